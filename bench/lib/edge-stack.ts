@@ -1,0 +1,151 @@
+// A complete local stack for benchmarks: `wrangler dev` (Worker, Durable Objects, local D1 in a temporary
+// directory) in front of the real bridge with its Ollama-protocol stand-in (test/support/bridge-stack.ts),
+// optionally through a probe that timestamps every NDJSON line the bridge streams, plus a seeded workspace
+// whose widget allows the benchmark's origin.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import WebSocket from "ws";
+import { freePort } from "../../inference-bridge/test/support/free-port";
+import { startBridgeStack } from "../../test/support/bridge-stack";
+
+export const BENCH_ORIGIN = "https://bench.example";
+const SECRET = "bench-bridge-secret-0123456789abcdef0123";
+
+export type EdgeStack = {
+  edgeUrl: string;
+  controlUrl: string;
+  publicKey: string;
+  /** Times (performance.now()) at which the probe forwarded each delta line, by turn order; when `probe` was set. */
+  forwardedDeltas: number[][];
+  stop(): Promise<void>;
+};
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Stops a detached child and everything it started (wrangler starts workerd): TERM, then KILL. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (!child.pid || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), name);
+    } catch {
+      // The group is gone.
+    }
+  };
+  signal("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  signal("SIGKILL");
+}
+
+/** A proxy to the bridge that records when each streamed `delta` line passes through it. */
+function startProbe(bridgePort: number, port: number, forwarded: number[][]): Promise<Server> {
+  const server = createServer((req, res) => {
+    const upstream = httpRequest({ host: "127.0.0.1", port: bridgePort, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      const stamps: number[] = [];
+      if (req.url === "/v1/chat") forwarded.push(stamps);
+      let buffered = "";
+      up.on("data", (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const lines = buffered.split("\n");
+        buffered = lines.pop() ?? "";
+        for (const line of lines) {
+          res.write(`${line}\n`);
+          if (line.includes('"type":"delta"')) stamps.push(performance.now());
+        }
+      });
+      up.on("end", () => res.end(buffered));
+    });
+    req.pipe(upstream);
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+async function api(edgeUrl: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  if (init.token) headers.Authorization = `Bearer ${init.token}`;
+  const res = await fetch(`${edgeUrl}${path}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** Starts everything; `vars` become `--var` settings of wrangler dev. */
+export async function startEdgeStack(options: { vars?: Record<string, string>; probe?: boolean } = {}): Promise<EdgeStack> {
+  const persist = mkdtempSync(join(tmpdir(), "bench-edge-"));
+  const [bridgePort, controlPort, edgePort, probePort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const stopBridge = await startBridgeStack({ bridgePort, controlPort, secret: SECRET });
+  const forwardedDeltas: number[][] = [];
+  const probe = options.probe ? await startProbe(bridgePort, probePort, forwardedDeltas) : null;
+  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" };
+  spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], { env, stdio: "ignore" });
+  const vars = { BRIDGE_URL: `http://127.0.0.1:${probe ? probePort : bridgePort}`, BRIDGE_SECRET: SECRET, LOG_LEVEL: "warn", ...options.vars };
+  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(edgePort), "--persist-to", persist, "--show-interactive-dev-session=false"];
+  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
+  const wrangler: ChildProcess = spawn("npx", args, { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const edgeUrl = `http://127.0.0.1:${edgePort}`;
+  await waitFor(`${edgeUrl}/health`, 90_000);
+
+  const email = `bench.${Date.now()}@example.test`;
+  const session = await api(edgeUrl, "/api/v1/auth/register", { method: "POST", body: { email, password: "bench password 2026!", full_name: "Bench Coach" } });
+  const widget = await api(edgeUrl, "/api/v1/widget", { method: "PUT", token: String(session.access_token), body: { allowed_origins: [BENCH_ORIGIN] } });
+
+  return {
+    edgeUrl,
+    controlUrl: `http://127.0.0.1:${controlPort}`,
+    publicKey: String(widget.public_key),
+    forwardedDeltas,
+    async stop() {
+      await stopGroup(wrangler);
+      probe?.close();
+      await stopBridge();
+      rmSync(persist, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A visitor session of the stack's widget. */
+export async function benchSession(stack: EdgeStack, ip: string): Promise<{ socket_url: string; conversation_id: string }> {
+  const res = await fetch(`${stack.edgeUrl}/api/v1/widget/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: BENCH_ORIGIN, "CF-Connecting-IP": ip },
+    body: JSON.stringify({ public_key: stack.publicKey }),
+  });
+  if (!res.ok) throw new Error(`session: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { socket_url: string; conversation_id: string };
+}
+
+/** Opens a socket and says hello; resolves once welcomed. `onFrame` sees every frame with its arrival time. */
+export function benchSocket(socketUrl: string, onFrame: (frame: Record<string, unknown>, at: number) => void): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(socketUrl, { headers: { Origin: BENCH_ORIGIN } });
+    ws.on("message", (data) => {
+      const at = performance.now();
+      const frame = JSON.parse(String(data)) as Record<string, unknown>;
+      if (frame.type === "welcome") resolve(ws);
+      onFrame(frame, at);
+    });
+    ws.on("open", () => ws.send(JSON.stringify({ type: "hello", last_seq: 0 })));
+    ws.on("error", reject);
+  });
+}
+
+/** p-th percentile (0–100) of `values`. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}

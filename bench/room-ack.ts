@@ -1,0 +1,86 @@
+// Message → ack round trip through the edge, on a local stack (wrangler dev + the real bridge):
+// 100 sockets on one conversation, then 1,000 conversations with one socket each. Baseline in the same
+// run: ping → pong on the same sockets (the path without storing anything). Target: ack p99 ≤ 20 ms.
+import type WebSocket from "ws";
+import { benchSession, benchSocket, percentile, startEdgeStack, type EdgeStack } from "./lib/edge-stack";
+
+const UNLIMITED = JSON.stringify({
+  socket_message: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  widget_session_ip: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+});
+
+type Client = { ws: WebSocket; pending: Map<string, { started: number; resolve: (ms: number) => void }> };
+
+async function connect(socketUrl: string): Promise<Client> {
+  const pending: Client["pending"] = new Map();
+  const ws = await benchSocket(socketUrl, (frame, at) => {
+    const key = frame.type === "ack" ? String(frame.client_id) : frame.type === "pong" ? "pong" : null;
+    const waiter = key ? pending.get(key) : undefined;
+    if (key && waiter) {
+      pending.delete(key);
+      waiter.resolve(at - waiter.started);
+    }
+  });
+  return { ws, pending };
+}
+
+function roundTrip(client: Client, frame: Record<string, unknown>, key: string): Promise<number> {
+  return new Promise((resolve) => {
+    client.pending.set(key, { started: performance.now(), resolve });
+    client.ws.send(JSON.stringify(frame));
+  });
+}
+
+const ping = (client: Client) => roundTrip(client, { type: "ping" }, "pong");
+const message = (client: Client, id: string) => roundTrip(client, { type: "message", client_id: id, text: "Quick check-in: I did my routine today." }, id);
+
+async function inBatches<T>(count: number, batch: number, make: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < count; i += batch) out.push(...(await Promise.all(Array.from({ length: Math.min(batch, count - i) }, (_, j) => make(i + j)))));
+  return out;
+}
+
+function summary(samples: number[]) {
+  return { samples: samples.length, p50_ms: +percentile(samples, 50).toFixed(2), p99_ms: +percentile(samples, 99).toFixed(2) };
+}
+
+async function oneRoom(stack: EdgeStack) {
+  const session = await benchSession(stack, "10.0.0.1");
+  const clients = await inBatches(100, 20, () => connect(session.socket_url));
+  const pongs: number[] = [];
+  const acks: number[] = [];
+  for (let round = 0; round < 3; round++) pongs.push(...(await Promise.all(clients.map(ping))));
+  await Promise.all(
+    clients.map(async (client, c) => {
+      for (let m = 0; m < 5; m++) acks.push(await message(client, `room1-${c}-${m}-xxxx`));
+    }),
+  );
+  for (const client of clients) client.ws.close();
+  return { pong: summary(pongs), ack: summary(acks) };
+}
+
+async function manyRooms(stack: EdgeStack) {
+  const clients = await inBatches(1000, 25, async (i) => connect((await benchSession(stack, `10.1.${Math.floor(i / 250)}.${i % 250}`)).socket_url));
+  const pongs = await inBatches(1000, 100, (i) => ping(clients[i] as Client));
+  const acks = await inBatches(1000, 100, (i) => message(clients[i] as Client, `rooms-${i}-xxxxxxxx`));
+  for (const client of clients) client.ws.close();
+  return { pong: summary(pongs), ack: summary(acks) };
+}
+
+const stack = await startEdgeStack({ vars: { RATE_LIMITS: UNLIMITED } });
+try {
+  await fetch(`${stack.controlUrl}/stand-in/settings`, { method: "POST", body: JSON.stringify({ latencyMs: 0, tokensPerSecond: 2000, replyTokens: 4 }) });
+  const single = await oneRoom(stack);
+  const many = await manyRooms(stack);
+  const results = {
+    one_room_100_sockets: { ...single, ack_to_pong_p99_ratio: +(single.ack.p99_ms / single.pong.p99_ms).toFixed(2) },
+    rooms_1000_one_socket: { ...many, ack_to_pong_p99_ratio: +(many.ack.p99_ms / many.pong.p99_ms).toFixed(2) },
+    target_ack_p99_ms: 20,
+  };
+  console.log("message → ack round trip (ms)");
+  for (const [name, r] of Object.entries(results)) if (typeof r === "object") console.log(`  ${name}: ack p50 ${r.ack.p50_ms}, p99 ${r.ack.p99_ms}; pong p50 ${r.pong.p50_ms}, p99 ${r.pong.p99_ms}; ratio ${r.ack_to_pong_p99_ratio}`);
+  console.log(JSON.stringify({ bench: "room-ack", results }));
+} finally {
+  await stack.stop();
+}
+process.exit(0);

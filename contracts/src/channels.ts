@@ -1,0 +1,79 @@
+/**
+ * Messaging channels (Telegram, WhatsApp): the management API's bodies and views, and the parts of the
+ * platforms' webhook payloads the edge accepts. Webhook payloads are parsed with `safeParse`; anything
+ * that does not match is acknowledged and logged, never trusted.
+ */
+import { z } from "zod";
+
+/** A Telegram bot token as BotFather issues it: `<bot id>:<secret>`. */
+export const TelegramBotTokenSchema = z.string().trim().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, "A bot token from @BotFather, like 123456:ABC-DEF…");
+
+export const TelegramConnectSchema = z.object({ bot_token: TelegramBotTokenSchema });
+export type TelegramConnect = z.infer<typeof TelegramConnectSchema>;
+
+const secretText = (what: string) => z.string().trim().min(8, `${what} is at least 8 characters.`).max(512);
+
+export const WhatsAppConnectSchema = z.object({
+  phone_number_id: z.string().trim().regex(/^\d{5,32}$/, "The numeric phone number id from the WhatsApp Manager."),
+  access_token: secretText("The access token"),
+  app_secret: secretText("The app secret"),
+  verify_token: secretText("The verify token"),
+});
+export type WhatsAppConnect = z.infer<typeof WhatsAppConnectSchema>;
+
+/** New secrets for a channel. Telegram always gets a new webhook secret; the other fields are WhatsApp's. */
+export const ChannelRotateSchema = z.object({
+  access_token: secretText("The access token").optional(),
+  app_secret: secretText("The app secret").optional(),
+  verify_token: secretText("The verify token").optional(),
+});
+export type ChannelRotate = z.infer<typeof ChannelRotateSchema>;
+
+/** A channel as the management API shows it; secrets are never part of it. */
+export type ChannelView = {
+  id: string;
+  kind: "telegram" | "whatsapp";
+  status: "active" | "error" | "disconnected";
+  external_id: string | null;
+  webhook_url: string;
+  last_error: string | null;
+  last_message_at: number | null;
+  created_at: number;
+  updated_at: number;
+  /** Telegram's own view of the webhook, when asked for one channel. */
+  webhook_info?: { url: string; pending_update_count: number; last_error_message: string | null; last_error_date: number | null };
+};
+
+/** The envelope of a Telegram update: anything else in it is optional and looked at by grammY. */
+export const TelegramUpdateEnvelopeSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
+
+export const WhatsAppMessageSchema = z.looseObject({
+  id: z.string().min(1).max(256),
+  from: z.string().min(1).max(32),
+  timestamp: z.string().optional(),
+  type: z.string(),
+  text: z.object({ body: z.string() }).optional(),
+});
+export type WhatsAppMessage = z.infer<typeof WhatsAppMessageSchema>;
+
+export const WhatsAppStatusSchema = z.looseObject({
+  id: z.string().min(1).max(256),
+  status: z.enum(["sent", "delivered", "read", "failed"]),
+  recipient_id: z.string().optional(),
+  errors: z.array(z.looseObject({ code: z.number().optional(), title: z.string().optional() })).optional(),
+});
+export type WhatsAppStatus = z.infer<typeof WhatsAppStatusSchema>;
+
+const WhatsAppValueSchema = z.looseObject({
+  metadata: z.looseObject({ phone_number_id: z.string() }),
+  contacts: z.array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string() }).optional() })).optional(),
+  messages: z.array(z.unknown()).optional(),
+  statuses: z.array(z.unknown()).optional(),
+});
+
+/** A WhatsApp Business webhook notification; messages and statuses are parsed one by one. */
+export const WhatsAppWebhookSchema = z.object({
+  object: z.literal("whatsapp_business_account"),
+  entry: z.array(z.looseObject({ changes: z.array(z.looseObject({ field: z.string(), value: WhatsAppValueSchema })) })),
+});
+export type WhatsAppWebhook = z.infer<typeof WhatsAppWebhookSchema>;

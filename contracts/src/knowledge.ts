@@ -1,0 +1,74 @@
+/**
+ * Wire contracts of knowledge ingestion between the edge and the bridge, in both directions.
+ *
+ * The edge sends the original bytes to `POST /v1/ingest/:tenant_id/:document_id?kind=…&title=…&attempt=…`
+ * (signed like every bridge request: the query is part of the signature, the body hash covers the bytes).
+ * The bridge answers 202 at once and reports progress to the edge with signed callbacks
+ * `POST /api/v1/bridge/documents/:document_id/status` carrying {@link IngestStatusCallback}.
+ */
+import { z } from "zod";
+import { DocumentIdSchema, TenantIdSchema } from "./bridge";
+
+/** Kinds the edge recognises from the bytes; `text` and `qa` are entered directly in the dashboard. */
+export const DocumentKindSchema = z.enum(["pdf", "docx", "txt", "md", "html", "text", "qa"]);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
+/** Largest original accepted, at the edge and at the bridge. */
+export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+/** Query of `POST /v1/ingest/:tenant_id/:document_id`; the body is the original file as bytes. */
+export const IngestQuerySchema = z.object({
+  kind: DocumentKindSchema,
+  title: z.string().min(1).max(300),
+  /** Which ingestion of this document this is; callbacks carry it so the edge ignores stale runs. */
+  attempt: z.coerce.number().int().min(1).max(1_000_000),
+});
+export type IngestQuery = z.infer<typeof IngestQuerySchema>;
+
+/** Path parameters of the ingest route. */
+export const IngestParamsSchema = z.object({ tenant_id: TenantIdSchema, document_id: DocumentIdSchema });
+
+/** Answer of the ingest route: accepted, the outcome follows as callbacks. */
+export interface IngestAccepted {
+  tenant_id: string;
+  document_id: string;
+  attempt: number;
+  status: "accepted";
+}
+
+/** One question-and-answer pair entered directly; stored as JSON, ingested one chunk per pair. */
+export const QaPairSchema = z.object({
+  question: z.string().trim().min(1).max(2000),
+  answer: z.string().trim().min(1).max(8000),
+});
+export type QaPair = z.infer<typeof QaPairSchema>;
+
+/** Statuses a callback may report (the edge sets `queued` itself). */
+export const IngestStatusSchema = z.enum(["processing", "ready", "failed"]);
+
+/**
+ * Body of the bridge's status callback. `seq` grows with every callback of one attempt, so a replayed
+ * or reordered callback can never move a document backwards.
+ */
+export const IngestStatusCallbackSchema = z.object({
+  tenant_id: TenantIdSchema,
+  document_id: DocumentIdSchema,
+  attempt: z.number().int().min(1),
+  seq: z.number().int().min(1),
+  status: IngestStatusSchema,
+  /** Human-readable reason when `failed`, e.g. "The PDF is encrypted; upload a copy without a password." */
+  reason: z.string().max(500).nullable().default(null),
+  /** Machine-readable reason when `failed`, e.g. `pdf_encrypted`. */
+  code: z.string().max(64).nullable().default(null),
+  chunk_count: z.number().int().min(0).default(0),
+  page_count: z.number().int().min(0).nullable().default(null),
+  /** Share of the work done, 0..1, while `processing`. */
+  progress: z.number().min(0).max(1).default(0),
+});
+export type IngestStatusCallback = z.infer<typeof IngestStatusCallbackSchema>;
+export type IngestStatusCallbackInput = z.input<typeof IngestStatusCallbackSchema>;
+
+/** Path of the status callback on the edge, for a document. */
+export function statusCallbackPath(documentId: string): string {
+  return `/api/v1/bridge/documents/${encodeURIComponent(documentId)}/status`;
+}

@@ -1,0 +1,86 @@
+/**
+ * The conversation socket protocol (version 1), shared by the edge, the widget and future clients.
+ *
+ * Every frame is a JSON object with a `type`. Client frames are validated with `ClientFrameSchema`
+ * (safeParse) before anything else happens; server frames are typed by `ServerFrame` and checked with
+ * `satisfies` where they are built. Sequence numbers (`seq`) order the stored messages of one
+ * conversation; a client resumes by sending the last `seq` it saw.
+ */
+import { z } from "zod";
+
+export const SOCKET_PROTOCOL_VERSION = 1;
+
+/** Longest user message accepted, in characters. */
+export const MAX_MESSAGE_CHARS = 4000;
+
+/** A client's own id for a message, so a re-sent message is stored once. */
+export const ClientMessageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 characters of A-Z a-z 0-9 _ -");
+
+export const ClientFrameSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("hello"), last_seq: z.number().int().min(0).default(0) }),
+  z.object({
+    type: z.literal("message"),
+    client_id: ClientMessageIdSchema,
+    text: z.string().trim().min(1, "The message is empty.").max(MAX_MESSAGE_CHARS, `Messages are at most ${MAX_MESSAGE_CHARS} characters.`),
+  }),
+  z.object({ type: z.literal("typing") }),
+  z.object({ type: z.literal("read"), seq: z.number().int().min(0) }),
+  z.object({ type: z.literal("stop") }),
+  z.object({ type: z.literal("ping") }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrameSchema>;
+
+export const MessageRoleSchema = z.enum(["user", "assistant", "creator", "system"]);
+export type MessageRole = z.infer<typeof MessageRoleSchema>;
+
+/** How a stored message ended: `stopped` (the user pressed stop), `expired` (no answer in time). */
+export const MessageStatusSchema = z.enum(["stored", "complete", "stopped", "expired"]);
+export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+export const SourceSchema = z.object({
+  document_id: z.string(),
+  title: z.string(),
+  score: z.number(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/** A stored message as clients see it. */
+export const MessageViewSchema = z.object({
+  seq: z.number().int(),
+  role: MessageRoleSchema,
+  text: z.string(),
+  status: MessageStatusSchema,
+  client_id: z.string().nullable(),
+  turn_id: z.string().nullable(),
+  citations: z.array(SourceSchema),
+  confidence: z.number().nullable(),
+  channel: z.string(),
+  created_at: z.number(),
+});
+export type MessageView = z.infer<typeof MessageViewSchema>;
+
+/** Codes of `notice` frames: what the user should know while waiting. */
+export const NoticeCodeSchema = z.enum([
+  "queued",
+  "coach_busy",
+  "coach_offline",
+  "answer_will_follow",
+  "answer_restarting",
+  "answer_expired",
+  "stopped",
+]);
+export type NoticeCode = z.infer<typeof NoticeCodeSchema>;
+
+export type ServerFrame =
+  | { type: "welcome"; protocol: number; conversation_id: string; last_seq: number }
+  | ({ type: "message" } & MessageView)
+  | { type: "ack"; client_id: string; seq: number; duplicate: boolean }
+  /** `offset` is where `text` starts in the answer, so a client that saw part of it can skip the overlap. */
+  | { type: "delta"; turn_id: string; offset: number; text: string }
+  | { type: "done"; turn_id: string; seq: number; text: string; status: MessageStatus; citations: Source[]; confidence: number | null }
+  | { type: "typing"; role: MessageRole; active: boolean }
+  | { type: "presence"; sockets: number }
+  | { type: "read"; seq: number }
+  | { type: "notice"; code: NoticeCode; message: string; turn_id?: string; position?: number; estimated_wait_ms?: number; retry_at?: number }
+  | { type: "error"; code: string; message: string; retry_after?: number }
+  | { type: "pong" };

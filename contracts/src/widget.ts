@@ -1,0 +1,68 @@
+/**
+ * The web widget's wire contracts: its settings (edited in the dashboard, served to the loader) and
+ * the visitor session that lets a browser open a conversation socket.
+ */
+import { z } from "zod";
+
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+/** An origin as browsers send it: scheme, host and optional port, nothing else. */
+export const OriginSchema = z
+  .string()
+  .max(253)
+  .regex(/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/, "An origin is scheme://host[:port], without a path or trailing slash.");
+
+export const WidgetSettingsSchema = z.object({
+  assistant_name: z.string().trim().min(1).max(60).default("Coach"),
+  greeting: z.string().trim().max(500).default("Hi! What would you like to work on today?"),
+  launcher_text: z.string().trim().max(40).default("Chat with me"),
+  avatar_url: z.url({ protocol: /^https$/ }).max(500).nullable().default(null),
+  colors: z
+    .object({
+      primary: z.string().regex(HEX_COLOUR).default("#4f46e5"),
+      background: z.string().regex(HEX_COLOUR).default("#ffffff"),
+      text: z.string().regex(HEX_COLOUR).default("#111827"),
+    })
+    .default({ primary: "#4f46e5", background: "#ffffff", text: "#111827" }),
+  position: z.enum(["right", "left"]).default("right"),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/).default("en"),
+  suggested_questions: z.array(z.string().trim().min(1).max(120)).max(6).default([]),
+});
+export type WidgetSettings = z.infer<typeof WidgetSettingsSchema>;
+
+/** `PUT /api/v1/widget`: settings and allowed origins, each optional. */
+export const WidgetUpdateSchema = z
+  .object({
+    settings: WidgetSettingsSchema.partial().optional(),
+    allowed_origins: z.array(OriginSchema).max(20).optional(),
+  })
+  .strict();
+export type WidgetUpdate = z.infer<typeof WidgetUpdateSchema>;
+
+/** What the dashboard sees of its widget. */
+export type WidgetView = {
+  id: string;
+  public_key: string;
+  allowed_origins: string[];
+  settings: WidgetSettings;
+  updated_at: number;
+};
+
+/** A visitor id as the edge mints it: unguessable, so it can stand for the visitor. */
+export const VisitorIdSchema = z.string().regex(/^v_[A-Za-z0-9_-]{24,64}$/);
+
+/** `POST /api/v1/widget/session`. */
+export const WidgetSessionRequestSchema = z.object({
+  public_key: z.string().min(1).max(100),
+  visitor_id: z.string().max(100).optional(),
+});
+export type WidgetSessionRequest = z.infer<typeof WidgetSessionRequestSchema>;
+
+export type WidgetSessionResponse = {
+  visitor_token: string;
+  visitor_id: string;
+  conversation_id: string;
+  /** Complete: a browser opens it as it is. */
+  socket_url: string;
+  expires_in: number;
+};

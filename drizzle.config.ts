@@ -1,0 +1,8 @@
+// drizzle-kit turns worker/db/schema.ts into numbered SQL migrations that wrangler applies to D1.
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+  dialect: "sqlite",
+  schema: "./worker/db/schema.ts",
+  out: "./migrations",
+});

@@ -1,0 +1,144 @@
+// The conversation's message log in the room's own SQLite: sequence numbers, roles, texts, statuses,
+// citations and client message ids (unique, so a re-sent message is stored once).
+import type { MessageRole, MessageStatus, MessageView, Source } from "@coach/contracts/socket";
+
+export type NewMessage = {
+  role: MessageRole;
+  author: string | null;
+  text: string;
+  status: MessageStatus;
+  channel: string;
+  clientId?: string | null;
+  turnId?: string | null;
+  citations?: Source[];
+  confidence?: number | null;
+};
+
+type Row = {
+  seq: number;
+  role: string;
+  author: string | null;
+  text: string;
+  status: string;
+  channel: string;
+  client_id: string | null;
+  turn_id: string | null;
+  citations: string;
+  confidence: number | null;
+  created_at: number;
+};
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS messages (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  role TEXT NOT NULL,
+  author TEXT,
+  text TEXT NOT NULL,
+  status TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  client_id TEXT UNIQUE,
+  turn_id TEXT,
+  citations TEXT NOT NULL DEFAULT '[]',
+  confidence REAL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS messages_assistant_turn ON messages(turn_id) WHERE role = 'assistant';
+`;
+
+function toView(row: Row): MessageView {
+  return {
+    seq: row.seq,
+    role: row.role as MessageView["role"],
+    text: row.text,
+    status: row.status as MessageStatus,
+    client_id: row.client_id,
+    turn_id: row.turn_id,
+    citations: JSON.parse(row.citations) as Source[],
+    confidence: row.confidence,
+    channel: row.channel,
+    created_at: row.created_at,
+  };
+}
+
+/** Append-only log of one conversation's messages. */
+export class MessageLog {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(SCHEMA);
+  }
+
+  /** Stores a message with the next sequence number. */
+  append(message: NewMessage, now: number = Date.now()): MessageView {
+    const row = this.sql
+      .exec<Row>(
+        `INSERT INTO messages (role, author, text, status, channel, client_id, turn_id, citations, confidence, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        message.role,
+        message.author,
+        message.text,
+        message.status,
+        message.channel,
+        message.clientId ?? null,
+        message.turnId ?? null,
+        JSON.stringify(message.citations ?? []),
+        message.confidence ?? null,
+        now,
+        now,
+      )
+      .one();
+    return toView(row);
+  }
+
+  /** The message a client already sent with this id, if any. */
+  byClientId(clientId: string): MessageView | undefined {
+    const [row] = this.sql.exec<Row>("SELECT * FROM messages WHERE client_id = ?", clientId).toArray();
+    return row ? toView(row) : undefined;
+  }
+
+  /** The assistant's answer to a turn, if it was stored. */
+  answerOf(turnId: string): MessageView | undefined {
+    const [row] = this.sql.exec<Row>("SELECT * FROM messages WHERE turn_id = ? AND role = 'assistant'", turnId).toArray();
+    return row ? toView(row) : undefined;
+  }
+
+  bySeq(seq: number): MessageView | undefined {
+    const [row] = this.sql.exec<Row>("SELECT * FROM messages WHERE seq = ?", seq).toArray();
+    return row ? toView(row) : undefined;
+  }
+
+  /** Messages after `seq`, oldest first. */
+  after(seq: number, limit: number): MessageView[] {
+    return this.sql.exec<Row>("SELECT * FROM messages WHERE seq > ? ORDER BY seq LIMIT ?", seq, limit).toArray().map(toView);
+  }
+
+  /** The last `count` messages before `seq`, oldest first. */
+  before(seq: number, count: number): MessageView[] {
+    return this.sql
+      .exec<Row>("SELECT * FROM (SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?) ORDER BY seq", seq, count)
+      .toArray()
+      .map(toView);
+  }
+
+  /** The last `count` messages, oldest first. */
+  recent(count: number): MessageView[] {
+    return this.sql
+      .exec<Row>("SELECT * FROM (SELECT * FROM messages ORDER BY seq DESC LIMIT ?) ORDER BY seq", count)
+      .toArray()
+      .map(toView);
+  }
+
+  lastSeq(): number {
+    return this.sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM messages").one().seq ?? 0;
+  }
+
+  count(): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages").one().n;
+  }
+
+  /** Erases every message (GDPR erasure); returns how many were removed. */
+  eraseAll(): number {
+    const removed = this.count();
+    this.sql.exec("DELETE FROM messages");
+    return removed;
+  }
+}

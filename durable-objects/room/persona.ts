@@ -1,0 +1,23 @@
+// The persona a turn is answered with: the tenant's latest persona version, shaped for the bridge.
+import { PersonaSchema, type Persona } from "@coach/contracts/bridge";
+import { desc } from "drizzle-orm";
+import { forTenant } from "../../worker/db/tenant-gateway";
+
+/** Used until the creator saves a persona of their own. */
+export const DEFAULT_PERSONA: Persona = {
+  name: "Coach",
+  voice: "Warm, clear and practical. Short paragraphs, one concrete next step.",
+  fallback: "I don't have that in my material yet. Could you ask it another way, or ask about something we've covered?",
+  guardrails: [],
+};
+
+/** The latest saved persona of the tenant, or the default when none is saved or it does not fit the contract. */
+export async function loadPersona(db: D1Database, tenantId: string): Promise<Persona> {
+  const [latest] = await forTenant(db, tenantId).list("personas", {
+    orderBy: (p) => desc(p.version),
+    limit: 1,
+  });
+  if (!latest) return DEFAULT_PERSONA;
+  const parsed = PersonaSchema.safeParse({ ...DEFAULT_PERSONA, ...latest.data });
+  return parsed.success ? parsed.data : DEFAULT_PERSONA;
+}

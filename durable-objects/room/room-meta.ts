@@ -1,0 +1,55 @@
+// What a room knows about itself: tenant, conversation, contact and channel. Written once from what
+// the authenticated Worker forwards; the room never takes these from a client frame.
+import type { ChannelKind } from "../../worker/db/enums";
+
+export type RoomMeta = {
+  tenantId: string;
+  conversationId: string;
+  contactId: string | null;
+  channel: ChannelKind;
+  /** The messaging channel's row (a Telegram bot, a WhatsApp number); absent for the web. */
+  channelId?: string | null;
+  /** Where that channel's replies go: the Telegram chat id or the WhatsApp user's number (wa_id). */
+  externalChatId?: string | null;
+};
+
+const SCHEMA = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)";
+
+/** Small key/value table beside the message log. */
+export class RoomState {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(SCHEMA);
+  }
+
+  private get(key: string): string | undefined {
+    return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value;
+  }
+
+  private set(key: string, value: string): void {
+    this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+  }
+
+  meta(): RoomMeta | undefined {
+    const raw = this.get("meta");
+    return raw ? (JSON.parse(raw) as RoomMeta) : undefined;
+  }
+
+  /** Records the room's identity the first time; later calls must agree with it. */
+  bind(meta: RoomMeta): boolean {
+    const current = this.meta();
+    if (!current) {
+      this.set("meta", JSON.stringify(meta));
+      return true;
+    }
+    return current.tenantId === meta.tenantId && current.conversationId === meta.conversationId;
+  }
+
+  /** Whether the D1 index is behind the log (flushed in batches, not per message). */
+  indexDirty(): boolean {
+    return this.get("index_dirty") === "1";
+  }
+
+  setIndexDirty(dirty: boolean): void {
+    this.set("index_dirty", dirty ? "1" : "0");
+  }
+}

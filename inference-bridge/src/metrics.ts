@@ -1,0 +1,105 @@
+/**
+ * Prometheus metrics in the text exposition format, kept dependency-free: a handful of counters, one
+ * histogram family and gauges read from the queue at scrape time.
+ */
+import type { Priority } from "@coach/contracts/bridge";
+import type { QueueHooks } from "./queue";
+
+const WAIT_BUCKETS_SECONDS = [0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+type Labels = Record<string, string>;
+
+function labelKey(labels: Labels): string {
+  const parts = Object.entries(labels).map(([key, value]) => `${key}="${value.replace(/["\\\n]/g, "_")}"`);
+  return parts.length ? `{${parts.join(",")}}` : "";
+}
+
+class Counter {
+  private readonly values = new Map<string, number>();
+  inc(labels: Labels = {}, by = 1): void {
+    const key = labelKey(labels);
+    this.values.set(key, (this.values.get(key) ?? 0) + by);
+  }
+  lines(name: string): string[] {
+    return [...this.values].map(([key, value]) => `${name}${key} ${value}`);
+  }
+}
+
+class Histogram {
+  private readonly series = new Map<string, { labels: Labels; buckets: number[]; sum: number; count: number }>();
+  observe(labels: Labels, value: number): void {
+    const key = labelKey(labels);
+    let entry = this.series.get(key);
+    if (!entry) {
+      entry = { labels, buckets: WAIT_BUCKETS_SECONDS.map(() => 0), sum: 0, count: 0 };
+      this.series.set(key, entry);
+    }
+    WAIT_BUCKETS_SECONDS.forEach((bound, i) => {
+      if (value <= bound && entry) entry.buckets[i] = (entry.buckets[i] ?? 0) + 1;
+    });
+    entry.sum += value;
+    entry.count++;
+  }
+  lines(name: string): string[] {
+    const out: string[] = [];
+    for (const { labels, buckets, sum, count } of this.series.values()) {
+      WAIT_BUCKETS_SECONDS.forEach((bound, i) => out.push(`${name}_bucket${labelKey({ ...labels, le: String(bound) })} ${buckets[i] ?? 0}`));
+      out.push(`${name}_bucket${labelKey({ ...labels, le: "+Inf" })} ${count}`, `${name}_sum${labelKey(labels)} ${sum}`, `${name}_count${labelKey(labels)} ${count}`);
+    }
+    return out;
+  }
+}
+
+/** Gauges sampled at scrape time. */
+export interface QueueSnapshot {
+  depthByPriority: Record<Priority, number>;
+  running: number;
+  serviceMs: Record<Priority, number>;
+}
+
+/** The bridge's metrics registry. */
+export class Metrics {
+  private readonly waitSeconds = new Histogram();
+  private readonly rejected = new Counter();
+  private readonly cancelled = new Counter();
+  private readonly backendErrors = new Counter();
+  private readonly generatedTokens = new Counter();
+  private tokensPerSecond = 0;
+
+  /** Hooks to hand to the admission queue. */
+  readonly queueHooks: QueueHooks = {
+    rejected: (priority, code) => this.rejected.inc({ priority, code }),
+    cancelled: (priority, stage) => this.cancelled.inc({ priority, stage }),
+    started: (priority, waitMs) => this.waitSeconds.observe({ priority }, waitMs / 1000),
+  };
+
+  /** Records one upstream failure. */
+  backendError(backend: string): void {
+    this.backendErrors.inc({ backend });
+  }
+
+  /** Records one finished generation: tokens and the time spent producing them. */
+  generation(model: string, completionTokens: number, generationMs: number): void {
+    this.generatedTokens.inc({ model }, completionTokens);
+    if (generationMs > 0 && completionTokens > 0) this.tokensPerSecond = completionTokens / (generationMs / 1000);
+  }
+
+  /** Renders the exposition text. */
+  render(queue: QueueSnapshot): string {
+    const family = (name: string, type: string, help: string, lines: string[]): string[] => [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...lines];
+    const depth = Object.entries(queue.depthByPriority).map(([priority, value]) => `bridge_queue_depth{priority="${priority}"} ${value}`);
+    const service = Object.entries(queue.serviceMs).map(([priority, value]) => `bridge_service_time_estimate_seconds{priority="${priority}"} ${value / 1000}`);
+    return [
+      ...family("bridge_queue_depth", "gauge", "Requests waiting for a slot.", depth),
+      ...family("bridge_queue_running", "gauge", "Requests holding a backend slot.", [`bridge_queue_running ${queue.running}`]),
+      ...family("bridge_queue_wait_seconds", "histogram", "Time from admission to start.", this.waitSeconds.lines("bridge_queue_wait_seconds")),
+      ...family("bridge_service_time_estimate_seconds", "gauge", "EWMA of measured service time.", service),
+      ...family("bridge_requests_rejected_total", "counter", "Requests refused at admission.", this.rejected.lines("bridge_requests_rejected_total")),
+      ...family("bridge_requests_cancelled_total", "counter", "Requests cancelled while queued or running.", this.cancelled.lines("bridge_requests_cancelled_total")),
+      ...family("bridge_generated_tokens_total", "counter", "Completion tokens generated.", this.generatedTokens.lines("bridge_generated_tokens_total")),
+      ...family("bridge_tokens_per_second", "gauge", "Generation speed of the last completed answer.", [`bridge_tokens_per_second ${this.tokensPerSecond}`]),
+      ...family("bridge_backend_errors_total", "counter", "Failures reported by Ollama or Chroma.", this.backendErrors.lines("bridge_backend_errors_total")),
+      "",
+    ].join("\n");
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The chat pipeline as an NDJSON stream: queued → started → delta… → done, or error.
+ *
+ * Runs after admission, so a refusal has already been answered as a plain 429/503. Once the stream is
+ * open the status is 200 and failures travel as an `error` event carrying `retryable`. Retrieval (question
+ * embedding + Chroma) starts at once and overlaps the wait for a generation slot: the embedding model has
+ * its own Ollama slots, so under load the slot is held for generation only. The slot's signal reaches
+ * Ollama, so a cancelled or late request stops generating.
+ */
+import type { ChatEvent, ChatRequest, Citation, SearchHit } from "@coach/contracts/bridge";
+import type { Passage } from "../backends/types";
+import { AppError } from "../errors";
+import type { Logger } from "../logger";
+import type { Admission } from "../queue";
+import type { BridgeServices } from "../services";
+import { buildMessages } from "./prompt";
+import { retrieve } from "./retrieve";
+
+type Accepted = Extract<Admission, { ok: true }>;
+
+/** Per-request context: logger, arrival time, and the client's signal (aborted on disconnect). */
+export interface ChatContext {
+  log: Logger;
+  arrivedAt: number;
+  signal: AbortSignal;
+}
+
+type Retrieval = { ok: true; hits: SearchHit[]; ms: number } | { ok: false; error: unknown };
+
+/** Citations for passages the answer refers to as [n]; all passages when it refers to none. */
+function citationsFor(text: string, passages: Passage[]): Citation[] {
+  const cited = passages.filter((passage) => text.includes(`[${passage.index}]`));
+  return (cited.length > 0 ? cited : passages).map((p) => ({ chunk_id: p.chunkId, document_id: p.documentId, title: p.title, score: p.score }));
+}
+
+function toErrorEvent(error: unknown): ChatEvent {
+  if (error instanceof AppError) return { type: "error", code: error.code, message: error.message, retryable: error.retryable };
+  return { type: "error", code: "internal_error", message: "The answer could not be completed.", retryable: true };
+}
+
+/** Builds the response body for an admitted chat request. */
+export function chatStream(
+  services: BridgeServices,
+  request: ChatRequest,
+  admission: Accepted,
+  context: ChatContext,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let closed = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (event: ChatEvent): void => {
+        if (!closed) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      };
+      send({ type: "queued", position: admission.position, estimated_wait_ms: admission.estimatedWaitMs });
+      void run(services, request, admission, context, send).finally(() => {
+        if (closed) return;
+        closed = true;
+        controller.close();
+      });
+    },
+    cancel() {
+      closed = true;
+    },
+  });
+}
+
+async function run(services: BridgeServices, request: ChatRequest, admission: Accepted, context: ChatContext, send: (event: ChatEvent) => void): Promise<void> {
+  const { log, arrivedAt } = context;
+  const retrievalStart = performance.now();
+  // Settled into a value so a failure while still queued never becomes an unhandled rejection.
+  const query = { tenantId: request.tenant_id, text: request.question, k: request.retrieval.k, minScore: request.retrieval.min_score };
+  const retrievalSignal = AbortSignal.any([context.signal, AbortSignal.timeout(request.deadline_ms)]);
+  const retrieval: Promise<Retrieval> = retrieve(services, query, retrievalSignal).then(
+    (hits) => ({ ok: true, hits, ms: performance.now() - retrievalStart }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+  let lease;
+  try {
+    lease = await admission.slot;
+  } catch (error) {
+    log.info("chat dropped before start", { code: error instanceof AppError ? error.code : "unknown" });
+    send(toErrorEvent(error));
+    return;
+  }
+  const queueWaitMs = Math.round(lease.queueWaitMs);
+  send({ type: "started", queue_wait_ms: queueWaitMs });
+  try {
+    const retrieved = await retrieval;
+    if (lease.signal.aborted) throw lease.signal.reason;
+    if (!retrieved.ok) throw retrieved.error;
+    const { hits, ms: retrievalMs } = retrieved;
+    const passages: Passage[] = hits.map((hit, i) => ({
+      index: i + 1,
+      chunkId: hit.chunk_id,
+      documentId: hit.metadata.document_id,
+      title: hit.metadata.title,
+      text: hit.text,
+      score: hit.score,
+    }));
+    const generationStart = performance.now();
+    let text = "";
+    let ttftMs = 0;
+    let promptTokens = 0;
+    let completionTokens = 0;
+    if (passages.length === 0) {
+      // Below the threshold the persona says it does not know rather than letting the model invent.
+      text = request.persona.fallback;
+      ttftMs = performance.now() - arrivedAt;
+      send({ type: "delta", text });
+    } else {
+      const messages = buildMessages({ persona: request.persona, passages, history: request.history, question: request.question });
+      for await (const chunk of services.generator.generate({ messages, persona: request.persona, question: request.question, passages, signal: lease.signal })) {
+        if (chunk.type === "delta") {
+          if (text === "") ttftMs = performance.now() - arrivedAt;
+          text += chunk.text;
+          send({ type: "delta", text: chunk.text });
+        } else {
+          promptTokens = chunk.promptTokens;
+          completionTokens = chunk.completionTokens;
+        }
+      }
+      if (lease.signal.aborted) throw lease.signal.reason;
+      services.metrics.generation(services.generator.model, completionTokens, performance.now() - generationStart);
+    }
+    const totalMs = performance.now() - arrivedAt;
+    lease.release("ok");
+    send({
+      type: "done",
+      text,
+      citations: citationsFor(text, passages),
+      confidence: passages.length === 0 ? 0 : Math.min(1, Math.max(0, passages[0]?.score ?? 0)),
+      model: services.generator.model,
+      fallback_used: passages.length === 0,
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      timings: { queue_wait_ms: queueWaitMs, retrieval_ms: Math.round(retrievalMs), ttft_ms: Math.round(ttftMs), total_ms: Math.round(totalMs) },
+    });
+    log.info("chat done", { model: services.generator.model, passages: passages.length, completion_tokens: completionTokens, total_ms: Math.round(totalMs) });
+  } catch (error) {
+    const aborted = lease.signal.aborted;
+    lease.release(aborted ? "cancelled" : "error");
+    const reason: unknown = aborted ? lease.signal.reason : error;
+    if (reason instanceof AppError) log.warn("chat failed", { code: reason.code, status: reason.status });
+    else log.error("chat failed", { error: reason });
+    send(toErrorEvent(reason));
+  }
+}

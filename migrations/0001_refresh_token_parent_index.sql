@@ -1,0 +1,1 @@
+CREATE INDEX `refresh_tokens_parent` ON `refresh_tokens` (`parent_id`);

@@ -1,0 +1,83 @@
+// `npm run dev`: the whole stack on this machine — wrangler dev (Worker, Durable Objects, local D1
+// and R2, the widget's assets) and the inference bridge side by side, migrations applied, the demo
+// workspace seeded, the widget demo page served on its own origin, the URLs printed. Ctrl-C stops everything.
+import { execFileSync } from "node:child_process";
+import { BRIDGE_PORT, BRIDGE_URL, DEMO_ORIGINS, DEMO_PORT, DEMO_URL, EDGE_PORT, EDGE_URL } from "./lib/config.mjs";
+import { startDemoServer } from "./lib/demo-server.mjs";
+import { ensureBridgeSecret } from "./lib/dev-vars.mjs";
+import { startProcess, stopAll, stopOnSignals } from "./lib/processes.mjs";
+import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./lib/seed-demo.mjs";
+import { waitForHttp } from "./lib/wait-for.mjs";
+import { buildWidget } from "./lib/widget-build.mjs";
+
+const env = { WRANGLER_SEND_METRICS: "false" };
+
+function step(message) {
+  console.log(`\n▶ ${message}`);
+}
+
+function applyMigrations() {
+  execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"], {
+    stdio: "inherit",
+    env: { ...process.env, ...env, CI: "true" },
+  });
+}
+
+stopOnSignals();
+
+step("Preparing local secrets (.dev.vars)");
+const bridgeSecret = ensureBridgeSecret();
+
+step("Building the web widget (dist/widget)");
+await buildWidget();
+
+step("Applying D1 migrations (local)");
+applyMigrations();
+
+step(`Starting the inference bridge on ${BRIDGE_URL}`);
+startProcess("bridge", "npm", ["start", "-w", "inference-bridge", "--silent"], {
+  env: { BRIDGE_PORT: String(BRIDGE_PORT), BRIDGE_SECRET: bridgeSecret },
+});
+
+step(`Starting the edge (wrangler dev) on ${EDGE_URL}`);
+startProcess(
+  "edge",
+  "npx",
+  [
+    "wrangler",
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(EDGE_PORT),
+    "--var",
+    `BRIDGE_URL:${BRIDGE_URL}`,
+    // A local Bot API server or Graph stand-in, when the environment names one.
+    ...["TELEGRAM_API_ROOT", "WHATSAPP_GRAPH_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
+    "--show-interactive-dev-session=false",
+  ],
+  // Without internet wrangler cannot reach Cloudflare for `Request.cf`; harmless, so not shown.
+  { env, quiet: (line) => /Request\.cf|ENOTFOUND|GetAddrInfoReqWrap|\[wrangler:info\] (GET|POST|PUT|PATCH|DELETE|OPTIONS) /.test(line) },
+);
+
+let demo;
+try {
+  await waitForHttp(`${BRIDGE_URL}/health`, { what: "The inference bridge", timeoutMs: 90_000 });
+  await waitForHttp(`${EDGE_URL}/health`, { what: "The edge (wrangler dev)", timeoutMs: 90_000 });
+  step("Seeding the demo workspace");
+  demo = await seedDemo(EDGE_URL, DEMO_ORIGINS);
+  step(`Serving the widget demo page on ${DEMO_URL}`);
+  // In-process: it ends with this process when stopAll() exits.
+  await startDemoServer({ port: DEMO_PORT, edgeUrl: EDGE_URL, publicKey: demo.publicKey });
+} catch (err) {
+  console.error(`\n✖ ${err.message}`);
+  stopAll(1);
+}
+
+console.log(`
+✔ The stack is running. Ctrl-C stops everything.
+  Edge API          ${EDGE_URL}  (health: ${EDGE_URL}/health/ready)
+  Inference bridge  ${BRIDGE_URL}  (health: ${BRIDGE_URL}/health)
+  Widget demo page  ${DEMO_URL}
+  Demo sign-in      ${DEMO_EMAIL} / ${DEMO_PASSWORD}  (widget public key ${demo?.publicKey})
+`);

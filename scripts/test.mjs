@@ -1,0 +1,41 @@
+// `npm test`: every test of the project, in order — the widget build (the edge serves it as assets), type
+// checks, the edge suite inside workerd (Workers Vitest pool), the bridge suite under Node, the widget's
+// browser suite (real Chromium against a local stack) — then one closing line with the totals.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const reports = mkdtempSync(path.join(tmpdir(), "coach-tests-"));
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+
+function run(label, command, args) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  return result.status === 0;
+}
+
+function vitest(label, args, reportName) {
+  const outputFile = path.join(reports, `${reportName}.json`);
+  const ok = run(label, "npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${outputFile}`]);
+  const report = existsSync(outputFile) ? JSON.parse(readFileSync(outputFile, "utf8")) : null;
+  return {
+    ok,
+    passed: report?.numPassedTests ?? 0,
+    failed: report?.numFailedTests ?? (ok ? 0 : 1),
+    skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
+  };
+}
+
+const steps = [];
+steps.push({ name: "widget build", ...(run("Widget build", "npm", ["run", "--silent", "build:widget"]) ? { ok: true, passed: 0, failed: 0, skipped: 0 } : { ok: false, passed: 0, failed: 1, skipped: 0 }) });
+steps.push({ name: "types", ...(run("Type checks", "npm", ["run", "--silent", "typecheck"]) ? { ok: true, passed: 0, failed: 0, skipped: 0 } : { ok: false, passed: 0, failed: 1, skipped: 0 }) });
+steps.push({ name: "edge", ...vitest("Edge tests (workerd)", [], "edge") });
+steps.push({ name: "bridge", ...vitest("Bridge tests (Node)", ["--root", "inference-bridge"], "bridge") });
+steps.push({ name: "widget", ...vitest("Widget tests (Chromium)", ["--config", "widget/vitest.config.ts"], "widget") });
+
+const totals = steps.reduce((acc, s) => ({ passed: acc.passed + s.passed, failed: acc.failed + s.failed, skipped: acc.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log("");
+for (const s of steps) console.log(`${s.ok ? "✔" : "✖"} ${s.name}: ${s.passed} passed, ${s.failed} failed`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(steps.every((s) => s.ok) ? 0 : 1);

@@ -1,0 +1,86 @@
+// The real inference bridge for the edge tests, running in the Vitest main process (Node): a real
+// Chroma, the Ollama-protocol stand-in, and the bridge's production wiring on a fixed port, plus a small
+// control server so tests inside workerd can make the stand-in slow or failing, or take the bridge down.
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startChroma, type ChromaProcess } from "../../inference-bridge/src/backends/chroma-process";
+import { createBridge, type Bridge } from "../../inference-bridge/src/bootstrap";
+import { loadConfig } from "../../inference-bridge/src/config";
+import { Logger } from "../../inference-bridge/src/logger";
+import { createApp, startServer, type RunningServer } from "../../inference-bridge/src/server";
+import { freePort } from "../../inference-bridge/test/support/free-port";
+import { OllamaStandIn, type StandInSettings } from "../../inference-bridge/test/support/ollama-stand-in";
+
+/** Answers take ~100 ms: long enough to see several deltas, short enough for a quick suite. */
+export const STAND_IN_DEFAULTS: Partial<StandInSettings> = { latencyMs: 20, tokensPerSecond: 100, replyTokens: 8 };
+
+export type BridgeStackOptions = { bridgePort: number; controlPort: number; secret: string };
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const parts: Buffer[] = [];
+  for await (const part of req) parts.push(part as Buffer);
+  return parts.length ? (JSON.parse(Buffer.concat(parts).toString()) as Record<string, unknown>) : {};
+}
+
+/** Starts Chroma, the stand-in, the bridge and the control server; resolves to a stop function. */
+export async function startBridgeStack(options: BridgeStackOptions): Promise<() => Promise<void>> {
+  const dataDir = mkdtempSync(join(tmpdir(), "edge-chroma-"));
+  const chroma: ChromaProcess = await startChroma({ dataDir, port: await freePort() });
+  const standIn = await OllamaStandIn.start(STAND_IN_DEFAULTS);
+  const config = loadConfig({
+    BRIDGE_SECRET: options.secret,
+    CHROMA_URL: chroma.url,
+    BRIDGE_BACKEND: "ollama",
+    OLLAMA_HOST: standIn.url,
+    BRIDGE_LOG_LEVEL: "warn",
+  });
+  const bridge: Bridge = await createBridge(config, new Logger("warn"));
+  let server: RunningServer | null = null;
+  const up = async () => {
+    server ??= await startServer(createApp(bridge.services), { hostname: "127.0.0.1", port: options.bridgePort });
+  };
+  const down = async () => {
+    await server?.close();
+    server = null;
+  };
+  await up();
+
+  const control: Server = createServer((req, res) => {
+    void (async () => {
+      const body = req.method === "POST" ? await readJson(req) : {};
+      switch (`${req.method} ${req.url}`) {
+        case "POST /stand-in/settings":
+          Object.assign(standIn.settings, STAND_IN_DEFAULTS, body);
+          break;
+        case "POST /stand-in/fail":
+          standIn.failNext(Number(body.count ?? 1), Number(body.status ?? 503));
+          break;
+        case "POST /bridge/stop":
+          await down();
+          break;
+        case "POST /bridge/start":
+          await up();
+          break;
+        case "GET /stand-in/stats":
+          break;
+        default:
+          res.writeHead(404).end();
+          return;
+      }
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(standIn.stats));
+    })();
+  });
+  await new Promise<void>((resolve) => control.listen(options.controlPort, "127.0.0.1", resolve));
+
+  return async () => {
+    control.closeAllConnections();
+    await new Promise<void>((resolve) => control.close(() => resolve()));
+    await down();
+    await bridge.close();
+    await standIn.close();
+    await chroma.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

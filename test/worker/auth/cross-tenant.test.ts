@@ -1,0 +1,105 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { forTenant } from "../../../worker/db/tenant-gateway";
+import { call, seedWorkspace, type SeededWorkspace } from "./helpers";
+import { protectedRoutes, sendsBody } from "./routes";
+
+let mine: SeededWorkspace;
+let theirs: SeededWorkspace;
+let theirIds: Record<string, string>;
+
+// Which of the other tenant's rows each parameterised route is aimed at.
+const TARGETS: Record<string, string> = {
+  "PATCH /api/v1/members/:id": "membership",
+  "DELETE /api/v1/members/:id": "membership",
+  "DELETE /api/v1/members/invitations/:id": "invitation",
+  "DELETE /api/v1/api-keys/:id": "apiKey",
+  "GET /api/v1/contacts/:id/export": "contact",
+  "DELETE /api/v1/contacts/:id": "contact",
+  "GET /api/v1/conversations/:id/messages": "conversation",
+};
+
+async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string, string>> {
+  const gateway = forTenant(env.DB, workspace.tenantId);
+  const invitation = await gateway.insert("invitations", {
+    id: crypto.randomUUID(),
+    email: "invitee@example.test",
+    role: "viewer",
+    tokenHash: crypto.randomUUID(),
+    invitedBy: workspace.members.owner.userId,
+    expiresAt: Date.now() + 86_400_000,
+  });
+  const apiKey = await gateway.insert("apiKeys", { id: crypto.randomUUID(), name: "theirs", prefix: "ck_theirs", keyHash: crypto.randomUUID(), scopes: ["knowledge:read"] });
+  const contact = await gateway.insert("contacts", { id: crypto.randomUUID(), channel: "web", externalId: crypto.randomUUID(), displayName: "Their contact" });
+  const conversation = await gateway.insert("conversations", { id: crypto.randomUUID(), channel: "web", contactId: contact.id });
+  return { membership: workspace.members.editor.membershipId, invitation: invitation.id, apiKey: apiKey.id, contact: contact.id, conversation: conversation.id };
+}
+
+beforeAll(async () => {
+  [mine, theirs] = [await seedWorkspace(), await seedWorkspace()];
+  theirIds = await seedTheirData(theirs);
+});
+
+describe("cross-tenant access", () => {
+  it("every route that takes an id has a target in this test", () => {
+    const untargeted = protectedRoutes().filter((r) => r.path.includes(":") && !TARGETS[r.key]).map((r) => r.key);
+    expect(untargeted).toEqual([]);
+  });
+
+  for (const route of protectedRoutes().filter((r) => r.path.includes(":"))) {
+    it(`${route.key} with another tenant's id is 404`, async () => {
+      const target = theirIds[TARGETS[route.key] ?? ""] ?? "";
+      const res = await call(route.path.replace(/:[A-Za-z_]+/, target), {
+        method: route.method,
+        token: mine.members.owner.token,
+        body: sendsBody(route.method) ? { role: "viewer" } : undefined,
+      });
+      expect(res.status).toBe(404);
+    });
+  }
+
+  it("after all of that, none of the other tenant's rows changed", async () => {
+    const gateway = forTenant(env.DB, theirs.tenantId);
+    expect((await gateway.get("memberships", theirIds.membership ?? "")).role).toBe("editor");
+    expect(await gateway.find("invitations", theirIds.invitation ?? "")).toBeDefined();
+    expect((await gateway.get("apiKeys", theirIds.apiKey ?? "")).revokedAt).toBeNull();
+    expect(await gateway.find("contacts", theirIds.contact ?? "")).toBeDefined();
+    expect(await gateway.find("conversations", theirIds.conversation ?? "")).toBeDefined();
+  });
+
+  it("lists show only the caller's workspace, whatever tenant_id the query or headers name", async () => {
+    const res = await call(`/api/v1/members?tenant_id=${theirs.tenantId}`, {
+      token: mine.members.owner.token,
+      headers: { "X-Tenant-Id": theirs.tenantId },
+    });
+    const { members } = (await res.json()) as { members: { user_id: string }[] };
+    expect(members.map((m) => m.user_id).sort()).toEqual(Object.values(mine.members).map((m) => m.userId).sort());
+  });
+
+  it("a tenant_id in the body, query or header that disagrees with the token changes nothing", async () => {
+    const res = await call(`/api/v1/api-keys?tenant_id=${theirs.tenantId}`, {
+      token: mine.members.owner.token,
+      headers: { "X-Tenant-Id": theirs.tenantId },
+      body: { name: "sneaky", scopes: ["knowledge:read"], tenant_id: theirs.tenantId },
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect(await forTenant(env.DB, mine.tenantId).find("apiKeys", id)).toBeDefined();
+    expect(await forTenant(env.DB, theirs.tenantId).find("apiKeys", id)).toBeUndefined();
+  });
+
+  it("signing in with another workspace's tenant_id yields a token for one's own workspace", async () => {
+    const { signUp, signIn } = await import("./helpers");
+    const { email, password, session } = await signUp();
+    const res = await signIn(email, password, { tenant_id: theirs.tenantId });
+    expect(((await res.json()) as { tenant: { id: string } }).tenant.id).toBe(session.tenant.id);
+  });
+
+  it("an API key of one workspace never reaches another's data", async () => {
+    const created = await call("/api/v1/api-keys", { token: mine.members.owner.token, body: { name: "reader", scopes: ["members:read"] } });
+    const { key } = (await created.json()) as { key: string };
+    const res = await call(`/api/v1/members?tenant_id=${theirs.tenantId}`, { token: key, headers: { "X-Tenant-Id": theirs.tenantId } });
+    const { members } = (await res.json()) as { members: { user_id: string }[] };
+    expect(members.every((m) => Object.values(mine.members).some((own) => own.userId === m.user_id))).toBe(true);
+  });
+});

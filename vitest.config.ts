@@ -1,0 +1,50 @@
+// Edge tests: the Worker and its Durable Objects run inside workerd (the Workers Vitest pool), with
+// local D1, R2 and Durable Objects; migrations are applied by test/setup/apply-migrations.ts.
+// Signing keys for access tokens are generated here for each run, so no private key is ever committed.
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+import { freePort } from "./inference-bridge/test/support/free-port";
+
+function testSigningJwk(label: string) {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  return { ...privateKey.export({ format: "jwk" }), kid: `test-${label}-${randomBytes(4).toString("hex")}`, alg: "RS256" };
+}
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  // The global setup starts the real bridge on these ports; the Worker reaches it through bindings.
+  process.env.EDGE_TEST_BRIDGE_PORT ??= String(await freePort());
+  process.env.EDGE_TEST_CONTROL_PORT ??= String(await freePort());
+  process.env.EDGE_TEST_BRIDGE_SECRET ??= "test-bridge-secret-0123456789abcdef0123";
+  const current = testSigningJwk("current");
+  // The key being rotated out: its public half is still accepted, its private half lets tests sign with it.
+  const previous = testSigningJwk("previous");
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...previousPublic } = previous;
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            LOG_LEVEL: "warn",
+            BRIDGE_SECRET: process.env.EDGE_TEST_BRIDGE_SECRET,
+            BRIDGE_URL: `http://127.0.0.1:${process.env.EDGE_TEST_BRIDGE_PORT}`,
+            TEST_CONTROL_URL: `http://127.0.0.1:${process.env.EDGE_TEST_CONTROL_PORT}`,
+            VISITOR_TOKEN_SECRET: "test-visitor-secret-0123456789abcdef",
+            JWT_PRIVATE_KEY: JSON.stringify(current),
+            JWT_PREVIOUS_PUBLIC_KEYS: JSON.stringify([previousPublic]),
+            TEST_PREVIOUS_PRIVATE_KEY: JSON.stringify(previous),
+          },
+        },
+      }),
+    ],
+    test: {
+      include: ["test/**/*.test.ts"],
+      setupFiles: ["test/setup/apply-migrations.ts"],
+      globalSetup: ["test/setup/bridge-stack.global.ts"],
+    },
+  };
+});

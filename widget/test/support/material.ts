@@ -1,0 +1,11 @@
+// The coaching material the suite's workspace answers from, so answers are generated (with sources)
+// rather than the persona's "I don't know" line.
+
+export const COACH_MATERIAL_TITLE = "Routine guide";
+
+export const COACH_MATERIAL =
+  "How to start a morning routine: start your morning routine small. Wake at the same time, drink water, " +
+  "and write one priority for the day. A morning routine sticks when you start it the night before.";
+
+/** A question the material answers. */
+export const ROUTINE_QUESTION = "How do I start a morning routine?";

@@ -1,0 +1,101 @@
+// The permission matrix: which role may do what, which API-key scopes exist, and which permission every
+// API route requires. requirePermission() enforces it; docs/permissions.md is its written copy, and the
+// role-matrix test walks app.routes against ROUTE_PERMISSIONS so a route without an entry fails.
+import { roles, type Role } from "../db/enums";
+
+export const permissions = [
+  "members:read",
+  "members:write",
+  "api_keys:read",
+  "api_keys:write",
+  "audit:read",
+  "contacts:export",
+  "contacts:erase",
+  "conversations:read",
+  "knowledge:read",
+  "knowledge:write",
+  "settings:read",
+  "settings:write",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** What each workspace role may do. Owners may do everything. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  owner: permissions,
+  admin: [
+    "members:read",
+    "members:write",
+    "api_keys:read",
+    "api_keys:write",
+    "audit:read",
+    "knowledge:read",
+    "knowledge:write",
+    "settings:read",
+    "settings:write",
+    "conversations:read",
+  ],
+  editor: ["members:read", "knowledge:read", "knowledge:write", "settings:read", "conversations:read"],
+  viewer: ["members:read", "knowledge:read", "settings:read", "conversations:read"],
+};
+
+/**
+ * Permissions an API key may carry as scopes. Managing members, keys, the audit log and personal data
+ * stays with people: a leaked key must not be able to mint keys or erase contacts.
+ */
+export const API_KEY_SCOPES = ["knowledge:read", "knowledge:write", "members:read"] as const satisfies readonly Permission[];
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/**
+ * "public": no workspace credentials (sign-in, or a widget visitor's own token checked by the route);
+ * "self": any signed-in person acting on their own account; else a permission.
+ */
+export type RouteRequirement = "public" | "self" | Permission;
+
+/** Every route under /api/v1 (as `METHOD /path`, Hono syntax) and what it requires. */
+export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteRequirement>> = {
+  "POST /api/v1/auth/register": "public",
+  "POST /api/v1/auth/login": "public",
+  "POST /api/v1/auth/refresh": "public",
+  "POST /api/v1/auth/logout": "self",
+  "POST /api/v1/auth/logout-all": "self",
+  "GET /api/v1/me": "self",
+  "POST /api/v1/me/password": "self",
+  "GET /api/v1/me/export": "self",
+  "DELETE /api/v1/me": "self",
+  "GET /api/v1/members": "members:read",
+  "POST /api/v1/members": "members:write",
+  "PATCH /api/v1/members/:id": "members:write",
+  "DELETE /api/v1/members/:id": "members:write",
+  "DELETE /api/v1/members/invitations/:id": "members:write",
+  "GET /api/v1/api-keys": "api_keys:read",
+  "POST /api/v1/api-keys": "api_keys:write",
+  "DELETE /api/v1/api-keys/:id": "api_keys:write",
+  "GET /api/v1/audit": "audit:read",
+  "GET /api/v1/contacts/:id/export": "contacts:export",
+  "DELETE /api/v1/contacts/:id": "contacts:erase",
+  "GET /api/v1/conversations": "conversations:read",
+  "GET /api/v1/conversations/:id/messages": "conversations:read",
+  "OPTIONS /api/v1/widget/session": "public",
+  "POST /api/v1/widget/session": "public",
+  "GET /api/v1/widget/socket": "public",
+  "GET /api/v1/widget/config/:public_key": "public",
+  "GET /api/v1/widget": "settings:read",
+  "PUT /api/v1/widget": "settings:write",
+};
+
+/** Whether a principal's role is one of the workspace roles (not an API key's or a visitor's). */
+export function isWorkspaceRole(role: string): role is Role {
+  return (roles as readonly string[]).includes(role);
+}
+
+/** Whether a workspace role holds a permission. */
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Only owners hand out or take away ownership; admins manage everyone else. */
+export function canAssignRole(actor: string, from: Role | undefined, to: Role): boolean {
+  if (!isWorkspaceRole(actor) || !roleAllows(actor, "members:write")) return false;
+  if (to === "owner" || from === "owner") return actor === "owner";
+  return true;
+}

@@ -1,0 +1,43 @@
+// The decrypted credentials of a channel, per kind. They exist only in memory: D1 holds them sealed
+// (secret-box.ts) and the management API never answers them.
+import { z } from "zod";
+import type { ChannelEntry } from "../db/channel-directory";
+import { openSecrets, sealSecrets } from "./secret-box";
+
+export const TelegramConfigSchema = z.object({
+  bot_token: z.string(),
+  webhook_secret: z.string(),
+  bot_username: z.string(),
+  bot_first_name: z.string(),
+});
+export type TelegramConfig = z.infer<typeof TelegramConfigSchema>;
+
+export const WhatsAppConfigSchema = z.object({
+  phone_number_id: z.string(),
+  access_token: z.string(),
+  app_secret: z.string(),
+  verify_token: z.string(),
+});
+export type WhatsAppConfig = z.infer<typeof WhatsAppConfigSchema>;
+
+type Sealed = Pick<ChannelEntry, "id" | "configEncrypted">;
+
+async function open<S extends z.ZodType>(env: Pick<Env, "CHANNEL_SECRETS_KEY">, channel: Sealed, schema: S): Promise<z.output<S>> {
+  if (!channel.configEncrypted) throw new Error(`Channel ${channel.id} has no credentials (disconnected).`);
+  return schema.parse(await openSecrets(env.CHANNEL_SECRETS_KEY, channel.id, channel.configEncrypted));
+}
+
+/** The Telegram bot's token and webhook secret. */
+export function openTelegramConfig(env: Pick<Env, "CHANNEL_SECRETS_KEY">, channel: Sealed): Promise<TelegramConfig> {
+  return open(env, channel, TelegramConfigSchema);
+}
+
+/** The WhatsApp number's id, access token, app secret and verify token. */
+export function openWhatsAppConfig(env: Pick<Env, "CHANNEL_SECRETS_KEY">, channel: Sealed): Promise<WhatsAppConfig> {
+  return open(env, channel, WhatsAppConfigSchema);
+}
+
+/** Seals a channel's credentials for its D1 row. */
+export function sealConfig(env: Pick<Env, "CHANNEL_SECRETS_KEY">, channelId: string, config: TelegramConfig | WhatsAppConfig): Promise<string> {
+  return sealSecrets(env.CHANNEL_SECRETS_KEY, channelId, config);
+}

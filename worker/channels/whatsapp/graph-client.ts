@@ -1,0 +1,63 @@
+// The WhatsApp Business Cloud API (Graph) calls the platform makes: sending text, marking a message
+// read with the typing indicator, and checking a number's credentials. Base URL and version come from
+// WHATSAPP_GRAPH_URL and WHATSAPP_GRAPH_VERSION.
+import type { WhatsAppConfig } from "../channel-config";
+
+type GraphEnv = Pick<Env, "WHATSAPP_GRAPH_URL" | "WHATSAPP_GRAPH_VERSION">;
+
+/** WhatsApp refuses text bodies longer than this. */
+export const WHATSAPP_TEXT_LIMIT = 4096;
+
+/** A non-2xx answer from Graph, with its HTTP status and Graph's own error code and message. */
+export class GraphError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = "GraphError";
+  }
+}
+
+async function graph(env: GraphEnv, config: Pick<WhatsAppConfig, "access_token">, path: string, body?: object): Promise<unknown> {
+  const url = `${env.WHATSAPP_GRAPH_URL.replace(/\/$/, "")}/${env.WHATSAPP_GRAPH_VERSION}/${path}`;
+  const res = await fetch(url, {
+    method: body ? "POST" : "GET",
+    headers: { Authorization: `Bearer ${config.access_token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = (await res.json().catch(() => null)) as { error?: { code?: number; message?: string } } | null;
+  if (!res.ok) throw new GraphError(res.status, json?.error?.code ?? null, json?.error?.message ?? `Graph answered ${res.status}.`);
+  return json;
+}
+
+/** Checks that the access token may use the phone number; its display number. */
+export async function fetchPhoneNumber(env: GraphEnv, config: Pick<WhatsAppConfig, "access_token" | "phone_number_id">): Promise<string | null> {
+  const json = (await graph(env, config, `${config.phone_number_id}?fields=display_phone_number`)) as { display_phone_number?: string };
+  return json.display_phone_number ?? null;
+}
+
+/** Sends a free-form text (only inside the 24-hour window); the platform's message id (wamid). */
+export async function sendText(env: GraphEnv, config: WhatsAppConfig, to: string, text: string): Promise<string> {
+  const json = (await graph(env, config, `${config.phone_number_id}/messages`, {
+    messaging_product: "whatsapp",
+    recipient_type: "individual",
+    to,
+    type: "text",
+    text: { body: text, preview_url: false },
+  })) as { messages?: { id: string }[] };
+  const id = json.messages?.[0]?.id;
+  if (!id) throw new GraphError(502, null, "Graph accepted the message without an id.");
+  return id;
+}
+
+/** Marks the user's message read (blue ticks) and shows the typing indicator until we answer. */
+export async function markReadWithTyping(env: GraphEnv, config: WhatsAppConfig, messageId: string): Promise<void> {
+  await graph(env, config, `${config.phone_number_id}/messages`, {
+    messaging_product: "whatsapp",
+    status: "read",
+    message_id: messageId,
+    typing_indicator: { type: "text" },
+  });
+}

@@ -1,0 +1,224 @@
+// Account data that is not reached through one workspace: users and tenants, a user's memberships
+// across workspaces, and the credentials looked up before any tenant is known (refresh tokens, API
+// keys, invitations by their hash). Tenant-scoped reads and writes stay in tenant-gateway.ts.
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { database } from "./client";
+import type { Role } from "./enums";
+import { apiKeys, auditLog, invitations, memberships, refreshTokens, tenants, users } from "./schema";
+
+export type UserRow = typeof users.$inferSelect;
+export type TenantRow = typeof tenants.$inferSelect;
+export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
+export type MembershipWithTenant = { membershipId: string; role: Role; tenant: TenantRow };
+
+/** The user with this normalised email, deleted or not. */
+export async function findUserByEmail(d1: D1Database, email: string): Promise<UserRow | undefined> {
+  const [row] = await database(d1).select().from(users).where(eq(users.email, email)).limit(1);
+  return row;
+}
+
+/** The user with this id. */
+export async function findUserById(d1: D1Database, id: string): Promise<UserRow | undefined> {
+  const [row] = await database(d1).select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+/** Users by id, for listing a workspace's members. */
+export async function findUsersByIds(d1: D1Database, ids: string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return database(d1).select().from(users).where(sql`${users.id} IN ${ids}`);
+}
+
+/** Creates a user together with their own workspace, owned by them, in one atomic batch. */
+export async function createUserWithWorkspace(
+  d1: D1Database,
+  input: { user: typeof users.$inferInsert; tenant: typeof tenants.$inferInsert; membershipId: string },
+): Promise<void> {
+  const db = database(d1);
+  await db.batch([
+    db.insert(users).values(input.user),
+    db.insert(tenants).values(input.tenant),
+    db.insert(memberships).values({ id: input.membershipId, tenantId: input.tenant.id ?? "", userId: input.user.id ?? "", role: "owner" }),
+  ]);
+}
+
+/** Creates a user who joins the workspace of an invitation, consuming it, in one atomic batch. */
+export async function createUserFromInvitation(
+  d1: D1Database,
+  input: { user: typeof users.$inferInsert; invitation: InvitationRow; membershipId: string },
+): Promise<void> {
+  const db = database(d1);
+  await db.batch([
+    db.insert(users).values(input.user),
+    ...acceptInvitationStatements(d1, input.invitation, input.user.id ?? "", input.membershipId),
+  ]);
+}
+
+function acceptInvitationStatements(d1: D1Database, invitation: InvitationRow, userId: string, membershipId: string) {
+  const db = database(d1);
+  return [
+    db
+      .insert(memberships)
+      .values({ id: membershipId, tenantId: invitation.tenantId, userId, role: invitation.role })
+      .onConflictDoNothing(),
+    db.update(invitations).set({ acceptedAt: Date.now() }).where(eq(invitations.id, invitation.id)),
+  ] as const;
+}
+
+/** Adds an existing user to an invitation's workspace and consumes the invitation. */
+export async function acceptInvitation(d1: D1Database, invitation: InvitationRow, userId: string, membershipId: string): Promise<void> {
+  const [insert, consume] = acceptInvitationStatements(d1, invitation, userId, membershipId);
+  await database(d1).batch([insert, consume]);
+}
+
+/** The open invitation with this token hash. */
+export async function findOpenInvitation(d1: D1Database, tokenHash: string): Promise<InvitationRow | undefined> {
+  const [row] = await database(d1)
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt)))
+    .limit(1);
+  return row && row.expiresAt > Date.now() ? row : undefined;
+}
+
+/** A user's workspaces, oldest membership first. */
+export async function listMembershipsOfUser(d1: D1Database, userId: string): Promise<MembershipWithTenant[]> {
+  const rows = await database(d1)
+    .select({ membershipId: memberships.id, role: memberships.role, tenant: tenants })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(memberships.userId, userId), isNull(tenants.deletedAt)))
+    .orderBy(asc(memberships.createdAt), asc(memberships.id));
+  return rows;
+}
+
+/** Replaces a user's password hash (upgrade on sign-in, or a password change). */
+export async function setPasswordHash(d1: D1Database, userId: string, passwordHash: string): Promise<void> {
+  await database(d1).update(users).set({ passwordHash, updatedAt: Date.now() }).where(eq(users.id, userId));
+}
+
+/** What authentication needs to know per request: is the user active, their current role, is the sign-in live. */
+export async function loadSessionState(
+  d1: D1Database,
+  input: { userId: string; tenantId: string; sessionId: string },
+): Promise<{ role: Role; tokensValidAfter: number } | undefined> {
+  const now = Date.now();
+  const [row] = await database(d1)
+    .select({ role: memberships.role, tokensValidAfter: users.tokensValidAfter })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, input.tenantId)))
+    .where(
+      and(
+        eq(users.id, input.userId),
+        eq(users.status, "active"),
+        sql`EXISTS (SELECT 1 FROM ${refreshTokens} WHERE ${refreshTokens.familyId} = ${input.sessionId}
+              AND ${refreshTokens.userId} = ${input.userId} AND ${refreshTokens.revokedAt} IS NULL
+              AND ${refreshTokens.expiresAt} > ${now})`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Stores a new refresh token (hash only). */
+export async function insertRefreshToken(d1: D1Database, row: typeof refreshTokens.$inferInsert): Promise<void> {
+  await database(d1).insert(refreshTokens).values(row);
+}
+
+/** The refresh token with this hash. */
+export async function findRefreshToken(d1: D1Database, tokenHash: string): Promise<RefreshTokenRow | undefined> {
+  const [row] = await database(d1).select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1);
+  return row;
+}
+
+/** The token that replaced `parentId`, if any. */
+export async function findRefreshChild(d1: D1Database, parentId: string): Promise<RefreshTokenRow | undefined> {
+  const [row] = await database(d1).select().from(refreshTokens).where(eq(refreshTokens.parentId, parentId)).limit(1);
+  return row;
+}
+
+/**
+ * Marks a refresh token used if nobody else has: the conditional update is the lock, and the number of
+ * changed rows says who won when several requests present the same token at once.
+ */
+export async function claimRefreshToken(d1: D1Database, id: string, now: number): Promise<boolean> {
+  const result = await d1
+    .prepare("UPDATE refresh_tokens SET used_at = ?1 WHERE id = ?2 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?1")
+    .bind(now, id)
+    .run();
+  return result.meta.changes === 1;
+}
+
+/** Revokes every token of one sign-in. */
+export async function revokeFamily(d1: D1Database, familyId: string): Promise<void> {
+  await database(d1)
+    .update(refreshTokens)
+    .set({ revokedAt: Date.now() })
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+}
+
+/** Revokes all of a user's sign-ins and, through `tokens_valid_after`, every access token issued so far. */
+export async function revokeAllSessions(d1: D1Database, userId: string): Promise<void> {
+  const db = database(d1);
+  const now = Date.now();
+  await db.batch([
+    db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt))),
+    db.update(users).set({ tokensValidAfter: now, updatedAt: now }).where(eq(users.id, userId)),
+  ]);
+}
+
+/** The live API key with this hash. */
+export async function findApiKey(d1: D1Database, keyHash: string): Promise<ApiKeyRow | undefined> {
+  const [row] = await database(d1)
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  if (!row || (row.expiresAt !== null && row.expiresAt <= Date.now())) return undefined;
+  return row;
+}
+
+/** Records that a key was used; written at most once a minute per key to spare D1. */
+export async function touchApiKey(d1: D1Database, id: string, now: number): Promise<void> {
+  await d1
+    .prepare("UPDATE api_keys SET last_used_at = ?1 WHERE id = ?2 AND (last_used_at IS NULL OR last_used_at < ?1 - 60000)")
+    .bind(now, id)
+    .run();
+}
+
+/** Everything stored about a person (GDPR access): profile, workspaces, sign-ins, their audit trail, keys they made. */
+export async function exportUserData(d1: D1Database, userId: string) {
+  const db = database(d1);
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  const workspaces = await listMembershipsOfUser(d1, userId);
+  const sessions = await db.select().from(refreshTokens).where(eq(refreshTokens.userId, userId)).orderBy(asc(refreshTokens.createdAt));
+  const events = await db.select().from(auditLog).where(eq(auditLog.actorId, userId)).orderBy(asc(auditLog.createdAt));
+  const keys = await db.select().from(apiKeys).where(eq(apiKeys.createdBy, userId));
+  return { user, workspaces, sessions, events, keys };
+}
+
+/**
+ * Erases a person (GDPR erasure): personal fields blanked, sign-ins and memberships removed, every token
+ * refused from now on, and their audit trail kept under the bare random id without IP or user agent.
+ */
+export async function eraseUser(d1: D1Database, userId: string): Promise<void> {
+  const db = database(d1);
+  const now = Date.now();
+  await db.batch([
+    db
+      .update(users)
+      .set({ email: `erased-${userId}@invalid`, fullName: "", passwordHash: "", status: "deleted", deletedAt: now, tokensValidAfter: now, updatedAt: now })
+      .where(eq(users.id, userId)),
+    db.delete(refreshTokens).where(eq(refreshTokens.userId, userId)),
+    db.delete(memberships).where(eq(memberships.userId, userId)),
+    db.delete(invitations).where(eq(invitations.invitedBy, userId)),
+    db.update(auditLog).set({ ip: null, userAgent: null }).where(eq(auditLog.actorId, userId)),
+  ]);
+}
+
+/** Marks a workspace deleted (its last member erased their account). */
+export async function markTenantDeleted(d1: D1Database, tenantId: string): Promise<void> {
+  await database(d1).update(tenants).set({ deletedAt: Date.now() }).where(eq(tenants.id, tenantId));
+}

@@ -1,0 +1,136 @@
+// Cross-tenant lookups for messaging channels: a webhook names only a bot id or a channel id, so the
+// channel (and with it the tenant) is found here before anything else. Also keeps the webhook
+// deduplication ledger and the delivery status of our outbound messages, both keyed by channel.
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { ChannelKind } from "./enums";
+import { database } from "./client";
+import { channelDeliveries, channelEvents, channels, contacts } from "./schema";
+
+export type ChannelEntry = {
+  id: string;
+  tenantId: string;
+  kind: ChannelKind;
+  status: "active" | "error" | "disconnected";
+  externalId: string | null;
+  configEncrypted: string | null;
+  webhookSecretHash: string | null;
+};
+
+export type DeliveryStatus = "sent" | "delivered" | "read" | "failed";
+
+/** Seen webhook events are remembered this long: the platforms retry for a few days at most. */
+export const EVENT_RETENTION_MS = 8 * 24 * 60 * 60 * 1000;
+
+const entryColumns = {
+  id: channels.id,
+  tenantId: channels.tenantId,
+  kind: channels.kind,
+  status: channels.status,
+  externalId: channels.externalId,
+  configEncrypted: channels.configEncrypted,
+  webhookSecretHash: channels.webhookSecretHash,
+};
+
+/** The connected channel of `kind` with the platform's id `externalId` (a Telegram bot id). */
+export async function findChannelByExternalId(d1: D1Database, kind: ChannelKind, externalId: string): Promise<ChannelEntry | undefined> {
+  const [row] = await database(d1)
+    .select(entryColumns)
+    .from(channels)
+    .where(and(eq(channels.kind, kind), eq(channels.externalId, externalId)))
+    .limit(1);
+  return row;
+}
+
+/** The channel of `kind` with our own id, in whichever tenant it is. */
+export async function findChannelById(d1: D1Database, kind: ChannelKind, id: string): Promise<ChannelEntry | undefined> {
+  const [row] = await database(d1)
+    .select(entryColumns)
+    .from(channels)
+    .where(and(eq(channels.kind, kind), eq(channels.id, id)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Records a webhook event once: true the first time `key` is seen, false for every redelivery. The
+ * insert is atomic, so concurrent deliveries of one event cannot both win.
+ */
+export async function claimEvent(d1: D1Database, channelId: string, key: string, now = Date.now()): Promise<boolean> {
+  const db = database(d1);
+  const inserted = await db
+    .insert(channelEvents)
+    .values({ key, channelId, expiresAt: now + EVENT_RETENTION_MS })
+    .onConflictDoNothing()
+    .returning({ key: channelEvents.key });
+  // Expired keys are swept now and then rather than on every event.
+  if (inserted.length > 0 && Math.random() < 0.01) await db.delete(channelEvents).where(lt(channelEvents.expiresAt, now));
+  return inserted.length > 0;
+}
+
+/** Notes activity or trouble on a channel (last message time, last error). */
+export async function touchChannel(
+  d1: D1Database,
+  tenantId: string,
+  channelId: string,
+  fields: { lastMessageAt?: number; lastError?: string | null },
+): Promise<void> {
+  await database(d1)
+    .update(channels)
+    .set({ ...fields, updatedAt: Date.now() })
+    .where(and(eq(channels.tenantId, tenantId), eq(channels.id, channelId)));
+}
+
+/** When a contact last wrote to us: the start of WhatsApp's 24-hour customer-service window. */
+export async function contactLastSeenAt(d1: D1Database, tenantId: string, contactId: string): Promise<number | null> {
+  const [row] = await database(d1)
+    .select({ lastSeenAt: contacts.lastSeenAt })
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)))
+    .limit(1);
+  return row?.lastSeenAt ?? null;
+}
+
+/** Remembers an outbound message by the platform's id, so status webhooks can confirm its delivery. */
+export async function recordDelivery(
+  d1: D1Database,
+  delivery: { id: string; tenantId: string; channelId: string; conversationId: string; seq: number },
+): Promise<void> {
+  await database(d1).insert(channelDeliveries).values(delivery).onConflictDoNothing();
+}
+
+// A status never goes backwards (a late "delivered" after "read"); "failed" always wins.
+const rank = sql`CASE ${channelDeliveries.status} WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 ELSE 4 END`;
+const RANKS: Record<DeliveryStatus, number> = { sent: 1, delivered: 2, read: 3, failed: 4 };
+
+/** Applies a status webhook to our message `id` on this channel; false when it is not ours. */
+export async function updateDeliveryStatus(
+  d1: D1Database,
+  channel: Pick<ChannelEntry, "id" | "tenantId">,
+  id: string,
+  status: DeliveryStatus,
+  error: string | null,
+): Promise<boolean> {
+  const updated = await database(d1)
+    .update(channelDeliveries)
+    .set({ status, error, updatedAt: Date.now() })
+    .where(
+      and(
+        eq(channelDeliveries.tenantId, channel.tenantId),
+        eq(channelDeliveries.channelId, channel.id),
+        eq(channelDeliveries.id, id),
+        lt(rank, RANKS[status]),
+      ),
+    )
+    .returning({ id: channelDeliveries.id });
+  return updated.length > 0;
+}
+
+/** The delivery record of our message `id`, for the dashboard and tests. */
+export async function findDelivery(d1: D1Database, tenantId: string, id: string) {
+  const [row] = await database(d1)
+    .select()
+    .from(channelDeliveries)
+    .where(and(eq(channelDeliveries.tenantId, tenantId), eq(channelDeliveries.id, id)))
+    .limit(1);
+  return row;
+}

@@ -1,0 +1,22 @@
+// Finds a widget by its public key across all tenants: the one lookup that must precede knowing the
+// tenant (a visitor's browser knows only the key). It answers the tenant and nothing of other tenants.
+import { eq } from "drizzle-orm";
+import { database } from "./client";
+import { widgets } from "./schema";
+
+export type WidgetDirectoryEntry = {
+  widgetId: string;
+  tenantId: string;
+  allowedOrigins: string[];
+  settings: Record<string, unknown>;
+};
+
+/** The widget published under `publicKey`, if any. */
+export async function findWidgetByPublicKey(d1: D1Database, publicKey: string): Promise<WidgetDirectoryEntry | undefined> {
+  const [row] = await database(d1)
+    .select({ widgetId: widgets.id, tenantId: widgets.tenantId, allowedOrigins: widgets.allowedOrigins, settings: widgets.settings })
+    .from(widgets)
+    .where(eq(widgets.publicKey, publicKey))
+    .limit(1);
+  return row;
+}

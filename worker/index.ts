@@ -1,0 +1,44 @@
+// The edge app: builds the Hono app, mounts one sub-app per resource, and re-exports the Durable
+// Object classes so wrangler can bind them.
+import { Hono } from "hono";
+import type { AppEnv } from "./app-env";
+import { apiCors } from "./middleware/cors";
+import { handleError, notFoundHandler } from "./middleware/error-handler";
+import { requestContext } from "./middleware/request-context";
+import { apiKeyRoutes } from "./routes/api-keys";
+import { auditRoutes } from "./routes/audit";
+import { authRoutes } from "./routes/auth";
+import { contactRoutes } from "./routes/contacts";
+import { healthRoutes } from "./routes/health";
+import { jwksRoutes } from "./routes/jwks";
+import { meRoutes } from "./routes/me";
+import { conversationRoutes } from "./routes/conversations";
+import { memberRoutes } from "./routes/members";
+import { widgetRoutes } from "./routes/widget";
+import { widgetPublicRoutes } from "./routes/widget-public";
+
+export { ConversationRoom } from "../durable-objects/conversation-room";
+export { RateLimiter } from "../durable-objects/rate-limiter";
+
+const api = new Hono<AppEnv>()
+  .route("/auth", authRoutes)
+  .route("/me", meRoutes)
+  .route("/members", memberRoutes)
+  .route("/api-keys", apiKeyRoutes)
+  .route("/audit", auditRoutes)
+  .route("/contacts", contactRoutes)
+  .route("/conversations", conversationRoutes)
+  .route("/widget", widgetPublicRoutes)
+  .route("/widget", widgetRoutes);
+
+export const app = new Hono<AppEnv>()
+  .use(requestContext())
+  .use("/api/*", apiCors())
+  .route("/health", healthRoutes)
+  .route("/.well-known", jwksRoutes)
+  .route("/api/v1", api);
+
+app.onError(handleError);
+app.notFound(notFoundHandler(app));
+
+export default app satisfies ExportedHandler<Env>;

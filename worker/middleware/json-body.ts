@@ -1,0 +1,58 @@
+// Validates a JSON request body in one place: media type (415), size (413), syntax (400 invalid_json)
+// and schema (400 validation_failed with zod's issues in `details`). Handlers read `c.req.valid("json")`.
+import type { MiddlewareHandler } from "hono";
+import type { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { AppError } from "../lib/errors";
+import { readBodyWithLimit, resolveBodyLimit } from "./body-limit";
+
+export type JsonBodyOptions = {
+  /** Largest accepted body in bytes; defaults to the `MAX_BODY_BYTES` setting (1 MB). */
+  maxBytes?: number;
+};
+
+const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json$/i;
+
+/** zod issues in a stable, client-friendly shape. */
+export function formatIssues(error: z.ZodError): { path: string; code: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    code: issue.code,
+    message: issue.message,
+  }));
+}
+
+/** Parses and validates the body against `schema`; the result is available as `c.req.valid("json")`. */
+export function jsonBody<S extends z.ZodType>(
+  schema: S,
+  options: JsonBodyOptions = {},
+): MiddlewareHandler<AppEnv, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
+  return async (c, next) => {
+    const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]?.trim() ?? "";
+    if (!JSON_MEDIA_TYPE.test(mediaType)) {
+      throw new AppError(415, "unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
+    }
+    const limit = options.maxBytes ?? resolveBodyLimit(c.env);
+    const bytes = await readBodyWithLimit(c.req.raw, limit);
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      throw new AppError(400, "invalid_encoding", "The body is not valid UTF-8. Encode the JSON as UTF-8.");
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new AppError(400, "invalid_json", "The body is not valid JSON. Check for a missing quote, comma or brace.");
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      throw new AppError(400, "validation_failed", "Some fields are missing or invalid; see details.", {
+        details: formatIssues(parsed.error),
+      });
+    }
+    c.req.addValidatedData("json", parsed.data as object);
+    await next();
+  };
+}

@@ -1,0 +1,144 @@
+// Sign-up, sign-in, token refresh and sign-out under /api/v1/auth.
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { PLATFORM_TENANT, recordAudit } from "../auth/audit";
+import { beginLoginAttempt, REGISTER_IP_RULE } from "../auth/login-guard";
+import { checkPassword, hashNewPassword, shouldUpgrade } from "../auth/passwords";
+import { assertAcceptablePassword, MAX_PASSWORD_LENGTH, passwordLength } from "../auth/password-policy";
+import { hashSecret, newId, normalizeEmail } from "../auth/secrets";
+import { rotateSession, startSession, type ClientMeta } from "../auth/sessions";
+import * as accounts from "../db/accounts";
+import { AppError } from "../lib/errors";
+import { authenticate } from "../middleware/authenticate";
+import { jsonBody } from "../middleware/json-body";
+import { clientIp, consume } from "../middleware/rate-limit";
+import { requirePermission } from "../middleware/require-permission";
+
+const AUTH_BODY_BYTES = 8 * 1024;
+const email = z.string().trim().max(254).pipe(z.email());
+// Longer passwords are refused here, before anything is hashed.
+const password = z.string().min(1).refine((p) => passwordLength(p) <= MAX_PASSWORD_LENGTH, `At most ${MAX_PASSWORD_LENGTH} characters.`);
+const invitationToken = z.string().min(1).max(128).optional();
+
+const registerBody = z.object({ email, password, full_name: z.string().trim().min(1).max(200), invitation_token: invitationToken });
+const loginBody = z.object({ email, password, tenant_id: z.string().max(64).optional(), invitation_token: invitationToken });
+const refreshBody = z.object({ refresh_token: z.string().min(1).max(256) });
+
+function meta(c: Context<AppEnv>): ClientMeta {
+  return { ip: clientIp(c), userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null };
+}
+
+const invalidCredentials = () => new AppError(401, "invalid_credentials", "The email or password is incorrect.");
+const emailTaken = () => new AppError(409, "email_taken", "An account with this email already exists. Sign in instead.");
+const invalidInvitation = () => new AppError(400, "invalid_invitation", "This invitation is invalid, expired, or for another email address.");
+
+async function openInvitationFor(env: Env, token: string | undefined, forEmail: string) {
+  if (token === undefined) return undefined;
+  const invitation = await accounts.findOpenInvitation(env.DB, await hashSecret(token));
+  if (!invitation || normalizeEmail(invitation.email) !== forEmail) throw invalidInvitation();
+  return invitation;
+}
+
+function auditAccepted(c: Context<AppEnv>, invitation: accounts.InvitationRow, userId: string) {
+  return recordAudit(c, {
+    action: "member.invitation_accepted",
+    tenantId: invitation.tenantId,
+    actor: { type: "user", id: userId },
+    target: { type: "invitation", id: invitation.id },
+  });
+}
+
+function slugFor(name: string): string {
+  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "workspace";
+  return `${base}-${newId().slice(0, 8)}`;
+}
+
+export const authRoutes = new Hono<AppEnv>()
+  .post("/register", jsonBody(registerBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
+    const body = c.req.valid("json");
+    await consume(c.env, "register-ip", clientIp(c), REGISTER_IP_RULE);
+    assertAcceptablePassword(body.password);
+    const address = normalizeEmail(body.email);
+    if (await accounts.findUserByEmail(c.env.DB, address)) throw emailTaken();
+    const invitation = await openInvitationFor(c.env, body.invitation_token, address);
+    const user = { id: newId(), email: address, fullName: body.full_name, passwordHash: await hashNewPassword(body.password) };
+    const membershipId = newId();
+    try {
+      if (invitation) await accounts.createUserFromInvitation(c.env.DB, { user, invitation, membershipId });
+      else {
+        const name = `${body.full_name}'s workspace`;
+        await accounts.createUserWithWorkspace(c.env.DB, { user, tenant: { id: newId(), name, slug: slugFor(body.full_name) }, membershipId });
+      }
+    } catch (err) {
+      // Two sign-ups with one email at once: the unique index decides, and the loser hears 409 too.
+      if (err instanceof Error && /UNIQUE/i.test(err.message)) throw emailTaken();
+      throw err;
+    }
+    const [membership] = await accounts.listMembershipsOfUser(c.env.DB, user.id);
+    const created = await accounts.findUserById(c.env.DB, user.id);
+    if (!membership || !created) throw new Error("registration did not persist");
+    const actor = { type: "user" as const, id: user.id };
+    await recordAudit(c, { action: "auth.registered", tenantId: membership.tenant.id, actor });
+    if (invitation) await auditAccepted(c, invitation, user.id);
+    return c.json(await startSession(c.env, { user: created, tenant: membership.tenant, role: membership.role }, meta(c)), 201);
+  })
+  .post("/login", jsonBody(loginBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
+    const body = c.req.valid("json");
+    const address = normalizeEmail(body.email);
+    const ticket = await beginLoginAttempt(c.env, address, clientIp(c));
+    const user = await accounts.findUserByEmail(c.env.DB, address);
+    const active = user?.status === "active" ? user : undefined;
+    const ok = await checkPassword(body.password, active?.passwordHash);
+    await ticket.settle(ok);
+    // Both branches run the same queries, so an unknown email is not faster than a wrong password.
+    const workspaces = await accounts.listMembershipsOfUser(c.env.DB, active?.id ?? "");
+    if (!ok || !active) {
+      await recordAudit(c, {
+        action: "auth.login_failed",
+        tenantId: workspaces[0]?.tenant.id ?? PLATFORM_TENANT,
+        actor: { type: "user", id: active?.id ?? null },
+        metadata: { email_sha256: await hashSecret(address) },
+      });
+      throw invalidCredentials();
+    }
+    if (shouldUpgrade(active.passwordHash)) await accounts.setPasswordHash(c.env.DB, active.id, await hashNewPassword(body.password));
+    const invitation = await openInvitationFor(c.env, body.invitation_token, address);
+    if (invitation) {
+      await accounts.acceptInvitation(c.env.DB, invitation, active.id, newId());
+      await auditAccepted(c, invitation, active.id);
+    }
+    const memberships = invitation ? await accounts.listMembershipsOfUser(c.env.DB, active.id) : workspaces;
+    const wanted = body.tenant_id ?? invitation?.tenantId;
+    const membership = memberships.find((m) => m.tenant.id === wanted) ?? memberships[0];
+    if (!membership) throw new AppError(403, "no_workspace", "This account belongs to no workspace. Ask an owner for an invitation.");
+    await recordAudit(c, { action: "auth.login", tenantId: membership.tenant.id, actor: { type: "user", id: active.id } });
+    return c.json(await startSession(c.env, { user: active, tenant: membership.tenant, role: membership.role }, meta(c)));
+  })
+  .post("/refresh", jsonBody(refreshBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
+    const result = await rotateSession(c.env, c.req.valid("json").refresh_token, meta(c));
+    if (result.kind === "rotated") return c.json(result.body);
+    if (result.kind === "superseded") {
+      throw new AppError(409, "refresh_token_superseded", "This refresh token was just rotated by another request. Use the newest token.");
+    }
+    if (result.kind === "reused") {
+      await recordAudit(c, {
+        action: "auth.refresh_token_reused",
+        tenantId: result.token.tenantId,
+        actor: { type: "user", id: result.token.userId },
+        target: { type: "session", id: result.token.familyId },
+      });
+    }
+    throw new AppError(401, "invalid_refresh_token", "The refresh token is invalid, expired or revoked. Sign in again.");
+  })
+  .post("/logout", authenticate(), requirePermission("self"), async (c) => {
+    const principal = c.get("principal");
+    if (principal.sessionId) await accounts.revokeFamily(c.env.DB, principal.sessionId);
+    await recordAudit(c, { action: "auth.logout", target: { type: "session", id: principal.sessionId ?? "" } });
+    return c.body(null, 204);
+  })
+  .post("/logout-all", authenticate(), requirePermission("self"), async (c) => {
+    await accounts.revokeAllSessions(c.env.DB, c.get("principal").subjectId);
+    await recordAudit(c, { action: "auth.logout_all" });
+    return c.body(null, 204);
+  });

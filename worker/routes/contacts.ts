@@ -1,0 +1,28 @@
+// GDPR requests for one end user (a contact) of the workspace under /api/v1/contacts: export everything
+// stored about them, or erase it from every store, answering with a receipt.
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { recordAudit } from "../auth/audit";
+import { eraseContact, erasureStores, exportContact } from "../auth/gdpr/contact-data";
+import { forPrincipal } from "../db/tenant-gateway";
+import { authenticate } from "../middleware/authenticate";
+import { requirePermission } from "../middleware/require-permission";
+
+export const contactRoutes = new Hono<AppEnv>()
+  .use(authenticate())
+  .get("/:id/export", requirePermission("contacts:export"), async (c) => {
+    const id = c.req.param("id");
+    const data = await exportContact(forPrincipal(c.env.DB, c.get("principal")), erasureStores(c.env), id, c.get("requestId"));
+    await recordAudit(c, { action: "contact.exported", target: { type: "contact", id } });
+    return c.json(data);
+  })
+  .delete("/:id", requirePermission("contacts:erase"), async (c) => {
+    const id = c.req.param("id");
+    const receipt = await eraseContact(forPrincipal(c.env.DB, c.get("principal")), erasureStores(c.env), id, c.get("requestId"));
+    await recordAudit(c, {
+      action: receipt.complete ? "contact.erased" : "contact.erasure_incomplete",
+      target: { type: "contact", id },
+      metadata: { stores: receipt.stores.map((s) => `${s.store}:${s.status}`) },
+    });
+    return c.json(receipt, receipt.complete ? 200 : 202);
+  });

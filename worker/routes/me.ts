@@ -1,0 +1,96 @@
+// The signed-in person's own account under /api/v1/me: who am I, change password, export (GDPR
+// access) and erase (GDPR erasure).
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { recordAudit } from "../auth/audit";
+import { beginLoginAttempt } from "../auth/login-guard";
+import { checkPassword, hashNewPassword } from "../auth/passwords";
+import { assertAcceptablePassword, MAX_PASSWORD_LENGTH, passwordLength } from "../auth/password-policy";
+import { startSession } from "../auth/sessions";
+import * as accounts from "../db/accounts";
+import * as membershipRules from "../db/memberships";
+import { AppError } from "../lib/errors";
+import { authenticate } from "../middleware/authenticate";
+import { jsonBody } from "../middleware/json-body";
+import { clientIp } from "../middleware/rate-limit";
+import { requirePermission } from "../middleware/require-permission";
+
+const boundedPassword = z.string().min(1).refine((p) => passwordLength(p) <= MAX_PASSWORD_LENGTH, `At most ${MAX_PASSWORD_LENGTH} characters.`);
+const passwordChange = z.object({ current_password: boundedPassword, new_password: boundedPassword });
+
+async function currentUser(env: Env, userId: string): Promise<accounts.UserRow> {
+  const user = await accounts.findUserById(env.DB, userId);
+  if (!user || user.status !== "active") throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+  return user;
+}
+
+export const meRoutes = new Hono<AppEnv>()
+  .use(authenticate(), requirePermission("self"))
+  .get("/", async (c) => {
+    const principal = c.get("principal");
+    const user = await currentUser(c.env, principal.subjectId);
+    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find((m) => m.tenant.id === principal.tenantId);
+    if (!membership) throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+    const { tenant } = membership;
+    return c.json({
+      user: { id: user.id, email: user.email, full_name: user.fullName, created_at: new Date(user.createdAt).toISOString() },
+      tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, plan: tenant.plan },
+      role: membership.role,
+    });
+  })
+  .post("/password", jsonBody(passwordChange, { maxBytes: 8 * 1024 }), async (c) => {
+    const body = c.req.valid("json");
+    const principal = c.get("principal");
+    const user = await currentUser(c.env, principal.subjectId);
+    // The current password is guarded like a sign-in, so a stolen access token cannot guess it freely.
+    const ticket = await beginLoginAttempt(c.env, user.email, clientIp(c));
+    const ok = await checkPassword(body.current_password, user.passwordHash);
+    await ticket.settle(ok);
+    if (!ok) throw new AppError(403, "wrong_password", "The current password is incorrect.");
+    assertAcceptablePassword(body.new_password);
+    await accounts.setPasswordHash(c.env.DB, user.id, await hashNewPassword(body.new_password));
+    await accounts.revokeAllSessions(c.env.DB, user.id);
+    await recordAudit(c, { action: "account.password_changed" });
+    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find((m) => m.tenant.id === principal.tenantId);
+    if (!membership) throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+    const meta = { ip: clientIp(c), userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null };
+    return c.json(await startSession(c.env, { user, tenant: membership.tenant, role: membership.role }, meta));
+  })
+  .get("/export", async (c) => {
+    const data = await accounts.exportUserData(c.env.DB, c.get("principal").subjectId);
+    if (!data.user) throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+    await recordAudit(c, { action: "account.exported" });
+    const { user } = data;
+    return c.json({
+      exported_at: new Date().toISOString(),
+      user: { id: user.id, email: user.email, full_name: user.fullName, status: user.status, created_at: new Date(user.createdAt).toISOString() },
+      workspaces: data.workspaces.map((m) => ({ tenant_id: m.tenant.id, name: m.tenant.name, role: m.role })),
+      sessions: data.sessions.map((s) => ({
+        session_id: s.familyId,
+        tenant_id: s.tenantId,
+        created_at: new Date(s.createdAt).toISOString(),
+        ip: s.ip,
+        user_agent: s.userAgent,
+        revoked: s.revokedAt !== null,
+      })),
+      audit_events: data.events.map((e) => ({ action: e.action, tenant_id: e.tenantId, ip: e.ip, user_agent: e.userAgent, created_at: new Date(e.createdAt).toISOString() })),
+      api_keys_created: data.keys.map((k) => ({ id: k.id, tenant_id: k.tenantId, name: k.name, prefix: k.prefix, created_at: new Date(k.createdAt).toISOString() })),
+    });
+  })
+  .delete("/", async (c) => {
+    const userId = c.get("principal").subjectId;
+    const workspaces = await accounts.listMembershipsOfUser(c.env.DB, userId);
+    for (const w of workspaces) {
+      if (await membershipRules.isLastOwnerWithOthers(c.env.DB, w.tenant.id, userId)) {
+        throw new AppError(409, "last_owner", `You are the last owner of "${w.tenant.name}". Make someone else an owner first.`);
+      }
+    }
+    // Recorded before erasure, which strips IP and user agent from this person's trail.
+    for (const w of workspaces) await recordAudit(c, { action: "account.deleted", tenantId: w.tenant.id, target: { type: "user", id: userId } });
+    const closed: string[] = [];
+    for (const w of workspaces) if (await membershipRules.isSoleMember(c.env.DB, w.tenant.id, userId)) closed.push(w.tenant.id);
+    await accounts.eraseUser(c.env.DB, userId);
+    for (const tenantId of closed) await accounts.markTenantDeleted(c.env.DB, tenantId);
+    return c.json({ user_id: userId, erased_at: new Date().toISOString(), sessions_revoked: true, workspaces_closed: closed });
+  });

@@ -1,0 +1,103 @@
+// A workspace's people under /api/v1/members: list, invite, change roles, remove, revoke invitations.
+// Only owners grant or take away ownership, and the last owner can be neither demoted nor removed.
+import { isNull } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { recordAudit } from "../auth/audit";
+import { canAssignRole } from "../auth/permissions";
+import { hashSecret, newId, newSecret, normalizeEmail } from "../auth/secrets";
+import * as accounts from "../db/accounts";
+import * as membershipRules from "../db/memberships";
+import { roles, type Role } from "../db/enums";
+import { forPrincipal } from "../db/tenant-gateway";
+import { AppError, notFound } from "../lib/errors";
+import { authenticate } from "../middleware/authenticate";
+import { jsonBody } from "../middleware/json-body";
+import { requirePermission } from "../middleware/require-permission";
+
+const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+const inviteBody = z.object({ email: z.string().trim().max(254).pipe(z.email()), role: z.enum(roles) });
+const roleBody = z.object({ role: z.enum(roles) });
+
+function assertCanAssign(actor: string, from: Role | undefined, to: Role): void {
+  if (!canAssignRole(actor, from, to)) throw new AppError(403, "forbidden", "Only an owner can grant or take away ownership.");
+}
+
+function ownerGuard(result: membershipRules.OwnerGuardResult): void {
+  if (result === "not_found") throw notFound("member");
+  if (result === "last_owner") throw new AppError(409, "last_owner", "A workspace needs an owner. Make someone else an owner first.");
+}
+
+export const memberRoutes = new Hono<AppEnv>()
+  .use(authenticate())
+  .get("/", requirePermission("members:read"), async (c) => {
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const rows = await gateway.list("memberships", { orderBy: (t) => t.createdAt });
+    const people = new Map((await accounts.findUsersByIds(c.env.DB, rows.map((m) => m.userId))).map((u) => [u.id, u]));
+    const pending = await gateway.list("invitations", { where: (t) => isNull(t.acceptedAt), orderBy: (t) => t.createdAt });
+    return c.json({
+      members: rows.map((m) => ({
+        id: m.id,
+        user_id: m.userId,
+        email: people.get(m.userId)?.email ?? null,
+        full_name: people.get(m.userId)?.fullName ?? null,
+        role: m.role,
+        created_at: new Date(m.createdAt).toISOString(),
+      })),
+      invitations: pending
+        .filter((i) => i.expiresAt > Date.now())
+        .map((i) => ({ id: i.id, email: i.email, role: i.role, expires_at: new Date(i.expiresAt).toISOString() })),
+    });
+  })
+  .post("/", requirePermission("members:write"), jsonBody(inviteBody), async (c) => {
+    const body = c.req.valid("json");
+    const principal = c.get("principal");
+    assertCanAssign(principal.role, undefined, body.role);
+    const gateway = forPrincipal(c.env.DB, principal);
+    const email = normalizeEmail(body.email);
+    const existing = await accounts.findUserByEmail(c.env.DB, email);
+    if (existing && (await accounts.listMembershipsOfUser(c.env.DB, existing.id)).some((m) => m.tenant.id === gateway.tenantId)) {
+      throw new AppError(409, "already_member", "This person is already a member of the workspace.");
+    }
+    const token = newSecret();
+    const invitation = await gateway.insert("invitations", {
+      id: newId(),
+      email,
+      role: body.role,
+      tokenHash: await hashSecret(token),
+      invitedBy: principal.subjectId,
+      expiresAt: Date.now() + INVITATION_TTL_MS,
+    });
+    await recordAudit(c, { action: "member.invited", target: { type: "invitation", id: invitation.id }, metadata: { role: body.role } });
+    return c.json(
+      {
+        invitation: { id: invitation.id, email, role: invitation.role, expires_at: new Date(invitation.expiresAt).toISOString() },
+        invitation_token: token,
+      },
+      201,
+    );
+  })
+  .delete("/invitations/:id", requirePermission("members:write"), async (c) => {
+    const id = c.req.param("id");
+    await forPrincipal(c.env.DB, c.get("principal")).remove("invitations", id);
+    await recordAudit(c, { action: "member.invitation_revoked", target: { type: "invitation", id } });
+    return c.body(null, 204);
+  })
+  .patch("/:id", requirePermission("members:write"), jsonBody(roleBody), async (c) => {
+    const principal = c.get("principal");
+    const { role } = c.req.valid("json");
+    const member = await forPrincipal(c.env.DB, principal).get("memberships", c.req.param("id"));
+    assertCanAssign(principal.role, member.role, role);
+    ownerGuard(await membershipRules.changeRole(c.env.DB, principal.tenantId, member.id, role));
+    await recordAudit(c, { action: "member.role_changed", target: { type: "user", id: member.userId }, metadata: { from: member.role, to: role } });
+    return c.json({ id: member.id, user_id: member.userId, role });
+  })
+  .delete("/:id", requirePermission("members:write"), async (c) => {
+    const principal = c.get("principal");
+    const member = await forPrincipal(c.env.DB, principal).get("memberships", c.req.param("id"));
+    assertCanAssign(principal.role, member.role, member.role);
+    ownerGuard(await membershipRules.removeMember(c.env.DB, principal.tenantId, member.id));
+    await recordAudit(c, { action: "member.removed", target: { type: "user", id: member.userId }, metadata: { role: member.role } });
+    return c.body(null, 204);
+  });

@@ -1,0 +1,123 @@
+// What a visitor's browser calls on the creator's site: the widget's public configuration and a
+// visitor session (only for origins the creator allowed), and the conversation socket it opens. CORS
+// here follows the widget's own allowed origins, never the dashboard's, and never with credentials.
+import { WidgetSessionRequestSchema, WidgetSettingsSchema, type WidgetSessionResponse, type WidgetSettings } from "@coach/contracts/widget";
+import { Hono, type Context } from "hono";
+import { ROOM_HEADERS } from "../../durable-objects/conversation-room";
+import type { AppEnv } from "../app-env";
+import { findWidgetByPublicKey } from "../db/widget-directory";
+import { forTenant } from "../db/tenant-gateway";
+import { AppError } from "../lib/errors";
+import { rateLimits } from "../lib/rate-limits";
+import { roomFor } from "../lib/rooms";
+import { mintVisitorToken, verifyVisitorToken } from "../lib/visitor-token";
+import { jsonBody } from "../middleware/json-body";
+import { clientIp, rateLimit } from "../middleware/rate-limit";
+import { openVisitorSession } from "../widget/visitor-session";
+
+/** Settings edits reach visitors within a minute; the loader asks once per page view. */
+const CONFIG_MAX_AGE_SECONDS = 60;
+
+/** `GET /api/v1/widget/config/:public_key`: what the loader needs to draw the widget. */
+export type WidgetConfigResponse = { public_key: string; settings: WidgetSettings };
+
+function tokenTtlSeconds(env: Env): number {
+  const configured = Number(env.VISITOR_TOKEN_TTL_SECONDS);
+  return Number.isInteger(configured) && configured > 0 ? configured : 900;
+}
+
+/**
+ * The refusal for a foreign site. `headers` may let that site read the refusal (no credentials, no
+ * data), so the widget can tell its host page why it stays hidden.
+ */
+function originNotAllowed(headers?: Record<string, string>): AppError {
+  return new AppError(403, "origin_not_allowed", "This site is not allowed to use this widget. Add its origin in the widget settings.", { headers });
+}
+
+/** The socket URL for this edge, complete with the token (ws:// locally, wss:// in production). */
+function socketUrl(c: Context<AppEnv>, token: string): string {
+  const url = new URL("/api/v1/widget/socket", c.req.url);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  url.searchParams.set("token", token);
+  return url.toString();
+}
+
+export const widgetPublicRoutes = new Hono<AppEnv>()
+  // A simple CORS GET (no custom headers), so browsers send no preflight.
+  .get("/config/:public_key", async (c) => {
+    const origin = c.req.header("Origin");
+    const widget = await findWidgetByPublicKey(c.env.DB, c.req.param("public_key"));
+    const readable: Record<string, string> = { Vary: "Origin", "Cache-Control": "no-store" };
+    if (origin) readable["Access-Control-Allow-Origin"] = origin;
+    if (!widget) {
+      throw new AppError(404, "widget_not_found", "No widget has this public key. Copy the embed snippet again from the dashboard.", { headers: readable });
+    }
+    if (!origin || !widget.allowedOrigins.includes(origin)) throw originNotAllowed(readable);
+    c.header("Access-Control-Allow-Origin", origin);
+    c.header("Vary", "Origin");
+    c.header("Cache-Control", `public, max-age=${CONFIG_MAX_AGE_SECONDS}`);
+    return c.json({ public_key: c.req.param("public_key"), settings: WidgetSettingsSchema.parse(widget.settings) } satisfies WidgetConfigResponse);
+  })
+  // Preflight carries no body, so it cannot know the widget; the POST itself is where the origin is checked.
+  .options("/session", (c) => {
+    const origin = c.req.header("Origin");
+    if (origin) {
+      c.header("Access-Control-Allow-Origin", origin);
+      c.header("Vary", "Origin");
+    }
+    c.header("Access-Control-Allow-Methods", "POST");
+    c.header("Access-Control-Allow-Headers", "Content-Type, X-Request-Id");
+    c.header("Access-Control-Max-Age", "600");
+    return c.body(null, 204);
+  })
+  .post(
+    "/session",
+    rateLimit({ bucket: "widget-session-ip", rule: (c) => rateLimits(c.env).widgetSessionIp, key: clientIp }),
+    jsonBody(WidgetSessionRequestSchema, { maxBytes: 4096 }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const origin = c.req.header("Origin");
+      const widget = await findWidgetByPublicKey(c.env.DB, body.public_key);
+      if (!widget) throw new AppError(404, "widget_not_found", "No widget has this public key. Copy the embed snippet again from the dashboard.");
+      if (!origin || !widget.allowedOrigins.includes(origin)) throw originNotAllowed();
+
+      const session = await openVisitorSession(forTenant(c.env.DB, widget.tenantId), body.visitor_id);
+      const ttl = tokenTtlSeconds(c.env);
+      const token = await mintVisitorToken(c.env.VISITOR_TOKEN_SECRET, {
+        tid: widget.tenantId,
+        cid: session.conversationId,
+        sub: session.contactId,
+        org: origin,
+        exp: Math.floor(Date.now() / 1000) + ttl,
+      });
+      c.header("Access-Control-Allow-Origin", origin);
+      c.header("Access-Control-Expose-Headers", "X-Request-Id");
+      c.header("Vary", "Origin");
+      c.header("Cache-Control", "no-store");
+      return c.json({
+        visitor_token: token,
+        visitor_id: session.visitorId,
+        conversation_id: session.conversationId,
+        socket_url: socketUrl(c, token),
+        expires_in: ttl,
+      } satisfies WidgetSessionResponse);
+    },
+  )
+  .get("/socket", async (c) => {
+    if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
+      throw new AppError(426, "upgrade_required", "Open this URL as a WebSocket.");
+    }
+    const claims = await verifyVisitorToken(c.env.VISITOR_TOKEN_SECRET, c.req.query("token") ?? "");
+    if (!claims) throw new AppError(401, "invalid_token", "The visitor token is missing, expired or not valid. Start a new widget session.");
+    const origin = c.req.header("Origin");
+    if (origin && origin !== claims.org) throw originNotAllowed();
+
+    const headers = new Headers(c.req.raw.headers);
+    headers.set(ROOM_HEADERS.tenant, claims.tid);
+    headers.set(ROOM_HEADERS.conversation, claims.cid);
+    headers.set(ROOM_HEADERS.contact, claims.sub);
+    headers.set(ROOM_HEADERS.channel, "web");
+    headers.set(ROOM_HEADERS.subject, claims.sub);
+    headers.set(ROOM_HEADERS.role, "visitor");
+    return roomFor(c.env, claims.tid, claims.cid).fetch(new Request(c.req.raw.url, { headers }));
+  });

@@ -1,0 +1,39 @@
+// Opens a widget visitor's session: finds or creates their contact and open conversation in the
+// widget's tenant. A visitor id is honoured only if this tenant minted it before; anything else gets a
+// fresh id, so nobody can adopt an id of their choosing.
+import { VisitorIdSchema } from "@coach/contracts/widget";
+import { and, desc, eq } from "drizzle-orm";
+import { newId, newSecret } from "../auth/secrets";
+import type { TenantGateway } from "../db/tenant-gateway";
+
+export type VisitorSession = { visitorId: string; contactId: string; conversationId: string };
+
+function newVisitorId(): string {
+  return `v_${newSecret()}`;
+}
+
+async function findContact(gateway: TenantGateway, visitorId: string | undefined) {
+  if (!visitorId || !VisitorIdSchema.safeParse(visitorId).success) return undefined;
+  const [contact] = await gateway.list("contacts", {
+    where: (t) => and(eq(t.channel, "web"), eq(t.externalId, visitorId)),
+    limit: 1,
+  });
+  return contact;
+}
+
+/** The visitor's contact and latest open web conversation, created as needed. */
+export async function openVisitorSession(gateway: TenantGateway, requestedVisitorId: string | undefined): Promise<VisitorSession> {
+  const now = Date.now();
+  const known = await findContact(gateway, requestedVisitorId);
+  const contact =
+    known ?? (await gateway.insert("contacts", { id: newId(), channel: "web", externalId: newVisitorId(), lastSeenAt: now }));
+  if (known) await gateway.update("contacts", known.id, { lastSeenAt: now });
+
+  const [open] = await gateway.list("conversations", {
+    where: (t) => and(eq(t.contactId, contact.id), eq(t.status, "open")),
+    orderBy: (t) => desc(t.startedAt),
+    limit: 1,
+  });
+  const conversation = open ?? (await gateway.insert("conversations", { id: newId(), contactId: contact.id, channel: "web" }));
+  return { visitorId: contact.externalId, contactId: contact.id, conversationId: conversation.id };
+}
