@@ -18,6 +18,9 @@ export default defineConfig(async () => {
   process.env.EDGE_TEST_BRIDGE_PORT ??= String(await freePort());
   process.env.EDGE_TEST_CONTROL_PORT ??= String(await freePort());
   process.env.EDGE_TEST_BRIDGE_SECRET ??= "test-bridge-secret-0123456789abcdef0123";
+  // The Telegram Bot API and Graph stand-ins (test/setup/channel-stand-ins.global.ts).
+  process.env.EDGE_TEST_TELEGRAM_PORT ??= String(await freePort());
+  process.env.EDGE_TEST_GRAPH_PORT ??= String(await freePort());
   const current = testSigningJwk("current");
   // The key being rotated out: its public half is still accepted, its private half lets tests sign with it.
   const previous = testSigningJwk("previous");
@@ -34,6 +37,9 @@ export default defineConfig(async () => {
             BRIDGE_URL: `http://127.0.0.1:${process.env.EDGE_TEST_BRIDGE_PORT}`,
             TEST_CONTROL_URL: `http://127.0.0.1:${process.env.EDGE_TEST_CONTROL_PORT}`,
             VISITOR_TOKEN_SECRET: "test-visitor-secret-0123456789abcdef",
+            CHANNEL_SECRETS_KEY: "test-channel-secrets-key-0123456789abcdef",
+            TELEGRAM_API_ROOT: `http://127.0.0.1:${process.env.EDGE_TEST_TELEGRAM_PORT}`,
+            WHATSAPP_GRAPH_URL: `http://127.0.0.1:${process.env.EDGE_TEST_GRAPH_PORT}`,
             JWT_PRIVATE_KEY: JSON.stringify(current),
             JWT_PREVIOUS_PUBLIC_KEYS: JSON.stringify([previousPublic]),
             TEST_PREVIOUS_PRIVATE_KEY: JSON.stringify(previous),
@@ -44,7 +50,7 @@ export default defineConfig(async () => {
     test: {
       include: ["test/**/*.test.ts"],
       setupFiles: ["test/setup/apply-migrations.ts"],
-      globalSetup: ["test/setup/bridge-stack.global.ts"],
+      globalSetup: ["test/setup/bridge-stack.global.ts", "test/setup/channel-stand-ins.global.ts"],
     },
   };
 });

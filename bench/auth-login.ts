@@ -10,8 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { unstable_dev } from "wrangler";
-import { ensureDevSecrets } from "../scripts/lib/dev-secrets.mjs";
-import { readDevVars } from "./lib/dev-vars.ts";
+import { ensureDevSecrets, readDevVars } from "../scripts/lib/dev-secrets.mjs";
 
 const WARMUP = 10;
 const RUNS = 100;
@@ -34,7 +33,7 @@ const app = await unstable_dev("worker/index.ts", {
 });
 const hashWorker = await unstable_dev("bench/lib/auth-bench-worker.ts", {
   config: "bench/lib/auth-bench.wrangler.toml",
-  vars: readDevVars(["JWT_PRIVATE_KEY", "JWT_PREVIOUS_PUBLIC_KEYS"]),
+  vars: readDevVars({ names: ["JWT_PRIVATE_KEY", "JWT_PREVIOUS_PUBLIC_KEYS"] }),
   logLevel: "warn",
   experimental: { disableExperimentalWarning: true, testMode: true },
 });

@@ -5,12 +5,11 @@
  * Run: npx tsx bench/auth-tokens.ts
  */
 import { unstable_dev } from "wrangler";
-import { ensureDevSecrets } from "../scripts/lib/dev-secrets.mjs";
-import { readDevVars } from "./lib/dev-vars.ts";
+import { ensureDevSecrets, readDevVars } from "../scripts/lib/dev-secrets.mjs";
 
 process.env.WRANGLER_SEND_METRICS = "false";
 ensureDevSecrets();
-const vars = readDevVars(["JWT_PRIVATE_KEY", "JWT_PREVIOUS_PUBLIC_KEYS"]);
+const vars = readDevVars({ names: ["JWT_PRIVATE_KEY", "JWT_PREVIOUS_PUBLIC_KEYS"] });
 
 const worker = await unstable_dev("bench/lib/auth-bench-worker.ts", {
   config: "bench/lib/auth-bench.wrangler.toml",

@@ -125,7 +125,13 @@ export class ConversationRoom extends DurableObject<Env> {
     } catch (err) {
       if (err instanceof AppError) {
         const retryAfter = (err.details as { retry_after?: number } | undefined)?.retry_after;
-        this.hub.send(ws, { type: "error", code: err.code, message: err.message, ...(retryAfter ? { retry_after: retryAfter } : {}) });
+        this.hub.send(ws, {
+          type: "error",
+          code: err.code,
+          message: err.message,
+          ...(retryAfter ? { retry_after: retryAfter } : {}),
+          ...(frame.type === "message" ? { client_id: frame.client_id } : {}),
+        });
         return;
       }
       this.logger.error("socket frame failed", describeError(err));

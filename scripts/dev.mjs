@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { BRIDGE_PORT, BRIDGE_URL, DEMO_ORIGINS, DEMO_PORT, DEMO_URL, EDGE_PORT, EDGE_URL } from "./lib/config.mjs";
 import { startDemoServer } from "./lib/demo-server.mjs";
-import { ensureBridgeSecret } from "./lib/dev-vars.mjs";
+import { ensureDevSecrets, readDevVars } from "./lib/dev-secrets.mjs";
 import { startProcess, stopAll, stopOnSignals } from "./lib/processes.mjs";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./lib/seed-demo.mjs";
 import { waitForHttp } from "./lib/wait-for.mjs";
@@ -26,7 +26,8 @@ function applyMigrations() {
 stopOnSignals();
 
 step("Preparing local secrets (.dev.vars)");
-const bridgeSecret = ensureBridgeSecret();
+ensureDevSecrets();
+const bridgeSecret = readDevVars().BRIDGE_SECRET;
 
 step("Building the web widget (dist/widget)");
 await buildWidget();
@@ -36,7 +37,7 @@ applyMigrations();
 
 step(`Starting the inference bridge on ${BRIDGE_URL}`);
 startProcess("bridge", "npm", ["start", "-w", "inference-bridge", "--silent"], {
-  env: { BRIDGE_PORT: String(BRIDGE_PORT), BRIDGE_SECRET: bridgeSecret },
+  env: { BRIDGE_PORT: String(BRIDGE_PORT), BRIDGE_SECRET: bridgeSecret, EDGE_CALLBACK_URL: EDGE_URL },
 });
 
 step(`Starting the edge (wrangler dev) on ${EDGE_URL}`);

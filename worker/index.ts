@@ -8,13 +8,18 @@ import { requestContext } from "./middleware/request-context";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
+import { bridgeCallbackRoutes } from "./routes/bridge-callbacks";
 import { contactRoutes } from "./routes/contacts";
 import { healthRoutes } from "./routes/health";
 import { jwksRoutes } from "./routes/jwks";
+import { knowledgeRoutes } from "./routes/knowledge";
 import { meRoutes } from "./routes/me";
+import { channelRoutes } from "./routes/channels";
 import { conversationRoutes } from "./routes/conversations";
 import { memberRoutes } from "./routes/members";
+import { personaRoutes } from "./routes/persona";
 import { widgetRoutes } from "./routes/widget";
+import { webhookRoutes } from "./routes/webhooks";
 import { widgetPublicRoutes } from "./routes/widget-public";
 
 export { ConversationRoom } from "../durable-objects/conversation-room";
@@ -28,6 +33,10 @@ const api = new Hono<AppEnv>()
   .route("/audit", auditRoutes)
   .route("/contacts", contactRoutes)
   .route("/conversations", conversationRoutes)
+  .route("/knowledge", knowledgeRoutes)
+  .route("/persona", personaRoutes)
+  .route("/bridge", bridgeCallbackRoutes)
+  .route("/channels", channelRoutes)
   .route("/widget", widgetPublicRoutes)
   .route("/widget", widgetRoutes);
 
@@ -36,7 +45,8 @@ export const app = new Hono<AppEnv>()
   .use("/api/*", apiCors())
   .route("/health", healthRoutes)
   .route("/.well-known", jwksRoutes)
-  .route("/api/v1", api);
+  .route("/api/v1", api)
+  .route("/webhooks", webhookRoutes);
 
 app.onError(handleError);
 app.notFound(notFoundHandler(app));

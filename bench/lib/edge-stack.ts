@@ -1,15 +1,18 @@
-// A complete local stack for benchmarks: `wrangler dev` (Worker, Durable Objects, local D1 in a temporary
-// directory) in front of the real bridge with its Ollama-protocol stand-in (test/support/bridge-stack.ts),
+// A complete local stack for benchmarks: the Worker under wrangler's local dev server (workerd, Durable
+// Objects, local D1 in a temporary directory; no file watching, so edits elsewhere cannot restart it) in front of the real bridge with its Ollama-protocol stand-in (test/support/bridge-stack.ts),
 // optionally through a probe that timestamps every NDJSON line the bridge streams, plus a seeded workspace
 // whose widget allows the benchmark's origin.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { unstable_dev } from "wrangler";
 import WebSocket from "ws";
+import { signRequest } from "@coach/contracts/signature";
 import { freePort } from "../../inference-bridge/test/support/free-port";
 import { startBridgeStack } from "../../test/support/bridge-stack";
+import { COACH_MATERIAL } from "../../test/support/coach-material";
 
 export const BENCH_ORIGIN = "https://bench.example";
 const SECRET = "bench-bridge-secret-0123456789abcdef0123";
@@ -18,6 +21,7 @@ export type EdgeStack = {
   edgeUrl: string;
   controlUrl: string;
   publicKey: string;
+  tenantId: string;
   /** Times (performance.now()) at which the probe forwarded each delta line, by turn order; when `probe` was set. */
   forwardedDeltas: number[][];
   stop(): Promise<void>;
@@ -34,22 +38,6 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-/** Stops a detached child and everything it started (wrangler starts workerd): TERM, then KILL. */
-async function stopGroup(child: ChildProcess): Promise<void> {
-  if (!child.pid || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-(child.pid as number), name);
-    } catch {
-      // The group is gone.
-    }
-  };
-  signal("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  signal("SIGKILL");
 }
 
 /** A proxy to the bridge that records when each streamed `delta` line passes through it. */
@@ -76,6 +64,14 @@ function startProbe(bridgePort: number, port: number, forwarded: number[][]): Pr
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
 
+/** Gives the workspace material to answer from, so answers stream as many deltas, not one fallback line. */
+async function ingestMaterial(bridgePort: number, tenantId: string): Promise<void> {
+  const body = JSON.stringify({ tenant_id: tenantId, document_id: "bench-guide", title: "Routine guide", text: COACH_MATERIAL });
+  const headers = { "Content-Type": "application/json", ...(await signRequest(SECRET, { method: "POST", pathWithQuery: "/v1/documents", body })) };
+  const res = await fetch(`http://127.0.0.1:${bridgePort}/v1/documents`, { method: "POST", headers, body });
+  if (!res.ok) throw new Error(`ingest: ${res.status} ${await res.text()}`);
+}
+
 async function api(edgeUrl: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
@@ -84,33 +80,42 @@ async function api(edgeUrl: string, path: string, init: { method?: string; token
   return (await res.json()) as Record<string, unknown>;
 }
 
-/** Starts everything; `vars` become `--var` settings of wrangler dev. */
+/** Starts everything; `vars` override the Worker's variables from wrangler.toml. */
 export async function startEdgeStack(options: { vars?: Record<string, string>; probe?: boolean } = {}): Promise<EdgeStack> {
   const persist = mkdtempSync(join(tmpdir(), "bench-edge-"));
   const [bridgePort, controlPort, edgePort, probePort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const stopBridge = await startBridgeStack({ bridgePort, controlPort, secret: SECRET });
   const forwardedDeltas: number[][] = [];
   const probe = options.probe ? await startProbe(bridgePort, probePort, forwardedDeltas) : null;
-  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" };
-  spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], { env, stdio: "ignore" });
+  process.env.WRANGLER_SEND_METRICS = "false";
+  spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], { env: { ...process.env, CI: "true" }, stdio: "ignore" });
   const vars = { BRIDGE_URL: `http://127.0.0.1:${probe ? probePort : bridgePort}`, BRIDGE_SECRET: SECRET, LOG_LEVEL: "warn", ...options.vars };
-  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(edgePort), "--persist-to", persist, "--show-interactive-dev-session=false"];
-  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
-  const wrangler: ChildProcess = spawn("npx", args, { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
-  const edgeUrl = `http://127.0.0.1:${edgePort}`;
-  await waitFor(`${edgeUrl}/health`, 90_000);
+  const worker = await unstable_dev("worker/index.ts", {
+    config: "wrangler.toml",
+    persistTo: persist,
+    vars,
+    ip: "127.0.0.1",
+    port: edgePort,
+    logLevel: "warn",
+    experimental: { disableExperimentalWarning: true, testMode: true, watch: false },
+  });
+  const edgeUrl = `http://127.0.0.1:${worker.port}`;
+  await waitFor(`${edgeUrl}/health`, 30_000);
 
   const email = `bench.${Date.now()}@example.test`;
   const session = await api(edgeUrl, "/api/v1/auth/register", { method: "POST", body: { email, password: "bench password 2026!", full_name: "Bench Coach" } });
   const widget = await api(edgeUrl, "/api/v1/widget", { method: "PUT", token: String(session.access_token), body: { allowed_origins: [BENCH_ORIGIN] } });
+  const tenantId = String((session.tenant as { id: string }).id);
+  await ingestMaterial(bridgePort, tenantId);
 
   return {
     edgeUrl,
     controlUrl: `http://127.0.0.1:${controlPort}`,
     publicKey: String(widget.public_key),
+    tenantId,
     forwardedDeltas,
     async stop() {
-      await stopGroup(wrangler);
+      await worker.stop();
       probe?.close();
       await stopBridge();
       rmSync(persist, { recursive: true, force: true });

@@ -30,6 +30,32 @@ export const PersonaSchema = z.object({
   fallback: z.string().min(1).max(1000),
   guardrails: z.array(z.string().max(500)).max(20).default([]),
   language: z.string().max(35).optional(),
+  // The richer voice below is optional, so older callers and saved personas stay valid.
+  tagline: z.string().max(200).optional(),
+  /** Words for the tone, e.g. "warm, direct, playful". */
+  tone: z.string().max(200).optional(),
+  formality: z.enum(["casual", "neutral", "formal"]).optional(),
+  answer_length: z.enum(["short", "medium", "long"]).optional(),
+  emoji: z.enum(["none", "sparing", "frequent"]).optional(),
+  methodology: z
+    .object({
+      principles: z.array(z.string().min(1).max(500)).max(20).default([]),
+      frameworks: z.array(z.object({ name: z.string().min(1).max(120), description: z.string().max(1000).default("") })).max(10).default([]),
+      /** The steps the creator coaches through, in order. */
+      steps: z.array(z.string().min(1).max(500)).max(20).default([]),
+    })
+    .optional(),
+  always: z.array(z.string().min(1).max(500)).max(20).optional(),
+  never: z.array(z.string().min(1).max(500)).max(20).optional(),
+  /** Example exchanges in the creator's voice. */
+  examples: z.array(z.object({ question: z.string().min(1).max(1000), answer: z.string().min(1).max(2000) })).max(10).optional(),
+  /** Languages the assistant answers in, first preferred; `language` is kept for older callers. */
+  languages: z.array(z.string().min(2).max(35)).max(10).optional(),
+  /**
+   * strict: answer only from the material, otherwise the fallback. adaptive: material first; general
+   * knowledge allowed when the material has nothing, and labelled as such. Default strict.
+   */
+  answer_mode: z.enum(["strict", "adaptive"]).optional(),
 });
 export type Persona = z.infer<typeof PersonaSchema>;
 
@@ -53,6 +79,8 @@ export const ChatRequestSchema = z.object({
   question: z.string().min(1).max(8000),
   history: z.array(ChatMessageSchema).max(50).default([]),
   persona: PersonaSchema,
+  /** The persona version the turn uses, for logs and evaluation; the prefix is derived from `persona` only. */
+  persona_version: z.number().int().min(0).optional(),
   retrieval: RetrievalOptionsSchema.default({ k: 4, min_score: 0.35 }),
   priority: z.enum(["interactive", "proactive"]).default("interactive"),
   /** Total time budget for the request, from arrival at the bridge. */
@@ -74,6 +102,11 @@ export const CitationSchema = z.object({
   document_id: z.string(),
   title: z.string(),
   score: z.number(),
+  /** Where in the document: its page (PDFs) and heading path, when known. */
+  page: z.number().int().optional(),
+  section: z.string().optional(),
+  /** The start of the passage, for showing the source beside the answer. */
+  snippet: z.string().optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
@@ -90,6 +123,8 @@ export const ChatEventSchema = z.discriminatedUnion("type", [
     /** Model that answered, or "builtin" for the built-in fallback. */
     model: z.string(),
     fallback_used: z.boolean(),
+    /** What the answer rests on: the creator's material, general knowledge (adaptive mode), or the fallback line. */
+    grounding: z.enum(["material", "curated", "general", "fallback"]).optional(),
     prompt_tokens: z.number().int().min(0),
     completion_tokens: z.number().int().min(0),
     timings: z.object({
@@ -132,6 +167,12 @@ export const ChunkMetadataSchema = z.object({
   document_id: z.string(),
   title: z.string(),
   chunk_index: z.number().int(),
+  /** Heading path of the chunk ("Part 1 > Breathing"), when the document has headings. */
+  section: z.string().optional(),
+  /** First page of the chunk, for PDFs. */
+  page: z.number().int().optional(),
+  /** Set on a creator's corrected answer: used verbatim for the same and near-identical questions. */
+  curated: z.boolean().optional(),
 });
 export type ChunkMetadata = z.infer<typeof ChunkMetadataSchema>;
 

@@ -35,7 +35,8 @@ export type ChannelView = {
   kind: "telegram" | "whatsapp";
   status: "active" | "error" | "disconnected";
   external_id: string | null;
-  webhook_url: string;
+  /** Where the platform posts updates; null once disconnected. */
+  webhook_url: string | null;
   last_error: string | null;
   last_message_at: number | null;
   created_at: number;

@@ -9,8 +9,11 @@
 import { z } from "zod";
 import { DocumentIdSchema, TenantIdSchema } from "./bridge";
 
-/** Kinds the edge recognises from the bytes; `text` and `qa` are entered directly in the dashboard. */
-export const DocumentKindSchema = z.enum(["pdf", "docx", "txt", "md", "html", "text", "qa"]);
+/**
+ * Kinds the edge recognises from the bytes; `text` and `qa` are entered directly in the dashboard, and a
+ * `correction` is a creator's corrected answer (question-and-answer pairs whose answer is used verbatim).
+ */
+export const DocumentKindSchema = z.enum(["pdf", "docx", "txt", "md", "html", "text", "qa", "correction"]);
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
 /** Largest original accepted, at the edge and at the bridge. */

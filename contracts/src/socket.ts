@@ -82,5 +82,6 @@ export type ServerFrame =
   | { type: "presence"; sockets: number }
   | { type: "read"; seq: number }
   | { type: "notice"; code: NoticeCode; message: string; turn_id?: string; position?: number; estimated_wait_ms?: number; retry_at?: number }
-  | { type: "error"; code: string; message: string; retry_after?: number }
+  /** `client_id` names the message an error refused, when it was one. */
+  | { type: "error"; code: string; message: string; retry_after?: number; client_id?: string }
   | { type: "pong" };

@@ -12,28 +12,56 @@ export const OriginSchema = z
   .max(253)
   .regex(/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/, "An origin is scheme://host[:port], without a path or trailing slash.");
 
-export const WidgetSettingsSchema = z.object({
-  assistant_name: z.string().trim().min(1).max(60).default("Coach"),
-  greeting: z.string().trim().max(500).default("Hi! What would you like to work on today?"),
-  launcher_text: z.string().trim().max(40).default("Chat with me"),
-  avatar_url: z.url({ protocol: /^https$/ }).max(500).nullable().default(null),
-  colors: z
-    .object({
-      primary: z.string().regex(HEX_COLOUR).default("#4f46e5"),
-      background: z.string().regex(HEX_COLOUR).default("#ffffff"),
-      text: z.string().regex(HEX_COLOUR).default("#111827"),
-    })
-    .default({ primary: "#4f46e5", background: "#ffffff", text: "#111827" }),
-  position: z.enum(["right", "left"]).default("right"),
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/).default("en"),
-  suggested_questions: z.array(z.string().trim().min(1).max(120)).max(6).default([]),
+const ColorsSchema = z.object({
+  primary: z.string().regex(HEX_COLOUR),
+  background: z.string().regex(HEX_COLOUR),
+  text: z.string().regex(HEX_COLOUR),
 });
+
+const settingsFields = {
+  assistant_name: z.string().trim().min(1).max(60),
+  greeting: z.string().trim().max(500),
+  launcher_text: z.string().trim().max(40),
+  avatar_url: z.url({ protocol: /^https$/ }).max(500).nullable(),
+  colors: ColorsSchema,
+  position: z.enum(["right", "left"]),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/),
+  suggested_questions: z.array(z.string().trim().min(1).max(120)).max(6),
+};
+
+/** A widget's complete settings. */
+export const WidgetSettingsSchema = z.object(settingsFields);
 export type WidgetSettings = z.infer<typeof WidgetSettingsSchema>;
+
+export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
+  assistant_name: "Coach",
+  greeting: "Hi! What would you like to work on today?",
+  launcher_text: "Chat with me",
+  avatar_url: null,
+  colors: { primary: "#4f46e5", background: "#ffffff", text: "#111827" },
+  position: "right",
+  language: "en",
+  suggested_questions: [],
+};
+
+/** A change to some settings; the colours may be changed one at a time. Omitted fields keep their value. */
+export const WidgetSettingsPatchSchema = z.object({ ...settingsFields, colors: ColorsSchema.partial() }).partial().strict();
+export type WidgetSettingsPatch = z.infer<typeof WidgetSettingsPatchSchema>;
+
+/** `base` with `patch` applied (colours merged), validated as complete settings. */
+export function applyWidgetSettings(base: Partial<WidgetSettings>, patch: WidgetSettingsPatch = {}): WidgetSettings {
+  return WidgetSettingsSchema.parse({
+    ...DEFAULT_WIDGET_SETTINGS,
+    ...base,
+    ...patch,
+    colors: { ...DEFAULT_WIDGET_SETTINGS.colors, ...base.colors, ...patch.colors },
+  });
+}
 
 /** `PUT /api/v1/widget`: settings and allowed origins, each optional. */
 export const WidgetUpdateSchema = z
   .object({
-    settings: WidgetSettingsSchema.partial().optional(),
+    settings: WidgetSettingsPatchSchema.optional(),
     allowed_origins: z.array(OriginSchema).max(20).optional(),
   })
   .strict();

@@ -11,13 +11,20 @@ export const DEFAULT_PERSONA: Persona = {
   guardrails: [],
 };
 
-/** The latest saved persona of the tenant, or the default when none is saved or it does not fit the contract. */
-export async function loadPersona(db: D1Database, tenantId: string): Promise<Persona> {
+/** A persona as a turn uses it, with the saved version it came from (0 for the default). */
+export type LoadedPersona = { persona: Persona; version: number };
+
+/**
+ * The latest saved persona of the tenant, merged over the default (so a persona saved before a field
+ * existed still has it), or the default when none is saved or it does not fit the contract. The rich
+ * fields (tone, methodology, always/never, examples, languages, answer mode) pass through as saved.
+ */
+export async function loadPersona(db: D1Database, tenantId: string): Promise<LoadedPersona> {
   const [latest] = await forTenant(db, tenantId).list("personas", {
     orderBy: (p) => desc(p.version),
     limit: 1,
   });
-  if (!latest) return DEFAULT_PERSONA;
+  if (!latest) return { persona: DEFAULT_PERSONA, version: 0 };
   const parsed = PersonaSchema.safeParse({ ...DEFAULT_PERSONA, ...latest.data });
-  return parsed.success ? parsed.data : DEFAULT_PERSONA;
+  return parsed.success ? { persona: parsed.data, version: latest.version } : { persona: DEFAULT_PERSONA, version: 0 };
 }

@@ -204,12 +204,14 @@ export class TurnProcessor {
       .before(turn.userSeq, deps.settings.historyMessages)
       .filter((m) => (m.role === "user" || m.role === "assistant" || m.role === "creator") && m.text !== "")
       .map((m) => ({ role: m.role === "user" ? ("user" as const) : ("assistant" as const), content: m.text }));
+    const { persona, version } = await loadPersona(deps.env.DB, meta.tenantId);
     return {
       tenant_id: meta.tenantId,
       conversation_id: meta.conversationId,
       question,
       history,
-      persona: await loadPersona(deps.env.DB, meta.tenantId),
+      persona,
+      persona_version: version,
       retrieval: { k: 4, min_score: 0.35 },
       priority: "interactive",
       deadline_ms: deps.settings.deadlineMs,

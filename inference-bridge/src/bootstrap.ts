@@ -12,6 +12,8 @@ import { startChroma, type ChromaProcess } from "./backends/chroma-process";
 import { OllamaBackend, type ModelCheck } from "./backends/ollama";
 import type { Config } from "./config";
 import { accessOptionsFor } from "./http/access-auth";
+import { EdgeCallbacks } from "./ingest/edge-callbacks";
+import { ParserPool } from "./ingest/parse-in-worker";
 import type { Logger } from "./logger";
 import { Metrics } from "./metrics";
 import { AdmissionQueue } from "./queue";
@@ -103,6 +105,7 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
       queue: (({ depth, running, concurrency, draining }) => ({ depth, running, concurrency, draining }))(queue.stats()),
     };
   };
+  const parser = new ParserPool({ deadlineMs: config.INGEST_PARSE_DEADLINE_MS, maxHeapMb: config.INGEST_PARSE_MAX_HEAP_MB });
   const services: BridgeServices = {
     mode,
     secret: config.BRIDGE_SECRET,
@@ -113,12 +116,15 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
     embedder: ollama?.embedder ?? new BuiltinEmbedder(),
     generator: ollama ?? new BuiltinAnswerer(),
     store,
+    parser,
+    callbacks: new EdgeCallbacks(config.EDGE_CALLBACK_URL, config.BRIDGE_SECRET, logger),
     health,
   };
   return {
     services,
     async close() {
       ollama?.close();
+      await parser.close();
       await chromaProcess?.stop();
     },
   };

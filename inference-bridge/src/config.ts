@@ -30,6 +30,9 @@ const variables = {
   BRIDGE_QUEUE_TENANT_MAX_DEPTH: { schema: positiveInt.default(16), expect: "a positive integer" },
   BRIDGE_QUEUE_AGING_MS: { schema: positiveInt.default(10_000), expect: "a positive number of milliseconds" },
   BRIDGE_DRAIN_TIMEOUT_MS: { schema: positiveInt.default(30_000), expect: "a positive number of milliseconds" },
+  EDGE_CALLBACK_URL: { schema: httpUrl.optional(), expect: "the edge's origin for signed status callbacks, such as https://api.example.com, or unset" },
+  INGEST_PARSE_DEADLINE_MS: { schema: positiveInt.default(20_000), expect: "a positive number of milliseconds" },
+  INGEST_PARSE_MAX_HEAP_MB: { schema: positiveInt.min(64).max(4096).default(512), expect: "a heap size in MB between 64 and 4096" },
   CF_ACCESS_TEAM_DOMAIN: { schema: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/).optional(), expect: "a host name such as myteam.cloudflareaccess.com, or unset" },
   CF_ACCESS_AUD: { schema: z.string().regex(/^[A-Za-z0-9]{16,128}$/).optional(), expect: "the Access application's AUD tag, or unset" },
 } as const;

@@ -12,7 +12,9 @@ import type { AppEnv } from "./http/app-env";
 import { onError } from "./http/error-handler";
 import { requestContext } from "./http/request-context";
 import { ReplayCache, signatureAuth } from "./http/signature-auth";
+import { MAX_DOCUMENT_BYTES } from "@coach/contracts/knowledge";
 import { chatRoutes } from "./routes/chat";
+import { ingestRoutes } from "./routes/ingest";
 import { knowledgeRoutes } from "./routes/knowledge";
 import { opsRoutes } from "./routes/ops";
 import type { BridgeServices } from "./services";
@@ -30,20 +32,23 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export function createApp(services: BridgeServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestContext(services.logger));
-  // Before the signature check, which buffers the body to hash it.
-  app.use(
+  // Before the signature check, which buffers the body to hash it. Originals (up to 25 MB) get their own limit.
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new AppError(413, "body_too_large", `The body exceeds ${MAX_BODY_BYTES} bytes.`);
+        throw new AppError(413, "body_too_large", `The body exceeds ${maxSize} bytes.`);
       },
-    }),
-  );
+    });
+  const defaultLimit = limit(MAX_BODY_BYTES);
+  const uploadLimit = limit(MAX_DOCUMENT_BYTES);
+  app.use((c, next) => (c.req.path.startsWith("/v1/ingest/") ? uploadLimit : defaultLimit)(c, next));
   if (services.access) app.use(cloudflareAccess(services.access, PUBLIC_PATHS));
   app.use(signatureAuth(services.secret, new ReplayCache(), PUBLIC_PATHS));
   app.route("/", opsRoutes(services));
   app.route("/", chatRoutes(services));
   app.route("/", knowledgeRoutes(services));
+  app.route("/", ingestRoutes(services));
   app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route.", request_id: c.get("requestId") } }, 404));
   app.onError(onError);
   return app;

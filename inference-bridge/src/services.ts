@@ -5,6 +5,8 @@
 import type { HealthResponse } from "@coach/contracts/bridge";
 import type { ChromaStore } from "./backends/chroma";
 import type { AccessOptions } from "./http/access-auth";
+import type { EdgeCallbacks } from "./ingest/edge-callbacks";
+import type { ParserPool } from "./ingest/parse-in-worker";
 import type { Embedder, Generator } from "./backends/types";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
@@ -22,5 +24,9 @@ export interface BridgeServices {
   embedder: Embedder;
   generator: Generator;
   store: ChromaStore;
+  /** The parser thread for uploaded originals. */
+  parser: ParserPool;
+  /** Signed status callbacks to the edge (a no-op without EDGE_CALLBACK_URL). */
+  callbacks: EdgeCallbacks;
   health(): Promise<HealthResponse>;
 }

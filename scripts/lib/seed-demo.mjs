@@ -1,5 +1,6 @@
 // Seeds the demo workspace through the edge's own API, idempotently: the demo creator's account
-// (kept if it exists), and a widget that the local demo page is allowed to embed.
+// (kept if it exists), a widget that the local demo page is allowed to embed, Maya's persona and a short
+// guide of her method, so the local demo answers from material.
 
 export const DEMO_EMAIL = "demo@coach.local";
 // Local only; the dashboard shows how to change it.
@@ -13,6 +14,45 @@ async function api(edgeUrl, path, { method = "GET", token, body } = {}) {
   const json = await res.json().catch(() => null);
   return { status: res.status, json };
 }
+
+const DEMO_PERSONA = {
+  name: "Maya",
+  tagline: "Calm productivity coach",
+  voice: "Calm, encouraging and concrete. Short paragraphs, one next step at a time.",
+  tone: "warm, practical",
+  formality: "casual",
+  answer_length: "short",
+  emoji: "sparing",
+  methodology: {
+    principles: ["Start smaller than feels useful.", "Track the anchor, not the outcome."],
+    frameworks: [{ name: "The Anchor Method", description: "Tie small habits to four fixed moments of the day." }],
+    steps: ["Pick one anchor", "Shrink it to two minutes", "Hold it for fourteen days", "Add the next anchor"],
+  },
+  always: ["End with one concrete next step."],
+  never: ["Give medical advice."],
+  fallback: "That isn't in my material yet. Ask me about anchors, focus, sleep or handling setbacks.",
+  answer_mode: "strict",
+};
+
+const DEMO_GUIDE = `# The Anchor Method
+
+Tie small habits to four moments that already happen every day.
+
+## Morning anchor
+
+Within ten minutes of waking, drink a glass of water and write down the one task that would make the day a success.
+
+## Focus anchor
+
+Before your first deep-work block, put the phone in another room. Work for fifty minutes, then take a ten-minute break.
+
+## Evening anchor
+
+Close the workday by writing three lines about what went well, then plan tomorrow's one task.
+
+## Setbacks
+
+Never miss twice: after a missed anchor, the only goal for the next day is to do it again, however small.`;
 
 function fail(step, res) {
   throw new Error(`Seeding the demo workspace failed at "${step}" (${res.status}): ${JSON.stringify(res.json?.error ?? res.json)}`);
@@ -34,5 +74,15 @@ export async function seedDemo(edgeUrl, demoOrigins) {
     body: { settings: { assistant_name: "Maya", greeting: "Hi, I'm Maya. What would you like to work on today?" }, allowed_origins: demoOrigins },
   });
   if (widget.status !== 200) fail("widget settings", widget);
+  const persona = await api(edgeUrl, "/api/v1/persona", { token });
+  if (persona.status === 200 && persona.json.version === 0) {
+    const saved = await api(edgeUrl, "/api/v1/persona", { method: "PUT", token, body: DEMO_PERSONA });
+    if (saved.status !== 200) fail("persona", saved);
+  }
+  const library = await api(edgeUrl, "/api/v1/knowledge/documents", { token });
+  if (library.status === 200 && library.json.documents.length === 0) {
+    const guide = await api(edgeUrl, "/api/v1/knowledge/documents", { method: "POST", token, body: { title: "The Anchor Method", text: DEMO_GUIDE } });
+    if (guide.status !== 202) fail("demo document", guide);
+  }
   return { publicKey: widget.json.public_key, created: registered.status === 201 };
 }

@@ -117,7 +117,7 @@ describe("ConversationRoom socket protocol", () => {
     const client = await SocketClient.connect(await openSession(workspace));
     for (let i = 0; i < 12; i++) client.send({ type: "message", client_id: `flood-${i}-000000`, text: `message ${i}` });
     const error = await client.next((f) => f.type === "error" && f.code === "rate_limited");
-    expect(error).toMatchObject({ code: "rate_limited", retry_after: expect.any(Number) });
+    expect(error).toMatchObject({ code: "rate_limited", retry_after: expect.any(Number), client_id: expect.stringMatching(/^flood-/) });
     expect(client.of("ack").length).toBeLessThanOrEqual(10);
     client.close();
   });

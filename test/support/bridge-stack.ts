@@ -1,6 +1,8 @@
 // The real inference bridge for the edge tests, running in the Vitest main process (Node): a real
 // Chroma, the Ollama-protocol stand-in, and the bridge's production wiring on a fixed port, plus a small
 // control server so tests inside workerd can make the stand-in slow or failing, or take the bridge down.
+// The bridge's signed status callbacks go to the control server (its EDGE_CALLBACK_URL), which keeps
+// them as sent so tests can deliver them to the Worker, which Node cannot call directly.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -15,6 +17,9 @@ import { OllamaStandIn, type StandInSettings } from "../../inference-bridge/test
 
 /** Answers take ~100 ms: long enough to see several deltas, short enough for a quick suite. */
 export const STAND_IN_DEFAULTS: Partial<StandInSettings> = { latencyMs: 20, tokensPerSecond: 100, replyTokens: 8 };
+
+/** A status callback the bridge sent, exactly as it was signed. */
+export type CapturedCallback = { path: string; timestamp: string; signature: string; body: string };
 
 export type BridgeStackOptions = { bridgePort: number; controlPort: number; secret: string };
 
@@ -35,6 +40,7 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
     BRIDGE_BACKEND: "ollama",
     OLLAMA_HOST: standIn.url,
     BRIDGE_LOG_LEVEL: "warn",
+    EDGE_CALLBACK_URL: `http://127.0.0.1:${options.controlPort}`,
   });
   const bridge: Bridge = await createBridge(config, new Logger("warn"));
   let server: RunningServer | null = null;
@@ -47,8 +53,25 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
   };
   await up();
 
+  const callbacks: CapturedCallback[] = [];
   const control: Server = createServer((req, res) => {
     void (async () => {
+      if (req.method === "POST" && req.url?.startsWith("/api/v1/bridge/")) {
+        const parts: Buffer[] = [];
+        for await (const part of req) parts.push(part as Buffer);
+        const header = (name: string) => String(req.headers[name.toLowerCase()] ?? "");
+        callbacks.push({ path: req.url, timestamp: header("X-Bridge-Timestamp"), signature: header("X-Bridge-Signature"), body: Buffer.concat(parts).toString() });
+        res.writeHead(200, { "Content-Type": "application/json" }).end('{"applied":true}');
+        return;
+      }
+      if (req.method === "GET" && req.url?.startsWith("/callbacks?document_id=")) {
+        // Only this document's callbacks, so test files running side by side never take each other's.
+        const path = `/api/v1/bridge/documents/${new URL(req.url, "http://control").searchParams.get("document_id") ?? ""}/status`;
+        const taken = callbacks.filter((callback) => callback.path === path);
+        callbacks.splice(0, callbacks.length, ...callbacks.filter((callback) => callback.path !== path));
+        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(taken));
+        return;
+      }
       const body = req.method === "POST" ? await readJson(req) : {};
       switch (`${req.method} ${req.url}`) {
         case "POST /stand-in/settings":

@@ -8,15 +8,13 @@ import { callBridge } from "../../worker/lib/bridge-client";
 import { tenants } from "../../worker/db/schema";
 import { forTenant } from "../../worker/db/tenant-gateway";
 import { newPublicKey } from "../../worker/widget/widget-store";
+import { COACH_MATERIAL } from "./coach-material";
 
 export const ORIGIN = "https://creator.example";
 
 export type Workspace = { tenantId: string; publicKey: string };
 
-/** The material test workspaces coach from, so answers are generated rather than the fallback line. */
-export const COACH_MATERIAL =
-  "How to start a morning routine: start your morning routine small. Wake at the same time, drink water, " +
-  "and write one priority for the day. A morning routine sticks when you start it the night before.";
+
 
 /** A tenant with a widget that allows `origins`. */
 export async function createWorkspace(origins: string[] = [ORIGIN]): Promise<Workspace> {

@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { ask, launchChromium, messages, newVisitor, openChat, recordStreaming, SCREENSHOTS, STAND_IN_WORDS, standIn, standInAnswer, waitForLauncher } from "./support/browser";
-import { COACH_MATERIAL_TITLE, ROUTINE_QUESTION } from "./support/material";
+import { COACH_MATERIAL_TITLE, ROUTINE_QUESTION } from "../../test/support/coach-material";
 
 const stack = inject("stack");
 let browser: Browser;

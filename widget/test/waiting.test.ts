@@ -3,7 +3,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { ask, launchChromium, messages, newVisitor, openChat, standIn } from "./support/browser";
-import { ROUTINE_QUESTION } from "./support/material";
+import { ROUTINE_QUESTION } from "../../test/support/coach-material";
 
 const stack = inject("stack");
 let browser: Browser;

@@ -16,6 +16,8 @@ export const permissions = [
   "knowledge:write",
   "settings:read",
   "settings:write",
+  "channels:read",
+  "channels:write",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -33,9 +35,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "settings:read",
     "settings:write",
     "conversations:read",
+    "channels:read",
+    "channels:write",
   ],
-  editor: ["members:read", "knowledge:read", "knowledge:write", "settings:read", "conversations:read"],
-  viewer: ["members:read", "knowledge:read", "settings:read", "conversations:read"],
+  editor: ["members:read", "knowledge:read", "knowledge:write", "settings:read", "conversations:read", "channels:read"],
+  viewer: ["members:read", "knowledge:read", "settings:read", "conversations:read", "channels:read"],
 };
 
 /**
@@ -79,8 +83,24 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteRequirement>> = {
   "POST /api/v1/widget/session": "public",
   "GET /api/v1/widget/socket": "public",
   "GET /api/v1/widget/config/:public_key": "public",
+  "POST /api/v1/knowledge/documents": "knowledge:write",
+  "GET /api/v1/knowledge/documents": "knowledge:read",
+  "GET /api/v1/knowledge/documents/:id": "knowledge:read",
+  "DELETE /api/v1/knowledge/documents/:id": "knowledge:write",
+  "POST /api/v1/knowledge/documents/:id/reindex": "knowledge:write",
+  "POST /api/v1/knowledge/reindex": "knowledge:write",
+  "POST /api/v1/knowledge/corrections": "knowledge:write",
+  "GET /api/v1/persona": "knowledge:read",
+  "PUT /api/v1/persona": "knowledge:write",
+  "POST /api/v1/bridge/documents/:id/status": "public",
   "GET /api/v1/widget": "settings:read",
   "PUT /api/v1/widget": "settings:write",
+  "GET /api/v1/channels": "channels:read",
+  "POST /api/v1/channels/telegram": "channels:write",
+  "POST /api/v1/channels/whatsapp": "channels:write",
+  "GET /api/v1/channels/:id": "channels:read",
+  "POST /api/v1/channels/:id/rotate": "channels:write",
+  "DELETE /api/v1/channels/:id": "channels:write",
 };
 
 /** Whether a principal's role is one of the workspace roles (not an API key's or a visitor's). */

@@ -1,5 +1,6 @@
 // The decrypted credentials of a channel, per kind. They exist only in memory: D1 holds them sealed
 // (secret-box.ts) and the management API never answers them.
+import type { UserFromGetMe } from "grammy/types";
 import { z } from "zod";
 import type { ChannelEntry } from "../db/channel-directory";
 import { openSecrets, sealSecrets } from "./secret-box";
@@ -7,8 +8,8 @@ import { openSecrets, sealSecrets } from "./secret-box";
 export const TelegramConfigSchema = z.object({
   bot_token: z.string(),
   webhook_secret: z.string(),
-  bot_username: z.string(),
-  bot_first_name: z.string(),
+  /** getMe's answer when the bot was connected, handed to grammY so no update needs a getMe. */
+  bot_info: z.custom<UserFromGetMe>((v) => typeof v === "object" && v !== null && "id" in v && "username" in v, "getMe's answer"),
 });
 export type TelegramConfig = z.infer<typeof TelegramConfigSchema>;
 

@@ -175,6 +175,10 @@ export const documents = sqliteTable(
     status: text("status", { enum: documentStatuses }).notNull().default("queued"),
     statusReason: text("status_reason"),
     chunkCount: integer("chunk_count").notNull().default(0),
+    pageCount: integer("page_count"),
+    // Which ingestion is current, and the last callback applied from it: stale or replayed callbacks are ignored.
+    ingestAttempt: integer("ingest_attempt").notNull().default(0),
+    ingestSeq: integer("ingest_seq").notNull().default(0),
     createdBy: text("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -4,9 +4,8 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { queryAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
-import { AppError } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
-import { formatIssues } from "../middleware/json-body";
+import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
 
 function decodeCursor(value: string): string {
@@ -42,10 +41,8 @@ const auditQuery = z.object({
 
 export const auditRoutes = new Hono<AppEnv>()
   .use(authenticate())
-  .get("/", requirePermission("audit:read"), async (c) => {
-    const parsed = auditQuery.safeParse(c.req.query());
-    if (!parsed.success) throw new AppError(400, "validation_failed", "Some query parameters are invalid; see details.", { details: formatIssues(parsed.error) });
-    const q = parsed.data;
+  .get("/", requirePermission("audit:read"), queryParams(auditQuery), async (c) => {
+    const q = c.req.valid("query");
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     return c.json(
       await queryAudit(gateway, { limit: q.limit, cursor: q.cursor, action: q.action, actorId: q.actor_id, targetId: q.target_id, since: q.since, until: q.until }),

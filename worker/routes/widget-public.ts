@@ -1,8 +1,9 @@
 // What a visitor's browser calls on the creator's site: the widget's public configuration and a
 // visitor session (only for origins the creator allowed), and the conversation socket it opens. CORS
 // here follows the widget's own allowed origins, never the dashboard's, and never with credentials.
-import { WidgetSessionRequestSchema, WidgetSettingsSchema, type WidgetSessionResponse, type WidgetSettings } from "@coach/contracts/widget";
+import { applyWidgetSettings, WidgetSessionRequestSchema, type WidgetSessionResponse, type WidgetSettings } from "@coach/contracts/widget";
 import { Hono, type Context } from "hono";
+import { createMiddleware } from "hono/factory";
 import { ROOM_HEADERS } from "../../durable-objects/conversation-room";
 import type { AppEnv } from "../app-env";
 import { findWidgetByPublicKey } from "../db/widget-directory";
@@ -26,12 +27,25 @@ function tokenTtlSeconds(env: Env): number {
   return Number.isInteger(configured) && configured > 0 ? configured : 900;
 }
 
+function originNotAllowed(): AppError {
+  return new AppError(403, "origin_not_allowed", "This site is not allowed to use this widget. Add its origin in the widget settings.");
+}
+
 /**
- * The refusal for a foreign site. `headers` may let that site read the refusal (no credentials, no
- * data), so the widget can tell its host page why it stays hidden.
+ * Lets the calling site read a refusal (never with credentials, and a refusal carries no data), so
+ * the widget can tell its host page why it stays hidden instead of seeing an opaque network error.
  */
-function originNotAllowed(headers?: Record<string, string>): AppError {
-  return new AppError(403, "origin_not_allowed", "This site is not allowed to use this widget. Add its origin in the widget settings.", { headers });
+const readableRefusals = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const origin = c.req.header("Origin");
+  if (!origin || c.res.status < 400 || c.res.headers.has("Access-Control-Allow-Origin")) return;
+  c.res.headers.set("Access-Control-Allow-Origin", origin);
+  c.res.headers.append("Vary", "Origin");
+  c.res.headers.set("Cache-Control", "no-store");
+});
+
+function widgetNotFound(): AppError {
+  return new AppError(404, "widget_not_found", "No widget has this public key. Copy the embed snippet again from the dashboard.");
 }
 
 /** The socket URL for this edge, complete with the token (ws:// locally, wss:// in production). */
@@ -44,19 +58,15 @@ function socketUrl(c: Context<AppEnv>, token: string): string {
 
 export const widgetPublicRoutes = new Hono<AppEnv>()
   // A simple CORS GET (no custom headers), so browsers send no preflight.
-  .get("/config/:public_key", async (c) => {
+  .get("/config/:public_key", readableRefusals, async (c) => {
     const origin = c.req.header("Origin");
     const widget = await findWidgetByPublicKey(c.env.DB, c.req.param("public_key"));
-    const readable: Record<string, string> = { Vary: "Origin", "Cache-Control": "no-store" };
-    if (origin) readable["Access-Control-Allow-Origin"] = origin;
-    if (!widget) {
-      throw new AppError(404, "widget_not_found", "No widget has this public key. Copy the embed snippet again from the dashboard.", { headers: readable });
-    }
-    if (!origin || !widget.allowedOrigins.includes(origin)) throw originNotAllowed(readable);
+    if (!widget) throw widgetNotFound();
+    if (!origin || !widget.allowedOrigins.includes(origin)) throw originNotAllowed();
     c.header("Access-Control-Allow-Origin", origin);
     c.header("Vary", "Origin");
     c.header("Cache-Control", `public, max-age=${CONFIG_MAX_AGE_SECONDS}`);
-    return c.json({ public_key: c.req.param("public_key"), settings: WidgetSettingsSchema.parse(widget.settings) } satisfies WidgetConfigResponse);
+    return c.json({ public_key: c.req.param("public_key"), settings: applyWidgetSettings(widget.settings as Partial<WidgetSettings>) } satisfies WidgetConfigResponse);
   })
   // Preflight carries no body, so it cannot know the widget; the POST itself is where the origin is checked.
   .options("/session", (c) => {
@@ -72,13 +82,14 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
   })
   .post(
     "/session",
+    readableRefusals,
     rateLimit({ bucket: "widget-session-ip", rule: (c) => rateLimits(c.env).widgetSessionIp, key: clientIp }),
     jsonBody(WidgetSessionRequestSchema, { maxBytes: 4096 }),
     async (c) => {
       const body = c.req.valid("json");
       const origin = c.req.header("Origin");
       const widget = await findWidgetByPublicKey(c.env.DB, body.public_key);
-      if (!widget) throw new AppError(404, "widget_not_found", "No widget has this public key. Copy the embed snippet again from the dashboard.");
+      if (!widget) throw widgetNotFound();
       if (!origin || !widget.allowedOrigins.includes(origin)) throw originNotAllowed();
 
       const session = await openVisitorSession(forTenant(c.env.DB, widget.tenantId), body.visitor_id);

@@ -1,6 +1,6 @@
 // A workspace's widget: created with defaults the first time it is asked for, updated from the
 // dashboard, shown as `WidgetView`. One widget per workspace for now.
-import { WidgetSettingsSchema, type WidgetUpdate, type WidgetView } from "@coach/contracts/widget";
+import { applyWidgetSettings, DEFAULT_WIDGET_SETTINGS, type WidgetSettings, type WidgetUpdate, type WidgetView } from "@coach/contracts/widget";
 import { newId, newSecret } from "../auth/secrets";
 import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
 
@@ -14,7 +14,7 @@ export function toWidgetView(row: TenantRow<"widgets">): WidgetView {
     id: row.id,
     public_key: row.publicKey,
     allowed_origins: row.allowedOrigins,
-    settings: WidgetSettingsSchema.parse(row.settings),
+    settings: applyWidgetSettings(row.settings as Partial<WidgetSettings>),
     updated_at: row.updatedAt,
   };
 }
@@ -27,14 +27,14 @@ export async function ensureWidget(gateway: TenantGateway): Promise<TenantRow<"w
     id: newId(),
     publicKey: newPublicKey(),
     allowedOrigins: [],
-    settings: WidgetSettingsSchema.parse({}),
+    settings: DEFAULT_WIDGET_SETTINGS,
   });
 }
 
 /** Applies a validated update: settings are merged, allowed origins replaced. */
 export async function updateWidget(gateway: TenantGateway, update: WidgetUpdate): Promise<TenantRow<"widgets">> {
   const widget = await ensureWidget(gateway);
-  const settings = WidgetSettingsSchema.parse({ ...widget.settings, ...update.settings });
+  const settings = applyWidgetSettings(widget.settings as Partial<WidgetSettings>, update.settings);
   return gateway.update("widgets", widget.id, {
     settings,
     allowedOrigins: update.allowed_origins ? [...new Set(update.allowed_origins)] : widget.allowedOrigins,

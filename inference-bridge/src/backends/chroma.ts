@@ -57,7 +57,8 @@ export class ChromaStore {
         ids: records.map((record) => chunkId(documentId, record.metadata.chunk_index)),
         embeddings: records.map((record) => record.embedding),
         documents: records.map((record) => record.text),
-        metadatas: records.map((record) => ({ ...record.metadata })),
+        // Chroma stores no undefined values, so absent page or section are left out rather than set.
+        metadatas: records.map((record) => Object.fromEntries(Object.entries(record.metadata).filter(([, value]) => value !== undefined))),
       });
     });
   }
@@ -89,6 +90,9 @@ export class ChromaStore {
             document_id: String(metadata?.document_id ?? ""),
             title: String(metadata?.title ?? ""),
             chunk_index: Number(metadata?.chunk_index ?? 0),
+            ...(typeof metadata?.section === "string" && metadata.section ? { section: metadata.section } : {}),
+            ...(typeof metadata?.page === "number" ? { page: metadata.page } : {}),
+            ...(metadata?.curated === true ? { curated: true } : {}),
           },
         };
       });

@@ -18,6 +18,11 @@ export interface Passage {
   title: string;
   text: string;
   score: number;
+  /** Heading path and page of the passage, when the document has them. */
+  section?: string;
+  page?: number;
+  /** A creator's corrected answer. */
+  curated?: boolean;
 }
 
 export interface PromptMessage {

@@ -25,6 +25,7 @@ export async function parseDocument(kind: DocumentKind, bytes: Uint8Array): Prom
       parsed = { blocks: parseHtml(decodeText(bytes)), pageCount: null };
       break;
     case "qa":
+    case "correction":
       parsed = { blocks: parseQa(decodeText(bytes)), pageCount: null };
       break;
     default:

@@ -45,17 +45,17 @@ export function chunkBlocks(blocks: Block[], options: SectionChunkOptions = {}):
   };
   const carryOverlap = () => {
     const kept: Block[] = [];
-    let kept_size = 0;
+    let keptSize = 0;
     for (let i = current.length - 1; i >= 0; i--) {
       const block = current[i];
       if (!block || block.heading) break;
       const t = tokens(block.text);
-      if (kept_size + t > overlap) break;
+      if (keptSize + t > overlap) break;
       kept.unshift(block);
-      kept_size += t;
+      keptSize += t;
     }
     current = kept;
-    size = kept_size;
+    size = keptSize;
   };
   const sectionOf = (block: Block) => block.headings.join("\u0000");
   for (const block of blocks) {

@@ -13,6 +13,9 @@ import { AppError } from "../errors";
 import type { Logger } from "../logger";
 import type { Admission } from "../queue";
 import type { BridgeServices } from "../services";
+import { AnswerGuard } from "./answer-guard";
+import { confidenceOf } from "./confidence";
+import { curatedAnswer } from "./curated";
 import { buildMessages } from "./prompt";
 import { retrieve } from "./retrieve";
 
@@ -25,12 +28,29 @@ export interface ChatContext {
   signal: AbortSignal;
 }
 
+/** Opens every answer given from general knowledge in adaptive mode. */
+export const GENERAL_LABEL = "General knowledge (not from my material): ";
+
 type Retrieval = { ok: true; hits: SearchHit[]; ms: number } | { ok: false; error: unknown };
+
+/** Characters of a passage shown as a citation's snippet. */
+const SNIPPET_CHARS = 200;
 
 /** Citations for passages the answer refers to as [n]; all passages when it refers to none. */
 function citationsFor(text: string, passages: Passage[]): Citation[] {
   const cited = passages.filter((passage) => text.includes(`[${passage.index}]`));
-  return (cited.length > 0 ? cited : passages).map((p) => ({ chunk_id: p.chunkId, document_id: p.documentId, title: p.title, score: p.score }));
+  return (cited.length > 0 ? cited : passages).map((p) => {
+    const flat = p.text.replace(/\s+/g, " ").trim();
+    return {
+      chunk_id: p.chunkId,
+      document_id: p.documentId,
+      title: p.title,
+      score: p.score,
+      ...(p.page !== undefined ? { page: p.page } : {}),
+      ...(p.section ? { section: p.section } : {}),
+      snippet: flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS - 1)}…` : flat,
+    };
+  });
 }
 
 function toErrorEvent(error: unknown): ChatEvent {
@@ -97,30 +117,58 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
       title: hit.metadata.title,
       text: hit.text,
       score: hit.score,
+      ...(hit.metadata.section ? { section: hit.metadata.section } : {}),
+      ...(hit.metadata.page !== undefined ? { page: hit.metadata.page } : {}),
+      ...(hit.metadata.curated ? { curated: true } : {}),
     }));
     const generationStart = performance.now();
     let text = "";
     let ttftMs = 0;
     let promptTokens = 0;
     let completionTokens = 0;
-    if (passages.length === 0) {
+    const persona = request.persona;
+    // Adaptive personas may answer beyond the material; the built-in answerer only ever quotes material.
+    const general = passages.length === 0 && persona.answer_mode === "adaptive" && services.generator.model !== "builtin";
+    const curated = curatedAnswer(passages);
+    let grounding: "material" | "curated" | "general" | "fallback" = curated ? "curated" : passages.length > 0 ? "material" : general ? "general" : "fallback";
+    if (curated) {
+      // The creator's own corrected answer, word for word.
+      text = curated.answer;
+      ttftMs = performance.now() - arrivedAt;
+      send({ type: "delta", text });
+    } else if (grounding === "fallback") {
       // Below the threshold the persona says it does not know rather than letting the model invent.
-      text = request.persona.fallback;
+      text = persona.fallback;
       ttftMs = performance.now() - arrivedAt;
       send({ type: "delta", text });
     } else {
-      const messages = buildMessages({ persona: request.persona, passages, history: request.history, question: request.question });
-      for await (const chunk of services.generator.generate({ messages, persona: request.persona, question: request.question, passages, signal: lease.signal })) {
+      const guard = new AnswerGuard(persona);
+      const emit = (piece: string) => {
+        if (piece === "") return;
+        if (text === "") ttftMs = performance.now() - arrivedAt;
+        text += piece;
+        send({ type: "delta", text: piece });
+      };
+      // The label is written by the bridge, not the model, so a general answer is always marked.
+      if (grounding === "general") emit(GENERAL_LABEL);
+      const messages = buildMessages({ persona, passages, history: request.history, question: request.question });
+      for await (const chunk of services.generator.generate({ messages, persona, question: request.question, passages, signal: lease.signal })) {
         if (chunk.type === "delta") {
-          if (text === "") ttftMs = performance.now() - arrivedAt;
-          text += chunk.text;
-          send({ type: "delta", text: chunk.text });
+          emit(guard.push(chunk.text));
         } else {
           promptTokens = chunk.promptTokens;
           completionTokens = chunk.completionTokens;
         }
       }
+      emit(guard.finish());
       if (lease.signal.aborted) throw lease.signal.reason;
+      if (guard.leaked) {
+        log.warn("answer withheld: it repeated the prompt's instructions");
+        grounding = "fallback";
+        text = persona.fallback;
+      } else {
+        text = `${grounding === "general" ? GENERAL_LABEL : ""}${guard.text()}`;
+      }
       services.metrics.generation(services.generator.model, completionTokens, performance.now() - generationStart);
     }
     const totalMs = performance.now() - arrivedAt;
@@ -128,10 +176,11 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
     send({
       type: "done",
       text,
-      citations: citationsFor(text, passages),
-      confidence: passages.length === 0 ? 0 : Math.min(1, Math.max(0, passages[0]?.score ?? 0)),
+      citations: curated ? citationsFor("", [curated.passage]) : grounding === "material" ? citationsFor(text, passages) : [],
+      confidence: grounding === "material" || curated ? confidenceOf(passages.map((p) => p.score), request.retrieval.min_score) : 0,
       model: services.generator.model,
-      fallback_used: passages.length === 0,
+      fallback_used: grounding === "fallback",
+      grounding,
       prompt_tokens: promptTokens,
       completion_tokens: completionTokens,
       timings: { queue_wait_ms: queueWaitMs, retrieval_ms: Math.round(retrievalMs), ttft_ms: Math.round(ttftMs), total_ms: Math.round(totalMs) },

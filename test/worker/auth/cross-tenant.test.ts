@@ -17,6 +17,12 @@ const TARGETS: Record<string, string> = {
   "GET /api/v1/contacts/:id/export": "contact",
   "DELETE /api/v1/contacts/:id": "contact",
   "GET /api/v1/conversations/:id/messages": "conversation",
+  "GET /api/v1/channels/:id": "channel",
+  "POST /api/v1/channels/:id/rotate": "channel",
+  "DELETE /api/v1/channels/:id": "channel",
+  "GET /api/v1/knowledge/documents/:id": "document",
+  "DELETE /api/v1/knowledge/documents/:id": "document",
+  "POST /api/v1/knowledge/documents/:id/reindex": "document",
 };
 
 async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string, string>> {
@@ -32,7 +38,9 @@ async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string,
   const apiKey = await gateway.insert("apiKeys", { id: crypto.randomUUID(), name: "theirs", prefix: "ck_theirs", keyHash: crypto.randomUUID(), scopes: ["knowledge:read"] });
   const contact = await gateway.insert("contacts", { id: crypto.randomUUID(), channel: "web", externalId: crypto.randomUUID(), displayName: "Their contact" });
   const conversation = await gateway.insert("conversations", { id: crypto.randomUUID(), channel: "web", contactId: contact.id });
-  return { membership: workspace.members.editor.membershipId, invitation: invitation.id, apiKey: apiKey.id, contact: contact.id, conversation: conversation.id };
+  const channel = await gateway.insert("channels", { id: crypto.randomUUID(), kind: "telegram", status: "active", externalId: String(Date.now()) });
+  const document = await gateway.insert("documents", { id: crypto.randomUUID(), title: "Their guide", kind: "md", status: "ready" });
+  return { membership: workspace.members.editor.membershipId, invitation: invitation.id, apiKey: apiKey.id, contact: contact.id, conversation: conversation.id, channel: channel.id, document: document.id };
 }
 
 beforeAll(async () => {
@@ -65,6 +73,8 @@ describe("cross-tenant access", () => {
     expect((await gateway.get("apiKeys", theirIds.apiKey ?? "")).revokedAt).toBeNull();
     expect(await gateway.find("contacts", theirIds.contact ?? "")).toBeDefined();
     expect(await gateway.find("conversations", theirIds.conversation ?? "")).toBeDefined();
+    expect(await gateway.find("channels", theirIds.channel ?? "")).toMatchObject({ status: "active" });
+    expect(await gateway.find("documents", theirIds.document ?? "")).toMatchObject({ status: "ready", ingestAttempt: 0 });
   });
 
   it("lists show only the caller's workspace, whatever tenant_id the query or headers name", async () => {

@@ -36,6 +36,14 @@ describe("GET/PUT /api/v1/widget", () => {
     expect(widget.allowed_origins).toEqual(["https://maya.example"]);
   });
 
+  it("keeps the settings a partial update leaves out", async () => {
+    const put = (settings: object) => call("/api/v1/widget", { method: "PUT", token: seeded.members.owner.token, body: { settings } });
+    await put({ assistant_name: "Noor", colors: { primary: "#112233" } });
+    await put({ greeting: "Welcome back", colors: { background: "#fafafa" } });
+    const widget = (await (await call("/api/v1/widget", { token: seeded.members.viewer.token })).json()) as WidgetJson & { settings: { greeting: string; colors: { background: string } } };
+    expect(widget.settings).toMatchObject({ assistant_name: "Noor", greeting: "Welcome back", colors: { primary: "#112233", background: "#fafafa" } });
+  });
+
   it("refuses an allowed origin with a path", async () => {
     const res = await call("/api/v1/widget", { method: "PUT", token: seeded.members.owner.token, body: { allowed_origins: ["https://maya.example/page"] } });
     expect(res.status).toBe(400);
@@ -73,11 +81,14 @@ describe("POST /api/v1/widget/session", () => {
     });
   });
 
-  it("refuses an origin the creator did not allow", async () => {
+  it("refuses an origin the creator did not allow, readably but with no token", async () => {
     const res = await requestSession(workspace.publicKey, "https://evil.example");
     expect(res.status).toBe(403);
-    expect((await errorOf(res)).code).toBe("origin_not_allowed");
-    expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("https://evil.example");
+    expect(res.headers.get("Access-Control-Allow-Credentials")).toBeNull();
+    const text = await res.text();
+    expect(JSON.parse(text).error.code).toBe("origin_not_allowed");
+    expect(text).not.toMatch(/vt1\./);
   });
 
   it("refuses a request without an Origin", async () => {

@@ -135,7 +135,10 @@ export function mount(host: PanelHost): PanelHandle {
         break;
       case "error":
         view.setNotice(frame.message);
-        if (SEND_FAILURE_CODES.has(frame.code)) for (const entry of transcript.unacknowledged()) transcript.setDelivery(entry, "failed");
+        if (SEND_FAILURE_CODES.has(frame.code)) {
+          // The refused message when the server names it; otherwise every one still waiting for its ack.
+          for (const entry of transcript.unacknowledged()) if (!frame.client_id || entry.clientId === frame.client_id) transcript.setDelivery(entry, "failed");
+        }
         break;
       default:
         break;

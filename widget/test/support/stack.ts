@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { signRequest } from "@coach/contracts/signature";
 import { freePort } from "../../../inference-bridge/test/support/free-port";
-import { COACH_MATERIAL, COACH_MATERIAL_TITLE, ROUTINE_QUESTION } from "./material";
+import { COACH_MATERIAL, COACH_MATERIAL_TITLE, ROUTINE_QUESTION } from "../../../test/support/coach-material";
 import { startBridgeStack } from "../../../test/support/bridge-stack";
 import { startDemoServer } from "../../../scripts/lib/demo-server.mjs";
 import { generateSigningJwk } from "../../../scripts/lib/dev-secrets.mjs";

@@ -10,7 +10,7 @@ import { blocksFromMarkdown, RefusedFile, type Block } from "../parsed-document"
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.includes(0)) throw new RefusedFile("binary_content", "The file contains binary data, so it is not a text document.", 415);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new RefusedFile("invalid_encoding", "The text is not valid UTF-8. Save it as UTF-8 and re-upload.", 415);
   }

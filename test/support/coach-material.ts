@@ -1,5 +1,5 @@
-// The coaching material the suite's workspace answers from, so answers are generated (with sources)
-// rather than the persona's "I don't know" line.
+// The material test and benchmark workspaces coach from, so answers are generated from retrieved
+// passages (several deltas, with sources) rather than the persona's one-line fallback.
 
 export const COACH_MATERIAL_TITLE = "Routine guide";
 

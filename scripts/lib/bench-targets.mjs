@@ -1,0 +1,42 @@
+// The targets the issues set for each benchmark, as paths into its JSON results. `npm run bench`
+// judges every figure against these and reports pass or fall-short.
+
+/** @typedef {{ path: string, op: "<=" | ">=", target: number, unit: string, label: string }} Target */
+
+/** @type {Record<string, Target[]>} */
+export const BENCH_TARGETS = {
+  "auth-tokens": [{ path: "verify_median_ms", op: "<=", target: 1, unit: "ms", label: "access-token verification, median" }],
+  "auth-login": [],
+  "bridge-overhead": [{ path: "p95_added_ms", op: "<=", target: 5, unit: "ms", label: "TTFT added by the bridge, p95" }],
+  "bridge-saturation": [
+    { path: "ratio", op: ">=", target: 0.97, unit: "×", label: "throughput vs stand-in capacity" },
+    { path: "peak_rss_mb", op: "<=", target: 150, unit: "MB", label: "bridge RSS at saturation" },
+  ],
+  "bridge-fairness": [{ path: "b_p95_in_service_times", op: "<=", target: 2, unit: "service times", label: "quiet tenant's p95 wait" }],
+  "bridge-retrieval": [
+    { path: "chunks_10k.query_ms.p95", op: "<=", target: 50, unit: "ms", label: "retrieval p95 at 10k chunks" },
+    { path: "chunks_100k.query_ms.p95", op: "<=", target: 100, unit: "ms", label: "retrieval p95 at 100k chunks" },
+  ],
+  "ingest-pdf": [],
+  "room-ack": [
+    { path: "one_room_100_sockets.ack.p99_ms", op: "<=", target: 20, unit: "ms", label: "message → ack p99, 100 sockets on one room" },
+    { path: "rooms_1000_one_socket.ack.p99_ms", op: "<=", target: 20, unit: "ms", label: "message → ack p99, 1,000 rooms" },
+  ],
+  "room-relay": [
+    { path: "one_socket.added_p95_ms", op: "<=", target: 2, unit: "ms", label: "delta relay added latency p95" },
+    { path: "ten_sockets.last_socket_p95_ms", op: "<=", target: 10, unit: "ms", label: "delta fan-out to 10 sockets p95" },
+  ],
+  "widget-size": [
+    { path: "loader_gzip_bytes", op: "<=", target: 4096, unit: "B", label: "widget loader, gzipped" },
+    { path: "total_gzip_bytes", op: "<=", target: 25600, unit: "B", label: "whole widget, gzipped" },
+  ],
+};
+
+/**
+ * The value at a dotted `path` of `results`, or undefined.
+ * @param {unknown} results
+ * @param {string} path
+ */
+export function valueAt(results, path) {
+  return path.split(".").reduce((value, key) => (value && typeof value === "object" ? /** @type {Record<string, unknown>} */ (value)[key] : undefined), results);
+}

@@ -1,0 +1,50 @@
+// Helpers for the knowledge tests: uploading as the dashboard does (multipart), and delivering the
+// bridge's signed status callbacks to the Worker. The bridge runs in Node and cannot call workerd, so
+// its callbacks land on the test control server exactly as signed, and are replayed here unchanged.
+import { env, exports } from "cloudflare:workers";
+import type { CapturedCallback } from "../../support/bridge-stack";
+import { BASE, call, freshIp } from "../auth/helpers";
+
+export type DocumentJson = {
+  id: string;
+  title: string;
+  kind: string;
+  status: string;
+  status_reason: string | null;
+  chunk_count: number;
+  page_count: number | null;
+  size_bytes: number;
+};
+
+/** Uploads `bytes` as the multipart field `file`, under a name and declared type of the caller's choice. */
+export function upload(token: string, bytes: Uint8Array, name = "notes.md", type = "text/markdown"): Promise<Response> {
+  const form = new FormData();
+  form.set("file", new File([bytes], name, { type }));
+  return exports.default.fetch(`${BASE}/api/v1/knowledge/documents`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "CF-Connecting-IP": freshIp() },
+    body: form,
+  });
+}
+
+/** Delivers one captured callback to the Worker. */
+export function deliver(callback: CapturedCallback): Promise<Response> {
+  return exports.default.fetch(`${BASE}${callback.path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Bridge-Timestamp": callback.timestamp, "X-Bridge-Signature": callback.signature },
+    body: callback.body,
+  });
+}
+
+/** Delivers the document's callbacks until one is final (ready or failed); returns the document then. */
+export async function settle(token: string, id: string, timeoutMs = 20_000): Promise<DocumentJson> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const taken = (await (await fetch(`${env.TEST_CONTROL_URL}/callbacks?document_id=${id}`)).json()) as CapturedCallback[];
+    for (const callback of taken) await deliver(callback);
+    const document = (await (await call(`/api/v1/knowledge/documents/${id}`, { token })).json()) as DocumentJson;
+    if (document.status === "ready" || document.status === "failed") return document;
+    if (Date.now() > deadline) throw new Error(`document ${id} still ${document.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

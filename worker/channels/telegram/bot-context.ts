@@ -1,0 +1,31 @@
+// What every Telegram feature composer needs besides grammY's context: the channel the update came
+// in on (and so its tenant), the edge's bindings, and a way to do the work after Telegram has its 200.
+import { GrammyError, HttpError } from "grammy";
+import type { ChannelEntry } from "../../db/channel-directory";
+import type { Logger } from "../../lib/logger";
+import { describeError } from "../../lib/logger";
+import type { TelegramConfig } from "../channel-config";
+
+export type BotDeps = {
+  env: Env;
+  channel: ChannelEntry;
+  config: TelegramConfig;
+  logger: Logger;
+  /** Runs `work` after the webhook has been acknowledged (executionCtx.waitUntil); errors go to reportBotError. */
+  defer: (work: () => Promise<unknown>) => void;
+};
+
+/**
+ * The one place Telegram errors are reported (bot.catch and deferred work alike): an API refusal
+ * (GrammyError: blocked bot, bad chat) is told apart from a network failure reaching Telegram.
+ */
+export function reportBotError(logger: Logger, err: unknown, updateId?: number): void {
+  const cause = err instanceof Error && "error" in err ? (err as { error: unknown }).error : err;
+  if (cause instanceof GrammyError) {
+    logger.warn("telegram refused a request", { update_id: updateId, method: cause.method, error_code: cause.error_code, description: cause.description });
+  } else if (cause instanceof HttpError) {
+    logger.error("telegram unreachable", { update_id: updateId, ...describeError(cause.error) });
+  } else {
+    logger.error("telegram update failed", { update_id: updateId, ...describeError(cause) });
+  }
+}

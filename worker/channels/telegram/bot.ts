@@ -1,0 +1,21 @@
+// The Telegram bot of one connected channel, built per webhook call from one Composer per feature.
+// botInfo comes from the stored config, so handling an update never calls getMe.
+import { Bot } from "grammy";
+import { reportBotError, type BotDeps } from "./bot-context";
+import { commandsComposer } from "./commands";
+import { messagesComposer } from "./messages";
+
+/** The bot for `deps.channel`, with its features and its one error handler. */
+export function buildBot(deps: BotDeps): Bot {
+  const { config } = deps;
+  const bot = new Bot(deps.config.bot_token, { client: { apiRoot: deps.env.TELEGRAM_API_ROOT }, botInfo: deps.config.bot_info });
+  bot.use(commandsComposer(deps));
+  bot.use(messagesComposer(deps));
+  // Anything else (edited messages, stickers, unknown update types) is acknowledged so Telegram stops
+  // retrying, and logged.
+  bot.use((ctx) => {
+    deps.logger.info("telegram update ignored", { update_id: ctx.update.update_id, kinds: Object.keys(ctx.update).filter((k) => k !== "update_id") });
+  });
+  bot.catch((err) => reportBotError(deps.logger, err, err.ctx.update.update_id));
+  return bot;
+}

@@ -1,0 +1,28 @@
+// A user's text message: handed to the conversation's room after the webhook is acknowledged. The
+// room answers on Telegram through its adapter (typing, the answer, a "shortly" notice).
+import { MAX_MESSAGE_CHARS } from "@coach/contracts/socket";
+import { Composer, type Context } from "grammy";
+import { forwardToRoom } from "../forward-to-room";
+import type { BotDeps } from "./bot-context";
+
+/** Text messages (commands are handled before this composer). */
+export function messagesComposer(deps: BotDeps): Composer<Context> {
+  const messages = new Composer<Context>();
+  messages.on("message:text", (ctx) => {
+    const { chat, from, text } = ctx.message;
+    const updateId = ctx.update.update_id;
+    deps.defer(async () => {
+      const result = await forwardToRoom(deps.env, deps.channel, {
+        user: { kind: "telegram", externalId: String(chat.id), displayName: [from.first_name, from.last_name].filter(Boolean).join(" ") || null },
+        chatId: String(chat.id),
+        clientId: `tg-${deps.channel.externalId ?? deps.channel.id}-${updateId}`,
+        text: text.slice(0, MAX_MESSAGE_CHARS),
+      });
+      if (result.status === "rate_limited") {
+        deps.logger.warn("telegram message rate-limited", { update_id: updateId });
+        await ctx.reply("You're sending messages very quickly. Please wait a moment before the next one.");
+      }
+    });
+  });
+  return messages;
+}

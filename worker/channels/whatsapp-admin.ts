@@ -1,0 +1,57 @@
+// Connecting and rotating a WhatsApp Business number: the access token is checked against the phone
+// number id at Graph, and the credentials are stored sealed; the verify token only as a hash besides.
+import type { ChannelRotate, WhatsAppConnect } from "@coach/contracts/channels";
+import { newId } from "../auth/secrets";
+import { findChannelByExternalId } from "../db/channel-directory";
+import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
+import { AppError } from "../lib/errors";
+import { openWhatsAppConfig, sealConfig, type WhatsAppConfig } from "./channel-config";
+import { secretHash } from "./secret-box";
+import { fetchPhoneNumber, GraphError } from "./whatsapp/graph-client";
+
+type Channel = TenantRow<"channels">;
+
+/** The URL to enter as the callback URL in the Meta app's WhatsApp webhook settings. */
+export function whatsappWebhookUrl(origin: string, channelId: string): string {
+  return `${origin}/webhooks/whatsapp/${channelId}`;
+}
+
+async function checkAccess(env: Env, config: WhatsAppConfig): Promise<void> {
+  try {
+    await fetchPhoneNumber(env, config);
+  } catch (err) {
+    if (err instanceof GraphError && err.status < 500) {
+      throw new AppError(400, "whatsapp_refused", `WhatsApp refused the access token for this phone number: ${err.message}`);
+    }
+    throw new AppError(502, "whatsapp_unreachable", "WhatsApp could not be reached to check the access token. Try again in a moment.");
+  }
+}
+
+async function sealedValues(env: Env, id: string, config: WhatsAppConfig) {
+  return { configEncrypted: await sealConfig(env, id, config), webhookSecretHash: await secretHash(config.verify_token), updatedAt: Date.now() };
+}
+
+/** Connects a WhatsApp number to this workspace (again, if it was connected before). */
+export async function connectWhatsApp(env: Env, gateway: TenantGateway, input: WhatsAppConnect): Promise<Channel> {
+  const existing = await findChannelByExternalId(env.DB, "whatsapp", input.phone_number_id);
+  if (existing && existing.tenantId !== gateway.tenantId) {
+    throw new AppError(409, "channel_taken", "This phone number is already connected to another workspace. Disconnect it there first.");
+  }
+  await checkAccess(env, input);
+  const id = existing?.id ?? newId();
+  const values = { kind: "whatsapp" as const, status: "active" as const, externalId: input.phone_number_id, lastError: null, ...(await sealedValues(env, id, input)) };
+  return existing ? gateway.update("channels", id, values) : gateway.insert("channels", { id, ...values });
+}
+
+/** Replaces the secrets given in `input`, keeping the others. */
+export async function rotateWhatsApp(env: Env, gateway: TenantGateway, channel: Channel, input: ChannelRotate): Promise<Channel> {
+  const current = await openWhatsAppConfig(env, channel);
+  const config: WhatsAppConfig = {
+    ...current,
+    access_token: input.access_token ?? current.access_token,
+    app_secret: input.app_secret ?? current.app_secret,
+    verify_token: input.verify_token ?? current.verify_token,
+  };
+  if (input.access_token) await checkAccess(env, config);
+  return gateway.update("channels", channel.id, await sealedValues(env, channel.id, config));
+}

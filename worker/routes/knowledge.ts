@@ -1,0 +1,120 @@
+// The knowledge library: upload (files typed from their bytes, or text and Q&A pairs entered directly),
+// a creator's corrections of answers, list, read, delete (its vectors at the bridge go too) and re-index. Originals live in R2 under the
+// tenant's prefix; the bridge parses and embeds them and reports back through signed callbacks.
+import { QaPairSchema } from "@coach/contracts/knowledge";
+import { desc } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { recordAudit } from "../auth/audit";
+import { forPrincipal } from "../db/tenant-gateway";
+import { requestIngest } from "../knowledge/bridge-ingest";
+import { originalKey, toDocumentJson } from "../knowledge/document-view";
+import { readUpload, type Upload } from "../knowledge/upload";
+import { callBridge } from "../lib/bridge-client";
+import { AppError } from "../lib/errors";
+import { authenticate } from "../middleware/authenticate";
+import { jsonBody } from "../middleware/json-body";
+import { queryParams } from "../middleware/query-params";
+import { requirePermission } from "../middleware/require-permission";
+
+const ListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+/** A corrected answer from a transcript; where it came from is kept in the audit log. */
+const CorrectionSchema = QaPairSchema.extend({
+  conversation_id: z.string().min(1).max(128).optional(),
+  message_seq: z.number().int().min(1).optional(),
+});
+
+/** Most documents one "re-index all" call starts. */
+const REINDEX_ALL_MAX = 200;
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Keeps the original in R2, records the document and hands it to the bridge; answers it as it now stands. */
+async function createDocument(c: Context<AppEnv>, upload: Upload) {
+  const principal = c.get("principal");
+  const gateway = forPrincipal(c.env.DB, principal);
+  const id = crypto.randomUUID();
+  const key = originalKey(principal.tenantId, id);
+  const sha256 = await sha256Hex(upload.bytes);
+  await c.env.FILES.put(key, upload.bytes, { customMetadata: { tenant_id: principal.tenantId, document_id: id, kind: upload.kind, sha256 } });
+  const row = await gateway.insert("documents", {
+    id,
+    title: upload.title,
+    kind: upload.kind,
+    sizeBytes: upload.bytes.byteLength,
+    r2Key: key,
+    sha256,
+    status: "queued",
+    createdBy: principal.subjectId,
+  });
+  return requestIngest(c.env, gateway, row, c.get("requestId"), upload.bytes);
+}
+
+export const knowledgeRoutes = new Hono<AppEnv>()
+  .use(authenticate())
+  .post("/documents", requirePermission("knowledge:write"), async (c) => {
+    const upload = await readUpload(c.req.raw);
+    const document = await createDocument(c, upload);
+    await recordAudit(c, { action: "document.uploaded", target: { type: "document", id: document.id }, metadata: { kind: upload.kind, size_bytes: upload.bytes.byteLength } });
+    return c.json(toDocumentJson(document), 202);
+  })
+  .post("/corrections", requirePermission("knowledge:write"), jsonBody(CorrectionSchema), async (c) => {
+    const { question, answer, conversation_id, message_seq } = c.req.valid("json");
+    const bytes = new TextEncoder().encode(JSON.stringify([{ question, answer }]));
+    const document = await createDocument(c, { bytes, kind: "correction", title: `Correction: ${question}`.slice(0, 300) });
+    await recordAudit(c, { action: "answer.corrected", target: { type: "document", id: document.id }, metadata: { conversation_id, message_seq } });
+    return c.json(toDocumentJson(document), 202);
+  })
+  .get("/documents", requirePermission("knowledge:read"), queryParams(ListQuerySchema), async (c) => {
+    const { limit, offset } = c.req.valid("query");
+    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("documents", {
+      orderBy: (t) => [desc(t.createdAt), desc(t.id)],
+      limit: limit + 1,
+      offset,
+    });
+    return c.json({ documents: rows.slice(0, limit).map(toDocumentJson), next_offset: rows.length > limit ? offset + limit : null });
+  })
+  .get("/documents/:id", requirePermission("knowledge:read"), async (c) => {
+    const row = await forPrincipal(c.env.DB, c.get("principal")).get("documents", c.req.param("id"));
+    return c.json(toDocumentJson(row));
+  })
+  .delete("/documents/:id", requirePermission("knowledge:write"), async (c) => {
+    const principal = c.get("principal");
+    const gateway = forPrincipal(c.env.DB, principal);
+    const row = await gateway.get("documents", c.req.param("id"));
+    // Vectors first: a document whose vectors could not be removed stays listed, so it can be deleted again.
+    const response = await callBridge(c.env, { method: "DELETE", path: `/v1/documents/${principal.tenantId}/${row.id}`, requestId: c.get("requestId") });
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new AppError(503, "bridge_unavailable", "The coach's server could not remove the document's passages right now. Try again shortly.");
+    }
+    const { deleted } = (await response.json()) as { deleted: number };
+    if (row.r2Key) await c.env.FILES.delete(row.r2Key);
+    await gateway.remove("documents", row.id);
+    await recordAudit(c, { action: "document.deleted", target: { type: "document", id: row.id }, metadata: { vectors_deleted: deleted } });
+    return c.json({ id: row.id, deleted: true, vectors_deleted: deleted });
+  })
+  .post("/documents/:id/reindex", requirePermission("knowledge:write"), async (c) => {
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const row = await gateway.get("documents", c.req.param("id"));
+    const current = await requestIngest(c.env, gateway, row, c.get("requestId"));
+    await recordAudit(c, { action: "document.reindexed", target: { type: "document", id: row.id } });
+    return c.json(toDocumentJson(current), 202);
+  })
+  .post("/reindex", requirePermission("knowledge:write"), async (c) => {
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const rows = await gateway.list("documents", { orderBy: (t) => [desc(t.createdAt)], limit: REINDEX_ALL_MAX });
+    const documents = [];
+    // One at a time: the bridge parses one file at a time anyway, and this keeps the Worker's memory flat.
+    for (const row of rows) documents.push(toDocumentJson(await requestIngest(c.env, gateway, row, c.get("requestId"))));
+    await recordAudit(c, { action: "documents.reindexed", metadata: { count: documents.length } });
+    return c.json({ documents }, 202);
+  });

@@ -1,0 +1,45 @@
+// The creator's voice: GET answers the current persona version, PUT validates and saves a new version
+// (every save is a new row; earlier versions stay for history and evaluation). The room answers each
+// turn with the latest version.
+import { PersonaSchema } from "@coach/contracts/bridge";
+import { desc } from "drizzle-orm";
+import { Hono } from "hono";
+import { DEFAULT_PERSONA } from "../../durable-objects/room/persona";
+import type { AppEnv } from "../app-env";
+import { recordAudit } from "../auth/audit";
+import { forPrincipal, type TenantGateway } from "../db/tenant-gateway";
+import { AppError } from "../lib/errors";
+import { authenticate } from "../middleware/authenticate";
+import { jsonBody } from "../middleware/json-body";
+import { requirePermission } from "../middleware/require-permission";
+
+const MAX_PERSONA_BYTES = 64 * 1024;
+
+async function latest(gateway: TenantGateway) {
+  const [row] = await gateway.list("personas", { orderBy: (p) => desc(p.version), limit: 1 });
+  return row;
+}
+
+export const personaRoutes = new Hono<AppEnv>()
+  .use(authenticate())
+  .get("/", requirePermission("knowledge:read"), async (c) => {
+    const row = await latest(forPrincipal(c.env.DB, c.get("principal")));
+    if (!row) return c.json({ version: 0, persona: DEFAULT_PERSONA, updated_at: null });
+    const parsed = PersonaSchema.safeParse({ ...DEFAULT_PERSONA, ...row.data });
+    return c.json({ version: row.version, persona: parsed.success ? parsed.data : DEFAULT_PERSONA, updated_at: row.createdAt });
+  })
+  .put("/", requirePermission("knowledge:write"), jsonBody(PersonaSchema, { maxBytes: MAX_PERSONA_BYTES }), async (c) => {
+    const principal = c.get("principal");
+    const persona = c.req.valid("json");
+    const gateway = forPrincipal(c.env.DB, principal);
+    const version = ((await latest(gateway))?.version ?? 0) + 1;
+    let row;
+    try {
+      row = await gateway.insert("personas", { id: crypto.randomUUID(), version, data: persona, createdBy: principal.subjectId });
+    } catch {
+      // The (tenant, version) unique index: someone saved a version at the same moment.
+      throw new AppError(409, "version_conflict", "The persona was changed by someone else just now. Reload it and save again.");
+    }
+    await recordAudit(c, { action: "persona.updated", target: { type: "persona", id: row.id }, metadata: { version } });
+    return c.json({ version: row.version, persona, updated_at: row.createdAt });
+  });

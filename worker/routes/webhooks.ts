@@ -1,0 +1,81 @@
+// Webhooks from the messaging platforms, mounted at /webhooks (outside /api/v1: no user credentials,
+// the platforms sign their calls). Each verifies first, takes the tenant only from the channel mapping,
+// deduplicates, answers 200 at once and leaves the real work to waitUntil, so a slow coach never makes
+// a platform retry. Malformed or unknown events are acknowledged and logged.
+import { TelegramUpdateEnvelopeSchema, WhatsAppWebhookSchema } from "@coach/contracts/channels";
+import { Hono } from "hono";
+import { webhookCallback } from "grammy";
+import type { AppEnv } from "../app-env";
+import { openTelegramConfig, openWhatsAppConfig } from "../channels/channel-config";
+import { secretMatches } from "../channels/secret-box";
+import { buildBot } from "../channels/telegram/bot";
+import { reportBotError } from "../channels/telegram/bot-context";
+import { parseJson, readWebhookBody } from "../channels/webhook-body";
+import { verifyHubSignature } from "../channels/whatsapp/signature";
+import { handleWhatsAppEvents } from "../channels/whatsapp/webhook-events";
+import { claimEvent, findChannelByExternalId, findChannelById } from "../db/channel-directory";
+import { AppError } from "../lib/errors";
+import { describeError } from "../lib/logger";
+
+const TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+
+function unauthorized(): AppError {
+  return new AppError(401, "webhook_unauthorized", "The webhook signature or secret is missing or wrong.");
+}
+
+export const webhookRoutes = new Hono<AppEnv>()
+  .post("/telegram/:botId", async (c) => {
+    const logger = c.get("logger");
+    const botId = c.req.param("botId");
+    const channel = /^\d{1,20}$/.test(botId) ? await findChannelByExternalId(c.env.DB, "telegram", botId) : undefined;
+    const presented = c.req.header(TELEGRAM_SECRET_HEADER);
+    if (!channel || channel.status !== "active" || !(await secretMatches(presented, channel.webhookSecretHash))) throw unauthorized();
+
+    const envelope = TelegramUpdateEnvelopeSchema.safeParse(parseJson(await readWebhookBody(c)));
+    if (!envelope.success) {
+      logger.warn("telegram update ignored: malformed", { channel_id: channel.id });
+      return c.body(null, 200);
+    }
+    const updateId = envelope.data.update_id;
+    if (!(await claimEvent(c.env.DB, channel.id, `tg:${channel.id}:${updateId}`))) {
+      logger.info("telegram update ignored: seen before", { channel_id: channel.id, update_id: updateId });
+      return c.body(null, 200);
+    }
+    const config = await openTelegramConfig(c.env, channel);
+    const bot = buildBot({
+      env: c.env,
+      channel,
+      config,
+      logger,
+      defer: (work) => c.executionCtx.waitUntil(work().catch((err: unknown) => reportBotError(logger, err, updateId))),
+    });
+    return webhookCallback(bot, "hono", { secretToken: config.webhook_secret })(c);
+  })
+  .get("/whatsapp/:channelId", async (c) => {
+    const mode = c.req.query("hub.mode");
+    const challenge = c.req.query("hub.challenge");
+    const channel = await findChannelById(c.env.DB, "whatsapp", c.req.param("channelId"));
+    const verified = channel?.status === "active" && (await secretMatches(c.req.query("hub.verify_token"), channel.webhookSecretHash));
+    if (mode !== "subscribe" || challenge === undefined || !verified) {
+      return c.text("The verify token does not match.", 403);
+    }
+    return c.text(challenge, 200);
+  })
+  .post("/whatsapp/:channelId", async (c) => {
+    const logger = c.get("logger");
+    const channel = await findChannelById(c.env.DB, "whatsapp", c.req.param("channelId"));
+    if (!channel || channel.status !== "active") throw unauthorized();
+    const body = await readWebhookBody(c);
+    const config = await openWhatsAppConfig(c.env, channel);
+    if (!(await verifyHubSignature(config.app_secret, body, c.req.header("X-Hub-Signature-256")))) throw unauthorized();
+
+    const payload = WhatsAppWebhookSchema.safeParse(parseJson(body));
+    if (!payload.success) {
+      logger.warn("whatsapp notification ignored: malformed", { channel_id: channel.id });
+      return c.body(null, 200);
+    }
+    const defer = (work: () => Promise<unknown>) =>
+      c.executionCtx.waitUntil(work().catch((err: unknown) => logger.error("whatsapp event failed", { channel_id: channel.id, ...describeError(err) })));
+    await handleWhatsAppEvents({ env: c.env, channel, config, logger, defer }, payload.data);
+    return c.body(null, 200);
+  });
