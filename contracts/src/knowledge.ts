@@ -75,3 +75,21 @@ export type IngestStatusCallbackInput = z.input<typeof IngestStatusCallbackSchem
 export function statusCallbackPath(documentId: string): string {
   return `/api/v1/bridge/documents/${encodeURIComponent(documentId)}/status`;
 }
+
+/** Path of the callback that reports a question the coach could not answer well. */
+export const QUESTION_CALLBACK_PATH = "/api/v1/bridge/questions";
+
+/**
+ * Body of the bridge's question callback: a turn that fell back, was answered from general knowledge,
+ * or scored below the low-confidence line. The edge collects these per tenant for the dashboard.
+ */
+export const QuestionReportSchema = z.object({
+  tenant_id: TenantIdSchema,
+  conversation_id: z.string().min(1).max(128),
+  turn_id: z.string().min(1).max(128),
+  attempt: z.number().int().min(1),
+  question: z.string().min(1).max(8000),
+  confidence: z.number().min(0).max(1),
+  grounding: z.enum(["material", "curated", "general", "fallback"]),
+});
+export type QuestionReport = z.infer<typeof QuestionReportSchema>;

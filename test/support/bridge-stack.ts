@@ -64,11 +64,13 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
         res.writeHead(200, { "Content-Type": "application/json" }).end('{"applied":true}');
         return;
       }
-      if (req.method === "GET" && req.url?.startsWith("/callbacks?document_id=")) {
-        // Only this document's callbacks, so test files running side by side never take each other's.
-        const path = `/api/v1/bridge/documents/${new URL(req.url, "http://control").searchParams.get("document_id") ?? ""}/status`;
-        const taken = callbacks.filter((callback) => callback.path === path);
-        callbacks.splice(0, callbacks.length, ...callbacks.filter((callback) => callback.path !== path));
+      if (req.method === "GET" && req.url?.startsWith("/callbacks?")) {
+        // Only the callbacks to one path whose body names the caller's document or tenant, so test files
+        // running side by side never take each other's.
+        const query = new URL(req.url, "http://control").searchParams;
+        const mine = (callback: CapturedCallback) => callback.path === query.get("path") && callback.body.includes(query.get("contains") ?? "");
+        const taken = callbacks.filter(mine);
+        callbacks.splice(0, callbacks.length, ...callbacks.filter((callback) => !mine(callback)));
         res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(taken));
         return;
       }

@@ -10,8 +10,8 @@ import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
 export type ChannelUser = { kind: Exclude<ChannelKind, "web">; externalId: string; displayName: string | null };
 export type ChannelSession = { contact: TenantRow<"contacts">; conversationId: string };
 
-/** The user's contact, created on first contact; `touch` refreshes its last-seen time. */
-export async function findOrCreateContact(gateway: TenantGateway, user: ChannelUser, touch = true): Promise<TenantRow<"contacts">> {
+/** The user's contact, created on first contact; its last-seen time is refreshed. */
+export async function findOrCreateContact(gateway: TenantGateway, user: ChannelUser): Promise<TenantRow<"contacts">> {
   const now = Date.now();
   const [known] = await gateway.list("contacts", {
     where: (t) => and(eq(t.channel, user.kind), eq(t.externalId, user.externalId)),
@@ -20,7 +20,7 @@ export async function findOrCreateContact(gateway: TenantGateway, user: ChannelU
   if (!known) {
     return gateway.insert("contacts", { id: newId(), channel: user.kind, externalId: user.externalId, displayName: user.displayName, lastSeenAt: now });
   }
-  return touch ? gateway.update("contacts", known.id, { lastSeenAt: now }) : known;
+  return gateway.update("contacts", known.id, { lastSeenAt: now });
 }
 
 /** The contact's latest open conversation on this channel kind, created as needed. */

@@ -125,7 +125,7 @@ export async function updateDeliveryStatus(
   return updated.length > 0;
 }
 
-/** The delivery record of our message `id`, for the dashboard and tests. */
+/** The delivery record of our message `id` in a tenant (its latest status and error). */
 export async function findDelivery(d1: D1Database, tenantId: string, id: string) {
   const [row] = await database(d1)
     .select()

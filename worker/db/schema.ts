@@ -2,7 +2,7 @@
 // Every table that belongs to a creator's workspace carries `tenant_id` and an `id` primary key, so the
 // tenant gateway (tenant-gateway.ts) can scope any of them the same way. Times are Unix milliseconds.
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { channelKinds, documentStatuses, roles } from "./enums";
 
 const createdAt = () =>
@@ -186,6 +186,27 @@ export const documents = sqliteTable(
   (t) => [index("documents_tenant").on(t.tenantId, t.createdAt)],
 );
 
+/**
+ * A question the coach answered poorly (fell back, answered from general knowledge, or low confidence),
+ * reported by the bridge; the dashboard shows them as gaps in the material. One row per turn.
+ */
+export const questionGaps = sqliteTable(
+  "question_gaps",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    conversationId: text("conversation_id").notNull(),
+    turnId: text("turn_id").notNull(),
+    question: text("question").notNull(),
+    confidence: real("confidence").notNull(),
+    grounding: text("grounding").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("question_gaps_tenant_time").on(t.tenantId, t.createdAt)],
+);
+
 /** The embeddable web widget of a workspace: its public key, allowed origins and look. */
 export const widgets = sqliteTable(
   "widgets",
@@ -317,6 +338,7 @@ export const tenantTables = {
   auditLog,
   personas,
   documents,
+  questionGaps,
   widgets,
   channels,
   contacts,

@@ -36,6 +36,7 @@ const ENTITY_NAMES: Record<TenantTableName, string> = {
   auditLog: "audit event",
   personas: "persona",
   documents: "document",
+  questionGaps: "question",
   widgets: "widget",
   channels: "channel",
   contacts: "contact",

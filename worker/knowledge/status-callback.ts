@@ -1,10 +1,13 @@
-// Applies the bridge's signed status callbacks to a document. The signature is verified the same way
-// the bridge verifies the edge (contracts/src/signature.ts); a callback from an older ingestion attempt,
-// or one not newer than the last applied (`seq`), changes nothing, so replays and reordering are harmless.
-import { IngestStatusCallbackSchema, type IngestStatusCallback } from "@coach/contracts/knowledge";
+// Applies the bridge's signed callbacks: ingestion status to a document, and reports of questions
+// answered poorly. Signatures are verified the same way the bridge verifies the edge
+// (contracts/src/signature.ts). Both are idempotent, so a replay within the signature window changes
+// nothing: a status from an older attempt, or not newer than the last applied (`seq`), is ignored, and a
+// question report is keyed by its conversation and turn.
+import type { IngestStatusCallback, QuestionReport } from "@coach/contracts/knowledge";
+import type { z } from "zod";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyRequest } from "@coach/contracts/signature";
 import { forTenant } from "../db/tenant-gateway";
-import { AppError } from "../lib/errors";
+import { AppError, notFound } from "../lib/errors";
 import { readBodyWithLimit } from "../middleware/body-limit";
 import { formatIssues } from "../middleware/json-body";
 
@@ -12,7 +15,7 @@ import { formatIssues } from "../middleware/json-body";
 const MAX_CALLBACK_BYTES = 16 * 1024;
 
 /** Verifies and parses a callback request; 401 with the signature code, 400 for a malformed body. */
-export async function readSignedCallback(request: Request, secret: string): Promise<IngestStatusCallback> {
+export async function readSignedCallback<S extends z.ZodType>(request: Request, secret: string, schema: S): Promise<z.output<S>> {
   const url = new URL(request.url);
   const body = await readBodyWithLimit(request, MAX_CALLBACK_BYTES);
   const verdict = await verifyRequest(secret, {
@@ -29,7 +32,7 @@ export async function readSignedCallback(request: Request, secret: string): Prom
   } catch {
     throw new AppError(400, "invalid_json", "The callback body is not valid JSON.");
   }
-  const parsed = IngestStatusCallbackSchema.safeParse(value);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError(400, "validation_failed", "The callback body is invalid; see details.", { details: formatIssues(parsed.error) });
   return parsed.data;
 }
@@ -49,4 +52,19 @@ export async function applyCallback(db: D1Database, documentId: string, callback
     updatedAt: Date.now(),
   });
   return true;
+}
+
+/** Records a question answered poorly, once per turn (the latest attempt's figures win). */
+export async function recordQuestion(db: D1Database, report: QuestionReport): Promise<void> {
+  const values = { question: report.question, confidence: report.confidence, grounding: report.grounding };
+  try {
+    await forTenant(db, report.tenant_id).upsert(
+      "questionGaps",
+      { id: `${report.conversation_id}:${report.turn_id}`, conversationId: report.conversation_id, turnId: report.turn_id, ...values },
+      values,
+    );
+  } catch {
+    // The only expected failure is the tenant's foreign key: a workspace that does not exist (any more).
+    throw notFound("workspace");
+  }
 }

@@ -1,5 +1,6 @@
 // The knowledge library: upload (files typed from their bytes, or text and Q&A pairs entered directly),
-// a creator's corrections of answers, list, read, delete (its vectors at the bridge go too) and re-index. Originals live in R2 under the
+// a creator's corrections of answers, list, read, delete (its vectors at the bridge go too), re-index,
+// and the questions the coach answered poorly (reported by the bridge). Originals live in R2 under the
 // tenant's prefix; the bridge parses and embeds them and reports back through signed callbacks.
 import { QaPairSchema } from "@coach/contracts/knowledge";
 import { desc } from "drizzle-orm";
@@ -108,6 +109,22 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     const current = await requestIngest(c.env, gateway, row, c.get("requestId"));
     await recordAudit(c, { action: "document.reindexed", target: { type: "document", id: row.id } });
     return c.json(toDocumentJson(current), 202);
+  })
+  .get("/gaps", requirePermission("knowledge:read"), queryParams(ListQuerySchema), async (c) => {
+    const { limit, offset } = c.req.valid("query");
+    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("questionGaps", {
+      orderBy: (t) => [desc(t.createdAt), desc(t.id)],
+      limit: limit + 1,
+      offset,
+    });
+    const questions = rows.slice(0, limit).map((row) => ({
+      question: row.question,
+      confidence: row.confidence,
+      grounding: row.grounding,
+      conversation_id: row.conversationId,
+      created_at: row.createdAt,
+    }));
+    return c.json({ questions, next_offset: rows.length > limit ? offset + limit : null });
   })
   .post("/reindex", requirePermission("knowledge:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));

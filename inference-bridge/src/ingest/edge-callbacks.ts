@@ -1,10 +1,10 @@
 /**
- * Status callbacks from the bridge to the edge, signed exactly like the edge's requests to the bridge
+ * Callbacks from the bridge to the edge, signed exactly like the edge's requests to the bridge
  * (`X-Bridge-Timestamp`, `X-Bridge-Signature: v1=…`). The target is the configured EDGE_CALLBACK_URL,
- * never anything taken from a request, so a caller cannot aim the bridge at another host. Every body
- * carries the attempt and a growing `seq`, so no two callbacks are byte-identical.
+ * never anything taken from a request, so a caller cannot aim the bridge at another host. Every body is
+ * distinct (a status carries its attempt and a growing `seq`, a question report its turn and attempt).
  */
-import { statusCallbackPath, type IngestStatusCallback } from "@coach/contracts/knowledge";
+import { QUESTION_CALLBACK_PATH, statusCallbackPath, type IngestStatusCallback, type QuestionReport } from "@coach/contracts/knowledge";
 import { signRequest } from "@coach/contracts/signature";
 import type { Logger } from "../logger";
 
@@ -12,7 +12,7 @@ import type { Logger } from "../logger";
 const ATTEMPTS = 3;
 const TIMEOUT_MS = 10_000;
 
-/** Sends signed status callbacks to the edge. */
+/** Sends signed callbacks to the edge: ingestion status, and questions answered poorly. */
 export class EdgeCallbacks {
   constructor(
     private readonly baseUrl: string | undefined,
@@ -20,11 +20,19 @@ export class EdgeCallbacks {
     private readonly logger: Logger,
   ) {}
 
-  /** Posts one status; failures are logged, never thrown (ingestion goes on regardless). */
-  async send(status: IngestStatusCallback): Promise<void> {
+  /** Posts one ingestion status; failures are logged, never thrown (ingestion goes on regardless). */
+  send(status: IngestStatusCallback): Promise<void> {
+    return this.post(statusCallbackPath(status.document_id), status, status.document_id);
+  }
+
+  /** Reports a question that fell back or scored low. */
+  reportQuestion(report: QuestionReport): Promise<void> {
+    return this.post(QUESTION_CALLBACK_PATH, report, report.turn_id);
+  }
+
+  private async post(path: string, value: unknown, subject: string): Promise<void> {
     if (!this.baseUrl) return;
-    const path = statusCallbackPath(status.document_id);
-    const body = JSON.stringify(status);
+    const body = JSON.stringify(value);
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         // Signed afresh per try: a retry made in the same second would otherwise look like a replay.
@@ -37,11 +45,11 @@ export class EdgeCallbacks {
         });
         await response.body?.cancel();
         if (response.ok || (response.status >= 400 && response.status < 500)) {
-          if (!response.ok) this.logger.warn("status callback refused", { document_id: status.document_id, status: response.status });
+          if (!response.ok) this.logger.warn("callback refused", { path, subject, status: response.status });
           return;
         }
       } catch (error) {
-        this.logger.warn("status callback failed", { document_id: status.document_id, error: error instanceof Error ? error.message : String(error) });
+        this.logger.warn("callback failed", { path, subject, error: error instanceof Error ? error.message : String(error) });
       }
       await new Promise((resolve) => setTimeout(resolve, 1100 * attempt));
     }

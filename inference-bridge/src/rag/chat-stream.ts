@@ -31,6 +31,9 @@ export interface ChatContext {
 /** Opens every answer given from general knowledge in adaptive mode. */
 export const GENERAL_LABEL = "General knowledge (not from my material): ";
 
+/** Below this confidence an answered question is reported to the edge as answered poorly. */
+export const LOW_CONFIDENCE = 0.25;
+
 type Retrieval = { ok: true; hits: SearchHit[]; ms: number } | { ok: false; error: unknown };
 
 /** Characters of a passage shown as a citation's snippet. */
@@ -172,12 +175,13 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
       services.metrics.generation(services.generator.model, completionTokens, performance.now() - generationStart);
     }
     const totalMs = performance.now() - arrivedAt;
+    const confidence = grounding === "material" || curated ? confidenceOf(passages.map((p) => p.score), request.retrieval.min_score) : 0;
     lease.release("ok");
     send({
       type: "done",
       text,
       citations: curated ? citationsFor("", [curated.passage]) : grounding === "material" ? citationsFor(text, passages) : [],
-      confidence: grounding === "material" || curated ? confidenceOf(passages.map((p) => p.score), request.retrieval.min_score) : 0,
+      confidence,
       model: services.generator.model,
       fallback_used: grounding === "fallback",
       grounding,
@@ -185,6 +189,18 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
       completion_tokens: completionTokens,
       timings: { queue_wait_ms: queueWaitMs, retrieval_ms: Math.round(retrievalMs), ttft_ms: Math.round(ttftMs), total_ms: Math.round(totalMs) },
     });
+    if (request.turn_id && (grounding === "fallback" || grounding === "general" || confidence < LOW_CONFIDENCE)) {
+      // Collected per tenant at the edge, so the creator sees which questions their material misses.
+      void services.callbacks.reportQuestion({
+        tenant_id: request.tenant_id,
+        conversation_id: request.conversation_id,
+        turn_id: request.turn_id,
+        attempt: request.attempt,
+        question: request.question,
+        confidence,
+        grounding,
+      });
+    }
     log.info("chat done", { model: services.generator.model, passages: passages.length, completion_tokens: completionTokens, total_ms: Math.round(totalMs) });
   } catch (error) {
     const aborted = lease.signal.aborted;

@@ -5,6 +5,7 @@
  */
 import type { ChatEvent } from "@coach/contracts/bridge";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { QUESTION_CALLBACK_PATH } from "@coach/contracts/knowledge";
 import { GENERAL_LABEL } from "../../src/rag/chat-stream";
 import { promptCanary } from "../../src/rag/persona-prefix";
 import { makePdf } from "../support/document-fixtures";
@@ -42,9 +43,9 @@ function modelReplies(words: string[]): void {
   model.standIn.settings.replyTokens = words.length;
 }
 
-async function ask(harness: Harness, question: string, persona: Record<string, unknown> = PERSONA, tenantId = tenant): Promise<{ deltas: string; done: Done }> {
+async function ask(harness: Harness, question: string, persona: Record<string, unknown> = PERSONA, extra: Record<string, unknown> = {}): Promise<{ deltas: string; done: Done }> {
   turn += 1;
-  const body = { tenant_id: tenantId, conversation_id: `c${turn}`, question, persona, retrieval: { k: 3, min_score: 0.2 } };
+  const body = { tenant_id: tenant, conversation_id: `c${turn}`, question, persona, retrieval: { k: 3, min_score: 0.2 }, ...extra };
   const events = (await readNdjson(await harness.fetch("POST", "/v1/chat", body))) as ChatEvent[];
   const done = events.find((e): e is Done => e.type === "done");
   if (!done) throw new Error(`no done event: ${JSON.stringify(events)}`);
@@ -69,6 +70,14 @@ describe("answers", () => {
     expect(done.grounding).toBe("general");
     expect(done.text.startsWith(GENERAL_LABEL)).toBe(true);
     expect(done.citations).toEqual([]);
+  });
+
+  it("that fall back are reported to the edge, signed, with the question", async () => {
+    await ask(builtin, "Which stock should I buy next week?", PERSONA, { turn_id: "turn-gap-1" });
+    const deadline = Date.now() + 5000;
+    while (!sink.received.some((c) => c.path === QUESTION_CALLBACK_PATH) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const report = sink.received.find((c) => c.path === QUESTION_CALLBACK_PATH);
+    expect(report).toMatchObject({ signatureOk: true, body: { tenant_id: tenant, turn_id: "turn-gap-1", question: "Which stock should I buy next week?", grounding: "fallback" } });
   });
 
   it("fall back in adaptive mode when only the built-in answerer is available", async () => {

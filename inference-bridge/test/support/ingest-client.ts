@@ -2,7 +2,7 @@
  * Test helpers for ingestion: posting an original to `/v1/ingest/…` signed like the edge does, and a
  * stand-in for the edge's callback endpoint that verifies each callback's signature and keeps it.
  */
-import { statusCallbackPath, type DocumentKind, type IngestStatusCallback } from "@coach/contracts/knowledge";
+import { statusCallbackPath, type DocumentKind } from "@coach/contracts/knowledge";
 import { signRequest, verifyRequest } from "@coach/contracts/signature";
 import { createServer, type Server } from "node:http";
 import { TEST_SECRET } from "./harness";
@@ -19,7 +19,8 @@ export async function postOriginal(baseUrl: string, input: { tenant: string; doc
 export interface ReceivedCallback {
   path: string;
   signatureOk: boolean;
-  body: IngestStatusCallback;
+  /** A status ({@link IngestStatusCallback}) or a question report, as sent. */
+  body: Record<string, unknown>;
 }
 
 /** The edge's callback endpoint, played by a local server. */
@@ -44,7 +45,7 @@ export class CallbackSink {
           timestampHeader: req.headers["x-bridge-timestamp"] as string | undefined,
           signatureHeader: req.headers["x-bridge-signature"] as string | undefined,
         }).then((verdict) => {
-          sink?.received.push({ path: req.url ?? "", signatureOk: verdict.ok, body: JSON.parse(body.toString()) as IngestStatusCallback });
+          sink?.received.push({ path: req.url ?? "", signatureOk: verdict.ok, body: JSON.parse(body.toString()) as Record<string, unknown> });
           res.writeHead(200).end("{}");
         });
       });

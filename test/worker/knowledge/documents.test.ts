@@ -87,6 +87,16 @@ describe("uploading", () => {
   });
 });
 
+describe("corrections", () => {
+  it("store a corrected answer from a transcript as a curated entry of the library", async () => {
+    const body = { question: "How long is a focus block?", answer: "Fifty minutes, then ten minutes away from the desk.", conversation_id: "c-1", message_seq: 4 };
+    const res = await call("/api/v1/knowledge/corrections", { token: editor, body });
+    expect(res.status).toBe(202);
+    const document = (await res.json()) as DocumentJson;
+    expect(await settle(editor, document.id)).toMatchObject({ kind: "correction", title: "Correction: How long is a focus block?", status: "ready", chunk_count: 1 });
+  });
+});
+
 describe("the library", () => {
   it("answers another workspace's document as not found", async () => {
     const queued = (await (await upload(editor, text(GUIDE))).json()) as DocumentJson;

@@ -1,6 +1,7 @@
 // Helpers for the knowledge tests: uploading as the dashboard does (multipart), and delivering the
 // bridge's signed status callbacks to the Worker. The bridge runs in Node and cannot call workerd, so
 // its callbacks land on the test control server exactly as signed, and are replayed here unchanged.
+import { statusCallbackPath } from "@coach/contracts/knowledge";
 import { env, exports } from "cloudflare:workers";
 import type { CapturedCallback } from "../../support/bridge-stack";
 import { BASE, call, freshIp } from "../auth/helpers";
@@ -27,6 +28,12 @@ export function upload(token: string, bytes: Uint8Array, name = "notes.md", type
   });
 }
 
+/** Takes the callbacks the bridge sent to `path` whose body contains `contains`. */
+export async function takeCallbacks(path: string, contains: string): Promise<CapturedCallback[]> {
+  const query = new URLSearchParams({ path, contains });
+  return (await (await fetch(`${env.TEST_CONTROL_URL}/callbacks?${query.toString()}`)).json()) as CapturedCallback[];
+}
+
 /** Delivers one captured callback to the Worker. */
 export function deliver(callback: CapturedCallback): Promise<Response> {
   return exports.default.fetch(`${BASE}${callback.path}`, {
@@ -40,8 +47,7 @@ export function deliver(callback: CapturedCallback): Promise<Response> {
 export async function settle(token: string, id: string, timeoutMs = 20_000): Promise<DocumentJson> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const taken = (await (await fetch(`${env.TEST_CONTROL_URL}/callbacks?document_id=${id}`)).json()) as CapturedCallback[];
-    for (const callback of taken) await deliver(callback);
+    for (const callback of await takeCallbacks(statusCallbackPath(id), id)) await deliver(callback);
     const document = (await (await call(`/api/v1/knowledge/documents/${id}`, { token })).json()) as DocumentJson;
     if (document.status === "ready" || document.status === "failed") return document;
     if (Date.now() > deadline) throw new Error(`document ${id} still ${document.status}`);
