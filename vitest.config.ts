@@ -49,6 +49,9 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ["test/**/*.test.ts"],
+      // Generous: CI machines are small and shared; no test asserts on its own duration.
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
       setupFiles: ["test/setup/apply-migrations.ts"],
       globalSetup: ["test/setup/bridge-stack.global.ts", "test/setup/channel-stand-ins.global.ts"],
     },

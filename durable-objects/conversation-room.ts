@@ -4,6 +4,7 @@
 import { ClientFrameSchema, SOCKET_PROTOCOL_VERSION, type ClientFrame, type MessageView, type ServerFrame } from "@coach/contracts/socket";
 import { DurableObject } from "cloudflare:workers";
 import { channelKinds, type ChannelKind } from "../worker/db/enums";
+import { forTenant } from "../worker/db/tenant-gateway";
 import { AppError, tooManyRequests } from "../worker/lib/errors";
 import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
 import { rateLimits } from "../worker/lib/rate-limits";
@@ -208,6 +209,8 @@ export class ConversationRoom extends DurableObject<Env> {
         return this.turns.stop();
       case "ping":
         return this.hub.send(ws, { type: "pong" });
+      case "identify":
+        return this.identifyContact(identity, frame.name, frame.email);
     }
   }
 
@@ -268,6 +271,16 @@ export class ConversationRoom extends DurableObject<Env> {
     if (meta.channel === "telegram") this.adapters.push(new TelegramAdapter(deps));
     else if (meta.channel === "whatsapp") this.adapters.push(new WhatsAppAdapter(deps));
     this.channelAttached = true;
+  }
+
+  /** Records the visitor's name and email on their contact, so the creator sees who they talk to. */
+  private async identifyContact(identity: SocketIdentity, name: string | undefined, email: string | undefined): Promise<void> {
+    const meta = this.requireMeta();
+    if (identity.role !== "visitor" || !meta.contactId || (name === undefined && email === undefined)) return;
+    await forTenant(this.env.DB, meta.tenantId).update("contacts", meta.contactId, {
+      ...(name !== undefined ? { displayName: name } : {}),
+      ...(email !== undefined ? { email } : {}),
+    });
   }
 
   private parseFrame(ws: WebSocket, data: string | ArrayBuffer): ClientFrame | null {

@@ -2,7 +2,8 @@
  * `npm run eval`: ingests the corpus into a fresh Chroma with the production parsers and chunker, then
  * replays the questions. Prints hit@1/3/5 and MRR@5 for dense retrieval and for dense + BM25 fused
  * re-ranking of the top 20, and the share of out-of-scope questions that correctly fall back at the
- * answering threshold — with the built-in embedder, and with nomic-embed-text when Ollama has it.
+ * answering threshold — with the built-in embedder, and with nomic-embed-text when Ollama has it — and
+ * replays the golden cases (golden.ts) for a voice score.
  * Ends with one JSON line, like the benchmarks.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,6 +18,7 @@ import { parseDocument } from "../inference-bridge/src/ingest/parse-document";
 import { chunkBlocks } from "../inference-bridge/src/ingest/section-chunker";
 import { freePort } from "../inference-bridge/test/support/free-port";
 import { loadCorpus, loadQuestions } from "./corpus";
+import { loadGolden, replayGolden } from "./golden";
 import { bm25, firstRelevantRank, reciprocalRankFusion, summarise } from "./metrics";
 
 const K = 5;
@@ -67,8 +69,11 @@ async function evaluate(name: string, embedder: Embedder, store: ChromaStore) {
   const share = (values: number[], predicate: (v: number) => boolean) => Math.round((values.filter(predicate).length / values.length) * 1000) / 1000;
   // How the threshold trades answering in-scope questions against declining out-of-scope ones.
   const sweep = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35].map((t) => ({ threshold: t, in_scope_answered: share(inScopeTop, (v) => v >= t), out_of_scope_fallback: share(outOfScopeTop, (v) => v < t) }));
+  // Last, so the retrieval figures above are measured on the corpus alone.
+  const golden = await replayGolden(embedder, store, tenant, loadGolden(), THRESHOLD);
   return {
     embedder: name,
+    golden,
     dense: summarise(dense, K),
     hybrid: summarise(hybrid, K),
     in_scope_answered: Math.round((answered / questions.in_scope.length) * 1000) / 1000,
@@ -92,6 +97,7 @@ try {
     console.log(`  dense        hit@1 ${r.dense.hit_at_1}  hit@3 ${r.dense.hit_at_3}  hit@5 ${r.dense.hit_at_k}  MRR ${r.dense.mrr}`);
     console.log(`  dense+BM25   hit@1 ${r.hybrid.hit_at_1}  hit@3 ${r.hybrid.hit_at_3}  hit@5 ${r.hybrid.hit_at_k}  MRR ${r.hybrid.mrr}`);
     console.log(`  in-scope answered ${r.in_scope_answered}   out-of-scope falling back ${r.out_of_scope_fallback}`);
+    console.log(`  golden cases ${r.golden.cases}: voice score ${r.golden.voice_score}, answered with the curated answer ${r.golden.curated_share}`);
     for (const s of r.sweep) console.log(`    threshold ${s.threshold.toFixed(2)}: in-scope answered ${s.in_scope_answered}, out-of-scope falling back ${s.out_of_scope_fallback}`);
   }
   console.log(JSON.stringify({ bench: "eval-retrieval", results }));

@@ -27,6 +27,12 @@ export const ClientFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("read"), seq: z.number().int().min(0) }),
   z.object({ type: z.literal("stop") }),
   z.object({ type: z.literal("ping") }),
+  /** What the host page knows about the visitor (`CoachWidget.identify`), shown to the creator. */
+  z.object({
+    type: z.literal("identify"),
+    name: z.string().trim().min(1).max(80).optional(),
+    email: z.email().max(254).optional(),
+  }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 

@@ -14,6 +14,7 @@ import { requestContext } from "./http/request-context";
 import { ReplayCache, signatureAuth } from "./http/signature-auth";
 import { MAX_DOCUMENT_BYTES } from "@coach/contracts/knowledge";
 import { chatRoutes } from "./routes/chat";
+import { contactRoutes } from "./routes/contacts";
 import { ingestRoutes } from "./routes/ingest";
 import { knowledgeRoutes } from "./routes/knowledge";
 import { opsRoutes } from "./routes/ops";
@@ -49,6 +50,7 @@ export function createApp(services: BridgeServices): Hono<AppEnv> {
   app.route("/", chatRoutes(services));
   app.route("/", knowledgeRoutes(services));
   app.route("/", ingestRoutes(services));
+  app.route("/", contactRoutes());
   app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route.", request_id: c.get("requestId") } }, 404));
   app.onError(onError);
   return app;

@@ -1,6 +1,8 @@
 // ConversationRoom as the widget meets it: the socket protocol, answers streamed from the real bridge,
 // resume by sequence number, deduplication and fan-out to several sockets.
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { forTenant } from "../../worker/db/tenant-gateway";
 import { createWorkspace, openSession, SocketClient, type Workspace } from "../support/widget-client";
 
 type Done = { type: "done"; turn_id: string; seq: number; text: string; status: string; confidence: number | null };
@@ -119,6 +121,24 @@ describe("ConversationRoom socket protocol", () => {
     const error = await client.next((f) => f.type === "error" && f.code === "rate_limited");
     expect(error).toMatchObject({ code: "rate_limited", retry_after: expect.any(Number), client_id: expect.stringMatching(/^flood-/) });
     expect(client.of("ack").length).toBeLessThanOrEqual(10);
+    client.close();
+  });
+
+  it("records the name and email the host page gives for the visitor", async () => {
+    const session = await openSession(workspace);
+    const client = await SocketClient.connect(session);
+    client.send({ type: "identify", name: "Ada Lovelace", email: "ada@example.test" });
+    const contact = async () =>
+      (await forTenant(env.DB, workspace.tenantId).list("contacts")).find((c) => c.externalId === session.visitor_id);
+    await expect.poll(async () => (await contact())?.displayName).toBe("Ada Lovelace");
+    expect((await contact())?.email).toBe("ada@example.test");
+    client.close();
+  });
+
+  it("refuses an identity with a malformed email", async () => {
+    const client = await SocketClient.connect(await openSession(workspace));
+    client.send({ type: "identify", email: "not an email" });
+    expect(await client.next((f) => f.type === "error")).toMatchObject({ code: "invalid_frame" });
     client.close();
   });
 

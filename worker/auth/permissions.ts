@@ -90,6 +90,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteRequirement>> = {
   "POST /api/v1/knowledge/documents/:id/reindex": "knowledge:write",
   "POST /api/v1/knowledge/reindex": "knowledge:write",
   "POST /api/v1/knowledge/corrections": "knowledge:write",
+  "GET /api/v1/knowledge/corrections": "knowledge:read",
   "GET /api/v1/knowledge/gaps": "knowledge:read",
   "GET /api/v1/persona": "knowledge:read",
   "PUT /api/v1/persona": "knowledge:write",

@@ -2,8 +2,8 @@
 // a creator's corrections of answers, list, read, delete (its vectors at the bridge go too), re-index,
 // and the questions the coach answered poorly (reported by the bridge). Originals live in R2 under the
 // tenant's prefix; the bridge parses and embeds them and reports back through signed callbacks.
-import { QaPairSchema } from "@coach/contracts/knowledge";
-import { desc } from "drizzle-orm";
+import { QaPairSchema, type QaPair } from "@coach/contracts/knowledge";
+import { desc, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
@@ -29,6 +29,9 @@ const CorrectionSchema = QaPairSchema.extend({
   conversation_id: z.string().min(1).max(128).optional(),
   message_seq: z.number().int().min(1).optional(),
 });
+
+/** Most corrections exported as golden cases in one call. */
+const GOLDEN_MAX = 500;
 
 /** Most documents one "re-index all" call starts. */
 const REINDEX_ALL_MAX = 200;
@@ -109,6 +112,20 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     const current = await requestIngest(c.env, gateway, row, c.get("requestId"));
     await recordAudit(c, { action: "document.reindexed", target: { type: "document", id: row.id } });
     return c.json(toDocumentJson(current), 202);
+  })
+  .get("/corrections", requirePermission("knowledge:read"), async (c) => {
+    // In the format of eval/golden.json, so the corrections can be replayed by `npm run eval`.
+    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("documents", {
+      where: (t) => eq(t.kind, "correction"),
+      orderBy: (t) => [desc(t.createdAt)],
+      limit: GOLDEN_MAX,
+    });
+    const cases: QaPair[] = [];
+    for (const row of rows) {
+      const original = row.r2Key ? await c.env.FILES.get(row.r2Key) : null;
+      if (original) cases.push(...((await original.json()) as QaPair[]));
+    }
+    return c.json({ cases });
   })
   .get("/gaps", requirePermission("knowledge:read"), queryParams(ListQuerySchema), async (c) => {
     const { limit, offset } = c.req.valid("query");

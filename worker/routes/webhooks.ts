@@ -11,7 +11,7 @@ import { secretMatches } from "../channels/secret-box";
 import { buildBot } from "../channels/telegram/bot";
 import { reportBotError } from "../channels/telegram/bot-context";
 import { parseJson, readWebhookBody } from "../channels/webhook-body";
-import { verifyHubSignature } from "../channels/whatsapp/signature";
+import { parseHubSignature, verifyHubSignature } from "../channels/whatsapp/signature";
 import { handleWhatsAppEvents } from "../channels/whatsapp/webhook-events";
 import { claimEvent, findChannelByExternalId, findChannelById } from "../db/channel-directory";
 import { AppError } from "../lib/errors";
@@ -27,8 +27,10 @@ export const webhookRoutes = new Hono<AppEnv>()
   .post("/telegram/:botId", async (c) => {
     const logger = c.get("logger");
     const botId = c.req.param("botId");
-    const channel = /^\d{1,20}$/.test(botId) ? await findChannelByExternalId(c.env.DB, "telegram", botId) : undefined;
     const presented = c.req.header(TELEGRAM_SECRET_HEADER);
+    // Refused before any lookup: a flood of unsigned requests costs no database read.
+    if (presented === undefined) throw unauthorized();
+    const channel = /^\d{1,20}$/.test(botId) ? await findChannelByExternalId(c.env.DB, "telegram", botId) : undefined;
     if (!channel || channel.status !== "active" || !(await secretMatches(presented, channel.webhookSecretHash))) throw unauthorized();
 
     const envelope = TelegramUpdateEnvelopeSchema.safeParse(parseJson(await readWebhookBody(c)));
@@ -37,11 +39,12 @@ export const webhookRoutes = new Hono<AppEnv>()
       return c.body(null, 200);
     }
     const updateId = envelope.data.update_id;
+    // Opened before the update is claimed: if this fails, Telegram's retry still finds it unclaimed.
+    const config = await openTelegramConfig(c.env, channel);
     if (!(await claimEvent(c.env.DB, channel.id, `tg:${channel.id}:${updateId}`))) {
       logger.info("telegram update ignored: seen before", { channel_id: channel.id, update_id: updateId });
       return c.body(null, 200);
     }
-    const config = await openTelegramConfig(c.env, channel);
     const bot = buildBot({
       env: c.env,
       channel,
@@ -63,11 +66,14 @@ export const webhookRoutes = new Hono<AppEnv>()
   })
   .post("/whatsapp/:channelId", async (c) => {
     const logger = c.get("logger");
+    // Only the SHA-256 header counts (never the legacy SHA-1 one); a malformed one is refused before any lookup.
+    const signature = parseHubSignature(c.req.header("X-Hub-Signature-256"));
+    if (!signature) throw unauthorized();
     const channel = await findChannelById(c.env.DB, "whatsapp", c.req.param("channelId"));
     if (!channel || channel.status !== "active") throw unauthorized();
     const body = await readWebhookBody(c);
     const config = await openWhatsAppConfig(c.env, channel);
-    if (!(await verifyHubSignature(config.app_secret, body, c.req.header("X-Hub-Signature-256")))) throw unauthorized();
+    if (!(await verifyHubSignature(config.app_secret, body, signature))) throw unauthorized();
 
     const payload = WhatsAppWebhookSchema.safeParse(parseJson(body));
     if (!payload.success) {

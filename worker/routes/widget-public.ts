@@ -37,11 +37,12 @@ function originNotAllowed(): AppError {
  */
 const readableRefusals = createMiddleware<AppEnv>(async (c, next) => {
   await next();
+  if (c.res.status < 400) return;
+  c.res.headers.set("Cache-Control", "no-store");
   const origin = c.req.header("Origin");
-  if (!origin || c.res.status < 400 || c.res.headers.has("Access-Control-Allow-Origin")) return;
+  if (!origin || c.res.headers.has("Access-Control-Allow-Origin")) return;
   c.res.headers.set("Access-Control-Allow-Origin", origin);
   c.res.headers.append("Vary", "Origin");
-  c.res.headers.set("Cache-Control", "no-store");
 });
 
 function widgetNotFound(): AppError {

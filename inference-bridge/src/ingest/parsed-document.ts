@@ -33,13 +33,13 @@ export class RefusedFile extends AppError {
 export const MAX_TEXT_CHARS = 20_000_000;
 
 /** Builds blocks from lines of text with Markdown-style `#` headings; used by Markdown, TXT and HTML. */
-export function blocksFromMarkdown(text: string, page?: number, start: string[] = []): Block[] {
+export function blocksFromMarkdown(text: string): Block[] {
   const blocks: Block[] = [];
-  const headings = [...start];
+  const headings: string[] = [];
   let paragraph: string[] = [];
   const flush = () => {
     const joined = paragraph.join("\n").trim();
-    if (joined) blocks.push({ text: joined, headings: [...headings], page });
+    if (joined) blocks.push({ text: joined, headings: [...headings] });
     paragraph = [];
   };
   let fenced = false;
@@ -50,7 +50,7 @@ export function blocksFromMarkdown(text: string, page?: number, start: string[] 
       flush();
       headings.length = Math.min(headings.length, match[1].length - 1);
       headings.push(match[2]);
-      blocks.push({ text: match[2], headings: [...headings], heading: true, page });
+      blocks.push({ text: match[2], headings: [...headings], heading: true });
     } else if (!fenced && line.trim() === "") {
       flush();
     } else {

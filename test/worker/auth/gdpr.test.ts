@@ -106,6 +106,16 @@ describe("contact export and erasure", () => {
     expect((await env.FILES.list({ prefix: contactPrefix(tenantId, contactId) })).objects).toHaveLength(0);
   });
 
+  it("completes against the real bridge, which reports that it holds nothing of the contact", async () => {
+    const { members, tenantId } = await seedWorkspace();
+    const contactId = await seedContact(tenantId);
+    const res = await call(`/api/v1/contacts/${contactId}`, { method: "DELETE", token: members.owner.token });
+    expect(res.status).toBe(200);
+    const receipt = (await res.json()) as { complete: boolean; stores: { store: string; status: string; items: number }[] };
+    expect(receipt.complete).toBe(true);
+    expect(receipt.stores).toContainEqual({ store: "bridge", status: "nothing_stored", items: 0 });
+  });
+
   it("the erasure reaches the contact's conversation rooms", async () => {
     const { members, tenantId } = await seedWorkspace();
     const contactId = await seedContact(tenantId);

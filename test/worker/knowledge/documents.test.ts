@@ -95,6 +95,13 @@ describe("corrections", () => {
     const document = (await res.json()) as DocumentJson;
     expect(await settle(editor, document.id)).toMatchObject({ kind: "correction", title: "Correction: How long is a focus block?", status: "ready", chunk_count: 1 });
   });
+
+  it("export as golden cases for the evaluation", async () => {
+    const body = { question: "What is the caffeine cutoff?", answer: "2 pm, so your sleep stays deep." };
+    await call("/api/v1/knowledge/corrections", { token: editor, body });
+    const exported = (await (await call("/api/v1/knowledge/corrections", { token: ws.members.viewer.token })).json()) as { cases: unknown[] };
+    expect(exported.cases).toContainEqual(body);
+  });
 });
 
 describe("the library", () => {

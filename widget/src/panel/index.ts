@@ -87,6 +87,12 @@ export function mount(host: PanelHost): PanelHandle {
     view.setStatus(state === "open" ? (name ? `${STRINGS.chattingAs} ${name}` : "") : state === "connecting" ? STRINGS.connecting : STRINGS.reconnecting);
   }
 
+  /** Tells the coach's side who the visitor is, when the host page said so with `identify()`. */
+  function sendIdentity(): void {
+    const identity = host.identity();
+    if (identity?.name || identity?.email) connection.send({ type: "identify", ...identity });
+  }
+
   function trySend(entry: Entry): void {
     if (!entry.clientId) return;
     const clientId = entry.clientId;
@@ -112,6 +118,7 @@ export function mount(host: PanelHost): PanelHandle {
           connection.rehello();
         }
         for (const entry of transcript.unacknowledged()) if (entry.delivery === "sending") trySend(entry);
+        sendIdentity();
         break;
       case "ack":
         clearTimeout(ackTimers.get(frame.client_id));

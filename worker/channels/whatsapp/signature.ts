@@ -3,18 +3,17 @@
 
 const encoder = new TextEncoder();
 
-function hexBytes(hex: string): Uint8Array<ArrayBuffer> | null {
+/** The 32 signature bytes of an `X-Hub-Signature-256` header, or null when it is missing or malformed. */
+export function parseHubSignature(header: string | undefined): Uint8Array<ArrayBuffer> | null {
+  const hex = header?.startsWith("sha256=") ? header.slice("sha256=".length) : "";
   if (!/^[0-9a-f]{64}$/i.test(hex)) return null;
   const bytes = new Uint8Array(32);
   for (let i = 0; i < 32; i += 1) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return bytes;
 }
 
-/** Whether `header` signs exactly `body` (the bytes received, before any parsing) with `appSecret`. */
-export async function verifyHubSignature(appSecret: string, body: ArrayBuffer, header: string | undefined): Promise<boolean> {
-  if (!header?.startsWith("sha256=")) return false;
-  const signature = hexBytes(header.slice("sha256=".length));
-  if (!signature) return false;
+/** Whether `signature` (from parseHubSignature) signs exactly `body`, the bytes received, with `appSecret`. */
+export async function verifyHubSignature(appSecret: string, body: ArrayBuffer, signature: Uint8Array<ArrayBuffer>): Promise<boolean> {
   const key = await crypto.subtle.importKey("raw", encoder.encode(appSecret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
   return crypto.subtle.verify("HMAC", key, signature, body);
 }
