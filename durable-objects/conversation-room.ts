@@ -1,7 +1,7 @@
 // ConversationRoom: one Durable Object per conversation. It owns the live sockets (hibernation API),
 // the message log and the outbox in its SQLite, and answers turns through the bridge. The Worker
 // authenticates callers and forwards their identity in `X-Room-*` headers; the room trusts only those.
-import { ClientFrameSchema, SOCKET_PROTOCOL_VERSION, type ClientFrame, type MessageView, type ServerFrame } from "@coach/contracts/socket";
+import { SOCKET_PROTOCOL_VERSION, type ClientFrame, type MessageView, type ServerFrame } from "@coach/contracts/socket";
 import { DurableObject } from "cloudflare:workers";
 import { channelKinds, type ChannelKind } from "../worker/db/enums";
 import { forTenant } from "../worker/db/tenant-gateway";
@@ -10,6 +10,7 @@ import { createLogger, describeError, parseLogLevel, type Logger } from "../work
 import { rateLimits } from "../worker/lib/rate-limits";
 import { syncConversationIndex } from "./room/conversation-index";
 import { MessageLog } from "./room/message-log";
+import { parseClientFrame } from "./room/parse-frame";
 import { Outbox } from "./room/outbox";
 import { RoomBuckets } from "./room/room-buckets";
 import { RoomState, type RoomMeta } from "./room/room-meta";
@@ -117,8 +118,9 @@ export class ConversationRoom extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
-    const frame = this.parseFrame(ws, data);
-    if (!frame) return;
+    const parsed = parseClientFrame(data);
+    if (!parsed.ok) return this.hub.send(ws, parsed.error);
+    const frame = parsed.frame;
     const identity = this.hub.identity(ws);
     if (!identity) return;
     try {
@@ -281,27 +283,6 @@ export class ConversationRoom extends DurableObject<Env> {
       ...(name !== undefined ? { displayName: name } : {}),
       ...(email !== undefined ? { email } : {}),
     });
-  }
-
-  private parseFrame(ws: WebSocket, data: string | ArrayBuffer): ClientFrame | null {
-    if (typeof data !== "string" || data.length > 16_384) {
-      this.hub.send(ws, { type: "error", code: "frame_too_large", message: "Frames are JSON text of at most 16 KB." });
-      return null;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(data);
-    } catch {
-      this.hub.send(ws, { type: "error", code: "invalid_json", message: "Frames must be JSON objects with a type." });
-      return null;
-    }
-    const parsed = ClientFrameSchema.safeParse(json);
-    if (!parsed.success) {
-      const message = parsed.error.issues[0]?.message ?? "The frame does not match the protocol.";
-      this.hub.send(ws, { type: "error", code: "invalid_frame", message });
-      return null;
-    }
-    return parsed.data;
   }
 
   private deliver(frame: ServerFrame): void {

@@ -47,6 +47,10 @@ export const SourceSchema = z.object({
   document_id: z.string(),
   title: z.string(),
   score: z.number(),
+  /** Where in the document the passage is (PDF page, heading path) and how it starts, when known. */
+  page: z.number().int().optional(),
+  section: z.string().optional(),
+  snippet: z.string().optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 

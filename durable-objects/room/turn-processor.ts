@@ -2,7 +2,7 @@
 // deltas, stores the final answer exactly once, and on trouble keeps the turn in the outbox, tells
 // the user once, and leaves the retry to the room's alarm.
 import type { ChatRequest } from "@coach/contracts/bridge";
-import type { ServerFrame } from "@coach/contracts/socket";
+import type { ServerFrame, Source } from "@coach/contracts/socket";
 import type { Logger } from "../../worker/lib/logger";
 import type { MessageLog } from "./message-log";
 import { nextAttemptDelay, type Outbox, type PendingTurn } from "./outbox";
@@ -132,7 +132,7 @@ export class TurnProcessor {
     const fields = { turn_id: turn.turnId, attempt: turn.attempts + 1, outcome: outcome.kind };
     if (outcome.kind === "done") {
       deps.logger.info("turn answered", { ...fields, model: outcome.event.model, total_ms: outcome.event.timings.total_ms });
-      const citations = outcome.event.citations.map((c) => ({ document_id: c.document_id, title: c.title, score: c.score }));
+      const citations = outcome.event.citations.map(({ chunk_id: _chunk, ...source }) => source satisfies Source);
       this.finish(turn, outcome.event.text, "complete", citations, outcome.event.confidence);
     } else if (outcome.kind === "stopped") {
       deps.logger.info("turn stopped", fields);
@@ -160,7 +160,7 @@ export class TurnProcessor {
     turn: PendingTurn,
     text: string,
     status: "complete" | "stopped" | "expired",
-    citations: { document_id: string; title: string; score: number }[] = [],
+    citations: Source[] = [],
     confidence: number | null = null,
   ): void {
     const { deps } = this;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "../../worker/db/tenant-gateway";
 import { createWorkspace, openSession, SocketClient, type Workspace } from "../support/widget-client";
 
-type Done = { type: "done"; turn_id: string; seq: number; text: string; status: string; confidence: number | null };
+type Done = { type: "done"; turn_id: string; seq: number; text: string; status: string; confidence: number | null; citations: unknown[] };
 
 let workspace: Workspace;
 
@@ -36,7 +36,7 @@ describe("ConversationRoom socket protocol", () => {
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.map((d) => d.text).join("")).toBe(done.text);
     expect(deltas.map((d) => d.offset)).toEqual(deltas.map((_, i) => deltas.slice(0, i).reduce((n, d) => n + d.text.length, 0)));
-    expect(done).toMatchObject({ seq: 2, status: "complete" });
+    expect(done).toMatchObject({ seq: 2, status: "complete", citations: [expect.objectContaining({ title: "Routine guide", snippet: expect.any(String) })] });
     client.close();
   });
 
