@@ -13,6 +13,7 @@ import { signRequest } from "@coach/contracts/signature";
 import { freePort } from "../../inference-bridge/test/support/free-port";
 import { startBridgeStack } from "../../test/support/bridge-stack";
 import { COACH_MATERIAL } from "../../test/support/coach-material";
+import { waitForHttp } from "../../scripts/lib/wait-for.mjs";
 
 export const BENCH_ORIGIN = "https://bench.example";
 const SECRET = "bench-bridge-secret-0123456789abcdef0123";
@@ -26,19 +27,6 @@ export type EdgeStack = {
   forwardedDeltas: number[][];
   stop(): Promise<void>;
 };
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not up yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 /** A proxy to the bridge that records when each streamed `delta` line passes through it. */
 function startProbe(bridgePort: number, port: number, forwarded: number[][]): Promise<Server> {
@@ -102,7 +90,7 @@ export async function startEdgeStack(options: { vars?: Record<string, string>; p
     experimental: { disableExperimentalWarning: true, testMode: true, watch: false },
   });
   const edgeUrl = `http://127.0.0.1:${worker.port}`;
-  await waitFor(`${edgeUrl}/health`, 30_000);
+  await waitForHttp(`${edgeUrl}/health`, { timeoutMs: 30_000, what: "The edge" });
 
   const email = `bench.${Date.now()}@example.test`;
   const session = await api(edgeUrl, "/api/v1/auth/register", { method: "POST", body: { email, password: "bench password 2026!", full_name: "Bench Coach" } });

@@ -7,6 +7,7 @@
  * conversation; a client resumes by sending the last `seq` it saw.
  */
 import { z } from "zod";
+import { CitationSchema } from "./bridge";
 
 export const SOCKET_PROTOCOL_VERSION = 1;
 
@@ -43,15 +44,8 @@ export type MessageRole = z.infer<typeof MessageRoleSchema>;
 export const MessageStatusSchema = z.enum(["stored", "complete", "stopped", "expired"]);
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
 
-export const SourceSchema = z.object({
-  document_id: z.string(),
-  title: z.string(),
-  score: z.number(),
-  /** Where in the document the passage is (PDF page, heading path) and how it starts, when known. */
-  page: z.number().int().optional(),
-  section: z.string().optional(),
-  snippet: z.string().optional(),
-});
+/** A source as clients see it: the bridge's citation without its internal chunk id. */
+export const SourceSchema = CitationSchema.omit({ chunk_id: true });
 export type Source = z.infer<typeof SourceSchema>;
 
 /** A stored message as clients see it. */

@@ -15,6 +15,7 @@ import { startDemoServer } from "../../../scripts/lib/demo-server.mjs";
 import { generateSigningJwk } from "../../../scripts/lib/dev-secrets.mjs";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "../../../scripts/lib/seed-demo.mjs";
 import { buildWidget } from "../../../scripts/lib/widget-build.mjs";
+import { waitForHttp } from "../../../scripts/lib/wait-for.mjs";
 
 /** What the tests need to know about the running stack. */
 export type StackInfo = {
@@ -27,19 +28,6 @@ export type StackInfo = {
 };
 
 export const PRIMARY_COLOUR = "#0f766e";
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
 
 async function api(edgeUrl: string, route: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
@@ -114,7 +102,7 @@ export async function startWidgetStack(): Promise<{ info: StackInfo; stop: () =>
     }
   };
   try {
-    await waitFor(`${edgeUrl}/health`, 90_000);
+    await waitForHttp(`${edgeUrl}/health`, { timeoutMs: 90_000, what: "The edge" });
     const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
     const publicKey = await seed(edgeUrl, `http://127.0.0.1:${bridgePort}`, secret, demoOrigins);
     const demo = await startDemoServer({ port: demoPort, edgeUrl, publicKey });
