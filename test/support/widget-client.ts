@@ -8,7 +8,7 @@ import { callBridge } from "../../worker/lib/bridge-client";
 import { tenants } from "../../worker/db/schema";
 import { forTenant } from "../../worker/db/tenant-gateway";
 import { newPublicKey } from "../../worker/widget/widget-store";
-import { COACH_MATERIAL } from "./coach-material";
+import { COACH_MATERIAL, COACH_MATERIAL_TITLE } from "./coach-material";
 
 export const ORIGIN = "https://creator.example";
 
@@ -22,14 +22,19 @@ export async function createWorkspace(origins: string[] = [ORIGIN]): Promise<Wor
   await database(env.DB).insert(tenants).values({ id: tenantId, name: "Test coach", slug: tenantId });
   const publicKey = newPublicKey();
   await forTenant(env.DB, tenantId).insert("widgets", { id: crypto.randomUUID(), publicKey, allowedOrigins: origins, settings: {} });
-  const ingest = await callBridge(env, {
+  await ingestMaterial(tenantId);
+  return { tenantId, publicKey };
+}
+
+/** Gives the workspace the test material at the bridge, so questions about it reach the model. */
+export async function ingestMaterial(tenantId: string): Promise<void> {
+  const res = await callBridge(env, {
     method: "POST",
     path: "/v1/documents",
-    body: { tenant_id: tenantId, document_id: "routine-guide", title: "Routine guide", text: COACH_MATERIAL },
+    body: { tenant_id: tenantId, document_id: "routine-guide", title: COACH_MATERIAL_TITLE, text: COACH_MATERIAL },
     requestId: `test-ingest-${tenantId}`,
   });
-  if (!ingest.ok) throw new Error(`ingest failed: ${ingest.status} ${await ingest.text()}`);
-  return { tenantId, publicKey };
+  if (!res.ok) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
 }
 
 export function requestSession(publicKey: string, origin: string | null, visitorId?: string): Promise<Response> {

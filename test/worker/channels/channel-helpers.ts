@@ -2,10 +2,8 @@
 // Telegram and Meta do, and reading what the Bot API and Graph stand-ins were asked to do.
 import type { ChannelView } from "@coach/contracts/channels";
 import { env, exports } from "cloudflare:workers";
-import { callBridge } from "../../../worker/lib/bridge-client";
 import type { GraphCall } from "../../support/graph-stand-in";
 import type { TelegramCall } from "../../support/telegram-stand-in";
-import { COACH_MATERIAL } from "../../support/coach-material";
 import { BASE, call, type SeededWorkspace } from "../auth/helpers";
 
 export type ConnectedBot = { channel: ChannelView; token: string; botId: string; secret: string };
@@ -42,20 +40,6 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000)
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-}
-
-/** A question the coach material answers, so the model is asked (not the "I don't know" fallback). */
-export const ROUTINE_QUESTION = "How do I start a morning routine?";
-
-/** Gives the workspace the test material, so questions about it reach the model. */
-export async function ingestMaterial(tenantId: string): Promise<void> {
-  const res = await callBridge(env, {
-    method: "POST",
-    path: "/v1/documents",
-    body: { tenant_id: tenantId, document_id: "routine-guide", title: "Routine guide", text: COACH_MATERIAL },
-    requestId: `test-ingest-${tenantId}`,
-  });
-  if (!res.ok) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
 }
 
 /** Connects a new bot to the workspace as its owner; the secret is the one the platform gave Telegram. */

@@ -4,16 +4,15 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { WILL_ANSWER_SHORTLY } from "../../../durable-objects/room/channel-adapter-kit";
-import { controlBridge } from "../../support/widget-client";
+import { ROUTINE_QUESTION } from "../../support/coach-material";
+import { controlBridge, ingestMaterial } from "../../support/widget-client";
 import {
   connectBot,
   connectNumber,
   eventually,
   graphCalls,
-  ingestMaterial,
   postSigned,
   postUpdate,
-  ROUTINE_QUESTION,
   telegramCalls,
   textUpdate,
   waText,
