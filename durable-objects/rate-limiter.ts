@@ -27,30 +27,30 @@ const PENDING_TTL_MS = 30_000;
 export class RateLimiter extends DurableObject<Env> {
   /** Takes `cost` tokens from the named bucket if it has them. Calls are serialised by the object. */
   async take(bucket: string, rule: BucketRule, now: number = Date.now()): Promise<TakeResult> {
-    const { state, result } = takeTokens(await this.ctx.storage.get<BucketState>(bucket), rule, now);
-    await this.ctx.storage.put<BucketState>(bucket, state);
+    const { state, result } = takeTokens(this.ctx.storage.kv.get<BucketState>(bucket), rule, now);
+    this.ctx.storage.kv.put<BucketState>(bucket, state);
     return result;
   }
 
   /** Reserves one sign-in attempt, or says how long to wait. Settle it with `settleAttempt`. */
   async beginAttempt(name: string, policy: LockoutPolicy, now: number = Date.now()): Promise<AttemptResult> {
-    const state = await this.lockoutState(name, policy, now);
+    const state = this.lockoutState(name, policy, now);
     if (state.lockedUntil > now) return { allowed: false, retryAfterSeconds: (state.lockedUntil - now) / 1000 };
     if (state.failures.length + state.pending.length >= policy.maxFailures) {
-      await this.ctx.storage.put(name, state);
+      this.ctx.storage.kv.put(name, state);
       return { allowed: false, retryAfterSeconds: 1 };
     }
     state.pending.push(now);
-    await this.ctx.storage.put(name, state);
+    this.ctx.storage.kv.put(name, state);
     return { allowed: true, retryAfterSeconds: 0 };
   }
 
   /** Records the outcome of a reserved attempt: success clears the record, failure counts toward a lockout. */
   async settleAttempt(name: string, policy: LockoutPolicy, succeeded: boolean, now: number = Date.now()): Promise<void> {
-    const state = await this.lockoutState(name, policy, now);
+    const state = this.lockoutState(name, policy, now);
     state.pending.shift();
     if (succeeded) {
-      await this.ctx.storage.delete(name);
+      this.ctx.storage.kv.delete(name);
       return;
     }
     state.failures.push(now);
@@ -61,11 +61,13 @@ export class RateLimiter extends DurableObject<Env> {
       state.strikes += 1;
       state.failures = [];
     }
-    await this.ctx.storage.put(name, state);
+    this.ctx.storage.kv.put(name, state);
   }
 
-  private async lockoutState(name: string, policy: LockoutPolicy, now: number): Promise<LockoutState> {
-    const stored = await this.ctx.storage.get<LockoutState>(name);
+  // Synchronous storage: each read-modify-write below completes without yielding, so concurrent
+  // attempts on one account can never both see the same count.
+  private lockoutState(name: string, policy: LockoutPolicy, now: number): LockoutState {
+    const stored = this.ctx.storage.kv.get<LockoutState>(name);
     const state = stored ?? { failures: [], pending: [], lockedUntil: 0, strikes: 0, lastFailureAt: 0 };
     state.failures = state.failures.filter((at) => now - at < policy.windowSeconds * 1000);
     state.pending = state.pending.filter((at) => now - at < PENDING_TTL_MS);
@@ -76,6 +78,6 @@ export class RateLimiter extends DurableObject<Env> {
 
   /** Forgets a bucket, e.g. after a successful sign-in. */
   async reset(bucket: string): Promise<void> {
-    await this.ctx.storage.delete(bucket);
+    this.ctx.storage.kv.delete(bucket);
   }
 }

@@ -74,6 +74,18 @@ export class TenantGateway {
     return (await query) as TenantRow<N>[];
   }
 
+  /**
+   * One page of `list`: `limit` rows from `offset`, and the offset of the next page (null on the last).
+   * Reads one row more than it returns, to know whether a next page exists.
+   */
+  async page<N extends TenantTableName>(
+    name: N,
+    options: Omit<ListOptions<N>, "limit" | "offset"> & { limit: number; offset: number },
+  ): Promise<{ rows: TenantRow<N>[]; nextOffset: number | null }> {
+    const rows = await this.list(name, { ...options, limit: options.limit + 1 });
+    return { rows: rows.slice(0, options.limit), nextOffset: rows.length > options.limit ? options.offset + options.limit : null };
+  }
+
   /** How many rows of this tenant match `where`. */
   async count<N extends TenantTableName>(name: N, where?: (table: Tables[N]) => SQL | undefined): Promise<number> {
     const [row] = await this.db

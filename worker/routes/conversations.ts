@@ -37,15 +37,12 @@ export const conversationRoutes = new Hono<AppEnv>()
   .use(authenticate(), requirePermission("conversations:read"))
   .get("/", queryParams(ListQuerySchema), async (c) => {
     const { limit, offset } = c.req.valid("query");
-    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("conversations", {
+    const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page("conversations", {
       orderBy: (t) => [desc(sql`coalesce(${t.lastMessageAt}, ${t.startedAt})`), desc(t.id)],
-      limit: limit + 1,
+      limit,
       offset,
     });
-    return c.json({
-      conversations: rows.slice(0, limit).map(toConversationJson),
-      next_offset: rows.length > limit ? offset + limit : null,
-    });
+    return c.json({ conversations: rows.map(toConversationJson), next_offset: nextOffset });
   })
   .get("/:id/messages", queryParams(MessagesQuerySchema), async (c) => {
     const principal = c.get("principal");

@@ -79,12 +79,12 @@ export const knowledgeRoutes = new Hono<AppEnv>()
   })
   .get("/documents", requirePermission("knowledge:read"), queryParams(ListQuerySchema), async (c) => {
     const { limit, offset } = c.req.valid("query");
-    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("documents", {
+    const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page("documents", {
       orderBy: (t) => [desc(t.createdAt), desc(t.id)],
-      limit: limit + 1,
+      limit,
       offset,
     });
-    return c.json({ documents: rows.slice(0, limit).map(toDocumentJson), next_offset: rows.length > limit ? offset + limit : null });
+    return c.json({ documents: rows.map(toDocumentJson), next_offset: nextOffset });
   })
   .get("/documents/:id", requirePermission("knowledge:read"), async (c) => {
     const row = await forPrincipal(c.env.DB, c.get("principal")).get("documents", c.req.param("id"));
@@ -100,7 +100,9 @@ export const knowledgeRoutes = new Hono<AppEnv>()
       await response.body?.cancel();
       throw new AppError(503, "bridge_unavailable", "The coach's server could not remove the document's passages right now. Try again shortly.");
     }
-    const { deleted } = (await response.json()) as { deleted: number };
+    // The bridge's answer is checked like any outside input; a malformed count reads as unknown (0).
+    const body: unknown = await response.json().catch(() => null);
+    const deleted = body !== null && typeof body === "object" && "deleted" in body && typeof body.deleted === "number" ? body.deleted : 0;
     if (row.r2Key) await c.env.FILES.delete(row.r2Key);
     await gateway.remove("documents", row.id);
     await recordAudit(c, { action: "document.deleted", target: { type: "document", id: row.id }, metadata: { vectors_deleted: deleted } });
@@ -120,28 +122,25 @@ export const knowledgeRoutes = new Hono<AppEnv>()
       orderBy: (t) => [desc(t.createdAt)],
       limit: GOLDEN_MAX,
     });
-    const cases: QaPair[] = [];
-    for (const row of rows) {
-      const original = row.r2Key ? await c.env.FILES.get(row.r2Key) : null;
-      if (original) cases.push(...((await original.json()) as QaPair[]));
-    }
-    return c.json({ cases });
+    // The originals are independent reads: fetch them together rather than one after another.
+    const originals = await Promise.all(rows.map(async (row) => (row.r2Key ? ((await (await c.env.FILES.get(row.r2Key))?.json()) as QaPair[] | undefined) : undefined)));
+    return c.json({ cases: originals.flatMap((pairs) => pairs ?? []) });
   })
   .get("/gaps", requirePermission("knowledge:read"), queryParams(ListQuerySchema), async (c) => {
     const { limit, offset } = c.req.valid("query");
-    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("questionGaps", {
+    const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page("questionGaps", {
       orderBy: (t) => [desc(t.createdAt), desc(t.id)],
-      limit: limit + 1,
+      limit,
       offset,
     });
-    const questions = rows.slice(0, limit).map((row) => ({
+    const questions = rows.map((row) => ({
       question: row.question,
       confidence: row.confidence,
       grounding: row.grounding,
       conversation_id: row.conversationId,
       created_at: row.createdAt,
     }));
-    return c.json({ questions, next_offset: rows.length > limit ? offset + limit : null });
+    return c.json({ questions, next_offset: nextOffset });
   })
   .post("/reindex", requirePermission("knowledge:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
