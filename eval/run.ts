@@ -23,10 +23,10 @@ import { bm25, firstRelevantRank, reciprocalRankFusion, summarise } from "./metr
 
 const K = 5;
 const CANDIDATES = 20;
-/** The threshold the conversation room asks the bridge for. */
-const THRESHOLD = 0.35;
 
 async function evaluate(name: string, embedder: Embedder, store: ChromaStore) {
+  // The threshold the bridge answers with when the room names none: the embedder's own.
+  const threshold = embedder.defaultMinScore;
   const tenant = `eval_${name.replace(/[^a-z0-9]/gi, "")}_${Date.now()}`;
   for (const doc of loadCorpus()) {
     const chunks = chunkBlocks((await parseDocument(doc.kind, doc.bytes)).blocks);
@@ -57,22 +57,23 @@ async function evaluate(name: string, embedder: Embedder, store: ChromaStore) {
     const fused = reciprocalRankFusion(hits.map((_, i) => i), byLexical);
     hybrid.push(firstRelevantRank(fused.slice(0, K).map((i) => relevant[i] ?? false)));
     inScopeTop.push(hits[0]?.score ?? -1);
-    if ((hits[0]?.score ?? -1) >= THRESHOLD) answered++;
+    if ((hits[0]?.score ?? -1) >= threshold) answered++;
   }
   let fellBack = 0;
   for (const q of questions.out_of_scope) {
     const [embedding] = await embedder.embed([q.question]);
     const [top] = await store.query(tenant, embedding ?? [], 1);
     outOfScopeTop.push(top?.score ?? -1);
-    if ((top?.score ?? -1) < THRESHOLD) fellBack++;
+    if ((top?.score ?? -1) < threshold) fellBack++;
   }
   const share = (values: number[], predicate: (v: number) => boolean) => Math.round((values.filter(predicate).length / values.length) * 1000) / 1000;
   // How the threshold trades answering in-scope questions against declining out-of-scope ones.
   const sweep = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35].map((t) => ({ threshold: t, in_scope_answered: share(inScopeTop, (v) => v >= t), out_of_scope_fallback: share(outOfScopeTop, (v) => v < t) }));
   // Last, so the retrieval figures above are measured on the corpus alone.
-  const golden = await replayGolden(embedder, store, tenant, loadGolden(), THRESHOLD);
+  const golden = await replayGolden(embedder, store, tenant, loadGolden(), threshold);
   return {
     embedder: name,
+    threshold,
     golden,
     dense: summarise(dense, K),
     hybrid: summarise(hybrid, K),
@@ -93,7 +94,7 @@ try {
   else console.log("Ollama with nomic-embed-text is not available here: evaluated the built-in embedder only.");
   ollama.close();
   for (const r of results) {
-    console.log(`\n${r.embedder} (threshold ${THRESHOLD}, k=${K})`);
+    console.log(`\n${r.embedder} (threshold ${r.threshold}, k=${K})`);
     console.log(`  dense        hit@1 ${r.dense.hit_at_1}  hit@3 ${r.dense.hit_at_3}  hit@5 ${r.dense.hit_at_k}  MRR ${r.dense.mrr}`);
     console.log(`  dense+BM25   hit@1 ${r.hybrid.hit_at_1}  hit@3 ${r.hybrid.hit_at_3}  hit@5 ${r.hybrid.hit_at_k}  MRR ${r.hybrid.mrr}`);
     console.log(`  in-scope answered ${r.in_scope_answered}   out-of-scope falling back ${r.out_of_scope_fallback}`);

@@ -66,10 +66,13 @@ export const ChatMessageSchema = z.object({
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
-/** How many chunks to retrieve and the cosine similarity a chunk needs to be used. */
+/**
+ * How many chunks to retrieve and the cosine similarity a chunk needs to be used. Without `min_score`
+ * the bridge uses its embedder's own threshold, since each embedding model scores on its own scale.
+ */
 export const RetrievalOptionsSchema = z.object({
   k: z.number().int().min(1).max(20).default(4),
-  min_score: z.number().min(-1).max(1).default(0.35),
+  min_score: z.number().min(-1).max(1).optional(),
 });
 
 /** Body of `POST /v1/chat`. The tenant chooses the collection searched, so it must come from the signed request. */
@@ -81,7 +84,7 @@ export const ChatRequestSchema = z.object({
   persona: PersonaSchema,
   /** The persona version the turn uses, for logs and evaluation; the prefix is derived from `persona` only. */
   persona_version: z.number().int().min(0).optional(),
-  retrieval: RetrievalOptionsSchema.default({ k: 4, min_score: 0.35 }),
+  retrieval: RetrievalOptionsSchema.default({ k: 4 }),
   priority: z.enum(["interactive", "proactive"]).default("interactive"),
   /** Total time budget for the request, from arrival at the bridge. */
   deadline_ms: z.number().int().min(100).max(600_000).default(60_000),

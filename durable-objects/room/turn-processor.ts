@@ -212,7 +212,7 @@ export class TurnProcessor {
       history,
       persona,
       persona_version: version,
-      retrieval: { k: 4, min_score: 0.35 },
+      retrieval: { k: 4 }, // the bridge applies its embedder's own similarity threshold
       priority: "interactive",
       deadline_ms: deps.settings.deadlineMs,
       turn_id: turn.turnId,

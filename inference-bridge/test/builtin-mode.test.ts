@@ -36,6 +36,17 @@ describe("built-in fallback", () => {
     expect(done?.type === "done" && done.text).toContain("“A dark, cool bedroom helps you fall asleep faster.” [1]");
   });
 
+  it("uses the built-in embedder's own threshold when the request names none", async () => {
+    // Scores 0.28 against the guide: above the built-in threshold (0.25), below nomic-embed-text's (0.35).
+    const question = "When should I go to bed?";
+    const ask = async (retrieval: object) => {
+      const response = await harness.fetch("POST", "/v1/chat", { tenant_id: tenant, conversation_id: "c", question, persona: PERSONA, retrieval });
+      return (await readNdjson(response)).map((line) => ChatEventSchema.parse(line)).at(-1);
+    };
+    expect(await ask({ k: 2 })).toMatchObject({ type: "done", fallback_used: false, citations: [{ document_id: "sleep" }] });
+    expect(await ask({ k: 2, min_score: 0.35 })).toMatchObject({ type: "done", fallback_used: true, citations: [] });
+  });
+
   it("labels embeddings builtin", async () => {
     const response = await harness.fetch("POST", "/v1/embed", { texts: ["hello"] });
     expect(await response.json()).toMatchObject({ model: "builtin", dimensions: 768 });

@@ -12,6 +12,8 @@ import type { Embedder, GenerateInput, GenerationChunk, Generator } from "./type
 
 const EMBED_BATCH = 64;
 const PROBE_INTERVAL_MS = 5_000;
+/** The architecture's threshold for nomic-embed-text; not yet re-measured with the model (no weights here). */
+const OLLAMA_MIN_SCORE = 0.35;
 
 export interface OllamaBackendOptions {
   host: string;
@@ -42,7 +44,7 @@ export class OllamaBackend implements Generator {
 
   constructor(private readonly options: OllamaBackendOptions) {
     this.model = options.chatModel;
-    this.embedder = { model: options.embedModel, embed: (texts, signal) => this.embed(texts, signal) };
+    this.embedder = { model: options.embedModel, defaultMinScore: OLLAMA_MIN_SCORE, embed: (texts, signal) => this.embed(texts, signal) };
   }
 
   /** Whether the last contact with Ollama succeeded. */

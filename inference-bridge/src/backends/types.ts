@@ -7,6 +7,11 @@ import type { Persona } from "@coach/contracts/bridge";
 export interface Embedder {
   /** Model name reported to clients ("builtin" for the fallback). */
   readonly model: string;
+  /**
+   * The similarity a chunk needs to be used when a request names none. Each model scores on its own
+   * scale, so the threshold belongs to the embedder; `npm run eval` measures it.
+   */
+  readonly defaultMinScore: number;
   embed(texts: string[], signal?: AbortSignal): Promise<number[][]>;
 }
 

@@ -92,7 +92,8 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
   const { log, arrivedAt } = context;
   const retrievalStart = performance.now();
   // Settled into a value so a failure while still queued never becomes an unhandled rejection.
-  const query = { tenantId: request.tenant_id, text: request.question, k: request.retrieval.k, minScore: request.retrieval.min_score };
+  const minScore = request.retrieval.min_score ?? services.embedder.defaultMinScore;
+  const query = { tenantId: request.tenant_id, text: request.question, k: request.retrieval.k, minScore };
   const retrievalSignal = AbortSignal.any([context.signal, AbortSignal.timeout(request.deadline_ms)]);
   const retrieval: Promise<Retrieval> = retrieve(services, query, retrievalSignal).then(
     (hits) => ({ ok: true, hits, ms: performance.now() - retrievalStart }),
@@ -175,7 +176,7 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
       services.metrics.generation(services.generator.model, completionTokens, performance.now() - generationStart);
     }
     const totalMs = performance.now() - arrivedAt;
-    const confidence = grounding === "material" || curated ? confidenceOf(passages.map((p) => p.score), request.retrieval.min_score) : 0;
+    const confidence = grounding === "material" || curated ? confidenceOf(passages.map((p) => p.score), minScore) : 0;
     lease.release("ok");
     send({
       type: "done",
