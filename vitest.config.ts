@@ -21,6 +21,8 @@ export default defineConfig(async () => {
   // The Telegram Bot API and Graph stand-ins (test/setup/channel-stand-ins.global.ts).
   process.env.EDGE_TEST_TELEGRAM_PORT ??= String(await freePort());
   process.env.EDGE_TEST_GRAPH_PORT ??= String(await freePort());
+  // The outgoing-webhook receiver (test/setup/webhook-receiver.global.ts).
+  process.env.EDGE_TEST_WEBHOOK_PORT ??= String(await freePort());
   const current = testSigningJwk("current");
   // The key being rotated out: its public half is still accepted, its private half lets tests sign with it.
   const previous = testSigningJwk("previous");
@@ -40,9 +42,13 @@ export default defineConfig(async () => {
             CHANNEL_SECRETS_KEY: "test-channel-secrets-key-0123456789abcdef",
             TELEGRAM_API_ROOT: `http://127.0.0.1:${process.env.EDGE_TEST_TELEGRAM_PORT}`,
             WHATSAPP_GRAPH_URL: `http://127.0.0.1:${process.env.EDGE_TEST_GRAPH_PORT}`,
+            TEST_WEBHOOK_RECEIVER_URL: `http://127.0.0.1:${process.env.EDGE_TEST_WEBHOOK_PORT}`,
+            WEBHOOKS_ALLOW_LOCAL_HTTP: "true",
             JWT_PRIVATE_KEY: JSON.stringify(current),
             JWT_PREVIOUS_PUBLIC_KEYS: JSON.stringify([previousPublic]),
             TEST_PREVIOUS_PRIVATE_KEY: JSON.stringify(previous),
+            // Cases per property in test/proof (fuzzing, tenant isolation): few in `npm test`, 10,000 in `npm run proof`.
+            PROOF_CASES: process.env.PROOF_CASES ?? "",
           },
         },
       }),
@@ -53,7 +59,7 @@ export default defineConfig(async () => {
       testTimeout: 30_000,
       hookTimeout: 60_000,
       setupFiles: ["test/setup/apply-migrations.ts"],
-      globalSetup: ["test/setup/bridge-stack.global.ts", "test/setup/channel-stand-ins.global.ts"],
+      globalSetup: ["test/setup/bridge-stack.global.ts", "test/setup/channel-stand-ins.global.ts", "test/setup/webhook-receiver.global.ts"],
     },
   };
 });

@@ -5,19 +5,30 @@ import { SOCKET_PROTOCOL_VERSION, type ClientFrame, type MessageView, type Serve
 import { DurableObject } from "cloudflare:workers";
 import { channelKinds, type ChannelKind } from "../worker/db/enums";
 import { forTenant } from "../worker/db/tenant-gateway";
+import { emitEvent } from "../worker/integrations/emit-event";
+import { mentionsCommitment } from "../worker/commitments/parse-commitment";
 import { AppError, tooManyRequests } from "../worker/lib/errors";
 import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
 import { rateLimits } from "../worker/lib/rate-limits";
+import { isLowConfidence } from "./room/answer-quality";
 import { syncConversationIndex } from "./room/conversation-index";
+import { asksForHuman, HUMAN_REQUESTED_REPLY } from "./room/human-request";
+import { recordHumanRequest } from "./room/human-requested";
+import { handleCoachingMessage, type CoachingMessage } from "./room/coaching-replies";
 import { MessageLog } from "./room/message-log";
+import { PendingQuickReplies } from "./room/pending-quick-replies";
 import { parseClientFrame } from "./room/parse-frame";
 import { Outbox } from "./room/outbox";
+import { sendOutboundMessage, type OutboundInput, type OutboundResult } from "./room/outbound-message";
+import { ChannelRouter, metaRoute } from "./room/channel-router";
+import { ReplyRoutes, type ReplyRoute } from "./room/reply-routes";
 import { RoomBuckets } from "./room/room-buckets";
 import { RoomState, type RoomMeta } from "./room/room-meta";
+import { noteCoachingReply } from "./coaching/note-reply";
 import { SocketHub, type ChannelAdapter, type SocketIdentity } from "./room/socket-hub";
-import { TelegramAdapter } from "./room/telegram-adapter";
+import { SyncWatermark } from "./room/sync-watermark";
+import { humanJoinedNotice, TakeoverState, type Takeover } from "./room/takeover-state";
 import { TurnProcessor } from "./room/turn-processor";
-import { WhatsAppAdapter } from "./room/whatsapp-adapter";
 
 /** Headers the Worker sets when it forwards an authenticated socket upgrade. */
 export const ROOM_HEADERS = {
@@ -44,18 +55,35 @@ export type ChannelMessageInput = {
   text: string;
   /** The contact who wrote it. */
   author: string;
+  /**
+   * The channel and chat it came from, where its answer goes (a person who linked Telegram and
+   * WhatsApp writes into one room from both). Defaults to the room's own channel.
+   */
+  reply_route?: ReplyRoute;
+  /** Set when the user pressed a quick reply; `text` is then its label. */
+  quick_reply_id?: string;
 };
 
 export type ChannelMessageResult = { status: "stored" | "duplicate" | "rate_limited"; seq: number | null };
+
+export type { OutboundInput, OutboundResult } from "./room/outbound-message";
+
+/** A takeover as the dashboard sees it; `changed` is false when the call found it already so. */
+export type TakeoverResult = { takeover: Takeover | null; changed: boolean };
 
 export class ConversationRoom extends DurableObject<Env> {
   private readonly state: RoomState;
   private readonly log: MessageLog;
   private readonly outbox: Outbox;
   private readonly buckets: RoomBuckets;
+  private readonly takeovers: TakeoverState;
+  private readonly quickReplies: PendingQuickReplies;
+  private readonly watermark: SyncWatermark;
+  private readonly routes: ReplyRoutes;
   private readonly hub: SocketHub;
   private readonly adapters: ChannelAdapter[];
   private channelAttached = false;
+  private alarmChain: Promise<void> = Promise.resolve();
   private readonly turns: TurnProcessor;
   private readonly logger: Logger;
 
@@ -66,6 +94,10 @@ export class ConversationRoom extends DurableObject<Env> {
     this.log = new MessageLog(sql);
     this.outbox = new Outbox(sql);
     this.buckets = new RoomBuckets(sql);
+    this.takeovers = new TakeoverState(sql);
+    this.quickReplies = new PendingQuickReplies(sql);
+    this.watermark = new SyncWatermark(sql);
+    this.routes = new ReplyRoutes(sql);
     this.hub = new SocketHub(ctx);
     this.adapters = [this.hub];
     this.logger = createLogger({ component: "conversation-room", conversation_id: this.state.meta()?.conversationId ?? null }, parseLogLevel(env.LOG_LEVEL));
@@ -157,7 +189,7 @@ export class ConversationRoom extends DurableObject<Env> {
     if (this.state.indexDirty() && this.state.meta()) {
       this.state.setIndexDirty(false);
       try {
-        await syncConversationIndex(this.env.DB, this.requireMeta(), this.log);
+        await syncConversationIndex(this.env.DB, this.requireMeta(), this.log, this.watermark);
       } catch (err) {
         this.state.setIndexDirty(true);
         this.logger.error("conversation index sync failed", describeError(err));
@@ -174,12 +206,69 @@ export class ConversationRoom extends DurableObject<Env> {
     if (!this.state.bind(input.meta)) throw new Error("This room belongs to another conversation.");
     this.attachChannel(this.requireMeta());
     try {
-      const { message, duplicate } = this.acceptMessage({ clientId: input.client_id, text: input.text, author: input.author, role: "user" });
+      const { message, duplicate } = this.acceptMessage({ clientId: input.client_id, text: input.text, author: input.author, role: "user", route: input.reply_route, quickReplyId: input.quick_reply_id });
       return { status: duplicate ? "duplicate" : "stored", seq: message.seq };
     } catch (err) {
       if (err instanceof AppError && err.code === "rate_limited") return { status: "rate_limited", seq: null };
       throw err;
     }
+  }
+
+  /**
+   * Stores and delivers a message the room sends on its own: a creator's during a takeover, or a
+   * proactive check-in (see room/outbound-message.ts).
+   */
+  async sendOutbound(input: OutboundInput): Promise<OutboundResult> {
+    if (!this.state.bind(input.meta)) throw new Error("This room belongs to another conversation.");
+    const meta = this.requireMeta();
+    this.attachChannel(meta);
+    const firstMessage = this.log.lastSeq() === 0;
+    const result = await sendOutboundMessage(
+      {
+        env: this.env,
+        log: this.log,
+        meta,
+        route: this.routes.latest() ?? metaRoute(meta),
+        logger: this.logger,
+        broadcast: (frame) => {
+          this.hub.deliver(frame);
+          return this.hub.readyCount();
+        },
+        onStored: () => this.markIndexDirty(),
+      },
+      input,
+    );
+    if (firstMessage && result.seq > 0 && !result.duplicate) this.emit("conversation.created", { first_seq: result.seq });
+    if (result.seq > 0 && !result.duplicate && input.quick_replies?.length) this.quickReplies.offer(result.seq, input.quick_replies);
+    return result;
+  }
+
+  /**
+   * A person from the creator's team takes over: the turn being answered is stopped, waiting turns are
+   * dropped, and no new ones are queued until `handback`. Sockets hear a `human_joined` notice.
+   */
+  async takeover(meta: RoomMeta, by: { user_id: string; name: string }): Promise<TakeoverResult> {
+    if (!this.state.bind(meta)) throw new Error("This room belongs to another conversation.");
+    const { takeover, started } = this.takeovers.start(by);
+    if (started) {
+      // Waiting turns first, so stopping finds only the answer being streamed (kept as far as it got).
+      this.outbox.clear();
+      this.turns.stop();
+      this.hub.deliver(humanJoinedNotice(takeover));
+    }
+    return { takeover, changed: started };
+  }
+
+  /** Hands the conversation back to the assistant, which answers the next user message. */
+  async handback(): Promise<TakeoverResult> {
+    const ended = this.takeovers.end();
+    if (ended) this.hub.deliver({ type: "notice", code: "human_left", message: "The coaching assistant is answering again." });
+    return { takeover: null, changed: ended };
+  }
+
+  /** The takeover in force, if any. */
+  async currentTakeover(): Promise<Takeover | null> {
+    return this.takeovers.current();
   }
 
   /** A page of the log for the dashboard: messages after `afterSeq`, oldest first. */
@@ -202,7 +291,7 @@ export class ConversationRoom extends DurableObject<Env> {
       case "hello":
         return this.resume(ws, identity, frame.last_seq);
       case "message":
-        return this.receiveMessage(ws, identity, frame.client_id, frame.text);
+        return this.receiveMessage(ws, identity, frame.client_id, frame.text, frame.quick_reply_id);
       case "typing":
         return this.hub.deliver({ type: "typing", role: identity.role === "creator" ? "creator" : "user", active: true }, ws);
       case "read":
@@ -221,21 +310,25 @@ export class ConversationRoom extends DurableObject<Env> {
     const meta = this.requireMeta();
     this.hub.send(ws, { type: "welcome", protocol: SOCKET_PROTOCOL_VERSION, conversation_id: meta.conversationId, last_seq: this.log.lastSeq() });
     let after = lastSeq;
+    // The quick replies still on offer come back under their message, so chips survive a reload.
+    const offer = this.quickReplies.offered();
     for (;;) {
       const page = this.log.after(after, HISTORY_PAGE);
-      for (const message of page) this.hub.send(ws, { type: "message", ...message });
+      for (const message of page) this.hub.send(ws, { type: "message", ...message, ...(offer?.seq === message.seq ? { quick_replies: offer.replies } : {}) });
       if (page.length < HISTORY_PAGE) break;
       after = page[page.length - 1]?.seq ?? after;
     }
     const inFlight = this.turns.inFlight();
     if (inFlight && inFlight.text) this.hub.send(ws, { type: "delta", turn_id: inFlight.turnId, offset: 0, text: inFlight.text });
+    const takeover = this.takeovers.current();
+    if (takeover) this.hub.send(ws, humanJoinedNotice(takeover));
     this.hub.setIdentity(ws, { ...identity, ready: true });
     this.deliver({ type: "presence", sockets: this.hub.readyCount() });
   }
 
-  private async receiveMessage(ws: WebSocket, identity: SocketIdentity, clientId: string, text: string): Promise<void> {
+  private async receiveMessage(ws: WebSocket, identity: SocketIdentity, clientId: string, text: string, quickReplyId?: string): Promise<void> {
     const role = identity.role === "creator" ? "creator" : "user";
-    const { message, duplicate } = this.acceptMessage({ clientId, text, author: identity.subjectId, role }, ws);
+    const { message, duplicate } = this.acceptMessage({ clientId, text, author: identity.subjectId, role, quickReplyId }, ws);
     this.hub.send(ws, { type: "ack", client_id: clientId, seq: message.seq, duplicate });
   }
 
@@ -245,7 +338,7 @@ export class ConversationRoom extends DurableObject<Env> {
    * for an answer. The pump's first frame comes after an await, so a caller's ack still goes first.
    */
   private acceptMessage(
-    input: { clientId: string; text: string; author: string; role: "user" | "creator" },
+    input: { clientId: string; text: string; author: string; role: "user" | "creator"; route?: ReplyRoute; quickReplyId?: string },
     except?: WebSocket,
   ): { message: MessageView; duplicate: boolean } {
     const existing = this.log.byClientId(input.clientId);
@@ -254,24 +347,72 @@ export class ConversationRoom extends DurableObject<Env> {
     const limit = this.buckets.takeAll([`subject:${input.author}`, "conversation"], rateLimits(this.env).socketMessage);
     if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds, "You are sending messages too quickly. Wait a moment, then send again.");
     const turnId = crypto.randomUUID();
-    const stored = this.ctx.storage.transactionSync(() => {
-      const message = this.log.append({ role: input.role, author: input.author, text: input.text, status: "stored", channel: meta.channel, clientId: input.clientId });
+    const firstMessage = this.log.lastSeq() === 0;
+    // While a person has taken over, the assistant stays silent; a request for a person is answered
+    // with one fixed sentence instead of a model call.
+    const asking = input.role === "user" && this.takeovers.current() === null;
+    const wantsHuman = asking && asksForHuman(input.text);
+    // Answers to quick replies and promises or reminder requests are coaching's, not the assistant's.
+    const quickReplyId = input.role === "user" ? this.quickReplies.answer(input.text, input.quickReplyId) : null;
+    const forCoaching = quickReplyId !== null || (asking && !wantsHuman && mentionsCommitment(input.text));
+    const { stored, reply } = this.ctx.storage.transactionSync(() => {
+      const message = this.log.append({ role: input.role, author: input.author, text: input.text, status: "stored", channel: input.route?.channel ?? meta.channel, clientId: input.clientId });
+      if (input.route) this.routes.record(turnId, input.route);
       // A creator writing into the conversation does not ask the assistant anything.
-      if (input.role === "user") this.outbox.enqueue(turnId, message.seq, turnId);
-      return message;
+      if (asking && !wantsHuman && !forCoaching) this.outbox.enqueue(turnId, message.seq, turnId);
+      const answer = wantsHuman
+        ? this.log.append({ role: "assistant", author: null, text: HUMAN_REQUESTED_REPLY, status: "complete", channel: input.route?.channel ?? meta.channel, turnId })
+        : null;
+      return { stored: message, reply: answer };
     });
     this.hub.deliver({ type: "message", ...stored }, except);
     this.markIndexDirty();
-    if (input.role === "user") this.ctx.waitUntil(this.turns.pump().catch((err: unknown) => this.logger.error("outbox pump failed", describeError(err))));
+    if (firstMessage) this.emit("conversation.created", { first_seq: stored.seq });
+    if (reply) {
+      // After the caller's ack, as a real answer would be.
+      queueMicrotask(() =>
+        this.deliver({ type: "done", turn_id: turnId, seq: reply.seq, text: reply.text, status: reply.status, citations: [], confidence: null }),
+      );
+      this.ctx.waitUntil(recordHumanRequest(this.env, meta, { seq: stored.seq, text: input.text }, this.logger));
+    }
+    if (asking && !wantsHuman && !forCoaching) this.ctx.waitUntil(this.turns.pump().catch((err: unknown) => this.logger.error("outbox pump failed", describeError(err))));
+    if (forCoaching) this.ctx.waitUntil(this.coachingReply({ seq: stored.seq, text: input.text, at: stored.created_at, quickReplyId }, turnId));
+    if (input.role === "user") this.ctx.waitUntil(noteCoachingReply(this.env, meta, { text: input.text, quickReplyId }, this.logger));
     return { message: stored, duplicate: false };
   }
 
-  /** Adds the room's messaging-channel adapter (Telegram, WhatsApp) once its meta names one. */
+  /** Hands a message set aside for coaching to room/coaching-replies.ts; it may still go to the assistant. */
+  private coachingReply(message: CoachingMessage, turnId: string): Promise<void> {
+    const meta = this.requireMeta();
+    return handleCoachingMessage(
+      {
+        env: this.env,
+        meta,
+        logger: this.logger,
+        reply: async (clientId, text) => {
+          await this.sendOutbound({ meta, client_id: clientId, text, author: "assistant", source: "proactive" });
+        },
+        askAssistant: () => {
+          if (this.takeovers.current() !== null) return;
+          this.outbox.enqueue(turnId, message.seq, turnId);
+          this.ctx.waitUntil(this.turns.pump().catch((err: unknown) => this.logger.error("outbox pump failed", describeError(err))));
+        },
+      },
+      message,
+    );
+  }
+
+  /** Emits an outgoing webhook event about this conversation, without holding up the caller. */
+  private emit(type: "conversation.created" | "answer.low_confidence", data: Record<string, unknown>): void {
+    const meta = this.requireMeta();
+    const event = { conversation_id: meta.conversationId, contact_id: meta.contactId, channel: meta.channel, ...data };
+    this.ctx.waitUntil(emitEvent(this.env, meta.tenantId, type, event));
+  }
+
+  /** Adds the room's messaging-channel side (Telegram, WhatsApp, routed per turn) once its meta names a channel. */
   private attachChannel(meta: RoomMeta): void {
     if (this.channelAttached || !meta.channelId || !meta.externalChatId) return;
-    const deps = { env: this.env, meta: { ...meta, channelId: meta.channelId, externalChatId: meta.externalChatId }, logger: this.logger };
-    if (meta.channel === "telegram") this.adapters.push(new TelegramAdapter(deps));
-    else if (meta.channel === "whatsapp") this.adapters.push(new WhatsAppAdapter(deps));
+    this.adapters.push(new ChannelRouter({ env: this.env, logger: this.logger, meta, routes: this.routes, outbox: this.outbox }));
     this.channelAttached = true;
   }
 
@@ -286,6 +427,10 @@ export class ConversationRoom extends DurableObject<Env> {
   }
 
   private deliver(frame: ServerFrame): void {
+    if (frame.type === "done" && isLowConfidence({ role: "assistant", ...frame })) {
+      const question = this.log.before(frame.seq, 1).find((m) => m.role === "user");
+      this.emit("answer.low_confidence", { seq: frame.seq, confidence: frame.confidence, status: frame.status, answer: frame.text, question: question?.text ?? null });
+    }
     for (const adapter of this.adapters) {
       const sending = adapter.deliver(frame);
       // Channel adapters send over HTTP: keep the object alive until they are done.
@@ -299,9 +444,17 @@ export class ConversationRoom extends DurableObject<Env> {
     void this.scheduleAlarm(Date.now() + INDEX_FLUSH_DELAY_MS);
   }
 
-  private async scheduleAlarm(at: number): Promise<void> {
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || at < current) await this.ctx.storage.setAlarm(at);
+  /**
+   * Moves the alarm earlier, never later. Calls are chained: two interleaved read-then-set pairs (the
+   * index flush in 2 s, a turn's safety net in 90 s) could otherwise leave the later time set.
+   */
+  private scheduleAlarm(at: number): Promise<void> {
+    const next = this.alarmChain.then(async () => {
+      const current = await this.ctx.storage.getAlarm();
+      if (current === null || at < current) await this.ctx.storage.setAlarm(at);
+    });
+    this.alarmChain = next.catch(() => undefined);
+    return next;
   }
 
   private requireMeta(): RoomMeta {

@@ -4,7 +4,7 @@
 declare namespace Cloudflare {
 	interface GlobalProps {
 		mainModule: typeof import("./index");
-		durableNamespaces: "RateLimiter" | "ConversationRoom";
+		durableNamespaces: "RateLimiter" | "ConversationRoom" | "WebhookDispatcher" | "CoachingAgent";
 	}
 	interface Env {
 		FILES: R2Bucket;
@@ -22,6 +22,7 @@ declare namespace Cloudflare {
 		TELEGRAM_API_ROOT: string;
 		WHATSAPP_GRAPH_URL: string;
 		WHATSAPP_GRAPH_VERSION: string;
+		WEBHOOKS_ALLOW_LOCAL_HTTP: string;
 		BRIDGE_SECRET: string;
 		JWT_PRIVATE_KEY: string;
 		JWT_PREVIOUS_PUBLIC_KEYS: string;
@@ -29,6 +30,8 @@ declare namespace Cloudflare {
 		CHANNEL_SECRETS_KEY: string;
 		RATE_LIMITER: DurableObjectNamespace<import("./index").RateLimiter>;
 		CONVERSATION_ROOM: DurableObjectNamespace<import("./index").ConversationRoom>;
+		WEBHOOK_DISPATCHER: DurableObjectNamespace<import("./index").WebhookDispatcher>;
+		COACHING_AGENT: DurableObjectNamespace<import("./index").CoachingAgent>;
 	}
 }
 interface Env extends Cloudflare.Env {}
@@ -36,7 +39,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "ENVIRONMENT" | "LOG_LEVEL" | "CORS_ORIGINS" | "BRIDGE_URL" | "MAX_BODY_BYTES" | "RATE_LIMITS" | "VISITOR_TOKEN_TTL_SECONDS" | "ANSWER_MAX_WAIT_SECONDS" | "JWT_ISSUER" | "JWT_AUDIENCE" | "TELEGRAM_API_ROOT" | "WHATSAPP_GRAPH_URL" | "WHATSAPP_GRAPH_VERSION" | "BRIDGE_SECRET" | "JWT_PRIVATE_KEY" | "JWT_PREVIOUS_PUBLIC_KEYS" | "VISITOR_TOKEN_SECRET" | "CHANNEL_SECRETS_KEY">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "ENVIRONMENT" | "LOG_LEVEL" | "CORS_ORIGINS" | "BRIDGE_URL" | "MAX_BODY_BYTES" | "RATE_LIMITS" | "VISITOR_TOKEN_TTL_SECONDS" | "ANSWER_MAX_WAIT_SECONDS" | "JWT_ISSUER" | "JWT_AUDIENCE" | "TELEGRAM_API_ROOT" | "WHATSAPP_GRAPH_URL" | "WHATSAPP_GRAPH_VERSION" | "WEBHOOKS_ALLOW_LOCAL_HTTP" | "BRIDGE_SECRET" | "JWT_PRIVATE_KEY" | "JWT_PREVIOUS_PUBLIC_KEYS" | "VISITOR_TOKEN_SECRET" | "CHANNEL_SECRETS_KEY">> {}
 }
 
 // Begin runtime types

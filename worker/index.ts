@@ -5,12 +5,22 @@ import type { AppEnv } from "./app-env";
 import { apiCors } from "./middleware/cors";
 import { handleError, notFoundHandler } from "./middleware/error-handler";
 import { requestContext } from "./middleware/request-context";
+import { analyticsRoutes } from "./routes/analytics";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { bridgeCallbackRoutes } from "./routes/bridge-callbacks";
 import { contactRoutes } from "./routes/contacts";
+import { contactCoachingRoutes } from "./routes/contact-coaching";
+import { commitmentRoutes, contactCommitmentRoutes } from "./routes/commitments";
+import { coachingRuleRoutes, contactSignalRoutes } from "./routes/coaching-rules";
+import { programAnalyticsRoutes } from "./routes/program-analytics";
+import { enrollmentRoutes } from "./routes/enrollments";
+import { programRoutes } from "./routes/programs";
+import { widgetCoachingRoutes } from "./routes/widget-coaching";
 import { healthRoutes } from "./routes/health";
+import { integrationRoutes } from "./routes/integrations";
+import { workspaceRoutes } from "./routes/workspace";
 import { jwksRoutes } from "./routes/jwks";
 import { knowledgeRoutes } from "./routes/knowledge";
 import { meRoutes } from "./routes/me";
@@ -23,7 +33,9 @@ import { webhookRoutes } from "./routes/webhooks";
 import { widgetPublicRoutes } from "./routes/widget-public";
 
 export { ConversationRoom } from "../durable-objects/conversation-room";
+export { CoachingAgent } from "../durable-objects/coaching-agent";
 export { RateLimiter } from "../durable-objects/rate-limiter";
+export { WebhookDispatcher } from "../durable-objects/webhook-dispatcher";
 
 const api = new Hono<AppEnv>()
   .route("/auth", authRoutes)
@@ -32,12 +44,24 @@ const api = new Hono<AppEnv>()
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes)
   .route("/contacts", contactRoutes)
+  .route("/contacts", contactCoachingRoutes)
+  .route("/contacts", contactCommitmentRoutes)
+  .route("/commitments", commitmentRoutes)
+  .route("/contacts", contactSignalRoutes)
+  .route("/coaching-rules", coachingRuleRoutes)
+  .route("/programs", programAnalyticsRoutes)
+  .route("/programs", programRoutes)
+  .route("/enrollments", enrollmentRoutes)
   .route("/conversations", conversationRoutes)
+  .route("/analytics", analyticsRoutes)
+  .route("/integrations", integrationRoutes)
+  .route("/workspace", workspaceRoutes)
   .route("/knowledge", knowledgeRoutes)
   .route("/persona", personaRoutes)
   .route("/bridge", bridgeCallbackRoutes)
   .route("/channels", channelRoutes)
   .route("/widget", widgetPublicRoutes)
+  .route("/widget", widgetCoachingRoutes)
   .route("/widget", widgetRoutes);
 
 export const app = new Hono<AppEnv>()

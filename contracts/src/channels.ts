@@ -13,11 +13,24 @@ export type TelegramConnect = z.infer<typeof TelegramConnectSchema>;
 
 const secretText = (what: string) => z.string().trim().min(8, `${what} is at least 8 characters.`).max(512);
 
+/**
+ * The approved message template a WhatsApp number sends outside the 24-hour window (proactive
+ * messages): its name and language as approved in the WhatsApp Manager, and whether its body has one
+ * text parameter ({{1}}) that receives the message text.
+ */
+export const WhatsAppTemplateSchema = z.object({
+  name: z.string().trim().regex(/^[a-z0-9_]{1,512}$/, "The template's name as approved in the WhatsApp Manager (lowercase letters, digits and _)."),
+  language: z.string().trim().regex(/^[a-z]{2,3}(_[A-Za-z]{2,4})?$/, "The template's language code, like en or en_US."),
+  body_parameter: z.boolean(),
+});
+export type WhatsAppTemplate = z.infer<typeof WhatsAppTemplateSchema>;
+
 export const WhatsAppConnectSchema = z.object({
   phone_number_id: z.string().trim().regex(/^\d{5,32}$/, "The numeric phone number id from the WhatsApp Manager."),
   access_token: secretText("The access token"),
   app_secret: secretText("The app secret"),
   verify_token: secretText("The verify token"),
+  template: WhatsAppTemplateSchema.optional(),
 });
 export type WhatsAppConnect = z.infer<typeof WhatsAppConnectSchema>;
 
@@ -41,6 +54,8 @@ export type ChannelView = {
   last_message_at: number | null;
   created_at: number;
   updated_at: number;
+  /** WhatsApp only: the approved template for messages outside the 24-hour window (null: none yet). */
+  template?: WhatsAppTemplate | null;
   /** Telegram's own view of the webhook, when asked for one channel. */
   webhook_info?: { url: string; pending_update_count: number; last_error_message: string | null; last_error_date: number | null };
 };
@@ -54,6 +69,10 @@ export const WhatsAppMessageSchema = z.looseObject({
   timestamp: z.string().optional(),
   type: z.string(),
   text: z.object({ body: z.string() }).optional(),
+  /** A pressed reply button (`type: "interactive"`): our quick reply's id and its title. */
+  interactive: z
+    .looseObject({ type: z.string(), button_reply: z.looseObject({ id: z.string().min(1).max(256), title: z.string().max(100) }).optional() })
+    .optional(),
 });
 export type WhatsAppMessage = z.infer<typeof WhatsAppMessageSchema>;
 

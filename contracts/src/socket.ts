@@ -17,12 +17,28 @@ export const MAX_MESSAGE_CHARS = 4000;
 /** A client's own id for a message, so a re-sent message is stored once. */
 export const ClientMessageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 characters of A-Z a-z 0-9 _ -");
 
+/**
+ * A button offered under a message (a check-in scale, Done / Partly / Not yet). `id` travels back with
+ * the answer; it fits Telegram's 64-byte callback_data. Labels of at most 20 characters fit WhatsApp's
+ * reply buttons; longer ones (or more than three) are sent there as a numbered list.
+ */
+export const QuickReplySchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, "1-64 characters of A-Z a-z 0-9 _ : . -"),
+  label: z.string().trim().min(1).max(40),
+});
+export type QuickReply = z.infer<typeof QuickReplySchema>;
+
+/** At most this many quick replies under one message. */
+export const MAX_QUICK_REPLIES = 10;
+
 export const ClientFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), last_seq: z.number().int().min(0).default(0) }),
   z.object({
     type: z.literal("message"),
     client_id: ClientMessageIdSchema,
     text: z.string().trim().min(1, "The message is empty.").max(MAX_MESSAGE_CHARS, `Messages are at most ${MAX_MESSAGE_CHARS} characters.`),
+    /** Set when the user pressed a quick reply; `text` is then its label. */
+    quick_reply_id: QuickReplySchema.shape.id.optional(),
   }),
   z.object({ type: z.literal("typing") }),
   z.object({ type: z.literal("read"), seq: z.number().int().min(0) }),
@@ -60,6 +76,9 @@ export const MessageViewSchema = z.object({
   confidence: z.number().nullable(),
   channel: z.string(),
   created_at: z.number(),
+  /** Set on messages a person from the creator's team wrote while taking over: "creator" and their name. */
+  author_role: z.literal("creator").optional(),
+  author_name: z.string().nullable().optional(),
 });
 export type MessageView = z.infer<typeof MessageViewSchema>;
 
@@ -72,20 +91,25 @@ export const NoticeCodeSchema = z.enum([
   "answer_restarting",
   "answer_expired",
   "stopped",
+  /** A person from the creator's team took over the conversation; the assistant pauses. */
+  "human_joined",
+  /** They handed it back; the assistant answers again. */
+  "human_left",
 ]);
 export type NoticeCode = z.infer<typeof NoticeCodeSchema>;
 
 export type ServerFrame =
   | { type: "welcome"; protocol: number; conversation_id: string; last_seq: number }
-  | ({ type: "message" } & MessageView)
+  | ({ type: "message"; quick_replies?: QuickReply[] } & MessageView)
   | { type: "ack"; client_id: string; seq: number; duplicate: boolean }
   /** `offset` is where `text` starts in the answer, so a client that saw part of it can skip the overlap. */
   | { type: "delta"; turn_id: string; offset: number; text: string }
-  | { type: "done"; turn_id: string; seq: number; text: string; status: MessageStatus; citations: Source[]; confidence: number | null }
+  | { type: "done"; turn_id: string; seq: number; text: string; status: MessageStatus; citations: Source[]; confidence: number | null; quick_replies?: QuickReply[] }
   | { type: "typing"; role: MessageRole; active: boolean }
   | { type: "presence"; sockets: number }
   | { type: "read"; seq: number }
-  | { type: "notice"; code: NoticeCode; message: string; turn_id?: string; position?: number; estimated_wait_ms?: number; retry_at?: number }
+  /** `author_name` names the person who joined (`human_joined`). */
+  | { type: "notice"; code: NoticeCode; message: string; turn_id?: string; position?: number; estimated_wait_ms?: number; retry_at?: number; author_name?: string }
   /** `client_id` names the message an error refused, when it was one. */
   | { type: "error"; code: string; message: string; retry_after?: number; client_id?: string }
   | { type: "pong" };

@@ -12,6 +12,8 @@ export type NewMessage = {
   turnId?: string | null;
   citations?: Source[];
   confidence?: number | null;
+  /** Shown beside a creator's message ("Maya (coach)"); null for other roles. */
+  authorName?: string | null;
 };
 
 type Row = {
@@ -25,6 +27,7 @@ type Row = {
   turn_id: string | null;
   citations: string;
   confidence: number | null;
+  author_name: string | null;
   created_at: number;
 };
 
@@ -46,6 +49,9 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE UNIQUE INDEX IF NOT EXISTS messages_assistant_turn ON messages(turn_id) WHERE role = 'assistant';
 `;
 
+/** Columns added after rooms already existed: created on first use by older rooms. */
+const ADDED_COLUMNS: Record<string, string> = { author_name: "ALTER TABLE messages ADD COLUMN author_name TEXT" };
+
 function toView(row: Row): MessageView {
   return {
     seq: row.seq,
@@ -58,6 +64,7 @@ function toView(row: Row): MessageView {
     confidence: row.confidence,
     channel: row.channel,
     created_at: row.created_at,
+    ...(row.role === "creator" ? { author_role: "creator" as const, author_name: row.author_name } : {}),
   };
 }
 
@@ -65,14 +72,16 @@ function toView(row: Row): MessageView {
 export class MessageLog {
   constructor(private readonly sql: SqlStorage) {
     sql.exec(SCHEMA);
+    const present = new Set(sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('messages')").toArray().map((c) => c.name));
+    for (const [column, ddl] of Object.entries(ADDED_COLUMNS)) if (!present.has(column)) sql.exec(ddl);
   }
 
   /** Stores a message with the next sequence number. */
   append(message: NewMessage, now: number = Date.now()): MessageView {
     const row = this.sql
       .exec<Row>(
-        `INSERT INTO messages (role, author, text, status, channel, client_id, turn_id, citations, confidence, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO messages (role, author, text, status, channel, client_id, turn_id, citations, confidence, author_name, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
         message.role,
         message.author,
         message.text,
@@ -82,6 +91,7 @@ export class MessageLog {
         message.turnId ?? null,
         JSON.stringify(message.citations ?? []),
         message.confidence ?? null,
+        message.authorName ?? null,
         now,
         now,
       )
@@ -133,6 +143,18 @@ export class MessageLog {
 
   count(): number {
     return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages").one().n;
+  }
+
+  /** Messages per UTC day (YYYY-MM-DD) and role, for the days that have messages after `seq`. */
+  dailyCountsSince(seq: number): { day: string; role: MessageRole; n: number }[] {
+    return this.sql
+      .exec<{ day: string; role: MessageRole; n: number }>(
+        `SELECT date(created_at / 1000, 'unixepoch') AS day, role, COUNT(*) AS n FROM messages
+         WHERE date(created_at / 1000, 'unixepoch') IN (SELECT DISTINCT date(created_at / 1000, 'unixepoch') FROM messages WHERE seq > ?)
+         GROUP BY day, role`,
+        seq,
+      )
+      .toArray();
   }
 
   /** Erases every message (GDPR erasure); returns how many were removed. */

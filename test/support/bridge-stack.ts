@@ -21,7 +21,13 @@ export const STAND_IN_DEFAULTS: Partial<StandInSettings> = { latencyMs: 20, toke
 /** A status callback the bridge sent, exactly as it was signed. */
 export type CapturedCallback = { path: string; timestamp: string; signature: string; body: string };
 
-export type BridgeStackOptions = { bridgePort: number; controlPort: number; secret: string };
+export type BridgeStackOptions = {
+  bridgePort: number;
+  controlPort: number;
+  secret: string;
+  /** Where the bridge's signed callbacks go; by default the control server, which keeps them for tests. */
+  edgeCallbackUrl?: string;
+};
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const parts: Buffer[] = [];
@@ -40,7 +46,7 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
     BRIDGE_BACKEND: "ollama",
     OLLAMA_HOST: standIn.url,
     BRIDGE_LOG_LEVEL: "warn",
-    EDGE_CALLBACK_URL: `http://127.0.0.1:${options.controlPort}`,
+    EDGE_CALLBACK_URL: options.edgeCallbackUrl ?? `http://127.0.0.1:${options.controlPort}`,
   });
   const bridge: Bridge = await createBridge(config, new Logger("warn"));
   let server: RunningServer | null = null;

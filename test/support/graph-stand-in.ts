@@ -1,7 +1,8 @@
 // A stand-in for the WhatsApp Cloud API (Graph, any version) for the edge tests (Node, real HTTP):
-// answers a phone number lookup and POST /<version>/<phone number id>/messages (texts get a wamid,
-// read receipts `success`), refusing access tokens that start with "invalid", and records every call.
-// `GET /__calls?phone=…` answers the recorded calls for one phone number id.
+// answers a phone number lookup and POST /<version>/<phone number id>/messages (texts and approved
+// templates get a wamid, read receipts `success`), refusing access tokens that start with "invalid" and
+// templates named "unapproved…", and records every call. `GET /__calls?phone=…` answers the recorded
+// calls for one phone number id.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
 /** One recorded call; `sent_id` is the wamid answered for a sent message. */
@@ -15,6 +16,12 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown> |
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+}
+
+/** Whether a template send has the Cloud API's shape; names starting with "unapproved" were never approved. */
+function approvedTemplate(template: unknown): boolean {
+  const t = template as { name?: unknown; language?: { code?: unknown } } | undefined;
+  return typeof t?.name === "string" && !t.name.startsWith("unapproved") && typeof t.language?.code === "string";
 }
 
 /** Starts the stand-in on `port`; resolves to a stop function. */
@@ -35,6 +42,9 @@ export async function startGraphStandIn(port: number): Promise<() => Promise<voi
       if (token === "" || token.startsWith("invalid")) return reply(res, 401, { error: { code: 190, message: "Invalid OAuth access token." } });
       if (!messages) return reply(res, 200, { id: phone, display_phone_number: "+1 555-0100" });
       if (body?.status === "read") return reply(res, 200, { success: true });
+      if (body?.type === "template" && !approvedTemplate(body.template)) {
+        return reply(res, 404, { error: { code: 132001, message: "Template name does not exist in the translation" } });
+      }
       wamid += 1;
       recorded.sent_id = `wamid.OUT${wamid}`;
       return reply(res, 200, { messaging_product: "whatsapp", contacts: [{ input: body?.to, wa_id: body?.to }], messages: [{ id: recorded.sent_id }] });

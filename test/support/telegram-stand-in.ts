@@ -1,6 +1,6 @@
 // A stand-in for the Telegram Bot API (Node, real HTTP), for the edge tests: answers the methods the
-// platform calls (getMe, setWebhook, deleteWebhook, getWebhookInfo, sendMessage, sendChatAction) the
-// way Telegram does, and records every call. Tokens whose secret starts with "invalid" are refused as
+// platform calls (getMe, setWebhook, deleteWebhook, getWebhookInfo, sendMessage, sendChatAction,
+// answerCallbackQuery, editMessageReplyMarkup) the way Telegram does, and records every call. Tokens whose secret starts with "invalid" are refused as
 // Telegram refuses unknown tokens. `GET /__calls?token=…` answers the recorded calls of one bot.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
@@ -43,7 +43,10 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
         messageId += 1;
         return ok({ message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: "private" }, text: params.text });
       case "sendChatAction":
+      case "answerCallbackQuery":
         return ok(true);
+      case "editMessageReplyMarkup":
+        return ok({ message_id: Number(params.message_id), date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: "private" } });
       default:
         return [404, { ok: false, error_code: 404, description: "Not Found: method not found" }];
     }

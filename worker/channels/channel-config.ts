@@ -1,6 +1,7 @@
 // The decrypted credentials of a channel, per kind. They exist only in memory: D1 holds them sealed
 // (secret-box.ts) and the management API never answers them.
 import type { UserFromGetMe } from "grammy/types";
+import { WhatsAppTemplateSchema } from "@coach/contracts/channels";
 import { z } from "zod";
 import type { ChannelEntry } from "../db/channel-directory";
 import { openSecrets, sealSecrets } from "./secret-box";
@@ -18,6 +19,8 @@ export const WhatsAppConfigSchema = z.object({
   access_token: z.string(),
   app_secret: z.string(),
   verify_token: z.string(),
+  /** Not a secret, but kept with the credentials: sending a template needs both at once. */
+  template: WhatsAppTemplateSchema.optional(),
 });
 export type WhatsAppConfig = z.infer<typeof WhatsAppConfigSchema>;
 

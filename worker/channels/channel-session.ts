@@ -1,14 +1,20 @@
 // A messaging-channel user's contact and open conversation in the channel's tenant, found or created
 // as the web widget does for visitors. A contact is identified per channel kind by the platform's own
 // user id (Telegram chat id, WhatsApp wa_id); every message refreshes `last_seen_at`, which is also the
-// start of WhatsApp's 24-hour window.
+// start of WhatsApp's 24-hour window. A contact that was linked continues its canonical contact's
+// conversation.
 import { and, desc, eq } from "drizzle-orm";
 import { newId } from "../auth/secrets";
+import { canonicalContactId } from "../db/contact-links";
 import type { ChannelKind } from "../db/enums";
-import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
+import { forTenant, type TenantGateway, type TenantRow } from "../db/tenant-gateway";
 
 export type ChannelUser = { kind: Exclude<ChannelKind, "web">; externalId: string; displayName: string | null };
-export type ChannelSession = { contact: TenantRow<"contacts">; conversationId: string };
+/**
+ * `contact` is the user on this channel; `canonicalContactId` the contact whose conversation they
+ * continue (the same one unless they linked their channels, see channel-linking.ts).
+ */
+export type ChannelSession = { contact: TenantRow<"contacts">; canonicalContactId: string; conversationId: string };
 
 /** The user's contact, created on first contact; its last-seen time is refreshed. */
 export async function findOrCreateContact(gateway: TenantGateway, user: ChannelUser): Promise<TenantRow<"contacts">> {
@@ -23,16 +29,21 @@ export async function findOrCreateContact(gateway: TenantGateway, user: ChannelU
   return gateway.update("contacts", known.id, { lastSeenAt: now });
 }
 
-/** The contact's latest open conversation on this channel kind, created as needed. */
-export async function openChannelSession(gateway: TenantGateway, user: ChannelUser): Promise<ChannelSession> {
+/**
+ * The latest open conversation of the user's canonical contact, on whichever channel it began (so a
+ * linked person continues one conversation), created on this channel as needed.
+ */
+export async function openChannelSession(d1: D1Database, tenantId: string, user: ChannelUser): Promise<ChannelSession> {
+  const gateway = forTenant(d1, tenantId);
   const contact = await findOrCreateContact(gateway, user);
+  const canonicalId = await canonicalContactId(d1, tenantId, contact.id);
   const [open] = await gateway.list("conversations", {
-    where: (t) => and(eq(t.contactId, contact.id), eq(t.channel, user.kind), eq(t.status, "open")),
+    where: (t) => and(eq(t.contactId, canonicalId), eq(t.status, "open")),
     orderBy: (t) => desc(t.startedAt),
     limit: 1,
   });
-  const conversation = open ?? (await gateway.insert("conversations", { id: newId(), contactId: contact.id, channel: user.kind }));
-  return { contact, conversationId: conversation.id };
+  const conversation = open ?? (await gateway.insert("conversations", { id: newId(), contactId: canonicalId, channel: user.kind }));
+  return { contact, canonicalContactId: canonicalId, conversationId: conversation.id };
 }
 
 /** Closes the contact's open conversations, so the next message starts a new one (/reset). */

@@ -1,8 +1,8 @@
 // Hands a verified channel message to its conversation's room: resolves the contact and conversation
-// in the channel's tenant, then calls the room, which stores it once and answers on the channel.
+// in the channel's tenant (a linked contact continues its canonical contact's conversation), then calls
+// the room, which stores it once and answers on the channel the message came from.
 import type { ChannelMessageResult } from "../../durable-objects/conversation-room";
 import { touchChannel, type ChannelEntry } from "../db/channel-directory";
-import { forTenant } from "../db/tenant-gateway";
 import { roomFor } from "../lib/rooms";
 import { openChannelSession, type ChannelUser } from "./channel-session";
 
@@ -13,23 +13,22 @@ export type InboundMessage = {
   /** Unique per platform event, e.g. `tg-<bot>-<update_id>`; the room stores each once. */
   clientId: string;
   text: string;
+  /** Set when the user pressed a quick reply; `text` is then its label. */
+  quickReplyId?: string;
 };
 
 /** Stores the message in the user's open conversation and queues its answer. */
 export async function forwardToRoom(env: Env, channel: ChannelEntry, message: InboundMessage): Promise<ChannelMessageResult> {
-  const session = await openChannelSession(forTenant(env.DB, channel.tenantId), message.user);
+  const session = await openChannelSession(env.DB, channel.tenantId, message.user);
+  const route = { channel: message.user.kind, channelId: channel.id, externalChatId: message.chatId, contactId: session.contact.id };
   const result = await roomFor(env, channel.tenantId, session.conversationId).receiveChannelMessage({
-    meta: {
-      tenantId: channel.tenantId,
-      conversationId: session.conversationId,
-      contactId: session.contact.id,
-      channel: message.user.kind,
-      channelId: channel.id,
-      externalChatId: message.chatId,
-    },
+    // Binds a new room to the person's canonical contact; the answer goes back on this message's route.
+    meta: { tenantId: channel.tenantId, conversationId: session.conversationId, ...route, contactId: session.canonicalContactId },
+    reply_route: route,
     client_id: message.clientId,
     text: message.text,
     author: session.contact.id,
+    ...(message.quickReplyId ? { quick_reply_id: message.quickReplyId } : {}),
   });
   await touchChannel(env.DB, channel.tenantId, channel.id, { lastMessageAt: Date.now() });
   return result;

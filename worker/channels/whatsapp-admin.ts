@@ -1,6 +1,6 @@
 // Connecting and rotating a WhatsApp Business number: the access token is checked against the phone
 // number id at Graph, and the credentials are stored sealed; the verify token only as a hash besides.
-import type { ChannelRotate, WhatsAppConnect } from "@coach/contracts/channels";
+import type { ChannelRotate, WhatsAppConnect, WhatsAppTemplate } from "@coach/contracts/channels";
 import { newId } from "../auth/secrets";
 import { findChannelByExternalId } from "../db/channel-directory";
 import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
@@ -39,7 +39,10 @@ export async function connectWhatsApp(env: Env, gateway: TenantGateway, input: W
   }
   await checkAccess(env, input);
   const id = existing?.id ?? newId();
-  const values = { kind: "whatsapp" as const, status: "active" as const, externalId: input.phone_number_id, lastError: null, ...(await sealedValues(env, id, input)) };
+  // Connecting again without a template keeps the one configured before.
+  const template = input.template ?? (existing?.configEncrypted ? (await openWhatsAppConfig(env, existing)).template : undefined);
+  const config: WhatsAppConfig = { ...input, template };
+  const values = { kind: "whatsapp" as const, status: "active" as const, externalId: input.phone_number_id, lastError: null, ...(await sealedValues(env, id, config)) };
   return existing ? gateway.update("channels", id, values) : gateway.insert("channels", { id, ...values });
 }
 
@@ -53,5 +56,11 @@ export async function rotateWhatsApp(env: Env, gateway: TenantGateway, channel: 
     verify_token: input.verify_token ?? current.verify_token,
   };
   if (input.access_token) await checkAccess(env, config);
+  return gateway.update("channels", channel.id, await sealedValues(env, channel.id, config));
+}
+
+/** Sets the approved template the number sends outside the 24-hour window. */
+export async function setWhatsAppTemplate(env: Env, gateway: TenantGateway, channel: Channel, template: WhatsAppTemplate): Promise<Channel> {
+  const config: WhatsAppConfig = { ...(await openWhatsAppConfig(env, channel)), template };
   return gateway.update("channels", channel.id, await sealedValues(env, channel.id, config));
 }

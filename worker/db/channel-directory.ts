@@ -67,6 +67,14 @@ export async function claimEvent(d1: D1Database, channelId: string, key: string,
   return inserted.length > 0;
 }
 
+/**
+ * Forgets a claimed event whose hand-off failed, so the platform's redelivery is worked on instead of
+ * being dropped as seen.
+ */
+export async function releaseEvent(d1: D1Database, key: string): Promise<void> {
+  await database(d1).delete(channelEvents).where(eq(channelEvents.key, key));
+}
+
 /** Notes activity or trouble on a channel (last message time, last error). */
 export async function touchChannel(
   d1: D1Database,

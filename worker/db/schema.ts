@@ -325,8 +325,261 @@ export const conversations = sqliteTable(
     lastMessageAt: integer("last_message_at"),
     messageCount: integer("message_count").notNull().default(0),
     lastPreview: text("last_preview"),
+    // Dashboard inbox (issue 9): the user asked for a person; a creator answers instead of the assistant;
+    // the last answer was below the confidence threshold or a fallback.
+    needsHuman: integer("needs_human", { mode: "boolean" }).notNull().default(false),
+    needsHumanAt: integer("needs_human_at"),
+    takenOverBy: text("taken_over_by"),
+    takenOverByName: text("taken_over_by_name"),
+    takenOverAt: integer("taken_over_at"),
+    lowConfidence: integer("low_confidence", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("conversations_tenant_last").on(t.tenantId, t.lastMessageAt), index("conversations_contact").on(t.contactId)],
+);
+
+// ---- Dashboard backend (issue 9): analytics counters and outgoing webhooks ----
+
+/**
+ * Messages of one conversation on one UTC day, by author role; written by the room's batched index
+ * sync (never per message), read by the analytics. `id` is `<conversation id>:<YYYY-MM-DD>`.
+ */
+export const conversationDays = sqliteTable(
+  "conversation_days",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    conversationId: text("conversation_id").notNull(),
+    contactId: text("contact_id"),
+    channel: text("channel", { enum: channelKinds }).notNull(),
+    day: text("day").notNull(),
+    userMessages: integer("user_messages").notNull().default(0),
+    assistantMessages: integer("assistant_messages").notNull().default(0),
+    creatorMessages: integer("creator_messages").notNull().default(0),
+  },
+  (t) => [index("conversation_days_tenant_day").on(t.tenantId, t.day)],
+);
+
+/**
+ * One row per assistant answer (confidence, fallback, cited documents), written by the room's batched
+ * index sync. `id` is `<conversation id>:<seq>`.
+ */
+export const answerStats = sqliteTable(
+  "answer_stats",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    conversationId: text("conversation_id").notNull(),
+    seq: integer("seq").notNull(),
+    day: text("day").notNull(),
+    confidence: real("confidence"),
+    fallback: integer("fallback", { mode: "boolean" }).notNull().default(false),
+    citations: text("citations", { mode: "json" }).$type<{ document_id: string; title: string }[]>().notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("answer_stats_tenant_day").on(t.tenantId, t.day)],
+);
+
+/** An outgoing webhook a creator registered: where to POST which events; the signing secret sealed. */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    url: text("url").notNull(),
+    events: text("events", { mode: "json" }).$type<string[]>().notNull(),
+    description: text("description"),
+    secretEncrypted: text("secret_encrypted").notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_endpoints_tenant").on(t.tenantId)],
+);
+
+/** One event to one endpoint: the delivery log, and the queue the tenant's WebhookDispatcher works. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    endpointId: text("endpoint_id").notNull(),
+    event: text("event").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at"),
+    deliveredAt: integer("delivered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_deliveries_endpoint").on(t.tenantId, t.endpointId, t.createdAt), index("webhook_deliveries_due").on(t.tenantId, t.status, t.nextAttemptAt)],
+);
+
+// ---- Proactive coaching (issue 10): programs, their versions, and the index of enrolments ----
+
+/** A coaching program; its steps live in program_versions, `version` names the current one. */
+export const programs = sqliteTable(
+  "programs",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    name: text("name").notNull(),
+    goal: text("goal").notNull().default(""),
+    slug: text("slug").notNull(),
+    // Upper-cased, single-spaced: what a WhatsApp user sends to join.
+    keyword: text("keyword"),
+    status: text("status", { enum: ["active", "archived"] })
+      .notNull()
+      .default("active"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("programs_tenant_slug").on(t.tenantId, t.slug), uniqueIndex("programs_tenant_keyword").on(t.tenantId, t.keyword)],
+);
+
+/** An immutable version of a program's step graph; enrolments stay on the version they joined. */
+export const programVersions = sqliteTable(
+  "program_versions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    programId: text("program_id").notNull(),
+    version: integer("version").notNull(),
+    steps: text("steps", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("program_versions_program_version").on(t.tenantId, t.programId, t.version)],
+);
+
+/**
+ * The D1 index of enrolments, for listing and filtering; the state itself (current step, history,
+ * next wake-up) lives in the contact's CoachingAgent, which updates this row as it moves.
+ */
+export const enrollments = sqliteTable(
+  "enrollments",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    programId: text("program_id").notNull(),
+    programVersion: integer("program_version").notNull(),
+    contactId: text("contact_id").notNull(),
+    status: text("status", { enum: ["active", "completed", "ended", "opted_out"] })
+      .notNull()
+      .default("active"),
+    currentNode: text("current_node"),
+    nextWakeAt: integer("next_wake_at"),
+    source: text("source").notNull(),
+    startedAt: integer("started_at")
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    endedAt: integer("ended_at"),
+    endReason: text("end_reason"),
+  },
+  (t) => [index("enrollments_tenant_program").on(t.tenantId, t.programId, t.status), index("enrollments_tenant_contact").on(t.tenantId, t.contactId)],
+);
+
+// ---- Coaching signals, commitments and outcomes (issue 10): rules, commitments, the event log ----
+
+/** A creator's rule: when a contact's signals match `when`, send `then` (under caps and quiet hours). */
+export const coachingRules = sqliteTable(
+  "coaching_rules",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    // Null: every contact of the workspace; else only contacts enrolled in this program.
+    programId: text("program_id"),
+    name: text("name").notNull(),
+    when: text("when", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    then: text("then", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("coaching_rules_tenant_program").on(t.tenantId, t.programId)],
+);
+
+/** A commitment or reminder a contact made in conversation, and how it turned out. */
+export const commitments = sqliteTable(
+  "commitments",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    contactId: text("contact_id").notNull(),
+    conversationId: text("conversation_id"),
+    // The message it was read from: one commitment per message, however often it is delivered.
+    sourceSeq: integer("source_seq"),
+    sourceText: text("source_text").notNull(),
+    // The enrolment and step the contact was on when they committed (adherence per program step).
+    programId: text("program_id"),
+    enrollmentId: text("enrollment_id"),
+    stepNodeId: text("step_node_id"),
+    kind: text("kind", { enum: ["commitment", "reminder"] }).notNull(),
+    what: text("what").notNull(),
+    dueAt: integer("due_at").notNull(),
+    localTimeText: text("local_time_text").notNull(),
+    count: integer("count"),
+    period: text("period", { enum: ["day", "week", "month"] }),
+    timeZone: text("time_zone").notNull(),
+    status: text("status", { enum: ["open", "asked", "done", "partly", "not_yet", "cancelled"] })
+      .notNull()
+      .default("open"),
+    followedUpAt: integer("followed_up_at"),
+    outcomeAt: integer("outcome_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("commitments_source").on(t.tenantId, t.conversationId, t.sourceSeq),
+    index("commitments_tenant_contact").on(t.tenantId, t.contactId, t.createdAt),
+    index("commitments_tenant_status").on(t.tenantId, t.status, t.createdAt),
+  ],
+);
+
+/**
+ * The coaching engine's history mirrored for analytics (enrolled, sent, answered, completed, nudges):
+ * `id` is `<contact id>:<agent history seq>`, so a repeated export stores each event once.
+ */
+export const coachingEvents = sqliteTable(
+  "coaching_events",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    contactId: text("contact_id").notNull(),
+    programId: text("program_id"),
+    enrollmentId: text("enrollment_id"),
+    nodeId: text("node_id"),
+    event: text("event").notNull(),
+    // A check-in's score, when the event is an answer on a scale.
+    value: real("value"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("coaching_events_tenant_program").on(t.tenantId, t.programId, t.at), index("coaching_events_tenant_contact").on(t.tenantId, t.contactId, t.at)],
 );
 
 /** Every table scoped by `tenant_id`: the only tables the tenant gateway serves. */
@@ -343,4 +596,49 @@ export const tenantTables = {
   channels,
   contacts,
   conversations,
+  conversationDays,
+  answerStats,
+  webhookEndpoints,
+  webhookDeliveries,
+  programs,
+  programVersions,
+  enrollments,
+  coachingRules,
+  commitments,
+  coachingEvents,
 } as const;
+
+// ---- Channel linking (issue 8): one person across Telegram and WhatsApp ----
+
+/**
+ * A contact that speaks for another (the canonical contact of a person who linked their channels):
+ * its messages continue the canonical contact's conversation. Reached only through
+ * contact-links.ts, which scopes every query by tenant.
+ */
+export const contactLinks = sqliteTable(
+  "contact_links",
+  {
+    contactId: text("contact_id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    linkedTo: text("linked_to").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("contact_links_tenant_linked_to").on(t.tenantId, t.linkedTo)],
+);
+
+/** Short-lived, single-use link codes, stored only as a hash of tenant and code. */
+export const contactLinkCodes = sqliteTable(
+  "contact_link_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    contactId: text("contact_id").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("contact_link_codes_tenant_contact").on(t.tenantId, t.contactId)],
+);

@@ -41,6 +41,16 @@ const ENTITY_NAMES: Record<TenantTableName, string> = {
   channels: "channel",
   contacts: "contact",
   conversations: "conversation",
+  conversationDays: "conversation day",
+  answerStats: "answer",
+  webhookEndpoints: "webhook",
+  webhookDeliveries: "webhook delivery",
+  programs: "program",
+  programVersions: "program version",
+  enrollments: "enrolment",
+  coachingRules: "coaching rule",
+  commitments: "commitment",
+  coachingEvents: "coaching event",
 };
 
 /** Tenant-scoped reads and writes for one workspace. */

@@ -1,12 +1,13 @@
 // Messaging channels of the workspace (dashboard): connect a Telegram bot or a WhatsApp number,
 // inspect their status, rotate their secrets, disconnect them. Credentials go in and never come out.
-import { ChannelRotateSchema, TelegramConnectSchema, WhatsAppConnectSchema, type ChannelView } from "@coach/contracts/channels";
+import { ChannelRotateSchema, TelegramConnectSchema, WhatsAppConnectSchema, WhatsAppTemplateSchema, type ChannelView } from "@coach/contracts/channels";
 import { desc } from "drizzle-orm";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { recordAudit } from "../auth/audit";
 import { connectTelegram, deleteTelegramWebhook, rotateTelegram, telegramWebhookInfo, telegramWebhookUrl } from "../channels/telegram-admin";
-import { connectWhatsApp, rotateWhatsApp, whatsappWebhookUrl } from "../channels/whatsapp-admin";
+import { connectWhatsApp, rotateWhatsApp, setWhatsAppTemplate, whatsappWebhookUrl } from "../channels/whatsapp-admin";
+import { channelTemplate } from "../channels/whatsapp/templates";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
@@ -34,6 +35,13 @@ function toView(channel: TenantRow<"channels">, origin: string): ChannelView {
   };
 }
 
+/** The view with the WhatsApp template shown (it is kept sealed with the credentials). */
+async function viewWithTemplate(env: Env, channel: TenantRow<"channels">, origin: string): Promise<ChannelView> {
+  const view = toView(channel, origin);
+  if (channel.kind === "whatsapp") view.template = await channelTemplate(env, channel);
+  return view;
+}
+
 function connected(channel: TenantRow<"channels">): TenantRow<"channels"> {
   if (channel.status === "disconnected") throw new AppError(409, "channel_disconnected", "This channel is disconnected. Connect it again first.");
   return channel;
@@ -54,11 +62,11 @@ export const channelRoutes = new Hono<AppEnv>()
   .post("/whatsapp", authenticate(), requirePermission("channels:write"), jsonBody(WhatsAppConnectSchema), async (c) => {
     const channel = await connectWhatsApp(c.env, forPrincipal(c.env.DB, c.get("principal")), c.req.valid("json"));
     await recordAudit(c, { action: "channel.connected", target: { type: "channel", id: channel.id }, metadata: { kind: "whatsapp", external_id: channel.externalId } });
-    return c.json(toView(channel, new URL(c.req.url).origin), 201);
+    return c.json(await viewWithTemplate(c.env, channel, new URL(c.req.url).origin), 201);
   })
   .get("/:id", authenticate(), requirePermission("channels:read"), async (c) => {
     const channel = await forPrincipal(c.env.DB, c.get("principal")).get("channels", c.req.param("id"));
-    const view = toView(channel, new URL(c.req.url).origin);
+    const view = await viewWithTemplate(c.env, channel, new URL(c.req.url).origin);
     if (channel.kind === "telegram" && channel.status !== "disconnected") {
       try {
         view.webhook_info = await telegramWebhookInfo(c.env, channel);
@@ -77,6 +85,15 @@ export const channelRoutes = new Hono<AppEnv>()
     const fields = channel.kind === "telegram" ? ["webhook_secret"] : Object.keys(input);
     await recordAudit(c, { action: "channel.rotated", target: { type: "channel", id: channel.id }, metadata: { kind: channel.kind, fields } });
     return c.json(toView(rotated, origin));
+  })
+  .put("/:id/template", authenticate(), requirePermission("channels:write"), jsonBody(WhatsAppTemplateSchema), async (c) => {
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const channel = connected(await gateway.get("channels", c.req.param("id")));
+    if (channel.kind !== "whatsapp") throw new AppError(409, "channel_not_whatsapp", "Message templates exist only on WhatsApp channels; this channel is not one.");
+    const template = c.req.valid("json");
+    const updated = await setWhatsAppTemplate(c.env, gateway, channel, template);
+    await recordAudit(c, { action: "channel.template_set", target: { type: "channel", id: channel.id }, metadata: { name: template.name, language: template.language } });
+    return c.json(await viewWithTemplate(c.env, updated, new URL(c.req.url).origin));
   })
   .delete("/:id", authenticate(), requirePermission("channels:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));

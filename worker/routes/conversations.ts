@@ -1,18 +1,27 @@
-// Conversations for the dashboard: the D1 index (paged, newest activity first) and each
-// conversation's messages, read from its room.
-import { desc, sql } from "drizzle-orm";
+// Conversations for the dashboard: the inbox from the D1 index (paged, newest activity first; search,
+// channel, needs-human and takeover filters), one conversation, and its messages read from its room.
+// Taking over, writing and handing back live in conversation-takeover.ts.
+import { channelKinds } from "../db/enums";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
+import { findInboxConversation, listInbox, type InboxRow } from "../db/conversation-inbox";
+import { notFound } from "../lib/errors";
 import { roomFor } from "../lib/rooms";
 import { authenticate } from "../middleware/authenticate";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
+import { conversationTakeoverRoutes } from "./conversation-takeover";
+
+const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  q: z.string().trim().max(200).optional(),
+  channel: z.enum(channelKinds).optional(),
+  needs_human: flag.optional(),
+  taken_over: flag.optional(),
 });
 
 const MessagesQuerySchema = z.object({
@@ -20,7 +29,8 @@ const MessagesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-function toConversationJson(row: TenantRow<"conversations">) {
+/** A conversation as the inbox shows it. */
+export function toConversationJson({ conversation: row, contact }: InboxRow) {
   return {
     id: row.id,
     contact_id: row.contactId,
@@ -30,29 +40,47 @@ function toConversationJson(row: TenantRow<"conversations">) {
     last_message_at: row.lastMessageAt,
     message_count: row.messageCount,
     last_preview: row.lastPreview,
+    needs_human: row.needsHuman,
+    needs_human_at: row.needsHumanAt,
+    taken_over: row.takenOverAt !== null,
+    taken_over_by: row.takenOverBy ? { user_id: row.takenOverBy, name: row.takenOverByName } : null,
+    taken_over_at: row.takenOverAt,
+    low_confidence: row.lowConfidence,
+    contact: contact ? { id: contact.id, display_name: contact.displayName, email: contact.email, channel: contact.channel, external_id: contact.externalId } : null,
   };
 }
 
 export const conversationRoutes = new Hono<AppEnv>()
-  .use(authenticate(), requirePermission("conversations:read"))
-  .get("/", queryParams(ListQuerySchema), async (c) => {
-    const { limit, offset } = c.req.valid("query");
-    const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page("conversations", {
-      orderBy: (t) => [desc(sql`coalesce(${t.lastMessageAt}, ${t.startedAt})`), desc(t.id)],
-      limit,
-      offset,
+  .use(authenticate())
+  .get("/", requirePermission("conversations:read"), queryParams(ListQuerySchema), async (c) => {
+    const query = c.req.valid("query");
+    const { rows, nextOffset } = await listInbox(c.env.DB, c.get("principal").tenantId, {
+      q: query.q,
+      channel: query.channel,
+      needsHuman: query.needs_human,
+      takenOver: query.taken_over,
+      limit: query.limit,
+      offset: query.offset,
     });
     return c.json({ conversations: rows.map(toConversationJson), next_offset: nextOffset });
   })
-  .get("/:id/messages", queryParams(MessagesQuerySchema), async (c) => {
+  .get("/:id", requirePermission("conversations:read"), async (c) => {
+    const row = await findInboxConversation(c.env.DB, c.get("principal").tenantId, c.req.param("id"));
+    if (!row) throw notFound("conversation");
+    return c.json(toConversationJson(row));
+  })
+  .get("/:id/messages", requirePermission("conversations:read"), queryParams(MessagesQuerySchema), async (c) => {
     const principal = c.get("principal");
-    const conversation = await forPrincipal(c.env.DB, principal).get("conversations", c.req.param("id"));
+    const row = await findInboxConversation(c.env.DB, principal.tenantId, c.req.param("id"));
+    if (!row) throw notFound("conversation");
     const { after_seq, limit } = c.req.valid("query");
-    const page = await roomFor(c.env, principal.tenantId, conversation.id).listMessages(after_seq, limit);
+    const page = await roomFor(c.env, principal.tenantId, row.conversation.id).listMessages(after_seq, limit);
     const last = page.messages.at(-1)?.seq;
     return c.json({
-      conversation: toConversationJson(conversation),
-      messages: page.messages,
+      conversation: toConversationJson(row),
+      // `sources` is the clients' name for an answer's citations.
+      messages: page.messages.map((m) => ({ ...m, sources: m.citations })),
       next_after_seq: last !== undefined && last < page.last_seq ? last : null,
     });
-  });
+  })
+  .route("/", conversationTakeoverRoutes);

@@ -10,7 +10,7 @@ import { assertAcceptablePassword, MAX_PASSWORD_LENGTH, passwordLength } from ".
 import { startSession } from "../auth/sessions";
 import * as accounts from "../db/accounts";
 import * as membershipRules from "../db/memberships";
-import { AppError } from "../lib/errors";
+import { AppError, notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
 import { clientIp } from "../middleware/rate-limit";
@@ -18,6 +18,7 @@ import { requirePermission } from "../middleware/require-permission";
 
 const boundedPassword = z.string().min(1).refine((p) => passwordLength(p) <= MAX_PASSWORD_LENGTH, `At most ${MAX_PASSWORD_LENGTH} characters.`);
 const passwordChange = z.object({ current_password: boundedPassword, new_password: boundedPassword });
+const workspaceSwitch = z.object({ tenant_id: z.string().min(1).max(64) });
 
 async function currentUser(env: Env, userId: string): Promise<accounts.UserRow> {
   const user = await accounts.findUserById(env.DB, userId);
@@ -38,6 +39,27 @@ export const meRoutes = new Hono<AppEnv>()
       tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, plan: tenant.plan },
       role: membership.role,
     });
+  })
+  // The dashboard's workspace switcher: every workspace this person belongs to, and the current one.
+  .get("/workspaces", async (c) => {
+    const principal = c.get("principal");
+    const memberships = await accounts.listMembershipsOfUser(c.env.DB, principal.subjectId);
+    return c.json({
+      workspaces: memberships.map((m) => ({ tenant_id: m.tenant.id, name: m.tenant.name, slug: m.tenant.slug, role: m.role, current: m.tenant.id === principal.tenantId })),
+    });
+  })
+  // Switching starts a sign-in for the other workspace and ends this one, so one browser holds one session.
+  .post("/workspaces/switch", jsonBody(workspaceSwitch, { maxBytes: 4 * 1024 }), async (c) => {
+    const principal = c.get("principal");
+    const user = await currentUser(c.env, principal.subjectId);
+    const { tenant_id } = c.req.valid("json");
+    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find((m) => m.tenant.id === tenant_id);
+    if (!membership) throw notFound("workspace");
+    const meta = { ip: clientIp(c), userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null };
+    const session = await startSession(c.env, { user, tenant: membership.tenant, role: membership.role }, meta);
+    if (principal.sessionId) await accounts.revokeFamily(c.env.DB, principal.sessionId);
+    await recordAudit(c, { action: "auth.workspace_switched", tenantId: membership.tenant.id, metadata: { from_tenant_id: principal.tenantId } });
+    return c.json(session);
   })
   .post("/password", jsonBody(passwordChange, { maxBytes: 8 * 1024 }), async (c) => {
     const body = c.req.valid("json");

@@ -1,19 +1,22 @@
 // Webhooks from the messaging platforms, mounted at /webhooks (outside /api/v1: no user credentials,
 // the platforms sign their calls). Each verifies first, takes the tenant only from the channel mapping,
-// deduplicates, answers 200 at once and leaves the real work to waitUntil, so a slow coach never makes
-// a platform retry. Malformed or unknown events are acknowledged and logged.
+// deduplicates, hands the message to its room (which returns once it is stored) and answers 200,
+// leaving the answer and replies to waitUntil, so a slow coach never makes a platform retry. A failed
+// hand-off releases the event and answers 503, so the platform's redelivery is not dropped as seen.
+// Malformed or unknown events are acknowledged and logged.
 import { TelegramUpdateEnvelopeSchema, WhatsAppWebhookSchema } from "@coach/contracts/channels";
 import { Hono } from "hono";
 import { webhookCallback } from "grammy";
 import type { AppEnv } from "../app-env";
 import { openTelegramConfig, openWhatsAppConfig } from "../channels/channel-config";
+import { HandOff, redeliveryRequested } from "../channels/hand-off";
 import { secretMatches } from "../channels/secret-box";
 import { buildBot } from "../channels/telegram/bot";
 import { reportBotError } from "../channels/telegram/bot-context";
 import { parseJson, readWebhookBody } from "../channels/webhook-body";
 import { parseHubSignature, verifyHubSignature } from "../channels/whatsapp/signature";
 import { handleWhatsAppEvents } from "../channels/whatsapp/webhook-events";
-import { claimEvent, findChannelByExternalId, findChannelById } from "../db/channel-directory";
+import { claimEvent, findChannelByExternalId, findChannelById, releaseEvent } from "../db/channel-directory";
 import { AppError } from "../lib/errors";
 import { describeError } from "../lib/logger";
 
@@ -41,18 +44,27 @@ export const webhookRoutes = new Hono<AppEnv>()
     const updateId = envelope.data.update_id;
     // Opened before the update is claimed: if this fails, Telegram's retry still finds it unclaimed.
     const config = await openTelegramConfig(c.env, channel);
-    if (!(await claimEvent(c.env.DB, channel.id, `tg:${channel.id}:${updateId}`))) {
+    const eventKey = `tg:${channel.id}:${updateId}`;
+    if (!(await claimEvent(c.env.DB, channel.id, eventKey))) {
       logger.info("telegram update ignored: seen before", { channel_id: channel.id, update_id: updateId });
       return c.body(null, 200);
     }
+    const handOff = new HandOff();
     const bot = buildBot({
       env: c.env,
       channel,
       config,
       logger,
       defer: (work) => c.executionCtx.waitUntil(work().catch((err: unknown) => reportBotError(logger, err, updateId))),
+      handOff: (work) => handOff.run(work),
     });
-    return webhookCallback(bot, "hono", { secretToken: config.webhook_secret })(c);
+    const response = await webhookCallback(bot, "hono", { secretToken: config.webhook_secret })(c);
+    if (handOff.failed) {
+      reportBotError(logger, handOff.error, updateId);
+      await releaseEvent(c.env.DB, eventKey);
+      throw redeliveryRequested();
+    }
+    return response;
   })
   .get("/whatsapp/:channelId", async (c) => {
     const mode = c.req.query("hub.mode");
@@ -82,6 +94,11 @@ export const webhookRoutes = new Hono<AppEnv>()
     }
     const defer = (work: () => Promise<unknown>) =>
       c.executionCtx.waitUntil(work().catch((err: unknown) => logger.error("whatsapp event failed", { channel_id: channel.id, ...describeError(err) })));
-    await handleWhatsAppEvents({ env: c.env, channel, config, logger, defer }, payload.data);
+    const handOff = new HandOff();
+    await handleWhatsAppEvents({ env: c.env, channel, config, logger, defer, handOff }, payload.data);
+    if (handOff.failed) {
+      logger.error("whatsapp message hand-off failed; asking for redelivery", { channel_id: channel.id, ...describeError(handOff.error) });
+      throw redeliveryRequested();
+    }
     return c.body(null, 200);
   });

@@ -17,12 +17,41 @@ const TARGETS: Record<string, string> = {
   "GET /api/v1/contacts/:id/export": "contact",
   "DELETE /api/v1/contacts/:id": "contact",
   "GET /api/v1/conversations/:id/messages": "conversation",
+  "GET /api/v1/conversations/:id": "conversation",
+  "POST /api/v1/conversations/:id/takeover": "conversation",
+  "POST /api/v1/conversations/:id/messages": "conversation",
+  "POST /api/v1/conversations/:id/handback": "conversation",
+  "DELETE /api/v1/integrations/webhooks/:id": "webhook",
+  "POST /api/v1/integrations/webhooks/:id/test": "webhook",
+  "GET /api/v1/integrations/webhooks/:id/deliveries": "webhook",
   "GET /api/v1/channels/:id": "channel",
   "POST /api/v1/channels/:id/rotate": "channel",
   "DELETE /api/v1/channels/:id": "channel",
   "GET /api/v1/knowledge/documents/:id": "document",
   "DELETE /api/v1/knowledge/documents/:id": "document",
   "POST /api/v1/knowledge/documents/:id/reindex": "document",
+  "GET /api/v1/programs/:id": "program",
+  "PUT /api/v1/programs/:id": "program",
+  "DELETE /api/v1/programs/:id": "program",
+  "GET /api/v1/programs/:id/versions": "program",
+  "GET /api/v1/enrollments/:id": "enrollment",
+  "DELETE /api/v1/enrollments/:id": "enrollment",
+  "GET /api/v1/contacts/:id/coaching": "contact",
+  "PUT /api/v1/contacts/:id/coaching": "contact",
+  "GET /api/v1/contacts/:id/commitments": "contact",
+  "GET /api/v1/contacts/:id/signals": "contact",
+  "GET /api/v1/programs/:id/analytics": "program",
+  "GET /api/v1/programs/:id/analytics.csv": "program",
+  "PUT /api/v1/channels/:id/template": "channel",
+  "GET /api/v1/coaching-rules/:id": "rule",
+  "PUT /api/v1/coaching-rules/:id": "rule",
+  "DELETE /api/v1/coaching-rules/:id": "rule",
+};
+
+// A valid body where a route checks the body before it looks the row up; any other gets the member patch.
+const BODIES: Record<string, object> = {
+  "PUT /api/v1/coaching-rules/:id": { name: "Mine now" },
+  "PUT /api/v1/channels/:id/template": { name: "check_in", language: "en", body_parameter: true },
 };
 
 async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string, string>> {
@@ -40,7 +69,11 @@ async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string,
   const conversation = await gateway.insert("conversations", { id: crypto.randomUUID(), channel: "web", contactId: contact.id });
   const channel = await gateway.insert("channels", { id: crypto.randomUUID(), kind: "telegram", status: "active", externalId: String(Date.now()) });
   const document = await gateway.insert("documents", { id: crypto.randomUUID(), title: "Their guide", kind: "md", status: "ready" });
-  return { membership: workspace.members.editor.membershipId, invitation: invitation.id, apiKey: apiKey.id, contact: contact.id, conversation: conversation.id, channel: channel.id, document: document.id };
+  const webhook = await gateway.insert("webhookEndpoints", { id: crypto.randomUUID(), url: "https://hooks.example/theirs", events: ["human.requested"], secretEncrypted: "v1.sealed.elsewhere" });
+  const program = await gateway.insert("programs", { id: crypto.randomUUID(), name: "Their program", slug: "their-program" });
+  const enrollment = await gateway.insert("enrollments", { id: crypto.randomUUID(), programId: program.id, programVersion: 1, contactId: contact.id, source: "api" });
+  const rule = await gateway.insert("coachingRules", { id: crypto.randomUUID(), name: "Their rule", when: { no_reply_for_hours: 72 }, then: { send: "nudge" } });
+  return { rule: rule.id, program: program.id, enrollment: enrollment.id, membership: workspace.members.editor.membershipId, invitation: invitation.id, apiKey: apiKey.id, contact: contact.id, conversation: conversation.id, channel: channel.id, document: document.id, webhook: webhook.id };
 }
 
 beforeAll(async () => {
@@ -60,7 +93,7 @@ describe("cross-tenant access", () => {
       const res = await call(route.path.replace(/:[A-Za-z_]+/, target), {
         method: route.method,
         token: mine.members.owner.token,
-        body: sendsBody(route.method) ? { role: "viewer" } : undefined,
+        body: sendsBody(route.method) ? (BODIES[route.key] ?? { role: "viewer" }) : undefined,
       });
       expect(res.status).toBe(404);
     });
@@ -72,9 +105,13 @@ describe("cross-tenant access", () => {
     expect(await gateway.find("invitations", theirIds.invitation ?? "")).toBeDefined();
     expect((await gateway.get("apiKeys", theirIds.apiKey ?? "")).revokedAt).toBeNull();
     expect(await gateway.find("contacts", theirIds.contact ?? "")).toBeDefined();
-    expect(await gateway.find("conversations", theirIds.conversation ?? "")).toBeDefined();
+    expect(await gateway.find("conversations", theirIds.conversation ?? "")).toMatchObject({ takenOverAt: null });
+    expect(await gateway.find("webhookEndpoints", theirIds.webhook ?? "")).toBeDefined();
     expect(await gateway.find("channels", theirIds.channel ?? "")).toMatchObject({ status: "active" });
     expect(await gateway.find("documents", theirIds.document ?? "")).toMatchObject({ status: "ready", ingestAttempt: 0 });
+    expect(await gateway.find("programs", theirIds.program ?? "")).toMatchObject({ status: "active", version: 1 });
+    expect(await gateway.find("enrollments", theirIds.enrollment ?? "")).toMatchObject({ status: "active" });
+    expect(await gateway.find("coachingRules", theirIds.rule ?? "")).toMatchObject({ name: "Their rule", enabled: true });
   });
 
   it("lists show only the caller's workspace, whatever tenant_id the query or headers name", async () => {

@@ -7,6 +7,7 @@ import { STRINGS } from "../shared/strings";
 import { themeOf } from "../shared/theme";
 import { panelCss } from "../styles/panel.css";
 import { Connection, type ConnectionState } from "./connection";
+import { creatorLabel } from "./message-view";
 import { PanelView } from "./panel-view";
 import { VisitorStore } from "./store";
 import { Transcript, type Entry } from "./transcript";
@@ -48,6 +49,10 @@ export function mount(host: PanelHost): PanelHandle {
     },
     stop: () => connection.send({ type: "stop" }),
     retry: (entry) => trySend(entry),
+    quickReply: (reply) => {
+      trySend(transcript.addOwn(newClientId(), reply.label, reply.id));
+      view.scrollToEnd();
+    },
     close: () => close(),
   });
   host.root.appendChild(view.el);
@@ -97,7 +102,7 @@ export function mount(host: PanelHost): PanelHandle {
     if (!entry.clientId) return;
     const clientId = entry.clientId;
     transcript.setDelivery(transcript.get(entry.key) ?? entry, "sending");
-    connection.send({ type: "message", client_id: clientId, text: entry.text });
+    connection.send({ type: "message", client_id: clientId, text: entry.text, ...(entry.quickReplyId ? { quick_reply_id: entry.quickReplyId } : {}) });
     clearTimeout(ackTimers.get(clientId));
     ackTimers.set(
       clientId,
@@ -135,7 +140,9 @@ export function mount(host: PanelHost): PanelHandle {
         host.emit("message", { seq: frame.seq, role: "assistant" });
         break;
       case "message":
-        if (frame.seq > welcomeSeq && frame.role !== "user") view.announce(`${settings.assistant_name}: ${frame.text}`);
+        if (frame.seq > welcomeSeq && frame.role !== "user") {
+          view.announce(`${frame.role === "creator" ? creatorLabel({ authorName: frame.author_name }) : settings.assistant_name}: ${frame.text}`);
+        }
         break;
       case "notice":
         view.setNotice(frame.message);

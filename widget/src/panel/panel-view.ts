@@ -1,6 +1,7 @@
 // The chat panel's DOM: a labelled non-modal dialog with a header, the message log, a typing line, a
 // notice line, suggested questions and the composer. It renders what it is told and reports what the
 // visitor does; the conversation logic lives in index.ts.
+import type { QuickReply } from "@coach/contracts/socket";
 import type { WidgetSettings } from "@coach/contracts/widget";
 import { h, svgIcon } from "../shared/dom";
 import { STRINGS } from "../shared/strings";
@@ -13,6 +14,8 @@ export type PanelActions = {
   typing: () => void;
   stop: () => void;
   retry: (entry: Entry) => void;
+  /** The visitor pressed one of the choices under a message. */
+  quickReply: (reply: QuickReply) => void;
   close: () => void;
 };
 
@@ -92,7 +95,11 @@ export class PanelView {
       this.log.insertBefore(li, next ? (this.items.get(next.key) ?? null) : null);
       this.chips.hidden = true;
     }
-    renderEntry(li, entry, { assistant: this.settings.assistant_name }, this.actions.retry);
+    renderEntry(li, entry, { assistant: this.settings.assistant_name }, this.actions.retry, (reply) => {
+      // The choices vanish once answered: keep keyboard focus in the composer, not on a removed button.
+      this.input.focus();
+      this.actions.quickReply(reply);
+    });
     if (pinned) this.scrollToEnd();
   }
 

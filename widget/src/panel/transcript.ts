@@ -1,7 +1,7 @@
 // The conversation as the widget holds it: stored messages by seq, the visitor's own messages until
 // they are acknowledged, and answers while they stream. Applies server frames idempotently, so a
 // resumed socket, a second tab or a replayed delta never shows anything twice.
-import type { MessageRole, MessageStatus, MessageView, ServerFrame, Source } from "@coach/contracts/socket";
+import type { MessageRole, MessageStatus, MessageView, QuickReply, ServerFrame, Source } from "@coach/contracts/socket";
 
 /** Delivery of the visitor's own message: sending → sent (ack) → read; or failed, then retried. */
 export type Delivery = "sending" | "sent" | "read" | "failed";
@@ -18,6 +18,12 @@ export type Entry = {
   clientId: string | null;
   turnId: string | null;
   delivery: Delivery | null;
+  /** Who from the creator's team wrote it, for their messages during a takeover. */
+  authorName?: string | null;
+  /** Choices offered under the message, until the visitor answers anything. */
+  quickReplies?: QuickReply[];
+  /** On the visitor's own message: the quick reply it answered with. */
+  quickReplyId?: string;
 };
 
 /** What the transcript tells its view. */
@@ -64,9 +70,15 @@ export class Transcript {
     return this.entries.get(key);
   }
 
-  /** Adds the visitor's message before the server has it. */
-  addOwn(clientId: string, text: string): Entry {
-    return this.put({ key: `c:${clientId}`, seq: null, role: "user", text, streaming: false, status: null, citations: [], clientId, turnId: null, delivery: "sending" });
+  /** Adds the visitor's message before the server has it (`quickReplyId` when they pressed a choice). */
+  addOwn(clientId: string, text: string, quickReplyId?: string): Entry {
+    this.answered(Infinity);
+    return this.put({ key: `c:${clientId}`, seq: null, role: "user", text, streaming: false, status: null, citations: [], clientId, turnId: null, delivery: "sending", ...(quickReplyId ? { quickReplyId } : {}) });
+  }
+
+  /** The visitor answered: choices offered before `seq` are withdrawn. */
+  private answered(seq: number): void {
+    for (const e of [...this.entries.values()]) if (e.quickReplies && (e.seq === null || e.seq < seq)) this.put({ ...e, quickReplies: undefined });
   }
 
   setDelivery(entry: Entry, delivery: Delivery): void {
@@ -99,7 +111,7 @@ export class Transcript {
       case "delta":
         return this.delta(frame.turn_id, frame.offset, frame.text);
       case "done":
-        return this.stored({ seq: frame.seq, role: "assistant", text: frame.text, status: frame.status, client_id: null, turn_id: frame.turn_id, citations: frame.citations });
+        return this.stored({ seq: frame.seq, role: "assistant", text: frame.text, status: frame.status, client_id: null, turn_id: frame.turn_id, citations: frame.citations, quick_replies: frame.quick_replies });
       case "notice":
         if (frame.code === "answer_restarting" && frame.turn_id) this.restart(frame.turn_id);
         return;
@@ -122,11 +134,14 @@ export class Transcript {
     this.maxSeq = Math.max(this.maxSeq, snapshot.lastSeq);
   }
 
-  private stored(m: Pick<MessageView, "seq" | "role" | "text" | "status" | "client_id" | "turn_id" | "citations">): void {
+  private stored(m: Pick<MessageView, "seq" | "role" | "text" | "status" | "client_id" | "turn_id" | "citations" | "author_name"> & { quick_replies?: QuickReply[] }): void {
     this.seen(m.seq);
     const key = keyOf(m.role, m.seq, m.client_id, m.turn_id);
     const known = this.entries.get(key);
+    if (m.role === "user") this.answered(m.seq);
     if (known && known.seq === m.seq && !known.streaming && known.text === m.text) return;
+    // Choices still count only while nobody has answered after them.
+    const answeredSince = [...this.entries.values()].some((e) => e.role === "user" && (e.seq === null || e.seq > m.seq));
     this.put({
       key,
       seq: m.seq,
@@ -138,6 +153,9 @@ export class Transcript {
       clientId: m.client_id,
       turnId: m.turn_id,
       delivery: m.role === "user" ? (known?.delivery === "read" ? "read" : "sent") : null,
+      ...(m.role === "creator" ? { authorName: m.author_name ?? null } : {}),
+      ...(m.role !== "user" && m.quick_replies?.length && !answeredSince ? { quickReplies: m.quick_replies } : {}),
+      ...(known?.quickReplyId ? { quickReplyId: known.quickReplyId } : {}),
     });
   }
 

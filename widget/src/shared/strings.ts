@@ -21,7 +21,12 @@ export const STRINGS = {
   reconnecting: "Connection lost. Reconnecting…",
   unavailable: "The chat is not available on this site.",
   you: "You",
+  /** After a team member's name on the messages they write while they have taken over. */
+  coach: "(coach)",
+  /** Their name when the server has none. */
+  team: "The coaching team",
   stopped: "(stopped)",
   suggestions: "Suggested questions",
+  quickReplies: "Quick replies",
   chattingAs: "Chatting as",
 } as const;

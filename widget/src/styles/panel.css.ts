@@ -24,6 +24,8 @@ header .icon:focus-visible{outline-color:var(--coach-on-primary)}
 .bubble{padding:9px 12px;border-radius:14px;overflow-wrap:anywhere;white-space:normal;min-height:2.3em}
 .user .bubble{background:var(--coach-primary);color:var(--coach-on-primary);border-end-end-radius:4px}
 .assistant .bubble,.creator .bubble,.system .bubble{background:color-mix(in srgb,var(--coach-text) 7%,var(--coach-bg));border-end-start-radius:4px}
+.creator .bubble{background:color-mix(in srgb,var(--coach-primary) 14%,var(--coach-bg));border-inline-start:3px solid var(--coach-primary)}
+.author{font-size:12px;font-weight:600;opacity:.8}
 .bubble p,.bubble ul,.bubble ol,.bubble pre{margin:0 0 .5em}.bubble>:last-child{margin-bottom:0}
 .bubble ul,.bubble ol{padding-inline-start:1.3em}
 .bubble code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;background:rgb(0 0 0/.07);padding:1px 4px;border-radius:4px}
@@ -40,6 +42,7 @@ header .icon:focus-visible{outline-color:var(--coach-on-primary)}
 @keyframes coach-dot{50%{opacity:.2}}
 .notice{margin:0 14px;padding:8px 10px;font-size:13px;border-radius:8px;background:#fef3c7;color:#78350f}
 .chips{display:flex;flex-wrap:wrap;gap:6px;padding:0 14px 8px}
+.replies{display:flex;flex-wrap:wrap;gap:6px}
 .chip{border:1px solid var(--coach-primary);background:var(--coach-bg);color:var(--coach-text);border-radius:999px;padding:5px 10px;font-size:13px}
 form{display:flex;gap:8px;align-items:flex-end;padding:10px;border-top:1px solid color-mix(in srgb,var(--coach-text) 15%,transparent)}
 textarea{flex:1;resize:none;min-height:42px;max-height:120px;padding:10px;border:1px solid color-mix(in srgb,var(--coach-text) 35%,transparent);border-radius:10px;font:inherit;color:var(--coach-text);background:var(--coach-bg)}

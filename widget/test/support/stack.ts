@@ -63,15 +63,24 @@ async function seed(edgeUrl: string, bridgeUrl: string, secret: string, origins:
   return publicKey;
 }
 
+/** What another browser suite (the dashboard's) needs from the same stack. */
+export type StackOptions = {
+  /** Origins the edge answers CORS for (`CORS_ORIGINS`), e.g. a dashboard served by the suite. */
+  corsOrigins?: string[];
+  /** Send the bridge's ingestion and question callbacks to the edge, so documents become ready. */
+  bridgeCallbacksToEdge?: boolean;
+};
+
 /** Starts everything; resolves to the stack's description and a stop function. */
-export async function startWidgetStack(): Promise<{ info: StackInfo; stop: () => Promise<void> }> {
+export async function startWidgetStack(options: StackOptions = {}): Promise<{ info: StackInfo; stop: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), "widget-suite-"));
   // A build of its own (served with --assets), so another run rebuilding dist/widget cannot disturb it.
   const assets = path.join(dir, "assets");
   await buildWidget(assets);
   const [bridgePort, controlPort, edgePort, demoPort, foreignPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
   const secret = randomBytes(24).toString("hex");
-  const stopBridge = await startBridgeStack({ bridgePort, controlPort, secret });
+  const edgeCallbackUrl = options.bridgeCallbacksToEdge ? `http://127.0.0.1:${edgePort}` : undefined;
+  const stopBridge = await startBridgeStack({ bridgePort, controlPort, secret, edgeCallbackUrl });
 
   const envFile = path.join(dir, "test.vars");
   const vars: Record<string, string> = {
@@ -90,7 +99,8 @@ export async function startWidgetStack(): Promise<{ info: StackInfo; stop: () =>
   const wrangler = spawn(
     "npx",
     ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(edgePort), "--persist-to", persist, "--env-file", envFile, "--assets", assets,
-      "--var", `BRIDGE_URL:http://127.0.0.1:${bridgePort}`, "--var", "LOG_LEVEL:warn", "--var", `RATE_LIMITS:${rateLimits}`, "--show-interactive-dev-session=false"],
+      "--var", `BRIDGE_URL:http://127.0.0.1:${bridgePort}`, "--var", "LOG_LEVEL:warn", "--var", `RATE_LIMITS:${rateLimits}`, "--show-interactive-dev-session=false",
+      ...(options.corsOrigins ? ["--var", `CORS_ORIGINS:${options.corsOrigins.join(",")}`] : [])],
     { env, stdio: "ignore", detached: true },
   );
   const edgeUrl = `http://127.0.0.1:${edgePort}`;

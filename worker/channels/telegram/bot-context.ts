@@ -13,6 +13,11 @@ export type BotDeps = {
   logger: Logger;
   /** Runs `work` after the webhook has been acknowledged (executionCtx.waitUntil); errors go to reportBotError. */
   defer: (work: () => Promise<unknown>) => void;
+  /**
+   * Runs `work` (handing the message to its room) before the webhook is acknowledged; if it fails,
+   * the update is released and Telegram is asked to deliver it again.
+   */
+  handOff: (work: () => Promise<void>) => Promise<boolean>;
 };
 
 /**

@@ -2,15 +2,21 @@
 // botInfo comes from the stored config, so handling an update never calls getMe.
 import { Bot } from "grammy";
 import { reportBotError, type BotDeps } from "./bot-context";
+import { coachingCommandsComposer } from "./coaching-commands";
 import { commandsComposer } from "./commands";
+import { linkComposer } from "./link-command";
 import { messagesComposer } from "./messages";
+import { quickReplyAnswersComposer } from "./quick-reply-answers";
 
 /** The bot for `deps.channel`, with its features and its one error handler. */
 export function buildBot(deps: BotDeps): Bot {
   const { config } = deps;
   const bot = new Bot(deps.config.bot_token, { client: { apiRoot: deps.env.TELEGRAM_API_ROOT }, botInfo: deps.config.bot_info });
+  bot.use(coachingCommandsComposer(deps));
   bot.use(commandsComposer(deps));
+  bot.use(linkComposer(deps));
   bot.use(messagesComposer(deps));
+  bot.use(quickReplyAnswersComposer(deps));
   // Anything else (edited messages, stickers, unknown update types) is acknowledged so Telegram stops
   // retrying, and logged.
   bot.use((ctx) => {

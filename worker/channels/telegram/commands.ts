@@ -2,15 +2,19 @@
 // proactive messages). Replies are sent after the webhook is acknowledged.
 import { Composer, type Context } from "grammy";
 import { closeOpenConversations, findOrCreateContact, type ChannelUser } from "../channel-session";
+import { canonicalContactId } from "../../db/contact-links";
 import { forTenant } from "../../db/tenant-gateway";
 import type { BotDeps } from "./bot-context";
+import { COACHING_HELP } from "./coaching-commands";
 
 export const HELP_TEXT = [
   "Ask me anything about the coaching material; I answer from it.",
   "/reset starts a new conversation",
+  "/link shows a code to continue this conversation on WhatsApp; /link CODE uses a code from there",
   "/stop turns off check-in messages (I still answer when you write)",
   "/start turns them on again",
   "/help shows this message",
+  COACHING_HELP,
 ].join("\n");
 
 function userOf(ctx: Context): ChannelUser | null {
@@ -47,7 +51,7 @@ export function commandsComposer(deps: BotDeps): Composer<Context> {
     if (!user) return;
     deps.defer(async () => {
       const contact = await findOrCreateContact(gateway(), user);
-      await closeOpenConversations(gateway(), contact.id);
+      await closeOpenConversations(gateway(), await canonicalContactId(deps.env.DB, deps.channel.tenantId, contact.id));
       await ctx.reply("Done: we're starting a fresh conversation. What would you like to work on?");
     });
   });

@@ -1,5 +1,6 @@
-// A user's text message: handed to the conversation's room after the webhook is acknowledged. The
-// room answers on Telegram through its adapter (typing, the answer, a "shortly" notice).
+// A user's text message: handed to the conversation's room before the webhook is acknowledged (the
+// room returns once it is stored, not answered). The room answers on Telegram through its adapter
+// (typing, the answer, a "shortly" notice).
 import { MAX_MESSAGE_CHARS } from "@coach/contracts/socket";
 import { Composer, type Context } from "grammy";
 import { forwardToRoom } from "../forward-to-room";
@@ -11,7 +12,7 @@ export function messagesComposer(deps: BotDeps): Composer<Context> {
   messages.on("message:text", (ctx) => {
     const { chat, from, text } = ctx.message;
     const updateId = ctx.update.update_id;
-    deps.defer(async () => {
+    return deps.handOff(async () => {
       const result = await forwardToRoom(deps.env, deps.channel, {
         user: { kind: "telegram", externalId: String(chat.id), displayName: [from.first_name, from.last_name].filter(Boolean).join(" ") || null },
         chatId: String(chat.id),
@@ -20,7 +21,7 @@ export function messagesComposer(deps: BotDeps): Composer<Context> {
       });
       if (result.status === "rate_limited") {
         deps.logger.warn("telegram message rate-limited", { update_id: updateId });
-        await ctx.reply("You're sending messages very quickly. Please wait a moment before the next one.");
+        deps.defer(() => ctx.reply("You're sending messages very quickly. Please wait a moment before the next one."));
       }
     });
   });

@@ -1,6 +1,6 @@
-// The WhatsApp Business Cloud API (Graph) calls the platform makes: sending text, marking a message
-// read with the typing indicator, and checking a number's credentials. Base URL and version come from
-// WHATSAPP_GRAPH_URL and WHATSAPP_GRAPH_VERSION.
+// The WhatsApp Business Cloud API (Graph) calls the platform makes: sending text and templates,
+// marking a message read with the typing indicator, and checking a number's credentials. Base URL and
+// version come from WHATSAPP_GRAPH_URL and WHATSAPP_GRAPH_VERSION.
 import type { WhatsAppConfig } from "../channel-config";
 
 type GraphEnv = Pick<Env, "WHATSAPP_GRAPH_URL" | "WHATSAPP_GRAPH_VERSION">;
@@ -46,6 +46,50 @@ export async function sendText(env: GraphEnv, config: WhatsAppConfig, to: string
     to,
     type: "text",
     text: { body: text, preview_url: false },
+  })) as { messages?: { id: string }[] };
+  const id = json.messages?.[0]?.id;
+  if (!id) throw new GraphError(502, null, "Graph accepted the message without an id.");
+  return id;
+}
+
+/** Sends an approved template (allowed at any time); the platform's message id (wamid). */
+export async function sendTemplate(
+  env: GraphEnv,
+  config: WhatsAppConfig,
+  to: string,
+  template: { name: string; language: string; bodyText: string | null },
+): Promise<string> {
+  const json = (await graph(env, config, `${config.phone_number_id}/messages`, {
+    messaging_product: "whatsapp",
+    recipient_type: "individual",
+    to,
+    type: "template",
+    template: {
+      name: template.name,
+      language: { code: template.language },
+      ...(template.bodyText !== null ? { components: [{ type: "body", parameters: [{ type: "text", text: template.bodyText }] }] } : {}),
+    },
+  })) as { messages?: { id: string }[] };
+  const id = json.messages?.[0]?.id;
+  if (!id) throw new GraphError(502, null, "Graph accepted the template without an id.");
+  return id;
+}
+
+/**
+ * Sends a text with up to three reply buttons (an interactive message; only inside the 24-hour
+ * window); the platform's message id (wamid). Titles are at most 20 characters, the body 1024.
+ */
+export async function sendReplyButtons(env: GraphEnv, config: WhatsAppConfig, to: string, text: string, buttons: readonly { id: string; title: string }[]): Promise<string> {
+  const json = (await graph(env, config, `${config.phone_number_id}/messages`, {
+    messaging_product: "whatsapp",
+    recipient_type: "individual",
+    to,
+    type: "interactive",
+    interactive: {
+      type: "button",
+      body: { text },
+      action: { buttons: buttons.map((b) => ({ type: "reply", reply: { id: b.id, title: b.title } })) },
+    },
   })) as { messages?: { id: string }[] };
   const id = json.messages?.[0]?.id;
   if (!id) throw new GraphError(502, null, "Graph accepted the message without an id.");

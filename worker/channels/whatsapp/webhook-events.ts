@@ -1,13 +1,17 @@
-// Acts on a verified WhatsApp notification: each text message once (read receipt with typing, then
-// the room), each status once (delivery confirmation of our message). Anything else is logged and
-// acknowledged, so Meta stops retrying. The work runs after the 200 through `defer`.
-import { MAX_MESSAGE_CHARS } from "@coach/contracts/socket";
+// Acts on a verified WhatsApp notification: each text message once (handed to the room before the
+// 200, then read receipt with typing), each status once (delivery confirmation of our message).
+// Anything else is logged and acknowledged, so Meta stops retrying. A message whose hand-off fails is
+// released, so Meta's redelivery of the notification stores it; other work runs after the 200.
 import { WhatsAppMessageSchema, WhatsAppStatusSchema, type WhatsAppWebhook } from "@coach/contracts/channels";
-import { claimEvent, updateDeliveryStatus, type ChannelEntry } from "../../db/channel-directory";
+import { claimEvent, releaseEvent, updateDeliveryStatus, type ChannelEntry } from "../../db/channel-directory";
 import type { Logger } from "../../lib/logger";
 import type { WhatsAppConfig } from "../channel-config";
 import { forwardToRoom } from "../forward-to-room";
+import type { HandOff } from "../hand-off";
+import { handleCoachingKeyword } from "./coaching-keywords";
+import { handleLinkRequest, linkRequest } from "./link-keyword";
 import { markReadWithTyping } from "./graph-client";
+import { inboundText } from "./inbound-text";
 
 export type WhatsAppEventDeps = {
   env: Env;
@@ -15,6 +19,8 @@ export type WhatsAppEventDeps = {
   config: WhatsAppConfig;
   logger: Logger;
   defer: (work: () => Promise<unknown>) => void;
+  /** Collects failed room hand-offs; the webhook then asks Meta to redeliver. */
+  handOff: HandOff;
 };
 
 type Value = WhatsAppWebhook["entry"][number]["changes"][number]["value"];
@@ -24,22 +30,44 @@ async function handleMessage(deps: WhatsAppEventDeps, value: Value, raw: unknown
   const parsed = WhatsAppMessageSchema.safeParse(raw);
   if (!parsed.success) return logger.warn("whatsapp message ignored: malformed", { channel_id: channel.id });
   const message = parsed.data;
-  if (!(await claimEvent(env.DB, channel.id, `wa:${channel.id}:${message.id}`))) return;
-  if (message.type !== "text" || !message.text) return logger.info("whatsapp message ignored: not text", { channel_id: channel.id, type: message.type });
-  const text = message.text.body.trim().slice(0, MAX_MESSAGE_CHARS);
-  if (text === "") return;
+  const eventKey = `wa:${channel.id}:${message.id}`;
+  if (!(await claimEvent(env.DB, channel.id, eventKey))) return;
+  const said = inboundText(message);
+  if (!said) return logger.info("whatsapp message ignored: not text", { channel_id: channel.id, type: message.type });
   const name = value.contacts?.find((c) => c.wa_id === message.from)?.profile?.name ?? null;
+  const user = { kind: "whatsapp" as const, externalId: message.from, displayName: name };
+  const linkCode = said.quickReplyId ? null : linkRequest(said.text);
+  // A link request is answered here rather than by the room: its reply is sent after the read receipt.
+  const link: { reply: (() => Promise<unknown>) | null } = { reply: null };
+  const handedOff = await deps.handOff.run(async () => {
+    try {
+      if (linkCode !== null) {
+        link.reply = await handleLinkRequest(env, channel, config, user, linkCode);
+        return;
+      }
+      const coaching = said.quickReplyId ? null : await handleCoachingKeyword(env, channel, config, user, said.text);
+      if (coaching) {
+        deps.defer(coaching);
+        return;
+      }
+      const result = await forwardToRoom(env, channel, {
+        user,
+        chatId: message.from,
+        clientId: `wa-${message.id}`,
+        ...said,
+      });
+      if (result.status === "rate_limited") logger.warn("whatsapp message rate-limited", { channel_id: channel.id });
+    } catch (err) {
+      await releaseEvent(env.DB, eventKey);
+      throw err;
+    }
+  });
+  if (!handedOff) return;
   deps.defer(async () => {
     await markReadWithTyping(env, config, message.id).catch((err: unknown) =>
       logger.warn("whatsapp read receipt failed", { error_message: err instanceof Error ? err.message : String(err) }),
     );
-    const result = await forwardToRoom(env, channel, {
-      user: { kind: "whatsapp", externalId: message.from, displayName: name },
-      chatId: message.from,
-      clientId: `wa-${message.id}`,
-      text,
-    });
-    if (result.status === "rate_limited") logger.warn("whatsapp message rate-limited", { channel_id: channel.id });
+    if (link.reply) await link.reply();
   });
 }
 

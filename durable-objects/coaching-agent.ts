@@ -1,0 +1,375 @@
+// CoachingAgent: one Durable Object per contact (`${tenantId}:${contactId}`), the engine of proactive
+// coaching. It holds the contact's enrolments (each pinned to a program version), their preferences
+// (time zone, quiet hours, caps), the opt-out, the send counters, and one alarm at the earliest
+// wake-up. The Worker authenticates callers and derives the name; the agent trusts what it forwards.
+//
+// Extension points for other features (signals, rules, reminders), all RPC on the stub from
+// `coachingAgentFor()` in worker/lib/coaching-agents.ts:
+// - `queueIntervention({id, text, prompt?, quick_replies?, due_at?, reason})`: a one-off proactive
+//   message under the same guards as program steps (opt-out at send time, quiet hours, caps,
+//   idempotent by `id`, written by the model when `prompt` is given).
+// - `recordReply({text, at?, quick_reply_id?})`: the contact wrote to us (activity, check-in answers);
+//   the room calls it for every user message.
+// - `snapshot()`: enrolments with their answers and send times, last reply, opt-out, preferences.
+// - `behaviourSignals()`: streak, missed check-ins, scores and trend; the creator's rules are evaluated
+//   by coaching/coaching-signals.ts on every pass and reply (and the history mirrored to D1).
+// - `optOut(reason)` / `optIn()`: /stop, "STOP", the widget's stop button.
+// Time comes from `now()`: the real clock, unless a test pinned one with `setTestClock` (the same code
+// path runs in production; alarms are set the same distance ahead of the real clock).
+import {
+  CoachingPreferencesSchema,
+  type CoachingPreferencesUpdate,
+  type CoachingStateView,
+  type EnrollmentView,
+  type ProgramSteps,
+} from "@coach/contracts/programs";
+import type { ContactSignals } from "@coach/contracts/coaching-rules";
+import { DurableObject } from "cloudflare:workers";
+import { forTenant } from "../worker/db/tenant-gateway";
+import { emitEvent } from "../worker/integrations/emit-event";
+import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
+import { AgentStore, type AgentIdentity, type CheckinAnswer, type EnrollmentRecord, type Intervention } from "./coaching/agent-store";
+import { readAnswer } from "./coaching/checkins";
+import { composeMessage } from "./coaching/compose-message";
+import { deliverProactive } from "./coaching/deliver-proactive";
+import { CoachingSignals } from "./coaching/coaching-signals";
+import { StepExecutor } from "./coaching/step-executor";
+
+/** A failed step (room or D1 unreachable) is tried again after this long. */
+const RETRY_DELAY_MS = 60_000;
+
+export type EnrollInput = {
+  identity: AgentIdentity;
+  enrollmentId: string;
+  programId: string;
+  version: number;
+  steps: ProgramSteps;
+  startNode: string;
+  /** api (a creator), telegram, whatsapp, widget (the user themself). */
+  source: string;
+};
+
+/** `enrollment` is the new or the already active one; null when refused. */
+export type EnrollResult = { status: "enrolled" | "duplicate" | "contact_opted_out" | "wrong_agent"; enrollment: EnrollmentView | null };
+
+export type InterventionInput = {
+  id: string;
+  text: string;
+  prompt?: string;
+  quick_replies?: { id: string; label: string }[];
+  /** Not before this instant; defaults to now. */
+  due_at?: number;
+  reason: string;
+};
+
+export type ReplyInput = { text: string; at?: number; quick_reply_id?: string };
+
+export type AgentSnapshot = {
+  opted_out_at: number | null;
+  last_reply_at: number | null;
+  preferences: CoachingStateView;
+  enrollments: (EnrollmentView & { answers: Record<string, CheckinAnswer>; sent_at: Record<string, number> })[];
+  pending_interventions: Intervention[];
+};
+
+const USER_SOURCES = new Set(["telegram", "whatsapp", "widget"]);
+
+function view(record: EnrollmentRecord, contactId: string): EnrollmentView {
+  return {
+    id: record.id,
+    program_id: record.programId,
+    program_version: record.version,
+    contact_id: contactId,
+    status: record.status,
+    current_node: record.currentNode,
+    next_wake_at: record.wakeAt,
+    started_at: record.startedAt,
+    ended_at: record.endedAt,
+    end_reason: record.endReason,
+  };
+}
+
+export class CoachingAgent extends DurableObject<Env> {
+  private readonly store: AgentStore;
+  private readonly executor: StepExecutor;
+  private readonly signals: CoachingSignals;
+  private readonly logger: Logger;
+  private pumping: Promise<void> | null = null;
+  private pumpAgain = false;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new AgentStore(ctx.storage.sql);
+    this.logger = createLogger({ component: "coaching-agent", contact_id: this.store.identity()?.contactId ?? null }, parseLogLevel(env.LOG_LEVEL));
+    this.executor = new StepExecutor({
+      store: this.store,
+      now: () => this.now(),
+      compose: (input) => composeMessage(env, { ...input, ...this.requireIdentity() }, this.logger),
+      deliver: (message) => deliverProactive(env, this.requireIdentity(), message),
+      logger: this.logger,
+    });
+    this.signals = new CoachingSignals({ sql: ctx.storage.sql, store: this.store, env, now: () => this.now(), logger: this.logger });
+  }
+
+  /** Starts an enrolment at the program's start step (or answers the active one in that program). */
+  async enroll(input: EnrollInput): Promise<EnrollResult> {
+    if (!this.store.bind(input.identity)) return { status: "wrong_agent", enrollment: null };
+    const now = this.now();
+    const userJoined = USER_SOURCES.has(input.source);
+    if (this.store.optedOutAt() !== null) {
+      // Joining from a channel is the user's own consent again; a creator cannot override an opt-out.
+      if (!userJoined) return { status: "contact_opted_out", enrollment: null };
+      this.store.setOptedOutAt(null);
+    }
+    const existing = this.store.activeEnrollments().find((e) => e.programId === input.programId);
+    if (existing) return { status: "duplicate", enrollment: view(existing, input.identity.contactId) };
+    const record: EnrollmentRecord = {
+      id: input.enrollmentId,
+      programId: input.programId,
+      version: input.version,
+      steps: input.steps,
+      status: "active",
+      currentNode: input.startNode,
+      wakeAt: now,
+      visits: { [input.startNode]: 1 },
+      waitUntil: null,
+      sentAt: {},
+      answers: {},
+      awaitingAnswer: null,
+      lastAnswered: null,
+      source: input.source,
+      startedAt: now,
+      endedAt: null,
+      endReason: null,
+    };
+    this.store.saveEnrollment(record);
+    this.store.addHistory(record.id, { at: now, node_id: input.startNode, event: "enrolled", detail: { source: input.source, version: input.version } });
+    await this.scheduleAlarm();
+    return { status: "enrolled", enrollment: view(record, input.identity.contactId) };
+  }
+
+  /** The enrolment with its history, or null when this agent has no such enrolment. */
+  async enrollment(id: string): Promise<EnrollmentView | null> {
+    const record = this.store.enrollment(id);
+    const identity = this.store.identity();
+    if (!record || !identity) return null;
+    return { ...view(record, identity.contactId), history: this.store.history(id) };
+  }
+
+  /** Ends an active enrolment (a creator's DELETE, the user leaving); ended ones stay as they are. */
+  async endEnrollment(id: string, reason: string): Promise<EnrollmentView | null> {
+    const record = this.store.enrollment(id);
+    const identity = this.store.identity();
+    if (!record || !identity) return null;
+    const done = record.status === "active" ? this.executor.finish(record, "ended", reason, this.now()) : record;
+    await this.syncIndex(done, record.status === "active");
+    await this.scheduleAlarm();
+    return view(done, identity.contactId);
+  }
+
+  /** Stops everything at once: every active enrolment ends and nothing more is sent. */
+  async optOut(reason: string): Promise<{ ended: number }> {
+    const now = this.now();
+    this.store.setOptedOutAt(this.store.optedOutAt() ?? now);
+    const active = this.store.activeEnrollments();
+    const ended = active.map((record) => this.executor.finish(record, "opted_out", reason, now));
+    for (const item of this.store.pendingInterventions()) this.store.saveIntervention({ ...item, status: "dropped" });
+    await this.scheduleAlarm();
+    for (const record of ended) await this.syncIndex(record, true);
+    return { ended: ended.length };
+  }
+
+  /** The contact agrees to proactive messages again (joining a program also does this). */
+  async optIn(): Promise<void> {
+    this.store.setOptedOutAt(null);
+  }
+
+  async coachingState(): Promise<CoachingStateView> {
+    const optedOutAt = this.store.optedOutAt();
+    return { ...this.store.preferences(), opted_out: optedOutAt !== null, opted_out_at: optedOutAt };
+  }
+
+  /** Merges and saves preferences, then looks at every enrolment again under the new rules. */
+  async updatePreferences(identity: AgentIdentity, patch: CoachingPreferencesUpdate): Promise<CoachingStateView> {
+    if (!this.store.bind(identity)) throw new Error("This agent belongs to another contact.");
+    const merged = CoachingPreferencesSchema.parse({ ...this.store.preferences(), ...patch });
+    this.store.setPreferences(merged);
+    const now = this.now();
+    for (const record of this.store.activeEnrollments()) if (record.wakeAt !== null && record.wakeAt > now) this.store.saveEnrollment({ ...record, wakeAt: now });
+    await this.scheduleAlarm();
+    return this.coachingState();
+  }
+
+  /** The contact wrote to us: activity for conditions, and an answer to a check-in awaiting one. */
+  async recordReply(input: ReplyInput): Promise<{ answered: string[] }> {
+    const at = input.at ?? this.now();
+    this.store.setLastReplyAt(Math.max(at, this.store.lastReplyAt() ?? 0));
+    const answered: string[] = [];
+    for (const record of this.store.enrollments()) {
+      if (record.status !== "active" && record.status !== "completed") continue;
+      const node = record.steps.nodes.find((n) => n.id === record.awaitingAnswer);
+      if (!node || node.kind !== "checkin") continue;
+      const answer = readAnswer(node, { text: input.text, at, ...(input.quick_reply_id ? { quickReplyId: input.quick_reply_id } : {}) });
+      if (!answer) continue;
+      this.store.saveEnrollment({ ...record, answers: { ...record.answers, [node.id]: answer }, lastAnswered: node.id, awaitingAnswer: null });
+      this.store.addHistory(record.id, { at, node_id: node.id, event: "answered", detail: { ...answer } });
+      answered.push(record.id);
+    }
+    // Activity counts toward the streak, and an answer may trip a rule (a score that dropped).
+    this.signals.noteActivity(at);
+    await this.signals.evaluateRules();
+    await this.scheduleAlarm();
+    return { answered };
+  }
+
+  /** The contact's behaviour signals: last activity, streak, missed check-ins, scores and their trend. */
+  async behaviourSignals(): Promise<ContactSignals> {
+    return this.signals.signals();
+  }
+
+  /** Queues a one-off proactive message; the same id twice is one message. */
+  async queueIntervention(identity: AgentIdentity, input: InterventionInput): Promise<{ status: "queued" | "duplicate" | "opted_out" }> {
+    if (!this.store.bind(identity)) throw new Error("This agent belongs to another contact.");
+    if (this.store.optedOutAt() !== null) return { status: "opted_out" };
+    if (this.store.intervention(input.id)) return { status: "duplicate" };
+    this.store.saveIntervention({
+      id: input.id,
+      text: input.text,
+      prompt: input.prompt ?? null,
+      quickReplies: input.quick_replies ?? [],
+      dueAt: input.due_at ?? this.now(),
+      reason: input.reason,
+      status: "pending",
+    });
+    await this.scheduleAlarm();
+    return { status: "queued" };
+  }
+
+  async snapshot(): Promise<AgentSnapshot> {
+    const contactId = this.store.identity()?.contactId ?? "";
+    return {
+      opted_out_at: this.store.optedOutAt(),
+      last_reply_at: this.store.lastReplyAt(),
+      preferences: await this.coachingState(),
+      enrollments: this.store.enrollments().map((r) => ({ ...view(r, contactId), answers: r.answers, sent_at: r.sentAt })),
+      pending_interventions: this.store.pendingInterventions(),
+    };
+  }
+
+  /** Forgets everything about the contact (GDPR erasure); answers how many enrolments there were. */
+  async erase(): Promise<{ enrollments: number }> {
+    const enrollments = this.store.enrollments().length;
+    await this.ctx.storage.deleteAlarm();
+    // Rows, not tables: this instance keeps working (empty) without a restart.
+    const sql = this.ctx.storage.sql;
+    const tables = sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").toArray();
+    this.ctx.storage.transactionSync(() => {
+      for (const { name } of tables) sql.exec(`DELETE FROM "${name.replaceAll('"', '""')}"`);
+    });
+    return { enrollments };
+  }
+
+  /** Runs whatever is due now and waits for it (the alarm does the same). */
+  async runDue(): Promise<void> {
+    await this.pump();
+    await this.scheduleAlarm();
+  }
+
+  /** Tests only: pins the agent's clock (null: the real clock again). */
+  async setTestClock(at: number | null): Promise<void> {
+    this.store.setClockOverride(at);
+    await this.scheduleAlarm();
+  }
+
+  override async alarm(): Promise<void> {
+    await this.pump();
+    await this.scheduleAlarm();
+  }
+
+  /** One worker at a time: a call arriving while a pass runs asks for one more pass after it. */
+  private pump(): Promise<void> {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return this.pumping;
+    }
+    this.pumping = (async () => {
+      do {
+        this.pumpAgain = false;
+        await this.runDueWork();
+      } while (this.pumpAgain);
+    })().finally(() => {
+      this.pumping = null;
+    });
+    return this.pumping;
+  }
+
+  private async runDueWork(): Promise<void> {
+    await this.signals.evaluateRules();
+    const now = this.now();
+    for (const record of this.store.activeEnrollments()) {
+      if (record.wakeAt === null || record.wakeAt > now) continue;
+      try {
+        const after = await this.executor.advance(record.id);
+        if (after) await this.syncIndex(after, after.status !== "active");
+      } catch (err) {
+        this.logger.error("coaching step failed", { enrollment_id: record.id, node_id: record.currentNode, ...describeError(err) });
+        const fresh = this.store.enrollment(record.id);
+        if (fresh?.status === "active") this.store.saveEnrollment({ ...fresh, wakeAt: this.now() + RETRY_DELAY_MS });
+      }
+    }
+    for (const item of this.store.dueInterventions(now)) {
+      try {
+        await this.executor.runIntervention(item);
+      } catch (err) {
+        this.logger.error("coaching intervention failed", { intervention_id: item.id, ...describeError(err) });
+        this.store.saveIntervention({ ...item, dueAt: this.now() + RETRY_DELAY_MS });
+      }
+    }
+  }
+
+  /**
+   * Keeps the D1 index of the enrolment in step (a failure only delays the listing, never the engine),
+   * and tells the workspace's webhooks when it has just ended.
+   */
+  private async syncIndex(record: EnrollmentRecord, justEnded = false): Promise<void> {
+    const identity = this.store.identity();
+    if (!identity) return;
+    if (justEnded) {
+      const event = { enrollment_id: record.id, program_id: record.programId, contact_id: identity.contactId, status: record.status, reason: record.endReason };
+      this.ctx.waitUntil(emitEvent(this.env, identity.tenantId, "enrollment.ended", event));
+    }
+    try {
+      await forTenant(this.env.DB, identity.tenantId).update("enrollments", record.id, {
+        status: record.status,
+        currentNode: record.currentNode,
+        nextWakeAt: record.wakeAt,
+        endedAt: record.endedAt,
+        endReason: record.endReason,
+      });
+    } catch (err) {
+      this.logger.warn("enrolment index update failed", { enrollment_id: record.id, ...describeError(err) });
+    }
+  }
+
+  private now(): number {
+    return this.store.clockOverride() ?? Date.now();
+  }
+
+  /** One alarm at the earliest wake-up, set as far ahead of the real clock as it is of `now()`. */
+  private async scheduleAlarm(): Promise<void> {
+    await this.signals.exportEvents();
+    const wakes = [this.store.nextWake(), this.signals.nextCheck()].filter((t): t is number => t !== null);
+    const next = wakes.length > 0 ? Math.min(...wakes) : null;
+    if (next === null) {
+      await this.ctx.storage.deleteAlarm();
+      return;
+    }
+    await this.ctx.storage.setAlarm(Date.now() + Math.max(0, next - this.now()));
+  }
+
+  private requireIdentity(): AgentIdentity {
+    const identity = this.store.identity();
+    if (!identity) throw new Error("This coaching agent has no contact yet.");
+    return identity;
+  }
+}

@@ -1,0 +1,245 @@
+// The CoachingAgent's SQLite: who the contact is and their preferences (meta), their enrolments (one
+// JSON record each, with status and next wake-up as columns to query), the history of every step, the
+// send intents that make a step idempotent, the send times the caps count, and queued interventions.
+import { DEFAULT_COACHING_PREFERENCES, type CoachingPreferences, type EnrollmentEvent, type EnrollmentStatus, type ProgramSteps } from "@coach/contracts/programs";
+
+export type CheckinAnswer = { text: string; at: number; value?: number; choice_id?: string };
+
+/** One enrolment as the engine works it. */
+export type EnrollmentRecord = {
+  id: string;
+  programId: string;
+  version: number;
+  steps: ProgramSteps;
+  status: EnrollmentStatus;
+  currentNode: string | null;
+  /** When the engine next looks at this enrolment; null once it has ended. */
+  wakeAt: number | null;
+  /** How many times each node has been entered: part of a send's message id, so loops send anew. */
+  visits: Record<string, number>;
+  /** Set on entering a wait step: when it is over. */
+  waitUntil: number | null;
+  /** When each message or check-in step was last sent. */
+  sentAt: Record<string, number>;
+  answers: Record<string, CheckinAnswer>;
+  /** The check-in most recently sent and not yet answered. */
+  awaitingAnswer: string | null;
+  lastAnswered: string | null;
+  source: string;
+  startedAt: number;
+  endedAt: number | null;
+  endReason: string | null;
+};
+
+export type SendIntent = {
+  messageId: string;
+  enrollmentId: string | null;
+  nodeId: string | null;
+  text: string;
+  quickReplies: { id: string; label: string }[];
+  status: "pending" | "sent";
+};
+
+/** A one-off proactive message queued by a caller (rules, reminders), under the same guards as steps. */
+export type Intervention = {
+  id: string;
+  text: string;
+  prompt: string | null;
+  quickReplies: { id: string; label: string }[];
+  dueAt: number;
+  reason: string;
+  status: "pending" | "sent" | "dropped";
+};
+
+const SCHEMA = [
+  "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+  "CREATE TABLE IF NOT EXISTS enrollments (id TEXT PRIMARY KEY, program_id TEXT NOT NULL, status TEXT NOT NULL, wake_at INTEGER, data TEXT NOT NULL)",
+  "CREATE TABLE IF NOT EXISTS history (seq INTEGER PRIMARY KEY AUTOINCREMENT, enrollment_id TEXT, at INTEGER NOT NULL, node_id TEXT, event TEXT NOT NULL, detail TEXT)",
+  "CREATE TABLE IF NOT EXISTS intents (message_id TEXT PRIMARY KEY, enrollment_id TEXT, node_id TEXT, text TEXT NOT NULL, quick_replies TEXT NOT NULL, status TEXT NOT NULL)",
+  "CREATE TABLE IF NOT EXISTS sends (message_id TEXT PRIMARY KEY, at INTEGER NOT NULL)",
+  "CREATE TABLE IF NOT EXISTS interventions (id TEXT PRIMARY KEY, due_at INTEGER NOT NULL, status TEXT NOT NULL, data TEXT NOT NULL)",
+];
+
+/** Sends older than the longest cap window are of no use to anyone. */
+const SEND_RETENTION_MS = 8 * 24 * 60 * 60 * 1000;
+
+export type AgentIdentity = { tenantId: string; contactId: string; channelId?: string | null };
+
+export class AgentStore {
+  constructor(private readonly sql: SqlStorage) {
+    for (const statement of SCHEMA) sql.exec(statement);
+  }
+
+  private get(key: string): string | undefined {
+    return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value;
+  }
+
+  private set(key: string, value: string | null): void {
+    if (value === null) this.sql.exec("DELETE FROM meta WHERE key = ?", key);
+    else this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+  }
+
+  identity(): AgentIdentity | undefined {
+    const raw = this.get("identity");
+    return raw ? (JSON.parse(raw) as AgentIdentity) : undefined;
+  }
+
+  /** Records who this agent is for the first time; the channel a user joined from is kept up to date. */
+  bind(identity: AgentIdentity): boolean {
+    const current = this.identity();
+    if (current && (current.tenantId !== identity.tenantId || current.contactId !== identity.contactId)) return false;
+    this.set("identity", JSON.stringify({ ...current, ...identity, channelId: identity.channelId ?? current?.channelId ?? null }));
+    return true;
+  }
+
+  preferences(): CoachingPreferences {
+    const raw = this.get("preferences");
+    return raw ? { ...DEFAULT_COACHING_PREFERENCES, ...(JSON.parse(raw) as Partial<CoachingPreferences>) } : DEFAULT_COACHING_PREFERENCES;
+  }
+
+  setPreferences(prefs: CoachingPreferences): void {
+    this.set("preferences", JSON.stringify(prefs));
+  }
+
+  optedOutAt(): number | null {
+    const raw = this.get("opted_out_at");
+    return raw ? Number(raw) : null;
+  }
+
+  setOptedOutAt(at: number | null): void {
+    this.set("opted_out_at", at === null ? null : String(at));
+  }
+
+  lastReplyAt(): number | null {
+    const raw = this.get("last_reply_at");
+    return raw ? Number(raw) : null;
+  }
+
+  setLastReplyAt(at: number): void {
+    this.set("last_reply_at", String(at));
+  }
+
+  /** A test-only pinned "now"; production never sets it, so the clock is the real one. */
+  clockOverride(): number | null {
+    const raw = this.get("clock_override");
+    return raw ? Number(raw) : null;
+  }
+
+  setClockOverride(at: number | null): void {
+    this.set("clock_override", at === null ? null : String(at));
+  }
+
+  enrollment(id: string): EnrollmentRecord | undefined {
+    const row = this.sql.exec<{ data: string }>("SELECT data FROM enrollments WHERE id = ?", id).toArray()[0];
+    return row ? (JSON.parse(row.data) as EnrollmentRecord) : undefined;
+  }
+
+  enrollments(): EnrollmentRecord[] {
+    return this.sql.exec<{ data: string }>("SELECT data FROM enrollments ORDER BY rowid").toArray().map((r) => JSON.parse(r.data) as EnrollmentRecord);
+  }
+
+  activeEnrollments(): EnrollmentRecord[] {
+    return this.enrollments().filter((e) => e.status === "active");
+  }
+
+  saveEnrollment(record: EnrollmentRecord): void {
+    this.sql.exec(
+      "INSERT INTO enrollments (id, program_id, status, wake_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET status = excluded.status, wake_at = excluded.wake_at, data = excluded.data",
+      record.id,
+      record.programId,
+      record.status,
+      record.wakeAt,
+      JSON.stringify(record),
+    );
+  }
+
+  /** The earliest wake-up of any active enrolment or pending intervention. */
+  nextWake(): number | null {
+    const enrollment = this.sql.exec<{ at: number | null }>("SELECT MIN(wake_at) AS at FROM enrollments WHERE status = 'active'").one().at;
+    const intervention = this.sql.exec<{ at: number | null }>("SELECT MIN(due_at) AS at FROM interventions WHERE status = 'pending'").one().at;
+    const times = [enrollment, intervention].filter((t): t is number => t !== null);
+    return times.length > 0 ? Math.min(...times) : null;
+  }
+
+  addHistory(enrollmentId: string | null, event: EnrollmentEvent): void {
+    this.sql.exec(
+      "INSERT INTO history (enrollment_id, at, node_id, event, detail) VALUES (?, ?, ?, ?, ?)",
+      enrollmentId,
+      event.at,
+      event.node_id,
+      event.event,
+      event.detail ? JSON.stringify(event.detail) : null,
+    );
+  }
+
+  history(enrollmentId: string): EnrollmentEvent[] {
+    return this.sql
+      .exec<{ at: number; node_id: string | null; event: EnrollmentEvent["event"]; detail: string | null }>(
+        "SELECT at, node_id, event, detail FROM history WHERE enrollment_id = ? ORDER BY seq",
+        enrollmentId,
+      )
+      .toArray()
+      .map((r) => ({ at: r.at, node_id: r.node_id, event: r.event, ...(r.detail ? { detail: JSON.parse(r.detail) as NonNullable<EnrollmentEvent["detail"]> } : {}) }));
+  }
+
+  intent(messageId: string): SendIntent | undefined {
+    const row = this.sql
+      .exec<{ message_id: string; enrollment_id: string | null; node_id: string | null; text: string; quick_replies: string; status: SendIntent["status"] }>(
+        "SELECT * FROM intents WHERE message_id = ?",
+        messageId,
+      )
+      .toArray()[0];
+    return row
+      ? { messageId: row.message_id, enrollmentId: row.enrollment_id, nodeId: row.node_id, text: row.text, quickReplies: JSON.parse(row.quick_replies) as SendIntent["quickReplies"], status: row.status }
+      : undefined;
+  }
+
+  writeIntent(intent: SendIntent): void {
+    this.sql.exec(
+      "INSERT INTO intents (message_id, enrollment_id, node_id, text, quick_replies, status) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING",
+      intent.messageId,
+      intent.enrollmentId,
+      intent.nodeId,
+      intent.text,
+      JSON.stringify(intent.quickReplies),
+      intent.status,
+    );
+  }
+
+  /** Marks the intent sent and counts the send toward the caps (once, whatever happens after). */
+  markSent(messageId: string, at: number): void {
+    this.sql.exec("UPDATE intents SET status = 'sent' WHERE message_id = ?", messageId);
+    this.sql.exec("INSERT INTO sends (message_id, at) VALUES (?, ?) ON CONFLICT(message_id) DO NOTHING", messageId, at);
+    this.sql.exec("DELETE FROM sends WHERE at < ?", at - SEND_RETENTION_MS);
+  }
+
+  sentTimes(): number[] {
+    return this.sql.exec<{ at: number }>("SELECT at FROM sends ORDER BY at").toArray().map((r) => r.at);
+  }
+
+  intervention(id: string): Intervention | undefined {
+    const row = this.sql.exec<{ data: string }>("SELECT data FROM interventions WHERE id = ?", id).toArray()[0];
+    return row ? (JSON.parse(row.data) as Intervention) : undefined;
+  }
+
+  dueInterventions(now: number): Intervention[] {
+    return this.sql
+      .exec<{ data: string }>("SELECT data FROM interventions WHERE status = 'pending' AND due_at <= ? ORDER BY due_at", now)
+      .toArray()
+      .map((r) => JSON.parse(r.data) as Intervention);
+  }
+
+  pendingInterventions(): Intervention[] {
+    return this.sql.exec<{ data: string }>("SELECT data FROM interventions WHERE status = 'pending' ORDER BY due_at").toArray().map((r) => JSON.parse(r.data) as Intervention);
+  }
+
+  saveIntervention(item: Intervention): void {
+    this.sql.exec(
+      "INSERT INTO interventions (id, due_at, status, data) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET due_at = excluded.due_at, status = excluded.status, data = excluded.data",
+      item.id,
+      item.dueAt,
+      item.status,
+      JSON.stringify(item),
+    );
+  }
+}

@@ -1,0 +1,60 @@
+// Sends a proactive message through the contact's conversation room, which stores it once per client
+// id (so a resend after a crash is a no-op) and delivers it on the contact's channel: the widget's open
+// sockets, the Telegram chat, or WhatsApp (as a template outside the 24-hour window).
+import { and, desc, eq } from "drizzle-orm";
+import type { OutboundResult } from "../room/outbound-message";
+import { newId } from "../../worker/auth/secrets";
+import { forTenant } from "../../worker/db/tenant-gateway";
+import { roomFor } from "../../worker/lib/rooms";
+import type { AgentIdentity } from "./agent-store";
+
+export type ProactiveMessage = { clientId: string; text: string; quickReplies: { id: string; label: string }[] };
+
+/**
+ * The contact's latest open conversation (for a person who linked channels, the one they continue on
+ * any of them; created on their channel if they have none) and the channel that reaches them: the one
+ * they joined from when it is of their kind and still active, else the workspace's active one.
+ */
+async function target(env: Env, identity: AgentIdentity) {
+  const gateway = forTenant(env.DB, identity.tenantId);
+  const contact = await gateway.find("contacts", identity.contactId);
+  if (!contact) return null;
+  const [open] = await gateway.list("conversations", {
+    where: (t) => and(eq(t.contactId, contact.id), eq(t.status, "open")),
+    orderBy: (t) => desc(t.startedAt),
+    limit: 1,
+  });
+  const conversation = open ?? (await gateway.insert("conversations", { id: newId(), contactId: contact.id, channel: contact.channel }));
+  let channelId: string | null = null;
+  if (contact.channel !== "web") {
+    const joined = identity.channelId ? await gateway.find("channels", identity.channelId) : undefined;
+    if (joined?.kind === contact.channel && joined.status === "active") channelId = joined.id;
+    else {
+      const [channel] = await gateway.list("channels", { where: (t) => and(eq(t.kind, contact.channel), eq(t.status, "active")), limit: 1 });
+      channelId = channel?.id ?? null;
+    }
+  }
+  return { contact, conversationId: conversation.id, channelId };
+}
+
+/** Hands the message to the room; null when the contact no longer exists (erased). */
+export async function deliverProactive(env: Env, identity: AgentIdentity, message: ProactiveMessage): Promise<OutboundResult | null> {
+  const found = await target(env, identity);
+  if (!found) return null;
+  const { contact, conversationId, channelId } = found;
+  return roomFor(env, identity.tenantId, conversationId).sendOutbound({
+    meta: {
+      tenantId: identity.tenantId,
+      conversationId,
+      contactId: contact.id,
+      channel: contact.channel,
+      channelId,
+      externalChatId: contact.channel === "web" ? null : contact.externalId,
+    },
+    client_id: message.clientId,
+    text: message.text,
+    author: "assistant",
+    source: "proactive",
+    ...(message.quickReplies.length > 0 ? { quick_replies: message.quickReplies } : {}),
+  });
+}

@@ -1,0 +1,139 @@
+// Messages the room sends on its own initiative rather than in answer to a turn: a creator writing
+// while they have taken over, or a proactive check-in. Stored once per client id, shown on the
+// conversation's sockets and delivered on its messaging channel. WhatsApp only carries free text
+// within 24 hours of the user's last message: outside it a takeover message is refused (nothing is
+// stored) and a proactive one goes out as the number's approved template.
+import type { MessageView, QuickReply, ServerFrame } from "@coach/contracts/socket";
+import { openTelegramConfig, openWhatsAppConfig } from "../../worker/channels/channel-config";
+import { telegramApi } from "../../worker/channels/telegram/bot-api";
+import { sendWithQuickReplies as sendWithInlineKeyboard } from "../../worker/channels/telegram/inline-keyboard";
+import { sendWithQuickReplies as sendWithReplyButtons, withNumberedReplies } from "../../worker/channels/whatsapp/quick-reply-message";
+import { channelTemplate, sendProactiveTemplate } from "../../worker/channels/whatsapp/templates";
+import { contactLastSeenAt, recordDelivery } from "../../worker/db/channel-directory";
+import { AppError } from "../../worker/lib/errors";
+import type { Logger } from "../../worker/lib/logger";
+import { connectedChannel, reportSendFailure, type ChannelAdapterDeps } from "./channel-adapter-kit";
+import type { MessageLog } from "./message-log";
+import type { ReplyRoute } from "./reply-routes";
+import type { RoomMeta } from "./room-meta";
+import { SERVICE_WINDOW_MS } from "./whatsapp-adapter";
+
+export type OutboundInput = {
+  meta: RoomMeta;
+  client_id: string;
+  text: string;
+  author: "creator" | "assistant";
+  source: "takeover" | "proactive";
+  quick_replies?: QuickReply[];
+  /** Who wrote it, shown beside a creator's message ("Maya (coach)"). */
+  author_name?: string;
+  /** The creator's user id, kept as the message's author. */
+  author_id?: string;
+};
+
+export type OutboundResult = { seq: number; duplicate: boolean; delivered: boolean; error?: { code: string; message: string } };
+
+export type OutboundDeps = {
+  env: Env;
+  log: MessageLog;
+  meta: RoomMeta;
+  /** The messaging-channel route the user wrote from last (or the room's own); null on the web. */
+  route: ReplyRoute | null;
+  logger: Logger;
+  /** Sends a frame to the conversation's ready sockets; answers how many there are. */
+  broadcast: (frame: ServerFrame) => number;
+  onStored: () => void;
+};
+
+export const WINDOW_CLOSED_MESSAGE =
+  "This user last wrote more than 24 hours ago, and outside WhatsApp's 24-hour window only an approved message template may be sent; nothing was sent. Wait until they write again, or reach them with a template.";
+
+export const TEMPLATE_REQUIRED_MESSAGE =
+  "This user last wrote more than 24 hours ago, and this WhatsApp number has no approved template configured, so the check-in was not sent. Set one with PUT /api/v1/channels/:id/template.";
+
+type Plan = { kind: "web" } | { kind: "telegram" | "whatsapp"; deps: ChannelAdapterDeps; template: boolean };
+
+/** The window is the WhatsApp contact's own: a linked Telegram contact writing does not open it. */
+async function insideWhatsAppWindow(deps: OutboundDeps, route: ReplyRoute): Promise<boolean> {
+  const { env, meta } = deps;
+  const contactId = route.contactId ?? meta.contactId;
+  const lastSeen = contactId ? await contactLastSeenAt(env.DB, meta.tenantId, contactId) : null;
+  return lastSeen !== null && Date.now() - lastSeen < SERVICE_WINDOW_MS;
+}
+
+/** How the message will travel, or the refusal to store it at all. */
+async function plan(deps: OutboundDeps, input: OutboundInput): Promise<Plan | { code: string; message: string }> {
+  const { meta, route } = deps;
+  if (!route) return { kind: "web" };
+  const adapterDeps: ChannelAdapterDeps = {
+    env: deps.env,
+    meta: { ...meta, channel: route.channel, channelId: route.channelId, externalChatId: route.externalChatId, contactId: route.contactId ?? meta.contactId },
+    logger: deps.logger,
+  };
+  if (route.channel === "telegram") return { kind: "telegram", deps: adapterDeps, template: false };
+  if (await insideWhatsAppWindow(deps, route)) return { kind: "whatsapp", deps: adapterDeps, template: false };
+  if (input.source === "takeover") return { code: "whatsapp_window_closed", message: WINDOW_CLOSED_MESSAGE };
+  // A check-in that cannot go out at all is not stored either: the transcript shows what the user got.
+  const channel = await connectedChannel(adapterDeps);
+  if (!channel || !(await channelTemplate(deps.env, channel))) {
+    return { code: "whatsapp_template_required", message: TEMPLATE_REQUIRED_MESSAGE };
+  }
+  return { kind: "whatsapp", deps: adapterDeps, template: true };
+}
+
+/** Sends the stored message on the messaging channel; an error describes why it did not go out. */
+async function sendOnChannel(
+  plan: Exclude<Plan, { kind: "web" }>,
+  message: MessageView,
+  quickReplies: readonly QuickReply[] = [],
+): Promise<{ code: string; message: string } | null> {
+  const { deps } = plan;
+  const { env, meta } = deps;
+  try {
+    const channel = await connectedChannel(deps);
+    if (!channel) return { code: "channel_disconnected", message: "The conversation's channel is disconnected, so the message was stored but not sent. Connect the channel again." };
+    if (plan.kind === "telegram") {
+      await sendWithInlineKeyboard(telegramApi(env, (await openTelegramConfig(env, channel)).bot_token), meta.externalChatId, message.text, quickReplies);
+    } else if (plan.template) {
+      // A template carries no buttons: the choices go into its text, and the room matches a typed answer.
+      const id = await sendProactiveTemplate(env, channel, meta.externalChatId, withNumberedReplies(message.text, quickReplies));
+      await recordDelivery(env.DB, { id, tenantId: meta.tenantId, channelId: meta.channelId, conversationId: meta.conversationId, seq: message.seq });
+    } else {
+      const config = await openWhatsAppConfig(env, channel);
+      for (const id of await sendWithReplyButtons(env, config, meta.externalChatId, message.text, quickReplies)) {
+        await recordDelivery(env.DB, { id, tenantId: meta.tenantId, channelId: meta.channelId, conversationId: meta.conversationId, seq: message.seq });
+      }
+    }
+    return null;
+  } catch (err) {
+    await reportSendFailure(deps, "sending a message", err);
+    if (err instanceof AppError) return { code: err.code, message: err.message };
+    return { code: "channel_send_failed", message: `The message was stored but ${meta.channel} did not accept it: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/** Stores, shows and delivers one outbound message; a repeated client id is answered as a duplicate. */
+export async function sendOutboundMessage(deps: OutboundDeps, input: OutboundInput): Promise<OutboundResult> {
+  const existing = deps.log.byClientId(input.client_id);
+  if (existing) return { seq: existing.seq, duplicate: true, delivered: false };
+  const how = await plan(deps, input);
+  if ("code" in how) return { seq: 0, duplicate: false, delivered: false, error: how };
+  // Re-checked after the await: a concurrent call with the same client id may have stored it meanwhile.
+  const raced = deps.log.byClientId(input.client_id);
+  if (raced) return { seq: raced.seq, duplicate: true, delivered: false };
+  const creator = input.author === "creator";
+  const stored = deps.log.append({
+    role: creator ? "creator" : "assistant",
+    author: creator ? (input.author_id ?? null) : null,
+    authorName: creator ? (input.author_name ?? null) : null,
+    text: input.text,
+    status: "complete",
+    channel: deps.route?.channel ?? deps.meta.channel,
+    clientId: input.client_id,
+  });
+  deps.onStored();
+  const sockets = deps.broadcast({ type: "message", ...stored, ...(input.quick_replies?.length ? { quick_replies: input.quick_replies } : {}) });
+  if (how.kind === "web") return { seq: stored.seq, duplicate: false, delivered: sockets > 0 };
+  const error = await sendOnChannel(how, stored, input.quick_replies);
+  return error ? { seq: stored.seq, duplicate: false, delivered: false, error } : { seq: stored.seq, duplicate: false, delivered: true };
+}

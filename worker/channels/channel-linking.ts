@@ -1,0 +1,99 @@
+// Linking a person's channels: `/link` (Telegram) or `LINK` (WhatsApp) shows a short code; sending
+// `/link CODE` or `LINK CODE` on another channel makes that contact continue the first one's
+// conversation, history and progress. Codes are 6 characters from an alphabet without look-alikes,
+// valid 10 minutes, single use, stored only as a hash bound to the tenant, and redemption attempts
+// are rate-limited per contact so a code cannot be guessed.
+import type { BucketRule } from "../../durable-objects/token-bucket";
+import { canonicalContactId, linkContact, storeLinkCode, takeLinkCode } from "../db/contact-links";
+import type { TenantGateway } from "../db/tenant-gateway";
+import { closeOpenConversations } from "./channel-session";
+import { secretHash } from "./secret-box";
+
+/** No 0/O or 1/I/L: a code read off one phone and typed into another must survive. */
+export const LINK_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const LINK_CODE_LENGTH = 6;
+export const LINK_CODE_TTL_MS = 10 * 60 * 1000;
+
+/** Five attempts, then one more every two minutes: guessing one code in its 10 minutes is hopeless. */
+export const LINK_REDEEM_RULE: BucketRule = { capacity: 5, refillPerSecond: 1 / 120 };
+
+export type LinkOutcome =
+  | { kind: "linked" }
+  | { kind: "already_linked" }
+  | { kind: "invalid" }
+  | { kind: "rate_limited"; retryAfterSeconds: number };
+
+// Bytes at or above this are drawn again, so every symbol is equally likely.
+const UNBIASED_LIMIT = 256 - (256 % LINK_CODE_ALPHABET.length);
+
+function newCode(): string {
+  let code = "";
+  while (code.length < LINK_CODE_LENGTH) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(LINK_CODE_LENGTH))) {
+      if (byte < UNBIASED_LIMIT && code.length < LINK_CODE_LENGTH) code += LINK_CODE_ALPHABET[byte % LINK_CODE_ALPHABET.length];
+    }
+  }
+  return code;
+}
+
+/** The code as typed, in the canonical form: upper case, spaces and dashes dropped. */
+export function normaliseCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, "");
+}
+
+function codeHash(tenantId: string, code: string): Promise<string> {
+  return secretHash(`link:${tenantId}:${code}`);
+}
+
+/** A fresh code for the person behind `contactId` (it links to their canonical contact). */
+export async function issueLinkCode(env: Env, gateway: TenantGateway, contactId: string, now = Date.now()): Promise<string> {
+  const canonical = await canonicalContactId(env.DB, gateway.tenantId, contactId);
+  const code = newCode();
+  await storeLinkCode(env.DB, gateway.tenantId, canonical, await codeHash(gateway.tenantId, code), now + LINK_CODE_TTL_MS);
+  return code;
+}
+
+async function allowAttempt(env: Env, tenantId: string, contactId: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(`link-redeem:${tenantId}:${contactId}`));
+  return stub.take("link-redeem", LINK_REDEEM_RULE);
+}
+
+/**
+ * Redeems a code typed by `contactId`: on success the contact continues the issuer's conversation,
+ * and its own open conversations are closed (they stay in the history).
+ */
+export async function redeemLinkCode(env: Env, gateway: TenantGateway, contactId: string, typed: string): Promise<LinkOutcome> {
+  const limit = await allowAttempt(env, gateway.tenantId, contactId);
+  if (!limit.allowed) return { kind: "rate_limited", retryAfterSeconds: Math.ceil(limit.retryAfterSeconds) };
+  const code = normaliseCode(typed);
+  if (code.length !== LINK_CODE_LENGTH || [...code].some((ch) => !LINK_CODE_ALPHABET.includes(ch))) return { kind: "invalid" };
+  const issuer = await takeLinkCode(env.DB, gateway.tenantId, await codeHash(gateway.tenantId, code));
+  if (!issuer) return { kind: "invalid" };
+  const target = await canonicalContactId(env.DB, gateway.tenantId, issuer);
+  const own = await canonicalContactId(env.DB, gateway.tenantId, contactId);
+  if (target === own) return { kind: "already_linked" };
+  await closeOpenConversations(gateway, own);
+  await linkContact(env.DB, gateway.tenantId, own, target);
+  if (own !== contactId) await linkContact(env.DB, gateway.tenantId, contactId, target);
+  return { kind: "linked" };
+}
+
+/** What the user is told, with the command of their channel (`/link` or `LINK`). */
+export function linkCodeReply(code: string, command: string): string {
+  return `Your link code is ${code}. Within 10 minutes, send "${command} ${code}" from your other chat app (Telegram or WhatsApp) to continue this conversation there.`;
+}
+
+export function linkOutcomeReply(outcome: LinkOutcome, command: string): string {
+  switch (outcome.kind) {
+    case "linked":
+      return "Linked! This chat now continues your conversation, with your history and progress.";
+    case "already_linked":
+      return "This chat is already linked to that conversation.";
+    case "invalid":
+      return `That code is not valid or has expired. Send "${command}" in your other chat to get a new one.`;
+    case "rate_limited": {
+      const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
+      return `Too many link attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`;
+    }
+  }
+}

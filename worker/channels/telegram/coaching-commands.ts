@@ -1,0 +1,112 @@
+// Proactive coaching from Telegram: `/start <program-slug>` joins a program, `/stop` also leaves every
+// program at once, `/quiet 22-7` (or `off`) sets quiet hours and `/timezone Europe/Berlin` the time
+// zone. Runs before the general commands: a bare /start and the /stop reply are theirs.
+import { and, eq } from "drizzle-orm";
+import { Composer, type Context } from "grammy";
+import { canonicalContactId } from "../../db/contact-links";
+import { forTenant } from "../../db/tenant-gateway";
+import { coachingAgentFor } from "../../lib/coaching-agents";
+import { optInContact, optOutContact } from "../../programs/contact-consent";
+import { enrollContact } from "../../programs/enroll-contact";
+import { parseQuietHours, parseTimeZone } from "../../programs/preference-commands";
+import { activeProgramBySlug } from "../../programs/program-store";
+import { findOrCreateContact } from "../channel-session";
+import type { BotDeps } from "./bot-context";
+
+const CONTACT_WAIT_ATTEMPTS = 50;
+const CONTACT_WAIT_MS = 100;
+
+export const COACHING_HELP = [
+  "/start <program> joins a coaching program",
+  "/quiet 22-7 sets quiet hours for check-ins (/quiet off removes them)",
+  "/timezone Europe/Berlin sets your time zone",
+].join("\n");
+
+/** The user's contact, and the contact coaching follows: the canonical one when they linked channels. */
+async function contactOf(deps: BotDeps, ctx: Context) {
+  if (!ctx.chat) return null;
+  const name = ctx.from ? [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ") : null;
+  const contact = await findOrCreateContact(forTenant(deps.env.DB, deps.channel.tenantId), { kind: "telegram", externalId: String(ctx.chat.id), displayName: name });
+  return { contact, coachingId: await canonicalContactId(deps.env.DB, deps.channel.tenantId, contact.id) };
+}
+
+/**
+ * The contact the general /start or /stop handler creates for a new user, once it exists: this
+ * composer never inserts it beside that handler (two concurrent inserts would fail one of them).
+ */
+async function contactMadeByCommands(deps: BotDeps, ctx: Context) {
+  if (!ctx.chat) return null;
+  const externalId = String(ctx.chat.id);
+  const gateway = forTenant(deps.env.DB, deps.channel.tenantId);
+  for (let attempt = 0; attempt < CONTACT_WAIT_ATTEMPTS; attempt += 1) {
+    const [contact] = await gateway.list("contacts", { where: (t) => and(eq(t.channel, "telegram"), eq(t.externalId, externalId)), limit: 1 });
+    if (contact) return { contact, coachingId: await canonicalContactId(deps.env.DB, deps.channel.tenantId, contact.id) };
+    await scheduler.wait(CONTACT_WAIT_MS);
+  }
+  deps.logger.warn("telegram contact not found for a coaching command", { channel_id: deps.channel.id });
+  return null;
+}
+
+/** `/start <slug>`, `/stop`, `/quiet`, `/timezone`. */
+export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
+  const commands = new Composer<Context>();
+  const gateway = () => forTenant(deps.env.DB, deps.channel.tenantId);
+
+  commands.command("start", (ctx, next) => {
+    const slug = typeof ctx.match === "string" ? ctx.match.trim() : "";
+    if (!slug) {
+      // A bare /start turns check-ins back on; its greeting is the general commands' reply.
+      deps.defer(async () => {
+        const found = await contactMadeByCommands(deps, ctx);
+        if (found) await optInContact(deps.env, deps.channel.tenantId, found.coachingId);
+      });
+      return next();
+    }
+    deps.defer(async () => {
+      const found = await contactOf(deps, ctx);
+      if (!found) return;
+      const program = await activeProgramBySlug(gateway(), slug);
+      if (!program) return ctx.reply(`I couldn't find a program called "${slug}". Check the link or the name, then try again.`);
+      await gateway().update("contacts", found.contact.id, { consentAt: found.contact.consentAt ?? Date.now(), optedOutAt: null });
+      const { duplicate } = await enrollContact(deps.env, gateway(), { program, contactId: found.coachingId, source: "telegram", channelId: deps.channel.id });
+      await ctx.reply(
+        duplicate
+          ? `You're already in "${program.name}". Send /stop to leave it.`
+          : `You're in: "${program.name}". I'll check in with you as we go; send /stop any time to stop.`,
+      );
+    });
+  });
+
+  commands.command("stop", (ctx, next) => {
+    deps.defer(async () => {
+      const found = await contactMadeByCommands(deps, ctx);
+      if (found) await optOutContact(deps.env, deps.channel.tenantId, found.coachingId, "telegram_stop");
+    });
+    return next();
+  });
+
+  commands.command("quiet", (ctx) => {
+    const patch = parseQuietHours(typeof ctx.match === "string" ? ctx.match : "");
+    deps.defer(async () => {
+      if (!patch) return ctx.reply("Send it like this: /quiet 22-7 (no check-ins from 22:00 to 07:00), or /quiet off.");
+      const found = await contactOf(deps, ctx);
+      if (!found) return;
+      await coachingAgentFor(deps.env, deps.channel.tenantId, found.coachingId).updatePreferences({ tenantId: deps.channel.tenantId, contactId: found.coachingId }, patch);
+      await ctx.reply(patch.quiet_hours ? `Got it: no check-ins between ${patch.quiet_hours.start} and ${patch.quiet_hours.end}.` : "Got it: no quiet hours.");
+    });
+  });
+
+  commands.command("timezone", (ctx) => {
+    const patch = parseTimeZone(typeof ctx.match === "string" ? ctx.match : "");
+    deps.defer(async () => {
+      if (!patch?.timezone) return ctx.reply("Send your time zone like this: /timezone Europe/Berlin");
+      const found = await contactOf(deps, ctx);
+      if (!found) return;
+      await coachingAgentFor(deps.env, deps.channel.tenantId, found.coachingId).updatePreferences({ tenantId: deps.channel.tenantId, contactId: found.coachingId }, patch);
+      await gateway().update("contacts", found.coachingId, { timezone: patch.timezone });
+      await ctx.reply(`Got it: your time zone is ${patch.timezone}.`);
+    });
+  });
+
+  return commands;
+}

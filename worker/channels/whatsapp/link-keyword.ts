@@ -1,0 +1,38 @@
+// WhatsApp's counterpart of Telegram's /link: the text "LINK" shows a code to continue this
+// conversation on Telegram, "LINK CODE" redeems a code shown there. WhatsApp has no commands, so the
+// whole message must be the keyword (any case), alone or with one code-shaped word: "link me to the
+// article" still goes to the coach.
+import type { ChannelEntry } from "../../db/channel-directory";
+import { forTenant } from "../../db/tenant-gateway";
+import type { WhatsAppConfig } from "../channel-config";
+import { issueLinkCode, linkCodeReply, linkOutcomeReply, redeemLinkCode } from "../channel-linking";
+import { findOrCreateContact, type ChannelUser } from "../channel-session";
+import { sendText } from "./graph-client";
+
+const LINK_KEYWORD = /^link(?:\s+([a-z0-9]{3}[\s-]?[a-z0-9]{3}))?$/i;
+
+/** The code typed after LINK ("" for a bare LINK), or null when the message is not a link request. */
+export function linkRequest(text: string): string | null {
+  const match = LINK_KEYWORD.exec(text.trim());
+  return match ? (match[1] ?? "").trim() : null;
+}
+
+/**
+ * Issues or redeems a code for the WhatsApp user; answers a function that sends the reply, to be run
+ * after the webhook is acknowledged.
+ */
+export async function handleLinkRequest(
+  env: Env,
+  channel: ChannelEntry,
+  config: WhatsAppConfig,
+  user: ChannelUser,
+  typed: string,
+): Promise<() => Promise<unknown>> {
+  const gateway = forTenant(env.DB, channel.tenantId);
+  const contact = await findOrCreateContact(gateway, user);
+  const reply =
+    typed === ""
+      ? linkCodeReply(await issueLinkCode(env, gateway, contact.id), "/link")
+      : linkOutcomeReply(await redeemLinkCode(env, gateway, contact.id, typed), "LINK");
+  return () => sendText(env, config, user.externalId, reply);
+}

@@ -1,0 +1,48 @@
+// Quick replies on WhatsApp: up to three short ones (titles of at most 20 characters) go out as an
+// interactive message with reply buttons; more, or longer, are written under the text as a numbered
+// list, which the room matches when the user answers with a number or the words.
+import type { QuickReply } from "@coach/contracts/socket";
+import type { WhatsAppConfig } from "../channel-config";
+import { splitText } from "../split-text";
+import { sendReplyButtons, sendText, WHATSAPP_TEXT_LIMIT } from "./graph-client";
+
+export const WHATSAPP_MAX_BUTTONS = 3;
+export const WHATSAPP_BUTTON_TITLE_LIMIT = 20;
+/** An interactive message's body is limited to this many characters. */
+export const WHATSAPP_INTERACTIVE_BODY_LIMIT = 1024;
+
+/** Whether `replies` can be WhatsApp reply buttons under `text`. */
+export function fitsReplyButtons(text: string, replies: readonly QuickReply[]): boolean {
+  return (
+    replies.length > 0 &&
+    replies.length <= WHATSAPP_MAX_BUTTONS &&
+    replies.every((r) => r.label.length <= WHATSAPP_BUTTON_TITLE_LIMIT) &&
+    text.length <= WHATSAPP_INTERACTIVE_BODY_LIMIT
+  );
+}
+
+/** `text` with the replies as a numbered list under it, and how to answer. */
+export function withNumberedReplies(text: string, replies: readonly QuickReply[]): string {
+  if (replies.length === 0) return text;
+  const list = replies.map((r, i) => `${i + 1}. ${r.label}`).join("\n");
+  return `${text}\n\n${list}\nReply with a number.`;
+}
+
+/**
+ * Sends `text` with its quick replies inside the 24-hour window: reply buttons when they fit, else the
+ * numbered list (split at WhatsApp's text limit). Answers the wamids sent, in order.
+ */
+export async function sendWithQuickReplies(
+  env: Pick<Env, "WHATSAPP_GRAPH_URL" | "WHATSAPP_GRAPH_VERSION">,
+  config: WhatsAppConfig,
+  to: string,
+  text: string,
+  replies: readonly QuickReply[],
+): Promise<string[]> {
+  if (fitsReplyButtons(text, replies)) {
+    return [await sendReplyButtons(env, config, to, text, replies.map((r) => ({ id: r.id, title: r.label })))];
+  }
+  const ids: string[] = [];
+  for (const part of splitText(withNumberedReplies(text, replies), WHATSAPP_TEXT_LIMIT)) ids.push(await sendText(env, config, to, part));
+  return ids;
+}

@@ -1,0 +1,89 @@
+// Outgoing webhooks in D1: the endpoints a creator registered and the delivery log, which is also the
+// queue the tenant's WebhookDispatcher works through (rows `pending` with a `next_attempt_at`).
+import { and, asc, desc, eq, lte, min } from "drizzle-orm";
+import { database } from "./client";
+import { webhookDeliveries } from "./schema";
+import { forTenant, type TenantRow } from "./tenant-gateway";
+
+export type WebhookEndpoint = TenantRow<"webhookEndpoints">;
+export type WebhookDelivery = TenantRow<"webhookDeliveries">;
+
+/** The JSON body every delivery carries. */
+export type WebhookEnvelope = { id: string; type: string; created_at: string; tenant_id: string; data: Record<string, unknown> };
+
+/**
+ * Queues `envelope` for every endpoint of the tenant subscribed to its type (or only `endpointId`,
+ * for a ping); answers how many deliveries were queued. Each delivery gets its own id, which is the
+ * `X-Coach-Delivery` header, while the envelope id names the event.
+ */
+export async function queueDeliveries(d1: D1Database, envelope: WebhookEnvelope, endpointId?: string): Promise<number> {
+  const gateway = forTenant(d1, envelope.tenant_id);
+  const endpoints = endpointId
+    ? [await gateway.get("webhookEndpoints", endpointId)]
+    : (await gateway.list("webhookEndpoints")).filter((endpoint) => endpoint.events.includes(envelope.type));
+  const now = Date.now();
+  const payload = JSON.stringify(envelope);
+  for (const endpoint of endpoints) {
+    await gateway.insert("webhookDeliveries", {
+      id: crypto.randomUUID(),
+      endpointId: endpoint.id,
+      event: envelope.type,
+      payload,
+      nextAttemptAt: now,
+      createdAt: now,
+    });
+  }
+  return endpoints.length;
+}
+
+/** Pending deliveries due by `until`, oldest first. */
+export async function dueDeliveries(d1: D1Database, tenantId: string, until: number, limit: number): Promise<WebhookDelivery[]> {
+  return forTenant(d1, tenantId).list("webhookDeliveries", {
+    where: (t) => and(eq(t.status, "pending"), lte(t.nextAttemptAt, until)),
+    orderBy: (t) => asc(t.nextAttemptAt),
+    limit,
+  });
+}
+
+/** When the next pending delivery of the tenant is due, or null when none is pending. */
+export async function nextDueAt(d1: D1Database, tenantId: string): Promise<number | null> {
+  const [row] = await database(d1)
+    .select({ at: min(webhookDeliveries.nextAttemptAt) })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.status, "pending")));
+  return row?.at ?? null;
+}
+
+/** The outcome of one attempt: delivered, retried at `nextAttemptAt`, or given up (`failed`). */
+export async function recordAttempt(
+  d1: D1Database,
+  delivery: WebhookDelivery,
+  outcome: { status: "delivered" | "pending" | "failed"; statusCode: number | null; error: string | null; nextAttemptAt: number | null },
+): Promise<void> {
+  await forTenant(d1, delivery.tenantId).update("webhookDeliveries", delivery.id, {
+    status: outcome.status,
+    attempts: delivery.attempts + 1,
+    lastStatusCode: outcome.statusCode,
+    lastError: outcome.error,
+    nextAttemptAt: outcome.nextAttemptAt,
+    deliveredAt: outcome.status === "delivered" ? Date.now() : null,
+  });
+}
+
+/** An endpoint's delivery log, newest first. */
+export async function deliveryLog(d1: D1Database, tenantId: string, endpointId: string, limit: number): Promise<WebhookDelivery[]> {
+  return forTenant(d1, tenantId).list("webhookDeliveries", {
+    where: (t) => eq(t.endpointId, endpointId),
+    orderBy: (t) => [desc(t.createdAt), desc(t.id)],
+    limit,
+  });
+}
+
+/** Removes an endpoint and its log (404 when it is missing or another tenant's). */
+export async function removeEndpoint(d1: D1Database, tenantId: string, endpointId: string): Promise<void> {
+  const gateway = forTenant(d1, tenantId);
+  await gateway.remove("webhookEndpoints", endpointId);
+  await database(d1)
+    .delete(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, endpointId)));
+}

@@ -1,0 +1,60 @@
+// What the widget calls for proactive coaching, as the visitor themself (their visitor token as
+// `Authorization: Bearer vt1…`, from the origin it was minted for): join a program by its slug, or stop
+// every check-in at once. CORS answers only the token's own origin, never with credentials.
+import { WidgetEnrollSchema } from "@coach/contracts/programs";
+import { Hono, type Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../app-env";
+import { forTenant } from "../db/tenant-gateway";
+import { AppError } from "../lib/errors";
+import { verifyVisitorToken, type VisitorClaims } from "../lib/visitor-token";
+import { jsonBody } from "../middleware/json-body";
+import { optOutContact } from "../programs/contact-consent";
+import { enrollContact } from "../programs/enroll-contact";
+import { activeProgramBySlug } from "../programs/program-store";
+
+type VisitorEnv = AppEnv & { Variables: AppEnv["Variables"] & { visitor: VisitorClaims } };
+
+/** Checks the visitor token and its origin, and lets that origin read the answer. */
+const visitorAuth = createMiddleware<VisitorEnv>(async (c, next) => {
+  const origin = c.req.header("Origin");
+  if (origin) {
+    c.header("Access-Control-Allow-Origin", origin);
+    c.header("Vary", "Origin");
+  }
+  const token = /^Bearer (vt1\.[A-Za-z0-9._-]{1,2048})$/.exec(c.req.header("Authorization") ?? "")?.[1];
+  const claims = token ? await verifyVisitorToken(c.env.VISITOR_TOKEN_SECRET, token) : null;
+  if (!claims) throw new AppError(401, "invalid_token", "The visitor token is missing, expired or not valid. Start a new widget session.");
+  if (origin && origin !== claims.org) throw new AppError(403, "origin_not_allowed", "This visitor session belongs to another site.");
+  c.set("visitor", claims);
+  await next();
+});
+
+function preflight(c: Context): Response {
+  const origin = c.req.header("Origin");
+  if (origin) {
+    c.header("Access-Control-Allow-Origin", origin);
+    c.header("Vary", "Origin");
+  }
+  c.header("Access-Control-Allow-Methods", "POST");
+  c.header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id");
+  c.header("Access-Control-Max-Age", "600");
+  return c.body(null, 204);
+}
+
+export const widgetCoachingRoutes = new Hono<VisitorEnv>()
+  .options("/enroll", (c) => preflight(c))
+  .options("/stop", (c) => preflight(c))
+  .post("/enroll", visitorAuth, jsonBody(WidgetEnrollSchema, { maxBytes: 1024 }), async (c) => {
+    const visitor = c.get("visitor");
+    const gateway = forTenant(c.env.DB, visitor.tid);
+    const program = await activeProgramBySlug(gateway, c.req.valid("json").program_slug);
+    if (!program) throw new AppError(404, "program_not_found", "No program with this name is open to join. Check the link you followed.");
+    const { enrollment, duplicate } = await enrollContact(c.env, gateway, { program, contactId: visitor.sub, source: "widget" });
+    return c.json({ enrollment_id: enrollment.id, program_id: program.id, program_name: program.name, status: enrollment.status, duplicate }, duplicate ? 200 : 201);
+  })
+  .post("/stop", visitorAuth, async (c) => {
+    const visitor = c.get("visitor");
+    const ended = await optOutContact(c.env, visitor.tid, visitor.sub, "widget");
+    return c.json({ opted_out: true, enrollments_ended: ended });
+  });

@@ -1,0 +1,39 @@
+// Deletes a workspace everywhere: the knowledge's vectors at the bridge, the originals in R2, every
+// conversation room, then the D1 rows (last, so a failure before leaves everything findable and the
+// owner can simply repeat the request).
+import { callBridge } from "../lib/bridge-client";
+import { AppError } from "../lib/errors";
+import { roomFor } from "../lib/rooms";
+import type { TenantGateway } from "../db/tenant-gateway";
+import { deleteWorkspaceRows } from "../db/workspace-store";
+
+export type WorkspaceDeletion = { documents: number; conversations: number; files: number };
+
+async function deleteFiles(bucket: R2Bucket, prefix: string): Promise<number> {
+  let removed = 0;
+  for (let cursor: string | undefined; ; ) {
+    const listed = await bucket.list({ prefix, cursor });
+    if (listed.objects.length > 0) await bucket.delete(listed.objects.map((o) => o.key));
+    removed += listed.objects.length;
+    if (!listed.truncated) return removed;
+    cursor = listed.cursor;
+  }
+}
+
+/** Deletes the workspace of `gateway`; throws 503 (nothing lost, repeatable) when the bridge cannot remove vectors. */
+export async function deleteWorkspace(env: Env, gateway: TenantGateway, requestId: string): Promise<WorkspaceDeletion> {
+  const tenantId = gateway.tenantId;
+  const documents = await gateway.list("documents");
+  for (const document of documents) {
+    const response = await callBridge(env, { method: "DELETE", path: `/v1/documents/${tenantId}/${document.id}`, requestId });
+    await response.body?.cancel();
+    if (!response.ok && response.status !== 404) {
+      throw new AppError(503, "bridge_unavailable", "The coach's server could not remove the workspace's knowledge right now, so nothing was deleted. Try again shortly.");
+    }
+  }
+  const files = await deleteFiles(env.FILES, `tenants/${tenantId}/`);
+  const conversations = await gateway.list("conversations");
+  for (const conversation of conversations) await roomFor(env, tenantId, conversation.id).erase();
+  await deleteWorkspaceRows(env.DB, tenantId);
+  return { documents: documents.length, conversations: conversations.length, files };
+}
