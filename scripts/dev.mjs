@@ -1,8 +1,9 @@
 // `npm run dev`: the whole stack on this machine — wrangler dev (Worker, Durable Objects, local D1
 // and R2, the widget's assets) and the inference bridge side by side, migrations applied, the demo
-// workspace seeded, the widget demo page served on its own origin, the URLs printed. Ctrl-C stops everything.
+// workspace seeded, the widget demo page served on its own origin, the creators' dashboard (Vite) beside
+// them, the URLs printed. Ctrl-C stops everything.
 import { execFileSync } from "node:child_process";
-import { BRIDGE_PORT, BRIDGE_URL, DEMO_ORIGINS, DEMO_PORT, DEMO_URL, EDGE_PORT, EDGE_URL } from "./lib/config.mjs";
+import { BRIDGE_PORT, BRIDGE_URL, DASHBOARD_ORIGINS, DASHBOARD_PORT, DASHBOARD_URL, DEMO_ORIGINS, DEMO_PORT, DEMO_URL, EDGE_PORT, EDGE_URL } from "./lib/config.mjs";
 import { startDemoServer } from "./lib/demo-server.mjs";
 import { ensureDevSecrets, readDevVars } from "./lib/dev-secrets.mjs";
 import { startProcess, stopAll, stopOnSignals } from "./lib/processes.mjs";
@@ -53,6 +54,8 @@ startProcess(
     String(EDGE_PORT),
     "--var",
     `BRIDGE_URL:${BRIDGE_URL}`,
+    "--var",
+    `CORS_ORIGINS:${DASHBOARD_ORIGINS.join(",")}`,
     // A local Bot API server or Graph stand-in, when the environment names one.
     ...["TELEGRAM_API_ROOT", "WHATSAPP_GRAPH_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
     "--show-interactive-dev-session=false",
@@ -66,10 +69,16 @@ try {
   await waitForHttp(`${BRIDGE_URL}/health`, { what: "The inference bridge", timeoutMs: 90_000 });
   await waitForHttp(`${EDGE_URL}/health`, { what: "The edge (wrangler dev)", timeoutMs: 90_000 });
   step("Seeding the demo workspace");
-  demo = await seedDemo(EDGE_URL, DEMO_ORIGINS);
+  // The dashboard's own origin too, so the persona screen's test chat works at once.
+  demo = await seedDemo(EDGE_URL, [...DEMO_ORIGINS, ...DASHBOARD_ORIGINS]);
   step(`Serving the widget demo page on ${DEMO_URL}`);
   // In-process: it ends with this process when stopAll() exits.
   await startDemoServer({ port: DEMO_PORT, edgeUrl: EDGE_URL, publicKey: demo.publicKey });
+  step(`Starting the dashboard on ${DASHBOARD_URL}`);
+  startProcess("dashboard", "npx", ["vite", "--config", "dashboard/vite.config.ts", "--clearScreen", "false"], {
+    env: { DASHBOARD_PORT: String(DASHBOARD_PORT), VITE_API_BASE: EDGE_URL },
+  });
+  await waitForHttp(DASHBOARD_URL, { what: "The dashboard (vite)", timeoutMs: 60_000 });
 } catch (err) {
   console.error(`\n✖ ${err.message}`);
   stopAll(1);
@@ -80,5 +89,6 @@ console.log(`
   Edge API          ${EDGE_URL}  (health: ${EDGE_URL}/health/ready)
   Inference bridge  ${BRIDGE_URL}  (health: ${BRIDGE_URL}/health)
   Widget demo page  ${DEMO_URL}
+  Dashboard         ${DASHBOARD_URL}
   Demo sign-in      ${DEMO_EMAIL} / ${DEMO_PASSWORD}  (widget public key ${demo?.publicKey})
 `);

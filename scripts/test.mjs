@@ -1,6 +1,7 @@
 // `npm test`: every test of the project, in order — the widget build (the edge serves it as assets), type
 // checks, the edge suite inside workerd (Workers Vitest pool), the bridge suite under Node, the widget's
-// browser suite (real Chromium against a local stack) — then one closing line with the totals.
+// and the dashboard's browser suites (real Chromium against a local stack) — then one closing line with
+// the totals.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,6 +34,7 @@ steps.push({ name: "types", ...(run("Type checks", "npm", ["run", "--silent", "t
 steps.push({ name: "edge", ...vitest("Edge tests (workerd)", [], "edge") });
 steps.push({ name: "bridge", ...vitest("Bridge tests (Node)", ["--root", "inference-bridge"], "bridge") });
 steps.push({ name: "widget", ...vitest("Widget tests (Chromium)", ["--config", "widget/vitest.config.ts"], "widget") });
+steps.push({ name: "dashboard", ...vitest("Dashboard tests (Chromium)", ["--config", "dashboard/vitest.config.ts"], "dashboard") });
 
 const totals = steps.reduce((acc, s) => ({ passed: acc.passed + s.passed, failed: acc.failed + s.failed, skipped: acc.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log("");

@@ -1,0 +1,74 @@
+// A small SVG line chart for daily series: one line per series, a y-axis with its maximum, and the first
+// and last dates. The figures are also given as a table for screen readers.
+export type Series = { label: string; colour: string; values: number[] };
+
+const W = 640;
+const H = 200;
+const PAD = { left: 36, right: 12, top: 12, bottom: 28 };
+
+export function LineChart({ dates, series, title }: { dates: string[]; series: Series[]; title: string }) {
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const n = Math.max(1, dates.length - 1);
+  const x = (i: number) => PAD.left + (i / n) * (W - PAD.left - PAD.right);
+  const y = (v: number) => H - PAD.bottom - (v / max) * (H - PAD.top - PAD.bottom);
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title}>
+        <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} className="axis" />
+        <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top} y2={PAD.top} className="gridline" />
+        <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" className="tick">
+          {max}
+        </text>
+        <text x={PAD.left - 6} y={H - PAD.bottom + 4} textAnchor="end" className="tick">
+          0
+        </text>
+        {dates.length > 0 && (
+          <>
+            <text x={PAD.left} y={H - 8} className="tick">
+              {dates[0]}
+            </text>
+            <text x={W - PAD.right} y={H - 8} textAnchor="end" className="tick">
+              {dates.at(-1)}
+            </text>
+          </>
+        )}
+        {series.map((s) => (
+          <polyline key={s.label} fill="none" stroke={s.colour} strokeWidth={2.5} strokeLinejoin="round" points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />
+        ))}
+      </svg>
+      <figcaption className="legend">
+        {series.map((s) => (
+          <span key={s.label}>
+            <span className="swatch" style={{ background: s.colour }} aria-hidden="true" /> {s.label} ({s.values.reduce((a, b) => a + b, 0)})
+          </span>
+        ))}
+      </figcaption>
+      {/* Wrapped: a table grows to fit its rows whatever height it is given, so it cannot be hidden itself. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              {series.map((s) => (
+                <th key={s.label} scope="col">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {dates.map((d, i) => (
+              <tr key={d}>
+                <th scope="row">{d}</th>
+                {series.map((s) => (
+                  <td key={s.label}>{s.values[i] ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,96 @@
+// The audit log: who did what and when, newest first, filterable by action, paged by cursor.
+import { useState } from "react";
+import type { AuditEvent } from "../../api/types";
+import { useApi } from "../../auth/auth-context";
+import { Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
+import { formatDateTime } from "../../lib/format";
+import { useAction, useResource } from "../../lib/use-resource";
+
+type AuditPage = { events: AuditEvent[]; next_cursor: string | null };
+
+export function AuditScreen() {
+  const api = useApi();
+  const [action, setAction] = useState("");
+  const [filter, setFilter] = useState("");
+  const [more, setMore] = useState<AuditEvent[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const query = (extra: Record<string, string>) => new URLSearchParams({ limit: "50", ...(filter ? { action: filter } : {}), ...extra }).toString();
+  const first = useResource(
+    async (signal) => {
+      const page = await api.get<AuditPage>(`/api/v1/audit?${query({})}`, { signal });
+      setMore([]);
+      setCursor(page.next_cursor);
+      return page;
+    },
+    [api, filter],
+  );
+  const loadMore = useAction(async () => {
+    if (!cursor) return;
+    const page = await api.get<AuditPage>(`/api/v1/audit?${query({ cursor })}`);
+    setMore((list) => [...list, ...page.events]);
+    setCursor(page.next_cursor);
+  });
+  const events = [...(first.data?.events ?? []), ...more];
+
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every sign-in and management action in this workspace." />
+      <Card>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFilter(action.trim());
+          }}
+        >
+          <div className="field">
+            <label htmlFor="audit-action">Action</label>
+            <input id="audit-action" placeholder="e.g. persona.updated" value={action} onChange={(e) => setAction(e.target.value)} />
+          </div>
+          <Button type="submit">Filter</Button>
+        </form>
+        <ErrorNotice error={first.error ?? loadMore.error} onRetry={() => void first.reload()} title="Could not load the audit log" />
+        {first.loading && !first.data ? (
+          <Skeleton lines={6} />
+        ) : events.length === 0 && !first.error ? (
+          <EmptyState title="Nothing recorded">{filter ? "No event has this action. Clear the filter to see everything." : "Actions in this workspace will be listed here."}</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">IP</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((e) => (
+                  <tr key={e.id}>
+                    <td>{formatDateTime(e.created_at)}</td>
+                    <td>
+                      <code>{e.action}</code>
+                    </td>
+                    <td>
+                      {e.actor_type}
+                      {e.actor_id ? <span className="muted small"> {e.actor_id.slice(0, 8)}</span> : null}
+                    </td>
+                    <td>{e.target_type ? `${e.target_type} ${e.target_id?.slice(0, 8) ?? ""}` : "—"}</td>
+                    <td className="muted">{e.ip ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {cursor && (
+          <Button busy={loadMore.busy} onClick={() => void loadMore.run()}>
+            Load older events
+          </Button>
+        )}
+      </Card>
+    </>
+  );
+}

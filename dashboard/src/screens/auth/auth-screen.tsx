@@ -1,0 +1,80 @@
+// Sign in and sign up. Both answer a token pair; the session keeps it and the dashboard opens.
+import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
+import { publicPost } from "../../api/client";
+import { API_BASE } from "../../api/config";
+import type { TokenResponse } from "../../api/types";
+import { useAuth } from "../../auth/auth-context";
+import { Button, ErrorNotice, Field } from "../../components/ui";
+import { useAction } from "../../lib/use-resource";
+
+export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
+  const { signedIn } = useAuth();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [fullName, setFullName] = useState("");
+  const [invitation, setInvitation] = useState("");
+  const submit = useAction(async () => {
+    const invited = invitation.trim() ? { invitation_token: invitation.trim() } : {};
+    const tokens =
+      mode === "sign-up"
+        ? await publicPost<TokenResponse>(API_BASE, "/api/v1/auth/register", { email, password, full_name: fullName, ...invited })
+        : await publicPost<TokenResponse>(API_BASE, "/api/v1/auth/login", { email, password, ...invited });
+    await signedIn(tokens);
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit.run();
+  };
+  const signUp = mode === "sign-up";
+
+  return (
+    <main className="auth-page">
+      <form className="card auth-card" onSubmit={onSubmit} aria-labelledby="auth-title">
+        <p className="brand">Coach</p>
+        <h1 id="auth-title">{signUp ? "Create your coaching workspace" : "Sign in"}</h1>
+        <p className="muted">{signUp ? "Upload your material, set your voice, and embed your assistant in about ten minutes." : "Welcome back. Sign in to your workspace."}</p>
+        {signUp && (
+          <Field label="Your name">{(id) => <input id={id} name="full_name" autoComplete="name" required value={fullName} onChange={(e) => setFullName(e.target.value)} />}</Field>
+        )}
+        <Field label="Email">{(id) => <input id={id} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
+        <Field label="Password" hint={signUp ? "At least 8 characters; very common passwords are refused." : undefined}>
+          {(id, describedBy) => (
+            <input
+              id={id}
+              name="password"
+              type="password"
+              autoComplete={signUp ? "new-password" : "current-password"}
+              required
+              minLength={signUp ? 8 : 1}
+              aria-describedby={describedBy}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <details className="small">
+          <summary>I was invited to a workspace</summary>
+          <Field label="Invitation token" hint="From the person who invited you; you join their workspace.">
+            {(id, describedBy) => <input id={id} autoComplete="off" aria-describedby={describedBy} value={invitation} onChange={(e) => setInvitation(e.target.value)} />}
+          </Field>
+        </details>
+        <ErrorNotice error={submit.error} title={signUp ? "Could not create the account" : "Could not sign in"} />
+        <Button type="submit" variant="primary" busy={submit.busy}>
+          {signUp ? "Create account" : "Sign in"}
+        </Button>
+        <p className="muted small">
+          {signUp ? (
+            <>
+              Already have an account? <Link to="/sign-in">Sign in</Link>
+            </>
+          ) : (
+            <>
+              New here? <Link to="/sign-up">Create an account</Link>
+            </>
+          )}
+        </p>
+      </form>
+    </main>
+  );
+}

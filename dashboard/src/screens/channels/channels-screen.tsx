@@ -1,0 +1,83 @@
+// Messaging channels: the connected Telegram bots and WhatsApp numbers with their status and webhook
+// URL, and forms to connect new ones.
+import { useState } from "react";
+import type { ChannelView } from "../../api/types";
+import { useApi } from "../../auth/auth-context";
+import { Badge, Button, Card, CopyButton, EmptyState, ErrorNotice, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
+import { formatDateTime } from "../../lib/format";
+import { useAction, useResource } from "../../lib/use-resource";
+import { TelegramForm } from "./telegram-form";
+import { WhatsAppForm } from "./whatsapp-form";
+
+const STATUS_TONE = { active: "good", error: "bad", disconnected: "neutral" } as const;
+
+export function ChannelsScreen() {
+  const api = useApi();
+  const channels = useResource((signal) => api.get<{ channels: ChannelView[] }>("/api/v1/channels", { signal }), [api]);
+  const [verifyToken, setVerifyToken] = useState<{ channelId: string; token: string } | null>(null);
+  const disconnect = useAction(async (id: string) => {
+    await api.del(`/api/v1/channels/${id}`);
+    await channels.reload();
+  });
+  const list = (channels.data?.channels ?? []).filter((c) => c.status !== "disconnected");
+
+  return (
+    <>
+      <PageHeader title="Channels" description="Reach your users where they already are. Conversations from every channel land in the same inbox." />
+      <Card title="Connected">
+        <ErrorNotice error={channels.error} onRetry={() => void channels.reload()} title="Could not load the channels" />
+        <ErrorNotice error={disconnect.error} title="Could not disconnect" />
+        {channels.loading && !channels.data ? (
+          <Skeleton lines={2} />
+        ) : list.length === 0 && !channels.error ? (
+          <EmptyState title="No channels yet">Connect a Telegram bot or a WhatsApp number below. Your web widget works without this.</EmptyState>
+        ) : (
+          <ul className="channel-list">
+            {list.map((channel) => (
+              <li key={channel.id} className="channel">
+                <div className="channel-head">
+                  <strong>{channel.kind === "telegram" ? "Telegram bot" : "WhatsApp number"}</strong>
+                  <span className="muted">{channel.external_id}</span>
+                  <Badge tone={STATUS_TONE[channel.status]}>{channel.status}</Badge>
+                </div>
+                {channel.last_error && <p className="field-error">{channel.last_error}</p>}
+                {channel.webhook_url && (
+                  <div className="kv">
+                    <span className="muted small">Webhook URL</span>
+                    <code>{channel.webhook_url}</code>
+                    <CopyButton text={channel.webhook_url} label="Copy URL" />
+                  </div>
+                )}
+                {verifyToken?.channelId === channel.id && (
+                  <div className="kv">
+                    <span className="muted small">Verify token</span>
+                    <code>{verifyToken.token}</code>
+                    <CopyButton text={verifyToken.token} label="Copy token" />
+                  </div>
+                )}
+                <p className="muted small">Last message {formatDateTime(channel.last_message_at)}</p>
+                <Button variant="ghost" busy={disconnect.busy} onClick={() => void disconnect.run(channel.id)}>
+                  Disconnect
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {verifyToken && <SuccessNotice>WhatsApp is connected. Enter the webhook URL and the verify token above in your Meta app now; the token is not shown again.</SuccessNotice>}
+      </Card>
+      <div className="split even">
+        <Card title="Telegram">
+          <TelegramForm onConnected={() => void channels.reload()} />
+        </Card>
+        <Card title="WhatsApp Business">
+          <WhatsAppForm
+            onConnected={(channel, token) => {
+              setVerifyToken({ channelId: channel.id, token });
+              void channels.reload();
+            }}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

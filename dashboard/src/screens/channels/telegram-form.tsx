@@ -1,0 +1,34 @@
+// Connect a Telegram bot: the token from @BotFather; the edge checks it and sets the bot's webhook.
+import { useState, type FormEvent } from "react";
+import type { ChannelView } from "../../api/types";
+import { useApi } from "../../auth/auth-context";
+import { Button, ErrorNotice, Field } from "../../components/ui";
+import { useAction } from "../../lib/use-resource";
+
+export function TelegramForm({ onConnected }: { onConnected: (channel: ChannelView) => void }) {
+  const api = useApi();
+  const [token, setToken] = useState("");
+  const connect = useAction(async () => {
+    onConnected(await api.post<ChannelView>("/api/v1/channels/telegram", { bot_token: token.trim() }));
+    setToken("");
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void connect.run();
+  };
+  return (
+    <form onSubmit={onSubmit}>
+      <ol className="steps small">
+        <li>In Telegram, open @BotFather and send /newbot (or /token for an existing bot).</li>
+        <li>Paste the token it gives you here. We check it and point the bot at your assistant.</li>
+      </ol>
+      <Field label="Bot token" hint="Looks like 123456789:AA… — stored sealed, never shown again.">
+        {(id, describedBy) => <input id={id} required autoComplete="off" spellCheck={false} aria-describedby={describedBy} value={token} onChange={(e) => setToken(e.target.value)} />}
+      </Field>
+      <ErrorNotice error={connect.error} title="The bot was not connected" />
+      <Button type="submit" variant="primary" busy={connect.busy}>
+        Connect Telegram bot
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+// The inbox's list: search, filters (channel, needs a human, taken over) and the conversations, newest
+// activity first, with flags a creator should act on.
+import { Link } from "react-router";
+import type { Conversation } from "../../api/types";
+import { Badge, EmptyState, ErrorNotice, Skeleton } from "../../components/ui";
+import { formatDateTime } from "../../lib/format";
+import type { Resource } from "../../lib/use-resource";
+
+export type InboxFilters = { q: string; channel: string; needsHuman: boolean; takenOver: boolean };
+
+export function inboxQuery(filters: InboxFilters): string {
+  const params = new URLSearchParams({ limit: "50" });
+  if (filters.q.trim()) params.set("q", filters.q.trim());
+  if (filters.channel) params.set("channel", filters.channel);
+  if (filters.needsHuman) params.set("needs_human", "true");
+  if (filters.takenOver) params.set("taken_over", "true");
+  return params.toString();
+}
+
+function contactName(c: Conversation): string {
+  return c.contact?.display_name || c.contact?.email || `Visitor ${c.contact_id.slice(0, 6)}`;
+}
+
+export function ConversationList({
+  filters,
+  onFilters,
+  conversations,
+  selectedId,
+}: {
+  filters: InboxFilters;
+  onFilters: (next: InboxFilters) => void;
+  conversations: Resource<{ conversations: Conversation[] }>;
+  selectedId: string | undefined;
+}) {
+  const list = conversations.data?.conversations ?? [];
+  const filtered = filters.q || filters.channel || filters.needsHuman || filters.takenOver;
+  return (
+    <div className="inbox-list">
+      <form className="inbox-filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor="inbox-search" className="visually-hidden">
+          Search conversations
+        </label>
+        <input id="inbox-search" type="search" placeholder="Search messages and contacts" value={filters.q} onChange={(e) => onFilters({ ...filters, q: e.target.value })} />
+        <div className="filter-row">
+          <label htmlFor="inbox-channel" className="visually-hidden">
+            Channel
+          </label>
+          <select id="inbox-channel" value={filters.channel} onChange={(e) => onFilters({ ...filters, channel: e.target.value })}>
+            <option value="">All channels</option>
+            <option value="web">Web widget</option>
+            <option value="telegram">Telegram</option>
+            <option value="whatsapp">WhatsApp</option>
+          </select>
+          <label className="check-label">
+            <input type="checkbox" checked={filters.needsHuman} onChange={(e) => onFilters({ ...filters, needsHuman: e.target.checked })} /> Needs a human
+          </label>
+          <label className="check-label">
+            <input type="checkbox" checked={filters.takenOver} onChange={(e) => onFilters({ ...filters, takenOver: e.target.checked })} /> Taken over
+          </label>
+        </div>
+      </form>
+      <ErrorNotice error={conversations.error} onRetry={() => void conversations.reload()} title="Could not load conversations" />
+      {conversations.loading && !conversations.data ? (
+        <Skeleton lines={6} />
+      ) : list.length === 0 && !conversations.error ? (
+        <EmptyState title={filtered ? "No conversation matches" : "No conversations yet"}>
+          {filtered ? "Clear the search or filters to see every conversation." : "Embed your widget or connect a channel; conversations appear here as they happen."}
+        </EmptyState>
+      ) : (
+        <ul className="conversation-list" aria-label="Conversations">
+          {list.map((c) => (
+            <li key={c.id}>
+              <Link to={`/inbox/${c.id}`} className={`conversation-item ${c.id === selectedId ? "selected" : ""}`} aria-current={c.id === selectedId ? "true" : undefined}>
+                <span className="conversation-top">
+                  <strong>{contactName(c)}</strong>
+                  <span className="muted small">{formatDateTime(c.last_message_at ?? c.started_at)}</span>
+                </span>
+                {c.last_preview && <span className="conversation-preview muted">{c.last_preview}</span>}
+                <span className="conversation-flags">
+                  <Badge>{c.channel}</Badge>
+                  {c.needs_human && <Badge tone="bad">Needs a human</Badge>}
+                  {c.taken_over && <Badge tone="info">Taken over</Badge>}
+                  {c.low_confidence && <Badge tone="warn">Low confidence</Badge>}
+                  {c.message_count > 0 && <span className="muted small">{c.message_count} messages</span>}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

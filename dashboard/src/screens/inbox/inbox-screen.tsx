@@ -1,0 +1,40 @@
+// The conversations inbox: the list with search and filters beside the selected transcript.
+import { useEffect, useState } from "react";
+import { useParams } from "react-router";
+import type { Conversation } from "../../api/types";
+import { useApi } from "../../auth/auth-context";
+import { EmptyState, PageHeader } from "../../components/ui";
+import { useInterval, useResource } from "../../lib/use-resource";
+import { ConversationList, inboxQuery, type InboxFilters } from "./conversation-list";
+import { Transcript } from "./transcript";
+
+/** `value`, once it has stopped changing for `ms`: a search runs when typing pauses, not per keystroke. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+export function InboxScreen() {
+  const api = useApi();
+  const { conversationId } = useParams();
+  const [filters, setFilters] = useState<InboxFilters>({ q: "", channel: "", needsHuman: false, takenOver: false });
+  const query = useSettled(inboxQuery(filters), 300);
+  const conversations = useResource((signal) => api.get<{ conversations: Conversation[] }>(`/api/v1/conversations?${query}`, { signal }), [api, query]);
+  useInterval(() => void conversations.reload(), 5000, !conversations.error);
+
+  return (
+    <>
+      <PageHeader title="Inbox" description="Every conversation on every channel. Step in when a user needs you." />
+      <div className={`inbox ${conversationId ? "has-selection" : ""}`}>
+        <ConversationList filters={filters} onFilters={setFilters} conversations={conversations} selectedId={conversationId} />
+        <section className="card inbox-detail" aria-label="Transcript">
+          {conversationId ? <Transcript conversationId={conversationId} onChanged={() => void conversations.reload()} /> : <EmptyState title="Pick a conversation">Choose one on the left to read it, see the sources behind each answer, and take over.</EmptyState>}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+// One conversation's transcript with each answer's sources and confidence, and the takeover controls:
+// take over (the assistant pauses), reply on the user's channel, hand back.
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { Conversation, TranscriptMessage } from "../../api/types";
+import { useApi } from "../../auth/auth-context";
+import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
+import { formatConfidence, formatDateTime } from "../../lib/format";
+import { useAction, useInterval, useResource } from "../../lib/use-resource";
+
+type MessagesPage = { conversation: Conversation; messages: TranscriptMessage[]; next_after_seq: number | null };
+type TakeoverState = { taken_over: boolean; taken_over_by?: { user_id: string; name: string } | null };
+
+const ROLE_LABEL: Record<string, string> = { user: "User", assistant: "Assistant", creator: "You (creator)", system: "System" };
+
+export function Transcript({ conversationId, onChanged }: { conversationId: string; onChanged: () => void }) {
+  const api = useApi();
+  const page = useResource((signal) => api.get<MessagesPage>(`/api/v1/conversations/${conversationId}/messages?limit=500`, { signal }), [api, conversationId]);
+  useInterval(() => void page.reload(), 3000, !page.error);
+  const [takeover, setTakeover] = useState<TakeoverState | null>(null);
+  const [reply, setReply] = useState("");
+  const [delivery, setDelivery] = useState<string | null>(null);
+  const log = useRef<HTMLOListElement>(null);
+  useEffect(() => setTakeover(null), [conversationId]);
+  const lastSeq = page.data?.messages.at(-1)?.seq;
+  useEffect(() => {
+    log.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
+  }, [lastSeq]);
+
+  const conversation = page.data?.conversation;
+  const takenOver = takeover?.taken_over ?? conversation?.taken_over ?? false;
+
+  const take = useAction(async () => {
+    setTakeover(await api.post<TakeoverState>(`/api/v1/conversations/${conversationId}/takeover`));
+    onChanged();
+  });
+  const handBack = useAction(async () => {
+    setTakeover(await api.post<TakeoverState>(`/api/v1/conversations/${conversationId}/handback`));
+    onChanged();
+  });
+  const send = useAction(async (text: string) => {
+    const result = await api.post<{ seq: number; delivered: boolean; error?: { message: string } }>(`/api/v1/conversations/${conversationId}/messages`, { text, client_id: crypto.randomUUID().replace(/-/g, "") });
+    setReply("");
+    setDelivery(result.delivered ? "Delivered to the user." : `Saved, but not delivered: ${result.error?.message ?? "the channel did not accept it."}`);
+    await page.reload();
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (reply.trim()) void send.run(reply.trim());
+  };
+
+  if (page.loading && !page.data) return <Skeleton lines={8} />;
+  if (page.error && !page.data) return <ErrorNotice error={page.error} onRetry={() => void page.reload()} title="Could not load this conversation" />;
+  if (!page.data || !conversation) return null;
+
+  return (
+    <div className="transcript">
+      <div className="transcript-head">
+        <div>
+          <h2>Conversation</h2>
+          <p className="muted small">
+            {conversation.channel} · started {formatDateTime(conversation.started_at)} · {page.data.messages.length} message{page.data.messages.length === 1 ? "" : "s"}
+          </p>
+        </div>
+        <div className="row-actions">
+          {conversation.needs_human && <Badge tone="bad">Asked for a human</Badge>}
+          {takenOver ? (
+            <>
+              <Badge tone="info">You are answering{takeover?.taken_over_by?.name ? ` (${takeover.taken_over_by.name})` : ""}</Badge>
+              <Button busy={handBack.busy} onClick={() => void handBack.run()}>
+                Hand back to the assistant
+              </Button>
+            </>
+          ) : (
+            <Button variant="primary" busy={take.busy} onClick={() => void take.run()}>
+              Take over
+            </Button>
+          )}
+        </div>
+      </div>
+      <ErrorNotice error={take.error ?? handBack.error} title="That did not work" />
+      <ol className="transcript-log" ref={log} aria-label="Messages">
+        {page.data.messages.length === 0 && <li className="muted">No messages yet.</li>}
+        {page.data.messages.map((m) => {
+          const role = m.author_role === "creator" ? "creator" : m.role;
+          const sources = m.sources ?? m.citations ?? [];
+          return (
+            <li key={m.seq} className={`transcript-msg msg-${role}`}>
+              <div className="msg-meta small muted">
+                <strong>{ROLE_LABEL[role] ?? role}</strong> · {formatDateTime(m.created_at)}
+                {role === "assistant" && <> · confidence {formatConfidence(m.confidence)}</>}
+                {role === "assistant" && m.confidence !== null && m.confidence < 0.25 && <Badge tone="warn">Low confidence</Badge>}
+              </div>
+              <p className="msg-text">{m.text}</p>
+              {sources.length > 0 && (
+                <details className="sources">
+                  <summary>Sources ({sources.length})</summary>
+                  <ul>
+                    {sources.map((s, i) => (
+                      <li key={`${s.document_id}-${i}`}>
+                        <strong>{s.title}</strong>
+                        {s.page !== undefined && ` · page ${s.page}`}
+                        {s.section && ` · ${s.section}`} · match {formatConfidence(s.score)}
+                        {s.snippet && <blockquote>{s.snippet}</blockquote>}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {takenOver ? (
+        <form className="reply-form" onSubmit={onSubmit}>
+          <label htmlFor="reply-input">Your reply (sent on the user’s channel)</label>
+          <textarea id="reply-input" rows={3} maxLength={4000} value={reply} onChange={(e) => setReply(e.target.value)} />
+          <ErrorNotice error={send.error} title="The reply was not sent" />
+          {delivery && <p className="small muted" role="status">{delivery}</p>}
+          <Button type="submit" variant="primary" busy={send.busy} disabled={!reply.trim()}>
+            Send reply
+          </Button>
+        </form>
+      ) : (
+        <p className="muted small">The assistant is answering. Take over to write to this user yourself; the assistant pauses until you hand back.</p>
+      )}
+    </div>
+  );
+}

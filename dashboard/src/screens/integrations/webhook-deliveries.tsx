@@ -1,0 +1,59 @@
+// The delivery log of one outgoing webhook: each attempt's event, outcome and timing.
+import type { WebhookDelivery } from "../../api/types";
+import { useApi } from "../../auth/auth-context";
+import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
+import { formatDateTime } from "../../lib/format";
+import { useResource } from "../../lib/use-resource";
+
+export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
+  const api = useApi();
+  const deliveries = useResource((signal) => api.get<{ deliveries: WebhookDelivery[] }>(`/api/v1/integrations/webhooks/${webhookId}/deliveries`, { signal }), [api, webhookId]);
+  if (deliveries.loading && !deliveries.data) return <Skeleton lines={2} />;
+  if (deliveries.error) return <ErrorNotice error={deliveries.error} onRetry={() => void deliveries.reload()} title="Could not load the deliveries" />;
+  const list = deliveries.data?.deliveries ?? [];
+  return (
+    <div>
+      <div className="card-head">
+        <h3>Deliveries</h3>
+        <Button variant="ghost" onClick={() => void deliveries.reload()}>
+          Refresh
+        </Button>
+      </div>
+      {list.length === 0 ? (
+        <p className="muted">Nothing sent yet. Send a test event to check your endpoint.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Event</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">When</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <code>{d.event_type ?? d.event ?? "—"}</code>
+                  </td>
+                  <td>
+                    <Badge tone={d.status === "delivered" ? "good" : d.status === "failed" ? "bad" : "warn"}>{d.status ?? "pending"}</Badge>
+                    {d.status_code ? <span className="muted small"> HTTP {d.status_code}</span> : null}
+                    {d.error && <p className="field-error">{d.error}</p>}
+                  </td>
+                  <td>{d.attempts ?? d.attempt ?? 0}</td>
+                  <td>
+                    {formatDateTime(d.created_at ?? null)}
+                    {d.next_attempt_at && <div className="muted small">next try {formatDateTime(d.next_attempt_at)}</div>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+// The knowledge library: upload material, follow each document to ready (polled while any is still being
+// processed), read why one failed, re-index or delete it.
+import { useState } from "react";
+import type { DocumentStatus, KnowledgeDocument } from "../../api/types";
+import { useApi } from "../../auth/auth-context";
+import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
+import { formatBytes, formatDateTime } from "../../lib/format";
+import { useAction, useInterval, useResource } from "../../lib/use-resource";
+import { UploadZone } from "./upload-zone";
+
+const STATUS_TONE: Record<DocumentStatus, "neutral" | "good" | "warn" | "bad" | "info"> = { queued: "neutral", processing: "info", ready: "good", failed: "bad" };
+const STATUS_LABEL: Record<DocumentStatus, string> = { queued: "Queued", processing: "Processing", ready: "Ready", failed: "Failed" };
+
+export function KnowledgeScreen() {
+  const api = useApi();
+  const docs = useResource((signal) => api.get<{ documents: KnowledgeDocument[] }>("/api/v1/knowledge/documents?limit=100", { signal }), [api]);
+  const pending = docs.data?.documents.some((d) => d.status === "queued" || d.status === "processing") ?? false;
+  useInterval(() => void docs.reload(), 2000, pending);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const remove = useAction(async (id: string) => {
+    await api.del(`/api/v1/knowledge/documents/${id}`);
+    setConfirming(null);
+    await docs.reload();
+  });
+  const reindex = useAction(async (id: string) => {
+    await api.post(`/api/v1/knowledge/documents/${id}/reindex`);
+    await docs.reload();
+  });
+
+  const list = docs.data?.documents ?? [];
+  return (
+    <>
+      <PageHeader title="Knowledge" description="Your assistant answers from this material, and cites it. Upload what you teach: guides, course notes, FAQs." />
+      <Card>
+        <UploadZone onUploaded={() => void docs.reload()} />
+      </Card>
+      <Card title="Library" actions={pending ? <span className="muted small" role="status">Checking progress…</span> : undefined}>
+        <ErrorNotice error={docs.error} onRetry={() => void docs.reload()} title="Could not load the library" />
+        <ErrorNotice error={remove.error ?? reindex.error} title="That did not work" />
+        {docs.loading && !docs.data ? (
+          <Skeleton lines={4} />
+        ) : list.length === 0 && !docs.error ? (
+          <EmptyState title="No material yet">Drop a file above. Once it shows “Ready”, your assistant can answer from it.</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Size</th>
+                  <th scope="col">Added</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((doc) => (
+                  <tr key={doc.id} data-document={doc.title}>
+                    <td>
+                      <strong>{doc.title}</strong>
+                      <div className="muted small">
+                        {doc.kind.toUpperCase()}
+                        {doc.chunk_count ? ` · ${doc.chunk_count} passage${doc.chunk_count === 1 ? "" : "s"}` : ""}
+                        {doc.page_count ? ` · ${doc.page_count} pages` : ""}
+                      </div>
+                    </td>
+                    <td>
+                      <Badge tone={STATUS_TONE[doc.status]}>{STATUS_LABEL[doc.status]}</Badge>
+                      {doc.status === "failed" && doc.status_reason && <p className="field-error">{doc.status_reason}</p>}
+                    </td>
+                    <td>{formatBytes(doc.size_bytes)}</td>
+                    <td>{formatDateTime(doc.created_at)}</td>
+                    <td className="row-actions">
+                      <Button onClick={() => void reindex.run(doc.id)} busy={reindex.busy} aria-label={`Re-index ${doc.title}`}>
+                        Re-index
+                      </Button>
+                      {confirming === doc.id ? (
+                        <>
+                          <Button variant="danger" busy={remove.busy} onClick={() => void remove.run(doc.id)} aria-label={`Confirm deleting ${doc.title}`}>
+                            Delete for good
+                          </Button>
+                          <Button variant="ghost" onClick={() => setConfirming(null)}>
+                            Keep
+                          </Button>
+                        </>
+                      ) : (
+                        <Button variant="ghost" onClick={() => setConfirming(doc.id)} aria-label={`Delete ${doc.title}`}>
+                          Delete
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}

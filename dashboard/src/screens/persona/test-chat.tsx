@@ -1,0 +1,115 @@
+// The live test chat beside the persona editor: a real conversation through the workspace's own widget
+// socket, so every saved persona change shows in the next answer exactly as visitors will get it.
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { API_BASE } from "../../api/config";
+import { ApiError } from "../../api/errors";
+import type { WidgetView } from "../../api/types";
+import { useApi } from "../../auth/auth-context";
+import { Button, ErrorNotice, Skeleton } from "../../components/ui";
+import { openChat, type ChatConnection, type ChatEntry } from "../../lib/chat-socket";
+import { formatConfidence } from "../../lib/format";
+import { useAction, useResource } from "../../lib/use-resource";
+
+export function TestChat() {
+  const api = useApi();
+  const widget = useResource((signal) => api.get<WidgetView>("/api/v1/widget", { signal }), [api]);
+  const origin = window.location.origin;
+  const allowed = widget.data?.allowed_origins.includes(origin) ?? false;
+  const [entries, setEntries] = useState<ChatEntry[]>([]);
+  const [closed, setClosed] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
+  const [connectError, setConnectError] = useState<ApiError>();
+  const [generation, setGeneration] = useState(0);
+  const [text, setText] = useState("");
+  const connection = useRef<ChatConnection | null>(null);
+  const log = useRef<HTMLOListElement>(null);
+
+  const allow = useAction(async () => {
+    const current = widget.data?.allowed_origins ?? [];
+    widget.setData(await api.put<WidgetView>("/api/v1/widget", { allowed_origins: [...current, origin] }));
+  });
+
+  useEffect(() => {
+    if (!widget.data || !allowed) return;
+    let cancelled = false;
+    setEntries([]);
+    setClosed(null);
+    setReady(false);
+    setConnectError(undefined);
+    openChat(API_BASE, widget.data.public_key, { onChange: setEntries, onReady: () => setReady(true), onClosed: setClosed })
+      .then((chat) => {
+        if (cancelled) chat.close();
+        else connection.current = chat;
+      })
+      .catch((err: unknown) => setConnectError(err instanceof ApiError ? err : new ApiError(0, "unexpected", String(err))));
+    return () => {
+      cancelled = true;
+      connection.current?.close();
+      connection.current = null;
+    };
+  }, [widget.data?.public_key, allowed, generation]);
+
+  useEffect(() => {
+    log.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
+  }, [entries]);
+
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    const message = text.trim();
+    if (!message || !connection.current) return;
+    connection.current.send(message);
+    setText("");
+  };
+
+  if (widget.loading && !widget.data) return <Skeleton lines={5} />;
+  if (widget.error) return <ErrorNotice error={widget.error} onRetry={() => void widget.reload()} title="The test chat could not start" />;
+  if (!allowed) {
+    return (
+      <div className="test-chat">
+        <p>
+          The test chat talks to your assistant through your own web widget. Allow this dashboard (<code>{origin}</code>) as one of the widget’s sites to try it here.
+        </p>
+        <ErrorNotice error={allow.error} title="Could not allow this dashboard" />
+        <Button variant="primary" busy={allow.busy} onClick={() => void allow.run()}>
+          Allow test chat from this dashboard
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div className="test-chat" aria-label="Test chat">
+      <div className="test-chat-head">
+        <span className="muted small">Answers use the last saved persona.</span>
+        <Button variant="ghost" onClick={() => setGeneration((g) => g + 1)}>
+          New test conversation
+        </Button>
+      </div>
+      <ol className="chat-log" ref={log} aria-live="polite" aria-label="Test conversation">
+        {entries.length === 0 && <li className="muted small">Ask something your users would ask.</li>}
+        {entries.map((entry) => (
+          <li key={entry.key} className={`chat-msg chat-${entry.role}`} aria-busy={entry.streaming || undefined}>
+            <span className="visually-hidden">{entry.role === "user" ? "You" : entry.role === "notice" ? "Notice" : "Assistant"}: </span>
+            <span className="chat-text">{entry.text}</span>
+            {entry.role === "assistant" && !entry.streaming && (
+              <span className="chat-meta small muted">
+                Confidence {formatConfidence(entry.confidence)}
+                {entry.citations.length > 0 && ` · Sources: ${[...new Set(entry.citations.map((c) => c.title))].join(", ")}`}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+      <ErrorNotice error={connectError} title="The test chat could not connect" onRetry={() => setGeneration((g) => g + 1)} />
+      {closed && <p className="field-error">{closed}</p>}
+      <form className="chat-form" onSubmit={send}>
+        <label htmlFor="test-chat-input" className="visually-hidden">
+          Message to your assistant
+        </label>
+        <input id="test-chat-input" value={text} onChange={(e) => setText(e.target.value)} placeholder={ready ? "Ask your assistant…" : "Connecting…"} disabled={!ready} autoComplete="off" />
+        <Button type="submit" variant="primary" disabled={!ready || !text.trim()}>
+          Send
+        </Button>
+      </form>
+    </div>
+  );
+}

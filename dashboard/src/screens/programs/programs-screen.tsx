@@ -1,0 +1,160 @@
+// Coaching programs: the list, a new program, and for the selected one its flow builder, who is
+// enrolled, and how it works (analytics).
+import type { EnrollmentView, ProgramView } from "@coach/contracts/programs";
+import { useState } from "react";
+import { useApi } from "../../auth/auth-context";
+import { Badge, Button, Card, EmptyState, ErrorNotice, Field, PageHeader, Skeleton } from "../../components/ui";
+import { useResource } from "../../lib/use-resource";
+import { FlowBuilder } from "./flow-builder";
+import { ProgramAnalyticsPanel } from "./program-analytics-panel";
+import "./programs.css";
+
+type ProgramSummary = Omit<ProgramView, "steps">;
+type Tab = "flow" | "enrolments" | "analytics";
+
+const STARTER_STEPS = {
+  nodes: [
+    { id: "welcome", kind: "message" as const, text: "Welcome to the program! Here is your first step." },
+    { id: "end", kind: "end" as const },
+  ],
+  edges: [{ from: "welcome", to: "end" }],
+};
+
+function NewProgram({ onCreated }: { onCreated: (program: ProgramView) => void }) {
+  const api = useApi();
+  const [name, setName] = useState("");
+  const [slug, setSlug] = useState("");
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function create(): Promise<void> {
+    setBusy(true);
+    try {
+      onCreated(await api.post<ProgramView>("/api/v1/programs", { name, slug, steps: STARTER_STEPS }));
+      setName("");
+      setSlug("");
+      setError(null);
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form
+      className="programs-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void create();
+      }}
+    >
+      <Field label="Name">{(id) => <input id={id} required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+      <Field label="Short name" hint="Users join with /start <short name> on Telegram.">
+        {(id, describedBy) => <input id={id} required pattern="[a-z0-9][a-z0-9_-]{1,47}" aria-describedby={describedBy} value={slug} onChange={(e) => setSlug(e.target.value.toLowerCase())} />}
+      </Field>
+      <ErrorNotice error={error} title="Could not create the program" />
+      <Button type="submit" variant="primary" busy={busy}>
+        Create program
+      </Button>
+    </form>
+  );
+}
+
+function Enrolments({ programId }: { programId: string }) {
+  const api = useApi();
+  const list = useResource((signal) => api.get<{ enrollments: EnrollmentView[] }>(`/api/v1/enrollments?program_id=${programId}&limit=100`, { signal }), [api, programId]);
+  if (list.error) return <ErrorNotice error={list.error} onRetry={() => void list.reload()} title="Could not load the enrolments" />;
+  if (!list.data) return <Skeleton lines={4} />;
+  if (list.data.enrollments.length === 0) return <EmptyState title="Nobody is enrolled yet">Users join from the widget, with /start on Telegram or the program's keyword on WhatsApp.</EmptyState>;
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">Contact</th>
+          <th scope="col">Status</th>
+          <th scope="col">Version</th>
+          <th scope="col">Current step</th>
+          <th scope="col">Started</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.data.enrollments.map((e) => (
+          <tr key={e.id}>
+            <td>
+              <code>{e.contact_id.slice(0, 8)}</code>
+            </td>
+            <td>
+              <Badge tone={e.status === "active" ? "info" : e.status === "completed" ? "good" : "neutral"}>{e.status}</Badge>
+            </td>
+            <td>{e.program_version}</td>
+            <td>{e.current_node ?? "—"}</td>
+            <td>{new Date(e.started_at).toLocaleString()}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ProgramsScreen() {
+  const api = useApi();
+  const programs = useResource((signal) => api.get<{ programs: ProgramSummary[] }>("/api/v1/programs?limit=100", { signal }), [api]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>("flow");
+  const selected = useResource((signal) => (selectedId ? api.get<ProgramView>(`/api/v1/programs/${selectedId}`, { signal }) : Promise.resolve(undefined)), [api, selectedId]);
+  const program = selected.data;
+
+  return (
+    <>
+      <PageHeader title="Programs" description="Guide people step by step: messages, check-ins, waits and branches, in your voice." />
+      <ErrorNotice error={programs.error} onRetry={() => void programs.reload()} title="Could not load the programs" />
+      <div className="programs-layout">
+        <div className="programs-side">
+          <Card title="Your programs">
+            {!programs.data ? (
+              <Skeleton lines={3} />
+            ) : programs.data.programs.length === 0 ? (
+              <p className="muted">No program yet: create the first one below.</p>
+            ) : (
+              <ul className="programs-list">
+                {programs.data.programs.map((p) => (
+                  <li key={p.id}>
+                    <button type="button" className={`btn btn-ghost${p.id === selectedId ? " active" : ""}`} aria-pressed={p.id === selectedId} onClick={() => setSelectedId(p.id)}>
+                      {p.name} <span className="muted">v{p.version}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title="New program">
+            <NewProgram
+              onCreated={(created) => {
+                void programs.reload();
+                setSelectedId(created.id);
+                setTab("flow");
+              }}
+            />
+          </Card>
+        </div>
+        {program ? (
+          <Card title={`${program.name} (version ${program.version})`}>
+            <div className="segmented" role="tablist" aria-label="Program views">
+              {(["flow", "enrolments", "analytics"] as const).map((t) => (
+                <button key={t} type="button" role="tab" aria-selected={t === tab} className={`btn ${t === tab ? "btn-primary" : "btn-secondary"}`} onClick={() => setTab(t)}>
+                  {t === "flow" ? "Flow" : t === "enrolments" ? "Enrolments" : "Analytics"}
+                </button>
+              ))}
+            </div>
+            {tab === "flow" && <FlowBuilder key={program.id} program={program} onSaved={(saved) => selected.setData(saved)} />}
+            {tab === "enrolments" && <Enrolments programId={program.id} />}
+            {tab === "analytics" && <ProgramAnalyticsPanel programId={program.id} slug={program.slug} />}
+          </Card>
+        ) : (
+          <Card>
+            <EmptyState title="Select a program">Pick one on the left to edit its flow, see who is enrolled and how it works.</EmptyState>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+// The widget designer: settings with a live preview, the sites allowed to embed it, and the embed
+// snippet to copy into a site.
+import { useEffect, useState, type FormEvent } from "react";
+import { API_BASE } from "../../api/config";
+import type { WidgetSettings, WidgetView } from "../../api/types";
+import { useApi } from "../../auth/auth-context";
+import { Button, Card, CopyButton, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
+import { useAction, useResource } from "../../lib/use-resource";
+import { OriginsEditor } from "./origins-editor";
+import { WidgetPreview } from "./widget-preview";
+
+/** The one line a creator pastes into their site. */
+export function embedSnippet(publicKey: string): string {
+  return `<script src="${API_BASE}/widget.js" data-creator="${publicKey}" async></script>`;
+}
+
+export function WidgetScreen() {
+  const api = useApi();
+  const widget = useResource((signal) => api.get<WidgetView>("/api/v1/widget", { signal }), [api]);
+  const [settings, setSettings] = useState<WidgetSettings>();
+  const [origins, setOrigins] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (widget.data && !settings) {
+      setSettings(widget.data.settings);
+      setOrigins(widget.data.allowed_origins);
+    }
+  }, [widget.data, settings]);
+  const save = useAction(async () => {
+    if (!settings) return;
+    const questions = settings.suggested_questions.map((q) => q.trim()).filter(Boolean);
+    const view = await api.put<WidgetView>("/api/v1/widget", { settings: { ...settings, suggested_questions: questions }, allowed_origins: origins });
+    widget.setData(view);
+    setSettings(view.settings);
+    setOrigins(view.allowed_origins);
+    setSaved(true);
+  });
+  const set = <K extends keyof WidgetSettings>(key: K, value: WidgetSettings[K]) => {
+    setSaved(false);
+    setSettings((s) => (s ? { ...s, [key]: value } : s));
+  };
+  const setColour = (key: keyof WidgetSettings["colors"], value: string) => settings && set("colors", { ...settings.colors, [key]: value });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save.run();
+  };
+
+  if (widget.error && !widget.data) {
+    return (
+      <>
+        <PageHeader title="Web widget" />
+        <ErrorNotice error={widget.error} onRetry={() => void widget.reload()} title="Could not load the widget" />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader title="Web widget" description="Design the chat bubble for your site, choose where it may appear, and copy the snippet." />
+      {!settings || !widget.data ? (
+        <Skeleton lines={8} />
+      ) : (
+        <>
+          <Card title="Embed snippet">
+            <p className="muted">Paste this before the closing &lt;/body&gt; tag of each page, on a site listed under “Allowed sites”.</p>
+            <pre className="snippet" data-testid="embed-snippet">
+              <code>{embedSnippet(widget.data.public_key)}</code>
+            </pre>
+            <CopyButton text={embedSnippet(widget.data.public_key)} label="Copy snippet" />
+          </Card>
+          <form onSubmit={onSubmit}>
+            <div className="split">
+              <Card title="Look and words">
+                <div className="form-grid">
+                  <Field label="Assistant name">{(id) => <input id={id} required maxLength={60} value={settings.assistant_name} onChange={(e) => set("assistant_name", e.target.value)} />}</Field>
+                  <Field label="Launcher text">{(id) => <input id={id} maxLength={40} value={settings.launcher_text} onChange={(e) => set("launcher_text", e.target.value)} />}</Field>
+                  <div className="span-2">
+                    <Field label="Greeting">{(id) => <textarea id={id} rows={2} maxLength={500} value={settings.greeting} onChange={(e) => set("greeting", e.target.value)} />}</Field>
+                  </div>
+                  <Field label="Primary colour">{(id) => <input id={id} type="color" value={settings.colors.primary} onChange={(e) => setColour("primary", e.target.value)} />}</Field>
+                  <Field label="Background colour">{(id) => <input id={id} type="color" value={settings.colors.background} onChange={(e) => setColour("background", e.target.value)} />}</Field>
+                  <Field label="Text colour">{(id) => <input id={id} type="color" value={settings.colors.text} onChange={(e) => setColour("text", e.target.value)} />}</Field>
+                  <Field label="Position">
+                    {(id) => (
+                      <select id={id} value={settings.position} onChange={(e) => set("position", e.target.value as WidgetSettings["position"])}>
+                        <option value="right">Bottom right</option>
+                        <option value="left">Bottom left</option>
+                      </select>
+                    )}
+                  </Field>
+                  <div className="span-2">
+                    <Field label="Suggested questions" hint="Up to six, one per line; shown as buttons when the chat opens.">
+                      {(id, describedBy) => (
+                        <textarea
+                          id={id}
+                          rows={3}
+                          aria-describedby={describedBy}
+                          value={settings.suggested_questions.join("\n")}
+                          onChange={(e) =>
+                            set(
+                              "suggested_questions",
+                              e.target.value
+                                .split("\n")
+                                .map((q) => q.trimStart())
+                                .filter((q, i, all) => q || i === all.length - 1)
+                                .slice(0, 6),
+                            )
+                          }
+                        />
+                      )}
+                    </Field>
+                  </div>
+                </div>
+              </Card>
+              <Card title="Live preview" className="sticky">
+                <WidgetPreview settings={{ ...settings, suggested_questions: settings.suggested_questions.filter(Boolean) }} />
+              </Card>
+            </div>
+            <Card title="Allowed sites">
+              <OriginsEditor
+                origins={origins}
+                onChange={(next) => {
+                  setSaved(false);
+                  setOrigins(next);
+                }}
+              />
+            </Card>
+            <ErrorNotice error={save.error} title="The widget was not saved" />
+            {saved && <SuccessNotice>Saved. Visitors see the changes within a minute.</SuccessNotice>}
+            <div className="form-actions">
+              <Button type="submit" variant="primary" busy={save.busy}>
+                Save widget
+              </Button>
+            </div>
+          </form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+// Helpers for driving the dashboard in Chromium: the creator's browser (clipboard allowed for the
+// dashboard), navigation by the menu, and screenshots saved where a reviewer can look at them.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+
+/** Committed, so the screens can be reviewed without running anything. */
+export const DASHBOARD_SCREENSHOTS = path.resolve(import.meta.dirname, "../screenshots");
+
+/** A creator's browser on the dashboard, allowed to use the clipboard. */
+export async function creatorBrowser(browser: Browser, dashboardUrl: string, viewport = { width: 1360, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: dashboardUrl });
+  return { context, page: await context.newPage() };
+}
+
+/** Opens a screen from the main menu. */
+export async function openScreen(page: Page, label: string): Promise<void> {
+  const menu = page.getByRole("navigation", { name: "Main" });
+  await menu.getByRole("link", { name: label, exact: true }).click();
+}
+
+/** Saves a full-page screenshot as dashboard/test/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(DASHBOARD_SCREENSHOTS, { recursive: true });
+  // Spinners and skeleton shimmer would make the pictures differ run to run for no reason; the sticky
+  // sidebar would be drawn where the viewport happened to be scrolled, not along the whole page.
+  await page.addStyleTag({
+    content: [
+      "*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; }",
+      ".sticky { position: static !important; }",
+      "@media (min-width: 861px) { .shell { position: relative; } .content { grid-column: 2; } .sidebar { position: absolute !important; inset: 0 auto 0 0; width: 250px; height: auto !important; } }",
+    ].join(" "),
+  });
+  await page.screenshot({ path: path.join(DASHBOARD_SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs up a new creator through the sign-up screen; resolves when the dashboard greets them. */
+export async function signUpThroughScreen(page: Page, dashboardUrl: string, person: { name: string; email: string; password: string }, shotName?: string): Promise<void> {
+  await page.goto(dashboardUrl);
+  await page.getByRole("heading", { name: "Sign in" }).waitFor();
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  if (shotName) await screenshot(page, shotName);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: `Welcome, ${person.name.split(" ")[0]}` }).waitFor();
+}

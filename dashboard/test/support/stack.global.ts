@@ -1,0 +1,42 @@
+// Vitest global setup of the dashboard suite: the widget suite's local stack (with the dashboard's
+// origin allowed by CORS and the bridge's callbacks going to the edge, so uploads become ready), and the
+// dashboard built against that edge and served on its own origin.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { build } from "vite";
+import type { TestProject } from "vitest/node";
+import { startWidgetStack } from "../../../widget/test/support/stack";
+import { serveSpa } from "./static-server";
+
+export type DashboardStack = { dashboardUrl: string; edgeUrl: string; controlUrl: string };
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    dashboard: DashboardStack;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const outDir = mkdtempSync(path.join(tmpdir(), "dashboard-suite-"));
+  // Listening first (on a port the system picks), so no other process can take the origin CORS names.
+  const served = await serveSpa(outDir);
+  let stack: Awaited<ReturnType<typeof startWidgetStack>> | undefined;
+  try {
+    stack = await startWidgetStack({ corsOrigins: [served.url], bridgeCallbacksToEdge: true });
+    process.env.VITE_API_BASE = stack.info.edgeUrl;
+    await build({ configFile: path.resolve(import.meta.dirname, "../../vite.config.ts"), build: { outDir, emptyOutDir: true, sourcemap: false }, logLevel: "warn" });
+    project.provide("dashboard", { dashboardUrl: served.url, edgeUrl: stack.info.edgeUrl, controlUrl: stack.info.controlUrl });
+    const running = stack;
+    return async () => {
+      await served.close();
+      await running.stop();
+      rmSync(outDir, { recursive: true, force: true });
+    };
+  } catch (err) {
+    await served.close();
+    await stack?.stop();
+    rmSync(outDir, { recursive: true, force: true });
+    throw err;
+  }
+}
