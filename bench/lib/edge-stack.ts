@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { unstable_dev } from "wrangler";
 import WebSocket from "ws";
 import { signRequest } from "@coach/contracts/signature";
@@ -14,6 +14,7 @@ import { freePort } from "../../inference-bridge/test/support/free-port";
 import { startBridgeStack } from "../../test/support/bridge-stack";
 import { COACH_MATERIAL } from "../../test/support/coach-material";
 import { waitForHttp } from "../../scripts/lib/wait-for.mjs";
+import { snapshotWranglerConfig } from "./wrangler-snapshot";
 
 export const BENCH_ORIGIN = "https://bench.example";
 const SECRET = "bench-bridge-secret-0123456789abcdef0123";
@@ -80,8 +81,9 @@ export async function startEdgeStack(options: { vars?: Record<string, string>; p
   process.env.WRANGLER_SEND_METRICS = "false";
   spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], { env: { ...process.env, CI: "true" }, stdio: "ignore" });
   const vars = { BRIDGE_URL: `http://127.0.0.1:${probe ? probePort : bridgePort}`, BRIDGE_SECRET: SECRET, LOG_LEVEL: "warn", ...options.vars };
-  const worker = await unstable_dev("worker/index.ts", {
-    config: "wrangler.toml",
+  const config = snapshotWranglerConfig();
+  const worker = await unstable_dev("", {
+    config,
     persistTo: persist,
     vars,
     ip: "127.0.0.1",
@@ -109,6 +111,7 @@ export async function startEdgeStack(options: { vars?: Record<string, string>; p
       probe?.close();
       await stopBridge();
       rmSync(persist, { recursive: true, force: true });
+      rmSync(dirname(config), { recursive: true, force: true });
     },
   };
 }

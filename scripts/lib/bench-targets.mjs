@@ -26,6 +26,32 @@ export const BENCH_TARGETS = {
     { path: "one_socket.added_p95_ms", op: "<=", target: 2, unit: "ms", label: "delta relay added latency p95" },
     { path: "ten_sockets.last_socket_p95_ms", op: "<=", target: 10, unit: "ms", label: "delta fan-out to 10 sockets p95" },
   ],
+  "load-sockets": [
+    { path: "error_rate", op: "<=", target: 0, unit: "", label: "error rate, 1,000 sockets × 200 conversations" },
+    { path: "ack.p99_ms", op: "<=", target: 20, unit: "ms", label: "message → ack p99 under load (the room's target)" },
+  ],
+  "bridge-overload": [
+    { path: "flood.refused", op: ">=", target: 1, unit: "", label: "requests refused at twice capacity (the overload is real)" },
+    { path: "refusal_max_ms", op: "<=", target: 100, unit: "ms", label: "slowest refusal" },
+    { path: "refusals_without_retry_after", op: "<=", target: 0, unit: "", label: "refusals without Retry-After" },
+    { path: "quiet_p95_ratio", op: "<=", target: 2, unit: "× idle", label: "another tenant's answer p95 at twice capacity" },
+  ],
+  chaos: [
+    { path: "lost", op: "<=", target: 0, unit: "", label: "messages lost under faults" },
+    { path: "duplicated", op: "<=", target: 0, unit: "", label: "messages or answers stored twice" },
+    { path: "seq_violations", op: "<=", target: 0, unit: "", label: "sequence numbers repeated or out of order" },
+    { path: "unanswered", op: "<=", target: 0, unit: "", label: "turns neither answered nor told" },
+    { path: "unacknowledged", op: "<=", target: 0, unit: "", label: "messages never acknowledged" },
+    { path: "unreadable_logs", op: "<=", target: 0, unit: "", label: "conversations whose log could not be read back" },
+  ],
+  proof: [
+    { path: "tests_failed", op: "<=", target: 0, unit: "", label: "proof tests failed (fuzzing, isolation, forgeries)" },
+    { path: "api_bodies.server_errors", op: "<=", target: 0, unit: "", label: "API bodies fuzzed: server errors" },
+    { path: "api_bodies.uncoded_refusals", op: "<=", target: 0, unit: "", label: "API bodies fuzzed: refusals without a code" },
+    { path: "socket_frames.internal_errors", op: "<=", target: 0, unit: "", label: "socket frames fuzzed: internal errors" },
+    { path: "socket_frames.socket_closes", op: "<=", target: 0, unit: "", label: "socket frames fuzzed: sockets dropped" },
+    { path: "tenant_isolation.canaries_found", op: "<=", target: 0, unit: "", label: "tenant A's canaries seen by tenant B" },
+  ],
   "widget-size": [
     { path: "loader_gzip_bytes", op: "<=", target: 4096, unit: "B", label: "widget loader, gzipped" },
     { path: "total_gzip_bytes", op: "<=", target: 25600, unit: "B", label: "whole widget, gzipped" },

@@ -1,0 +1,14 @@
+// How many cases each property of the proof suites runs: PROOF_CASES when set (`npm run proof` sets
+// 10,000), otherwise a small default that keeps `npm test` within the CI budget.
+import { env } from "cloudflare:workers";
+
+/** Cases per property; `fallback` is the suite's default for `npm test`. */
+export function proofCases(fallback: number): number {
+  const chosen = Number(env.PROOF_CASES);
+  return Number.isInteger(chosen) && chosen > 0 ? chosen : fallback;
+}
+
+/** Prints one machine-readable line that `bench/proof.ts` collects into the benchmark report. */
+export function reportProof(name: string, figures: Record<string, unknown>): void {
+  console.log(`PROOF ${JSON.stringify({ name, ...figures })}`);
+}
