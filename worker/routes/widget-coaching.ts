@@ -12,6 +12,7 @@ import { jsonBody } from "../middleware/json-body";
 import { optOutContact } from "../programs/contact-consent";
 import { enrollContact } from "../programs/enroll-contact";
 import { activeProgramBySlug } from "../programs/program-store";
+import { visitorPreflight } from "../widget/visitor-preflight";
 
 type VisitorEnv = AppEnv & { Variables: AppEnv["Variables"] & { visitor: VisitorClaims } };
 
@@ -30,17 +31,7 @@ const visitorAuth = createMiddleware<VisitorEnv>(async (c, next) => {
   await next();
 });
 
-function preflight(c: Context): Response {
-  const origin = c.req.header("Origin");
-  if (origin) {
-    c.header("Access-Control-Allow-Origin", origin);
-    c.header("Vary", "Origin");
-  }
-  c.header("Access-Control-Allow-Methods", "POST");
-  c.header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id");
-  c.header("Access-Control-Max-Age", "600");
-  return c.body(null, 204);
-}
+const preflight = (c: Context) => visitorPreflight(c, "Authorization, Content-Type, X-Request-Id");
 
 export const widgetCoachingRoutes = new Hono<VisitorEnv>()
   .options("/enroll", (c) => preflight(c))

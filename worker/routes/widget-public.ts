@@ -14,6 +14,7 @@ import { roomFor } from "../lib/rooms";
 import { mintVisitorToken, verifyVisitorToken } from "../lib/visitor-token";
 import { jsonBody } from "../middleware/json-body";
 import { clientIp, rateLimit } from "../middleware/rate-limit";
+import { visitorPreflight } from "../widget/visitor-preflight";
 import { openVisitorSession } from "../widget/visitor-session";
 
 /** Settings edits reach visitors within a minute; the loader asks once per page view. */
@@ -69,18 +70,7 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
     c.header("Cache-Control", `public, max-age=${CONFIG_MAX_AGE_SECONDS}`);
     return c.json({ public_key: c.req.param("public_key"), settings: applyWidgetSettings(widget.settings as Partial<WidgetSettings>) } satisfies WidgetConfigResponse);
   })
-  // Preflight carries no body, so it cannot know the widget; the POST itself is where the origin is checked.
-  .options("/session", (c) => {
-    const origin = c.req.header("Origin");
-    if (origin) {
-      c.header("Access-Control-Allow-Origin", origin);
-      c.header("Vary", "Origin");
-    }
-    c.header("Access-Control-Allow-Methods", "POST");
-    c.header("Access-Control-Allow-Headers", "Content-Type, X-Request-Id");
-    c.header("Access-Control-Max-Age", "600");
-    return c.body(null, 204);
-  })
+  .options("/session", (c) => visitorPreflight(c, "Content-Type, X-Request-Id"))
   .post(
     "/session",
     readableRefusals,

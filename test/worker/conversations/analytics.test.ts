@@ -1,19 +1,10 @@
 // Analytics from the counters the rooms write in their batched index sync: seeded conversations with
 // known messages, confidences and sources, and the exact figures the dashboard's charts get.
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Analytics } from "../../../worker/db/analytics";
 import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { getJson } from "./inbox-helpers";
 import { DAY, seedConversation } from "./seeded-rooms";
-
-type Analytics = {
-  from: string;
-  to: string;
-  per_day: { date: string; conversations: number; active_users: number; messages: number }[];
-  messages: { user: number; assistant: number; creator: number };
-  confidence: { buckets: { min: number; max: number; count: number }[]; fallback_count: number };
-  top_documents: { document_id: string; title: string; citations: number }[];
-  channels: { channel: string; conversations: number }[];
-};
 
 const ROUTINE = { document_id: "doc-routine", title: "Routine guide" };
 const EVENING = { document_id: "doc-evening", title: "Evening guide" };
