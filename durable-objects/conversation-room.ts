@@ -223,6 +223,7 @@ export class ConversationRoom extends DurableObject<Env> {
     const meta = this.requireMeta();
     this.attachChannel(meta);
     const firstMessage = this.log.lastSeq() === 0;
+    if (input.source === "proactive") this.state.markCoached();
     const result = await sendOutboundMessage(
       {
         env: this.env,
@@ -376,8 +377,11 @@ export class ConversationRoom extends DurableObject<Env> {
       this.ctx.waitUntil(recordHumanRequest(this.env, meta, { seq: stored.seq, text: input.text }, this.logger));
     }
     if (asking && !wantsHuman && !forCoaching) this.ctx.waitUntil(this.turns.pump().catch((err: unknown) => this.logger.error("outbox pump failed", describeError(err))));
-    if (forCoaching) this.ctx.waitUntil(this.coachingReply({ seq: stored.seq, text: input.text, at: stored.created_at, quickReplyId }, turnId));
-    if (input.role === "user") this.ctx.waitUntil(noteCoachingReply(this.env, meta, { text: input.text, quickReplyId }, this.logger));
+    if (forCoaching) {
+      this.state.markCoached();
+      this.ctx.waitUntil(this.coachingReply({ seq: stored.seq, text: input.text, at: stored.created_at, quickReplyId }, turnId));
+    }
+    if (input.role === "user" && this.state.coached()) this.ctx.waitUntil(noteCoachingReply(this.env, meta, { text: input.text, quickReplyId }, this.logger));
     return { message: stored, duplicate: false };
   }
 

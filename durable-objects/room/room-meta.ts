@@ -44,6 +44,19 @@ export class RoomState {
     return current.tenantId === meta.tenantId && current.conversationId === meta.conversationId;
   }
 
+  /**
+   * Whether coaching has reached this conversation (a proactive message, a commitment, a quick reply).
+   * Only then does each user message wake the contact's CoachingAgent: a plain conversation costs no
+   * second object per message.
+   */
+  coached(): boolean {
+    return this.get("coached") === "1";
+  }
+
+  markCoached(): void {
+    if (!this.coached()) this.set("coached", "1");
+  }
+
   /** Whether the D1 index is behind the log (flushed in batches, not per message). */
   indexDirty(): boolean {
     return this.get("index_dirty") === "1";
