@@ -9,14 +9,14 @@ import { telegramApi } from "../../worker/channels/telegram/bot-api";
 import { sendWithQuickReplies as sendWithInlineKeyboard } from "../../worker/channels/telegram/inline-keyboard";
 import { sendWithQuickReplies as sendWithReplyButtons, withNumberedReplies } from "../../worker/channels/whatsapp/quick-reply-message";
 import { channelTemplate, sendProactiveTemplate } from "../../worker/channels/whatsapp/templates";
-import { contactLastSeenAt, recordDelivery } from "../../worker/db/channel-directory";
+import { recordDelivery } from "../../worker/db/channel-directory";
 import { AppError } from "../../worker/lib/errors";
 import type { Logger } from "../../worker/lib/logger";
 import { connectedChannel, reportSendFailure, type ChannelAdapterDeps } from "./channel-adapter-kit";
 import type { MessageLog } from "./message-log";
 import type { ReplyRoute } from "./reply-routes";
 import type { RoomMeta } from "./room-meta";
-import { SERVICE_WINDOW_MS } from "./whatsapp-adapter";
+import { insideServiceWindow } from "./whatsapp-adapter";
 
 export type OutboundInput = {
   meta: RoomMeta;
@@ -53,14 +53,6 @@ export const TEMPLATE_REQUIRED_MESSAGE =
 
 type Plan = { kind: "web" } | { kind: "telegram" | "whatsapp"; deps: ChannelAdapterDeps; template: boolean };
 
-/** The window is the WhatsApp contact's own: a linked Telegram contact writing does not open it. */
-async function insideWhatsAppWindow(deps: OutboundDeps, route: ReplyRoute): Promise<boolean> {
-  const { env, meta } = deps;
-  const contactId = route.contactId ?? meta.contactId;
-  const lastSeen = contactId ? await contactLastSeenAt(env.DB, meta.tenantId, contactId) : null;
-  return lastSeen !== null && Date.now() - lastSeen < SERVICE_WINDOW_MS;
-}
-
 /** How the message will travel, or the refusal to store it at all. */
 async function plan(deps: OutboundDeps, input: OutboundInput): Promise<Plan | { code: string; message: string }> {
   const { meta, route } = deps;
@@ -71,7 +63,8 @@ async function plan(deps: OutboundDeps, input: OutboundInput): Promise<Plan | { 
     logger: deps.logger,
   };
   if (route.channel === "telegram") return { kind: "telegram", deps: adapterDeps, template: false };
-  if (await insideWhatsAppWindow(deps, route)) return { kind: "whatsapp", deps: adapterDeps, template: false };
+  // The window is the WhatsApp contact's own: a linked Telegram contact writing does not open it.
+  if (await insideServiceWindow(deps.env, meta.tenantId, adapterDeps.meta.contactId)) return { kind: "whatsapp", deps: adapterDeps, template: false };
   if (input.source === "takeover") return { code: "whatsapp_window_closed", message: WINDOW_CLOSED_MESSAGE };
   // A check-in that cannot go out at all is not stored either: the transcript shows what the user got.
   const channel = await connectedChannel(adapterDeps);

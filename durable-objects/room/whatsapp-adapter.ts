@@ -17,6 +17,12 @@ export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const OUTSIDE_WINDOW_ERROR =
   "A reply was not sent: the user's last message is more than 24 hours old, and outside WhatsApp's 24-hour customer-service window only approved message templates may be sent.";
 
+/** Whether the WhatsApp contact wrote within the last 24 hours (their last message opens the window). */
+export async function insideServiceWindow(env: Env, tenantId: string, contactId: string | null): Promise<boolean> {
+  const lastSeen = contactId ? await contactLastSeenAt(env.DB, tenantId, contactId) : null;
+  return lastSeen !== null && Date.now() - lastSeen < SERVICE_WINDOW_MS;
+}
+
 /** The room's WhatsApp side; one per room whose meta names a WhatsApp user. */
 export class WhatsAppAdapter implements ChannelAdapter {
   constructor(private readonly deps: ChannelAdapterDeps) {}
@@ -26,18 +32,12 @@ export class WhatsAppAdapter implements ChannelAdapter {
     else if (frame.type === "notice" && (frame.code === "coach_busy" || frame.code === "coach_offline")) await this.send("notice", WILL_ANSWER_SHORTLY, null);
   }
 
-  private async insideServiceWindow(): Promise<boolean> {
-    const { env, meta } = this.deps;
-    const lastSeen = meta.contactId ? await contactLastSeenAt(env.DB, meta.tenantId, meta.contactId) : null;
-    return lastSeen !== null && Date.now() - lastSeen < SERVICE_WINDOW_MS;
-  }
-
   private async send(what: string, text: string, seq: number | null): Promise<void> {
     const { env, meta, logger } = this.deps;
     try {
       const channel = await connectedChannel(this.deps);
       if (!channel) return;
-      if (!(await this.insideServiceWindow())) {
+      if (!(await insideServiceWindow(env, meta.tenantId, meta.contactId))) {
         logger.warn("whatsapp reply withheld outside the 24-hour window", { channel_id: meta.channelId, conversation_id: meta.conversationId });
         await touchChannel(env.DB, meta.tenantId, meta.channelId, { lastError: OUTSIDE_WINDOW_ERROR });
         return;
