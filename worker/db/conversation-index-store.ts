@@ -19,6 +19,13 @@ export type ConversationIndexUpdate = {
   searchRows: { seq: number; body: string }[];
 };
 
+/**
+ * D1 binds at most 100 parameters per statement and a search row binds 4, so a page of new messages
+ * is inserted 25 rows at a time (within the one batch). One statement for the whole page failed every
+ * sync of a conversation with more than 25 new messages, and kept failing, so it was never indexed.
+ */
+const SEARCH_ROWS_PER_INSERT = 25;
+
 /** Applies one sync in a single batch. */
 export async function writeConversationIndex(d1: D1Database, update: ConversationIndexUpdate): Promise<void> {
   const db = database(d1);
@@ -46,8 +53,9 @@ export async function writeConversationIndex(d1: D1Database, update: Conversatio
         .onConflictDoNothing(),
     );
   }
-  if (update.searchRows.length > 0) {
-    statements.push(db.insert(conversationSearch).values(update.searchRows.map((row) => ({ tenantId, conversationId, ...row }))));
+  for (let i = 0; i < update.searchRows.length; i += SEARCH_ROWS_PER_INSERT) {
+    const rows = update.searchRows.slice(i, i + SEARCH_ROWS_PER_INSERT);
+    statements.push(db.insert(conversationSearch).values(rows.map((row) => ({ tenantId, conversationId, ...row }))));
   }
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
 }

@@ -68,6 +68,16 @@ describe("the inbox", () => {
     expect((await call('/api/v1/conversations?q=%22journal*%20OR%20NEAR(', { token: workspace.members.viewer.token })).status).toBe(200);
   });
 
+  it("finds a busy conversation by its first and last words when a sync carries more than 25 messages", async () => {
+    const messages = Array.from({ length: 60 }, (_, i) => ({ role: i % 2 === 0 ? ("user" as const) : ("assistant" as const), text: `step ${i} of the plan`, at: now - 5000 + i }));
+    messages[0] = { ...messages[0]!, text: "Morning pages feel awkward at first" };
+    messages[59] = { ...messages[59]!, text: "Try a walk before breakfast" };
+    const own = await seedWorkspace();
+    const busy = await seedConversation(own.tenantId, { channel: "web", contact: { name: "Cleo Busy" }, messages });
+    expect(await inbox("q=awkward", own.members.viewer.token)).toEqual([busy]);
+    expect(await inbox("q=breakfast", own.members.viewer.token)).toEqual([busy]);
+  });
+
   it("filters by channel, needs-human and takeover", async () => {
     expect(await inbox("channel=telegram")).toEqual([ben]);
     expect(await inbox("channel=whatsapp")).toEqual([]);
