@@ -329,21 +329,26 @@ export class ConversationRoom extends DurableObject<Env> {
 
   private async receiveMessage(ws: WebSocket, identity: SocketIdentity, clientId: string, text: string, quickReplyId?: string): Promise<void> {
     const role = identity.role === "creator" ? "creator" : "user";
-    const { message, duplicate } = this.acceptMessage({ clientId, text, author: identity.subjectId, role, quickReplyId }, ws);
-    this.hub.send(ws, { type: "ack", client_id: clientId, seq: message.seq, duplicate });
+    this.acceptMessage({ clientId, text, author: identity.subjectId, role, quickReplyId }, ws);
   }
 
   /**
    * The one way a message enters the log, from a socket or a channel: stored once per client id,
    * rate-limited per author and conversation, shown to the other sockets, and (from a user) queued
-   * for an answer. The pump's first frame comes after an await, so a caller's ack still goes first.
+   * for an answer. A socket sender's ack goes out as soon as the message is stored, before the fan-out
+   * to the room's other sockets, so its latency does not grow with the room; the pump's first frame
+   * comes after an await, so the ack still goes first.
    */
   private acceptMessage(
     input: { clientId: string; text: string; author: string; role: "user" | "creator"; route?: ReplyRoute; quickReplyId?: string },
-    except?: WebSocket,
+    sender?: WebSocket,
   ): { message: MessageView; duplicate: boolean } {
+    const acknowledge = (message: MessageView, duplicate: boolean) => {
+      if (sender) this.hub.send(sender, { type: "ack", client_id: input.clientId, seq: message.seq, duplicate });
+      return { message, duplicate };
+    };
     const existing = this.log.byClientId(input.clientId);
-    if (existing) return { message: existing, duplicate: true };
+    if (existing) return acknowledge(existing, true);
     const meta = this.requireMeta();
     const limit = this.buckets.takeAll([`subject:${input.author}`, "conversation"], rateLimits(this.env).socketMessage);
     if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds, "You are sending messages too quickly. Wait a moment, then send again.");
@@ -366,7 +371,8 @@ export class ConversationRoom extends DurableObject<Env> {
         : null;
       return { stored: message, reply: answer };
     });
-    this.hub.deliver({ type: "message", ...stored }, except);
+    acknowledge(stored, false);
+    this.hub.deliver({ type: "message", ...stored }, sender);
     this.markIndexDirty();
     if (firstMessage) this.emit("conversation.created", { first_seq: stored.seq });
     if (reply) {

@@ -81,6 +81,26 @@ describe("ConversationRoom socket protocol", () => {
     tab2.close();
   });
 
+  it("acknowledges the sender before the room's other sockets see the message", async () => {
+    const session = await openSession(workspace);
+    const sender = await SocketClient.connect(session);
+    const others = await Promise.all(Array.from({ length: 8 }, () => SocketClient.connect(session)));
+    const arrivals: string[] = [];
+    sender.ws.addEventListener("message", (event) => {
+      if (String(event.data).includes('"type":"ack"')) arrivals.push("ack");
+    });
+    for (const other of others) {
+      other.ws.addEventListener("message", (event) => {
+        if (String(event.data).includes('"type":"message"')) arrivals.push("message");
+      });
+    }
+    sender.send({ type: "message", client_id: "ack-first-0001", text: "Who hears this first?" });
+    await Promise.all(others.map((other) => other.next((f) => f.type === "message" && f.text === "Who hears this first?")));
+    await sender.next((f) => f.type === "ack");
+    expect(arrivals).toEqual(["ack", ...others.map(() => "message")]);
+    for (const client of [sender, ...others]) client.close();
+  });
+
   it("answers the same question asked twice in a row, both times, without delay", async () => {
     const client = await SocketClient.connect(await openSession(workspace));
     client.send({ type: "message", client_id: "twice-000001", text: "Morning routine?" });
