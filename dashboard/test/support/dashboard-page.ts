@@ -4,8 +4,14 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
-/** Committed, so the screens can be reviewed without running anything. */
-export const DASHBOARD_SCREENSHOTS = path.resolve(import.meta.dirname, "../screenshots");
+/**
+ * dashboard/test/screenshots is committed, so the screens can be reviewed without running anything; a
+ * test run writes to test-results/ (ignored) so it leaves the tree clean, and `UPDATE_SCREENSHOTS=1`
+ * refreshes the committed pictures.
+ */
+export const DASHBOARD_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === "1"
+  ? path.resolve(import.meta.dirname, "../screenshots")
+  : path.resolve(import.meta.dirname, "../../../test-results/dashboard-screenshots");
 
 /** A creator's browser on the dashboard, allowed to use the clipboard. */
 export async function creatorBrowser(browser: Browser, dashboardUrl: string, viewport = { width: 1360, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
@@ -20,7 +26,7 @@ export async function openScreen(page: Page, label: string): Promise<void> {
   await menu.getByRole("link", { name: label, exact: true }).click();
 }
 
-/** Saves a full-page screenshot as dashboard/test/screenshots/<name>.png. */
+/** Saves a full-page screenshot as <name>.png in DASHBOARD_SCREENSHOTS. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(DASHBOARD_SCREENSHOTS, { recursive: true });
   // Spinners and skeleton shimmer would make the pictures differ run to run for no reason; the sticky
