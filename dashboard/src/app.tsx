@@ -1,5 +1,6 @@
 // The app shell: signed out, the sign-in and sign-up screens; signed in, the layout with every screen of
 // screens.tsx as a route.
+import { Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AuthProvider, useAuth } from "./auth/auth-context";
 import { Layout } from "./components/layout";
@@ -29,7 +30,15 @@ function Gate() {
     <Routes>
       <Route element={<Layout />}>
         {screens.map((screen) => (
-          <Route key={screen.path} path={screen.path} element={<screen.Component />} />
+          <Route
+            key={screen.path}
+            path={screen.path}
+            element={
+              <Suspense fallback={<Spinner label="Opening the screen" />}>
+                <screen.Component />
+              </Suspense>
+            }
+          />
         ))}
         <Route path="/sign-in" element={<Navigate to="/" replace />} />
         <Route path="/sign-up" element={<Navigate to="/" replace />} />

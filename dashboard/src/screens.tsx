@@ -12,9 +12,11 @@ import { IntegrationsScreen } from "./screens/integrations/integrations-screen";
 import { KnowledgeScreen } from "./screens/knowledge/knowledge-screen";
 import { OnboardingScreen } from "./screens/onboarding/onboarding-screen";
 import { PersonaScreen } from "./screens/persona/persona-screen";
-import { ProgramsScreen } from "./screens/programs/programs-screen";
 import { TeamScreen } from "./screens/team/team-screen";
 import { WidgetScreen } from "./screens/widget/widget-screen";
+import { lazyScreen } from "./lib/lazy-screen";
+
+const ProgramsScreen = lazyScreen(() => import("./screens/programs/programs-screen").then((m) => m.ProgramsScreen));
 
 export type ScreenEntry = {
   /** The route pattern (react-router). */
