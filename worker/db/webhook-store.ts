@@ -1,6 +1,6 @@
 // Outgoing webhooks in D1: the endpoints a creator registered and the delivery log, which is also the
 // queue the tenant's WebhookDispatcher works through (rows `pending` with a `next_attempt_at`).
-import { and, asc, desc, eq, lte, min } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, lte, min, or, sql, type SQL } from "drizzle-orm";
 import { database } from "./client";
 import { webhookDeliveries } from "./schema";
 import { forTenant, type TenantRow } from "./tenant-gateway";
@@ -86,4 +86,44 @@ export async function removeEndpoint(d1: D1Database, tenantId: string, endpointI
   await database(d1)
     .delete(webhookDeliveries)
     .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, endpointId)));
+}
+
+/** How long the delivery log keeps finished deliveries (delivered or given up). */
+export const DELIVERY_LOG_DAYS = 30;
+
+/** Deletes finished deliveries created before `before`; answers how many went. */
+export async function pruneDeliveryLog(d1: D1Database, tenantId: string, before: number): Promise<number> {
+  const result = await database(d1)
+    .delete(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.tenantId, tenantId), inArray(webhookDeliveries.status, ["delivered", "failed"]), lt(webhookDeliveries.createdAt, before)));
+  return result.meta.changes ?? 0;
+}
+
+/**
+ * Deliveries whose event is about one of these contacts or conversations. Events name them as
+ * `contact_id` and `conversation_id` in their data, and may quote the person's words (a question, a
+ * commitment), so erasing a person erases these too.
+ */
+function aboutSubject(tenantId: string, subject: { contactIds: string[]; conversationIds: string[] }): SQL | undefined {
+  const needles = [
+    ...subject.contactIds.map((id) => JSON.stringify({ contact_id: id }).slice(1, -1)),
+    ...subject.conversationIds.map((id) => JSON.stringify({ conversation_id: id }).slice(1, -1)),
+  ];
+  if (needles.length === 0) return undefined;
+  return and(eq(webhookDeliveries.tenantId, tenantId), or(...needles.map((needle) => sql`instr(${webhookDeliveries.payload}, ${needle}) > 0`)));
+}
+
+/** The deliveries about a person (export). */
+export async function deliveriesAbout(d1: D1Database, tenantId: string, subject: { contactIds: string[]; conversationIds: string[] }): Promise<WebhookDelivery[]> {
+  const where = aboutSubject(tenantId, subject);
+  if (!where) return [];
+  return database(d1).select().from(webhookDeliveries).where(where).orderBy(asc(webhookDeliveries.createdAt));
+}
+
+/** Deletes the deliveries about a person, pending ones included (erasure); answers how many went. */
+export async function forgetDeliveriesAbout(d1: D1Database, tenantId: string, subject: { contactIds: string[]; conversationIds: string[] }): Promise<number> {
+  const where = aboutSubject(tenantId, subject);
+  if (!where) return 0;
+  const result = await database(d1).delete(webhookDeliveries).where(where);
+  return result.meta.changes ?? 0;
 }

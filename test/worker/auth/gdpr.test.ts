@@ -126,6 +126,33 @@ describe("contact export and erasure", () => {
     expect(left).toBeUndefined();
   });
 
+  it("exports and erases the outgoing webhook deliveries about the contact, and keeps the others", async () => {
+    const { members, tenantId } = await seedWorkspace();
+    const contactId = await seedContact(tenantId);
+    const gateway = forTenant(env.DB, tenantId);
+    const [conversation] = await gateway.list("conversations", { where: (t) => eq(t.contactId, contactId) });
+    const deliver = (data: Record<string, unknown>) =>
+      gateway.insert("webhookDeliveries", {
+        id: crypto.randomUUID(),
+        endpointId: "endpoint-1",
+        event: "human.requested",
+        payload: JSON.stringify({ id: crypto.randomUUID(), type: "human.requested", created_at: new Date().toISOString(), tenant_id: tenantId, data }),
+        status: "delivered",
+      });
+    await deliver({ contact_id: contactId, conversation_id: conversation?.id, text: "I feel stuck with my mornings" });
+    await deliver({ conversation_id: conversation?.id, question: "Can I skip a day?" });
+    await deliver({ contact_id: crypto.randomUUID(), text: "Someone else's words" });
+    const exported = JSON.stringify(await (await call(`/api/v1/contacts/${contactId}/export`, { token: members.owner.token })).json());
+    expect(exported).toContain("I feel stuck with my mornings");
+    expect(exported).toContain("Can I skip a day?");
+    expect(exported).not.toContain("Someone else's words");
+    stubBridge(200, { erased: 0 });
+    const receipt = (await (await call(`/api/v1/contacts/${contactId}`, { method: "DELETE", token: members.owner.token })).json()) as { stores: { store: string; status: string; items: number }[] };
+    expect(receipt.stores).toContainEqual({ store: "webhook_deliveries", status: "erased", items: 2 });
+    const left = await gateway.list("webhookDeliveries");
+    expect(left.map((row) => JSON.parse(row.payload).data.text)).toEqual(["Someone else's words"]);
+  });
+
   it("when the bridge fails, the receipt says so and the contact stays for a retry", async () => {
     const { members, tenantId } = await seedWorkspace();
     const contactId = await seedContact(tenantId);

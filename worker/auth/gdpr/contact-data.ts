@@ -14,10 +14,11 @@ import { conversationStore, roomEraser, type ConversationEraser } from "./conver
 import type { ErasureStore, ErasureSubject, StoreReceipt } from "./erasure-store";
 import { outcomesStore } from "./outcomes-store";
 import { r2Store } from "./r2-store";
+import { webhookDeliveriesStore } from "./webhook-deliveries-store";
 
 /** Where a contact's data lives besides D1; the conversation rooms default to the ConversationRoom binding. */
 export function erasureStores(env: Env, rooms: ConversationEraser = roomEraser(env)): ErasureStore[] {
-  return [conversationStore(rooms), r2Store(env.FILES), bridgeStore(env), coachingStore(env), outcomesStore(env)];
+  return [conversationStore(rooms), r2Store(env.FILES), bridgeStore(env), coachingStore(env), outcomesStore(env), webhookDeliveriesStore(env)];
 }
 
 // D1 rows leave in the API's snake_case, like every other JSON body.
