@@ -8,16 +8,19 @@
 // - `queueIntervention({id, text, prompt?, quick_replies?, due_at?, reason})`: a one-off proactive
 //   message under the same guards as program steps (opt-out at send time, quiet hours, caps,
 //   idempotent by `id`, written by the model when `prompt` is given).
-// - `recordReply({text, at?, quick_reply_id?})`: the contact wrote to us (activity, check-in answers);
-//   the room calls it for every user message.
+// - `recordReply({text, at?, quick_reply_id?, conversation_id?})`: the contact wrote to us (activity,
+//   check-in answers, each thanked once in the conversation they wrote in); the room calls it for
+//   every user message once coaching has reached the conversation.
 // - `snapshot()`: enrolments with their answers and send times, last reply, opt-out, preferences.
 // - `behaviourSignals()`: streak, missed check-ins, scores and trend; the creator's rules are evaluated
 //   by coaching/coaching-signals.ts on every pass and reply (and the history mirrored to D1).
 // - `optOut(reason)` / `optIn()`: /stop, "STOP", the widget's stop button.
+// Without a time zone in the preferences, the contact's own (contacts.timezone, read on enrolment and
+// on every pass) is used, else UTC; a change of zone re-times running waits until a local time.
 // Time comes from `now()`: the real clock, unless a test pinned one with `setTestClock` (the same code
 // path runs in production; alarms are set the same distance ahead of the real clock).
 import {
-  CoachingPreferencesSchema,
+  CoachingPreferencesUpdateSchema,
   type CoachingPreferencesUpdate,
   type CoachingStateView,
   type EnrollmentView,
@@ -29,11 +32,13 @@ import { forTenant } from "../worker/db/tenant-gateway";
 import { emitEvent } from "../worker/integrations/emit-event";
 import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
 import { AgentStore, type AgentIdentity, type CheckinAnswer, type EnrollmentRecord, type Intervention } from "./coaching/agent-store";
-import { readAnswer } from "./coaching/checkins";
+import { recordAnswers, type RecordedAnswer } from "./coaching/checkin-answers";
 import { composeMessage } from "./coaching/compose-message";
+import { readContactTimeZone } from "./coaching/contact-time-zone";
 import { deliverProactive } from "./coaching/deliver-proactive";
 import { CoachingSignals } from "./coaching/coaching-signals";
 import { StepExecutor } from "./coaching/step-executor";
+import { rezoneWaits } from "./coaching/zoned-waits";
 
 /** A failed step (room or D1 unreachable) is tried again after this long. */
 const RETRY_DELAY_MS = 60_000;
@@ -62,7 +67,8 @@ export type InterventionInput = {
   reason: string;
 };
 
-export type ReplyInput = { text: string; at?: number; quick_reply_id?: string };
+/** `conversation_id`: where the contact wrote, so the thanks for an answer goes there. */
+export type ReplyInput = { text: string; at?: number; quick_reply_id?: string; conversation_id?: string };
 
 export type AgentSnapshot = {
   opted_out_at: number | null;
@@ -123,6 +129,7 @@ export class CoachingAgent extends DurableObject<Env> {
     }
     const existing = this.store.activeEnrollments().find((e) => e.programId === input.programId);
     if (existing) return { status: "duplicate", enrollment: view(existing, input.identity.contactId) };
+    await this.refreshContactTimeZone();
     const record: EnrollmentRecord = {
       id: input.enrollmentId,
       programId: input.programId,
@@ -133,6 +140,7 @@ export class CoachingAgent extends DurableObject<Env> {
       wakeAt: now,
       visits: { [input.startNode]: 1 },
       waitUntil: null,
+      waitStartedAt: null,
       sentAt: {},
       answers: {},
       awaitingAnswer: null,
@@ -192,34 +200,30 @@ export class CoachingAgent extends DurableObject<Env> {
   /** Merges and saves preferences, then looks at every enrolment again under the new rules. */
   async updatePreferences(identity: AgentIdentity, patch: CoachingPreferencesUpdate): Promise<CoachingStateView> {
     if (!this.store.bind(identity)) throw new Error("This agent belongs to another contact.");
-    const merged = CoachingPreferencesSchema.parse({ ...this.store.preferences(), ...patch });
-    this.store.setPreferences(merged);
+    const before = this.store.preferences().timezone;
+    // Only what was chosen is kept: a contact without a chosen zone goes on following contacts.timezone.
+    this.store.setExplicitPreferences(CoachingPreferencesUpdateSchema.parse({ ...this.store.explicitPreferences(), ...patch }));
+    await this.rezoneWaits(before);
     const now = this.now();
     for (const record of this.store.activeEnrollments()) if (record.wakeAt !== null && record.wakeAt > now) this.store.saveEnrollment({ ...record, wakeAt: now });
     await this.scheduleAlarm();
     return this.coachingState();
   }
 
-  /** The contact wrote to us: activity for conditions, and an answer to a check-in awaiting one. */
+  /**
+   * The contact wrote to us: activity for conditions, and an answer to a check-in awaiting one, which
+   * is thanked before the program moves on (an enrolment that waited at its end for it completes).
+   */
   async recordReply(input: ReplyInput): Promise<{ answered: string[] }> {
     const at = input.at ?? this.now();
     this.store.setLastReplyAt(Math.max(at, this.store.lastReplyAt() ?? 0));
-    const answered: string[] = [];
-    for (const record of this.store.enrollments()) {
-      if (record.status !== "active" && record.status !== "completed") continue;
-      const node = record.steps.nodes.find((n) => n.id === record.awaitingAnswer);
-      if (!node || node.kind !== "checkin") continue;
-      const answer = readAnswer(node, { text: input.text, at, ...(input.quick_reply_id ? { quickReplyId: input.quick_reply_id } : {}) });
-      if (!answer) continue;
-      this.store.saveEnrollment({ ...record, answers: { ...record.answers, [node.id]: answer }, lastAnswered: node.id, awaitingAnswer: null });
-      this.store.addHistory(record.id, { at, node_id: node.id, event: "answered", detail: { ...answer } });
-      answered.push(record.id);
-    }
+    const recorded = recordAnswers(this.store, { text: input.text, at, ...(input.quick_reply_id ? { quickReplyId: input.quick_reply_id } : {}) }, this.now());
+    for (const answer of recorded) await this.thank(answer, input.conversation_id);
     // Activity counts toward the streak, and an answer may trip a rule (a score that dropped).
     this.signals.noteActivity(at);
     await this.signals.evaluateRules();
     await this.scheduleAlarm();
-    return { answered };
+    return { answered: recorded.map((a) => a.enrollmentId) };
   }
 
   /** The contact's behaviour signals: last activity, streak, missed check-ins, scores and their trend. */
@@ -304,6 +308,7 @@ export class CoachingAgent extends DurableObject<Env> {
   }
 
   private async runDueWork(): Promise<void> {
+    await this.refreshContactTimeZone();
     await this.signals.evaluateRules();
     const now = this.now();
     for (const record of this.store.activeEnrollments()) {
@@ -349,6 +354,37 @@ export class CoachingAgent extends DurableObject<Env> {
     } catch (err) {
       this.logger.warn("enrolment index update failed", { enrollment_id: record.id, ...describeError(err) });
     }
+  }
+
+  /** Sends the thanks for an answer; a failure is logged, the answer stays recorded. */
+  private async thank(answer: RecordedAnswer, conversationId: string | undefined): Promise<void> {
+    try {
+      await deliverProactive(this.env, this.requireIdentity(), { ...answer.thanks, quickReplies: [] }, conversationId);
+    } catch (err) {
+      this.logger.warn("check-in answer not thanked", { enrollment_id: answer.enrollmentId, node_id: answer.nodeId, ...describeError(err) });
+    }
+  }
+
+  /**
+   * Reads the contact's own time zone again (it applies while no preference names one) and re-times
+   * running waits when the zone in force changed. A failure keeps the zone last read.
+   */
+  private async refreshContactTimeZone(): Promise<void> {
+    const identity = this.store.identity();
+    if (!identity) return;
+    try {
+      const timeZone = await readContactTimeZone(this.env, identity);
+      const before = this.store.preferences().timezone;
+      this.store.setContactTimeZone(timeZone);
+      await this.rezoneWaits(before);
+    } catch (err) {
+      this.logger.warn("contact time zone not read", describeError(err));
+    }
+  }
+
+  /** Re-times running waits until a local time when the zone in force is no longer `before`. */
+  private async rezoneWaits(before: string): Promise<void> {
+    for (const record of rezoneWaits(this.store, before, this.now())) await this.syncIndex(record);
   }
 
   private now(): number {

@@ -19,6 +19,8 @@ export type EnrollmentRecord = {
   visits: Record<string, number>;
   /** Set on entering a wait step: when it is over. */
   waitUntil: number | null;
+  /** When the running wait step was entered: a wait until a local time is re-timed from it when the time zone changes. */
+  waitStartedAt: number | null;
   /** When each message or check-in step was last sent. */
   sentAt: Record<string, number>;
   answers: Record<string, CheckinAnswer>;
@@ -92,13 +94,32 @@ export class AgentStore {
     return true;
   }
 
+  /**
+   * The preferences in force: what the creator or the user set explicitly, else the contact's own time
+   * zone from their D1 record, else the defaults (UTC).
+   */
   preferences(): CoachingPreferences {
-    const raw = this.get("preferences");
-    return raw ? { ...DEFAULT_COACHING_PREFERENCES, ...(JSON.parse(raw) as Partial<CoachingPreferences>) } : DEFAULT_COACHING_PREFERENCES;
+    const fallback = { ...DEFAULT_COACHING_PREFERENCES, timezone: this.contactTimeZone() ?? DEFAULT_COACHING_PREFERENCES.timezone };
+    return { ...fallback, ...this.explicitPreferences() };
   }
 
-  setPreferences(prefs: CoachingPreferences): void {
+  /** Only the fields the creator or the user set themselves. */
+  explicitPreferences(): Partial<CoachingPreferences> {
+    const raw = this.get("preferences");
+    return raw ? (JSON.parse(raw) as Partial<CoachingPreferences>) : {};
+  }
+
+  setExplicitPreferences(prefs: Partial<CoachingPreferences>): void {
     this.set("preferences", JSON.stringify(prefs));
+  }
+
+  /** The time zone of the contact's D1 record, as last read (null: none or not a valid one). */
+  contactTimeZone(): string | null {
+    return this.get("contact_timezone") ?? null;
+  }
+
+  setContactTimeZone(timeZone: string | null): void {
+    this.set("contact_timezone", timeZone);
   }
 
   optedOutAt(): number | null {

@@ -1,5 +1,6 @@
-// Check-ins as the user sees them (the question, with quick replies for the choices or a short scale)
-// and as the engine reads the user's reply (a quick reply id, a choice's label, or a number on the scale).
+// Check-ins as the user sees them (the question, with quick replies for the choices or a short scale,
+// and a short thanks once answered) and as the engine reads the user's reply (a quick reply id, a
+// choice's label, or a number on the scale).
 import type { ProgramNode } from "@coach/contracts/programs";
 import type { CheckinAnswer } from "./agent-store";
 
@@ -26,12 +27,14 @@ export function checkinMessage(node: CheckinNode): { text: string; quickReplies:
 export function readAnswer(node: CheckinNode, reply: { text: string; at: number; quickReplyId?: string }): CheckinAnswer | null {
   const text = reply.text.trim();
   if (node.choices) {
+    // A pressed quick reply answers what it was offered with: another message's chip is no answer here.
+    if (reply.quickReplyId) {
+      const pressed = node.choices.find((c) => c.id === reply.quickReplyId);
+      return pressed ? { text, at: reply.at, choice_id: pressed.id } : null;
+    }
     const lowered = text.toLowerCase();
     const byIndex = /^\d{1,2}$/.test(text) ? node.choices[Number(text) - 1] : undefined;
-    const choice =
-      node.choices.find((c) => c.id === reply.quickReplyId) ??
-      node.choices.find((c) => c.label.toLowerCase() === lowered || c.id.toLowerCase() === lowered) ??
-      byIndex;
+    const choice = node.choices.find((c) => c.label.toLowerCase() === lowered || c.id.toLowerCase() === lowered) ?? byIndex;
     return choice ? { text, at: reply.at, choice_id: choice.id } : null;
   }
   const scale = node.scale ?? { min: 1, max: 5 };
@@ -39,4 +42,18 @@ export function readAnswer(node: CheckinNode, reply: { text: string; at: number;
   const value = raw === undefined ? Number.NaN : Number(raw);
   if (!Number.isInteger(value) || value < scale.min || value > scale.max) return null;
   return { text, at: reply.at, value };
+}
+
+/** The short thanks sent once an answer is recorded, warmer at the top of a scale, gentle at the bottom. */
+export function answerThanks(node: CheckinNode, answer: CheckinAnswer): string {
+  if (node.choices) {
+    const label = node.choices.find((c) => c.id === answer.choice_id)?.label ?? answer.text;
+    return `Thanks! I've noted "${label}".`;
+  }
+  const scale = node.scale ?? { min: 1, max: 5 };
+  const value = answer.value ?? scale.min;
+  const third = (scale.max - scale.min) / 3;
+  if (value >= scale.max - third) return `Great to hear! I've noted your ${value}.`;
+  if (value <= scale.min + third) return `Thanks for being honest. I've noted your ${value}.`;
+  return `Thanks! I've noted your ${value}.`;
 }

@@ -11,19 +11,23 @@ import type { AgentIdentity } from "./agent-store";
 export type ProactiveMessage = { clientId: string; text: string; quickReplies: { id: string; label: string }[] };
 
 /**
- * The contact's latest open conversation (for a person who linked channels, the one they continue on
- * any of them; created on their channel if they have none) and the channel that reaches them: the one
- * they joined from when it is of their kind and still active, else the workspace's active one.
+ * The conversation `conversationId` when given (the one the contact just wrote in), else their latest
+ * open one (for a person who linked channels, the one they continue on any of them; created on their
+ * channel if they have none), and the channel that reaches them: the one they joined from when it is
+ * of their kind and still active, else the workspace's active one.
  */
-async function target(env: Env, identity: AgentIdentity) {
+async function target(env: Env, identity: AgentIdentity, conversationId?: string) {
   const gateway = forTenant(env.DB, identity.tenantId);
   const contact = await gateway.find("contacts", identity.contactId);
   if (!contact) return null;
-  const [open] = await gateway.list("conversations", {
-    where: (t) => and(eq(t.contactId, contact.id), eq(t.status, "open")),
-    orderBy: (t) => desc(t.startedAt),
-    limit: 1,
-  });
+  const written = conversationId ? await gateway.find("conversations", conversationId) : undefined;
+  const [open] = written
+    ? [written]
+    : await gateway.list("conversations", {
+        where: (t) => and(eq(t.contactId, contact.id), eq(t.status, "open")),
+        orderBy: (t) => desc(t.startedAt),
+        limit: 1,
+      });
   const conversation = open ?? (await gateway.insert("conversations", { id: newId(), contactId: contact.id, channel: contact.channel }));
   let channelId: string | null = null;
   if (contact.channel !== "web") {
@@ -37,9 +41,12 @@ async function target(env: Env, identity: AgentIdentity) {
   return { contact, conversationId: conversation.id, channelId };
 }
 
-/** Hands the message to the room; null when the contact no longer exists (erased). */
-export async function deliverProactive(env: Env, identity: AgentIdentity, message: ProactiveMessage): Promise<OutboundResult | null> {
-  const found = await target(env, identity);
+/**
+ * Hands the message to the room (of `writtenIn` when given, else the contact's latest open one);
+ * null when the contact no longer exists (erased).
+ */
+export async function deliverProactive(env: Env, identity: AgentIdentity, message: ProactiveMessage, writtenIn?: string): Promise<OutboundResult | null> {
+  const found = await target(env, identity, writtenIn);
   if (!found) return null;
   const { contact, conversationId, channelId } = found;
   return roomFor(env, identity.tenantId, conversationId).sendOutbound({

@@ -7,11 +7,12 @@ import type { EnrollmentEvent, ProgramNode } from "@coach/contracts/programs";
 import type { Logger } from "../../worker/lib/logger";
 import type { OutboundResult } from "../room/outbound-message";
 import type { AgentStore, EnrollmentRecord, Intervention, SendIntent } from "./agent-store";
+import { CHECKIN_ANSWER_WINDOW_MS } from "./behaviour-signals";
 import { checkinMessage } from "./checkins";
 import { evaluateCondition } from "./conditions";
 import type { ProactiveMessage } from "./deliver-proactive";
 import { earliestSendTime } from "./send-window";
-import { localTimeAfterDays } from "./zoned-time";
+import { waitEnd } from "./zoned-waits";
 
 /** Steps taken in one go before yielding (a valid program waits on every loop, so this is a guard). */
 const MAX_TRANSITIONS = 50;
@@ -58,13 +59,13 @@ export class StepExecutor {
         return true;
       }
       case "wait": {
-        const waitUntil = record.waitUntil ?? this.waitEnd(node, now);
+        const waitUntil = record.waitUntil ?? waitEnd(node, now, this.deps.store.preferences().timezone);
         if (now < waitUntil) {
           if (record.waitUntil === null) this.history(record, { at: now, node_id: node.id, event: "waiting", detail: { until: waitUntil } });
-          this.deps.store.saveEnrollment({ ...record, waitUntil, wakeAt: waitUntil });
+          this.deps.store.saveEnrollment({ ...record, waitUntil, waitStartedAt: record.waitUntil === null ? now : record.waitStartedAt, wakeAt: waitUntil });
           return false;
         }
-        this.moveOn({ ...record, waitUntil: null }, node, undefined, now);
+        this.moveOn({ ...record, waitUntil: null, waitStartedAt: null }, node, undefined, now);
         return true;
       }
       case "condition": {
@@ -73,10 +74,25 @@ export class StepExecutor {
         this.moveOn(record, node, branch, now);
         return true;
       }
-      case "end":
+      case "end": {
+        // A check-in still awaiting its answer keeps the enrolment open for it, as long as it can count
+        // as answered (after that it is missed): the program completes with the answer recorded.
+        const answerBy = this.answerDeadline(record);
+        if (answerBy !== null && now < answerBy) {
+          if (record.wakeAt !== answerBy) this.history(record, { at: now, node_id: node.id, event: "waiting", detail: { until: answerBy, for: "checkin_answer" } });
+          this.deps.store.saveEnrollment({ ...record, wakeAt: answerBy });
+          return false;
+        }
         this.finish(record, "completed", null, now);
         return false;
+      }
     }
+  }
+
+  /** Until when the check-in awaiting an answer may still be answered; null when none awaits one. */
+  private answerDeadline(record: EnrollmentRecord): number | null {
+    const sentAt = record.awaitingAnswer === null ? undefined : record.sentAt[record.awaitingAnswer];
+    return sentAt === undefined ? null : sentAt + CHECKIN_ANSWER_WINDOW_MS;
   }
 
   /** Sends a message or check-in step once, unless it must wait for the send window. */
@@ -159,7 +175,7 @@ export class StepExecutor {
   finish(record: EnrollmentRecord, status: "completed" | "ended" | "opted_out", reason: string | null, now: number): EnrollmentRecord {
     // A check-in sent just before the end can still be answered; a stopped enrolment takes no answers.
     const awaitingAnswer = status === "completed" ? record.awaitingAnswer : null;
-    const done: EnrollmentRecord = { ...record, status, wakeAt: null, waitUntil: null, awaitingAnswer, endedAt: now, endReason: reason };
+    const done: EnrollmentRecord = { ...record, status, wakeAt: null, waitUntil: null, waitStartedAt: null, awaitingAnswer, endedAt: now, endReason: reason };
     this.deps.store.saveEnrollment(done);
     this.history(done, { at: now, node_id: record.currentNode, event: status, ...(reason ? { detail: { reason } } : {}) });
     return done;
@@ -172,14 +188,6 @@ export class StepExecutor {
       return;
     }
     this.deps.store.saveEnrollment({ ...record, currentNode: edge.to, visits: { ...record.visits, [edge.to]: (record.visits[edge.to] ?? 0) + 1 }, wakeAt: now });
-  }
-
-  private waitEnd(node: Extract<ProgramNode, { kind: "wait" }>, now: number): number {
-    if (node.duration_minutes !== undefined) return now + node.duration_minutes * 60_000;
-    const until = node.until ?? { time: "09:00", days_ahead: 1 };
-    const { timezone } = this.deps.store.preferences();
-    const at = localTimeAfterDays(now, timezone, until.days_ahead, until.time);
-    return at > now ? at : localTimeAfterDays(now, timezone, until.days_ahead + 1, until.time);
   }
 
   private history(record: EnrollmentRecord, event: EnrollmentEvent): void {

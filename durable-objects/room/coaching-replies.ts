@@ -2,7 +2,9 @@
 // to a commitment's follow-up (Done / Partly / Not yet) is stored as its outcome and thanked; a
 // promise or a reminder request ("I'll run three times this week", "remind me tomorrow at 8") is
 // recorded, its follow-up scheduled with the contact's coaching agent, and confirmed in one line. A
-// message that only looked like one goes to the assistant after all.
+// message that only looked like one goes to the assistant after all. Any other quick reply (a
+// check-in's choice or score) is the agent's: coaching/note-reply.ts hands it over with the message,
+// and the agent records it and thanks the user once; one the agent does not know is ignored there.
 import type { QuickReply } from "@coach/contracts/socket";
 import type { AgentSnapshot } from "../coaching-agent";
 import { confirmationText, parseCommitment } from "../../worker/commitments/parse-commitment";

@@ -96,7 +96,7 @@ describe("a one-message program", () => {
 });
 
 describe("a check-in program", () => {
-  it("asks with quick replies, reads the answer from the reply and takes the matching branch after the wait", async () => {
+  it("asks with quick replies, reads and thanks the answer, and takes the matching branch after the wait", async () => {
     const program = await createProgram(workspace, { steps: checkinProgram });
     const { contactId, conversationId } = await pinnedContact();
     const id = await enroll(workspace, program.id, contactId);
@@ -107,9 +107,9 @@ describe("a check-in program", () => {
 
     await agentOf(workspace.tenantId, contactId).recordReply({ text: "I'd say 2, legs were heavy" });
     await runAt(workspace.tenantId, contactId, T0 + HOUR);
-    expect(await roomTexts(conversationId)).toHaveLength(1);
+    expect((await roomTexts(conversationId)).slice(1)).toEqual(["Thanks for being honest. I've noted your 2."]);
     await runAt(workspace.tenantId, contactId, T0 + 2 * HOUR);
-    expect((await roomTexts(conversationId)).slice(1)).toEqual(["Tough week. Let's make the next run shorter."]);
+    expect((await roomTexts(conversationId)).slice(2)).toEqual(["Tough week. Let's make the next run shorter."]);
     const history = (await enrollmentOf(id)).history ?? [];
     expect(history.find((e) => e.event === "answered")?.detail).toMatchObject({ value: 2 });
     expect(history.find((e) => e.event === "branched")?.detail).toEqual({ branch: "no" });

@@ -1,12 +1,15 @@
 // Opt-out stops everything at once (a step due a second later sends nothing, creators cannot enrol the
-// contact again, queued interventions are dropped), and a restart (eviction) of the agent anywhere in
-// a step sends nothing twice and skips nothing.
+// contact again, queued interventions are dropped), and a restart of the agent anywhere in a step (every
+// object aborted at once, as a crash or a deploy does) sends nothing twice and skips nothing.
 import type { CoachingPreferencesUpdate, EnrollmentView, ProgramSteps } from "@coach/contracts/programs";
-import { evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { CoachingAgent } from "../../../durable-objects/coaching-agent";
+import type { ExecutorDeps } from "../../../durable-objects/coaching/step-executor";
 import { roomFor } from "../../../worker/lib/rooms";
 import { call, errorOf, seedWorkspace, type SeededWorkspace } from "../../worker/auth/helpers";
+import { eventually } from "../../worker/channels/channel-helpers";
 import { agentOf, createProgram, enroll, oneMessage, runAt, seedWebContact } from "../../worker/programs/program-helpers";
 
 const T0 = Date.UTC(2026, 5, 10, 10, 0);
@@ -104,9 +107,32 @@ describe("interventions", () => {
   });
 });
 
-/** Tears the contact's agent down; its next call starts a fresh instance from storage. */
-async function restart(contactId: string): Promise<void> {
-  await evictDurableObject(agentOf(workspace.tenantId, contactId));
+/** Aborts every object at once, mid-call if need be; the next call starts fresh instances from storage. */
+async function restart(): Promise<void> {
+  await abortAllDurableObjects();
+}
+
+/** How long a held send stays held: far longer than the test, so only the restart ends it. */
+const HELD_MS = 10 * MINUTE;
+
+/**
+ * Makes the running agent instance hold its next send, before the room gets it or after the room has
+ * stored it; answers a check that says whether the send is being held now.
+ */
+async function holdNextSend(contactId: string, when: "before_room" | "after_room"): Promise<() => boolean> {
+  let held = false;
+  await runInDurableObject(agentOf(workspace.tenantId, contactId), (agent: CoachingAgent) => {
+    // The executor's dependencies are the seam a fault is injected at; nothing else is changed.
+    const deps = (agent as unknown as { executor: { deps: ExecutorDeps } }).executor.deps;
+    const deliver = deps.deliver;
+    deps.deliver = async (message) => {
+      if (when === "after_room") await deliver(message);
+      held = true;
+      await new Promise((resolve) => setTimeout(resolve, HELD_MS));
+      return deliver(message);
+    };
+  });
+  return () => held;
 }
 
 describe("restarts", () => {
@@ -129,7 +155,7 @@ describe("restarts", () => {
         source: "proactive",
       });
     }
-    await restart(setup.contactId);
+    await restart();
     return { ...setup, text, resumeAt: Date.UTC(2026, 5, 10, 12, 0) };
   }
 
@@ -153,14 +179,61 @@ describe("restarts", () => {
   it("sends nothing twice when the agent restarts after a step, and still runs the next one", async () => {
     const setup = await setUp(twoMessages);
     await runAt(workspace.tenantId, setup.contactId, T0);
-    await restart(setup.contactId);
+    await restart();
     await runAt(workspace.tenantId, setup.contactId, T0 + 1000);
     expect(await roomTexts(setup.conversationId)).toEqual(["Run today: 20 minutes."]);
-    await restart(setup.contactId);
+    await restart();
     await runAt(workspace.tenantId, setup.contactId, T0 + MINUTE);
-    await restart(setup.contactId);
+    await restart();
     await runAt(workspace.tenantId, setup.contactId, T0 + 2 * MINUTE);
     expect(await roomTexts(setup.conversationId)).toEqual(["Run today: 20 minutes.", "How did it go?"]);
+  });
+
+  /** Runs the first step of `twoMessages` (due at noon, after quiet hours) and restarts while its send is held. */
+  async function restartedMidSend(when: "before_room" | "after_room") {
+    const setup = await setUp(twoMessages, { quiet_hours: { start: "09:00", end: "12:00" } });
+    await runAt(workspace.tenantId, setup.contactId, T0);
+    const noon = Date.UTC(2026, 5, 10, 12, 0);
+    const held = await holdNextSend(setup.contactId, when);
+    const agent = agentOf(workspace.tenantId, setup.contactId);
+    await agent.setTestClock(noon);
+    const interrupted = agent.runDue().then(
+      () => "finished",
+      () => "aborted",
+    );
+    await eventually(async () => expect(held()).toBe(true));
+    const intent = await runInDurableObject(agent, (_agent, state) =>
+      state.storage.sql.exec<{ status: string }>("SELECT status FROM intents WHERE message_id = ?", `${setup.enrollmentId}:first:1`).one(),
+    );
+    expect(intent.status).toBe("pending");
+    await restart();
+    expect(await interrupted).toBe("aborted");
+    return { ...setup, noon };
+  }
+
+  it("sends the message once and goes on when restarted between the intent and the room's send", async () => {
+    const setup = await restartedMidSend("before_room");
+    expect(await roomTexts(setup.conversationId)).toEqual([]);
+    await runAt(workspace.tenantId, setup.contactId, setup.noon);
+    expect(await roomTexts(setup.conversationId)).toEqual(["Run today: 20 minutes."]);
+    await runAt(workspace.tenantId, setup.contactId, setup.noon + MINUTE);
+    expect(await roomTexts(setup.conversationId)).toEqual(["Run today: 20 minutes.", "How did it go?"]);
+    expect((await enrollment(setup.enrollmentId)).status).toBe("completed");
+  });
+
+  it("sends nothing twice and still runs the next step when restarted after the send, before the step moved on", async () => {
+    const setup = await restartedMidSend("after_room");
+    expect(await roomTexts(setup.conversationId)).toEqual(["Run today: 20 minutes."]);
+    expect((await enrollment(setup.enrollmentId)).current_node).toBe("first");
+    await runAt(workspace.tenantId, setup.contactId, setup.noon);
+    await runAt(workspace.tenantId, setup.contactId, setup.noon + MINUTE);
+    expect(await roomTexts(setup.conversationId)).toEqual(["Run today: 20 minutes.", "How did it go?"]);
+    const view = await enrollment(setup.enrollmentId);
+    expect(view.status).toBe("completed");
+    expect(view.history?.filter((e) => e.event === "sent").map((e) => [e.node_id, e.detail?.duplicate ?? false])).toEqual([
+      ["first", true],
+      ["second", false],
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ import { forTenant } from "../../../worker/db/tenant-gateway";
 import { roomFor } from "../../../worker/lib/rooms";
 import { seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { connectBot, connectNumber, eventually, graphCalls, postSigned, postUpdate, telegramCalls, textUpdate } from "../channels/channel-helpers";
-import { agentOf } from "../programs/program-helpers";
+import { agentOf, createProgram, enroll } from "../programs/program-helpers";
 
 let workspace: SeededWorkspace;
 
@@ -100,6 +100,50 @@ describe("Telegram", () => {
     await postUpdate(bot.botId, bot.secret, textUpdate(3, chat, "What should I eat before a run?"));
     await eventually(async () => expect((await telegramCalls(bot.token, "sendMessage")).filter((c) => !c.params.reply_markup)).toHaveLength(2));
     expect((await telegramCalls(bot.token, "sendMessage")).filter((c) => !c.params.reply_markup)).toHaveLength(2);
+  });
+
+  it("records a check-in's pressed button as its answer and thanks the user once in the chat", async () => {
+    const bot = await connectBot(workspace);
+    const chat = 8103;
+    await postUpdate(bot.botId, bot.secret, textUpdate(1, chat, "Hello"));
+    const { contactId } = await channelContact("telegram", String(chat));
+    const identity = { tenantId: workspace.tenantId, contactId };
+    await agentOf(workspace.tenantId, contactId).updatePreferences(identity, { quiet_hours: null });
+    const program = await createProgram(workspace, {
+      steps: {
+        nodes: [
+          { id: "ran", kind: "checkin", question: "Did you run today?", choices: [{ id: "yes", label: "Yes" }, { id: "no", label: "Not yet" }] },
+          { id: "end", kind: "end" },
+        ],
+        edges: [{ from: "ran", to: "end" }],
+      },
+    });
+    await enroll(workspace, program.id, contactId);
+    await agentOf(workspace.tenantId, contactId).runDue();
+    const question = await eventually(async () => {
+      const call = (await telegramCalls(bot.token, "sendMessage")).find((c) => c.params.text === "Did you run today?");
+      if (!call) throw new Error("not sent yet");
+      return call;
+    });
+    const press = (updateId: number, callbackId: string) =>
+      postUpdate(bot.botId, bot.secret, {
+        update_id: updateId,
+        callback_query: {
+          id: callbackId,
+          from: { id: chat, is_bot: false, first_name: "Sam" },
+          chat_instance: "ci-2",
+          data: "yes",
+          message: { message_id: 78, date: Math.floor(Date.now() / 1000), chat: { id: chat, type: "private" }, text: "Did you run today?", reply_markup: question.params.reply_markup },
+        },
+      });
+    await press(2, "cbq-43");
+    const thanks = async () => (await telegramCalls(bot.token, "sendMessage")).filter((c) => c.params.text === 'Thanks! I\'ve noted "Yes".');
+    await eventually(async () => expect(await thanks()).toHaveLength(1));
+    const [enrollment] = (await agentOf(workspace.tenantId, contactId).snapshot()).enrollments;
+    expect(enrollment?.answers.ran).toMatchObject({ choice_id: "yes" });
+    await press(3, "cbq-44");
+    await eventually(async () => expect((await telegramCalls(bot.token, "answerCallbackQuery")).map((c) => c.params.callback_query_id)).toContain("cbq-44"));
+    expect(await thanks()).toHaveLength(1);
   });
 });
 
