@@ -195,3 +195,24 @@ export type CoachingStateView = CoachingPreferences & { opted_out: boolean; opte
 
 /** Body of `POST /api/v1/widget/enroll`. */
 export const WidgetEnrollSchema = z.object({ program_slug: ProgramSlugSchema });
+
+/** `POST /api/v1/widget/enroll`: 201 for a new enrolment, 200 with `duplicate: true` for the active one. */
+export type WidgetEnrollResponse = { enrollment_id: string; program_id: string; program_name: string; status: EnrollmentStatus; duplicate: boolean };
+
+/** `POST /api/v1/widget/stop`. */
+export type WidgetStopResponse = { opted_out: true; enrollments_ended: number };
+
+/** Query of `GET /api/v1/widget/enrollment`: the program the widget offers, if the embed names one. */
+export const WidgetEnrollmentQuerySchema = z.object({ program_slug: ProgramSlugSchema.optional() });
+
+/**
+ * `GET /api/v1/widget/enrollment`: the visitor's own standing. `status` is their latest enrolment in the
+ * program (`stopped` when it was ended or they opted out), null when they never joined it or no program
+ * was asked about; `opted_out` says whether every check-in is stopped for them.
+ */
+export const WidgetEnrollmentSchema = z.object({
+  program: z.object({ slug: ProgramSlugSchema, name: z.string() }).nullable(),
+  status: z.enum(["active", "completed", "stopped"]).nullable(),
+  opted_out: z.boolean(),
+});
+export type WidgetEnrollmentView = z.infer<typeof WidgetEnrollmentSchema>;

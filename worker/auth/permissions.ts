@@ -181,6 +181,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteRequirement>> = {
   "GET /api/v1/coaching-rules/:id": "programs:read",
   "PUT /api/v1/coaching-rules/:id": "programs:write",
   "DELETE /api/v1/coaching-rules/:id": "programs:write",
+  "OPTIONS /api/v1/widget/enrollment": "public",
+  "GET /api/v1/widget/enrollment": "public",
   "OPTIONS /api/v1/widget/enroll": "public",
   "POST /api/v1/widget/enroll": "public",
   "OPTIONS /api/v1/widget/stop": "public",

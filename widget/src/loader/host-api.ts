@@ -11,10 +11,23 @@ export type CoachWidgetApi = {
   on: (event: WidgetEventName, fn: (detail: unknown) => void) => () => void;
 };
 
+/** Options a page may set as `window.CoachWidgetConfig` before `widget.js` runs (tag attributes win). */
+export type CoachWidgetConfig = {
+  /** Like `data-program`: the slug of the coaching program the panel offers to join. */
+  program?: string;
+};
+
 declare global {
   interface Window {
     CoachWidget?: CoachWidgetApi;
+    CoachWidgetConfig?: CoachWidgetConfig;
   }
+}
+
+/** The program slug from the tag, else from `window.CoachWidgetConfig`; null when neither names one. */
+export function programOption(script: HTMLScriptElement): string | null {
+  const fromConfig = window.CoachWidgetConfig?.program;
+  return script.dataset.program?.trim() || (typeof fromConfig === "string" && fromConfig.trim()) || null;
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}$/;

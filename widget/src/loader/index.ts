@@ -7,7 +7,7 @@ import { themeOf } from "../shared/theme";
 import { STRINGS } from "../shared/strings";
 import { launcherCss } from "../styles/launcher.css";
 import { fetchConfig } from "./config";
-import { cleanIdentity, EventHub } from "./host-api";
+import { cleanIdentity, EventHub, programOption } from "./host-api";
 
 /** The panel chunk's file name, set by the build (content-hashed). */
 declare const __PANEL_FILE__: string;
@@ -53,6 +53,7 @@ async function start(script: HTMLScriptElement): Promise<void> {
   const publicKey = script.dataset.creator ?? "";
   const edge = new URL(script.src).origin;
   const nonce = script.nonce ?? "";
+  const program = programOption(script);
   if (!publicKey) return fail({ code: "missing_public_key", message: 'The embed snippet needs data-creator="<public key>".' });
 
   const fetched = await fetchConfig(edge, publicKey);
@@ -86,6 +87,7 @@ async function start(script: HTMLScriptElement): Promise<void> {
           edge,
           config,
           nonce,
+          program,
           identity: () => identity,
           emit: (name, detail) => events.emit(name, detail),
           onClosed: (hadFocus) => {

@@ -22,6 +22,7 @@ const MAX_BACKOFF_MS = 30_000;
 export class Connection {
   private ws: WebSocket | null = null;
   private session: Session | null = null;
+  private pendingSession: Promise<Session | SessionFailure> | null = null;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ping: ReturnType<typeof setInterval> | undefined;
@@ -51,6 +52,23 @@ export class Connection {
     if (!this.ws && this.timer === undefined) void this.connect();
   }
 
+  /**
+   * The current session while its token is usable, else a new one. The socket and the panel's other
+   * calls (joining a program) share it, and only one request is ever in flight.
+   */
+  currentSession(): Promise<Session | SessionFailure> {
+    if (this.session && Date.now() < this.session.usableUntil) return Promise.resolve(this.session);
+    this.pendingSession ??= requestSession(this.edge, this.publicKey, this.visitorId()).then((result) => {
+      this.pendingSession = null;
+      if ("socket_url" in result) {
+        this.session = result;
+        this.events.session(result);
+      }
+      return result;
+    });
+    return this.pendingSession;
+  }
+
   /** Says hello again from scratch (the server's log is behind what this tab remembers). */
   rehello(): void {
     this.send({ type: "hello", last_seq: 0 });
@@ -59,17 +77,13 @@ export class Connection {
   private async connect(): Promise<void> {
     this.timer = undefined;
     this.events.state(this.attempt === 0 ? "connecting" : "reconnecting");
-    if (!this.session || Date.now() > this.session.usableUntil) {
-      const result = await requestSession(this.edge, this.publicKey, this.visitorId());
-      if (!("socket_url" in result)) {
-        this.events.state("failed", result);
-        if (!result.fatal) this.retrySoon(result.retryAfterMs);
-        return;
-      }
-      this.session = result;
-      this.events.session(result);
+    const session = await this.currentSession();
+    if (!("socket_url" in session)) {
+      this.events.state("failed", session);
+      if (!session.fatal) this.retrySoon(session.retryAfterMs);
+      return;
     }
-    const ws = new WebSocket(this.session.socket_url);
+    const ws = new WebSocket(session.socket_url);
     this.ws = ws;
     this.heard = 0;
     let opened = false;

@@ -9,6 +9,7 @@ import { panelCss } from "../styles/panel.css";
 import { Connection, type ConnectionState } from "./connection";
 import { creatorLabel } from "./message-view";
 import { PanelView } from "./panel-view";
+import { ProgramOffer } from "./program-offer";
 import { VisitorStore } from "./store";
 import { Transcript, type Entry } from "./transcript";
 
@@ -37,6 +38,8 @@ export function mount(host: PanelHost): PanelHandle {
 
   adoptCss(host.root, panelCss(), host.nonce);
 
+  // Built before the connection, which it reaches only once the visitor opens the panel.
+  const offer = host.program ? new ProgramOffer(host.edge, host.program, () => connection.currentSession()) : null;
   const view = new PanelView(settings, theme.position, {
     send: (text) => {
       const entry = transcript.addOwn(newClientId(), text);
@@ -54,7 +57,7 @@ export function mount(host: PanelHost): PanelHandle {
       view.scrollToEnd();
     },
     close: () => close(),
-  });
+  }, offer?.view.el);
   host.root.appendChild(view.el);
 
   const transcript = new Transcript({
@@ -177,6 +180,8 @@ export function mount(host: PanelHost): PanelHandle {
   function open(): void {
     view.el.hidden = false;
     connection.start();
+    // Read again on every opening: the visitor may have stopped coaching from another channel meanwhile.
+    offer?.refresh();
     view.scrollToEnd();
     view.input.focus();
   }

@@ -1,6 +1,6 @@
-// The chat panel's DOM: a labelled non-modal dialog with a header, the message log, a typing line, a
-// notice line, suggested questions and the composer. It renders what it is told and reports what the
-// visitor does; the conversation logic lives in index.ts.
+// The chat panel's DOM: a labelled non-modal dialog with a header, the coaching program's bar when the
+// embed offers one, the message log, a typing line, a notice line, suggested questions and the composer.
+// It renders what it is told and reports what the visitor does; the conversation logic lives in index.ts.
 import type { QuickReply } from "@coach/contracts/socket";
 import type { WidgetSettings } from "@coach/contracts/widget";
 import { h, svgIcon } from "../shared/dom";
@@ -38,6 +38,7 @@ export class PanelView {
     private readonly settings: WidgetSettings,
     position: "left" | "right",
     private readonly actions: PanelActions,
+    programBar: HTMLElement | null = null,
   ) {
     this.status = h("span", { class: "status" }, STRINGS.connecting);
     this.log = h("ol", { class: "log", "aria-label": STRINGS.conversation, tabindex: "0" });
@@ -69,6 +70,7 @@ export class PanelView {
       "div",
       { id: "coach-panel", class: `panel ${position}`, role: "dialog", "aria-modal": "false", "aria-labelledby": "coach-title", hidden: true },
       h("header", {}, avatar, h("h2", { id: "coach-title" }, settings.assistant_name, this.status), close),
+      programBar,
       this.log,
       this.typing,
       this.notice,

@@ -22,6 +22,8 @@ export type PanelHost = {
   config: WidgetConfig;
   /** The CSP nonce of the embedding script tag ("" when none). */
   nonce: string;
+  /** The slug of the coaching program the embed offers to join (`data-program`), or null. */
+  program: string | null;
   identity: () => VisitorIdentity | null;
   emit: (name: WidgetEventName, detail?: unknown) => void;
   /** Called when the panel has closed; `hadFocus` says whether focus was inside it (then it returns to the launcher). */

@@ -30,3 +30,23 @@ export const STRINGS = {
   quickReplies: "Quick replies",
   chattingAs: "Chatting as",
 } as const;
+
+/**
+ * The words of the coaching program's bar (`data-program`): joining, leaving, and what went wrong. Apart
+ * from STRINGS because only the panel uses them, so they stay out of the loader every page downloads.
+ */
+export const PROGRAM_STRINGS = {
+  label: "Coaching program",
+  loading: "Loading the coaching program…",
+  join: "Join",
+  enrolledIn: "You're enrolled in",
+  leave: "Stop coaching messages",
+  confirmLeave: "Stop all coaching messages, here and on every other channel?",
+  confirmYes: "Yes, stop them",
+  cancel: "Cancel",
+  stoppedNote: "Coaching messages are stopped on every channel. You can join again any time.",
+  completedIn: "You completed",
+  notFound: "This coaching program is not available. Check the link, or ask the site's owner.",
+  offline: "Could not reach the server. Check your connection and try again.",
+  failed: "Something went wrong. Please try again.",
+} as const;

@@ -44,6 +44,12 @@ header .icon:focus-visible{outline-color:var(--coach-on-primary)}
 .chips{display:flex;flex-wrap:wrap;gap:6px;padding:0 14px 8px}
 .replies{display:flex;flex-wrap:wrap;gap:6px}
 .chip{border:1px solid var(--coach-primary);background:var(--coach-bg);color:var(--coach-text);border-radius:999px;padding:5px 10px;font-size:13px}
+.chip.primary{background:var(--coach-primary);color:var(--coach-on-primary)}
+.chip:disabled{opacity:.6;cursor:default}
+.program{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:8px 14px;font-size:13px;border-bottom:1px solid color-mix(in srgb,var(--coach-text) 15%,transparent)}
+.program p{margin:0;flex:1 1 12em}
+.program-actions{display:flex;gap:6px}
+.program.error p{color:#b91c1c}
 form{display:flex;gap:8px;align-items:flex-end;padding:10px;border-top:1px solid color-mix(in srgb,var(--coach-text) 15%,transparent)}
 textarea{flex:1;resize:none;min-height:42px;max-height:120px;padding:10px;border:1px solid color-mix(in srgb,var(--coach-text) 35%,transparent);border-radius:10px;font:inherit;color:var(--coach-text);background:var(--coach-bg)}
 .send{min-height:42px;padding:0 14px;border:0;border-radius:10px;background:var(--coach-primary);color:var(--coach-on-primary);font-weight:600}
