@@ -1,7 +1,8 @@
 // Deletes a workspace everywhere: the knowledge's vectors at the bridge, the originals in R2, every
-// conversation room, then the D1 rows (last, so a failure before leaves everything findable and the
+// conversation room and every contact's coaching agent, then the D1 rows (last, so a failure before leaves everything findable and the
 // owner can simply repeat the request).
 import { callBridge } from "../lib/bridge-client";
+import { coachingAgentFor } from "../lib/coaching-agents";
 import { AppError } from "../lib/errors";
 import { roomFor } from "../lib/rooms";
 import type { TenantGateway } from "../db/tenant-gateway";
@@ -34,6 +35,8 @@ export async function deleteWorkspace(env: Env, gateway: TenantGateway, requestI
   const files = await deleteFiles(env.FILES, `tenants/${tenantId}/`);
   const conversations = await gateway.list("conversations");
   for (const conversation of conversations) await roomFor(env, tenantId, conversation.id).erase();
+  // Enrolments, answers, preferences and queued nudges live in each contact's agent, with its alarm.
+  for (const contact of await gateway.list("contacts")) await coachingAgentFor(env, tenantId, contact.id).erase();
   await deleteWorkspaceRows(env.DB, tenantId);
   return { documents: documents.length, conversations: conversations.length, files };
 }

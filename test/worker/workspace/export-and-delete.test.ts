@@ -4,6 +4,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "../../../worker/db/tenant-gateway";
+import { coachingAgentFor } from "../../../worker/lib/coaching-agents";
 import { call, errorOf } from "../auth/helpers";
 import { ask, seedDashboardWorkspace, visitor, type DashboardWorkspace } from "../conversations/inbox-helpers";
 
@@ -59,8 +60,15 @@ describe("DELETE /api/v1/workspace", () => {
   });
 
   it("removes the workspace's data and rooms, ends access, and keeps the audit record", async () => {
+    const [contact] = await forTenant(env.DB, workspace.tenantId).list("contacts");
+    const coaching = `/api/v1/contacts/${contact?.id}/coaching`;
+    expect((await call(coaching, { method: "PUT", token: workspace.members.owner.token, body: { timezone: "Europe/Berlin", quiet_hours: { start: "21:00", end: "08:00" } } })).status).toBe(200);
+    const agent = coachingAgentFor(env, workspace.tenantId, contact?.id ?? "");
+    expect((await agent.snapshot()).preferences.timezone).toBe("Europe/Berlin");
     const res = await call("/api/v1/workspace", { method: "DELETE", token: workspace.members.owner.token, body: { confirm: `seeded-${workspace.tenantId}` } });
     expect(res.status).toBe(200);
+    // The contact's coaching agent forgot them too: its preferences are back to the defaults.
+    expect((await agent.snapshot()).preferences.timezone).toBe("UTC");
     expect(await res.json()).toMatchObject({ id: workspace.tenantId, deleted: true, documents: 1, conversations: 1 });
     const gateway = forTenant(env.DB, workspace.tenantId);
     expect(await gateway.count("conversations")).toBe(0);
