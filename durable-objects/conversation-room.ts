@@ -358,9 +358,13 @@ export class ConversationRoom extends DurableObject<Env> {
     // with one fixed sentence instead of a model call.
     const asking = input.role === "user" && this.takeovers.current() === null;
     const wantsHuman = asking && asksForHuman(input.text);
-    // Answers to quick replies and promises or reminder requests are coaching's, not the assistant's.
+    // Answers to quick replies and promises or reminder requests are coaching's, not the assistant's;
+    // so is, at first, free text written right under an offer of quick replies: it may answer the
+    // check-in in words ("I'd say a 4"), and only the coaching agent can tell.
+    const underOffer = input.role === "user" && this.quickReplies.offered() !== null;
     const quickReplyId = input.role === "user" ? this.quickReplies.answer(input.text, input.quickReplyId) : null;
-    const forCoaching = quickReplyId !== null || (asking && !wantsHuman && mentionsCommitment(input.text));
+    const possibleAnswer = quickReplyId === null && underOffer && asking && !wantsHuman;
+    const forCoaching = quickReplyId !== null || possibleAnswer || (asking && !wantsHuman && mentionsCommitment(input.text));
     const { stored, reply } = this.ctx.storage.transactionSync(() => {
       const message = this.log.append({ role: input.role, author: input.author, text: input.text, status: "stored", channel: input.route?.channel ?? meta.channel, clientId: input.clientId });
       if (input.route) this.routes.record(turnId, input.route);
@@ -385,9 +389,10 @@ export class ConversationRoom extends DurableObject<Env> {
     if (asking && !wantsHuman && !forCoaching) this.ctx.waitUntil(this.turns.pump().catch((err: unknown) => this.logger.error("outbox pump failed", describeError(err))));
     if (forCoaching) {
       this.state.markCoached();
-      this.ctx.waitUntil(this.coachingReply({ seq: stored.seq, text: input.text, at: stored.created_at, quickReplyId }, turnId));
+      this.ctx.waitUntil(this.coachingReply({ seq: stored.seq, text: input.text, at: stored.created_at, quickReplyId, possibleAnswer }, turnId));
     }
-    if (input.role === "user" && this.state.coached()) this.ctx.waitUntil(noteCoachingReply(this.env, meta, { text: input.text, quickReplyId }, this.logger));
+    // A possible answer is given to the agent by room/coaching-replies.ts, which must see its verdict.
+    if (input.role === "user" && this.state.coached() && !possibleAnswer) this.ctx.waitUntil(noteCoachingReply(this.env, meta, { text: input.text, quickReplyId }, this.logger));
     return { message: stored, duplicate: false };
   }
 

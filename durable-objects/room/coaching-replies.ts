@@ -5,9 +5,11 @@
 // message that only looked like one goes to the assistant after all. Any other quick reply (a
 // check-in's choice or score) is the agent's: coaching/note-reply.ts hands it over with the message,
 // and the agent records it and thanks the user once; one the agent does not know is ignored there.
+// Free text right under an offer is asked of the agent first (a check-in answered in words), then
+// treated as a possible commitment, then given to the assistant.
 import type { QuickReply } from "@coach/contracts/socket";
 import type { AgentSnapshot } from "../coaching-agent";
-import { confirmationText, parseCommitment } from "../../worker/commitments/parse-commitment";
+import { confirmationText, mentionsCommitment, parseCommitment } from "../../worker/commitments/parse-commitment";
 import { followUpText, OUTCOME_THANKS, outcomeReplies, readOutcomeReply } from "../../worker/commitments/follow-up";
 import { recordCommitment, recordOutcome } from "../../worker/db/commitment-store";
 import { emitEvent } from "../../worker/integrations/emit-event";
@@ -25,7 +27,11 @@ export type CoachingReplyDeps = {
   askAssistant: () => void;
 };
 
-export type CoachingMessage = { seq: number; text: string; at: number; quickReplyId: string | null };
+/**
+ * `possibleAnswer`: free text written right under an offer of quick replies, which may answer a
+ * check-in in words; the agent records (and thanks) it, or it goes on as any other message.
+ */
+export type CoachingMessage = { seq: number; text: string; at: number; quickReplyId: string | null; possibleAnswer: boolean };
 
 async function recordAnsweredOutcome(deps: CoachingReplyDeps, message: CoachingMessage, quickReplyId: string): Promise<void> {
   const { env, meta } = deps;
@@ -79,14 +85,22 @@ async function recordNewCommitment(deps: CoachingReplyDeps, message: CoachingMes
   await deps.reply(`commitment-${message.seq}`, confirmationText(commitment));
 }
 
+/** Whether the contact's agent took the message as a check-in's answer (it thanks the contact itself). */
+async function answersCheckin(deps: CoachingReplyDeps, message: CoachingMessage, contactId: string): Promise<boolean> {
+  const { answered } = await coachingAgentFor(deps.env, deps.meta.tenantId, contactId).recordReply({ text: message.text, at: message.at, conversation_id: deps.meta.conversationId });
+  return answered.length > 0;
+}
+
 /**
- * Handles a user message the room set aside for coaching (`quickReplyId` set, or a possible
- * commitment). Never throws: a failure is logged, and a possible commitment goes to the assistant.
+ * Handles a user message the room set aside for coaching (`quickReplyId` set, a possible answer, or a
+ * possible commitment). Never throws: a failure is logged, and free text goes to the assistant.
  */
 export async function handleCoachingMessage(deps: CoachingReplyDeps, message: CoachingMessage): Promise<void> {
   try {
     if (message.quickReplyId) return await recordAnsweredOutcome(deps, message, message.quickReplyId);
     if (!deps.meta.contactId) return deps.askAssistant();
+    if (message.possibleAnswer && (await answersCheckin(deps, message, deps.meta.contactId))) return;
+    if (!mentionsCommitment(message.text)) return deps.askAssistant();
     await recordNewCommitment(deps, message, deps.meta.contactId);
   } catch (err) {
     deps.logger.error("coaching reply failed", { seq: message.seq, ...describeError(err) });

@@ -117,6 +117,26 @@ describe("a check-in answered by typing", () => {
   });
 });
 
+describe("a check-in answered in words", () => {
+  it("takes the answer from the sentence and thanks once; the assistant does not answer it as well", async () => {
+    const c = await asked(scaleThenWait);
+    await userWrites(c, "Honestly I'd say a 4 today");
+    await eventually(async () => expect((await assistantTexts(c.conversationId)).slice(1)).toEqual(["Great to hear! I've noted your 4."]));
+    expect((await c.agent.snapshot()).enrollments[0]?.answers.energy).toMatchObject({ value: 4 });
+    // Long enough for the stand-in model to have answered, had the message gone to the assistant.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await assistantTexts(c.conversationId)).slice(1)).toEqual(["Great to hear! I've noted your 4."]);
+  });
+
+  it("gives a question asked under the check-in to the assistant, and records no answer", async () => {
+    const c = await asked(scaleThenWait);
+    await userWrites(c, "What should I eat before a run?");
+    await eventually(async () => expect((await assistantTexts(c.conversationId)).length).toBe(2));
+    expect((await assistantTexts(c.conversationId))[1]).not.toMatch(/I've noted/);
+    expect((await c.agent.snapshot()).enrollments[0]?.answers).toEqual({});
+  });
+});
+
 describe("a check-in that is the program's last step", () => {
   it("keeps the enrolment open until the answer, then completes with it recorded", async () => {
     const c = await asked(lastCheckin);
