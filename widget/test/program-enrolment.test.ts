@@ -6,22 +6,12 @@ import type { EnrollmentView } from "@coach/contracts/programs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PROGRAM_STRINGS, STRINGS } from "../src/shared/strings";
-import { DEMO_EMAIL, DEMO_PASSWORD } from "../../scripts/lib/seed-demo.mjs";
 import { launchChromium, newVisitor, openChat, SCREENSHOTS } from "./support/browser";
+import { demoCreatorApi, type CreatorApi } from "./support/creator-api";
 
 const stack = inject("stack");
 let browser: Browser;
-let token: string;
-
-async function api<T>(route: string, body?: object): Promise<T> {
-  const res = await fetch(`${stack.edgeUrl}${route}`, {
-    method: body ? "POST" : "GET",
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+let api: CreatorApi;
 
 /**
  * The demo site with the embed snippet naming `slug` in `data-program`, as a creator would paste it. The
@@ -55,7 +45,7 @@ function focusedLabel(page: Page): Promise<string> {
 
 beforeAll(async () => {
   browser = await launchChromium();
-  token = (await api<{ access_token: string }>("/api/v1/auth/login", { email: DEMO_EMAIL, password: DEMO_PASSWORD })).access_token;
+  api = await demoCreatorApi(stack.edgeUrl);
 });
 afterAll(async () => {
   await browser?.close();

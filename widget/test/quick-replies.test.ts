@@ -3,23 +3,13 @@
 // (also after a reload).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_EMAIL, DEMO_PASSWORD } from "../../scripts/lib/seed-demo.mjs";
 import { ROUTINE_QUESTION } from "../../test/support/coach-material";
 import { ask, launchChromium, messages, newVisitor, openChat, SCREENSHOTS } from "./support/browser";
+import { demoCreatorApi, type CreatorApi } from "./support/creator-api";
 
 const stack = inject("stack");
 let browser: Browser;
-let token: string;
-
-async function api<T>(route: string, body?: object, method?: string): Promise<T> {
-  const res = await fetch(`${stack.edgeUrl}${route}`, {
-    method: method ?? (body ? "POST" : "GET"),
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+let api: CreatorApi;
 
 function chips(page: Page) {
   return page.locator("#coach-widget .msg.assistant .replies .chip");
@@ -27,7 +17,7 @@ function chips(page: Page) {
 
 beforeAll(async () => {
   browser = await launchChromium();
-  token = (await api<{ access_token: string }>("/api/v1/auth/login", { email: DEMO_EMAIL, password: DEMO_PASSWORD })).access_token;
+  api = await demoCreatorApi(stack.edgeUrl);
 });
 afterAll(async () => {
   await browser?.close();
