@@ -124,11 +124,14 @@ export async function signRequest(secret: string, request: SignableRequest): Pro
   return { [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: `${SCHEME_PREFIX}${digest}` };
 }
 
+/** The headers of a request read and judged before any hashing: its timestamp and the presented MAC. */
+export type SignatureHeadersCheck = { ok: true; timestamp: number; presented: string } | Extract<VerifyResult, { ok: false }>;
+
 /**
- * Verifies timestamp freshness and the HMAC. Does not check replays: record `signature` on success and
- * refuse it if seen again within the tolerance window.
+ * The checks that need no hashing: both headers present, the timestamp fresh, the scheme `v1=`. Shared
+ * with verifiers that compute the HMAC their own way (the bridge does it synchronously with node:crypto).
  */
-export async function verifyRequest(secret: string, request: VerifiableRequest): Promise<VerifyResult> {
+export function checkSignatureHeaders(request: VerifiableRequest): SignatureHeadersCheck {
   const { timestampHeader, signatureHeader } = request;
   if (!timestampHeader || !signatureHeader) {
     return { ok: false, code: "signature_missing", message: `${TIMESTAMP_HEADER} and ${SIGNATURE_HEADER} are required.` };
@@ -145,11 +148,21 @@ export async function verifyRequest(secret: string, request: VerifiableRequest):
   if (!signatureHeader.startsWith(SCHEME_PREFIX)) {
     return { ok: false, code: "signature_invalid", message: `${SIGNATURE_HEADER} must be v1=<hex>.` };
   }
-  const presented = signatureHeader.slice(SCHEME_PREFIX.length).toLowerCase();
-  const canonical = await canonicalString(timestamp, request.method, request.pathWithQuery, request.body);
+  return { ok: true, timestamp, presented: signatureHeader.slice(SCHEME_PREFIX.length).toLowerCase() };
+}
+
+/** The answer when the presented MAC does not match the request. */
+export const SIGNATURE_MISMATCH = { ok: false, code: "signature_invalid", message: "Signature does not match the request." } as const satisfies VerifyResult;
+
+/**
+ * Verifies timestamp freshness and the HMAC. Does not check replays: record `signature` on success and
+ * refuse it if seen again within the tolerance window.
+ */
+export async function verifyRequest(secret: string, request: VerifiableRequest): Promise<VerifyResult> {
+  const headers = checkSignatureHeaders(request);
+  if (!headers.ok) return headers;
+  const canonical = await canonicalString(headers.timestamp, request.method, request.pathWithQuery, request.body);
   const expected = await hmacSha256Hex(secret, canonical);
-  if (!timingSafeEqual(presented, expected)) {
-    return { ok: false, code: "signature_invalid", message: "Signature does not match the request." };
-  }
-  return { ok: true, timestamp, signature: expected };
+  if (!timingSafeEqual(headers.presented, expected)) return SIGNATURE_MISMATCH;
+  return { ok: true, timestamp: headers.timestamp, signature: expected };
 }

@@ -4,11 +4,11 @@
  */
 import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AddressInfo } from "node:net";
 import { AppError } from "./errors";
 import { cloudflareAccess } from "./http/access-auth";
 import type { AppEnv } from "./http/app-env";
+import { limitBody } from "./http/body-limit";
 import { onError } from "./http/error-handler";
 import { requestContext } from "./http/request-context";
 import { ReplayCache, signatureAuth } from "./http/signature-auth";
@@ -35,11 +35,8 @@ export function createApp(services: BridgeServices): Hono<AppEnv> {
   app.use(requestContext(services.logger));
   // Before the signature check, which buffers the body to hash it. Originals (up to 25 MB) get their own limit.
   const limit = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new AppError(413, "body_too_large", `The body exceeds ${maxSize} bytes.`);
-      },
+    limitBody(maxSize, () => {
+      throw new AppError(413, "body_too_large", `The body exceeds ${maxSize} bytes.`);
     });
   const defaultLimit = limit(MAX_BODY_BYTES);
   const uploadLimit = limit(MAX_DOCUMENT_BYTES);

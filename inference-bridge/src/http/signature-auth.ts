@@ -3,10 +3,11 @@
  * replays: a signature is remembered for the whole tolerance window, which is the only span in which it
  * could be accepted again.
  */
-import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, TIMESTAMP_HEADER, verifyRequest } from "@coach/contracts/signature";
+import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, TIMESTAMP_HEADER } from "@coach/contracts/signature";
 import { createMiddleware } from "hono/factory";
 import { AppError } from "../errors";
 import type { AppEnv } from "./app-env";
+import { verifySignature } from "./verify-signature";
 
 /** Remembers signatures until they expire. */
 export class ReplayCache {
@@ -39,9 +40,9 @@ export function signatureAuth(secret: string, replays: ReplayCache, publicPaths:
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method === "GET" && publicPaths.has(c.req.path)) return next();
     const url = new URL(c.req.url);
-    // Hono caches the body, so handlers can still call c.req.json() after this.
+    // Hono caches the body, so handlers can still read it after this.
     const body = new Uint8Array(await c.req.arrayBuffer());
-    const result = await verifyRequest(secret, {
+    const result = verifySignature(secret, {
       method: c.req.method,
       pathWithQuery: `${url.pathname}${url.search}`,
       body,
