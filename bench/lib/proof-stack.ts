@@ -7,7 +7,6 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_pr
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
 import { unstable_dev } from "wrangler";
 import { signRequest } from "@coach/contracts/signature";
 import { startChroma, type ChromaProcess } from "../../inference-bridge/src/backends/chroma-process";
@@ -16,6 +15,7 @@ import type { StandInSettings } from "../../inference-bridge/test/support/ollama
 import { COACH_MATERIAL } from "../../test/support/coach-material";
 import { waitForHttp } from "../../scripts/lib/wait-for.mjs";
 import { BENCH_ORIGIN } from "./edge-stack";
+import { startStandIn } from "./stand-in-launcher";
 import { snapshotWranglerConfig } from "./wrangler-snapshot";
 
 const SECRET = "proof-bridge-secret-0123456789abcdef0123";
@@ -54,20 +54,6 @@ export type ProofStack = {
 
 function childExited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
-}
-
-async function startStandIn(settings: Partial<StandInSettings>): Promise<{ child: ChildProcess; url: string; controlUrl: string }> {
-  const controlPort = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench/lib/stand-in-process.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, STAND_IN_CONTROL_PORT: String(controlPort), STAND_IN_SETTINGS: JSON.stringify(settings) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the stand-in exited (${code})`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", (line) => resolve(String((JSON.parse(line) as { url: string }).url)));
-  });
-  return { child, url, controlUrl: `http://127.0.0.1:${controlPort}` };
 }
 
 /** The pid of the workerd process this process started (wrangler runs it as a descendant). */
