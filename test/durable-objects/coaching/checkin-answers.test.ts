@@ -8,7 +8,7 @@ import type { RoomMeta } from "../../../durable-objects/room/room-meta";
 import { roomFor } from "../../../worker/lib/rooms";
 import { call, seedWorkspace, type SeededWorkspace } from "../../worker/auth/helpers";
 import { eventually } from "../../worker/channels/channel-helpers";
-import { agentOf, createProgram, enroll, runAt, seedWebContact } from "../../worker/programs/program-helpers";
+import { agentOf, createProgram, enroll, ranCheckin, runAt, seedWebContact } from "../../worker/programs/program-helpers";
 
 const T0 = Date.UTC(2026, 5, 10, 10, 0);
 const HOUR = 60 * 60 * 1000;
@@ -21,13 +21,7 @@ beforeAll(async () => {
 });
 
 /** check-in → end: the check-in is the program's last step. */
-const lastCheckin: ProgramSteps = {
-  nodes: [
-    { id: "ran", kind: "checkin", question: QUESTION, choices: [{ id: "yes", label: "Yes" }, { id: "no", label: "Not yet" }] },
-    { id: "end", kind: "end" },
-  ],
-  edges: [{ from: "ran", to: "end" }],
-};
+const lastCheckin = ranCheckin(QUESTION);
 
 const scaleThenWait: ProgramSteps = {
   nodes: [

@@ -9,7 +9,7 @@ import { forTenant } from "../../../worker/db/tenant-gateway";
 import { roomFor } from "../../../worker/lib/rooms";
 import { seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { connectBot, connectNumber, eventually, graphCalls, postSigned, postUpdate, telegramCalls, textUpdate } from "../channels/channel-helpers";
-import { agentOf, createProgram, enroll } from "../programs/program-helpers";
+import { agentOf, createProgram, enroll, ranCheckin } from "../programs/program-helpers";
 
 let workspace: SeededWorkspace;
 
@@ -109,15 +109,7 @@ describe("Telegram", () => {
     const { contactId } = await channelContact("telegram", String(chat));
     const identity = { tenantId: workspace.tenantId, contactId };
     await agentOf(workspace.tenantId, contactId).updatePreferences(identity, { quiet_hours: null });
-    const program = await createProgram(workspace, {
-      steps: {
-        nodes: [
-          { id: "ran", kind: "checkin", question: "Did you run today?", choices: [{ id: "yes", label: "Yes" }, { id: "no", label: "Not yet" }] },
-          { id: "end", kind: "end" },
-        ],
-        edges: [{ from: "ran", to: "end" }],
-      },
-    });
+    const program = await createProgram(workspace, { steps: ranCheckin() });
     await enroll(workspace, program.id, contactId);
     await agentOf(workspace.tenantId, contactId).runDue();
     const question = await eventually(async () => {

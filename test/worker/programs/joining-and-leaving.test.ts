@@ -10,7 +10,7 @@ import { roomFor } from "../../../worker/lib/rooms";
 import { ORIGIN, openSession } from "../../support/widget-client";
 import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { connectBot, connectNumber, eventually, graphCalls, postSigned, postUpdate, telegramCalls, textUpdate, waText } from "../channels/channel-helpers";
-import { createProgram, oneMessage, runAt } from "./program-helpers";
+import { createProgram, oneMessage, ranCheckin, runAt } from "./program-helpers";
 
 let workspace: SeededWorkspace;
 /** The next 12:00 UTC: after the moment users joined on the real clock, and outside the default quiet hours. */
@@ -74,15 +74,7 @@ describe("Telegram", () => {
 
   it("reads the user's next message in the chat as the answer to a check-in", async () => {
     const bot = await connectBot(workspace);
-    const program = await createProgram(workspace, {
-      steps: {
-        nodes: [
-          { id: "ran", kind: "checkin", question: "Did you run today?", choices: [{ id: "yes", label: "Yes" }, { id: "no", label: "Not yet" }] },
-          { id: "end", kind: "end" },
-        ],
-        edges: [{ from: "ran", to: "end" }],
-      },
-    });
+    const program = await createProgram(workspace, { steps: ranCheckin() });
     await postUpdate(bot.botId, bot.secret, textUpdate(1, 8404, `/start ${program.slug}`));
     const enrollment = await joinedAtNoon(program.id);
     await eventually(async () => expect((await telegramCalls(bot.token, "sendMessage")).map((c) => String(c.params.text))).toContain("Did you run today?"));

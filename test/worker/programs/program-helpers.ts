@@ -17,6 +17,17 @@ export function oneMessage(text = "Welcome to the program! Today: a ten-minute w
   };
 }
 
+/** check-in → end: "Did you run today?" with Yes / Not yet (ids `yes`, `no`), the program's last step. */
+export function ranCheckin(question = "Did you run today?"): ProgramSteps {
+  return {
+    nodes: [
+      { id: "ran", kind: "checkin", question, choices: [{ id: "yes", label: "Yes" }, { id: "no", label: "Not yet" }] },
+      { id: "end", kind: "end" },
+    ],
+    edges: [{ from: "ran", to: "end" }],
+  };
+}
+
 /** Creates a program as the owner; `steps` default to one message. */
 export async function createProgram(workspace: SeededWorkspace, overrides: Partial<{ name: string; slug: string; keyword: string; steps: ProgramSteps }> = {}): Promise<ProgramView> {
   const body = { name: "Run 5K", goal: "Run five kilometres", slug: `run-${crypto.randomUUID().slice(0, 8)}`, steps: oneMessage(), ...overrides };
