@@ -96,7 +96,10 @@ describe("account enumeration", () => {
   });
 
   it("an unknown email takes as long as a wrong password (a dummy hash is checked)", async () => {
-    const { email } = await signUp();
+    // Three accounts, so there are a dozen samples of each below the lockout; the bounds are wide
+    // because the machine is shared (CI runs beside other work), yet without the dummy hash an unknown
+    // email answers in a tenth of the time, far below the lower one.
+    const emails = [(await signUp()).email, (await signUp()).email, (await signUp()).email];
     const timed = async (address: string) => {
       const started = performance.now();
       await call("/api/v1/auth/login", { body: { email: address, password: "wrong password guess" } });
@@ -106,10 +109,12 @@ describe("account enumeration", () => {
     const wrong: number[] = [];
     const unknown: number[] = [];
     for (let i = 0; i < ACCOUNT_LOCKOUT.maxFailures - 1; i++) {
-      wrong.push(await timed(email));
-      unknown.push(await timed(freshEmail()));
+      for (const email of emails) {
+        wrong.push(await timed(email));
+        unknown.push(await timed(freshEmail()));
+      }
     }
-    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.6);
-    expect(median(unknown)).toBeLessThan(median(wrong) * 1.6);
+    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5);
+    expect(median(unknown)).toBeLessThan(median(wrong) * 2);
   });
 });
