@@ -110,6 +110,16 @@ describe("POST /v1/chat through the Ollama client", () => {
       client.abort();
       Object.assign(standIn.settings, { tokensPerSecond: 500, replyTokens: 8 });
       await until(() => harness.bridge.services.queue.stats().running === 0 && harness.bridge.services.queue.stats().depth === 0);
+      // The stand-in too: an embed or chat of a request the abort cut off can still arrive there after
+      // the queue is empty, and would take the failure the next test queues for its own request. Quiet
+      // means every chat settled and no new call for 300 ms.
+      const { stats } = standIn;
+      let last = { seen: "", since: Date.now() };
+      await until(() => {
+        const seen = JSON.stringify(stats);
+        if (seen !== last.seen) last = { seen, since: Date.now() };
+        return Date.now() - last.since >= 300 && stats.chatStarted === stats.chatCompleted + stats.chatAborted;
+      });
     }
   });
 
