@@ -6,6 +6,7 @@ import { useApi } from "../../auth/auth-context";
 import { Badge, Button, Card, CopyButton, EmptyState, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
+import { DataTable } from "../../components/data-table";
 
 const SCOPES = [
   { scope: "knowledge:read", label: "Read the knowledge library" },
@@ -75,43 +76,28 @@ export function ApiKeysScreen() {
         ) : list.length === 0 && !keys.error ? (
           <EmptyState title="No API keys">Create one above when a script or tool needs to reach your workspace.</EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((k) => (
-                  <tr key={k.id}>
-                    <td>
-                      <strong>{k.name}</strong>
-                      <div className="muted small">
-                        <code>{k.prefix}…</code> · created {formatDateTime(k.created_at)}
-                      </div>
-                    </td>
-                    <td>{k.scopes.join(", ")}</td>
-                    <td>{formatDateTime(k.last_used_at)}</td>
-                    <td>{k.revoked_at ? <Badge tone="neutral">Revoked</Badge> : k.expires_at && Date.parse(k.expires_at) < Date.now() ? <Badge tone="warn">Expired</Badge> : <Badge tone="good">Active</Badge>}</td>
-                    <td className="row-actions">
-                      {!k.revoked_at && (
-                        <Button variant="ghost" onClick={() => void revoke.run(k.id)} aria-label={`Revoke ${k.name}`}>
-                          Revoke
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Name", "Scopes", "Last used", "Status"]} actions>
+            {list.map((k) => (
+              <tr key={k.id}>
+                <td>
+                  <strong>{k.name}</strong>
+                  <div className="muted small">
+                    <code>{k.prefix}…</code> · created {formatDateTime(k.created_at)}
+                  </div>
+                </td>
+                <td>{k.scopes.join(", ")}</td>
+                <td>{formatDateTime(k.last_used_at)}</td>
+                <td>{k.revoked_at ? <Badge tone="neutral">Revoked</Badge> : k.expires_at && Date.parse(k.expires_at) < Date.now() ? <Badge tone="warn">Expired</Badge> : <Badge tone="good">Active</Badge>}</td>
+                <td className="row-actions">
+                  {!k.revoked_at && (
+                    <Button variant="ghost" onClick={() => void revoke.run(k.id)} aria-label={`Revoke ${k.name}`}>
+                      Revoke
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
     </>

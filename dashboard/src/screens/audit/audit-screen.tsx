@@ -5,6 +5,7 @@ import { useApi } from "../../auth/auth-context";
 import { Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
+import { DataTable } from "../../components/data-table";
 
 type AuditPage = { events: AuditEvent[]; next_cursor: string | null };
 
@@ -55,35 +56,22 @@ export function AuditScreen() {
         ) : events.length === 0 && !first.error ? (
           <EmptyState title="Nothing recorded">{filter ? "No event has this action. Clear the filter to see everything." : "Actions in this workspace will be listed here."}</EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">IP</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((e) => (
-                  <tr key={e.id}>
-                    <td>{formatDateTime(e.created_at)}</td>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
-                    <td>
-                      {e.actor_type}
-                      {e.actor_id ? <span className="muted small"> {e.actor_id.slice(0, 8)}</span> : null}
-                    </td>
-                    <td>{e.target_type ? `${e.target_type} ${e.target_id?.slice(0, 8) ?? ""}` : "—"}</td>
-                    <td className="muted">{e.ip ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["When", "Action", "Who", "Target", "IP"]}>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDateTime(e.created_at)}</td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
+                <td>
+                  {e.actor_type}
+                  {e.actor_id ? <span className="muted small"> {e.actor_id.slice(0, 8)}</span> : null}
+                </td>
+                <td>{e.target_type ? `${e.target_type} ${e.target_id?.slice(0, 8) ?? ""}` : "—"}</td>
+                <td className="muted">{e.ip ?? "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {cursor && (
           <Button busy={loadMore.busy} onClick={() => void loadMore.run()}>

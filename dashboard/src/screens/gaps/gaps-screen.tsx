@@ -6,6 +6,7 @@ import { useApi } from "../../auth/auth-context";
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
 import { formatConfidence, formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/use-resource";
+import { DataTable } from "../../components/data-table";
 
 const GROUNDING_LABEL: Record<string, string> = { fallback: "No answer in material", general: "General knowledge", material: "Weak match", curated: "Curated" };
 
@@ -31,37 +32,22 @@ export function GapsScreen() {
         ) : list.length === 0 && !gaps.error ? (
           <EmptyState title="No gaps found">When users ask something your material does not cover, the question shows up here.</EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Question</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Confidence</th>
-                  <th scope="col">Asked</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((q, i) => (
-                  <tr key={`${q.conversation_id}-${q.created_at}-${i}`}>
-                    <td>{q.question}</td>
-                    <td>
-                      <Badge tone={q.grounding === "fallback" ? "bad" : "warn"}>{GROUNDING_LABEL[q.grounding ?? ""] ?? "Low confidence"}</Badge>
-                    </td>
-                    <td>{formatConfidence(q.confidence)}</td>
-                    <td>{formatDateTime(q.created_at)}</td>
-                    <td className="row-actions">
-                      {q.conversation_id && <Link to={`/inbox/${q.conversation_id}`}>Open conversation</Link>}
-                      <Link to="/knowledge">Add material</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Question", "Why", "Confidence", "Asked"]} actions>
+            {list.map((q, i) => (
+              <tr key={`${q.conversation_id}-${q.created_at}-${i}`}>
+                <td>{q.question}</td>
+                <td>
+                  <Badge tone={q.grounding === "fallback" ? "bad" : "warn"}>{GROUNDING_LABEL[q.grounding ?? ""] ?? "Low confidence"}</Badge>
+                </td>
+                <td>{formatConfidence(q.confidence)}</td>
+                <td>{formatDateTime(q.created_at)}</td>
+                <td className="row-actions">
+                  {q.conversation_id && <Link to={`/inbox/${q.conversation_id}`}>Open conversation</Link>}
+                  <Link to="/knowledge">Add material</Link>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
     </>

@@ -4,6 +4,7 @@ import { useApi } from "../../auth/auth-context";
 import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/use-resource";
+import { DataTable } from "../../components/data-table";
 
 export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
   const api = useApi();
@@ -22,37 +23,25 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
       {list.length === 0 ? (
         <p className="muted">Nothing sent yet. Send a test event to check your endpoint.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">When</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <code>{d.event_type ?? d.event ?? "—"}</code>
-                  </td>
-                  <td>
-                    <Badge tone={d.status === "delivered" ? "good" : d.status === "failed" ? "bad" : "warn"}>{d.status ?? "pending"}</Badge>
-                    {d.status_code ? <span className="muted small"> HTTP {d.status_code}</span> : null}
-                    {d.error && <p className="field-error">{d.error}</p>}
-                  </td>
-                  <td>{d.attempts ?? d.attempt ?? 0}</td>
-                  <td>
-                    {formatDateTime(d.created_at ?? null)}
-                    {d.next_attempt_at && <div className="muted small">next try {formatDateTime(d.next_attempt_at)}</div>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Event", "Outcome", "Attempts", "When"]}>
+          {list.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <code>{d.event_type ?? d.event ?? "—"}</code>
+              </td>
+              <td>
+                <Badge tone={d.status === "delivered" ? "good" : d.status === "failed" ? "bad" : "warn"}>{d.status ?? "pending"}</Badge>
+                {d.status_code ? <span className="muted small"> HTTP {d.status_code}</span> : null}
+                {d.error && <p className="field-error">{d.error}</p>}
+              </td>
+              <td>{d.attempts ?? d.attempt ?? 0}</td>
+              <td>
+                {formatDateTime(d.created_at ?? null)}
+                {d.next_attempt_at && <div className="muted small">next try {formatDateTime(d.next_attempt_at)}</div>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

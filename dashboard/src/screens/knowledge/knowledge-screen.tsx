@@ -7,6 +7,7 @@ import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } fr
 import { formatBytes, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
 import { UploadZone } from "./upload-zone";
+import { DataTable } from "../../components/data-table";
 
 const STATUS_TONE: Record<DocumentStatus, "neutral" | "good" | "warn" | "bad" | "info"> = { queued: "neutral", processing: "info", ready: "good", failed: "bad" };
 const STATUS_LABEL: Record<DocumentStatus, string> = { queued: "Queued", processing: "Processing", ready: "Ready", failed: "Failed" };
@@ -42,60 +43,45 @@ export function KnowledgeScreen() {
         ) : list.length === 0 && !docs.error ? (
           <EmptyState title="No material yet">Drop a file above. Once it shows “Ready”, your assistant can answer from it.</EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Size</th>
-                  <th scope="col">Added</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((doc) => (
-                  <tr key={doc.id} data-document={doc.title}>
-                    <td>
-                      <strong>{doc.title}</strong>
-                      <div className="muted small">
-                        {doc.kind.toUpperCase()}
-                        {doc.chunk_count ? ` · ${doc.chunk_count} passage${doc.chunk_count === 1 ? "" : "s"}` : ""}
-                        {doc.page_count ? ` · ${doc.page_count} pages` : ""}
-                      </div>
-                    </td>
-                    <td>
-                      <Badge tone={STATUS_TONE[doc.status]}>{STATUS_LABEL[doc.status]}</Badge>
-                      {doc.status === "failed" && doc.status_reason && <p className="field-error">{doc.status_reason}</p>}
-                    </td>
-                    <td>{formatBytes(doc.size_bytes)}</td>
-                    <td>{formatDateTime(doc.created_at)}</td>
-                    <td className="row-actions">
-                      <Button onClick={() => void reindex.run(doc.id)} busy={reindex.busy} aria-label={`Re-index ${doc.title}`}>
-                        Re-index
+          <DataTable columns={["Title", "Status", "Size", "Added"]} actions>
+            {list.map((doc) => (
+              <tr key={doc.id} data-document={doc.title}>
+                <td>
+                  <strong>{doc.title}</strong>
+                  <div className="muted small">
+                    {doc.kind.toUpperCase()}
+                    {doc.chunk_count ? ` · ${doc.chunk_count} passage${doc.chunk_count === 1 ? "" : "s"}` : ""}
+                    {doc.page_count ? ` · ${doc.page_count} pages` : ""}
+                  </div>
+                </td>
+                <td>
+                  <Badge tone={STATUS_TONE[doc.status]}>{STATUS_LABEL[doc.status]}</Badge>
+                  {doc.status === "failed" && doc.status_reason && <p className="field-error">{doc.status_reason}</p>}
+                </td>
+                <td>{formatBytes(doc.size_bytes)}</td>
+                <td>{formatDateTime(doc.created_at)}</td>
+                <td className="row-actions">
+                  <Button onClick={() => void reindex.run(doc.id)} busy={reindex.busy} aria-label={`Re-index ${doc.title}`}>
+                    Re-index
+                  </Button>
+                  {confirming === doc.id ? (
+                    <>
+                      <Button variant="danger" busy={remove.busy} onClick={() => void remove.run(doc.id)} aria-label={`Confirm deleting ${doc.title}`}>
+                        Delete for good
                       </Button>
-                      {confirming === doc.id ? (
-                        <>
-                          <Button variant="danger" busy={remove.busy} onClick={() => void remove.run(doc.id)} aria-label={`Confirm deleting ${doc.title}`}>
-                            Delete for good
-                          </Button>
-                          <Button variant="ghost" onClick={() => setConfirming(null)}>
-                            Keep
-                          </Button>
-                        </>
-                      ) : (
-                        <Button variant="ghost" onClick={() => setConfirming(doc.id)} aria-label={`Delete ${doc.title}`}>
-                          Delete
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                      <Button variant="ghost" onClick={() => setConfirming(null)}>
+                        Keep
+                      </Button>
+                    </>
+                  ) : (
+                    <Button variant="ghost" onClick={() => setConfirming(doc.id)} aria-label={`Delete ${doc.title}`}>
+                      Delete
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
     </>

@@ -6,6 +6,7 @@ import { useApi, useMe } from "../../auth/auth-context";
 import { Button, Card, CopyButton, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
+import { DataTable } from "../../components/data-table";
 
 const ROLES: Role[] = ["owner", "admin", "editor", "viewer"];
 const ROLE_HELP: Record<Role, string> = {
@@ -55,68 +56,54 @@ export function TeamScreen() {
         {team.loading && !team.data ? (
           <Skeleton lines={3} />
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Since</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {team.data?.members.map((m) => (
-                  <tr key={m.id}>
-                    <td>
-                      <strong>{m.full_name ?? "—"}</strong>
-                      <div className="muted small">{m.email}</div>
-                    </td>
-                    <td>
-                      {canManage && m.user_id !== me.user.id ? (
-                        <select aria-label={`Role of ${m.email ?? m.full_name}`} value={m.role} onChange={(e) => void changeRole.run(m.id, e.target.value as Role)}>
-                          {ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {r}
-                            </option>
-                          ))}
-                        </select>
-                      ) : (
-                        m.role
-                      )}
-                    </td>
-                    <td>{formatDateTime(m.created_at)}</td>
-                    <td className="row-actions">
-                      {canManage && m.user_id !== me.user.id && (
-                        <Button variant="ghost" onClick={() => void remove.run(m.id)} aria-label={`Remove ${m.email ?? m.full_name}`}>
-                          Remove
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-                {team.data?.invitations.map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      <strong>{i.email}</strong>
-                      <div className="muted small">Invited · expires {formatDateTime(i.expires_at)}</div>
-                    </td>
-                    <td>{i.role}</td>
-                    <td>—</td>
-                    <td className="row-actions">
-                      {canManage && (
-                        <Button variant="ghost" onClick={() => void revoke.run(i.id)} aria-label={`Revoke the invitation of ${i.email}`}>
-                          Revoke
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Person", "Role", "Since"]} actions>
+            {team.data?.members.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <strong>{m.full_name ?? "—"}</strong>
+                  <div className="muted small">{m.email}</div>
+                </td>
+                <td>
+                  {canManage && m.user_id !== me.user.id ? (
+                    <select aria-label={`Role of ${m.email ?? m.full_name}`} value={m.role} onChange={(e) => void changeRole.run(m.id, e.target.value as Role)}>
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    m.role
+                  )}
+                </td>
+                <td>{formatDateTime(m.created_at)}</td>
+                <td className="row-actions">
+                  {canManage && m.user_id !== me.user.id && (
+                    <Button variant="ghost" onClick={() => void remove.run(m.id)} aria-label={`Remove ${m.email ?? m.full_name}`}>
+                      Remove
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+            {team.data?.invitations.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  <strong>{i.email}</strong>
+                  <div className="muted small">Invited · expires {formatDateTime(i.expires_at)}</div>
+                </td>
+                <td>{i.role}</td>
+                <td>—</td>
+                <td className="row-actions">
+                  {canManage && (
+                    <Button variant="ghost" onClick={() => void revoke.run(i.id)} aria-label={`Revoke the invitation of ${i.email}`}>
+                      Revoke
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
       {canManage && (
