@@ -56,6 +56,10 @@ export const PersonaSchema = z.object({
    * knowledge allowed when the material has nothing, and labelled as such. Default strict.
    */
   answer_mode: z.enum(["strict", "adaptive"]).optional(),
+  /** How an answer opens: not at all, with the name ("Maya here."), or warmly ("Hi, it's Maya!"). Default short. */
+  greeting_style: z.enum(["none", "short", "warm"]).optional(),
+  /** A line offered after an answer from the material, e.g. "Want help planning your first week?". */
+  next_step: z.string().trim().max(300).optional(),
 });
 export type Persona = z.infer<typeof PersonaSchema>;
 
@@ -164,6 +168,13 @@ export const SearchRequestSchema = z.object({
 });
 export type SearchRequest = z.infer<typeof SearchRequestSchema>;
 export type SearchRequestInput = z.input<typeof SearchRequestSchema>;
+
+/** Body of `PATCH /v1/documents/:document_id`: a new title for a document's chunks (citations show it). */
+export const RenameDocumentRequestSchema = z.object({
+  tenant_id: TenantIdSchema,
+  title: z.string().trim().min(1).max(200),
+});
+export type RenameDocumentRequest = z.infer<typeof RenameDocumentRequestSchema>;
 
 /** Metadata stored with every chunk. */
 export const ChunkMetadataSchema = z.object({
