@@ -1,13 +1,13 @@
 // ConversationRoom: one Durable Object per conversation. It owns the live sockets (hibernation API),
 // the message log and the outbox in its SQLite, and answers turns through the bridge. The Worker
 // authenticates callers and forwards their identity in `X-Room-*` headers; the room trusts only those.
-import { SOCKET_PROTOCOL_VERSION, type ClientFrame, type MessageView, type ServerFrame } from "@coach/contracts/socket";
+import { SOCKET_CLOSE_CODES, SOCKET_PROTOCOL_VERSION, type ClientFrame, type MessageView, type ServerFrame } from "@coach/contracts/socket";
 import { DurableObject } from "cloudflare:workers";
 import { channelKinds, type ChannelKind } from "../worker/db/enums";
 import { forTenant } from "../worker/db/tenant-gateway";
 import { emitEvent } from "../worker/integrations/emit-event";
 import { mentionsCommitment } from "../worker/commitments/parse-commitment";
-import { AppError, tooManyRequests } from "../worker/lib/errors";
+import { AppError, conversationErased, tooManyRequests } from "../worker/lib/errors";
 import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
 import { rateLimits } from "../worker/lib/rate-limits";
 import { isLowConfidence } from "./room/answer-quality";
@@ -42,6 +42,7 @@ export const ROOM_HEADERS = {
 
 const INDEX_FLUSH_DELAY_MS = 2_000;
 const HISTORY_PAGE = 500;
+const STOP_WAIT_MS = 5_000;
 
 
 export type MessagePage = { messages: MessageView[]; last_seq: number };
@@ -130,6 +131,10 @@ export class ConversationRoom extends DurableObject<Env> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
       return new Response("Expected a WebSocket upgrade.", { status: 426 });
     }
+    if (this.state.erasedAt() !== null) {
+      const refusal = conversationErased();
+      return Response.json({ error: { code: refusal.code, message: refusal.message } }, { status: refusal.status });
+    }
     const meta = this.metaFromHeaders(request.headers);
     if (!meta || !this.state.bind(meta)) return new Response("Unknown conversation.", { status: 404 });
     const role = request.headers.get(ROOM_HEADERS.role) === "creator" ? "creator" : "visitor";
@@ -150,6 +155,7 @@ export class ConversationRoom extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    if (this.state.erasedAt() !== null) return this.closeErased(ws);
     const parsed = parseClientFrame(data);
     if (!parsed.ok) return this.hub.send(ws, parsed.error);
     const frame = parsed.frame;
@@ -181,11 +187,13 @@ export class ConversationRoom extends DurableObject<Env> {
     } catch {
       // Already closed.
     }
+    if (this.state.erasedAt() !== null) return;
     this.deliver({ type: "presence", sockets: this.hub.readyCount() });
   }
 
-  /** Flushes the D1 index when it is behind, and works the outbox. */
+  /** Flushes the D1 index when it is behind, and works the outbox. An erased room has neither. */
   override async alarm(): Promise<void> {
+    if (this.state.erasedAt() !== null) return;
     if (this.state.indexDirty() && this.state.meta()) {
       this.state.setIndexDirty(false);
       try {
@@ -203,6 +211,7 @@ export class ConversationRoom extends DurableObject<Env> {
 
   /** Stores a channel user's message once and queues its answer, as a socket message would be. */
   async receiveChannelMessage(input: ChannelMessageInput): Promise<ChannelMessageResult> {
+    this.requireLive();
     if (!this.state.bind(input.meta)) throw new Error("This room belongs to another conversation.");
     this.attachChannel(this.requireMeta());
     try {
@@ -219,6 +228,7 @@ export class ConversationRoom extends DurableObject<Env> {
    * proactive check-in (see room/outbound-message.ts).
    */
   async sendOutbound(input: OutboundInput): Promise<OutboundResult> {
+    this.requireLive();
     if (!this.state.bind(input.meta)) throw new Error("This room belongs to another conversation.");
     const meta = this.requireMeta();
     this.attachChannel(meta);
@@ -249,6 +259,7 @@ export class ConversationRoom extends DurableObject<Env> {
    * dropped, and no new ones are queued until `handback`. Sockets hear a `human_joined` notice.
    */
   async takeover(meta: RoomMeta, by: { user_id: string; name: string }): Promise<TakeoverResult> {
+    this.requireLive();
     if (!this.state.bind(meta)) throw new Error("This room belongs to another conversation.");
     const { takeover, started } = this.takeovers.start(by);
     if (started) {
@@ -262,6 +273,7 @@ export class ConversationRoom extends DurableObject<Env> {
 
   /** Hands the conversation back to the assistant, which answers the next user message. */
   async handback(): Promise<TakeoverResult> {
+    this.requireLive();
     const ended = this.takeovers.end();
     if (ended) this.hub.deliver({ type: "notice", code: "human_left", message: "The coaching assistant is answering again." });
     return { takeover: null, changed: ended };
@@ -269,21 +281,30 @@ export class ConversationRoom extends DurableObject<Env> {
 
   /** The takeover in force, if any. */
   async currentTakeover(): Promise<Takeover | null> {
-    return this.takeovers.current();
+    return this.state.erasedAt() === null ? this.takeovers.current() : null;
   }
 
   /** A page of the log for the dashboard: messages after `afterSeq`, oldest first. */
   async listMessages(afterSeq: number, limit: number): Promise<MessagePage> {
+    if (this.state.erasedAt() !== null) return { messages: [], last_seq: 0 };
     return { messages: this.log.after(afterSeq, Math.min(limit, HISTORY_PAGE)), last_seq: this.log.lastSeq() };
   }
 
-  /** Erases the conversation's messages and pending turns, closing its sockets (GDPR erasure). */
+  /**
+   * Erases the conversation's messages and pending turns, closing its sockets (GDPR erasure), and
+   * leaves a tombstone: from then on every entry point refuses with `conversation_erased`, so neither a
+   * visitor token minted before nor a late alarm can open the room again. Idempotent.
+   */
   async erase(): Promise<{ messages: number; pending_turns: number }> {
+    if (this.state.erasedAt() !== null) return { messages: 0, pending_turns: 0 };
     const messages = this.log.count();
-    const pendingTurns = this.outbox.size();
-    for (const ws of this.ctx.getWebSockets()) ws.close(1000, "conversation erased");
+    const pendingTurns = this.outbox.clear();
+    this.turns.stop();
+    await this.turnStopped();
+    for (const ws of this.ctx.getWebSockets()) this.closeErased(ws);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    this.state.markErased();
     return { messages, pending_turns: pendingTurns };
   }
 
@@ -470,6 +491,29 @@ export class ConversationRoom extends DurableObject<Env> {
     });
     this.alarmChain = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Waits for an answer that `stop` interrupted to be stored (it is, in the same step that clears the
+   * turn in flight), so nothing writes to the storage after erasure wipes it. Bounded: the abort ends
+   * the bridge call at once.
+   */
+  private async turnStopped(): Promise<void> {
+    for (let waited = 0; this.turns.inFlight() && waited < STOP_WAIT_MS; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  private closeErased(ws: WebSocket): void {
+    const refusal = conversationErased();
+    this.hub.send(ws, { type: "error", code: refusal.code, message: refusal.message });
+    try {
+      ws.close(SOCKET_CLOSE_CODES.conversationErased, "conversation erased");
+    } catch {
+      // Already closed.
+    }
+  }
+
+  private requireLive(): void {
+    if (this.state.erasedAt() !== null) throw conversationErased();
   }
 
   private requireMeta(): RoomMeta {

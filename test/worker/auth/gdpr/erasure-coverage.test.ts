@@ -16,7 +16,8 @@ import { call, seedWorkspace, type SeededWorkspace } from "../helpers";
 const PERSON_KEYS = new Set(["contact_id", "conversation_id", "linked_to"]);
 
 function schemaTables(): SQLiteTable[] {
-  return [...new Set([...Object.values(schema), conversationSearch])].filter((value): value is SQLiteTable => is(value, SQLiteTable));
+  const exported: unknown[] = [...Object.values(schema), conversationSearch];
+  return [...new Set(exported)].filter((value): value is SQLiteTable => is(value, SQLiteTable));
 }
 
 /** Whether a table is keyed by a person and holds text besides its keys. */
