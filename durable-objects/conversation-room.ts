@@ -1,7 +1,7 @@
 // ConversationRoom: one Durable Object per conversation. It owns the live sockets (hibernation API),
 // the message log and the outbox in its SQLite, and answers turns through the bridge. The Worker
 // authenticates callers and forwards their identity in `X-Room-*` headers; the room trusts only those.
-import { SOCKET_CLOSE_CODES, SOCKET_PROTOCOL_VERSION, type ClientFrame, type MessageView, type ServerFrame } from "@coach/contracts/socket";
+import { SOCKET_PROTOCOL_VERSION, type ClientFrame, type MessageView, type ServerFrame } from "@coach/contracts/socket";
 import { DurableObject } from "cloudflare:workers";
 import { channelKinds, type ChannelKind } from "../worker/db/enums";
 import { forTenant } from "../worker/db/tenant-gateway";
@@ -25,6 +25,8 @@ import { ReplyRoutes, type ReplyRoute } from "./room/reply-routes";
 import { RoomBuckets } from "./room/room-buckets";
 import { RoomState, type RoomMeta } from "./room/room-meta";
 import { noteCoachingReply } from "./coaching/note-reply";
+import { closeErased, eraseRoom } from "./room/room-erasure";
+import { SocketGuard } from "./room/socket-guard";
 import { SocketHub, type ChannelAdapter, type SocketIdentity } from "./room/socket-hub";
 import { SyncWatermark } from "./room/sync-watermark";
 import { humanJoinedNotice, TakeoverState, type Takeover } from "./room/takeover-state";
@@ -42,7 +44,6 @@ export const ROOM_HEADERS = {
 
 const INDEX_FLUSH_DELAY_MS = 2_000;
 const HISTORY_PAGE = 500;
-const STOP_WAIT_MS = 5_000;
 
 
 export type MessagePage = { messages: MessageView[]; last_seq: number };
@@ -82,6 +83,7 @@ export class ConversationRoom extends DurableObject<Env> {
   private readonly watermark: SyncWatermark;
   private readonly routes: ReplyRoutes;
   private readonly hub: SocketHub;
+  private readonly guard: SocketGuard;
   private readonly adapters: ChannelAdapter[];
   private channelAttached = false;
   private alarmChain: Promise<void> = Promise.resolve();
@@ -100,6 +102,7 @@ export class ConversationRoom extends DurableObject<Env> {
     this.watermark = new SyncWatermark(sql);
     this.routes = new ReplyRoutes(sql);
     this.hub = new SocketHub(ctx);
+    this.guard = new SocketGuard(this.buckets, this.hub, () => rateLimits(env));
     this.adapters = [this.hub];
     this.logger = createLogger({ component: "conversation-room", conversation_id: this.state.meta()?.conversationId ?? null }, parseLogLevel(env.LOG_LEVEL));
     const meta = this.state.meta();
@@ -138,10 +141,19 @@ export class ConversationRoom extends DurableObject<Env> {
     const meta = this.metaFromHeaders(request.headers);
     if (!meta || !this.state.bind(meta)) return new Response("Unknown conversation.", { status: 404 });
     const role = request.headers.get(ROOM_HEADERS.role) === "creator" ? "creator" : "visitor";
+    const subjectId = request.headers.get(ROOM_HEADERS.subject) ?? "unknown";
     const pair = new WebSocketPair();
+    const refusal = this.guard.admit(subjectId, this.ctx.getWebSockets().length);
+    if (refusal) {
+      // Outside the hibernation set: it is only told why, then closed.
+      pair[1].accept();
+      this.guard.refuseSocket(pair[1], refusal);
+      return new Response(null, { status: 101, webSocket: pair[0] });
+    }
     this.ctx.acceptWebSocket(pair[1]);
     const identity: SocketIdentity = {
-      subjectId: request.headers.get(ROOM_HEADERS.subject) ?? "unknown",
+      socketId: crypto.randomUUID(),
+      subjectId,
       role,
       connectedAt: Date.now(),
       ready: false,
@@ -151,28 +163,33 @@ export class ConversationRoom extends DurableObject<Env> {
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    this.hub.remove(ws);
+    this.forgetSocket(ws);
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
-    if (this.state.erasedAt() !== null) return this.closeErased(ws);
-    const parsed = parseClientFrame(data);
-    if (!parsed.ok) return this.hub.send(ws, parsed.error);
-    const frame = parsed.frame;
+    if (this.state.erasedAt() !== null) return closeErased(this.hub, ws);
     const identity = this.hub.identity(ws);
     if (!identity) return;
+    const parsed = parseClientFrame(data);
+    // Every frame is counted, malformed ones too; messages have their own limits, per visitor and conversation.
+    const kind = parsed.ok ? parsed.frame.type : "invalid";
+    if (kind !== "message" && !this.guard.allowFrame(ws, identity, kind)) return;
+    if (!parsed.ok) return this.hub.send(ws, parsed.error);
+    const frame = parsed.frame;
     try {
       await this.handleFrame(ws, identity, frame);
     } catch (err) {
       if (err instanceof AppError) {
         const retryAfter = (err.details as { retry_after?: number } | undefined)?.retry_after;
-        this.hub.send(ws, {
+        const refusal = {
           type: "error",
           code: err.code,
           message: err.message,
           ...(retryAfter ? { retry_after: retryAfter } : {}),
           ...(frame.type === "message" ? { client_id: frame.client_id } : {}),
-        });
+        } satisfies ServerFrame;
+        if (err.code === "rate_limited") this.guard.refused(ws, identity, refusal);
+        else this.hub.send(ws, refusal);
         return;
       }
       this.logger.error("socket frame failed", describeError(err));
@@ -181,7 +198,7 @@ export class ConversationRoom extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    this.hub.remove(ws);
+    this.forgetSocket(ws);
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, "closing");
     } catch {
@@ -296,17 +313,9 @@ export class ConversationRoom extends DurableObject<Env> {
    * visitor token minted before nor a late alarm can open the room again. Idempotent.
    */
   async erase(): Promise<{ messages: number; pending_turns: number }> {
-    if (this.state.erasedAt() !== null) return { messages: 0, pending_turns: 0 };
-    const messages = this.log.count();
-    const pendingTurns = this.outbox.clear();
-    this.turns.stop();
-    await this.turnStopped();
-    for (const ws of this.ctx.getWebSockets()) this.closeErased(ws);
-    await this.ctx.storage.deleteAlarm();
-    await this.ctx.storage.deleteAll();
-    this.state.markErased();
-    return { messages, pending_turns: pendingTurns };
+    return eraseRoom({ ctx: this.ctx, state: this.state, log: this.log, outbox: this.outbox, turns: this.turns, hub: this.hub });
   }
+
 
   private async handleFrame(ws: WebSocket, identity: SocketIdentity, frame: ClientFrame): Promise<void> {
     switch (frame.type) {
@@ -493,23 +502,11 @@ export class ConversationRoom extends DurableObject<Env> {
     return next;
   }
 
-  /**
-   * Waits for an answer that `stop` interrupted to be stored (it is, in the same step that clears the
-   * turn in flight), so nothing writes to the storage after erasure wipes it. Bounded: the abort ends
-   * the bridge call at once.
-   */
-  private async turnStopped(): Promise<void> {
-    for (let waited = 0; this.turns.inFlight() && waited < STOP_WAIT_MS; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-
-  private closeErased(ws: WebSocket): void {
-    const refusal = conversationErased();
-    this.hub.send(ws, { type: "error", code: refusal.code, message: refusal.message });
-    try {
-      ws.close(SOCKET_CLOSE_CODES.conversationErased, "conversation erased");
-    } catch {
-      // Already closed.
-    }
+  /** Drops a closed socket from the broadcast set and its frame limits from storage (gone with an erasure). */
+  private forgetSocket(ws: WebSocket): void {
+    this.hub.remove(ws);
+    const identity = this.hub.identity(ws);
+    if (identity && this.state.erasedAt() === null) this.guard.forget(identity);
   }
 
   private requireLive(): void {

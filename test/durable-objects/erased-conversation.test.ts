@@ -5,10 +5,11 @@
 // token is revoked, the room keeps a tombstone and refuses with 410 `conversation_erased` (never 500),
 // and channel messages of an erased person start a new conversation.
 import { SOCKET_CLOSE_CODES } from "@coach/contracts/socket";
-import { abortAllDurableObjects, runDurableObjectAlarm } from "cloudflare:test";
+import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOM_HEADERS } from "../../durable-objects/conversation-room";
+import { ROOM_HEADERS, type ConversationRoom } from "../../durable-objects/conversation-room";
+import { AppError } from "../../worker/lib/errors";
 import { forTenant } from "../../worker/db/tenant-gateway";
 import { roomFor } from "../../worker/lib/rooms";
 import { openSession, SocketClient, upgrade } from "../support/widget-client";
@@ -87,7 +88,13 @@ describe("a widget conversation after its contact is erased", () => {
     expect(direct.status).toBe(410);
     expect(await errorCode(direct)).toBe("conversation_erased");
     const meta = { tenantId: workspace.tenantId, conversationId: session.conversation_id, contactId, channel: "web" as const };
-    await expect(room.receiveChannelMessage({ meta, client_id: "after-erasure-01", text: "I'm back", author: contactId })).rejects.toThrow(/erased/);
+    const refusal = await runInDurableObject(room, (instance: ConversationRoom) =>
+      instance.receiveChannelMessage({ meta, client_id: "after-erasure-01", text: "I'm back", author: contactId }).then(
+        () => null,
+        (err: unknown) => (err instanceof AppError ? err.code : String(err)),
+      ),
+    );
+    expect(refusal).toBe("conversation_erased");
     await runDurableObjectAlarm(room);
     expect(await room.listMessages(0, 100)).toEqual({ messages: [], last_seq: 0 });
     expect(await forTenant(env.DB, workspace.tenantId).find("conversations", session.conversation_id)).toBeUndefined();
