@@ -2,7 +2,8 @@
 // request (headers and raw body) and answers 204; `/hooks/<name>/fail-<n>` answers 500 to the first n
 // requests for that name, then 204; `/hooks/<name>/redirect` answers 302 to the tripwire.
 // `GET /__received?name=<name>` answers what one name received.
-// Beside it: a DNS-over-HTTPS stand-in (`GET /dns-query`, the JSON API; answers in dns-stand-in.ts),
+// Beside it: a DNS-over-HTTPS stand-in (`GET /dns-query`, the JSON API; answers in dns-stand-in.ts;
+// `POST /__dns?name=&address=` gives a name an IPv4 address, as a DNS change or rebinding would),
 // and a tripwire, a bare TCP listener that only counts connections (`GET /__tripwire`
 // answers its port and count): a webhook to an internal address must never reach it.
 import { createServer, type Server } from "node:http";
@@ -14,7 +15,7 @@ export type ReceivedWebhook = { name: string; headers: Record<string, string>; b
 /** Starts the receiver on `port`; resolves to a stop function. */
 export async function startWebhookReceiver(port: number): Promise<() => Promise<void>> {
   const received: ReceivedWebhook[] = [];
-  const lookups = new Map<string, number>();
+  const dnsSet = new Map<string, string>();
   let tripped = 0;
   const tripwire = createTcpServer((socket) => {
     tripped++;
@@ -32,8 +33,13 @@ export async function startWebhookReceiver(port: number): Promise<() => Promise<
         res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ port: (tripwire.address() as AddressInfo).port, connections: tripped }));
         return;
       }
+      if (req.method === "POST" && url.pathname === "/__dns") {
+        dnsSet.set((url.searchParams.get("name") ?? "").toLowerCase(), url.searchParams.get("address") ?? "");
+        res.writeHead(204).end();
+        return;
+      }
       if (req.method === "GET" && url.pathname === "/dns-query") {
-        const answer = dnsAnswer(url.searchParams.get("name") ?? "", url.searchParams.get("type") === "AAAA" ? 28 : 1, lookups);
+        const answer = dnsAnswer(url.searchParams.get("name") ?? "", url.searchParams.get("type") === "AAAA" ? 28 : 1, dnsSet);
         res.writeHead(200, { "Content-Type": "application/dns-json" }).end(JSON.stringify(answer));
         return;
       }
