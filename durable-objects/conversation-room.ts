@@ -316,7 +316,6 @@ export class ConversationRoom extends DurableObject<Env> {
     return eraseRoom({ ctx: this.ctx, state: this.state, log: this.log, outbox: this.outbox, turns: this.turns, hub: this.hub });
   }
 
-
   private async handleFrame(ws: WebSocket, identity: SocketIdentity, frame: ClientFrame): Promise<void> {
     switch (frame.type) {
       case "hello":
