@@ -44,6 +44,8 @@ export default defineConfig(async () => {
             WHATSAPP_GRAPH_URL: `http://127.0.0.1:${process.env.EDGE_TEST_GRAPH_PORT}`,
             TEST_WEBHOOK_RECEIVER_URL: `http://127.0.0.1:${process.env.EDGE_TEST_WEBHOOK_PORT}`,
             WEBHOOKS_ALLOW_LOCAL_HTTP: "true",
+            // Webhook host names resolve at the receiver's DNS-over-HTTPS stand-in (test/support/dns-stand-in.ts).
+            WEBHOOKS_DOH_URL: `http://127.0.0.1:${process.env.EDGE_TEST_WEBHOOK_PORT}/dns-query`,
             JWT_PRIVATE_KEY: JSON.stringify(current),
             JWT_PREVIOUS_PUBLIC_KEYS: JSON.stringify([previousPublic]),
             TEST_PREVIOUS_PRIVATE_KEY: JSON.stringify(previous),

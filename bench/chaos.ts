@@ -23,6 +23,9 @@ const SEND_MS = (PER_CLIENT / RATE) * 1000;
 const UNLIMITED = JSON.stringify({
   socket_message: { capacity: 1_000_000, refill_per_second: 1_000_000 },
   widget_session_ip: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  socket_frame: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  socket_open: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  sockets_per_conversation: 1_000_000,
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

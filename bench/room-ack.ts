@@ -10,6 +10,9 @@ import { benchSession, benchSocket, percentile, startEdgeStack, type EdgeStack }
 const UNLIMITED = JSON.stringify({
   socket_message: { capacity: 1_000_000, refill_per_second: 1_000_000 },
   widget_session_ip: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  socket_frame: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  socket_open: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  sockets_per_conversation: 1_000_000,
 });
 
 type Client = { ws: WebSocket; pending: Map<string, { started: number; resolve: (ms: number) => void }> };

@@ -5,7 +5,12 @@
 import { benchSession, benchSocket, percentile, startEdgeStack, type EdgeStack } from "./lib/edge-stack";
 
 const TURNS = 20;
-const UNLIMITED = JSON.stringify({ socket_message: { capacity: 1_000_000, refill_per_second: 1_000_000 } });
+const UNLIMITED = JSON.stringify({
+  socket_message: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  socket_frame: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  socket_open: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  sockets_per_conversation: 1_000_000,
+});
 
 async function measure(stack: EdgeStack, sockets: number, label: string) {
   const session = await benchSession(stack, `10.2.0.${sockets}`);

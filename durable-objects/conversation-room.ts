@@ -7,7 +7,7 @@ import { channelKinds, type ChannelKind } from "../worker/db/enums";
 import { forTenant } from "../worker/db/tenant-gateway";
 import { emitEvent } from "../worker/integrations/emit-event";
 import { mentionsCommitment } from "../worker/commitments/parse-commitment";
-import { AppError, tooManyRequests } from "../worker/lib/errors";
+import { AppError, conversationErased, tooManyRequests } from "../worker/lib/errors";
 import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
 import { rateLimits } from "../worker/lib/rate-limits";
 import { isLowConfidence } from "./room/answer-quality";
@@ -25,6 +25,8 @@ import { ReplyRoutes, type ReplyRoute } from "./room/reply-routes";
 import { RoomBuckets } from "./room/room-buckets";
 import { RoomState, type RoomMeta } from "./room/room-meta";
 import { noteCoachingReply } from "./coaching/note-reply";
+import { closeErased, eraseRoom } from "./room/room-erasure";
+import { SocketGuard } from "./room/socket-guard";
 import { SocketHub, type ChannelAdapter, type SocketIdentity } from "./room/socket-hub";
 import { SyncWatermark } from "./room/sync-watermark";
 import { humanJoinedNotice, TakeoverState, type Takeover } from "./room/takeover-state";
@@ -81,6 +83,7 @@ export class ConversationRoom extends DurableObject<Env> {
   private readonly watermark: SyncWatermark;
   private readonly routes: ReplyRoutes;
   private readonly hub: SocketHub;
+  private readonly guard: SocketGuard;
   private readonly adapters: ChannelAdapter[];
   private channelAttached = false;
   private alarmChain: Promise<void> = Promise.resolve();
@@ -99,6 +102,7 @@ export class ConversationRoom extends DurableObject<Env> {
     this.watermark = new SyncWatermark(sql);
     this.routes = new ReplyRoutes(sql);
     this.hub = new SocketHub(ctx);
+    this.guard = new SocketGuard(this.buckets, this.hub, () => rateLimits(env));
     this.adapters = [this.hub];
     this.logger = createLogger({ component: "conversation-room", conversation_id: this.state.meta()?.conversationId ?? null }, parseLogLevel(env.LOG_LEVEL));
     const meta = this.state.meta();
@@ -130,13 +134,26 @@ export class ConversationRoom extends DurableObject<Env> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
       return new Response("Expected a WebSocket upgrade.", { status: 426 });
     }
+    if (this.state.erasedAt() !== null) {
+      const refusal = conversationErased();
+      return Response.json({ error: { code: refusal.code, message: refusal.message } }, { status: refusal.status });
+    }
     const meta = this.metaFromHeaders(request.headers);
     if (!meta || !this.state.bind(meta)) return new Response("Unknown conversation.", { status: 404 });
     const role = request.headers.get(ROOM_HEADERS.role) === "creator" ? "creator" : "visitor";
+    const subjectId = request.headers.get(ROOM_HEADERS.subject) ?? "unknown";
     const pair = new WebSocketPair();
+    const refusal = this.guard.admit(subjectId, this.ctx.getWebSockets().length);
+    if (refusal) {
+      // Outside the hibernation set: it is only told why, then closed.
+      pair[1].accept();
+      this.guard.refuseSocket(pair[1], refusal);
+      return new Response(null, { status: 101, webSocket: pair[0] });
+    }
     this.ctx.acceptWebSocket(pair[1]);
     const identity: SocketIdentity = {
-      subjectId: request.headers.get(ROOM_HEADERS.subject) ?? "unknown",
+      socketId: crypto.randomUUID(),
+      subjectId,
       role,
       connectedAt: Date.now(),
       ready: false,
@@ -146,27 +163,33 @@ export class ConversationRoom extends DurableObject<Env> {
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    this.hub.remove(ws);
+    this.forgetSocket(ws);
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
-    const parsed = parseClientFrame(data);
-    if (!parsed.ok) return this.hub.send(ws, parsed.error);
-    const frame = parsed.frame;
+    if (this.state.erasedAt() !== null) return closeErased(this.hub, ws);
     const identity = this.hub.identity(ws);
     if (!identity) return;
+    const parsed = parseClientFrame(data);
+    // Every frame is counted, malformed ones too; messages have their own limits, per visitor and conversation.
+    const kind = parsed.ok ? parsed.frame.type : "invalid";
+    if (kind !== "message" && !this.guard.allowFrame(ws, identity, kind)) return;
+    if (!parsed.ok) return this.hub.send(ws, parsed.error);
+    const frame = parsed.frame;
     try {
       await this.handleFrame(ws, identity, frame);
     } catch (err) {
       if (err instanceof AppError) {
         const retryAfter = (err.details as { retry_after?: number } | undefined)?.retry_after;
-        this.hub.send(ws, {
+        const refusal = {
           type: "error",
           code: err.code,
           message: err.message,
           ...(retryAfter ? { retry_after: retryAfter } : {}),
           ...(frame.type === "message" ? { client_id: frame.client_id } : {}),
-        });
+        } satisfies ServerFrame;
+        if (err.code === "rate_limited") this.guard.refused(ws, identity, refusal);
+        else this.hub.send(ws, refusal);
         return;
       }
       this.logger.error("socket frame failed", describeError(err));
@@ -175,17 +198,19 @@ export class ConversationRoom extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    this.hub.remove(ws);
+    this.forgetSocket(ws);
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, "closing");
     } catch {
       // Already closed.
     }
+    if (this.state.erasedAt() !== null) return;
     this.deliver({ type: "presence", sockets: this.hub.readyCount() });
   }
 
-  /** Flushes the D1 index when it is behind, and works the outbox. */
+  /** Flushes the D1 index when it is behind, and works the outbox. An erased room has neither. */
   override async alarm(): Promise<void> {
+    if (this.state.erasedAt() !== null) return;
     if (this.state.indexDirty() && this.state.meta()) {
       this.state.setIndexDirty(false);
       try {
@@ -203,6 +228,7 @@ export class ConversationRoom extends DurableObject<Env> {
 
   /** Stores a channel user's message once and queues its answer, as a socket message would be. */
   async receiveChannelMessage(input: ChannelMessageInput): Promise<ChannelMessageResult> {
+    this.requireLive();
     if (!this.state.bind(input.meta)) throw new Error("This room belongs to another conversation.");
     this.attachChannel(this.requireMeta());
     try {
@@ -219,6 +245,7 @@ export class ConversationRoom extends DurableObject<Env> {
    * proactive check-in (see room/outbound-message.ts).
    */
   async sendOutbound(input: OutboundInput): Promise<OutboundResult> {
+    this.requireLive();
     if (!this.state.bind(input.meta)) throw new Error("This room belongs to another conversation.");
     const meta = this.requireMeta();
     this.attachChannel(meta);
@@ -249,6 +276,7 @@ export class ConversationRoom extends DurableObject<Env> {
    * dropped, and no new ones are queued until `handback`. Sockets hear a `human_joined` notice.
    */
   async takeover(meta: RoomMeta, by: { user_id: string; name: string }): Promise<TakeoverResult> {
+    this.requireLive();
     if (!this.state.bind(meta)) throw new Error("This room belongs to another conversation.");
     const { takeover, started } = this.takeovers.start(by);
     if (started) {
@@ -262,6 +290,7 @@ export class ConversationRoom extends DurableObject<Env> {
 
   /** Hands the conversation back to the assistant, which answers the next user message. */
   async handback(): Promise<TakeoverResult> {
+    this.requireLive();
     const ended = this.takeovers.end();
     if (ended) this.hub.deliver({ type: "notice", code: "human_left", message: "The coaching assistant is answering again." });
     return { takeover: null, changed: ended };
@@ -269,22 +298,22 @@ export class ConversationRoom extends DurableObject<Env> {
 
   /** The takeover in force, if any. */
   async currentTakeover(): Promise<Takeover | null> {
-    return this.takeovers.current();
+    return this.state.erasedAt() === null ? this.takeovers.current() : null;
   }
 
   /** A page of the log for the dashboard: messages after `afterSeq`, oldest first. */
   async listMessages(afterSeq: number, limit: number): Promise<MessagePage> {
+    if (this.state.erasedAt() !== null) return { messages: [], last_seq: 0 };
     return { messages: this.log.after(afterSeq, Math.min(limit, HISTORY_PAGE)), last_seq: this.log.lastSeq() };
   }
 
-  /** Erases the conversation's messages and pending turns, closing its sockets (GDPR erasure). */
+  /**
+   * Erases the conversation's messages and pending turns, closing its sockets (GDPR erasure), and
+   * leaves a tombstone: from then on every entry point refuses with `conversation_erased`, so neither a
+   * visitor token minted before nor a late alarm can open the room again. Idempotent.
+   */
   async erase(): Promise<{ messages: number; pending_turns: number }> {
-    const messages = this.log.count();
-    const pendingTurns = this.outbox.size();
-    for (const ws of this.ctx.getWebSockets()) ws.close(1000, "conversation erased");
-    await this.ctx.storage.deleteAlarm();
-    await this.ctx.storage.deleteAll();
-    return { messages, pending_turns: pendingTurns };
+    return eraseRoom({ ctx: this.ctx, state: this.state, log: this.log, outbox: this.outbox, turns: this.turns, hub: this.hub });
   }
 
   private async handleFrame(ws: WebSocket, identity: SocketIdentity, frame: ClientFrame): Promise<void> {
@@ -470,6 +499,17 @@ export class ConversationRoom extends DurableObject<Env> {
     });
     this.alarmChain = next.catch(() => undefined);
     return next;
+  }
+
+  /** Drops a closed socket from the broadcast set and its frame limits from storage (gone with an erasure). */
+  private forgetSocket(ws: WebSocket): void {
+    this.hub.remove(ws);
+    const identity = this.hub.identity(ws);
+    if (identity && this.state.erasedAt() === null) this.guard.forget(identity);
+  }
+
+  private requireLive(): void {
+    if (this.state.erasedAt() !== null) throw conversationErased();
   }
 
   private requireMeta(): RoomMeta {

@@ -31,6 +31,19 @@ export type QuickReply = z.infer<typeof QuickReplySchema>;
 /** At most this many quick replies under one message. */
 export const MAX_QUICK_REPLIES = 10;
 
+/**
+ * Close codes the room uses beyond the standard ones; each close is preceded by an `error` frame with
+ * the matching code, so a client can tell why.
+ */
+export const SOCKET_CLOSE_CODES = {
+  /** `conversation_erased`: the conversation was erased; start a new session (a new conversation). */
+  conversationErased: 4410,
+  /** `too_many_sockets`: the conversation already has its maximum of open sockets; the new one is refused. */
+  tooManySockets: 4409,
+  /** `rate_limited`: the client kept sending after being told to wait, or opened sockets too fast. */
+  rateLimited: 4429,
+} as const;
+
 export const ClientFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), last_seq: z.number().int().min(0).default(0) }),
   z.object({

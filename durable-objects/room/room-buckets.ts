@@ -1,5 +1,6 @@
-// Token buckets kept in the room's own SQLite: the per-conversation and per-sender message limits are
-// the room's business, so checking them costs no call to another object before a message is acknowledged.
+// Token buckets kept in the room's own SQLite: the per-conversation and per-sender message limits, and
+// every socket's frame limits, are the room's business, so checking them costs no call to another object
+// before a frame is answered.
 import { takeTokens, type BucketRule, type BucketState, type TakeResult } from "../token-bucket";
 
 const SCHEMA = "CREATE TABLE IF NOT EXISTS buckets (name TEXT PRIMARY KEY, tokens REAL NOT NULL, updated_at INTEGER NOT NULL)";
@@ -29,5 +30,10 @@ export class RoomBuckets {
       );
     }
     return { allowed: true, remaining: Math.min(...taken.map((t) => t.result.remaining)), retryAfterSeconds: 0 };
+  }
+
+  /** Drops every bucket whose name starts with `prefix` (a closed socket's). */
+  forget(prefix: string): void {
+    this.sql.exec("DELETE FROM buckets WHERE substr(name, 1, ?) = ?", prefix.length, prefix);
   }
 }

@@ -17,8 +17,13 @@ const SCHEMA = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEX
 
 /** Small key/value table beside the message log. */
 export class RoomState {
+  // Read once: every entry point asks, and an erased room's other tables are gone.
+  private erased: number | null;
+
   constructor(private readonly sql: SqlStorage) {
     sql.exec(SCHEMA);
+    const at = this.get("erased_at");
+    this.erased = at === undefined ? null : Number(at);
   }
 
   private get(key: string): string | undefined {
@@ -34,8 +39,24 @@ export class RoomState {
     return raw ? (JSON.parse(raw) as RoomMeta) : undefined;
   }
 
-  /** Records the room's identity the first time; later calls must agree with it. */
+  /**
+   * When the conversation was erased, or null. The tombstone outlives the erasure (written after the
+   * storage was wiped), so the room can never be opened again under its old identity.
+   */
+  erasedAt(): number | null {
+    return this.erased;
+  }
+
+  /** Writes the tombstone into storage that `deleteAll` has just emptied (tables included). */
+  markErased(at: number = Date.now()): void {
+    this.sql.exec(SCHEMA);
+    this.set("erased_at", String(at));
+    this.erased = at;
+  }
+
+  /** Records the room's identity the first time; later calls must agree with it. An erased room binds to nothing. */
   bind(meta: RoomMeta): boolean {
+    if (this.erased !== null) return false;
     const current = this.meta();
     if (!current) {
       this.set("meta", JSON.stringify(meta));

@@ -4,6 +4,8 @@
 import type { ServerFrame } from "@coach/contracts/socket";
 
 export type SocketIdentity = {
+  /** This socket's own id: its frame limits are kept under it. */
+  socketId: string;
   subjectId: string;
   role: "visitor" | "creator";
   connectedAt: number;

@@ -35,6 +35,9 @@ const EXPIRED_TEXT =
 const FAILED_TEXT = "I'm sorry: I couldn't answer that one. Could you rephrase it or ask something else?";
 
 const QUEUE_NOTICE_MIN_WAIT_MS = 1500;
+/** Without a sign of life from the bridge by then, the user is told (a frozen bridge keeps its connection open). */
+const STALL_NOTICE_MS = 4_000;
+const STALLED_TEXT = "The coach is taking longer than usual; your answer will follow as soon as it can.";
 
 /** The turn being answered right now, kept in memory to relay deltas and honour `stop`. */
 type CurrentTurn = { turnId: string; controller: AbortController; text: string };
@@ -100,6 +103,12 @@ export class TurnProcessor {
 
     const controller = new AbortController();
     this.current = { turnId: turn.turnId, controller, text: "" };
+    let stalled = false;
+    const stallTimer = setTimeout(() => {
+      stalled = true;
+      deps.outbox.markNotified(turn.turnId);
+      this.notice(turn, "coach_busy", STALLED_TEXT);
+    }, STALL_NOTICE_MS);
     let outcome: TurnOutcome;
     try {
       outcome = await runTurn({
@@ -108,8 +117,11 @@ export class TurnProcessor {
         requestId: turn.requestId,
         signal: controller.signal,
         onEvent: (event) => {
+          // Started, a delta, or a queue position the user is told about: the bridge is alive.
+          if (event.type !== "queued") clearTimeout(stallTimer);
           // Only a real wait is worth telling the user about.
           if (event.type === "queued" && (event.position > 0 || event.estimated_wait_ms >= QUEUE_NOTICE_MIN_WAIT_MS)) {
+            clearTimeout(stallTimer);
             this.notice(turn, "queued", "Your question is in line; the coach will answer shortly.", {
               position: event.position,
               estimated_wait_ms: event.estimated_wait_ms,
@@ -121,10 +133,12 @@ export class TurnProcessor {
         },
       });
     } finally {
+      clearTimeout(stallTimer);
       this.current = null;
       deps.deliver({ type: "typing", role: "assistant", active: false });
     }
-    this.settle(turn, outcome);
+    // Told once: a stall notice stands for the "busy" or "offline" a retry would otherwise add.
+    this.settle(stalled ? { ...turn, notified: true } : turn, outcome);
   }
 
   private settle(turn: PendingTurn, outcome: TurnOutcome): void {

@@ -1,6 +1,10 @@
-// One attempt at delivering a webhook: signs the stored body with the endpoint's secret, POSTs it, and
+// One attempt at delivering a webhook: checks the endpoint's URL again (its host may resolve elsewhere
+// by now), signs the stored body with the endpoint's secret, POSTs it without following redirects, and
 // records the outcome. A 2xx answer is delivered; anything else is retried with exponential back-off
-// (6 attempts over about an hour), then given up as failed.
+// (6 attempts over about an hour), then given up as failed. An internal destination is refused and not
+// retried. The log says only "refused: internal address" or "delivery failed" (with the status code of
+// an HTTP answer): never the upstream's text or how a connection failed, which would tell a closed port
+// from a silent one.
 import { openSecrets } from "../../worker/channels/secret-box";
 import { forTenant } from "../../worker/db/tenant-gateway";
 import { recordAttempt, type WebhookDelivery } from "../../worker/db/webhook-store";
@@ -12,16 +16,21 @@ export const RETRY_DELAYS_MS = [30_000, 120_000, 480_000, 1_200_000, 1_800_000] 
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 const TIMEOUT_MS = 10_000;
-const ERROR_CHARS = 300;
+
+/** What the delivery log says about a failed attempt; nothing more specific, by design. */
+export const DELIVERY_ERRORS = { refused: "refused: internal address", failed: "delivery failed" } as const;
 
 /** The sealed form of an endpoint's signing secret (bound to the endpoint id). */
 export type SealedSecret = { secret: string };
 
-async function post(env: Env, delivery: WebhookDelivery, url: string, secret: string): Promise<{ statusCode: number | null; error: string | null }> {
-  const problem = webhookUrlProblem(env, url);
-  if (problem) return { statusCode: null, error: problem };
+type Attempt = { statusCode: number | null; error: string | null; final: boolean };
+
+async function post(env: Env, delivery: WebhookDelivery, raw: string, secret: string): Promise<Attempt> {
+  const problem = await webhookUrlProblem(env, raw);
+  if (problem) return { statusCode: null, error: problem.code === "webhook_url_internal" ? DELIVERY_ERRORS.refused : DELIVERY_ERRORS.failed, final: true };
   try {
-    const response = await fetch(url, {
+    // The URL as parsed and checked, not as stored: fetch must not read it any other way.
+    const response = await fetch(new URL(raw).href, {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
@@ -31,15 +40,14 @@ async function post(env: Env, delivery: WebhookDelivery, url: string, secret: st
         [SIGNATURE_HEADER]: await signWebhook(secret, delivery.payload),
       },
       body: delivery.payload,
+      // A redirect could point anywhere, internal addresses included: it is a failed delivery.
       redirect: "manual",
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    const text = await response.text().catch(() => "");
-    if (response.ok) return { statusCode: response.status, error: null };
-    return { statusCode: response.status, error: `The endpoint answered ${response.status}${text ? `: ${text.slice(0, ERROR_CHARS)}` : "."}` };
-  } catch (err) {
-    const reason = err instanceof Error && err.name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
-    return { statusCode: null, error: `The endpoint could not be reached: ${reason}`.slice(0, ERROR_CHARS) };
+    await response.body?.cancel();
+    return response.ok ? { statusCode: response.status, error: null, final: false } : { statusCode: response.status, error: DELIVERY_ERRORS.failed, final: false };
+  } catch {
+    return { statusCode: null, error: DELIVERY_ERRORS.failed, final: false };
   }
 }
 
@@ -56,7 +64,7 @@ export async function deliverWebhook(env: Env, delivery: WebhookDelivery, now: n
     await recordAttempt(env.DB, delivery, { status: "delivered", statusCode: result.statusCode, error: null, nextAttemptAt: null });
     return;
   }
-  const wait = RETRY_DELAYS_MS[delivery.attempts];
+  const wait = result.final ? undefined : RETRY_DELAYS_MS[delivery.attempts];
   await recordAttempt(env.DB, delivery, {
     status: wait === undefined ? "failed" : "pending",
     statusCode: result.statusCode,

@@ -1,10 +1,12 @@
 // The real inference bridge for the edge tests, running in the Vitest main process (Node): a real
 // Chroma, the Ollama-protocol stand-in, and the bridge's production wiring on a fixed port, plus a small
-// control server so tests inside workerd can make the stand-in slow or failing, or take the bridge down.
+// control server so tests inside workerd can make the stand-in slow or failing, take the bridge down, or
+// freeze it (a listener on its port that accepts connections and never answers, as a stopped process does).
 // The bridge's signed status callbacks go to the control server (its EDGE_CALLBACK_URL), which keeps
 // them as sent so tests can deliver them to the Worker, which Node cannot call directly.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startChroma, type ChromaProcess } from "../../inference-bridge/src/backends/chroma-process";
@@ -57,6 +59,24 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
     await server?.close();
     server = null;
   };
+  let frozen: { listener: TcpServer; held: Set<Socket> } | null = null;
+  const freeze = async () => {
+    await down();
+    const held = new Set<Socket>();
+    const listener = createTcpServer((socket) => {
+      held.add(socket);
+      socket.on("close", () => held.delete(socket));
+    });
+    await new Promise<void>((resolve) => listener.listen(options.bridgePort, "127.0.0.1", resolve));
+    frozen = { listener, held };
+  };
+  const thaw = async () => {
+    if (!frozen) return;
+    const { listener, held } = frozen;
+    frozen = null;
+    for (const socket of held) socket.destroy();
+    await new Promise<void>((resolve) => listener.close(() => resolve()));
+  };
   await up();
 
   const callbacks: CapturedCallback[] = [];
@@ -91,7 +111,11 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
         case "POST /bridge/stop":
           await down();
           break;
+        case "POST /bridge/freeze":
+          await freeze();
+          break;
         case "POST /bridge/start":
+          await thaw();
           await up();
           break;
         case "GET /stand-in/stats":
@@ -108,6 +132,7 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
   return async () => {
     control.closeAllConnections();
     await new Promise<void>((resolve) => control.close(() => resolve()));
+    await thaw();
     await down();
     await bridge.close();
     await standIn.close();

@@ -1,7 +1,7 @@
 // Linked contacts: a person who links Telegram and WhatsApp keeps one canonical contact, and each other
 // contact of theirs points at it. Also keeps the short-lived link codes (hashed). Every query names the
 // tenant, which the caller takes from the channel mapping, never from the user.
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { database } from "./client";
 import { contactLinkCodes, contactLinks } from "./schema";
 
@@ -61,17 +61,5 @@ export async function linkContact(d1: D1Database, tenantId: string, contactId: s
       .insert(contactLinks)
       .values({ contactId, tenantId, linkedTo: canonicalId })
       .onConflictDoUpdate({ target: contactLinks.contactId, set: { linkedTo: canonicalId } }),
-  ]);
-}
-
-/** Forgets the links and codes of erased contacts. */
-export async function forgetContactLinks(d1: D1Database, tenantId: string, contactIds: string[]): Promise<void> {
-  if (contactIds.length === 0) return;
-  const db = database(d1);
-  await db.batch([
-    db
-      .delete(contactLinks)
-      .where(and(eq(contactLinks.tenantId, tenantId), or(inArray(contactLinks.contactId, contactIds), inArray(contactLinks.linkedTo, contactIds)))),
-    db.delete(contactLinkCodes).where(and(eq(contactLinkCodes.tenantId, tenantId), inArray(contactLinkCodes.contactId, contactIds))),
   ]);
 }

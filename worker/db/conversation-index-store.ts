@@ -1,7 +1,7 @@
 // Writes what a conversation room reports in one batched index sync: the conversation's inbox row,
 // its daily message counters, one row per new answer, and the full-text rows of new messages. One
 // D1 batch (atomic) per sync, never a write per message or token.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { ChannelKind } from "./enums";
 import { database } from "./client";
@@ -58,15 +58,4 @@ export async function writeConversationIndex(d1: D1Database, update: Conversatio
     statements.push(db.insert(conversationSearch).values(rows.map((row) => ({ tenantId, conversationId, ...row }))));
   }
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-}
-
-/** Removes what the index sync wrote for these conversations: search rows, daily counters, answers (erasure). */
-export async function forgetConversationIndex(d1: D1Database, tenantId: string, conversationIds: string[]): Promise<void> {
-  if (conversationIds.length === 0) return;
-  const db = database(d1);
-  await db.batch([
-    db.delete(conversationSearch).where(and(eq(conversationSearch.tenantId, tenantId), inArray(conversationSearch.conversationId, conversationIds))),
-    db.delete(conversationDays).where(and(eq(conversationDays.tenantId, tenantId), inArray(conversationDays.conversationId, conversationIds))),
-    db.delete(answerStats).where(and(eq(answerStats.tenantId, tenantId), inArray(answerStats.conversationId, conversationIds))),
-  ]);
 }

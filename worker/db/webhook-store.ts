@@ -99,31 +99,39 @@ export async function pruneDeliveryLog(d1: D1Database, tenantId: string, before:
   return result.meta.changes ?? 0;
 }
 
+/** `instr` needles per statement: D1 binds at most 100 parameters, and a person may have many conversations. */
+const NEEDLES_PER_STATEMENT = 50;
+
 /**
- * Deliveries whose event is about one of these contacts or conversations. Events name them as
- * `contact_id` and `conversation_id` in their data, and may quote the person's words (a question, a
- * commitment), so erasing a person erases these too.
+ * Deliveries whose event is about one of these contacts or conversations, as one condition per group of
+ * needles. Events name them as `contact_id` and `conversation_id` in their data, and may quote the
+ * person's words (a question, a commitment), so erasing a person erases these too.
  */
-function aboutSubject(tenantId: string, subject: { contactIds: string[]; conversationIds: string[] }): SQL | undefined {
+function aboutSubject(tenantId: string, subject: { contactIds: string[]; conversationIds: string[] }): SQL[] {
   const needles = [
     ...subject.contactIds.map((id) => JSON.stringify({ contact_id: id }).slice(1, -1)),
     ...subject.conversationIds.map((id) => JSON.stringify({ conversation_id: id }).slice(1, -1)),
   ];
-  if (needles.length === 0) return undefined;
-  return and(eq(webhookDeliveries.tenantId, tenantId), or(...needles.map((needle) => sql`instr(${webhookDeliveries.payload}, ${needle}) > 0`)));
+  const conditions: SQL[] = [];
+  for (let i = 0; i < needles.length; i += NEEDLES_PER_STATEMENT) {
+    const group = needles.slice(i, i + NEEDLES_PER_STATEMENT);
+    conditions.push(and(eq(webhookDeliveries.tenantId, tenantId), or(...group.map((needle) => sql`instr(${webhookDeliveries.payload}, ${needle}) > 0`))) as SQL);
+  }
+  return conditions;
 }
 
 /** The deliveries about a person (export). */
 export async function deliveriesAbout(d1: D1Database, tenantId: string, subject: { contactIds: string[]; conversationIds: string[] }): Promise<WebhookDelivery[]> {
-  const where = aboutSubject(tenantId, subject);
-  if (!where) return [];
-  return database(d1).select().from(webhookDeliveries).where(where).orderBy(asc(webhookDeliveries.createdAt));
+  const found = new Map<string, WebhookDelivery>();
+  for (const where of aboutSubject(tenantId, subject)) {
+    for (const row of await database(d1).select().from(webhookDeliveries).where(where)) found.set(row.id, row);
+  }
+  return [...found.values()].sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /** Deletes the deliveries about a person, pending ones included (erasure); answers how many went. */
 export async function forgetDeliveriesAbout(d1: D1Database, tenantId: string, subject: { contactIds: string[]; conversationIds: string[] }): Promise<number> {
-  const where = aboutSubject(tenantId, subject);
-  if (!where) return 0;
-  const result = await database(d1).delete(webhookDeliveries).where(where);
-  return result.meta.changes ?? 0;
+  let gone = 0;
+  for (const where of aboutSubject(tenantId, subject)) gone += (await database(d1).delete(webhookDeliveries).where(where)).meta.changes ?? 0;
+  return gone;
 }

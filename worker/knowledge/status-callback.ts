@@ -54,11 +54,17 @@ export async function applyCallback(db: D1Database, documentId: string, callback
   return true;
 }
 
-/** Records a question answered poorly, once per turn (the latest attempt's figures win). */
+/**
+ * Records a question answered poorly, once per turn (the latest attempt's figures win). A report about
+ * a conversation that no longer exists (erased while its answer was on the way) is refused with 404,
+ * so it cannot bring the person's words back.
+ */
 export async function recordQuestion(db: D1Database, report: QuestionReport): Promise<void> {
   const values = { question: report.question, confidence: report.confidence, grounding: report.grounding };
+  const gateway = forTenant(db, report.tenant_id);
+  if (!(await gateway.find("conversations", report.conversation_id))) throw notFound("conversation");
   try {
-    await forTenant(db, report.tenant_id).upsert(
+    await gateway.upsert(
       "questionGaps",
       { id: `${report.conversation_id}:${report.turn_id}`, conversationId: report.conversation_id, turnId: report.turn_id, ...values },
       values,

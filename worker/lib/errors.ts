@@ -39,3 +39,11 @@ export function tooManyRequests(retryAfterSeconds: number, message?: string): Ap
     { headers: { "Retry-After": String(seconds) }, details: { retry_after: seconds } },
   );
 }
+
+/**
+ * 410 for a conversation that was erased (GDPR): its visitor tokens are revoked and its room refuses
+ * for good. The client starts a new session, which is a new conversation.
+ */
+export function conversationErased(): AppError {
+  return new AppError(410, "conversation_erased", "This conversation was erased. Start a new session to talk again.");
+}

@@ -58,8 +58,8 @@ export const integrationRoutes = new Hono<AppEnv>()
   .post("/webhooks", requirePermission("integrations:write"), jsonBody(CreateSchema, { maxBytes: 16 * 1024 }), async (c) => {
     const principal = c.get("principal");
     const body = c.req.valid("json");
-    const problem = webhookUrlProblem(c.env, body.url);
-    if (problem) throw new AppError(400, "invalid_webhook_url", problem);
+    const problem = await webhookUrlProblem(c.env, body.url);
+    if (problem) throw new AppError(400, problem.code, problem.message);
     const gateway = forPrincipal(c.env.DB, principal);
     if ((await gateway.count("webhookEndpoints")) >= MAX_ENDPOINTS) {
       throw new AppError(409, "too_many_webhooks", `A workspace may have at most ${MAX_ENDPOINTS} webhooks. Delete one you no longer use first.`);

@@ -8,7 +8,7 @@ import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { forTenant } from "../db/tenant-gateway";
-import { AppError } from "../lib/errors";
+import { AppError, conversationErased } from "../lib/errors";
 import { verifyVisitorToken, type VisitorClaims } from "../lib/visitor-token";
 import { coachingAgentFor } from "../lib/coaching-agents";
 import { jsonBody } from "../middleware/json-body";
@@ -17,6 +17,7 @@ import { optOutContact } from "../programs/contact-consent";
 import { enrollContact } from "../programs/enroll-contact";
 import { activeProgramBySlug } from "../programs/program-store";
 import { visitorPreflight } from "../widget/visitor-preflight";
+import { visitorConversationLive } from "../widget/visitor-session";
 
 type VisitorEnv = AppEnv & { Variables: AppEnv["Variables"] & { visitor: VisitorClaims } };
 
@@ -31,6 +32,8 @@ const visitorAuth = createMiddleware<VisitorEnv>(async (c, next) => {
   const claims = token ? await verifyVisitorToken(c.env.VISITOR_TOKEN_SECRET, token) : null;
   if (!claims) throw new AppError(401, "invalid_token", "The visitor token is missing, expired or not valid. Start a new widget session.");
   if (origin && origin !== claims.org) throw new AppError(403, "origin_not_allowed", "This visitor session belongs to another site.");
+  // A token of an erased visitor must not bring their coaching state back.
+  if (!(await visitorConversationLive(forTenant(c.env.DB, claims.tid), claims.cid, claims.sub))) throw conversationErased();
   c.set("visitor", claims);
   await next();
 });

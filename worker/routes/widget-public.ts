@@ -8,14 +8,14 @@ import { ROOM_HEADERS } from "../../durable-objects/conversation-room";
 import type { AppEnv } from "../app-env";
 import { findWidgetByPublicKey } from "../db/widget-directory";
 import { forTenant } from "../db/tenant-gateway";
-import { AppError } from "../lib/errors";
+import { AppError, conversationErased } from "../lib/errors";
 import { rateLimits } from "../lib/rate-limits";
 import { roomFor } from "../lib/rooms";
 import { mintVisitorToken, verifyVisitorToken } from "../lib/visitor-token";
 import { jsonBody } from "../middleware/json-body";
 import { clientIp, rateLimit } from "../middleware/rate-limit";
 import { visitorPreflight } from "../widget/visitor-preflight";
-import { openVisitorSession } from "../widget/visitor-session";
+import { openVisitorSession, visitorConversationLive } from "../widget/visitor-session";
 
 /** Settings edits reach visitors within a minute; the loader asks once per page view. */
 const CONFIG_MAX_AGE_SECONDS = 60;
@@ -113,6 +113,7 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
     if (!claims) throw new AppError(401, "invalid_token", "The visitor token is missing, expired or not valid. Start a new widget session.");
     const origin = c.req.header("Origin");
     if (origin && origin !== claims.org) throw originNotAllowed();
+    if (!(await visitorConversationLive(forTenant(c.env.DB, claims.tid), claims.cid, claims.sub))) throw conversationErased();
 
     const headers = new Headers(c.req.raw.headers);
     headers.set(ROOM_HEADERS.tenant, claims.tid);
@@ -121,5 +122,8 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
     headers.set(ROOM_HEADERS.channel, "web");
     headers.set(ROOM_HEADERS.subject, claims.sub);
     headers.set(ROOM_HEADERS.role, "visitor");
-    return roomFor(c.env, claims.tid, claims.cid).fetch(new Request(c.req.raw.url, { headers }));
+    const response = await roomFor(c.env, claims.tid, claims.cid).fetch(new Request(c.req.raw.url, { headers }));
+    // The room's tombstone, while an erasure is still on its way to the D1 rows: the same refusal.
+    if (response.status === 410) throw conversationErased();
+    return response;
   });

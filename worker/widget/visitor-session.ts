@@ -37,3 +37,13 @@ export async function openVisitorSession(gateway: TenantGateway, requestedVisito
   const conversation = open ?? (await gateway.insert("conversations", { id: newId(), contactId: contact.id, channel: "web" }));
   return { visitorId: contact.externalId, contactId: contact.id, conversationId: conversation.id };
 }
+
+/**
+ * Whether a visitor token's conversation still exists for its contact. Erasing the contact removes both
+ * rows, so this is what revokes every token minted before the erasure (the room's own tombstone covers
+ * the moments between the room's erasure and the rows').
+ */
+export async function visitorConversationLive(gateway: TenantGateway, conversationId: string, contactId: string): Promise<boolean> {
+  const conversation = await gateway.find("conversations", conversationId);
+  return conversation !== undefined && conversation.contactId === contactId;
+}

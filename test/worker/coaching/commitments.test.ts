@@ -85,7 +85,7 @@ describe("a reminder request", () => {
 describe("a commitment's follow-up", () => {
   it("asks with Done / Partly / Not yet when due, and stores the answer as its outcome", async () => {
     const { client, contactId } = await awakeVisitor();
-    const hook = await call("/api/v1/integrations/webhooks", { token: workspace.members.owner.token, body: { url: "https://hooks.example/coach", events: ["outcome.recorded"] } });
+    const hook = await call("/api/v1/integrations/webhooks", { token: workspace.members.owner.token, body: { url: "https://hooks.example.com/coach", events: ["outcome.recorded"] } });
     expect(hook.status).toBe(201);
     const seq = await say(client, "I'll run three times this week");
     const confirmation = await assistantMessage(client, seq);
