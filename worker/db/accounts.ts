@@ -169,12 +169,22 @@ export async function revokeAllSessions(d1: D1Database, userId: string): Promise
   ]);
 }
 
-/** The live API key with this hash. */
+/**
+ * The live API key with this hash. A key lives only as long as its creator is a member of its
+ * workspace: removal and erasure revoke it, and this condition covers any other way a member leaves.
+ */
 export async function findApiKey(d1: D1Database, keyHash: string): Promise<ApiKeyRow | undefined> {
   const [row] = await database(d1)
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
+    .where(
+      and(
+        eq(apiKeys.keyHash, keyHash),
+        isNull(apiKeys.revokedAt),
+        sql`(${apiKeys.createdBy} IS NULL OR EXISTS (SELECT 1 FROM ${memberships}
+              WHERE ${memberships.tenantId} = ${apiKeys.tenantId} AND ${memberships.userId} = ${apiKeys.createdBy}))`,
+      ),
+    )
     .limit(1);
   if (!row || (row.expiresAt !== null && row.expiresAt <= Date.now())) return undefined;
   return row;
@@ -199,9 +209,18 @@ export async function exportUserData(d1: D1Database, userId: string) {
   return { user, workspaces, sessions, events, keys };
 }
 
+/** The live API keys a person created, in every workspace (they go when the person goes). */
+export async function liveApiKeysCreatedBy(d1: D1Database, userId: string): Promise<ApiKeyRow[]> {
+  return database(d1)
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)));
+}
+
 /**
- * Erases a person (GDPR erasure): personal fields blanked, sign-ins and memberships removed, every token
- * refused from now on, and their audit trail kept under the bare random id without IP or user agent.
+ * Erases a person (GDPR erasure): personal fields blanked, sign-ins and memberships removed, the API
+ * keys they created revoked, every token refused from now on, and their audit trail kept under the
+ * bare random id without IP or user agent.
  */
 export async function eraseUser(d1: D1Database, userId: string): Promise<void> {
   const db = database(d1);
@@ -213,6 +232,7 @@ export async function eraseUser(d1: D1Database, userId: string): Promise<void> {
       .where(eq(users.id, userId)),
     db.delete(refreshTokens).where(eq(refreshTokens.userId, userId)),
     db.delete(memberships).where(eq(memberships.userId, userId)),
+    db.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt))),
     db.delete(invitations).where(eq(invitations.invitedBy, userId)),
     db.update(auditLog).set({ ip: null, userAgent: null }).where(eq(auditLog.actorId, userId)),
   ]);

@@ -112,7 +112,11 @@ export const meRoutes = new Hono<AppEnv>()
     for (const w of workspaces) await recordAudit(c, { action: "account.deleted", tenantId: w.tenant.id, target: { type: "user", id: userId } });
     const closed: string[] = [];
     for (const w of workspaces) if (await membershipRules.isSoleMember(c.env.DB, w.tenant.id, userId)) closed.push(w.tenant.id);
+    const keys = await accounts.liveApiKeysCreatedBy(c.env.DB, userId);
     await accounts.eraseUser(c.env.DB, userId);
+    for (const key of keys) {
+      await recordAudit(c, { action: "api_key.revoked", tenantId: key.tenantId, target: { type: "api_key", id: key.id }, metadata: { reason: "creator_erased" } });
+    }
     for (const tenantId of closed) await accounts.markTenantDeleted(c.env.DB, tenantId);
     return c.json({ user_id: userId, erased_at: new Date().toISOString(), sessions_revoked: true, workspaces_closed: closed });
   });
