@@ -4,7 +4,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { database } from "./client";
 import type { Role } from "./enums";
-import { apiKeys, auditLog, invitations, memberships, refreshTokens, tenants, users } from "./schema";
+import { accountNotices, apiKeys, auditLog, invitations, memberships, refreshTokens, tenants, users } from "./schema";
 
 export type UserRow = typeof users.$inferSelect;
 export type TenantRow = typeof tenants.$inferSelect;
@@ -12,6 +12,8 @@ export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
 export type MembershipWithTenant = { membershipId: string; role: Role; tenant: TenantRow };
+export type AccountNoticeRow = typeof accountNotices.$inferSelect;
+export type AccountNoticeCode = AccountNoticeRow["code"];
 
 /** The user with this normalised email, deleted or not. */
 export async function findUserByEmail(d1: D1Database, email: string): Promise<UserRow | undefined> {
@@ -198,6 +200,19 @@ export async function touchApiKey(d1: D1Database, id: string, now: number): Prom
     .run();
 }
 
+/** Notes that `code` happened to a person, for their next sign-in: one row per kind, counted. */
+export async function addAccountNotice(d1: D1Database, userId: string, code: AccountNoticeCode, now = Date.now()): Promise<void> {
+  await database(d1)
+    .insert(accountNotices)
+    .values({ userId, code, firstAt: now, lastAt: now })
+    .onConflictDoUpdate({ target: [accountNotices.userId, accountNotices.code], set: { count: sql`${accountNotices.count} + 1`, lastAt: now } });
+}
+
+/** The person's pending notices, taken: each is answered once, at one sign-in. */
+export async function takeAccountNotices(d1: D1Database, userId: string): Promise<AccountNoticeRow[]> {
+  return database(d1).delete(accountNotices).where(eq(accountNotices.userId, userId)).returning();
+}
+
 /** Everything stored about a person (GDPR access): profile, workspaces, sign-ins, their audit trail, keys they made. */
 export async function exportUserData(d1: D1Database, userId: string) {
   const db = database(d1);
@@ -206,7 +221,8 @@ export async function exportUserData(d1: D1Database, userId: string) {
   const sessions = await db.select().from(refreshTokens).where(eq(refreshTokens.userId, userId)).orderBy(asc(refreshTokens.createdAt));
   const events = await db.select().from(auditLog).where(eq(auditLog.actorId, userId)).orderBy(asc(auditLog.createdAt));
   const keys = await db.select().from(apiKeys).where(eq(apiKeys.createdBy, userId));
-  return { user, workspaces, sessions, events, keys };
+  const notices = await db.select().from(accountNotices).where(eq(accountNotices.userId, userId));
+  return { user, workspaces, sessions, events, keys, notices };
 }
 
 /** The live API keys a person created, in every workspace (they go when the person goes). */
@@ -231,6 +247,7 @@ export async function eraseUser(d1: D1Database, userId: string): Promise<void> {
       .set({ email: `erased-${userId}@invalid`, fullName: "", passwordHash: "", status: "deleted", deletedAt: now, tokensValidAfter: now, updatedAt: now })
       .where(eq(users.id, userId)),
     db.delete(refreshTokens).where(eq(refreshTokens.userId, userId)),
+    db.delete(accountNotices).where(eq(accountNotices.userId, userId)),
     db.delete(memberships).where(eq(memberships.userId, userId)),
     db.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt))),
     db.delete(invitations).where(eq(invitations.invitedBy, userId)),

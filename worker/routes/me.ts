@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
+import { noticeView } from "../auth/account-notices";
 import { recordAudit } from "../auth/audit";
 import { beginLoginAttempt } from "../auth/login-guard";
 import { checkPassword, hashNewPassword } from "../auth/passwords";
@@ -98,6 +99,7 @@ export const meRoutes = new Hono<AppEnv>()
       })),
       audit_events: data.events.map((e) => ({ action: e.action, tenant_id: e.tenantId, ip: e.ip, user_agent: e.userAgent, created_at: new Date(e.createdAt).toISOString() })),
       api_keys_created: data.keys.map((k) => ({ id: k.id, tenant_id: k.tenantId, name: k.name, prefix: k.prefix, created_at: new Date(k.createdAt).toISOString() })),
+      notices: data.notices.map(noticeView),
     });
   })
   .delete("/", async (c) => {

@@ -35,13 +35,15 @@ export function call(path: string, options: CallOptions = {}): Promise<Response>
   });
 }
 
-/** Signs up a new person with their own workspace. */
+/** Signs up a new person (with their own workspace, or joining an invitation's), then signs in as the dashboard does. */
 export async function signUp(overrides: Partial<{ email: string; password: string; full_name: string; invitation_token: string }> = {}) {
   const email = overrides.email ?? freshEmail();
   const password = overrides.password ?? PASSWORD;
   const res = await call("/api/v1/auth/register", { body: { email, password, full_name: "Ada Lovelace", ...overrides } });
-  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
-  return { email, password, session: (await res.json()) as TokenResponse };
+  if (res.status !== 202) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  const login = await signIn(email, password);
+  if (login.status !== 200) throw new Error(`sign-in after sign-up failed: ${login.status} ${await login.text()}`);
+  return { email, password, session: (await login.json()) as TokenResponse };
 }
 
 /** Signs in; returns the raw response. */

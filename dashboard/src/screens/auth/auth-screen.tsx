@@ -1,4 +1,5 @@
-// Sign in and sign up. Both answer a token pair; the session keeps it and the dashboard opens.
+// Sign in and sign up. Sign-up registers, then signs in; the session keeps the token pair and the
+// dashboard opens.
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { publicPost } from "../../api/client";
@@ -16,10 +17,13 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
   const [invitation, setInvitation] = useState("");
   const submit = useAction(async () => {
     const invited = invitation.trim() ? { invitation_token: invitation.trim() } : {};
-    const tokens =
-      mode === "sign-up"
-        ? await publicPost<TokenResponse>(API_BASE, "/api/v1/auth/register", { email, password, full_name: fullName, ...invited })
-        : await publicPost<TokenResponse>(API_BASE, "/api/v1/auth/login", { email, password, ...invited });
+    if (mode === "sign-up") {
+      // Sign-up answers alike whether or not the email already has an account (202, no tokens), so it
+      // reveals nothing; the new account is then signed in to like any other. A sign-up consumes the
+      // invitation, so the sign-in after it does not send it again.
+      await publicPost<unknown>(API_BASE, "/api/v1/auth/register", { email, password, full_name: fullName, ...invited });
+    }
+    const tokens = await publicPost<TokenResponse>(API_BASE, "/api/v1/auth/login", { email, password, ...(mode === "sign-in" ? invited : {}) });
     await signedIn(tokens);
   });
   const onSubmit = (event: FormEvent) => {
