@@ -1,10 +1,11 @@
-// Sign-up, sign-in, token refresh and sign-out under /api/v1/auth.
+// Sign-up, sign-in (and the unlock that lets a throttled account's owner in), token refresh and
+// sign-out under /api/v1/auth.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { noticeView } from "../auth/account-notices";
 import { PLATFORM_TENANT, recordAudit } from "../auth/audit";
-import { beginLoginAttempt, REGISTER_IP_RULE } from "../auth/login-guard";
+import { beginSignIn, issueUnlockToken, REGISTER_IP_RULE } from "../auth/login-guard";
 import { checkPassword, hashNewPassword, shouldUpgrade } from "../auth/passwords";
 import { register, REGISTRATION_ACCEPTED } from "../auth/registration";
 import { assertAcceptablePassword, MAX_PASSWORD_LENGTH, passwordLength } from "../auth/password-policy";
@@ -24,7 +25,24 @@ const password = z.string().min(1).refine((p) => passwordLength(p) <= MAX_PASSWO
 const invitationToken = z.string().min(1).max(128).optional();
 
 const registerBody = z.object({ email, password, full_name: z.string().trim().min(1).max(200), invitation_token: invitationToken });
-const loginBody = z.object({ email, password, tenant_id: z.string().max(64).optional(), invitation_token: invitationToken });
+const clientToken = z.string().min(1).max(128).optional();
+const loginBody = z.object({
+  email,
+  password,
+  tenant_id: z.string().max(64).optional(),
+  invitation_token: invitationToken,
+  /** Handed out by an earlier sign-in on this device: other people's failures do not slow it. */
+  device_token: clientToken,
+  /** From the unlock mail: one sign-in on a lane of its own. */
+  unlock_token: clientToken,
+});
+const unlockBody = z.object({ email });
+
+/** What `POST /api/v1/auth/unlock` answers, whether or not the email has an account. */
+const UNLOCK_REQUESTED = {
+  status: "accepted",
+  message: "If an account uses this email, a link to sign in from this device is on its way. It works once, within an hour.",
+} as const;
 const refreshBody = z.object({ refresh_token: z.string().min(1).max(256) });
 
 function meta(c: Context<AppEnv>): ClientMeta {
@@ -63,11 +81,11 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/login", jsonBody(loginBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
     const body = c.req.valid("json");
     const address = normalizeEmail(body.email);
-    const ticket = await beginLoginAttempt(c.env, address, clientIp(c));
+    const ticket = await beginSignIn(c.env, { email: address, ip: clientIp(c), deviceToken: body.device_token, unlockToken: body.unlock_token });
     const user = await accounts.findUserByEmail(c.env.DB, address);
     const active = user?.status === "active" ? user : undefined;
     const ok = await checkPassword(body.password, active?.passwordHash);
-    await ticket.settle(ok);
+    const deviceToken = await ticket.settle(ok);
     // Both branches run the same queries, so an unknown email is not faster than a wrong password.
     const workspaces = await accounts.listMembershipsOfUser(c.env.DB, active?.id ?? "");
     if (!ok || !active) {
@@ -92,7 +110,12 @@ export const authRoutes = new Hono<AppEnv>()
     await recordAudit(c, { action: "auth.login", tenantId: membership.tenant.id, actor: { type: "user", id: active.id } });
     const session = await startSession(c.env, { user: active, tenant: membership.tenant, role: membership.role }, meta(c));
     const notices = await accounts.takeAccountNotices(c.env.DB, active.id);
-    return c.json({ ...session, notices: notices.map(noticeView) });
+    return c.json({ ...session, notices: notices.map(noticeView), device_token: deviceToken });
+  })
+  .post("/unlock", jsonBody(unlockBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
+    const token = await issueUnlockToken(c.env, normalizeEmail(c.req.valid("json").email), clientIp(c));
+    // Mail is to carry the token to the address (a sign-in link); until it exists only tests see it.
+    return c.json({ ...UNLOCK_REQUESTED, ...(c.env.ENVIRONMENT === "test" ? { unlock_token: token } : {}) }, 202);
   })
   .post("/refresh", jsonBody(refreshBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
     const result = await rotateSession(c.env, c.req.valid("json").refresh_token, meta(c));

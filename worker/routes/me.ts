@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { noticeView } from "../auth/account-notices";
 import { recordAudit } from "../auth/audit";
-import { beginLoginAttempt } from "../auth/login-guard";
+import { accountGuard, beginPasswordCheck } from "../auth/login-guard";
 import { checkPassword, hashNewPassword } from "../auth/passwords";
 import { assertAcceptablePassword, MAX_PASSWORD_LENGTH, passwordLength } from "../auth/password-policy";
 import { startSession } from "../auth/sessions";
@@ -66,8 +66,9 @@ export const meRoutes = new Hono<AppEnv>()
     const body = c.req.valid("json");
     const principal = c.get("principal");
     const user = await currentUser(c.env, principal.subjectId);
-    // The current password is guarded like a sign-in, so a stolen access token cannot guess it freely.
-    const ticket = await beginLoginAttempt(c.env, user.email, clientIp(c));
+    // Guesses are slowed on this sign-in's own lane, so a stolen access token cannot guess the current
+    // password freely, and nobody else's failed sign-ins ever stand in the owner's way.
+    const ticket = await beginPasswordCheck(c.env, user.email, principal.sessionId ?? principal.subjectId);
     const ok = await checkPassword(body.current_password, user.passwordHash);
     await ticket.settle(ok);
     if (!ok) throw new AppError(403, "wrong_password", "The current password is incorrect.");
@@ -115,7 +116,10 @@ export const meRoutes = new Hono<AppEnv>()
     const closed: string[] = [];
     for (const w of workspaces) if (await membershipRules.isSoleMember(c.env.DB, w.tenant.id, userId)) closed.push(w.tenant.id);
     const keys = await accounts.liveApiKeysCreatedBy(c.env.DB, userId);
+    const user = await currentUser(c.env, userId);
     await accounts.eraseUser(c.env.DB, userId);
+    // The sign-in throttle is named by the email: its devices and failures go with the account.
+    await accountGuard(c.env, user.email).forgetAccount();
     for (const key of keys) {
       await recordAudit(c, { action: "api_key.revoked", tenantId: key.tenantId, target: { type: "api_key", id: key.id }, metadata: { reason: "creator_erased" } });
     }

@@ -10,10 +10,10 @@ export const BASE = "http://edge.test";
 export const PASSWORD = "Tide-pool orbit 42";
 
 let ipCounter = 0;
-/** A fresh client IP, so per-IP limits never couple unrelated tests. */
+/** A fresh client IP in a network (/24) of its own, so per-IP and per-network limits never couple unrelated tests. */
 export function freshIp(): string {
   ipCounter += 1;
-  return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+  return `${100 + (Math.floor(ipCounter / 65_536) % 100)}.${Math.floor(ipCounter / 256) % 256}.${ipCounter % 256}.7`;
 }
 
 /** A unique email address. */

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { publicPost } from "../../api/client";
 import { API_BASE } from "../../api/config";
+import { keepDeviceToken, readDeviceToken } from "../../api/device-token";
 import type { TokenResponse } from "../../api/types";
 import { useAuth } from "../../auth/auth-context";
 import { Button, ErrorNotice, Field } from "../../components/ui";
@@ -23,7 +24,17 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
       // invitation, so the sign-in after it does not send it again.
       await publicPost<unknown>(API_BASE, "/api/v1/auth/register", { email, password, full_name: fullName, ...invited });
     }
-    const tokens = await publicPost<TokenResponse>(API_BASE, "/api/v1/auth/login", { email, password, ...(mode === "sign-in" ? invited : {}) });
+    // A known device is not slowed by strangers' guesses; an unlock link (?unlock=…) lets a new one in once.
+    const unlock = new URLSearchParams(window.location.search).get("unlock");
+    const device = readDeviceToken();
+    const tokens = await publicPost<TokenResponse>(API_BASE, "/api/v1/auth/login", {
+      email,
+      password,
+      ...(mode === "sign-in" ? invited : {}),
+      ...(device ? { device_token: device } : {}),
+      ...(unlock ? { unlock_token: unlock } : {}),
+    });
+    keepDeviceToken(tokens.device_token);
     await signedIn(tokens);
   });
   const onSubmit = (event: FormEvent) => {
