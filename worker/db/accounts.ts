@@ -75,13 +75,15 @@ export async function acceptInvitation(d1: D1Database, invitation: InvitationRow
   await database(d1).batch([insert, consume]);
 }
 
-/** The open invitation with this token hash. */
+/** The open invitation with this token hash, into a workspace that is not closed. */
 export async function findOpenInvitation(d1: D1Database, tokenHash: string): Promise<InvitationRow | undefined> {
-  const [row] = await database(d1)
-    .select()
+  const [found] = await database(d1)
+    .select({ row: invitations })
     .from(invitations)
-    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt)))
+    .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
+    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(tenants.deletedAt)))
     .limit(1);
+  const row = found?.row;
   return row && row.expiresAt > Date.now() ? row : undefined;
 }
 
@@ -101,16 +103,20 @@ export async function setPasswordHash(d1: D1Database, userId: string, passwordHa
   await database(d1).update(users).set({ passwordHash, updatedAt: Date.now() }).where(eq(users.id, userId));
 }
 
-/** What authentication needs to know per request: is the user active, their current role, is the sign-in live. */
+/**
+ * What authentication needs to know per request: is the user active, their current role, is the sign-in
+ * live, is the workspace closed.
+ */
 export async function loadSessionState(
   d1: D1Database,
   input: { userId: string; tenantId: string; sessionId: string },
-): Promise<{ role: Role; tokensValidAfter: number } | undefined> {
+): Promise<{ role: Role; tokensValidAfter: number; workspaceClosed: boolean } | undefined> {
   const now = Date.now();
   const [row] = await database(d1)
-    .select({ role: memberships.role, tokensValidAfter: users.tokensValidAfter })
+    .select({ role: memberships.role, tokensValidAfter: users.tokensValidAfter, closedAt: tenants.deletedAt })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, input.tenantId)))
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(
       and(
         eq(users.id, input.userId),
@@ -121,7 +127,7 @@ export async function loadSessionState(
       ),
     )
     .limit(1);
-  return row;
+  return row && { role: row.role, tokensValidAfter: row.tokensValidAfter, workspaceClosed: row.closedAt !== null };
 }
 
 /** Stores a new refresh token (hash only). */
@@ -171,25 +177,30 @@ export async function revokeAllSessions(d1: D1Database, userId: string): Promise
   ]);
 }
 
+/** An API key found by its hash: whether it may be used, and whether its workspace is closed. */
+export type ApiKeyLookup = { row: ApiKeyRow; usable: boolean; workspaceClosed: boolean };
+
 /**
- * The live API key with this hash. A key lives only as long as its creator is a member of its
- * workspace: removal and erasure revoke it, and this condition covers any other way a member leaves.
+ * The API key with this hash. It is usable while it is neither revoked nor expired and its creator is a
+ * member of its workspace: removal and erasure revoke a member's keys, and this condition covers any
+ * other way a member leaves.
  */
-export async function findApiKey(d1: D1Database, keyHash: string): Promise<ApiKeyRow | undefined> {
-  const [row] = await database(d1)
-    .select()
+export async function findApiKey(d1: D1Database, keyHash: string): Promise<ApiKeyLookup | undefined> {
+  const [found] = await database(d1)
+    .select({
+      row: apiKeys,
+      closedAt: tenants.deletedAt,
+      creatorIsMember: sql<number>`(${apiKeys.createdBy} IS NULL OR EXISTS (SELECT 1 FROM ${memberships}
+        WHERE ${memberships.tenantId} = ${apiKeys.tenantId} AND ${memberships.userId} = ${apiKeys.createdBy}))`,
+    })
     .from(apiKeys)
-    .where(
-      and(
-        eq(apiKeys.keyHash, keyHash),
-        isNull(apiKeys.revokedAt),
-        sql`(${apiKeys.createdBy} IS NULL OR EXISTS (SELECT 1 FROM ${memberships}
-              WHERE ${memberships.tenantId} = ${apiKeys.tenantId} AND ${memberships.userId} = ${apiKeys.createdBy}))`,
-      ),
-    )
+    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
+    .where(eq(apiKeys.keyHash, keyHash))
     .limit(1);
-  if (!row || (row.expiresAt !== null && row.expiresAt <= Date.now())) return undefined;
-  return row;
+  if (!found) return undefined;
+  const { row } = found;
+  const usable = row.revokedAt === null && (row.expiresAt === null || row.expiresAt > Date.now()) && found.creatorIsMember === 1;
+  return { row, usable, workspaceClosed: found.closedAt !== null };
 }
 
 /** Records that a key was used; written at most once a minute per key to spare D1. */
@@ -233,12 +244,16 @@ export async function liveApiKeysCreatedBy(d1: D1Database, userId: string): Prom
     .where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)));
 }
 
+/** The workspaces that close with a person's erasure, and how long their data is then kept. */
+export type ClosingWorkspaces = { tenantIds: string[]; windowMs: number };
+
 /**
  * Erases a person (GDPR erasure): personal fields blanked, sign-ins and memberships removed, the API
  * keys they created revoked, every token refused from now on, and their audit trail kept under the
- * bare random id without IP or user agent.
+ * bare random id without IP or user agent. The workspaces they were the sole member of close in the
+ * same batch.
  */
-export async function eraseUser(d1: D1Database, userId: string): Promise<void> {
+export async function eraseUser(d1: D1Database, userId: string, closing: ClosingWorkspaces = { tenantIds: [], windowMs: 0 }): Promise<void> {
   const db = database(d1);
   const now = Date.now();
   await db.batch([
@@ -252,10 +267,11 @@ export async function eraseUser(d1: D1Database, userId: string): Promise<void> {
     db.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt))),
     db.delete(invitations).where(eq(invitations.invitedBy, userId)),
     db.update(auditLog).set({ ip: null, userAgent: null }).where(eq(auditLog.actorId, userId)),
+    ...closing.tenantIds.map((tenantId) =>
+      db
+        .update(tenants)
+        .set({ deletedAt: now, eraseAfter: now + closing.windowMs, updatedAt: now })
+        .where(and(eq(tenants.id, tenantId), isNull(tenants.deletedAt))),
+    ),
   ]);
-}
-
-/** Marks a workspace deleted (its last member erased their account). */
-export async function markTenantDeleted(d1: D1Database, tenantId: string): Promise<void> {
-  await database(d1).update(tenants).set({ deletedAt: Date.now() }).where(eq(tenants.id, tenantId));
 }

@@ -14,7 +14,10 @@ const updatedAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-/** A creator's workspace. */
+/**
+ * A creator's workspace. `deleted_at` set: closed to everyone (its sole member erased their account, or
+ * it was deleted); a closed workspace's data is kept until `erase_after`, then erased (`erased_at`).
+ */
 export const tenants = sqliteTable("tenants", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
@@ -23,6 +26,8 @@ export const tenants = sqliteTable("tenants", {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   deletedAt: integer("deleted_at"),
+  eraseAfter: integer("erase_after"),
+  erasedAt: integer("erased_at"),
 });
 
 /** A person who signs in to the dashboard; belongs to workspaces through memberships. */

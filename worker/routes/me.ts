@@ -5,12 +5,12 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { noticeView } from "../auth/account-notices";
 import { recordAudit } from "../auth/audit";
-import { accountGuard, beginPasswordCheck } from "../auth/login-guard";
+import { eraseAccount } from "../auth/erase-account";
+import { beginPasswordCheck } from "../auth/login-guard";
 import { checkPassword, hashNewPassword } from "../auth/passwords";
 import { assertAcceptablePassword, MAX_PASSWORD_LENGTH, passwordLength } from "../auth/password-policy";
 import { startSession } from "../auth/sessions";
 import * as accounts from "../db/accounts";
-import * as membershipRules from "../db/memberships";
 import { AppError, notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
@@ -105,24 +105,6 @@ export const meRoutes = new Hono<AppEnv>()
   })
   .delete("/", async (c) => {
     const userId = c.get("principal").subjectId;
-    const workspaces = await accounts.listMembershipsOfUser(c.env.DB, userId);
-    for (const w of workspaces) {
-      if (await membershipRules.isLastOwnerWithOthers(c.env.DB, w.tenant.id, userId)) {
-        throw new AppError(409, "last_owner", `You are the last owner of "${w.tenant.name}". Make someone else an owner first.`);
-      }
-    }
-    // Recorded before erasure, which strips IP and user agent from this person's trail.
-    for (const w of workspaces) await recordAudit(c, { action: "account.deleted", tenantId: w.tenant.id, target: { type: "user", id: userId } });
-    const closed: string[] = [];
-    for (const w of workspaces) if (await membershipRules.isSoleMember(c.env.DB, w.tenant.id, userId)) closed.push(w.tenant.id);
-    const keys = await accounts.liveApiKeysCreatedBy(c.env.DB, userId);
-    const user = await currentUser(c.env, userId);
-    await accounts.eraseUser(c.env.DB, userId);
-    // The sign-in throttle is named by the email: its devices and failures go with the account.
-    await accountGuard(c.env, user.email).forgetAccount();
-    for (const key of keys) {
-      await recordAudit(c, { action: "api_key.revoked", tenantId: key.tenantId, target: { type: "api_key", id: key.id }, metadata: { reason: "creator_erased" } });
-    }
-    for (const tenantId of closed) await accounts.markTenantDeleted(c.env.DB, tenantId);
+    const closed = await eraseAccount(c, userId);
     return c.json({ user_id: userId, erased_at: new Date().toISOString(), sessions_revoked: true, workspaces_closed: closed });
   });
