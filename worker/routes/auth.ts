@@ -37,13 +37,13 @@ const loginBody = z.object({
   unlock_token: clientToken,
 });
 const unlockBody = z.object({ email });
+const refreshBody = z.object({ refresh_token: z.string().min(1).max(256) });
 
 /** What `POST /api/v1/auth/unlock` answers, whether or not the email has an account. */
 const UNLOCK_REQUESTED = {
   status: "accepted",
-  message: "If an account uses this email, a link to sign in from this device is on its way. It works once, within an hour.",
+  message: "If an account uses this email, a sign-in link for a new device is on its way. It works once, within an hour.",
 } as const;
-const refreshBody = z.object({ refresh_token: z.string().min(1).max(256) });
 
 function meta(c: Context<AppEnv>): ClientMeta {
   return { ip: clientIp(c), userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null };
