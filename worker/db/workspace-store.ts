@@ -4,7 +4,7 @@
 // record of what happened.
 import { and, eq, getTableName, isNull } from "drizzle-orm";
 import { database } from "./client";
-import { auditLog, tenants, tenantTables } from "./schema";
+import { auditLog, channelDeliveries, contactLinkCodes, contactLinks, tenants, tenantTables } from "./schema";
 
 export type WorkspaceRow = typeof tenants.$inferSelect;
 
@@ -37,6 +37,8 @@ export async function isWorkspaceClosed(d1: D1Database, tenantId: string): Promi
   return row !== undefined && row.closedAt !== null;
 }
 
+const UNSERVED_TENANT_TABLES = [channelDeliveries, contactLinks, contactLinkCodes].map((table) => getTableName(table));
+
 /** Deletes every row the workspace owns except its audit log, and marks it deleted (if it was not closed already) and erased. */
 export async function deleteWorkspaceRows(d1: D1Database, tenantId: string): Promise<void> {
   const tables = Object.values(tenantTables)
@@ -44,7 +46,11 @@ export async function deleteWorkspaceRows(d1: D1Database, tenantId: string): Pro
     .map((table) => getTableName(table));
   await d1.batch([
     d1.prepare("PRAGMA defer_foreign_keys = ON"),
+    // Before the channels go: the webhook deduplication ledger knows only their ids.
+    d1.prepare("DELETE FROM channel_events WHERE channel_id IN (SELECT id FROM channels WHERE tenant_id = ?)").bind(tenantId),
     ...tables.map((name) => d1.prepare(`DELETE FROM "${name}" WHERE tenant_id = ?`).bind(tenantId)),
+    // Tenant rows the gateway does not serve (reached through their own stores).
+    ...UNSERVED_TENANT_TABLES.map((name) => d1.prepare(`DELETE FROM "${name}" WHERE tenant_id = ?`).bind(tenantId)),
     d1.prepare("DELETE FROM conversation_search WHERE tenant_id = ?").bind(tenantId),
     d1.prepare("UPDATE tenants SET deleted_at = COALESCE(deleted_at, ?1), erased_at = ?1 WHERE id = ?2").bind(Date.now(), tenantId),
   ]);

@@ -144,12 +144,20 @@ describe("closing a workspace when its sole member erases their account", () => 
   });
 
   it("erases it when the window has passed, and keeps a receipt in its audit log", async () => {
+    // Rows the tenant gateway does not serve: a linked channel contact and a delivery record.
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO contact_links (contact_id, tenant_id, linked_to) VALUES (?, ?, ?)").bind(crypto.randomUUID(), tenantId, coached.contactId),
+      env.DB.prepare("INSERT INTO channel_deliveries (id, tenant_id, channel_id, conversation_id, seq) VALUES (?, ?, ?, ?, 1)").bind(crypto.randomUUID(), tenantId, bot.channel.id, coached.conversationId),
+    ]);
     await env.DB.prepare("UPDATE tenants SET erase_after = ? WHERE id = ?").bind(Date.now() - 1000, tenantId).run();
     await runDurableObjectAlarm(workspaceCloserFor(env, tenantId));
     const gateway = forTenant(env.DB, tenantId);
     expect(await gateway.count("documents")).toBe(0);
     expect(await gateway.count("contacts")).toBe(0);
     expect(await gateway.count("apiKeys")).toBe(0);
+    for (const table of ["contact_links", "contact_link_codes", "channel_deliveries"]) {
+      expect(await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ?`).bind(tenantId).first("n")).toBe(0);
+    }
     const row = await env.DB.prepare("SELECT erased_at FROM tenants WHERE id = ?").bind(tenantId).first<{ erased_at: number | null }>();
     expect(row?.erased_at).not.toBeNull();
     const erased = (await gateway.list("auditLog")).find((e) => e.action === "workspace.erased");
