@@ -35,6 +35,8 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             LOG_LEVEL: "warn",
+            // Lets the API answer what mail would carry (an unlock token), and only here.
+            ENVIRONMENT: "test",
             BRIDGE_SECRET: process.env.EDGE_TEST_BRIDGE_SECRET,
             BRIDGE_URL: `http://127.0.0.1:${process.env.EDGE_TEST_BRIDGE_PORT}`,
             TEST_CONTROL_URL: `http://127.0.0.1:${process.env.EDGE_TEST_CONTROL_PORT}`,

@@ -42,7 +42,7 @@ try {
   const email = `bench.${Date.now()}@example.test`;
   const headers = (i: number) => ({ "Content-Type": "application/json", "CF-Connecting-IP": `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}` });
   const registered = await app.fetch("/api/v1/auth/register", { method: "POST", headers: headers(0), body: JSON.stringify({ email, password: PASSWORD, full_name: "Bench" }) });
-  if (registered.status !== 201) throw new Error(`register answered ${registered.status}: ${await registered.text()}`);
+  if (registered.status !== 202) throw new Error(`register answered ${registered.status}: ${await registered.text()}`);
 
   const times: number[] = [];
   for (let i = 1; i <= WARMUP + RUNS; i++) {

@@ -29,6 +29,7 @@ import {
 import type { ContactSignals } from "@coach/contracts/coaching-rules";
 import { DurableObject } from "cloudflare:workers";
 import { forTenant } from "../worker/db/tenant-gateway";
+import { isWorkspaceClosed } from "../worker/db/workspace-store";
 import { emitEvent } from "../worker/integrations/emit-event";
 import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
 import { AgentStore, type AgentIdentity, type CheckinAnswer, type EnrollmentRecord, type Intervention } from "./coaching/agent-store";
@@ -275,6 +276,7 @@ export class CoachingAgent extends DurableObject<Env> {
 
   /** Runs whatever is due now and waits for it (the alarm does the same). */
   async runDue(): Promise<void> {
+    if (await this.workspaceClosed()) return;
     await this.pump();
     await this.scheduleAlarm();
   }
@@ -286,8 +288,17 @@ export class CoachingAgent extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
+    if (await this.workspaceClosed()) return;
     await this.pump();
     await this.scheduleAlarm();
+  }
+
+  /** A closed workspace's agents stop: nothing more is sent, and the alarm is cleared until erasure. */
+  private async workspaceClosed(): Promise<boolean> {
+    const identity = this.store.identity();
+    if (!identity || !(await isWorkspaceClosed(this.env.DB, identity.tenantId))) return false;
+    await this.ctx.storage.deleteAlarm();
+    return true;
   }
 
   /** One worker at a time: a call arriving while a pass runs asks for one more pass after it. */

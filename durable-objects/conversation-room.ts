@@ -308,6 +308,22 @@ export class ConversationRoom extends DurableObject<Env> {
   }
 
   /**
+   * The workspace closed: waiting turns are dropped and every socket hears `error {frame}`, then is
+   * closed with `closeCode`. The log stays until the workspace is erased; new sockets and channel
+   * messages are refused before they reach the room. Answers how many sockets were closed.
+   */
+  async closeSockets(frame: { code: string; message: string }, closeCode: number): Promise<number> {
+    this.outbox.clear();
+    this.turns.stop();
+    const sockets = this.ctx.getWebSockets();
+    for (const ws of sockets) {
+      this.hub.send(ws, { type: "error", ...frame });
+      ws.close(closeCode, frame.code);
+    }
+    return sockets.length;
+  }
+
+  /**
    * Erases the conversation's messages and pending turns, closing its sockets (GDPR erasure), and
    * leaves a tombstone: from then on every entry point refuses with `conversation_erased`, so neither a
    * visitor token minted before nor a late alarm can open the room again. Idempotent.

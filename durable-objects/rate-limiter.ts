@@ -1,27 +1,40 @@
 // RateLimiter: one object per key (an IP, a visitor, a conversation, an account), holding exact
-// token buckets. Exact counts matter where approximations would not do, e.g. login attempts.
+// token buckets, and for an account its sign-in throttle (sign-in-throttle.ts): lanes of failures,
+// the hashes of its known devices and of its live unlock tokens. Exact counts matter here.
 import { DurableObject } from "cloudflare:workers";
+import { currentLane, reserve, settle, waitMs, type LaneState, type Outcome, type ThrottlePolicy } from "./sign-in-throttle";
 import { takeTokens, type BucketRule, type BucketState, type TakeResult } from "./token-bucket";
 
-/**
- * Sign-in lockout: at most `maxFailures` failed attempts per `windowSeconds`; reaching it locks for
- * `baseLockoutSeconds`, doubling with each lockout up to `maxLockoutSeconds`, so the real owner is
- * never locked out for good. Attempts are reserved before the password is checked, so concurrent
- * guesses are counted exactly.
- */
-export type LockoutPolicy = {
-  maxFailures: number;
-  windowSeconds: number;
-  baseLockoutSeconds: number;
-  maxLockoutSeconds: number;
-};
+/** A throttle lane: its key within the account's object and its policy. */
+export type ThrottleLane = { key: string; policy: ThrottlePolicy };
 
 export type AttemptResult = { allowed: boolean; retryAfterSeconds: number };
 
-type LockoutState = { failures: number[]; pending: number[]; lockedUntil: number; strikes: number; lastFailureAt: number };
+/** The policies of a sign-in's lanes. */
+export type SignInPolicies = { network: ThrottlePolicy; account: ThrottlePolicy; device: ThrottlePolicy };
 
-// A reserved attempt whose outcome never arrives (the request died) stops counting after this long.
-const PENDING_TTL_MS = 30_000;
+/** A sign-in attempt as the Worker describes it: hashes only, never the tokens themselves. */
+export type SignInRequest = { network: string; deviceHash: string | null; unlockHash: string | null; policies: SignInPolicies; now?: number };
+
+/** How the attempt is counted: on a known device's lane, an unlock's, or the network's and the account's. */
+export type SignInAttempt = AttemptResult & { via: "device" | "unlock" | "network"; lanes: string[] };
+
+/** What a settled sign-in changes besides its lanes. */
+export type SettleExtras = { rememberDevice?: string; consumeUnlock?: string };
+
+type Devices = Record<string, number>;
+type Unlocks = Record<string, number>;
+
+/** The lane every sign-in from an unknown device shares, whatever its network. */
+export const ACCOUNT_LANE = "account";
+const LANE_PREFIX = "signin:lane:";
+const DEVICES_KEY = "signin:devices";
+const UNLOCKS_KEY = "signin:unlocks";
+/** Known devices per account, the most recently used kept; each forgotten after 180 days unused. */
+const MAX_DEVICES = 20;
+const DEVICE_TTL_MS = 180 * 86_400_000;
+/** Unlock tokens per account, the newest kept. */
+const MAX_UNLOCKS = 3;
 
 /** Token buckets for one key; several named buckets may share the key (e.g. burst and daily). */
 export class RateLimiter extends DurableObject<Env> {
@@ -32,48 +45,84 @@ export class RateLimiter extends DurableObject<Env> {
     return result;
   }
 
-  /** Reserves one sign-in attempt, or says how long to wait. Settle it with `settleAttempt`. */
-  async beginAttempt(name: string, policy: LockoutPolicy, now: number = Date.now()): Promise<AttemptResult> {
-    const state = this.lockoutState(name, policy, now);
-    if (state.lockedUntil > now) return { allowed: false, retryAfterSeconds: (state.lockedUntil - now) / 1000 };
-    if (state.failures.length + state.pending.length >= policy.maxFailures) {
-      this.ctx.storage.kv.put(name, state);
-      return { allowed: false, retryAfterSeconds: 1 };
-    }
-    state.pending.push(now);
-    this.ctx.storage.kv.put(name, state);
+  /**
+   * Reserves one attempt on every lane, or says how long to wait (nothing reserved then). Settle it with
+   * `settleAttempt`. Storage is synchronous: no two attempts can see the same count.
+   */
+  async beginAttempt(lanes: ThrottleLane[], now: number = Date.now()): Promise<AttemptResult> {
+    const states = lanes.map((lane) => ({ lane, state: currentLane(this.ctx.storage.kv.get<LaneState>(LANE_PREFIX + lane.key), lane.policy, now) }));
+    const wait = Math.max(0, ...states.map(({ lane, state }) => waitMs(state, lane.policy, now)));
+    if (wait > 0) return { allowed: false, retryAfterSeconds: wait / 1000 };
+    for (const { lane, state } of states) this.ctx.storage.kv.put<LaneState>(LANE_PREFIX + lane.key, reserve(state, now));
     return { allowed: true, retryAfterSeconds: 0 };
   }
 
-  /** Records the outcome of a reserved attempt: success clears the record, failure counts toward a lockout. */
-  async settleAttempt(name: string, policy: LockoutPolicy, succeeded: boolean, now: number = Date.now()): Promise<void> {
-    const state = this.lockoutState(name, policy, now);
-    state.pending.shift();
-    if (succeeded) {
-      this.ctx.storage.kv.delete(name);
-      return;
-    }
-    state.failures.push(now);
-    state.lastFailureAt = now;
-    if (state.failures.length >= policy.maxFailures) {
-      const lockSeconds = Math.min(policy.baseLockoutSeconds * 2 ** state.strikes, policy.maxLockoutSeconds);
-      state.lockedUntil = now + lockSeconds * 1000;
-      state.strikes += 1;
-      state.failures = [];
-    }
-    this.ctx.storage.kv.put(name, state);
+  /**
+   * Reserves a sign-in on its lanes: a known device's (`deviceHash`) or a live unlock's (`unlockHash`)
+   * own lane, which nobody else's failures touch; else the network's and the account's together.
+   */
+  async beginSignIn(request: SignInRequest): Promise<SignInAttempt> {
+    const now = request.now ?? Date.now();
+    const devices = this.liveDevices(now);
+    const unlocks = this.liveUnlocks(now);
+    const lanes: ThrottleLane[] =
+      request.deviceHash !== null && request.deviceHash in devices
+        ? [{ key: `device:${request.deviceHash}`, policy: request.policies.device }]
+        : request.unlockHash !== null && request.unlockHash in unlocks
+          ? [{ key: `unlock:${request.unlockHash}`, policy: request.policies.device }]
+          : [
+              { key: `network:${request.network}`, policy: request.policies.network },
+              { key: ACCOUNT_LANE, policy: request.policies.account },
+            ];
+    const via = lanes[0]?.key.startsWith("device:") ? "device" : lanes[0]?.key.startsWith("unlock:") ? "unlock" : "network";
+    return { ...(await this.beginAttempt(lanes, now)), via, lanes: lanes.map((l) => l.key) };
   }
 
-  // Synchronous storage: each read-modify-write below completes without yielding, so concurrent
-  // attempts on one account can never both see the same count.
-  private lockoutState(name: string, policy: LockoutPolicy, now: number): LockoutState {
-    const stored = this.ctx.storage.kv.get<LockoutState>(name);
-    const state = stored ?? { failures: [], pending: [], lockedUntil: 0, strikes: 0, lastFailureAt: 0 };
-    state.failures = state.failures.filter((at) => now - at < policy.windowSeconds * 1000);
-    state.pending = state.pending.filter((at) => now - at < PENDING_TTL_MS);
-    // A quiet day forgives earlier lockouts, so the back-off starts small again.
-    if (state.lockedUntil <= now && now - state.lastFailureAt > 86_400_000) state.strikes = 0;
-    return state;
+  /**
+   * Ends a reserved attempt on its lanes: a success clears them, a failure counts, a cancelled attempt
+   * (refused elsewhere before the password was checked) only gives its reservation back. A success may
+   * remember the device and spend the unlock it came with.
+   */
+  async settleAttempt(laneKeys: string[], outcome: Outcome, extras: SettleExtras = {}, now: number = Date.now()): Promise<void> {
+    for (const key of laneKeys) {
+      const stored = this.ctx.storage.kv.get<LaneState>(LANE_PREFIX + key);
+      const next = settle(stored ?? { failures: 0, pending: [], lastAt: 0 }, outcome, now);
+      if (next) this.ctx.storage.kv.put<LaneState>(LANE_PREFIX + key, next);
+      else this.ctx.storage.kv.delete(LANE_PREFIX + key);
+    }
+    if (outcome !== "success") return;
+    if (extras.rememberDevice) {
+      const devices = { ...this.liveDevices(now), [extras.rememberDevice]: now };
+      const kept = Object.entries(devices).sort((a, b) => b[1] - a[1]).slice(0, MAX_DEVICES);
+      this.ctx.storage.kv.put<Devices>(DEVICES_KEY, Object.fromEntries(kept));
+    }
+    if (extras.consumeUnlock) {
+      const { [extras.consumeUnlock]: _spent, ...rest } = this.liveUnlocks(now);
+      this.ctx.storage.kv.put<Unlocks>(UNLOCKS_KEY, rest);
+      this.ctx.storage.kv.delete(`${LANE_PREFIX}unlock:${extras.consumeUnlock}`);
+    }
+  }
+
+  /** Keeps an unlock token's hash until `expiresAt`; the oldest go beyond a few. */
+  async issueUnlock(hash: string, expiresAt: number, now: number = Date.now()): Promise<void> {
+    const unlocks = { ...this.liveUnlocks(now), [hash]: expiresAt };
+    const kept = Object.entries(unlocks).sort((a, b) => b[1] - a[1]).slice(0, MAX_UNLOCKS);
+    this.ctx.storage.kv.put<Unlocks>(UNLOCKS_KEY, Object.fromEntries(kept));
+  }
+
+  /** Forgets everything about the account's sign-ins (the account was erased). */
+  async forgetAccount(): Promise<void> {
+    await this.ctx.storage.deleteAll();
+  }
+
+  private liveDevices(now: number): Devices {
+    const stored = this.ctx.storage.kv.get<Devices>(DEVICES_KEY) ?? {};
+    return Object.fromEntries(Object.entries(stored).filter(([, seenAt]) => now - seenAt < DEVICE_TTL_MS));
+  }
+
+  private liveUnlocks(now: number): Unlocks {
+    const stored = this.ctx.storage.kv.get<Unlocks>(UNLOCKS_KEY) ?? {};
+    return Object.fromEntries(Object.entries(stored).filter(([, expiresAt]) => expiresAt > now));
   }
 
   /** Forgets a bucket, e.g. after a successful sign-in. */

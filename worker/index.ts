@@ -36,6 +36,7 @@ export { ConversationRoom } from "../durable-objects/conversation-room";
 export { CoachingAgent } from "../durable-objects/coaching-agent";
 export { RateLimiter } from "../durable-objects/rate-limiter";
 export { WebhookDispatcher } from "../durable-objects/webhook-dispatcher";
+export { WorkspaceCloser } from "../durable-objects/workspace-closer";
 
 const api = new Hono<AppEnv>()
   .route("/auth", authRoutes)

@@ -95,7 +95,9 @@ export async function startEdgeStack(options: { vars?: Record<string, string>; p
   await waitForHttp(`${edgeUrl}/health`, { timeoutMs: 30_000, what: "The edge" });
 
   const email = `bench.${Date.now()}@example.test`;
-  const session = await api(edgeUrl, "/api/v1/auth/register", { method: "POST", body: { email, password: "bench password 2026!", full_name: "Bench Coach" } });
+  // Sign-up answers alike for every email (202); the account is then signed in to.
+  await api(edgeUrl, "/api/v1/auth/register", { method: "POST", body: { email, password: "bench password 2026!", full_name: "Bench Coach" } });
+  const session = await api(edgeUrl, "/api/v1/auth/login", { method: "POST", body: { email, password: "bench password 2026!" } });
   const widget = await api(edgeUrl, "/api/v1/widget", { method: "PUT", token: String(session.access_token), body: { allowed_origins: [BENCH_ORIGIN] } });
   const tenantId = String((session.tenant as { id: string }).id);
   await ingestMaterial(bridgePort, tenantId);

@@ -176,7 +176,10 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
     throw err;
   }
 
-  const session = await api(edgeUrl, "/api/v1/auth/register", { method: "POST", body: { email: `proof.${Date.now()}@example.test`, password: "proof password 2026!", full_name: "Proof Coach" } });
+  // Sign-up answers alike for every email (202); the account is then signed in to.
+  const account = { email: `proof.${Date.now()}@example.test`, password: "proof password 2026!" };
+  await api(edgeUrl, "/api/v1/auth/register", { method: "POST", body: { ...account, full_name: "Proof Coach" } });
+  const session = await api(edgeUrl, "/api/v1/auth/login", { method: "POST", body: account });
   const widget = await api(edgeUrl, "/api/v1/widget", { method: "PUT", token: String(session.access_token), body: { allowed_origins: [BENCH_ORIGIN] } });
   const tenantId = String((session.tenant as { id: string }).id);
   const body = JSON.stringify({ tenant_id: tenantId, document_id: "proof-guide", title: "Routine guide", text: COACH_MATERIAL });

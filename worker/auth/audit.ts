@@ -44,6 +44,26 @@ export async function recordAudit(c: Context<AppEnv>, event: AuditEvent): Promis
   }
 }
 
+/**
+ * Records an event the platform did on its own, outside any request (a workspace erased when its
+ * erasure window ended): actor `system`, no IP or user agent.
+ */
+export async function recordSystemAudit(d1: D1Database, tenantId: string, event: Omit<AuditEvent, "tenantId" | "actor">): Promise<void> {
+  await forTenant(d1, tenantId).insert("auditLog", {
+    id: newId(),
+    actorType: "system",
+    actorId: null,
+    action: event.action,
+    targetType: event.target?.type ?? null,
+    targetId: event.target?.id ?? null,
+    ip: null,
+    userAgent: null,
+    requestId: null,
+    metadata: event.metadata ?? null,
+    createdAt: Date.now(),
+  });
+}
+
 export type AuditQuery = {
   limit: number;
   cursor?: { createdAt: number; id: string };

@@ -100,6 +100,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteRequirement>> = {
   "POST /api/v1/auth/register": "public",
   "POST /api/v1/auth/login": "public",
   "POST /api/v1/auth/refresh": "public",
+  "POST /api/v1/auth/unlock": "public",
   "POST /api/v1/auth/logout": "self",
   "POST /api/v1/auth/logout-all": "self",
   "GET /api/v1/me": "self",

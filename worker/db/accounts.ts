@@ -4,7 +4,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { database } from "./client";
 import type { Role } from "./enums";
-import { apiKeys, auditLog, invitations, memberships, refreshTokens, tenants, users } from "./schema";
+import { accountNotices, apiKeys, auditLog, invitations, memberships, refreshTokens, tenants, users } from "./schema";
 
 export type UserRow = typeof users.$inferSelect;
 export type TenantRow = typeof tenants.$inferSelect;
@@ -12,6 +12,8 @@ export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
 export type MembershipWithTenant = { membershipId: string; role: Role; tenant: TenantRow };
+export type AccountNoticeRow = typeof accountNotices.$inferSelect;
+export type AccountNoticeCode = AccountNoticeRow["code"];
 
 /** The user with this normalised email, deleted or not. */
 export async function findUserByEmail(d1: D1Database, email: string): Promise<UserRow | undefined> {
@@ -73,13 +75,15 @@ export async function acceptInvitation(d1: D1Database, invitation: InvitationRow
   await database(d1).batch([insert, consume]);
 }
 
-/** The open invitation with this token hash. */
+/** The open invitation with this token hash, into a workspace that is not closed. */
 export async function findOpenInvitation(d1: D1Database, tokenHash: string): Promise<InvitationRow | undefined> {
-  const [row] = await database(d1)
-    .select()
+  const [found] = await database(d1)
+    .select({ row: invitations })
     .from(invitations)
-    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt)))
+    .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
+    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(tenants.deletedAt)))
     .limit(1);
+  const row = found?.row;
   return row && row.expiresAt > Date.now() ? row : undefined;
 }
 
@@ -99,16 +103,20 @@ export async function setPasswordHash(d1: D1Database, userId: string, passwordHa
   await database(d1).update(users).set({ passwordHash, updatedAt: Date.now() }).where(eq(users.id, userId));
 }
 
-/** What authentication needs to know per request: is the user active, their current role, is the sign-in live. */
+/**
+ * What authentication needs to know per request: is the user active, their current role, is the sign-in
+ * live, is the workspace closed.
+ */
 export async function loadSessionState(
   d1: D1Database,
   input: { userId: string; tenantId: string; sessionId: string },
-): Promise<{ role: Role; tokensValidAfter: number } | undefined> {
+): Promise<{ role: Role; tokensValidAfter: number; workspaceClosed: boolean } | undefined> {
   const now = Date.now();
   const [row] = await database(d1)
-    .select({ role: memberships.role, tokensValidAfter: users.tokensValidAfter })
+    .select({ role: memberships.role, tokensValidAfter: users.tokensValidAfter, closedAt: tenants.deletedAt })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, input.tenantId)))
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(
       and(
         eq(users.id, input.userId),
@@ -119,7 +127,7 @@ export async function loadSessionState(
       ),
     )
     .limit(1);
-  return row;
+  return row && { role: row.role, tokensValidAfter: row.tokensValidAfter, workspaceClosed: row.closedAt !== null };
 }
 
 /** Stores a new refresh token (hash only). */
@@ -169,15 +177,30 @@ export async function revokeAllSessions(d1: D1Database, userId: string): Promise
   ]);
 }
 
-/** The live API key with this hash. */
-export async function findApiKey(d1: D1Database, keyHash: string): Promise<ApiKeyRow | undefined> {
-  const [row] = await database(d1)
-    .select()
+/** An API key found by its hash: whether it may be used, and whether its workspace is closed. */
+export type ApiKeyLookup = { row: ApiKeyRow; usable: boolean; workspaceClosed: boolean };
+
+/**
+ * The API key with this hash. It is usable while it is neither revoked nor expired and its creator is a
+ * member of its workspace: removal and erasure revoke a member's keys, and this condition covers any
+ * other way a member leaves.
+ */
+export async function findApiKey(d1: D1Database, keyHash: string): Promise<ApiKeyLookup | undefined> {
+  const [found] = await database(d1)
+    .select({
+      row: apiKeys,
+      closedAt: tenants.deletedAt,
+      creatorIsMember: sql<number>`(${apiKeys.createdBy} IS NULL OR EXISTS (SELECT 1 FROM ${memberships}
+        WHERE ${memberships.tenantId} = ${apiKeys.tenantId} AND ${memberships.userId} = ${apiKeys.createdBy}))`,
+    })
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
+    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
+    .where(eq(apiKeys.keyHash, keyHash))
     .limit(1);
-  if (!row || (row.expiresAt !== null && row.expiresAt <= Date.now())) return undefined;
-  return row;
+  if (!found) return undefined;
+  const { row } = found;
+  const usable = row.revokedAt === null && (row.expiresAt === null || row.expiresAt > Date.now()) && found.creatorIsMember === 1;
+  return { row, usable, workspaceClosed: found.closedAt !== null };
 }
 
 /** Records that a key was used; written at most once a minute per key to spare D1. */
@@ -188,6 +211,19 @@ export async function touchApiKey(d1: D1Database, id: string, now: number): Prom
     .run();
 }
 
+/** Notes that `code` happened to a person, for their next sign-in: one row per kind, counted. */
+export async function addAccountNotice(d1: D1Database, userId: string, code: AccountNoticeCode, now = Date.now()): Promise<void> {
+  await database(d1)
+    .insert(accountNotices)
+    .values({ userId, code, firstAt: now, lastAt: now })
+    .onConflictDoUpdate({ target: [accountNotices.userId, accountNotices.code], set: { count: sql`${accountNotices.count} + 1`, lastAt: now } });
+}
+
+/** The person's pending notices, taken: each is answered once, at one sign-in. */
+export async function takeAccountNotices(d1: D1Database, userId: string): Promise<AccountNoticeRow[]> {
+  return database(d1).delete(accountNotices).where(eq(accountNotices.userId, userId)).returning();
+}
+
 /** Everything stored about a person (GDPR access): profile, workspaces, sign-ins, their audit trail, keys they made. */
 export async function exportUserData(d1: D1Database, userId: string) {
   const db = database(d1);
@@ -196,14 +232,28 @@ export async function exportUserData(d1: D1Database, userId: string) {
   const sessions = await db.select().from(refreshTokens).where(eq(refreshTokens.userId, userId)).orderBy(asc(refreshTokens.createdAt));
   const events = await db.select().from(auditLog).where(eq(auditLog.actorId, userId)).orderBy(asc(auditLog.createdAt));
   const keys = await db.select().from(apiKeys).where(eq(apiKeys.createdBy, userId));
-  return { user, workspaces, sessions, events, keys };
+  const notices = await db.select().from(accountNotices).where(eq(accountNotices.userId, userId));
+  return { user, workspaces, sessions, events, keys, notices };
 }
 
+/** The live API keys a person created, in every workspace (they go when the person goes). */
+export async function liveApiKeysCreatedBy(d1: D1Database, userId: string): Promise<ApiKeyRow[]> {
+  return database(d1)
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)));
+}
+
+/** The workspaces that close with a person's erasure, and how long their data is then kept. */
+export type ClosingWorkspaces = { tenantIds: string[]; windowMs: number };
+
 /**
- * Erases a person (GDPR erasure): personal fields blanked, sign-ins and memberships removed, every token
- * refused from now on, and their audit trail kept under the bare random id without IP or user agent.
+ * Erases a person (GDPR erasure): personal fields blanked, sign-ins and memberships removed, the API
+ * keys they created revoked, every token refused from now on, and their audit trail kept under the
+ * bare random id without IP or user agent. The workspaces they were the sole member of close in the
+ * same batch.
  */
-export async function eraseUser(d1: D1Database, userId: string): Promise<void> {
+export async function eraseUser(d1: D1Database, userId: string, closing: ClosingWorkspaces = { tenantIds: [], windowMs: 0 }): Promise<void> {
   const db = database(d1);
   const now = Date.now();
   await db.batch([
@@ -212,13 +262,16 @@ export async function eraseUser(d1: D1Database, userId: string): Promise<void> {
       .set({ email: `erased-${userId}@invalid`, fullName: "", passwordHash: "", status: "deleted", deletedAt: now, tokensValidAfter: now, updatedAt: now })
       .where(eq(users.id, userId)),
     db.delete(refreshTokens).where(eq(refreshTokens.userId, userId)),
+    db.delete(accountNotices).where(eq(accountNotices.userId, userId)),
     db.delete(memberships).where(eq(memberships.userId, userId)),
+    db.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt))),
     db.delete(invitations).where(eq(invitations.invitedBy, userId)),
     db.update(auditLog).set({ ip: null, userAgent: null }).where(eq(auditLog.actorId, userId)),
+    ...closing.tenantIds.map((tenantId) =>
+      db
+        .update(tenants)
+        .set({ deletedAt: now, eraseAfter: now + closing.windowMs, updatedAt: now })
+        .where(and(eq(tenants.id, tenantId), isNull(tenants.deletedAt))),
+    ),
   ]);
-}
-
-/** Marks a workspace deleted (its last member erased their account). */
-export async function markTenantDeleted(d1: D1Database, tenantId: string): Promise<void> {
-  await database(d1).update(tenants).set({ deletedAt: Date.now() }).where(eq(tenants.id, tenantId));
 }

@@ -4,7 +4,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { ChannelKind } from "./enums";
 import { database } from "./client";
-import { channelDeliveries, channelEvents, channels, contacts } from "./schema";
+import { channelDeliveries, channelEvents, channels, contacts, tenants } from "./schema";
 
 export type ChannelEntry = {
   id: string;
@@ -15,6 +15,9 @@ export type ChannelEntry = {
   configEncrypted: string | null;
   webhookSecretHash: string | null;
 };
+
+/** A channel as a webhook finds it, with whether its workspace is closed (then nothing is processed). */
+export type FoundChannel = ChannelEntry & { workspaceClosed: boolean };
 
 export type DeliveryStatus = "sent" | "delivered" | "read" | "failed";
 
@@ -29,26 +32,35 @@ const entryColumns = {
   externalId: channels.externalId,
   configEncrypted: channels.configEncrypted,
   webhookSecretHash: channels.webhookSecretHash,
+  closedAt: tenants.deletedAt,
 };
 
+function found(row: (ChannelEntry & { closedAt: number | null }) | undefined): FoundChannel | undefined {
+  if (!row) return undefined;
+  const { closedAt, ...entry } = row;
+  return { ...entry, workspaceClosed: closedAt !== null };
+}
+
 /** The connected channel of `kind` with the platform's id `externalId` (a Telegram bot id). */
-export async function findChannelByExternalId(d1: D1Database, kind: ChannelKind, externalId: string): Promise<ChannelEntry | undefined> {
+export async function findChannelByExternalId(d1: D1Database, kind: ChannelKind, externalId: string): Promise<FoundChannel | undefined> {
   const [row] = await database(d1)
     .select(entryColumns)
     .from(channels)
+    .innerJoin(tenants, eq(tenants.id, channels.tenantId))
     .where(and(eq(channels.kind, kind), eq(channels.externalId, externalId)))
     .limit(1);
-  return row;
+  return found(row);
 }
 
 /** The channel of `kind` with our own id, in whichever tenant it is. */
-export async function findChannelById(d1: D1Database, kind: ChannelKind, id: string): Promise<ChannelEntry | undefined> {
+export async function findChannelById(d1: D1Database, kind: ChannelKind, id: string): Promise<FoundChannel | undefined> {
   const [row] = await database(d1)
     .select(entryColumns)
     .from(channels)
+    .innerJoin(tenants, eq(tenants.id, channels.tenantId))
     .where(and(eq(channels.kind, kind), eq(channels.id, id)))
     .limit(1);
-  return row;
+  return found(row);
 }
 
 /**

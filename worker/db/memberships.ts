@@ -22,17 +22,29 @@ export async function changeRole(d1: D1Database, tenantId: string, membershipId:
   return result.meta.changes === 1 ? "done" : explain(d1, tenantId, membershipId);
 }
 
-/** Removes a member and ends their sign-ins into this workspace, unless they are its last owner. */
-export async function removeMember(d1: D1Database, tenantId: string, membershipId: string): Promise<OwnerGuardResult> {
+/** What becomes of the live API keys a departing member created: revoked, or handed to another member. */
+export type KeyHandover = { kind: "revoke" } | { kind: "reassign"; toUserId: string };
+
+/**
+ * Removes a member unless they are the workspace's last owner, then ends their sign-ins into it and
+ * revokes or hands over the API keys they created. (Authentication also refuses a key whose creator is
+ * no longer a member, so a failure between the two statements cannot leave a key working.)
+ */
+export async function removeMember(d1: D1Database, tenantId: string, membershipId: string, keys: KeyHandover): Promise<OwnerGuardResult> {
   const row = await d1
     .prepare(`DELETE FROM memberships WHERE id = ?1 AND tenant_id = ?2 AND ${KEEPS_AN_OWNER} RETURNING user_id`)
     .bind(membershipId, tenantId)
     .first<{ user_id: string }>();
   if (!row) return explain(d1, tenantId, membershipId);
-  await d1
-    .prepare("UPDATE refresh_tokens SET revoked_at = ?3 WHERE user_id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL")
-    .bind(row.user_id, tenantId, Date.now())
-    .run();
+  const now = Date.now();
+  const handOver =
+    keys.kind === "revoke"
+      ? d1.prepare("UPDATE api_keys SET revoked_at = ?3 WHERE created_by = ?1 AND tenant_id = ?2 AND revoked_at IS NULL").bind(row.user_id, tenantId, now)
+      : d1.prepare("UPDATE api_keys SET created_by = ?3 WHERE created_by = ?1 AND tenant_id = ?2 AND revoked_at IS NULL").bind(row.user_id, tenantId, keys.toUserId);
+  await d1.batch([
+    d1.prepare("UPDATE refresh_tokens SET revoked_at = ?3 WHERE user_id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL").bind(row.user_id, tenantId, now),
+    handOver,
+  ]);
   return "done";
 }
 

@@ -2,7 +2,7 @@
 // Every table that belongs to a creator's workspace carries `tenant_id` and an `id` primary key, so the
 // tenant gateway (tenant-gateway.ts) can scope any of them the same way. Times are Unix milliseconds.
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { channelKinds, documentStatuses, roles } from "./enums";
 
 const createdAt = () =>
@@ -14,7 +14,10 @@ const updatedAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-/** A creator's workspace. */
+/**
+ * A creator's workspace. `deleted_at` set: closed to everyone (its sole member erased their account, or
+ * it was deleted); a closed workspace's data is kept until `erase_after`, then erased (`erased_at`).
+ */
 export const tenants = sqliteTable("tenants", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
@@ -23,6 +26,8 @@ export const tenants = sqliteTable("tenants", {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   deletedAt: integer("deleted_at"),
+  eraseAfter: integer("erase_after"),
+  erasedAt: integer("erased_at"),
 });
 
 /** A person who signs in to the dashboard; belongs to workspaces through memberships. */
@@ -39,6 +44,24 @@ export const users = sqliteTable("users", {
   deletedAt: integer("deleted_at"),
 });
 
+
+/**
+ * What a person must be told at their next sign-in, one row per kind (`code`) with how often it
+ * happened: e.g. someone tried to register with their email. The sign-in answers and deletes them.
+ */
+export const accountNotices = sqliteTable(
+  "account_notices",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    code: text("code", { enum: ["registration_attempted"] }).notNull(),
+    count: integer("count").notNull().default(1),
+    firstAt: integer("first_at").notNull(),
+    lastAt: integer("last_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.code] })],
+);
 
 export const memberships = sqliteTable(
   "memberships",

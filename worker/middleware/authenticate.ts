@@ -1,6 +1,7 @@
 // Authentication: turns `Authorization: Bearer …` into `c.get("principal")`. An access token (RS256
 // JWT) must verify and its sign-in must still be live; the user's current role is read from D1, so
 // logout, removal, role changes and erasure take effect at once. An API key (ck_…) is looked up by hash.
+// Either credential of a closed workspace is refused with 410 workspace_closed.
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, Principal } from "../app-env";
 import { verifyAccessToken } from "../auth/access-token";
@@ -8,6 +9,7 @@ import { API_KEY_PREFIX } from "../auth/api-keys";
 import { hashSecret } from "../auth/secrets";
 import * as accounts from "../db/accounts";
 import { AppError } from "../lib/errors";
+import { workspaceClosed } from "../workspace/workspace-closed";
 
 function unauthorized(code: string, message: string): AppError {
   return new AppError(401, code, message, { headers: { "WWW-Authenticate": 'Bearer realm="api"' } });
@@ -21,12 +23,16 @@ async function userPrincipal(env: Env, token: string): Promise<Principal> {
   // tokens_valid_after is in ms and iat in whole seconds: a token from the very second of a logout-all
   // is caught by its revoked family instead.
   if (!state || claims.issuedAt < Math.floor(state.tokensValidAfter / 1000)) throw revoked();
+  if (state.workspaceClosed) throw workspaceClosed();
   return { kind: "user", tenantId: claims.tenantId, subjectId: claims.userId, role: state.role, sessionId: claims.sessionId };
 }
 
 async function apiKeyPrincipal(env: Env, key: string, ctx: { waitUntil(work: Promise<unknown>): void }): Promise<Principal> {
-  const row = await accounts.findApiKey(env.DB, await hashSecret(key));
-  if (!row) throw unauthorized("invalid_api_key", "The API key is not valid or has been revoked.");
+  const found = await accounts.findApiKey(env.DB, await hashSecret(key));
+  // Closed first: a closed workspace's keys were revoked with its last member, and the closure is the news.
+  if (found?.workspaceClosed) throw workspaceClosed();
+  if (!found?.usable) throw unauthorized("invalid_api_key", "The API key is not valid or has been revoked.");
+  const { row } = found;
   // The last-used time is bookkeeping: it must not slow the request it describes.
   ctx.waitUntil(accounts.touchApiKey(env.DB, row.id, Date.now()));
   return { kind: "api_key", tenantId: row.tenantId, subjectId: row.id, role: "service", scopes: row.scopes };

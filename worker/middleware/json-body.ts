@@ -9,6 +9,11 @@ import { readBodyWithLimit, resolveBodyLimit } from "./body-limit";
 export type JsonBodyOptions = {
   /** Largest accepted body in bytes; defaults to the `MAX_BODY_BYTES` setting (1 MB). */
   maxBytes?: number;
+  /**
+   * The body may be left out entirely (no Content-Type, no bytes): it then reads as `{}`, so the
+   * schema's defaults apply. For routes such as a DELETE whose options are extras.
+   */
+  optional?: boolean;
 };
 
 const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json$/i;
@@ -28,15 +33,21 @@ export function jsonBody<S extends z.ZodType>(
   options: JsonBodyOptions = {},
 ): MiddlewareHandler<AppEnv, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
   return async (c, next) => {
-    const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]?.trim() ?? "";
+    const contentType = c.req.header("Content-Type");
+    const mediaType = (contentType ?? "").split(";")[0]?.trim() ?? "";
+    const limit = options.maxBytes ?? resolveBodyLimit(c.env);
+    const bytes = options.optional && contentType === undefined ? await readBodyWithLimit(c.req.raw, limit) : undefined;
+    if (bytes?.byteLength === 0) {
+      c.req.addValidatedData("json", validate(schema, {}) as object);
+      return next();
+    }
     if (!JSON_MEDIA_TYPE.test(mediaType)) {
       throw new AppError(415, "unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
     }
-    const limit = options.maxBytes ?? resolveBodyLimit(c.env);
-    const bytes = await readBodyWithLimit(c.req.raw, limit);
+    const raw = await readBodyWithLimit(c.req.raw, limit);
     let text: string;
     try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(raw);
     } catch {
       throw new AppError(400, "invalid_encoding", "The body is not valid UTF-8. Encode the JSON as UTF-8.");
     }
@@ -46,13 +57,17 @@ export function jsonBody<S extends z.ZodType>(
     } catch {
       throw new AppError(400, "invalid_json", "The body is not valid JSON. Check for a missing quote, comma or brace.");
     }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      throw new AppError(400, "validation_failed", "Some fields are missing or invalid; see details.", {
-        details: formatIssues(parsed.error),
-      });
-    }
-    c.req.addValidatedData("json", parsed.data as object);
+    c.req.addValidatedData("json", validate(schema, value) as object);
     await next();
   };
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError(400, "validation_failed", "Some fields are missing or invalid; see details.", {
+      details: formatIssues(parsed.error),
+    });
+  }
+  return parsed.data;
 }

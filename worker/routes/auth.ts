@@ -1,10 +1,13 @@
-// Sign-up, sign-in, token refresh and sign-out under /api/v1/auth.
+// Sign-up, sign-in (and the unlock that lets a throttled account's owner in), token refresh and
+// sign-out under /api/v1/auth.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
+import { noticeView } from "../auth/account-notices";
 import { PLATFORM_TENANT, recordAudit } from "../auth/audit";
-import { beginLoginAttempt, REGISTER_IP_RULE } from "../auth/login-guard";
+import { beginSignIn, issueUnlockToken, REGISTER_IP_RULE } from "../auth/login-guard";
 import { checkPassword, hashNewPassword, shouldUpgrade } from "../auth/passwords";
+import { register, REGISTRATION_ACCEPTED } from "../auth/registration";
 import { assertAcceptablePassword, MAX_PASSWORD_LENGTH, passwordLength } from "../auth/password-policy";
 import { hashSecret, newId, normalizeEmail } from "../auth/secrets";
 import { rotateSession, startSession, type ClientMeta } from "../auth/sessions";
@@ -22,15 +25,31 @@ const password = z.string().min(1).refine((p) => passwordLength(p) <= MAX_PASSWO
 const invitationToken = z.string().min(1).max(128).optional();
 
 const registerBody = z.object({ email, password, full_name: z.string().trim().min(1).max(200), invitation_token: invitationToken });
-const loginBody = z.object({ email, password, tenant_id: z.string().max(64).optional(), invitation_token: invitationToken });
+const clientToken = z.string().min(1).max(128).optional();
+const loginBody = z.object({
+  email,
+  password,
+  tenant_id: z.string().max(64).optional(),
+  invitation_token: invitationToken,
+  /** Handed out by an earlier sign-in on this device: other people's failures do not slow it. */
+  device_token: clientToken,
+  /** From the unlock mail: one sign-in on a lane of its own. */
+  unlock_token: clientToken,
+});
+const unlockBody = z.object({ email });
 const refreshBody = z.object({ refresh_token: z.string().min(1).max(256) });
+
+/** What `POST /api/v1/auth/unlock` answers, whether or not the email has an account. */
+const UNLOCK_REQUESTED = {
+  status: "accepted",
+  message: "If an account uses this email, a sign-in link for a new device is on its way. It works once, within an hour.",
+} as const;
 
 function meta(c: Context<AppEnv>): ClientMeta {
   return { ip: clientIp(c), userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null };
 }
 
 const invalidCredentials = () => new AppError(401, "invalid_credentials", "The email or password is incorrect.");
-const emailTaken = () => new AppError(409, "email_taken", "An account with this email already exists. Sign in instead.");
 const invalidInvitation = () => new AppError(400, "invalid_invitation", "This invitation is invalid, expired, or for another email address.");
 
 async function openInvitationFor(env: Env, token: string | undefined, forEmail: string) {
@@ -49,48 +68,24 @@ function auditAccepted(c: Context<AppEnv>, invitation: accounts.InvitationRow, u
   });
 }
 
-function slugFor(name: string): string {
-  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "workspace";
-  return `${base}-${newId().slice(0, 8)}`;
-}
-
 export const authRoutes = new Hono<AppEnv>()
   .post("/register", jsonBody(registerBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
     const body = c.req.valid("json");
     await consume(c.env, "register-ip", clientIp(c), REGISTER_IP_RULE);
     assertAcceptablePassword(body.password);
     const address = normalizeEmail(body.email);
-    if (await accounts.findUserByEmail(c.env.DB, address)) throw emailTaken();
     const invitation = await openInvitationFor(c.env, body.invitation_token, address);
-    const user = { id: newId(), email: address, fullName: body.full_name, passwordHash: await hashNewPassword(body.password) };
-    const membershipId = newId();
-    try {
-      if (invitation) await accounts.createUserFromInvitation(c.env.DB, { user, invitation, membershipId });
-      else {
-        const name = `${body.full_name}'s workspace`;
-        await accounts.createUserWithWorkspace(c.env.DB, { user, tenant: { id: newId(), name, slug: slugFor(body.full_name) }, membershipId });
-      }
-    } catch (err) {
-      // Two sign-ups with one email at once: the unique index decides, and the loser hears 409 too.
-      if (err instanceof Error && /UNIQUE/i.test(err.message)) throw emailTaken();
-      throw err;
-    }
-    const [membership] = await accounts.listMembershipsOfUser(c.env.DB, user.id);
-    const created = await accounts.findUserById(c.env.DB, user.id);
-    if (!membership || !created) throw new Error("registration did not persist");
-    const actor = { type: "user" as const, id: user.id };
-    await recordAudit(c, { action: "auth.registered", tenantId: membership.tenant.id, actor });
-    if (invitation) await auditAccepted(c, invitation, user.id);
-    return c.json(await startSession(c.env, { user: created, tenant: membership.tenant, role: membership.role }, meta(c)), 201);
+    await register(c, { email: address, password: body.password, fullName: body.full_name, invitation });
+    return c.json(REGISTRATION_ACCEPTED, 202);
   })
   .post("/login", jsonBody(loginBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
     const body = c.req.valid("json");
     const address = normalizeEmail(body.email);
-    const ticket = await beginLoginAttempt(c.env, address, clientIp(c));
+    const ticket = await beginSignIn(c.env, { email: address, ip: clientIp(c), deviceToken: body.device_token, unlockToken: body.unlock_token });
     const user = await accounts.findUserByEmail(c.env.DB, address);
     const active = user?.status === "active" ? user : undefined;
     const ok = await checkPassword(body.password, active?.passwordHash);
-    await ticket.settle(ok);
+    const deviceToken = await ticket.settle(ok);
     // Both branches run the same queries, so an unknown email is not faster than a wrong password.
     const workspaces = await accounts.listMembershipsOfUser(c.env.DB, active?.id ?? "");
     if (!ok || !active) {
@@ -113,7 +108,14 @@ export const authRoutes = new Hono<AppEnv>()
     const membership = memberships.find((m) => m.tenant.id === wanted) ?? memberships[0];
     if (!membership) throw new AppError(403, "no_workspace", "This account belongs to no workspace. Ask an owner for an invitation.");
     await recordAudit(c, { action: "auth.login", tenantId: membership.tenant.id, actor: { type: "user", id: active.id } });
-    return c.json(await startSession(c.env, { user: active, tenant: membership.tenant, role: membership.role }, meta(c)));
+    const session = await startSession(c.env, { user: active, tenant: membership.tenant, role: membership.role }, meta(c));
+    const notices = await accounts.takeAccountNotices(c.env.DB, active.id);
+    return c.json({ ...session, notices: notices.map(noticeView), device_token: deviceToken });
+  })
+  .post("/unlock", jsonBody(unlockBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
+    const token = await issueUnlockToken(c.env, normalizeEmail(c.req.valid("json").email), clientIp(c));
+    // Mail is to carry the token to the address (a sign-in link); until it exists only tests see it.
+    return c.json({ ...UNLOCK_REQUESTED, ...(c.env.ENVIRONMENT === "test" ? { unlock_token: token } : {}) }, 202);
   })
   .post("/refresh", jsonBody(refreshBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
     const result = await rotateSession(c.env, c.req.valid("json").refresh_token, meta(c));

@@ -3,13 +3,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
+import { noticeView } from "../auth/account-notices";
 import { recordAudit } from "../auth/audit";
-import { beginLoginAttempt } from "../auth/login-guard";
+import { eraseAccount } from "../auth/erase-account";
+import { beginPasswordCheck } from "../auth/login-guard";
 import { checkPassword, hashNewPassword } from "../auth/passwords";
 import { assertAcceptablePassword, MAX_PASSWORD_LENGTH, passwordLength } from "../auth/password-policy";
 import { startSession } from "../auth/sessions";
 import * as accounts from "../db/accounts";
-import * as membershipRules from "../db/memberships";
 import { AppError, notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
@@ -65,8 +66,9 @@ export const meRoutes = new Hono<AppEnv>()
     const body = c.req.valid("json");
     const principal = c.get("principal");
     const user = await currentUser(c.env, principal.subjectId);
-    // The current password is guarded like a sign-in, so a stolen access token cannot guess it freely.
-    const ticket = await beginLoginAttempt(c.env, user.email, clientIp(c));
+    // Guesses are slowed on this sign-in's own lane, so a stolen access token cannot guess the current
+    // password freely, and nobody else's failed sign-ins ever stand in the owner's way.
+    const ticket = await beginPasswordCheck(c.env, user.email, principal.sessionId ?? principal.subjectId);
     const ok = await checkPassword(body.current_password, user.passwordHash);
     await ticket.settle(ok);
     if (!ok) throw new AppError(403, "wrong_password", "The current password is incorrect.");
@@ -98,21 +100,11 @@ export const meRoutes = new Hono<AppEnv>()
       })),
       audit_events: data.events.map((e) => ({ action: e.action, tenant_id: e.tenantId, ip: e.ip, user_agent: e.userAgent, created_at: new Date(e.createdAt).toISOString() })),
       api_keys_created: data.keys.map((k) => ({ id: k.id, tenant_id: k.tenantId, name: k.name, prefix: k.prefix, created_at: new Date(k.createdAt).toISOString() })),
+      notices: data.notices.map(noticeView),
     });
   })
   .delete("/", async (c) => {
     const userId = c.get("principal").subjectId;
-    const workspaces = await accounts.listMembershipsOfUser(c.env.DB, userId);
-    for (const w of workspaces) {
-      if (await membershipRules.isLastOwnerWithOthers(c.env.DB, w.tenant.id, userId)) {
-        throw new AppError(409, "last_owner", `You are the last owner of "${w.tenant.name}". Make someone else an owner first.`);
-      }
-    }
-    // Recorded before erasure, which strips IP and user agent from this person's trail.
-    for (const w of workspaces) await recordAudit(c, { action: "account.deleted", tenantId: w.tenant.id, target: { type: "user", id: userId } });
-    const closed: string[] = [];
-    for (const w of workspaces) if (await membershipRules.isSoleMember(c.env.DB, w.tenant.id, userId)) closed.push(w.tenant.id);
-    await accounts.eraseUser(c.env.DB, userId);
-    for (const tenantId of closed) await accounts.markTenantDeleted(c.env.DB, tenantId);
+    const closed = await eraseAccount(c, userId);
     return c.json({ user_id: userId, erased_at: new Date().toISOString(), sessions_revoked: true, workspaces_closed: closed });
   });

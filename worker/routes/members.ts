@@ -1,9 +1,11 @@
 // A workspace's people under /api/v1/members: list, invite, change roles, remove, revoke invitations.
-// Only owners grant or take away ownership, and the last owner can be neither demoted nor removed.
+// Only owners grant or take away ownership, and the last owner can be neither demoted nor removed. A
+// removed member's API keys are revoked with them, or handed to another member (auth/api-key-handover.ts).
 import { isNull } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
+import { planKeyHandover, RemovalOptionsSchema } from "../auth/api-key-handover";
 import { recordAudit } from "../auth/audit";
 import { canAssignRole } from "../auth/permissions";
 import { hashSecret, newId, newSecret, normalizeEmail } from "../auth/secrets";
@@ -93,11 +95,21 @@ export const memberRoutes = new Hono<AppEnv>()
     await recordAudit(c, { action: "member.role_changed", target: { type: "user", id: member.userId }, metadata: { from: member.role, to: role } });
     return c.json({ id: member.id, user_id: member.userId, role });
   })
-  .delete("/:id", requirePermission("members:write"), async (c) => {
+  .delete("/:id", requirePermission("members:write"), jsonBody(RemovalOptionsSchema, { maxBytes: 4096, optional: true }), async (c) => {
     const principal = c.get("principal");
-    const member = await forPrincipal(c.env.DB, principal).get("memberships", c.req.param("id"));
+    const gateway = forPrincipal(c.env.DB, principal);
+    const member = await gateway.get("memberships", c.req.param("id"));
     assertCanAssign(principal.role, member.role, member.role);
-    ownerGuard(await membershipRules.removeMember(c.env.DB, principal.tenantId, member.id));
-    await recordAudit(c, { action: "member.removed", target: { type: "user", id: member.userId }, metadata: { role: member.role } });
+    const { handover, keys } = await planKeyHandover(gateway, member.userId, c.req.valid("json"), principal.subjectId);
+    ownerGuard(await membershipRules.removeMember(c.env.DB, principal.tenantId, member.id, handover));
+    await recordAudit(c, { action: "member.removed", target: { type: "user", id: member.userId }, metadata: { role: member.role, api_keys: handover.kind } });
+    for (const key of keys) {
+      await recordAudit(
+        c,
+        handover.kind === "revoke"
+          ? { action: "api_key.revoked", target: { type: "api_key", id: key.id }, metadata: { reason: "creator_removed" } }
+          : { action: "api_key.reassigned", target: { type: "api_key", id: key.id }, metadata: { from: member.userId, to: handover.toUserId } },
+      );
+    }
     return c.body(null, 204);
   });

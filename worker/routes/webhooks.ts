@@ -3,9 +3,10 @@
 // deduplicates, hands the message to its room (which returns once it is stored) and answers 200,
 // leaving the answer and replies to waitUntil, so a slow coach never makes a platform retry. A failed
 // hand-off releases the event and answers 503, so the platform's redelivery is not dropped as seen.
-// Malformed or unknown events are acknowledged and logged.
+// Malformed or unknown events are acknowledged and logged, and so are the verified updates of a closed
+// workspace, which are dropped unprocessed.
 import { TelegramUpdateEnvelopeSchema, WhatsAppWebhookSchema } from "@coach/contracts/channels";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { webhookCallback } from "grammy";
 import type { AppEnv } from "../app-env";
 import { openTelegramConfig, openWhatsAppConfig } from "../channels/channel-config";
@@ -19,11 +20,21 @@ import { handleWhatsAppEvents } from "../channels/whatsapp/webhook-events";
 import { claimEvent, findChannelByExternalId, findChannelById, releaseEvent } from "../db/channel-directory";
 import { AppError } from "../lib/errors";
 import { describeError } from "../lib/logger";
+import { workspaceClosed } from "../workspace/workspace-closed";
 
 const TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
 function unauthorized(): AppError {
   return new AppError(401, "webhook_unauthorized", "The webhook signature or secret is missing or wrong.");
+}
+
+/**
+ * A verified update for a closed workspace: acknowledged, so the platform stops retrying, and dropped
+ * (nothing stored, nothing answered).
+ */
+function closedWorkspaceUpdate(c: Context<AppEnv>, channelId: string): Response {
+  c.get("logger").info("webhook ignored: the workspace is closed", { channel_id: channelId });
+  return c.body(null, 200);
 }
 
 export const webhookRoutes = new Hono<AppEnv>()
@@ -35,6 +46,7 @@ export const webhookRoutes = new Hono<AppEnv>()
     if (presented === undefined) throw unauthorized();
     const channel = /^\d{1,20}$/.test(botId) ? await findChannelByExternalId(c.env.DB, "telegram", botId) : undefined;
     if (!channel || channel.status !== "active" || !(await secretMatches(presented, channel.webhookSecretHash))) throw unauthorized();
+    if (channel.workspaceClosed) return closedWorkspaceUpdate(c, channel.id);
 
     const envelope = TelegramUpdateEnvelopeSchema.safeParse(parseJson(await readWebhookBody(c)));
     if (!envelope.success) {
@@ -71,6 +83,7 @@ export const webhookRoutes = new Hono<AppEnv>()
     const challenge = c.req.query("hub.challenge");
     const channel = await findChannelById(c.env.DB, "whatsapp", c.req.param("channelId"));
     const verified = channel?.status === "active" && (await secretMatches(c.req.query("hub.verify_token"), channel.webhookSecretHash));
+    if (verified && channel.workspaceClosed) throw workspaceClosed();
     if (mode !== "subscribe" || challenge === undefined || !verified) {
       return c.text("The verify token does not match.", 403);
     }
@@ -86,6 +99,7 @@ export const webhookRoutes = new Hono<AppEnv>()
     const body = await readWebhookBody(c);
     const config = await openWhatsAppConfig(c.env, channel);
     if (!(await verifyHubSignature(config.app_secret, body, signature))) throw unauthorized();
+    if (channel.workspaceClosed) return closedWorkspaceUpdate(c, channel.id);
 
     const payload = WhatsAppWebhookSchema.safeParse(parseJson(body));
     if (!payload.success) {

@@ -8,6 +8,7 @@ import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { forTenant } from "../db/tenant-gateway";
+import { isWorkspaceClosed } from "../db/workspace-store";
 import { AppError, conversationErased } from "../lib/errors";
 import { verifyVisitorToken, type VisitorClaims } from "../lib/visitor-token";
 import { coachingAgentFor } from "../lib/coaching-agents";
@@ -18,10 +19,11 @@ import { enrollContact } from "../programs/enroll-contact";
 import { activeProgramBySlug } from "../programs/program-store";
 import { visitorPreflight } from "../widget/visitor-preflight";
 import { visitorConversationLive } from "../widget/visitor-session";
+import { workspaceClosed } from "../workspace/workspace-closed";
 
 type VisitorEnv = AppEnv & { Variables: AppEnv["Variables"] & { visitor: VisitorClaims } };
 
-/** Checks the visitor token and its origin, and lets that origin read the answer. */
+/** Checks the visitor token, its origin and that its workspace is open, and lets that origin read the answer. */
 const visitorAuth = createMiddleware<VisitorEnv>(async (c, next) => {
   const origin = c.req.header("Origin");
   if (origin) {
@@ -32,6 +34,8 @@ const visitorAuth = createMiddleware<VisitorEnv>(async (c, next) => {
   const claims = token ? await verifyVisitorToken(c.env.VISITOR_TOKEN_SECRET, token) : null;
   if (!claims) throw new AppError(401, "invalid_token", "The visitor token is missing, expired or not valid. Start a new widget session.");
   if (origin && origin !== claims.org) throw new AppError(403, "origin_not_allowed", "This visitor session belongs to another site.");
+  // A token of an erased visitor must not bring their coaching state back.
+  if (await isWorkspaceClosed(c.env.DB, claims.tid)) throw workspaceClosed();
   // A token of an erased visitor must not bring their coaching state back.
   if (!(await visitorConversationLive(forTenant(c.env.DB, claims.tid), claims.cid, claims.sub))) throw conversationErased();
   c.set("visitor", claims);

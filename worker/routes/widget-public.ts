@@ -1,12 +1,14 @@
 // What a visitor's browser calls on the creator's site: the widget's public configuration and a
 // visitor session (only for origins the creator allowed), and the conversation socket it opens. CORS
-// here follows the widget's own allowed origins, never the dashboard's, and never with credentials.
+// here follows the widget's own allowed origins, never the dashboard's, and never with credentials. A
+// closed workspace's widget answers 410 workspace_closed to all three.
 import { applyWidgetSettings, WidgetSessionRequestSchema, type WidgetSessionResponse, type WidgetSettings } from "@coach/contracts/widget";
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ROOM_HEADERS } from "../../durable-objects/conversation-room";
 import type { AppEnv } from "../app-env";
 import { findWidgetByPublicKey } from "../db/widget-directory";
+import { isWorkspaceClosed } from "../db/workspace-store";
 import { forTenant } from "../db/tenant-gateway";
 import { AppError, conversationErased } from "../lib/errors";
 import { rateLimits } from "../lib/rate-limits";
@@ -16,6 +18,7 @@ import { jsonBody } from "../middleware/json-body";
 import { clientIp, rateLimit } from "../middleware/rate-limit";
 import { visitorPreflight } from "../widget/visitor-preflight";
 import { openVisitorSession, visitorConversationLive } from "../widget/visitor-session";
+import { workspaceClosed } from "../workspace/workspace-closed";
 
 /** Settings edits reach visitors within a minute; the loader asks once per page view. */
 const CONFIG_MAX_AGE_SECONDS = 60;
@@ -65,6 +68,7 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
     const widget = await findWidgetByPublicKey(c.env.DB, c.req.param("public_key"));
     if (!widget) throw widgetNotFound();
     if (!origin || !widget.allowedOrigins.includes(origin)) throw originNotAllowed();
+    if (widget.workspaceClosed) throw workspaceClosed();
     c.header("Access-Control-Allow-Origin", origin);
     c.header("Vary", "Origin");
     c.header("Cache-Control", `public, max-age=${CONFIG_MAX_AGE_SECONDS}`);
@@ -82,6 +86,7 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
       const widget = await findWidgetByPublicKey(c.env.DB, body.public_key);
       if (!widget) throw widgetNotFound();
       if (!origin || !widget.allowedOrigins.includes(origin)) throw originNotAllowed();
+      if (widget.workspaceClosed) throw workspaceClosed();
 
       const session = await openVisitorSession(forTenant(c.env.DB, widget.tenantId), body.visitor_id);
       const ttl = tokenTtlSeconds(c.env);
@@ -113,6 +118,8 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
     if (!claims) throw new AppError(401, "invalid_token", "The visitor token is missing, expired or not valid. Start a new widget session.");
     const origin = c.req.header("Origin");
     if (origin && origin !== claims.org) throw originNotAllowed();
+    // Refused here, before the room: a closed workspace's rooms are not woken for it.
+    if (await isWorkspaceClosed(c.env.DB, claims.tid)) throw workspaceClosed();
     if (!(await visitorConversationLive(forTenant(c.env.DB, claims.tid), claims.cid, claims.sub))) throw conversationErased();
 
     const headers = new Headers(c.req.raw.headers);

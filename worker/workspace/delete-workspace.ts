@@ -1,6 +1,7 @@
 // Deletes a workspace everywhere: the knowledge's vectors at the bridge, the originals in R2, every
-// conversation room and every contact's coaching agent, then the D1 rows (last, so a failure before leaves everything findable and the
-// owner can simply repeat the request).
+// conversation room and every contact's coaching agent, then the D1 rows (last, so a failure before
+// leaves everything findable and the request, or the closer's next attempt, can simply repeat it). Used
+// by the owner's DELETE /api/v1/workspace and by the erasure of a closed workspace.
 import { callBridge } from "../lib/bridge-client";
 import { coachingAgentFor } from "../lib/coaching-agents";
 import { AppError } from "../lib/errors";
@@ -8,7 +9,7 @@ import { roomFor } from "../lib/rooms";
 import type { TenantGateway } from "../db/tenant-gateway";
 import { deleteWorkspaceRows } from "../db/workspace-store";
 
-export type WorkspaceDeletion = { documents: number; conversations: number; files: number };
+export type WorkspaceDeletion = { documents: number; conversations: number; contacts: number; files: number };
 
 async function deleteFiles(bucket: R2Bucket, prefix: string): Promise<number> {
   let removed = 0;
@@ -36,7 +37,8 @@ export async function deleteWorkspace(env: Env, gateway: TenantGateway, requestI
   const conversations = await gateway.list("conversations");
   for (const conversation of conversations) await roomFor(env, tenantId, conversation.id).erase();
   // Enrolments, answers, preferences and queued nudges live in each contact's agent, with its alarm.
-  for (const contact of await gateway.list("contacts")) await coachingAgentFor(env, tenantId, contact.id).erase();
+  const contacts = await gateway.list("contacts");
+  for (const contact of contacts) await coachingAgentFor(env, tenantId, contact.id).erase();
   await deleteWorkspaceRows(env.DB, tenantId);
-  return { documents: documents.length, conversations: conversations.length, files };
+  return { documents: documents.length, conversations: conversations.length, contacts: contacts.length, files };
 }

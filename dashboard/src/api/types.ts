@@ -16,6 +16,8 @@ export type TokenResponse = {
   expires_in: number;
   user: { id: string; email: string; full_name: string };
   tenant: { id: string; name: string; slug: string; role: Role };
+  /** Sign-in only: this browser's device token (see api/device-token.ts). */
+  device_token?: string | null;
 };
 
 export type Me = {

@@ -36,7 +36,9 @@ afterAll(async () => {
 
 describe("the dashboard's screens", () => {
   it("signs in with an invitation into another workspace, and switches back to the creator's own", async () => {
-    const other = await api("/api/v1/auth/register", { body: { email: `studio.${Date.now()}@example.test`, password: "Tide-pool orbit 42", full_name: "Studio Owner" } });
+    const studio = { email: `studio.${Date.now()}@example.test`, password: "Tide-pool orbit 42" };
+    await api("/api/v1/auth/register", { body: { ...studio, full_name: "Studio Owner" } });
+    const other = await api("/api/v1/auth/login", { body: studio });
     const invite = await api("/api/v1/members", { token: String(other.access_token), body: { email: DEMO_EMAIL, role: "editor" } });
     const { page } = creator;
     await page.goto(dashboardUrl);

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { forTenant } from "../../../worker/db/tenant-gateway";
-import { call, seedWorkspace } from "./helpers";
+import { call, errorOf, seedWorkspace } from "./helpers";
 
 type CreatedKey = { id: string; key: string; prefix: string; scopes: string[] };
 
@@ -58,5 +58,64 @@ describe("API keys", () => {
 
   it("a made-up key with the right prefix is refused", async () => {
     expect((await call("/api/v1/members", { token: "ck_abcdefgh_notarealsecretatallnotarealsecretatallxxxxx" })).status).toBe(401);
+  });
+});
+
+describe("API keys when their creator leaves", () => {
+  async function keysOf(token: string) {
+    return ((await (await call("/api/v1/api-keys", { token })).json()) as { api_keys: { id: string; created_by: string | null; revoked_at: string | null }[] }).api_keys;
+  }
+
+  it("a removed admin's keys are revoked: they answer 401 and are listed as revoked", async () => {
+    const { members } = await seedWorkspace();
+    const { body } = await createKey(members.admin.token, ["knowledge:read"]);
+    expect((await call("/api/v1/knowledge/documents", { token: body.key })).status).toBe(200);
+    expect((await call(`/api/v1/members/${members.admin.membershipId}`, { method: "DELETE", token: members.owner.token })).status).toBe(204);
+    expect((await call("/api/v1/knowledge/documents", { token: body.key })).status).toBe(401);
+    expect((await keysOf(members.owner.token)).find((k) => k.id === body.id)?.revoked_at).not.toBeNull();
+    const audit = (await (await call(`/api/v1/audit?action=api_key.revoked&target_id=${body.id}`, { token: members.owner.token })).json()) as { events: { metadata: unknown }[] };
+    expect(audit.events[0]?.metadata).toMatchObject({ reason: "creator_removed" });
+  });
+
+  it("the owner may hand the keys to another member instead: they keep working under that member", async () => {
+    const { members } = await seedWorkspace();
+    const { body } = await createKey(members.admin.token, ["knowledge:read"]);
+    const removal = await call(`/api/v1/members/${members.admin.membershipId}`, {
+      method: "DELETE",
+      token: members.owner.token,
+      body: { api_keys: "reassign", reassign_to: members.owner.userId },
+    });
+    expect(removal.status).toBe(204);
+    expect((await call("/api/v1/knowledge/documents", { token: body.key })).status).toBe(200);
+    expect((await keysOf(members.owner.token)).find((k) => k.id === body.id)).toMatchObject({ created_by: members.owner.userId, revoked_at: null });
+  });
+
+  it("keys cannot go to a member whose role does not cover their scopes, and then nobody is removed", async () => {
+    const { members } = await seedWorkspace();
+    const { body } = await createKey(members.admin.token, ["knowledge:read", "knowledge:write"]);
+    const removal = await call(`/api/v1/members/${members.admin.membershipId}`, {
+      method: "DELETE",
+      token: members.owner.token,
+      body: { api_keys: "reassign", reassign_to: members.viewer.userId },
+    });
+    expect(removal.status).toBe(409);
+    expect((await errorOf(removal)).code).toBe("reassign_not_allowed");
+    expect((await call("/api/v1/members", { token: members.admin.token })).status).toBe(200);
+    expect((await call("/api/v1/knowledge/documents", { token: body.key })).status).toBe(200);
+  });
+
+  it("a person who erases their account takes their keys with them", async () => {
+    const { members } = await seedWorkspace();
+    const { body } = await createKey(members.admin.token, ["knowledge:read"]);
+    expect((await call("/api/v1/me", { method: "DELETE", token: members.admin.token })).status).toBe(200);
+    expect((await call("/api/v1/knowledge/documents", { token: body.key })).status).toBe(401);
+  });
+
+  it("a key whose creator is no longer a member is refused, however it got there", async () => {
+    const { members, tenantId } = await seedWorkspace();
+    const { body } = await createKey(members.admin.token, ["knowledge:read"]);
+    // A membership gone without the removal route (as before keys were revoked with it).
+    await env.DB.prepare("DELETE FROM memberships WHERE id = ?1 AND tenant_id = ?2").bind(members.admin.membershipId, tenantId).run();
+    expect((await call("/api/v1/knowledge/documents", { token: body.key })).status).toBe(401);
   });
 });

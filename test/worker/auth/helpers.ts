@@ -10,10 +10,10 @@ export const BASE = "http://edge.test";
 export const PASSWORD = "Tide-pool orbit 42";
 
 let ipCounter = 0;
-/** A fresh client IP, so per-IP limits never couple unrelated tests. */
+/** A fresh client IP in a network (/24) of its own, so per-IP and per-network limits never couple unrelated tests. */
 export function freshIp(): string {
   ipCounter += 1;
-  return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+  return `${100 + (Math.floor(ipCounter / 65_536) % 100)}.${Math.floor(ipCounter / 256) % 256}.${ipCounter % 256}.7`;
 }
 
 /** A unique email address. */
@@ -35,13 +35,15 @@ export function call(path: string, options: CallOptions = {}): Promise<Response>
   });
 }
 
-/** Signs up a new person with their own workspace. */
+/** Signs up a new person (with their own workspace, or joining an invitation's), then signs in as the dashboard does. */
 export async function signUp(overrides: Partial<{ email: string; password: string; full_name: string; invitation_token: string }> = {}) {
   const email = overrides.email ?? freshEmail();
   const password = overrides.password ?? PASSWORD;
   const res = await call("/api/v1/auth/register", { body: { email, password, full_name: "Ada Lovelace", ...overrides } });
-  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
-  return { email, password, session: (await res.json()) as TokenResponse };
+  if (res.status !== 202) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  const login = await signIn(email, password);
+  if (login.status !== 200) throw new Error(`sign-in after sign-up failed: ${login.status} ${await login.text()}`);
+  return { email, password, session: (await login.json()) as TokenResponse };
 }
 
 /** Signs in; returns the raw response. */

@@ -5,7 +5,7 @@ import type { WidgetSessionResponse } from "@coach/contracts/widget";
 /** A session with the moment its token stops being worth trying. */
 export type Session = WidgetSessionResponse & { usableUntil: number };
 
-/** Why no session: `fatal` errors (this site is not allowed, unknown widget) are not retried. */
+/** Why no session: `fatal` errors (this site is not allowed, unknown widget, closed workspace) are not retried. */
 export type SessionFailure = { code: string; message: string; fatal: boolean; retryAfterMs?: number };
 
 const MARGIN_MS = 30_000;
@@ -29,7 +29,8 @@ export async function requestSession(edge: string, publicKey: string, visitorId:
   return {
     code: body?.error?.code ?? `http_${res.status}`,
     message: body?.error?.message ?? "The chat could not start a session.",
-    fatal: res.status === 403 || res.status === 404,
+    // 410: the creator's workspace is closed for good.
+    fatal: res.status === 403 || res.status === 404 || res.status === 410,
     ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
   };
 }

@@ -1,8 +1,10 @@
-// Sign in and sign up. Both answer a token pair; the session keeps it and the dashboard opens.
+// Sign in and sign up. Sign-up registers, then signs in; the session keeps the token pair and the
+// dashboard opens.
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { publicPost } from "../../api/client";
 import { API_BASE } from "../../api/config";
+import { keepDeviceToken, readDeviceToken } from "../../api/device-token";
 import type { TokenResponse } from "../../api/types";
 import { useAuth } from "../../auth/auth-context";
 import { Button, ErrorNotice, Field } from "../../components/ui";
@@ -16,10 +18,23 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
   const [invitation, setInvitation] = useState("");
   const submit = useAction(async () => {
     const invited = invitation.trim() ? { invitation_token: invitation.trim() } : {};
-    const tokens =
-      mode === "sign-up"
-        ? await publicPost<TokenResponse>(API_BASE, "/api/v1/auth/register", { email, password, full_name: fullName, ...invited })
-        : await publicPost<TokenResponse>(API_BASE, "/api/v1/auth/login", { email, password, ...invited });
+    if (mode === "sign-up") {
+      // Sign-up answers alike whether or not the email already has an account (202, no tokens), so it
+      // reveals nothing; the new account is then signed in to like any other. A sign-up consumes the
+      // invitation, so the sign-in after it does not send it again.
+      await publicPost<unknown>(API_BASE, "/api/v1/auth/register", { email, password, full_name: fullName, ...invited });
+    }
+    // A known device is not slowed by strangers' guesses; an unlock link (?unlock=…) lets a new one in once.
+    const unlock = new URLSearchParams(window.location.search).get("unlock");
+    const device = readDeviceToken();
+    const tokens = await publicPost<TokenResponse>(API_BASE, "/api/v1/auth/login", {
+      email,
+      password,
+      ...(mode === "sign-in" ? invited : {}),
+      ...(device ? { device_token: device } : {}),
+      ...(unlock ? { unlock_token: unlock } : {}),
+    });
+    keepDeviceToken(tokens.device_token);
     await signedIn(tokens);
   });
   const onSubmit = (event: FormEvent) => {

@@ -1,0 +1,2 @@
+ALTER TABLE `tenants` ADD `erase_after` integer;--> statement-breakpoint
+ALTER TABLE `tenants` ADD `erased_at` integer;
