@@ -1,10 +1,13 @@
 /**
- * Picks a free TCP port on 127.0.0.1 by binding port 0 and releasing it.
+ * Picks a free TCP port on 127.0.0.1 by binding port 0 and releasing it. The kernel may hand the same
+ * port out again right after it was released, so a port already given out by this process is never
+ * given out twice: a stack asking for five ports in a row gets five different ones.
  */
 import { createServer } from "node:net";
 
-/** Resolves to a port that was free a moment ago. */
-export function freePort(): Promise<number> {
+const handedOut = new Set<number>();
+
+function bindAny(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -14,4 +17,15 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Resolves to a port that was free a moment ago and that this process has not handed out before. */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await bindAny();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
