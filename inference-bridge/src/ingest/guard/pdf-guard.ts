@@ -38,7 +38,7 @@ const streamTooLarge = () =>
 const fileTooLarge = () =>
   new RefusedFile("pdf_too_large_inflated", `The PDF expands to more than ${MAX_PDF_INFLATED_BYTES / 1024 / 1024} MB when unpacked; it looks like a decompression bomb.`, 413);
 const tooComplex = (what: string) => new RefusedFile("pdf_too_complex", `The PDF ${what}, which no real document needs; it is not accepted.`);
-const encrypted = () => new RefusedFile("pdf_encrypted", "The PDF is encrypted; upload a copy saved without encryption.");
+const encrypted = () => new RefusedFile("pdf_encrypted", "The PDF is encrypted or password-protected; upload a copy saved without a password.");
 
 class PdfFile {
   readonly objects = new Map<number, PdfValue>();
