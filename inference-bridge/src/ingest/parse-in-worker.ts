@@ -101,7 +101,8 @@ export class ParserPool {
 
   private current(): Parser {
     if (this.parser) return this.parser;
-    const env = Object.fromEntries(CHILD_ENV_KEYS.flatMap((key) => (process.env[key] === undefined ? [] : [[key, process.env[key]]])));
+    // Typed as the process environment, which the edge's typings extend with keys the parser must not get.
+    const env = Object.fromEntries(CHILD_ENV_KEYS.flatMap((key) => (process.env[key] === undefined ? [] : [[key, process.env[key]]]))) as NodeJS.ProcessEnv;
     const child = spawn(process.execPath, [`--max-old-space-size=${this.limits.maxHeapMb}`, "--input-type=module", "--eval", BOOTSTRAP], {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
