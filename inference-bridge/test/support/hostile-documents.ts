@@ -139,7 +139,7 @@ export async function objectStreamBombPdf(options: { padBytes?: number; titleCha
   return pdfFile(objects, { compressed, version: "1.5", ...(options.titleChars ? { info: 7 } : {}) });
 }
 
-/** Form XObjects that each draw the next `fanout` times, `depth` deep: fanout^depth copies of one line of text. */
+/** `depth` form XObjects, each drawing the next `fanout` times: fanout^(depth - 1) copies of one line of text. */
 export async function formFanOutPdf(depth: number, fanout: number): Promise<Uint8Array> {
   const first = 6;
   const forms = Array.from({ length: depth }, (_, level) => {
