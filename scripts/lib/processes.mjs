@@ -1,9 +1,12 @@
 // Child processes for the local stack: each runs in its own process group with its output prefixed,
 // and all of them are stopped together (Ctrl-C, SIGTERM, or one of them dying) so nothing is left behind.
+// A group outlives its leader: when the bridge dies, the Chroma it started is still in the bridge's
+// group, so groups are signalled until they are empty, not only while their leader runs.
 import { spawn } from "node:child_process";
 import readline from "node:readline";
 
-const children = new Set();
+/** Process group ids of every child started, running or not. */
+const groups = new Set();
 let stopping = false;
 
 /** Starts `command args` with a name prefix on every output line. */
@@ -14,7 +17,7 @@ export function startProcess(name, command, args, options = {}) {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  children.add(child);
+  groups.add(child.pid);
   const label = `[${name}]`.padEnd(10);
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on("line", (line) => {
@@ -23,7 +26,6 @@ export function startProcess(name, command, args, options = {}) {
     });
   }
   child.on("exit", (code, signal) => {
-    children.delete(child);
     if (!stopping) {
       console.error(`${label} exited (${signal ?? code}); stopping the stack.`);
       stopAll(1);
@@ -32,25 +34,28 @@ export function startProcess(name, command, args, options = {}) {
   return child;
 }
 
-function killGroup(child, signal) {
+function signalGroup(group, signal) {
   try {
-    process.kill(-child.pid, signal);
+    process.kill(-group, signal);
+    return true;
   } catch {
-    // Already gone.
+    // No process is left in the group.
+    return false;
   }
 }
 
-/** Stops every child (SIGTERM, then SIGKILL after a grace period) and exits with `code`. */
+/** Stops every process group (SIGTERM, then SIGKILL after a grace period) and exits with `code`. */
 export function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) killGroup(child, "SIGTERM");
+  for (const group of groups) signalGroup(group, "SIGTERM");
   const deadline = setTimeout(() => {
-    for (const child of children) killGroup(child, "SIGKILL");
+    for (const group of groups) signalGroup(group, "SIGKILL");
     process.exit(code);
   }, 5000);
   const check = setInterval(() => {
-    if (children.size === 0) {
+    // Signal 0 only asks whether any process of the group is still there.
+    if ([...groups].every((group) => !signalGroup(group, 0))) {
       clearTimeout(deadline);
       clearInterval(check);
       process.exit(code);

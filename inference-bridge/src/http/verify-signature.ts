@@ -6,13 +6,18 @@
  * in place it takes under 0.1 ms. `test/http/verify-signature.test.ts` holds the two verifiers to the
  * same answers.
  */
-import { checkSignatureHeaders, SIGNATURE_MISMATCH, type VerifiableRequest, type VerifyResult } from "@coach/contracts/signature";
+import { checkSignatureHeaders, SIGNATURE_MISMATCH, type SignatureHeadersCheck, type VerifiableRequest, type VerifyResult } from "@coach/contracts/signature";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 /** Same contract as `verifyRequest`: timestamp freshness and the HMAC; replays are the caller's job. */
 export function verifySignature(secret: string, request: VerifiableRequest): VerifyResult {
   const headers = checkSignatureHeaders(request);
   if (!headers.ok) return headers;
+  return verifyMac(secret, headers, request);
+}
+
+/** The HMAC half of {@link verifySignature}, for headers already checked (before the body was read). */
+export function verifyMac(secret: string, headers: Extract<SignatureHeadersCheck, { ok: true }>, request: Pick<VerifiableRequest, "method" | "pathWithQuery" | "body">): VerifyResult {
   const presented = Buffer.from(headers.presented);
   const bodyHash = createHash("sha256").update(request.body).digest("hex");
   const canonical = `${headers.timestamp}.${request.method.toUpperCase()}.${request.pathWithQuery}.${bodyHash}`;

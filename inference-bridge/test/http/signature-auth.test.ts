@@ -1,7 +1,8 @@
 /**
  * Request signing as the bridge enforces it over HTTP: forged, stale, replayed and altered requests.
  */
-import { signRequest } from "@coach/contracts/signature";
+import { signRequest, type SignatureHeaders } from "@coach/contracts/signature";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startHarness, TEST_SECRET, uniqueTenant, type Harness } from "../support/harness";
 
@@ -16,6 +17,35 @@ afterAll(() => harness.close());
 
 async function post(headers: Record<string, string>, payload = body, path = "/v1/search"): Promise<Response> {
   return fetch(`${harness.url}${path}`, { method: "POST", body: payload, headers: { "Content-Type": "application/json", ...headers } });
+}
+
+/**
+ * Sends the head of an upload declaring a 20 MB body, then only 1 KB of it, over a raw socket; resolves
+ * with what the bridge answered and whether it closed the connection, within `waitMs`.
+ */
+function partialUpload(headers: Partial<SignatureHeaders>, waitMs = 2000): Promise<{ answer: string; closed: boolean; ms: number }> {
+  return new Promise((resolve) => {
+    const url = new URL(harness.url);
+    const socket = connect(Number(url.port), url.hostname);
+    const started = performance.now();
+    let answer = "";
+    let closed = false;
+    const finish = () => {
+      socket.destroy();
+      resolve({ answer, closed, ms: performance.now() - started });
+    };
+    const timer = setTimeout(finish, waitMs);
+    socket.on("data", (data: Buffer) => (answer += data.toString()));
+    socket.on("end", () => {
+      closed = true;
+      clearTimeout(timer);
+      finish();
+    });
+    socket.on("error", () => undefined);
+    const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
+    socket.write(`POST /v1/ingest/${tenant}/big?kind=pdf&title=Big&attempt=1 HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/octet-stream\r\nContent-Length: 20000000\r\n${lines}\r\n`);
+    socket.write(Buffer.alloc(1024, 0x41));
+  });
 }
 
 async function errorCode(response: Response): Promise<string> {
@@ -58,8 +88,10 @@ describe("signed requests", () => {
   });
 
   it("refuses a request whose body was altered after signing", async () => {
-    const headers = await signRequest(TEST_SECRET, { method: "POST", pathWithQuery: "/v1/search", body });
-    const response = await post(headers, body.replace(tenant, uniqueTenant()));
+    // A body no other test signs: a signature already used would be refused as a replay first.
+    const signed = JSON.stringify({ tenant_id: tenant, query: "altered after signing", k: 2 });
+    const headers = await signRequest(TEST_SECRET, { method: "POST", pathWithQuery: "/v1/search", body: signed });
+    const response = await post(headers, signed.replace(tenant, uniqueTenant()));
     expect(response.status).toBe(401);
     expect(await errorCode(response)).toBe("signature_invalid");
   });
@@ -77,6 +109,29 @@ describe("signed requests", () => {
   it("refuses an oversized body before reading it for the signature", async () => {
     const response = await post({}, "x".repeat(9 * 1024 * 1024));
     expect(response.status).toBe(413);
+  });
+
+  it("refuses an unsigned upload before reading its body, and closes the connection", async () => {
+    const result = await partialUpload({});
+    expect(result.answer).toMatch(/^HTTP\/1\.1 401/);
+    expect(result.answer).toContain("signature_missing");
+    expect(result.closed).toBe(true);
+  });
+
+  it("refuses a stale upload before reading its body", async () => {
+    const stale = await signRequest(TEST_SECRET, { method: "POST", pathWithQuery: "/v1/ingest/x", body: "", timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const result = await partialUpload(stale);
+    expect(result.answer).toContain("signature_expired");
+    expect(result.closed).toBe(true);
+  });
+
+  it("refuses a replayed signature on an upload before reading its body", async () => {
+    const unique = JSON.stringify({ tenant_id: tenant, query: "replayed upload", k: 1 });
+    const headers = await signRequest(TEST_SECRET, { method: "POST", pathWithQuery: "/v1/search", body: unique });
+    expect((await post(headers, unique)).status).toBe(200);
+    const result = await partialUpload(headers);
+    expect(result.answer).toContain("signature_replayed");
+    expect(result.closed).toBe(true);
   });
 
   it("protects /metrics", async () => {

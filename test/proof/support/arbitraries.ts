@@ -68,3 +68,34 @@ export const brokenBody: fc.Arbitrary<{ label: string; bytes: Uint8Array }> = fc
     bytes: new Uint8Array([...new TextEncoder().encode('{"text":"'), ...prefix.filter((b) => b < 0x80 && b !== 0x22 && b !== 0x5c), ...bad, ...new TextEncoder().encode('"}')]),
   })),
 );
+
+/** A hostile original, as a recipe: the generators of issue 17 with their sizes and shapes drawn. */
+export type HostileUploadRecipe =
+  | { kind: "flate_string"; mib: number }
+  | { kind: "nested_flate"; layers: number; mib: number }
+  | { kind: "object_stream"; mib: number }
+  | { kind: "object_stream_string"; mib: number }
+  | { kind: "form_fan_out"; depth: number; fanout: number }
+  | { kind: "zip64_hidden"; visible: string; hidden: string }
+  | { kind: "zip64_bomb"; mib: number }
+  | { kind: "overlapping_zip" };
+
+/** A hostile upload: a recipe, and byte flips (position as a fraction of the file, value to XOR) to damage it. */
+export type HostileUpload = { recipe: HostileUploadRecipe; flips: [number, number][] };
+
+const words = fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.replace(/[<>&]/g, " ") || "word");
+
+export const hostileUpload: fc.Arbitrary<HostileUpload> = fc.record({
+  recipe: fc.oneof(
+    fc.record({ kind: fc.constant("flate_string" as const), mib: fc.integer({ min: 2, max: 32 }) }),
+    fc.record({ kind: fc.constant("nested_flate" as const), layers: fc.integer({ min: 1, max: 3 }), mib: fc.integer({ min: 16, max: 48 }) }),
+    fc.record({ kind: fc.constant("object_stream" as const), mib: fc.integer({ min: 16, max: 48 }) }),
+    fc.record({ kind: fc.constant("object_stream_string" as const), mib: fc.integer({ min: 2, max: 16 }) }),
+    fc.record({ kind: fc.constant("form_fan_out" as const), depth: fc.integer({ min: 2, max: 9 }), fanout: fc.integer({ min: 2, max: 10 }) }),
+    fc.record({ kind: fc.constant("zip64_hidden" as const), visible: words, hidden: words }),
+    fc.record({ kind: fc.constant("zip64_bomb" as const), mib: fc.integer({ min: 1, max: 32 }) }),
+    fc.constant({ kind: "overlapping_zip" as const }),
+  ),
+  // Half the files as generated, half with a few bytes damaged.
+  flips: fc.oneof(fc.constant<[number, number][]>([]), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 })),
+});
