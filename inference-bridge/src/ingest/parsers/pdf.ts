@@ -38,10 +38,10 @@ function pageBlocks(text: string, page: number, headings: string[]): Block[] {
     if (first === undefined) continue;
     if (lines.length > 1 && HEADING_LINE.test(first) && first.split(" ").length <= 8) {
       headings.splice(0, headings.length, first);
-      blocks.push({ text: first, headings: [...headings], heading: true, page });
+      blocks.push({ text: first, kind: "heading", headings: [...headings], page });
       lines.shift();
     }
-    blocks.push({ text: lines.join("\n"), headings: [...headings], page });
+    blocks.push({ text: lines.join("\n"), kind: "paragraph", headings: [...headings], page });
   }
   return blocks;
 }
