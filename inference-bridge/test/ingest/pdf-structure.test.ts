@@ -1,15 +1,70 @@
 /**
  * Reading a PDF's structure from its layout: headings from size and weight, paragraphs from gaps and
- * short lines, list items, tables, running footers, line-end hyphens, columns and page breaks — on
- * PDFs whose lines are placed one by one.
+ * short lines, list items, tables, running footers, line-end hyphens, columns and page breaks — on a
+ * handout printed by Chromium (test/fixtures/wind-down-handout.pdf, made from its .pdf.md by
+ * `tsx eval/build-corpus.ts`) and on PDFs whose lines are placed one by one.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/ingest/parse-document";
 import type { Block } from "../../src/ingest/parsed-document";
+import { chunkBlocks } from "../../src/ingest/section-chunker";
 import { makePdf, type PdfLine } from "../support/document-fixtures";
 
+// pdf.js takes over the bytes it reads, so the handout is parsed once for all its tests.
+const handout = await parseDocument("pdf", new Uint8Array(readFileSync(new URL("../fixtures/wind-down-handout.pdf", import.meta.url))));
+const handoutChunks = chunkBlocks(handout.blocks);
 const blocksOf = async (pages: PdfLine[][]) => (await parseDocument("pdf", makePdf(pages))).blocks;
 const find = (blocks: Block[], text: string) => blocks.find((b) => b.text.includes(text));
+
+describe("a handout printed by Chromium", () => {
+  it("reads three pages as titled sections of headings and paragraphs, not page-sized blobs", async () => {
+    expect(handout.pageCount).toBe(3);
+    const headings = handout.blocks.filter((b) => b.kind === "heading").map((b) => b.headings.join(" > "));
+    expect(headings).toContain("The Evening Wind-Down Plan > The three stages > The Wind-down stage");
+    expect(headings).toContain("The Evening Wind-Down Plan > Caffeine, food and exercise");
+    expect(handoutChunks.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("writes no chunk that is only headings", () => {
+    expect(handoutChunks.every((c) => c.text.split("\n").some((line) => line.trim() && !line.startsWith("#")))).toBe(true);
+  });
+
+  it("keeps how long a stage lasts in one chunk with the stage's heading", async () => {
+    const fact = handoutChunks.find((c) => c.text.includes("The Wind-down stage lasts 45 minutes"));
+    expect(fact?.text).toContain("### The Wind-down stage\n");
+    expect(fact).toMatchObject({ section: "The Evening Wind-Down Plan > The three stages > The Wind-down stage", page: 1 });
+  });
+
+  it("reads each table row as one line naming its columns", async () => {
+    const { blocks } = handout;
+    expect(blocks.filter((b) => b.kind === "table-row").map((b) => b.text)).toContain("Day: Wednesday; Anchor activity: Prepare clothes and breakfast for Thursday; Time: 9:30 pm");
+  });
+
+  it("keeps bulleted items apart although Chromium draws their bullets as shapes", async () => {
+    const { blocks } = handout;
+    expect(find(blocks, "Turn off notifications")).toMatchObject({ kind: "list-item", text: "Turn off notifications on the laptop as well as the phone." });
+  });
+
+  it("keeps numbered items apart with their numbers", async () => {
+    const { blocks } = handout;
+    expect(find(blocks, "slow stretching")?.text).toBe("2. Ten minutes of slow stretching on the floor, breathing out for longer than you breathe in.");
+  });
+
+  it("drops the running footer with the page numbers", async () => {
+    const { blocks } = handout;
+    expect(blocks.some((b) => /page \d of 3/.test(b.text))).toBe(false);
+  });
+
+  it("pairs each bold Q: line with its answer", async () => {
+    expect(handoutChunks.find((c) => c.text.includes("partner goes to bed later"))?.text).toMatch(/\nQ: What if my partner goes to bed later than me\?\nA: Agree on a quiet signal\./);
+  });
+
+  it("gives each block the page it is on", async () => {
+    const { blocks } = handout;
+    expect(find(blocks, "Is it bad to fall asleep")?.page).toBe(3);
+  });
+});
 
 describe("a PDF read from its layout", () => {
   it("levels headings by how much larger than the body text they are", async () => {
