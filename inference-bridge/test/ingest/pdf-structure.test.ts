@@ -129,6 +129,17 @@ describe("a PDF read from its layout", () => {
     ]);
   });
 
+  it("keeps a dash that wrapped to the start of a line inside its sentence", async () => {
+    const blocks = await blocksOf([
+      [
+        { text: "Leave choke chains and prong collars at home, as" },
+        { text: "they teach a dog that a tight lead is normal on a walk" },
+        { text: "— we never use them at the school." },
+      ],
+    ]);
+    expect(blocks.map((b) => b.text)).toEqual(["Leave choke chains and prong collars at home, as they teach a dog that a tight lead is normal on a walk — we never use them at the school."]);
+  });
+
   it("drops footers repeated on every page and bare page numbers", async () => {
     const page = (n: number): PdfLine[] => [
       { text: `Step ${n}`, size: 16 },

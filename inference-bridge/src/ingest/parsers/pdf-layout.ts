@@ -44,6 +44,13 @@ const LABEL = /^(?:Q|Question|A|Answer)\s*[:.]\s/i;
 const SENTENCE_END = /[.!?:;…"”’')\]]$/;
 const SHORT_HEADING = /^[\p{Lu}\d][^.!?,;:]{0,70}$/u;
 
+/** Room left at the end of `previous` after the first word of `line` would have been set there. */
+function slack(previous: Line, line: Line): number {
+  const first = line.text.split(" ")[0] ?? "";
+  const firstWidth = ((line.x1 - line.x0) * first.length) / Math.max(1, line.text.length);
+  return line.right - previous.x1 - firstWidth - 0.5 * line.size;
+}
+
 /** Lays out one document's pages; see {@link layoutPdf}. */
 class Layout {
   readonly drafts: DraftBlock[] = [];
@@ -128,13 +135,15 @@ class Layout {
 
   private startsNew(block: Open, previous: Line, line: Line): boolean {
     const { pitch } = this.measured;
-    if (LIST_MARKER.test(line.text) || LABEL.test(line.text) || (line.leadIn && !previous.boldEnd)) return true;
+    // A dash at the start of a line after a full one is a dash in the sentence, wrapped: not a bullet.
+    const marker = LIST_MARKER.test(line.text) && !(/^[-–—]\s/.test(line.text) && slack(previous, line) <= 0 && !SENTENCE_END.test(previous.text));
+    if (marker || LABEL.test(line.text) || (line.leadIn && !previous.boldEnd)) return true;
     if (Math.abs(line.size - previous.size) > 0.5) return true;
     // Over a page or column break a paragraph goes on only from a full line, at the margin, with a
     // sentence plainly unfinished (a lower-case word next, or a comma or hyphen before the break).
     if (line.fresh) {
       const unfinished = /^\p{Ll}/u.test(line.text) || /[,\-–]$/.test(previous.text);
-      return !unfinished || SENTENCE_END.test(block.text) || previous.x1 < previous.right - 3 * previous.size || Math.abs(line.x0 - line.left) > 0.8 * line.size;
+      return !unfinished || SENTENCE_END.test(previous.text) || previous.x1 < previous.right - 3 * previous.size || Math.abs(line.x0 - line.left) > 0.8 * line.size;
     }
     const gap = previous.y - line.y;
     if (line.y > previous.y + 0.3 * line.size || gap > 1.3 * pitch(line.size)) return true;
@@ -145,12 +154,10 @@ class Layout {
     // A line that ended short of the margin though the next line's first word would have fitted was
     // ended on purpose. Unless it is plainly short, a lower-case start says the sentence goes on (the
     // width of that word is only estimated).
-    const first = line.text.split(" ")[0] ?? "";
-    const firstWidth = ((line.x1 - line.x0) * first.length) / Math.max(1, line.text.length);
-    const slack = line.right - previous.x1 - firstWidth - 0.5 * line.size;
+    const room = slack(previous, line);
     const boldChange = line.bold !== previous.bold;
-    const plainlyShort = slack > 2.5 * line.size && !previous.text.endsWith("-");
-    if (slack > 0 && (boldChange || plainlyShort || /^[\p{Lu}\d"“‘(]/u.test(line.text))) return true;
+    const plainlyShort = room > 2.5 * line.size && !previous.text.endsWith("-");
+    if (room > 0 && (boldChange || plainlyShort || /^[\p{Lu}\d"“‘(]/u.test(line.text))) return true;
     // A bold sentence standing alone over regular text (or the reverse) is a block of its own.
     return boldChange && /[.!?]$/.test(previous.text);
   }

@@ -42,7 +42,8 @@ function known(words: Set<string>, word: string): boolean {
 export function joinLine(text: string, next: string, words: Set<string>): string {
   if (!text) return next;
   if (text.endsWith("\u00ad")) return text.slice(0, -1) + next;
-  const cut = /(\p{L}+(?:-\p{L}+)*)-$/u.exec(text);
+  // Only the end of the text matters; matching the whole paragraph at every line would be quadratic.
+  const cut = /(\p{L}+(?:-\p{L}+)*)-$/u.exec(text.slice(-80));
   const following = /^\p{L}+/u.exec(next)?.[0];
   if (!cut?.[1] || !following) return `${text} ${next}`;
   if (!/^\p{Ll}/u.test(following)) return text + next;
