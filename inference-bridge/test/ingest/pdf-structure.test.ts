@@ -140,6 +140,18 @@ describe("a PDF read from its layout", () => {
     expect(blocks.map((b) => b.text)).toEqual(["Leave choke chains and prong collars at home, as they teach a dog that a tight lead is normal on a walk — we never use them at the school."]);
   });
 
+  it("keeps an item whole when its bullet is set in a smaller font", async () => {
+    const blocks = await blocksOf([
+      [
+        { text: "Two rules hold for every plan you write with a client:", y: 700 },
+        { text: "•", size: 8, x: 72, y: 680 },
+        { text: "Applications must be able to extend the plan when they", x: 80, y: 680 },
+        { text: "are installed, with new rules and types.", x: 80, y: 666 },
+      ],
+    ]);
+    expect(blocks.at(-1)).toMatchObject({ kind: "list-item", text: "Applications must be able to extend the plan when they are installed, with new rules and types." });
+  });
+
   it("drops footers repeated on every page and bare page numbers", async () => {
     const page = (n: number): PdfLine[] => [
       { text: `Step ${n}`, size: 16 },

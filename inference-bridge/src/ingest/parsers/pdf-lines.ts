@@ -49,6 +49,14 @@ function addText(fragment: Fragment, text: string, font: string): void {
 /** Groups a page's text items into fragments, in content order. */
 export function fragmentsOf(items: readonly TextItemLike[]): Fragment[] {
   const fragments: Fragment[] = [];
+  // Characters per size in each fragment: its size is the one most of its text is set in (a bullet
+  // glyph in a smaller font must not make its line look small).
+  const sizes = new Map<Fragment, Map<number, number>>();
+  const count = (fragment: Fragment, size: number, text: string) => {
+    const bySize = sizes.get(fragment) ?? new Map<number, number>();
+    bySize.set(size, (bySize.get(size) ?? 0) + text.trim().length);
+    sizes.set(fragment, bySize);
+  };
   let spaced = false;
   let gutter = false;
   for (const item of items) {
@@ -73,16 +81,24 @@ export function fragmentsOf(items: readonly TextItemLike[]): Fragment[] {
     if (last && !gutter && (Math.abs(y - last.y) < 0.3 * unit || script) && x0 >= last.x1 - 0.5 * unit && x0 - last.x1 < CELL_GAP * unit) {
       const gap = spaced || x0 - last.x1 > 0.15 * unit;
       addText(last, gap && !last.text.endsWith(" ") && !text.startsWith(" ") ? ` ${text}` : text, font);
+      if (!script) count(last, size, text);
       last.x1 = Math.max(last.x1, x1);
     } else {
       const fragment: Fragment = { text: "", x0, x1, y, size, runs: [] };
       addText(fragment, text, font);
+      count(fragment, size, text);
       fragments.push(fragment);
     }
     spaced = false;
     gutter = false;
   }
-  for (const fragment of fragments) fragment.text = fragment.text.replace(/\s+/g, " ").trim();
+  for (const fragment of fragments) {
+    fragment.text = fragment.text.replace(/\s+/g, " ").trim();
+    let most = 0;
+    for (const [size, chars] of sizes.get(fragment) ?? []) {
+      if (chars > most) [most, fragment.size] = [chars, size];
+    }
+  }
   return fragments.filter((fragment) => fragment.text);
 }
 
