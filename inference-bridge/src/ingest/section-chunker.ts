@@ -144,7 +144,9 @@ export function chunkBlocks(blocks: Block[], options: SectionChunkOptions = {}):
     // A heading with nothing under it opens no chunk: its text reaches the chunks of its subsections.
     if (content.length === 0) continue;
     const prefix = pathBlocks(first.headings, group.some((b) => b.kind === "question"));
-    const room = Math.max(Math.floor(budget / 2), budget - (prefix.length > 0 ? count(renderBlocks(prefix)) : 0));
+    // Headings may take at most half a chunk: past that the outermost ones are left out of the text.
+    while (prefix.length > 1 && count(renderBlocks(prefix)) > budget / 2) prefix.shift();
+    const room = Math.max(Math.floor(budget / 4), budget - (prefix.length > 0 ? count(renderBlocks(prefix)) : 0));
     const units: { block: Block; cost: number }[] = [];
     for (const block of content) {
       const cost = count(renderOne(block, undefined, 0));

@@ -84,6 +84,17 @@ describe("chunkBlocks", () => {
     expect(chunks.every((c) => c.text.startsWith("# Plan\n\n"))).toBe(true);
   });
 
+  it("leaves outer headings out of a small chunk rather than overflow it", () => {
+    const path = ["A guide with a rather long title for a small embedder", "Questions", "What should I do when my toddler wakes at five every single morning?"];
+    const blocks: Block[] = [
+      { text: path[2] ?? "", kind: "question", headings: path },
+      { text: words(20, "a"), kind: "answer", headings: path },
+    ];
+    const [chunk] = chunkBlocks(blocks, { chunkTokens: 64, overlapTokens: 0 });
+    expect(chunk?.text.startsWith("## Questions\nQ: What should I do")).toBe(true);
+    expect(Math.ceil((chunk?.text.match(/\S+/g)?.length ?? 0) * (4 / 3))).toBeLessThanOrEqual(64);
+  });
+
   it("measures chunks with the caller's tokenizer", () => {
     const countTokens = (text: string) => Math.ceil(text.length / 3);
     const blocks: Block[] = Array.from({ length: 40 }, (_, i) => ({ text: words(12, `s${i}w`), kind: "paragraph", headings: [] }));

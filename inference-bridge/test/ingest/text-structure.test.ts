@@ -83,4 +83,9 @@ describe("HTML", () => {
       ["list-item", "Water"],
     ]);
   });
+
+  it("does not take a first row for a header when only its first cell is a th", async () => {
+    const html = "<table><tr><th>Monday</th><td>Easy run</td></tr><tr><th>Tuesday</th><td>Rest</td></tr></table>";
+    expect((await parse("html", html)).map((b) => b.text)).toEqual(["Monday — Easy run", "Tuesday — Rest"]);
+  });
 });

@@ -57,9 +57,16 @@ class TextBuffer {
   }
 }
 
+interface TableRow {
+  cells: string[];
+  /** Cells written as `th`: a row of them only is a header row (a `th` first cell heads its row only). */
+  headerCells: number;
+  bold: boolean;
+}
+
 interface Table {
-  rows: { cells: string[]; header: boolean; bold: boolean }[];
-  row: { cells: string[]; header: boolean; bold: boolean } | null;
+  rows: TableRow[];
+  row: TableRow | null;
   cell: TextBuffer | null;
 }
 
@@ -92,7 +99,7 @@ export function htmlDrafts(html: string): DraftBlock[] {
   };
   const endTable = (done: Table) => {
     const [first, ...rest] = done.rows;
-    const headed = first !== undefined && rest.length > 0 && (first.header || first.bold);
+    const headed = first !== undefined && rest.length > 0 && (first.headerCells === first.cells.length || first.bold);
     const header = headed ? first.cells : null;
     for (const row of headed ? rest : done.rows) {
       const text = tableRowText(row.cells, header);
@@ -141,12 +148,12 @@ export function htmlDrafts(html: string): DraftBlock[] {
         else if (table.cell && table.row) {
           const lines = table.cell.take();
           table.row.cells.push(lines.map((l) => l.text).join(" "));
-          if (name === "th") table.row.header = true;
+          if (name === "th") table.row.headerCells++;
           if (lines.some((l) => !l.bold)) table.row.bold = false;
           table.cell = null;
         }
       } else if (innerTables === 0 && name === "tr") {
-        if (!closing) table.row = { cells: [], header: false, bold: true };
+        if (!closing) table.row = { cells: [], headerCells: 0, bold: true };
         else if (table.row) {
           table.rows.push(table.row);
           table.row = null;
