@@ -191,6 +191,28 @@ describe("a PDF read from its layout", () => {
     ]);
   });
 
+  it("keeps a row whose cells ran together in its table, and text right under a table out of it", async () => {
+    const cell = (text: string, x: number, y: number, bold = false): PdfLine => ({ text, x, y, bold });
+    const blocks = await blocksOf([
+      [
+        cell("Day", 72, 700, true),
+        cell("Session", 200, 700, true),
+        cell("Monday", 72, 686),
+        cell("Easy run", 200, 686),
+        cell("Tuesday Hill repeats up the long hill", 72, 672),
+        cell("Wednesday", 72, 658),
+        cell("Rest", 200, 658),
+        cell("Keep the same days every week, whatever the weather.", 72, 644),
+      ],
+    ]);
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["table-row", "Day: Monday; Session: Easy run"],
+      ["table-row", "Day: Tuesday Hill repeats up the long hill"],
+      ["table-row", "Day: Wednesday; Session: Rest"],
+      ["paragraph", "Keep the same days every week, whatever the weather."],
+    ]);
+  });
+
   it("takes a short line over a paragraph as a heading in a PDF set in one size", async () => {
     const parsed = await parseDocument("pdf", makePdf([["Morning walk\nWalk ten minutes after waking."]]));
     expect(parsed.blocks.map((b) => b.kind)).toEqual(["heading", "paragraph"]);

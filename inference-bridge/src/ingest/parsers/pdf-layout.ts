@@ -57,7 +57,7 @@ class Layout {
   /** Whether a paragraph draft was indented from its column's margin, and how many lines it had. */
   readonly shapes = new Map<DraftBlock, { indented: boolean; lines: number }>();
   private open: Open | null = null;
-  private table: { rows: Row[]; page: number } | null = null;
+  private table: { rows: Row[]; lines: Line[]; page: number } | null = null;
   private readonly measured: ReturnType<typeof measure>;
 
   constructor(
@@ -84,6 +84,7 @@ class Layout {
     }
     this.flush();
     this.flushTable();
+    this.flush();
   }
 
   private line(row: Row, page: number, segment: Segment, fresh: boolean): Line {
@@ -106,10 +107,11 @@ class Layout {
   }
 
   private row(row: Row, line: Line, page: number): void {
-    if (row.cells.length > 1) {
+    if (row.cells.length > 1 || this.continuesTable(line)) {
       this.flush();
-      this.table ??= { rows: [], page };
+      this.table ??= { rows: [], lines: [], page };
       this.table.rows.push(row);
+      this.table.lines.push(line);
       return;
     }
     this.flushTable();
@@ -126,6 +128,21 @@ class Layout {
     if (!this.open) return;
     this.open.text = this.open.kind === "heading" ? `${this.open.text} ${line.text}`.trim() : joinLine(this.open.text, line.text, this.vocabulary);
     this.open.lines.push(line);
+  }
+
+  /**
+   * A line right under a table's rows, starting in its first column and reaching past it, is a row
+   * whose cells ran together (too little padding between them to tell them apart).
+   */
+  private continuesTable(line: Line): boolean {
+    const rows = this.table?.rows;
+    const last = rows?.at(-1);
+    if (!rows || !last) return false;
+    const cells = rows.filter((r) => r.cells.length > 1);
+    const firstColumn = Math.min(...cells.flatMap((r) => r.cells[0] ?? []).map((f) => f.x0));
+    const secondColumn = Math.min(...cells.flatMap((r) => r.cells[1] ?? []).map((f) => f.x0));
+    const lastBottom = Math.min(...last.cells.flat().map((f) => f.y));
+    return Math.abs(line.x0 - firstColumn) < line.size && line.x1 > secondColumn && lastBottom - line.y < 2.2 * line.size;
   }
 
   private start(kind: Open["kind"], level: number, line: Line): void {
@@ -182,6 +199,19 @@ class Layout {
     const table = this.table;
     this.table = null;
     if (!table) return;
+    // Lines taken for rows whose cells ran together, with no real row after them, were text after it.
+    const after: { row: Row; line: Line }[] = [];
+    while (table.rows.length > 0 && table.rows.at(-1)?.cells.length === 1) {
+      const row = table.rows.pop();
+      const line = table.lines.pop();
+      if (row && line) after.unshift({ row, line });
+    }
+    this.tableDrafts(table);
+    for (const { row, line } of after) this.row(row, line, line.page);
+  }
+
+  private tableDrafts(table: { rows: Row[]; page: number }): void {
+    if (table.rows.length === 0) return;
     if (table.rows.length === 1) {
       // One row of text with wide gaps ("Name   Date") is a line, not a table.
       const text = table.rows[0]?.cells.map((cell) => cell.map((f) => f.text).join(" ")).join(" — ");

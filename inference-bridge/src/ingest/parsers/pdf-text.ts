@@ -105,7 +105,9 @@ export function dropRunningLines(pages: { page: number; rows: Row[]; height: num
 
 /** Column spans of a table: the x-ranges its cells cover, merged where they overlap. */
 function columns(rows: readonly Row[]): [number, number][] {
-  const spans = rows.flatMap((row) => row.cells.map((cell): [number, number] => [Math.min(...cell.map((f) => f.x0)), Math.max(...cell.map((f) => f.x1))]));
+  // A row whose cells ran together into one line would span every column.
+  const split = rows.filter((row) => row.cells.length > 1);
+  const spans = (split.length > 0 ? split : rows).flatMap((row) => row.cells.map((cell): [number, number] => [Math.min(...cell.map((f) => f.x0)), Math.max(...cell.map((f) => f.x1))]));
   spans.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const span of spans) {
