@@ -71,7 +71,7 @@ interface Table {
 }
 
 /** Reads HTML into drafts. */
-export function htmlDrafts(html: string): DraftBlock[] {
+function htmlDrafts(html: string): DraftBlock[] {
   const drafts: DraftBlock[] = [];
   const buffer = new TextBuffer();
   const lists: { ordered: boolean; count: number }[] = [];

@@ -20,7 +20,7 @@ const LABEL = /^\s*(?:\*\*)?(?:Q|Question|A|Answer)\s*[:.]\s/i;
 const indent = (line: string) => /^\s*/.exec(line)?.[0].length ?? 0;
 
 /** Markdown inline markup removed: the words are what gets embedded and quoted. */
-export function plainInline(text: string): string {
+function plainInline(text: string): string {
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")

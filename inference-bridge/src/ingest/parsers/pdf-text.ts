@@ -57,7 +57,7 @@ export function joinLine(text: string, next: string, words: Set<string>): string
 }
 
 /** The text of a table cell or a run of fragments, top to bottom. */
-export function fragmentText(fragments: readonly Fragment[], words: Set<string>): string {
+function fragmentText(fragments: readonly Fragment[], words: Set<string>): string {
   return fragments.reduce((text, fragment) => joinLine(text, fragment.text, words), "");
 }
 
