@@ -10,7 +10,7 @@
 import type { DraftBlock } from "../draft-blocks";
 import type { Fragment, Row } from "./pdf-lines";
 import { MAX_HEADING_WORDS, margins, measure, rowSize, segments, words, type PdfPageRows, type Segment } from "./pdf-measure";
-import { joinLine, tableLines } from "./pdf-text";
+import { joinLine, tableLines, type Vocabulary } from "./pdf-text";
 
 interface Line {
   text: string;
@@ -62,7 +62,7 @@ class Layout {
 
   constructor(
     pages: readonly PdfPageRows[],
-    private readonly vocabulary: Set<string>,
+    private readonly vocabulary: Vocabulary,
     private readonly isBoldFont: (font: string) => boolean,
   ) {
     this.measured = measure(pages);
@@ -242,7 +242,7 @@ function refine(layout: Layout): DraftBlock[] {
 }
 
 /** Reads the rows of every page into draft blocks; `isBoldFont` tells a bold font by its pdf.js name. */
-export function layoutPdf(pages: readonly PdfPageRows[], vocabulary: Set<string>, isBoldFont: (font: string) => boolean): DraftBlock[] {
+export function layoutPdf(pages: readonly PdfPageRows[], vocabulary: Vocabulary, isBoldFont: (font: string) => boolean): DraftBlock[] {
   const layout = new Layout(pages, vocabulary, isBoldFont);
   layout.read(pages);
   return refine(layout);

@@ -31,11 +31,17 @@ function dominant(counts: Map<number, number>): number | undefined {
   return best;
 }
 
-/** The size most of a row's characters are set in. */
+const rowSizes = new WeakMap<Row, number>();
+
+/** The size most of a row's characters are set in (asked several times per row, so remembered). */
 export function rowSize(row: Row): number {
+  const known = rowSizes.get(row);
+  if (known !== undefined) return known;
   const sizes = new Map<number, number>();
   for (const f of row.cells.flat()) sizes.set(f.size, (sizes.get(f.size) ?? 0) + f.text.length);
-  return dominant(sizes) ?? 0;
+  const size = dominant(sizes) ?? 0;
+  rowSizes.set(row, size);
+  return size;
 }
 
 /** The size most of the text is set in. */
@@ -100,12 +106,16 @@ export function segments(rows: readonly Row[], body: number, text: { left: numbe
     parts.at(-1)?.push(row);
     lastY = Math.min(...ys);
   }
-  const start = (part: Row[]) => Math.min(...part.flatMap((row) => row.cells.flat().map((f) => f.x0)));
-  const end = (part: Row[]) => Math.max(...part.flatMap((row) => row.cells.flat().map((f) => f.x1)));
-  return parts.map((part) => {
+  const extents = parts.map((part) => {
+    const fragments = part.flatMap((row) => row.cells.flat());
+    return { start: Math.min(...fragments.map((f) => f.x0)), end: Math.max(...fragments.map((f) => f.x1)) };
+  });
+  return parts.map((part, i) => {
+    const { start, end } = extents[i] ?? { start: 0, end: 0 };
+    const besideAnother = extents.some((other, j) => j !== i && other.start > end);
+    const sameColumn = start >= text.left - body && start < text.left + 5 * body;
+    if (sameColumn && parts.length === 1) return { rows: part, left: text.left, right: text.right };
     const own = margins(part, body) ?? text;
-    const besideAnother = parts.some((other) => other !== part && start(other) > end(part));
-    const sameColumn = start(part) >= text.left - body && start(part) < text.left + 5 * body;
     return { rows: part, left: sameColumn ? text.left : own.left, right: sameColumn && !besideAnother ? Math.max(text.right, own.right) : own.right };
   });
 }

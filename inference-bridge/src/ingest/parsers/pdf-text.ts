@@ -8,11 +8,19 @@ import type { Fragment, Row } from "./pdf-lines";
 
 const WORD = /\p{L}+(?:['’-]\p{L}+)*/gu;
 
+/** The document's words, worked out on first use: most documents never break a word at a line end. */
+export type Vocabulary = () => Set<string>;
+
 /**
  * The words a document uses, to decide what a hyphen at a line end was. A word cut by such a hyphen
  * is left out (its halves are not words), the rest counts.
  */
-export function vocabulary(pages: readonly { rows: Row[] }[]): Set<string> {
+export function vocabulary(pages: readonly { rows: Row[] }[]): Vocabulary {
+  let words: Set<string> | null = null;
+  return () => (words ??= collect(pages));
+}
+
+function collect(pages: readonly { rows: Row[] }[]): Set<string> {
   const words = new Set<string>();
   let cutBefore = false;
   for (const page of pages) {
@@ -39,7 +47,7 @@ function known(words: Set<string>, word: string): boolean {
 }
 
 /** Joins the next line of a paragraph to its text so far. */
-export function joinLine(text: string, next: string, words: Set<string>): string {
+export function joinLine(text: string, next: string, vocabulary: Vocabulary): string {
   if (!text) return next;
   if (text.endsWith("\u00ad")) return text.slice(0, -1) + next;
   // Only the end of the text matters; matching the whole paragraph at every line would be quadratic.
@@ -52,12 +60,13 @@ export function joinLine(text: string, next: string, words: Set<string>): string
   const hyphenated = `${stem}-${following}`;
   const whole = `${stem}${following}`;
   // "two-" + "minute": a compound the text uses, or two words it knows, keeps its hyphen.
+  const words = vocabulary();
   const keep = known(words, hyphenated) || (!known(words, whole) && known(words, lastPart) && known(words, following));
   return keep ? text + next : text.slice(0, -1) + next;
 }
 
 /** The text of a table cell or a run of fragments, top to bottom. */
-function fragmentText(fragments: readonly Fragment[], words: Set<string>): string {
+function fragmentText(fragments: readonly Fragment[], words: Vocabulary): string {
   return fragments.reduce((text, fragment) => joinLine(text, fragment.text, words), "");
 }
 
@@ -123,7 +132,7 @@ function columns(rows: readonly Row[]): [number, number][] {
  * (as `th` cells and Word's header rows are) and more rows follow. Cells are placed by column, so an
  * empty cell does not shift the values after it under the wrong header.
  */
-export function tableLines(rows: readonly Row[], words: Set<string>, isBold: (fragment: Fragment) => boolean): string[] {
+export function tableLines(rows: readonly Row[], words: Vocabulary, isBold: (fragment: Fragment) => boolean): string[] {
   const spans = columns(rows);
   const place = (row: Row) => {
     const cells = spans.map(() => "");
