@@ -17,6 +17,11 @@ describe("plain text", () => {
     expect(headingPaths(await parse("txt", text))).toEqual(["FIRST 5K PLAN", "FIRST 5K PLAN > WHO IT IS FOR", "FIRST 5K PLAN > 1. GETTING STARTED", "FIRST 5K PLAN > NIGHT FEEDS"]);
   });
 
+  it("takes a short first line standing alone for the title", async () => {
+    const blocks = await parse("txt", "Focus workbook\n\nDeep work happens in blocks of fifty minutes.");
+    expect(blocks.at(-1)?.headings).toEqual(["Focus workbook"]);
+  });
+
   it("does not take a numbered list item for a heading", async () => {
     const blocks = await parse("txt", "Steps\n\n1. Walk for ten minutes.\n2. Stretch.");
     expect(blocks.filter((b) => b.kind === "list-item").map((b) => b.text)).toEqual(["1. Walk for ten minutes.", "2. Stretch."]);

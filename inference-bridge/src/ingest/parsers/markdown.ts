@@ -140,7 +140,9 @@ export function markdownDrafts(text: string): DraftBlock[] {
       previousBlank = true;
       continue;
     }
-    const level = standalone ? plainHeadingLevel(line) : null;
+    // The first line of a text file, short and alone over a blank line, is its title.
+    const title = drafts.length === 0 && standalone && next.trim() === "" && line.trim().split(/\s+/).length <= 10 && !/[.,;:!?]$/.test(line.trim());
+    const level = title ? 1 : standalone ? plainHeadingLevel(line) : null;
     if (level !== null) {
       drafts.push({ kind: "heading", text: plainInline(line), level });
       previousBlank = true;
