@@ -9,6 +9,11 @@
 /** Tokens per word used to convert the token budget into words. */
 const TOKENS_PER_WORD = 4 / 3;
 
+/** Estimated tokens of `text` by the same rule; the default counter wherever no tokenizer is given. */
+export function estimateTokens(text: string): number {
+  return Math.ceil((text.match(/\S+/g)?.length ?? 0) * TOKENS_PER_WORD);
+}
+
 export interface ChunkOptions {
   /** Target chunk size in tokens. */
   chunkTokens?: number;

@@ -1,15 +1,35 @@
 /**
- * What every parser produces: the document as a sequence of blocks (paragraphs) that know the
- * headings above them and, for PDFs, their page. The chunker packs blocks; it never parses.
+ * What every parser produces: the document as a sequence of blocks that know what they are (heading,
+ * paragraph, list item, table row, question, answer), the headings above them and, for PDFs, their
+ * page. Parsers write drafts (draft-blocks.ts turns them into blocks); the chunker packs blocks and
+ * never parses.
  */
 import { AppError } from "../errors";
 
-/** One paragraph of text with its place in the document. */
+/**
+ * What a block is, so chunking and answering can treat structure as structure:
+ * - `heading`: a section title; it opens a section and is never a chunk on its own.
+ * - `paragraph`: running text, lines joined (a PDF's line-end hyphens undone).
+ * - `list-item`: one item of a bulleted or numbered list; an ordered item keeps its number ("2. …").
+ * - `table-row`: one row of a table written to read on its own: "Day: Monday; Session: Rest" when the
+ *   table has a header row, else its cells joined with " — ".
+ * - `question`: a question of a question-and-answer pair ("Q: …" lines, headings or bold lines that
+ *   end in "?", a line ending in "?" followed by its answer). It opens a section of its own, so the
+ *   pair is chunked together.
+ * - `answer`: a paragraph answering the question before it.
+ */
+export type BlockKind = "heading" | "paragraph" | "list-item" | "table-row" | "question" | "answer";
+
+/** One unit of text with its place in the document. */
 export interface Block {
+  /** The text, without Markdown markers, bullets or "Q:"/"A:" labels (the chunker writes those). */
   text: string;
-  /** Headings above the block, outermost first. A heading itself is a block with `heading: true`. */
+  kind: BlockKind;
+  /**
+   * Section path, outermost first: the headings above the block and, inside a question-and-answer
+   * pair, the question last. A heading or question block ends its own path.
+   */
   headings: string[];
-  heading?: boolean;
   /** 1-based page, for PDFs. */
   page?: number;
 }
@@ -31,32 +51,3 @@ export class RefusedFile extends AppError {
 
 /** Text of a parsed document cut at this many characters: beyond it a file is not coaching material. */
 export const MAX_TEXT_CHARS = 20_000_000;
-
-/** Builds blocks from lines of text with Markdown-style `#` headings; used by Markdown, TXT and HTML. */
-export function blocksFromMarkdown(text: string): Block[] {
-  const blocks: Block[] = [];
-  const headings: string[] = [];
-  let paragraph: string[] = [];
-  const flush = () => {
-    const joined = paragraph.join("\n").trim();
-    if (joined) blocks.push({ text: joined, headings: [...headings] });
-    paragraph = [];
-  };
-  let fenced = false;
-  for (const line of text.split(/\r?\n/)) {
-    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-    const match = fenced ? null : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (match?.[1] && match[2]) {
-      flush();
-      headings.length = Math.min(headings.length, match[1].length - 1);
-      headings.push(match[2]);
-      blocks.push({ text: match[2], headings: [...headings], heading: true });
-    } else if (!fenced && line.trim() === "") {
-      flush();
-    } else {
-      paragraph.push(line);
-    }
-  }
-  flush();
-  return blocks;
-}

@@ -33,8 +33,11 @@ describe("parsing", () => {
     expect(parsed.blocks.at(-1)).toMatchObject({ headings: ["Sleep", "Naps"] });
   });
 
-  it("turns question-and-answer pairs into one block each", async () => {
+  it("turns each question-and-answer pair into a question and its answer under that question", async () => {
     const parsed = await parseDocument("qa", text(JSON.stringify([{ question: "How long to walk?", answer: "Ten minutes." }])));
-    expect(parsed.blocks).toEqual([{ text: "Q: How long to walk?\nA: Ten minutes.", headings: ["How long to walk?"] }]);
+    expect(parsed.blocks).toEqual([
+      { text: "How long to walk?", kind: "question", headings: ["How long to walk?"] },
+      { text: "Ten minutes.", kind: "answer", headings: ["How long to walk?"] },
+    ]);
   });
 });

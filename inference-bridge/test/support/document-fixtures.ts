@@ -1,23 +1,78 @@
 /**
- * Builds small test documents byte by byte, with no dependency and no Node API, so the bridge suite and
- * the edge suite (inside workerd) can both use them: PDFs with real text pages (optionally claiming
- * encryption), and DOCX files as stored (uncompressed) ZIP archives with Word heading styles.
+ * Builds test documents byte by byte, with no dependency and no Node API, so the bridge suite and the
+ * edge suite (inside workerd) can both use them: PDFs whose lines are placed with a font size, weight
+ * and position (optionally claiming encryption), and DOCX files written the way Word writes them —
+ * heading and list styles, numbering definitions, tables, bold and italic runs — as stored ZIP archives.
  */
+
+export { makeDocx, type DocxContent, type DocxParagraph, type DocxRun, type DocxTable } from "./docx-fixture";
+export { crc32, makeZip, type ZipEntry } from "./zip-fixture";
+
 const encoder = new TextEncoder();
 
+/** Windows-1252 codes of the characters above Latin-1's ASCII that handouts use (bullets, dashes, quotes). */
+const WIN_ANSI: Record<string, number> = { "•": 0x95, "–": 0x96, "—": 0x97, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "…": 0x85 };
+
+/** A PDF string literal's body in WinAnsiEncoding, non-ASCII characters as octal escapes. */
 function escapePdf(text: string): string {
-  return text.replace(/[\\()]/g, (c) => `\\${c}`);
+  return [...text]
+    .map((c) => {
+      if (c === "\\" || c === "(" || c === ")") return `\\${c}`;
+      const code = c.charCodeAt(0);
+      if (code < 0x7f) return c;
+      const ansi = WIN_ANSI[c] ?? (code <= 0xff ? code : 0x3f);
+      return `\\${ansi.toString(8).padStart(3, "0")}`;
+    })
+    .join("");
 }
 
-/** A PDF whose pages hold the given paragraphs (each paragraph a block of lines, blank line between). */
-export function makePdf(pages: string[][], options: { encrypted?: boolean } = {}): Uint8Array {
+/**
+ * A line placed on a PDF page: font size in points (default 11), bold (Helvetica-Bold instead of
+ * Helvetica), left edge `x` (default 72), and either its baseline `y` or `spaceBefore`, the extra gap
+ * above it on top of the usual line spacing (1.25 × size). Lines sharing a `y` sit side by side.
+ */
+export interface PdfLine {
+  text: string;
+  size?: number;
+  bold?: boolean;
+  x?: number;
+  y?: number;
+  spaceBefore?: number;
+}
+
+/** A page: paragraphs in one font size with a blank line between them, or placed lines. */
+export type PdfPage = string[] | PdfLine[];
+
+function isPlaced(page: PdfPage): page is PdfLine[] {
+  return page.some((line) => typeof line !== "string");
+}
+
+function pageStream(page: PdfPage): string {
+  if (!isPlaced(page)) {
+    const lines = page.flatMap((paragraph, j) => [...(j > 0 ? [""] : []), ...paragraph.split("\n")]);
+    return `BT /F1 11 Tf 72 740 Td 14 TL ${lines.map((line) => `(${escapePdf(line)}) Tj T*`).join(" ")} ET`;
+  }
+  // The first line sits under a one-inch top margin.
+  let cursor = 730;
+  return page
+    .map((line) => {
+      const size = line.size ?? 11;
+      const y = line.y ?? cursor - (line.spaceBefore ?? 0) - size * 1.25;
+      cursor = y;
+      return `BT /${line.bold ? "F2" : "F1"} ${size} Tf 1 0 0 1 ${line.x ?? 72} ${y.toFixed(2)} Tm (${escapePdf(line.text)}) Tj ET`;
+    })
+    .join("\n");
+}
+
+/** A PDF of the given pages (US Letter), in Helvetica and Helvetica-Bold. */
+export function makePdf(pages: PdfPage[], options: { encrypted?: boolean } = {}): Uint8Array {
   const objects: string[] = ["<< /Type /Catalog /Pages 2 0 R >>"];
-  objects.push(`<< /Type /Pages /Kids [${pages.map((_, i) => `${4 + i * 2} 0 R`).join(" ")}] /Count ${pages.length} >>`);
-  objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-  pages.forEach((paragraphs, i) => {
-    const lines = paragraphs.flatMap((paragraph, j) => [...(j > 0 ? [""] : []), ...paragraph.split("\n")]);
-    const stream = `BT /F1 11 Tf 72 740 Td 14 TL ${lines.map((line) => `(${escapePdf(line)}) Tj T*`).join(" ")} ET`;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`);
+  objects.push(`<< /Type /Pages /Kids [${pages.map((_, i) => `${5 + i * 2} 0 R`).join(" ")}] /Count ${pages.length} >>`);
+  objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
+  pages.forEach((page, i) => {
+    const stream = pageStream(page);
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${6 + i * 2} 0 R >>`);
     objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
   });
   if (options.encrypted) objects.push(`<< /Filter /Standard /V 1 /R 2 /O <${"a".repeat(64)}> /U <${"b".repeat(64)}> /P -4 >>`);
@@ -32,94 +87,4 @@ export function makePdf(pages: string[][], options: { encrypted?: boolean } = {}
   const encrypt = options.encrypted ? ` /Encrypt ${objects.length} 0 R /ID [<${"1".repeat(32)}> <${"1".repeat(32)}>]` : "";
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
   return encoder.encode(out);
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** CRC-32 of `bytes`, as ZIP stores it. */
-export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** An entry of {@link makeZip}: stored as is, or with pre-compressed data and its true size. */
-export interface ZipEntry {
-  name: string;
-  data: Uint8Array;
-  /** Set for deflated data (method 8); `data` is then the compressed stream. */
-  deflated?: { size: number; crc: number };
-}
-
-/** A ZIP archive of the entries. */
-export function makeZip(entries: ZipEntry[]): Uint8Array {
-  const locals: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = encoder.encode(entry.name);
-    const method = entry.deflated ? 8 : 0;
-    const crc = entry.deflated?.crc ?? crc32(entry.data);
-    const size = entry.deflated?.size ?? entry.data.length;
-    const local = new DataView(new ArrayBuffer(30));
-    local.setUint32(0, 0x04034b50, true);
-    local.setUint16(4, 20, true);
-    local.setUint16(8, method, true);
-    local.setUint32(14, crc, true);
-    local.setUint32(18, entry.data.length, true);
-    local.setUint32(22, size, true);
-    local.setUint16(26, name.length, true);
-    const central = new DataView(new ArrayBuffer(46));
-    central.setUint32(0, 0x02014b50, true);
-    central.setUint16(4, 20, true);
-    central.setUint16(6, 20, true);
-    central.setUint16(10, method, true);
-    central.setUint32(16, crc, true);
-    central.setUint32(20, entry.data.length, true);
-    central.setUint32(24, size, true);
-    central.setUint16(28, name.length, true);
-    central.setUint32(42, offset, true);
-    locals.push(new Uint8Array(local.buffer), name, entry.data);
-    centrals.push(new Uint8Array(central.buffer), name);
-    offset += 30 + name.length + entry.data.length;
-  }
-  const centralSize = centrals.reduce((sum, part) => sum + part.length, 0);
-  const end = new DataView(new ArrayBuffer(22));
-  end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, entries.length, true);
-  end.setUint16(10, entries.length, true);
-  end.setUint32(12, centralSize, true);
-  end.setUint32(16, offset, true);
-  const parts = [...locals, ...centrals, new Uint8Array(end.buffer)];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
-const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c] ?? c);
-}
-
-/** A DOCX with paragraphs; `{ heading: 1 }` paragraphs use Word's built-in Heading1 style. */
-export function makeDocx(paragraphs: { text: string; heading?: 1 | 2 | 3 }[]): Uint8Array {
-  const body = paragraphs
-    .map((p) => `<w:p>${p.heading ? `<w:pPr><w:pStyle w:val="Heading${p.heading}"/></w:pPr>` : ""}<w:r><w:t xml:space="preserve">${escapeXml(p.text)}</w:t></w:r></w:p>`)
-    .join("");
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
-  return makeZip([
-    { name: "[Content_Types].xml", data: encoder.encode(CONTENT_TYPES) },
-    { name: "_rels/.rels", data: encoder.encode(RELS) },
-    { name: "word/document.xml", data: encoder.encode(document) },
-  ]);
 }

@@ -4,7 +4,9 @@
  */
 import { QaPairSchema } from "@coach/contracts/knowledge";
 import { z } from "zod";
-import { blocksFromMarkdown, RefusedFile, type Block } from "../parsed-document";
+import { assembleBlocks } from "../draft-blocks";
+import { RefusedFile, type Block } from "../parsed-document";
+import { markdownDrafts } from "./markdown";
 
 /** Decodes UTF-8 text strictly. */
 export function decodeText(bytes: Uint8Array): string {
@@ -19,7 +21,7 @@ export function decodeText(bytes: Uint8Array): string {
 /** Most question-and-answer pairs in one entry. */
 const MAX_QA_PAIRS = 2000;
 
-/** Parses question-and-answer pairs (a JSON array); each pair is its own block under its question. */
+/** Parses question-and-answer pairs (a JSON array); each pair is a question and its answer, a section of their own. */
 export function parseQa(text: string): Block[] {
   let value: unknown;
   try {
@@ -29,10 +31,13 @@ export function parseQa(text: string): Block[] {
   }
   const parsed = z.array(QaPairSchema).min(1).max(MAX_QA_PAIRS).safeParse(value);
   if (!parsed.success) throw new RefusedFile("qa_invalid", "Each pair needs a non-empty question and answer.", 400);
-  return parsed.data.map((pair) => ({ text: `Q: ${pair.question}\nA: ${pair.answer}`, headings: [pair.question] }));
+  return parsed.data.flatMap((pair): Block[] => [
+    { text: pair.question, kind: "question", headings: [pair.question] },
+    { text: pair.answer, kind: "answer", headings: [pair.question] },
+  ]);
 }
 
-/** Parses Markdown (or plain text, which is Markdown without markup). */
+/** Parses Markdown or plain text (headings in capitals, underlined or numbered are read as headings too). */
 export function parseMarkdown(text: string): Block[] {
-  return blocksFromMarkdown(text);
+  return assembleBlocks(markdownDrafts(text));
 }
