@@ -1,8 +1,9 @@
 // Answers a conversation's pending turns, one at a time and in order: calls the bridge, relays
-// deltas, stores the final answer exactly once, and on trouble keeps the turn in the outbox, tells
-// the user once, and leaves the retry to the room's alarm.
+// deltas, stores the final answer exactly once (with what it rests on and the model that wrote it),
+// and on trouble keeps the turn in the outbox, tells the user once, and leaves the retry to the room's
+// alarm.
 import type { ChatRequest } from "@coach/contracts/bridge";
-import type { ServerFrame, Source } from "@coach/contracts/socket";
+import type { Grounding, MessageView, ServerFrame, Source } from "@coach/contracts/socket";
 import type { Logger } from "../../worker/lib/logger";
 import type { MessageLog } from "./message-log";
 import { nextAttemptDelay, type Outbox, type PendingTurn } from "./outbox";
@@ -38,6 +39,14 @@ const QUEUE_NOTICE_MIN_WAIT_MS = 1500;
 
 /** The turn being answered right now, kept in memory to relay deltas and honour `stop`. */
 type CurrentTurn = { turnId: string; controller: AbortController; text: string };
+
+/** Where an answer came from, as the bridge reported it. */
+type AnswerOrigin = { grounding?: Grounding; model?: string };
+
+/** The `grounding` and `model` a stored message carries, for the frame that announces it. */
+function originOf(message: MessageView): AnswerOrigin {
+  return { ...(message.grounding ? { grounding: message.grounding } : {}), ...(message.model ? { model: message.model } : {}) };
+}
 
 export class TurnProcessor {
   private pumping = false;
@@ -133,7 +142,8 @@ export class TurnProcessor {
     if (outcome.kind === "done") {
       deps.logger.info("turn answered", { ...fields, model: outcome.event.model, total_ms: outcome.event.timings.total_ms });
       const citations = outcome.event.citations.map(({ chunk_id: _chunk, ...source }) => source satisfies Source);
-      this.finish(turn, outcome.event.text, "complete", citations, outcome.event.confidence);
+      const { grounding, model } = outcome.event;
+      this.finish(turn, outcome.event.text, "complete", citations, outcome.event.confidence, { ...(grounding ? { grounding } : {}), model });
     } else if (outcome.kind === "stopped") {
       deps.logger.info("turn stopped", fields);
       this.finish(turn, outcome.partialText, "stopped");
@@ -162,6 +172,7 @@ export class TurnProcessor {
     status: "complete" | "stopped" | "expired",
     citations: Source[] = [],
     confidence: number | null = null,
+    origin: AnswerOrigin = {},
   ): void {
     const { deps } = this;
     const stored = deps.storage.transactionSync(() => {
@@ -178,6 +189,7 @@ export class TurnProcessor {
           turnId: turn.turnId,
           citations,
           confidence,
+          ...origin,
         })
       );
     });
@@ -190,6 +202,7 @@ export class TurnProcessor {
       status: stored.status,
       citations: stored.citations,
       confidence: stored.confidence,
+      ...originOf(stored),
     });
   }
 
