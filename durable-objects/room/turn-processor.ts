@@ -1,10 +1,11 @@
 // Answers a conversation's pending turns, one at a time and in order: calls the bridge, relays
-// deltas, stores the final answer exactly once (with what it rests on and the model that wrote it),
-// and on trouble keeps the turn in the outbox, tells the user once, and leaves the retry to the room's
-// alarm.
-import type { ChatRequest } from "@coach/contracts/bridge";
+// deltas, stores the final answer exactly once (with its sources under their documents' current
+// titles, what it rests on and the model that wrote it), and on trouble keeps the turn in the outbox,
+// tells the user once, and leaves the retry to the room's alarm.
+import type { ChatRequest, Citation } from "@coach/contracts/bridge";
 import type { Grounding, MessageView, ServerFrame, Source } from "@coach/contracts/socket";
-import type { Logger } from "../../worker/lib/logger";
+import { currentTitles, retitled } from "../../worker/knowledge/document-titles";
+import { describeError, type Logger } from "../../worker/lib/logger";
 import type { MessageLog } from "./message-log";
 import { nextAttemptDelay, type Outbox, type PendingTurn } from "./outbox";
 import { loadPersona } from "./persona";
@@ -110,6 +111,7 @@ export class TurnProcessor {
     const controller = new AbortController();
     this.current = { turnId: turn.turnId, controller, text: "" };
     let outcome: TurnOutcome;
+    let sources: Source[] = [];
     try {
       outcome = await runTurn({
         env: deps.env,
@@ -129,21 +131,38 @@ export class TurnProcessor {
           }
         },
       });
+      // While the turn is still current, so a `stop` in the meantime cannot close it a second time.
+      if (outcome.kind === "done") sources = await this.currentSources(outcome.event.citations);
     } finally {
       this.current = null;
       deps.deliver({ type: "typing", role: "assistant", active: false });
     }
-    this.settle(turn, outcome);
+    this.settle(turn, outcome, sources);
   }
 
-  private settle(turn: PendingTurn, outcome: TurnOutcome): void {
+  /**
+   * The answer's citations as clients see them, under their documents' current titles: the bridge's
+   * chunks keep the title they were stored with until a rename reaches them. When D1 cannot be read,
+   * the bridge's titles are kept rather than holding the answer back.
+   */
+  private async currentSources(citations: Citation[]): Promise<Source[]> {
+    const sources = citations.map(({ chunk_id: _chunk, ...source }) => source satisfies Source);
+    if (sources.length === 0) return sources;
+    try {
+      return retitled(sources, await currentTitles(this.deps.env.DB, this.deps.meta().tenantId, sources.map((s) => s.document_id)));
+    } catch (err) {
+      this.deps.logger.warn("current document titles unavailable", describeError(err));
+      return sources;
+    }
+  }
+
+  private settle(turn: PendingTurn, outcome: TurnOutcome, sources: Source[]): void {
     const { deps } = this;
     const fields = { turn_id: turn.turnId, attempt: turn.attempts + 1, outcome: outcome.kind };
     if (outcome.kind === "done") {
       deps.logger.info("turn answered", { ...fields, model: outcome.event.model, total_ms: outcome.event.timings.total_ms });
-      const citations = outcome.event.citations.map(({ chunk_id: _chunk, ...source }) => source satisfies Source);
       const { grounding, model } = outcome.event;
-      this.finish(turn, outcome.event.text, "complete", citations, outcome.event.confidence, { ...(grounding ? { grounding } : {}), model });
+      this.finish(turn, outcome.event.text, "complete", sources, outcome.event.confidence, { ...(grounding ? { grounding } : {}), model });
     } else if (outcome.kind === "stopped") {
       deps.logger.info("turn stopped", fields);
       this.finish(turn, outcome.partialText, "stopped");

@@ -140,6 +140,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteRequirement>> = {
   "POST /api/v1/knowledge/documents": "knowledge:write",
   "GET /api/v1/knowledge/documents": "knowledge:read",
   "GET /api/v1/knowledge/documents/:id": "knowledge:read",
+  "PATCH /api/v1/knowledge/documents/:id": "knowledge:write",
   "DELETE /api/v1/knowledge/documents/:id": "knowledge:write",
   "POST /api/v1/knowledge/documents/:id/reindex": "knowledge:write",
   "POST /api/v1/knowledge/reindex": "knowledge:write",
