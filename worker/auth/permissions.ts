@@ -149,6 +149,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteRequirement>> = {
   "GET /api/v1/knowledge/gaps": "knowledge:read",
   "GET /api/v1/persona": "knowledge:read",
   "PUT /api/v1/persona": "knowledge:write",
+  "GET /api/v1/assistant/status": "knowledge:read",
   "POST /api/v1/bridge/documents/:id/status": "public",
   "POST /api/v1/bridge/questions": "public",
   "GET /api/v1/widget": "settings:read",
