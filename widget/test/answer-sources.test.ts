@@ -87,7 +87,8 @@ describe("an answer's sources", () => {
     await openChat(page);
     await ask(page, ROUTINE_QUESTION);
     const item = await answer(page);
-    expect((await messages(page)).at(-1)?.sources).toEqual(["Routine guide · Mornings", "Sleep notes · page 3"]);
+    expect((await messages(page)).at(-1)?.sources).toEqual(["Routine guide", "Sleep notes"]);
+    expect(await item.locator(".sources summary").allInnerTexts()).toEqual(["Routine guide · Mornings", "Sleep notes · page 3"]);
     expect(await item.locator(".bubble button.cite").allInnerTexts()).toEqual(["[1]", "[2]"]);
 
     await item.locator(".bubble button.cite").nth(1).focus();

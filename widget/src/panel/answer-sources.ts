@@ -15,8 +15,9 @@ const BUILTIN_MODEL = "builtin";
 export type SourceList = { el: HTMLElement | null; cite: CiteRenderer | undefined };
 
 /** "Sleep guide · Evenings · page 3": the title, then where in the document, when known. */
-function sourceLabel(source: Source): string {
-  return [source.title, source.section, source.page !== undefined ? `${ANSWER_STRINGS.page} ${source.page}` : undefined].filter(Boolean).join(" · ");
+function sourceLabel(source: Source): HTMLElement {
+  const place = [source.section, source.page !== undefined ? `${ANSWER_STRINGS.page} ${source.page}` : undefined].filter(Boolean).join(" · ");
+  return h("span", { dir: "auto" }, h("span", { class: "src-title" }, source.title), place && h("span", { class: "src-place" }, ` · ${place}`));
 }
 
 /** Shows source `item` and moves focus to it, opening its passage. */
@@ -35,7 +36,7 @@ function reveal(item: HTMLElement): void {
 export function sourceList(entry: Entry): SourceList {
   if (entry.streaming || entry.citations.length === 0 || entry.grounding === "curated") return { el: null, cite: undefined };
   const items = entry.citations.map((source) => {
-    const title = h("span", { class: "src-title", dir: "auto" }, sourceLabel(source));
+    const title = sourceLabel(source);
     // Without a passage to show there is nothing to open; the item itself takes the focus.
     const body = source.snippet ? h("details", {}, h("summary", {}, title), h("p", { class: "snippet", dir: "auto" }, source.snippet)) : title;
     return h("li", source.snippet ? {} : { tabindex: "-1" }, body);

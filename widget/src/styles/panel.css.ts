@@ -36,7 +36,7 @@ header .icon:focus-visible{outline-color:var(--coach-on-primary)}
 .retry{border:0;background:none;color:inherit;text-decoration:underline;padding:0}
 .sources{font-size:12px;margin:0;padding:6px 10px;border-inline-start:3px solid var(--coach-primary);background:color-mix(in srgb,var(--coach-primary) 6%,var(--coach-bg))}
 .sources strong{display:block}.sources ol{margin:2px 0 0;padding-inline-start:1.4em}.sources li{margin:2px 0}
-.sources summary{cursor:pointer}.snippet{margin:4px 0 2px;padding-inline-start:8px;border-inline-start:2px solid color-mix(in srgb,var(--coach-text) 25%,transparent);font-style:italic}
+.sources summary{cursor:pointer}.src-place{opacity:.8}.snippet{margin:4px 0 2px;padding-inline-start:8px;border-inline-start:2px solid color-mix(in srgb,var(--coach-text) 25%,transparent);font-style:italic}
 .cite{border:0;background:none;padding:0 2px;font-size:12px;line-height:1;color:inherit;text-decoration:underline;font-weight:600}
 .origin{margin:0;font-size:12px;opacity:.85}
 .origin.general{opacity:1;align-self:flex-start;padding:2px 8px;border-radius:999px;background:#fef3c7;color:#78350f}
