@@ -2,10 +2,10 @@
 // that already exist in @coach/contracts are imported from there, as types only.
 import type { Persona } from "@coach/contracts/bridge";
 import type { ChannelView } from "@coach/contracts/channels";
-import type { MessageView, Source } from "@coach/contracts/socket";
+import type { Grounding, MessageView, Source } from "@coach/contracts/socket";
 import type { WidgetView, WidgetSettings } from "@coach/contracts/widget";
 
-export type { ChannelView, MessageView, Persona, Source, WidgetSettings, WidgetView };
+export type { ChannelView, Grounding, MessageView, Persona, Source, WidgetSettings, WidgetView };
 
 export type Role = "owner" | "admin" | "editor" | "viewer";
 
