@@ -41,6 +41,9 @@ export type KnowledgeDocument = {
   updated_at: number;
 };
 
+/** `GET /api/v1/assistant/status`: whether the home server answers, and with a model or the built-in answerer. */
+export type AssistantStatus = { reachable: boolean; mode: "ollama" | "builtin" | null; status: "ok" | "degraded" | null };
+
 export type PersonaVersion = { version: number; persona: Persona; updated_at: number | null };
 
 export type GapQuestion = { question: string; confidence: number | null; grounding: string | null; conversation_id: string | null; created_at: number };

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { DocumentStatus, KnowledgeDocument } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
+import { AssistantModeBanner } from "../../components/assistant-mode-banner";
 import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
 import { formatBytes, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
@@ -32,6 +33,7 @@ export function KnowledgeScreen() {
   return (
     <>
       <PageHeader title="Knowledge" description="Your assistant answers from this material, and cites it. Upload what you teach: guides, course notes, FAQs." />
+      <AssistantModeBanner />
       <Card>
         <UploadZone onUploaded={() => void docs.reload()} />
       </Card>
