@@ -41,6 +41,9 @@ export type KnowledgeDocument = {
   updated_at: number;
 };
 
+/** `PATCH /api/v1/knowledge/documents/:id`: the document, and whether the bridge still has the old title. */
+export type RenamedDocument = KnowledgeDocument & { bridge_pending: boolean };
+
 /** `GET /api/v1/assistant/status`: whether the home server answers, and with a model or the built-in answerer. */
 export type AssistantStatus = { reachable: boolean; mode: "ollama" | "builtin" | null; status: "ok" | "degraded" | null };
 
