@@ -17,7 +17,7 @@ export type SourceList = { el: HTMLElement | null; cite: CiteRenderer | undefine
 /** "Sleep guide · Evenings · page 3": the title, then where in the document, when known. */
 function sourceLabel(source: Source): HTMLElement {
   const place = [source.section, source.page !== undefined ? `${ANSWER_STRINGS.page} ${source.page}` : undefined].filter(Boolean).join(" · ");
-  return h("span", { dir: "auto" }, h("span", { class: "src-title" }, source.title), place && h("span", { class: "src-place" }, ` · ${place}`));
+  return h("span", { dir: "auto" }, h("span", { class: "src-title" }, source.title), place ? h("span", { class: "src-place" }, ` · ${place}`) : null);
 }
 
 /** Shows source `item` and moves focus to it, opening its passage. */
