@@ -9,7 +9,7 @@ import { formatConfidence } from "../lib/format";
 import { Badge } from "./ui";
 
 /** The `model` of answers written by the bridge's built-in answerer, which quotes the material. */
-export const BUILTIN_MODEL = "builtin";
+const BUILTIN_MODEL = "builtin";
 
 const GROUNDING_BADGES: Record<Grounding, { tone: "good" | "info" | "warn" | "neutral"; label: string; hint: string }> = {
   material: { tone: "good", label: "From your material", hint: "Answered from the documents in your knowledge library." },
@@ -47,7 +47,7 @@ function withMarkers(text: string, sources: Source[], onCite: (n: number) => voi
 }
 
 /** What an answer rests on, and a note when the built-in answerer wrote it. */
-export function AnswerBadges({ grounding, model }: { grounding?: Grounding; model?: string }) {
+function AnswerBadges({ grounding, model }: { grounding?: Grounding; model?: string }) {
   const badge = grounding ? GROUNDING_BADGES[grounding] : undefined;
   const quoted = model === BUILTIN_MODEL && grounding !== "curated" && grounding !== "fallback";
   if (!badge && !quoted) return null;
