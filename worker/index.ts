@@ -7,6 +7,7 @@ import { handleError, notFoundHandler } from "./middleware/error-handler";
 import { requestContext } from "./middleware/request-context";
 import { analyticsRoutes } from "./routes/analytics";
 import { apiKeyRoutes } from "./routes/api-keys";
+import { assistantRoutes } from "./routes/assistant";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { bridgeCallbackRoutes } from "./routes/bridge-callbacks";
@@ -59,6 +60,7 @@ const api = new Hono<AppEnv>()
   .route("/workspace", workspaceRoutes)
   .route("/knowledge", knowledgeRoutes)
   .route("/persona", personaRoutes)
+  .route("/assistant", assistantRoutes)
   .route("/bridge", bridgeCallbackRoutes)
   .route("/channels", channelRoutes)
   .route("/widget", widgetPublicRoutes)

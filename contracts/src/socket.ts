@@ -7,7 +7,7 @@
  * conversation; a client resumes by sending the last `seq` it saw.
  */
 import { z } from "zod";
-import { CitationSchema } from "./bridge";
+import { CitationSchema, type ChatEvent } from "./bridge";
 
 export const SOCKET_PROTOCOL_VERSION = 1;
 
@@ -77,6 +77,15 @@ export type MessageStatus = z.infer<typeof MessageStatusSchema>;
 export const SourceSchema = CitationSchema.omit({ chunk_id: true });
 export type Source = z.infer<typeof SourceSchema>;
 
+/**
+ * What an answer rests on, as the bridge reports it: the creator's material, their own corrected answer
+ * (`curated`), general knowledge (adaptive personas, labelled as such), or the fallback line.
+ */
+export const GroundingSchema = z.enum(["material", "curated", "general", "fallback"]) satisfies z.ZodType<
+  NonNullable<Extract<ChatEvent, { type: "done" }>["grounding"]>
+>;
+export type Grounding = z.infer<typeof GroundingSchema>;
+
 /** A stored message as clients see it. */
 export const MessageViewSchema = z.object({
   seq: z.number().int(),
@@ -92,6 +101,13 @@ export const MessageViewSchema = z.object({
   /** Set on messages a person from the creator's team wrote while taking over: "creator" and their name. */
   author_role: z.literal("creator").optional(),
   author_name: z.string().nullable().optional(),
+  /**
+   * Set on the assistant's answers from the bridge: what the answer rests on, and the model that wrote
+   * it (`"builtin"` for the built-in answerer, which quotes the material). Optional: older messages,
+   * fixed replies and older servers have neither.
+   */
+  grounding: GroundingSchema.optional(),
+  model: z.string().optional(),
 });
 export type MessageView = z.infer<typeof MessageViewSchema>;
 
@@ -117,7 +133,8 @@ export type ServerFrame =
   | { type: "ack"; client_id: string; seq: number; duplicate: boolean }
   /** `offset` is where `text` starts in the answer, so a client that saw part of it can skip the overlap. */
   | { type: "delta"; turn_id: string; offset: number; text: string }
-  | { type: "done"; turn_id: string; seq: number; text: string; status: MessageStatus; citations: Source[]; confidence: number | null; quick_replies?: QuickReply[] }
+  /** `citations[n-1]` is the source an answer's text calls `[n]`; `grounding` and `model` as on MessageView. */
+  | { type: "done"; turn_id: string; seq: number; text: string; status: MessageStatus; citations: Source[]; confidence: number | null; quick_replies?: QuickReply[]; grounding?: Grounding; model?: string }
   | { type: "typing"; role: MessageRole; active: boolean }
   | { type: "presence"; sockets: number }
   | { type: "read"; seq: number }

@@ -1,6 +1,7 @@
 // The conversation's message log in the room's own SQLite: sequence numbers, roles, texts, statuses,
-// citations and client message ids (unique, so a re-sent message is stored once).
-import type { MessageRole, MessageStatus, MessageView, Source } from "@coach/contracts/socket";
+// citations, what each answer rests on and which model wrote it, and client message ids (unique, so a
+// re-sent message is stored once).
+import type { Grounding, MessageRole, MessageStatus, MessageView, Source } from "@coach/contracts/socket";
 
 export type NewMessage = {
   role: MessageRole;
@@ -14,6 +15,9 @@ export type NewMessage = {
   confidence?: number | null;
   /** Shown beside a creator's message ("Maya (coach)"); null for other roles. */
   authorName?: string | null;
+  /** On the bridge's answers: what the answer rests on, and the model that wrote it. */
+  grounding?: Grounding | null;
+  model?: string | null;
 };
 
 type Row = {
@@ -28,6 +32,8 @@ type Row = {
   citations: string;
   confidence: number | null;
   author_name: string | null;
+  grounding: string | null;
+  model: string | null;
   created_at: number;
 };
 
@@ -50,7 +56,11 @@ CREATE UNIQUE INDEX IF NOT EXISTS messages_assistant_turn ON messages(turn_id) W
 `;
 
 /** Columns added after rooms already existed: created on first use by older rooms. */
-const ADDED_COLUMNS: Record<string, string> = { author_name: "ALTER TABLE messages ADD COLUMN author_name TEXT" };
+const ADDED_COLUMNS: Record<string, string> = {
+  author_name: "ALTER TABLE messages ADD COLUMN author_name TEXT",
+  grounding: "ALTER TABLE messages ADD COLUMN grounding TEXT",
+  model: "ALTER TABLE messages ADD COLUMN model TEXT",
+};
 
 function toView(row: Row): MessageView {
   return {
@@ -65,6 +75,9 @@ function toView(row: Row): MessageView {
     channel: row.channel,
     created_at: row.created_at,
     ...(row.role === "creator" ? { author_role: "creator" as const, author_name: row.author_name } : {}),
+    // Only on answers that have them, so older clients and messages see the shape they always did.
+    ...(row.grounding !== null ? { grounding: row.grounding as Grounding } : {}),
+    ...(row.model !== null ? { model: row.model } : {}),
   };
 }
 
@@ -80,8 +93,8 @@ export class MessageLog {
   append(message: NewMessage, now: number = Date.now()): MessageView {
     const row = this.sql
       .exec<Row>(
-        `INSERT INTO messages (role, author, text, status, channel, client_id, turn_id, citations, confidence, author_name, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO messages (role, author, text, status, channel, client_id, turn_id, citations, confidence, author_name, grounding, model, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
         message.role,
         message.author,
         message.text,
@@ -92,6 +105,8 @@ export class MessageLog {
         JSON.stringify(message.citations ?? []),
         message.confidence ?? null,
         message.authorName ?? null,
+        message.grounding ?? null,
+        message.model ?? null,
         now,
         now,
       )

@@ -1,9 +1,11 @@
 // Answers a conversation's pending turns, one at a time and in order: calls the bridge, relays
-// deltas, stores the final answer exactly once, and on trouble keeps the turn in the outbox, tells
-// the user once, and leaves the retry to the room's alarm.
-import type { ChatRequest } from "@coach/contracts/bridge";
-import type { ServerFrame, Source } from "@coach/contracts/socket";
-import type { Logger } from "../../worker/lib/logger";
+// deltas, stores the final answer exactly once (with its sources under their documents' current
+// titles, what it rests on and the model that wrote it), and on trouble keeps the turn in the outbox,
+// tells the user once, and leaves the retry to the room's alarm.
+import type { ChatRequest, Citation } from "@coach/contracts/bridge";
+import type { Grounding, MessageView, ServerFrame, Source } from "@coach/contracts/socket";
+import { currentTitles, retitled } from "../../worker/knowledge/document-titles";
+import { describeError, type Logger } from "../../worker/lib/logger";
 import type { MessageLog } from "./message-log";
 import { nextAttemptDelay, type Outbox, type PendingTurn } from "./outbox";
 import { loadPersona } from "./persona";
@@ -41,6 +43,14 @@ const STALLED_TEXT = "The coach is taking longer than usual; your answer will fo
 
 /** The turn being answered right now, kept in memory to relay deltas and honour `stop`. */
 type CurrentTurn = { turnId: string; controller: AbortController; text: string };
+
+/** Where an answer came from, as the bridge reported it. */
+type AnswerOrigin = { grounding?: Grounding; model?: string };
+
+/** The `grounding` and `model` a stored message carries, for the frame that announces it. */
+function originOf(message: MessageView): AnswerOrigin {
+  return { ...(message.grounding ? { grounding: message.grounding } : {}), ...(message.model ? { model: message.model } : {}) };
+}
 
 export class TurnProcessor {
   private pumping = false;
@@ -110,6 +120,7 @@ export class TurnProcessor {
       this.notice(turn, "coach_busy", STALLED_TEXT);
     }, STALL_NOTICE_MS);
     let outcome: TurnOutcome;
+    let sources: Source[] = [];
     try {
       outcome = await runTurn({
         env: deps.env,
@@ -132,22 +143,40 @@ export class TurnProcessor {
           }
         },
       });
+      // While the turn is still current, so a `stop` in the meantime cannot close it a second time.
+      if (outcome.kind === "done") sources = await this.currentSources(outcome.event.citations);
     } finally {
       clearTimeout(stallTimer);
       this.current = null;
       deps.deliver({ type: "typing", role: "assistant", active: false });
     }
     // Told once: a stall notice stands for the "busy" or "offline" a retry would otherwise add.
-    this.settle(stalled ? { ...turn, notified: true } : turn, outcome);
+    this.settle(stalled ? { ...turn, notified: true } : turn, outcome, sources);
   }
 
-  private settle(turn: PendingTurn, outcome: TurnOutcome): void {
+  /**
+   * The answer's citations as clients see them, under their documents' current titles: the bridge's
+   * chunks keep the title they were stored with until a rename reaches them. When D1 cannot be read,
+   * the bridge's titles are kept rather than holding the answer back.
+   */
+  private async currentSources(citations: Citation[]): Promise<Source[]> {
+    const sources = citations.map(({ chunk_id: _chunk, ...source }) => source satisfies Source);
+    if (sources.length === 0) return sources;
+    try {
+      return retitled(sources, await currentTitles(this.deps.env.DB, this.deps.meta().tenantId, sources.map((s) => s.document_id)));
+    } catch (err) {
+      this.deps.logger.warn("current document titles unavailable", describeError(err));
+      return sources;
+    }
+  }
+
+  private settle(turn: PendingTurn, outcome: TurnOutcome, sources: Source[]): void {
     const { deps } = this;
     const fields = { turn_id: turn.turnId, attempt: turn.attempts + 1, outcome: outcome.kind };
     if (outcome.kind === "done") {
       deps.logger.info("turn answered", { ...fields, model: outcome.event.model, total_ms: outcome.event.timings.total_ms });
-      const citations = outcome.event.citations.map(({ chunk_id: _chunk, ...source }) => source satisfies Source);
-      this.finish(turn, outcome.event.text, "complete", citations, outcome.event.confidence);
+      const { grounding, model } = outcome.event;
+      this.finish(turn, outcome.event.text, "complete", sources, outcome.event.confidence, { ...(grounding ? { grounding } : {}), model });
     } else if (outcome.kind === "stopped") {
       deps.logger.info("turn stopped", fields);
       this.finish(turn, outcome.partialText, "stopped");
@@ -176,6 +205,7 @@ export class TurnProcessor {
     status: "complete" | "stopped" | "expired",
     citations: Source[] = [],
     confidence: number | null = null,
+    origin: AnswerOrigin = {},
   ): void {
     const { deps } = this;
     const stored = deps.storage.transactionSync(() => {
@@ -192,6 +222,7 @@ export class TurnProcessor {
           turnId: turn.turnId,
           citations,
           confidence,
+          ...origin,
         })
       );
     });
@@ -204,6 +235,7 @@ export class TurnProcessor {
       status: stored.status,
       citations: stored.citations,
       confidence: stored.confidence,
+      ...originOf(stored),
     });
   }
 

@@ -11,7 +11,8 @@ import { PAYLOADS, payloadMessages } from "./support/payloads";
 const stack = inject("stack");
 let browser: Browser;
 
-const ALLOWED_TAGS = ["div", "span", "p", "br", "strong", "em", "code", "pre", "ul", "ol", "li", "a", "aside", "button", "header", "h2", "form", "textarea", "i", "svg", "path"];
+// The widget's own elements; `sup`, `details` and `summary` carry an answer's source markers and passages.
+const ALLOWED_TAGS = ["div", "span", "p", "br", "strong", "em", "code", "pre", "ul", "ol", "li", "a", "aside", "button", "header", "h2", "form", "textarea", "i", "svg", "path", "sup", "details", "summary"];
 
 beforeAll(async () => {
   browser = await launchChromium();

@@ -1,10 +1,10 @@
 // The workspace's analytics, read from the counters the conversation rooms write in their batched
 // index sync (conversation_days, answer_stats): activity per day, messages by author, answer
-// confidence, the most cited documents and the channel split.
+// confidence, the most cited documents (under their current titles) and the channel split.
 import { and, between, countDistinct, eq, sql, sum } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { database } from "./client";
-import { answerStats, conversationDays } from "./schema";
+import { answerStats, conversationDays, documents as documentRows } from "./schema";
 
 /** Confidence buckets of answers (fallbacks are counted apart). */
 export const CONFIDENCE_BUCKETS = [
@@ -67,8 +67,12 @@ export async function workspaceAnalytics(d1: D1Database, tenantId: string, from:
       .from(answerStats)
       .where(and(inAnswers, sql`(${answerStats.fallback} OR ${answerStats.confidence} IS NOT NULL)`))
       .groupBy(sql`1`),
+    // The title a document has now (it may have been renamed since it was cited), else the cited one.
     db.all<{ document_id: string; title: string; citations: number }>(sql`
-      SELECT json_extract(cited.value, '$.document_id') AS document_id, max(json_extract(cited.value, '$.title')) AS title, count(*) AS citations
+      SELECT json_extract(cited.value, '$.document_id') AS document_id,
+        coalesce((SELECT ${documentRows.title} FROM ${documentRows} WHERE ${documentRows.tenantId} = ${tenantId} AND ${documentRows.id} = json_extract(cited.value, '$.document_id')),
+          max(json_extract(cited.value, '$.title'))) AS title,
+        count(*) AS citations
       FROM ${answerStats}, json_each(${answerStats.citations}) AS cited
       WHERE ${inAnswers}
       GROUP BY 1 ORDER BY citations DESC, title LIMIT ${TOP_DOCUMENTS}`),

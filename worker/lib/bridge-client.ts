@@ -4,7 +4,7 @@ import { signRequest } from "@coach/contracts/signature";
 import { AppError } from "./errors";
 
 export type BridgeCall = {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Path with query, e.g. `/v1/chat`. */
   path: string;
   body?: unknown;

@@ -1,11 +1,13 @@
 // Conversations for the dashboard: the inbox from the D1 index (paged, newest activity first; search,
-// channel, needs-human and takeover filters), one conversation, and its messages read from its room.
+// channel, needs-human and takeover filters), one conversation, and its messages read from its room
+// (their sources under the documents' current titles).
 // Taking over, writing and handing back live in conversation-takeover.ts.
 import { channelKinds } from "../db/enums";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { findInboxConversation, listInbox, type InboxRow } from "../db/conversation-inbox";
+import { withCurrentTitles } from "../knowledge/document-titles";
 import { notFound } from "../lib/errors";
 import { roomFor } from "../lib/rooms";
 import { authenticate } from "../middleware/authenticate";
@@ -76,10 +78,12 @@ export const conversationRoutes = new Hono<AppEnv>()
     const { after_seq, limit } = c.req.valid("query");
     const page = await roomFor(c.env, principal.tenantId, row.conversation.id).listMessages(after_seq, limit);
     const last = page.messages.at(-1)?.seq;
+    // An answer given before its document was renamed is shown under the new title.
+    const messages = await withCurrentTitles(c.env.DB, principal.tenantId, page.messages);
     return c.json({
       conversation: toConversationJson(row),
       // `sources` is the clients' name for an answer's citations.
-      messages: page.messages.map((m) => ({ ...m, sources: m.citations })),
+      messages: messages.map((m) => ({ ...m, sources: m.citations })),
       next_after_seq: last !== undefined && last < page.last_seq ? last : null,
     });
   })

@@ -1,7 +1,8 @@
 // The knowledge library: upload (files typed from their bytes, or text and Q&A pairs entered directly),
-// a creator's corrections of answers, list, read, delete (its vectors at the bridge go too), re-index,
-// and the questions the coach answered poorly (reported by the bridge). Originals live in R2 under the
-// tenant's prefix; the bridge parses and embeds them and reports back through signed callbacks.
+// a creator's corrections of answers, list, read, rename, delete (its vectors at the bridge go too),
+// re-index, and the questions the coach answered poorly (reported by the bridge). Originals live in R2
+// under the tenant's prefix; the bridge parses and embeds them and reports back through signed callbacks.
+import { RenameDocumentRequestSchema } from "@coach/contracts/bridge";
 import { QaPairSchema, type QaPair } from "@coach/contracts/knowledge";
 import { desc, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
@@ -10,6 +11,7 @@ import type { AppEnv } from "../app-env";
 import { recordAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
 import { requestIngest } from "../knowledge/bridge-ingest";
+import { renameAtBridge } from "../knowledge/bridge-rename";
 import { originalKey, toDocumentJson } from "../knowledge/document-view";
 import { readUpload, type Upload } from "../knowledge/upload";
 import { callBridge } from "../lib/bridge-client";
@@ -29,6 +31,9 @@ const CorrectionSchema = QaPairSchema.extend({
   conversation_id: z.string().min(1).max(128).optional(),
   message_seq: z.number().int().min(1).optional(),
 });
+
+/** `PATCH /documents/:id`: the new title, trimmed, 1–200 characters (the bridge's limit for a rename). */
+const RenameSchema = RenameDocumentRequestSchema.pick({ title: true });
 
 /** Most corrections exported as golden cases in one call. */
 const GOLDEN_MAX = 500;
@@ -89,6 +94,18 @@ export const knowledgeRoutes = new Hono<AppEnv>()
   .get("/documents/:id", requirePermission("knowledge:read"), async (c) => {
     const row = await forPrincipal(c.env.DB, c.get("principal")).get("documents", c.req.param("id"));
     return c.json(toDocumentJson(row));
+  })
+  .patch("/documents/:id", requirePermission("knowledge:write"), jsonBody(RenameSchema), async (c) => {
+    const principal = c.get("principal");
+    const gateway = forPrincipal(c.env.DB, principal);
+    const row = await gateway.get("documents", c.req.param("id"));
+    const { title } = c.req.valid("json");
+    // D1 first: it is what the library and every citation show, whether or not the bridge is there.
+    const renamed = await gateway.update("documents", row.id, { title, updatedAt: Date.now() });
+    const synced = await renameAtBridge(c.env, { tenant_id: principal.tenantId, document_id: row.id, title }, c.get("requestId"));
+    if (!synced) c.get("logger").warn("document rename not applied at the bridge", { document_id: row.id });
+    await recordAudit(c, { action: "document.renamed", target: { type: "document", id: row.id }, metadata: { from: row.title, to: title, bridge_pending: !synced } });
+    return c.json({ ...toDocumentJson(renamed), bridge_pending: !synced });
   })
   .delete("/documents/:id", requirePermission("knowledge:write"), async (c) => {
     const principal = c.get("principal");

@@ -2,10 +2,10 @@
 // that already exist in @coach/contracts are imported from there, as types only.
 import type { Persona } from "@coach/contracts/bridge";
 import type { ChannelView } from "@coach/contracts/channels";
-import type { MessageView, Source } from "@coach/contracts/socket";
+import type { Grounding, MessageView, Source } from "@coach/contracts/socket";
 import type { WidgetView, WidgetSettings } from "@coach/contracts/widget";
 
-export type { ChannelView, MessageView, Persona, Source, WidgetSettings, WidgetView };
+export type { ChannelView, Grounding, MessageView, Persona, Source, WidgetSettings, WidgetView };
 
 export type Role = "owner" | "admin" | "editor" | "viewer";
 
@@ -42,6 +42,12 @@ export type KnowledgeDocument = {
   created_at: number;
   updated_at: number;
 };
+
+/** `PATCH /api/v1/knowledge/documents/:id`: the document, and whether the bridge still has the old title. */
+export type RenamedDocument = KnowledgeDocument & { bridge_pending: boolean };
+
+/** `GET /api/v1/assistant/status`: whether the home server answers, and with a model or the built-in answerer. */
+export type AssistantStatus = { reachable: boolean; mode: "ollama" | "builtin" | null; status: "ok" | "degraded" | null };
 
 export type PersonaVersion = { version: number; persona: Persona; updated_at: number | null };
 

@@ -1,10 +1,10 @@
 // The dashboard's small kit of accessible building blocks: real buttons and labelled fields, loading
 // placeholders instead of blank screens, empty states that say what to do, and errors that say what
 // happened (the API's own sentence) and what to try.
-import { useId, useState, type ButtonHTMLAttributes, type ReactNode } from "react";
+import { useId, useState, type ComponentPropsWithRef, type ReactNode } from "react";
 import type { ApiError } from "../api/errors";
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger" | "ghost"; busy?: boolean };
+type ButtonProps = ComponentPropsWithRef<"button"> & { variant?: "primary" | "secondary" | "danger" | "ghost"; busy?: boolean };
 
 /** A button; while `busy` it is disabled and shows a spinner, keeping its label for screen readers. */
 export function Button({ variant = "secondary", busy = false, disabled, children, className, type = "button", ...rest }: ButtonProps) {

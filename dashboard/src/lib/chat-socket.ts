@@ -1,7 +1,7 @@
 // A conversation over the widget's own socket protocol, as a visitor would have it: a visitor session
 // for the workspace's public key (the page's origin must be allowed), then frames in and out. The
 // persona editor's test chat uses it, so what the creator tries is exactly what visitors get.
-import type { ServerFrame, Source } from "@coach/contracts/socket";
+import type { Grounding, ServerFrame, Source } from "@coach/contracts/socket";
 import { apiErrorFrom, networkError } from "../api/errors";
 
 export type ChatEntry = {
@@ -11,6 +11,9 @@ export type ChatEntry = {
   streaming: boolean;
   citations: Source[];
   confidence: number | null;
+  /** On answers: what they rest on, and the model that wrote them ("builtin": quoted from the material). */
+  grounding?: Grounding;
+  model?: string;
 };
 
 function keyOf(role: string, seq: number, clientId: string | null, turnId: string | null): string {
@@ -59,7 +62,7 @@ export async function openChat(base: string, publicKey: string, { onChange, onRe
         return;
       case "message": {
         if (frame.role === "system") return;
-        put({ key: keyOf(frame.role, frame.seq, frame.client_id, frame.turn_id), role: frame.role, text: frame.text, streaming: false, citations: frame.citations, confidence: frame.confidence });
+        put({ key: keyOf(frame.role, frame.seq, frame.client_id, frame.turn_id), role: frame.role, text: frame.text, streaming: false, citations: frame.citations, confidence: frame.confidence, grounding: frame.grounding, model: frame.model });
         return;
       }
       case "delta": {
@@ -72,7 +75,7 @@ export async function openChat(base: string, publicKey: string, { onChange, onRe
         return;
       }
       case "done":
-        put({ key: `t:${frame.turn_id}`, role: "assistant", text: frame.text, streaming: false, citations: frame.citations, confidence: frame.confidence });
+        put({ key: `t:${frame.turn_id}`, role: "assistant", text: frame.text, streaming: false, citations: frame.citations, confidence: frame.confidence, grounding: frame.grounding, model: frame.model });
         return;
       case "notice":
         put({ key: `n:${frame.code}:${frame.turn_id ?? ""}`, role: "notice", text: frame.message, streaming: false, citations: [], confidence: null });

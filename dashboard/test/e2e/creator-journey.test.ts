@@ -75,7 +75,7 @@ describe("a creator's journey through the dashboard", () => {
     // A question the material answers is answered from it, with the document as its source.
     await page.getByLabel("Message to your assistant").fill(ROUTINE_QUESTION);
     await page.getByRole("button", { name: "Send" }).click();
-    await expect.poll(() => page.locator(".chat-assistant .chat-meta").last().innerText(), { timeout: 20_000 }).toContain("Sources: routine-guide");
+    await expect.poll(() => page.locator(".chat-assistant").last().locator(".source-list .src-title").allInnerTexts(), { timeout: 20_000 }).toEqual(["routine-guide"]);
     await screenshot(page, "persona");
   });
 
@@ -115,8 +115,9 @@ describe("a creator's journey through the dashboard", () => {
     await page.locator(".transcript-msg.msg-user", { hasText: ROUTINE_QUESTION }).waitFor();
     const answer = page.locator(".transcript-msg.msg-assistant").last();
     expect(await answer.locator(".msg-meta").innerText()).toMatch(/confidence \d+%/);
-    await answer.getByText(/Sources \(\d+\)/).click();
-    expect(await answer.locator(".sources li").first().innerText()).toContain("routine-guide");
+    expect(await answer.locator(".source-list li").first().innerText()).toContain("routine-guide");
+    await answer.locator(".source-list summary").first().click();
+    await answer.locator(".source-list blockquote").first().waitFor();
     await screenshot(page, "inbox");
   });
 

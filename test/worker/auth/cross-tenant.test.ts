@@ -28,6 +28,7 @@ const TARGETS: Record<string, string> = {
   "POST /api/v1/channels/:id/rotate": "channel",
   "DELETE /api/v1/channels/:id": "channel",
   "GET /api/v1/knowledge/documents/:id": "document",
+  "PATCH /api/v1/knowledge/documents/:id": "document",
   "DELETE /api/v1/knowledge/documents/:id": "document",
   "POST /api/v1/knowledge/documents/:id/reindex": "document",
   "GET /api/v1/programs/:id": "program",
@@ -52,6 +53,7 @@ const TARGETS: Record<string, string> = {
 const BODIES: Record<string, object> = {
   "PUT /api/v1/coaching-rules/:id": { name: "Mine now" },
   "PUT /api/v1/channels/:id/template": { name: "check_in", language: "en", body_parameter: true },
+  "PATCH /api/v1/knowledge/documents/:id": { title: "Mine now" },
 };
 
 async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string, string>> {
@@ -108,7 +110,7 @@ describe("cross-tenant access", () => {
     expect(await gateway.find("conversations", theirIds.conversation ?? "")).toMatchObject({ takenOverAt: null });
     expect(await gateway.find("webhookEndpoints", theirIds.webhook ?? "")).toBeDefined();
     expect(await gateway.find("channels", theirIds.channel ?? "")).toMatchObject({ status: "active" });
-    expect(await gateway.find("documents", theirIds.document ?? "")).toMatchObject({ status: "ready", ingestAttempt: 0 });
+    expect(await gateway.find("documents", theirIds.document ?? "")).toMatchObject({ status: "ready", ingestAttempt: 0, title: "Their guide" });
     expect(await gateway.find("programs", theirIds.program ?? "")).toMatchObject({ status: "active", version: 1 });
     expect(await gateway.find("enrollments", theirIds.enrollment ?? "")).toMatchObject({ status: "active" });
     expect(await gateway.find("coachingRules", theirIds.rule ?? "")).toMatchObject({ name: "Their rule", enabled: true });

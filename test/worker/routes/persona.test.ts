@@ -67,6 +67,21 @@ describe("GET/PUT /api/v1/persona", () => {
     expect(done).toMatchObject({ text: PERSONA.fallback });
   });
 
+  it("keeps the greeting style and the next-step line, and refuses a greeting style it does not know", async () => {
+    const tenant = await seedWorkspace();
+    const token = tenant.members.editor.token;
+    const saved = await call("/api/v1/persona", { method: "PUT", token, body: { ...PERSONA, greeting_style: "warm", next_step: "  Want help planning your first week?  " } });
+    expect(saved.status).toBe(200);
+    const current = (await (await call("/api/v1/persona", { token })).json()) as { persona: Record<string, unknown> };
+    expect(current.persona).toMatchObject({ greeting_style: "warm", next_step: "Want help planning your first week?" });
+    expect((await loadPersona(env.DB, tenant.tenantId)).persona).toMatchObject({ greeting_style: "warm", next_step: "Want help planning your first week?" });
+
+    const refused = await call("/api/v1/persona", { method: "PUT", token, body: { ...PERSONA, greeting_style: "loud", next_step: "x".repeat(301) } });
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { error: { details: { path: string }[] } };
+    expect(body.error.details.map((d) => d.path).sort()).toEqual(["greeting_style", "next_step"]);
+  });
+
   it("refuses viewers", async () => {
     const res = await call("/api/v1/persona", { method: "PUT", token: ws.members.viewer.token, body: PERSONA });
     expect(res.status).toBe(403);

@@ -1,19 +1,14 @@
-// One message of the log as DOM: the bubble (Markdown for the coach, plain text for the visitor),
-// its sources, and the visitor's delivery state with a retry button when sending failed.
+// One message of the log as DOM: the bubble (Markdown for the coach, plain text for the visitor) with
+// its source markers, the notes on what an answer rests on, its numbered sources, and the visitor's
+// delivery state with a retry button when sending failed.
 import type { QuickReply } from "@coach/contracts/socket";
 import { h } from "../shared/dom";
 import { STRINGS } from "../shared/strings";
+import { groundingLabel, quotedNote, sourceList } from "./answer-sources";
 import { renderMarkdown } from "./markdown";
 import type { Entry } from "./transcript";
 
 const TICKS = { sending: STRINGS.sending, sent: `✓ ${STRINGS.sent}`, read: `✓✓ ${STRINGS.read}`, failed: STRINGS.failed } as const;
-
-function sources(entry: Entry): HTMLElement | null {
-  const seen = new Set<string>();
-  const unique = entry.citations.filter((c) => !seen.has(c.document_id) && seen.add(c.document_id));
-  if (entry.streaming || unique.length === 0) return null;
-  return h("aside", { class: "sources", "aria-label": STRINGS.sources }, h("strong", {}, STRINGS.sources), h("ol", {}, ...unique.map((c) => h("li", {}, c.title))));
-}
 
 /** The choices under a message (a scale, Done / Partly / Not yet), as buttons in a labelled group. */
 function quickReplies(entry: Entry, onQuickReply: (reply: QuickReply) => void): HTMLElement | null {
@@ -45,8 +40,9 @@ export function renderEntry(
   // A person from the creator's team is named visibly, so the visitor knows a human is answering.
   const author = entry.role === "creator" ? h("div", { class: "author" }, who) : null;
   const bubble = h("div", { class: "bubble", dir: "auto" }, h("span", { class: "sr" }, `${who}: `));
+  const sources = sourceList(entry);
   if (entry.role === "user") bubble.appendChild(document.createTextNode(entry.text));
-  else bubble.appendChild(renderMarkdown(entry.text + (entry.status === "stopped" ? ` ${STRINGS.stopped}` : "")));
+  else bubble.appendChild(renderMarkdown(entry.text + (entry.status === "stopped" ? ` ${STRINGS.stopped}` : ""), sources.cite));
   const meta = entry.delivery
     ? h(
         "div",
@@ -55,5 +51,7 @@ export function renderEntry(
         entry.delivery === "failed" && h("button", { class: "retry", type: "button", onclick: () => onRetry(entry) }, STRINGS.retry),
       )
     : null;
-  li.replaceChildren(...[author, bubble, sources(entry), quickReplies(entry, onQuickReply), meta].filter((n): n is HTMLElement => n !== null));
+  const above = groundingLabel(entry, names.assistant);
+  const below = quotedNote(entry, names.assistant);
+  li.replaceChildren(...[author, above, bubble, below, sources.el, quickReplies(entry, onQuickReply), meta].filter((n): n is HTMLElement => n !== null));
 }

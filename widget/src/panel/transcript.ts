@@ -1,7 +1,7 @@
 // The conversation as the widget holds it: stored messages by seq, the visitor's own messages until
 // they are acknowledged, and answers while they stream. Applies server frames idempotently, so a
 // resumed socket, a second tab or a replayed delta never shows anything twice.
-import type { MessageRole, MessageStatus, MessageView, QuickReply, ServerFrame, Source } from "@coach/contracts/socket";
+import type { Grounding, MessageRole, MessageStatus, MessageView, QuickReply, ServerFrame, Source } from "@coach/contracts/socket";
 
 /** Delivery of the visitor's own message: sending → sent (ack) → read; or failed, then retried. */
 export type Delivery = "sending" | "sent" | "read" | "failed";
@@ -14,7 +14,11 @@ export type Entry = {
   text: string;
   streaming: boolean;
   status: MessageStatus | null;
+  /** An answer's sources: `citations[n-1]` is what its text calls `[n]`. */
   citations: Source[];
+  /** What an answer rests on, and the model that wrote it ("builtin": quoted from the material). */
+  grounding?: Grounding;
+  model?: string;
   clientId: string | null;
   turnId: string | null;
   delivery: Delivery | null;
@@ -111,7 +115,7 @@ export class Transcript {
       case "delta":
         return this.delta(frame.turn_id, frame.offset, frame.text);
       case "done":
-        return this.stored({ seq: frame.seq, role: "assistant", text: frame.text, status: frame.status, client_id: null, turn_id: frame.turn_id, citations: frame.citations, quick_replies: frame.quick_replies });
+        return this.stored({ seq: frame.seq, role: "assistant", text: frame.text, status: frame.status, client_id: null, turn_id: frame.turn_id, citations: frame.citations, grounding: frame.grounding, model: frame.model, quick_replies: frame.quick_replies });
       case "notice":
         if (frame.code === "answer_restarting" && frame.turn_id) this.restart(frame.turn_id);
         return;
@@ -134,7 +138,7 @@ export class Transcript {
     this.maxSeq = Math.max(this.maxSeq, snapshot.lastSeq);
   }
 
-  private stored(m: Pick<MessageView, "seq" | "role" | "text" | "status" | "client_id" | "turn_id" | "citations" | "author_name"> & { quick_replies?: QuickReply[] }): void {
+  private stored(m: Pick<MessageView, "seq" | "role" | "text" | "status" | "client_id" | "turn_id" | "citations" | "author_name" | "grounding" | "model"> & { quick_replies?: QuickReply[] }): void {
     this.seen(m.seq);
     const key = keyOf(m.role, m.seq, m.client_id, m.turn_id);
     const known = this.entries.get(key);
@@ -150,6 +154,8 @@ export class Transcript {
       streaming: false,
       status: m.status,
       citations: m.citations,
+      ...(m.grounding ? { grounding: m.grounding } : {}),
+      ...(m.model ? { model: m.model } : {}),
       clientId: m.client_id,
       turnId: m.turn_id,
       delivery: m.role === "user" ? (known?.delivery === "read" ? "read" : "sent") : null,

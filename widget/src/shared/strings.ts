@@ -50,3 +50,19 @@ export const PROGRAM_STRINGS = {
   offline: "Could not reach the server. Check your connection and try again.",
   failed: "Something went wrong. Please try again.",
 } as const;
+
+/**
+ * The words around an answer: its numbered sources and what it rests on. Panel-only, like
+ * PROGRAM_STRINGS; `name` is the assistant's name from the creator's settings.
+ */
+export const ANSWER_STRINGS = {
+  /** The accessible name of marker [n]: "Source 2: Sleep guide". */
+  source: "Source",
+  page: "page",
+  /** Under an answer the built-in answerer wrote: its sentences are the creator's own. */
+  quoted: (name: string) => `Quoted from ${name}’s material`,
+  /** Above an answer from general knowledge (adaptive personas), so nobody takes it for the coach's method. */
+  general: (name: string) => `General knowledge, not from ${name}’s material`,
+  /** Above the creator's own corrected answer, given word for word. */
+  curated: (name: string) => `${name}’s own answer`,
+} as const;

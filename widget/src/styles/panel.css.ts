@@ -15,7 +15,7 @@ header h2{flex:1;margin:0;font-size:16px;font-weight:650}
 button{font:inherit;cursor:pointer}
 .icon{display:grid;place-items:center;width:36px;height:36px;padding:0;border:0;border-radius:8px;background:transparent;color:inherit}
 .icon svg{width:20px;height:20px}
-.icon:focus-visible,.send:focus-visible,.chip:focus-visible,.retry:focus-visible,a:focus-visible,textarea:focus-visible{outline:3px solid var(--coach-primary);outline-offset:2px}
+.icon:focus-visible,.send:focus-visible,.chip:focus-visible,.retry:focus-visible,.cite:focus-visible,summary:focus-visible,.sources li:focus-visible,a:focus-visible,textarea:focus-visible{outline:3px solid var(--coach-primary);outline-offset:2px}
 header .icon:focus-visible{outline-color:var(--coach-on-primary)}
 .log{flex:1;overflow-y:auto;overscroll-behavior:contain;margin:0;padding:14px;list-style:none;display:flex;flex-direction:column;gap:10px;overflow-anchor:none}
 .msg{max-width:85%;display:flex;flex-direction:column;gap:4px;contain:layout}
@@ -35,7 +35,11 @@ header .icon:focus-visible{outline-color:var(--coach-on-primary)}
 .failed .meta{opacity:1;color:#b91c1c}
 .retry{border:0;background:none;color:inherit;text-decoration:underline;padding:0}
 .sources{font-size:12px;margin:0;padding:6px 10px;border-inline-start:3px solid var(--coach-primary);background:color-mix(in srgb,var(--coach-primary) 6%,var(--coach-bg))}
-.sources strong{display:block}.sources ol{margin:2px 0 0;padding-inline-start:1.2em}
+.sources strong{display:block}.sources ol{margin:2px 0 0;padding-inline-start:1.4em}.sources li{margin:2px 0}
+.sources summary{cursor:pointer}.src-place{opacity:.8}.snippet{margin:4px 0 2px;padding-inline-start:8px;border-inline-start:2px solid color-mix(in srgb,var(--coach-text) 25%,transparent);font-style:italic}
+.cite{border:0;background:none;padding:0 2px;font-size:12px;line-height:1;color:inherit;text-decoration:underline;font-weight:600}
+.origin{margin:0;font-size:12px;opacity:.85}
+.origin.general{opacity:1;align-self:flex-start;padding:2px 8px;border-radius:999px;background:#fef3c7;color:#78350f}
 .typing{align-self:flex-start;font-size:13px;opacity:.8;display:flex;gap:6px;align-items:center;min-height:20px}
 .dots{display:inline-flex;gap:3px}.dots i{width:6px;height:6px;border-radius:50%;background:currentColor;animation:coach-dot 1s infinite ease-in-out}
 .dots i:nth-child(2){animation-delay:.15s}.dots i:nth-child(3){animation-delay:.3s}

@@ -64,7 +64,7 @@ export async function ask(page: Page, text: string): Promise<void> {
   await page.locator("#coach-widget textarea").press("Enter");
 }
 
-/** The text of each message in the log (without the screen-reader prefix), in order. */
+/** The text of each message in the log (without the screen-reader prefix) and its sources' titles, in order. */
 export function messages(page: Page): Promise<{ role: string; text: string; busy: boolean; sources: string[] }[]> {
   return page.evaluate(() => {
     const root = document.getElementById("coach-widget")?.shadowRoot;
@@ -75,7 +75,7 @@ export function messages(page: Page): Promise<{ role: string; text: string; busy
         role: [...li.classList].find((c) => c !== "msg" && c !== "failed") ?? "",
         text: bubble?.textContent ?? "",
         busy: li.getAttribute("aria-busy") === "true",
-        sources: [...li.querySelectorAll(".sources li")].map((s) => s.textContent ?? ""),
+        sources: [...li.querySelectorAll(".sources .src-title")].map((s) => s.textContent ?? ""),
       };
     });
   });

@@ -1,8 +1,10 @@
-// One conversation's transcript with each answer's sources and confidence, and the takeover controls:
-// take over (the assistant pauses), reply on the user's channel, hand back.
+// One conversation's transcript with each answer's numbered sources, what it rests on and its
+// confidence, and the takeover controls: take over (the assistant pauses), reply on the user's
+// channel, hand back.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Conversation, TranscriptMessage } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
+import { Answer } from "../../components/answer";
 import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { formatConfidence, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
@@ -90,21 +92,10 @@ export function Transcript({ conversationId, onChanged }: { conversationId: stri
                 {role === "assistant" && <> · confidence {formatConfidence(m.confidence)}</>}
                 {role === "assistant" && m.confidence !== null && m.confidence < 0.25 && <Badge tone="warn">Low confidence</Badge>}
               </div>
-              <p className="msg-text">{m.text}</p>
-              {sources.length > 0 && (
-                <details className="sources">
-                  <summary>Sources ({sources.length})</summary>
-                  <ul>
-                    {sources.map((s, i) => (
-                      <li key={`${s.document_id}-${i}`}>
-                        <strong>{s.title}</strong>
-                        {s.page !== undefined && ` · page ${s.page}`}
-                        {s.section && ` · ${s.section}`} · match {formatConfidence(s.score)}
-                        {s.snippet && <blockquote>{s.snippet}</blockquote>}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
+              {role === "assistant" ? (
+                <Answer text={m.text} sources={sources} grounding={m.grounding} model={m.model} textClassName="msg-text" />
+              ) : (
+                <p className="msg-text">{m.text}</p>
               )}
             </li>
           );

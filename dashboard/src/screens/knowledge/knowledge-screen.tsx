@@ -1,11 +1,13 @@
 // The knowledge library: upload material, follow each document to ready (polled while any is still being
-// processed), read why one failed, re-index or delete it.
+// processed), read why one failed, rename, re-index or delete it.
 import { useState } from "react";
 import type { DocumentStatus, KnowledgeDocument } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
+import { AssistantModeBanner } from "../../components/assistant-mode-banner";
 import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
 import { formatBytes, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
+import { DocumentTitle } from "./document-title";
 import { UploadZone } from "./upload-zone";
 import { DataTable } from "../../components/data-table";
 
@@ -29,9 +31,12 @@ export function KnowledgeScreen() {
   });
 
   const list = docs.data?.documents ?? [];
+  // Shown at once, without waiting for the library to be read again.
+  const renamed = (doc: KnowledgeDocument) => docs.setData({ documents: list.map((d) => (d.id === doc.id ? doc : d)) });
   return (
     <>
       <PageHeader title="Knowledge" description="Your assistant answers from this material, and cites it. Upload what you teach: guides, course notes, FAQs." />
+      <AssistantModeBanner />
       <Card>
         <UploadZone onUploaded={() => void docs.reload()} />
       </Card>
@@ -47,7 +52,7 @@ export function KnowledgeScreen() {
             {list.map((doc) => (
               <tr key={doc.id} data-document={doc.title}>
                 <td>
-                  <strong>{doc.title}</strong>
+                  <DocumentTitle doc={doc} onRenamed={renamed} />
                   <div className="muted small">
                     {doc.kind.toUpperCase()}
                     {doc.chunk_count ? ` · ${doc.chunk_count} passage${doc.chunk_count === 1 ? "" : "s"}` : ""}

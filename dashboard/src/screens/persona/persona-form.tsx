@@ -1,5 +1,6 @@
 // The persona's fields as a form. Lists (always, never, principles, steps, languages) are edited one
 // item per line; fields this form does not show (examples, frameworks, guardrails) are kept as they are.
+// Greeting style and next step are left unset until the creator picks one, so the bridge's defaults apply.
 import type { Persona } from "../../api/types";
 import { Field } from "../../components/ui";
 
@@ -59,6 +60,18 @@ export function PersonaForm({ persona, onChange }: { persona: Persona; onChange:
             <option value="adaptive">Adaptive — material first</option>
           </select>
         )}
+      </Field>
+      <Field label="How answers open" hint="A short greeting with your assistant's name, a warm one, or straight to the answer.">
+        {(id, describedBy) => (
+          <select id={id} aria-describedby={describedBy} value={persona.greeting_style ?? "short"} onChange={(e) => set("greeting_style", e.target.value as Persona["greeting_style"])}>
+            <option value="none">Straight to the answer</option>
+            <option value="short">Short — “{persona.name || "Maya"} here.”</option>
+            <option value="warm">Warm — “Hi, it’s {persona.name || "Maya"}!”</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Next step after an answer" hint="Offered after an answer from your material, e.g. “Want help planning your first week?”. Leave empty for none.">
+        {(id, describedBy) => <input id={id} maxLength={300} aria-describedby={describedBy} value={persona.next_step ?? ""} onChange={(e) => set("next_step", e.target.value)} />}
       </Field>
       <Field label="Languages" hint="One language code per line, preferred first (en, de, pt-BR).">
         {(id, describedBy) => <textarea id={id} rows={2} aria-describedby={describedBy} value={lines(persona.languages)} onChange={(e) => set("languages", toList(e.target.value))} />}

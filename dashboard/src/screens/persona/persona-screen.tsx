@@ -3,6 +3,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import type { Persona, PersonaVersion } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
+import { AssistantModeBanner } from "../../components/assistant-mode-banner";
 import { Button, Card, ErrorNotice, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
@@ -30,6 +31,7 @@ export function PersonaScreen() {
   return (
     <>
       <PageHeader title="Persona & voice" description="How your assistant sounds and what it does when your material has no answer. Each save is a new version; the next answer uses it." />
+      <AssistantModeBanner />
       <div className="split">
         <Card title="Persona" actions={current.data ? <span className="muted small">Version {current.data.version} · {formatDateTime(current.data.updated_at)}</span> : undefined}>
           <ErrorNotice error={current.error} onRetry={() => void current.reload()} title="Could not load the persona" />

@@ -5,6 +5,7 @@ import { API_BASE } from "../../api/config";
 import { ApiError } from "../../api/errors";
 import type { WidgetView } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
+import { Answer } from "../../components/answer";
 import { Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { openChat, type ChatConnection, type ChatEntry } from "../../lib/chat-socket";
 import { formatConfidence } from "../../lib/format";
@@ -89,12 +90,13 @@ export function TestChat() {
         {entries.map((entry) => (
           <li key={entry.key} className={`chat-msg chat-${entry.role}`} aria-busy={entry.streaming || undefined}>
             <span className="visually-hidden">{entry.role === "user" ? "You" : entry.role === "notice" ? "Notice" : "Assistant"}: </span>
-            <span className="chat-text">{entry.text}</span>
-            {entry.role === "assistant" && !entry.streaming && (
-              <span className="chat-meta small muted">
-                Confidence {formatConfidence(entry.confidence)}
-                {entry.citations.length > 0 && ` · Sources: ${[...new Set(entry.citations.map((c) => c.title))].join(", ")}`}
-              </span>
+            {entry.role === "assistant" && !entry.streaming ? (
+              <>
+                <Answer text={entry.text} sources={entry.citations} grounding={entry.grounding} model={entry.model} textClassName="chat-text" />
+                <span className="chat-meta small muted">Confidence {formatConfidence(entry.confidence)}</span>
+              </>
+            ) : (
+              <span className="chat-text">{entry.text}</span>
             )}
           </li>
         ))}

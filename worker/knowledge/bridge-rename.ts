@@ -1,0 +1,28 @@
+// Tells the bridge a document's new title (`PATCH /v1/documents/:document_id`, signed), so its chunks
+// and the citations it writes carry it. The title in D1 is saved first and is what clients see; a
+// bridge that is down or refuses only delays its copy, which the next ingestion of the document (a
+// re-index sends the title from D1) or the next rename brings up to date.
+import type { RenameDocumentRequest } from "@coach/contracts/bridge";
+import { callBridge } from "../lib/bridge-client";
+import { AppError } from "../lib/errors";
+
+/** A rename is a small write at the bridge; the creator waits for it, so it gets little time. */
+const RENAME_TIMEOUT_MS = 5_000;
+
+/** Whether the bridge renamed the document's chunks; false when it could not be reached or refused. */
+export async function renameAtBridge(
+  env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET">,
+  rename: RenameDocumentRequest & { document_id: string },
+  requestId: string,
+): Promise<boolean> {
+  const body = { tenant_id: rename.tenant_id, title: rename.title } satisfies RenameDocumentRequest;
+  try {
+    const response = await callBridge(env, { method: "PATCH", path: `/v1/documents/${encodeURIComponent(rename.document_id)}`, body, requestId, timeoutMs: RENAME_TIMEOUT_MS });
+    await response.body?.cancel();
+    return response.ok;
+  } catch (err) {
+    // callBridge's only AppError: the bridge cannot be reached.
+    if (err instanceof AppError) return false;
+    throw err;
+  }
+}
