@@ -3,7 +3,7 @@
  * `creator_{tenantId}_knowledge`. Embeddings are always passed in explicitly and collections are opened
  * with `embeddingFunction: null`, so the client never tries to load (and download) a default model.
  */
-import { ChromaClient, type Collection } from "chromadb";
+import { ChromaClient, type Collection, type Metadata } from "chromadb";
 import type { ChunkMetadata, SearchHit } from "@coach/contracts/bridge";
 import { UpstreamError } from "../errors";
 
@@ -15,6 +15,20 @@ export function collectionName(tenantId: string): string {
 /** Chunk id scheme: stable per document and position, so re-ingesting overwrites in place. */
 export function chunkId(documentId: string, index: number): string {
   return `${documentId}#${index}`;
+}
+
+/** Chunks read per request when a whole collection is loaded. */
+const PAGE = 1000;
+
+function toChunkMetadata(metadata: Metadata | null | undefined): ChunkMetadata {
+  return {
+    document_id: String(metadata?.document_id ?? ""),
+    title: String(metadata?.title ?? ""),
+    chunk_index: Number(metadata?.chunk_index ?? 0),
+    ...(typeof metadata?.section === "string" && metadata.section ? { section: metadata.section } : {}),
+    ...(typeof metadata?.page === "number" ? { page: metadata.page } : {}),
+    ...(metadata?.curated === true ? { curated: true } : {}),
+  };
 }
 
 export interface ChunkRecord {
@@ -86,16 +100,22 @@ export class ChromaStore {
           text: result.documents[0]?.[i] ?? "",
           // Chroma's cosine space returns distance = 1 - cosine similarity.
           score: 1 - (result.distances[0]?.[i] ?? 1),
-          metadata: {
-            document_id: String(metadata?.document_id ?? ""),
-            title: String(metadata?.title ?? ""),
-            chunk_index: Number(metadata?.chunk_index ?? 0),
-            ...(typeof metadata?.section === "string" && metadata.section ? { section: metadata.section } : {}),
-            ...(typeof metadata?.page === "number" ? { page: metadata.page } : {}),
-            ...(metadata?.curated === true ? { curated: true } : {}),
-          },
+          metadata: toChunkMetadata(metadata),
         };
       });
+    });
+  }
+
+  /** Every chunk of a tenant, read in pages, for building the lexical index beside the vectors. */
+  async allChunks(tenantId: string): Promise<Omit<SearchHit, "score">[]> {
+    return this.call(async () => {
+      const collection = await this.collection(tenantId);
+      const out: Omit<SearchHit, "score">[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await collection.get({ include: ["documents", "metadatas"], limit: PAGE, offset });
+        page.ids.forEach((id, i) => out.push({ chunk_id: id, text: page.documents[i] ?? "", metadata: toChunkMetadata(page.metadatas[i]) }));
+        if (page.ids.length < PAGE) return out;
+      }
     });
   }
 

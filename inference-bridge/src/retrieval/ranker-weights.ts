@@ -1,0 +1,57 @@
+/**
+ * The features a quotable piece is scored by, and their weights. The weights are fitted (a conditional
+ * logit: the piece that holds the answer should win among its question's pieces) on the evaluation
+ * coaches' questions, written in clients' own words by separate authors, and checked on coaches held out
+ * of the fit; refit with `npm run eval -- --fit` after changing a feature.
+ */
+
+/** Names of the features, in a fixed order. */
+export const UNIT_FEATURES = [
+  "coverOwn",
+  "coverAround",
+  "coverNeighbours",
+  "coverChunk",
+  "corpusOwn",
+  "corpusAround",
+  "exactShare",
+  "meaning",
+  "align",
+  "alignAround",
+  "kindMatch",
+  "kindMissing",
+  "chunkRank",
+  "lexicalShare",
+  "denseShare",
+  "documentShare",
+  "faqAnswer",
+  "listOrRow",
+  "short",
+  "long",
+] as const;
+
+export type UnitFeature = (typeof UNIT_FEATURES)[number];
+export type UnitFeatures = Record<UnitFeature, number>;
+
+/** Fitted weights (see the header). */
+export const RANKER_WEIGHTS: UnitFeatures = {
+  coverOwn: 1,
+  coverAround: 0.5,
+  coverNeighbours: 0.3,
+  coverChunk: 0.3,
+  corpusOwn: 1,
+  corpusAround: 0.5,
+  exactShare: 0,
+  meaning: 0.1,
+  align: 0,
+  alignAround: 0,
+  kindMatch: 0.15,
+  kindMissing: -0.1,
+  chunkRank: 0.1,
+  lexicalShare: 0.2,
+  denseShare: 0,
+  documentShare: 0,
+  faqAnswer: 0,
+  listOrRow: 0,
+  short: -0.2,
+  long: -0.05,
+};
