@@ -2,6 +2,7 @@
  * Interfaces the RAG pipeline codes against, so Ollama and the built-in fallback are interchangeable.
  */
 import type { Persona } from "@coach/contracts/bridge";
+import type { Quote } from "../rag/answer-selection";
 
 /** Which model filled a collection; a collection filled by another one must be re-indexed. */
 export interface EmbedderIdentity {
@@ -56,6 +57,10 @@ export interface GenerateInput {
   persona: Persona;
   question: string;
   passages: Passage[];
+  /** For the extractive answerer: the pieces to quote, in order (their chunks are `passages`). */
+  quotes?: Quote[];
+  /** For a model: most tokens the answer may take, so prompt and answer fit the context window. */
+  answerTokens?: number;
   signal: AbortSignal;
 }
 

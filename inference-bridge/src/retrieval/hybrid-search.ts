@@ -93,7 +93,6 @@ export function hybridSearch(text: string, inputs: SearchInputs): SearchResult {
     documentFrequency: (stem: string) => inputs.index.documentFrequency(stem),
     chunkCount: inputs.index.size,
     ...(inputs.sentenceVector ? { sentenceVector: inputs.sentenceVector } : {}),
-    ...(inputs.vectors ? { wordSimilarity: (a: string, b: string) => inputs.vectors?.similarity(a, b) ?? 0 } : {}),
   };
   return { question, expansions, chunks, ranked: rankUnits(question, expansions, candidates, context) };
 }

@@ -92,6 +92,14 @@ export class LexicalIndex {
     return this.slots.get(chunkId)?.chunk;
   }
 
+  /** The chunks of a document. */
+  chunksOf(documentId: string): IndexedChunk[] {
+    return [...(this.byDocument.get(documentId) ?? [])].flatMap((id) => {
+      const slot = this.slots.get(id);
+      return slot ? [slot.chunk] : [];
+    });
+  }
+
   /** Chunks that use a stem. */
   documentFrequency(stem: string): number {
     return this.postings.get(stem)?.size ?? 0;

@@ -7,7 +7,7 @@
  * own words (ranker-weights.ts, `npm run eval -- --fit`). The same features decide answerability.
  */
 import { answerUnits, isQuotable, type AnswerUnit } from "../text/answer-units";
-import { contentTokens, tokenize } from "../text/tokens";
+import { tokenize } from "../text/tokens";
 import { holdsKind } from "./answer-kinds";
 import type { IndexedChunk } from "./lexical-index";
 import type { Question } from "./question";
@@ -21,32 +21,6 @@ export interface RankingContext {
   chunkCount: number;
   /** A unit vector for a text (word vectors), or null when there are none. */
   sentenceVector?(text: string): Float32Array | null;
-  /** Cosine similarity of two words' vectors (0 when either has none). */
-  wordSimilarity?(a: string, b: string): number;
-}
-
-/** Below this word-vector similarity a word of a piece does not stand for a word of the question. */
-const ALIGN_FLOOR = 0.25;
-
-/**
- * How well a piece's words line up with the question's: every question word takes its closest word of
- * the piece (1 for the same stem, otherwise its word-vector similarity above a floor), weighted.
- */
-function alignment(terms: readonly { term: { word: string; stem: string }; general: number }[], words: readonly { word: string; stem: string }[], similarity: (a: string, b: string) => number, total: number): number {
-  let sum = 0;
-  for (const { term, general } of terms) {
-    let best = 0;
-    for (const w of words) {
-      if (w.stem === term.stem) {
-        best = 1;
-        break;
-      }
-      const sim = similarity(term.word, w.word);
-      if (sim > best) best = sim;
-    }
-    sum += general * (best >= 1 ? 1 : Math.max(0, (best - ALIGN_FLOOR) / (1 - ALIGN_FLOOR)));
-  }
-  return sum / total;
 }
 
 /** A candidate chunk with its place in the fused ranking (0 = best) and its rankings' scores. */
@@ -120,7 +94,6 @@ export function rankUnits(
     const { chunk } = candidate;
     const units = answerUnits(chunk.text, chunk.section ?? "");
     const unitStems = units.map((unit) => stems(unit.text));
-    const unitWords = units.map((unit) => contentTokens(`${unit.text}`));
     const chunkStems = stems(`${chunk.text}\n${chunk.section ?? ""}\n${chunk.title}`);
     units.forEach((unit, i) => {
       if (!isQuotable(unit)) return;
@@ -142,12 +115,7 @@ export function rankUnits(
       const unitVector = questionVector ? (context.sentenceVector?.(`${unit.context}. ${unit.lead ?? ""} ${unit.text}`) ?? null) : null;
       const words = unit.text.split(/\s+/).length;
       const kindMatch = kinds.every((kind) => holdsKind(unit.text, kind));
-      const similarity = context.wordSimilarity;
-      const ownWords = unitWords[i] ?? [];
-      const aroundWords = [...ownWords, ...contentTokens(`${unit.context} ${unit.lead ?? ""}`)];
       const features: UnitFeatures = {
-        align: similarity ? alignment(terms, ownWords, similarity, generalTotal) : 0,
-        alignAround: similarity ? alignment(terms, aroundWords, similarity, generalTotal) : 0,
         coverOwn: sums.own / generalTotal,
         coverAround: sums.around / generalTotal,
         coverNeighbours: sums.neighbour / generalTotal,

@@ -1,11 +1,9 @@
 /**
- * Deterministic lexical embedder used when Ollama is not available (local runs, CI).
- *
- * Signed feature hashing of words and adjacent word pairs into 768 dimensions (the size of
- * nomic-embed-text, so collections keep one shape), with sublinear term weights and L2 normalisation so
- * cosine similarity in Chroma behaves like a bag-of-words overlap score.
+ * The Ollama stand-in's embeddings in place of nomic-embed-text's (no weights can be fetched here):
+ * signed feature hashing of words and adjacent word pairs into 768 dimensions, nomic-embed-text's size,
+ * with sublinear term weights and L2 normalisation, so similar texts get similar vectors and identical
+ * texts identical ones. Deterministic, so tests can rely on it.
  */
-import type { Embedder } from "./types";
 
 /** Vector size shared with nomic-embed-text. */
 export const BUILTIN_DIMENSIONS = 768;
@@ -51,16 +49,4 @@ export function embedLexical(text: string): number[] {
   for (const value of vector) norm += value * value;
   norm = Math.sqrt(norm);
   return norm === 0 ? vector : vector.map((value) => value / norm);
-}
-
-/** The built-in embedder, labelled "builtin". */
-export class BuiltinEmbedder implements Embedder {
-  readonly model = "builtin";
-  // Lexical vectors score lower than a neural model's: on the eval set, 0.25 answers 55 % of answerable
-  // questions and still falls back on 75 % of out-of-scope ones; 0.35 answered only 20 %.
-  readonly defaultMinScore = 0.25;
-
-  async embed(texts: string[]): Promise<number[][]> {
-    return texts.map(embedLexical);
-  }
 }
