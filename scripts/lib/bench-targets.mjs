@@ -16,6 +16,7 @@ export const BENCH_TARGETS = {
   "bridge-retrieval": [
     { path: "chunks_10k.query_ms.p95", op: "<=", target: 50, unit: "ms", label: "retrieval p95 at 10k chunks" },
     { path: "chunks_100k.query_ms.p95", op: "<=", target: 100, unit: "ms", label: "retrieval p95 at 100k chunks" },
+    { path: "rss_at_rest_mb", op: "<=", target: 250, unit: "MB", label: "bridge RSS at rest with the word vectors loaded" },
   ],
   "ingest-pdf": [],
   "room-ack": [

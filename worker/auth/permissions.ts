@@ -150,6 +150,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteRequirement>> = {
   "PUT /api/v1/persona": "knowledge:write",
   "POST /api/v1/bridge/documents/:id/status": "public",
   "POST /api/v1/bridge/questions": "public",
+  "POST /api/v1/bridge/reindex-requests": "public",
   "GET /api/v1/widget": "settings:read",
   "PUT /api/v1/widget": "settings:write",
   "GET /api/v1/channels": "channels:read",

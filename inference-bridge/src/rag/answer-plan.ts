@@ -50,10 +50,11 @@ export function planAnswer(services: Pick<BridgeServices, "embedder" | "language
   if (curated) return { ...none, grounding: "curated", passages: [toPassage(curated.chunk, 1, 1)], curatedText: curated.answer, confidence: 1 };
   const builtin = services.generator.model === "builtin";
   // A caller that names a similarity floor decides answerability by it instead of the calibrated rule
-  // (load tests use 0 to always answer from the material).
+  // (load tests use 0 to always answer from the material) — when there are vector scores to apply it to.
   const floor = request.retrieval.min_score;
-  const bestDense = result.chunks.reduce((max, c) => Math.max(max, c.dense ?? -1), -1);
-  const answerable = floor === undefined ? judgement.answerable : result.ranked.length > 0 && (floor <= 0 || bestDense >= floor);
+  const dense = result.chunks.flatMap((c) => (c.dense === null ? [] : [c.dense]));
+  const answerable =
+    floor === undefined || (dense.length === 0 && floor > 0) ? judgement.answerable : result.ranked.length > 0 && (floor <= 0 || Math.max(...dense) >= floor);
   if (!answerable) {
     const general = request.persona.answer_mode === "adaptive" && !builtin;
     return general ? { ...none, grounding: "general" } : none;

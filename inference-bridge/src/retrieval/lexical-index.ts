@@ -36,11 +36,14 @@ export interface LexicalHit {
   score: number;
 }
 
-/** The index of one tenant's chunks. */
+/** The index of one tenant's chunks. Chunks live in numbered slots, so scoring runs over plain arrays. */
 export class LexicalIndex {
-  private readonly slots = new Map<string, Slot>();
+  private readonly slots: (Slot | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
   private readonly byDocument = new Map<string, Set<string>>();
-  private readonly postings = new Map<string, Map<string, number>>();
+  /** Stem → slot → term frequency. */
+  private readonly postings = new Map<string, Map<number, number>>();
   /** Surface words of the collection with how many chunks use them, for expansions and typo repair. */
   private readonly words = new Map<string, number>();
   private totalLength = 0;
@@ -48,7 +51,7 @@ export class LexicalIndex {
   version = 0;
 
   get size(): number {
-    return this.slots.size;
+    return this.slotOf.size;
   }
 
   /** Adds or replaces a chunk. */
@@ -67,13 +70,15 @@ export class LexicalIndex {
     count(chunk.text, 1);
     count(chunk.section ?? "", FIELD_WEIGHT);
     count(chunk.title, FIELD_WEIGHT);
+    const slot = this.freeSlots.pop() ?? this.slots.length;
     for (const [stem, tf] of terms) {
       let posting = this.postings.get(stem);
       if (!posting) this.postings.set(stem, (posting = new Map()));
-      posting.set(chunk.chunkId, tf);
+      posting.set(slot, tf);
     }
     for (const word of seenWords) this.words.set(word, (this.words.get(word) ?? 0) + 1);
-    this.slots.set(chunk.chunkId, { chunk, length, terms });
+    this.slots[slot] = { chunk, length, terms };
+    this.slotOf.set(chunk.chunkId, slot);
     let ids = this.byDocument.get(chunk.documentId);
     if (!ids) this.byDocument.set(chunk.documentId, (ids = new Set()));
     ids.add(chunk.chunkId);
@@ -89,14 +94,15 @@ export class LexicalIndex {
 
   /** The chunk with this id, if indexed. */
   chunk(chunkId: string): IndexedChunk | undefined {
-    return this.slots.get(chunkId)?.chunk;
+    const slot = this.slotOf.get(chunkId);
+    return slot === undefined ? undefined : this.slots[slot]?.chunk;
   }
 
   /** The chunks of a document. */
   chunksOf(documentId: string): IndexedChunk[] {
     return [...(this.byDocument.get(documentId) ?? [])].flatMap((id) => {
-      const slot = this.slots.get(id);
-      return slot ? [slot.chunk] : [];
+      const chunk = this.chunk(id);
+      return chunk ? [chunk] : [];
     });
   }
 
@@ -117,57 +123,68 @@ export class LexicalIndex {
    * tends to touch most of the question, not to repeat one of its words.
    */
   search(terms: readonly { weight: number; matches: readonly { stem: string; strength: number }[] }[], k: number): LexicalHit[] {
-    const n = this.slots.size;
+    const n = this.slotOf.size;
     if (n === 0) return [];
     const average = this.totalLength / n || 1;
     const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0) || 1;
-    const scores = new Map<string, { bm25: number; covered: number }>();
+    const size = this.slots.length;
+    const bm25 = new Float64Array(size);
+    const covered = new Float64Array(size);
+    const best = new Float64Array(size);
+    const touched: number[] = [];
     for (const term of terms) {
-      const best = new Map<string, number>();
       for (const match of term.matches) {
         const posting = this.postings.get(match.stem);
         if (!posting) continue;
         const idf = Math.log(1 + (n - posting.size + 0.5) / (posting.size + 0.5));
-        for (const [id, tf] of posting) {
-          const slot = this.slots.get(id);
-          if (!slot) continue;
-          const value = (match.strength * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * slot.length) / average));
-          if (value > (best.get(id) ?? 0)) best.set(id, value);
+        for (const [slot, tf] of posting) {
+          const length = this.slots[slot]?.length ?? average;
+          const value = (match.strength * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
+          if (value > (best[slot] ?? 0)) {
+            if (best[slot] === 0) touched.push(slot);
+            best[slot] = value;
+          }
         }
       }
-      for (const [id, value] of best) {
-        const entry = scores.get(id) ?? { bm25: 0, covered: 0 };
-        entry.bm25 += value;
-        entry.covered += term.weight;
-        scores.set(id, entry);
+      for (const slot of touched) {
+        bm25[slot] = (bm25[slot] ?? 0) + (best[slot] ?? 0);
+        covered[slot] = (covered[slot] ?? 0) + term.weight;
+        best[slot] = 0;
       }
+      touched.length = 0;
     }
-    return [...scores]
-      .map(([id, { bm25, covered }]) => [id, bm25 * (COVERAGE_FLOOR + covered / totalWeight)] as const)
+    const scored: [number, number][] = [];
+    for (let slot = 0; slot < size; slot++) {
+      if ((bm25[slot] ?? 0) > 0) scored.push([slot, (bm25[slot] ?? 0) * (COVERAGE_FLOOR + (covered[slot] ?? 0) / totalWeight)]);
+    }
+    return scored
       .sort((a, b) => b[1] - a[1])
       .slice(0, k)
-      .flatMap(([id, score]) => {
-        const slot = this.slots.get(id);
-        return slot ? [{ chunk: slot.chunk, score }] : [];
+      .flatMap(([slot, score]) => {
+        const chunk = this.slots[slot]?.chunk;
+        return chunk ? [{ chunk, score }] : [];
       });
   }
 
   private remove(chunkId: string): void {
-    const slot = this.slots.get(chunkId);
-    if (!slot) return;
-    for (const stem of slot.terms.keys()) {
+    const slot = this.slotOf.get(chunkId);
+    const entry = slot === undefined ? undefined : this.slots[slot];
+    if (slot === undefined || !entry) return;
+    for (const stem of entry.terms.keys()) {
       const posting = this.postings.get(stem);
-      posting?.delete(chunkId);
+      posting?.delete(slot);
       if (posting?.size === 0) this.postings.delete(stem);
     }
-    for (const token of new Set(contentTokens(`${slot.chunk.text} ${slot.chunk.section ?? ""} ${slot.chunk.title}`).map((t) => t.word))) {
+    for (const token of new Set(contentTokens(`${entry.chunk.text} ${entry.chunk.section ?? ""} ${entry.chunk.title}`).map((t) => t.word))) {
       const left = (this.words.get(token) ?? 1) - 1;
       if (left <= 0) this.words.delete(token);
       else this.words.set(token, left);
     }
-    this.byDocument.get(slot.chunk.documentId)?.delete(chunkId);
-    this.slots.delete(chunkId);
-    this.totalLength -= slot.length;
+    this.byDocument.get(entry.chunk.documentId)?.delete(chunkId);
+    this.slots[slot] = undefined;
+    this.slotOf.delete(chunkId);
+    this.freeSlots.push(slot);
+    this.totalLength -= entry.length;
     this.version++;
   }
 }

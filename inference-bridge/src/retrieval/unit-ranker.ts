@@ -76,6 +76,40 @@ function termWeights(question: Question, expansions: ReadonlyMap<string, readonl
   });
 }
 
+/** What scoring needs of a chunk, independent of the question. */
+interface ChunkAnalysis {
+  units: AnswerUnit[];
+  unitStems: Set<string>[];
+  aroundStems: Set<string>[];
+  chunkStems: Set<string>;
+  vectors: (Float32Array | null)[];
+}
+
+/** Analyses of recently scored chunks: the same chunks answer many questions, and chunks never change. */
+const analyses = new Map<IndexedChunk, ChunkAnalysis>();
+const MAX_ANALYSES = 512;
+
+function analyse(chunk: IndexedChunk, context: RankingContext): ChunkAnalysis {
+  const cached = analyses.get(chunk);
+  if (cached) {
+    analyses.delete(chunk);
+    analyses.set(chunk, cached);
+    return cached;
+  }
+  const units = answerUnits(chunk.text, chunk.section ?? "");
+  const analysis: ChunkAnalysis = {
+    units,
+    unitStems: units.map((unit) => stems(unit.text)),
+    aroundStems: units.map((unit) => stems(`${unit.context} ${unit.lead ?? ""}`)),
+    chunkStems: stems(`${chunk.text}\n${chunk.section ?? ""}\n${chunk.title}`),
+    vectors: units.map((unit) => (isQuotable(unit) ? (context.sentenceVector?.(`${unit.context}. ${unit.lead ?? ""} ${unit.text}`) ?? null) : null)),
+  };
+  analyses.set(chunk, analysis);
+  const oldest = analyses.keys().next();
+  if (analyses.size > MAX_ANALYSES && !oldest.done) analyses.delete(oldest.value);
+  return analysis;
+}
+
 /** Ranks the quotable pieces of `candidates` for `question`, best first. */
 export function rankUnits(
   question: Question,
@@ -92,13 +126,11 @@ export function rankUnits(
   const ranked: RankedUnit[] = [];
   for (const candidate of candidates) {
     const { chunk } = candidate;
-    const units = answerUnits(chunk.text, chunk.section ?? "");
-    const unitStems = units.map((unit) => stems(unit.text));
-    const chunkStems = stems(`${chunk.text}\n${chunk.section ?? ""}\n${chunk.title}`);
+    const { units, unitStems, aroundStems, chunkStems, vectors } = analyse(chunk, context);
     units.forEach((unit, i) => {
       if (!isQuotable(unit)) return;
       const own = unitStems[i] ?? new Set<string>();
-      const around = stems(`${unit.context} ${unit.lead ?? ""}`);
+      const around = aroundStems[i] ?? new Set<string>();
       const neighbours = new Set([...(unitStems[i - 1] ?? []), ...(unitStems[i + 1] ?? [])]);
       const sums = { own: 0, around: 0, neighbour: 0, chunk: 0, corpusOwn: 0, corpusAround: 0, exact: 0 };
       for (const t of terms) {
@@ -112,7 +144,7 @@ export function rankUnits(
         sums.corpusAround += t.corpus * inAround;
         if (inOwn === 1) sums.exact++;
       }
-      const unitVector = questionVector ? (context.sentenceVector?.(`${unit.context}. ${unit.lead ?? ""} ${unit.text}`) ?? null) : null;
+      const unitVector = vectors[i] ?? null;
       const words = unit.text.split(/\s+/).length;
       const kindMatch = kinds.every((kind) => holdsKind(unit.text, kind));
       const features: UnitFeatures = {
