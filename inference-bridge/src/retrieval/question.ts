@@ -20,6 +20,24 @@ export interface Question {
   text: string;
   terms: QuestionTerm[];
   kinds: ReadonlySet<AnswerKind>;
+  /**
+   * Stems of the words in the clauses that ask ("…how long is it supposed to take?"), as against those
+   * that tell the story around them ("our bedtime routine drags on for an hour"): the piece that answers
+   * usually echoes the asking words.
+   */
+  askStems: ReadonlySet<string>;
+}
+
+const WH_START = /^(?:how|what|when|where|which|why|who|whom|whose|is|are|am|can|could|should|shall|do|does|did|will|would|may|must|have|has|any)\b/i;
+
+/** The asking clauses of a question: those ending in "?" or opening with a question word. */
+export function askingClauses(text: string): string[] {
+  const clauses = text
+    .split(/(?<=[.!?;])\s+|\s*,\s*(?:but|so|and)\s+|\s+(?:but|so)\s+(?=(?:how|what|when|where|which|why|is|can|should|do)\b)/i)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const asking = clauses.filter((c) => c.endsWith("?") || WH_START.test(c));
+  return asking.length > 0 ? asking : clauses;
 }
 
 const KIND_PATTERNS: [AnswerKind, RegExp][] = [
@@ -58,5 +76,6 @@ export function analyseQuestion(text: string, vectors: WordVectors | null): Ques
     seen.add(token.stem);
     terms.push({ ...token, weight: termWeight(token.word, vectors) });
   }
-  return { text, terms, kinds: answerKinds(text) };
+  const askStems = new Set(askingClauses(text.replace(KIND_WORDS, "$1")).flatMap((clause) => contentTokens(clause).map((t) => t.stem)));
+  return { text, terms, kinds: answerKinds(text), askStems };
 }

@@ -122,6 +122,7 @@ export function rankUnits(
   const corpusTotal = terms.reduce((sum, t) => sum + t.corpus, 0) || 1;
   if (generalTotal === 0) return [];
   const questionVector = context.sentenceVector?.(question.text) ?? null;
+  const askTotal = terms.reduce((sum, t) => sum + (question.askStems.has(t.term.stem) ? t.general : 0), 0);
   const kinds = [...question.kinds].filter((kind) => kind !== "procedure" && kind !== "yes-no");
   const ranked: RankedUnit[] = [];
   for (const candidate of candidates) {
@@ -132,7 +133,7 @@ export function rankUnits(
       const own = unitStems[i] ?? new Set<string>();
       const around = aroundStems[i] ?? new Set<string>();
       const neighbours = new Set([...(unitStems[i - 1] ?? []), ...(unitStems[i + 1] ?? [])]);
-      const sums = { own: 0, around: 0, neighbour: 0, chunk: 0, corpusOwn: 0, corpusAround: 0, exact: 0 };
+      const sums = { own: 0, around: 0, neighbour: 0, chunk: 0, corpusOwn: 0, corpusAround: 0, exact: 0, askOwn: 0 };
       for (const t of terms) {
         const inOwn = found(t.matches, own);
         const inAround = Math.max(inOwn, found(t.matches, around));
@@ -143,6 +144,7 @@ export function rankUnits(
         sums.corpusOwn += t.corpus * inOwn;
         sums.corpusAround += t.corpus * inAround;
         if (inOwn === 1) sums.exact++;
+        if (question.askStems.has(t.term.stem)) sums.askOwn += t.general * inOwn;
       }
       const unitVector = vectors[i] ?? null;
       const words = unit.text.split(/\s+/).length;
@@ -155,6 +157,7 @@ export function rankUnits(
         corpusOwn: sums.corpusOwn / corpusTotal,
         corpusAround: sums.corpusAround / corpusTotal,
         exactShare: sums.exact / Math.max(1, terms.length),
+        askOwn: askTotal === 0 ? 0 : sums.askOwn / askTotal,
         meaning: questionVector && unitVector ? dot(questionVector, unitVector) : 0,
         kindMatch: kinds.length > 0 && kindMatch ? 1 : 0,
         kindMissing: kinds.length > 0 && !kinds.some((kind) => holdsKind(unit.text, kind)) ? 1 : 0,
