@@ -47,7 +47,7 @@ async function directRag(): Promise<number> {
   const { embeddings } = await ollama.embed({ model: "nomic-embed-text", input: [QUESTION] });
   const hits = await store.query(tenant, embeddings[0] ?? [], 4);
   const passages = hits.map((hit, i) => ({ index: i + 1, chunkId: hit.chunk_id, documentId: hit.metadata.document_id, title: hit.metadata.title, text: hit.text, score: hit.score }));
-  return firstToken(start, await ollama.chat({ model: "llama3.2:1b", messages: buildMessages({ persona: PERSONA, passages, history: [], question: QUESTION }), stream: true }));
+  return firstToken(start, await ollama.chat({ model: "llama3.2:1b", messages: buildMessages({ persona: PERSONA, passages, history: [], question: QUESTION }).messages, stream: true }));
 }
 
 const signing: number[] = [];

@@ -2,7 +2,7 @@
  * Saturation: throughput of the bridge when more clients than model slots keep it busy, against the
  * stand-in's own capacity measured in the same run (as many direct clients as it has slots), and the
  * bridge process's peak RSS. The bridge runs as its own process (`node --import tsx src/main.ts`, as
- * `npm start` does) so its memory is measured alone. Targets: ≥ 97 % of capacity, RSS ≤ 150 MB.
+ * `npm start` does) so its memory is measured alone. Targets: ≥ 97 % of capacity, RSS ≤ 250 MB (the budget with the word vectors and synonyms loaded).
  *
  * Run: npx tsx bench/bridge-saturation.ts
  */
@@ -72,9 +72,9 @@ const ratio = bridgeRps / directRps;
 const rssMb = round(hwmKb / 1024, 1);
 console.log(`stand-in capacity (direct, ${PARALLEL} clients): ${round(directRps)} req/s over ${REQUESTS} requests`);
 console.log(`through the bridge (${CLIENTS} clients):        ${round(bridgeRps)} req/s, refused ${refused}, failed ${failed}`);
-console.log(`ratio ${round(ratio * 100, 1)} % of capacity (target ≥ 97 %); bridge peak RSS ${rssMb} MB (target ≤ 150); queue wait ms ${JSON.stringify(summary(waits))}`);
+console.log(`ratio ${round(ratio * 100, 1)} % of capacity (target ≥ 97 %); bridge peak RSS ${rssMb} MB (target ≤ 250); queue wait ms ${JSON.stringify(summary(waits))}`);
 
 await bridge.stop();
 await standIn.close();
 await chroma.stop();
-console.log(JSON.stringify({ bench: "bridge-saturation", results: { parallel: PARALLEL, requests: REQUESTS, clients: CLIENTS, service_ms: standIn.serviceMs(), direct_rps: round(directRps), bridge_rps: round(bridgeRps), ratio: round(ratio, 4), refused, failed, peak_rss_mb: rssMb, sampled_peak_rss_mb: round(peakRssKb / 1024, 1), queue_wait_ms: summary(waits), pass: ratio >= 0.97 && rssMb <= 150 } }));
+console.log(JSON.stringify({ bench: "bridge-saturation", results: { parallel: PARALLEL, requests: REQUESTS, clients: CLIENTS, service_ms: standIn.serviceMs(), direct_rps: round(directRps), bridge_rps: round(bridgeRps), ratio: round(ratio, 4), refused, failed, peak_rss_mb: rssMb, sampled_peak_rss_mb: round(peakRssKb / 1024, 1), queue_wait_ms: summary(waits), pass: ratio >= 0.97 && rssMb <= 250 } }));

@@ -1,107 +1,112 @@
 /**
- * `npm run eval`: ingests the corpus into a fresh Chroma with the production parsers and chunker, then
- * replays the questions. Prints hit@1/3/5 and MRR@5 for dense retrieval and for dense + BM25 fused
- * re-ranking of the top 20, and the share of out-of-scope questions that correctly fall back at the
- * answering threshold — with the built-in embedder, and with nomic-embed-text when Ollama has it — and
- * replays the golden cases (golden.ts) for a voice score.
+ * `npm run eval`: answers every evaluation coach's questions (eval/coaches, written in clients' own
+ * words) with the production pipeline — the built-in embedder and answerer, and nomic-embed-text with
+ * llama3.2:1b when Ollama has them — and prints what a client would notice:
+ *   fact-hit        answerable questions whose answer contains an expected fact
+ *   top citation    answerable questions whose first cited source is the right document
+ *   fallback        off-topic questions (general, and near-domain) answered with the persona's fallback
+ *   answered        answerable questions not answered with the fallback
+ *   prompt tokens   p95 per answer (a model's prompt; the built-in answerer has none)
+ *   retrieval       p95 time to retrieve and rank for one question
+ * then replays the golden cases (golden.ts). `-- --fit` also fits the piece ranker and the
+ * answerability rule and reports them on held-out coaches (fit.ts); `-- --coach <id>` limits the run.
  * Ends with one JSON line, like the benchmarks.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BuiltinAnswerer } from "../inference-bridge/src/backends/builtin-answerer";
 import { BuiltinEmbedder } from "../inference-bridge/src/backends/builtin-embedder";
 import { ChromaStore } from "../inference-bridge/src/backends/chroma";
 import { startChroma } from "../inference-bridge/src/backends/chroma-process";
 import { OllamaBackend } from "../inference-bridge/src/backends/ollama";
-import type { Embedder } from "../inference-bridge/src/backends/types";
-import { parseDocument } from "../inference-bridge/src/ingest/parse-document";
-import { chunkBlocks } from "../inference-bridge/src/ingest/section-chunker";
+import type { Embedder, Generator } from "../inference-bridge/src/backends/types";
+import { Logger } from "../inference-bridge/src/logger";
+import { KnowledgeBase } from "../inference-bridge/src/retrieval/knowledge-base";
+import { Reindexer } from "../inference-bridge/src/retrieval/reindex";
+import { loadLanguageResources, type LanguageResources } from "../inference-bridge/src/text/language-resources";
 import { freePort } from "../inference-bridge/test/support/free-port";
-import { loadCorpus, loadQuestions } from "./corpus";
+import { TEST_LANGUAGE_DIR } from "../inference-bridge/test/support/language-dir";
+import { askCoach, ingestCoach, type QuestionOutcome } from "./answer-quality";
+import { loadCoaches } from "./coaches";
+import { formatFits, leaveOneCoachOut } from "./fit";
 import { loadGolden, replayGolden } from "./golden";
-import { bm25, firstRelevantRank, reciprocalRankFusion, summarise } from "./metrics";
 
-const K = 5;
-const CANDIDATES = 20;
+const args = process.argv.slice(2);
+const fit = args.includes("--fit");
+const only = args.flatMap((arg, i) => (args[i - 1] === "--coach" ? [arg] : []));
+const BUDGET = { contextTokens: 4096, answerTokens: 512 };
 
-async function evaluate(name: string, embedder: Embedder, store: ChromaStore) {
-  // The threshold the bridge answers with when the room names none: the embedder's own.
-  const threshold = embedder.defaultMinScore;
-  const tenant = `eval_${name.replace(/[^a-z0-9]/gi, "")}_${Date.now()}`;
-  for (const doc of loadCorpus()) {
-    const chunks = chunkBlocks((await parseDocument(doc.kind, doc.bytes)).blocks);
-    const embeddings = await embedder.embed(chunks.map((c) => c.text));
-    await store.replaceDocument(
-      tenant,
-      doc.id,
-      chunks.map((chunk, i) => ({
-        text: chunk.text,
-        embedding: embeddings[i] ?? [],
-        metadata: { document_id: doc.id, title: doc.title, chunk_index: i, ...(chunk.section ? { section: chunk.section } : {}), ...(chunk.page !== null ? { page: chunk.page } : {}) },
-      })),
-    );
-  }
-  const questions = loadQuestions();
-  const dense: (number | null)[] = [];
-  const hybrid: (number | null)[] = [];
-  let answered = 0;
-  const inScopeTop: number[] = [];
-  const outOfScopeTop: number[] = [];
-  for (const q of questions.in_scope) {
-    const [embedding] = await embedder.embed([q.question]);
-    const hits = await store.query(tenant, embedding ?? [], CANDIDATES);
-    const relevant = hits.map((h) => h.metadata.document_id === q.document && h.text.toLowerCase().includes(q.passage.toLowerCase()));
-    dense.push(firstRelevantRank(relevant.slice(0, K)));
-    const lexical = bm25(q.question, hits.map((h) => h.text));
-    const byLexical = lexical.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score).map((x) => x.i);
-    const fused = reciprocalRankFusion(hits.map((_, i) => i), byLexical);
-    hybrid.push(firstRelevantRank(fused.slice(0, K).map((i) => relevant[i] ?? false)));
-    inScopeTop.push(hits[0]?.score ?? -1);
-    if ((hits[0]?.score ?? -1) >= threshold) answered++;
-  }
-  let fellBack = 0;
-  for (const q of questions.out_of_scope) {
-    const [embedding] = await embedder.embed([q.question]);
-    const [top] = await store.query(tenant, embedding ?? [], 1);
-    outOfScopeTop.push(top?.score ?? -1);
-    if ((top?.score ?? -1) < threshold) fellBack++;
-  }
-  const share = (values: number[], predicate: (v: number) => boolean) => Math.round((values.filter(predicate).length / values.length) * 1000) / 1000;
-  // How the threshold trades answering in-scope questions against declining out-of-scope ones.
-  const sweep = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35].map((t) => ({ threshold: t, in_scope_answered: share(inScopeTop, (v) => v >= t), out_of_scope_fallback: share(outOfScopeTop, (v) => v < t) }));
-  // Last, so the retrieval figures above are measured on the corpus alone.
-  const golden = await replayGolden(embedder, store, tenant, loadGolden(), threshold);
+const share = (xs: readonly boolean[]) => (xs.length === 0 ? 0 : Math.round((xs.filter(Boolean).length / xs.length) * 1000) / 1000);
+const p95 = (xs: readonly number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0) * 10) / 10;
+};
+
+function summary(outcomes: readonly QuestionOutcome[]) {
+  const answerable = outcomes.filter((q) => q.kind === "answerable");
+  const general = outcomes.filter((q) => q.kind === "general");
+  const near = outcomes.filter((q) => q.kind === "near");
   return {
-    embedder: name,
-    threshold,
-    golden,
-    dense: summarise(dense, K),
-    hybrid: summarise(hybrid, K),
-    in_scope_answered: Math.round((answered / questions.in_scope.length) * 1000) / 1000,
-    out_of_scope_fallback: Math.round((fellBack / questions.out_of_scope.length) * 1000) / 1000,
-    sweep,
+    questions: outcomes.length,
+    fact_hit: share(answerable.map((q) => q.factHit)),
+    top_citation: share(answerable.map((q) => q.topCitation)),
+    answered: share(answerable.map((q) => !q.fellBack)),
+    off_topic_fallback: share(general.map((q) => q.fellBack)),
+    near_domain_fallback: share(near.map((q) => q.fellBack)),
+    prompt_tokens_p95: p95(outcomes.map((q) => q.promptTokens)),
+    retrieval_p95_ms: p95(outcomes.map((q) => q.retrievalMs)),
   };
+}
+
+async function evaluate(name: string, embedder: Embedder, generator: Generator, language: LanguageResources, store: ChromaStore) {
+  const logger = new Logger("error");
+  const reindexer = new Reindexer(store, embedder.identity, async () => [], logger);
+  const knowledge = new KnowledgeBase({ store, embedder, vectors: language.vectors, synonyms: language.synonyms, reindexer });
+  const stack = { knowledge, embedder, generator, language, budget: BUDGET };
+  const outcomes: QuestionOutcome[] = [];
+  const coaches = loadCoaches(only);
+  for (const coach of coaches) {
+    const tenant = `eval_${name.replace(/[^a-z0-9]/gi, "")}_${coach.id.replace(/[^a-z0-9]/gi, "")}_${Date.now()}`;
+    await ingestCoach(stack, tenant, coach);
+    outcomes.push(...(await askCoach(stack, tenant, coach)));
+  }
+  const golden = await replayGolden(stack, `eval_golden_${Date.now()}`, loadGolden());
+  return { embedder: `${embedder.identity.name}@${embedder.identity.version}`, model: generator.model, outcomes, golden, coaches: coaches.map((c) => c.id) };
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "eval-chroma-"));
 const chroma = await startChroma({ dataDir, port: await freePort() });
 try {
   const store = new ChromaStore(chroma.url);
-  const results = [await evaluate("builtin", new BuiltinEmbedder(), store)];
-  const ollama = new OllamaBackend({ host: process.env.OLLAMA_HOST ?? "http://127.0.0.1:11434", chatModel: "llama3.2:1b", embedModel: "nomic-embed-text", keepAlive: "5m" });
+  const language = await loadLanguageResources(TEST_LANGUAGE_DIR, (step, progress) => console.log(`preparing ${step}: ${Math.round(progress * 100)} %`));
+  const runs = [await evaluate("builtin", new BuiltinEmbedder(language.vectors), new BuiltinAnswerer(), language, store)];
+  const ollama = new OllamaBackend({ host: process.env.OLLAMA_HOST ?? "http://127.0.0.1:11434", chatModel: "llama3.2:1b", embedModel: "nomic-embed-text", keepAlive: "5m", ...BUDGET });
   const check = await ollama.checkModels();
-  if (check.reachable && !check.missing.includes("nomic-embed-text")) results.push(await evaluate("nomic-embed-text", ollama.embedder, store));
-  else console.log("Ollama with nomic-embed-text is not available here: evaluated the built-in embedder only.");
+  if (check.reachable && check.missing.length === 0) runs.push(await evaluate("ollama", ollama.embedder, ollama, language, store));
+  else console.log("Ollama with llama3.2:1b and nomic-embed-text is not available here: evaluated the built-in mode only.");
   ollama.close();
+  const results = runs.map((run) => ({ embedder: run.embedder, model: run.model, ...summary(run.outcomes), golden: run.golden, by_coach: Object.fromEntries(run.coaches.map((c) => [c, summary(run.outcomes.filter((q) => q.coach === c))])) }));
   for (const r of results) {
-    console.log(`\n${r.embedder} (threshold ${r.threshold}, k=${K})`);
-    console.log(`  dense        hit@1 ${r.dense.hit_at_1}  hit@3 ${r.dense.hit_at_3}  hit@5 ${r.dense.hit_at_k}  MRR ${r.dense.mrr}`);
-    console.log(`  dense+BM25   hit@1 ${r.hybrid.hit_at_1}  hit@3 ${r.hybrid.hit_at_3}  hit@5 ${r.hybrid.hit_at_k}  MRR ${r.hybrid.mrr}`);
-    console.log(`  in-scope answered ${r.in_scope_answered}   out-of-scope falling back ${r.out_of_scope_fallback}`);
+    console.log(`\n${r.model} answers, ${r.embedder} retrieval — ${r.questions} questions`);
+    console.log("  coach                 fact-hit  top-cite  answered  off-topic fb  near fb");
+    for (const [coach, s] of Object.entries(r.by_coach)) {
+      console.log(`  ${coach.padEnd(20)}  ${String(s.fact_hit).padEnd(8)}  ${String(s.top_citation).padEnd(8)}  ${String(s.answered).padEnd(8)}  ${String(s.off_topic_fallback).padEnd(12)}  ${s.near_domain_fallback}`);
+    }
+    console.log(`  ${"all".padEnd(20)}  ${String(r.fact_hit).padEnd(8)}  ${String(r.top_citation).padEnd(8)}  ${String(r.answered).padEnd(8)}  ${String(r.off_topic_fallback).padEnd(12)}  ${r.near_domain_fallback}`);
+    console.log(`  prompt tokens p95 ${r.prompt_tokens_p95}   retrieval p95 ${r.retrieval_p95_ms} ms`);
     console.log(`  golden cases ${r.golden.cases}: voice score ${r.golden.voice_score}, answered with the curated answer ${r.golden.curated_share}`);
-    for (const s of r.sweep) console.log(`    threshold ${s.threshold.toFixed(2)}: in-scope answered ${s.in_scope_answered}, out-of-scope falling back ${s.out_of_scope_fallback}`);
   }
-  console.log(JSON.stringify({ bench: "eval-retrieval", results }));
+  // EVAL_DUMP=<file> keeps every outcome, for looking at answers and features one by one.
+  if (process.env.EVAL_DUMP) writeFileSync(process.env.EVAL_DUMP, JSON.stringify(runs.map((run) => run.outcomes)));
+  if (fit) {
+    for (const run of runs) {
+      console.log(`\nFits for ${run.embedder} (held out one coach at a time):`);
+      for (const row of leaveOneCoachOut(run.outcomes)) console.log(`  ${row.coach.padEnd(20)} best piece holds the fact ${row.best_piece_holds_fact}, answerable answered ${row.answerable_answered}, off-topic fallback ${row.off_topic_fallback}`);
+      console.log(formatFits(run.outcomes));
+    }
+  }
+  console.log(JSON.stringify({ bench: "eval-answers", results: results.map(({ by_coach, ...rest }) => ({ ...rest, by_coach })) }));
 } finally {
   await chroma.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { waitForHttp } from "../../scripts/lib/wait-for.mjs";
 import { BENCH_ORIGIN } from "./edge-stack";
 import { startStandIn } from "./stand-in-launcher";
 import { snapshotWranglerConfig } from "./wrangler-snapshot";
+import { TEST_LANGUAGE_DIR } from "../../inference-bridge/test/support/language-dir";
 
 const SECRET = "proof-bridge-secret-0123456789abcdef0123";
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -113,6 +114,7 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
         CHROMA_URL: `http://127.0.0.1:${chromaPort}`,
         EDGE_CALLBACK_URL: edgeUrl,
         BRIDGE_DRAIN_TIMEOUT_MS: "2000",
+        BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR,
         ...options.bridgeEnv,
       },
       stdio: ["ignore", "ignore", "inherit"],

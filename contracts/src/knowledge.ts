@@ -76,6 +76,23 @@ export function statusCallbackPath(documentId: string): string {
   return `/api/v1/bridge/documents/${encodeURIComponent(documentId)}/status`;
 }
 
+/** Path of the callback by which the bridge asks the edge to send a tenant's originals again. */
+export const REINDEX_CALLBACK_PATH = "/api/v1/bridge/reindex-requests";
+
+/**
+ * Body of the re-index callback: the tenant's collection was filled by another embedder than the
+ * bridge runs now, so its documents must be chunked and embedded again from the originals.
+ */
+export const ReindexRequestSchema = z.object({
+  tenant_id: TenantIdSchema,
+  embedder: z.object({ name: z.string().min(1).max(120), version: z.string().min(1).max(120), dimensions: z.number().int().min(1).max(8192) }),
+});
+export type ReindexRequest = z.infer<typeof ReindexRequestSchema>;
+
+/** The edge's answer: the documents it is sending again (new ingestion attempts follow). */
+export const ReindexAcceptedSchema = z.object({ document_ids: z.array(DocumentIdSchema).max(100_000) });
+export type ReindexAccepted = z.infer<typeof ReindexAcceptedSchema>;
+
 /** Path of the callback that reports a question the coach could not answer well. */
 export const QUESTION_CALLBACK_PATH = "/api/v1/bridge/questions";
 

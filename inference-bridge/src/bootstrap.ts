@@ -10,6 +10,7 @@ import { BuiltinEmbedder } from "./backends/builtin-embedder";
 import { ChromaStore } from "./backends/chroma";
 import { startChroma, type ChromaProcess } from "./backends/chroma-process";
 import { OllamaBackend, type ModelCheck } from "./backends/ollama";
+import type { Embedder } from "./backends/types";
 import type { Config } from "./config";
 import { accessOptionsFor } from "./http/access-auth";
 import { EdgeCallbacks } from "./ingest/edge-callbacks";
@@ -17,7 +18,10 @@ import { ParserPool } from "./ingest/parse-in-worker";
 import type { Logger } from "./logger";
 import { Metrics } from "./metrics";
 import { AdmissionQueue } from "./queue";
+import { KnowledgeBase } from "./retrieval/knowledge-base";
+import { Reindexer } from "./retrieval/reindex";
 import type { BridgeServices } from "./services";
+import { loadLanguageResources } from "./text/language-resources";
 
 const HEALTH_CACHE_MS = 1000;
 
@@ -34,7 +38,7 @@ export class StartupError extends Error {
 
 async function chooseBackend(config: Config, logger: Logger, metrics: Metrics): Promise<OllamaBackend | undefined> {
   if (config.BRIDGE_BACKEND === "builtin") {
-    logger.info("using the built-in fallback (BRIDGE_BACKEND=builtin): lexical embeddings and extractive answers, labelled builtin");
+    logger.info("using the built-in answerer (BRIDGE_BACKEND=builtin): word-vector embeddings and answers quoted from the material, labelled builtin");
     return undefined;
   }
   const ollama = new OllamaBackend({
@@ -42,6 +46,8 @@ async function chooseBackend(config: Config, logger: Logger, metrics: Metrics): 
     chatModel: config.CHAT_MODEL,
     embedModel: config.EMBED_MODEL,
     keepAlive: config.OLLAMA_KEEP_ALIVE,
+    contextTokens: config.OLLAMA_NUM_CTX,
+    answerTokens: config.OLLAMA_NUM_PREDICT,
     onError: () => metrics.backendError("ollama"),
   });
   const check = await ollama.checkModels();
@@ -50,7 +56,7 @@ async function chooseBackend(config: Config, logger: Logger, metrics: Metrics): 
       throw new StartupError(`Ollama is unreachable at ${config.OLLAMA_HOST}; start it with \`ollama serve\` or set BRIDGE_BACKEND=auto.`);
     }
     logger.warn(
-      `Ollama is unreachable at ${config.OLLAMA_HOST}; using the built-in fallback (lexical embeddings, extractive answers), labelled builtin`,
+      `Ollama is unreachable at ${config.OLLAMA_HOST}; using the built-in answerer (word-vector embeddings, answers quoted from the material), labelled builtin`,
     );
     return undefined;
   }
@@ -58,13 +64,18 @@ async function chooseBackend(config: Config, logger: Logger, metrics: Metrics): 
     const pulls = check.missing.map((model) => `\`ollama pull ${model}\``).join(" and ");
     throw new StartupError(`Ollama at ${config.OLLAMA_HOST} lacks ${check.missing.join(" and ")}; run ${pulls}.`);
   }
-  logger.info("using Ollama", { chat_model: config.CHAT_MODEL, embed_model: config.EMBED_MODEL, keep_alive: config.OLLAMA_KEEP_ALIVE });
+  logger.info("using Ollama", { chat_model: config.CHAT_MODEL, embed_model: config.EMBED_MODEL, keep_alive: config.OLLAMA_KEEP_ALIVE, num_ctx: config.OLLAMA_NUM_CTX });
   return ollama;
 }
 
 /** Builds the services described by `config`. */
 export async function createBridge(config: Config, logger: Logger): Promise<Bridge> {
   const metrics = new Metrics();
+  // Word vectors and synonyms: built once from their npm packages (tens of seconds, in a child process),
+  // then loaded at every start in about a second.
+  const language = await loadLanguageResources(config.BRIDGE_LANGUAGE_DIR ?? join(config.BRIDGE_DATA_DIR, "language"), (step, progress) =>
+    logger.info("preparing language files", { step, progress }),
+  );
   let chromaProcess: ChromaProcess | undefined;
   let chromaUrl = config.CHROMA_URL;
   if (!chromaUrl) {
@@ -106,6 +117,22 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
     };
   };
   const parser = new ParserPool({ deadlineMs: config.INGEST_PARSE_DEADLINE_MS, maxHeapMb: config.INGEST_PARSE_MAX_HEAP_MB });
+  const embedder: Embedder = ollama?.embedder ?? new BuiltinEmbedder(language.vectors);
+  const callbacks = new EdgeCallbacks(config.EDGE_CALLBACK_URL, config.BRIDGE_SECRET, logger);
+  const reindexer = new Reindexer(store, embedder.identity, (tenantId, identity) => callbacks.requestReindex({ tenant_id: tenantId, embedder: identity }), logger);
+  const knowledge = new KnowledgeBase({
+    store,
+    embedder,
+    vectors: language.vectors,
+    synonyms: language.synonyms,
+    reindexer,
+    onDenseFailure: (error) => logger.warn("dense ranking unavailable; answering from the lexical ranking", { error: error instanceof Error ? error.message : String(error) }),
+  });
+  // Collections filled by another embedder are re-indexed from the originals, in the background.
+  void reindexer.checkAll().then(
+    (count) => count > 0 && logger.info("re-indexing collections filled by another embedder", { tenants: count, embedder: embedder.identity.name }),
+    (error: unknown) => logger.warn("could not check the collections' embedders", { error: error instanceof Error ? error.message : String(error) }),
+  );
   const services: BridgeServices = {
     mode,
     secret: config.BRIDGE_SECRET,
@@ -113,11 +140,13 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
     logger,
     queue,
     metrics,
-    embedder: ollama?.embedder ?? new BuiltinEmbedder(),
+    embedder,
     generator: ollama ?? new BuiltinAnswerer(),
-    store,
+    budget: { contextTokens: config.OLLAMA_NUM_CTX, answerTokens: config.OLLAMA_NUM_PREDICT },
+    knowledge,
+    language,
     parser,
-    callbacks: new EdgeCallbacks(config.EDGE_CALLBACK_URL, config.BRIDGE_SECRET, logger),
+    callbacks,
     health,
   };
   return {

@@ -6,6 +6,8 @@ import type { Priority } from "@coach/contracts/bridge";
 import type { QueueHooks } from "./queue";
 
 const WAIT_BUCKETS_SECONDS = [0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+const RETRIEVAL_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
+const PROMPT_TOKEN_BUCKETS = [256, 512, 1024, 1536, 2048, 3072, 4096, 8192, 16384];
 
 type Labels = Record<string, string>;
 
@@ -27,14 +29,15 @@ class Counter {
 
 class Histogram {
   private readonly series = new Map<string, { labels: Labels; buckets: number[]; sum: number; count: number }>();
+  constructor(private readonly bounds: readonly number[] = WAIT_BUCKETS_SECONDS) {}
   observe(labels: Labels, value: number): void {
     const key = labelKey(labels);
     let entry = this.series.get(key);
     if (!entry) {
-      entry = { labels, buckets: WAIT_BUCKETS_SECONDS.map(() => 0), sum: 0, count: 0 };
+      entry = { labels, buckets: this.bounds.map(() => 0), sum: 0, count: 0 };
       this.series.set(key, entry);
     }
-    WAIT_BUCKETS_SECONDS.forEach((bound, i) => {
+    this.bounds.forEach((bound, i) => {
       if (value <= bound && entry) entry.buckets[i] = (entry.buckets[i] ?? 0) + 1;
     });
     entry.sum += value;
@@ -43,7 +46,7 @@ class Histogram {
   lines(name: string): string[] {
     const out: string[] = [];
     for (const { labels, buckets, sum, count } of this.series.values()) {
-      WAIT_BUCKETS_SECONDS.forEach((bound, i) => out.push(`${name}_bucket${labelKey({ ...labels, le: String(bound) })} ${buckets[i] ?? 0}`));
+      this.bounds.forEach((bound, i) => out.push(`${name}_bucket${labelKey({ ...labels, le: String(bound) })} ${buckets[i] ?? 0}`));
       out.push(`${name}_bucket${labelKey({ ...labels, le: "+Inf" })} ${count}`, `${name}_sum${labelKey(labels)} ${sum}`, `${name}_count${labelKey(labels)} ${count}`);
     }
     return out;
@@ -64,6 +67,9 @@ export class Metrics {
   private readonly cancelled = new Counter();
   private readonly backendErrors = new Counter();
   private readonly generatedTokens = new Counter();
+  private readonly promptTokens = new Histogram(PROMPT_TOKEN_BUCKETS);
+  private readonly retrievalSeconds = new Histogram(RETRIEVAL_BUCKETS_SECONDS);
+  private readonly answers = new Counter();
   private tokensPerSecond = 0;
 
   /** Hooks to hand to the admission queue. */
@@ -84,6 +90,13 @@ export class Metrics {
     if (generationMs > 0 && completionTokens > 0) this.tokensPerSecond = completionTokens / (generationMs / 1000);
   }
 
+  /** Records one answered turn: what it rested on, its prompt's size and its retrieval time. */
+  answer(model: string, grounding: string, promptTokens: number, retrievalMs: number): void {
+    this.answers.inc({ model, grounding });
+    if (promptTokens > 0) this.promptTokens.observe({ model }, promptTokens);
+    this.retrievalSeconds.observe({}, retrievalMs / 1000);
+  }
+
   /** Renders the exposition text. */
   render(queue: QueueSnapshot): string {
     const family = (name: string, type: string, help: string, lines: string[]): string[] => [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...lines];
@@ -98,6 +111,9 @@ export class Metrics {
       ...family("bridge_requests_cancelled_total", "counter", "Requests cancelled while queued or running.", this.cancelled.lines("bridge_requests_cancelled_total")),
       ...family("bridge_generated_tokens_total", "counter", "Completion tokens generated.", this.generatedTokens.lines("bridge_generated_tokens_total")),
       ...family("bridge_tokens_per_second", "gauge", "Generation speed of the last completed answer.", [`bridge_tokens_per_second ${this.tokensPerSecond}`]),
+      ...family("bridge_answers_total", "counter", "Answers by model and grounding (material, curated, general, fallback).", this.answers.lines("bridge_answers_total")),
+      ...family("bridge_prompt_tokens", "histogram", "Prompt tokens per answer, as the model counted them.", this.promptTokens.lines("bridge_prompt_tokens")),
+      ...family("bridge_retrieval_seconds", "histogram", "Time to retrieve and rank the material for a question.", this.retrievalSeconds.lines("bridge_retrieval_seconds")),
       ...family("bridge_backend_errors_total", "counter", "Failures reported by Ollama or Chroma.", this.backendErrors.lines("bridge_backend_errors_total")),
       "",
     ].join("\n");

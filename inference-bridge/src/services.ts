@@ -3,14 +3,16 @@
  * around a stand-in Ollama and a real Chroma exactly as production does.
  */
 import type { HealthResponse } from "@coach/contracts/bridge";
-import type { ChromaStore } from "./backends/chroma";
+import type { Embedder, Generator } from "./backends/types";
 import type { AccessOptions } from "./http/access-auth";
 import type { EdgeCallbacks } from "./ingest/edge-callbacks";
 import type { ParserPool } from "./ingest/parse-in-worker";
-import type { Embedder, Generator } from "./backends/types";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 import type { AdmissionQueue } from "./queue";
+import type { PromptBudget } from "./rag/prompt";
+import type { KnowledgeBase } from "./retrieval/knowledge-base";
+import type { LanguageResources } from "./text/language-resources";
 
 /** Everything a request handler may use. */
 export interface BridgeServices {
@@ -23,7 +25,11 @@ export interface BridgeServices {
   metrics: Metrics;
   embedder: Embedder;
   generator: Generator;
-  store: ChromaStore;
+  /** The model's context window and answer room (the built-in answerer has no window). */
+  budget: PromptBudget;
+  /** Chroma plus the per-tenant lexical indexes. */
+  knowledge: KnowledgeBase;
+  language: LanguageResources;
   /** The parser thread for uploaded originals. */
   parser: ParserPool;
   /** Signed status callbacks to the edge (a no-op without EDGE_CALLBACK_URL). */

@@ -124,14 +124,15 @@ describe("POST /v1/chat through the Ollama client", () => {
   });
 
   it("turns an Ollama 503 'server busy' into a retryable error event", async () => {
-    harness.standIn?.failNext(1, 503);
+    // The question's embedding and the generation both meet the busy server.
+    harness.standIn?.failNext(2, 503);
     const list = await events(await harness.fetch("POST", "/v1/chat", chatBody("How do I build a habit?")));
     expect(list.at(-1)).toMatchObject({ type: "error", code: "ollama_error", retryable: true });
   });
 
   it("answers an Ollama failure on a JSON route with the upstream status class and one error shape", async () => {
     harness.standIn?.failNext(1, 503);
-    const response = await harness.fetch("POST", "/v1/search", { tenant_id: tenant, query: "habit", k: 2 });
+    const response = await harness.fetch("POST", "/v1/embed", { tenant_id: tenant, texts: ["habit"] });
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ error: { code: "ollama_error", request_id: expect.any(String) } });
   });

@@ -3,6 +3,8 @@
  */
 import type { SearchResponse } from "@coach/contracts/bridge";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parseMarkdown } from "../src/ingest/parsers/text";
+import { chunkBlocks } from "../src/ingest/section-chunker";
 import { ChromaStore } from "../src/backends/chroma";
 import { startHarness, uniqueTenant, type Harness } from "./support/harness";
 
@@ -30,10 +32,15 @@ describe("knowledge endpoints", () => {
     expect(harness.standIn?.stats.embedTexts).toBeGreaterThanOrEqual(3);
   });
 
-  it("chunks a long text with overlap and stores every chunk", async () => {
+  it("chunks a long text in the embedder's own tokens and stores every chunk", async () => {
     const response = await harness.fetch("POST", "/v1/documents", { tenant_id: tenant, document_id: "long", title: "Long", text: longText });
-    expect(await response.json()).toMatchObject({ document_id: "long", chunks: 3 });
-    expect(await store.count(tenant)).toBe(3);
+    const { chunks } = (await response.json()) as { chunks: number };
+    const { chunkTokens, overlapTokens, countTokens } = harness.bridge.services.embedder.chunking;
+    const expected = chunkBlocks(parseMarkdown(longText), { chunkTokens, overlapTokens, countTokens });
+    expect(chunks).toBe(expected.length);
+    expect(chunks).toBeGreaterThan(1);
+    for (const chunk of expected) expect(countTokens(chunk.text)).toBeLessThanOrEqual(chunkTokens);
+    expect(await store.count(tenant)).toBe(chunks);
   });
 
   it("replaces a document's chunks when it is ingested again", async () => {

@@ -10,13 +10,14 @@ import { describe, expect, inject, it } from "vitest";
 import { signRequest } from "@coach/contracts/signature";
 import { freePort } from "./support/free-port";
 import { PERSONA, TEST_SECRET, uniqueTenant } from "./support/harness";
+import { TEST_LANGUAGE_DIR } from "./support/language-dir";
 import { OllamaStandIn } from "./support/ollama-stand-in";
 
 const root = join(import.meta.dirname, "..");
 const tsx = join(root, "..", "node_modules", ".bin", "tsx");
 
 function launch(env: Record<string, string>) {
-  const child = spawn(tsx, ["src/main.ts"], { cwd: root, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(tsx, ["src/main.ts"], { cwd: root, env: { PATH: process.env.PATH ?? "", BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));
@@ -80,7 +81,7 @@ describe("main", () => {
       await waitForHealth(port);
       const tenant = uniqueTenant();
       await signedPost(port, "/v1/documents", { tenant_id: tenant, document_id: "d", title: "D", text: "Drink water every morning." });
-      const response = await signedPost(port, "/v1/chat", { tenant_id: tenant, conversation_id: "c", question: "water every morning?", persona: PERSONA, retrieval: { k: 1, min_score: 0.1 } });
+      const response = await signedPost(port, "/v1/chat", { tenant_id: tenant, conversation_id: "c", question: "water every morning?", persona: PERSONA, retrieval: { k: 1, min_score: 0 } });
       const reader = response.body?.getReader();
       let text = new TextDecoder().decode((await reader?.read())?.value);
       child.kill("SIGTERM");

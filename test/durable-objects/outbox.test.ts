@@ -37,7 +37,8 @@ async function storedMessages(room: ReturnType<typeof roomFor>) {
 describe("outbox", () => {
   it("tells the user once that the coach is busy, then delivers the answer", async () => {
     const { client, room } = await connectFresh();
-    await controlBridge("/stand-in/fail", { count: 1, status: 503 });
+    // Ollama busy for the question's embedding (the bridge then ranks lexically) and for the answer.
+    await controlBridge("/stand-in/fail", { count: 2, status: 503 });
     client.send({ type: "message", client_id: "busy-000001", text: "How do I start a morning routine?" });
     const notice = await client.next((f) => f.type === "notice" && (f.code === "coach_busy" || f.code === "coach_offline"));
     expect(notice).toMatchObject({ message: expect.stringMatching(/answer will follow/) });

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { startChroma, type ChromaProcess } from "../../inference-bridge/src/backends/chroma-process";
 import { createBridge, type Bridge } from "../../inference-bridge/src/bootstrap";
 import { loadConfig } from "../../inference-bridge/src/config";
+import { TEST_LANGUAGE_DIR } from "../../inference-bridge/test/support/language-dir";
 import { Logger } from "../../inference-bridge/src/logger";
 import { createApp, startServer, type RunningServer } from "../../inference-bridge/src/server";
 import { freePort } from "../../inference-bridge/test/support/free-port";
@@ -48,6 +49,7 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
     BRIDGE_BACKEND: "ollama",
     OLLAMA_HOST: standIn.url,
     BRIDGE_LOG_LEVEL: "warn",
+    BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR,
     EDGE_CALLBACK_URL: options.edgeCallbackUrl ?? `http://127.0.0.1:${options.controlPort}`,
   });
   const bridge: Bridge = await createBridge(config, new Logger("warn"));

@@ -153,6 +153,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteRequirement>> = {
   "GET /api/v1/assistant/status": "knowledge:read",
   "POST /api/v1/bridge/documents/:id/status": "public",
   "POST /api/v1/bridge/questions": "public",
+  "POST /api/v1/bridge/reindex-requests": "public",
   "GET /api/v1/widget": "settings:read",
   "PUT /api/v1/widget": "settings:write",
   "GET /api/v1/channels": "channels:read",

@@ -1,8 +1,9 @@
 // Signed callbacks from the inference bridge. No workspace credentials: the HMAC signature (same scheme
 // as edge → bridge, same BRIDGE_SECRET) is the authentication, and the tenant comes from the signed body.
-import { IngestStatusCallbackSchema, QuestionReportSchema } from "@coach/contracts/knowledge";
+import { IngestStatusCallbackSchema, QuestionReportSchema, ReindexRequestSchema, type ReindexAccepted } from "@coach/contracts/knowledge";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
+import { documentsToReindex, resendOriginals } from "../knowledge/reindex-request";
 import { applyCallback, readSignedCallback, recordQuestion } from "../knowledge/status-callback";
 
 export const bridgeCallbackRoutes = new Hono<AppEnv>()
@@ -14,4 +15,17 @@ export const bridgeCallbackRoutes = new Hono<AppEnv>()
   .post("/questions", async (c) => {
     await recordQuestion(c.env.DB, await readSignedCallback(c.req.raw, c.env.BRIDGE_SECRET, QuestionReportSchema));
     return c.json({ recorded: true });
+  })
+  .post("/reindex-requests", async (c) => {
+    const request = await readSignedCallback(c.req.raw, c.env.BRIDGE_SECRET, ReindexRequestSchema);
+    const rows = await documentsToReindex(c.env.DB, request.tenant_id);
+    const log = c.get("logger");
+    log.info("re-index requested by the bridge", { tenant_id: request.tenant_id, embedder: request.embedder.name, documents: rows.length });
+    // Answered first, so the bridge knows which documents complete the new index before they arrive.
+    c.executionCtx.waitUntil(
+      resendOriginals(c.env, request.tenant_id, rows, c.get("requestId")).catch((error: unknown) =>
+        log.error("re-index: sending the originals failed", { tenant_id: request.tenant_id, error_message: error instanceof Error ? error.message : String(error) }),
+      ),
+    );
+    return c.json({ document_ids: rows.map((row) => row.id) } satisfies ReindexAccepted);
   });

@@ -1,72 +1,77 @@
 /**
- * Extractive answerer used when no language model is available: it quotes the passages' sentences that
- * best match the question, each with its citation number, framed in the persona's name. It never
- * writes anything that is not in the creator's material, so it is safe as a fallback.
+ * Extractive answerer used when no language model is available: it quotes the pieces of the creator's
+ * material that answer (chosen by rag/answer-selection.ts), in the persona's voice settings — its name
+ * and greeting style, the answer length, the "next step" line — and cites exactly the passages it
+ * quoted, numbered in the order they appear. It never writes anything that is not in the material, so
+ * it is safe as a fallback; the opening line says the words are the creator's own.
  */
-import { embedLexical } from "./builtin-embedder";
-import type { GenerateInput, GenerationChunk, Generator, Passage } from "./types";
+import type { Persona } from "@coach/contracts/bridge";
+import type { Quote } from "../rag/answer-selection";
+import type { GenerateInput, GenerationChunk, Generator } from "./types";
 
-const MAX_QUOTES = 3;
-const MAX_QUOTE_CHARS = 400;
+/** Longest quoted piece; longer ones are cut at a word boundary. */
+const MAX_QUOTE_CHARS = 500;
 
-interface Scored {
-  passage: Passage;
-  sentence: string;
-  score: number;
+function clip(text: string): string {
+  if (text.length <= MAX_QUOTE_CHARS) return text;
+  const cut = text.slice(0, MAX_QUOTE_CHARS);
+  return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
 }
 
-function dot(a: number[], b: number[]): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
-  return sum;
-}
-
-function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+|\n{2,}/u)
-    .map((sentence) => sentence.replace(/\s+/g, " ").trim())
-    .filter((sentence) => sentence.length > 0);
-}
-
-function clip(sentence: string): string {
-  return sentence.length <= MAX_QUOTE_CHARS ? sentence : `${sentence.slice(0, MAX_QUOTE_CHARS - 1)}…`;
-}
-
-/** Picks the best-matching sentences, at most one per passage first so several sources get quoted. */
-export function selectQuotes(question: string, passages: Passage[]): Scored[] {
-  const query = embedLexical(question);
-  const best: Scored[] = [];
-  for (const passage of passages) {
-    let top: Scored | undefined;
-    for (const sentence of sentences(passage.text)) {
-      const score = dot(query, embedLexical(sentence));
-      if (!top || score > top.score) top = { passage, sentence, score };
-    }
-    if (top) best.push(top);
+/** The line that opens an answer, from the persona's greeting style. */
+export function opening(persona: Persona): string {
+  switch (persona.greeting_style) {
+    case "none":
+      return "";
+    case "warm":
+      return `Hi, it's ${persona.name}! Here's what my material says:`;
+    default:
+      return `${persona.name} here. From my material:`;
   }
-  return best.sort((a, b) => b.score - a.score || a.passage.index - b.passage.index).slice(0, MAX_QUOTES);
 }
 
-/** Composes the full answer text; exported for tests. */
-export function composeAnswer(input: Pick<GenerateInput, "persona" | "question" | "passages">): string {
-  const quotes = selectQuotes(input.question, input.passages);
-  if (quotes.length === 0) return input.persona.fallback;
-  const lines = quotes.map((quote) => `“${clip(quote.sentence)}” [${quote.passage.index}]`);
-  return `${input.persona.name} here. From my material:\n\n${lines.join("\n\n")}`;
+/** A passage the answer quotes, with the citation number it is given. */
+export interface QuotedPassage {
+  number: number;
+  quote: Quote;
 }
 
-/** The built-in generator, labelled "builtin"; streams the answer word by word. */
+/**
+ * Writes the answer: consecutive pieces of one passage form one paragraph (list items as lines under
+ * the sentence that introduces them), each paragraph ends with its passage's number.
+ */
+export function composeAnswer(persona: Persona, quotes: readonly Quote[]): { text: string; order: string[] } {
+  const order: string[] = [];
+  const numberOf = (chunkId: string) => {
+    if (!order.includes(chunkId)) order.push(chunkId);
+    return order.indexOf(chunkId) + 1;
+  };
+  // Consecutive quotes of one passage are grouped into one paragraph.
+  const groups: { chunkId: string; lines: string[] }[] = [];
+  for (const quote of quotes) {
+    const chunkId = quote.ranked.candidate.chunk.chunkId;
+    const line = quote.unit.kind === "item" ? `• ${clip(quote.unit.text)}` : clip(quote.unit.text);
+    const last = groups[groups.length - 1];
+    if (last?.chunkId === chunkId) last.lines.push(line);
+    else groups.push({ chunkId, lines: [line] });
+  }
+  const paragraphs = groups.map((g) => `${g.lines.join(g.lines.some((l) => l.startsWith("• ")) ? "\n" : " ")} [${numberOf(g.chunkId)}]`);
+  const head = opening(persona);
+  const tail = persona.next_step?.trim();
+  return { text: [head, ...paragraphs, ...(tail ? [tail] : [])].filter(Boolean).join("\n\n"), order };
+}
+
+/** The built-in generator, labelled "builtin"; streams the composed answer word by word. */
 export class BuiltinAnswerer implements Generator {
   readonly model = "builtin";
 
   async *generate(input: GenerateInput): AsyncIterable<GenerationChunk> {
-    const answer = composeAnswer(input);
-    const pieces = answer.match(/\S+\s*/g) ?? [answer];
+    const { text } = composeAnswer(input.persona, input.quotes ?? []);
+    const pieces = text.match(/\S+\s*/g) ?? [text];
     for (const piece of pieces) {
       if (input.signal.aborted) return;
       yield { type: "delta", text: piece };
     }
-    const promptTokens = input.messages.reduce((sum, message) => sum + Math.ceil(message.content.length / 4), 0);
-    yield { type: "done", promptTokens, completionTokens: pieces.length };
+    yield { type: "done", promptTokens: 0, completionTokens: pieces.length };
   }
 }

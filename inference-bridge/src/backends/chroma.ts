@@ -1,15 +1,28 @@
 /**
  * Vector store on Chroma (chromadb 3.x client): one cosine collection per tenant,
- * `creator_{tenantId}_knowledge`. Embeddings are always passed in explicitly and collections are opened
- * with `embeddingFunction: null`, so the client never tries to load (and download) a default model.
+ * `creator_{tenantId}_knowledge`, whose metadata records the embedder that filled it (name, version,
+ * dimensions). While a tenant's material is re-indexed for another embedder, the new vectors go to a
+ * second collection, `creator_{tenantId}_knowledge_next`, which replaces the first once complete.
+ * Embeddings are always passed in explicitly and collections are opened with `embeddingFunction: null`,
+ * so the client never tries to load (and download) a default model.
  */
-import { ChromaClient, type Collection } from "chromadb";
+import { ChromaClient, type Collection, type Metadata } from "chromadb";
 import type { ChunkMetadata, SearchHit } from "@coach/contracts/bridge";
 import { UpstreamError } from "../errors";
+import type { EmbedderIdentity } from "./types";
+
+/** Which of a tenant's two collections: the one answers come from, or the one being filled. */
+export type Generation = "live" | "next";
 
 /** Name of a tenant's collection; the tenant id always comes from the signed request. */
-export function collectionName(tenantId: string): string {
-  return `creator_${tenantId}_knowledge`;
+export function collectionName(tenantId: string, generation: Generation = "live"): string {
+  return generation === "live" ? `creator_${tenantId}_knowledge` : `creator_${tenantId}_knowledge_next`;
+}
+
+/** The tenant a collection name belongs to, if it is one of ours. */
+export function tenantOfCollection(name: string): { tenantId: string; generation: Generation } | null {
+  const match = /^creator_(.+?)_knowledge(_next)?$/.exec(name);
+  return match?.[1] ? { tenantId: match[1], generation: match[2] ? "next" : "live" } : null;
 }
 
 /** Chunk id scheme: stable per document and position, so re-ingesting overwrites in place. */
@@ -21,6 +34,27 @@ export interface ChunkRecord {
   text: string;
   embedding: number[];
   metadata: ChunkMetadata;
+}
+
+/** Chunks read per request when a whole collection is loaded. */
+const PAGE = 1000;
+
+function toChunkMetadata(metadata: Metadata | null | undefined): ChunkMetadata {
+  return {
+    document_id: String(metadata?.document_id ?? ""),
+    title: String(metadata?.title ?? ""),
+    chunk_index: Number(metadata?.chunk_index ?? 0),
+    ...(typeof metadata?.section === "string" && metadata.section ? { section: metadata.section } : {}),
+    ...(typeof metadata?.page === "number" ? { page: metadata.page } : {}),
+    ...(metadata?.curated === true ? { curated: true } : {}),
+  };
+}
+
+/** The embedder a collection's metadata names; null for a collection from before identities were kept. */
+function identityOf(collection: Collection): EmbedderIdentity | null {
+  const m = collection.metadata;
+  if (typeof m?.embedder_name !== "string" || typeof m.embedder_version !== "string" || typeof m.embedder_dimensions !== "number") return null;
+  return { name: m.embedder_name, version: m.embedder_version, dimensions: m.embedder_dimensions };
 }
 
 /** Tenant-scoped access to Chroma. */
@@ -47,10 +81,37 @@ export class ChromaStore {
     }
   }
 
+  /** The embedder recorded on a tenant's collection; undefined when the collection does not exist. */
+  async identity(tenantId: string, generation: Generation = "live"): Promise<EmbedderIdentity | null | undefined> {
+    return this.call(async () => {
+      try {
+        return identityOf(await this.client.getCollection({ name: collectionName(tenantId, generation) }));
+      } catch (error) {
+        if (error instanceof Error && /not.?found|does not exist/i.test(`${error.name} ${error.message}`)) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  /** Tenants that have a collection, with the embedder recorded on it. */
+  async tenants(): Promise<{ tenantId: string; generation: Generation; identity: EmbedderIdentity | null }[]> {
+    return this.call(async () => {
+      const out: { tenantId: string; generation: Generation; identity: EmbedderIdentity | null }[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await this.client.listCollections({ limit: PAGE, offset });
+        for (const collection of page) {
+          const owner = tenantOfCollection(collection.name);
+          if (owner) out.push({ ...owner, identity: identityOf(collection) });
+        }
+        if (page.length < PAGE) return out;
+      }
+    });
+  }
+
   /** Replaces all chunks of a document: deletes the old ones, then upserts the new ones. */
-  async replaceDocument(tenantId: string, documentId: string, records: ChunkRecord[]): Promise<void> {
+  async replaceDocument(tenantId: string, documentId: string, records: ChunkRecord[], identity: EmbedderIdentity, generation: Generation = "live"): Promise<void> {
     await this.call(async () => {
-      const collection = await this.collection(tenantId);
+      const collection = await this.collection(tenantId, generation, identity);
       await collection.delete({ where: { document_id: documentId } });
       if (records.length === 0) return;
       await collection.upsert({
@@ -63,58 +124,121 @@ export class ChromaStore {
     });
   }
 
-  /** Deletes a document's chunks; returns how many there were. */
+  /** Deletes a document's chunks from both collections; returns how many there were. */
   async deleteDocument(tenantId: string, documentId: string): Promise<number> {
     return this.call(async () => {
-      const collection = await this.collection(tenantId);
-      const existing = await collection.get({ where: { document_id: documentId }, include: [] });
-      if (existing.ids.length > 0) await collection.delete({ ids: existing.ids });
-      return existing.ids.length;
+      let deleted = 0;
+      for (const generation of ["live", "next"] as const) {
+        const collection = await this.existing(tenantId, generation);
+        if (!collection) continue;
+        const existing = await collection.get({ where: { document_id: documentId }, include: [] });
+        if (existing.ids.length > 0) await collection.delete({ ids: existing.ids });
+        if (generation === "live") deleted = existing.ids.length;
+      }
+      return deleted;
     });
   }
 
-  /** Nearest chunks to `embedding`, best first, with cosine similarity as `score`. */
+  /** Gives a document's chunks a new title, in both collections. */
+  async renameDocument(tenantId: string, documentId: string, title: string): Promise<number> {
+    return this.call(async () => {
+      let renamed = 0;
+      for (const generation of ["live", "next"] as const) {
+        const collection = await this.existing(tenantId, generation);
+        if (!collection) continue;
+        const existing = await collection.get({ where: { document_id: documentId }, include: ["metadatas"] });
+        if (existing.ids.length === 0) continue;
+        await collection.update({ ids: existing.ids, metadatas: existing.metadatas.map((m) => ({ ...(m ?? {}), title })) });
+        if (generation === "live") renamed = existing.ids.length;
+      }
+      return renamed;
+    });
+  }
+
+  /** Nearest chunks to `embedding` in the live collection, best first, with cosine similarity as `score`. */
   async query(tenantId: string, embedding: number[], k: number): Promise<SearchHit[]> {
     return this.call(async () => {
-      const collection = await this.collection(tenantId);
+      const collection = await this.existing(tenantId, "live");
+      if (!collection) return [];
       const result = await collection.query({ queryEmbeddings: [embedding], nResults: k, include: ["documents", "metadatas", "distances"] });
       const ids = result.ids[0] ?? [];
-      return ids.map((id, i) => {
-        const metadata = result.metadatas[0]?.[i];
-        return {
-          chunk_id: id,
-          text: result.documents[0]?.[i] ?? "",
-          // Chroma's cosine space returns distance = 1 - cosine similarity.
-          score: 1 - (result.distances[0]?.[i] ?? 1),
-          metadata: {
-            document_id: String(metadata?.document_id ?? ""),
-            title: String(metadata?.title ?? ""),
-            chunk_index: Number(metadata?.chunk_index ?? 0),
-            ...(typeof metadata?.section === "string" && metadata.section ? { section: metadata.section } : {}),
-            ...(typeof metadata?.page === "number" ? { page: metadata.page } : {}),
-            ...(metadata?.curated === true ? { curated: true } : {}),
-          },
-        };
-      });
+      return ids.map((id, i) => ({
+        chunk_id: id,
+        text: result.documents[0]?.[i] ?? "",
+        // Chroma's cosine space returns distance = 1 - cosine similarity.
+        score: 1 - (result.distances[0]?.[i] ?? 1),
+        metadata: toChunkMetadata(result.metadatas[0]?.[i]),
+      }));
     });
   }
 
-  /** Number of chunks stored for a tenant. */
-  async count(tenantId: string): Promise<number> {
-    return this.call(async () => (await this.collection(tenantId)).count());
+  /** Every chunk of a tenant's live collection, read in pages, for the lexical index beside the vectors. */
+  async allChunks(tenantId: string): Promise<Omit<SearchHit, "score">[]> {
+    return this.call(async () => {
+      const collection = await this.existing(tenantId, "live");
+      if (!collection) return [];
+      const out: Omit<SearchHit, "score">[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await collection.get({ include: ["documents", "metadatas"], limit: PAGE, offset });
+        page.ids.forEach((id, i) => out.push({ chunk_id: id, text: page.documents[i] ?? "", metadata: toChunkMetadata(page.metadatas[i]) }));
+        if (page.ids.length < PAGE) return out;
+      }
+    });
   }
 
-  private collection(tenantId: string): Promise<Collection> {
-    let pending = this.collections.get(tenantId);
+  /** Number of chunks in a tenant's live collection. */
+  async count(tenantId: string): Promise<number> {
+    return this.call(async () => (await this.existing(tenantId, "live"))?.count() ?? 0);
+  }
+
+  /**
+   * Replaces the live collection by the completed next one (the re-index is done); without a next one
+   * (nothing could be stored) the tenant is left with no collection, which the next upload creates.
+   */
+  async promoteNext(tenantId: string): Promise<void> {
+    await this.call(async () => {
+      const next = await this.existing(tenantId, "next");
+      if (await this.existing(tenantId, "live")) await this.client.deleteCollection({ name: collectionName(tenantId, "live") });
+      if (next) await next.modify({ name: collectionName(tenantId, "live") });
+      this.collections.delete(collectionName(tenantId, "live"));
+      this.collections.delete(collectionName(tenantId, "next"));
+    });
+  }
+
+  /** Drops a tenant's next collection (a re-index abandoned or restarted). */
+  async dropNext(tenantId: string): Promise<void> {
+    await this.call(async () => {
+      if (await this.existing(tenantId, "next")) await this.client.deleteCollection({ name: collectionName(tenantId, "next") });
+      this.collections.delete(collectionName(tenantId, "next"));
+    });
+  }
+
+  private existing(tenantId: string, generation: Generation): Promise<Collection | null> {
+    const name = collectionName(tenantId, generation);
+    const cached = this.collections.get(name);
+    if (cached) return cached;
+    return this.client.getCollection({ name }).then(
+      (collection) => {
+        this.collections.set(name, Promise.resolve(collection));
+        return collection;
+      },
+      () => null,
+    );
+  }
+
+  private collection(tenantId: string, generation: Generation, identity: EmbedderIdentity): Promise<Collection> {
+    const name = collectionName(tenantId, generation);
+    let pending = this.collections.get(name);
     if (!pending) {
       pending = this.client.getOrCreateCollection({
-        name: collectionName(tenantId),
+        name,
         embeddingFunction: null,
         configuration: { hnsw: { space: "cosine" } },
+        metadata: { embedder_name: identity.name, embedder_version: identity.version, embedder_dimensions: identity.dimensions },
       });
       // A failed lookup must not be cached, or the tenant would stay broken after Chroma recovers.
-      pending.catch(() => this.collections.delete(tenantId));
-      this.collections.set(tenantId, pending);
+      pending.catch(() => this.collections.delete(name));
+      this.collections.set(name, pending);
     }
     return pending;
   }

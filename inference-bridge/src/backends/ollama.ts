@@ -8,18 +8,31 @@
  */
 import { Ollama } from "ollama";
 import { UpstreamError, isAbortError } from "../errors";
-import type { Embedder, GenerateInput, GenerationChunk, Generator } from "./types";
+import { wordPieceTokensEstimate } from "../text/token-estimates";
+import type { Embedder, EmbedderIdentity, EmbedPurpose, GenerateInput, GenerationChunk, Generator } from "./types";
 
 const EMBED_BATCH = 64;
 const PROBE_INTERVAL_MS = 5_000;
-/** The architecture's threshold for nomic-embed-text; not yet re-measured with the model (no weights here). */
-const OLLAMA_MIN_SCORE = 0.35;
+/**
+ * nomic-embed-text embeds questions and passages differently and must be told which is which: its model
+ * card requires these task prefixes, without them retrieval quality drops.
+ */
+export const NOMIC_PREFIXES: Record<EmbedPurpose, string> = { query: "search_query: ", document: "search_document: " };
+/** nomic-embed-text's vector size. */
+const NOMIC_DIMENSIONS = 768;
 
 export interface OllamaBackendOptions {
   host: string;
   chatModel: string;
   embedModel: string;
   keepAlive: string;
+  /**
+   * The context window sent with every chat (`num_ctx`). One fixed value: Ollama reloads a model whenever
+   * a request asks for another window, which costs seconds on a small machine.
+   */
+  contextTokens: number;
+  /** Most tokens an answer may take (`num_predict`) when the prompt leaves room for more. */
+  answerTokens: number;
   /** Called with every upstream failure, for metrics. */
   onError?: (error: UpstreamError) => void;
 }
@@ -28,6 +41,8 @@ export interface OllamaBackendOptions {
 export interface ModelCheck {
   reachable: boolean;
   missing: string[];
+  /** Digest of each present model, by the name it was asked for. */
+  digests?: Record<string, string>;
 }
 
 function hasStatus(error: unknown): error is Error & { status_code: number } {
@@ -44,7 +59,19 @@ export class OllamaBackend implements Generator {
 
   constructor(private readonly options: OllamaBackendOptions) {
     this.model = options.chatModel;
-    this.embedder = { model: options.embedModel, defaultMinScore: OLLAMA_MIN_SCORE, embed: (texts, signal) => this.embed(texts, signal) };
+    const identity: EmbedderIdentity = { name: options.embedModel, version: "unknown", dimensions: NOMIC_DIMENSIONS };
+    this.embedder = {
+      model: options.embedModel,
+      identity,
+      // Passages of about 512 WordPiece tokens: specific enough to rank, well inside the model's window.
+      chunking: { chunkTokens: 512, overlapTokens: 64, countTokens: wordPieceTokensEstimate },
+      embed: (texts, embedOptions) => this.embed(texts, embedOptions?.purpose ?? "document", embedOptions?.signal),
+    };
+  }
+
+  /** The context window and answer room sent with chats. */
+  get budget(): { contextTokens: number; answerTokens: number } {
+    return { contextTokens: this.options.contextTokens, answerTokens: this.options.answerTokens };
   }
 
   /** Whether the last contact with Ollama succeeded. */
@@ -58,18 +85,27 @@ export class OllamaBackend implements Generator {
       const { models } = await this.client().list();
       const names = new Set(models.flatMap((m) => [m.name, m.model, m.name.replace(/:latest$/, "")]));
       const wanted = [this.options.chatModel, this.options.embedModel];
+      const digests: Record<string, string> = {};
+      for (const name of wanted) {
+        const found = models.find((m) => m.name === name || m.name === `${name}:latest` || m.model === name);
+        if (found) digests[name] = found.digest;
+      }
+      // A re-pulled embedding model with new weights gives other vectors: its digest is its version.
+      const embedDigest = digests[this.options.embedModel];
+      if (embedDigest) this.embedder.identity.version = embedDigest.slice(0, 12);
       this.up = true;
-      return { reachable: true, missing: wanted.filter((name) => !names.has(name) && !names.has(`${name}:latest`)) };
+      return { reachable: true, missing: wanted.filter((name) => !names.has(name) && !names.has(`${name}:latest`)), digests };
     } catch {
       return { reachable: false, missing: [] };
     }
   }
 
-  /** Embeds with the embedding model, in batches of 64. */
-  async embed(texts: string[], signal?: AbortSignal): Promise<number[][]> {
+  /** Embeds with the embedding model, with the task prefix `purpose` needs, in batches of 64. */
+  async embed(texts: string[], purpose: EmbedPurpose, signal?: AbortSignal): Promise<number[][]> {
     const out: number[][] = [];
+    const prefix = this.options.embedModel.startsWith("nomic-embed-text") ? NOMIC_PREFIXES[purpose] : "";
     for (let i = 0; i < texts.length; i += EMBED_BATCH) {
-      const input = texts.slice(i, i + EMBED_BATCH);
+      const input = texts.slice(i, i + EMBED_BATCH).map((text) => prefix + text);
       try {
         const response = await this.client(signal).embed({ model: this.options.embedModel, input, keep_alive: this.options.keepAlive });
         out.push(...response.embeddings);
@@ -88,6 +124,7 @@ export class OllamaBackend implements Generator {
         messages: input.messages,
         stream: true,
         keep_alive: this.options.keepAlive,
+        options: { num_ctx: this.options.contextTokens, num_predict: input.answerTokens ?? this.options.answerTokens },
       });
       for await (const part of stream) {
         if (part.message.content) yield { type: "delta", text: part.message.content };

@@ -4,7 +4,15 @@
  * never anything taken from a request, so a caller cannot aim the bridge at another host. Every body is
  * distinct (a status carries its attempt and a growing `seq`, a question report its turn and attempt).
  */
-import { QUESTION_CALLBACK_PATH, statusCallbackPath, type IngestStatusCallback, type QuestionReport } from "@coach/contracts/knowledge";
+import {
+  QUESTION_CALLBACK_PATH,
+  REINDEX_CALLBACK_PATH,
+  ReindexAcceptedSchema,
+  statusCallbackPath,
+  type IngestStatusCallback,
+  type QuestionReport,
+  type ReindexRequest,
+} from "@coach/contracts/knowledge";
 import { signRequest } from "@coach/contracts/signature";
 import type { Logger } from "../logger";
 
@@ -21,17 +29,25 @@ export class EdgeCallbacks {
   ) {}
 
   /** Posts one ingestion status; failures are logged, never thrown (ingestion goes on regardless). */
-  send(status: IngestStatusCallback): Promise<void> {
-    return this.post(statusCallbackPath(status.document_id), status, status.document_id);
+  async send(status: IngestStatusCallback): Promise<void> {
+    await this.post(statusCallbackPath(status.document_id), status, status.document_id);
   }
 
   /** Reports a question that fell back or scored low. */
-  reportQuestion(report: QuestionReport): Promise<void> {
-    return this.post(QUESTION_CALLBACK_PATH, report, report.turn_id);
+  async reportQuestion(report: QuestionReport): Promise<void> {
+    await this.post(QUESTION_CALLBACK_PATH, report, report.turn_id);
   }
 
-  private async post(path: string, value: unknown, subject: string): Promise<void> {
-    if (!this.baseUrl) return;
+  /** Asks the edge to send a tenant's originals again; resolves to the documents it will send, or null. */
+  async requestReindex(request: ReindexRequest): Promise<string[] | null> {
+    const answer = await this.post(REINDEX_CALLBACK_PATH, request, request.tenant_id);
+    const parsed = ReindexAcceptedSchema.safeParse(answer);
+    return parsed.success ? parsed.data.document_ids : null;
+  }
+
+  /** Posts a signed callback; resolves to the edge's JSON answer when it accepted it, else null. */
+  private async post(path: string, value: unknown, subject: string): Promise<unknown> {
+    if (!this.baseUrl) return null;
     const body = JSON.stringify(value);
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
@@ -43,15 +59,17 @@ export class EdgeCallbacks {
           body,
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
+        if (response.ok) return await response.json().catch(() => null);
         await response.body?.cancel();
-        if (response.ok || (response.status >= 400 && response.status < 500)) {
-          if (!response.ok) this.logger.warn("callback refused", { path, subject, status: response.status });
-          return;
+        if (response.status >= 400 && response.status < 500) {
+          this.logger.warn("callback refused", { path, subject, status: response.status });
+          return null;
         }
       } catch (error) {
         this.logger.warn("callback failed", { path, subject, error: error instanceof Error ? error.message : String(error) });
       }
       await new Promise((resolve) => setTimeout(resolve, 1100 * attempt));
     }
+    return null;
   }
 }

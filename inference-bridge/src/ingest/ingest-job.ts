@@ -7,6 +7,7 @@ import type { IngestStatusCallback } from "@coach/contracts/knowledge";
 import type { ChunkRecord } from "../backends/chroma";
 import { AppError } from "../errors";
 import type { BridgeServices } from "../services";
+import { chunkRecord, embeddingText } from "./chunk-record";
 import type { SectionChunk } from "./section-chunker";
 
 /** Chunks embedded per queue slot. */
@@ -50,26 +51,25 @@ export async function runIngestJob(services: BridgeServices, job: IngestJob): Pr
     for (let i = 0; i < job.chunks.length; i += EMBED_BATCH) {
       const batch = job.chunks.slice(i, i + EMBED_BATCH);
       const admit = { tenantId: job.tenantId, priority: "ingestion", signal: AbortSignal.timeout(600_000) } as const;
-      // A correction is found by its question alone (its section), so the same question asked again scores near 1.
-      const texts = batch.map((chunk) => (job.curated && chunk.section ? chunk.section : chunk.text));
-      const embeddings = await services.queue.run(admit, (signal) => services.embedder.embed(texts, signal));
+      const texts = batch.map((chunk) => embeddingText(chunk, job.curated));
+      const embeddings = await services.queue.run(admit, (signal) => services.embedder.embed(texts, { purpose: "document", signal }));
       batch.forEach((chunk, j) => {
         const embedding = embeddings[j];
         if (!embedding) return;
-        const metadata = { document_id: job.documentId, title: job.title, chunk_index: i + j, ...(chunk.section ? { section: chunk.section } : {}), ...(chunk.page !== null ? { page: chunk.page } : {}), ...(job.curated ? { curated: true } : {}) };
-        records.push({ text: chunk.text, embedding, metadata });
+        records.push(chunkRecord(chunk, i + j, embedding, job));
       });
       if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
         lastReport = Date.now();
         await report({ status: "processing", progress: Math.min(0.99, records.length / job.chunks.length) });
       }
     }
-    await services.store.replaceDocument(job.tenantId, job.documentId, records);
+    await services.knowledge.replaceDocument(job.tenantId, job.documentId, records);
     log.info("document ingested", { chunks: records.length });
     await report({ status: "ready", chunk_count: records.length, progress: 1 });
   } catch (error) {
     const known = error instanceof AppError;
     log.warn("ingestion failed", { code: known ? error.code : "internal_error" });
+    await services.knowledge.ingestFailed(job.tenantId, job.documentId);
     await report({
       status: "failed",
       code: known ? error.code : "internal_error",

@@ -5,7 +5,8 @@
 import type { DeleteDocumentResponse, IngestDocumentRequest, IngestDocumentResponse } from "@coach/contracts/bridge";
 import type { ChunkRecord } from "../backends/chroma";
 import type { BridgeServices } from "../services";
-import { chunkText } from "./chunker";
+import { parseMarkdown } from "./parsers/text";
+import { chunkBlocks } from "./section-chunker";
 
 /** Chunks embedded per queue slot. */
 const EMBED_BATCH = 32;
@@ -13,18 +14,19 @@ const EMBED_BATCH = 32;
 /** Ingests (or re-ingests) one document; re-ingesting replaces its previous chunks. */
 export async function ingestDocument(services: BridgeServices, request: IngestDocumentRequest, signal: AbortSignal): Promise<IngestDocumentResponse> {
   const started = performance.now();
-  const texts = request.chunks ?? chunkText(request.text ?? "");
+  const { chunkTokens, overlapTokens, countTokens } = services.embedder.chunking;
+  const texts = request.chunks ?? chunkBlocks(parseMarkdown(request.text ?? ""), { chunkTokens, overlapTokens, countTokens }).map((chunk) => chunk.text);
   const records: ChunkRecord[] = [];
   for (let i = 0; i < texts.length; i += EMBED_BATCH) {
     const batch = texts.slice(i, i + EMBED_BATCH);
     const admit = { tenantId: request.tenant_id, priority: "ingestion", signal } as const;
-    const embeddings = await services.queue.run(admit, (slotSignal) => services.embedder.embed(batch, slotSignal));
+    const embeddings = await services.queue.run(admit, (slotSignal) => services.embedder.embed(batch, { purpose: "document", signal: slotSignal }));
     batch.forEach((text, j) => {
       const embedding = embeddings[j];
       if (embedding) records.push({ text, embedding, metadata: { document_id: request.document_id, title: request.title, chunk_index: i + j } });
     });
   }
-  await services.store.replaceDocument(request.tenant_id, request.document_id, records);
+  await services.knowledge.replaceDocument(request.tenant_id, request.document_id, records);
   return {
     tenant_id: request.tenant_id,
     document_id: request.document_id,
@@ -36,6 +38,6 @@ export async function ingestDocument(services: BridgeServices, request: IngestDo
 
 /** Deletes a document's vectors. */
 export async function deleteDocument(services: BridgeServices, tenantId: string, documentId: string): Promise<DeleteDocumentResponse> {
-  const deleted = await services.store.deleteDocument(tenantId, documentId);
+  const deleted = await services.knowledge.deleteDocument(tenantId, documentId);
   return { tenant_id: tenantId, document_id: documentId, deleted };
 }

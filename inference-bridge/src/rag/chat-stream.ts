@@ -2,22 +2,24 @@
  * The chat pipeline as an NDJSON stream: queued → started → delta… → done, or error.
  *
  * Runs after admission, so a refusal has already been answered as a plain 429/503. Once the stream is
- * open the status is 200 and failures travel as an `error` event carrying `retryable`. Retrieval (question
- * embedding + Chroma) starts at once and overlaps the wait for a generation slot: the embedding model has
- * its own Ollama slots, so under load the slot is held for generation only. The slot's signal reaches
- * Ollama, so a cancelled or late request stops generating.
+ * open the status is 200 and failures travel as an `error` event carrying `retryable`. Retrieval starts
+ * at once and overlaps the wait for a generation slot. Then the answer is decided (answer-plan.ts) and
+ * written: the creator's curated answer word for word, the persona's fallback line, quotes from the
+ * material (built-in answerer), or a model's answer within its context window, whose citation numbers
+ * are rewritten as it streams so they match the sources listed. The slot's signal reaches Ollama, so a
+ * cancelled or late request stops generating.
  */
-import type { ChatEvent, ChatRequest, Citation, SearchHit } from "@coach/contracts/bridge";
-import type { Passage } from "../backends/types";
+import type { ChatEvent, ChatRequest } from "@coach/contracts/bridge";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
 import type { Admission } from "../queue";
+import type { SearchResult } from "../retrieval/hybrid-search";
 import type { BridgeServices } from "../services";
 import { AnswerGuard } from "./answer-guard";
-import { confidenceOf } from "./confidence";
-import { curatedAnswer } from "./curated";
+import { planAnswer, type AnswerPlan } from "./answer-plan";
+import { citationsFor } from "./citations";
+import { CitationNumbers } from "./citation-numbers";
 import { buildMessages } from "./prompt";
-import { retrieve } from "./retrieve";
 
 type Accepted = Extract<Admission, { ok: true }>;
 
@@ -34,27 +36,7 @@ export const GENERAL_LABEL = "General knowledge (not from my material): ";
 /** Below this confidence an answered question is reported to the edge as answered poorly. */
 export const LOW_CONFIDENCE = 0.25;
 
-type Retrieval = { ok: true; hits: SearchHit[]; ms: number } | { ok: false; error: unknown };
-
-/** Characters of a passage shown as a citation's snippet. */
-const SNIPPET_CHARS = 200;
-
-/** Citations for passages the answer refers to as [n]; all passages when it refers to none. */
-function citationsFor(text: string, passages: Passage[]): Citation[] {
-  const cited = passages.filter((passage) => text.includes(`[${passage.index}]`));
-  return (cited.length > 0 ? cited : passages).map((p) => {
-    const flat = p.text.replace(/\s+/g, " ").trim();
-    return {
-      chunk_id: p.chunkId,
-      document_id: p.documentId,
-      title: p.title,
-      score: p.score,
-      ...(p.page !== undefined ? { page: p.page } : {}),
-      ...(p.section ? { section: p.section } : {}),
-      snippet: flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS - 1)}…` : flat,
-    };
-  });
-}
+type Retrieval = { ok: true; result: SearchResult; ms: number } | { ok: false; error: unknown };
 
 function toErrorEvent(error: unknown): ChatEvent {
   if (error instanceof AppError) return { type: "error", code: error.code, message: error.message, retryable: error.retryable };
@@ -62,12 +44,7 @@ function toErrorEvent(error: unknown): ChatEvent {
 }
 
 /** Builds the response body for an admitted chat request. */
-export function chatStream(
-  services: BridgeServices,
-  request: ChatRequest,
-  admission: Accepted,
-  context: ChatContext,
-): ReadableStream<Uint8Array> {
+export function chatStream(services: BridgeServices, request: ChatRequest, admission: Accepted, context: ChatContext): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let closed = false;
   return new ReadableStream<Uint8Array>({
@@ -88,15 +65,23 @@ export function chatStream(
   });
 }
 
+/** What writing the answer produced. */
+interface Written {
+  text: string;
+  cited: AnswerPlan["passages"];
+  promptTokens: number;
+  completionTokens: number;
+  ttftMs: number;
+  grounding: AnswerPlan["grounding"];
+}
+
 async function run(services: BridgeServices, request: ChatRequest, admission: Accepted, context: ChatContext, send: (event: ChatEvent) => void): Promise<void> {
   const { log, arrivedAt } = context;
   const retrievalStart = performance.now();
-  // Settled into a value so a failure while still queued never becomes an unhandled rejection.
-  const minScore = request.retrieval.min_score ?? services.embedder.defaultMinScore;
-  const query = { tenantId: request.tenant_id, text: request.question, k: request.retrieval.k, minScore };
   const retrievalSignal = AbortSignal.any([context.signal, AbortSignal.timeout(request.deadline_ms)]);
-  const retrieval: Promise<Retrieval> = retrieve(services, query, retrievalSignal).then(
-    (hits) => ({ ok: true, hits, ms: performance.now() - retrievalStart }),
+  // Settled into a value so a failure while still queued never becomes an unhandled rejection.
+  const retrieval: Promise<Retrieval> = services.knowledge.search(request.tenant_id, request.question, retrievalSignal).then(
+    (result) => ({ ok: true, result, ms: performance.now() - retrievalStart }),
     (error: unknown) => ({ ok: false, error }),
   );
   let lease;
@@ -113,84 +98,30 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
     const retrieved = await retrieval;
     if (lease.signal.aborted) throw lease.signal.reason;
     if (!retrieved.ok) throw retrieved.error;
-    const { hits, ms: retrievalMs } = retrieved;
-    const passages: Passage[] = hits.map((hit, i) => ({
-      index: i + 1,
-      chunkId: hit.chunk_id,
-      documentId: hit.metadata.document_id,
-      title: hit.metadata.title,
-      text: hit.text,
-      score: hit.score,
-      ...(hit.metadata.section ? { section: hit.metadata.section } : {}),
-      ...(hit.metadata.page !== undefined ? { page: hit.metadata.page } : {}),
-      ...(hit.metadata.curated ? { curated: true } : {}),
-    }));
+    const plan = planAnswer(services, request, retrieved.result);
     const generationStart = performance.now();
-    let text = "";
-    let ttftMs = 0;
-    let promptTokens = 0;
-    let completionTokens = 0;
-    const persona = request.persona;
-    // Adaptive personas may answer beyond the material; the built-in answerer only ever quotes material.
-    const general = passages.length === 0 && persona.answer_mode === "adaptive" && services.generator.model !== "builtin";
-    const curated = curatedAnswer(passages);
-    let grounding: "material" | "curated" | "general" | "fallback" = curated ? "curated" : passages.length > 0 ? "material" : general ? "general" : "fallback";
-    if (curated) {
-      // The creator's own corrected answer, word for word.
-      text = curated.answer;
-      ttftMs = performance.now() - arrivedAt;
-      send({ type: "delta", text });
-    } else if (grounding === "fallback") {
-      // Below the threshold the persona says it does not know rather than letting the model invent.
-      text = persona.fallback;
-      ttftMs = performance.now() - arrivedAt;
-      send({ type: "delta", text });
-    } else {
-      const guard = new AnswerGuard(persona);
-      const emit = (piece: string) => {
-        if (piece === "") return;
-        if (text === "") ttftMs = performance.now() - arrivedAt;
-        text += piece;
-        send({ type: "delta", text: piece });
-      };
-      // The label is written by the bridge, not the model, so a general answer is always marked.
-      if (grounding === "general") emit(GENERAL_LABEL);
-      const messages = buildMessages({ persona, passages, history: request.history, question: request.question });
-      for await (const chunk of services.generator.generate({ messages, persona, question: request.question, passages, signal: lease.signal })) {
-        if (chunk.type === "delta") {
-          emit(guard.push(chunk.text));
-        } else {
-          promptTokens = chunk.promptTokens;
-          completionTokens = chunk.completionTokens;
-        }
-      }
-      emit(guard.finish());
-      if (lease.signal.aborted) throw lease.signal.reason;
-      if (guard.leaked) {
-        log.warn("answer withheld: it repeated the prompt's instructions");
-        grounding = "fallback";
-        text = persona.fallback;
-      } else {
-        text = `${grounding === "general" ? GENERAL_LABEL : ""}${guard.text()}`;
-      }
-      services.metrics.generation(services.generator.model, completionTokens, performance.now() - generationStart);
+    const written = await write(services, request, plan, lease.signal, arrivedAt, send);
+    if (lease.signal.aborted) throw lease.signal.reason;
+    if (services.generator.model !== "builtin" && plan.grounding !== "fallback" && plan.grounding !== "curated") {
+      services.metrics.generation(services.generator.model, written.completionTokens, performance.now() - generationStart);
     }
     const totalMs = performance.now() - arrivedAt;
-    const confidence = grounding === "material" || curated ? confidenceOf(passages.map((p) => p.score), minScore) : 0;
+    const confidence = written.grounding === "material" || written.grounding === "curated" ? plan.confidence : 0;
+    services.metrics.answer(services.generator.model, written.grounding, written.promptTokens, retrieved.ms);
     lease.release("ok");
     send({
       type: "done",
-      text,
-      citations: curated ? citationsFor("", [curated.passage]) : grounding === "material" ? citationsFor(text, passages) : [],
+      text: written.text,
+      citations: citationsFor(written.cited),
       confidence,
       model: services.generator.model,
-      fallback_used: grounding === "fallback",
-      grounding,
-      prompt_tokens: promptTokens,
-      completion_tokens: completionTokens,
-      timings: { queue_wait_ms: queueWaitMs, retrieval_ms: Math.round(retrievalMs), ttft_ms: Math.round(ttftMs), total_ms: Math.round(totalMs) },
+      fallback_used: written.grounding === "fallback",
+      grounding: written.grounding,
+      prompt_tokens: written.promptTokens,
+      completion_tokens: written.completionTokens,
+      timings: { queue_wait_ms: queueWaitMs, retrieval_ms: Math.round(retrieved.ms), ttft_ms: Math.round(written.ttftMs), total_ms: Math.round(totalMs) },
     });
-    if (request.turn_id && (grounding === "fallback" || grounding === "general" || confidence < LOW_CONFIDENCE)) {
+    if (request.turn_id && (written.grounding === "fallback" || written.grounding === "general" || confidence < LOW_CONFIDENCE)) {
       // Collected per tenant at the edge, so the creator sees which questions their material misses.
       void services.callbacks.reportQuestion({
         tenant_id: request.tenant_id,
@@ -199,10 +130,19 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
         attempt: request.attempt,
         question: request.question,
         confidence,
-        grounding,
+        grounding: written.grounding,
       });
     }
-    log.info("chat done", { model: services.generator.model, passages: passages.length, completion_tokens: completionTokens, total_ms: Math.round(totalMs) });
+    log.info("chat done", {
+      model: services.generator.model,
+      grounding: written.grounding,
+      passages: written.cited.length,
+      answerability: plan.confidence,
+      prompt_tokens: written.promptTokens,
+      completion_tokens: written.completionTokens,
+      retrieval_ms: Math.round(retrieved.ms),
+      total_ms: Math.round(totalMs),
+    });
   } catch (error) {
     const aborted = lease.signal.aborted;
     lease.release(aborted ? "cancelled" : "error");
@@ -211,4 +151,59 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
     else log.error("chat failed", { error: reason });
     send(toErrorEvent(reason));
   }
+}
+
+/** Writes the planned answer, streaming its deltas. */
+async function write(services: BridgeServices, request: ChatRequest, plan: AnswerPlan, signal: AbortSignal, arrivedAt: number, send: (event: ChatEvent) => void): Promise<Written> {
+  const persona = request.persona;
+  if (plan.grounding === "curated" || plan.grounding === "fallback") {
+    // The creator's own words, whole: the curated answer, or the line for a question the material misses.
+    const text = plan.grounding === "curated" ? plan.curatedText : persona.fallback;
+    send({ type: "delta", text });
+    return { text, cited: plan.passages, promptTokens: 0, completionTokens: 0, ttftMs: performance.now() - arrivedAt, grounding: plan.grounding };
+  }
+  let text = "";
+  let ttftMs = 0;
+  const emit = (piece: string) => {
+    if (piece === "") return;
+    if (text === "") ttftMs = performance.now() - arrivedAt;
+    text += piece;
+    send({ type: "delta", text: piece });
+  };
+  const builtin = services.generator.model === "builtin";
+  const prompt = builtin ? null : buildMessages({ persona, passages: plan.passages, history: request.history, question: request.question }, services.budget);
+  const passages = prompt ? prompt.passages : plan.passages;
+  const guard = new AnswerGuard(persona);
+  const numbers = new CitationNumbers(passages.length);
+  // The label is written by the bridge, not the model, so a general answer is always marked.
+  if (plan.grounding === "general") emit(GENERAL_LABEL);
+  let promptTokens = 0;
+  let completionTokens = 0;
+  const input = {
+    messages: prompt?.messages ?? [],
+    persona,
+    question: request.question,
+    passages,
+    quotes: plan.quotes,
+    signal,
+    ...(prompt ? { answerTokens: prompt.answerTokens } : {}),
+  };
+  for await (const chunk of services.generator.generate(input)) {
+    if (chunk.type === "delta") {
+      emit(builtin ? chunk.text : numbers.push(guard.push(chunk.text)));
+    } else {
+      promptTokens = chunk.promptTokens;
+      completionTokens = chunk.completionTokens;
+    }
+  }
+  if (!builtin) emit(numbers.push(guard.finish()) + numbers.finish());
+  if (guard.leaked) {
+    services.logger.warn("answer withheld: it repeated the prompt's instructions");
+    return { text: persona.fallback, cited: [], promptTokens, completionTokens, ttftMs, grounding: "fallback" };
+  }
+  // The built-in answerer cites every passage it quotes; a model cites those its markers name (all
+  // passages when it names none, since then it cannot be told which it used).
+  const cited = builtin || numbers.cited.length === 0 ? passages : numbers.cited.flatMap((n) => passages.filter((p) => p.index === n));
+  if (!builtin && prompt) promptTokens ||= prompt.estimatedTokens;
+  return { text, cited, promptTokens, completionTokens, ttftMs, grounding: plan.grounding };
 }

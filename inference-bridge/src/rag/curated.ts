@@ -1,20 +1,46 @@
 /**
  * Curated answers: a creator's correction is stored as a question-and-answer chunk marked `curated`.
- * When the best passage for a question is such a chunk and matches closely enough to be the same or a
- * near-identical question, its answer is given verbatim instead of a generated one.
+ * When a client asks the same or a near-identical question — each question's weighted words covered by
+ * the other's, through stems and synonyms — its answer is given word for word instead of a composed
+ * one. Both directions count, so a short curated question does not capture every longer question that
+ * happens to contain its words.
  */
-import type { Passage } from "../backends/types";
+import { analyseQuestion } from "../retrieval/question";
+import type { SearchResult } from "../retrieval/hybrid-search";
+import type { IndexedChunk } from "../retrieval/lexical-index";
+import { stemOf, tokenize } from "../text/tokens";
+import type { WordVectors } from "../text/word-vectors";
 
-/**
- * Cosine similarity from which a curated question counts as the same question. Set high on purpose: a
- * verbatim answer to a merely related question would be worse than a generated one.
- */
-export const CURATED_MIN_SCORE = 0.8;
+/** Share of each question's weight the other must cover: high, a verbatim answer to a merely related question would be wrong. */
+export const CURATED_MIN_COVERAGE = 0.75;
 
-/** The curated passage that answers this turn, if any, and its answer text. */
-export function curatedAnswer(passages: Passage[]): { passage: Passage; answer: string } | null {
-  const best = passages[0];
-  if (!best?.curated || best.score < CURATED_MIN_SCORE) return null;
-  const split = best.text.indexOf("\nA: ");
-  return { passage: best, answer: split === -1 ? best.text : best.text.slice(split + 4).trim() };
+/** The curated question and answer of a correction chunk ("Q: …\nA: …"). */
+export function splitCorrection(text: string): { question: string; answer: string } {
+  const split = text.indexOf("\nA: ");
+  if (split === -1) return { question: "", answer: text };
+  return { question: text.slice(0, split).replace(/^Q:\s*/, "").trim(), answer: text.slice(split + 4).trim() };
+}
+
+/** The correction that answers this turn, if any, and its answer text. */
+export function curatedAnswer(result: SearchResult, vectors: WordVectors | null): { chunk: IndexedChunk; answer: string } | null {
+  for (const { chunk } of result.chunks.slice(0, 5)) {
+    if (!chunk.curated) continue;
+    const { question, answer } = splitCorrection(chunk.text);
+    const curated = analyseQuestion(question || chunk.section || "", vectors);
+    const curatedStems = new Set(tokenize(question || chunk.section || "").map((t) => t.stem));
+    const asked = result.question;
+    const askedTotal = asked.terms.reduce((sum, t) => sum + t.weight, 0);
+    const askedCovered = asked.terms.reduce((sum, t) => {
+      const matches = result.expansions.get(t.stem) ?? [];
+      const best = Math.max(0, ...matches.filter((m) => curatedStems.has(m.stem)).map((m) => m.strength));
+      return sum + t.weight * best;
+    }, 0);
+    const askedStems = new Set(asked.terms.flatMap((t) => [t.stem, ...(result.expansions.get(t.stem) ?? []).map((m) => m.stem)]));
+    const curatedTotal = curated.terms.reduce((sum, t) => sum + t.weight, 0);
+    const curatedCovered = curated.terms.reduce((sum, t) => sum + (askedStems.has(stemOf(t.word)) ? t.weight : 0), 0);
+    if (askedTotal > 0 && curatedTotal > 0 && askedCovered / askedTotal >= CURATED_MIN_COVERAGE && curatedCovered / curatedTotal >= CURATED_MIN_COVERAGE) {
+      return { chunk, answer };
+    }
+  }
+  return null;
 }

@@ -21,8 +21,13 @@ export function ingestRoutes(services: BridgeServices): Hono<AppEnv> {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) throw new AppError(400, "empty_file", "The file is empty.");
     if (bytes.length > MAX_DOCUMENT_BYTES) throw new AppError(413, "file_too_large", `Files may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`);
-    const parsed = await services.parser.parse(query.data.kind, bytes);
-    const chunks = chunkBlocks(parsed.blocks);
+    const parsed = await services.parser.parse(query.data.kind, bytes).catch(async (error: unknown) => {
+      // A refused file still counts as handled for a re-index waiting on every document.
+      await services.knowledge.ingestFailed(params.data.tenant_id, params.data.document_id);
+      throw error;
+    });
+    const { chunkTokens, overlapTokens, countTokens } = services.embedder.chunking;
+    const chunks = chunkBlocks(parsed.blocks, { chunkTokens, overlapTokens, countTokens });
     const job = {
       tenantId: params.data.tenant_id,
       documentId: params.data.document_id,

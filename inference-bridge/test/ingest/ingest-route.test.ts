@@ -46,7 +46,7 @@ describe("ingest route", () => {
     await postOriginal(harness.url, { tenant, document: "reset", kind: "pdf", bytes: pdf, attempt: 2 });
     const callbacks = await sink.settled("reset", 2);
     expect(callbacks.at(-1)?.body.status).toBe("ready");
-    expect(await harness.bridge.services.store.count(tenant)).toBe(2);
+    expect(await harness.bridge.services.knowledge.store.count(tenant)).toBe(2);
   });
 
   it("refuses an unreadable file before anything is stored or reported", async () => {

@@ -45,7 +45,7 @@ function modelReplies(words: string[]): void {
 
 async function ask(harness: Harness, question: string, persona: Record<string, unknown> = PERSONA, extra: Record<string, unknown> = {}): Promise<{ deltas: string; done: Done }> {
   turn += 1;
-  const body = { tenant_id: tenant, conversation_id: `c${turn}`, question, persona, retrieval: { k: 3, min_score: 0.2 }, ...extra };
+  const body = { tenant_id: tenant, conversation_id: `c${turn}`, question, persona, retrieval: { k: 3 }, ...extra };
   const events = (await readNdjson(await harness.fetch("POST", "/v1/chat", body))) as ChatEvent[];
   const done = events.find((e): e is Done => e.type === "done");
   if (!done) throw new Error(`no done event: ${JSON.stringify(events)}`);

@@ -6,6 +6,7 @@
 import { signRequest } from "@coach/contracts/signature";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { TEST_LANGUAGE_DIR } from "./language-dir";
 import { freePort } from "./free-port";
 import { TEST_SECRET } from "./harness";
 
@@ -22,7 +23,7 @@ export async function startBridgeProcess(env: Record<string, string>): Promise<B
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: join(import.meta.dirname, "..", ".."),
-    env: { ...process.env, BRIDGE_SECRET: TEST_SECRET, BRIDGE_PORT: String(port), BRIDGE_LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, BRIDGE_SECRET: TEST_SECRET, BRIDGE_PORT: String(port), BRIDGE_LOG_LEVEL: "warn", BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

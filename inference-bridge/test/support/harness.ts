@@ -9,6 +9,7 @@ import { createBridge, type Bridge } from "../../src/bootstrap";
 import { loadConfig } from "../../src/config";
 import { Logger } from "../../src/logger";
 import { createApp, startServer, type RunningServer } from "../../src/server";
+import { TEST_LANGUAGE_DIR } from "./language-dir";
 import { OllamaStandIn, type StandInSettings } from "./ollama-stand-in";
 
 /** The shared secret every harness uses. */
@@ -47,6 +48,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     CHROMA_URL: options.chromaUrl,
     BRIDGE_BACKEND: options.backend,
     OLLAMA_HOST: standIn?.url,
+    BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR,
     ...options.env,
   });
   const logs: string[] = [];

@@ -26,6 +26,8 @@ export interface ReceivedCallback {
 /** The edge's callback endpoint, played by a local server. */
 export class CallbackSink {
   readonly received: ReceivedCallback[] = [];
+  /** What the edge answers to a callback; `{}` unless a test says otherwise (e.g. re-index requests). */
+  answer: (path: string, body: Record<string, unknown>) => unknown = () => ({});
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -45,8 +47,9 @@ export class CallbackSink {
           timestampHeader: req.headers["x-bridge-timestamp"] as string | undefined,
           signatureHeader: req.headers["x-bridge-signature"] as string | undefined,
         }).then((verdict) => {
-          sink?.received.push({ path: req.url ?? "", signatureOk: verdict.ok, body: JSON.parse(body.toString()) as Record<string, unknown> });
-          res.writeHead(200).end("{}");
+          const parsed = JSON.parse(body.toString()) as Record<string, unknown>;
+          sink?.received.push({ path: req.url ?? "", signatureOk: verdict.ok, body: parsed });
+          res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(sink?.answer(req.url ?? "", parsed) ?? {}));
         });
       });
     });

@@ -2,11 +2,14 @@
  * An Ollama-protocol stand-in: a real HTTP server on 127.0.0.1 that speaks `/api/chat` (NDJSON
  * streaming), `/api/embed`, `/api/tags` and `/api/version`, so the bridge's production path — the real
  * `ollama` client — is exercised. Latency, token rate, parallelism, queue size and failures are settable,
- * and it counts what happened (including aborted generations) so tests can assert on it.
+ * and it counts what happened (including aborted generations) so tests can assert on it. It is as strict
+ * as Ollama about the context window: prompts longer than `num_ctx` lose messages and then tokens from
+ * the front exactly as Ollama drops them (ollama-context.ts), and it records what the model really saw.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { embedLexical } from "../../src/backends/builtin-embedder";
+import { embedLexical } from "./hashed-embedding";
+import { DEFAULT_NUM_CTX, fitToContext, type ContextOutcome, type WireMessage } from "./ollama-context";
 
 export interface StandInSettings {
   /** Delay before the first token (prompt evaluation). */
@@ -32,6 +35,12 @@ export interface StandInStats {
   embedTexts: number;
   maxConcurrent: number;
   rejectedBusy: number;
+  /** What the last chat's model saw, with the window and answer room it was asked for. */
+  lastContext: (ContextOutcome & { numCtx: number; numPredict: number | null; messages: number }) | null;
+  /** Chats whose prompt plus answer room overflowed the window (Ollama would shift the context mid-answer). */
+  contextOverflows: number;
+  /** The texts of the last embed call, as received. */
+  lastEmbedInput: string[];
 }
 
 const DEFAULTS: StandInSettings = {
@@ -70,7 +79,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 /** A running stand-in. */
 export class OllamaStandIn {
   readonly settings: StandInSettings;
-  readonly stats: StandInStats = { chatStarted: 0, chatCompleted: 0, chatAborted: 0, embedCalls: 0, embedTexts: 0, maxConcurrent: 0, rejectedBusy: 0 };
+  readonly stats: StandInStats = {
+    chatStarted: 0,
+    chatCompleted: 0,
+    chatAborted: 0,
+    embedCalls: 0,
+    embedTexts: 0,
+    maxConcurrent: 0,
+    rejectedBusy: 0,
+    lastContext: null,
+    contextOverflows: 0,
+    lastEmbedInput: [],
+  };
   private active = 0;
   private waiting: Array<() => void> = [];
   private failures: Array<{ status: number; message: string }> = [];
@@ -130,6 +150,7 @@ export class OllamaStandIn {
     const texts = Array.isArray(input) ? input.map(String) : [String(input ?? "")];
     this.stats.embedCalls++;
     this.stats.embedTexts += texts.length;
+    this.stats.lastEmbedInput = texts;
     if (this.settings.embedLatencyMs > 0) await sleep(this.settings.embedLatencyMs);
     sendJson(res, 200, { model: body.model, embeddings: texts.map(embedLexical), total_duration: 1, load_duration: 0, prompt_eval_count: texts.length });
   }
@@ -147,6 +168,14 @@ export class OllamaStandIn {
     this.active++;
     this.stats.maxConcurrent = Math.max(this.stats.maxConcurrent, this.active);
     this.stats.chatStarted++;
+    const options = (body.options ?? {}) as { num_ctx?: unknown; num_predict?: unknown };
+    const numCtx = typeof options.num_ctx === "number" ? options.num_ctx : DEFAULT_NUM_CTX;
+    const numPredict = typeof options.num_predict === "number" ? options.num_predict : null;
+    const wire = (Array.isArray(body.messages) ? body.messages : []) as WireMessage[];
+    const context = fitToContext(wire, numCtx);
+    this.stats.lastContext = { ...context, numCtx, numPredict, messages: wire.length };
+    // Without num_predict the answer may run to the window's end, and Ollama then shifts the context.
+    if (context.promptTokens + (numPredict ?? numCtx) > numCtx) this.stats.contextOverflows++;
     try {
       res.writeHead(200, { "Content-Type": "application/x-ndjson" });
       const model = String(body.model ?? "");
@@ -167,9 +196,8 @@ export class OllamaStandIn {
         this.stats.chatAborted++;
         return;
       }
-      const messages = Array.isArray(body.messages) ? body.messages : [];
       res.end(
-        JSON.stringify({ model, created_at: new Date().toISOString(), message: { role: "assistant", content: "" }, done: true, done_reason: "stop", total_duration: 1, load_duration: 0, prompt_eval_count: messages.length * 10, prompt_eval_duration: 1, eval_count: this.settings.replyTokens, eval_duration: 1 }) + "\n",
+        JSON.stringify({ model, created_at: new Date().toISOString(), message: { role: "assistant", content: "" }, done: true, done_reason: "stop", total_duration: 1, load_duration: 0, prompt_eval_count: context.promptTokens, prompt_eval_duration: 1, eval_count: this.settings.replyTokens, eval_duration: 1 }) + "\n",
       );
       this.stats.chatCompleted++;
     } finally {

@@ -82,7 +82,8 @@ describe("a slow model", () => {
 describe("a busy coach", () => {
   it("tells the Telegram user once that the answer will follow, then sends it", async () => {
     const bot = await connectBot(workspace);
-    await controlBridge("/stand-in/fail", { count: 1, status: 503 });
+    // Ollama busy for the question's embedding (the bridge then ranks lexically) and for the answer.
+    await controlBridge("/stand-in/fail", { count: 2, status: 503 });
     await postUpdate(bot.botId, bot.secret, textUpdate(3, 8201, ROUTINE_QUESTION));
     const texts = await eventually(async () => {
       const sent = (await telegramCalls(bot.token, "sendMessage")).map((c) => String(c.params.text));

@@ -1,0 +1,74 @@
+/**
+ * Decides how a turn is answered, from what retrieval found: the creator's curated answer when the same
+ * question was corrected before; the persona's fallback line when the material does not answer it
+ * (answerability.ts) — or, for an adaptive persona with a model, a labelled general-knowledge answer;
+ * otherwise an answer from the material: the pieces to quote for the built-in answerer, or the best
+ * passages for a model's prompt.
+ */
+import type { ChatRequest } from "@coach/contracts/bridge";
+import type { Passage } from "../backends/types";
+import type { SearchResult } from "../retrieval/hybrid-search";
+import type { IndexedChunk } from "../retrieval/lexical-index";
+import type { BridgeServices } from "../services";
+import { selectQuotes, type Quote } from "./answer-selection";
+import { judgeAnswerability } from "./answerability";
+import { calibrationFor } from "./calibrations";
+import { curatedAnswer } from "./curated";
+
+/** What a turn's answer rests on, and what it may use. */
+export interface AnswerPlan {
+  grounding: "material" | "curated" | "general" | "fallback";
+  /** Passages the answer may cite, numbered from 1 in the order given. */
+  passages: Passage[];
+  /** For the built-in answerer: the pieces to quote. */
+  quotes: Quote[];
+  /** For a curated answer: the creator's text. */
+  curatedText: string;
+  /** Probability that the material answers the question (0–1), reported as the answer's confidence. */
+  confidence: number;
+}
+
+function toPassage(chunk: IndexedChunk, index: number, score: number): Passage {
+  return {
+    index,
+    chunkId: chunk.chunkId,
+    documentId: chunk.documentId,
+    title: chunk.title,
+    text: chunk.text,
+    score,
+    ...(chunk.section ? { section: chunk.section } : {}),
+    ...(chunk.page !== undefined ? { page: chunk.page } : {}),
+    ...(chunk.curated ? { curated: true } : {}),
+  };
+}
+
+/** Plans the answer to `request` from `result`. */
+export function planAnswer(services: Pick<BridgeServices, "embedder" | "language" | "generator">, request: ChatRequest, result: SearchResult): AnswerPlan {
+  const judgement = judgeAnswerability(result, calibrationFor(services.embedder.identity));
+  const none: AnswerPlan = { grounding: "fallback", passages: [], quotes: [], curatedText: "", confidence: judgement.probability };
+  const curated = curatedAnswer(result, services.language.vectors);
+  if (curated) return { ...none, grounding: "curated", passages: [toPassage(curated.chunk, 1, 1)], curatedText: curated.answer, confidence: 1 };
+  const builtin = services.generator.model === "builtin";
+  // A caller that names a similarity floor decides answerability by it instead of the calibrated rule
+  // (load tests use 0 to always answer from the material) — when there are vector scores to apply it to.
+  const floor = request.retrieval.min_score;
+  const dense = result.chunks.flatMap((c) => (c.dense === null ? [] : [c.dense]));
+  const answerable =
+    floor === undefined || (dense.length === 0 && floor > 0) ? judgement.answerable : result.ranked.length > 0 && (floor <= 0 || Math.max(...dense) >= floor);
+  if (!answerable) {
+    const general = request.persona.answer_mode === "adaptive" && !builtin;
+    return general ? { ...none, grounding: "general" } : none;
+  }
+  const relevance = (chunkId: string) => {
+    const candidate = result.ranked.find((r) => r.candidate.chunk.chunkId === chunkId)?.candidate;
+    return candidate ? Math.round((0.7 * candidate.lexicalShare + 0.3 * candidate.denseShare) * 1000) / 1000 : 0;
+  };
+  if (builtin) {
+    const quotes = selectQuotes(result.ranked, result.question, request.persona.answer_length ?? "medium");
+    const chunks = [...new Map(quotes.map((q) => [q.ranked.candidate.chunk.chunkId, q.ranked.candidate.chunk])).values()];
+    return { ...none, grounding: "material", quotes, passages: chunks.map((chunk, i) => toPassage(chunk, i + 1, relevance(chunk.chunkId))) };
+  }
+  // A model reads whole passages: the chunks of the best-ranked pieces, best first.
+  const chunks = [...new Map(result.ranked.map((r) => [r.candidate.chunk.chunkId, r.candidate.chunk])).values()].slice(0, request.retrieval.k);
+  return { ...none, grounding: "material", passages: chunks.map((chunk, i) => toPassage(chunk, i + 1, relevance(chunk.chunkId))) };
+}
