@@ -58,9 +58,9 @@ export function loadCoach(dir: string): EvalCoach {
   const questions = JSON.parse(readFileSync(join(dir, "questions.json"), "utf8")) as { answerable: AnswerableQuestion[]; off_topic: OffTopicQuestion[] };
   const documents = meta.documents.map((doc): EvalDocument => {
     const built = join(dir, "build", `${doc.id}.${doc.kind}`);
-    if ((doc.kind === "pdf" || doc.kind === "docx") && existsSync(built)) return { id: doc.id, title: doc.title, kind: doc.kind, bytes: readFileSync(built) };
+    if ((doc.kind === "pdf" || doc.kind === "docx") && existsSync(built)) return { id: doc.id, title: doc.title, kind: doc.kind, bytes: new Uint8Array(readFileSync(built)) };
     const kind: DocumentKind = doc.kind === "pdf" || doc.kind === "docx" ? "md" : doc.kind;
-    return { id: doc.id, title: doc.title, kind, bytes: readFileSync(join(dir, doc.source)) };
+    return { id: doc.id, title: doc.title, kind, bytes: new Uint8Array(readFileSync(join(dir, doc.source))) };
   });
   return { id: meta.id, persona: { ...meta.persona, guardrails: [] }, documents, answerable: questions.answerable, offTopic: questions.off_topic };
 }

@@ -8,11 +8,11 @@ import type { AnswerabilityCalibration } from "./answerability";
 
 /** The built-in embedder (GloVe SIF); fitted on 8 coaches' questions, checked leaving one coach out. */
 const BUILTIN: AnswerabilityCalibration = {
-  bias: 1.096,
-  means: { score: 10.102, coverAround: 0.364, coverChunk: 0.504, corpusAround: 0.389, unmatchedShare: 0.128, maxUnmatched: 0.214, terms: 0.539, dense: 0.923 },
-  scales: { score: 1.586, coverAround: 0.216, coverChunk: 0.23, corpusAround: 0.226, unmatchedShare: 0.221, maxUnmatched: 0.309, terms: 0.19, dense: 0.06 },
-  weights: { score: 1.234, coverAround: 0.203, coverChunk: 0.432, corpusAround: -0.093, unmatchedShare: -0.232, maxUnmatched: 0.202, terms: 0.178, dense: 2.254 },
-  threshold: 0.877,
+  bias: 1.103,
+  means: { score: 10.451, coverAround: 0.363, coverChunk: 0.494, corpusAround: 0.392, unmatchedShare: 0.128, maxUnmatched: 0.214, terms: 0.539, dense: 0.921 },
+  scales: { score: 1.594, coverAround: 0.216, coverChunk: 0.226, corpusAround: 0.227, unmatchedShare: 0.221, maxUnmatched: 0.309, terms: 0.19, dense: 0.06 },
+  weights: { score: 0.874, coverAround: -0.202, coverChunk: 0.876, corpusAround: 0.215, unmatchedShare: -0.393, maxUnmatched: 0.312, terms: 0.119, dense: 2.2 },
+  threshold: 0.883,
   source: "fitted on the eval coaches with the built-in embedder",
 };
 
