@@ -15,6 +15,9 @@ import { judgeAnswerability } from "./answerability";
 import { calibrationFor } from "./calibrations";
 import { curatedAnswer } from "./curated";
 
+/** A passage is given to a model only when its relevance is at least this share of the best one's. */
+const PASSAGE_FLOOR = 0.5;
+
 /** What a turn's answer rests on, and what it may use. */
 export interface AnswerPlan {
   grounding: "material" | "curated" | "general" | "fallback";
@@ -68,7 +71,11 @@ export function planAnswer(services: Pick<BridgeServices, "embedder" | "language
     const chunks = [...new Map(quotes.map((q) => [q.ranked.candidate.chunk.chunkId, q.ranked.candidate.chunk])).values()];
     return { ...none, grounding: "material", quotes, passages: chunks.map((chunk, i) => toPassage(chunk, i + 1, relevance(chunk.chunkId))) };
   }
-  // A model reads whole passages: the chunks of the best-ranked pieces, best first.
-  const chunks = [...new Map(result.ranked.map((r) => [r.candidate.chunk.chunkId, r.candidate.chunk])).values()].slice(0, request.retrieval.k);
+  // A model reads whole passages: the chunks of the best-ranked pieces, best first, leaving out chunks
+  // far weaker than the best (a model cites whatever it is given).
+  const bestRelevance = Math.max(0, ...result.ranked.map((r) => relevance(r.candidate.chunk.chunkId)));
+  const chunks = [...new Map(result.ranked.map((r) => [r.candidate.chunk.chunkId, r.candidate.chunk])).values()]
+    .filter((chunk) => relevance(chunk.chunkId) >= bestRelevance * PASSAGE_FLOOR)
+    .slice(0, request.retrieval.k);
   return { ...none, grounding: "material", passages: chunks.map((chunk, i) => toPassage(chunk, i + 1, relevance(chunk.chunkId))) };
 }

@@ -16,7 +16,7 @@ export interface Quote {
   ranked: RankedUnit;
 }
 
-const PIECES = { short: 1, medium: 2, long: 4 } as const;
+const PIECES = { short: 1, medium: 3, long: 5 } as const;
 /** A further piece is quoted only when it scores at least this share of the best one. */
 const RUNNER_UP = 0.8;
 const MAX_LIST_ITEMS = 5;
