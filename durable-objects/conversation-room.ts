@@ -10,6 +10,7 @@ import { mentionsCommitment } from "../worker/commitments/parse-commitment";
 import { AppError, conversationErased, tooManyRequests } from "../worker/lib/errors";
 import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
 import { rateLimits } from "../worker/lib/rate-limits";
+import { ROOM_HEADERS, type ChannelMessageResult } from "../worker/lib/rooms";
 import { isLowConfidence } from "./room/answer-quality";
 import { syncConversationIndex } from "./room/conversation-index";
 import { asksForHuman, HUMAN_REQUESTED_REPLY } from "./room/human-request";
@@ -31,16 +32,6 @@ import { SocketHub, type ChannelAdapter, type SocketIdentity } from "./room/sock
 import { SyncWatermark } from "./room/sync-watermark";
 import { humanJoinedNotice, TakeoverState, type Takeover } from "./room/takeover-state";
 import { TurnProcessor } from "./room/turn-processor";
-
-/** Headers the Worker sets when it forwards an authenticated socket upgrade. */
-export const ROOM_HEADERS = {
-  tenant: "X-Room-Tenant",
-  conversation: "X-Room-Conversation",
-  contact: "X-Room-Contact",
-  channel: "X-Room-Channel",
-  subject: "X-Room-Subject",
-  role: "X-Room-Role",
-} as const;
 
 const INDEX_FLUSH_DELAY_MS = 2_000;
 const HISTORY_PAGE = 500;
@@ -65,8 +56,6 @@ export type ChannelMessageInput = {
   /** Set when the user pressed a quick reply; `text` is then its label. */
   quick_reply_id?: string;
 };
-
-export type ChannelMessageResult = { status: "stored" | "duplicate" | "rate_limited"; seq: number | null };
 
 export type { OutboundInput, OutboundResult } from "./room/outbound-message";
 
@@ -140,7 +129,6 @@ export class ConversationRoom extends DurableObject<Env> {
     }
     const meta = this.metaFromHeaders(request.headers);
     if (!meta || !this.state.bind(meta)) return new Response("Unknown conversation.", { status: 404 });
-    const role = request.headers.get(ROOM_HEADERS.role) === "creator" ? "creator" : "visitor";
     const subjectId = request.headers.get(ROOM_HEADERS.subject) ?? "unknown";
     const pair = new WebSocketPair();
     const refusal = this.guard.admit(subjectId, this.ctx.getWebSockets().length);
@@ -154,7 +142,6 @@ export class ConversationRoom extends DurableObject<Env> {
     const identity: SocketIdentity = {
       socketId: crypto.randomUUID(),
       subjectId,
-      role,
       connectedAt: Date.now(),
       ready: false,
     };
@@ -339,7 +326,7 @@ export class ConversationRoom extends DurableObject<Env> {
       case "message":
         return this.receiveMessage(ws, identity, frame.client_id, frame.text, frame.quick_reply_id);
       case "typing":
-        return this.hub.deliver({ type: "typing", role: identity.role === "creator" ? "creator" : "user", active: true }, ws);
+        return this.hub.deliver({ type: "typing", role: "user", active: true }, ws);
       case "read":
         return this.hub.deliver({ type: "read", seq: Math.min(frame.seq, this.log.lastSeq()) }, ws);
       case "stop":
@@ -373,8 +360,7 @@ export class ConversationRoom extends DurableObject<Env> {
   }
 
   private async receiveMessage(ws: WebSocket, identity: SocketIdentity, clientId: string, text: string, quickReplyId?: string): Promise<void> {
-    const role = identity.role === "creator" ? "creator" : "user";
-    this.acceptMessage({ clientId, text, author: identity.subjectId, role, quickReplyId }, ws);
+    this.acceptMessage({ clientId, text, author: identity.subjectId, role: "user", quickReplyId }, ws);
   }
 
   /**
@@ -479,7 +465,7 @@ export class ConversationRoom extends DurableObject<Env> {
   /** Records the visitor's name and email on their contact, so the creator sees who they talk to. */
   private async identifyContact(identity: SocketIdentity, name: string | undefined, email: string | undefined): Promise<void> {
     const meta = this.requireMeta();
-    if (identity.role !== "visitor" || !meta.contactId || (name === undefined && email === undefined)) return;
+    if (!meta.contactId || (name === undefined && email === undefined)) return;
     await forTenant(this.env.DB, meta.tenantId).update("contacts", meta.contactId, {
       ...(name !== undefined ? { displayName: name } : {}),
       ...(email !== undefined ? { email } : {}),

@@ -2,25 +2,9 @@
 // token buckets, and for an account its sign-in throttle (sign-in-throttle.ts): lanes of failures,
 // the hashes of its known devices and of its live unlock tokens. Exact counts matter here.
 import { DurableObject } from "cloudflare:workers";
-import { currentLane, reserve, settle, waitMs, type LaneState, type Outcome, type ThrottlePolicy } from "./sign-in-throttle";
-import { takeTokens, type BucketRule, type BucketState, type TakeResult } from "./token-bucket";
-
-/** A throttle lane: its key within the account's object and its policy. */
-export type ThrottleLane = { key: string; policy: ThrottlePolicy };
-
-export type AttemptResult = { allowed: boolean; retryAfterSeconds: number };
-
-/** The policies of a sign-in's lanes. */
-export type SignInPolicies = { network: ThrottlePolicy; account: ThrottlePolicy; device: ThrottlePolicy };
-
-/** A sign-in attempt as the Worker describes it: hashes only, never the tokens themselves. */
-export type SignInRequest = { network: string; deviceHash: string | null; unlockHash: string | null; policies: SignInPolicies; now?: number };
-
-/** How the attempt is counted: on a known device's lane, an unlock's, or the network's and the account's. */
-export type SignInAttempt = AttemptResult & { via: "device" | "unlock" | "network"; lanes: string[] };
-
-/** What a settled sign-in changes besides its lanes. */
-export type SettleExtras = { rememberDevice?: string; consumeUnlock?: string };
+import type { AttemptResult, SettleExtras, SignInAttempt, SignInRequest, ThrottleLane } from "../worker/lib/rate-limiters";
+import { currentLane, reserve, settle, waitMs, type LaneState, type Outcome } from "../worker/lib/sign-in-throttle";
+import { takeTokens, type BucketRule, type BucketState, type TakeResult } from "../worker/lib/token-bucket";
 
 type Devices = Record<string, number>;
 type Unlocks = Record<string, number>;

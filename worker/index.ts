@@ -1,7 +1,7 @@
 // The edge app: builds the Hono app, mounts one sub-app per resource, and re-exports the Durable
 // Object classes so wrangler can bind them.
 import { Hono } from "hono";
-import type { AppEnv } from "./app-env";
+import type { AppEnv } from "./lib/app-env";
 import { apiCors } from "./middleware/cors";
 import { handleError, notFoundHandler } from "./middleware/error-handler";
 import { requestContext } from "./middleware/request-context";

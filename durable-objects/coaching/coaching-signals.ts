@@ -9,7 +9,7 @@ import { describeError, type Logger } from "../../worker/lib/logger";
 import type { AgentStore } from "./agent-store";
 import { computeSignals, ruleEpisode, ruleRipensAt, type CheckinEvent, type SignalsWithKeys } from "./behaviour-signals";
 import { exportCoachingEvents } from "./event-export";
-import { localDateTime } from "./zoned-time";
+import { localDateTime } from "../../worker/lib/zoned-time";
 
 const SCHEMA = [
   "CREATE TABLE IF NOT EXISTS activity_days (day TEXT PRIMARY KEY)",

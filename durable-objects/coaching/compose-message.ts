@@ -3,7 +3,7 @@
 // model cannot help in time (bridge busy, offline, slow, or answering with its fallback line).
 import type { ChatRequest } from "@coach/contracts/bridge";
 import type { Logger } from "../../worker/lib/logger";
-import { loadPersona } from "../room/persona";
+import { loadPersona } from "../../worker/persona/load-persona";
 import { runTurn } from "../room/turn-runner";
 
 /** A proactive message never waits long for the model: the step's text is a fine message too. */

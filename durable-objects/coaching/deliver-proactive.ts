@@ -3,7 +3,7 @@
 // sockets, the Telegram chat, or WhatsApp (as a template outside the 24-hour window).
 import { and, desc, eq } from "drizzle-orm";
 import type { OutboundResult } from "../room/outbound-message";
-import { newId } from "../../worker/auth/secrets";
+import { newId } from "../../worker/lib/ids";
 import { forTenant } from "../../worker/db/tenant-gateway";
 import { roomFor } from "../../worker/lib/rooms";
 import type { AgentIdentity } from "./agent-store";

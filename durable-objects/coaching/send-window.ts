@@ -2,7 +2,7 @@
 // never past their caps. Caps count sends in rolling windows (any 24 hours, any 7 days), so a message
 // held back by a cap goes out the moment the oldest send in the window ages out of it.
 import type { CoachingPreferences } from "@coach/contracts/programs";
-import { localDateTime, localTimeAfterDays, minutesOfDay } from "./zoned-time";
+import { localDateTime, localTimeAfterDays, minutesOfDay } from "../../worker/lib/zoned-time";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const WEEK_MS = 7 * DAY_MS;

@@ -3,7 +3,7 @@
 // its end is worked out again, from the instant it started, in the new zone.
 import type { ProgramNode } from "@coach/contracts/programs";
 import type { AgentStore, EnrollmentRecord } from "./agent-store";
-import { localTimeAfterDays } from "./zoned-time";
+import { localTimeAfterDays } from "../../worker/lib/zoned-time";
 
 type WaitNode = Extract<ProgramNode, { kind: "wait" }>;
 

@@ -1,7 +1,7 @@
 // What happens beyond the room when a user asks for a person: the conversation is flagged for the
 // inbox, the creator's webhooks hear `human.requested`, and the audit log records it (actor: the
 // contact). Runs after the reply is sent; failures are logged, never shown to the user.
-import { newId } from "../../worker/auth/secrets";
+import { newId } from "../../worker/lib/ids";
 import { forTenant } from "../../worker/db/tenant-gateway";
 import { emitEvent } from "../../worker/integrations/emit-event";
 import { describeError, type Logger } from "../../worker/lib/logger";

@@ -1,7 +1,7 @@
 // Token buckets kept in the room's own SQLite: the per-conversation and per-sender message limits, and
 // every socket's frame limits, are the room's business, so checking them costs no call to another object
 // before a frame is answered.
-import { takeTokens, type BucketRule, type BucketState, type TakeResult } from "../token-bucket";
+import { takeTokens, type BucketRule, type BucketState, type TakeResult } from "../../worker/lib/token-bucket";
 
 const SCHEMA = "CREATE TABLE IF NOT EXISTS buckets (name TEXT PRIMARY KEY, tokens REAL NOT NULL, updated_at INTEGER NOT NULL)";
 

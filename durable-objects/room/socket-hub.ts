@@ -7,7 +7,6 @@ export type SocketIdentity = {
   /** This socket's own id: its frame limits are kept under it. */
   socketId: string;
   subjectId: string;
-  role: "visitor" | "creator";
   connectedAt: number;
   /** Set once the client has said hello and received its history. */
   ready: boolean;

@@ -8,7 +8,7 @@ import { currentTitles, retitled } from "../../worker/knowledge/document-titles"
 import { describeError, type Logger } from "../../worker/lib/logger";
 import type { MessageLog } from "./message-log";
 import { nextAttemptDelay, type Outbox, type PendingTurn } from "./outbox";
-import { loadPersona } from "./persona";
+import { loadPersona } from "../../worker/persona/load-persona";
 import type { RoomMeta } from "./room-meta";
 import { runTurn, type TurnOutcome } from "./turn-runner";
 

@@ -13,7 +13,6 @@ import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook } from "..
 
 /** Waits after the 1st, 2nd, … failed attempt; a delivery gets one attempt more than there are waits. */
 export const RETRY_DELAYS_MS = [30_000, 120_000, 480_000, 1_200_000, 1_800_000] as const;
-export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 const TIMEOUT_MS = 10_000;
 

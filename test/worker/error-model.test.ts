@@ -3,7 +3,7 @@
 import { exports } from "cloudflare:workers";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import type { AppEnv } from "../../worker/app-env";
+import type { AppEnv } from "../../worker/lib/app-env";
 import { handleError } from "../../worker/middleware/error-handler";
 import { requestContext } from "../../worker/middleware/request-context";
 

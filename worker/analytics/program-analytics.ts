@@ -2,21 +2,12 @@
 // active days and their commitments (pure: the route loads, this counts, the tests check the numbers).
 import type { CommitmentAdherence, ProgramAnalytics, ScorePoint, StepStats } from "@coach/contracts/program-analytics";
 import type { ProgramSteps } from "@coach/contracts/programs";
+import type { ProgramActivity } from "../db/program-analytics-data";
 
 const DAY = 24 * 60 * 60 * 1000;
 const RETENTION_DAYS = [1, 7, 30] as const;
 
-export type AnalyticsInput = {
-  programId: string;
-  version: number;
-  steps: ProgramSteps;
-  now: number;
-  enrollments: { id: string; contactId: string; status: string; startedAt: number }[];
-  events: { enrollmentId: string | null; contactId: string; nodeId: string | null; event: string; value: number | null; at: number }[];
-  /** UTC days ("YYYY-MM-DD") on which each contact wrote. */
-  activeDays: Map<string, Set<string>>;
-  commitments: { status: string; stepNodeId: string | null }[];
-};
+export type AnalyticsInput = ProgramActivity & { programId: string; version: number; steps: ProgramSteps; now: number };
 
 function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;

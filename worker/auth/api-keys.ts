@@ -1,6 +1,7 @@
 // API keys: `ck_<8-char id>_<256-bit secret>`. The secret is shown once and stored as a SHA-256 hash;
 // the prefix (`ck_<id>`) stays visible so people can tell their keys apart.
-import { base64url, hashSecret, newSecret } from "./secrets";
+import { hashSecret } from "./secrets";
+import { base64url, newSecret } from "../lib/ids";
 
 export const API_KEY_PREFIX = "ck_";
 

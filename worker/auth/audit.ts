@@ -3,10 +3,10 @@
 // kept under PLATFORM_TENANT, which no workspace can read.
 import { and, desc, eq, gte, lt, lte, or, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { forTenant, type TenantGateway, type TenantRow } from "../db/tenant-gateway";
-import { clientIp } from "../middleware/rate-limit";
-import { newId } from "./secrets";
+import { clientIp } from "../lib/client-ip";
+import { newId } from "../lib/ids";
 
 export const PLATFORM_TENANT = "_platform";
 

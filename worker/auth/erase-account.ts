@@ -3,7 +3,7 @@
 // which close. A closed workspace is refused everywhere at once (worker/workspace/workspace-closed.ts);
 // its closer stops what is running and erases the data when the erasure window ends.
 import type { Context } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import * as accounts from "../db/accounts";
 import * as membershipRules from "../db/memberships";
 import { AppError } from "../lib/errors";

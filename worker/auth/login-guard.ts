@@ -6,12 +6,12 @@
 // mailed to the address) gets a lane of its own that nobody else's failures touch, so strangers cannot
 // lock the owner out; a password change counts on its sign-in's own lane only. A per-IP bucket still
 // slows one source spraying many accounts.
-import type { SignInPolicies } from "../../durable-objects/rate-limiter";
-import type { ThrottlePolicy } from "../../durable-objects/sign-in-throttle";
+import type { ThrottlePolicy } from "../lib/sign-in-throttle";
 import { tooManyRequests } from "../lib/errors";
 import { networkOf } from "../lib/ip-network";
-import { consume } from "../middleware/rate-limit";
-import { hashSecret, newSecret } from "./secrets";
+import { consume, rateLimiterFor, type SignInPolicies } from "../lib/rate-limiters";
+import { hashSecret } from "./secrets";
+import { newSecret } from "../lib/ids";
 
 const DAY_SECONDS = 86_400;
 /** Guesses from one network at one account: 3 free, then 1 s, 2 s, 4 s … apart, at most 15 minutes. */
@@ -36,7 +36,7 @@ const UNLOCK_TOKEN_PREFIX = "ul1_";
 
 /** The account's RateLimiter object; tests reach it to set its state up. */
 export function accountGuard(env: Pick<Env, "RATE_LIMITER">, email: string) {
-  return env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(`login-account:${email}`));
+  return rateLimiterFor(env, `login-account:${email}`);
 }
 
 function tooMany(retryAfterSeconds: number) {

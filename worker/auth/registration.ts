@@ -5,11 +5,12 @@
 // at their next sign-in (account notice `registration_attempted`; by mail once mail exists). The
 // registrant then signs in as usual, which is how the dashboard's sign-up continues.
 import type { Context } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import * as accounts from "../db/accounts";
 import { PLATFORM_TENANT, recordAudit } from "./audit";
 import { hashNewPassword } from "./passwords";
-import { hashSecret, newId } from "./secrets";
+import { hashSecret } from "./secrets";
+import { newId } from "../lib/ids";
 
 /** The one answer of `POST /api/v1/auth/register` to an acceptable request. */
 export const REGISTRATION_ACCEPTED = {

@@ -5,7 +5,8 @@
 import * as accounts from "../db/accounts";
 import type { Role } from "../db/enums";
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from "./access-token";
-import { hashSecret, newId, newSecret } from "./secrets";
+import { hashSecret } from "./secrets";
+import { newId, newSecret } from "../lib/ids";
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 /** How long after a rotation the parent may be presented again without counting as reuse. */

@@ -3,9 +3,10 @@
 // conversation, history and progress. Codes are 6 characters from an alphabet without look-alikes,
 // valid 10 minutes, single use, stored only as a hash bound to the tenant, and redemption attempts
 // are rate-limited per contact so a code cannot be guessed.
-import type { BucketRule } from "../../durable-objects/token-bucket";
+import type { BucketRule } from "../lib/token-bucket";
 import { canonicalContactId, linkContact, storeLinkCode, takeLinkCode } from "../db/contact-links";
 import type { TenantGateway } from "../db/tenant-gateway";
+import { rateLimiterFor } from "../lib/rate-limiters";
 import { closeOpenConversations } from "./channel-session";
 import { secretHash } from "./secret-box";
 
@@ -54,8 +55,7 @@ export async function issueLinkCode(env: Env, gateway: TenantGateway, contactId:
 }
 
 async function allowAttempt(env: Env, tenantId: string, contactId: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(`link-redeem:${tenantId}:${contactId}`));
-  return stub.take("link-redeem", LINK_REDEEM_RULE);
+  return rateLimiterFor(env, `link-redeem:${tenantId}:${contactId}`).take("link-redeem", LINK_REDEEM_RULE);
 }
 
 /**

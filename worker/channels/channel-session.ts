@@ -4,7 +4,7 @@
 // start of WhatsApp's 24-hour window. A contact that was linked continues its canonical contact's
 // conversation.
 import { and, desc, eq } from "drizzle-orm";
-import { newId } from "../auth/secrets";
+import { newId } from "../lib/ids";
 import { canonicalContactId } from "../db/contact-links";
 import type { ChannelKind } from "../db/enums";
 import { forTenant, type TenantGateway, type TenantRow } from "../db/tenant-gateway";

@@ -1,7 +1,7 @@
 // Hands a verified channel message to its conversation's room: resolves the contact and conversation
 // in the channel's tenant (a linked contact continues its canonical contact's conversation), then calls
 // the room, which stores it once and answers on the channel the message came from.
-import type { ChannelMessageResult } from "../../durable-objects/conversation-room";
+import type { ChannelMessageResult } from "../lib/rooms";
 import { touchChannel, type ChannelEntry } from "../db/channel-directory";
 import { roomFor } from "../lib/rooms";
 import { openChannelSession, type ChannelUser } from "./channel-session";

@@ -1,7 +1,7 @@
 // Connecting, rotating and disconnecting a Telegram bot: the token is checked with getMe, the webhook
 // is set with a fresh per-bot secret_token, and the credentials are stored sealed.
 import { GrammyError } from "grammy";
-import { newId } from "../auth/secrets";
+import { newId } from "../lib/ids";
 import { findChannelByExternalId } from "../db/channel-directory";
 import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
 import { AppError } from "../lib/errors";

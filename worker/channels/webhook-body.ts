@@ -1,8 +1,8 @@
 // Reading a platform webhook's body: the exact bytes (signatures cover them), at most 1 MB, kept in
 // Hono's body cache so grammY's hono adapter can parse the same bytes again.
 import type { Context } from "hono";
-import type { AppEnv } from "../app-env";
-import { readBodyWithLimit } from "../middleware/body-limit";
+import type { AppEnv } from "../lib/app-env";
+import { readBodyWithLimit } from "../lib/body-limit";
 
 /** Telegram and WhatsApp send far less; a larger body is refused with 413. */
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;

@@ -2,7 +2,7 @@
 // to run on every message, no model call. It records only what it understands without doubt; an
 // ambiguous or impossible time ("remind me later", "at 25:00", two days in one sentence) is ignored.
 import { CommitmentSchema, type Commitment } from "@coach/contracts/commitments";
-import { addLocalDays, instantOf, localDateTime } from "../../durable-objects/coaching/zoned-time";
+import { addLocalDays, instantOf, localDateTime } from "../lib/zoned-time";
 import { findTimePhrases, type DayPart, type TimePhrase, type TimePhrases } from "./time-phrases";
 
 export type ParseContext = { now: number; timeZone: string };

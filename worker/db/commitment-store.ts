@@ -3,7 +3,7 @@
 // knows its own, or the gateway of an authenticated request) and is part of every statement.
 import type { Commitment, CommitmentOutcome, CommitmentStatus, CommitmentView } from "@coach/contracts/commitments";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { newId } from "../auth/secrets";
+import { newId } from "../lib/ids";
 import { database } from "./client";
 import { coachingEvents, commitments } from "./schema";
 
@@ -75,16 +75,6 @@ export async function recordCommitment(d1: D1Database, tenantId: string, input: 
     .limit(1);
   if (!existing) throw new Error("The commitment was neither stored nor found.");
   return { row: existing, created: false };
-}
-
-/** One commitment of the tenant, or undefined. */
-export async function findCommitment(d1: D1Database, tenantId: string, id: string): Promise<Row | undefined> {
-  const [row] = await database(d1)
-    .select()
-    .from(commitments)
-    .where(and(eq(commitments.tenantId, tenantId), eq(commitments.id, id)))
-    .limit(1);
-  return row;
 }
 
 /** Marks the follow-up as sent (open → asked); an answered commitment keeps its outcome. */

@@ -1,14 +1,22 @@
 // Loads what a program's analytics are computed from, for one tenant: its enrolments (the engine's D1
 // index), the mirrored engine events, the enrolled contacts' active days and their commitments.
-import type { AnalyticsInput } from "../analytics/program-analytics";
 import { and, eq, gt, inArray } from "drizzle-orm";
 import { database } from "./client";
 import { coachingEvents, commitments, conversationDays, enrollments } from "./schema";
 
+/** What happened in a program: its enrolments, their events, the enrolled contacts' days and commitments. */
+export type ProgramActivity = {
+  enrollments: { id: string; contactId: string; status: string; startedAt: number }[];
+  events: { enrollmentId: string | null; contactId: string; nodeId: string | null; event: string; value: number | null; at: number }[];
+  /** UTC days ("YYYY-MM-DD") on which each contact wrote. */
+  activeDays: Map<string, Set<string>>;
+  commitments: { status: string; stepNodeId: string | null }[];
+};
+
 /** D1 binds at most 100 parameters per statement. */
 const IDS_PER_QUERY = 90;
 
-export async function loadProgramAnalyticsData(d1: D1Database, tenantId: string, programId: string): Promise<Omit<AnalyticsInput, "programId" | "version" | "steps" | "now">> {
+export async function loadProgramAnalyticsData(d1: D1Database, tenantId: string, programId: string): Promise<ProgramActivity> {
   const db = database(d1);
   const [enrolmentRows, eventRows, commitmentRows] = await Promise.all([
     db

@@ -3,7 +3,7 @@
 // another tenant is indistinguishable from a missing one (404).
 import { and, count, eq, type InferInsertModel, type InferSelectModel, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn, AnySQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Principal } from "../app-env";
+import type { Principal } from "../lib/app-env";
 import { notFound } from "../lib/errors";
 import { database, type Database } from "./client";
 import { tenantTables } from "./schema";

@@ -1,15 +1,11 @@
 // Emits an outgoing webhook event: queues one delivery per subscribed endpoint of the workspace in D1
 // and wakes the workspace's WebhookDispatcher, which sends, signs and retries. Callers fire and forget.
 import { queueDeliveries, type WebhookEnvelope } from "../db/webhook-store";
+import { dispatcherFor } from "../lib/webhook-dispatchers";
 import { createLogger, describeError, parseLogLevel } from "../lib/logger";
 import type { OutgoingEventType } from "./event-types";
 
 export type { OutgoingEventType } from "./event-types";
-
-/** The dispatcher of one workspace. */
-export function dispatcherFor(env: Pick<Env, "WEBHOOK_DISPATCHER">, tenantId: string) {
-  return env.WEBHOOK_DISPATCHER.get(env.WEBHOOK_DISPATCHER.idFromName(tenantId));
-}
 
 /** Builds the body every delivery of this event carries. */
 export function eventEnvelope(tenantId: string, type: OutgoingEventType, data: Record<string, unknown>): WebhookEnvelope {

@@ -8,8 +8,8 @@ import type { z } from "zod";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyRequest } from "@coach/contracts/signature";
 import { forTenant } from "../db/tenant-gateway";
 import { AppError, notFound } from "../lib/errors";
-import { readBodyWithLimit } from "../middleware/body-limit";
-import { formatIssues } from "../middleware/json-body";
+import { readBodyWithLimit } from "../lib/body-limit";
+import { formatIssues } from "../lib/zod-issues";
 
 /** Callbacks are small JSON objects; anything bigger is not one. */
 const MAX_CALLBACK_BYTES = 16 * 1024;

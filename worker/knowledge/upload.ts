@@ -3,8 +3,8 @@
 import { MAX_DOCUMENT_BYTES, QaPairSchema, type DocumentKind } from "@coach/contracts/knowledge";
 import { z } from "zod";
 import { AppError } from "../lib/errors";
-import { readBodyWithLimit } from "../middleware/body-limit";
-import { formatIssues } from "../middleware/json-body";
+import { readBodyWithLimit } from "../lib/body-limit";
+import { formatIssues } from "../lib/zod-issues";
 import { sniffKind } from "./sniff";
 
 /** Room for the multipart framing around the largest file. */

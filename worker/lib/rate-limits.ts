@@ -3,7 +3,7 @@
 // configuration error that names the variable.
 import type { ClientFrame } from "@coach/contracts/socket";
 import { z } from "zod";
-import type { BucketRule } from "../../durable-objects/token-bucket";
+import type { BucketRule } from "./token-bucket";
 import { AppError } from "./errors";
 
 const RuleSchema = z.object({ capacity: z.number().positive(), refill_per_second: z.number().min(0) }).strict();

@@ -1,7 +1,7 @@
 // Visitor tokens: short-lived, HMAC-signed grants that let one widget visitor open the socket of one
 // conversation, from the origin the token was minted for. Format: `vt1.<payload>.<signature>`
 // (base64url), signed with the `VISITOR_TOKEN_SECRET` Worker secret.
-import { base64url } from "../auth/secrets";
+import { base64url } from "./ids";
 
 export type VisitorClaims = {
   /** Tenant, conversation and contact the token opens. */

@@ -3,7 +3,7 @@
 // logout, removal, role changes and erasure take effect at once. An API key (ck_…) is looked up by hash.
 // Either credential of a closed workspace is refused with 410 workspace_closed.
 import { createMiddleware } from "hono/factory";
-import type { AppEnv, Principal } from "../app-env";
+import type { AppEnv, Principal } from "../lib/app-env";
 import { verifyAccessToken } from "../auth/access-token";
 import { API_KEY_PREFIX } from "../auth/api-keys";
 import { hashSecret } from "../auth/secrets";

@@ -2,7 +2,7 @@
 // credentials (the API uses bearer tokens, never cookies).
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 
 /** The configured origins, normalised (no trailing slash), without empties or "*". */
 export function parseOrigins(value: string | undefined): Set<string> {

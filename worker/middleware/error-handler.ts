@@ -3,7 +3,7 @@
 import type { Context, ErrorHandler, Hono, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { describeError } from "../lib/logger";
 import { REQUEST_ID_HEADER } from "./request-context";

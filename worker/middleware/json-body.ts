@@ -2,9 +2,10 @@
 // and schema (400 validation_failed with zod's issues in `details`). Handlers read `c.req.valid("json")`.
 import type { MiddlewareHandler } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { AppError } from "../lib/errors";
-import { readBodyWithLimit, resolveBodyLimit } from "./body-limit";
+import { readBodyWithLimit, resolveBodyLimit } from "../lib/body-limit";
+import { formatIssues } from "../lib/zod-issues";
 
 export type JsonBodyOptions = {
   /** Largest accepted body in bytes; defaults to the `MAX_BODY_BYTES` setting (1 MB). */
@@ -17,15 +18,6 @@ export type JsonBodyOptions = {
 };
 
 const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json$/i;
-
-/** zod issues in a stable, client-friendly shape. */
-export function formatIssues(error: z.ZodError): { path: string; code: string; message: string }[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    code: issue.code,
-    message: issue.message,
-  }));
-}
 
 /** Parses and validates the body against `schema`; the result is available as `c.req.valid("json")`. */
 export function jsonBody<S extends z.ZodType>(

@@ -2,9 +2,9 @@
 // Handlers read `c.req.valid("query")`.
 import type { MiddlewareHandler } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { AppError } from "../lib/errors";
-import { formatIssues } from "./json-body";
+import { formatIssues } from "../lib/zod-issues";
 
 export function queryParams<S extends z.ZodType>(
   schema: S,

@@ -1,9 +1,9 @@
 // Rate limiting through the RateLimiter Durable Object: 429 with `Retry-After` when a bucket is empty.
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { BucketRule } from "../../durable-objects/token-bucket";
-import type { AppEnv } from "../app-env";
-import { tooManyRequests } from "../lib/errors";
+import type { AppEnv } from "../lib/app-env";
+import { consume } from "../lib/rate-limiters";
+import type { BucketRule } from "../lib/token-bucket";
 
 export type RateLimitOptions = {
   /** Names the bucket family, e.g. "api-ip" or "login-account". */
@@ -14,19 +14,7 @@ export type RateLimitOptions = {
   key: (c: Context<AppEnv>) => string | null;
 };
 
-/** The caller's IP as Cloudflare reports it; local runs have none and share one bucket. */
-export function clientIp(c: Context<AppEnv>): string {
-  return c.req.header("CF-Connecting-IP") ?? "local";
-}
-
-/** Takes one token for `key` from `bucket`, or throws 429 with the wait. */
-export async function consume(env: Env, bucket: string, key: string, rule: BucketRule): Promise<void> {
-  const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(`${bucket}:${key}`));
-  const result = await stub.take(bucket, rule);
-  if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
-}
-
-/** Middleware form of `consume`. */
+/** Takes a token of `options.bucket` for each request (see `consume`). */
 export const rateLimit = (options: RateLimitOptions) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const key = options.key(c);

@@ -1,6 +1,6 @@
 // Gives every request an id and a logger, echoes the id in `X-Request-Id`, and writes one access-log line.
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { createLogger, parseLogLevel } from "../lib/logger";
 
 export const REQUEST_ID_HEADER = "X-Request-Id";

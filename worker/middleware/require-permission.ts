@@ -1,7 +1,7 @@
 // Authorisation: every protected route names what it needs, and this middleware checks it against the
 // matrix in worker/auth/permissions.ts; handlers never compare roles themselves. 403 when not allowed.
 import { createMiddleware } from "hono/factory";
-import type { AppEnv, Principal } from "../app-env";
+import type { AppEnv, Principal } from "../lib/app-env";
 import { isWorkspaceRole, roleAllows, type Permission } from "../auth/permissions";
 import { AppError } from "../lib/errors";
 

@@ -3,7 +3,7 @@
 // so the listing knows the enrolment before its first step runs; the contact's CoachingAgent holds
 // the state from then on, pinned to the program's current version.
 import type { EnrollmentView } from "@coach/contracts/programs";
-import { newId } from "../auth/secrets";
+import { newId } from "../lib/ids";
 import type { TenantGateway } from "../db/tenant-gateway";
 import { emitEvent } from "../integrations/emit-event";
 import { coachingAgentFor } from "../lib/coaching-agents";

@@ -1,7 +1,7 @@
 // Analytics for the dashboard's charts: `GET /analytics?days=30` (1–90 UTC days ending today).
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { workspaceAnalytics } from "../db/analytics";
 import { authenticate } from "../middleware/authenticate";
 import { queryParams } from "../middleware/query-params";

@@ -1,11 +1,11 @@
 // Service credentials under /api/v1/api-keys: create (the secret is shown once), list, revoke.
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { mintApiKey } from "../auth/api-keys";
 import { recordAudit } from "../auth/audit";
 import { API_KEY_SCOPES } from "../auth/permissions";
-import { newId } from "../auth/secrets";
+import { newId } from "../lib/ids";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
 import { AppError } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";

@@ -1,7 +1,7 @@
 // The workspace's assistant as the dashboard needs to know it: `GET /status` says whether the coach's
 // home server answers and whether a language model or the built-in answerer writes the answers.
 import { Hono } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { assistantStatus } from "../knowledge/assistant-status";
 import { authenticate } from "../middleware/authenticate";
 import { requirePermission } from "../middleware/require-permission";

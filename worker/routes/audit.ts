@@ -1,7 +1,7 @@
 // The workspace's audit log under /api/v1/audit: newest first, paged by cursor, filterable.
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { queryAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
 import { authenticate } from "../middleware/authenticate";

@@ -2,20 +2,22 @@
 // sign-out under /api/v1/auth.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { noticeView } from "../auth/account-notices";
 import { PLATFORM_TENANT, recordAudit } from "../auth/audit";
 import { beginSignIn, issueUnlockToken, REGISTER_IP_RULE } from "../auth/login-guard";
 import { checkPassword, hashNewPassword, shouldUpgrade } from "../auth/passwords";
 import { register, REGISTRATION_ACCEPTED } from "../auth/registration";
 import { assertAcceptablePassword, MAX_PASSWORD_LENGTH, passwordLength } from "../auth/password-policy";
-import { hashSecret, newId, normalizeEmail } from "../auth/secrets";
+import { hashSecret, normalizeEmail } from "../auth/secrets";
+import { newId } from "../lib/ids";
 import { rotateSession, startSession, type ClientMeta } from "../auth/sessions";
 import * as accounts from "../db/accounts";
 import { AppError } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
-import { clientIp, consume } from "../middleware/rate-limit";
+import { clientIp } from "../lib/client-ip";
+import { consume } from "../lib/rate-limiters";
 import { requirePermission } from "../middleware/require-permission";
 
 const AUTH_BODY_BYTES = 8 * 1024;

@@ -2,7 +2,7 @@
 // as edge → bridge, same BRIDGE_SECRET) is the authentication, and the tenant comes from the signed body.
 import { IngestStatusCallbackSchema, QuestionReportSchema, ReindexRequestSchema, type ReindexAccepted } from "@coach/contracts/knowledge";
 import { Hono } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { documentsToReindex, resendOriginals } from "../knowledge/reindex-request";
 import { applyCallback, readSignedCallback, recordQuestion } from "../knowledge/status-callback";
 

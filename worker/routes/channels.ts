@@ -3,7 +3,7 @@
 import { ChannelRotateSchema, TelegramConnectSchema, WhatsAppConnectSchema, WhatsAppTemplateSchema, type ChannelView } from "@coach/contracts/channels";
 import { desc } from "drizzle-orm";
 import { Hono } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { connectTelegram, deleteTelegramWebhook, rotateTelegram, telegramWebhookInfo, telegramWebhookUrl } from "../channels/telegram-admin";
 import { connectWhatsApp, rotateWhatsApp, setWhatsAppTemplate, whatsappWebhookUrl } from "../channels/whatsapp-admin";

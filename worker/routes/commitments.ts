@@ -4,7 +4,7 @@
 import { CommitmentStatusSchema } from "@coach/contracts/commitments";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { commitmentView, listCommitments } from "../db/commitment-store";
 import { forPrincipal } from "../db/tenant-gateway";
 import { authenticate } from "../middleware/authenticate";

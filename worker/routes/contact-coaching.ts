@@ -3,7 +3,7 @@
 // plus whether they opted out. A change applies at once to every running enrolment.
 import { CoachingPreferencesUpdateSchema } from "@coach/contracts/programs";
 import { Hono } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
 import { coachingAgentFor } from "../lib/coaching-agents";

@@ -1,7 +1,7 @@
 // GDPR requests for one end user (a contact) of the workspace under /api/v1/contacts: export everything
 // stored about them, or erase it from every store, answering with a receipt.
 import { Hono } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { eraseContact, erasureStores, exportContact } from "../auth/gdpr/contact-data";
 import { forPrincipal } from "../db/tenant-gateway";

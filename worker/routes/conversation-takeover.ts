@@ -5,7 +5,7 @@ import { ClientMessageIdSchema, MAX_MESSAGE_CHARS } from "@coach/contracts/socke
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { findUserById } from "../db/accounts";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";

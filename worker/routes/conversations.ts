@@ -5,7 +5,7 @@
 import { channelKinds } from "../db/enums";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { findInboxConversation, listInbox, type InboxRow } from "../db/conversation-inbox";
 import { withCurrentTitles } from "../knowledge/document-titles";
 import { notFound } from "../lib/errors";

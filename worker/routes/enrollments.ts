@@ -5,7 +5,7 @@ import { EnrollmentCreateSchema, enrollmentStatuses, type EnrollmentView } from 
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
 import { coachingAgentFor } from "../lib/coaching-agents";

@@ -1,6 +1,6 @@
 // Liveness and readiness. `/health` says the Worker runs; `/health/ready` checks D1 and the bridge.
 import { Hono } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { pingDatabase } from "../db/readiness";
 import { callBridge } from "../lib/bridge-client";
 import { describeError } from "../lib/logger";

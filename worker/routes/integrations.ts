@@ -2,13 +2,14 @@
 // answered once), list, delete, send a test `ping`, and read an endpoint's delivery log.
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
-import { newSecret } from "../auth/secrets";
+import { newSecret } from "../lib/ids";
 import { sealSecrets } from "../channels/secret-box";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
 import { deliveryLog, queueDeliveries, removeEndpoint, type WebhookDelivery } from "../db/webhook-store";
-import { dispatcherFor, eventEnvelope } from "../integrations/emit-event";
+import { eventEnvelope } from "../integrations/emit-event";
+import { dispatcherFor } from "../lib/webhook-dispatchers";
 import { subscribableEventTypes } from "../integrations/event-types";
 import { webhookUrlProblem } from "../integrations/webhook-url";
 import { AppError } from "../lib/errors";

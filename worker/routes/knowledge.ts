@@ -7,7 +7,7 @@ import { QaPairSchema, type QaPair } from "@coach/contracts/knowledge";
 import { desc, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
 import { requestIngest } from "../knowledge/bridge-ingest";

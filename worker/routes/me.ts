@@ -2,7 +2,7 @@
 // access) and erase (GDPR erasure).
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { noticeView } from "../auth/account-notices";
 import { recordAudit } from "../auth/audit";
 import { eraseAccount } from "../auth/erase-account";
@@ -14,7 +14,7 @@ import * as accounts from "../db/accounts";
 import { AppError, notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
-import { clientIp } from "../middleware/rate-limit";
+import { clientIp } from "../lib/client-ip";
 import { requirePermission } from "../middleware/require-permission";
 
 const boundedPassword = z.string().min(1).refine((p) => passwordLength(p) <= MAX_PASSWORD_LENGTH, `At most ${MAX_PASSWORD_LENGTH} characters.`);

@@ -4,11 +4,12 @@
 import { isNull } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { planKeyHandover, RemovalOptionsSchema } from "../auth/api-key-handover";
 import { recordAudit } from "../auth/audit";
 import { canAssignRole } from "../auth/permissions";
-import { hashSecret, newId, newSecret, normalizeEmail } from "../auth/secrets";
+import { hashSecret, normalizeEmail } from "../auth/secrets";
+import { newId, newSecret } from "../lib/ids";
 import * as accounts from "../db/accounts";
 import * as membershipRules from "../db/memberships";
 import { roles, type Role } from "../db/enums";

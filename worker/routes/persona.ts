@@ -4,8 +4,8 @@
 import { PersonaSchema } from "@coach/contracts/bridge";
 import { desc } from "drizzle-orm";
 import { Hono } from "hono";
-import { DEFAULT_PERSONA } from "../../durable-objects/room/persona";
-import type { AppEnv } from "../app-env";
+import { DEFAULT_PERSONA } from "../persona/load-persona";
+import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { forPrincipal, type TenantGateway } from "../db/tenant-gateway";
 import { AppError } from "../lib/errors";

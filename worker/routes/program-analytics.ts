@@ -3,7 +3,7 @@
 // to commitments. `?format=csv` (or /analytics.csv) answers the same as a CSV download.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { analyticsCsv } from "../analytics/analytics-csv";
 import { programAnalytics } from "../analytics/program-analytics";
 import { loadProgramAnalyticsData } from "../db/program-analytics-data";

@@ -6,9 +6,9 @@ import { ProgramCreateSchema, ProgramUpdateSchema, type ProgramSteps } from "@co
 import { and, desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
-import { newId } from "../auth/secrets";
+import { newId } from "../lib/ids";
 import { forPrincipal, type TenantGateway } from "../db/tenant-gateway";
 import { AppError } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";

@@ -8,7 +8,7 @@
 import { TelegramUpdateEnvelopeSchema, WhatsAppWebhookSchema } from "@coach/contracts/channels";
 import { Hono, type Context } from "hono";
 import { webhookCallback } from "grammy";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { openTelegramConfig, openWhatsAppConfig } from "../channels/channel-config";
 import { HandOff, redeliveryRequested } from "../channels/hand-off";
 import { secretMatches } from "../channels/secret-box";

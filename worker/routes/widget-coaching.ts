@@ -6,7 +6,7 @@ import { WidgetEnrollmentQuerySchema, WidgetEnrollSchema, type EnrollmentStatus,
 import { and, desc, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { forTenant } from "../db/tenant-gateway";
 import { isWorkspaceClosed } from "../db/workspace-store";
 import { AppError, conversationErased } from "../lib/errors";

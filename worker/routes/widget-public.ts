@@ -5,8 +5,8 @@
 import { applyWidgetSettings, WidgetSessionRequestSchema, type WidgetSessionResponse, type WidgetSettings } from "@coach/contracts/widget";
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { ROOM_HEADERS } from "../../durable-objects/conversation-room";
-import type { AppEnv } from "../app-env";
+import { ROOM_HEADERS } from "../lib/rooms";
+import type { AppEnv } from "../lib/app-env";
 import { findWidgetByPublicKey } from "../db/widget-directory";
 import { isWorkspaceClosed } from "../db/workspace-store";
 import { forTenant } from "../db/tenant-gateway";
@@ -15,7 +15,8 @@ import { rateLimits } from "../lib/rate-limits";
 import { roomFor } from "../lib/rooms";
 import { mintVisitorToken, verifyVisitorToken } from "../lib/visitor-token";
 import { jsonBody } from "../middleware/json-body";
-import { clientIp, rateLimit } from "../middleware/rate-limit";
+import { clientIp } from "../lib/client-ip";
+import { rateLimit } from "../middleware/rate-limit";
 import { visitorPreflight } from "../widget/visitor-preflight";
 import { openVisitorSession, visitorConversationLive } from "../widget/visitor-session";
 import { workspaceClosed } from "../workspace/workspace-closed";
@@ -128,7 +129,6 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
     headers.set(ROOM_HEADERS.contact, claims.sub);
     headers.set(ROOM_HEADERS.channel, "web");
     headers.set(ROOM_HEADERS.subject, claims.sub);
-    headers.set(ROOM_HEADERS.role, "visitor");
     const response = await roomFor(c.env, claims.tid, claims.cid).fetch(new Request(c.req.raw.url, { headers }));
     // The room's tombstone, while an erasure is still on its way to the D1 rows: the same refusal.
     if (response.status === 410) throw conversationErased();

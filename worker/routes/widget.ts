@@ -1,7 +1,7 @@
 // The creator's widget settings, public key and allowed origins (dashboard).
 import { WidgetUpdateSchema } from "@coach/contracts/widget";
 import { Hono } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
 import { authenticate } from "../middleware/authenticate";

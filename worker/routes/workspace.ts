@@ -2,7 +2,7 @@
 // typing its slug). Both are audited; the audit log outlives the deletion.
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
 import { findWorkspace } from "../db/workspace-store";

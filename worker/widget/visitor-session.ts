@@ -3,7 +3,7 @@
 // fresh id, so nobody can adopt an id of their choosing.
 import { VisitorIdSchema } from "@coach/contracts/widget";
 import { and, desc, eq } from "drizzle-orm";
-import { newId, newSecret } from "../auth/secrets";
+import { newId, newSecret } from "../lib/ids";
 import type { TenantGateway } from "../db/tenant-gateway";
 
 export type VisitorSession = { visitorId: string; contactId: string; conversationId: string };

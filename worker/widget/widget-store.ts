@@ -1,7 +1,7 @@
 // A workspace's widget: created with defaults the first time it is asked for, updated from the
 // dashboard, shown as `WidgetView`. One widget per workspace for now.
 import { applyWidgetSettings, DEFAULT_WIDGET_SETTINGS, type WidgetSettings, type WidgetUpdate, type WidgetView } from "@coach/contracts/widget";
-import { newId, newSecret } from "../auth/secrets";
+import { newId, newSecret } from "../lib/ids";
 import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
 
 /** Public keys are not secrets (they sit in the embed snippet), but they must not be guessable in bulk. */

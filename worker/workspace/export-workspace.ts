@@ -2,7 +2,7 @@
 // the knowledge library (metadata; originals stay in R2), contacts, and every conversation with its
 // messages read from its room.
 import { desc } from "drizzle-orm";
-import { loadPersona } from "../../durable-objects/room/persona";
+import { loadPersona } from "../persona/load-persona";
 import { roomEraser } from "../auth/gdpr/conversation-store";
 import type { TenantGateway } from "../db/tenant-gateway";
 import type { WorkspaceRow } from "../db/workspace-store";

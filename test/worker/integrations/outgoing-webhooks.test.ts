@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { hmacSha256Hex } from "@coach/contracts/signature";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "../../../worker/db/tenant-gateway";
-import { dispatcherFor } from "../../../worker/integrations/emit-event";
+import { dispatcherFor } from "../../../worker/lib/webhook-dispatchers";
 import type { ReceivedWebhook } from "../../support/webhook-receiver";
 import { call, errorOf } from "../auth/helpers";
 import { eventually } from "../channels/channel-helpers";

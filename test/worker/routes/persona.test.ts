@@ -1,7 +1,7 @@
 // The creator's voice: versioned saves, validation, and the room answering with the latest version.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadPersona } from "../../../durable-objects/room/persona";
+import { loadPersona } from "../../../worker/persona/load-persona";
 import { forTenant } from "../../../worker/db/tenant-gateway";
 import { createWorkspace, openSession, SocketClient } from "../../support/widget-client";
 import { call, errorOf, seedWorkspace, type SeededWorkspace } from "../auth/helpers";

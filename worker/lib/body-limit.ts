@@ -1,6 +1,6 @@
 // Body size limits: refused from `Content-Length` before reading, and enforced while streaming for
 // bodies that do not declare their length, so an oversize upload never fills memory.
-import { AppError } from "../lib/errors";
+import { AppError } from "./errors";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 

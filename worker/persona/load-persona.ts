@@ -1,7 +1,7 @@
 // The persona a turn is answered with: the tenant's latest persona version, shaped for the bridge.
 import { PersonaSchema, type Persona } from "@coach/contracts/bridge";
 import { desc } from "drizzle-orm";
-import { forTenant } from "../../worker/db/tenant-gateway";
+import { forTenant } from "../db/tenant-gateway";
 
 /** Used until the creator saves a persona of their own. */
 export const DEFAULT_PERSONA: Persona = {

@@ -1,6 +1,6 @@
 // The one Hono environment type of the edge app: bindings from the generated `Env`, plus the
 // per-request variables that middleware sets and handlers read.
-import type { Logger } from "./lib/logger";
+import type { Logger } from "./logger";
 
 /** Who is calling, as established by the authentication middleware; handlers never parse headers. */
 export type Principal = {
