@@ -17,7 +17,7 @@ function tooLarge(limit: number): AppError {
 }
 
 /** Reads the whole body, refusing with 413 as soon as it passes `limit` bytes. */
-export async function readBodyWithLimit(request: Request, limit: number): Promise<Uint8Array> {
+export async function readBodyWithLimit(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("Content-Length"));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   if (!request.body) return new Uint8Array();
