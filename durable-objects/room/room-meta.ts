@@ -1,6 +1,7 @@
 // What a room knows about itself: tenant, conversation, contact and channel. Written once from what
 // the authenticated Worker forwards; the room never takes these from a client frame.
-import type { ChannelKind } from "../../worker/db/enums";
+import { channelKinds, type ChannelKind } from "../../worker/db/enums";
+import { ROOM_HEADERS } from "../../worker/lib/rooms";
 
 export type RoomMeta = {
   tenantId: string;
@@ -12,6 +13,15 @@ export type RoomMeta = {
   /** Where that channel's replies go: the Telegram chat id or the WhatsApp user's number (wa_id). */
   externalChatId?: string | null;
 };
+
+/** The meta the Worker forwards with an authenticated socket upgrade, or null when a header is missing. */
+export function metaFromHeaders(headers: Headers): RoomMeta | null {
+  const tenantId = headers.get(ROOM_HEADERS.tenant);
+  const conversationId = headers.get(ROOM_HEADERS.conversation);
+  const channel = headers.get(ROOM_HEADERS.channel) as ChannelKind | null;
+  if (!tenantId || !conversationId || !channel || !channelKinds.includes(channel)) return null;
+  return { tenantId, conversationId, contactId: headers.get(ROOM_HEADERS.contact), channel };
+}
 
 const SCHEMA = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)";
 

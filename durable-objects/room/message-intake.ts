@@ -1,0 +1,123 @@
+// How a user's message enters a conversation, from a socket or a channel: stored once per client id,
+// rate-limited per author and conversation, shown to the room's other sockets, then sent where
+// `classifyMessage` says — the assistant's outbox, the fixed answer to a request for a person, or the
+// coaching agent (which may hand it back to the assistant).
+import type { MessageView, ServerFrame } from "@coach/contracts/socket";
+import { tooManyRequests } from "../../worker/lib/errors";
+import type { Logger } from "../../worker/lib/logger";
+import { rateLimits } from "../../worker/lib/rate-limits";
+import { noteCoachingReply } from "../coaching/note-reply";
+import { classifyMessage } from "./classify-message";
+import { handleCoachingMessage, type CoachingMessage } from "./coaching-replies";
+import { HUMAN_REQUESTED_REPLY } from "./human-request";
+import { recordHumanRequest } from "./human-requested";
+import type { MessageLog } from "./message-log";
+import type { OutboundInput } from "./outbound-message";
+import type { Outbox } from "./outbox";
+import type { PendingQuickReplies } from "./pending-quick-replies";
+import type { ReplyRoute, ReplyRoutes } from "./reply-routes";
+import type { RoomBuckets } from "./room-buckets";
+import type { RoomMeta, RoomState } from "./room-meta";
+import type { SocketHub } from "./socket-hub";
+import type { TakeoverState } from "./takeover-state";
+
+export type IntakeDeps = {
+  ctx: DurableObjectState;
+  env: Env;
+  logger: Logger;
+  state: RoomState;
+  log: MessageLog;
+  outbox: Outbox;
+  buckets: RoomBuckets;
+  takeovers: TakeoverState;
+  quickReplies: PendingQuickReplies;
+  routes: ReplyRoutes;
+  hub: SocketHub;
+  meta(): RoomMeta;
+  /** Sends a frame to every adapter of the room (sockets, the messaging channel). */
+  deliver(frame: ServerFrame): void;
+  emit(type: "conversation.created", data: Record<string, unknown>): void;
+  markIndexDirty(): void;
+  /** Works the outbox without holding up the caller. */
+  pump(): void;
+  sendOutbound(input: OutboundInput): Promise<unknown>;
+};
+
+export type IncomingMessage = { clientId: string; text: string; author: string; route?: ReplyRoute; quickReplyId?: string };
+
+export class MessageIntake {
+  constructor(private readonly deps: IntakeDeps) {}
+
+  /**
+   * The one way a user's message enters the log, from a socket or a channel: stored once per client id,
+   * rate-limited per author and conversation, shown to the other sockets, then sent where
+   * `classifyMessage` says. A socket sender's ack goes out as soon as the message is stored, before the
+   * fan-out to the room's other sockets, so its latency does not grow with the room; the pump's first
+   * frame comes after an await, so the ack still goes first.
+   */
+  accept(input: IncomingMessage, sender?: WebSocket): { message: MessageView; duplicate: boolean } {
+    const acknowledge = (message: MessageView, duplicate: boolean) => {
+      if (sender) this.deps.hub.send(sender, { type: "ack", client_id: input.clientId, seq: message.seq, duplicate });
+      return { message, duplicate };
+    };
+    const existing = this.deps.log.byClientId(input.clientId);
+    if (existing) return acknowledge(existing, true);
+    const meta = this.deps.meta();
+    const limit = this.deps.buckets.takeAll([`subject:${input.author}`, "conversation"], rateLimits(this.deps.env).socketMessage);
+    if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds, "You are sending messages too quickly. Wait a moment, then send again.");
+    const turnId = crypto.randomUUID();
+    const firstMessage = this.deps.log.lastSeq() === 0;
+    const channel = input.route?.channel ?? meta.channel;
+    const underOffer = this.deps.quickReplies.offered() !== null;
+    // Answering closes the offer, whatever the message turns out to be.
+    const quickReplyId = this.deps.quickReplies.answer(input.text, input.quickReplyId);
+    const destination = classifyMessage({ text: input.text, takenOver: this.deps.takeovers.current() !== null, underOffer, quickReplyId });
+    const { stored, reply } = this.deps.ctx.storage.transactionSync(() => {
+      const message = this.deps.log.append({ role: "user", author: input.author, text: input.text, status: "stored", channel, clientId: input.clientId });
+      if (input.route) this.deps.routes.record(turnId, input.route);
+      if (destination.kind === "assistant") this.deps.outbox.enqueue(turnId, message.seq, turnId);
+      // A request for a person is answered with one fixed sentence instead of a model call.
+      const answer = destination.kind === "human" ? this.deps.log.append({ role: "assistant", author: null, text: HUMAN_REQUESTED_REPLY, status: "complete", channel, turnId }) : null;
+      return { stored: message, reply: answer };
+    });
+    acknowledge(stored, false);
+    this.deps.hub.deliver({ type: "message", ...stored }, sender);
+    this.deps.markIndexDirty();
+    if (firstMessage) this.deps.emit("conversation.created", { first_seq: stored.seq });
+    if (reply) {
+      // After the caller's ack, as a real answer would be.
+      queueMicrotask(() => this.deps.deliver({ type: "done", turn_id: turnId, seq: reply.seq, text: reply.text, status: reply.status, citations: [], confidence: null }));
+      this.deps.ctx.waitUntil(recordHumanRequest(this.deps.env, meta, { seq: stored.seq, text: input.text }, this.deps.logger));
+    }
+    if (destination.kind === "assistant") this.deps.pump();
+    const possibleAnswer = destination.kind === "coaching" && destination.possibleAnswer;
+    if (destination.kind === "coaching") {
+      this.deps.state.markCoached();
+      this.deps.ctx.waitUntil(this.coachingReply({ seq: stored.seq, text: input.text, at: stored.created_at, quickReplyId: destination.quickReplyId, possibleAnswer }, turnId));
+    }
+    // A possible answer is given to the agent by room/coaching-replies.ts, which must see its verdict.
+    if (this.deps.state.coached() && !possibleAnswer) this.deps.ctx.waitUntil(noteCoachingReply(this.deps.env, meta, { text: input.text, quickReplyId }, this.deps.logger));
+    return { message: stored, duplicate: false };
+  }
+
+  /** Hands a message set aside for coaching to room/coaching-replies.ts; it may still go to the assistant. */
+  private coachingReply(message: CoachingMessage, turnId: string): Promise<void> {
+    const meta = this.deps.meta();
+    return handleCoachingMessage(
+      {
+        env: this.deps.env,
+        meta,
+        logger: this.deps.logger,
+        reply: async (clientId, text) => {
+          await this.deps.sendOutbound({ meta, client_id: clientId, text, author: "assistant", source: "proactive" });
+        },
+        askAssistant: () => {
+          if (this.deps.takeovers.current() !== null) return;
+          this.deps.outbox.enqueue(turnId, message.seq, turnId);
+          this.deps.pump();
+        },
+      },
+      message,
+    );
+  }
+}
