@@ -31,6 +31,8 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
+        // The production Worker, with the coaching agent whose clock tests can pin (test/support/test-worker.ts).
+        main: "./test/support/test-worker.ts",
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,

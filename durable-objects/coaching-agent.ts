@@ -2,107 +2,45 @@
 // coaching. It holds the contact's enrolments (each pinned to a program version), their preferences
 // (time zone, quiet hours, caps), the opt-out, the send counters, and one alarm at the earliest
 // wake-up. The Worker authenticates callers and derives the name; the agent trusts what it forwards.
-//
-// Extension points for other features (signals, rules, reminders), all RPC on the stub from
-// `coachingAgentFor()` in worker/lib/coaching-agents.ts:
-// - `queueIntervention({id, text, prompt?, quick_replies?, due_at?, reason})`: a one-off proactive
-//   message under the same guards as program steps (opt-out at send time, quiet hours, caps,
-//   idempotent by `id`, written by the model when `prompt` is given).
-// - `recordReply({text, at?, quick_reply_id?, conversation_id?})`: the contact wrote to us (activity,
-//   check-in answers, each thanked once in the conversation they wrote in); the room calls it for
-//   every user message once coaching has reached the conversation.
-// - `snapshot()`: enrolments with their answers and send times, last reply, opt-out, preferences.
-// - `behaviourSignals()`: streak, missed check-ins, scores and trend; the creator's rules are evaluated
-//   by coaching/coaching-signals.ts on every pass and reply (and the history mirrored to D1).
-// - `optOut(reason)` / `optIn()`: /stop, "STOP", the widget's stop button.
+// Its RPC, the extension point for other features, is described in coaching/agent-api.ts.
 // Without a time zone in the preferences, the contact's own (contacts.timezone, read on enrolment and
 // on every pass) is used, else UTC; a change of zone re-times running waits until a local time.
-// Time comes from `now()`: the real clock, unless a test pinned one with `setTestClock` (the same code
-// path runs in production; alarms are set the same distance ahead of the real clock).
+// Time comes from `now()`, the real clock; the tests' subclass pins it, and alarms are set as far ahead
+// of the real clock as the wake-up is of `now()`, so the same code path runs in both.
 import {
   CoachingPreferencesUpdateSchema,
   type CoachingPreferencesUpdate,
   type CoachingStateView,
   type EnrollmentView,
-  type ProgramSteps,
 } from "@coach/contracts/programs";
 import type { ContactSignals } from "@coach/contracts/coaching-rules";
 import { DurableObject } from "cloudflare:workers";
-import { forTenant } from "../worker/db/tenant-gateway";
 import { isWorkspaceClosed } from "../worker/db/workspace-store";
-import { emitEvent } from "../worker/integrations/emit-event";
 import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
-import { AgentStore, type AgentIdentity, type CheckinAnswer, type EnrollmentRecord, type Intervention } from "./coaching/agent-store";
+import type { AgentSnapshot, EnrollInput, EnrollResult, InterventionInput, ReplyInput } from "./coaching/agent-api";
+import { AgentStore, type AgentIdentity, type EnrollmentRecord } from "./coaching/agent-store";
+import { newEnrollment, view } from "./coaching/enrollment-records";
 import { recordAnswers, type RecordedAnswer } from "./coaching/checkin-answers";
 import { composeMessage } from "./coaching/compose-message";
 import { readContactTimeZone } from "./coaching/contact-time-zone";
 import { deliverProactive } from "./coaching/deliver-proactive";
 import { CoachingSignals } from "./coaching/coaching-signals";
+import { syncEnrollmentIndex } from "./coaching/enrollment-index";
+import { OnePassAtATime } from "./coaching/one-pass-at-a-time";
 import { StepExecutor } from "./coaching/step-executor";
 import { rezoneWaits } from "./coaching/zoned-waits";
 
 /** A failed step (room or D1 unreachable) is tried again after this long. */
 const RETRY_DELAY_MS = 60_000;
 
-export type EnrollInput = {
-  identity: AgentIdentity;
-  enrollmentId: string;
-  programId: string;
-  version: number;
-  steps: ProgramSteps;
-  startNode: string;
-  /** api (a creator), telegram, whatsapp, widget (the user themself). */
-  source: string;
-};
-
-/** `enrollment` is the new or the already active one; null when refused. */
-export type EnrollResult = { status: "enrolled" | "duplicate" | "contact_opted_out" | "wrong_agent"; enrollment: EnrollmentView | null };
-
-export type InterventionInput = {
-  id: string;
-  text: string;
-  prompt?: string;
-  quick_replies?: { id: string; label: string }[];
-  /** Not before this instant; defaults to now. */
-  due_at?: number;
-  reason: string;
-};
-
-/** `conversation_id`: where the contact wrote, so the thanks for an answer goes there. */
-export type ReplyInput = { text: string; at?: number; quick_reply_id?: string; conversation_id?: string };
-
-export type AgentSnapshot = {
-  opted_out_at: number | null;
-  last_reply_at: number | null;
-  preferences: CoachingStateView;
-  enrollments: (EnrollmentView & { answers: Record<string, CheckinAnswer>; sent_at: Record<string, number> })[];
-  pending_interventions: Intervention[];
-};
-
 const USER_SOURCES = new Set(["telegram", "whatsapp", "widget"]);
-
-function view(record: EnrollmentRecord, contactId: string): EnrollmentView {
-  return {
-    id: record.id,
-    program_id: record.programId,
-    program_version: record.version,
-    contact_id: contactId,
-    status: record.status,
-    current_node: record.currentNode,
-    next_wake_at: record.wakeAt,
-    started_at: record.startedAt,
-    ended_at: record.endedAt,
-    end_reason: record.endReason,
-  };
-}
 
 export class CoachingAgent extends DurableObject<Env> {
   private readonly store: AgentStore;
   private readonly executor: StepExecutor;
   private readonly signals: CoachingSignals;
   private readonly logger: Logger;
-  private pumping: Promise<void> | null = null;
-  private pumpAgain = false;
+  private readonly passes = new OnePassAtATime(() => this.runDueWork());
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -131,26 +69,7 @@ export class CoachingAgent extends DurableObject<Env> {
     const existing = this.store.activeEnrollments().find((e) => e.programId === input.programId);
     if (existing) return { status: "duplicate", enrollment: view(existing, input.identity.contactId) };
     await this.refreshContactTimeZone();
-    const record: EnrollmentRecord = {
-      id: input.enrollmentId,
-      programId: input.programId,
-      version: input.version,
-      steps: input.steps,
-      status: "active",
-      currentNode: input.startNode,
-      wakeAt: now,
-      visits: { [input.startNode]: 1 },
-      waitUntil: null,
-      waitStartedAt: null,
-      sentAt: {},
-      answers: {},
-      awaitingAnswer: null,
-      lastAnswered: null,
-      source: input.source,
-      startedAt: now,
-      endedAt: null,
-      endReason: null,
-    };
+    const record = newEnrollment(input, now);
     this.store.saveEnrollment(record);
     this.store.addHistory(record.id, { at: now, node_id: input.startNode, event: "enrolled", detail: { source: input.source, version: input.version } });
     await this.scheduleAlarm();
@@ -277,19 +196,13 @@ export class CoachingAgent extends DurableObject<Env> {
   /** Runs whatever is due now and waits for it (the alarm does the same). */
   async runDue(): Promise<void> {
     if (await this.workspaceClosed()) return;
-    await this.pump();
-    await this.scheduleAlarm();
-  }
-
-  /** Tests only: pins the agent's clock (null: the real clock again). */
-  async setTestClock(at: number | null): Promise<void> {
-    this.store.setClockOverride(at);
+    await this.passes.run();
     await this.scheduleAlarm();
   }
 
   override async alarm(): Promise<void> {
     if (await this.workspaceClosed()) return;
-    await this.pump();
+    await this.passes.run();
     await this.scheduleAlarm();
   }
 
@@ -299,23 +212,6 @@ export class CoachingAgent extends DurableObject<Env> {
     if (!identity || !(await isWorkspaceClosed(this.env.DB, identity.tenantId))) return false;
     await this.ctx.storage.deleteAlarm();
     return true;
-  }
-
-  /** One worker at a time: a call arriving while a pass runs asks for one more pass after it. */
-  private pump(): Promise<void> {
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return this.pumping;
-    }
-    this.pumping = (async () => {
-      do {
-        this.pumpAgain = false;
-        await this.runDueWork();
-      } while (this.pumpAgain);
-    })().finally(() => {
-      this.pumping = null;
-    });
-    return this.pumping;
   }
 
   private async runDueWork(): Promise<void> {
@@ -343,28 +239,9 @@ export class CoachingAgent extends DurableObject<Env> {
     }
   }
 
-  /**
-   * Keeps the D1 index of the enrolment in step (a failure only delays the listing, never the engine),
-   * and tells the workspace's webhooks when it has just ended.
-   */
   private async syncIndex(record: EnrollmentRecord, justEnded = false): Promise<void> {
     const identity = this.store.identity();
-    if (!identity) return;
-    if (justEnded) {
-      const event = { enrollment_id: record.id, program_id: record.programId, contact_id: identity.contactId, status: record.status, reason: record.endReason };
-      this.ctx.waitUntil(emitEvent(this.env, identity.tenantId, "enrollment.ended", event));
-    }
-    try {
-      await forTenant(this.env.DB, identity.tenantId).update("enrollments", record.id, {
-        status: record.status,
-        currentNode: record.currentNode,
-        nextWakeAt: record.wakeAt,
-        endedAt: record.endedAt,
-        endReason: record.endReason,
-      });
-    } catch (err) {
-      this.logger.warn("enrolment index update failed", { enrollment_id: record.id, ...describeError(err) });
-    }
+    if (identity) await syncEnrollmentIndex({ env: this.env, ctx: this.ctx, logger: this.logger }, identity, record, justEnded);
   }
 
   /** Sends the thanks for an answer; a failure is logged, the answer stays recorded. */
@@ -398,12 +275,13 @@ export class CoachingAgent extends DurableObject<Env> {
     for (const record of rezoneWaits(this.store, before, this.now())) await this.syncIndex(record);
   }
 
-  private now(): number {
-    return this.store.clockOverride() ?? Date.now();
+  /** The agent's clock; tests bind a subclass whose clock they can pin (test/support/test-coaching-agent.ts). */
+  protected now(): number {
+    return Date.now();
   }
 
   /** One alarm at the earliest wake-up, set as far ahead of the real clock as it is of `now()`. */
-  private async scheduleAlarm(): Promise<void> {
+  protected async scheduleAlarm(): Promise<void> {
     await this.signals.exportEvents();
     const wakes = [this.store.nextWake(), this.signals.nextCheck()].filter((t): t is number => t !== null);
     const next = wakes.length > 0 ? Math.min(...wakes) : null;

@@ -140,16 +140,6 @@ export class AgentStore {
     this.set("last_reply_at", String(at));
   }
 
-  /** A test-only pinned "now"; production never sets it, so the clock is the real one. */
-  clockOverride(): number | null {
-    const raw = this.get("clock_override");
-    return raw ? Number(raw) : null;
-  }
-
-  setClockOverride(at: number | null): void {
-    this.set("clock_override", at === null ? null : String(at));
-  }
-
   enrollment(id: string): EnrollmentRecord | undefined {
     const row = this.sql.exec<{ data: string }>("SELECT data FROM enrollments WHERE id = ?", id).toArray()[0];
     return row ? (JSON.parse(row.data) as EnrollmentRecord) : undefined;

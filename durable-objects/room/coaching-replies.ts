@@ -8,7 +8,7 @@
 // Free text right under an offer is asked of the agent first (a check-in answered in words), then
 // treated as a possible commitment, then given to the assistant.
 import type { QuickReply } from "@coach/contracts/socket";
-import type { AgentSnapshot } from "../coaching-agent";
+import type { AgentSnapshot } from "../coaching/agent-api";
 import { confirmationText, mentionsCommitment, parseCommitment } from "../../worker/commitments/parse-commitment";
 import { followUpText, OUTCOME_THANKS, outcomeReplies, readOutcomeReply } from "../../worker/commitments/follow-up";
 import { recordCommitment, recordOutcome } from "../../worker/db/commitment-store";

@@ -1,5 +1,6 @@
 // Helpers for the coaching tests: small valid programs, creating one through the API, web contacts
 // seeded straight into D1, and driving a contact's CoachingAgent with a pinned clock.
+import type { TestCoachingAgent } from "../../support/test-coaching-agent";
 import type { ProgramSteps, ProgramView } from "@coach/contracts/programs";
 import { env } from "cloudflare:workers";
 import { forTenant } from "../../../worker/db/tenant-gateway";
@@ -46,8 +47,9 @@ export async function seedWebContact(tenantId: string): Promise<{ contactId: str
   return { contactId, conversationId };
 }
 
-export function agentOf(tenantId: string, contactId: string) {
-  return coachingAgentFor(env, tenantId, contactId);
+/** A contact's agent as the tests bind it: the one whose clock they can pin. */
+export function agentOf(tenantId: string, contactId: string): DurableObjectStub<TestCoachingAgent> {
+  return coachingAgentFor(env, tenantId, contactId) as unknown as DurableObjectStub<TestCoachingAgent>;
 }
 
 /** Enrols through the API as the owner; answers the enrolment's id. */
