@@ -11,27 +11,16 @@ import { classifyMessage } from "./classify-message";
 import { handleCoachingMessage, type CoachingMessage } from "./coaching-replies";
 import { HUMAN_REQUESTED_REPLY } from "./human-request";
 import { recordHumanRequest } from "./human-requested";
-import type { MessageLog } from "./message-log";
 import type { OutboundInput } from "./outbound-message";
-import type { Outbox } from "./outbox";
-import type { PendingQuickReplies } from "./pending-quick-replies";
-import type { ReplyRoute, ReplyRoutes } from "./reply-routes";
-import type { RoomBuckets } from "./room-buckets";
-import type { RoomMeta, RoomState } from "./room-meta";
+import type { ReplyRoute } from "./reply-routes";
+import type { RoomMeta } from "./room-meta";
+import type { RoomStores } from "./room-stores";
 import type { SocketHub } from "./socket-hub";
-import type { TakeoverState } from "./takeover-state";
 
-export type IntakeDeps = {
+export type IntakeDeps = Omit<RoomStores, "watermark"> & {
   ctx: DurableObjectState;
   env: Env;
   logger: Logger;
-  state: RoomState;
-  log: MessageLog;
-  outbox: Outbox;
-  buckets: RoomBuckets;
-  takeovers: TakeoverState;
-  quickReplies: PendingQuickReplies;
-  routes: ReplyRoutes;
   hub: SocketHub;
   meta(): RoomMeta;
   /** Sends a frame to every adapter of the room (sockets, the messaging channel). */

@@ -6,7 +6,7 @@
  * share no word. Either can fail alone (no vectors when the model server is gone): the other still ranks.
  */
 import type { SearchHit } from "@coach/contracts/bridge";
-import type { IndexedChunk, LexicalIndex } from "./lexical-index";
+import { chunkFromHit, type IndexedChunk, type LexicalIndex } from "./lexical-index";
 import { analyseQuestion, type Question } from "./question";
 import type { TermExpander, TermMatch } from "./term-expansion";
 import { rankUnits, type Candidate, type RankedUnit } from "./unit-ranker";
@@ -39,18 +39,6 @@ export interface SearchInputs {
   sentenceVector?(text: string): Float32Array | null;
 }
 
-function hitToChunk(hit: SearchHit): IndexedChunk {
-  return {
-    chunkId: hit.chunk_id,
-    documentId: hit.metadata.document_id,
-    title: hit.metadata.title,
-    text: hit.text,
-    ...(hit.metadata.section ? { section: hit.metadata.section } : {}),
-    ...(hit.metadata.page !== undefined ? { page: hit.metadata.page } : {}),
-    ...(hit.metadata.curated ? { curated: true } : {}),
-  };
-}
-
 /** Runs the lexical side, fuses it with the dense hits and scores the best chunks' pieces. */
 export function hybridSearch(text: string, inputs: SearchInputs): SearchResult {
   const question = analyseQuestion(text, inputs.vectors);
@@ -66,7 +54,7 @@ export function hybridSearch(text: string, inputs: SearchInputs): SearchResult {
       entry.fused += DENSE_WEIGHT / (RRF_K + rank + 1);
       entry.dense = hit.score;
     } else {
-      fused.set(hit.chunk_id, { chunk: inputs.index.chunk(hit.chunk_id) ?? hitToChunk(hit), fused: DENSE_WEIGHT / (RRF_K + rank + 1), dense: hit.score, lexical: null });
+      fused.set(hit.chunk_id, { chunk: inputs.index.chunk(hit.chunk_id) ?? chunkFromHit(hit), fused: DENSE_WEIGHT / (RRF_K + rank + 1), dense: hit.score, lexical: null });
     }
   });
   const chunks = [...fused.values()].sort((a, b) => b.fused - a.fused);

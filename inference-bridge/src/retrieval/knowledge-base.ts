@@ -15,7 +15,7 @@ import { sifVector } from "../text/sif";
 import type { WordVectors } from "../text/word-vectors";
 import type { Synonyms } from "../text/wordnet-synonyms";
 import { hybridSearch, RANKING_DEPTH, type SearchResult } from "./hybrid-search";
-import { LexicalIndex, type IndexedChunk } from "./lexical-index";
+import { chunkFromHit, LexicalIndex, type IndexedChunk } from "./lexical-index";
 import type { Reindexer } from "./reindex";
 import { TermExpander } from "./term-expansion";
 
@@ -151,17 +151,7 @@ export class KnowledgeBase {
     const { store, vectors, synonyms, reindexer } = this.options;
     const [chunks, denseUsable] = await Promise.all([store.allChunks(tenantId), reindexer.liveMatches(tenantId)]);
     const index = new LexicalIndex();
-    for (const hit of chunks) {
-      index.add({
-        chunkId: hit.chunk_id,
-        documentId: hit.metadata.document_id,
-        title: hit.metadata.title,
-        text: hit.text,
-        ...(hit.metadata.section ? { section: hit.metadata.section } : {}),
-        ...(hit.metadata.page !== undefined ? { page: hit.metadata.page } : {}),
-        ...(hit.metadata.curated ? { curated: true } : {}),
-      });
-    }
+    for (const hit of chunks) index.add(chunkFromHit(hit));
     return { index, expander: new TermExpander(index, vectors, synonyms), denseUsable };
   }
 }

@@ -4,7 +4,21 @@
  * and updated as documents are stored and deleted. A chunk's heading path and its document's title are
  * indexed with it at a lower weight, since "How long is the Nudge stage?" often names a heading.
  */
+import type { SearchHit } from "@coach/contracts/bridge";
 import { contentTokens } from "../text/tokens";
+
+/** A chunk as the index holds it, from a hit of the vector store. */
+export function chunkFromHit(hit: Omit<SearchHit, "score">): IndexedChunk {
+  return {
+    chunkId: hit.chunk_id,
+    documentId: hit.metadata.document_id,
+    title: hit.metadata.title,
+    text: hit.text,
+    ...(hit.metadata.section ? { section: hit.metadata.section } : {}),
+    ...(hit.metadata.page !== undefined ? { page: hit.metadata.page } : {}),
+    ...(hit.metadata.curated ? { curated: true } : {}),
+  };
+}
 
 /** What the index keeps of a chunk. */
 export interface IndexedChunk {
