@@ -1,8 +1,8 @@
-// drizzle-kit turns worker/db/schema.ts into numbered SQL migrations that wrangler applies to D1.
+// drizzle-kit turns worker/db/schema/ into numbered SQL migrations that wrangler applies to D1.
 import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./worker/db/schema.ts",
+  schema: "./worker/db/schema/index.ts",
   out: "./migrations",
 });

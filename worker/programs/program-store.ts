@@ -11,11 +11,11 @@ export type ProgramRow = TenantRow<"programs">;
 export async function programSteps(gateway: TenantGateway, programId: string, version: number): Promise<ProgramSteps> {
   const [row] = await gateway.list("programVersions", { where: (t) => and(eq(t.programId, programId), eq(t.version, version)), limit: 1 });
   if (!row) throw notFound("program version");
-  return row.steps as unknown as ProgramSteps;
+  return row.steps;
 }
 
 export function versionView(row: TenantRow<"programVersions">): ProgramVersionView {
-  return { version: row.version, steps: row.steps as unknown as ProgramSteps, created_at: row.createdAt, created_by: row.createdBy };
+  return { version: row.version, steps: row.steps, created_at: row.createdAt, created_by: row.createdBy };
 }
 
 /** A program as the API answers it; `steps` are those of its current version. */

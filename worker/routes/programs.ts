@@ -40,7 +40,7 @@ async function assertUnique(gateway: TenantGateway, fields: { slug?: string; key
 
 async function saveVersion(gateway: TenantGateway, programId: string, version: number, steps: ProgramSteps, createdBy: string): Promise<void> {
   try {
-    await gateway.insert("programVersions", { id: newId(), programId, version, steps: steps as unknown as Record<string, unknown>, createdBy });
+    await gateway.insert("programVersions", { id: newId(), programId, version, steps, createdBy });
   } catch {
     // The (tenant, program, version) unique index: someone saved a version at the same moment.
     throw new AppError(409, "version_conflict", "The program was changed by someone else just now. Reload it and save again.");

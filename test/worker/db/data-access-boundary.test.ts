@@ -10,7 +10,7 @@ const sources = import.meta.glob<string>(["../../../worker/**/*.ts", "../../../d
 
 const FORBIDDEN: { rule: string; pattern: RegExp }[] = [
   { rule: "imports the D1 drizzle driver", pattern: /from\s+["']drizzle-orm\/d1["']/ },
-  { rule: "imports the schema", pattern: /from\s+["'][./]*(?:worker\/)?db\/schema["']/ },
+  { rule: "imports the schema", pattern: /from\s+["'][./]*(?:worker\/)?db\/schema(?:\/[\w-]+)?["']/ },
   { rule: "imports the database client", pattern: /from\s+["'][./]*(?:worker\/)?db\/client["']/ },
   { rule: "queries the D1 binding directly", pattern: /\bDB\s*\.\s*(?:prepare|batch|exec|withSession)\s*\(/ },
 ];
@@ -27,6 +27,7 @@ describe("data-access boundary", () => {
   it("recognises each way around the gateway", () => {
     expect(violationsOf('import { drizzle } from "drizzle-orm/d1";')).toHaveLength(1);
     expect(violationsOf('import { documents } from "../db/schema";')).toHaveLength(1);
+    expect(violationsOf('import { documents } from "../db/schema/knowledge";')).toHaveLength(1);
     expect(violationsOf('import { database } from "../../worker/db/client";')).toHaveLength(1);
     expect(violationsOf("await c.env.DB.prepare('SELECT * FROM documents').all();")).toHaveLength(1);
     expect(violationsOf("const gateway = forPrincipal(c.env.DB, principal);")).toEqual([]);

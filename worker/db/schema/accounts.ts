@@ -1,0 +1,156 @@
+// Workspaces, the people who sign in to them, and what guards their sign-in: memberships and
+// invitations, refresh tokens, API keys and the audit log.
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { roles } from "../enums";
+import { createdAt, updatedAt } from "./columns";
+
+/**
+ * A creator's workspace. `deleted_at` set: closed to everyone (its sole member erased their account, or
+ * it was deleted); a closed workspace's data is kept until `erase_after`, then erased (`erased_at`).
+ */
+export const tenants = sqliteTable("tenants", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  plan: text("plan").notNull().default("free"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  deletedAt: integer("deleted_at"),
+  eraseAfter: integer("erase_after"),
+  erasedAt: integer("erased_at"),
+});
+
+/** A person who signs in to the dashboard; belongs to workspaces through memberships. */
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  fullName: text("full_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  status: text("status", { enum: ["active", "deleted"] }).notNull().default("active"),
+  // Access tokens issued before this instant are refused: logout-all, password change, deletion.
+  tokensValidAfter: integer("tokens_valid_after").notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  deletedAt: integer("deleted_at"),
+});
+
+/**
+ * What a person must be told at their next sign-in, one row per kind (`code`) with how often it
+ * happened: e.g. someone tried to register with their email. The sign-in answers and deletes them.
+ */
+export const accountNotices = sqliteTable(
+  "account_notices",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    code: text("code", { enum: ["registration_attempted"] }).notNull(),
+    count: integer("count").notNull().default(1),
+    firstAt: integer("first_at").notNull(),
+    lastAt: integer("last_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.code] })],
+);
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: roles }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("memberships_tenant_user").on(t.tenantId, t.userId), index("memberships_user").on(t.userId)],
+);
+
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    email: text("email").notNull(),
+    role: text("role", { enum: roles }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: text("invited_by").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_tenant").on(t.tenantId)],
+);
+
+/** Opaque refresh tokens, stored only as hashes; a family is one sign-in and its rotations. */
+export const refreshTokens = sqliteTable(
+  "refresh_tokens",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    familyId: text("family_id").notNull(),
+    parentId: text("parent_id"),
+    tokenHash: text("token_hash").notNull().unique(),
+    // Absolute end of the family: rotation never extends it.
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    revokedAt: integer("revoked_at"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("refresh_tokens_family").on(t.familyId),
+    index("refresh_tokens_user").on(t.userId),
+    // Reuse detection looks up the child of a spent token.
+    index("refresh_tokens_parent").on(t.parentId),
+  ],
+);
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
+    createdBy: text("created_by"),
+    lastUsedAt: integer("last_used_at"),
+    expiresAt: integer("expires_at"),
+    revokedAt: integer("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_keys_tenant").on(t.tenantId)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    actorType: text("actor_type", { enum: ["user", "api_key", "system", "contact"] }).notNull(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    requestId: text("request_id"),
+    metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_tenant_time").on(t.tenantId, t.createdAt)],
+);

@@ -1,0 +1,161 @@
+// Proactive coaching: programs and their immutable versions, the index of enrolments, the creator's
+// rules, the commitments contacts made, and the engine's event log.
+import { sql } from "drizzle-orm";
+import type { RuleThen, RuleWhen } from "@coach/contracts/coaching-rules";
+import type { ProgramSteps } from "@coach/contracts/programs";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, updatedAt } from "./columns";
+import { tenants } from "./accounts";
+
+/** A coaching program; its steps live in program_versions, `version` names the current one. */
+export const programs = sqliteTable(
+  "programs",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    name: text("name").notNull(),
+    goal: text("goal").notNull().default(""),
+    slug: text("slug").notNull(),
+    // Upper-cased, single-spaced: what a WhatsApp user sends to join.
+    keyword: text("keyword"),
+    status: text("status", { enum: ["active", "archived"] })
+      .notNull()
+      .default("active"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("programs_tenant_slug").on(t.tenantId, t.slug), uniqueIndex("programs_tenant_keyword").on(t.tenantId, t.keyword)],
+);
+
+/** An immutable version of a program's step graph; enrolments stay on the version they joined. */
+export const programVersions = sqliteTable(
+  "program_versions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    programId: text("program_id").notNull(),
+    version: integer("version").notNull(),
+    steps: text("steps", { mode: "json" }).$type<ProgramSteps>().notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("program_versions_program_version").on(t.tenantId, t.programId, t.version)],
+);
+
+/**
+ * The D1 index of enrolments, for listing and filtering; the state itself (current step, history,
+ * next wake-up) lives in the contact's CoachingAgent, which updates this row as it moves.
+ */
+export const enrollments = sqliteTable(
+  "enrollments",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    programId: text("program_id").notNull(),
+    programVersion: integer("program_version").notNull(),
+    contactId: text("contact_id").notNull(),
+    status: text("status", { enum: ["active", "completed", "ended", "opted_out"] })
+      .notNull()
+      .default("active"),
+    currentNode: text("current_node"),
+    nextWakeAt: integer("next_wake_at"),
+    source: text("source").notNull(),
+    startedAt: integer("started_at")
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    endedAt: integer("ended_at"),
+    endReason: text("end_reason"),
+  },
+  (t) => [index("enrollments_tenant_program").on(t.tenantId, t.programId, t.status), index("enrollments_tenant_contact").on(t.tenantId, t.contactId)],
+);
+
+/** A creator's rule: when a contact's signals match `when`, send `then` (under caps and quiet hours). */
+export const coachingRules = sqliteTable(
+  "coaching_rules",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    // Null: every contact of the workspace; else only contacts enrolled in this program.
+    programId: text("program_id"),
+    name: text("name").notNull(),
+    when: text("when", { mode: "json" }).$type<RuleWhen>().notNull(),
+    then: text("then", { mode: "json" }).$type<RuleThen>().notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("coaching_rules_tenant_program").on(t.tenantId, t.programId)],
+);
+
+/** A commitment or reminder a contact made in conversation, and how it turned out. */
+export const commitments = sqliteTable(
+  "commitments",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    contactId: text("contact_id").notNull(),
+    conversationId: text("conversation_id"),
+    // The message it was read from: one commitment per message, however often it is delivered.
+    sourceSeq: integer("source_seq"),
+    sourceText: text("source_text").notNull(),
+    // The enrolment and step the contact was on when they committed (adherence per program step).
+    programId: text("program_id"),
+    enrollmentId: text("enrollment_id"),
+    stepNodeId: text("step_node_id"),
+    kind: text("kind", { enum: ["commitment", "reminder"] }).notNull(),
+    what: text("what").notNull(),
+    dueAt: integer("due_at").notNull(),
+    localTimeText: text("local_time_text").notNull(),
+    count: integer("count"),
+    period: text("period", { enum: ["day", "week", "month"] }),
+    timeZone: text("time_zone").notNull(),
+    status: text("status", { enum: ["open", "asked", "done", "partly", "not_yet", "cancelled"] })
+      .notNull()
+      .default("open"),
+    followedUpAt: integer("followed_up_at"),
+    outcomeAt: integer("outcome_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("commitments_source").on(t.tenantId, t.conversationId, t.sourceSeq),
+    index("commitments_tenant_contact").on(t.tenantId, t.contactId, t.createdAt),
+    index("commitments_tenant_status").on(t.tenantId, t.status, t.createdAt),
+  ],
+);
+
+/**
+ * The coaching engine's history mirrored for analytics (enrolled, sent, answered, completed, nudges):
+ * `id` is `<contact id>:<agent history seq>`, so a repeated export stores each event once.
+ */
+export const coachingEvents = sqliteTable(
+  "coaching_events",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    contactId: text("contact_id").notNull(),
+    programId: text("program_id"),
+    enrollmentId: text("enrollment_id"),
+    nodeId: text("node_id"),
+    event: text("event").notNull(),
+    // A check-in's score, when the event is an answer on a scale.
+    value: real("value"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("coaching_events_tenant_program").on(t.tenantId, t.programId, t.at), index("coaching_events_tenant_contact").on(t.tenantId, t.contactId, t.at)],
+);

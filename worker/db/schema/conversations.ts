@@ -1,0 +1,101 @@
+// A creator's users and their conversations: contacts, the conversations' D1 index (the messages live
+// in each ConversationRoom), and the counters the analytics read.
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { channelKinds } from "../enums";
+import { createdAt } from "./columns";
+import { tenants } from "./accounts";
+
+/** An end user of a creator: a widget visitor, a Telegram or WhatsApp contact. */
+export const contacts = sqliteTable(
+  "contacts",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    channel: text("channel", { enum: channelKinds }).notNull(),
+    externalId: text("external_id").notNull(),
+    displayName: text("display_name"),
+    email: text("email"),
+    locale: text("locale"),
+    timezone: text("timezone"),
+    consentAt: integer("consent_at"),
+    optedOutAt: integer("opted_out_at"),
+    lastSeenAt: integer("last_seen_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("contacts_tenant_channel_external").on(t.tenantId, t.channel, t.externalId)],
+);
+
+/** The D1 index of conversations; the messages themselves live in each ConversationRoom. */
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    contactId: text("contact_id").references(() => contacts.id),
+    channel: text("channel", { enum: channelKinds }).notNull(),
+    status: text("status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
+    startedAt: createdAt(),
+    lastMessageAt: integer("last_message_at"),
+    messageCount: integer("message_count").notNull().default(0),
+    lastPreview: text("last_preview"),
+    // Dashboard inbox: the user asked for a person; a creator answers instead of the assistant;
+    // the last answer was below the confidence threshold or a fallback.
+    needsHuman: integer("needs_human", { mode: "boolean" }).notNull().default(false),
+    needsHumanAt: integer("needs_human_at"),
+    takenOverBy: text("taken_over_by"),
+    takenOverByName: text("taken_over_by_name"),
+    takenOverAt: integer("taken_over_at"),
+    lowConfidence: integer("low_confidence", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [index("conversations_tenant_last").on(t.tenantId, t.lastMessageAt), index("conversations_contact").on(t.contactId)],
+);
+
+/**
+ * Messages of one conversation on one UTC day, by author role; written by the room's batched index
+ * sync (never per message), read by the analytics. `id` is `<conversation id>:<YYYY-MM-DD>`.
+ */
+export const conversationDays = sqliteTable(
+  "conversation_days",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    conversationId: text("conversation_id").notNull(),
+    contactId: text("contact_id"),
+    channel: text("channel", { enum: channelKinds }).notNull(),
+    day: text("day").notNull(),
+    userMessages: integer("user_messages").notNull().default(0),
+    assistantMessages: integer("assistant_messages").notNull().default(0),
+    creatorMessages: integer("creator_messages").notNull().default(0),
+  },
+  (t) => [index("conversation_days_tenant_day").on(t.tenantId, t.day)],
+);
+
+/**
+ * One row per assistant answer (confidence, fallback, cited documents), written by the room's batched
+ * index sync. `id` is `<conversation id>:<seq>`.
+ */
+export const answerStats = sqliteTable(
+  "answer_stats",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    conversationId: text("conversation_id").notNull(),
+    seq: integer("seq").notNull(),
+    day: text("day").notNull(),
+    confidence: real("confidence"),
+    fallback: integer("fallback", { mode: "boolean" }).notNull().default(false),
+    citations: text("citations", { mode: "json" }).$type<{ document_id: string; title: string }[]>().notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("answer_stats_tenant_day").on(t.tenantId, t.day)],
+);

@@ -1,0 +1,42 @@
+// The D1 schema of the whole platform, one file per domain; drizzle-kit generates migrations/ from it.
+// Every table that belongs to a creator's workspace carries `tenant_id` and an `id` primary key, so the
+// tenant gateway (tenant-gateway.ts) can scope any of them the same way. Times are Unix milliseconds.
+import { memberships, invitations, refreshTokens, apiKeys, auditLog } from "./accounts";
+import { personas, documents, questionGaps } from "./knowledge";
+import { widgets, channels } from "./channels";
+import { contacts, conversations, conversationDays, answerStats } from "./conversations";
+import { webhookEndpoints, webhookDeliveries } from "./webhooks";
+import { programs, programVersions, enrollments, coachingRules, commitments, coachingEvents } from "./coaching";
+
+export * from "./accounts";
+export * from "./knowledge";
+export * from "./channels";
+export * from "./conversations";
+export * from "./webhooks";
+export * from "./coaching";
+
+/** Every table scoped by `tenant_id`: the only tables the tenant gateway serves. */
+export const tenantTables = {
+  memberships,
+  invitations,
+  refreshTokens,
+  apiKeys,
+  auditLog,
+  personas,
+  documents,
+  questionGaps,
+  widgets,
+  channels,
+  contacts,
+  conversations,
+  conversationDays,
+  answerStats,
+  webhookEndpoints,
+  webhookDeliveries,
+  programs,
+  programVersions,
+  enrollments,
+  coachingRules,
+  commitments,
+  coachingEvents,
+} as const;

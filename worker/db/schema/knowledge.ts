@@ -1,0 +1,69 @@
+// What the assistant answers from and how it speaks: the creator's persona, their documents, and
+// the questions it could not answer.
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { documentStatuses } from "../enums";
+import { createdAt, updatedAt } from "./columns";
+import { tenants } from "./accounts";
+
+/** The creator's voice, versioned: every save is a new row, the highest version is current. */
+export const personas = sqliteTable(
+  "personas",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    version: integer("version").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("personas_tenant_version").on(t.tenantId, t.version)],
+);
+
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    title: text("title").notNull(),
+    kind: text("kind").notNull(),
+    sizeBytes: integer("size_bytes").notNull().default(0),
+    r2Key: text("r2_key"),
+    sha256: text("sha256"),
+    status: text("status", { enum: documentStatuses }).notNull().default("queued"),
+    statusReason: text("status_reason"),
+    chunkCount: integer("chunk_count").notNull().default(0),
+    pageCount: integer("page_count"),
+    // Which ingestion is current, and the last callback applied from it: stale or replayed callbacks are ignored.
+    ingestAttempt: integer("ingest_attempt").notNull().default(0),
+    ingestSeq: integer("ingest_seq").notNull().default(0),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("documents_tenant").on(t.tenantId, t.createdAt)],
+);
+
+/**
+ * A question the coach answered poorly (fell back, answered from general knowledge, or low confidence),
+ * reported by the bridge; the dashboard shows them as gaps in the material. One row per turn.
+ */
+export const questionGaps = sqliteTable(
+  "question_gaps",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    conversationId: text("conversation_id").notNull(),
+    turnId: text("turn_id").notNull(),
+    question: text("question").notNull(),
+    confidence: real("confidence").notNull(),
+    grounding: text("grounding").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("question_gaps_tenant_time").on(t.tenantId, t.createdAt)],
+);
