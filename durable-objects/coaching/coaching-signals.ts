@@ -123,7 +123,7 @@ export class CoachingSignals {
     const rows = await forTenant(this.deps.env.DB, tenantId).list("coachingRules", {
       where: (t) => and(eq(t.enabled, true), programIds.length > 0 ? or(isNull(t.programId), inArray(t.programId, programIds)) : isNull(t.programId)),
     });
-    return rows.map((r) => ({ id: r.id, programId: r.programId, when: r.when as RuleWhen, then: r.then as RuleThen }));
+    return rows.map((r) => ({ id: r.id, programId: r.programId, when: r.when, then: r.then }));
   }
 
   private async evaluate(): Promise<void> {
