@@ -16,7 +16,7 @@ import {
 import type { ContactSignals } from "@coach/contracts/coaching-rules";
 import { DurableObject } from "cloudflare:workers";
 import { isWorkspaceClosed } from "../worker/db/workspace-store";
-import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
+import { createLogger, describeError, type Logger } from "../worker/lib/logger";
 import type { AgentSnapshot, EnrollInput, EnrollResult, InterventionInput, ReplyInput } from "./coaching/agent-api";
 import { AgentStore, type AgentIdentity, type EnrollmentRecord } from "./coaching/agent-store";
 import { newEnrollment, view } from "./coaching/enrollment-records";
@@ -29,6 +29,7 @@ import { syncEnrollmentIndex } from "./coaching/enrollment-index";
 import { OnePassAtATime } from "./coaching/one-pass-at-a-time";
 import { StepExecutor } from "./coaching/step-executor";
 import { rezoneWaits } from "./coaching/zoned-waits";
+import { workerConfig } from "../worker/lib/config";
 
 /** A failed step (room or D1 unreachable) is tried again after this long. */
 const RETRY_DELAY_MS = 60_000;
@@ -45,7 +46,7 @@ export class CoachingAgent extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new AgentStore(ctx.storage.sql);
-    this.logger = createLogger({ component: "coaching-agent", contact_id: this.store.identity()?.contactId ?? null }, parseLogLevel(env.LOG_LEVEL));
+    this.logger = createLogger({ component: "coaching-agent", contact_id: this.store.identity()?.contactId ?? null }, workerConfig(env).logLevel);
     this.executor = new StepExecutor({
       store: this.store,
       now: () => this.now(),

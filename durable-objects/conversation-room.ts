@@ -5,7 +5,7 @@ import type { ServerFrame } from "@coach/contracts/socket";
 import { DurableObject } from "cloudflare:workers";
 import { emitEvent } from "../worker/integrations/emit-event";
 import { AppError, conversationErased } from "../worker/lib/errors";
-import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
+import { createLogger, describeError, type Logger } from "../worker/lib/logger";
 import { rateLimits } from "../worker/lib/rate-limits";
 import type { ChannelMessageResult } from "../worker/lib/rooms";
 import { AlarmSchedule } from "./room/alarm-schedule";
@@ -27,6 +27,7 @@ import { SocketHub, type ChannelAdapter } from "./room/socket-hub";
 import { handleSocketData, type FrameDeps } from "./room/socket-frames";
 import { humanJoinedNotice, type Takeover, type TakeoverState } from "./room/takeover-state";
 import { TurnProcessor } from "./room/turn-processor";
+import { workerConfig } from "../worker/lib/config";
 
 const INDEX_FLUSH_DELAY_MS = 2_000;
 
@@ -53,7 +54,7 @@ export class ConversationRoom extends DurableObject<Env> {
     this.guard = new SocketGuard(this.stores.buckets, this.hub, () => rateLimits(env));
     this.adapters = [this.hub];
     this.alarms = new AlarmSchedule(ctx.storage);
-    this.logger = createLogger({ component: "conversation-room", conversation_id: this.state.meta()?.conversationId ?? null }, parseLogLevel(env.LOG_LEVEL));
+    this.logger = createLogger({ component: "conversation-room", conversation_id: this.state.meta()?.conversationId ?? null }, workerConfig(env).logLevel);
     const meta = this.state.meta();
     if (meta) this.attachChannel(meta);
     this.turns = new TurnProcessor({
@@ -67,7 +68,7 @@ export class ConversationRoom extends DurableObject<Env> {
       onStored: () => this.markIndexDirty(),
       logger: this.logger,
       settings: {
-        maxAgeMs: Number(env.ANSWER_MAX_WAIT_SECONDS) * 1000 || 3_600_000,
+        maxAgeMs: workerConfig(env).answerMaxWaitMs,
         historyMessages: 10,
         deadlineMs: 60_000,
       },

@@ -6,9 +6,9 @@
 // erases the data with a receipt. Every step is repeatable; a failed one is retried with back-off.
 import { DurableObject } from "cloudflare:workers";
 import { findClosure } from "../worker/db/workspace-store";
-import { createLogger, describeError, parseLogLevel, type Logger } from "../worker/lib/logger";
+import { createLogger, describeError, type Logger } from "../worker/lib/logger";
 import { eraseClosedWorkspace, sweepClosedWorkspace } from "../worker/workspace/close-workspace";
-import { erasureWindowMs } from "../worker/workspace/workspace-closed";
+import { workerConfig } from "../worker/lib/config";
 
 type Job = { tenantId: string; scheduledAt: number; swept: boolean; cursor: string | null; failures: number };
 
@@ -27,7 +27,7 @@ export class WorkspaceCloser extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.logger = createLogger({ component: "workspace-closer" }, parseLogLevel(env.LOG_LEVEL));
+    this.logger = createLogger({ component: "workspace-closer" }, workerConfig(env).logLevel);
   }
 
   /** Takes the workspace on before its closure is committed; repeating it changes nothing. */
@@ -70,7 +70,7 @@ export class WorkspaceCloser extends DurableObject<Env> {
         this.save({ ...job, swept: pass.next === null, cursor: pass.next, failures: 0 });
         if (pass.next !== null) return this.ctx.storage.setAlarm(now);
       }
-      const eraseAfter = closure.eraseAfter ?? closure.closedAt + erasureWindowMs(this.env);
+      const eraseAfter = closure.eraseAfter ?? closure.closedAt + workerConfig(this.env).workspaceErasureMs;
       if (now < eraseAfter) return this.ctx.storage.setAlarm(eraseAfter);
       const receipt = await eraseClosedWorkspace(this.env, job.tenantId, { ...closure, eraseAfter });
       this.logger.info("closed workspace erased", { tenant_id: job.tenantId, ...receipt });

@@ -9,9 +9,9 @@ import * as membershipRules from "../db/memberships";
 import { AppError } from "../lib/errors";
 import { describeError } from "../lib/logger";
 import { workspaceCloserFor } from "../lib/workspace-closers";
-import { erasureWindowMs } from "../workspace/workspace-closed";
 import { recordAudit } from "./audit";
 import { accountGuard } from "./login-guard";
+import { workerConfig } from "../lib/config";
 
 /** Erases the signed-in person; answers the ids of the workspaces that closed with them. */
 export async function eraseAccount(c: Context<AppEnv>, userId: string): Promise<string[]> {
@@ -26,7 +26,7 @@ export async function eraseAccount(c: Context<AppEnv>, userId: string): Promise<
   }
   const closing: string[] = [];
   for (const w of workspaces) if (await membershipRules.isSoleMember(env.DB, w.tenant.id, userId)) closing.push(w.tenant.id);
-  const windowMs = erasureWindowMs(env);
+  const windowMs = workerConfig(env).workspaceErasureMs;
   // Scheduled before the closure is committed, so no closed workspace is ever left without its closer.
   for (const tenantId of closing) await workspaceCloserFor(env, tenantId).schedule(tenantId);
 

@@ -2,8 +2,9 @@
 // and wakes the workspace's WebhookDispatcher, which sends, signs and retries. Callers fire and forget.
 import { queueDeliveries, type WebhookEnvelope } from "../db/webhook-store";
 import { dispatcherFor } from "../lib/webhook-dispatchers";
-import { createLogger, describeError, parseLogLevel } from "../lib/logger";
+import { createLogger, describeError } from "../lib/logger";
 import type { OutgoingEventType } from "./event-types";
+import { workerConfig } from "../lib/config";
 
 export type { OutgoingEventType } from "./event-types";
 
@@ -21,6 +22,6 @@ export async function emitEvent(env: Env, tenantId: string, type: OutgoingEventT
     const queued = await queueDeliveries(env.DB, eventEnvelope(tenantId, type, data));
     if (queued > 0) await dispatcherFor(env, tenantId).wake(tenantId);
   } catch (err) {
-    createLogger({ component: "emit-event", tenant_id: tenantId }, parseLogLevel(env.LOG_LEVEL)).error("webhook event not queued", { event: type, ...describeError(err) });
+    createLogger({ component: "emit-event", tenant_id: tenantId }, workerConfig(env).logLevel).error("webhook event not queued", { event: type, ...describeError(err) });
   }
 }

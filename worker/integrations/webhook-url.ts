@@ -7,6 +7,7 @@
 // WEBHOOKS_ALLOW_LOCAL_HTTP is "true", for local runs and tests.
 import { resolveHost } from "./dns-over-https";
 import { hostAddress, isInternalAddress, parseIPv4, parseIPv6 } from "./ip-address";
+import { workerConfig } from "../lib/config";
 
 export type WebhookUrlProblem = { code: "invalid_webhook_url" | "webhook_url_internal"; message: string };
 
@@ -34,7 +35,7 @@ function writtenHost(raw: string): string {
 }
 
 function allowedLocally(env: UrlEnv, raw: string, url: URL): boolean {
-  return env.WEBHOOKS_ALLOW_LOCAL_HTTP === "true" && LOCAL_HOSTS.has(url.hostname) && writtenHost(raw) === url.hostname;
+  return workerConfig(env).webhooksAllowLocalHttp && LOCAL_HOSTS.has(url.hostname) && writtenHost(raw) === url.hostname;
 }
 
 /**
@@ -78,8 +79,9 @@ export async function webhookUrlProblem(env: UrlEnv, raw: string): Promise<Webho
   const literal = hostAddress(url.hostname);
   if (web && (literal ? isInternalAddress(literal) : url.hostname.startsWith("[") || isNonPublicName(url.hostname))) return INTERNAL;
   if (url.protocol !== "https:") return invalid("The webhook URL must use https.");
-  if (literal || !env.WEBHOOKS_DOH_URL) return null;
-  const resolved = await resolveHost(env.WEBHOOKS_DOH_URL, url.hostname.replace(/\.$/, ""));
+  const resolver = workerConfig(env).webhooksDohUrl;
+  if (literal || !resolver) return null;
+  const resolved = await resolveHost(resolver, url.hostname.replace(/\.$/, ""));
   // Unreachable resolver: the name rules above have decided.
   if (!resolved.reachable) return null;
   return resolved.addresses.some(isInternalAddress) ? INTERNAL : null;

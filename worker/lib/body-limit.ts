@@ -2,14 +2,6 @@
 // bodies that do not declare their length, so an oversize upload never fills memory.
 import { AppError } from "./errors";
 
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-
-/** The configured default limit (`MAX_BODY_BYTES`), or 1 MB when unset or not a positive number. */
-export function resolveBodyLimit(env: { MAX_BODY_BYTES?: string }): number {
-  const configured = Number(env.MAX_BODY_BYTES);
-  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_BODY_BYTES;
-}
-
 function tooLarge(limit: number): AppError {
   return new AppError(413, "payload_too_large", `The body is larger than this route accepts (${limit} bytes). Send less data.`, {
     details: { max_bytes: limit },

@@ -15,11 +15,6 @@ export type Logger = {
 
 const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-/** The configured level (`LOG_LEVEL`), "info" when unset or unknown. */
-export function parseLogLevel(value: string | undefined): LogLevel {
-  return value !== undefined && value in LEVEL_ORDER ? (value as LogLevel) : "info";
-}
-
 /** Makes a logger bound to one request id (or any other fixed fields), writing `minLevel` and above. */
 export function createLogger(base: LogFields, minLevel: LogLevel = "info"): Logger {
   const write = (level: LogLevel, msg: string, fields?: LogFields) => {

@@ -4,7 +4,8 @@ import type { MiddlewareHandler } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { AppError } from "../lib/errors";
-import { readBodyWithLimit, resolveBodyLimit } from "../lib/body-limit";
+import { readBodyWithLimit } from "../lib/body-limit";
+import { workerConfig } from "../lib/config";
 import { formatIssues } from "../lib/zod-issues";
 
 export type JsonBodyOptions = {
@@ -27,7 +28,7 @@ export function jsonBody<S extends z.ZodType>(
   return async (c, next) => {
     const contentType = c.req.header("Content-Type");
     const mediaType = (contentType ?? "").split(";")[0]?.trim() ?? "";
-    const limit = options.maxBytes ?? resolveBodyLimit(c.env);
+    const limit = options.maxBytes ?? workerConfig(c.env).maxBodyBytes;
     const bytes = options.optional && contentType === undefined ? await readBodyWithLimit(c.req.raw, limit) : undefined;
     if (bytes?.byteLength === 0) {
       c.req.addValidatedData("json", validate(schema, {}) as object);

@@ -1,7 +1,8 @@
 // Gives every request an id and a logger, echoes the id in `X-Request-Id`, and writes one access-log line.
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../lib/app-env";
-import { createLogger, parseLogLevel } from "../lib/logger";
+import { workerConfig } from "../lib/config";
+import { createLogger } from "../lib/logger";
 
 export const REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -17,8 +18,8 @@ export function resolveRequestId(inbound: string | undefined): string {
 export const requestContext = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     const requestId = resolveRequestId(c.req.header(REQUEST_ID_HEADER));
-    const logger = createLogger({ request_id: requestId }, parseLogLevel(c.env.LOG_LEVEL));
     c.set("requestId", requestId);
+    const logger = createLogger({ request_id: requestId }, workerConfig(c.env).logLevel);
     c.set("logger", logger);
     const started = Date.now();
     await next();

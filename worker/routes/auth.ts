@@ -19,6 +19,7 @@ import { jsonBody } from "../middleware/json-body";
 import { clientIp } from "../lib/client-ip";
 import { consume } from "../lib/rate-limiters";
 import { requirePermission } from "../middleware/require-permission";
+import { workerConfig } from "../lib/config";
 
 const AUTH_BODY_BYTES = 8 * 1024;
 const email = z.string().trim().max(254).pipe(z.email());
@@ -117,7 +118,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/unlock", jsonBody(unlockBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
     const token = await issueUnlockToken(c.env, normalizeEmail(c.req.valid("json").email), clientIp(c));
     // Mail is to carry the token to the address (a sign-in link); until it exists only tests see it.
-    return c.json({ ...UNLOCK_REQUESTED, ...(c.env.ENVIRONMENT === "test" ? { unlock_token: token } : {}) }, 202);
+    return c.json({ ...UNLOCK_REQUESTED, ...(workerConfig(c.env).environment === "test" ? { unlock_token: token } : {}) }, 202);
   })
   .post("/refresh", jsonBody(refreshBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
     const result = await rotateSession(c.env, c.req.valid("json").refresh_token, meta(c));

@@ -20,17 +20,13 @@ import { rateLimit } from "../middleware/rate-limit";
 import { visitorPreflight } from "../widget/visitor-preflight";
 import { openVisitorSession, visitorConversationLive } from "../widget/visitor-session";
 import { workspaceClosed } from "../workspace/workspace-closed";
+import { workerConfig } from "../lib/config";
 
 /** Settings edits reach visitors within a minute; the loader asks once per page view. */
 const CONFIG_MAX_AGE_SECONDS = 60;
 
 /** `GET /api/v1/widget/config/:public_key`: what the loader needs to draw the widget. */
 export type WidgetConfigResponse = { public_key: string; settings: WidgetSettings };
-
-function tokenTtlSeconds(env: Env): number {
-  const configured = Number(env.VISITOR_TOKEN_TTL_SECONDS);
-  return Number.isInteger(configured) && configured > 0 ? configured : 900;
-}
 
 function originNotAllowed(): AppError {
   return new AppError(403, "origin_not_allowed", "This site is not allowed to use this widget. Add its origin in the widget settings.");
@@ -90,7 +86,7 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
       if (widget.workspaceClosed) throw workspaceClosed();
 
       const session = await openVisitorSession(forTenant(c.env.DB, widget.tenantId), body.visitor_id);
-      const ttl = tokenTtlSeconds(c.env);
+      const ttl = workerConfig(c.env).visitorTokenTtlSeconds;
       const token = await mintVisitorToken(c.env.VISITOR_TOKEN_SECRET, {
         tid: widget.tenantId,
         cid: session.conversationId,

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { forTenant } from "../../../worker/db/tenant-gateway";
 import { roomFor } from "../../../worker/lib/rooms";
 import { workspaceCloserFor } from "../../../worker/lib/workspace-closers";
-import { erasureWindowMs } from "../../../worker/workspace/workspace-closed";
+import { workerConfig } from "../../../worker/lib/config";
 import { openSession, ORIGIN, SocketClient, upgrade, requestSession } from "../../support/widget-client";
 import { call, errorOf, seedWorkspace, signUp, type SeededWorkspace } from "../auth/helpers";
 import { connectBot, connectNumber, postSigned, postUpdate, telegramCalls, textUpdate, waText, type ConnectedBot, type ConnectedNumber } from "../channels/channel-helpers";
@@ -221,9 +221,9 @@ describe("the workspace's closer", () => {
   });
 
   it("reads the erasure window from WORKSPACE_ERASURE_DAYS, 30 days when unset, and refuses a wrong value", () => {
-    expect(erasureWindowMs({ WORKSPACE_ERASURE_DAYS: "7" })).toBe(7 * 24 * HOUR);
-    expect(erasureWindowMs({ WORKSPACE_ERASURE_DAYS: "" })).toBe(30 * 24 * HOUR);
-    expect(() => erasureWindowMs({ WORKSPACE_ERASURE_DAYS: "thirty" })).toThrow(/WORKSPACE_ERASURE_DAYS/);
-    expect(() => erasureWindowMs({ WORKSPACE_ERASURE_DAYS: "400" })).toThrow(/WORKSPACE_ERASURE_DAYS/);
+    expect(workerConfig({ WORKSPACE_ERASURE_DAYS: "7" }).workspaceErasureMs).toBe(7 * 24 * HOUR);
+    expect(workerConfig({ WORKSPACE_ERASURE_DAYS: "" }).workspaceErasureMs).toBe(30 * 24 * HOUR);
+    expect(() => workerConfig({ WORKSPACE_ERASURE_DAYS: "thirty" })).toThrow(/WORKSPACE_ERASURE_DAYS/);
+    expect(() => workerConfig({ WORKSPACE_ERASURE_DAYS: "400" })).toThrow(/WORKSPACE_ERASURE_DAYS/);
   });
 });
