@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { LAYERS, layerViolations } from "./layer-order";
 
-const sources = import.meta.glob<string>(["../../worker/**/*.ts", "../../durable-objects/**/*.ts", "../../contracts/src/**/*.ts", "!../../worker/env.d.ts"], {
+const sources = import.meta.glob<string>(["../../worker/**/*.ts", "../../durable-objects/**/*.ts", "../../contracts/src/**/*.ts"], {
   query: "?raw",
   import: "default",
   eager: true,
