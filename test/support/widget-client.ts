@@ -72,13 +72,14 @@ export class SocketClient {
     });
   }
 
-  static async connect(session: WidgetSessionResponse, lastSeq = 0): Promise<SocketClient> {
+  /** Opens the session's socket and says hello; `welcomeWithinMs` bounds the wait for the welcome. */
+  static async connect(session: WidgetSessionResponse, lastSeq = 0, welcomeWithinMs = 5000): Promise<SocketClient> {
     const res = await upgrade(session.socket_url);
     if (!res.webSocket) throw new Error(`upgrade failed: ${res.status} ${await res.text()}`);
     res.webSocket.accept();
     const client = new SocketClient(res.webSocket);
     client.send({ type: "hello", last_seq: lastSeq });
-    await client.next((f) => f.type === "welcome");
+    await client.next((f) => f.type === "welcome", welcomeWithinMs);
     return client;
   }
 
