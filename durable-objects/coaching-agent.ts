@@ -7,15 +7,11 @@
 // on every pass) is used, else UTC; a change of zone re-times running waits until a local time.
 // Time comes from `now()`, the real clock; the tests' subclass pins it, and alarms are set as far ahead
 // of the real clock as the wake-up is of `now()`, so the same code path runs in both.
-import {
-  CoachingPreferencesUpdateSchema,
-  type CoachingPreferencesUpdate,
-  type CoachingStateView,
-  type EnrollmentView,
-} from "@coach/contracts/programs";
+import { CoachingPreferencesUpdateSchema, type CoachingPreferencesUpdate, type CoachingStateView, type EnrollmentView } from "@coach/contracts/programs";
 import type { ContactSignals } from "@coach/contracts/coaching-rules";
 import { DurableObject } from "cloudflare:workers";
 import { isWorkspaceClosed } from "../worker/db/workspace-store";
+import { workerConfig } from "../worker/lib/config";
 import { createLogger, describeError, type Logger } from "../worker/lib/logger";
 import type { AgentSnapshot, EnrollInput, EnrollResult, InterventionInput, ReplyInput } from "./coaching/agent-api";
 import { AgentStore, type AgentIdentity, type EnrollmentRecord } from "./coaching/agent-store";
@@ -29,7 +25,6 @@ import { syncEnrollmentIndex } from "./coaching/enrollment-index";
 import { OnePassAtATime } from "./coaching/one-pass-at-a-time";
 import { StepExecutor } from "./coaching/step-executor";
 import { rezoneWaits } from "./coaching/zoned-waits";
-import { workerConfig } from "../worker/lib/config";
 
 /** A failed step (room or D1 unreachable) is tried again after this long. */
 const RETRY_DELAY_MS = 60_000;
