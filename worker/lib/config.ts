@@ -69,9 +69,12 @@ const ConfigSchema = z.object({
 });
 
 const parsed = new WeakMap<object, WorkerConfig>();
+/** What a Hono app called without bindings (`app.request(path)` in a unit test) reads: every default. */
+const NO_BINDINGS: ConfigEnv = {};
 
 /** The configuration of `env`, parsed on first use and kept for the isolate's life. */
-export function workerConfig(env: ConfigEnv): WorkerConfig {
+export function workerConfig(bindings: ConfigEnv | undefined): WorkerConfig {
+  const env = bindings ?? NO_BINDINGS;
   const known = parsed.get(env);
   if (known) return known;
   const result = ConfigSchema.safeParse(env);

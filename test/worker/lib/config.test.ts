@@ -50,6 +50,10 @@ describe("worker configuration", () => {
     expect(err.message).toContain(name);
   });
 
+  it("gives the defaults to an app called without bindings (a unit test's app.request)", () => {
+    expect(workerConfig(undefined)).toEqual(workerConfig({}));
+  });
+
   it("parses an env object once", () => {
     const vars = { MAX_BODY_BYTES: "2048" };
     expect(workerConfig(vars)).toBe(workerConfig(vars));
