@@ -44,6 +44,8 @@ export class ConversationRoom extends DurableObject<Env> {
   private readonly alarms: AlarmSchedule;
   private readonly turns: TurnProcessor;
   private readonly intake: MessageIntake;
+  /** What frame handling needs, built once: every socket frame uses it. */
+  private readonly frames: FrameDeps;
   private readonly logger: Logger;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -86,6 +88,9 @@ export class ConversationRoom extends DurableObject<Env> {
       pump: () => this.pump(),
       sendOutbound: (input) => this.sendOutbound(input),
     });
+    const { hub, guard, log, turns, intake, logger } = this;
+    const resume = () => ({ conversationId: this.requireMeta().conversationId, hub, log, quickReplies: this.stores.quickReplies, turns, takeovers: this.takeovers });
+    this.frames = { db: env.DB, logger, hub, guard, log, turns, intake, meta: () => this.requireMeta(), resume, deliver: (frame) => this.deliver(frame) };
     // A fresh instance runs nothing: turns marked running were interrupted by an eviction or restart.
     ctx.blockConcurrencyWhile(async () => {
       if (this.outbox.recoverInterrupted() > 0 || this.outbox.size() > 0) await this.alarms.at(Date.now());
@@ -103,7 +108,7 @@ export class ConversationRoom extends DurableObject<Env> {
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
     if (this.state.erasedAt() !== null) return closeErased(this.hub, ws);
-    await handleSocketData(this.frameDeps(), ws, data);
+    await handleSocketData(this.frames, ws, data);
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
@@ -264,12 +269,6 @@ export class ConversationRoom extends DurableObject<Env> {
   /** Works the outbox without holding up the caller. */
   private pump(): void {
     this.ctx.waitUntil(this.turns.pump().catch((err: unknown) => this.logger.error("outbox pump failed", describeError(err))));
-  }
-
-  private frameDeps(): FrameDeps {
-    const { hub, guard, log, turns, intake, logger } = this;
-    const resume = () => ({ conversationId: this.requireMeta().conversationId, hub, log, quickReplies: this.stores.quickReplies, turns, takeovers: this.takeovers });
-    return { db: this.env.DB, logger, hub, guard, log, turns, intake, meta: () => this.requireMeta(), resume, deliver: (frame) => this.deliver(frame) };
   }
 
   /** Drops a closed socket from the broadcast set and its frame limits from storage (gone with an erasure). */
