@@ -175,7 +175,8 @@ describe("delivering a webhook", () => {
 
   it("re-resolves the name at delivery: a name that now points at loopback is refused", async () => {
     const { port, connections } = await tripwire();
-    const name = `rebind-${crypto.randomUUID().slice(0, 8)}.${STAND_IN_DOMAIN}`;
+    // Not "-" and 8 hex digits: the name rules read such a label as an IPv4 address (e.g. "-7f000001").
+    const name = `rebind-x${crypto.randomUUID().slice(0, 8)}.${STAND_IN_DOMAIN}`;
     await pointName(name, "93.184.215.14");
     const res = await register(`https://${name}:${port}/hook`);
     expect(res.status).toBe(201);
