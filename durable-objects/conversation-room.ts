@@ -11,6 +11,7 @@ import type { ChannelMessageResult } from "../worker/lib/rooms";
 import { AlarmSchedule } from "./room/alarm-schedule";
 import { isLowConfidence } from "./room/answer-quality";
 import { ChannelRouter, metaRoute } from "./room/channel-router";
+import { ChannelSenders } from "./room/channel-senders";
 import { syncConversationIndex } from "./room/conversation-index";
 import { MessageIntake } from "./room/message-intake";
 import type { MessageLog } from "./room/message-log";
@@ -40,6 +41,7 @@ export class ConversationRoom extends DurableObject<Env> {
   private readonly hub: SocketHub;
   private readonly guard: SocketGuard;
   private readonly adapters: ChannelAdapter[];
+  private readonly senders: ChannelSenders;
   private channelAttached = false;
   private readonly alarms: AlarmSchedule;
   private readonly turns: TurnProcessor;
@@ -57,6 +59,7 @@ export class ConversationRoom extends DurableObject<Env> {
     this.adapters = [this.hub];
     this.alarms = new AlarmSchedule(ctx.storage);
     this.logger = createLogger({ component: "conversation-room", conversation_id: this.state.meta()?.conversationId ?? null }, workerConfig(env).logLevel);
+    this.senders = new ChannelSenders(env, this.logger);
     const meta = this.state.meta();
     if (meta) this.attachChannel(meta);
     this.turns = new TurnProcessor({
@@ -168,7 +171,7 @@ export class ConversationRoom extends DurableObject<Env> {
       this.hub.deliver(frame);
       return this.hub.readyCount();
     };
-    const result = await sendOutboundMessage({ env: this.env, log: this.log, meta, route, logger: this.logger, broadcast, onStored: () => this.markIndexDirty() }, input);
+    const result = await sendOutboundMessage({ env: this.env, log: this.log, meta, route, senders: this.senders, logger: this.logger, broadcast, onStored: () => this.markIndexDirty() }, input);
     if (firstMessage && result.seq > 0 && !result.duplicate) this.emit("conversation.created", { first_seq: result.seq });
     if (result.seq > 0 && !result.duplicate && input.quick_replies?.length) this.stores.quickReplies.offer(result.seq, input.quick_replies);
     return result;
@@ -244,7 +247,7 @@ export class ConversationRoom extends DurableObject<Env> {
   /** Adds the room's messaging-channel side (Telegram, WhatsApp, routed per turn) once its meta names a channel. */
   private attachChannel(meta: RoomMeta): void {
     if (this.channelAttached || !meta.channelId || !meta.externalChatId) return;
-    this.adapters.push(new ChannelRouter({ env: this.env, logger: this.logger, meta, routes: this.stores.routes, outbox: this.outbox }));
+    this.adapters.push(new ChannelRouter({ env: this.env, logger: this.logger, meta, routes: this.stores.routes, outbox: this.outbox, senders: this.senders }));
     this.channelAttached = true;
   }
 

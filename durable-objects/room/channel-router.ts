@@ -1,15 +1,15 @@
-// The room's messaging-channel side: sends each frame to the Telegram or WhatsApp adapter of the route
-// its turn came from (reply-routes.ts), so a person who linked both channels gets each answer where
-// they asked. Frames that name no turn (typing) belong to the turn being answered, the head of the
-// outbox; anything else follows the route the user wrote from last, or the room's own channel.
+// The room's messaging-channel side: sends each frame to the delivery of the route its turn came from
+// (reply-routes.ts), so a person who linked both channels gets each answer where they asked. Frames
+// that name no turn (typing) belong to the turn being answered, the head of the outbox; anything else
+// follows the route the user wrote from last, or the room's own channel.
 import type { ServerFrame } from "@coach/contracts/socket";
 import type { Logger } from "../../worker/lib/logger";
+import { ChannelDelivery } from "./channel-delivery";
+import { senderTarget, type ChannelSenders } from "./channel-senders";
 import type { Outbox } from "./outbox";
 import type { ReplyRoute, ReplyRoutes } from "./reply-routes";
 import type { RoomMeta } from "./room-meta";
 import type { ChannelAdapter } from "./socket-hub";
-import { TelegramAdapter } from "./telegram-adapter";
-import { WhatsAppAdapter } from "./whatsapp-adapter";
 
 export type ChannelRouterDeps = {
   env: Env;
@@ -17,6 +17,7 @@ export type ChannelRouterDeps = {
   meta: RoomMeta;
   routes: ReplyRoutes;
   outbox: Outbox;
+  senders: ChannelSenders;
 };
 
 /** The route of the room's own channel (the one it was opened on), if it has one. */
@@ -26,14 +27,14 @@ export function metaRoute(meta: RoomMeta): ReplyRoute | null {
 }
 
 export class ChannelRouter implements ChannelAdapter {
-  // One adapter per route, so Telegram's renewed typing action is started and stopped on one chat.
-  private readonly adapters = new Map<string, ChannelAdapter>();
+  // One delivery per route, so a renewed typing indicator is started and stopped on one chat.
+  private readonly deliveries = new Map<string, ChannelDelivery>();
 
   constructor(private readonly deps: ChannelRouterDeps) {}
 
   deliver(frame: ServerFrame): Promise<void> | void {
     const route = this.routeOf(frame);
-    return route ? this.adapterFor(route).deliver(frame) : undefined;
+    return route ? this.deliveryFor(route).deliver(frame) : undefined;
   }
 
   private routeOf(frame: ServerFrame): ReplyRoute | null {
@@ -42,14 +43,14 @@ export class ChannelRouter implements ChannelAdapter {
     return (turnId ? routes.forTurn(turnId) : null) ?? routes.latest() ?? metaRoute(meta);
   }
 
-  private adapterFor(route: ReplyRoute): ChannelAdapter {
+  private deliveryFor(route: ReplyRoute): ChannelDelivery {
     const key = `${route.channel}:${route.channelId}:${route.externalChatId}`;
-    let adapter = this.adapters.get(key);
-    if (!adapter) {
-      const deps = { env: this.deps.env, logger: this.deps.logger, meta: { ...this.deps.meta, ...route } };
-      adapter = route.channel === "telegram" ? new TelegramAdapter(deps) : new WhatsAppAdapter(deps);
-      this.adapters.set(key, adapter);
+    let delivery = this.deliveries.get(key);
+    if (!delivery) {
+      const { env, logger, senders, meta } = this.deps;
+      delivery = new ChannelDelivery({ env, logger, senders, target: senderTarget(meta, route) });
+      this.deliveries.set(key, delivery);
     }
-    return adapter;
+    return delivery;
   }
 }

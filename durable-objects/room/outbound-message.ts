@@ -4,19 +4,15 @@
 // within 24 hours of the user's last message: outside it a takeover message is refused (nothing is
 // stored) and a proactive one goes out as the number's approved template.
 import type { MessageView, QuickReply, ServerFrame } from "@coach/contracts/socket";
-import { openTelegramConfig, openWhatsAppConfig } from "../../worker/channels/channel-config";
-import { telegramApi } from "../../worker/channels/telegram/bot-api";
-import { sendWithQuickReplies as sendWithInlineKeyboard } from "../../worker/channels/telegram/inline-keyboard";
-import { sendWithQuickReplies as sendWithReplyButtons, withNumberedReplies } from "../../worker/channels/whatsapp/quick-reply-message";
-import { channelTemplate, sendProactiveTemplate } from "../../worker/channels/whatsapp/templates";
-import { recordDelivery } from "../../worker/db/channel-directory";
+import type { SenderTarget } from "../../worker/channels/channel-sender";
+import { reportSendFailure } from "../../worker/channels/send-failure";
+import { insideServiceWindow } from "../../worker/channels/whatsapp/service-window";
 import { AppError } from "../../worker/lib/errors";
 import type { Logger } from "../../worker/lib/logger";
-import { connectedChannel, reportSendFailure, type ChannelAdapterDeps } from "./channel-adapter-kit";
+import { senderTarget, type ChannelSenders } from "./channel-senders";
 import type { MessageLog } from "./message-log";
 import type { ReplyRoute } from "./reply-routes";
 import type { RoomMeta } from "./room-meta";
-import { insideServiceWindow } from "./whatsapp-adapter";
 
 export type OutboundInput = {
   meta: RoomMeta;
@@ -39,6 +35,7 @@ export type OutboundDeps = {
   meta: RoomMeta;
   /** The messaging-channel route the user wrote from last (or the room's own); null on the web. */
   route: ReplyRoute | null;
+  senders: ChannelSenders;
   logger: Logger;
   /** Sends a frame to the conversation's ready sockets; answers how many there are. */
   broadcast: (frame: ServerFrame) => number;
@@ -51,57 +48,42 @@ export const WINDOW_CLOSED_MESSAGE =
 export const TEMPLATE_REQUIRED_MESSAGE =
   "This user last wrote more than 24 hours ago, and this WhatsApp number has no approved template configured, so the check-in was not sent. Set one with PUT /api/v1/channels/:id/template.";
 
-type Plan = { kind: "web" } | { kind: "telegram" | "whatsapp"; deps: ChannelAdapterDeps; template: boolean };
+type Plan = { kind: "web" } | { kind: "channel"; target: SenderTarget; template: boolean };
 
 /** How the message will travel, or the refusal to store it at all. */
 async function plan(deps: OutboundDeps, input: OutboundInput): Promise<Plan | { code: string; message: string }> {
   const { meta, route } = deps;
   if (!route) return { kind: "web" };
-  const adapterDeps: ChannelAdapterDeps = {
-    env: deps.env,
-    meta: { ...meta, channel: route.channel, channelId: route.channelId, externalChatId: route.externalChatId, contactId: route.contactId ?? meta.contactId },
-    logger: deps.logger,
-  };
-  if (route.channel === "telegram") return { kind: "telegram", deps: adapterDeps, template: false };
+  const target = senderTarget(meta, route);
   // The window is the WhatsApp contact's own: a linked Telegram contact writing does not open it.
-  if (await insideServiceWindow(deps.env, meta.tenantId, adapterDeps.meta.contactId)) return { kind: "whatsapp", deps: adapterDeps, template: false };
+  if (route.channel === "telegram" || (await insideServiceWindow(deps.env, meta.tenantId, target.contactId))) {
+    return { kind: "channel", target, template: false };
+  }
   if (input.source === "takeover") return { code: "whatsapp_window_closed", message: WINDOW_CLOSED_MESSAGE };
   // A check-in that cannot go out at all is not stored either: the transcript shows what the user got.
-  const channel = await connectedChannel(adapterDeps);
-  if (!channel || !(await channelTemplate(deps.env, channel))) {
-    return { code: "whatsapp_template_required", message: TEMPLATE_REQUIRED_MESSAGE };
-  }
-  return { kind: "whatsapp", deps: adapterDeps, template: true };
+  if (!(await deps.senders.get(target))?.hasTemplate) return { code: "whatsapp_template_required", message: TEMPLATE_REQUIRED_MESSAGE };
+  return { kind: "channel", target, template: true };
 }
 
 /** Sends the stored message on the messaging channel; an error describes why it did not go out. */
 async function sendOnChannel(
-  plan: Exclude<Plan, { kind: "web" }>,
+  deps: OutboundDeps,
+  plan: Extract<Plan, { kind: "channel" }>,
   message: MessageView,
   quickReplies: readonly QuickReply[] = [],
 ): Promise<{ code: string; message: string } | null> {
-  const { deps } = plan;
-  const { env, meta } = deps;
+  const { target } = plan;
   try {
-    const channel = await connectedChannel(deps);
-    if (!channel) return { code: "channel_disconnected", message: "The conversation's channel is disconnected, so the message was stored but not sent. Connect the channel again." };
-    if (plan.kind === "telegram") {
-      await sendWithInlineKeyboard(telegramApi(env, (await openTelegramConfig(env, channel)).bot_token), meta.externalChatId, message.text, quickReplies);
-    } else if (plan.template) {
-      // A template carries no buttons: the choices go into its text, and the room matches a typed answer.
-      const id = await sendProactiveTemplate(env, channel, meta.externalChatId, withNumberedReplies(message.text, quickReplies));
-      await recordDelivery(env.DB, { id, tenantId: meta.tenantId, channelId: meta.channelId, conversationId: meta.conversationId, seq: message.seq });
-    } else {
-      const config = await openWhatsAppConfig(env, channel);
-      for (const id of await sendWithReplyButtons(env, config, meta.externalChatId, message.text, quickReplies)) {
-        await recordDelivery(env.DB, { id, tenantId: meta.tenantId, channelId: meta.channelId, conversationId: meta.conversationId, seq: message.seq });
-      }
-    }
+    const sender = await deps.senders.get(target);
+    if (!sender) return { code: "channel_disconnected", message: "The conversation's channel is disconnected, so the message was stored but not sent. Connect the channel again." };
+    if (plan.template) await sender.template(message.text, quickReplies, message.seq);
+    else await sender.choices(message.text, quickReplies, message.seq);
     return null;
   } catch (err) {
-    await reportSendFailure(deps, "sending a message", err);
+    deps.senders.forget(target);
+    await reportSendFailure(deps.env, target, deps.logger, "sending a message", err);
     if (err instanceof AppError) return { code: err.code, message: err.message };
-    return { code: "channel_send_failed", message: `The message was stored but ${meta.channel} did not accept it: ${err instanceof Error ? err.message : String(err)}` };
+    return { code: "channel_send_failed", message: `The message was stored but ${target.channel} did not accept it: ${err instanceof Error ? err.message : String(err)}` };
   }
 }
 
@@ -127,6 +109,6 @@ export async function sendOutboundMessage(deps: OutboundDeps, input: OutboundInp
   deps.onStored();
   const sockets = deps.broadcast({ type: "message", ...stored, ...(input.quick_replies?.length ? { quick_replies: input.quick_replies } : {}) });
   if (how.kind === "web") return { seq: stored.seq, duplicate: false, delivered: sockets > 0 };
-  const error = await sendOnChannel(how, stored, input.quick_replies);
+  const error = await sendOnChannel(deps, how, stored, input.quick_replies);
   return error ? { seq: stored.seq, duplicate: false, delivered: false, error } : { seq: stored.seq, duplicate: false, delivered: true };
 }

@@ -7,7 +7,7 @@
 // agents, rows) and the receipt goes into the workspace's audit log, which outlives it.
 import { and, asc, eq, gt } from "drizzle-orm";
 import { recordSystemAudit } from "../auth/audit";
-import { deleteTelegramWebhook } from "../channels/telegram-admin";
+import { deleteTelegramWebhook } from "../channels/telegram/admin";
 import { forTenant } from "../db/tenant-gateway";
 import type { WorkspaceClosure } from "../db/workspace-store";
 import { describeError, type Logger } from "../lib/logger";

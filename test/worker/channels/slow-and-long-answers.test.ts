@@ -3,7 +3,7 @@
 // Telegram's limit, escaped so the model's text can never be read as markup.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { seedWorkspace, type SeededWorkspace } from "../auth/helpers";
-import { WILL_ANSWER_SHORTLY } from "../../../durable-objects/room/channel-adapter-kit";
+import { WILL_ANSWER_SHORTLY } from "../../../durable-objects/room/channel-delivery";
 import { ROUTINE_QUESTION } from "../../support/coach-material";
 import { controlBridge, ingestMaterial } from "../../support/widget-client";
 import {

@@ -7,6 +7,7 @@ import type { ChannelView } from "@coach/contracts/channels";
 import { findChannelById } from "../../../worker/db/channel-directory";
 import { AppError } from "../../../worker/lib/errors";
 import { sendProactiveTemplate } from "../../../worker/channels/whatsapp/templates";
+import { openWhatsAppConfig } from "../../../worker/channels/channel-config";
 import { call, errorOf, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { connectBot, connectNumber, graphCalls, type ConnectedNumber } from "./channel-helpers";
 
@@ -73,7 +74,7 @@ describe("sending a proactive template", () => {
   it("sends the template with the text as its body parameter, in the Cloud API's shape", async () => {
     const number = await connectNumber(workspace);
     await putTemplate(number.channel.id, CHECK_IN);
-    const wamid = await sendProactiveTemplate(env, await entry(number), "15550900", "Time for your weekly check-in.\n\nHow did it go?");
+    const wamid = await sendProactiveTemplate(env, await openWhatsAppConfig(env, await entry(number)), "15550900", "Time for your weekly check-in.\n\nHow did it go?");
     const [sent] = await templateSends(number);
     expect(sent?.sent_id).toBe(wamid);
     expect(sent?.token).toBe(number.accessToken);
@@ -93,14 +94,14 @@ describe("sending a proactive template", () => {
   it("sends a template without parameters as it is", async () => {
     const number = await connectNumber(workspace);
     await putTemplate(number.channel.id, { name: "coach_nudge", language: "de", body_parameter: false });
-    await sendProactiveTemplate(env, await entry(number), "15550901", "ignored text");
+    await sendProactiveTemplate(env, await openWhatsAppConfig(env, await entry(number)), "15550901", "ignored text");
     const [sent] = await templateSends(number);
     expect(sent?.body?.template).toEqual({ name: "coach_nudge", language: { code: "de" } });
   });
 
   it("refuses with whatsapp_template_required when no template is configured, sending nothing", async () => {
     const number = await connectNumber(workspace);
-    const failure = await sendProactiveTemplate(env, await entry(number), "15550902", "Hello").catch((err: unknown) => err);
+    const failure = await sendProactiveTemplate(env, await openWhatsAppConfig(env, await entry(number)), "15550902", "Hello").catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(AppError);
     expect(failure).toMatchObject({ status: 409, code: "whatsapp_template_required" });
     expect((failure as AppError).message).toContain("/template");
@@ -110,7 +111,7 @@ describe("sending a proactive template", () => {
   it("reports a template WhatsApp does not know as refused", async () => {
     const number = await connectNumber(workspace);
     await putTemplate(number.channel.id, { name: "unapproved_promo", language: "en", body_parameter: true });
-    const failure = await sendProactiveTemplate(env, await entry(number), "15550903", "Hello").catch((err: unknown) => err);
+    const failure = await sendProactiveTemplate(env, await openWhatsAppConfig(env, await entry(number)), "15550903", "Hello").catch((err: unknown) => err);
     expect(failure).toMatchObject({ status: 400, code: "whatsapp_template_refused" });
   });
 });

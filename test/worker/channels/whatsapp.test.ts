@@ -3,7 +3,8 @@
 // 24-hour customer-service window.
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { WhatsAppAdapter } from "../../../durable-objects/room/whatsapp-adapter";
+import { ChannelDelivery } from "../../../durable-objects/room/channel-delivery";
+import { ChannelSenders } from "../../../durable-objects/room/channel-senders";
 import { findDelivery } from "../../../worker/db/channel-directory";
 import { forTenant } from "../../../worker/db/tenant-gateway";
 import { createLogger } from "../../../worker/lib/logger";
@@ -114,10 +115,12 @@ describe("the 24-hour customer-service window", () => {
     const number = await connectNumber(workspace);
     const gateway = forTenant(env.DB, workspace.tenantId);
     const contact = await gateway.insert("contacts", { id: crypto.randomUUID(), channel: "whatsapp", externalId: "15550030", lastSeenAt: Date.now() - 25 * 3600_000 });
-    const adapter = new WhatsAppAdapter({
+    const logger = createLogger({}, "error");
+    const adapter = new ChannelDelivery({
       env,
-      meta: { tenantId: workspace.tenantId, conversationId: crypto.randomUUID(), contactId: contact.id, channel: "whatsapp", channelId: number.channel.id, externalChatId: "15550030" },
-      logger: createLogger({}, "error"),
+      senders: new ChannelSenders(env, logger),
+      target: { tenantId: workspace.tenantId, conversationId: crypto.randomUUID(), contactId: contact.id, channel: "whatsapp", channelId: number.channel.id, externalChatId: "15550030" },
+      logger,
     });
     await adapter.deliver({ type: "done", turn_id: "t1", seq: 2, text: "A late answer", status: "complete", citations: [], confidence: null });
     expect(await sentTexts(number)).toEqual([]);
@@ -129,10 +132,12 @@ describe("the 24-hour customer-service window", () => {
     const number = await connectNumber(workspace);
     const gateway = forTenant(env.DB, workspace.tenantId);
     const contact = await gateway.insert("contacts", { id: crypto.randomUUID(), channel: "whatsapp", externalId: "15550031", lastSeenAt: Date.now() - 23 * 3600_000 });
-    const adapter = new WhatsAppAdapter({
+    const logger = createLogger({}, "error");
+    const adapter = new ChannelDelivery({
       env,
-      meta: { tenantId: workspace.tenantId, conversationId: crypto.randomUUID(), contactId: contact.id, channel: "whatsapp", channelId: number.channel.id, externalChatId: "15550031" },
-      logger: createLogger({}, "error"),
+      senders: new ChannelSenders(env, logger),
+      target: { tenantId: workspace.tenantId, conversationId: crypto.randomUUID(), contactId: contact.id, channel: "whatsapp", channelId: number.channel.id, externalChatId: "15550031" },
+      logger,
     });
     await adapter.deliver({ type: "done", turn_id: "t2", seq: 2, text: "A timely answer", status: "complete", citations: [], confidence: null });
     expect((await sentTexts(number)).map((c) => (c.body?.text as { body: string }).body)).toEqual(["A timely answer"]);

@@ -1,7 +1,6 @@
 // The Telegram Bot API through grammY, pointed at TELEGRAM_API_ROOT (the real service, a local Bot API
 // server, or the tests' stand-in), and the formatting rules for what we send.
 import { Api } from "grammy";
-import { splitText } from "../split-text";
 
 /** Telegram refuses message texts longer than this (counted after entity parsing). */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -14,14 +13,4 @@ export function telegramApi(env: Pick<Env, "TELEGRAM_API_ROOT">, botToken: strin
 /** Escapes text for `parse_mode: "HTML"`: only these three characters are special there. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** Sends a (possibly long) plain text as HTML-escaped messages, in order; the message ids sent. */
-export async function sendLongText(api: Api, chatId: number | string, text: string): Promise<number[]> {
-  const ids: number[] = [];
-  for (const part of splitText(text, TELEGRAM_TEXT_LIMIT)) {
-    const sent = await api.sendMessage(chatId, escapeHtml(part), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-    ids.push(sent.message_id);
-  }
-  return ids;
 }

@@ -4,7 +4,7 @@
 import type { WhatsAppTemplate } from "@coach/contracts/channels";
 import type { ChannelEntry } from "../../db/channel-directory";
 import { AppError } from "../../lib/errors";
-import { openWhatsAppConfig } from "../channel-config";
+import { openWhatsAppConfig, type WhatsAppConfig } from "../channel-config";
 import { GraphError, sendTemplate } from "./graph-client";
 
 /** WhatsApp refuses a body parameter longer than this. */
@@ -26,16 +26,11 @@ export async function channelTemplate(env: Env, channel: ChannelEntry): Promise<
 }
 
 /**
- * Sends the channel's approved template to `to` (a wa_id), with `text` as its body parameter when the
+ * Sends the number's approved template to `to` (a wa_id), with `text` as its body parameter when the
  * template has one; answers the platform's message id (wamid). Throws `whatsapp_template_required`
  * when the creator has not configured a template for this number.
  */
-export async function sendProactiveTemplate(env: Env, channel: ChannelEntry, to: string, text: string): Promise<string> {
-  if (channel.kind !== "whatsapp") throw new AppError(409, "channel_not_whatsapp", "Message templates exist only on WhatsApp channels.");
-  if (channel.status === "disconnected" || !channel.configEncrypted) {
-    throw new AppError(409, "channel_disconnected", "This WhatsApp number is disconnected. Connect it again first.");
-  }
-  const config = await openWhatsAppConfig(env, channel);
+export async function sendProactiveTemplate(env: Env, config: WhatsAppConfig, to: string, text: string): Promise<string> {
   const template = config.template;
   if (!template) {
     throw new AppError(

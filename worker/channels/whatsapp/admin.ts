@@ -1,13 +1,13 @@
 // Connecting and rotating a WhatsApp Business number: the access token is checked against the phone
 // number id at Graph, and the credentials are stored sealed; the verify token only as a hash besides.
 import type { ChannelRotate, WhatsAppConnect, WhatsAppTemplate } from "@coach/contracts/channels";
-import { newId } from "../lib/ids";
-import { findChannelByExternalId } from "../db/channel-directory";
-import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
-import { AppError } from "../lib/errors";
-import { openWhatsAppConfig, sealConfig, type WhatsAppConfig } from "./channel-config";
-import { secretHash } from "./secret-box";
-import { fetchPhoneNumber, GraphError } from "./whatsapp/graph-client";
+import { newId } from "../../lib/ids";
+import { findChannelByExternalId } from "../../db/channel-directory";
+import type { TenantGateway, TenantRow } from "../../db/tenant-gateway";
+import { AppError } from "../../lib/errors";
+import { openWhatsAppConfig, sealConfig, type WhatsAppConfig } from "../channel-config";
+import { secretHash } from "../secret-box";
+import { fetchPhoneNumber, GraphError } from "./graph-client";
 
 type Channel = TenantRow<"channels">;
 

@@ -1,13 +1,13 @@
 // Connecting, rotating and disconnecting a Telegram bot: the token is checked with getMe, the webhook
 // is set with a fresh per-bot secret_token, and the credentials are stored sealed.
 import { GrammyError } from "grammy";
-import { newId } from "../lib/ids";
-import { findChannelByExternalId } from "../db/channel-directory";
-import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
-import { AppError } from "../lib/errors";
-import { openTelegramConfig, sealConfig, type TelegramConfig } from "./channel-config";
-import { newWebhookSecret, secretHash } from "./secret-box";
-import { telegramApi } from "./telegram/bot-api";
+import { newId } from "../../lib/ids";
+import { findChannelByExternalId } from "../../db/channel-directory";
+import type { TenantGateway, TenantRow } from "../../db/tenant-gateway";
+import { AppError } from "../../lib/errors";
+import { openTelegramConfig, sealConfig, type TelegramConfig } from "../channel-config";
+import { newWebhookSecret, secretHash } from "../secret-box";
+import { telegramApi } from "./bot-api";
 import type { ChannelView } from "@coach/contracts/channels";
 
 type Channel = TenantRow<"channels">;

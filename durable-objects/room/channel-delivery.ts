@@ -1,0 +1,81 @@
+// Delivers a conversation's answers to one messaging-channel route: the typing indicator while the
+// answer is made (renewed as long as the platform needs), the finished answer, and one "will answer
+// shortly" message when the coach is busy or offline. Outside WhatsApp's 24-hour window the answer is
+// withheld and the creator is told why on the channel.
+import type { ServerFrame } from "@coach/contracts/socket";
+import type { SenderTarget } from "../../worker/channels/channel-sender";
+import { reportSendFailure } from "../../worker/channels/send-failure";
+import { OUTSIDE_WINDOW_ERROR } from "../../worker/channels/whatsapp/service-window";
+import { touchChannel } from "../../worker/db/channel-directory";
+import { describeError, type Logger } from "../../worker/lib/logger";
+import type { ChannelSenders } from "./channel-senders";
+import type { ChannelAdapter } from "./socket-hub";
+
+/** Sent once per turn when the coach is busy or offline; the answer follows when it is ready. */
+export const WILL_ANSWER_SHORTLY = "The coach is busy right now. Your answer will follow shortly.";
+
+export type ChannelDeliveryDeps = {
+  env: Env;
+  senders: ChannelSenders;
+  target: SenderTarget;
+  logger: Logger;
+};
+
+export class ChannelDelivery implements ChannelAdapter {
+  private typingWanted = false;
+  private typingTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly deps: ChannelDeliveryDeps) {}
+
+  async deliver(frame: ServerFrame): Promise<void> {
+    if (frame.type === "typing" && frame.role === "assistant") {
+      if (frame.active) await this.startTyping();
+      else this.stopTyping();
+    } else if (frame.type === "done") {
+      this.stopTyping();
+      if (frame.text.trim() !== "") await this.send("answer", frame.text, frame.seq);
+    } else if (frame.type === "notice" && (frame.code === "coach_busy" || frame.code === "coach_offline")) {
+      await this.send("notice", WILL_ANSWER_SHORTLY, null);
+    }
+  }
+
+  private async send(what: string, text: string, seq: number | null): Promise<void> {
+    const { env, senders, target, logger } = this.deps;
+    try {
+      const sender = await senders.get(target);
+      if (!sender) return;
+      if (!(await sender.freeTextAllowed())) {
+        logger.warn("reply withheld outside the service window", { channel_id: target.channelId, conversation_id: target.conversationId });
+        await touchChannel(env.DB, target.tenantId, target.channelId, { lastError: OUTSIDE_WINDOW_ERROR });
+        return;
+      }
+      await sender.text(text, seq);
+    } catch (err) {
+      senders.forget(target);
+      await reportSendFailure(env, target, logger, `sending the ${what}`, err);
+    }
+  }
+
+  private async startTyping(): Promise<void> {
+    if (this.typingWanted) return;
+    this.typingWanted = true;
+    const sender = await this.deps.senders.get(this.deps.target).catch(() => null);
+    // The answer may have finished while the sender opened: then there is nothing to show.
+    if (!this.typingWanted || !sender?.typingRenewMs) return;
+    const typing = async () => {
+      try {
+        await sender.typing();
+      } catch (err) {
+        this.deps.logger.warn(`${this.deps.target.channel} typing failed`, describeError(err));
+      }
+    };
+    this.typingTimer = setInterval(() => void typing(), sender.typingRenewMs);
+    await typing();
+  }
+
+  private stopTyping(): void {
+    this.typingWanted = false;
+    if (this.typingTimer) clearInterval(this.typingTimer);
+    this.typingTimer = null;
+  }
+}
