@@ -61,7 +61,7 @@ export class TenantGateway {
   ) {}
 
   private table(name: TenantTableName): ScopedTable {
-    return tenantTables[name] as unknown as ScopedTable;
+    return tenantTables[name];
   }
 
   private scoped(name: TenantTableName, condition?: SQL): SQL {
