@@ -1,10 +1,33 @@
 // A stand-in for the Telegram Bot API (Node, real HTTP), for the edge tests: answers the methods the
 // platform calls (getMe, setWebhook, deleteWebhook, getWebhookInfo, sendMessage, sendChatAction,
-// answerCallbackQuery, editMessageReplyMarkup) the way Telegram does, and records every call. Tokens whose secret starts with "invalid" are refused as
-// Telegram refuses unknown tokens. `GET /__calls?token=…` answers the recorded calls of one bot.
+// answerCallbackQuery, editMessageReplyMarkup) the way Telegram does, and records every call. Tokens
+// whose secret starts with "invalid" are refused as Telegram refuses unknown tokens.
+// `GET /__calls?token=…` answers the recorded calls of one bot. `POST /__deliver?token=…` with an update
+// answers whether Telegram would deliver it to the bot's webhook, and where with which secret: Telegram
+// sends only the update types the webhook's `allowed_updates` names (https://core.telegram.org/bots/api#setwebhook).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
 export type TelegramCall = { token: string; method: string; params: Record<string, unknown>; at: number };
+export type TelegramDelivery = { deliver: boolean; url: string | null; secret_token: string | null };
+
+type Webhook = { url: string; secret_token?: string; allowed_updates: string[] };
+
+// An empty list (the default) receives every update type except these (Bot API, setWebhook / getUpdates).
+const ONLY_ON_REQUEST = ["chat_member", "message_reaction", "message_reaction_count"];
+
+/** Whether Telegram sends `update` to a webhook registered with `allowed`. */
+function delivers(allowed: readonly string[], update: Record<string, unknown>): boolean {
+  const kind = Object.keys(update).find((key) => key !== "update_id");
+  if (kind === undefined) return false;
+  return allowed.length === 0 ? !ONLY_ON_REQUEST.includes(kind) : allowed.includes(kind);
+}
+
+/** `allowed_updates` as sent: a JSON list (JSON bodies carry it as an array, form bodies as its text). */
+function allowedUpdates(value: unknown, previous: string[] | undefined): string[] {
+  if (value === undefined) return previous ?? [];
+  const list = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  return Array.isArray(list) ? list.map(String) : [];
+}
 
 async function readParams(req: IncomingMessage): Promise<Record<string, unknown>> {
   const parts: Buffer[] = [];
@@ -21,7 +44,7 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
 /** Starts the stand-in on `port`; resolves to a stop function. */
 export async function startTelegramStandIn(port: number): Promise<() => Promise<void>> {
   const calls: TelegramCall[] = [];
-  const webhooks = new Map<string, { url: string; secret_token?: string }>();
+  const webhooks = new Map<string, Webhook>();
   let messageId = 0;
 
   const answer = (token: string, method: string, params: Record<string, unknown>): [number, unknown] => {
@@ -32,13 +55,18 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
       case "getMe":
         return ok({ id: Number(id), is_bot: true, first_name: "Maya's Coach", username: `coach_${id}_bot`, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false });
       case "setWebhook":
-        webhooks.set(token, { url: String(params.url), secret_token: params.secret_token as string | undefined });
+        // Telegram keeps the previous allowed_updates when a new setWebhook leaves it out.
+        webhooks.set(token, {
+          url: String(params.url),
+          secret_token: params.secret_token as string | undefined,
+          allowed_updates: allowedUpdates(params.allowed_updates, webhooks.get(token)?.allowed_updates),
+        });
         return ok(true);
       case "deleteWebhook":
         webhooks.delete(token);
         return ok(true);
       case "getWebhookInfo":
-        return ok({ url: webhooks.get(token)?.url ?? "", has_custom_certificate: false, pending_update_count: 0 });
+        return ok({ url: webhooks.get(token)?.url ?? "", has_custom_certificate: false, pending_update_count: 0, allowed_updates: webhooks.get(token)?.allowed_updates ?? [] });
       case "sendMessage":
         messageId += 1;
         return ok({ message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: "private" }, text: params.text });
@@ -58,6 +86,15 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
       if (url.pathname === "/__calls") {
         const token = url.searchParams.get("token");
         reply(res, 200, calls.filter((c) => c.token === token));
+        return;
+      }
+      if (url.pathname === "/__deliver") {
+        const webhook = webhooks.get(url.searchParams.get("token") ?? "");
+        const update = (await readParams(req)) as Record<string, unknown>;
+        const delivery: TelegramDelivery = webhook
+          ? { deliver: delivers(webhook.allowed_updates, update), url: webhook.url, secret_token: webhook.secret_token ?? null }
+          : { deliver: false, url: null, secret_token: null };
+        reply(res, 200, delivery);
         return;
       }
       const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);

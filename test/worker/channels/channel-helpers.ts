@@ -3,7 +3,7 @@
 import type { ChannelView } from "@coach/contracts/channels";
 import { env, exports } from "cloudflare:workers";
 import type { GraphCall } from "../../support/graph-stand-in";
-import type { TelegramCall } from "../../support/telegram-stand-in";
+import type { TelegramCall, TelegramDelivery } from "../../support/telegram-stand-in";
 import { BASE, call, type SeededWorkspace } from "../auth/helpers";
 
 export type ConnectedBot = { channel: ChannelView; token: string; botId: string; secret: string };
@@ -60,6 +60,23 @@ export function postUpdate(botId: string, secret: string | undefined, update: ob
     headers,
     body: typeof update === "string" ? update : JSON.stringify(update),
   });
+}
+
+/**
+ * Has Telegram (the stand-in) deliver `update` to the bot's webhook: sent only when the webhook's
+ * allowed_updates include its type, with the webhook's secret; null when Telegram would not send it.
+ */
+export async function deliverUpdate(bot: ConnectedBot, update: object): Promise<Response | null> {
+  const res = await fetch(`${env.TELEGRAM_API_ROOT}/__deliver?token=${encodeURIComponent(bot.token)}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(update),
+  });
+  const delivery = (await res.json()) as TelegramDelivery;
+  if (!delivery.deliver || !delivery.url) return null;
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  if (delivery.secret_token !== null) headers["X-Telegram-Bot-Api-Secret-Token"] = delivery.secret_token;
+  return exports.default.fetch(delivery.url, { method: "POST", headers, body: JSON.stringify(update) });
 }
 
 /** A private-chat text message update. */

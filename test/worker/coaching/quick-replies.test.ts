@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "../../../worker/db/tenant-gateway";
 import { roomFor } from "../../../worker/lib/rooms";
 import { seedWorkspace, type SeededWorkspace } from "../auth/helpers";
-import { connectBot, connectNumber, eventually, graphCalls, postSigned, postUpdate, telegramCalls, textUpdate } from "../channels/channel-helpers";
+import { connectBot, connectNumber, deliverUpdate, eventually, graphCalls, postSigned, postUpdate, telegramCalls, textUpdate } from "../channels/channel-helpers";
 import { agentOf, createProgram, enroll, ranCheckin } from "../programs/program-helpers";
 
 let workspace: SeededWorkspace;
@@ -78,7 +78,7 @@ describe("Telegram", () => {
       if (!call) throw new Error("not sent yet");
       return call;
     });
-    const res = await postUpdate(bot.botId, bot.secret, {
+    const res = await deliverUpdate(bot, {
       update_id: 2,
       callback_query: {
         id: "cbq-42",
@@ -88,7 +88,7 @@ describe("Telegram", () => {
         message: { message_id: 77, date: Math.floor(Date.now() / 1000), chat: { id: chat, type: "private" }, text: "Did you get your run in?", reply_markup: question.params.reply_markup },
       },
     });
-    expect(res.status).toBe(200);
+    expect(res?.status).toBe(200);
     await eventually(async () => {
       const [answered] = await telegramCalls(bot.token, "answerCallbackQuery");
       expect(answered?.params.callback_query_id).toBe("cbq-42");
@@ -118,7 +118,7 @@ describe("Telegram", () => {
       return call;
     });
     const press = (updateId: number, callbackId: string) =>
-      postUpdate(bot.botId, bot.secret, {
+      deliverUpdate(bot, {
         update_id: updateId,
         callback_query: {
           id: callbackId,

@@ -8,6 +8,7 @@ import { AppError } from "../../lib/errors";
 import { openTelegramConfig, sealConfig, type TelegramConfig } from "../channel-config";
 import { newWebhookSecret, secretHash } from "../secret-box";
 import { telegramApi } from "./bot-api";
+import { HANDLED_UPDATES } from "./bot";
 import type { ChannelView } from "@coach/contracts/channels";
 
 type Channel = TenantRow<"channels">;
@@ -27,7 +28,7 @@ export function telegramWebhookUrl(origin: string, botId: string): string {
 
 async function setWebhook(env: Env, config: TelegramConfig, origin: string): Promise<void> {
   await telegramApi(env, config.bot_token)
-    .setWebhook(telegramWebhookUrl(origin, String(config.bot_info.id)), { secret_token: config.webhook_secret, allowed_updates: ["message"] })
+    .setWebhook(telegramWebhookUrl(origin, String(config.bot_info.id)), { secret_token: config.webhook_secret, allowed_updates: [...HANDLED_UPDATES] })
     .catch((err: unknown) => {
       throw telegramFailure(err, "set the webhook");
     });

@@ -1,0 +1,60 @@
+// The Telegram stand-in delivers updates the way Telegram does, so a test that presses a button
+// proves the button can be pressed for real. Each rule cites the Bot API documentation of setWebhook
+// (https://core.telegram.org/bots/api#setwebhook) and getUpdates' allowed_updates.
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TelegramDelivery } from "../../support/telegram-stand-in";
+import { seedWorkspace, type SeededWorkspace } from "../auth/helpers";
+import { connectBot, newBotToken } from "./channel-helpers";
+
+let workspace: SeededWorkspace;
+
+beforeAll(async () => {
+  workspace = await seedWorkspace();
+});
+
+async function bot(method: string, token: string, params: object = {}): Promise<unknown> {
+  const res = await fetch(`${env.TELEGRAM_API_ROOT}/bot${token}/${method}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(params) });
+  return ((await res.json()) as { result: unknown }).result;
+}
+
+async function wouldDeliver(token: string, update: object): Promise<boolean> {
+  const res = await fetch(`${env.TELEGRAM_API_ROOT}/__deliver?token=${encodeURIComponent(token)}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(update) });
+  return ((await res.json()) as TelegramDelivery).deliver;
+}
+
+const pressed = { update_id: 1, callback_query: { id: "q", from: { id: 1, is_bot: false, first_name: "Sam" }, chat_instance: "c", data: "yes" } };
+const text = { update_id: 2, message: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "hi" } };
+const memberChange = { update_id: 3, chat_member: { chat: { id: 1, type: "group" } } };
+
+describe("the Telegram stand-in's webhook delivery", () => {
+  it("sends only the update types allowed_updates names", async () => {
+    const token = newBotToken();
+    await bot("setWebhook", token, { url: "https://edge.test/webhooks/telegram/1", allowed_updates: ["message"] });
+    expect(await wouldDeliver(token, text)).toBe(true);
+    expect(await wouldDeliver(token, pressed)).toBe(false);
+  });
+
+  it("keeps the previous list when setWebhook leaves it out, and an empty list means all but member and reaction updates", async () => {
+    const token = newBotToken();
+    await bot("setWebhook", token, { url: "https://edge.test/webhooks/telegram/2", allowed_updates: ["message"] });
+    await bot("setWebhook", token, { url: "https://edge.test/webhooks/telegram/2" });
+    expect(await wouldDeliver(token, pressed)).toBe(false);
+    await bot("setWebhook", token, { url: "https://edge.test/webhooks/telegram/2", allowed_updates: [] });
+    expect(await wouldDeliver(token, pressed)).toBe(true);
+    expect(await wouldDeliver(token, memberChange)).toBe(false);
+  });
+
+  it("sends nothing to a bot without a webhook", async () => {
+    expect(await wouldDeliver(newBotToken(), text)).toBe(false);
+  });
+});
+
+describe("a connected bot's webhook", () => {
+  it("asks Telegram for every update type the bot handles, button presses included", async () => {
+    const connected = await connectBot(workspace);
+    const info = (await bot("getWebhookInfo", connected.token)) as { allowed_updates: string[] };
+    expect(info.allowed_updates).toEqual(expect.arrayContaining(["message", "callback_query"]));
+    expect(await wouldDeliver(connected.token, pressed)).toBe(true);
+  });
+});
