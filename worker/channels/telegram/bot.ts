@@ -8,6 +8,12 @@ import { linkComposer } from "./link-command";
 import { messagesComposer } from "./messages";
 import { quickReplyAnswersComposer } from "./quick-reply-answers";
 
+/**
+ * The update types the bot's features handle, given to setWebhook as `allowed_updates`: Telegram sends
+ * a webhook nothing else, so a type handled below but missing here never arrives.
+ */
+export const HANDLED_UPDATES = ["message", "callback_query"] as const;
+
 /** The bot for `deps.channel`, with its features and its one error handler. */
 export function buildBot(deps: BotDeps): Bot {
   const { config } = deps;
