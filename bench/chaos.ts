@@ -7,7 +7,7 @@
 // Scale: CHAOS_CLIENTS (20), CHAOS_MESSAGES in total (10,000), CHAOS_RATE per client per second (3);
 // CHAOS_FAULTS=0,3 injects only those entries of the plan (to chase one failure at a time).
 import type { MessageView } from "@coach/contracts/socket";
-import { BENCH_ORIGIN } from "./lib/edge-stack";
+import { benchSession, UNLIMITED_RATE_LIMITS } from "./lib/edge-stack";
 import { readHistory } from "./lib/history";
 import { startProofStack, type ProofStack } from "./lib/proof-stack";
 import { ResilientClient, type ClientTally } from "./lib/resilient-client";
@@ -20,26 +20,12 @@ const PARALLEL = 4;
 const PER_CLIENT = Math.ceil(MESSAGES / CLIENTS);
 const SEND_MS = (PER_CLIENT / RATE) * 1000;
 
-const UNLIMITED = JSON.stringify({
-  socket_message: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  widget_session_ip: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  socket_frame: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  socket_open: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  sockets_per_conversation: 1_000_000,
-});
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const started = performance.now();
 const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${line}`);
 
 async function session(stack: ProofStack, i: number): Promise<string> {
-  const res = await fetch(`${stack.edgeUrl}/api/v1/widget/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: BENCH_ORIGIN, "CF-Connecting-IP": `10.9.0.${i + 1}` },
-    body: JSON.stringify({ public_key: stack.publicKey }),
-  });
-  if (!res.ok) throw new Error(`session: ${res.status} ${await res.text()}`);
-  return String(((await res.json()) as { socket_url: string }).socket_url);
+  return (await benchSession(stack, `10.9.0.${i + 1}`)).socket_url;
 }
 
 /** The faults, spread over the sending phase; each entry is [fraction of the phase, name, action]. */
@@ -87,7 +73,7 @@ function check(client: ResilientClient, history: MessageView[]): Verdict {
 }
 
 const stack = await startProofStack({
-  vars: { RATE_LIMITS: UNLIMITED },
+  vars: { RATE_LIMITS: UNLIMITED_RATE_LIMITS },
   parallel: PARALLEL,
   standIn: { latencyMs: 10, tokensPerSecond: 400, replyTokens: 6 },
   // All conversations belong to one tenant: let it queue one turn per conversation.

@@ -7,7 +7,7 @@
 // Scale: LOAD_SOCKETS (1,000), LOAD_CONVERSATIONS (200), LOAD_SECONDS (300), LOAD_ASK_EVERY_S (30 s per conversation).
 import WebSocket from "ws";
 import type { ServerFrame } from "@coach/contracts/socket";
-import { BENCH_ORIGIN, percentile } from "./lib/edge-stack";
+import { BENCH_ORIGIN, benchSession, percentile, UNLIMITED_RATE_LIMITS } from "./lib/edge-stack";
 import { sampleMemory, startProofStack, type ProofStack } from "./lib/proof-stack";
 
 const SOCKETS = Number(process.env.LOAD_SOCKETS ?? 1000);
@@ -19,14 +19,6 @@ const PARALLEL = 8;
 const ACK_TIMEOUT_MS = 10_000;
 const ANSWER_GRACE_MS = 60_000;
 
-const UNLIMITED = JSON.stringify({
-  socket_message: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  widget_session_ip: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  socket_frame: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  socket_open: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  sockets_per_conversation: 1_000_000,
-});
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const errors: Record<string, number> = {};
 const countError = (kind: string) => (errors[kind] = (errors[kind] ?? 0) + 1);
@@ -35,13 +27,7 @@ type Ask = { clientId: string; sentAt: number; acked?: number; firstDelta?: numb
 type Conversation = { sockets: WebSocket[]; asks: Ask[]; turns: Set<string>; open: boolean };
 
 async function session(stack: ProofStack, i: number): Promise<string> {
-  const res = await fetch(`${stack.edgeUrl}/api/v1/widget/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: BENCH_ORIGIN, "CF-Connecting-IP": `10.${20 + Math.floor(i / 250)}.${i % 250}.1` },
-    body: JSON.stringify({ public_key: stack.publicKey }),
-  });
-  if (!res.ok) throw new Error(`session: ${res.status} ${await res.text()}`);
-  return String(((await res.json()) as { socket_url: string }).socket_url);
+  return (await benchSession(stack, `10.${20 + Math.floor(i / 250)}.${i % 250}.1`)).socket_url;
 }
 
 const pongWaiters = new Map<WebSocket, number>();
@@ -84,7 +70,7 @@ function openSocket(url: string, conversation: Conversation): Promise<WebSocket>
 }
 
 const stack = await startProofStack({
-  vars: { RATE_LIMITS: UNLIMITED },
+  vars: { RATE_LIMITS: UNLIMITED_RATE_LIMITS },
   parallel: PARALLEL,
   standIn: STAND_IN,
   // One tenant owns every conversation here: let it queue as many turns as the model has slots and more.

@@ -5,15 +5,7 @@
 // once on an idle room and once interleaved with the messages, so it meets the same answers streaming.
 // Target: ack p99 ≤ 20 ms.
 import type WebSocket from "ws";
-import { benchSession, benchSocket, percentile, startEdgeStack, type EdgeStack } from "./lib/edge-stack";
-
-const UNLIMITED = JSON.stringify({
-  socket_message: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  widget_session_ip: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  socket_frame: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  socket_open: { capacity: 1_000_000, refill_per_second: 1_000_000 },
-  sockets_per_conversation: 1_000_000,
-});
+import { benchSession, benchSocket, percentile, startEdgeStack, UNLIMITED_RATE_LIMITS, type EdgeStack } from "./lib/edge-stack";
 
 type Client = { ws: WebSocket; pending: Map<string, { started: number; resolve: (ms: number) => void }> };
 
@@ -99,7 +91,7 @@ async function manyRooms(stack: EdgeStack) {
   return { rate_per_s: ROOMS_RATE, pong: summary(pongs), pong_while_answering: summary(busyPongs), ack: summary(acks) };
 }
 
-const stack = await startEdgeStack({ vars: { RATE_LIMITS: UNLIMITED } });
+const stack = await startEdgeStack({ vars: { RATE_LIMITS: UNLIMITED_RATE_LIMITS } });
 try {
   await fetch(`${stack.controlUrl}/stand-in/settings`, { method: "POST", body: JSON.stringify({ latencyMs: 0, tokensPerSecond: 2000, replyTokens: 4 }) });
   const single = await oneRoom(stack);

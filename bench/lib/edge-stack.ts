@@ -17,6 +17,14 @@ import { waitForHttp } from "../../scripts/lib/wait-for.mjs";
 import { snapshotWranglerConfig } from "./wrangler-snapshot";
 
 export const BENCH_ORIGIN = "https://bench.example";
+/** `RATE_LIMITS` far above any load a benchmark makes, so the figures measure the path, not the limiter. */
+export const UNLIMITED_RATE_LIMITS = JSON.stringify({
+  socket_message: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  widget_session_ip: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  socket_frame: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  socket_open: { capacity: 1_000_000, refill_per_second: 1_000_000 },
+  sockets_per_conversation: 1_000_000,
+});
 const SECRET = "bench-bridge-secret-0123456789abcdef0123";
 
 export type EdgeStack = {
@@ -119,7 +127,7 @@ export async function startEdgeStack(options: { vars?: Record<string, string>; p
 }
 
 /** A visitor session of the stack's widget. */
-export async function benchSession(stack: EdgeStack, ip: string): Promise<{ socket_url: string; conversation_id: string }> {
+export async function benchSession(stack: Pick<EdgeStack, "edgeUrl" | "publicKey">, ip: string): Promise<{ socket_url: string; conversation_id: string }> {
   const res = await fetch(`${stack.edgeUrl}/api/v1/widget/session`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Origin: BENCH_ORIGIN, "CF-Connecting-IP": ip },

@@ -31,32 +31,13 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-/** What each workspace role may do. Owners may do everything. */
+/** What only an owner may do: take a contact's personal data out or erase it, and delete the workspace. */
+const OWNER_ONLY: readonly Permission[] = ["contacts:export", "contacts:erase", "workspace:delete"];
+
+/** What each workspace role may do. Owners may do everything; admins all the rest. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: permissions,
-  admin: [
-    "members:read",
-    "members:write",
-    "api_keys:read",
-    "api_keys:write",
-    "audit:read",
-    "knowledge:read",
-    "knowledge:write",
-    "settings:read",
-    "settings:write",
-    "conversations:read",
-    "conversations:write",
-    "analytics:read",
-    "integrations:read",
-    "integrations:write",
-    "workspace:export",
-    "channels:read",
-    "channels:write",
-    "programs:read",
-    "programs:write",
-    "enrollments:read",
-    "enrollments:write",
-  ],
+  admin: permissions.filter((p) => !OWNER_ONLY.includes(p)),
   editor: [
     "members:read",
     "knowledge:read",

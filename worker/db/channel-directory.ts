@@ -1,7 +1,7 @@
 // Cross-tenant lookups for messaging channels: a webhook names only a bot id or a channel id, so the
 // channel (and with it the tenant) is found here before anything else. Also keeps the webhook
 // deduplication ledger and the delivery status of our outbound messages, both keyed by channel.
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { ChannelKind } from "./enums";
 import { database } from "./client";
 import { channelDeliveries, channelEvents, channels, contacts, tenants } from "./schema";
@@ -35,32 +35,27 @@ const entryColumns = {
   closedAt: tenants.deletedAt,
 };
 
-function found(row: (ChannelEntry & { closedAt: number | null }) | undefined): FoundChannel | undefined {
+/** The one channel `where` picks, with whether its workspace is closed. */
+async function findChannel(d1: D1Database, where: SQL | undefined): Promise<FoundChannel | undefined> {
+  const [row] = await database(d1)
+    .select(entryColumns)
+    .from(channels)
+    .innerJoin(tenants, eq(tenants.id, channels.tenantId))
+    .where(where)
+    .limit(1);
   if (!row) return undefined;
   const { closedAt, ...entry } = row;
   return { ...entry, workspaceClosed: closedAt !== null };
 }
 
 /** The connected channel of `kind` with the platform's id `externalId` (a Telegram bot id). */
-export async function findChannelByExternalId(d1: D1Database, kind: ChannelKind, externalId: string): Promise<FoundChannel | undefined> {
-  const [row] = await database(d1)
-    .select(entryColumns)
-    .from(channels)
-    .innerJoin(tenants, eq(tenants.id, channels.tenantId))
-    .where(and(eq(channels.kind, kind), eq(channels.externalId, externalId)))
-    .limit(1);
-  return found(row);
+export function findChannelByExternalId(d1: D1Database, kind: ChannelKind, externalId: string): Promise<FoundChannel | undefined> {
+  return findChannel(d1, and(eq(channels.kind, kind), eq(channels.externalId, externalId)));
 }
 
 /** The channel of `kind` with our own id, in whichever tenant it is. */
-export async function findChannelById(d1: D1Database, kind: ChannelKind, id: string): Promise<FoundChannel | undefined> {
-  const [row] = await database(d1)
-    .select(entryColumns)
-    .from(channels)
-    .innerJoin(tenants, eq(tenants.id, channels.tenantId))
-    .where(and(eq(channels.kind, kind), eq(channels.id, id)))
-    .limit(1);
-  return found(row);
+export function findChannelById(d1: D1Database, kind: ChannelKind, id: string): Promise<FoundChannel | undefined> {
+  return findChannel(d1, and(eq(channels.kind, kind), eq(channels.id, id)));
 }
 
 /**

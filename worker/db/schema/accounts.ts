@@ -1,24 +1,9 @@
-// Workspaces, the people who sign in to them, and what guards their sign-in: memberships and
+// The people who sign in to workspaces, and what guards their sign-in: memberships and
 // invitations, refresh tokens, API keys and the audit log.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { roles } from "../enums";
 import { createdAt, updatedAt } from "./columns";
-
-/**
- * A creator's workspace. `deleted_at` set: closed to everyone (its sole member erased their account, or
- * it was deleted); a closed workspace's data is kept until `erase_after`, then erased (`erased_at`).
- */
-export const tenants = sqliteTable("tenants", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  slug: text("slug").notNull().unique(),
-  plan: text("plan").notNull().default("free"),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-  deletedAt: integer("deleted_at"),
-  eraseAfter: integer("erase_after"),
-  erasedAt: integer("erased_at"),
-});
+import { tenantTable } from "./tenants";
 
 /** A person who signs in to the dashboard; belongs to workspaces through memberships. */
 export const users = sqliteTable("users", {
@@ -52,13 +37,9 @@ export const accountNotices = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.code] })],
 );
 
-export const memberships = sqliteTable(
+export const memberships = tenantTable(
   "memberships",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
@@ -68,13 +49,9 @@ export const memberships = sqliteTable(
   (t) => [uniqueIndex("memberships_tenant_user").on(t.tenantId, t.userId), index("memberships_user").on(t.userId)],
 );
 
-export const invitations = sqliteTable(
+export const invitations = tenantTable(
   "invitations",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     email: text("email").notNull(),
     role: text("role", { enum: roles }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
@@ -87,13 +64,9 @@ export const invitations = sqliteTable(
 );
 
 /** Opaque refresh tokens, stored only as hashes; a family is one sign-in and its rotations. */
-export const refreshTokens = sqliteTable(
+export const refreshTokens = tenantTable(
   "refresh_tokens",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
@@ -116,13 +89,9 @@ export const refreshTokens = sqliteTable(
   ],
 );
 
-export const apiKeys = sqliteTable(
+export const apiKeys = tenantTable(
   "api_keys",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull().unique(),

@@ -1,18 +1,14 @@
 // Where a creator's users reach the assistant: the web widget, the messaging channels and what they
 // delivered, and one person's linked contacts across Telegram and WhatsApp.
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { channelKinds } from "../enums";
 import { createdAt, updatedAt } from "./columns";
-import { tenants } from "./accounts";
+import { tenantId, tenantTable } from "./tenants";
 
 /** The embeddable web widget of a workspace: its public key, allowed origins and look. */
-export const widgets = sqliteTable(
+export const widgets = tenantTable(
   "widgets",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     publicKey: text("public_key").notNull().unique(),
     allowedOrigins: text("allowed_origins", { mode: "json" }).$type<string[]>().notNull(),
     settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
@@ -23,13 +19,9 @@ export const widgets = sqliteTable(
 );
 
 /** A connected messaging channel (a Telegram bot, a WhatsApp number); secrets stay encrypted. */
-export const channels = sqliteTable(
+export const channels = tenantTable(
   "channels",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     kind: text("kind", { enum: channelKinds }).notNull(),
     status: text("status", { enum: ["active", "error", "disconnected"] })
       .notNull()
@@ -63,13 +55,9 @@ export const channelEvents = sqliteTable(
 );
 
 /** Our outbound messages on a channel and the delivery status the platform last reported for them. */
-export const channelDeliveries = sqliteTable(
+export const channelDeliveries = tenantTable(
   "channel_deliveries",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     channelId: text("channel_id").notNull(),
     conversationId: text("conversation_id").notNull(),
     seq: integer("seq").notNull(),
@@ -92,9 +80,7 @@ export const contactLinks = sqliteTable(
   "contact_links",
   {
     contactId: text("contact_id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantId(),
     linkedTo: text("linked_to").notNull(),
     createdAt: createdAt(),
   },
@@ -106,9 +92,7 @@ export const contactLinkCodes = sqliteTable(
   "contact_link_codes",
   {
     codeHash: text("code_hash").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantId(),
     contactId: text("contact_id").notNull(),
     expiresAt: integer("expires_at").notNull(),
     createdAt: createdAt(),

@@ -3,18 +3,14 @@
 import { sql } from "drizzle-orm";
 import type { RuleThen, RuleWhen } from "@coach/contracts/coaching-rules";
 import type { ProgramSteps } from "@coach/contracts/programs";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
-import { tenants } from "./accounts";
+import { tenantTable } from "./tenants";
 
 /** A coaching program; its steps live in program_versions, `version` names the current one. */
-export const programs = sqliteTable(
+export const programs = tenantTable(
   "programs",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     name: text("name").notNull(),
     goal: text("goal").notNull().default(""),
     slug: text("slug").notNull(),
@@ -32,13 +28,9 @@ export const programs = sqliteTable(
 );
 
 /** An immutable version of a program's step graph; enrolments stay on the version they joined. */
-export const programVersions = sqliteTable(
+export const programVersions = tenantTable(
   "program_versions",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     programId: text("program_id").notNull(),
     version: integer("version").notNull(),
     steps: text("steps", { mode: "json" }).$type<ProgramSteps>().notNull(),
@@ -52,13 +44,9 @@ export const programVersions = sqliteTable(
  * The D1 index of enrolments, for listing and filtering; the state itself (current step, history,
  * next wake-up) lives in the contact's CoachingAgent, which updates this row as it moves.
  */
-export const enrollments = sqliteTable(
+export const enrollments = tenantTable(
   "enrollments",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     programId: text("program_id").notNull(),
     programVersion: integer("program_version").notNull(),
     contactId: text("contact_id").notNull(),
@@ -78,13 +66,9 @@ export const enrollments = sqliteTable(
 );
 
 /** A creator's rule: when a contact's signals match `when`, send `then` (under caps and quiet hours). */
-export const coachingRules = sqliteTable(
+export const coachingRules = tenantTable(
   "coaching_rules",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     // Null: every contact of the workspace; else only contacts enrolled in this program.
     programId: text("program_id"),
     name: text("name").notNull(),
@@ -99,13 +83,9 @@ export const coachingRules = sqliteTable(
 );
 
 /** A commitment or reminder a contact made in conversation, and how it turned out. */
-export const commitments = sqliteTable(
+export const commitments = tenantTable(
   "commitments",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     contactId: text("contact_id").notNull(),
     conversationId: text("conversation_id"),
     // The message it was read from: one commitment per message, however often it is delivered.
@@ -140,13 +120,9 @@ export const commitments = sqliteTable(
  * The coaching engine's history mirrored for analytics (enrolled, sent, answered, completed, nudges):
  * `id` is `<contact id>:<agent history seq>`, so a repeated export stores each event once.
  */
-export const coachingEvents = sqliteTable(
+export const coachingEvents = tenantTable(
   "coaching_events",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     contactId: text("contact_id").notNull(),
     programId: text("program_id"),
     enrollmentId: text("enrollment_id"),

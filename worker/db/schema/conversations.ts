@@ -1,18 +1,14 @@
 // A creator's users and their conversations: contacts, the conversations' D1 index (the messages live
 // in each ConversationRoom), and the counters the analytics read.
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { channelKinds } from "../enums";
 import { createdAt } from "./columns";
-import { tenants } from "./accounts";
+import { tenantTable } from "./tenants";
 
 /** An end user of a creator: a widget visitor, a Telegram or WhatsApp contact. */
-export const contacts = sqliteTable(
+export const contacts = tenantTable(
   "contacts",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     channel: text("channel", { enum: channelKinds }).notNull(),
     externalId: text("external_id").notNull(),
     displayName: text("display_name"),
@@ -28,13 +24,9 @@ export const contacts = sqliteTable(
 );
 
 /** The D1 index of conversations; the messages themselves live in each ConversationRoom. */
-export const conversations = sqliteTable(
+export const conversations = tenantTable(
   "conversations",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     contactId: text("contact_id").references(() => contacts.id),
     channel: text("channel", { enum: channelKinds }).notNull(),
     status: text("status", { enum: ["open", "closed"] })
@@ -60,13 +52,9 @@ export const conversations = sqliteTable(
  * Messages of one conversation on one UTC day, by author role; written by the room's batched index
  * sync (never per message), read by the analytics. `id` is `<conversation id>:<YYYY-MM-DD>`.
  */
-export const conversationDays = sqliteTable(
+export const conversationDays = tenantTable(
   "conversation_days",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     conversationId: text("conversation_id").notNull(),
     contactId: text("contact_id"),
     channel: text("channel", { enum: channelKinds }).notNull(),
@@ -82,13 +70,9 @@ export const conversationDays = sqliteTable(
  * One row per assistant answer (confidence, fallback, cited documents), written by the room's batched
  * index sync. `id` is `<conversation id>:<seq>`.
  */
-export const answerStats = sqliteTable(
+export const answerStats = tenantTable(
   "answer_stats",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     conversationId: text("conversation_id").notNull(),
     seq: integer("seq").notNull(),
     day: text("day").notNull(),

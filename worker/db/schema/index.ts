@@ -8,6 +8,7 @@ import { contacts, conversations, conversationDays, answerStats } from "./conver
 import { webhookEndpoints, webhookDeliveries } from "./webhooks";
 import { programs, programVersions, enrollments, coachingRules, commitments, coachingEvents } from "./coaching";
 
+export * from "./tenants";
 export * from "./accounts";
 export * from "./knowledge";
 export * from "./channels";

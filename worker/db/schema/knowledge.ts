@@ -1,18 +1,14 @@
 // What the assistant answers from and how it speaks: the creator's persona, their documents, and
 // the questions it could not answer.
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { documentStatuses } from "../enums";
 import { createdAt, updatedAt } from "./columns";
-import { tenants } from "./accounts";
+import { tenantTable } from "./tenants";
 
 /** The creator's voice, versioned: every save is a new row, the highest version is current. */
-export const personas = sqliteTable(
+export const personas = tenantTable(
   "personas",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     version: integer("version").notNull(),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     createdBy: text("created_by"),
@@ -21,13 +17,9 @@ export const personas = sqliteTable(
   (t) => [uniqueIndex("personas_tenant_version").on(t.tenantId, t.version)],
 );
 
-export const documents = sqliteTable(
+export const documents = tenantTable(
   "documents",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     title: text("title").notNull(),
     kind: text("kind").notNull(),
     sizeBytes: integer("size_bytes").notNull().default(0),
@@ -51,13 +43,9 @@ export const documents = sqliteTable(
  * A question the coach answered poorly (fell back, answered from general knowledge, or low confidence),
  * reported by the bridge; the dashboard shows them as gaps in the material. One row per turn.
  */
-export const questionGaps = sqliteTable(
+export const questionGaps = tenantTable(
   "question_gaps",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     conversationId: text("conversation_id").notNull(),
     turnId: text("turn_id").notNull(),
     question: text("question").notNull(),

@@ -1,16 +1,12 @@
 // Outgoing webhooks: the endpoints a creator registered and the delivery log their dispatcher works.
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, text } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
-import { tenants } from "./accounts";
+import { tenantTable } from "./tenants";
 
 /** An outgoing webhook a creator registered: where to POST which events; the signing secret sealed. */
-export const webhookEndpoints = sqliteTable(
+export const webhookEndpoints = tenantTable(
   "webhook_endpoints",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     url: text("url").notNull(),
     events: text("events", { mode: "json" }).$type<string[]>().notNull(),
     description: text("description"),
@@ -22,13 +18,9 @@ export const webhookEndpoints = sqliteTable(
 );
 
 /** One event to one endpoint: the delivery log, and the queue the tenant's WebhookDispatcher works. */
-export const webhookDeliveries = sqliteTable(
+export const webhookDeliveries = tenantTable(
   "webhook_deliveries",
   {
-    id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
     endpointId: text("endpoint_id").notNull(),
     event: text("event").notNull(),
     payload: text("payload").notNull(),

@@ -15,6 +15,20 @@ function header(size: number): [Uint8Array, DataView] {
   return [bytes, new DataView(bytes.buffer)];
 }
 
+/**
+ * The fields a local header and its central directory record share, in the same layout from `at` (the
+ * "version needed" field): a stored entry of `size` bytes, no time stamp, and a name of `nameLength` bytes.
+ */
+function entryFields(view: DataView, at: number, crc: number, size: number, nameLength: number): void {
+  view.setUint16(at, 20, true);
+  // Bit 11: names are UTF-8, as the guard decoded them.
+  view.setUint16(at + 2, 0x0800, true);
+  view.setUint32(at + 10, crc, true);
+  view.setUint32(at + 14, size, true);
+  view.setUint32(at + 18, size, true);
+  view.setUint16(at + 22, nameLength, true);
+}
+
 /** A stored (uncompressed) ZIP of `entries`, in their order, with no extra fields and no comment. */
 export function storedZip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const names = [...entries.keys()].sort((a, b) => Number(b === FIRST) - Number(a === FIRST));
@@ -27,22 +41,12 @@ export function storedZip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array 
     const crc = crc32(data);
     const [local, l] = header(30);
     l.setUint32(0, 0x04034b50, true);
-    l.setUint16(4, 20, true);
-    // Bit 11: names are UTF-8, as the guard decoded them.
-    l.setUint16(6, 0x0800, true);
-    l.setUint32(14, crc, true);
-    l.setUint32(18, data.length, true);
-    l.setUint32(22, data.length, true);
-    l.setUint16(26, nameBytes.length, true);
+    entryFields(l, 4, crc, data.length, nameBytes.length);
     const [record, c] = header(46);
     c.setUint32(0, 0x02014b50, true);
+    // Version made by; the entry's own fields follow it.
     c.setUint16(4, 20, true);
-    c.setUint16(6, 20, true);
-    c.setUint16(8, 0x0800, true);
-    c.setUint32(16, crc, true);
-    c.setUint32(20, data.length, true);
-    c.setUint32(24, data.length, true);
-    c.setUint16(28, nameBytes.length, true);
+    entryFields(c, 6, crc, data.length, nameBytes.length);
     c.setUint32(42, offset, true);
     parts.push(local, nameBytes, data);
     central.push(record, nameBytes);

@@ -1,0 +1,41 @@
+// The workspace itself, and how every other table of a workspace points to it.
+import type { BuildColumns } from "drizzle-orm";
+import { integer, sqliteTable, text, type SQLiteColumnBuilderBase, type SQLiteTableExtraConfigValue } from "drizzle-orm/sqlite-core";
+import { createdAt, updatedAt } from "./columns";
+
+/**
+ * A creator's workspace. `deleted_at` set: closed to everyone (its sole member erased their account, or
+ * it was deleted); a closed workspace's data is kept until `erase_after`, then erased (`erased_at`).
+ */
+export const tenants = sqliteTable("tenants", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  plan: text("plan").notNull().default("free"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  deletedAt: integer("deleted_at"),
+  eraseAfter: integer("erase_after"),
+  erasedAt: integer("erased_at"),
+});
+
+/** The workspace a row belongs to: required, and a foreign key to `tenants`. */
+export const tenantId = () =>
+  text("tenant_id")
+    .notNull()
+    .references(() => tenants.id);
+
+const tenantKeys = () => ({ id: text("id").primaryKey(), tenantId: tenantId() });
+type TenantKeys = ReturnType<typeof tenantKeys>;
+
+/**
+ * A table of a workspace's rows, led by an `id` primary key and `tenant_id`: the two columns the tenant
+ * gateway scopes and addresses every row by (see `tenantTables` in index.ts).
+ */
+export function tenantTable<TName extends string, TColumns extends Record<string, SQLiteColumnBuilderBase>>(
+  name: TName,
+  columns: TColumns,
+  extraConfig?: (self: BuildColumns<TName, TenantKeys & TColumns, "sqlite">) => SQLiteTableExtraConfigValue[],
+) {
+  return sqliteTable(name, { ...tenantKeys(), ...columns }, extraConfig);
+}
