@@ -1,10 +1,12 @@
 // A stand-in for the Telegram Bot API (Node, real HTTP), for the edge tests: answers the methods the
 // platform calls (getMe, setWebhook, deleteWebhook, getWebhookInfo, sendMessage, sendChatAction,
-// answerCallbackQuery, editMessageReplyMarkup) the way Telegram does, and records every call. Tokens
+// answerCallbackQuery, editMessageReplyMarkup) the way Telegram does, and records every call. A message
+// Telegram would refuse (bad HTML, empty, longer than 4,096 characters) is refused the same way. Tokens
 // whose secret starts with "invalid" are refused as Telegram refuses unknown tokens.
 // `GET /__calls?token=…` answers the recorded calls of one bot. `POST /__deliver?token=…` with an update
 // answers whether Telegram would deliver it to the bot's webhook, and where with which secret: Telegram
 // sends only the update types the webhook's `allowed_updates` names (https://core.telegram.org/bots/api#setwebhook).
+import { parseMessageText } from "./telegram-html-rules";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
 export type TelegramCall = { token: string; method: string; params: Record<string, unknown>; at: number };
@@ -67,9 +69,12 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
         return ok(true);
       case "getWebhookInfo":
         return ok({ url: webhooks.get(token)?.url ?? "", has_custom_certificate: false, pending_update_count: 0, allowed_updates: webhooks.get(token)?.allowed_updates ?? [] });
-      case "sendMessage":
+      case "sendMessage": {
+        const parsed = parseMessageText(String(params.text ?? ""), params.parse_mode);
+        if ("error" in parsed) return [400, { ok: false, error_code: 400, description: parsed.error }];
         messageId += 1;
-        return ok({ message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: "private" }, text: params.text });
+        return ok({ message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: "private" }, text: parsed.text });
+      }
       case "sendChatAction":
       case "answerCallbackQuery":
         return ok(true);

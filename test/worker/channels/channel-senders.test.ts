@@ -6,7 +6,7 @@ import { ChannelSenders } from "../../../durable-objects/room/channel-senders";
 import type { SenderTarget } from "../../../worker/channels/channel-sender";
 import { createLogger } from "../../../worker/lib/logger";
 import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
-import { connectBot, telegramCalls } from "./channel-helpers";
+import { connectBot, connectNumber, graphCalls, telegramCalls } from "./channel-helpers";
 
 let workspace: SeededWorkspace;
 
@@ -46,5 +46,29 @@ describe("a room's channel senders", () => {
     const bot = await connectBot(await seedWorkspace());
     const senders = new ChannelSenders(env, createLogger({}, "error"));
     expect(await senders.get(target(bot.channel.id, "7004"))).toBeNull();
+  });
+});
+
+describe("an answer written in Markdown", () => {
+  const answer = "**Bedtime** is *nine*.\n\n- Lights down\n- [Guide](https://coach.example/sleep)";
+
+  it("arrives on Telegram as Telegram HTML", async () => {
+    const bot = await connectBot(workspace);
+    const sender = await new ChannelSenders(env, createLogger({}, "error")).get(target(bot.channel.id, "7010"));
+    await sender?.text(answer, null);
+    const [sent] = await telegramCalls(bot.token, "sendMessage");
+    expect(sent?.params).toMatchObject({
+      parse_mode: "HTML",
+      text: '<b>Bedtime</b> is <i>nine</i>.\n\n• Lights down\n• <a href="https://coach.example/sleep">Guide</a>',
+    });
+  });
+
+  it("arrives on WhatsApp in WhatsApp's formatting", async () => {
+    const number = await connectNumber(workspace);
+    const route: SenderTarget = { ...target(number.channel.id, "15550070"), channel: "whatsapp" };
+    const sender = await new ChannelSenders(env, createLogger({}, "error")).get(route);
+    await sender?.text(answer, null);
+    const [sent] = (await graphCalls(number.phoneId)).filter((c) => c.body?.type === "text");
+    expect(sent?.body?.text).toMatchObject({ body: "*Bedtime* is _nine_.\n\n• Lights down\n• Guide (https://coach.example/sleep)" });
   });
 });

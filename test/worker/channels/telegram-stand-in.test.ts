@@ -50,6 +50,32 @@ describe("the Telegram stand-in's webhook delivery", () => {
   });
 });
 
+describe("the Telegram stand-in's sendMessage", () => {
+  const send = async (text: string, parseMode?: string) => {
+    const res = await fetch(`${env.TELEGRAM_API_ROOT}/bot${newBotToken()}/sendMessage`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ chat_id: 1, text, ...(parseMode ? { parse_mode: parseMode } : {}) }),
+    });
+    return { status: res.status, body: (await res.json()) as { description?: string; result?: { text: string } } };
+  };
+
+  // https://core.telegram.org/bots/api#html-style: only the listed tags, other <, > and & as entities.
+  it("refuses HTML Telegram cannot parse, as Telegram does", async () => {
+    expect((await send("<b>never closed", "HTML")).body.description).toMatch(/^Bad Request: can't parse entities/);
+    expect((await send("<h1>Title</h1>", "HTML")).status).toBe(400);
+    expect((await send("R&D", "HTML")).status).toBe(400);
+    expect((await send("<b>R&amp;D</b> &lt;3", "HTML")).body.result?.text).toBe("R&D <3");
+  });
+
+  // https://core.telegram.org/bots/api#sendmessage: "1-4096 characters after entities parsing".
+  it("refuses an empty text and one over 4,096 characters once the tags are read", async () => {
+    expect((await send("", "HTML")).body.description).toBe("Bad Request: message text is empty");
+    expect((await send("a".repeat(4097))).body.description).toBe("Bad Request: message is too long");
+    expect((await send(`<b>${"a".repeat(4096)}</b>`, "HTML")).status).toBe(200);
+  });
+});
+
 describe("a connected bot's webhook", () => {
   it("asks Telegram for every update type the bot handles, button presses included", async () => {
     const connected = await connectBot(workspace);

@@ -4,7 +4,8 @@
 import type { QuickReply } from "@coach/contracts/socket";
 import type { Api } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { escapeHtml, TELEGRAM_TEXT_LIMIT } from "./bot-api";
+import { TELEGRAM_TEXT_LIMIT } from "./bot-api";
+import { telegramHtml } from "./format-html";
 import { splitText } from "../split-text";
 
 function buttonsPerRow(replies: readonly QuickReply[]): number {
@@ -34,7 +35,7 @@ export async function sendWithQuickReplies(api: Api, chatId: number | string, te
   const ids: number[] = [];
   for (const [index, part] of parts.entries()) {
     const last = index === parts.length - 1;
-    const sent = await api.sendMessage(chatId, escapeHtml(part), {
+    const sent = await api.sendMessage(chatId, telegramHtml(part), {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
       ...(last && replies.length > 0 ? { reply_markup: quickReplyKeyboard(replies) } : {}),

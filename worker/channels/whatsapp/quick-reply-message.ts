@@ -4,6 +4,7 @@
 import type { QuickReply } from "@coach/contracts/socket";
 import type { WhatsAppConfig } from "../channel-config";
 import { splitText } from "../split-text";
+import { whatsAppText } from "./format-text";
 import { sendReplyButtons, sendText, WHATSAPP_TEXT_LIMIT } from "./graph-client";
 
 export const WHATSAPP_MAX_BUTTONS = 3;
@@ -40,9 +41,9 @@ export async function sendWithQuickReplies(
   replies: readonly QuickReply[],
 ): Promise<string[]> {
   if (fitsReplyButtons(text, replies)) {
-    return [await sendReplyButtons(env, config, to, text, replies.map((r) => ({ id: r.id, title: r.label })))];
+    return [await sendReplyButtons(env, config, to, whatsAppText(text), replies.map((r) => ({ id: r.id, title: r.label })))];
   }
   const ids: string[] = [];
-  for (const part of splitText(withNumberedReplies(text, replies), WHATSAPP_TEXT_LIMIT)) ids.push(await sendText(env, config, to, part));
+  for (const part of splitText(withNumberedReplies(text, replies), WHATSAPP_TEXT_LIMIT)) ids.push(await sendText(env, config, to, whatsAppText(part)));
   return ids;
 }

@@ -6,6 +6,7 @@ import type { QuickReply } from "@coach/contracts/socket";
 import { recordDelivery } from "../../db/channel-directory";
 import type { ChannelSender, SenderTarget } from "../channel-sender";
 import type { WhatsAppConfig } from "../channel-config";
+import { whatsAppText } from "./format-text";
 import { sendWithQuickReplies, withNumberedReplies } from "./quick-reply-message";
 import { insideServiceWindow } from "./service-window";
 import { sendProactiveTemplate } from "./templates";
@@ -30,7 +31,7 @@ export function whatsAppSender(env: Env, target: SenderTarget, config: WhatsAppC
     choices,
     // A template carries no buttons: the choices go into its text, and the room matches a typed answer.
     template: async (text, replies, seq) => {
-      await remember([await sendProactiveTemplate(env, config, target.externalChatId, withNumberedReplies(text, replies))], seq);
+      await remember([await sendProactiveTemplate(env, config, target.externalChatId, whatsAppText(withNumberedReplies(text, replies)))], seq);
     },
   };
 }
