@@ -1,6 +1,6 @@
 // Where a creator's users reach the assistant: the web widget, the messaging channels and what they
 // delivered, and one person's linked contacts across Telegram and WhatsApp.
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { channelKinds } from "../enums";
 import { createdAt, updatedAt } from "./columns";
 import { tenants } from "./accounts";

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { RuleThen, RuleWhen } from "@coach/contracts/coaching-rules";
 import type { ProgramSteps } from "@coach/contracts/programs";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
 import { tenants } from "./accounts";
 

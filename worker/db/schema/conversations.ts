@@ -1,6 +1,6 @@
 // A creator's users and their conversations: contacts, the conversations' D1 index (the messages live
 // in each ConversationRoom), and the counters the analytics read.
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { channelKinds } from "../enums";
 import { createdAt } from "./columns";
 import { tenants } from "./accounts";

@@ -1,6 +1,6 @@
 // What the assistant answers from and how it speaks: the creator's persona, their documents, and
 // the questions it could not answer.
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { documentStatuses } from "../enums";
 import { createdAt, updatedAt } from "./columns";
 import { tenants } from "./accounts";

@@ -1,5 +1,5 @@
 // Outgoing webhooks: the endpoints a creator registered and the delivery log their dispatcher works.
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
 import { tenants } from "./accounts";
 
