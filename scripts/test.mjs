@@ -1,7 +1,7 @@
 // `npm test`: every test of the project, in order — the widget build (the edge serves it as assets), the
-// generated Worker types checked against wrangler.toml, type checks, the edge suite inside workerd
-// (Workers Vitest pool), the bridge suite under Node, the widget's and the dashboard's browser suites
-// (real Chromium against a local stack) — then one closing line with the totals.
+// generated Worker types checked against wrangler.toml, type checks, lint (ESLint, Prettier), the edge
+// suite inside workerd (Workers Vitest pool), the bridge suite under Node, the widget's and the
+// dashboard's browser suites (real Chromium against a local stack) — then one closing line with the totals.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,6 +32,7 @@ const steps = [];
 steps.push({ name: "widget build", ...(run("Widget build", "npm", ["run", "--silent", "build:widget"]) ? { ok: true, passed: 0, failed: 0, skipped: 0 } : { ok: false, passed: 0, failed: 1, skipped: 0 }) });
 steps.push({ name: "worker types", ...(run("Worker types up to date", "node", ["scripts/lib/check-worker-types.mjs"]) ? { ok: true, passed: 0, failed: 0, skipped: 0 } : { ok: false, passed: 0, failed: 1, skipped: 0 }) });
 steps.push({ name: "types", ...(run("Type checks", "npm", ["run", "--silent", "typecheck"]) ? { ok: true, passed: 0, failed: 0, skipped: 0 } : { ok: false, passed: 0, failed: 1, skipped: 0 }) });
+steps.push({ name: "lint", ...(run("Lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"]) ? { ok: true, passed: 0, failed: 0, skipped: 0 } : { ok: false, passed: 0, failed: 1, skipped: 0 }) });
 steps.push({ name: "edge", ...vitest("Edge tests (workerd)", [], "edge") });
 steps.push({ name: "bridge", ...vitest("Bridge tests (Node)", ["--root", "inference-bridge"], "bridge") });
 steps.push({ name: "widget", ...vitest("Widget tests (Chromium)", ["--config", "widget/vitest.config.ts"], "widget") });

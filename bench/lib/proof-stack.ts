@@ -67,7 +67,7 @@ function findWorkerd(): number | undefined {
   const mine = new Set([process.pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const row of rows) if (mine.has(row.ppid) && !mine.has(row.pid)) (mine.add(row.pid), (grew = true));
+    for (const row of rows) if (mine.has(row.ppid) && !mine.has(row.pid)) { mine.add(row.pid); grew = true; }
   }
   return rows.find((row) => mine.has(row.pid) && row.comm === "workerd")?.pid;
 }

@@ -31,6 +31,7 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
     } finally {
       if (!controller.signal.aborted) setLoading(false);
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps, see above
   }, deps);
   useEffect(() => {
     void run();

@@ -12,7 +12,6 @@ import { seedConversation } from "../conversations/seeded-rooms";
 import { call, errorOf, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { settle, upload, type DocumentJson } from "./helpers";
 
-type Renamed = DocumentJson & { bridge_pending: boolean };
 type BridgeCall = { method: string; path: string; body: unknown; signed: boolean };
 
 const text = (s: string) => new TextEncoder().encode(s);

@@ -16,7 +16,6 @@ export const HANDLED_UPDATES = ["message", "callback_query"] as const;
 
 /** The bot for `deps.channel`, with its features and its one error handler. */
 export function buildBot(deps: BotDeps): Bot {
-  const { config } = deps;
   const bot = new Bot(deps.config.bot_token, { client: { apiRoot: deps.env.TELEGRAM_API_ROOT }, botInfo: deps.config.bot_info });
   bot.use(coachingCommandsComposer(deps));
   bot.use(commandsComposer(deps));

@@ -48,6 +48,7 @@ export function TestChat() {
       connection.current?.close();
       connection.current = null;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reconnect on a new key, not on every widget edit
   }, [widget.data?.public_key, allowed, generation]);
 
   useEffect(() => {
