@@ -1,16 +1,17 @@
 // Answers are written in Markdown (the model writes it; the widget renders it), but a messaging app
 // shows what it is sent: Telegram renders its own HTML subset, WhatsApp its own `*bold*` markers.
 // This reads the Markdown an answer uses — headings, lists, code, bold, italics, strikethrough, links —
-// line by line into a small tree that telegram/format-html.ts and whatsapp/format-text.ts render.
+// line by line into a small tree, and renders it in a platform's style (telegram/format-html.ts,
+// whatsapp/format-text.ts).
 // Anything it does not recognise (an unclosed `**`, a bare `*`) stays literal text.
 
-export type Inline =
+type Inline =
   | { kind: "text"; text: string }
   | { kind: "bold" | "italic" | "strike"; children: Inline[] }
   | { kind: "code"; text: string }
   | { kind: "link"; children: Inline[]; url: string };
 
-export type Line =
+type Line =
   | { kind: "text"; content: Inline[] }
   | { kind: "heading"; content: Inline[] }
   | { kind: "item"; marker: string; content: Inline[] }
@@ -36,7 +37,7 @@ function insideWord(text: string, at: number, length: number): boolean {
 }
 
 /** The spans of one line of text. */
-export function parseInline(text: string): Inline[] {
+function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
   let plain = "";
   const flush = () => {
@@ -82,7 +83,7 @@ export function parseInline(text: string): Inline[] {
 }
 
 /** The lines of `markdown`, fenced code blocks kept whole; blank lines stay (as empty text lines). */
-export function parseMarkdown(markdown: string): Line[] {
+function parseMarkdown(markdown: string): Line[] {
   const lines: Line[] = [];
   const source = markdown.replace(/\r\n?/g, "\n").split("\n");
   for (let i = 0; i < source.length; i += 1) {
@@ -104,4 +105,37 @@ export function parseMarkdown(markdown: string): Line[] {
     else lines.push({ kind: "text", content: parseInline(line) });
   }
   return lines;
+}
+
+/** How a platform writes each piece; every function gets its content already rendered. */
+export type MarkdownStyle = {
+  text(text: string): string;
+  code(text: string): string;
+  link(label: string, url: string): string;
+  span(kind: "bold" | "italic" | "strike", inner: string): string;
+  codeBlock(text: string): string;
+  heading(inner: string): string;
+};
+
+function renderInline(spans: Inline[], style: MarkdownStyle): string {
+  return spans
+    .map((span) => {
+      if (span.kind === "text") return style.text(span.text);
+      if (span.kind === "code") return style.code(span.text);
+      if (span.kind === "link") return style.link(renderInline(span.children, style), span.url);
+      return style.span(span.kind, renderInline(span.children, style));
+    })
+    .join("");
+}
+
+/** `markdown` written in `style`, line for line. */
+export function renderMarkdown(markdown: string, style: MarkdownStyle): string {
+  return parseMarkdown(markdown)
+    .map((line) => {
+      if (line.kind === "code") return style.codeBlock(line.text);
+      if (line.kind === "heading") return style.heading(renderInline(line.content, style));
+      if (line.kind === "item") return `${line.marker} ${renderInline(line.content, style)}`;
+      return renderInline(line.content, style);
+    })
+    .join("\n");
 }
