@@ -3,14 +3,14 @@
 // The Worker's handlers are checked against these in test/worker/routes/api-routes.types.ts.
 import type { MessageView, Source } from "./socket";
 
-export type ChannelKind = "web" | "telegram" | "whatsapp";
+export type ConversationChannel = "web" | "telegram" | "whatsapp";
 
-export type Contact = { id: string; display_name: string | null; email: string | null; channel: ChannelKind; external_id: string };
+export type Contact = { id: string; display_name: string | null; email: string | null; channel: ConversationChannel; external_id: string };
 
 export type Conversation = {
   id: string;
   contact_id: string | null;
-  channel: ChannelKind;
+  channel: ConversationChannel;
   status: "open" | "closed";
   started_at: number;
   last_message_at: number | null;

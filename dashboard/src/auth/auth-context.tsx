@@ -1,12 +1,12 @@
 // Who is signed in, into which workspace, and the API bound to that sign-in. Screens read it with
 // useAuth(); sign-in, sign-out and workspace switches go through it so every screen follows.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { Me, TokenResponse } from "@coach/contracts/account-views";
 import { createApi, type Api } from "../api/client";
 import { API_BASE } from "../api/config";
 import { ApiError } from "../api/errors";
 import { Session } from "../api/session";
 import { localTokenStore } from "../api/token-store";
-import type { Me, TokenResponse } from "@coach/contracts/account-views";
 
 type AuthState = {
   api: Api;

@@ -1,8 +1,8 @@
 // Drop files here (or choose them): each file uploads on its own with a progress bar, and its outcome
 // (accepted, or the API's reason for refusing it) stays listed until dismissed.
 import { useRef, useState, type DragEvent } from "react";
-import { ApiError } from "../../api/errors";
 import type { KnowledgeDocument } from "@coach/contracts/content-views";
+import { ApiError } from "../../api/errors";
 import { uploadWithProgress } from "../../api/upload";
 import { useApi } from "../../auth/auth-context";
 import { Button } from "../../components/ui";

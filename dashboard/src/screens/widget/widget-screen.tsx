@@ -1,8 +1,8 @@
 // The widget designer: settings with a live preview, the sites allowed to embed it, and the embed
 // snippet to copy into a site.
 import { useEffect, useState, type FormEvent } from "react";
-import { API_BASE } from "../../api/config";
 import type { WidgetSettings } from "@coach/contracts/widget";
+import { API_BASE } from "../../api/config";
 import { useApi } from "../../auth/auth-context";
 import { Button, Card, CopyButton, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { useAction, useResource } from "../../lib/use-resource";
