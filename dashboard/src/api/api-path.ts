@@ -7,7 +7,7 @@ import { API_PREFIX } from "./config";
 type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
 
 /** A route's parameters: required exactly when the route has some. */
-export type PathParams<P extends string> = [ParamNames<P>] extends [never] ? { params?: undefined } : { params: Record<ParamNames<P>, string> };
+type PathParams<P extends string> = [ParamNames<P>] extends [never] ? { params?: undefined } : { params: Record<ParamNames<P>, string> };
 
 /** A query string as built by a screen, or its fields. */
 export type Query = string | Record<string, string | number>;
