@@ -1,5 +1,6 @@
 // The one error type the edge throws on purpose. `app.onError` turns it into
 // `{"error":{"code","message","request_id", "details"?}}` with its status and headers.
+import type { ErrorCode } from "@coach/contracts/errors";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export type AppErrorOptions = {
@@ -7,14 +8,14 @@ export type AppErrorOptions = {
   headers?: Record<string, string>;
 };
 
-/** An error a client can act on: a status, a stable machine-readable code and a sentence for humans. */
+/** An error a client can act on: a status, a code from `ERROR_CODES` and a sentence for humans. */
 export class AppError extends Error {
   readonly status: ContentfulStatusCode;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details: unknown;
   readonly headers: Record<string, string>;
 
-  constructor(status: ContentfulStatusCode, code: string, message: string, options: AppErrorOptions = {}) {
+  constructor(status: ContentfulStatusCode, code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message);
     this.name = "AppError";
     this.status = status;

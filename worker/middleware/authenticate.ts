@@ -2,6 +2,7 @@
 // JWT) must verify and its sign-in must still be live; the user's current role is read from D1, so
 // logout, removal, role changes and erasure take effect at once. An API key (ck_…) is looked up by hash.
 // Either credential of a closed workspace is refused with 410 workspace_closed.
+import type { ErrorCode } from "@coach/contracts/errors";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, Principal } from "../lib/app-env";
 import { verifyAccessToken } from "../auth/access-token";
@@ -11,7 +12,7 @@ import * as accounts from "../db/accounts";
 import { AppError } from "../lib/errors";
 import { workspaceClosed } from "../workspace/workspace-closed";
 
-function unauthorized(code: string, message: string): AppError {
+function unauthorized(code: ErrorCode, message: string): AppError {
   return new AppError(401, code, message, { headers: { "WWW-Authenticate": 'Bearer realm="api"' } });
 }
 

@@ -1,5 +1,6 @@
 // The app's single error boundary and its answers for unknown routes and wrong methods.
 // Every error leaves as `{"error":{"code","message","request_id"}}`; a stack never does.
+import type { ErrorBody, ErrorCode } from "@coach/contracts/errors";
 import type { Context, ErrorHandler, Hono, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -9,9 +10,7 @@ import { describeError } from "../lib/logger";
 import { REQUEST_ID_HEADER } from "./request-context";
 import { allowedMethods } from "./route-methods";
 
-type ErrorBody = { error: { code: string; message: string; request_id: string; details?: unknown } };
-
-function errorResponse(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string, details?: unknown) {
+function errorResponse(c: Context<AppEnv>, status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown) {
   const requestId = c.get("requestId") ?? "";
   const body: ErrorBody = { error: { code, message, request_id: requestId } };
   if (details !== undefined) body.error.details = details;
@@ -19,7 +18,7 @@ function errorResponse(c: Context<AppEnv>, status: ContentfulStatusCode, code: s
   return c.json(body, status);
 }
 
-const HTTP_EXCEPTION_CODES: Partial<Record<number, string>> = {
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
   400: "bad_request",
   401: "unauthorized",
   403: "forbidden",

@@ -9,3 +9,6 @@ export const API_BASE = (import.meta.env.VITE_API_BASE ?? "http://127.0.0.1:8787
  * dashboard names the section in words.
  */
 export const SETUP_GUIDE_URL: string | undefined = import.meta.env.VITE_SETUP_GUIDE_URL || undefined;
+
+/** The path every route of the edge API lives under; written here once. */
+export const API_PREFIX = "/api/v1";

@@ -1,10 +1,17 @@
 // The edge answers every error as {error: {code, message, request_id}}; this carries it to the screens.
+import type { ErrorBody, ErrorCode } from "@coach/contracts/errors";
+
+/**
+ * The dashboard's own codes: no session to send with, no answer at all, a throw that was not an
+ * ApiError, and an answer that was not the edge's error body.
+ */
+export type ClientErrorCode = "signed_out" | "network_error" | "unexpected" | `http_${number}`;
 
 /** An error answered by the API (or a network failure, status 0), with a sentence a person can act on. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly requestId?: string,
   ) {
@@ -13,11 +20,16 @@ export class ApiError extends Error {
   }
 }
 
+/** The edge's error body read from JSON text, or null when the text is something else. */
+export function errorBodyFrom(body: unknown): ErrorBody["error"] | null {
+  const error = (body as Partial<ErrorBody> | null)?.error;
+  return error?.code && error.message ? error : null;
+}
+
 /** Reads the edge's error body; falls back to a plain sentence when the body is not ours. */
 export async function apiErrorFrom(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; request_id?: string } } | null;
-  const error = body?.error;
-  if (error?.code && error.message) return new ApiError(res.status, error.code, error.message, error.request_id);
+  const error = errorBodyFrom(await res.json().catch(() => null));
+  if (error) return new ApiError(res.status, error.code, error.message, error.request_id);
   return new ApiError(res.status, `http_${res.status}`, `The server answered ${res.status} ${res.statusText}. Try again in a moment.`);
 }
 

@@ -3,6 +3,8 @@
 // edge's refresh tokens are single use: two rotations of one token would look like theft. When another
 // tab rotated the token first (409 refresh_token_superseded), the newest pair is read from the shared
 // store and used. Any other refusal ends the session, and the app goes back to sign-in.
+import type { ApiResponse } from "@coach/contracts/api-routes";
+import { apiPath } from "./api-path";
 import { apiErrorFrom, ApiError, networkError } from "./errors";
 import type { Tokens, TokenStore } from "./token-store";
 
@@ -96,7 +98,7 @@ export class Session {
     for (let attempt = 0; attempt <= SUPERSEDED_RETRIES; attempt += 1) {
       let res: Response;
       try {
-        res = await this.fetcher(`${this.options.base}/api/v1/auth/refresh`, {
+        res = await this.fetcher(`${this.options.base}${apiPath("/auth/refresh", {})}`, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ refresh_token: tokens.refresh_token }),
@@ -106,7 +108,7 @@ export class Session {
         throw networkError();
       }
       if (res.ok) {
-        const body = (await res.json()) as Tokens;
+        const body = (await res.json()) as ApiResponse<"POST", "/auth/refresh">;
         this.options.store.write({ access_token: body.access_token, refresh_token: body.refresh_token });
         return this.tokens;
       }

@@ -1,12 +1,14 @@
 // File uploads with progress: fetch cannot report upload progress, XMLHttpRequest can. A refused access
 // token is refreshed through the session (sharing its one refresh in flight) and the upload sent again.
-import { ApiError, networkError } from "./errors";
+import type { ApiPath, ApiResponse } from "@coach/contracts/api-routes";
+import { apiPath } from "./api-path";
+import { ApiError, errorBodyFrom, networkError } from "./errors";
 import type { Session } from "./session";
 
 function parseError(xhr: XMLHttpRequest): ApiError {
   try {
-    const body = JSON.parse(xhr.responseText) as { error?: { code?: string; message?: string; request_id?: string } };
-    if (body.error?.code && body.error.message) return new ApiError(xhr.status, body.error.code, body.error.message, body.error.request_id);
+    const error = errorBodyFrom(JSON.parse(xhr.responseText));
+    if (error) return new ApiError(xhr.status, error.code, error.message, error.request_id);
   } catch {
     // Not our error body; described below.
   }
@@ -27,16 +29,17 @@ function sendOnce(url: string, accessToken: string, form: FormData, onProgress: 
   });
 }
 
-/** Posts `form` to `path`, reporting progress from 0 to 1; resolves to the JSON answer. */
-export async function uploadWithProgress<T>(session: Session, path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+/** Posts `form` to the route `path`, reporting progress from 0 to 1; resolves to the route's JSON answer. */
+export async function uploadWithProgress<P extends ApiPath<"POST">>(session: Session, path: P, form: FormData, onProgress: (fraction: number) => void): Promise<ApiResponse<"POST", P>> {
   const tokens = session.tokens;
   if (!tokens) throw new ApiError(401, "signed_out", "You are signed out. Sign in again.");
-  let xhr = await sendOnce(`${session.base}${path}`, tokens.access_token, form, onProgress);
+  const url = `${session.base}${apiPath(path, {})}`;
+  let xhr = await sendOnce(url, tokens.access_token, form, onProgress);
   if (xhr.status === 401) {
     const fresh = await session.refresh(tokens.access_token);
-    if (fresh) xhr = await sendOnce(`${session.base}${path}`, fresh.access_token, form, onProgress);
+    if (fresh) xhr = await sendOnce(url, fresh.access_token, form, onProgress);
   }
   if (xhr.status < 200 || xhr.status >= 300) throw parseError(xhr);
   onProgress(1);
-  return JSON.parse(xhr.responseText) as T;
+  return JSON.parse(xhr.responseText);
 }

@@ -1,12 +1,12 @@
 // Who is signed in, into which workspace, and the API bound to that sign-in. Screens read it with
 // useAuth(); sign-in, sign-out and workspace switches go through it so every screen follows.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { Me, TokenResponse } from "@coach/contracts/account-views";
 import { createApi, type Api } from "../api/client";
 import { API_BASE } from "../api/config";
 import { ApiError } from "../api/errors";
 import { Session } from "../api/session";
 import { localTokenStore } from "../api/token-store";
-import type { Me, TokenResponse } from "../api/types";
 
 type AuthState = {
   api: Api;
@@ -33,7 +33,7 @@ export function AuthProvider({ children, session: given }: { children: ReactNode
       return;
     }
     try {
-      setMe(await api.get<Me>("/api/v1/me"));
+      setMe(await api.get("/me"));
       setMeError(undefined);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setMe(null);
@@ -68,13 +68,13 @@ export function AuthProvider({ children, session: given }: { children: ReactNode
 
   const signOut = useCallback(async () => {
     // Revoke at the edge when it answers; sign out locally either way.
-    await api.post("/api/v1/auth/logout").catch(() => undefined);
+    await api.post("/auth/logout").catch(() => undefined);
     session.signOut();
   }, [api, session]);
 
   const switchWorkspace = useCallback(
     async (tenantId: string) => {
-      const tokens = await api.post<TokenResponse>("/api/v1/me/workspaces/switch", { tenant_id: tenantId });
+      const tokens = await api.post("/me/workspaces/switch", { body: { tenant_id: tenantId } });
       await signedIn(tokens);
     },
     [api, signedIn],

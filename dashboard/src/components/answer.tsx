@@ -4,7 +4,7 @@
 // answerer quoted it, and its sources numbered in the order the text cites them, each opening to show
 // the passage it quotes.
 import { useRef, type ReactNode } from "react";
-import type { Grounding, Source } from "../api/types";
+import type { Grounding, Source } from "@coach/contracts/socket";
 import { formatConfidence } from "../lib/format";
 import { Badge } from "./ui";
 

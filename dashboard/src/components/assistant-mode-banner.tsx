@@ -3,7 +3,6 @@
 // their material by the built-in answerer and gives the next step; when the home server does not
 // answer at all, it says that questions wait until it is back. Silent otherwise, and when the status
 // cannot be read (the screen itself says what went wrong with its own data).
-import type { AssistantStatus } from "../api/types";
 import { SETUP_GUIDE_URL } from "../api/config";
 import { useApi } from "../auth/auth-context";
 import { useResource } from "../lib/use-resource";
@@ -25,7 +24,7 @@ function SetupGuide() {
 
 export function AssistantModeBanner() {
   const api = useApi();
-  const status = useResource((signal) => api.get<AssistantStatus>("/api/v1/assistant/status", { signal }), [api]);
+  const status = useResource((signal) => api.get("/assistant/status", { signal }), [api]);
   const current = status.data;
   if (!current) return null;
   if (!current.reachable) {

@@ -1,7 +1,9 @@
 // A conversation over the widget's own socket protocol, as a visitor would have it: a visitor session
 // for the workspace's public key (the page's origin must be allowed), then frames in and out. The
 // persona editor's test chat uses it, so what the creator tries is exactly what visitors get.
+import type { ApiResponse } from "@coach/contracts/api-routes";
 import type { Grounding, ServerFrame, Source } from "@coach/contracts/socket";
+import { apiPath } from "../api/api-path";
 import { apiErrorFrom, networkError } from "../api/errors";
 
 export type ChatEntry = {
@@ -34,12 +36,12 @@ export type ChatCallbacks = {
 export async function openChat(base: string, publicKey: string, { onChange, onReady, onClosed }: ChatCallbacks) {
   let res: Response;
   try {
-    res = await fetch(`${base}/api/v1/widget/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ public_key: publicKey }) });
+    res = await fetch(`${base}${apiPath("/widget/session", {})}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ public_key: publicKey }) });
   } catch {
     throw networkError();
   }
   if (!res.ok) throw await apiErrorFrom(res);
-  const session = (await res.json()) as { socket_url: string; conversation_id: string };
+  const session = (await res.json()) as ApiResponse<"POST", "/widget/session">;
   const entries = new Map<string, ChatEntry>();
   const emit = () => onChange([...entries.values()]);
   const put = (entry: ChatEntry) => {

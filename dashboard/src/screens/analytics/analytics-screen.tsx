@@ -1,7 +1,7 @@
 // What works: conversations and active users per day, messages by author, how confident the answers
 // were, the most cited documents and the split across channels.
 import { useState } from "react";
-import type { Analytics } from "../../api/types";
+import type { Analytics } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
 import { BarChart } from "../../components/charts/bar-chart";
 import { LineChart } from "../../components/charts/line-chart";
@@ -13,7 +13,7 @@ const RANGES = [7, 30, 90];
 export function AnalyticsScreen() {
   const api = useApi();
   const [days, setDays] = useState(30);
-  const analytics = useResource((signal) => api.get<Analytics>(`/api/v1/analytics?days=${days}`, { signal }), [api, days]);
+  const analytics = useResource((signal) => api.get("/analytics", { query: { days }, signal }), [api, days]);
   const data = analytics.data;
   const total = data ? data.messages.user + data.messages.assistant + data.messages.creator : 0;
 

@@ -1,7 +1,6 @@
 // API keys for scripts and integrations: create one with scopes (the key is shown once), see when each
 // was last used, revoke.
 import { useState, type FormEvent } from "react";
-import type { ApiKey } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
 import { Badge, Button, Card, CopyButton, EmptyState, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
@@ -16,18 +15,18 @@ const SCOPES = [
 
 export function ApiKeysScreen() {
   const api = useApi();
-  const keys = useResource((signal) => api.get<{ api_keys: ApiKey[] }>("/api/v1/api-keys", { signal }), [api]);
+  const keys = useResource((signal) => api.get("/api-keys", { signal }), [api]);
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<string[]>(["knowledge:read"]);
   const [created, setCreated] = useState<string | null>(null);
   const create = useAction(async () => {
-    const key = await api.post<ApiKey & { key: string }>("/api/v1/api-keys", { name, scopes });
+    const key = await api.post("/api-keys", { body: { name, scopes } });
     setCreated(key.key);
     setName("");
     await keys.reload();
   });
   const revoke = useAction(async (id: string) => {
-    await api.del(`/api/v1/api-keys/${id}`);
+    await api.del("/api-keys/:id", { params: { id } });
     await keys.reload();
   });
   const onSubmit = (event: FormEvent) => {

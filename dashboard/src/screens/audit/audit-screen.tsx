@@ -1,13 +1,11 @@
 // The audit log: who did what and when, newest first, filterable by action, paged by cursor.
 import { useState } from "react";
-import type { AuditEvent } from "../../api/types";
+import type { AuditEvent } from "@coach/contracts/account-views";
 import { useApi } from "../../auth/auth-context";
 import { Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
 import { DataTable } from "../../components/data-table";
-
-type AuditPage = { events: AuditEvent[]; next_cursor: string | null };
 
 export function AuditScreen() {
   const api = useApi();
@@ -18,7 +16,7 @@ export function AuditScreen() {
   const query = (extra: Record<string, string>) => new URLSearchParams({ limit: "50", ...(filter ? { action: filter } : {}), ...extra }).toString();
   const first = useResource(
     async (signal) => {
-      const page = await api.get<AuditPage>(`/api/v1/audit?${query({})}`, { signal });
+      const page = await api.get("/audit", { query: query({}), signal });
       setMore([]);
       setCursor(page.next_cursor);
       return page;
@@ -27,7 +25,7 @@ export function AuditScreen() {
   );
   const loadMore = useAction(async () => {
     if (!cursor) return;
-    const page = await api.get<AuditPage>(`/api/v1/audit?${query({ cursor })}`);
+    const page = await api.get("/audit", { query: query({ cursor }) });
     setMore((list) => [...list, ...page.events]);
     setCursor(page.next_cursor);
   });

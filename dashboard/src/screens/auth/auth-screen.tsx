@@ -5,7 +5,6 @@ import { Link } from "react-router";
 import { publicPost } from "../../api/client";
 import { API_BASE } from "../../api/config";
 import { keepDeviceToken, readDeviceToken } from "../../api/device-token";
-import type { TokenResponse } from "../../api/types";
 import { useAuth } from "../../auth/auth-context";
 import { Button, ErrorNotice, Field } from "../../components/ui";
 import { useAction } from "../../lib/use-resource";
@@ -22,12 +21,12 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
       // Sign-up answers alike whether or not the email already has an account (202, no tokens), so it
       // reveals nothing; the new account is then signed in to like any other. A sign-up consumes the
       // invitation, so the sign-in after it does not send it again.
-      await publicPost<unknown>(API_BASE, "/api/v1/auth/register", { email, password, full_name: fullName, ...invited });
+      await publicPost(API_BASE, "/auth/register", { email, password, full_name: fullName, ...invited });
     }
     // A known device is not slowed by strangers' guesses; an unlock link (?unlock=…) lets a new one in once.
     const unlock = new URLSearchParams(window.location.search).get("unlock");
     const device = readDeviceToken();
-    const tokens = await publicPost<TokenResponse>(API_BASE, "/api/v1/auth/login", {
+    const tokens = await publicPost(API_BASE, "/auth/login", {
       email,
       password,
       ...(mode === "sign-in" ? invited : {}),

@@ -1,7 +1,6 @@
 // Messaging channels: the connected Telegram bots and WhatsApp numbers with their status and webhook
 // URL, and forms to connect new ones.
 import { useState } from "react";
-import type { ChannelView } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
 import { Badge, Button, Card, CopyButton, EmptyState, ErrorNotice, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
@@ -13,10 +12,10 @@ const STATUS_TONE = { active: "good", error: "bad", disconnected: "neutral" } as
 
 export function ChannelsScreen() {
   const api = useApi();
-  const channels = useResource((signal) => api.get<{ channels: ChannelView[] }>("/api/v1/channels", { signal }), [api]);
+  const channels = useResource((signal) => api.get("/channels", { signal }), [api]);
   const [verifyToken, setVerifyToken] = useState<{ channelId: string; token: string } | null>(null);
   const disconnect = useAction(async (id: string) => {
-    await api.del(`/api/v1/channels/${id}`);
+    await api.del("/channels/:id", { params: { id } });
     await channels.reload();
   });
   const list = (channels.data?.channels ?? []).filter((c) => c.status !== "disconnected");

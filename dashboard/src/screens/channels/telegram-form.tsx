@@ -1,6 +1,6 @@
 // Connect a Telegram bot: the token from @BotFather; the edge checks it and sets the bot's webhook.
 import { useState, type FormEvent } from "react";
-import type { ChannelView } from "../../api/types";
+import type { ChannelView } from "@coach/contracts/channels";
 import { useApi } from "../../auth/auth-context";
 import { Button, ErrorNotice, Field } from "../../components/ui";
 import { useAction } from "../../lib/use-resource";
@@ -9,7 +9,7 @@ export function TelegramForm({ onConnected }: { onConnected: (channel: ChannelVi
   const api = useApi();
   const [token, setToken] = useState("");
   const connect = useAction(async () => {
-    onConnected(await api.post<ChannelView>("/api/v1/channels/telegram", { bot_token: token.trim() }));
+    onConnected(await api.post("/channels/telegram", { body: { bot_token: token.trim() } }));
     setToken("");
   });
   const onSubmit = (event: FormEvent) => {

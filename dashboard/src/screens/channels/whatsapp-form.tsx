@@ -1,7 +1,7 @@
 // Set up WhatsApp Business: the number's id and credentials from Meta, and a verify token (suggested
 // here) that the creator enters in the Meta app with the webhook URL shown after connecting.
 import { useState, type FormEvent } from "react";
-import type { ChannelView } from "../../api/types";
+import type { ChannelView } from "@coach/contracts/channels";
 import { useApi } from "../../auth/auth-context";
 import { Button, ErrorNotice, Field } from "../../components/ui";
 import { useAction } from "../../lib/use-resource";
@@ -16,7 +16,7 @@ export function WhatsAppForm({ onConnected }: { onConnected: (channel: ChannelVi
   const [form, setForm] = useState({ phone_number_id: "", access_token: "", app_secret: "", verify_token: randomToken() });
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: event.target.value }));
   const connect = useAction(async () => {
-    const channel = await api.post<ChannelView>("/api/v1/channels/whatsapp", form);
+    const channel = await api.post("/channels/whatsapp", { body: form });
     onConnected(channel, form.verify_token);
   });
   const onSubmit = (event: FormEvent) => {

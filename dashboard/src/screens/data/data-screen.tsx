@@ -20,15 +20,15 @@ export function DataScreen() {
   const [contactId, setContactId] = useState("");
   const [confirm, setConfirm] = useState("");
   const [erased, setErased] = useState<string | null>(null);
-  const exportWorkspace = useAction(async () => download(`${me.tenant.slug}-export.json`, await api.get("/api/v1/workspace/export")));
-  const exportMine = useAction(async () => download("my-account.json", await api.get("/api/v1/me/export")));
-  const exportContact = useAction(async () => download(`contact-${contactId}.json`, await api.get(`/api/v1/contacts/${encodeURIComponent(contactId)}/export`)));
+  const exportWorkspace = useAction(async () => download(`${me.tenant.slug}-export.json`, await api.get("/workspace/export")));
+  const exportMine = useAction(async () => download("my-account.json", await api.get("/me/export")));
+  const exportContact = useAction(async () => download(`contact-${contactId}.json`, await api.get("/contacts/:id/export", { params: { id: contactId } })));
   const eraseContact = useAction(async () => {
-    const receipt = await api.del<{ complete: boolean }>(`/api/v1/contacts/${encodeURIComponent(contactId)}`);
+    const receipt = await api.del("/contacts/:id", { params: { id: contactId } });
     setErased(receipt.complete ? "Erased from every store." : "Partly erased: a store could not be reached. Press erase again to finish.");
   });
   const deleteWorkspace = useAction(async () => {
-    await api.del("/api/v1/workspace", { confirm });
+    await api.del("/workspace", { body: { confirm } });
     await signOut();
   });
   const onDelete = (event: FormEvent) => {

@@ -1,7 +1,6 @@
 // Questions the assistant answered poorly (fell back, answered from general knowledge, or with low
 // confidence): what to add to the material next, with a way to the upload and to the conversation.
 import { Link } from "react-router";
-import type { GapQuestion } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
 import { formatConfidence, formatDateTime } from "../../lib/format";
@@ -12,7 +11,7 @@ const GROUNDING_LABEL: Record<string, string> = { fallback: "No answer in materi
 
 export function GapsScreen() {
   const api = useApi();
-  const gaps = useResource((signal) => api.get<{ questions: GapQuestion[] }>("/api/v1/knowledge/gaps?limit=100", { signal }), [api]);
+  const gaps = useResource((signal) => api.get("/knowledge/gaps", { query: { limit: 100 }, signal }), [api]);
   const list = gaps.data?.questions ?? [];
   return (
     <>

@@ -1,7 +1,7 @@
 // The inbox's list: search, filters (channel, needs a human, taken over) and the conversations, newest
 // activity first, with flags a creator should act on.
 import { Link } from "react-router";
-import type { Conversation } from "../../api/types";
+import type { Conversation, ConversationPage } from "@coach/contracts/conversation-views";
 import { Badge, EmptyState, ErrorNotice, Skeleton } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import type { Resource } from "../../lib/use-resource";
@@ -18,7 +18,7 @@ export function inboxQuery(filters: InboxFilters): string {
 }
 
 function contactName(c: Conversation): string {
-  return c.contact?.display_name || c.contact?.email || `Visitor ${c.contact_id.slice(0, 6)}`;
+  return c.contact?.display_name || c.contact?.email || `Visitor ${(c.contact_id ?? c.id).slice(0, 6)}`;
 }
 
 export function ConversationList({
@@ -29,7 +29,7 @@ export function ConversationList({
 }: {
   filters: InboxFilters;
   onFilters: (next: InboxFilters) => void;
-  conversations: Resource<{ conversations: Conversation[] }>;
+  conversations: Resource<ConversationPage>;
   selectedId: string | undefined;
 }) {
   const list = conversations.data?.conversations ?? [];

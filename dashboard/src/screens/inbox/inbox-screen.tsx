@@ -1,7 +1,6 @@
 // The conversations inbox: the list with search and filters beside the selected transcript.
 import { useEffect, useState } from "react";
 import { useParams } from "react-router";
-import type { Conversation } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
 import { EmptyState, PageHeader } from "../../components/ui";
 import { useInterval, useResource } from "../../lib/use-resource";
@@ -23,7 +22,7 @@ export function InboxScreen() {
   const { conversationId } = useParams();
   const [filters, setFilters] = useState<InboxFilters>({ q: "", channel: "", needsHuman: false, takenOver: false });
   const query = useSettled(inboxQuery(filters), 300);
-  const conversations = useResource((signal) => api.get<{ conversations: Conversation[] }>(`/api/v1/conversations?${query}`, { signal }), [api, query]);
+  const conversations = useResource((signal) => api.get("/conversations", { query, signal }), [api, query]);
   useInterval(() => void conversations.reload(), 5000, !conversations.error);
 
   return (

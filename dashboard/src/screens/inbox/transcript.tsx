@@ -2,21 +2,18 @@
 // confidence, and the takeover controls: take over (the assistant pauses), reply on the user's
 // channel, hand back.
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { Conversation, TranscriptMessage } from "../../api/types";
+import type { Conversation, TakeoverState, TranscriptMessage } from "@coach/contracts/conversation-views";
 import { useApi } from "../../auth/auth-context";
 import { Answer } from "../../components/answer";
 import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { formatConfidence, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
 
-type MessagesPage = { conversation: Conversation; messages: TranscriptMessage[]; next_after_seq: number | null };
-type TakeoverState = { taken_over: boolean; taken_over_by?: { user_id: string; name: string } | null };
-
 const ROLE_LABEL: Record<string, string> = { user: "User", assistant: "Assistant", creator: "You (creator)", system: "System" };
 
 export function Transcript({ conversationId, onChanged }: { conversationId: string; onChanged: () => void }) {
   const api = useApi();
-  const page = useResource((signal) => api.get<MessagesPage>(`/api/v1/conversations/${conversationId}/messages?limit=500`, { signal }), [api, conversationId]);
+  const page = useResource((signal) => api.get("/conversations/:id/messages", { params: { id: conversationId }, query: { limit: 500 }, signal }), [api, conversationId]);
   useInterval(() => void page.reload(), 3000, !page.error);
   const [takeover, setTakeover] = useState<TakeoverState | null>(null);
   const [reply, setReply] = useState("");
@@ -32,15 +29,15 @@ export function Transcript({ conversationId, onChanged }: { conversationId: stri
   const takenOver = takeover?.taken_over ?? conversation?.taken_over ?? false;
 
   const take = useAction(async () => {
-    setTakeover(await api.post<TakeoverState>(`/api/v1/conversations/${conversationId}/takeover`));
+    setTakeover(await api.post("/conversations/:id/takeover", { params: { id: conversationId } }));
     onChanged();
   });
   const handBack = useAction(async () => {
-    setTakeover(await api.post<TakeoverState>(`/api/v1/conversations/${conversationId}/handback`));
+    setTakeover(await api.post("/conversations/:id/handback", { params: { id: conversationId } }));
     onChanged();
   });
   const send = useAction(async (text: string) => {
-    const result = await api.post<{ seq: number; delivered: boolean; error?: { message: string } }>(`/api/v1/conversations/${conversationId}/messages`, { text, client_id: crypto.randomUUID().replace(/-/g, "") });
+    const result = await api.post("/conversations/:id/messages", { params: { id: conversationId }, body: { text, client_id: crypto.randomUUID().replace(/-/g, "") } });
     setReply("");
     setDelivery(result.delivered ? "Delivered to the user." : `Saved, but not delivered: ${result.error?.message ?? "the channel did not accept it."}`);
     await page.reload();
@@ -67,7 +64,7 @@ export function Transcript({ conversationId, onChanged }: { conversationId: stri
           {conversation.needs_human && <Badge tone="bad">Asked for a human</Badge>}
           {takenOver ? (
             <>
-              <Badge tone="info">You are answering{takeover?.taken_over_by?.name ? ` (${takeover.taken_over_by.name})` : ""}</Badge>
+              <Badge tone="info">You are answering{takeover?.taken_over && takeover.taken_over_by.name ? ` (${takeover.taken_over_by.name})` : ""}</Badge>
               <Button busy={handBack.busy} onClick={() => void handBack.run()}>
                 Hand back to the assistant
               </Button>

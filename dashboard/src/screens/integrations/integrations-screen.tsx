@@ -1,7 +1,7 @@
 // Outgoing webhooks: register an HTTPS endpoint for the events it wants (signed with HMAC, retried with
 // back-off), see the secret once, send a test event, read the delivery log, remove it.
 import { useState, type FormEvent } from "react";
-import type { Webhook } from "../../api/types";
+import type { Webhook } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
 import { Button, Card, CopyButton, EmptyState, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { useAction, useResource } from "../../lib/use-resource";
@@ -20,7 +20,7 @@ const EVENTS = [
 
 export function IntegrationsScreen() {
   const api = useApi();
-  const hooks = useResource((signal) => api.get<{ webhooks: Webhook[] }>("/api/v1/integrations/webhooks", { signal }), [api]);
+  const hooks = useResource((signal) => api.get("/integrations/webhooks", { signal }), [api]);
   const [url, setUrl] = useState("");
   const [description, setDescription] = useState("");
   const [events, setEvents] = useState<string[]>(["human.requested"]);
@@ -28,18 +28,18 @@ export function IntegrationsScreen() {
   const [open, setOpen] = useState<string | null>(null);
   const [tested, setTested] = useState<string | null>(null);
   const create = useAction(async () => {
-    const hook = await api.post<Webhook>("/api/v1/integrations/webhooks", { url, events, ...(description ? { description } : {}) });
+    const hook = await api.post("/integrations/webhooks", { body: { url, events, ...(description ? { description } : {}) } });
     setSecret(hook.secret ?? null);
     setUrl("");
     setDescription("");
     await hooks.reload();
   });
   const remove = useAction(async (id: string) => {
-    await api.del(`/api/v1/integrations/webhooks/${id}`);
+    await api.del("/integrations/webhooks/:id", { params: { id } });
     await hooks.reload();
   });
   const test = useAction(async (id: string) => {
-    await api.post(`/api/v1/integrations/webhooks/${id}/test`);
+    await api.post("/integrations/webhooks/:id/test", { params: { id } });
     setTested(id);
     setOpen(id);
   });

@@ -1,5 +1,4 @@
 // The delivery log of one outgoing webhook: each attempt's event, outcome and timing.
-import type { WebhookDelivery } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
 import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
@@ -8,7 +7,7 @@ import { DataTable } from "../../components/data-table";
 
 export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
   const api = useApi();
-  const deliveries = useResource((signal) => api.get<{ deliveries: WebhookDelivery[] }>(`/api/v1/integrations/webhooks/${webhookId}/deliveries`, { signal }), [api, webhookId]);
+  const deliveries = useResource((signal) => api.get("/integrations/webhooks/:id/deliveries", { params: { id: webhookId }, signal }), [api, webhookId]);
   if (deliveries.loading && !deliveries.data) return <Skeleton lines={2} />;
   if (deliveries.error) return <ErrorNotice error={deliveries.error} onRetry={() => void deliveries.reload()} title="Could not load the deliveries" />;
   const list = deliveries.data?.deliveries ?? [];
@@ -27,16 +26,16 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
           {list.map((d) => (
             <tr key={d.id}>
               <td>
-                <code>{d.event_type ?? d.event ?? "—"}</code>
+                <code>{d.event}</code>
               </td>
               <td>
-                <Badge tone={d.status === "delivered" ? "good" : d.status === "failed" ? "bad" : "warn"}>{d.status ?? "pending"}</Badge>
-                {d.status_code ? <span className="muted small"> HTTP {d.status_code}</span> : null}
-                {d.error && <p className="field-error">{d.error}</p>}
+                <Badge tone={d.status === "delivered" ? "good" : d.status === "failed" ? "bad" : "warn"}>{d.status}</Badge>
+                {d.last_status_code ? <span className="muted small"> HTTP {d.last_status_code}</span> : null}
+                {d.last_error && <p className="field-error">{d.last_error}</p>}
               </td>
-              <td>{d.attempts ?? d.attempt ?? 0}</td>
+              <td>{d.attempts}</td>
               <td>
-                {formatDateTime(d.created_at ?? null)}
+                {formatDateTime(d.created_at)}
                 {d.next_attempt_at && <div className="muted small">next try {formatDateTime(d.next_attempt_at)}</div>}
               </td>
             </tr>

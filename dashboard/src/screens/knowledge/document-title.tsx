@@ -2,7 +2,7 @@
 // Escape cancels). The new title shows in the library and in every citation at once; when the home
 // server could not take it yet, a line says it catches up at the next re-index.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import type { KnowledgeDocument, RenamedDocument } from "../../api/types";
+import type { KnowledgeDocument } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
 import { Button, ErrorNotice } from "../../components/ui";
 import { useAction } from "../../lib/use-resource";
@@ -18,7 +18,7 @@ export function DocumentTitle({ doc, onRenamed }: { doc: KnowledgeDocument; onRe
   const input = useRef<HTMLInputElement>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
   const save = useAction(async (title: string) => {
-    const renamed = await api.patch<RenamedDocument>(`/api/v1/knowledge/documents/${doc.id}`, { title });
+    const renamed = await api.patch("/knowledge/documents/:id", { params: { id: doc.id }, body: { title } });
     setPending(renamed.bridge_pending);
     setEditing(false);
     onRenamed(renamed);

@@ -1,7 +1,7 @@
 // The knowledge library: upload material, follow each document to ready (polled while any is still being
 // processed), read why one failed, rename, re-index or delete it.
 import { useState } from "react";
-import type { DocumentStatus, KnowledgeDocument } from "../../api/types";
+import type { DocumentStatus, KnowledgeDocument } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
 import { AssistantModeBanner } from "../../components/assistant-mode-banner";
 import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
@@ -16,23 +16,23 @@ const STATUS_LABEL: Record<DocumentStatus, string> = { queued: "Queued", process
 
 export function KnowledgeScreen() {
   const api = useApi();
-  const docs = useResource((signal) => api.get<{ documents: KnowledgeDocument[] }>("/api/v1/knowledge/documents?limit=100", { signal }), [api]);
+  const docs = useResource((signal) => api.get("/knowledge/documents", { query: { limit: 100 }, signal }), [api]);
   const pending = docs.data?.documents.some((d) => d.status === "queued" || d.status === "processing") ?? false;
   useInterval(() => void docs.reload(), 2000, pending);
   const [confirming, setConfirming] = useState<string | null>(null);
   const remove = useAction(async (id: string) => {
-    await api.del(`/api/v1/knowledge/documents/${id}`);
+    await api.del("/knowledge/documents/:id", { params: { id } });
     setConfirming(null);
     await docs.reload();
   });
   const reindex = useAction(async (id: string) => {
-    await api.post(`/api/v1/knowledge/documents/${id}/reindex`);
+    await api.post("/knowledge/documents/:id/reindex", { params: { id } });
     await docs.reload();
   });
 
   const list = docs.data?.documents ?? [];
   // Shown at once, without waiting for the library to be read again.
-  const renamed = (doc: KnowledgeDocument) => docs.setData({ documents: list.map((d) => (d.id === doc.id ? doc : d)) });
+  const renamed = (doc: KnowledgeDocument) => docs.setData({ documents: list.map((d) => (d.id === doc.id ? doc : d)), next_offset: docs.data?.next_offset ?? null });
   return (
     <>
       <PageHeader title="Knowledge" description="Your assistant answers from this material, and cites it. Upload what you teach: guides, course notes, FAQs." />

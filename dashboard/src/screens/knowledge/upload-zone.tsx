@@ -1,8 +1,8 @@
 // Drop files here (or choose them): each file uploads on its own with a progress bar, and its outcome
 // (accepted, or the API's reason for refusing it) stays listed until dismissed.
 import { useRef, useState, type DragEvent } from "react";
+import type { KnowledgeDocument } from "@coach/contracts/content-views";
 import { ApiError } from "../../api/errors";
-import type { KnowledgeDocument } from "../../api/types";
 import { uploadWithProgress } from "../../api/upload";
 import { useApi } from "../../auth/auth-context";
 import { Button } from "../../components/ui";
@@ -26,7 +26,7 @@ export function UploadZone({ onUploaded }: { onUploaded: (document: KnowledgeDoc
       setItems((list) => [...list, { key, name: file.name, size: file.size, progress: 0, state: "uploading" }]);
       const form = new FormData();
       form.append("file", file);
-      uploadWithProgress<KnowledgeDocument>(api.session, "/api/v1/knowledge/documents", form, (progress) => update(key, { progress }))
+      uploadWithProgress(api.session, "/knowledge/documents", form, (progress) => update(key, { progress }))
         .then((document) => {
           update(key, { state: "done", progress: 1, message: document.status === "failed" ? `Refused: ${document.status_reason ?? "the file could not be read."}` : "Uploaded — processing now." });
           onUploaded(document);

@@ -1,7 +1,9 @@
 // The first ten minutes: four steps (upload, persona, try, embed), each ticked from the workspace's real
 // data, with a link to where it is done.
 import { Link } from "react-router";
-import type { Conversation, KnowledgeDocument, PersonaVersion, WidgetView } from "../../api/types";
+import type { KnowledgeDocument, PersonaVersion } from "@coach/contracts/content-views";
+import type { Conversation } from "@coach/contracts/conversation-views";
+import type { WidgetView } from "@coach/contracts/widget";
 import { useApi, useMe } from "../../auth/auth-context";
 import { Card, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
@@ -13,10 +15,10 @@ export function OnboardingScreen() {
   const me = useMe();
   const progress = useResource(async (signal): Promise<Progress> => {
     const [documents, persona, widget, conversations] = await Promise.all([
-      api.get<{ documents: KnowledgeDocument[] }>("/api/v1/knowledge/documents?limit=100", { signal }),
-      api.get<PersonaVersion>("/api/v1/persona", { signal }),
-      api.get<WidgetView>("/api/v1/widget", { signal }),
-      api.get<{ conversations: Conversation[] }>("/api/v1/conversations?limit=1", { signal }),
+      api.get("/knowledge/documents", { query: { limit: 100 }, signal }),
+      api.get("/persona", { signal }),
+      api.get("/widget", { signal }),
+      api.get("/conversations", { query: { limit: 1 }, signal }),
     ]);
     return { documents: documents.documents, persona, widget, conversations: conversations.conversations };
   }, [api]);

@@ -1,7 +1,7 @@
 // The persona's fields as a form. Lists (always, never, principles, steps, languages) are edited one
 // item per line; fields this form does not show (examples, frameworks, guardrails) are kept as they are.
 // Greeting style and next step are left unset until the creator picks one, so the bridge's defaults apply.
-import type { Persona } from "../../api/types";
+import type { Persona } from "@coach/contracts/bridge";
 import { Field } from "../../components/ui";
 
 const lines = (value: string[] | undefined) => (value ?? []).join("\n");

@@ -1,7 +1,7 @@
 // The persona editor with the live test chat beside it: save a version, then ask the test chat and see
 // the answer in the new voice.
 import { useEffect, useState, type FormEvent } from "react";
-import type { Persona, PersonaVersion } from "../../api/types";
+import type { Persona } from "@coach/contracts/bridge";
 import { useApi } from "../../auth/auth-context";
 import { AssistantModeBanner } from "../../components/assistant-mode-banner";
 import { Button, Card, ErrorNotice, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
@@ -12,14 +12,14 @@ import { TestChat } from "./test-chat";
 
 export function PersonaScreen() {
   const api = useApi();
-  const current = useResource((signal) => api.get<PersonaVersion>("/api/v1/persona", { signal }), [api]);
+  const current = useResource((signal) => api.get("/persona", { signal }), [api]);
   const [draft, setDraft] = useState<Persona>();
   const [saved, setSaved] = useState<number | null>(null);
   useEffect(() => {
     if (current.data && !draft) setDraft(current.data.persona);
   }, [current.data, draft]);
   const save = useAction(async (persona: Persona) => {
-    const version = await api.put<PersonaVersion>("/api/v1/persona", persona);
+    const version = await api.put("/persona", { body: persona });
     current.setData(version);
     setSaved(version.version);
   });

@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { API_BASE } from "../../api/config";
 import { ApiError } from "../../api/errors";
-import type { WidgetView } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
 import { Answer } from "../../components/answer";
 import { Button, ErrorNotice, Skeleton } from "../../components/ui";
@@ -13,7 +12,7 @@ import { useAction, useResource } from "../../lib/use-resource";
 
 export function TestChat() {
   const api = useApi();
-  const widget = useResource((signal) => api.get<WidgetView>("/api/v1/widget", { signal }), [api]);
+  const widget = useResource((signal) => api.get("/widget", { signal }), [api]);
   const origin = window.location.origin;
   const allowed = widget.data?.allowed_origins.includes(origin) ?? false;
   const [entries, setEntries] = useState<ChatEntry[]>([]);
@@ -27,7 +26,7 @@ export function TestChat() {
 
   const allow = useAction(async () => {
     const current = widget.data?.allowed_origins ?? [];
-    widget.setData(await api.put<WidgetView>("/api/v1/widget", { allowed_origins: [...current, origin] }));
+    widget.setData(await api.put("/widget", { body: { allowed_origins: [...current, origin] } }));
   });
 
   useEffect(() => {

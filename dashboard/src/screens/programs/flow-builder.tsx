@@ -1,6 +1,8 @@
 // The visual flow builder: the program's steps on a canvas (drag, connect, delete), a side panel for the
 // selected step, and Save, which sends the whole graph to the API. A refused program comes back with
 // its problems, shown on the steps they concern; an accepted change becomes a new version.
+import type { ApiResponse } from "@coach/contracts/api-routes";
+import type { ErrorBody } from "@coach/contracts/errors";
 import type { ProgramNodeKind, ProgramProblem, ProgramView } from "@coach/contracts/programs";
 import { addEdge, Background, Controls, ReactFlow, useEdgesState, useNodesState, type Connection, type Edge } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
@@ -49,12 +51,9 @@ export function FlowBuilder({ program, onSaved }: { program: ProgramView; onSave
 
   async function saveVersion(): Promise<void> {
     setSave({ kind: "saving" });
-    const res = await api.session.fetch(`/api/v1/programs/${program.id}`, {
-      method: "PUT",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ steps: fromFlow(nodes, edges) }),
-    });
-    const body = (await res.json().catch(() => null)) as (ProgramView & { error?: { message: string; details?: ProgramProblem[] | unknown } }) | null;
+    // Read bare: a refusal's details name the steps to mark, which an ApiError does not carry.
+    const res = await api.raw("PUT", "/programs/:id", { params: { id: program.id }, body: { steps: fromFlow(nodes, edges) } });
+    const body = (await res.json().catch(() => null)) as (ApiResponse<"PUT", "/programs/:id"> & Partial<ErrorBody>) | null;
     if (res.ok && body) {
       showProblems([]);
       setSave({ kind: "saved", version: body.version });

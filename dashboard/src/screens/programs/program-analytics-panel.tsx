@@ -13,14 +13,14 @@ function percent(rate: number | null): string {
 
 export function ProgramAnalyticsPanel({ programId, slug }: { programId: string; slug: string }) {
   const api = useApi();
-  const analytics = useResource((signal) => api.get<ProgramAnalytics>(`/api/v1/programs/${programId}/analytics`, { signal }), [api, programId]);
+  const analytics = useResource((signal) => api.get("/programs/:id/analytics", { params: { id: programId }, signal }), [api, programId]);
   const [downloading, setDownloading] = useState(false);
   const data = analytics.data;
 
   async function downloadCsv(): Promise<void> {
     setDownloading(true);
     try {
-      const res = await api.session.fetch(`/api/v1/programs/${programId}/analytics.csv`);
+      const res = await api.raw("GET", "/programs/:id/analytics.csv", { params: { id: programId } });
       const url = URL.createObjectURL(await res.blob());
       const link = Object.assign(document.createElement("a"), { href: url, download: `program-${slug}-analytics.csv` });
       link.click();

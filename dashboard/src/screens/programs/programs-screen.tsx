@@ -9,7 +9,6 @@ import { FlowBuilder } from "./flow-builder";
 import { ProgramAnalyticsPanel } from "./program-analytics-panel";
 import "./programs.css";
 
-type ProgramSummary = Omit<ProgramView, "steps">;
 type Tab = "flow" | "enrolments" | "analytics";
 
 const STARTER_STEPS = {
@@ -29,7 +28,7 @@ function NewProgram({ onCreated }: { onCreated: (program: ProgramView) => void }
   async function create(): Promise<void> {
     setBusy(true);
     try {
-      onCreated(await api.post<ProgramView>("/api/v1/programs", { name, slug, steps: STARTER_STEPS }));
+      onCreated(await api.post("/programs", { body: { name, slug, steps: STARTER_STEPS } }));
       setName("");
       setSlug("");
       setError(null);
@@ -61,7 +60,7 @@ function NewProgram({ onCreated }: { onCreated: (program: ProgramView) => void }
 
 function Enrolments({ programId }: { programId: string }) {
   const api = useApi();
-  const list = useResource((signal) => api.get<{ enrollments: EnrollmentView[] }>(`/api/v1/enrollments?program_id=${programId}&limit=100`, { signal }), [api, programId]);
+  const list = useResource((signal) => api.get("/enrollments", { query: { program_id: programId, limit: 100 }, signal }), [api, programId]);
   if (list.error) return <ErrorNotice error={list.error} onRetry={() => void list.reload()} title="Could not load the enrolments" />;
   if (!list.data) return <Skeleton lines={4} />;
   if (list.data.enrollments.length === 0) return <EmptyState title="Nobody is enrolled yet">Users join from the widget, with /start on Telegram or the program's keyword on WhatsApp.</EmptyState>;
@@ -97,10 +96,10 @@ function Enrolments({ programId }: { programId: string }) {
 
 export function ProgramsScreen() {
   const api = useApi();
-  const programs = useResource((signal) => api.get<{ programs: ProgramSummary[] }>("/api/v1/programs?limit=100", { signal }), [api]);
+  const programs = useResource((signal) => api.get("/programs", { query: { limit: 100 }, signal }), [api]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>("flow");
-  const selected = useResource((signal) => (selectedId ? api.get<ProgramView>(`/api/v1/programs/${selectedId}`, { signal }) : Promise.resolve(undefined)), [api, selectedId]);
+  const selected = useResource((signal) => (selectedId ? api.get("/programs/:id", { params: { id: selectedId }, signal }) : Promise.resolve(undefined)), [api, selectedId]);
   const program = selected.data;
 
   return (

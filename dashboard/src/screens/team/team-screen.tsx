@@ -1,7 +1,7 @@
 // Team and roles: members with their role (changeable by owners and admins), pending invitations, and a
 // form to invite someone. The invitation link carries a token shown once.
 import { useState, type FormEvent } from "react";
-import type { Invitation, Member, Role } from "../../api/types";
+import type { Invitation, Role } from "@coach/contracts/account-views";
 import { useApi, useMe } from "../../auth/auth-context";
 import { Button, Card, CopyButton, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
@@ -19,27 +19,27 @@ const ROLE_HELP: Record<Role, string> = {
 export function TeamScreen() {
   const api = useApi();
   const me = useMe();
-  const team = useResource((signal) => api.get<{ members: Member[]; invitations: Invitation[] }>("/api/v1/members", { signal }), [api]);
+  const team = useResource((signal) => api.get("/members", { signal }), [api]);
   const canManage = me.role === "owner" || me.role === "admin";
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");
   const [invited, setInvited] = useState<{ email: string; token: string } | null>(null);
   const invite = useAction(async () => {
-    const result = await api.post<{ invitation: Invitation; invitation_token: string }>("/api/v1/members", { email, role });
+    const result = await api.post("/members", { body: { email, role } });
     setInvited({ email, token: result.invitation_token });
     setEmail("");
     await team.reload();
   });
   const changeRole = useAction(async (id: string, next: Role) => {
-    await api.patch(`/api/v1/members/${id}`, { role: next });
+    await api.patch("/members/:id", { params: { id }, body: { role: next } });
     await team.reload();
   });
   const remove = useAction(async (id: string) => {
-    await api.del(`/api/v1/members/${id}`);
+    await api.del("/members/:id", { params: { id } });
     await team.reload();
   });
   const revoke = useAction(async (id: string) => {
-    await api.del(`/api/v1/members/invitations/${id}`);
+    await api.del("/members/invitations/:id", { params: { id } });
     await team.reload();
   });
   const onInvite = (event: FormEvent) => {

@@ -1,6 +1,6 @@
 // A live picture of the widget with the settings being edited (before they are saved): the launcher and
 // the open panel, in the chosen colours, position, name, greeting and suggested questions.
-import type { WidgetSettings } from "../../api/types";
+import type { WidgetSettings } from "@coach/contracts/widget";
 
 export function WidgetPreview({ settings }: { settings: WidgetSettings }) {
   const { colors } = settings;

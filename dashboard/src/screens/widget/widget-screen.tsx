@@ -1,8 +1,8 @@
 // The widget designer: settings with a live preview, the sites allowed to embed it, and the embed
 // snippet to copy into a site.
 import { useEffect, useState, type FormEvent } from "react";
+import type { WidgetSettings } from "@coach/contracts/widget";
 import { API_BASE } from "../../api/config";
-import type { WidgetSettings, WidgetView } from "../../api/types";
 import { useApi } from "../../auth/auth-context";
 import { Button, Card, CopyButton, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { useAction, useResource } from "../../lib/use-resource";
@@ -16,7 +16,7 @@ export function embedSnippet(publicKey: string): string {
 
 export function WidgetScreen() {
   const api = useApi();
-  const widget = useResource((signal) => api.get<WidgetView>("/api/v1/widget", { signal }), [api]);
+  const widget = useResource((signal) => api.get("/widget", { signal }), [api]);
   const [settings, setSettings] = useState<WidgetSettings>();
   const [origins, setOrigins] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
@@ -29,7 +29,7 @@ export function WidgetScreen() {
   const save = useAction(async () => {
     if (!settings) return;
     const questions = settings.suggested_questions.map((q) => q.trim()).filter(Boolean);
-    const view = await api.put<WidgetView>("/api/v1/widget", { settings: { ...settings, suggested_questions: questions }, allowed_origins: origins });
+    const view = await api.put("/widget", { body: { settings: { ...settings, suggested_questions: questions }, allowed_origins: origins } });
     widget.setData(view);
     setSettings(view.settings);
     setOrigins(view.allowed_origins);

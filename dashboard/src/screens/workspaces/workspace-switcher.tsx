@@ -1,8 +1,8 @@
 // The workspace switcher: the workspaces this person belongs to, and a switch that signs into another
-// (POST /api/v1/me/workspaces/switch); every screen then shows the new workspace.
+// (POST /me/workspaces/switch); every screen then shows the new workspace.
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import type { Workspace } from "../../api/types";
+import type { Workspace } from "@coach/contracts/account-views";
 import { useAuth, useMe } from "../../auth/auth-context";
 import { ErrorNotice, Skeleton } from "../../components/ui";
 import { useAction, useResource } from "../../lib/use-resource";
@@ -11,7 +11,7 @@ export function WorkspaceSwitcher() {
   const me = useMe();
   const { api, switchWorkspace } = useAuth();
   const navigate = useNavigate();
-  const workspaces = useResource((signal) => api.get<{ workspaces: Workspace[] }>("/api/v1/me/workspaces", { signal }), [api, me.tenant.id]);
+  const workspaces = useResource((signal) => api.get("/me/workspaces", { signal }), [api, me.tenant.id]);
   const [selected, setSelected] = useState(me.tenant.id);
   const change = useAction(async (tenantId: string) => {
     await switchWorkspace(tenantId);

@@ -1,0 +1,109 @@
+// The edge API's routes the dashboard calls and what each answers, keyed "METHOD /path" under /api/v1.
+// A client derives its response types from this map instead of copying them, and
+// test/worker/routes/api-routes.types.ts fails to compile when a Worker handler answers something else.
+// `undefined` is a 204 without a body.
+import type {
+  ApiKey,
+  ApiKeyCreated,
+  AuditPage,
+  ContactErasureReceipt,
+  ExportDocument,
+  InvitationCreated,
+  Invitation,
+  LoginResponse,
+  Me,
+  Member,
+  MemberRoleChanged,
+  RegistrationAccepted,
+  TokenResponse,
+  Workspace,
+  WorkspaceDeleted,
+} from "./account-views";
+import type { ChannelView } from "./channels";
+import type {
+  Analytics,
+  AssistantStatus,
+  Deleted,
+  DocumentDeleted,
+  DocumentPage,
+  GapPage,
+  KnowledgeDocument,
+  PersonaVersion,
+  RenamedDocument,
+  Webhook,
+  WebhookCreated,
+  WebhookDeliveryLog,
+  WebhookTestQueued,
+} from "./content-views";
+import type { ConversationPage, SentMessage, TakeoverState, TranscriptPage } from "./conversation-views";
+import type { ProgramAnalytics } from "./program-analytics";
+import type { EnrollmentView, ProgramView } from "./programs";
+import type { WidgetSessionResponse, WidgetView } from "./widget";
+
+/** A program in a list: everything but its steps. */
+export type ProgramSummary = Omit<ProgramView, "steps">;
+
+export type ApiRoutes = {
+  "POST /auth/register": RegistrationAccepted;
+  "POST /auth/login": LoginResponse;
+  "POST /auth/refresh": TokenResponse;
+  "POST /auth/logout": undefined;
+  "GET /me": Me;
+  "GET /me/export": ExportDocument;
+  "GET /me/workspaces": { workspaces: Workspace[] };
+  "POST /me/workspaces/switch": TokenResponse;
+  "GET /members": { members: Member[]; invitations: Invitation[] };
+  "POST /members": InvitationCreated;
+  "PATCH /members/:id": MemberRoleChanged;
+  "DELETE /members/:id": undefined;
+  "DELETE /members/invitations/:id": undefined;
+  "GET /api-keys": { api_keys: ApiKey[] };
+  "POST /api-keys": ApiKeyCreated;
+  "DELETE /api-keys/:id": undefined;
+  "GET /audit": AuditPage;
+  "GET /workspace/export": ExportDocument;
+  "DELETE /workspace": WorkspaceDeleted;
+  "GET /contacts/:id/export": ExportDocument;
+  "DELETE /contacts/:id": ContactErasureReceipt;
+  "GET /knowledge/documents": DocumentPage;
+  "POST /knowledge/documents": KnowledgeDocument;
+  "PATCH /knowledge/documents/:id": RenamedDocument;
+  "DELETE /knowledge/documents/:id": DocumentDeleted;
+  "POST /knowledge/documents/:id/reindex": KnowledgeDocument;
+  "GET /knowledge/gaps": GapPage;
+  "GET /persona": PersonaVersion;
+  "PUT /persona": PersonaVersion;
+  "GET /assistant/status": AssistantStatus;
+  "GET /widget": WidgetView;
+  "PUT /widget": WidgetView;
+  "POST /widget/session": WidgetSessionResponse;
+  "GET /channels": { channels: ChannelView[] };
+  "POST /channels/telegram": ChannelView;
+  "POST /channels/whatsapp": ChannelView;
+  "DELETE /channels/:id": ChannelView;
+  "GET /conversations": ConversationPage;
+  "GET /conversations/:id/messages": TranscriptPage;
+  "POST /conversations/:id/messages": SentMessage;
+  "POST /conversations/:id/takeover": TakeoverState;
+  "POST /conversations/:id/handback": TakeoverState;
+  "GET /analytics": Analytics;
+  "GET /integrations/webhooks": { webhooks: Webhook[] };
+  "POST /integrations/webhooks": WebhookCreated;
+  "DELETE /integrations/webhooks/:id": Deleted;
+  "POST /integrations/webhooks/:id/test": WebhookTestQueued;
+  "GET /integrations/webhooks/:id/deliveries": WebhookDeliveryLog;
+  "GET /programs": { programs: ProgramSummary[]; next_offset: number | null };
+  "POST /programs": ProgramView;
+  "GET /programs/:id": ProgramView;
+  "PUT /programs/:id": ProgramView;
+  "GET /programs/:id/analytics": ProgramAnalytics;
+  "GET /enrollments": { enrollments: EnrollmentView[]; next_offset: number | null };
+};
+
+export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** The paths the map names for `method`, e.g. `ApiPath<"GET">` includes "/programs/:id". */
+export type ApiPath<M extends ApiMethod> = keyof ApiRoutes extends infer K ? (K extends `${M} ${infer P}` ? P : never) : never;
+
+/** What `method path` answers. */
+export type ApiResponse<M extends ApiMethod, P extends ApiPath<M>> = ApiRoutes[`${M} ${P}` & keyof ApiRoutes];

@@ -1,0 +1,44 @@
+// What the edge answers about conversations in the inbox: the list, a transcript, taking over and
+// handing back, and a message the creator's team sends. Snake_case, as on the wire.
+// The Worker's handlers are checked against these in test/worker/routes/api-routes.types.ts.
+import type { MessageView, Source } from "./socket";
+
+export type ConversationChannel = "web" | "telegram" | "whatsapp";
+
+export type Contact = { id: string; display_name: string | null; email: string | null; channel: ConversationChannel; external_id: string };
+
+export type Conversation = {
+  id: string;
+  contact_id: string | null;
+  channel: ConversationChannel;
+  status: "open" | "closed";
+  started_at: number;
+  last_message_at: number | null;
+  message_count: number;
+  last_preview: string | null;
+  needs_human: boolean;
+  needs_human_at: number | null;
+  taken_over: boolean;
+  taken_over_by: { user_id: string; name: string | null } | null;
+  taken_over_at: number | null;
+  low_confidence: boolean;
+  contact: Contact | null;
+};
+
+export type ConversationPage = { conversations: Conversation[]; next_offset: number | null };
+
+/** A transcript message: the socket's view with the sources the answer was grounded on. */
+export type TranscriptMessage = MessageView & { sources: Source[] };
+
+export type TranscriptPage = { conversation: Conversation; messages: TranscriptMessage[]; next_after_seq: number | null };
+
+/** `POST /conversations/:id/takeover` and `/handback`: who answers the conversation now. */
+export type TakeoverState =
+  | { conversation_id: string; taken_over: true; taken_over_by: { user_id: string; name: string }; taken_over_at: number }
+  | { conversation_id: string; taken_over: false };
+
+/**
+ * `POST /conversations/:id/messages`: the message is stored as `seq`; `delivered` says whether the
+ * channel took it, and `error` why not (the code is the room's, e.g. `whatsapp_window_closed`).
+ */
+export type SentMessage = { seq: number; delivered: boolean; duplicate: boolean; error?: { code: string; message: string } };

@@ -1,0 +1,107 @@
+// The Worker held to the contract map the dashboard calls through (@coach/contracts/api-routes): for
+// each route, the body Hono infers from its handler must fit the contract's type. No test runs this
+// file; it compiles with the edge's typecheck (`tsc -p tsconfig.json`), and a drifted route fails it
+// by name. It reads each sub-app on its own: the app mounted as a whole is too deep for Hono's types.
+import type { ApiRoutes } from "@coach/contracts/api-routes";
+import type { Hono } from "hono";
+import type { programAnalytics } from "../../../worker/analytics/program-analytics";
+import type { AppEnv } from "../../../worker/lib/app-env";
+import type { apiKeyRoutes } from "../../../worker/routes/api-keys";
+import type { analyticsRoutes } from "../../../worker/routes/analytics";
+import type { assistantRoutes } from "../../../worker/routes/assistant";
+import type { auditRoutes } from "../../../worker/routes/audit";
+import type { authRoutes } from "../../../worker/routes/auth";
+import type { channelRoutes } from "../../../worker/routes/channels";
+import type { contactRoutes } from "../../../worker/routes/contacts";
+import type { conversationRoutes } from "../../../worker/routes/conversations";
+import type { enrollmentRoutes } from "../../../worker/routes/enrollments";
+import type { integrationRoutes } from "../../../worker/routes/integrations";
+import type { knowledgeRoutes } from "../../../worker/routes/knowledge";
+import type { meRoutes } from "../../../worker/routes/me";
+import type { memberRoutes } from "../../../worker/routes/members";
+import type { personaRoutes } from "../../../worker/routes/persona";
+import type { programRoutes } from "../../../worker/routes/programs";
+import type { widgetRoutes } from "../../../worker/routes/widget";
+import type { widgetPublicRoutes } from "../../../worker/routes/widget-public";
+import type { workspaceRoutes } from "../../../worker/routes/workspace";
+
+/** What `app` answers at `path` for `method`; a body-less 204 reads as `undefined`, as clients get it. */
+type Out<App, Path extends string, Method extends string> =
+  App extends Hono<AppEnv, infer Schema, "/">
+    ? Schema extends unknown
+      ? Path extends keyof Schema
+        ? Method extends keyof Schema[Path]
+          ? Schema[Path][Method] extends { output: infer Body }
+            ? Body extends null
+              ? undefined
+              : Body
+            : never
+          : never
+        : never
+      : never
+    : never;
+
+type Served = {
+  "POST /auth/register": Out<typeof authRoutes, "/register", "$post">;
+  "POST /auth/login": Out<typeof authRoutes, "/login", "$post">;
+  "POST /auth/refresh": Out<typeof authRoutes, "/refresh", "$post">;
+  "POST /auth/logout": Out<typeof authRoutes, "/logout", "$post">;
+  "GET /me": Out<typeof meRoutes, "/", "$get">;
+  "GET /me/export": Out<typeof meRoutes, "/export", "$get">;
+  "GET /me/workspaces": Out<typeof meRoutes, "/workspaces", "$get">;
+  "POST /me/workspaces/switch": Out<typeof meRoutes, "/workspaces/switch", "$post">;
+  "GET /members": Out<typeof memberRoutes, "/", "$get">;
+  "POST /members": Out<typeof memberRoutes, "/", "$post">;
+  "PATCH /members/:id": Out<typeof memberRoutes, "/:id", "$patch">;
+  "DELETE /members/:id": Out<typeof memberRoutes, "/:id", "$delete">;
+  "DELETE /members/invitations/:id": Out<typeof memberRoutes, "/invitations/:id", "$delete">;
+  "GET /api-keys": Out<typeof apiKeyRoutes, "/", "$get">;
+  "POST /api-keys": Out<typeof apiKeyRoutes, "/", "$post">;
+  "DELETE /api-keys/:id": Out<typeof apiKeyRoutes, "/:id", "$delete">;
+  "GET /audit": Out<typeof auditRoutes, "/", "$get">;
+  "GET /workspace/export": Out<typeof workspaceRoutes, "/export", "$get">;
+  "DELETE /workspace": Out<typeof workspaceRoutes, "/", "$delete">;
+  "GET /contacts/:id/export": Out<typeof contactRoutes, "/:id/export", "$get">;
+  "DELETE /contacts/:id": Out<typeof contactRoutes, "/:id", "$delete">;
+  "GET /knowledge/documents": Out<typeof knowledgeRoutes, "/documents", "$get">;
+  "POST /knowledge/documents": Out<typeof knowledgeRoutes, "/documents", "$post">;
+  "PATCH /knowledge/documents/:id": Out<typeof knowledgeRoutes, "/documents/:id", "$patch">;
+  "DELETE /knowledge/documents/:id": Out<typeof knowledgeRoutes, "/documents/:id", "$delete">;
+  "POST /knowledge/documents/:id/reindex": Out<typeof knowledgeRoutes, "/documents/:id/reindex", "$post">;
+  "GET /knowledge/gaps": Out<typeof knowledgeRoutes, "/gaps", "$get">;
+  "GET /persona": Out<typeof personaRoutes, "/", "$get">;
+  "PUT /persona": Out<typeof personaRoutes, "/", "$put">;
+  "GET /assistant/status": Out<typeof assistantRoutes, "/status", "$get">;
+  "GET /widget": Out<typeof widgetRoutes, "/", "$get">;
+  "PUT /widget": Out<typeof widgetRoutes, "/", "$put">;
+  "POST /widget/session": Out<typeof widgetPublicRoutes, "/session", "$post">;
+  "GET /channels": Out<typeof channelRoutes, "/", "$get">;
+  "POST /channels/telegram": Out<typeof channelRoutes, "/telegram", "$post">;
+  "POST /channels/whatsapp": Out<typeof channelRoutes, "/whatsapp", "$post">;
+  "DELETE /channels/:id": Out<typeof channelRoutes, "/:id", "$delete">;
+  "GET /conversations": Out<typeof conversationRoutes, "/", "$get">;
+  "GET /conversations/:id/messages": Out<typeof conversationRoutes, "/:id/messages", "$get">;
+  "POST /conversations/:id/messages": Out<typeof conversationRoutes, "/:id/messages", "$post">;
+  "POST /conversations/:id/takeover": Out<typeof conversationRoutes, "/:id/takeover", "$post">;
+  "POST /conversations/:id/handback": Out<typeof conversationRoutes, "/:id/handback", "$post">;
+  "GET /analytics": Out<typeof analyticsRoutes, "/", "$get">;
+  "GET /integrations/webhooks": Out<typeof integrationRoutes, "/webhooks", "$get">;
+  "POST /integrations/webhooks": Out<typeof integrationRoutes, "/webhooks", "$post">;
+  "DELETE /integrations/webhooks/:id": Out<typeof integrationRoutes, "/webhooks/:id", "$delete">;
+  "POST /integrations/webhooks/:id/test": Out<typeof integrationRoutes, "/webhooks/:id/test", "$post">;
+  "GET /integrations/webhooks/:id/deliveries": Out<typeof integrationRoutes, "/webhooks/:id/deliveries", "$get">;
+  "GET /programs": Out<typeof programRoutes, "/", "$get">;
+  "POST /programs": Out<typeof programRoutes, "/", "$post">;
+  "GET /programs/:id": Out<typeof programRoutes, "/:id", "$get">;
+  "PUT /programs/:id": Out<typeof programRoutes, "/:id", "$put">;
+  // Its handler returns a bare Response (the same one answers the CSV), so Hono infers no body; the
+  // JSON it sends is this function's value.
+  "GET /programs/:id/analytics": ReturnType<typeof programAnalytics>;
+  "GET /enrollments": Out<typeof enrollmentRoutes, "/", "$get">;
+};
+
+/** The routes whose served body is missing (a wrong path or method above) or does not fit the contract. */
+type Drifted = { [K in keyof ApiRoutes]: [Served[K]] extends [never] ? K : [Served[K]] extends [ApiRoutes[K]] ? never : K }[keyof ApiRoutes];
+
+/** Empty while every route fits; otherwise the compiler names each drifted route as a missing property. */
+export const driftedRoutes: Record<Drifted, never> = {};
