@@ -1,7 +1,6 @@
 // What works: conversations and active users per day, messages by author, how confident the answers
 // were, the most cited documents and the split across channels.
 import { useState } from "react";
-import type { Analytics } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
 import { BarChart } from "../../components/charts/bar-chart";
 import { LineChart } from "../../components/charts/line-chart";

@@ -2,7 +2,7 @@
 // confidence, and the takeover controls: take over (the assistant pauses), reply on the user's
 // channel, hand back.
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { Conversation, TakeoverState, TranscriptMessage } from "@coach/contracts/conversation-views";
+import type { TakeoverState } from "@coach/contracts/conversation-views";
 import { useApi } from "../../auth/auth-context";
 import { Answer } from "../../components/answer";
 import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";

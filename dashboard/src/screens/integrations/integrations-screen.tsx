@@ -1,7 +1,6 @@
 // Outgoing webhooks: register an HTTPS endpoint for the events it wants (signed with HMAC, retried with
 // back-off), see the secret once, send a test event, read the delivery log, remove it.
 import { useState, type FormEvent } from "react";
-import type { Webhook } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
 import { Button, Card, CopyButton, EmptyState, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { useAction, useResource } from "../../lib/use-resource";

@@ -1,6 +1,5 @@
 // A program's outcomes: the enrolment funnel, each step's completion, check-in scores by week,
 // retention, nudge response and commitment adherence, with the CSV download.
-import type { ProgramAnalytics } from "@coach/contracts/program-analytics";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { BarChart } from "../../components/charts/bar-chart";

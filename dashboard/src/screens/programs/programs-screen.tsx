@@ -1,6 +1,6 @@
 // Coaching programs: the list, a new program, and for the selected one its flow builder, who is
 // enrolled, and how it works (analytics).
-import type { EnrollmentView, ProgramView } from "@coach/contracts/programs";
+import type { ProgramView } from "@coach/contracts/programs";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { Badge, Button, Card, EmptyState, ErrorNotice, Field, PageHeader, Skeleton } from "../../components/ui";

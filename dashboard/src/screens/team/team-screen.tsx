@@ -1,7 +1,7 @@
 // Team and roles: members with their role (changeable by owners and admins), pending invitations, and a
 // form to invite someone. The invitation link carries a token shown once.
 import { useState, type FormEvent } from "react";
-import type { Invitation, Role } from "@coach/contracts/account-views";
+import type { Role } from "@coach/contracts/account-views";
 import { useApi, useMe } from "../../auth/auth-context";
 import { Button, Card, CopyButton, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";

@@ -2,7 +2,6 @@
 // (POST /me/workspaces/switch); every screen then shows the new workspace.
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import type { Workspace } from "@coach/contracts/account-views";
 import { useAuth, useMe } from "../../auth/auth-context";
 import { ErrorNotice, Skeleton } from "../../components/ui";
 import { useAction, useResource } from "../../lib/use-resource";
