@@ -2,6 +2,7 @@
 // every refresh spends its token (single use, claimed by a conditional update) and issues a child that
 // keeps the family's end. Presenting a spent token revokes the whole family, except within a few
 // seconds of its own rotation while its child is unused: that is a client racing itself, not a thief.
+import type { TokenResponse } from "@coach/contracts/account-views";
 import * as accounts from "../db/accounts";
 import type { Role } from "../db/enums";
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from "./access-token";
@@ -13,16 +14,6 @@ export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 export const REFRESH_GRACE_MS = 10_000;
 
 export type ClientMeta = { ip: string; userAgent: string | null };
-
-/** The body of a successful login, registration or refresh. */
-export type TokenResponse = {
-  access_token: string;
-  refresh_token: string;
-  token_type: "Bearer";
-  expires_in: number;
-  user: { id: string; email: string; full_name: string };
-  tenant: { id: string; name: string; slug: string; role: Role };
-};
 
 type SessionSubject = { user: accounts.UserRow; tenant: accounts.TenantRow; role: Role };
 

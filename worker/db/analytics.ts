@@ -3,6 +3,7 @@
 // confidence, the most cited documents (under their current titles) and the channel split.
 import { and, between, countDistinct, eq, sql, sum } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Analytics } from "@coach/contracts/content-views";
 import { database } from "./client";
 import { answerStats, conversationDays, documents as documentRows } from "./schema";
 
@@ -15,16 +16,6 @@ export const CONFIDENCE_BUCKETS = [
 ] as const;
 
 const TOP_DOCUMENTS = 10;
-
-export type Analytics = {
-  from: string;
-  to: string;
-  per_day: { date: string; conversations: number; active_users: number; messages: number }[];
-  messages: { user: number; assistant: number; creator: number };
-  confidence: { buckets: { min: number; max: number; count: number }[]; fallback_count: number };
-  top_documents: { document_id: string; title: string; citations: number }[];
-  channels: { channel: string; conversations: number }[];
-};
 
 function days(from: string, to: string): string[] {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 // Loading one thing from the API for a screen: data, the error (an ApiError with the API's sentence),
 // whether it is loading, and reload(). A reload keeps showing the previous data meanwhile.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError } from "../api/errors";
 
 export type Resource<T> = { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => Promise<void>; setData: (value: T) => void };
@@ -71,4 +71,12 @@ export function useAction<A extends unknown[], R>(action: (...args: A) => Promis
     [action],
   );
   return { run, busy, error, clearError: () => setError(undefined) };
+}
+
+/** A form's submit handler that runs `action` instead of navigating. */
+export function submitting(action: { run: () => Promise<unknown> }) {
+  return (event: FormEvent) => {
+    event.preventDefault();
+    void action.run();
+  };
 }

@@ -1,7 +1,8 @@
 // Shared helpers for the auth tests: calling the app, signing up, and seeding workspaces quickly
 // (straight into D1, with sessions minted by the app's own session code).
 import { env, exports } from "cloudflare:workers";
-import { startSession, type TokenResponse } from "../../../worker/auth/sessions";
+import type { TokenResponse } from "@coach/contracts/account-views";
+import { startSession } from "../../../worker/auth/sessions";
 import * as accounts from "../../../worker/db/accounts";
 import type { Role } from "../../../worker/db/enums";
 import { forTenant } from "../../../worker/db/tenant-gateway";

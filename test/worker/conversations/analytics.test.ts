@@ -1,7 +1,7 @@
 // Analytics from the counters the rooms write in their batched index sync: seeded conversations with
 // known messages, confidences and sources, and the exact figures the dashboard's charts get.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Analytics } from "../../../worker/db/analytics";
+import type { Analytics } from "@coach/contracts/content-views";
 import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { getJson } from "./inbox-helpers";
 import { DAY, seedConversation } from "./seeded-rooms";

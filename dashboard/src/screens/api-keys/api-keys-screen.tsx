@@ -1,10 +1,10 @@
 // API keys for scripts and integrations: create one with scopes (the key is shown once), see when each
 // was last used, revoke.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { Badge, Button, Card, CopyButton, EmptyState, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
-import { useAction, useResource } from "../../lib/use-resource";
+import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { DataTable } from "../../components/data-table";
 
 const SCOPES = [
@@ -29,10 +29,7 @@ export function ApiKeysScreen() {
     await api.del("/api-keys/:id", { params: { id } });
     await keys.reload();
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void create.run();
-  };
+  const onSubmit = submitting(create);
   const list = keys.data?.api_keys ?? [];
 
   return (

@@ -1,13 +1,13 @@
 // Sign in and sign up. Sign-up registers, then signs in; the session keeps the token pair and the
 // dashboard opens.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { publicPost } from "../../api/client";
 import { API_BASE } from "../../api/config";
 import { keepDeviceToken, readDeviceToken } from "../../api/device-token";
 import { useAuth } from "../../auth/auth-context";
 import { Button, ErrorNotice, Field } from "../../components/ui";
-import { useAction } from "../../lib/use-resource";
+import { submitting, useAction } from "../../lib/use-resource";
 
 export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
   const { signedIn } = useAuth();
@@ -36,10 +36,7 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
     keepDeviceToken(tokens.device_token);
     await signedIn(tokens);
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit.run();
-  };
+  const onSubmit = submitting(submit);
   const signUp = mode === "sign-up";
 
   return (

@@ -1,9 +1,9 @@
 // Connect a Telegram bot: the token from @BotFather; the edge checks it and sets the bot's webhook.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { ChannelView } from "@coach/contracts/channels";
 import { useApi } from "../../auth/auth-context";
 import { Button, ErrorNotice, Field } from "../../components/ui";
-import { useAction } from "../../lib/use-resource";
+import { submitting, useAction } from "../../lib/use-resource";
 
 export function TelegramForm({ onConnected }: { onConnected: (channel: ChannelView) => void }) {
   const api = useApi();
@@ -12,10 +12,7 @@ export function TelegramForm({ onConnected }: { onConnected: (channel: ChannelVi
     onConnected(await api.post("/channels/telegram", { body: { bot_token: token.trim() } }));
     setToken("");
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void connect.run();
-  };
+  const onSubmit = submitting(connect);
   return (
     <form onSubmit={onSubmit}>
       <ol className="steps small">

@@ -1,10 +1,10 @@
 // Set up WhatsApp Business: the number's id and credentials from Meta, and a verify token (suggested
 // here) that the creator enters in the Meta app with the webhook URL shown after connecting.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { ChannelView } from "@coach/contracts/channels";
 import { useApi } from "../../auth/auth-context";
 import { Button, ErrorNotice, Field } from "../../components/ui";
-import { useAction } from "../../lib/use-resource";
+import { submitting, useAction } from "../../lib/use-resource";
 
 function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
@@ -19,10 +19,7 @@ export function WhatsAppForm({ onConnected }: { onConnected: (channel: ChannelVi
     const channel = await api.post("/channels/whatsapp", { body: form });
     onConnected(channel, form.verify_token);
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void connect.run();
-  };
+  const onSubmit = submitting(connect);
   return (
     <form onSubmit={onSubmit}>
       <ol className="steps small">

@@ -1,9 +1,9 @@
 // Export and delete: the workspace's data as a JSON download, one end user's data (export or erase, by
 // contact id), the person's own account data, and deleting the workspace (confirmed by typing its slug).
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useAuth, useMe } from "../../auth/auth-context";
 import { Button, Card, ErrorNotice, Field, PageHeader, SuccessNotice } from "../../components/ui";
-import { useAction } from "../../lib/use-resource";
+import { submitting, useAction } from "../../lib/use-resource";
 
 function download(name: string, data: unknown): void {
   const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
@@ -31,10 +31,7 @@ export function DataScreen() {
     await api.del("/workspace", { body: { confirm } });
     await signOut();
   });
-  const onDelete = (event: FormEvent) => {
-    event.preventDefault();
-    void deleteWorkspace.run();
-  };
+  const onDelete = submitting(deleteWorkspace);
 
   return (
     <>

@@ -1,9 +1,9 @@
 // Outgoing webhooks: register an HTTPS endpoint for the events it wants (signed with HMAC, retried with
 // back-off), see the secret once, send a test event, read the delivery log, remove it.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { Button, Card, CopyButton, EmptyState, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
-import { useAction, useResource } from "../../lib/use-resource";
+import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { WebhookDeliveries } from "./webhook-deliveries";
 
 const EVENTS = [
@@ -42,10 +42,7 @@ export function IntegrationsScreen() {
     setTested(id);
     setOpen(id);
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void create.run();
-  };
+  const onSubmit = submitting(create);
   const list = hooks.data?.webhooks ?? [];
 
   return (

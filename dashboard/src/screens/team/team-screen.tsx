@@ -1,11 +1,11 @@
 // Team and roles: members with their role (changeable by owners and admins), pending invitations, and a
 // form to invite someone. The invitation link carries a token shown once.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { Role } from "@coach/contracts/account-views";
 import { useApi, useMe } from "../../auth/auth-context";
 import { Button, Card, CopyButton, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
-import { useAction, useResource } from "../../lib/use-resource";
+import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { DataTable } from "../../components/data-table";
 
 const ROLES: Role[] = ["owner", "admin", "editor", "viewer"];
@@ -42,10 +42,7 @@ export function TeamScreen() {
     await api.del("/members/invitations/:id", { params: { id } });
     await team.reload();
   });
-  const onInvite = (event: FormEvent) => {
-    event.preventDefault();
-    void invite.run();
-  };
+  const onInvite = submitting(invite);
 
   return (
     <>

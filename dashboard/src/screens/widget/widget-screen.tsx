@@ -1,11 +1,11 @@
 // The widget designer: settings with a live preview, the sites allowed to embed it, and the embed
 // snippet to copy into a site.
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import type { WidgetSettings } from "@coach/contracts/widget";
 import { API_BASE } from "../../api/config";
 import { useApi } from "../../auth/auth-context";
 import { Button, Card, CopyButton, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
-import { useAction, useResource } from "../../lib/use-resource";
+import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { OriginsEditor } from "./origins-editor";
 import { WidgetPreview } from "./widget-preview";
 
@@ -40,10 +40,7 @@ export function WidgetScreen() {
     setSettings((s) => (s ? { ...s, [key]: value } : s));
   };
   const setColour = (key: keyof WidgetSettings["colors"], value: string) => settings && set("colors", { ...settings.colors, [key]: value });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save.run();
-  };
+  const onSubmit = submitting(save);
 
   if (widget.error && !widget.data) {
     return (
