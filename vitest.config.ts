@@ -9,7 +9,11 @@ import { freePort } from "./inference-bridge/test/support/free-port";
 
 function testSigningJwk(label: string) {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  return { ...privateKey.export({ format: "jwk" }), kid: `test-${label}-${randomBytes(4).toString("hex")}`, alg: "RS256" };
+  return {
+    ...privateKey.export({ format: "jwk" }),
+    kid: `test-${label}-${randomBytes(4).toString("hex")}`,
+    alg: "RS256",
+  };
 }
 
 export default defineConfig(async () => {
@@ -65,7 +69,11 @@ export default defineConfig(async () => {
       testTimeout: 30_000,
       hookTimeout: 60_000,
       setupFiles: ["test/setup/apply-migrations.ts"],
-      globalSetup: ["test/setup/bridge-stack.global.ts", "test/setup/channel-stand-ins.global.ts", "test/setup/webhook-receiver.global.ts"],
+      globalSetup: [
+        "test/setup/bridge-stack.global.ts",
+        "test/setup/channel-stand-ins.global.ts",
+        "test/setup/webhook-receiver.global.ts",
+      ],
     },
   };
 });

@@ -5,10 +5,16 @@
 import { defineConfig, type ViteUserConfig } from "vitest/config";
 import rootConfig from "./vitest.config";
 
-const PROOF_FILES = ["test/proof/**/*.test.ts", "test/worker/auth/forged-tokens.test.ts", "test/worker/channels/forgery.test.ts"];
+const PROOF_FILES = [
+  "test/proof/**/*.test.ts",
+  "test/worker/auth/forged-tokens.test.ts",
+  "test/worker/channels/forgery.test.ts",
+];
 
 export default defineConfig(async (configEnv) => {
   process.env.PROOF_CASES ||= "10000";
-  const base = (await (typeof rootConfig === "function" ? rootConfig(configEnv) : rootConfig)) as ViteUserConfig;
+  const base = (await (typeof rootConfig === "function"
+    ? rootConfig(configEnv)
+    : rootConfig)) as ViteUserConfig;
   return { ...base, test: { ...base.test, include: PROOF_FILES, testTimeout: 4 * 3_600_000 } };
 });

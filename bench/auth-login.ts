@@ -19,10 +19,17 @@ const PASSWORD = "Bench lantern 8812";
 process.env.WRANGLER_SEND_METRICS = "false";
 ensureDevSecrets();
 const persistTo = mkdtempSync(path.join(tmpdir(), "coach-auth-bench-"));
-const migrate = spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "coach-db", "--local", "--persist-to", persistTo], { encoding: "utf8" });
+const migrate = spawnSync(
+  "npx",
+  ["wrangler", "d1", "migrations", "apply", "coach-db", "--local", "--persist-to", persistTo],
+  { encoding: "utf8" },
+);
 if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stderr}`);
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[
+    Math.min(values.length - 1, Math.floor((p / 100) * values.length))
+  ] ?? 0;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 const app = await unstable_dev("worker/index.ts", {
@@ -40,14 +47,26 @@ const hashWorker = await unstable_dev("bench/lib/auth-bench-worker.ts", {
 
 try {
   const email = `bench.${Date.now()}@example.test`;
-  const headers = (i: number) => ({ "Content-Type": "application/json", "CF-Connecting-IP": `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}` });
-  const registered = await app.fetch("/api/v1/auth/register", { method: "POST", headers: headers(0), body: JSON.stringify({ email, password: PASSWORD, full_name: "Bench" }) });
-  if (registered.status !== 202) throw new Error(`register answered ${registered.status}: ${await registered.text()}`);
+  const headers = (i: number) => ({
+    "Content-Type": "application/json",
+    "CF-Connecting-IP": `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+  });
+  const registered = await app.fetch("/api/v1/auth/register", {
+    method: "POST",
+    headers: headers(0),
+    body: JSON.stringify({ email, password: PASSWORD, full_name: "Bench" }),
+  });
+  if (registered.status !== 202)
+    throw new Error(`register answered ${registered.status}: ${await registered.text()}`);
 
   const times: number[] = [];
   for (let i = 1; i <= WARMUP + RUNS; i++) {
     const started = performance.now();
-    const res = await app.fetch("/api/v1/auth/login", { method: "POST", headers: headers(i), body: JSON.stringify({ email, password: PASSWORD }) });
+    const res = await app.fetch("/api/v1/auth/login", {
+      method: "POST",
+      headers: headers(i),
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
     const elapsed = performance.now() - started;
     if (res.status !== 200) throw new Error(`login answered ${res.status}: ${await res.text()}`);
     await res.arrayBuffer();
@@ -57,9 +76,24 @@ try {
   const p50 = percentile(times, 50);
   const p95 = percentile(times, 95);
   const share = hash.median_ms / p50;
-  console.log(`login over ${RUNS} runs (local wrangler dev): p50 ${round(p50)} ms, p95 ${round(p95)} ms`);
-  console.log(`Argon2id verify in workerd (m=19456, t=2, p=1): median ${round(hash.median_ms)} ms = ${Math.round(share * 100)}% of the p50`);
-  console.log(JSON.stringify({ bench: "auth-login", results: { runs: RUNS, login_p50_ms: round(p50), login_p95_ms: round(p95), hash_median_ms: round(hash.median_ms), hash_share_of_p50: Math.round(share * 100) / 100 } }));
+  console.log(
+    `login over ${RUNS} runs (local wrangler dev): p50 ${round(p50)} ms, p95 ${round(p95)} ms`,
+  );
+  console.log(
+    `Argon2id verify in workerd (m=19456, t=2, p=1): median ${round(hash.median_ms)} ms = ${Math.round(share * 100)}% of the p50`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: "auth-login",
+      results: {
+        runs: RUNS,
+        login_p50_ms: round(p50),
+        login_p95_ms: round(p95),
+        hash_median_ms: round(hash.median_ms),
+        hash_share_of_p50: Math.round(share * 100) / 100,
+      },
+    }),
+  );
 } finally {
   await app.stop();
   await hashWorker.stop();

@@ -26,25 +26,61 @@ const IDLE_QUESTIONS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const chroma = await startBenchChroma();
-const standIn = await OllamaStandIn.start({ parallel: PARALLEL, latencyMs: 100, tokensPerSecond: 30, replyTokens: 15 });
-const bridge = await startBridgeProcess({ CHROMA_URL: chroma.url, OLLAMA_HOST: standIn.url, OLLAMA_NUM_PARALLEL: String(PARALLEL), BRIDGE_BACKEND: "ollama" });
+const standIn = await OllamaStandIn.start({
+  parallel: PARALLEL,
+  latencyMs: 100,
+  tokensPerSecond: 30,
+  replyTokens: 15,
+});
+const bridge = await startBridgeProcess({
+  CHROMA_URL: chroma.url,
+  OLLAMA_HOST: standIn.url,
+  OLLAMA_NUM_PARALLEL: String(PARALLEL),
+  BRIDGE_BACKEND: "ollama",
+});
 for (const tenant of [...FLOODERS, QUIET]) {
-  const res = await bridge.post("/v1/documents", { tenant_id: tenant, document_id: "d", title: "Guide", text: "Plan the week on Sunday and review it on Friday. Keep a steady pace." });
+  const res = await bridge.post("/v1/documents", {
+    tenant_id: tenant,
+    document_id: "d",
+    title: "Guide",
+    text: "Plan the week on Sunday and review it on Friday. Keep a steady pace.",
+  });
   await res.text();
 }
 
-type Outcome = { status: number; headersMs: number; retryAfter: string | null; firstDeltaMs?: number; totalMs?: number; finished: boolean; endedAt: number };
+type Outcome = {
+  status: number;
+  headersMs: number;
+  retryAfter: string | null;
+  firstDeltaMs?: number;
+  totalMs?: number;
+  finished: boolean;
+  endedAt: number;
+};
 
 let turn = 0;
 /** One chat: when its headers came, and for an answer, its first delta and its end. */
 async function chat(tenant: string): Promise<Outcome> {
   turn++;
   const started = performance.now();
-  const res = await bridge.post("/v1/chat", { tenant_id: tenant, conversation_id: `c${turn}`, question: "How should I plan my week?", persona: PERSONA, retrieval: { k: 2, min_score: 0 }, deadline_ms: 60_000 });
+  const res = await bridge.post("/v1/chat", {
+    tenant_id: tenant,
+    conversation_id: `c${turn}`,
+    question: "How should I plan my week?",
+    persona: PERSONA,
+    retrieval: { k: 2, min_score: 0 },
+    deadline_ms: 60_000,
+  });
   const headersMs = performance.now() - started;
   if (res.status !== 200) {
     await res.text();
-    return { status: res.status, headersMs, retryAfter: res.headers.get("Retry-After"), finished: false, endedAt: performance.now() };
+    return {
+      status: res.status,
+      headersMs,
+      retryAfter: res.headers.get("Retry-After"),
+      finished: false,
+      endedAt: performance.now(),
+    };
   }
   let firstDeltaMs: number | undefined;
   let buffered = "";
@@ -53,14 +89,26 @@ async function chat(tenant: string): Promise<Outcome> {
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   for (let part = await reader.read(); !part.done; part = await reader.read()) {
     buffered += decoder.decode(part.value, { stream: true });
-    if (firstDeltaMs === undefined && buffered.includes('"type":"delta"')) firstDeltaMs = performance.now() - started;
+    if (firstDeltaMs === undefined && buffered.includes('"type":"delta"'))
+      firstDeltaMs = performance.now() - started;
     if (buffered.includes('"type":"done"')) finished = true;
   }
-  return { status: 200, headersMs, retryAfter: null, firstDeltaMs, totalMs: performance.now() - started, finished, endedAt: performance.now() };
+  return {
+    status: 200,
+    headersMs,
+    retryAfter: null,
+    firstDeltaMs,
+    totalMs: performance.now() - started,
+    finished,
+    endedAt: performance.now(),
+  };
 }
 
 /** The quiet tenant: one question, a second's pause, the next, until `until`. */
-async function quietUser(until: () => boolean, limit = Number.POSITIVE_INFINITY): Promise<Outcome[]> {
+async function quietUser(
+  until: () => boolean,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   while (!until() && outcomes.length < limit) {
     outcomes.push(await chat(QUIET));
@@ -113,20 +161,49 @@ const results = {
   service_ms: round(serviceMs),
   capacity_per_s: round(capacityPerSecond),
   offered_per_s: round(offeredPerSecond),
-  served_per_s: round(served.length / ((Math.max(...served.map((o) => o.endedAt)) - floodStart) / 1000)),
+  served_per_s: round(
+    served.length / ((Math.max(...served.map((o) => o.endedAt)) - floodStart) / 1000),
+  ),
   stand_in_max_concurrent: stats.maxConcurrent,
-  flood: { sent: floodOutcomes.length, served: served.length, refused: refused.length, refused_statuses: Object.fromEntries([...new Set(refused.map((o) => o.status))].map((s) => [s, refused.filter((o) => o.status === s).length])) },
+  flood: {
+    sent: floodOutcomes.length,
+    served: served.length,
+    refused: refused.length,
+    refused_statuses: Object.fromEntries(
+      [...new Set(refused.map((o) => o.status))].map((s) => [
+        s,
+        refused.filter((o) => o.status === s).length,
+      ]),
+    ),
+  },
   refusal_ms: summary(refused.map((o) => o.headersMs)),
   refusal_max_ms: round(Math.max(0, ...refused.map((o) => o.headersMs))),
   refusals_without_retry_after: refused.filter((o) => !o.retryAfter).length,
   quiet_tenant: {
-    idle: { answer_ms: summary(idleTotals), first_delta_ms: summary(idle.flatMap((o) => (o.firstDeltaMs === undefined ? [] : [o.firstDeltaMs]))) },
-    overloaded: { answer_ms: summary(loadedTotals), first_delta_ms: summary(loaded.flatMap((o) => (o.firstDeltaMs === undefined ? [] : [o.firstDeltaMs]))), refused: loaded.filter((o) => o.status !== 200).length },
+    idle: {
+      answer_ms: summary(idleTotals),
+      first_delta_ms: summary(
+        idle.flatMap((o) => (o.firstDeltaMs === undefined ? [] : [o.firstDeltaMs])),
+      ),
+    },
+    overloaded: {
+      answer_ms: summary(loadedTotals),
+      first_delta_ms: summary(
+        loaded.flatMap((o) => (o.firstDeltaMs === undefined ? [] : [o.firstDeltaMs])),
+      ),
+      refused: loaded.filter((o) => o.status !== 200).length,
+    },
   },
   quiet_p95_ratio: round(loadedP95 / idleP95, 2),
 };
-console.log(`capacity ${results.capacity_per_s}/s (${PARALLEL} slots × ${round(serviceMs)} ms), offered ${results.offered_per_s}/s for ${SECONDS} s: served ${results.served_per_s}/s, refused ${refused.length} of ${floodOutcomes.length}`);
-console.log(`refusals: headers after p50 ${results.refusal_ms.p50} ms, p99 ${results.refusal_ms.p99} ms, max ${results.refusal_max_ms} ms; without Retry-After: ${results.refusals_without_retry_after}`);
-console.log(`quiet tenant answer p95: idle ${idleP95} ms, overloaded ${loadedP95} ms → ×${results.quiet_p95_ratio} (target ≤ 2)`);
+console.log(
+  `capacity ${results.capacity_per_s}/s (${PARALLEL} slots × ${round(serviceMs)} ms), offered ${results.offered_per_s}/s for ${SECONDS} s: served ${results.served_per_s}/s, refused ${refused.length} of ${floodOutcomes.length}`,
+);
+console.log(
+  `refusals: headers after p50 ${results.refusal_ms.p50} ms, p99 ${results.refusal_ms.p99} ms, max ${results.refusal_max_ms} ms; without Retry-After: ${results.refusals_without_retry_after}`,
+);
+console.log(
+  `quiet tenant answer p95: idle ${idleP95} ms, overloaded ${loadedP95} ms → ×${results.quiet_p95_ratio} (target ≤ 2)`,
+);
 console.log(JSON.stringify({ bench: "bridge-overload", results }));
 process.exit(0);

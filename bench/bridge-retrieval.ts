@@ -31,24 +31,48 @@ const language = await loadLanguageResources(TEST_LANGUAGE_DIR);
 const embedder = new BuiltinEmbedder(language.vectors);
 const chroma = await startBenchChroma();
 const store = new ChromaStore(chroma.url);
-const knowledge = new KnowledgeBase({ store, embedder, vectors: language.vectors, synonyms: language.synonyms, reindexer: new Reindexer(store, embedder.identity, async () => [], new Logger("error")) });
+const knowledge = new KnowledgeBase({
+  store,
+  embedder,
+  vectors: language.vectors,
+  synonyms: language.synonyms,
+  reindexer: new Reindexer(store, embedder.identity, async () => [], new Logger("error")),
+});
 
 const coaches = loadCoaches();
-const paragraphs = coaches.flatMap((coach) => coach.documents.flatMap((doc) => new TextDecoder().decode(doc.bytes).split(/\n\s*\n/).filter((p) => p.split(/\s+/).length >= 12)));
-const questions = coaches.flatMap((coach) => [...coach.answerable, ...coach.offTopic].map((q) => q.question));
+const paragraphs = coaches.flatMap((coach) =>
+  coach.documents.flatMap((doc) =>
+    new TextDecoder()
+      .decode(doc.bytes)
+      .split(/\n\s*\n/)
+      .filter((p) => p.split(/\s+/).length >= 12),
+  ),
+);
+const questions = coaches.flatMap((coach) =>
+  [...coach.answerable, ...coach.offTopic].map((q) => q.question),
+);
 
 /** Chunk n: three consecutive paragraphs, with the chunk's own numbers so every chunk differs. */
 function chunkText(n: number): string {
   const at = (n * 7) % paragraphs.length;
-  return [0, 1, 2].map((i) => paragraphs[(at + i) % paragraphs.length] ?? "").join("\n\n").replace(/\d+/g, (d) => String((Number(d) + n) % 1000));
+  return [0, 1, 2]
+    .map((i) => paragraphs[(at + i) % paragraphs.length] ?? "")
+    .join("\n\n")
+    .replace(/\d+/g, (d) => String((Number(d) + n) % 1000));
 }
 
 async function fill(tenant: string, chunks: number): Promise<number> {
   const start = performance.now();
   for (let doc = 0; doc * BATCH < chunks; doc++) {
-    const texts = Array.from({ length: Math.min(BATCH, chunks - doc * BATCH) }, (_, i) => chunkText(doc * BATCH + i));
+    const texts = Array.from({ length: Math.min(BATCH, chunks - doc * BATCH) }, (_, i) =>
+      chunkText(doc * BATCH + i),
+    );
     const embeddings = await embedder.embed(texts);
-    const records: ChunkRecord[] = texts.map((text, i) => ({ text, embedding: embeddings[i] ?? [], metadata: { document_id: `doc${doc}`, title: `Doc ${doc}`, chunk_index: i } }));
+    const records: ChunkRecord[] = texts.map((text, i) => ({
+      text,
+      embedding: embeddings[i] ?? [],
+      metadata: { document_id: `doc${doc}`, title: `Doc ${doc}`, chunk_index: i },
+    }));
     await knowledge.replaceDocument(tenant, `doc${doc}`, records);
   }
   return performance.now() - start;
@@ -71,11 +95,28 @@ async function restingRss(): Promise<number> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: join(ROOT, "inference-bridge"),
-    env: { ...process.env, BRIDGE_SECRET: "bench-secret-0123456789-abcdefghijklmnop", BRIDGE_PORT: String(port), BRIDGE_BACKEND: "builtin", CHROMA_URL: chroma.url, BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR, BRIDGE_LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      BRIDGE_SECRET: "bench-secret-0123456789-abcdefghijklmnop",
+      BRIDGE_PORT: String(port),
+      BRIDGE_BACKEND: "builtin",
+      CHROMA_URL: chroma.url,
+      BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR,
+      BRIDGE_LOG_LEVEL: "warn",
+    },
     stdio: "ignore",
   });
   try {
-    for (let i = 0; i < 600 && !(await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (
+      let i = 0;
+      i < 600 &&
+      !(await fetch(`http://127.0.0.1:${port}/health`).then(
+        () => true,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await new Promise((resolve) => setTimeout(resolve, 5000));
     const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
     return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -87,25 +128,42 @@ async function restingRss(): Promise<number> {
 const results: Record<string, unknown> = {};
 const baselineInsert = await fill("bench_1k", 1000);
 const baseline = summary(await latencies("bench_1k"));
-console.log(`1k chunks:   insert ${round(baselineInsert / 1000, 1)} s, search ms ${JSON.stringify(baseline)} (${questions.length} questions)`);
+console.log(
+  `1k chunks:   insert ${round(baselineInsert / 1000, 1)} s, search ms ${JSON.stringify(baseline)} (${questions.length} questions)`,
+);
 results.chunks_1k = { insert_s: round(baselineInsert / 1000, 1), query_ms: baseline };
 
 const insert10k = await fill("bench_10k", 10_000);
 const q10k = summary(await latencies("bench_10k"));
-console.log(`10k chunks:  insert ${round(insert10k / 1000, 1)} s, search ms ${JSON.stringify(q10k)}, p95 ratio vs 1k ${round(q10k.p95 / baseline.p95, 2)} (target p95 ≤ 50)`);
-results.chunks_10k = { insert_s: round(insert10k / 1000, 1), query_ms: q10k, p95_ratio_vs_1k: round(q10k.p95 / baseline.p95, 2), pass: q10k.p95 <= 50 };
+console.log(
+  `10k chunks:  insert ${round(insert10k / 1000, 1)} s, search ms ${JSON.stringify(q10k)}, p95 ratio vs 1k ${round(q10k.p95 / baseline.p95, 2)} (target p95 ≤ 50)`,
+);
+results.chunks_10k = {
+  insert_s: round(insert10k / 1000, 1),
+  query_ms: q10k,
+  p95_ratio_vs_1k: round(q10k.p95 / baseline.p95, 2),
+  pass: q10k.p95 <= 50,
+};
 
 if (process.env.BENCH_RETRIEVAL_100K === "1") {
   const insert100k = await fill("bench_100k", 100_000);
   const q100k = summary(await latencies("bench_100k"));
-  console.log(`100k chunks: insert ${round(insert100k / 1000, 1)} s, search ms ${JSON.stringify(q100k)} (target p95 ≤ 100)`);
-  results.chunks_100k = { insert_s: round(insert100k / 1000, 1), query_ms: q100k, pass: q100k.p95 <= 100 };
+  console.log(
+    `100k chunks: insert ${round(insert100k / 1000, 1)} s, search ms ${JSON.stringify(q100k)} (target p95 ≤ 100)`,
+  );
+  results.chunks_100k = {
+    insert_s: round(insert100k / 1000, 1),
+    query_ms: q100k,
+    pass: q100k.p95 <= 100,
+  };
 } else {
   results.chunks_100k = { skipped: true };
 }
 
 const rss = round(await restingRss(), 1);
-console.log(`bridge RSS at rest, built-in mode with word vectors and synonyms loaded: ${rss} MB (target ≤ 250)`);
+console.log(
+  `bridge RSS at rest, built-in mode with word vectors and synonyms loaded: ${rss} MB (target ≤ 250)`,
+);
 results.rss_at_rest_mb = rss;
 
 await chroma.stop();

@@ -22,7 +22,8 @@ const SEND_MS = (PER_CLIENT / RATE) * 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const started = performance.now();
-const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${line}`);
 
 async function session(stack: ProofStack, i: number): Promise<string> {
   return (await benchSession(stack, `10.9.0.${i + 1}`)).socket_url;
@@ -43,7 +44,11 @@ function faultPlan(stack: ProofStack): Array<[number, string, () => Promise<void
   };
   return [
     [0.1, "bridge killed mid-stream", bridgeCrash],
-    [0.25, "Chroma stopped for 5 s", async () => (await stack.stopChroma(), await sleep(5000), await stack.startChroma())],
+    [
+      0.25,
+      "Chroma stopped for 5 s",
+      async () => (await stack.stopChroma(), await sleep(5000), await stack.startChroma()),
+    ],
     [0.4, "stand-in answers 503 server busy for 5 s", busy],
     [0.55, "dev server restarted", () => stack.restartEdge()],
     [0.7, "bridge killed mid-stream", bridgeCrash],
@@ -51,15 +56,24 @@ function faultPlan(stack: ProofStack): Array<[number, string, () => Promise<void
   ];
 }
 
-type Verdict = { user: number; assistant: number; lost: number; duplicated: number; order_violations: number; statuses: Record<string, number> };
+type Verdict = {
+  user: number;
+  assistant: number;
+  lost: number;
+  duplicated: number;
+  order_violations: number;
+  statuses: Record<string, number>;
+};
 
 function check(client: ResilientClient, history: MessageView[]): Verdict {
   const user = history.filter((m) => m.role === "user");
   const assistant = history.filter((m) => m.role === "assistant");
   const stored = new Map<string, number>();
-  for (const m of user) if (m.client_id) stored.set(m.client_id, (stored.get(m.client_id) ?? 0) + 1);
+  for (const m of user)
+    if (m.client_id) stored.set(m.client_id, (stored.get(m.client_id) ?? 0) + 1);
   const answers = new Map<string, number>();
-  for (const m of assistant) if (m.turn_id) answers.set(m.turn_id, (answers.get(m.turn_id) ?? 0) + 1);
+  for (const m of assistant)
+    if (m.turn_id) answers.set(m.turn_id, (answers.get(m.turn_id) ?? 0) + 1);
   const statuses: Record<string, number> = {};
   for (const m of assistant) statuses[m.status] = (statuses[m.status] ?? 0) + 1;
   return {
@@ -67,7 +81,9 @@ function check(client: ResilientClient, history: MessageView[]): Verdict {
     assistant: assistant.length,
     lost: [...client.sent].filter((id) => !stored.has(id)).length,
     duplicated: [...stored.values(), ...answers.values()].reduce((sum, n) => sum + n - 1, 0),
-    order_violations: history.filter((m, i) => i > 0 && m.seq <= (history[i - 1] as MessageView).seq).length,
+    order_violations: history.filter(
+      (m, i) => i > 0 && m.seq <= (history[i - 1] as MessageView).seq,
+    ).length,
     statuses,
   };
 }
@@ -83,13 +99,17 @@ try {
   const urls = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => session(stack, i)));
   const clients = urls.map((url) => new ResilientClient(url));
   await Promise.all(clients.map((client) => client.start()));
-  log(`${CLIENTS} clients connected; sending ${PER_CLIENT} messages each at ${RATE}/s (~${Math.round(SEND_MS / 1000)} s) under faults`);
+  log(
+    `${CLIENTS} clients connected; sending ${PER_CLIENT} messages each at ${RATE}/s (~${Math.round(SEND_MS / 1000)} s) under faults`,
+  );
 
   const injected: string[] = [];
   const faults = (async () => {
     const t0 = performance.now();
     const only = process.env.CHAOS_FAULTS?.split(",");
-    for (const [at, name, action] of faultPlan(stack).filter((_, i) => !only || only.includes(String(i)))) {
+    for (const [at, name, action] of faultPlan(stack).filter(
+      (_, i) => !only || only.includes(String(i)),
+    )) {
       await sleep(Math.max(0, t0 + at * SEND_MS - performance.now()));
       log(`fault: ${name}`);
       await action();
@@ -117,7 +137,9 @@ try {
   );
   sending = false;
   await Promise.all([faults, cutter]);
-  log(`sent ${clients.reduce((n, client) => n + client.sent.size, 0)} messages; waiting for every turn to settle`);
+  log(
+    `sent ${clients.reduce((n, client) => n + client.sent.size, 0)} messages; waiting for every turn to settle`,
+  );
 
   // Settled: every message acknowledged and every stored user message has its answer.
   const deadline = Date.now() + SETTLE_MS;
@@ -133,7 +155,9 @@ try {
           latest[i] = check(client, await readHistory(client.socketUrl, 30_000));
           return true;
         } catch (err) {
-          log(`conversation ${i}: its log could not be read back (${err instanceof Error ? err.message : String(err)})`);
+          log(
+            `conversation ${i}: its log could not be read back (${err instanceof Error ? err.message : String(err)})`,
+          );
           return false;
         }
       }),
@@ -141,17 +165,22 @@ try {
     unreadable = reads.filter((ok) => !ok).length;
     const unanswered = latest.reduce((n, v) => n + (v ? v.user - v.assistant : 0), 0);
     if ((unacked === 0 && unanswered === 0 && unreadable === 0) || Date.now() > deadline) {
-      log(`settled: ${unacked} unacknowledged, ${unanswered} unanswered, ${unreadable} logs unreadable`);
+      log(
+        `settled: ${unacked} unacknowledged, ${unanswered} unanswered, ${unreadable} logs unreadable`,
+      );
       break;
     }
-    log(`${unacked} unacknowledged, ${unanswered} turns still pending, ${unreadable} logs unreadable`);
+    log(
+      `${unacked} unacknowledged, ${unanswered} turns still pending, ${unreadable} logs unreadable`,
+    );
     await sleep(5000);
   }
   const verdicts = latest.filter((v): v is Verdict => v !== null);
   for (const client of clients) client.close();
 
   const sum = (pick: (v: Verdict) => number) => verdicts.reduce((n, v) => n + pick(v), 0);
-  const sumTally = (pick: (t: ClientTally) => number) => clients.reduce((n, client) => n + pick(client.tally), 0);
+  const sumTally = (pick: (t: ClientTally) => number) =>
+    clients.reduce((n, client) => n + pick(client.tally), 0);
   const merge = (pick: (t: ClientTally) => Record<string, number>) =>
     clients.reduce<Record<string, number>>((acc, client) => {
       for (const [k, v] of Object.entries(pick(client.tally))) acc[k] = (acc[k] ?? 0) + v;
@@ -169,7 +198,8 @@ try {
     answer_statuses: statuses,
     lost: sum((v) => v.lost),
     duplicated: sum((v) => v.duplicated),
-    seq_violations: sum((v) => v.order_violations) + sumTally((t) => t.seq_regressions + t.seq_repeats),
+    seq_violations:
+      sum((v) => v.order_violations) + sumTally((t) => t.seq_regressions + t.seq_repeats),
     unacknowledged: clients.reduce((n, client) => n + client.unacked.size, 0),
     unanswered: sum((v) => v.user - v.assistant),
     unreadable_logs: unreadable,

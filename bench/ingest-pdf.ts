@@ -13,12 +13,28 @@ import { makePdf } from "../inference-bridge/test/support/document-fixtures";
 import { round } from "../inference-bridge/test/support/stats";
 
 const PAGES = 300;
-const WORDS = ["anchor", "habit", "morning", "focus", "walk", "water", "review", "sleep", "calm", "step", "small", "daily"];
+const WORDS = [
+  "anchor",
+  "habit",
+  "morning",
+  "focus",
+  "walk",
+  "water",
+  "review",
+  "sleep",
+  "calm",
+  "step",
+  "small",
+  "daily",
+];
 
 function page(n: number): string[] {
   const lines: string[] = [];
   for (let line = 0; line < 35; line++) {
-    lines.push(Array.from({ length: 10 }, (_, w) => WORDS[(n * 7 + line * 3 + w) % WORDS.length]).join(" ") + (line % 6 === 5 ? "." : ""));
+    lines.push(
+      Array.from({ length: 10 }, (_, w) => WORDS[(n * 7 + line * 3 + w) % WORDS.length]).join(" ") +
+        (line % 6 === 5 ? "." : ""),
+    );
   }
   return [`Chapter ${n + 1}\n${lines.slice(0, 17).join("\n")}`, lines.slice(17).join("\n")];
 }
@@ -57,6 +73,8 @@ const results = {
   rss_growth_mb: round((inProcessPeak - baseRss) / 1024 / 1024, 0),
 };
 console.log(`300-page PDF (${results.pdf_mb} MB): ${results.chunks} chunks`);
-console.log(`  in-process:     ${results.in_process_pages_per_s} pages/s (${results.in_process_ms} ms), peak RSS ${results.peak_rss_mb} MB (+${results.rss_growth_mb} MB)`);
+console.log(
+  `  in-process:     ${results.in_process_pages_per_s} pages/s (${results.in_process_ms} ms), peak RSS ${results.peak_rss_mb} MB (+${results.rss_growth_mb} MB)`,
+);
 console.log(`  parser thread:  ${results.parser_thread_pages_per_s} pages/s`);
 console.log(JSON.stringify({ bench: "ingest-pdf", results }));

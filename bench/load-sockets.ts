@@ -85,14 +85,17 @@ try {
       Array.from({ length: Math.min(20, CONVERSATIONS - c) }, async (_, j) => {
         const url = await session(stack, c + j);
         const conversation: Conversation = { sockets: [], asks: [], turns: new Set(), open: true };
-        for (let s = 0; s < perConversation; s++) conversation.sockets.push(await openSocket(url, conversation));
+        for (let s = 0; s < perConversation; s++)
+          conversation.sockets.push(await openSocket(url, conversation));
         conversations[c + j] = conversation;
       }),
     );
   }
   const opened = conversations.reduce((n, c) => n + c.sockets.length, 0);
   const memoryAtRest = memory.report();
-  console.log(`${opened} sockets open over ${conversations.length} conversations; asking for ${SECONDS} s`);
+  console.log(
+    `${opened} sockets open over ${conversations.length} conversations; asking for ${SECONDS} s`,
+  );
 
   const started = performance.now();
   const end = started + SECONDS * 1000;
@@ -103,14 +106,24 @@ try {
       const clientId = `load-${c}-${i}-xxxxxx`;
       conversation.asks.push({ clientId, sentAt: performance.now() });
       // The first socket asks, so the answer timing (`done`) is read where the question was asked.
-      conversation.sockets[0]?.send(JSON.stringify({ type: "message", client_id: clientId, text: "How do I start a morning routine?" }));
+      conversation.sockets[0]?.send(
+        JSON.stringify({
+          type: "message",
+          client_id: clientId,
+          text: "How do I start a morning routine?",
+        }),
+      );
       await sleep(ASK_EVERY_MS);
     }
   });
   const pinger = (async () => {
     while (performance.now() < end) {
-      const conversation = conversations[Math.floor(Math.random() * conversations.length)] as Conversation;
-      const ws = conversation.sockets[Math.floor(Math.random() * conversation.sockets.length)] as WebSocket;
+      const conversation = conversations[
+        Math.floor(Math.random() * conversations.length)
+      ] as Conversation;
+      const ws = conversation.sockets[
+        Math.floor(Math.random() * conversation.sockets.length)
+      ] as WebSocket;
       if (!pongWaiters.has(ws)) {
         pongWaiters.set(ws, performance.now());
         ws.send(JSON.stringify({ type: "ping" }));
@@ -122,32 +135,52 @@ try {
   const progress = setInterval(() => {
     ticks++;
     const asks = conversations.flatMap((c) => c.asks);
-    console.log(`  ${ticks * 30} s: ${asks.length} asked, ${asks.filter((a) => a.done).length} answered; RSS ${JSON.stringify(Object.fromEntries(Object.entries(memory.report()).map(([k, v]) => [k, v.last_mb])))}`);
+    console.log(
+      `  ${ticks * 30} s: ${asks.length} asked, ${asks.filter((a) => a.done).length} answered; RSS ${JSON.stringify(Object.fromEntries(Object.entries(memory.report()).map(([k, v]) => [k, v.last_mb])))}`,
+    );
   }, 30_000);
   await Promise.all([...askers, pinger]);
   clearInterval(progress);
   // Let the last answers finish before judging.
   const graceEnd = performance.now() + ANSWER_GRACE_MS;
-  while (performance.now() < graceEnd && conversations.some((c) => c.asks.some((a) => a.done === undefined))) await sleep(500);
+  while (
+    performance.now() < graceEnd &&
+    conversations.some((c) => c.asks.some((a) => a.done === undefined))
+  )
+    await sleep(500);
 
   const asks = conversations.flatMap((c) => c.asks);
   for (const ask of asks) {
-    if (ask.acked === undefined || ask.acked - ask.sentAt > ACK_TIMEOUT_MS) countError("message not acknowledged within 10 s");
+    if (ask.acked === undefined || ask.acked - ask.sentAt > ACK_TIMEOUT_MS)
+      countError("message not acknowledged within 10 s");
     else if (ask.done === undefined) countError("question not answered");
   }
   for (const conversation of conversations) conversation.open = false;
-  for (const conversation of conversations) for (const ws of conversation.sockets) ws.close(1000, "done");
+  for (const conversation of conversations)
+    for (const ws of conversation.sockets) ws.close(1000, "done");
 
   const acks = asks.filter((a) => a.acked !== undefined).map((a) => (a.acked as number) - a.sentAt);
-  const firstDeltas = asks.filter((a) => a.firstDelta !== undefined).map((a) => (a.firstDelta as number) - a.sentAt);
-  const answers = asks.filter((a) => a.done !== undefined).map((a) => (a.done as number) - a.sentAt);
-  const stat = (values: number[]) => ({ n: values.length, p50_ms: +percentile(values, 50).toFixed(1), p99_ms: +percentile(values, 99).toFixed(1) });
+  const firstDeltas = asks
+    .filter((a) => a.firstDelta !== undefined)
+    .map((a) => (a.firstDelta as number) - a.sentAt);
+  const answers = asks
+    .filter((a) => a.done !== undefined)
+    .map((a) => (a.done as number) - a.sentAt);
+  const stat = (values: number[]) => ({
+    n: values.length,
+    p50_ms: +percentile(values, 50).toFixed(1),
+    p99_ms: +percentile(values, 99).toFixed(1),
+  });
   const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
   const results = {
     sockets: opened,
     conversations: conversations.length,
     seconds: SECONDS,
-    stand_in: { ...STAND_IN, parallel: PARALLEL, model_first_token_ms: STAND_IN.latencyMs + 1000 / STAND_IN.tokensPerSecond },
+    stand_in: {
+      ...STAND_IN,
+      parallel: PARALLEL,
+      model_first_token_ms: STAND_IN.latencyMs + 1000 / STAND_IN.tokensPerSecond,
+    },
     questions: asks.length,
     ack: stat(acks),
     pong: stat(pongs),
@@ -159,9 +192,15 @@ try {
     memory_at_rest_mb: memoryAtRest,
     memory_mb: memory.report(),
   };
-  console.log(`message → ack ms: p50 ${results.ack.p50_ms}, p99 ${results.ack.p99_ms} (ping → pong p50 ${results.pong.p50_ms}, p99 ${results.pong.p99_ms})`);
-  console.log(`message → first delta ms: p50 ${results.first_delta.p50_ms}, p99 ${results.first_delta.p99_ms} (the model's own first token: ${results.stand_in.model_first_token_ms} ms)`);
-  console.log(`errors ${errorCount} (${JSON.stringify(errors)}), rate ${results.error_rate}; peak RSS MB ${JSON.stringify(Object.fromEntries(Object.entries(results.memory_mb).map(([k, v]) => [k, v.peak_mb])))}`);
+  console.log(
+    `message → ack ms: p50 ${results.ack.p50_ms}, p99 ${results.ack.p99_ms} (ping → pong p50 ${results.pong.p50_ms}, p99 ${results.pong.p99_ms})`,
+  );
+  console.log(
+    `message → first delta ms: p50 ${results.first_delta.p50_ms}, p99 ${results.first_delta.p99_ms} (the model's own first token: ${results.stand_in.model_first_token_ms} ms)`,
+  );
+  console.log(
+    `errors ${errorCount} (${JSON.stringify(errors)}), rate ${results.error_rate}; peak RSS MB ${JSON.stringify(Object.fromEntries(Object.entries(results.memory_mb).map(([k, v]) => [k, v.peak_mb])))}`,
+  );
   console.log(JSON.stringify({ bench: "load-sockets", results }));
 } finally {
   memory.stop();

@@ -17,9 +17,14 @@ try {
   const sizes = measureWidget(dir);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
   const ratio = (bytes: number, budget: number) => Math.round((bytes / budget) * 1000) / 1000;
-  for (const [file, bytes] of Object.entries(sizes.files)) console.log(`${file.padEnd(24)} ${kb(bytes)} gzip`);
-  console.log(`loader       ${kb(sizes.loader)} of ${kb(BUDGET.loader)}  (${(ratio(sizes.loader, BUDGET.loader) * 100).toFixed(1)}% of budget)`);
-  console.log(`whole widget ${kb(sizes.total)} of ${kb(BUDGET.total)}  (${(ratio(sizes.total, BUDGET.total) * 100).toFixed(1)}% of budget; ${kb(sizes.raw_total)} before gzip)`);
+  for (const [file, bytes] of Object.entries(sizes.files))
+    console.log(`${file.padEnd(24)} ${kb(bytes)} gzip`);
+  console.log(
+    `loader       ${kb(sizes.loader)} of ${kb(BUDGET.loader)}  (${(ratio(sizes.loader, BUDGET.loader) * 100).toFixed(1)}% of budget)`,
+  );
+  console.log(
+    `whole widget ${kb(sizes.total)} of ${kb(BUDGET.total)}  (${(ratio(sizes.total, BUDGET.total) * 100).toFixed(1)}% of budget; ${kb(sizes.raw_total)} before gzip)`,
+  );
   const met = sizes.loader <= BUDGET.loader && sizes.total <= BUDGET.total;
   console.log(`budget: ${met ? "met" : "exceeded"}`);
   console.log(

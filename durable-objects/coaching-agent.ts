@@ -7,13 +7,24 @@
 // on every pass) is used, else UTC; a change of zone re-times running waits until a local time.
 // Time comes from `now()`, the real clock; the tests' subclass pins it, and alarms are set as far ahead
 // of the real clock as the wake-up is of `now()`, so the same code path runs in both.
-import { CoachingPreferencesUpdateSchema, type CoachingPreferencesUpdate, type CoachingStateView, type EnrollmentView } from "@coach/contracts/programs";
+import {
+  CoachingPreferencesUpdateSchema,
+  type CoachingPreferencesUpdate,
+  type CoachingStateView,
+  type EnrollmentView,
+} from "@coach/contracts/programs";
 import type { ContactSignals } from "@coach/contracts/coaching-rules";
 import { DurableObject } from "cloudflare:workers";
 import { isWorkspaceClosed } from "../worker/db/workspace-store";
 import { workerConfig } from "../worker/lib/config";
 import { createLogger, describeError, type Logger } from "../worker/lib/logger";
-import type { AgentSnapshot, EnrollInput, EnrollResult, InterventionInput, ReplyInput } from "./coaching/agent-api";
+import type {
+  AgentSnapshot,
+  EnrollInput,
+  EnrollResult,
+  InterventionInput,
+  ReplyInput,
+} from "./coaching/agent-api";
 import { AgentStore, type AgentIdentity, type EnrollmentRecord } from "./coaching/agent-store";
 import { newEnrollment, view } from "./coaching/enrollment-records";
 import { recordAnswers, type RecordedAnswer } from "./coaching/checkin-answers";
@@ -41,7 +52,10 @@ export class CoachingAgent extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new AgentStore(ctx.storage.sql);
-    this.logger = createLogger({ component: "coaching-agent", contact_id: this.store.identity()?.contactId ?? null }, workerConfig(env).logLevel);
+    this.logger = createLogger(
+      { component: "coaching-agent", contact_id: this.store.identity()?.contactId ?? null },
+      workerConfig(env).logLevel,
+    );
     this.executor = new StepExecutor({
       store: this.store,
       now: () => this.now(),
@@ -49,7 +63,13 @@ export class CoachingAgent extends DurableObject<Env> {
       deliver: (message) => deliverProactive(env, this.requireIdentity(), message),
       logger: this.logger,
     });
-    this.signals = new CoachingSignals({ sql: ctx.storage.sql, store: this.store, env, now: () => this.now(), logger: this.logger });
+    this.signals = new CoachingSignals({
+      sql: ctx.storage.sql,
+      store: this.store,
+      env,
+      now: () => this.now(),
+      logger: this.logger,
+    });
   }
 
   /** Starts an enrolment at the program's start step (or answers the active one in that program). */
@@ -63,11 +83,17 @@ export class CoachingAgent extends DurableObject<Env> {
       this.store.setOptedOutAt(null);
     }
     const existing = this.store.activeEnrollments().find((e) => e.programId === input.programId);
-    if (existing) return { status: "duplicate", enrollment: view(existing, input.identity.contactId) };
+    if (existing)
+      return { status: "duplicate", enrollment: view(existing, input.identity.contactId) };
     await this.refreshContactTimeZone();
     const record = newEnrollment(input, now);
     this.store.saveEnrollment(record);
-    this.store.addHistory(record.id, { at: now, node_id: input.startNode, event: "enrolled", detail: { source: input.source, version: input.version } });
+    this.store.addHistory(record.id, {
+      at: now,
+      node_id: input.startNode,
+      event: "enrolled",
+      detail: { source: input.source, version: input.version },
+    });
     await this.scheduleAlarm();
     return { status: "enrolled", enrollment: view(record, input.identity.contactId) };
   }
@@ -85,7 +111,10 @@ export class CoachingAgent extends DurableObject<Env> {
     const record = this.store.enrollment(id);
     const identity = this.store.identity();
     if (!record || !identity) return null;
-    const done = record.status === "active" ? this.executor.finish(record, "ended", reason, this.now()) : record;
+    const done =
+      record.status === "active"
+        ? this.executor.finish(record, "ended", reason, this.now())
+        : record;
     await this.syncIndex(done, record.status === "active");
     await this.scheduleAlarm();
     return view(done, identity.contactId);
@@ -97,7 +126,8 @@ export class CoachingAgent extends DurableObject<Env> {
     this.store.setOptedOutAt(this.store.optedOutAt() ?? now);
     const active = this.store.activeEnrollments();
     const ended = active.map((record) => this.executor.finish(record, "opted_out", reason, now));
-    for (const item of this.store.pendingInterventions()) this.store.saveIntervention({ ...item, status: "dropped" });
+    for (const item of this.store.pendingInterventions())
+      this.store.saveIntervention({ ...item, status: "dropped" });
     await this.scheduleAlarm();
     for (const record of ended) await this.syncIndex(record, true);
     return { ended: ended.length };
@@ -110,18 +140,29 @@ export class CoachingAgent extends DurableObject<Env> {
 
   async coachingState(): Promise<CoachingStateView> {
     const optedOutAt = this.store.optedOutAt();
-    return { ...this.store.preferences(), opted_out: optedOutAt !== null, opted_out_at: optedOutAt };
+    return {
+      ...this.store.preferences(),
+      opted_out: optedOutAt !== null,
+      opted_out_at: optedOutAt,
+    };
   }
 
   /** Merges and saves preferences, then looks at every enrolment again under the new rules. */
-  async updatePreferences(identity: AgentIdentity, patch: CoachingPreferencesUpdate): Promise<CoachingStateView> {
+  async updatePreferences(
+    identity: AgentIdentity,
+    patch: CoachingPreferencesUpdate,
+  ): Promise<CoachingStateView> {
     if (!this.store.bind(identity)) throw new Error("This agent belongs to another contact.");
     const before = this.store.preferences().timezone;
     // Only what was chosen is kept: a contact without a chosen zone goes on following contacts.timezone.
-    this.store.setExplicitPreferences(CoachingPreferencesUpdateSchema.parse({ ...this.store.explicitPreferences(), ...patch }));
+    this.store.setExplicitPreferences(
+      CoachingPreferencesUpdateSchema.parse({ ...this.store.explicitPreferences(), ...patch }),
+    );
     await this.rezoneWaits(before);
     const now = this.now();
-    for (const record of this.store.activeEnrollments()) if (record.wakeAt !== null && record.wakeAt > now) this.store.saveEnrollment({ ...record, wakeAt: now });
+    for (const record of this.store.activeEnrollments())
+      if (record.wakeAt !== null && record.wakeAt > now)
+        this.store.saveEnrollment({ ...record, wakeAt: now });
     await this.scheduleAlarm();
     return this.coachingState();
   }
@@ -133,7 +174,15 @@ export class CoachingAgent extends DurableObject<Env> {
   async recordReply(input: ReplyInput): Promise<{ answered: string[] }> {
     const at = input.at ?? this.now();
     this.store.setLastReplyAt(Math.max(at, this.store.lastReplyAt() ?? 0));
-    const recorded = recordAnswers(this.store, { text: input.text, at, ...(input.quick_reply_id ? { quickReplyId: input.quick_reply_id } : {}) }, this.now());
+    const recorded = recordAnswers(
+      this.store,
+      {
+        text: input.text,
+        at,
+        ...(input.quick_reply_id ? { quickReplyId: input.quick_reply_id } : {}),
+      },
+      this.now(),
+    );
     for (const answer of recorded) await this.thank(answer, input.conversation_id);
     // Activity counts toward the streak, and an answer may trip a rule (a score that dropped).
     this.signals.noteActivity(at);
@@ -148,7 +197,10 @@ export class CoachingAgent extends DurableObject<Env> {
   }
 
   /** Queues a one-off proactive message; the same id twice is one message. */
-  async queueIntervention(identity: AgentIdentity, input: InterventionInput): Promise<{ status: "queued" | "duplicate" | "opted_out" }> {
+  async queueIntervention(
+    identity: AgentIdentity,
+    input: InterventionInput,
+  ): Promise<{ status: "queued" | "duplicate" | "opted_out" }> {
     if (!this.store.bind(identity)) throw new Error("This agent belongs to another contact.");
     if (this.store.optedOutAt() !== null) return { status: "opted_out" };
     if (this.store.intervention(input.id)) return { status: "duplicate" };
@@ -171,7 +223,9 @@ export class CoachingAgent extends DurableObject<Env> {
       opted_out_at: this.store.optedOutAt(),
       last_reply_at: this.store.lastReplyAt(),
       preferences: await this.coachingState(),
-      enrollments: this.store.enrollments().map((r) => ({ ...view(r, contactId), answers: r.answers, sent_at: r.sentAt })),
+      enrollments: this.store
+        .enrollments()
+        .map((r) => ({ ...view(r, contactId), answers: r.answers, sent_at: r.sentAt })),
       pending_interventions: this.store.pendingInterventions(),
     };
   }
@@ -182,7 +236,11 @@ export class CoachingAgent extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
     // Rows, not tables: this instance keeps working (empty) without a restart.
     const sql = this.ctx.storage.sql;
-    const tables = sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").toArray();
+    const tables = sql
+      .exec<{ name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+      )
+      .toArray();
     this.ctx.storage.transactionSync(() => {
       for (const { name } of tables) sql.exec(`DELETE FROM "${name.replaceAll('"', '""')}"`);
     });
@@ -220,16 +278,24 @@ export class CoachingAgent extends DurableObject<Env> {
         const after = await this.executor.advance(record.id);
         if (after) await this.syncIndex(after, after.status !== "active");
       } catch (err) {
-        this.logger.error("coaching step failed", { enrollment_id: record.id, node_id: record.currentNode, ...describeError(err) });
+        this.logger.error("coaching step failed", {
+          enrollment_id: record.id,
+          node_id: record.currentNode,
+          ...describeError(err),
+        });
         const fresh = this.store.enrollment(record.id);
-        if (fresh?.status === "active") this.store.saveEnrollment({ ...fresh, wakeAt: this.now() + RETRY_DELAY_MS });
+        if (fresh?.status === "active")
+          this.store.saveEnrollment({ ...fresh, wakeAt: this.now() + RETRY_DELAY_MS });
       }
     }
     for (const item of this.store.dueInterventions(now)) {
       try {
         await this.executor.runIntervention(item);
       } catch (err) {
-        this.logger.error("coaching intervention failed", { intervention_id: item.id, ...describeError(err) });
+        this.logger.error("coaching intervention failed", {
+          intervention_id: item.id,
+          ...describeError(err),
+        });
         this.store.saveIntervention({ ...item, dueAt: this.now() + RETRY_DELAY_MS });
       }
     }
@@ -237,15 +303,30 @@ export class CoachingAgent extends DurableObject<Env> {
 
   private async syncIndex(record: EnrollmentRecord, justEnded = false): Promise<void> {
     const identity = this.store.identity();
-    if (identity) await syncEnrollmentIndex({ env: this.env, ctx: this.ctx, logger: this.logger }, identity, record, justEnded);
+    if (identity)
+      await syncEnrollmentIndex(
+        { env: this.env, ctx: this.ctx, logger: this.logger },
+        identity,
+        record,
+        justEnded,
+      );
   }
 
   /** Sends the thanks for an answer; a failure is logged, the answer stays recorded. */
   private async thank(answer: RecordedAnswer, conversationId: string | undefined): Promise<void> {
     try {
-      await deliverProactive(this.env, this.requireIdentity(), { ...answer.thanks, quickReplies: [] }, conversationId);
+      await deliverProactive(
+        this.env,
+        this.requireIdentity(),
+        { ...answer.thanks, quickReplies: [] },
+        conversationId,
+      );
     } catch (err) {
-      this.logger.warn("check-in answer not thanked", { enrollment_id: answer.enrollmentId, node_id: answer.nodeId, ...describeError(err) });
+      this.logger.warn("check-in answer not thanked", {
+        enrollment_id: answer.enrollmentId,
+        node_id: answer.nodeId,
+        ...describeError(err),
+      });
     }
   }
 
@@ -279,7 +360,9 @@ export class CoachingAgent extends DurableObject<Env> {
   /** One alarm at the earliest wake-up, set as far ahead of the real clock as it is of `now()`. */
   protected async scheduleAlarm(): Promise<void> {
     await this.signals.exportEvents();
-    const wakes = [this.store.nextWake(), this.signals.nextCheck()].filter((t): t is number => t !== null);
+    const wakes = [this.store.nextWake(), this.signals.nextCheck()].filter(
+      (t): t is number => t !== null,
+    );
     const next = wakes.length > 0 ? Math.min(...wakes) : null;
     if (next === null) {
       await this.ctx.storage.deleteAlarm();

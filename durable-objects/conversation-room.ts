@@ -15,7 +15,11 @@ import { ChannelSenders } from "./room/channel-senders";
 import { syncConversationIndex } from "./room/conversation-index";
 import { MessageIntake } from "./room/message-intake";
 import type { MessageLog } from "./room/message-log";
-import { sendOutboundMessage, type OutboundInput, type OutboundResult } from "./room/outbound-message";
+import {
+  sendOutboundMessage,
+  type OutboundInput,
+  type OutboundResult,
+} from "./room/outbound-message";
 import type { Outbox } from "./room/outbox";
 import { HISTORY_PAGE } from "./room/resume-socket";
 import type { ChannelMessageInput, MessagePage, TakeoverResult } from "./room/room-api";
@@ -53,12 +57,23 @@ export class ConversationRoom extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.stores = openRoomStores(ctx.storage.sql);
-    ({ state: this.state, log: this.log, outbox: this.outbox, takeovers: this.takeovers } = this.stores);
+    ({
+      state: this.state,
+      log: this.log,
+      outbox: this.outbox,
+      takeovers: this.takeovers,
+    } = this.stores);
     this.hub = new SocketHub(ctx);
     this.guard = new SocketGuard(this.stores.buckets, this.hub, () => rateLimits(env));
     this.adapters = [this.hub];
     this.alarms = new AlarmSchedule(ctx.storage);
-    this.logger = createLogger({ component: "conversation-room", conversation_id: this.state.meta()?.conversationId ?? null }, workerConfig(env).logLevel);
+    this.logger = createLogger(
+      {
+        component: "conversation-room",
+        conversation_id: this.state.meta()?.conversationId ?? null,
+      },
+      workerConfig(env).logLevel,
+    );
     this.senders = new ChannelSenders(env, this.logger);
     const meta = this.state.meta();
     if (meta) this.attachChannel(meta);
@@ -92,17 +107,39 @@ export class ConversationRoom extends DurableObject<Env> {
       sendOutbound: (input) => this.sendOutbound(input),
     });
     const { hub, guard, log, turns, intake, logger } = this;
-    const resume = () => ({ conversationId: this.requireMeta().conversationId, hub, log, quickReplies: this.stores.quickReplies, turns, takeovers: this.takeovers });
-    this.frames = { db: env.DB, logger, hub, guard, log, turns, intake, meta: () => this.requireMeta(), resume, deliver: (frame) => this.deliver(frame) };
+    const resume = () => ({
+      conversationId: this.requireMeta().conversationId,
+      hub,
+      log,
+      quickReplies: this.stores.quickReplies,
+      turns,
+      takeovers: this.takeovers,
+    });
+    this.frames = {
+      db: env.DB,
+      logger,
+      hub,
+      guard,
+      log,
+      turns,
+      intake,
+      meta: () => this.requireMeta(),
+      resume,
+      deliver: (frame) => this.deliver(frame),
+    };
     // A fresh instance runs nothing: turns marked running were interrupted by an eviction or restart.
     ctx.blockConcurrencyWhile(async () => {
-      if (this.outbox.recoverInterrupted() > 0 || this.outbox.size() > 0) await this.alarms.at(Date.now());
+      if (this.outbox.recoverInterrupted() > 0 || this.outbox.size() > 0)
+        await this.alarms.at(Date.now());
     });
   }
 
   /** Accepts a socket upgrade forwarded by the Worker (see room/socket-admission.ts). */
   override async fetch(request: Request): Promise<Response> {
-    return admitSocket({ ctx: this.ctx, state: this.state, guard: this.guard, hub: this.hub }, request);
+    return admitSocket(
+      { ctx: this.ctx, state: this.state, guard: this.guard, hub: this.hub },
+      request,
+    );
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
@@ -131,7 +168,12 @@ export class ConversationRoom extends DurableObject<Env> {
     if (this.state.indexDirty() && this.state.meta()) {
       this.state.setIndexDirty(false);
       try {
-        await syncConversationIndex(this.env.DB, this.requireMeta(), this.log, this.stores.watermark);
+        await syncConversationIndex(
+          this.env.DB,
+          this.requireMeta(),
+          this.log,
+          this.stores.watermark,
+        );
       } catch (err) {
         this.state.setIndexDirty(true);
         this.logger.error("conversation index sync failed", describeError(err));
@@ -148,10 +190,17 @@ export class ConversationRoom extends DurableObject<Env> {
     this.enter(input.meta);
     this.attachChannel(this.requireMeta());
     try {
-      const { message, duplicate } = this.intake.accept({ clientId: input.client_id, text: input.text, author: input.author, route: input.reply_route, quickReplyId: input.quick_reply_id });
+      const { message, duplicate } = this.intake.accept({
+        clientId: input.client_id,
+        text: input.text,
+        author: input.author,
+        route: input.reply_route,
+        quickReplyId: input.quick_reply_id,
+      });
       return { status: duplicate ? "duplicate" : "stored", seq: message.seq };
     } catch (err) {
-      if (err instanceof AppError && err.code === "rate_limited") return { status: "rate_limited", seq: null };
+      if (err instanceof AppError && err.code === "rate_limited")
+        return { status: "rate_limited", seq: null };
       throw err;
     }
   }
@@ -171,9 +220,23 @@ export class ConversationRoom extends DurableObject<Env> {
       this.hub.deliver(frame);
       return this.hub.readyCount();
     };
-    const result = await sendOutboundMessage({ env: this.env, log: this.log, meta, route, senders: this.senders, logger: this.logger, broadcast, onStored: () => this.markIndexDirty() }, input);
-    if (firstMessage && result.seq > 0 && !result.duplicate) this.emit("conversation.created", { first_seq: result.seq });
-    if (result.seq > 0 && !result.duplicate && input.quick_replies?.length) this.stores.quickReplies.offer(result.seq, input.quick_replies);
+    const result = await sendOutboundMessage(
+      {
+        env: this.env,
+        log: this.log,
+        meta,
+        route,
+        senders: this.senders,
+        logger: this.logger,
+        broadcast,
+        onStored: () => this.markIndexDirty(),
+      },
+      input,
+    );
+    if (firstMessage && result.seq > 0 && !result.duplicate)
+      this.emit("conversation.created", { first_seq: result.seq });
+    if (result.seq > 0 && !result.duplicate && input.quick_replies?.length)
+      this.stores.quickReplies.offer(result.seq, input.quick_replies);
     return result;
   }
 
@@ -197,7 +260,12 @@ export class ConversationRoom extends DurableObject<Env> {
   async handback(): Promise<TakeoverResult> {
     this.requireLive();
     const ended = this.takeovers.end();
-    if (ended) this.hub.deliver({ type: "notice", code: "human_left", message: "The coaching assistant is answering again." });
+    if (ended)
+      this.hub.deliver({
+        type: "notice",
+        code: "human_left",
+        message: "The coaching assistant is answering again.",
+      });
     return { takeover: null, changed: ended };
   }
 
@@ -209,7 +277,10 @@ export class ConversationRoom extends DurableObject<Env> {
   /** A page of the log for the dashboard: messages after `afterSeq`, oldest first. */
   async listMessages(afterSeq: number, limit: number): Promise<MessagePage> {
     if (this.state.erasedAt() !== null) return { messages: [], last_seq: 0 };
-    return { messages: this.log.after(afterSeq, Math.min(limit, HISTORY_PAGE)), last_seq: this.log.lastSeq() };
+    return {
+      messages: this.log.after(afterSeq, Math.min(limit, HISTORY_PAGE)),
+      last_seq: this.log.lastSeq(),
+    };
   }
 
   /**
@@ -234,32 +305,67 @@ export class ConversationRoom extends DurableObject<Env> {
    * visitor token minted before nor a late alarm can open the room again. Idempotent.
    */
   async erase(): Promise<{ messages: number; pending_turns: number }> {
-    return eraseRoom({ ctx: this.ctx, state: this.state, log: this.log, outbox: this.outbox, turns: this.turns, hub: this.hub });
+    return eraseRoom({
+      ctx: this.ctx,
+      state: this.state,
+      log: this.log,
+      outbox: this.outbox,
+      turns: this.turns,
+      hub: this.hub,
+    });
   }
 
   /** Emits an outgoing webhook event about this conversation, without holding up the caller. */
-  private emit(type: "conversation.created" | "answer.low_confidence", data: Record<string, unknown>): void {
+  private emit(
+    type: "conversation.created" | "answer.low_confidence",
+    data: Record<string, unknown>,
+  ): void {
     const meta = this.requireMeta();
-    const event = { conversation_id: meta.conversationId, contact_id: meta.contactId, channel: meta.channel, ...data };
+    const event = {
+      conversation_id: meta.conversationId,
+      contact_id: meta.contactId,
+      channel: meta.channel,
+      ...data,
+    };
     this.ctx.waitUntil(emitEvent(this.env, meta.tenantId, type, event));
   }
 
   /** Adds the room's messaging-channel side (Telegram, WhatsApp, routed per turn) once its meta names a channel. */
   private attachChannel(meta: RoomMeta): void {
     if (this.channelAttached || !meta.channelId || !meta.externalChatId) return;
-    this.adapters.push(new ChannelRouter({ env: this.env, logger: this.logger, meta, routes: this.stores.routes, outbox: this.outbox, senders: this.senders }));
+    this.adapters.push(
+      new ChannelRouter({
+        env: this.env,
+        logger: this.logger,
+        meta,
+        routes: this.stores.routes,
+        outbox: this.outbox,
+        senders: this.senders,
+      }),
+    );
     this.channelAttached = true;
   }
 
   private deliver(frame: ServerFrame): void {
     if (frame.type === "done" && isLowConfidence({ role: "assistant", ...frame })) {
       const question = this.log.before(frame.seq, 1).find((m) => m.role === "user");
-      this.emit("answer.low_confidence", { seq: frame.seq, confidence: frame.confidence, status: frame.status, answer: frame.text, question: question?.text ?? null });
+      this.emit("answer.low_confidence", {
+        seq: frame.seq,
+        confidence: frame.confidence,
+        status: frame.status,
+        answer: frame.text,
+        question: question?.text ?? null,
+      });
     }
     for (const adapter of this.adapters) {
       const sending = adapter.deliver(frame);
       // Channel adapters send over HTTP: keep the object alive until they are done.
-      if (sending) this.ctx.waitUntil(sending.catch((err: unknown) => this.logger.error("channel delivery failed", describeError(err))));
+      if (sending)
+        this.ctx.waitUntil(
+          sending.catch((err: unknown) =>
+            this.logger.error("channel delivery failed", describeError(err)),
+          ),
+        );
     }
   }
 
@@ -271,7 +377,11 @@ export class ConversationRoom extends DurableObject<Env> {
 
   /** Works the outbox without holding up the caller. */
   private pump(): void {
-    this.ctx.waitUntil(this.turns.pump().catch((err: unknown) => this.logger.error("outbox pump failed", describeError(err))));
+    this.ctx.waitUntil(
+      this.turns
+        .pump()
+        .catch((err: unknown) => this.logger.error("outbox pump failed", describeError(err))),
+    );
   }
 
   /** Drops a closed socket from the broadcast set and its frame limits from storage (gone with an erasure). */

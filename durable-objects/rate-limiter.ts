@@ -2,9 +2,27 @@
 // token buckets, and for an account its sign-in throttle (sign-in-throttle.ts): lanes of failures,
 // the hashes of its known devices and of its live unlock tokens. Exact counts matter here.
 import { DurableObject } from "cloudflare:workers";
-import type { AttemptResult, SettleExtras, SignInAttempt, SignInRequest, ThrottleLane } from "../worker/lib/rate-limiters";
-import { currentLane, reserve, settle, waitMs, type LaneState, type Outcome } from "../worker/lib/sign-in-throttle";
-import { takeTokens, type BucketRule, type BucketState, type TakeResult } from "../worker/lib/token-bucket";
+import type {
+  AttemptResult,
+  SettleExtras,
+  SignInAttempt,
+  SignInRequest,
+  ThrottleLane,
+} from "../worker/lib/rate-limiters";
+import {
+  currentLane,
+  reserve,
+  settle,
+  waitMs,
+  type LaneState,
+  type Outcome,
+} from "../worker/lib/sign-in-throttle";
+import {
+  takeTokens,
+  type BucketRule,
+  type BucketState,
+  type TakeResult,
+} from "../worker/lib/token-bucket";
 
 type Devices = Record<string, number>;
 type Unlocks = Record<string, number>;
@@ -34,10 +52,18 @@ export class RateLimiter extends DurableObject<Env> {
    * `settleAttempt`. Storage is synchronous: no two attempts can see the same count.
    */
   async beginAttempt(lanes: ThrottleLane[], now: number = Date.now()): Promise<AttemptResult> {
-    const states = lanes.map((lane) => ({ lane, state: currentLane(this.ctx.storage.kv.get<LaneState>(LANE_PREFIX + lane.key), lane.policy, now) }));
+    const states = lanes.map((lane) => ({
+      lane,
+      state: currentLane(
+        this.ctx.storage.kv.get<LaneState>(LANE_PREFIX + lane.key),
+        lane.policy,
+        now,
+      ),
+    }));
     const wait = Math.max(0, ...states.map(({ lane, state }) => waitMs(state, lane.policy, now)));
     if (wait > 0) return { allowed: false, retryAfterSeconds: wait / 1000 };
-    for (const { lane, state } of states) this.ctx.storage.kv.put<LaneState>(LANE_PREFIX + lane.key, reserve(state, now));
+    for (const { lane, state } of states)
+      this.ctx.storage.kv.put<LaneState>(LANE_PREFIX + lane.key, reserve(state, now));
     return { allowed: true, retryAfterSeconds: 0 };
   }
 
@@ -58,7 +84,11 @@ export class RateLimiter extends DurableObject<Env> {
               { key: `network:${request.network}`, policy: request.policies.network },
               { key: ACCOUNT_LANE, policy: request.policies.account },
             ];
-    const via = lanes[0]?.key.startsWith("device:") ? "device" : lanes[0]?.key.startsWith("unlock:") ? "unlock" : "network";
+    const via = lanes[0]?.key.startsWith("device:")
+      ? "device"
+      : lanes[0]?.key.startsWith("unlock:")
+        ? "unlock"
+        : "network";
     return { ...(await this.beginAttempt(lanes, now)), via, lanes: lanes.map((l) => l.key) };
   }
 
@@ -67,7 +97,12 @@ export class RateLimiter extends DurableObject<Env> {
    * (refused elsewhere before the password was checked) only gives its reservation back. A success may
    * remember the device and spend the unlock it came with.
    */
-  async settleAttempt(laneKeys: string[], outcome: Outcome, extras: SettleExtras = {}, now: number = Date.now()): Promise<void> {
+  async settleAttempt(
+    laneKeys: string[],
+    outcome: Outcome,
+    extras: SettleExtras = {},
+    now: number = Date.now(),
+  ): Promise<void> {
     for (const key of laneKeys) {
       const stored = this.ctx.storage.kv.get<LaneState>(LANE_PREFIX + key);
       const next = settle(stored ?? { failures: 0, pending: [], lastAt: 0 }, outcome, now);
@@ -77,7 +112,9 @@ export class RateLimiter extends DurableObject<Env> {
     if (outcome !== "success") return;
     if (extras.rememberDevice) {
       const devices = { ...this.liveDevices(now), [extras.rememberDevice]: now };
-      const kept = Object.entries(devices).sort((a, b) => b[1] - a[1]).slice(0, MAX_DEVICES);
+      const kept = Object.entries(devices)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, MAX_DEVICES);
       this.ctx.storage.kv.put<Devices>(DEVICES_KEY, Object.fromEntries(kept));
     }
     if (extras.consumeUnlock) {
@@ -90,7 +127,9 @@ export class RateLimiter extends DurableObject<Env> {
   /** Keeps an unlock token's hash until `expiresAt`; the oldest go beyond a few. */
   async issueUnlock(hash: string, expiresAt: number, now: number = Date.now()): Promise<void> {
     const unlocks = { ...this.liveUnlocks(now), [hash]: expiresAt };
-    const kept = Object.entries(unlocks).sort((a, b) => b[1] - a[1]).slice(0, MAX_UNLOCKS);
+    const kept = Object.entries(unlocks)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_UNLOCKS);
     this.ctx.storage.kv.put<Unlocks>(UNLOCKS_KEY, Object.fromEntries(kept));
   }
 
@@ -101,7 +140,9 @@ export class RateLimiter extends DurableObject<Env> {
 
   private liveDevices(now: number): Devices {
     const stored = this.ctx.storage.kv.get<Devices>(DEVICES_KEY) ?? {};
-    return Object.fromEntries(Object.entries(stored).filter(([, seenAt]) => now - seenAt < DEVICE_TTL_MS));
+    return Object.fromEntries(
+      Object.entries(stored).filter(([, seenAt]) => now - seenAt < DEVICE_TTL_MS),
+    );
   }
 
   private liveUnlocks(now: number): Unlocks {

@@ -2,7 +2,12 @@
 // deliveries; the dispatcher's alarm sends the due ones and sets itself for the next retry, so
 // back-off survives restarts and costs nothing while idle.
 import { DurableObject } from "cloudflare:workers";
-import { DELIVERY_LOG_DAYS, dueDeliveries, nextDueAt, pruneDeliveryLog } from "../worker/db/webhook-store";
+import {
+  DELIVERY_LOG_DAYS,
+  dueDeliveries,
+  nextDueAt,
+  pruneDeliveryLog,
+} from "../worker/db/webhook-store";
 import { createLogger, describeError } from "../worker/lib/logger";
 import { deliverWebhook } from "./webhook/deliver-webhook";
 import { workerConfig } from "../worker/lib/config";
@@ -47,7 +52,10 @@ export class WebhookDispatcher extends DurableObject<Env> {
       const next = await nextDueAt(this.env.DB, tenantId);
       if (next !== null) await this.schedule(next);
     } catch (err) {
-      createLogger({ component: "webhook-dispatcher", tenant_id: tenantId }, workerConfig(this.env).logLevel).error("webhook dispatch failed", describeError(err));
+      createLogger(
+        { component: "webhook-dispatcher", tenant_id: tenantId },
+        workerConfig(this.env).logLevel,
+      ).error("webhook dispatch failed", describeError(err));
       await this.schedule(Date.now() + FAILURE_RETRY_MS);
     } finally {
       this.running = false;

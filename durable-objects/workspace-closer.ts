@@ -10,7 +10,13 @@ import { createLogger, describeError, type Logger } from "../worker/lib/logger";
 import { eraseClosedWorkspace, sweepClosedWorkspace } from "../worker/workspace/close-workspace";
 import { workerConfig } from "../worker/lib/config";
 
-type Job = { tenantId: string; scheduledAt: number; swept: boolean; cursor: string | null; failures: number };
+type Job = {
+  tenantId: string;
+  scheduledAt: number;
+  swept: boolean;
+  cursor: string | null;
+  failures: number;
+};
 
 const JOB_KEY = "job";
 /** The alarm that does the work if the nudge after the commit never comes. */
@@ -32,7 +38,8 @@ export class WorkspaceCloser extends DurableObject<Env> {
 
   /** Takes the workspace on before its closure is committed; repeating it changes nothing. */
   async schedule(tenantId: string): Promise<void> {
-    if (!this.job()) this.save({ tenantId, scheduledAt: Date.now(), swept: false, cursor: null, failures: 0 });
+    if (!this.job())
+      this.save({ tenantId, scheduledAt: Date.now(), swept: false, cursor: null, failures: 0 });
     await this.ctx.storage.setAlarm(Date.now() + SAFETY_NET_MS);
   }
 
@@ -60,7 +67,8 @@ export class WorkspaceCloser extends DurableObject<Env> {
     try {
       const closure = await findClosure(this.env.DB, job.tenantId);
       if (!closure) {
-        if (now - job.scheduledAt < COMMIT_GRACE_MS) await this.ctx.storage.setAlarm(now + RECHECK_MS);
+        if (now - job.scheduledAt < COMMIT_GRACE_MS)
+          await this.ctx.storage.setAlarm(now + RECHECK_MS);
         else await this.forget();
         return;
       }
@@ -70,16 +78,26 @@ export class WorkspaceCloser extends DurableObject<Env> {
         this.save({ ...job, swept: pass.next === null, cursor: pass.next, failures: 0 });
         if (pass.next !== null) return this.ctx.storage.setAlarm(now);
       }
-      const eraseAfter = closure.eraseAfter ?? closure.closedAt + workerConfig(this.env).workspaceErasureMs;
+      const eraseAfter =
+        closure.eraseAfter ?? closure.closedAt + workerConfig(this.env).workspaceErasureMs;
       if (now < eraseAfter) return this.ctx.storage.setAlarm(eraseAfter);
-      const receipt = await eraseClosedWorkspace(this.env, job.tenantId, { ...closure, eraseAfter });
+      const receipt = await eraseClosedWorkspace(this.env, job.tenantId, {
+        ...closure,
+        eraseAfter,
+      });
       this.logger.info("closed workspace erased", { tenant_id: job.tenantId, ...receipt });
       await this.forget();
     } catch (err) {
       const failures = (this.job()?.failures ?? 0) + 1;
-      this.logger.error("workspace closer step failed", { tenant_id: job.tenantId, failures, ...describeError(err) });
+      this.logger.error("workspace closer step failed", {
+        tenant_id: job.tenantId,
+        failures,
+        ...describeError(err),
+      });
       this.save({ ...(this.job() ?? job), failures });
-      await this.ctx.storage.setAlarm(now + Math.min(RETRY_BASE_MS * 2 ** (failures - 1), RETRY_MAX_MS));
+      await this.ctx.storage.setAlarm(
+        now + Math.min(RETRY_BASE_MS * 2 ** (failures - 1), RETRY_MAX_MS),
+      );
     }
   }
 

@@ -11,7 +11,10 @@ import type { Embedder, Generator } from "../inference-bridge/src/backends/types
 import { chunkRecord, embeddingText } from "../inference-bridge/src/ingest/chunk-record";
 import { parseDocument } from "../inference-bridge/src/ingest/parse-document";
 import { chunkBlocks } from "../inference-bridge/src/ingest/section-chunker";
-import { answerabilityFeatures, type AnswerabilityFeature } from "../inference-bridge/src/rag/answerability";
+import {
+  answerabilityFeatures,
+  type AnswerabilityFeature,
+} from "../inference-bridge/src/rag/answerability";
 import { planAnswer } from "../inference-bridge/src/rag/answer-plan";
 import { buildMessages, type PromptBudget } from "../inference-bridge/src/rag/prompt";
 import type { KnowledgeBase } from "../inference-bridge/src/retrieval/knowledge-base";
@@ -49,25 +52,54 @@ export interface EvalStack {
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, " ");
 
 /** Ingests a coach's documents into `tenant`. */
-export async function ingestCoach(stack: EvalStack, tenant: string, coach: EvalCoach): Promise<void> {
+export async function ingestCoach(
+  stack: EvalStack,
+  tenant: string,
+  coach: EvalCoach,
+): Promise<void> {
   const { chunkTokens, overlapTokens, countTokens } = stack.embedder.chunking;
   for (const doc of coach.documents) {
     const parsed = await parseDocument(doc.kind, doc.bytes);
     const chunks = chunkBlocks(parsed.blocks, { chunkTokens, overlapTokens, countTokens });
-    const embeddings = await stack.embedder.embed(chunks.map((chunk) => embeddingText(chunk, false)), { purpose: "document" });
-    const records = chunks.map((chunk, i) => chunkRecord(chunk, i, embeddings[i] ?? [], { documentId: doc.id, title: doc.title, curated: false }));
+    const embeddings = await stack.embedder.embed(
+      chunks.map((chunk) => embeddingText(chunk, false)),
+      { purpose: "document" },
+    );
+    const records = chunks.map((chunk, i) =>
+      chunkRecord(chunk, i, embeddings[i] ?? [], {
+        documentId: doc.id,
+        title: doc.title,
+        curated: false,
+      }),
+    );
     await stack.knowledge.replaceDocument(tenant, doc.id, records);
   }
 }
 
-async function generate(stack: EvalStack, persona: Persona, question: string, plan: ReturnType<typeof planAnswer>): Promise<{ text: string; promptTokens: number }> {
+async function generate(
+  stack: EvalStack,
+  persona: Persona,
+  question: string,
+  plan: ReturnType<typeof planAnswer>,
+): Promise<{ text: string; promptTokens: number }> {
   if (plan.grounding === "fallback") return { text: persona.fallback, promptTokens: 0 };
   if (plan.grounding === "curated") return { text: plan.curatedText, promptTokens: 0 };
-  if (stack.generator.model === "builtin") return { text: composeAnswer(persona, plan.quotes).text, promptTokens: 0 };
-  const prompt = buildMessages({ persona, passages: plan.passages, history: [], question }, stack.budget);
+  if (stack.generator.model === "builtin")
+    return { text: composeAnswer(persona, plan.quotes).text, promptTokens: 0 };
+  const prompt = buildMessages(
+    { persona, passages: plan.passages, history: [], question },
+    stack.budget,
+  );
   let text = "";
   let promptTokens = prompt.estimatedTokens;
-  const input = { messages: prompt.messages, persona, question, passages: prompt.passages, signal: new AbortController().signal, answerTokens: prompt.answerTokens };
+  const input = {
+    messages: prompt.messages,
+    persona,
+    question,
+    passages: prompt.passages,
+    signal: new AbortController().signal,
+    answerTokens: prompt.answerTokens,
+  };
   for await (const chunk of stack.generator.generate(input)) {
     if (chunk.type === "delta") text += chunk.text;
     else promptTokens = chunk.promptTokens || promptTokens;
@@ -76,7 +108,11 @@ async function generate(stack: EvalStack, persona: Persona, question: string, pl
 }
 
 /** Asks every question of `coach` (ingested in `tenant`). */
-export async function askCoach(stack: EvalStack, tenant: string, coach: EvalCoach): Promise<QuestionOutcome[]> {
+export async function askCoach(
+  stack: EvalStack,
+  tenant: string,
+  coach: EvalCoach,
+): Promise<QuestionOutcome[]> {
   const outcomes: QuestionOutcome[] = [];
   const all = [
     ...coach.answerable.map((q) => ({ ...q, kind: "answerable" as const })),
@@ -86,7 +122,17 @@ export async function askCoach(stack: EvalStack, tenant: string, coach: EvalCoac
     const started = performance.now();
     const result = await stack.knowledge.search(tenant, q.question);
     const retrievalMs = performance.now() - started;
-    const request = { tenant_id: tenant, conversation_id: "eval", question: q.question, history: [], persona: coach.persona, retrieval: { k: 4 }, priority: "interactive", deadline_ms: 60_000, attempt: 1 } satisfies ChatRequest;
+    const request = {
+      tenant_id: tenant,
+      conversation_id: "eval",
+      question: q.question,
+      history: [],
+      persona: coach.persona,
+      retrieval: { k: 4 },
+      priority: "interactive",
+      deadline_ms: 60_000,
+      attempt: 1,
+    } satisfies ChatRequest;
     const plan = planAnswer(stack, request, result);
     const { text, promptTokens } = await generate(stack, coach.persona, q.question, plan);
     const hasFact = (t: string) => q.facts.some((fact) => norm(t).includes(norm(fact)));
@@ -101,7 +147,10 @@ export async function askCoach(stack: EvalStack, tenant: string, coach: EvalCoac
       topCitation: q.kind === "answerable" && plan.passages[0]?.documentId === q.document,
       retrievalMs,
       promptTokens,
-      pieces: result.ranked.map((r) => ({ features: UNIT_FEATURES.map((name) => r.features[name]), holdsFact: r.candidate.chunk.documentId === q.document && hasFact(r.unit.text) })),
+      pieces: result.ranked.map((r) => ({
+        features: UNIT_FEATURES.map((name) => r.features[name]),
+        holdsFact: r.candidate.chunk.documentId === q.document && hasFact(r.unit.text),
+      })),
       answerability: answerabilityFeatures(result),
     });
   }

@@ -14,7 +14,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, dirname, join } from "node:path";
 import { marked, type Token, type Tokens } from "marked";
 import { chromium, type Browser } from "playwright-core";
-import { makeDocx, type DocxContent, type DocxRun } from "../inference-bridge/test/support/document-fixtures";
+import {
+  makeDocx,
+  type DocxContent,
+  type DocxRun,
+} from "../inference-bridge/test/support/document-fixtures";
 
 /** Every date written into a built file, so rebuilding an unchanged source changes nothing. */
 const FIXED_DATE = "2025-01-15T09:00:00Z";
@@ -37,7 +41,11 @@ th { background: #eee; }
 blockquote { margin: 0 0 8pt 18pt; font-style: italic; }
 `;
 
-const escapeHtml = (text: string) => text.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c] ?? c);
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[<>&"]/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c] ?? c,
+  );
 
 /** A footer like a word processor's: the document's title and "page n of m". */
 const FOOTER = `<div style="width:100%; font-family:'DejaVu Sans',sans-serif; font-size:8pt; color:#555; text-align:center;"><span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
@@ -58,10 +66,12 @@ async function renderPdf(browser: Browser, markdown: string, title: string): Pro
       printBackground: true,
     });
     // Same-length replacement keeps the cross-reference offsets valid.
-    const text = Buffer.from(pdf).toString("latin1").replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, (whole, key: string) => {
-      const fixed = `/${key} (${PDF_DATE})`;
-      return fixed.length === whole.length ? fixed : whole;
-    });
+    const text = Buffer.from(pdf)
+      .toString("latin1")
+      .replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, (whole, key: string) => {
+        const fixed = `/${key} (${PDF_DATE})`;
+        return fixed.length === whole.length ? fixed : whole;
+      });
     return new Uint8Array(Buffer.from(text, "latin1"));
   } finally {
     await page.close();
@@ -69,19 +79,28 @@ async function renderPdf(browser: Browser, markdown: string, title: string): Pro
 }
 
 /** Word runs of Markdown inline tokens; a soft line break is a line break inside the paragraph. */
-function runs(tokens: Token[] | undefined, style: { bold?: boolean; italic?: boolean } = {}): DocxRun[] {
+function runs(
+  tokens: Token[] | undefined,
+  style: { bold?: boolean; italic?: boolean } = {},
+): DocxRun[] {
   const out: DocxRun[] = [];
   for (const token of tokens ?? []) {
-    if (token.type === "strong") out.push(...runs((token as Tokens.Strong).tokens, { ...style, bold: true }));
-    else if (token.type === "em") out.push(...runs((token as Tokens.Em).tokens, { ...style, italic: true }));
-    else if (token.type === "link" || token.type === "del") out.push(...runs((token as Tokens.Link | Tokens.Del).tokens, style));
+    if (token.type === "strong")
+      out.push(...runs((token as Tokens.Strong).tokens, { ...style, bold: true }));
+    else if (token.type === "em")
+      out.push(...runs((token as Tokens.Em).tokens, { ...style, italic: true }));
+    else if (token.type === "link" || token.type === "del")
+      out.push(...runs((token as Tokens.Link | Tokens.Del).tokens, style));
     else if (token.type === "br") out.push({ break: true });
-    else if (token.type === "text" && "tokens" in token && token.tokens) out.push(...runs(token.tokens, style));
+    else if (token.type === "text" && "tokens" in token && token.tokens)
+      out.push(...runs(token.tokens, style));
     else if (token.type === "text" || token.type === "escape" || token.type === "codespan") {
-      (token as Tokens.Text | Tokens.Escape | Tokens.Codespan).text.split("\n").forEach((line, i) => {
-        if (i > 0) out.push({ break: true });
-        if (line) out.push({ text: line, ...style });
-      });
+      (token as Tokens.Text | Tokens.Escape | Tokens.Codespan).text
+        .split("\n")
+        .forEach((line, i) => {
+          if (i > 0) out.push({ break: true });
+          if (line) out.push({ text: line, ...style });
+        });
     }
   }
   return out;
@@ -92,7 +111,10 @@ function listItems(list: Tokens.List, level: number): DocxContent[] {
     const own = item.tokens.filter((t) => t.type !== "list");
     const inline = own.flatMap((t) => ("tokens" in t && t.tokens ? t.tokens : [t]));
     const nested = item.tokens.filter((t): t is Tokens.List => t.type === "list");
-    return [{ list: list.ordered ? ("number" as const) : ("bullet" as const), level, runs: runs(inline) }, ...nested.flatMap((n) => listItems(n, level + 1))];
+    return [
+      { list: list.ordered ? ("number" as const) : ("bullet" as const), level, runs: runs(inline) },
+      ...nested.flatMap((n) => listItems(n, level + 1)),
+    ];
   });
 }
 
@@ -102,13 +124,24 @@ export function markdownToDocx(markdown: string): DocxContent[] {
   for (const token of marked.lexer(markdown, { gfm: true })) {
     if (token.type === "heading") {
       const heading = token as Tokens.Heading;
-      content.push({ heading: Math.min(6, heading.depth) as 1 | 2 | 3 | 4 | 5 | 6, runs: runs(heading.tokens) });
-    } else if (token.type === "paragraph") content.push({ runs: runs((token as Tokens.Paragraph).tokens) });
+      content.push({
+        heading: Math.min(6, heading.depth) as 1 | 2 | 3 | 4 | 5 | 6,
+        runs: runs(heading.tokens),
+      });
+    } else if (token.type === "paragraph")
+      content.push({ runs: runs((token as Tokens.Paragraph).tokens) });
     else if (token.type === "list") content.push(...listItems(token as Tokens.List, 0));
     else if (token.type === "table") {
       const table = token as Tokens.Table;
-      content.push({ table: [table.header.map((cell) => runs(cell.tokens)), ...table.rows.map((row) => row.map((cell) => runs(cell.tokens)))], header: true });
-    } else if (token.type === "blockquote") content.push(...markdownToDocx((token as Tokens.Blockquote).text));
+      content.push({
+        table: [
+          table.header.map((cell) => runs(cell.tokens)),
+          ...table.rows.map((row) => row.map((cell) => runs(cell.tokens))),
+        ],
+        header: true,
+      });
+    } else if (token.type === "blockquote")
+      content.push(...markdownToDocx((token as Tokens.Blockquote).text));
     else if (token.type === "code") content.push({ text: (token as Tokens.Code).text });
   }
   return content;
@@ -123,7 +156,11 @@ function sources(args: string[]): { source: string; output: string; title: strin
   if (args.length > 0) {
     return args.map((source) => {
       const title = /^# (.+)$/m.exec(existsSync(source) ? readFileSync(source, "utf8") : "")?.[1];
-      return { source, output: source.replace(/\.md$/, ""), title: title ?? basename(source).replace(/\.(pdf|docx)\.md$/, "") };
+      return {
+        source,
+        output: source.replace(/\.md$/, ""),
+        title: title ?? basename(source).replace(/\.(pdf|docx)\.md$/, ""),
+      };
     });
   }
   const root = join(import.meta.dirname, "coaches");
@@ -134,7 +171,11 @@ function sources(args: string[]): { source: string; output: string; title: strin
       const file = JSON.parse(readFileSync(join(root, coach, "coach.json"), "utf8")) as CoachFile;
       return file.documents
         .filter((doc) => doc.kind === "pdf" || doc.kind === "docx")
-        .map((doc) => ({ source: join(root, coach, "docs", `${doc.id}.${doc.kind}.md`), output: join(root, coach, "build", `${doc.id}.${doc.kind}`), title: doc.title }));
+        .map((doc) => ({
+          source: join(root, coach, "docs", `${doc.id}.${doc.kind}.md`),
+          output: join(root, coach, "build", `${doc.id}.${doc.kind}`),
+          title: doc.title,
+        }));
     });
 }
 
@@ -149,7 +190,10 @@ try {
     const markdown = readFileSync(source, "utf8");
     mkdirSync(dirname(output), { recursive: true });
     if (output.endsWith(".pdf")) {
-      browser ??= await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+      browser ??= await chromium.launch({
+        executablePath: "/usr/bin/chromium",
+        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+      });
       writeFileSync(output, await renderPdf(browser, markdown, title));
     } else {
       writeFileSync(output, makeDocx(markdownToDocx(markdown), { title, date: FIXED_DATE }));

@@ -55,20 +55,44 @@ interface CoachFile {
 /** Loads one coach directory. */
 export function loadCoach(dir: string): EvalCoach {
   const meta = JSON.parse(readFileSync(join(dir, "coach.json"), "utf8")) as CoachFile;
-  const questions = JSON.parse(readFileSync(join(dir, "questions.json"), "utf8")) as { answerable: AnswerableQuestion[]; off_topic: OffTopicQuestion[] };
+  const questions = JSON.parse(readFileSync(join(dir, "questions.json"), "utf8")) as {
+    answerable: AnswerableQuestion[];
+    off_topic: OffTopicQuestion[];
+  };
   const documents = meta.documents.map((doc): EvalDocument => {
     const built = join(dir, "build", `${doc.id}.${doc.kind}`);
-    if ((doc.kind === "pdf" || doc.kind === "docx") && existsSync(built)) return { id: doc.id, title: doc.title, kind: doc.kind, bytes: new Uint8Array(readFileSync(built)) };
+    if ((doc.kind === "pdf" || doc.kind === "docx") && existsSync(built))
+      return {
+        id: doc.id,
+        title: doc.title,
+        kind: doc.kind,
+        bytes: new Uint8Array(readFileSync(built)),
+      };
     const kind: DocumentKind = doc.kind === "pdf" || doc.kind === "docx" ? "md" : doc.kind;
-    return { id: doc.id, title: doc.title, kind, bytes: new Uint8Array(readFileSync(join(dir, doc.source))) };
+    return {
+      id: doc.id,
+      title: doc.title,
+      kind,
+      bytes: new Uint8Array(readFileSync(join(dir, doc.source))),
+    };
   });
-  return { id: meta.id, persona: { ...meta.persona, guardrails: [] }, documents, answerable: questions.answerable, offTopic: questions.off_topic };
+  return {
+    id: meta.id,
+    persona: { ...meta.persona, guardrails: [] },
+    documents,
+    answerable: questions.answerable,
+    offTopic: questions.off_topic,
+  };
 }
 
 /** Every coach, or those named. */
 export function loadCoaches(only: readonly string[] = []): EvalCoach[] {
   return readdirSync(COACHES_DIR)
-    .filter((name) => existsSync(join(COACHES_DIR, name, "questions.json")) && (only.length === 0 || only.includes(name)))
+    .filter(
+      (name) =>
+        existsSync(join(COACHES_DIR, name, "questions.json")) &&
+        (only.length === 0 || only.includes(name)),
+    )
     .sort()
     .map((name) => loadCoach(join(COACHES_DIR, name)));
 }

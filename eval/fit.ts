@@ -17,7 +17,12 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 const OFF_TOPIC_FALLBACK = 0.95;
 
 /** Conditional-logit weights for the pieces of `questions` (those whose pieces include a fact). */
-export function fitRanker(questions: readonly QuestionOutcome[], l2 = 0.001, iterations = 3000, rate = 3): number[] {
+export function fitRanker(
+  questions: readonly QuestionOutcome[],
+  l2 = 0.001,
+  iterations = 3000,
+  rate = 3,
+): number[] {
   const groups = questions.filter((q) => q.pieces.some((p) => p.holdsFact));
   const w = new Array<number>(UNIT_FEATURES.length).fill(0);
   for (let it = 0; it < iterations; it++) {
@@ -28,7 +33,10 @@ export function fitRanker(questions: readonly QuestionOutcome[], l2 = 0.001, ite
       const exps = scores.map((s) => Math.exp(s - max));
       const z = exps.reduce((a, b) => a + b, 0);
       const probability = exps.map((e) => e / z);
-      const positive = pieces.reduce((sum, p, i) => sum + (p.holdsFact ? (probability[i] ?? 0) : 0), 0);
+      const positive = pieces.reduce(
+        (sum, p, i) => sum + (p.holdsFact ? (probability[i] ?? 0) : 0),
+        0,
+      );
       for (let j = 0; j < w.length; j++) {
         let expected = 0;
         let expectedPositive = 0;
@@ -40,7 +48,9 @@ export function fitRanker(questions: readonly QuestionOutcome[], l2 = 0.001, ite
         gradient[j] = (gradient[j] ?? 0) + expectedPositive - expected;
       }
     }
-    for (let j = 0; j < w.length; j++) w[j] = (w[j] ?? 0) + rate * ((gradient[j] ?? 0) / Math.max(1, groups.length) - l2 * (w[j] ?? 0));
+    for (let j = 0; j < w.length; j++)
+      w[j] =
+        (w[j] ?? 0) + rate * ((gradient[j] ?? 0) / Math.max(1, groups.length) - l2 * (w[j] ?? 0));
   }
   return w.map(round);
 }
@@ -66,30 +76,63 @@ export interface FittedRule {
 
 const raw = (q: QuestionOutcome) => ANSWERABILITY_FEATURES.map((name) => q.answerability[name]);
 const probability = (rule: Omit<FittedRule, "threshold">, q: QuestionOutcome) =>
-  1 / (1 + Math.exp(-(rule.bias + raw(q).reduce((sum, v, j) => sum + (rule.weights[j] ?? 0) * ((v - (rule.means[j] ?? 0)) / (rule.scales[j] || 1)), 0))));
+  1 /
+  (1 +
+    Math.exp(
+      -(
+        rule.bias +
+        raw(q).reduce(
+          (sum, v, j) =>
+            sum + (rule.weights[j] ?? 0) * ((v - (rule.means[j] ?? 0)) / (rule.scales[j] || 1)),
+          0,
+        )
+      ),
+    ));
 
 /** Logistic regression of answerable (1) against off-topic (0), thresholded at 95 % off-topic fallback. */
-export function fitAnswerability(questions: readonly QuestionOutcome[], l2 = 0.001, iterations = 3000, rate = 0.1): FittedRule {
+export function fitAnswerability(
+  questions: readonly QuestionOutcome[],
+  l2 = 0.001,
+  iterations = 3000,
+  rate = 0.1,
+): FittedRule {
   const columns = ANSWERABILITY_FEATURES.map((_, j) => questions.map((q) => raw(q)[j] ?? 0));
   const means = columns.map((c) => c.reduce((a, b) => a + b, 0) / Math.max(1, c.length));
-  const scales = columns.map((c, j) => Math.sqrt(c.reduce((a, b) => a + (b - (means[j] ?? 0)) ** 2, 0) / Math.max(1, c.length)) || 1);
-  const vector = (q: QuestionOutcome) => raw(q).map((v, j) => (v - (means[j] ?? 0)) / (scales[j] ?? 1));
+  const scales = columns.map(
+    (c, j) =>
+      Math.sqrt(c.reduce((a, b) => a + (b - (means[j] ?? 0)) ** 2, 0) / Math.max(1, c.length)) || 1,
+  );
+  const vector = (q: QuestionOutcome) =>
+    raw(q).map((v, j) => (v - (means[j] ?? 0)) / (scales[j] ?? 1));
   let bias = 0;
   const weights = new Array<number>(ANSWERABILITY_FEATURES.length).fill(0);
   for (let it = 0; it < iterations; it++) {
     let gBias = 0;
     const g = new Array<number>(weights.length).fill(0);
     for (const q of questions) {
-      const error = (q.kind === "answerable" ? 1 : 0) - probability({ bias, weights, means, scales }, q);
+      const error =
+        (q.kind === "answerable" ? 1 : 0) - probability({ bias, weights, means, scales }, q);
       gBias += error;
       vector(q).forEach((v, j) => (g[j] = (g[j] ?? 0) + error * v));
     }
     bias += (rate * gBias) / questions.length;
-    for (let j = 0; j < weights.length; j++) weights[j] = (weights[j] ?? 0) + rate * ((g[j] ?? 0) / questions.length - l2 * (weights[j] ?? 0));
+    for (let j = 0; j < weights.length; j++)
+      weights[j] =
+        (weights[j] ?? 0) + rate * ((g[j] ?? 0) / questions.length - l2 * (weights[j] ?? 0));
   }
-  const off = questions.filter((q) => q.kind !== "answerable").map((q) => probability({ bias, weights, means, scales }, q)).sort((a, b) => a - b);
-  const threshold = off[Math.min(off.length - 1, Math.floor(off.length * OFF_TOPIC_FALLBACK))] ?? 0.5;
-  return { bias: round(bias), means: means.map(round), scales: scales.map(round), weights: weights.map(round), threshold: round(threshold) };
+  const off = questions
+    .filter((q) => q.kind !== "answerable")
+    .map((q) => probability({ bias, weights, means, scales }, q))
+    .sort((a, b) => a - b);
+  const threshold =
+    off[Math.min(off.length - 1, Math.floor(off.length * OFF_TOPIC_FALLBACK))] ?? 0.5;
+  return {
+    bias: round(bias),
+    means: means.map(round),
+    scales: scales.map(round),
+    weights: weights.map(round),
+    threshold: round(threshold),
+  };
 }
 
 /** Fits on all coaches but one, in turn, and reports each held-out coach. */
@@ -99,13 +142,21 @@ export function leaveOneCoachOut(outcomes: readonly QuestionOutcome[]) {
     const train = outcomes.filter((q) => q.coach !== coach);
     const test = outcomes.filter((q) => q.coach === coach);
     const rule = fitAnswerability(train);
-    const answered = test.filter((q) => q.kind === "answerable" && probability(rule, q) >= rule.threshold).length;
-    const declined = test.filter((q) => q.kind !== "answerable" && probability(rule, q) < rule.threshold).length;
+    const answered = test.filter(
+      (q) => q.kind === "answerable" && probability(rule, q) >= rule.threshold,
+    ).length;
+    const declined = test.filter(
+      (q) => q.kind !== "answerable" && probability(rule, q) < rule.threshold,
+    ).length;
     return {
       coach,
       best_piece_holds_fact: round(rankerTop1(test, fitRanker(train))),
-      answerable_answered: round(answered / Math.max(1, test.filter((q) => q.kind === "answerable").length)),
-      off_topic_fallback: round(declined / Math.max(1, test.filter((q) => q.kind !== "answerable").length)),
+      answerable_answered: round(
+        answered / Math.max(1, test.filter((q) => q.kind === "answerable").length),
+      ),
+      off_topic_fallback: round(
+        declined / Math.max(1, test.filter((q) => q.kind !== "answerable").length),
+      ),
     };
   });
 }
@@ -115,6 +166,7 @@ export function formatFits(outcomes: readonly QuestionOutcome[]): string {
   const ranker = fitRanker(outcomes);
   const rule = fitAnswerability(outcomes);
   const rankerText = UNIT_FEATURES.map((name, j) => `  ${name}: ${ranker[j]},`).join("\n");
-  const record = (values: number[]) => `{ ${ANSWERABILITY_FEATURES.map((name, j) => `${name}: ${values[j]}`).join(", ")} }`;
+  const record = (values: number[]) =>
+    `{ ${ANSWERABILITY_FEATURES.map((name, j) => `${name}: ${values[j]}`).join(", ")} }`;
   return `RANKER_WEIGHTS = {\n${rankerText}\n}\nanswerability: bias ${rule.bias}, threshold ${rule.threshold}\n  means ${record(rule.means)}\n  scales ${record(rule.scales)}\n  weights ${record(rule.weights)}`;
 }

@@ -21,7 +21,12 @@ export interface GoldenCase {
   answer: string;
 }
 
-const PERSONA = { name: "Maya", voice: "Calm and concrete.", fallback: "That isn't in my material yet.", guardrails: [] };
+const PERSONA = {
+  name: "Maya",
+  voice: "Calm and concrete.",
+  fallback: "That isn't in my material yet.",
+  guardrails: [],
+};
 
 /** The cases of `EVAL_GOLDEN_FILE`, or of eval/golden.json. */
 export function loadGolden(): GoldenCase[] {
@@ -31,20 +36,52 @@ export function loadGolden(): GoldenCase[] {
 
 /** Stores the cases as curated answers in `tenant`, then answers each and scores it against its golden answer. */
 export async function replayGolden(stack: EvalStack, tenant: string, cases: GoldenCase[]) {
-  const embeddings = await stack.embedder.embed(cases.map((c) => c.question), { purpose: "document" });
-  const records = cases.map((c, i) => chunkRecord({ text: `Q: ${c.question}\nA: ${c.answer}`, section: c.question, page: null }, i, embeddings[i] ?? [], { documentId: "golden", title: "Golden", curated: true }));
+  const embeddings = await stack.embedder.embed(
+    cases.map((c) => c.question),
+    { purpose: "document" },
+  );
+  const records = cases.map((c, i) =>
+    chunkRecord(
+      { text: `Q: ${c.question}\nA: ${c.answer}`, section: c.question, page: null },
+      i,
+      embeddings[i] ?? [],
+      { documentId: "golden", title: "Golden", curated: true },
+    ),
+  );
   await stack.knowledge.replaceDocument(tenant, "golden", records);
   const scores: number[] = [];
   let verbatim = 0;
   for (const c of cases) {
     const result = await stack.knowledge.search(tenant, c.question);
-    const request = { tenant_id: tenant, conversation_id: "golden", question: c.question, history: [], persona: PERSONA, retrieval: { k: 4 }, priority: "interactive", deadline_ms: 60_000, attempt: 1 } satisfies ChatRequest;
+    const request = {
+      tenant_id: tenant,
+      conversation_id: "golden",
+      question: c.question,
+      history: [],
+      persona: PERSONA,
+      retrieval: { k: 4 },
+      priority: "interactive",
+      deadline_ms: 60_000,
+      attempt: 1,
+    } satisfies ChatRequest;
     const plan = planAnswer(stack, request, result);
     if (plan.grounding === "curated") verbatim++;
-    const answer = plan.grounding === "curated" ? plan.curatedText : plan.grounding === "material" ? composeAnswer(PERSONA, plan.quotes).text : PERSONA.fallback;
-    const [a, b] = [sifVector(stack.language.vectors, answer), sifVector(stack.language.vectors, c.answer)];
+    const answer =
+      plan.grounding === "curated"
+        ? plan.curatedText
+        : plan.grounding === "material"
+          ? composeAnswer(PERSONA, plan.quotes).text
+          : PERSONA.fallback;
+    const [a, b] = [
+      sifVector(stack.language.vectors, answer),
+      sifVector(stack.language.vectors, c.answer),
+    ];
     scores.push(a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0));
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { cases: cases.length, voice_score: round(scores.reduce((s, x) => s + x, 0) / Math.max(1, scores.length)), curated_share: round(verbatim / Math.max(1, cases.length)) };
+  return {
+    cases: cases.length,
+    voice_score: round(scores.reduce((s, x) => s + x, 0) / Math.max(1, scores.length)),
+    curated_share: round(verbatim / Math.max(1, cases.length)),
+  };
 }

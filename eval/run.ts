@@ -24,7 +24,10 @@ import type { Embedder, Generator } from "../inference-bridge/src/backends/types
 import { Logger } from "../inference-bridge/src/logger";
 import { KnowledgeBase } from "../inference-bridge/src/retrieval/knowledge-base";
 import { Reindexer } from "../inference-bridge/src/retrieval/reindex";
-import { loadLanguageResources, type LanguageResources } from "../inference-bridge/src/text/language-resources";
+import {
+  loadLanguageResources,
+  type LanguageResources,
+} from "../inference-bridge/src/text/language-resources";
 import { freePort } from "../inference-bridge/test/support/free-port";
 import { TEST_LANGUAGE_DIR } from "../inference-bridge/test/support/language-dir";
 import { askCoach, ingestCoach, type QuestionOutcome } from "./answer-quality";
@@ -37,10 +40,14 @@ const fit = args.includes("--fit");
 const only = args.flatMap((arg, i) => (args[i - 1] === "--coach" ? [arg] : []));
 const BUDGET = { contextTokens: 4096, answerTokens: 512 };
 
-const share = (xs: readonly boolean[]) => (xs.length === 0 ? 0 : Math.round((xs.filter(Boolean).length / xs.length) * 1000) / 1000);
+const share = (xs: readonly boolean[]) =>
+  xs.length === 0 ? 0 : Math.round((xs.filter(Boolean).length / xs.length) * 1000) / 1000;
 const p95 = (xs: readonly number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
-  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0) * 10) / 10;
+  return (
+    Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0) * 10) /
+    10
+  );
 };
 
 function summary(outcomes: readonly QuestionOutcome[]) {
@@ -59,10 +66,22 @@ function summary(outcomes: readonly QuestionOutcome[]) {
   };
 }
 
-async function evaluate(name: string, embedder: Embedder, generator: Generator, language: LanguageResources, store: ChromaStore) {
+async function evaluate(
+  name: string,
+  embedder: Embedder,
+  generator: Generator,
+  language: LanguageResources,
+  store: ChromaStore,
+) {
   const logger = new Logger("error");
   const reindexer = new Reindexer(store, embedder.identity, async () => [], logger);
-  const knowledge = new KnowledgeBase({ store, embedder, vectors: language.vectors, synonyms: language.synonyms, reindexer });
+  const knowledge = new KnowledgeBase({
+    store,
+    embedder,
+    vectors: language.vectors,
+    synonyms: language.synonyms,
+    reindexer,
+  });
   const stack = { knowledge, embedder, generator, language, budget: BUDGET };
   const outcomes: QuestionOutcome[] = [];
   const coaches = loadCoaches(only);
@@ -72,41 +91,92 @@ async function evaluate(name: string, embedder: Embedder, generator: Generator, 
     outcomes.push(...(await askCoach(stack, tenant, coach)));
   }
   const golden = await replayGolden(stack, `eval_golden_${Date.now()}`, loadGolden());
-  return { embedder: `${embedder.identity.name}@${embedder.identity.version}`, model: generator.model, outcomes, golden, coaches: coaches.map((c) => c.id) };
+  return {
+    embedder: `${embedder.identity.name}@${embedder.identity.version}`,
+    model: generator.model,
+    outcomes,
+    golden,
+    coaches: coaches.map((c) => c.id),
+  };
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "eval-chroma-"));
 const chroma = await startChroma({ dataDir, port: await freePort() });
 try {
   const store = new ChromaStore(chroma.url);
-  const language = await loadLanguageResources(TEST_LANGUAGE_DIR, (step, progress) => console.log(`preparing ${step}: ${Math.round(progress * 100)} %`));
-  const runs = [await evaluate("builtin", new BuiltinEmbedder(language.vectors), new BuiltinAnswerer(), language, store)];
-  const ollama = new OllamaBackend({ host: process.env.OLLAMA_HOST ?? "http://127.0.0.1:11434", chatModel: "llama3.2:1b", embedModel: "nomic-embed-text", keepAlive: "5m", ...BUDGET });
+  const language = await loadLanguageResources(TEST_LANGUAGE_DIR, (step, progress) =>
+    console.log(`preparing ${step}: ${Math.round(progress * 100)} %`),
+  );
+  const runs = [
+    await evaluate(
+      "builtin",
+      new BuiltinEmbedder(language.vectors),
+      new BuiltinAnswerer(),
+      language,
+      store,
+    ),
+  ];
+  const ollama = new OllamaBackend({
+    host: process.env.OLLAMA_HOST ?? "http://127.0.0.1:11434",
+    chatModel: "llama3.2:1b",
+    embedModel: "nomic-embed-text",
+    keepAlive: "5m",
+    ...BUDGET,
+  });
   const check = await ollama.checkModels();
-  if (check.reachable && check.missing.length === 0) runs.push(await evaluate("ollama", ollama.embedder, ollama, language, store));
-  else console.log("Ollama with llama3.2:1b and nomic-embed-text is not available here: evaluated the built-in mode only.");
+  if (check.reachable && check.missing.length === 0)
+    runs.push(await evaluate("ollama", ollama.embedder, ollama, language, store));
+  else
+    console.log(
+      "Ollama with llama3.2:1b and nomic-embed-text is not available here: evaluated the built-in mode only.",
+    );
   ollama.close();
-  const results = runs.map((run) => ({ embedder: run.embedder, model: run.model, ...summary(run.outcomes), golden: run.golden, by_coach: Object.fromEntries(run.coaches.map((c) => [c, summary(run.outcomes.filter((q) => q.coach === c))])) }));
+  const results = runs.map((run) => ({
+    embedder: run.embedder,
+    model: run.model,
+    ...summary(run.outcomes),
+    golden: run.golden,
+    by_coach: Object.fromEntries(
+      run.coaches.map((c) => [c, summary(run.outcomes.filter((q) => q.coach === c))]),
+    ),
+  }));
   for (const r of results) {
     console.log(`\n${r.model} answers, ${r.embedder} retrieval — ${r.questions} questions`);
     console.log("  coach                 fact-hit  top-cite  answered  off-topic fb  near fb");
     for (const [coach, s] of Object.entries(r.by_coach)) {
-      console.log(`  ${coach.padEnd(20)}  ${String(s.fact_hit).padEnd(8)}  ${String(s.top_citation).padEnd(8)}  ${String(s.answered).padEnd(8)}  ${String(s.off_topic_fallback).padEnd(12)}  ${s.near_domain_fallback}`);
+      console.log(
+        `  ${coach.padEnd(20)}  ${String(s.fact_hit).padEnd(8)}  ${String(s.top_citation).padEnd(8)}  ${String(s.answered).padEnd(8)}  ${String(s.off_topic_fallback).padEnd(12)}  ${s.near_domain_fallback}`,
+      );
     }
-    console.log(`  ${"all".padEnd(20)}  ${String(r.fact_hit).padEnd(8)}  ${String(r.top_citation).padEnd(8)}  ${String(r.answered).padEnd(8)}  ${String(r.off_topic_fallback).padEnd(12)}  ${r.near_domain_fallback}`);
-    console.log(`  prompt tokens p95 ${r.prompt_tokens_p95}   retrieval p95 ${r.retrieval_p95_ms} ms`);
-    console.log(`  golden cases ${r.golden.cases}: voice score ${r.golden.voice_score}, answered with the curated answer ${r.golden.curated_share}`);
+    console.log(
+      `  ${"all".padEnd(20)}  ${String(r.fact_hit).padEnd(8)}  ${String(r.top_citation).padEnd(8)}  ${String(r.answered).padEnd(8)}  ${String(r.off_topic_fallback).padEnd(12)}  ${r.near_domain_fallback}`,
+    );
+    console.log(
+      `  prompt tokens p95 ${r.prompt_tokens_p95}   retrieval p95 ${r.retrieval_p95_ms} ms`,
+    );
+    console.log(
+      `  golden cases ${r.golden.cases}: voice score ${r.golden.voice_score}, answered with the curated answer ${r.golden.curated_share}`,
+    );
   }
   // EVAL_DUMP=<file> keeps every outcome, for looking at answers and features one by one.
-  if (process.env.EVAL_DUMP) writeFileSync(process.env.EVAL_DUMP, JSON.stringify(runs.map((run) => run.outcomes)));
+  if (process.env.EVAL_DUMP)
+    writeFileSync(process.env.EVAL_DUMP, JSON.stringify(runs.map((run) => run.outcomes)));
   if (fit) {
     for (const run of runs) {
       console.log(`\nFits for ${run.embedder} (held out one coach at a time):`);
-      for (const row of leaveOneCoachOut(run.outcomes)) console.log(`  ${row.coach.padEnd(20)} best piece holds the fact ${row.best_piece_holds_fact}, answerable answered ${row.answerable_answered}, off-topic fallback ${row.off_topic_fallback}`);
+      for (const row of leaveOneCoachOut(run.outcomes))
+        console.log(
+          `  ${row.coach.padEnd(20)} best piece holds the fact ${row.best_piece_holds_fact}, answerable answered ${row.answerable_answered}, off-topic fallback ${row.off_topic_fallback}`,
+        );
       console.log(formatFits(run.outcomes));
     }
   }
-  console.log(JSON.stringify({ bench: "eval-answers", results: results.map(({ by_coach, ...rest }) => ({ ...rest, by_coach })) }));
+  console.log(
+    JSON.stringify({
+      bench: "eval-answers",
+      results: results.map(({ by_coach, ...rest }) => ({ ...rest, by_coach })),
+    }),
+  );
 } finally {
   await chroma.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -37,12 +37,23 @@ for (const [i, name] of names.entries()) {
     timeout: 20 * 60_000,
     maxBuffer: 64 * 1024 * 1024,
   });
-  const line = run.stdout.split("\n").reverse().find((l) => l.startsWith('{"bench"'));
+  const line = run.stdout
+    .split("\n")
+    .reverse()
+    .find((l) => l.startsWith('{"bench"'));
   for (const l of run.stdout.split("\n")) if (l && !l.startsWith("{")) console.log(`  ${l}`);
   if (!line) {
-    console.log(`  ✖ no result (exit ${run.status ?? run.signal}); last error output:\n${run.stderr.split("\n").slice(-8).join("\n")}`);
+    console.log(
+      `  ✖ no result (exit ${run.status ?? run.signal}); last error output:\n${run.stderr.split("\n").slice(-8).join("\n")}`,
+    );
     results[name] = { error: `exit ${run.status ?? run.signal}` };
-    verdicts.push({ bench: name, label: "ran", value: "no result", target: "a result", verdict: "fall-short" });
+    verdicts.push({
+      bench: name,
+      label: "ran",
+      value: "no result",
+      target: "a result",
+      verdict: "fall-short",
+    });
     continue;
   }
   const figures = JSON.parse(line).results;
@@ -50,13 +61,22 @@ for (const [i, name] of names.entries()) {
   for (const t of BENCH_TARGETS[name] ?? []) {
     const value = valueAt(figures, t.path);
     const ok = typeof value === "number" && (t.op === "<=" ? value <= t.target : value >= t.target);
-    verdicts.push({ bench: name, label: t.label, value, target: `${t.op} ${t.target} ${t.unit}`, verdict: ok ? "pass" : "fall-short" });
+    verdicts.push({
+      bench: name,
+      label: t.label,
+      value,
+      target: `${t.op} ${t.target} ${t.unit}`,
+      verdict: ok ? "pass" : "fall-short",
+    });
   }
 }
 
 const ranAt = new Date().toISOString();
 const out = new URL("bench/results/", ROOT);
-writeFileSync(new URL("latest.json", out), `${JSON.stringify({ ran_at: ranAt, machine, results, verdicts }, null, 2)}\n`);
+writeFileSync(
+  new URL("latest.json", out),
+  `${JSON.stringify({ ran_at: ranAt, machine, results, verdicts }, null, 2)}\n`,
+);
 const md = [
   `# Benchmark results`,
   ``,
@@ -65,7 +85,10 @@ const md = [
   ``,
   `| Benchmark | Figure | Measured | Target | Verdict |`,
   `| --- | --- | --- | --- | --- |`,
-  ...verdicts.map((v) => `| ${v.bench} | ${v.label} | ${typeof v.value === "number" ? v.value : String(v.value)} | ${v.target} | ${v.verdict} |`),
+  ...verdicts.map(
+    (v) =>
+      `| ${v.bench} | ${v.label} | ${typeof v.value === "number" ? v.value : String(v.value)} | ${v.target} | ${v.verdict} |`,
+  ),
   ``,
 ];
 writeFileSync(new URL("latest.md", out), md.join("\n"));

@@ -3,7 +3,18 @@
 // workspace seeded, the widget demo page served on its own origin, the creators' dashboard (Vite) beside
 // them, the URLs printed. Ctrl-C stops everything.
 import { execFileSync } from "node:child_process";
-import { BRIDGE_PORT, BRIDGE_URL, DASHBOARD_ORIGINS, DASHBOARD_PORT, DASHBOARD_URL, DEMO_ORIGINS, DEMO_PORT, DEMO_URL, EDGE_PORT, EDGE_URL } from "./lib/config.mjs";
+import {
+  BRIDGE_PORT,
+  BRIDGE_URL,
+  DASHBOARD_ORIGINS,
+  DASHBOARD_PORT,
+  DASHBOARD_URL,
+  DEMO_ORIGINS,
+  DEMO_PORT,
+  DEMO_URL,
+  EDGE_PORT,
+  EDGE_URL,
+} from "./lib/config.mjs";
 import { startDemoServer } from "./lib/demo-server.mjs";
 import { ensureDevSecrets, readDevVars } from "./lib/dev-secrets.mjs";
 import { startProcess, stopAll, stopOnSignals } from "./lib/processes.mjs";
@@ -38,7 +49,11 @@ applyMigrations();
 
 step(`Starting the inference bridge on ${BRIDGE_URL}`);
 startProcess("bridge", "npm", ["start", "-w", "inference-bridge", "--silent"], {
-  env: { BRIDGE_PORT: String(BRIDGE_PORT), BRIDGE_SECRET: bridgeSecret, EDGE_CALLBACK_URL: EDGE_URL },
+  env: {
+    BRIDGE_PORT: String(BRIDGE_PORT),
+    BRIDGE_SECRET: bridgeSecret,
+    EDGE_CALLBACK_URL: EDGE_URL,
+  },
 });
 
 step(`Starting the edge (wrangler dev) on ${EDGE_URL}`);
@@ -57,11 +72,19 @@ startProcess(
     "--var",
     `CORS_ORIGINS:${DASHBOARD_ORIGINS.join(",")}`,
     // A local Bot API server or Graph stand-in, when the environment names one.
-    ...["TELEGRAM_API_ROOT", "WHATSAPP_GRAPH_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
+    ...["TELEGRAM_API_ROOT", "WHATSAPP_GRAPH_URL"].flatMap((name) =>
+      process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [],
+    ),
     "--show-interactive-dev-session=false",
   ],
   // Without internet wrangler cannot reach Cloudflare for `Request.cf`; harmless, so not shown.
-  { env, quiet: (line) => /Request\.cf|ENOTFOUND|GetAddrInfoReqWrap|\[wrangler:info\] (GET|POST|PUT|PATCH|DELETE|OPTIONS) /.test(line) },
+  {
+    env,
+    quiet: (line) =>
+      /Request\.cf|ENOTFOUND|GetAddrInfoReqWrap|\[wrangler:info\] (GET|POST|PUT|PATCH|DELETE|OPTIONS) /.test(
+        line,
+      ),
+  },
 );
 
 let demo;
@@ -75,9 +98,14 @@ try {
   // In-process: it ends with this process when stopAll() exits.
   await startDemoServer({ port: DEMO_PORT, edgeUrl: EDGE_URL, publicKey: demo.publicKey });
   step(`Starting the dashboard on ${DASHBOARD_URL}`);
-  startProcess("dashboard", "npx", ["vite", "--config", "dashboard/vite.config.ts", "--clearScreen", "false"], {
-    env: { DASHBOARD_PORT: String(DASHBOARD_PORT), VITE_API_BASE: EDGE_URL },
-  });
+  startProcess(
+    "dashboard",
+    "npx",
+    ["vite", "--config", "dashboard/vite.config.ts", "--clearScreen", "false"],
+    {
+      env: { DASHBOARD_PORT: String(DASHBOARD_PORT), VITE_API_BASE: EDGE_URL },
+    },
+  );
   await waitForHttp(DASHBOARD_URL, { what: "The dashboard (vite)", timeoutMs: 60_000 });
 } catch (err) {
   console.error(`\n✖ ${err.message}`);

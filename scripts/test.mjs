@@ -18,7 +18,14 @@ function run(label, command, args) {
 
 function vitest(label, args, reportName) {
   const outputFile = path.join(reports, `${reportName}.json`);
-  const ok = run(label, "npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${outputFile}`]);
+  const ok = run(label, "npx", [
+    "vitest",
+    "run",
+    ...args,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${outputFile}`,
+  ]);
   const report = existsSync(outputFile) ? JSON.parse(readFileSync(outputFile, "utf8")) : null;
   return {
     ok,
@@ -29,17 +36,54 @@ function vitest(label, args, reportName) {
 }
 
 const steps = [];
-steps.push({ name: "widget build", ...(run("Widget build", "npm", ["run", "--silent", "build:widget"]) ? { ok: true, passed: 0, failed: 0, skipped: 0 } : { ok: false, passed: 0, failed: 1, skipped: 0 }) });
-steps.push({ name: "worker types", ...(run("Worker types up to date", "node", ["scripts/lib/check-worker-types.mjs"]) ? { ok: true, passed: 0, failed: 0, skipped: 0 } : { ok: false, passed: 0, failed: 1, skipped: 0 }) });
-steps.push({ name: "types", ...(run("Type checks", "npm", ["run", "--silent", "typecheck"]) ? { ok: true, passed: 0, failed: 0, skipped: 0 } : { ok: false, passed: 0, failed: 1, skipped: 0 }) });
-steps.push({ name: "lint", ...(run("Lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"]) ? { ok: true, passed: 0, failed: 0, skipped: 0 } : { ok: false, passed: 0, failed: 1, skipped: 0 }) });
+steps.push({
+  name: "widget build",
+  ...(run("Widget build", "npm", ["run", "--silent", "build:widget"])
+    ? { ok: true, passed: 0, failed: 0, skipped: 0 }
+    : { ok: false, passed: 0, failed: 1, skipped: 0 }),
+});
+steps.push({
+  name: "worker types",
+  ...(run("Worker types up to date", "node", ["scripts/lib/check-worker-types.mjs"])
+    ? { ok: true, passed: 0, failed: 0, skipped: 0 }
+    : { ok: false, passed: 0, failed: 1, skipped: 0 }),
+});
+steps.push({
+  name: "types",
+  ...(run("Type checks", "npm", ["run", "--silent", "typecheck"])
+    ? { ok: true, passed: 0, failed: 0, skipped: 0 }
+    : { ok: false, passed: 0, failed: 1, skipped: 0 }),
+});
+steps.push({
+  name: "lint",
+  ...(run("Lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"])
+    ? { ok: true, passed: 0, failed: 0, skipped: 0 }
+    : { ok: false, passed: 0, failed: 1, skipped: 0 }),
+});
 steps.push({ name: "edge", ...vitest("Edge tests (workerd)", [], "edge") });
-steps.push({ name: "bridge", ...vitest("Bridge tests (Node)", ["--root", "inference-bridge"], "bridge") });
-steps.push({ name: "widget", ...vitest("Widget tests (Chromium)", ["--config", "widget/vitest.config.ts"], "widget") });
-steps.push({ name: "dashboard", ...vitest("Dashboard tests (Chromium)", ["--config", "dashboard/vitest.config.ts"], "dashboard") });
+steps.push({
+  name: "bridge",
+  ...vitest("Bridge tests (Node)", ["--root", "inference-bridge"], "bridge"),
+});
+steps.push({
+  name: "widget",
+  ...vitest("Widget tests (Chromium)", ["--config", "widget/vitest.config.ts"], "widget"),
+});
+steps.push({
+  name: "dashboard",
+  ...vitest("Dashboard tests (Chromium)", ["--config", "dashboard/vitest.config.ts"], "dashboard"),
+});
 
-const totals = steps.reduce((acc, s) => ({ passed: acc.passed + s.passed, failed: acc.failed + s.failed, skipped: acc.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const totals = steps.reduce(
+  (acc, s) => ({
+    passed: acc.passed + s.passed,
+    failed: acc.failed + s.failed,
+    skipped: acc.skipped + s.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log("");
-for (const s of steps) console.log(`${s.ok ? "✔" : "✖"} ${s.name}: ${s.passed} passed, ${s.failed} failed`);
+for (const s of steps)
+  console.log(`${s.ok ? "✔" : "✖"} ${s.name}: ${s.passed} passed, ${s.failed} failed`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(steps.every((s) => s.ok) ? 0 : 1);

@@ -40,22 +40,31 @@ export type EdgeStack = {
 /** A proxy to the bridge that records when each streamed `delta` line passes through it. */
 function startProbe(bridgePort: number, port: number, forwarded: number[][]): Promise<Server> {
   const server = createServer((req, res) => {
-    const upstream = httpRequest({ host: "127.0.0.1", port: bridgePort, path: req.url, method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      const stamps: number[] = [];
-      if (req.url === "/v1/chat") forwarded.push(stamps);
-      let buffered = "";
-      up.on("data", (chunk: Buffer) => {
-        buffered += chunk.toString();
-        const lines = buffered.split("\n");
-        buffered = lines.pop() ?? "";
-        for (const line of lines) {
-          res.write(`${line}\n`);
-          if (line.includes('"type":"delta"')) stamps.push(performance.now());
-        }
-      });
-      up.on("end", () => res.end(buffered));
-    });
+    const upstream = httpRequest(
+      {
+        host: "127.0.0.1",
+        port: bridgePort,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        const stamps: number[] = [];
+        if (req.url === "/v1/chat") forwarded.push(stamps);
+        let buffered = "";
+        up.on("data", (chunk: Buffer) => {
+          buffered += chunk.toString();
+          const lines = buffered.split("\n");
+          buffered = lines.pop() ?? "";
+          for (const line of lines) {
+            res.write(`${line}\n`);
+            if (line.includes('"type":"delta"')) stamps.push(performance.now());
+          }
+        });
+        up.on("end", () => res.end(buffered));
+      },
+    );
     req.pipe(upstream);
   });
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
@@ -63,32 +72,68 @@ function startProbe(bridgePort: number, port: number, forwarded: number[][]): Pr
 
 /** Gives the workspace material to answer from, so answers stream as many deltas, not one fallback line. */
 async function ingestMaterial(bridgePort: number, tenantId: string): Promise<void> {
-  const body = JSON.stringify({ tenant_id: tenantId, document_id: "bench-guide", title: "Routine guide", text: COACH_MATERIAL });
-  const headers = { "Content-Type": "application/json", ...(await signRequest(SECRET, { method: "POST", pathWithQuery: "/v1/documents", body })) };
-  const res = await fetch(`http://127.0.0.1:${bridgePort}/v1/documents`, { method: "POST", headers, body });
+  const body = JSON.stringify({
+    tenant_id: tenantId,
+    document_id: "bench-guide",
+    title: "Routine guide",
+    text: COACH_MATERIAL,
+  });
+  const headers = {
+    "Content-Type": "application/json",
+    ...(await signRequest(SECRET, { method: "POST", pathWithQuery: "/v1/documents", body })),
+  };
+  const res = await fetch(`http://127.0.0.1:${bridgePort}/v1/documents`, {
+    method: "POST",
+    headers,
+    body,
+  });
   if (!res.ok) throw new Error(`ingest: ${res.status} ${await res.text()}`);
 }
 
-async function api(edgeUrl: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+async function api(
+  edgeUrl: string,
+  path: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+) {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  const res = await fetch(`${edgeUrl}${path}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const res = await fetch(`${edgeUrl}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
 }
 
 /** Starts everything; `vars` override the Worker's variables from wrangler.toml. */
-export async function startEdgeStack(options: { vars?: Record<string, string>; probe?: boolean } = {}): Promise<EdgeStack> {
+export async function startEdgeStack(
+  options: { vars?: Record<string, string>; probe?: boolean } = {},
+): Promise<EdgeStack> {
   // Local storage on tmpfs when there is one: every acknowledged write waits for its commit (the output
   // gate), and on this kind of VM an fsync costs more than the code path being measured.
   const persist = mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "bench-edge-"));
-  const [bridgePort, controlPort, edgePort, probePort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [bridgePort, controlPort, edgePort, probePort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const stopBridge = await startBridgeStack({ bridgePort, controlPort, secret: SECRET });
   const forwardedDeltas: number[][] = [];
   const probe = options.probe ? await startProbe(bridgePort, probePort, forwardedDeltas) : null;
   process.env.WRANGLER_SEND_METRICS = "false";
-  spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], { env: { ...process.env, CI: "true" }, stdio: "ignore" });
-  const vars = { BRIDGE_URL: `http://127.0.0.1:${probe ? probePort : bridgePort}`, BRIDGE_SECRET: SECRET, LOG_LEVEL: "warn", ...options.vars };
+  spawnSync(
+    "npx",
+    ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist],
+    { env: { ...process.env, CI: "true" }, stdio: "ignore" },
+  );
+  const vars = {
+    BRIDGE_URL: `http://127.0.0.1:${probe ? probePort : bridgePort}`,
+    BRIDGE_SECRET: SECRET,
+    LOG_LEVEL: "warn",
+    ...options.vars,
+  };
   const config = snapshotWranglerConfig();
   const worker = await unstable_dev("", {
     config,
@@ -104,9 +149,19 @@ export async function startEdgeStack(options: { vars?: Record<string, string>; p
 
   const email = `bench.${Date.now()}@example.test`;
   // Sign-up answers alike for every email (202); the account is then signed in to.
-  await api(edgeUrl, "/api/v1/auth/register", { method: "POST", body: { email, password: "bench password 2026!", full_name: "Bench Coach" } });
-  const session = await api(edgeUrl, "/api/v1/auth/login", { method: "POST", body: { email, password: "bench password 2026!" } });
-  const widget = await api(edgeUrl, "/api/v1/widget", { method: "PUT", token: String(session.access_token), body: { allowed_origins: [BENCH_ORIGIN] } });
+  await api(edgeUrl, "/api/v1/auth/register", {
+    method: "POST",
+    body: { email, password: "bench password 2026!", full_name: "Bench Coach" },
+  });
+  const session = await api(edgeUrl, "/api/v1/auth/login", {
+    method: "POST",
+    body: { email, password: "bench password 2026!" },
+  });
+  const widget = await api(edgeUrl, "/api/v1/widget", {
+    method: "PUT",
+    token: String(session.access_token),
+    body: { allowed_origins: [BENCH_ORIGIN] },
+  });
   const tenantId = String((session.tenant as { id: string }).id);
   await ingestMaterial(bridgePort, tenantId);
 
@@ -127,7 +182,10 @@ export async function startEdgeStack(options: { vars?: Record<string, string>; p
 }
 
 /** A visitor session of the stack's widget. */
-export async function benchSession(stack: Pick<EdgeStack, "edgeUrl" | "publicKey">, ip: string): Promise<{ socket_url: string; conversation_id: string }> {
+export async function benchSession(
+  stack: Pick<EdgeStack, "edgeUrl" | "publicKey">,
+  ip: string,
+): Promise<{ socket_url: string; conversation_id: string }> {
   const res = await fetch(`${stack.edgeUrl}/api/v1/widget/session`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Origin: BENCH_ORIGIN, "CF-Connecting-IP": ip },
@@ -138,7 +196,10 @@ export async function benchSession(stack: Pick<EdgeStack, "edgeUrl" | "publicKey
 }
 
 /** Opens a socket and says hello; resolves once welcomed. `onFrame` sees every frame with its arrival time. */
-export function benchSocket(socketUrl: string, onFrame: (frame: Record<string, unknown>, at: number) => void): Promise<WebSocket> {
+export function benchSocket(
+  socketUrl: string,
+  onFrame: (frame: Record<string, unknown>, at: number) => void,
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(socketUrl, { headers: { Origin: BENCH_ORIGIN } });
     ws.on("message", (data) => {
@@ -155,5 +216,8 @@ export function benchSocket(socketUrl: string, onFrame: (frame: Record<string, u
 /** p-th percentile (0–100) of `values`. */
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+  return (
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ??
+    Number.NaN
+  );
 }

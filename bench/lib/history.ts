@@ -12,7 +12,9 @@ export function readHistory(socketUrl: string, timeoutMs = 30_000): Promise<Mess
     const ws = new WebSocket(socketUrl, { headers: { Origin: BENCH_ORIGIN } });
     const timer = setTimeout(() => {
       ws.terminate();
-      reject(new Error(`history not complete within ${timeoutMs} ms (${messages.length} messages)`));
+      reject(
+        new Error(`history not complete within ${timeoutMs} ms (${messages.length} messages)`),
+      );
     }, timeoutMs);
     const finish = () => {
       clearTimeout(timer);

@@ -9,7 +9,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { unstable_dev } from "wrangler";
 import { signRequest } from "@coach/contracts/signature";
-import { startChroma, type ChromaProcess } from "../../inference-bridge/src/backends/chroma-process";
+import {
+  startChroma,
+  type ChromaProcess,
+} from "../../inference-bridge/src/backends/chroma-process";
 import { freePort } from "../../inference-bridge/test/support/free-port";
 import type { StandInSettings } from "../../inference-bridge/test/support/ollama-stand-in";
 import { COACH_MATERIAL } from "../../test/support/coach-material";
@@ -54,7 +57,9 @@ export type ProofStack = {
 };
 
 function childExited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
 /** The pid of the workerd process this process started (wrangler runs it as a descendant). */
@@ -65,17 +70,29 @@ function findWorkerd(): number | undefined {
     .map((line) => line.trim().split(/\s+/))
     .map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm: String(comm) }));
   const mine = new Set([process.pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    for (const row of rows) if (mine.has(row.ppid) && !mine.has(row.pid)) { mine.add(row.pid); grew = true; }
+    for (const row of rows)
+      if (mine.has(row.ppid) && !mine.has(row.pid)) {
+        mine.add(row.pid);
+        grew = true;
+      }
   }
   return rows.find((row) => mine.has(row.pid) && row.comm === "workerd")?.pid;
 }
 
-async function api(edgeUrl: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Record<string, unknown>> {
+async function api(
+  edgeUrl: string,
+  path: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  const res = await fetch(`${edgeUrl}${path}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const res = await fetch(`${edgeUrl}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
 }
@@ -130,10 +147,19 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
   };
 
   process.env.WRANGLER_SEND_METRICS = "false";
-  spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], { cwd: ROOT, env: { ...process.env, CI: "true" }, stdio: "ignore" });
+  spawnSync(
+    "npx",
+    ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist],
+    { cwd: ROOT, env: { ...process.env, CI: "true" }, stdio: "ignore" },
+  );
   // PROOF_LOG_LEVEL=warn shows the Worker's and the bridge's own account of a run.
   const logLevel = process.env.PROOF_LOG_LEVEL ?? "error";
-  const vars = { BRIDGE_URL: bridgeUrl, BRIDGE_SECRET: SECRET, LOG_LEVEL: logLevel, ...options.vars };
+  const vars = {
+    BRIDGE_URL: bridgeUrl,
+    BRIDGE_SECRET: SECRET,
+    LOG_LEVEL: logLevel,
+    ...options.vars,
+  };
   const config = snapshotWranglerConfig();
   let worker: Worker | null = null;
   const upEdge = async () => {
@@ -180,19 +206,37 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
 
   // Sign-up answers alike for every email (202); the account is then signed in to.
   const account = { email: `proof.${Date.now()}@example.test`, password: "proof password 2026!" };
-  await api(edgeUrl, "/api/v1/auth/register", { method: "POST", body: { ...account, full_name: "Proof Coach" } });
+  await api(edgeUrl, "/api/v1/auth/register", {
+    method: "POST",
+    body: { ...account, full_name: "Proof Coach" },
+  });
   const session = await api(edgeUrl, "/api/v1/auth/login", { method: "POST", body: account });
-  const widget = await api(edgeUrl, "/api/v1/widget", { method: "PUT", token: String(session.access_token), body: { allowed_origins: [BENCH_ORIGIN] } });
+  const widget = await api(edgeUrl, "/api/v1/widget", {
+    method: "PUT",
+    token: String(session.access_token),
+    body: { allowed_origins: [BENCH_ORIGIN] },
+  });
   const tenantId = String((session.tenant as { id: string }).id);
-  const body = JSON.stringify({ tenant_id: tenantId, document_id: "proof-guide", title: "Routine guide", text: COACH_MATERIAL });
+  const body = JSON.stringify({
+    tenant_id: tenantId,
+    document_id: "proof-guide",
+    title: "Routine guide",
+    text: COACH_MATERIAL,
+  });
   const ingest = await fetch(`${bridgeUrl}/v1/documents`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", ...(await signRequest(SECRET, { method: "POST", pathWithQuery: "/v1/documents", body })) },
+    headers: {
+      "Content-Type": "application/json",
+      ...(await signRequest(SECRET, { method: "POST", pathWithQuery: "/v1/documents", body })),
+    },
     body,
   });
   if (!ingest.ok) throw new Error(`ingest: ${ingest.status} ${await ingest.text()}`);
 
-  const control = (path: string, payload: object) => fetch(`${standIn.controlUrl}${path}`, { method: "POST", body: JSON.stringify(payload) }).then((res) => void res.body?.cancel());
+  const control = (path: string, payload: object) =>
+    fetch(`${standIn.controlUrl}${path}`, { method: "POST", body: JSON.stringify(payload) }).then(
+      (res) => void res.body?.cancel(),
+    );
 
   return {
     edgeUrl,
@@ -208,7 +252,12 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
       await downEdge();
       await upEdge();
     },
-    pids: () => ({ workerd: worker ? findWorkerd() : undefined, bridge: bridge?.pid, chroma: chroma?.pid, stand_in: standIn.child.pid }),
+    pids: () => ({
+      workerd: worker ? findWorkerd() : undefined,
+      bridge: bridge?.pid,
+      chroma: chroma?.pid,
+      stand_in: standIn.child.pid,
+    }),
     stop: stopAll,
   };
 }
@@ -225,7 +274,10 @@ export function rssMb(pid: number | undefined): number | undefined {
 }
 
 /** Samples every part's RSS once a second; `report()` gives the peak and last value of each, in MB. */
-export function sampleMemory(stack: ProofStack): { report(): Record<string, { peak_mb: number; last_mb: number }>; stop(): void } {
+export function sampleMemory(stack: ProofStack): {
+  report(): Record<string, { peak_mb: number; last_mb: number }>;
+  stop(): void;
+} {
   const seen: Record<string, { peak_mb: number; last_mb: number }> = {};
   const sample = () => {
     for (const [name, pid] of Object.entries({ ...stack.pids(), load_generator: process.pid })) {

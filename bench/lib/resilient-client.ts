@@ -24,7 +24,18 @@ export type ClientTally = {
 };
 
 export class ResilientClient {
-  readonly tally: ClientTally = { connections: 0, drops: 0, resent: 0, acks: 0, duplicate_acks: 0, seq_repeats: 0, seq_regressions: 0, notices: {}, errors: {}, done: 0 };
+  readonly tally: ClientTally = {
+    connections: 0,
+    drops: 0,
+    resent: 0,
+    acks: 0,
+    duplicate_acks: 0,
+    seq_repeats: 0,
+    seq_regressions: 0,
+    notices: {},
+    errors: {},
+    done: 0,
+  };
   /** client_id → text, until acknowledged. */
   readonly unacked = new Map<string, string>();
   readonly sent = new Set<string>();
@@ -42,7 +53,10 @@ export class ResilientClient {
 
   /** Connects (and keeps reconnecting until close()); resolves at the first welcome. */
   start(): Promise<void> {
-    const ready = this.tally.connections > 0 ? Promise.resolve() : new Promise<void>((resolve) => (this.connectedOnce = resolve));
+    const ready =
+      this.tally.connections > 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => (this.connectedOnce = resolve));
     this.connecting ??= this.connectLoop();
     return ready;
   }
@@ -65,7 +79,8 @@ export class ResilientClient {
   }
 
   private trySend(clientId: string, text: string): void {
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ type: "message", client_id: clientId, text }));
+    if (this.ws?.readyState === WebSocket.OPEN)
+      this.ws.send(JSON.stringify({ type: "message", client_id: clientId, text }));
   }
 
   private async connectLoop(): Promise<void> {
@@ -111,8 +126,10 @@ export class ResilientClient {
           this.tally.acks++;
           if (frame.duplicate) this.tally.duplicate_acks++;
         } else if (frame.type === "done") this.tally.done++;
-        else if (frame.type === "notice") this.tally.notices[frame.code] = (this.tally.notices[frame.code] ?? 0) + 1;
-        else if (frame.type === "error") this.tally.errors[frame.code] = (this.tally.errors[frame.code] ?? 0) + 1;
+        else if (frame.type === "notice")
+          this.tally.notices[frame.code] = (this.tally.notices[frame.code] ?? 0) + 1;
+        else if (frame.type === "error")
+          this.tally.errors[frame.code] = (this.tally.errors[frame.code] ?? 0) + 1;
         this.onFrame(frame, at);
       });
       ws.on("error", () => {});

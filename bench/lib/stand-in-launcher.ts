@@ -13,14 +13,24 @@ export type StandInChild = { child: ChildProcess; url: string; controlUrl: strin
 
 export async function startStandIn(settings: Partial<StandInSettings>): Promise<StandInChild> {
   const controlPort = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench/lib/stand-in-process.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, STAND_IN_CONTROL_PORT: String(controlPort), STAND_IN_SETTINGS: JSON.stringify(settings) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "bench/lib/stand-in-process.ts")],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        STAND_IN_CONTROL_PORT: String(controlPort),
+        STAND_IN_SETTINGS: JSON.stringify(settings),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the stand-in exited (${code})`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", (line) => resolve(String((JSON.parse(line) as { url: string }).url)));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", (line) =>
+      resolve(String((JSON.parse(line) as { url: string }).url)),
+    );
   });
   return { child, url, controlUrl: `http://127.0.0.1:${controlPort}` };
 }

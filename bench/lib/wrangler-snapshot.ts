@@ -15,12 +15,20 @@ const ROOT = join(import.meta.dirname, "..", "..");
 export function snapshotWranglerConfig(): string {
   const dir = mkdtempSync(join(tmpdir(), "bench-wrangler-"));
   const build = join(dir, "build");
-  const built = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", build], { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
-  if (built.status !== 0) throw new Error(`wrangler could not build the Worker:\n${built.stdout}\n${built.stderr}`);
+  const built = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", build], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
+  if (built.status !== 0)
+    throw new Error(`wrangler could not build the Worker:\n${built.stdout}\n${built.stderr}`);
   // Paths in the config are relative to its own folder: make them absolute so the copy points home,
   // and run the built bundle as it is (its WebAssembly modules beside it).
   const config = readFileSync(join(ROOT, "wrangler.toml"), "utf8")
-    .replace(/^(\s*(?:directory|migrations_dir)\s*=\s*)"([^"]+)"/gm, (_, key: string, value: string) => `${key}${JSON.stringify(resolve(ROOT, value))}`)
+    .replace(
+      /^(\s*(?:directory|migrations_dir)\s*=\s*)"([^"]+)"/gm,
+      (_, key: string, value: string) => `${key}${JSON.stringify(resolve(ROOT, value))}`,
+    )
     .replace(
       /^main\s*=\s*"[^"]+"/m,
       `main = ${JSON.stringify(join(build, "index.js"))}\nno_bundle = true\nfind_additional_modules = true\nrules = [{ type = "CompiledWasm", globs = ["**/*.wasm"] }]`,
@@ -28,7 +36,8 @@ export function snapshotWranglerConfig(): string {
   const path = join(dir, "wrangler.toml");
   writeFileSync(path, config);
   // The local secrets too (the Worker needs them), completed in the copy, never in the checkout.
-  if (existsSync(join(ROOT, ".dev.vars"))) copyFileSync(join(ROOT, ".dev.vars"), join(dir, ".dev.vars"));
+  if (existsSync(join(ROOT, ".dev.vars")))
+    copyFileSync(join(ROOT, ".dev.vars"), join(dir, ".dev.vars"));
   ensureDevSecrets({ file: join(dir, ".dev.vars") });
   return path;
 }

@@ -15,10 +15,19 @@ export type TokenResponse = {
 };
 
 /** Something that happened to the account while its owner was away, told once at sign-in. */
-export type AccountNotice = { code: string; count: number; first_at: string; last_at: string; message: string };
+export type AccountNotice = {
+  code: string;
+  count: number;
+  first_at: string;
+  last_at: string;
+  message: string;
+};
 
 /** `POST /auth/login`: the tokens, this browser's device token and the account's notices. */
-export type LoginResponse = TokenResponse & { device_token: string | null; notices: AccountNotice[] };
+export type LoginResponse = TokenResponse & {
+  device_token: string | null;
+  notices: AccountNotice[];
+};
 
 /** `POST /auth/register`: always accepted, so an answer never tells whether the email had an account. */
 export type RegistrationAccepted = { status: "accepted"; message: string };
@@ -29,9 +38,22 @@ export type Me = {
   role: Role;
 };
 
-export type Workspace = { tenant_id: string; name: string; slug: string; role: Role; current: boolean };
+export type Workspace = {
+  tenant_id: string;
+  name: string;
+  slug: string;
+  role: Role;
+  current: boolean;
+};
 
-export type Member = { id: string; user_id: string; email: string | null; full_name: string | null; role: Role; created_at: string };
+export type Member = {
+  id: string;
+  user_id: string;
+  email: string | null;
+  full_name: string | null;
+  role: Role;
+  created_at: string;
+};
 export type Invitation = { id: string; email: string; role: Role; expires_at: string };
 
 /** `POST /members`: the invitation and the one-time token its link carries. */
@@ -79,8 +101,20 @@ export type ContactErasureReceipt = {
   contact_id: string;
   erased_at: string;
   complete: boolean;
-  stores: { store: string; status: "erased" | "nothing_stored" | "failed"; items: number; detail?: string }[];
+  stores: {
+    store: string;
+    status: "erased" | "nothing_stored" | "failed";
+    items: number;
+    detail?: string;
+  }[];
 };
 
 /** `DELETE /workspace`: how much was erased at once; the rest waits out the erasure window. */
-export type WorkspaceDeleted = { id: string; deleted: true; documents: number; conversations: number; contacts: number; files: number };
+export type WorkspaceDeleted = {
+  id: string;
+  deleted: true;
+  documents: number;
+  conversations: number;
+  contacts: number;
+  files: number;
+};

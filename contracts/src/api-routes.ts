@@ -35,7 +35,12 @@ import type {
   WebhookDeliveryLog,
   WebhookTestQueued,
 } from "./content-views";
-import type { ConversationPage, SentMessage, TakeoverState, TranscriptPage } from "./conversation-views";
+import type {
+  ConversationPage,
+  SentMessage,
+  TakeoverState,
+  TranscriptPage,
+} from "./conversation-views";
 import type { ProgramAnalytics } from "./program-analytics";
 import type { EnrollmentView, ProgramView } from "./programs";
 import type { WidgetSessionResponse, WidgetView } from "./widget";
@@ -103,7 +108,12 @@ export type ApiRoutes = {
 export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The paths the map names for `method`, e.g. `ApiPath<"GET">` includes "/programs/:id". */
-export type ApiPath<M extends ApiMethod> = keyof ApiRoutes extends infer K ? (K extends `${M} ${infer P}` ? P : never) : never;
+export type ApiPath<M extends ApiMethod> = keyof ApiRoutes extends infer K
+  ? K extends `${M} ${infer P}`
+    ? P
+    : never
+  : never;
 
 /** What `method path` answers. */
-export type ApiResponse<M extends ApiMethod, P extends ApiPath<M>> = ApiRoutes[`${M} ${P}` & keyof ApiRoutes];
+export type ApiResponse<M extends ApiMethod, P extends ApiPath<M>> = ApiRoutes[`${M} ${P}` &
+  keyof ApiRoutes];

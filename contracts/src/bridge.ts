@@ -13,9 +13,13 @@ export const REQUEST_ID_HEADER = "X-Request-Id";
 export const NDJSON_CONTENT_TYPE = "application/x-ndjson";
 
 /** Tenant ids end up in Chroma collection names, so they are limited to characters Chroma accepts. */
-export const TenantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, "1-48 characters of A-Z a-z 0-9 _ -");
+export const TenantIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,48}$/, "1-48 characters of A-Z a-z 0-9 _ -");
 /** Document ids become part of chunk ids (`<document_id>#<n>`). */
-export const DocumentIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, "1-128 characters of A-Z a-z 0-9 _ . : -");
+export const DocumentIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,128}$/, "1-128 characters of A-Z a-z 0-9 _ . : -");
 
 /** Scheduling classes of the admission queue, most urgent first. */
 export const PrioritySchema = z.enum(["interactive", "search", "proactive", "ingestion"]);
@@ -40,7 +44,15 @@ export const PersonaSchema = z.object({
   methodology: z
     .object({
       principles: z.array(z.string().min(1).max(500)).max(20).default([]),
-      frameworks: z.array(z.object({ name: z.string().min(1).max(120), description: z.string().max(1000).default("") })).max(10).default([]),
+      frameworks: z
+        .array(
+          z.object({
+            name: z.string().min(1).max(120),
+            description: z.string().max(1000).default(""),
+          }),
+        )
+        .max(10)
+        .default([]),
       /** The steps the creator coaches through, in order. */
       steps: z.array(z.string().min(1).max(500)).max(20).default([]),
     })
@@ -48,7 +60,10 @@ export const PersonaSchema = z.object({
   always: z.array(z.string().min(1).max(500)).max(20).optional(),
   never: z.array(z.string().min(1).max(500)).max(20).optional(),
   /** Example exchanges in the creator's voice. */
-  examples: z.array(z.object({ question: z.string().min(1).max(1000), answer: z.string().min(1).max(2000) })).max(10).optional(),
+  examples: z
+    .array(z.object({ question: z.string().min(1).max(1000), answer: z.string().min(1).max(2000) }))
+    .max(10)
+    .optional(),
   /** Languages the assistant answers in, first preferred; `language` is kept for older callers. */
   languages: z.array(z.string().min(2).max(35)).max(10).optional(),
   /**
@@ -119,7 +134,11 @@ export type Citation = z.infer<typeof CitationSchema>;
 
 /** One NDJSON line of a `/v1/chat` stream: queued → started → delta… → done, or error. */
 export const ChatEventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("queued"), position: z.number().int().min(0), estimated_wait_ms: z.number().min(0) }),
+  z.object({
+    type: z.literal("queued"),
+    position: z.number().int().min(0),
+    estimated_wait_ms: z.number().min(0),
+  }),
   z.object({ type: z.literal("started"), queue_wait_ms: z.number().min(0) }),
   z.object({ type: z.literal("delta"), text: z.string() }),
   z.object({
@@ -141,7 +160,12 @@ export const ChatEventSchema = z.discriminatedUnion("type", [
       total_ms: z.number().min(0),
     }),
   }),
-  z.object({ type: z.literal("error"), code: z.string(), message: z.string(), retryable: z.boolean() }),
+  z.object({
+    type: z.literal("error"),
+    code: z.string(),
+    message: z.string(),
+    retryable: z.boolean(),
+  }),
 ]);
 export type ChatEvent = z.infer<typeof ChatEventSchema>;
 

@@ -6,12 +6,16 @@
 import { z } from "zod";
 
 /** A Telegram bot token as BotFather issues it: `<bot id>:<secret>`. */
-export const TelegramBotTokenSchema = z.string().trim().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, "A bot token from @BotFather, like 123456:ABC-DEF…");
+export const TelegramBotTokenSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, "A bot token from @BotFather, like 123456:ABC-DEF…");
 
 export const TelegramConnectSchema = z.object({ bot_token: TelegramBotTokenSchema });
 export type TelegramConnect = z.infer<typeof TelegramConnectSchema>;
 
-const secretText = (what: string) => z.string().trim().min(8, `${what} is at least 8 characters.`).max(512);
+const secretText = (what: string) =>
+  z.string().trim().min(8, `${what} is at least 8 characters.`).max(512);
 
 /**
  * The approved message template a WhatsApp number sends outside the 24-hour window (proactive
@@ -19,14 +23,26 @@ const secretText = (what: string) => z.string().trim().min(8, `${what} is at lea
  * text parameter ({{1}}) that receives the message text.
  */
 export const WhatsAppTemplateSchema = z.object({
-  name: z.string().trim().regex(/^[a-z0-9_]{1,512}$/, "The template's name as approved in the WhatsApp Manager (lowercase letters, digits and _)."),
-  language: z.string().trim().regex(/^[a-z]{2,3}(_[A-Za-z]{2,4})?$/, "The template's language code, like en or en_US."),
+  name: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9_]{1,512}$/,
+      "The template's name as approved in the WhatsApp Manager (lowercase letters, digits and _).",
+    ),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(_[A-Za-z]{2,4})?$/, "The template's language code, like en or en_US."),
   body_parameter: z.boolean(),
 });
 export type WhatsAppTemplate = z.infer<typeof WhatsAppTemplateSchema>;
 
 export const WhatsAppConnectSchema = z.object({
-  phone_number_id: z.string().trim().regex(/^\d{5,32}$/, "The numeric phone number id from the WhatsApp Manager."),
+  phone_number_id: z
+    .string()
+    .trim()
+    .regex(/^\d{5,32}$/, "The numeric phone number id from the WhatsApp Manager."),
   access_token: secretText("The access token"),
   app_secret: secretText("The app secret"),
   verify_token: secretText("The verify token"),
@@ -57,11 +73,18 @@ export type ChannelView = {
   /** WhatsApp only: the approved template for messages outside the 24-hour window (null: none yet). */
   template?: WhatsAppTemplate | null;
   /** Telegram's own view of the webhook, when asked for one channel. */
-  webhook_info?: { url: string; pending_update_count: number; last_error_message: string | null; last_error_date: number | null };
+  webhook_info?: {
+    url: string;
+    pending_update_count: number;
+    last_error_message: string | null;
+    last_error_date: number | null;
+  };
 };
 
 /** The envelope of a Telegram update: anything else in it is optional and looked at by grammY. */
-export const TelegramUpdateEnvelopeSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
+export const TelegramUpdateEnvelopeSchema = z.looseObject({
+  update_id: z.number().int().nonnegative(),
+});
 
 export const WhatsAppMessageSchema = z.looseObject({
   id: z.string().min(1).max(256),
@@ -71,7 +94,12 @@ export const WhatsAppMessageSchema = z.looseObject({
   text: z.object({ body: z.string() }).optional(),
   /** A pressed reply button (`type: "interactive"`): our quick reply's id and its title. */
   interactive: z
-    .looseObject({ type: z.string(), button_reply: z.looseObject({ id: z.string().min(1).max(256), title: z.string().max(100) }).optional() })
+    .looseObject({
+      type: z.string(),
+      button_reply: z
+        .looseObject({ id: z.string().min(1).max(256), title: z.string().max(100) })
+        .optional(),
+    })
     .optional(),
 });
 export type WhatsAppMessage = z.infer<typeof WhatsAppMessageSchema>;
@@ -80,13 +108,19 @@ export const WhatsAppStatusSchema = z.looseObject({
   id: z.string().min(1).max(256),
   status: z.enum(["sent", "delivered", "read", "failed"]),
   recipient_id: z.string().optional(),
-  errors: z.array(z.looseObject({ code: z.number().optional(), title: z.string().optional() })).optional(),
+  errors: z
+    .array(z.looseObject({ code: z.number().optional(), title: z.string().optional() }))
+    .optional(),
 });
 export type WhatsAppStatus = z.infer<typeof WhatsAppStatusSchema>;
 
 const WhatsAppValueSchema = z.looseObject({
   metadata: z.looseObject({ phone_number_id: z.string() }),
-  contacts: z.array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string() }).optional() })).optional(),
+  contacts: z
+    .array(
+      z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string() }).optional() }),
+    )
+    .optional(),
   messages: z.array(z.unknown()).optional(),
   statuses: z.array(z.unknown()).optional(),
 });
@@ -94,6 +128,10 @@ const WhatsAppValueSchema = z.looseObject({
 /** A WhatsApp Business webhook notification; messages and statuses are parsed one by one. */
 export const WhatsAppWebhookSchema = z.object({
   object: z.literal("whatsapp_business_account"),
-  entry: z.array(z.looseObject({ changes: z.array(z.looseObject({ field: z.string(), value: WhatsAppValueSchema })) })),
+  entry: z.array(
+    z.looseObject({
+      changes: z.array(z.looseObject({ field: z.string(), value: WhatsAppValueSchema })),
+    }),
+  ),
 });
 export type WhatsAppWebhook = z.infer<typeof WhatsAppWebhookSchema>;

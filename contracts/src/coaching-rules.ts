@@ -8,9 +8,18 @@ import { z } from "zod";
 
 export const RuleWhenSchema = z.union([
   /** The contact has not written for this many hours (once per silence). */
-  z.strictObject({ no_reply_for_hours: z.number().int().min(1).max(24 * 90) }),
+  z.strictObject({
+    no_reply_for_hours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90),
+  }),
   /** The latest check-in score is at least `score_drop` below the first of the last `over_checkins`. */
-  z.strictObject({ score_drop: z.number().positive().max(200), over_checkins: z.number().int().min(2).max(20).default(3) }),
+  z.strictObject({
+    score_drop: z.number().positive().max(200),
+    over_checkins: z.number().int().min(2).max(20).default(3),
+  }),
   /** The contact left this many check-ins in a row unanswered (24 hours each). */
   z.strictObject({ missed_checkins: z.number().int().min(1).max(50) }),
 ]);

@@ -28,12 +28,22 @@ export type RenamedDocument = KnowledgeDocument & { bridge_pending: boolean };
 export type DocumentDeleted = { id: string; deleted: true; vectors_deleted: number };
 
 /** A question the coach answered poorly, as the bridge reported it. */
-export type GapQuestion = { question: string; confidence: number | null; grounding: string | null; conversation_id: string | null; created_at: number };
+export type GapQuestion = {
+  question: string;
+  confidence: number | null;
+  grounding: string | null;
+  conversation_id: string | null;
+  created_at: number;
+};
 
 export type GapPage = { questions: GapQuestion[]; next_offset: number | null };
 
 /** `GET /assistant/status`: whether the home server answers, and with a model or the built-in answerer. */
-export type AssistantStatus = { reachable: boolean; mode: "ollama" | "builtin" | null; status: "ok" | "degraded" | null };
+export type AssistantStatus = {
+  reachable: boolean;
+  mode: "ollama" | "builtin" | null;
+  status: "ok" | "degraded" | null;
+};
 
 /** The persona in force; version 0 with `updated_at: null` is the default no one has saved yet. */
 export type PersonaVersion = { version: number; persona: Persona; updated_at: number | null };
@@ -48,7 +58,13 @@ export type Analytics = {
   channels: { channel: string; conversations: number }[];
 };
 
-export type Webhook = { id: string; url: string; events: string[]; description: string | null; created_at: number };
+export type Webhook = {
+  id: string;
+  url: string;
+  events: string[];
+  description: string | null;
+  created_at: number;
+};
 
 /** `POST /integrations/webhooks`: the endpoint and its signing secret, shown this once. */
 export type WebhookCreated = Webhook & { secret: string };

@@ -5,7 +5,13 @@ import type { MessageView, Source } from "./socket";
 
 export type ConversationChannel = "web" | "telegram" | "whatsapp";
 
-export type Contact = { id: string; display_name: string | null; email: string | null; channel: ConversationChannel; external_id: string };
+export type Contact = {
+  id: string;
+  display_name: string | null;
+  email: string | null;
+  channel: ConversationChannel;
+  external_id: string;
+};
 
 export type Conversation = {
   id: string;
@@ -30,15 +36,29 @@ export type ConversationPage = { conversations: Conversation[]; next_offset: num
 /** A transcript message: the socket's view with the sources the answer was grounded on. */
 export type TranscriptMessage = MessageView & { sources: Source[] };
 
-export type TranscriptPage = { conversation: Conversation; messages: TranscriptMessage[]; next_after_seq: number | null };
+export type TranscriptPage = {
+  conversation: Conversation;
+  messages: TranscriptMessage[];
+  next_after_seq: number | null;
+};
 
 /** `POST /conversations/:id/takeover` and `/handback`: who answers the conversation now. */
 export type TakeoverState =
-  | { conversation_id: string; taken_over: true; taken_over_by: { user_id: string; name: string }; taken_over_at: number }
+  | {
+      conversation_id: string;
+      taken_over: true;
+      taken_over_by: { user_id: string; name: string };
+      taken_over_at: number;
+    }
   | { conversation_id: string; taken_over: false };
 
 /**
  * `POST /conversations/:id/messages`: the message is stored as `seq`; `delivered` says whether the
  * channel took it, and `error` why not (the code is the room's, e.g. `whatsapp_window_closed`).
  */
-export type SentMessage = { seq: number; delivered: boolean; duplicate: boolean; error?: { code: string; message: string } };
+export type SentMessage = {
+  seq: number;
+  delivered: boolean;
+  duplicate: boolean;
+  error?: { code: string; message: string };
+};

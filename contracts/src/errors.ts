@@ -89,4 +89,6 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The body of every error answer. `details` carries field issues (400) or `retry_after` (429). */
-export type ErrorBody = { error: { code: ErrorCode; message: string; request_id: string; details?: unknown } };
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; request_id: string; details?: unknown };
+};

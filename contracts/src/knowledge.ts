@@ -13,7 +13,16 @@ import { DocumentIdSchema, TenantIdSchema } from "./bridge";
  * Kinds the edge recognises from the bytes; `text` and `qa` are entered directly in the dashboard, and a
  * `correction` is a creator's corrected answer (question-and-answer pairs whose answer is used verbatim).
  */
-export const DocumentKindSchema = z.enum(["pdf", "docx", "txt", "md", "html", "text", "qa", "correction"]);
+export const DocumentKindSchema = z.enum([
+  "pdf",
+  "docx",
+  "txt",
+  "md",
+  "html",
+  "text",
+  "qa",
+  "correction",
+]);
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
 /** Largest original accepted, at the edge and at the bridge. */
@@ -29,7 +38,10 @@ export const IngestQuerySchema = z.object({
 export type IngestQuery = z.infer<typeof IngestQuerySchema>;
 
 /** Path parameters of the ingest route. */
-export const IngestParamsSchema = z.object({ tenant_id: TenantIdSchema, document_id: DocumentIdSchema });
+export const IngestParamsSchema = z.object({
+  tenant_id: TenantIdSchema,
+  document_id: DocumentIdSchema,
+});
 
 /** Answer of the ingest route: accepted, the outcome follows as callbacks. */
 export interface IngestAccepted {
@@ -85,12 +97,18 @@ export const REINDEX_CALLBACK_PATH = "/api/v1/bridge/reindex-requests";
  */
 export const ReindexRequestSchema = z.object({
   tenant_id: TenantIdSchema,
-  embedder: z.object({ name: z.string().min(1).max(120), version: z.string().min(1).max(120), dimensions: z.number().int().min(1).max(8192) }),
+  embedder: z.object({
+    name: z.string().min(1).max(120),
+    version: z.string().min(1).max(120),
+    dimensions: z.number().int().min(1).max(8192),
+  }),
 });
 export type ReindexRequest = z.infer<typeof ReindexRequestSchema>;
 
 /** The edge's answer: the documents it is sending again (new ingestion attempts follow). */
-export const ReindexAcceptedSchema = z.object({ document_ids: z.array(DocumentIdSchema).max(100_000) });
+export const ReindexAcceptedSchema = z.object({
+  document_ids: z.array(DocumentIdSchema).max(100_000),
+});
 export type ReindexAccepted = z.infer<typeof ReindexAcceptedSchema>;
 
 /** Path of the callback that reports a question the coach could not answer well. */

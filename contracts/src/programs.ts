@@ -10,9 +10,13 @@
 import { z } from "zod";
 
 /** Node ids are short and stable: the engine's message ids and the builder's keys are made from them. */
-export const NodeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "1-64 characters of A-Z a-z 0-9 _ -");
+export const NodeIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "1-64 characters of A-Z a-z 0-9 _ -");
 
-const LocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a local time as HH:MM (24-hour)");
+const LocalTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a local time as HH:MM (24-hour)");
 
 const MessageNodeSchema = z.object({
   id: NodeIdSchema,
@@ -45,29 +49,62 @@ const WaitNodeSchema = z.object({
   id: NodeIdSchema,
   kind: z.literal("wait"),
   /** Exactly one of `duration_minutes` and `until`. */
-  duration_minutes: z.number().int().min(1).max(60 * 24 * 90).optional(),
+  duration_minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 90)
+    .optional(),
   /** A local time of day `days_ahead` days from the day the wait starts (0: today, or tomorrow if past). */
-  until: z.object({ time: LocalTimeSchema, days_ahead: z.number().int().min(0).max(90) }).optional(),
+  until: z
+    .object({ time: LocalTimeSchema, days_ahead: z.number().int().min(0).max(90) })
+    .optional(),
 });
 
 const ComparisonSchema = z.enum(["lt", "lte", "gt", "gte", "eq", "neq"]);
 
 /** What a condition tests. `node_id` defaults to the most recent check-in answered in the enrolment. */
 export const ConditionRuleSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("answer_compare"), node_id: NodeIdSchema.optional(), op: ComparisonSchema, value: z.number() }),
-  z.object({ type: z.literal("answer_choice"), node_id: NodeIdSchema.optional(), choice_ids: z.array(NodeIdSchema).min(1).max(10) }),
+  z.object({
+    type: z.literal("answer_compare"),
+    node_id: NodeIdSchema.optional(),
+    op: ComparisonSchema,
+    value: z.number(),
+  }),
+  z.object({
+    type: z.literal("answer_choice"),
+    node_id: NodeIdSchema.optional(),
+    choice_ids: z.array(NodeIdSchema).min(1).max(10),
+  }),
   /** The user wrote to us after step `node_id` was sent. */
   z.object({ type: z.literal("replied_since"), node_id: NodeIdSchema }),
   /** The user has not written for at least this many hours. */
-  z.object({ type: z.literal("inactive_for"), hours: z.number().int().min(1).max(24 * 90) }),
+  z.object({
+    type: z.literal("inactive_for"),
+    hours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90),
+  }),
 ]);
 export type ConditionRule = z.infer<typeof ConditionRuleSchema>;
 
-const ConditionNodeSchema = z.object({ id: NodeIdSchema, kind: z.literal("condition"), rule: ConditionRuleSchema });
+const ConditionNodeSchema = z.object({
+  id: NodeIdSchema,
+  kind: z.literal("condition"),
+  rule: ConditionRuleSchema,
+});
 
 const EndNodeSchema = z.object({ id: NodeIdSchema, kind: z.literal("end") });
 
-export const ProgramNodeSchema = z.discriminatedUnion("kind", [MessageNodeSchema, CheckinNodeSchema, WaitNodeSchema, ConditionNodeSchema, EndNodeSchema]);
+export const ProgramNodeSchema = z.discriminatedUnion("kind", [
+  MessageNodeSchema,
+  CheckinNodeSchema,
+  WaitNodeSchema,
+  ConditionNodeSchema,
+  EndNodeSchema,
+]);
 export type ProgramNode = z.infer<typeof ProgramNodeSchema>;
 export type ProgramNodeKind = ProgramNode["kind"];
 
@@ -86,7 +123,12 @@ export const ProgramStepsSchema = z.object({
 export type ProgramSteps = z.infer<typeof ProgramStepsSchema>;
 
 /** How users name a program on Telegram (`/start <slug>`) and in the widget. */
-export const ProgramSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{1,47}$/, "2-48 characters of a-z 0-9 _ -, starting with a letter or digit");
+export const ProgramSlugSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{1,47}$/,
+    "2-48 characters of a-z 0-9 _ -, starting with a letter or digit",
+  );
 
 /** A WhatsApp message that enrols the sender, compared without regard to case or extra spaces. */
 export const ProgramKeywordSchema = z
@@ -108,7 +150,9 @@ export const ProgramCreateSchema = z.object({
 export type ProgramCreate = z.infer<typeof ProgramCreateSchema>;
 
 /** Body of `PUT /api/v1/programs/:id`: any of the fields; new `steps` make a new version. */
-export const ProgramUpdateSchema = ProgramCreateSchema.extend({ goal: z.string().max(1000) }).partial();
+export const ProgramUpdateSchema = ProgramCreateSchema.extend({
+  goal: z.string().max(1000),
+}).partial();
 export type ProgramUpdate = z.infer<typeof ProgramUpdateSchema>;
 
 /** A structural problem of a program, located at a node (null: the program as a whole). */
@@ -127,19 +171,37 @@ export type ProgramView = {
   updated_at: number;
 };
 
-export type ProgramVersionView = { version: number; steps: ProgramSteps; created_at: number; created_by: string | null };
+export type ProgramVersionView = {
+  version: number;
+  steps: ProgramSteps;
+  created_at: number;
+  created_by: string | null;
+};
 
 export const enrollmentStatuses = ["active", "completed", "ended", "opted_out"] as const;
 export type EnrollmentStatus = (typeof enrollmentStatuses)[number];
 
 /** Body of `POST /api/v1/enrollments`. */
-export const EnrollmentCreateSchema = z.object({ program_id: z.string().min(1).max(64), contact_id: z.string().min(1).max(64) });
+export const EnrollmentCreateSchema = z.object({
+  program_id: z.string().min(1).max(64),
+  contact_id: z.string().min(1).max(64),
+});
 
 /** One entry of an enrolment's history, oldest first. */
 export type EnrollmentEvent = {
   at: number;
   node_id: string | null;
-  event: "enrolled" | "sent" | "deferred" | "answered" | "branched" | "waiting" | "completed" | "ended" | "opted_out" | "skipped";
+  event:
+    | "enrolled"
+    | "sent"
+    | "deferred"
+    | "answered"
+    | "branched"
+    | "waiting"
+    | "completed"
+    | "ended"
+    | "opted_out"
+    | "skipped";
   detail?: Record<string, string | number | boolean | null>;
 };
 
@@ -176,7 +238,10 @@ export const CoachingPreferencesSchema = z.object({
   /** Local times; a range that wraps midnight (22:00-08:00) is the usual case. Null: no quiet hours. */
   quiet_hours: z.object({ start: LocalTimeSchema, end: LocalTimeSchema }).nullable(),
   /** At most this many proactive messages in any 24 hours and in any 7 days. */
-  caps: z.object({ per_day: z.number().int().min(1).max(50), per_week: z.number().int().min(1).max(200) }),
+  caps: z.object({
+    per_day: z.number().int().min(1).max(50),
+    per_week: z.number().int().min(1).max(200),
+  }),
 });
 export type CoachingPreferences = z.infer<typeof CoachingPreferencesSchema>;
 
@@ -191,13 +256,22 @@ export const DEFAULT_COACHING_PREFERENCES: CoachingPreferences = {
 };
 
 /** `GET /api/v1/contacts/:id/coaching`. */
-export type CoachingStateView = CoachingPreferences & { opted_out: boolean; opted_out_at: number | null };
+export type CoachingStateView = CoachingPreferences & {
+  opted_out: boolean;
+  opted_out_at: number | null;
+};
 
 /** Body of `POST /api/v1/widget/enroll`. */
 export const WidgetEnrollSchema = z.object({ program_slug: ProgramSlugSchema });
 
 /** `POST /api/v1/widget/enroll`: 201 for a new enrolment, 200 with `duplicate: true` for the active one. */
-export type WidgetEnrollResponse = { enrollment_id: string; program_id: string; program_name: string; status: EnrollmentStatus; duplicate: boolean };
+export type WidgetEnrollResponse = {
+  enrollment_id: string;
+  program_id: string;
+  program_name: string;
+  status: EnrollmentStatus;
+  duplicate: boolean;
+};
 
 /** `POST /api/v1/widget/stop`. */
 export type WidgetStopResponse = { opted_out: true; enrollments_ended: number };

@@ -80,7 +80,13 @@ const keys = new Map<string, Promise<HmacKey>>();
 function hmacKey(secret: string): Promise<HmacKey> {
   let key = keys.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    key = crypto.subtle.importKey(
+      "raw",
+      encoder.encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
     // Bounded so a caller cycling through many secrets cannot grow the cache without limit.
     if (keys.size >= 8) keys.clear();
     keys.set(secret, key);
@@ -117,15 +123,24 @@ export function timingSafeEqual(a: string, b: string): boolean {
 }
 
 /** Signs a request; returns the headers to send with it. */
-export async function signRequest(secret: string, request: SignableRequest): Promise<SignatureHeaders> {
+export async function signRequest(
+  secret: string,
+  request: SignableRequest,
+): Promise<SignatureHeaders> {
   const timestamp = request.timestamp ?? Math.floor(Date.now() / 1000);
-  const canonical = await canonicalString(timestamp, request.method, request.pathWithQuery, request.body);
+  const canonical = await canonicalString(
+    timestamp,
+    request.method,
+    request.pathWithQuery,
+    request.body,
+  );
   const digest = await hmacSha256Hex(secret, canonical);
   return { [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: `${SCHEME_PREFIX}${digest}` };
 }
 
 /** The headers of a request read and judged before any hashing: its timestamp and the presented MAC. */
-export type SignatureHeadersCheck = { ok: true; timestamp: number; presented: string } | Extract<VerifyResult, { ok: false }>;
+export type SignatureHeadersCheck =
+  { ok: true; timestamp: number; presented: string } | Extract<VerifyResult, { ok: false }>;
 
 /**
  * The checks that need no hashing: both headers present, the timestamp fresh, the scheme `v1=`. Shared
@@ -134,34 +149,66 @@ export type SignatureHeadersCheck = { ok: true; timestamp: number; presented: st
 export function checkSignatureHeaders(request: VerifiableRequest): SignatureHeadersCheck {
   const { timestampHeader, signatureHeader } = request;
   if (!timestampHeader || !signatureHeader) {
-    return { ok: false, code: "signature_missing", message: `${TIMESTAMP_HEADER} and ${SIGNATURE_HEADER} are required.` };
+    return {
+      ok: false,
+      code: "signature_missing",
+      message: `${TIMESTAMP_HEADER} and ${SIGNATURE_HEADER} are required.`,
+    };
   }
   if (!/^\d{1,12}$/.test(timestampHeader)) {
-    return { ok: false, code: "signature_invalid", message: `${TIMESTAMP_HEADER} must be Unix seconds.` };
+    return {
+      ok: false,
+      code: "signature_invalid",
+      message: `${TIMESTAMP_HEADER} must be Unix seconds.`,
+    };
   }
   const timestamp = Number(timestampHeader);
   const now = request.now ?? Math.floor(Date.now() / 1000);
   const tolerance = request.toleranceSeconds ?? SIGNATURE_TOLERANCE_SECONDS;
   if (Math.abs(now - timestamp) > tolerance) {
-    return { ok: false, code: "signature_expired", message: `Signature timestamp is outside ±${tolerance} s.` };
+    return {
+      ok: false,
+      code: "signature_expired",
+      message: `Signature timestamp is outside ±${tolerance} s.`,
+    };
   }
   if (!signatureHeader.startsWith(SCHEME_PREFIX)) {
-    return { ok: false, code: "signature_invalid", message: `${SIGNATURE_HEADER} must be v1=<hex>.` };
+    return {
+      ok: false,
+      code: "signature_invalid",
+      message: `${SIGNATURE_HEADER} must be v1=<hex>.`,
+    };
   }
-  return { ok: true, timestamp, presented: signatureHeader.slice(SCHEME_PREFIX.length).toLowerCase() };
+  return {
+    ok: true,
+    timestamp,
+    presented: signatureHeader.slice(SCHEME_PREFIX.length).toLowerCase(),
+  };
 }
 
 /** The answer when the presented MAC does not match the request. */
-export const SIGNATURE_MISMATCH = { ok: false, code: "signature_invalid", message: "Signature does not match the request." } as const satisfies VerifyResult;
+export const SIGNATURE_MISMATCH = {
+  ok: false,
+  code: "signature_invalid",
+  message: "Signature does not match the request.",
+} as const satisfies VerifyResult;
 
 /**
  * Verifies timestamp freshness and the HMAC. Does not check replays: record `signature` on success and
  * refuse it if seen again within the tolerance window.
  */
-export async function verifyRequest(secret: string, request: VerifiableRequest): Promise<VerifyResult> {
+export async function verifyRequest(
+  secret: string,
+  request: VerifiableRequest,
+): Promise<VerifyResult> {
   const headers = checkSignatureHeaders(request);
   if (!headers.ok) return headers;
-  const canonical = await canonicalString(headers.timestamp, request.method, request.pathWithQuery, request.body);
+  const canonical = await canonicalString(
+    headers.timestamp,
+    request.method,
+    request.pathWithQuery,
+    request.body,
+  );
   const expected = await hmacSha256Hex(secret, canonical);
   if (!timingSafeEqual(headers.presented, expected)) return SIGNATURE_MISMATCH;
   return { ok: true, timestamp: headers.timestamp, signature: expected };

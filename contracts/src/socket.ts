@@ -15,7 +15,9 @@ export const SOCKET_PROTOCOL_VERSION = 1;
 export const MAX_MESSAGE_CHARS = 4000;
 
 /** A client's own id for a message, so a re-sent message is stored once. */
-export const ClientMessageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 characters of A-Z a-z 0-9 _ -");
+export const ClientMessageIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 characters of A-Z a-z 0-9 _ -");
 
 /**
  * A button offered under a message (a check-in scale, Done / Partly / Not yet). `id` travels back with
@@ -49,7 +51,11 @@ export const ClientFrameSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("message"),
     client_id: ClientMessageIdSchema,
-    text: z.string().trim().min(1, "The message is empty.").max(MAX_MESSAGE_CHARS, `Messages are at most ${MAX_MESSAGE_CHARS} characters.`),
+    text: z
+      .string()
+      .trim()
+      .min(1, "The message is empty.")
+      .max(MAX_MESSAGE_CHARS, `Messages are at most ${MAX_MESSAGE_CHARS} characters.`),
     /** Set when the user pressed a quick reply; `text` is then its label. */
     quick_reply_id: QuickReplySchema.shape.id.optional(),
   }),
@@ -81,9 +87,12 @@ export type Source = z.infer<typeof SourceSchema>;
  * What an answer rests on, as the bridge reports it: the creator's material, their own corrected answer
  * (`curated`), general knowledge (adaptive personas, labelled as such), or the fallback line.
  */
-export const GroundingSchema = z.enum(["material", "curated", "general", "fallback"]) satisfies z.ZodType<
-  NonNullable<Extract<ChatEvent, { type: "done" }>["grounding"]>
->;
+export const GroundingSchema = z.enum([
+  "material",
+  "curated",
+  "general",
+  "fallback",
+]) satisfies z.ZodType<NonNullable<Extract<ChatEvent, { type: "done" }>["grounding"]>>;
 export type Grounding = z.infer<typeof GroundingSchema>;
 
 /** A stored message as clients see it. */
@@ -134,12 +143,32 @@ export type ServerFrame =
   /** `offset` is where `text` starts in the answer, so a client that saw part of it can skip the overlap. */
   | { type: "delta"; turn_id: string; offset: number; text: string }
   /** `citations[n-1]` is the source an answer's text calls `[n]`; `grounding` and `model` as on MessageView. */
-  | { type: "done"; turn_id: string; seq: number; text: string; status: MessageStatus; citations: Source[]; confidence: number | null; quick_replies?: QuickReply[]; grounding?: Grounding; model?: string }
+  | {
+      type: "done";
+      turn_id: string;
+      seq: number;
+      text: string;
+      status: MessageStatus;
+      citations: Source[];
+      confidence: number | null;
+      quick_replies?: QuickReply[];
+      grounding?: Grounding;
+      model?: string;
+    }
   | { type: "typing"; role: MessageRole; active: boolean }
   | { type: "presence"; sockets: number }
   | { type: "read"; seq: number }
   /** `author_name` names the person who joined (`human_joined`). */
-  | { type: "notice"; code: NoticeCode; message: string; turn_id?: string; position?: number; estimated_wait_ms?: number; retry_at?: number; author_name?: string }
+  | {
+      type: "notice";
+      code: NoticeCode;
+      message: string;
+      turn_id?: string;
+      position?: number;
+      estimated_wait_ms?: number;
+      retry_at?: number;
+      author_name?: string;
+    }
   /** `client_id` names the message an error refused, when it was one. */
   | { type: "error"; code: string; message: string; retry_after?: number; client_id?: string }
   | { type: "pong" };

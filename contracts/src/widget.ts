@@ -10,7 +10,10 @@ const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 export const OriginSchema = z
   .string()
   .max(253)
-  .regex(/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/, "An origin is scheme://host[:port], without a path or trailing slash.");
+  .regex(
+    /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/,
+    "An origin is scheme://host[:port], without a path or trailing slash.",
+  );
 
 const ColorsSchema = z.object({
   primary: z.string().regex(HEX_COLOUR),
@@ -22,7 +25,10 @@ const settingsFields = {
   assistant_name: z.string().trim().min(1).max(60),
   greeting: z.string().trim().max(500),
   launcher_text: z.string().trim().max(40),
-  avatar_url: z.url({ protocol: /^https$/ }).max(500).nullable(),
+  avatar_url: z
+    .url({ protocol: /^https$/ })
+    .max(500)
+    .nullable(),
   colors: ColorsSchema,
   position: z.enum(["right", "left"]),
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/),
@@ -45,11 +51,17 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
 };
 
 /** A change to some settings; the colours may be changed one at a time. Omitted fields keep their value. */
-export const WidgetSettingsPatchSchema = z.object({ ...settingsFields, colors: ColorsSchema.partial() }).partial().strict();
+export const WidgetSettingsPatchSchema = z
+  .object({ ...settingsFields, colors: ColorsSchema.partial() })
+  .partial()
+  .strict();
 export type WidgetSettingsPatch = z.infer<typeof WidgetSettingsPatchSchema>;
 
 /** `base` with `patch` applied (colours merged), validated as complete settings. */
-export function applyWidgetSettings(base: Partial<WidgetSettings>, patch: WidgetSettingsPatch = {}): WidgetSettings {
+export function applyWidgetSettings(
+  base: Partial<WidgetSettings>,
+  patch: WidgetSettingsPatch = {},
+): WidgetSettings {
   return WidgetSettingsSchema.parse({
     ...DEFAULT_WIDGET_SETTINGS,
     ...base,

@@ -13,7 +13,15 @@ function Gate() {
   if (me === undefined) {
     return (
       <main className="center-page">
-        {meError ? <ErrorNotice error={meError} onRetry={() => void reloadMe()} title="The dashboard could not load your account" /> : <Spinner label="Opening your workspace" />}
+        {meError ? (
+          <ErrorNotice
+            error={meError}
+            onRetry={() => void reloadMe()}
+            title="The dashboard could not load your account"
+          />
+        ) : (
+          <Spinner label="Opening your workspace" />
+        )}
       </main>
     );
   }

@@ -16,7 +16,9 @@ import { TeamScreen } from "./screens/team/team-screen";
 import { WidgetScreen } from "./screens/widget/widget-screen";
 import { lazyScreen } from "./lib/lazy-screen";
 
-const ProgramsScreen = lazyScreen(() => import("./screens/programs/programs-screen").then((m) => m.ProgramsScreen));
+const ProgramsScreen = lazyScreen(() =>
+  import("./screens/programs/programs-screen").then((m) => m.ProgramsScreen),
+);
 
 export type ScreenEntry = {
   /** The route pattern (react-router). */
@@ -30,17 +32,71 @@ export type ScreenEntry = {
 
 export const screens: ScreenEntry[] = [
   { path: "/", to: "/", label: "Get started", group: "Start", Component: OnboardingScreen },
-  { path: "/knowledge", to: "/knowledge", label: "Knowledge", group: "Coach", Component: KnowledgeScreen },
-  { path: "/persona", to: "/persona", label: "Persona & voice", group: "Coach", Component: PersonaScreen },
+  {
+    path: "/knowledge",
+    to: "/knowledge",
+    label: "Knowledge",
+    group: "Coach",
+    Component: KnowledgeScreen,
+  },
+  {
+    path: "/persona",
+    to: "/persona",
+    label: "Persona & voice",
+    group: "Coach",
+    Component: PersonaScreen,
+  },
   { path: "/widget", to: "/widget", label: "Web widget", group: "Coach", Component: WidgetScreen },
-  { path: "/channels", to: "/channels", label: "Channels", group: "Coach", Component: ChannelsScreen },
-  { path: "/programs", to: "/programs", label: "Programs", group: "Coach", Component: ProgramsScreen },
-  { path: "/inbox/:conversationId?", to: "/inbox", label: "Inbox", group: "Conversations", Component: InboxScreen },
+  {
+    path: "/channels",
+    to: "/channels",
+    label: "Channels",
+    group: "Coach",
+    Component: ChannelsScreen,
+  },
+  {
+    path: "/programs",
+    to: "/programs",
+    label: "Programs",
+    group: "Coach",
+    Component: ProgramsScreen,
+  },
+  {
+    path: "/inbox/:conversationId?",
+    to: "/inbox",
+    label: "Inbox",
+    group: "Conversations",
+    Component: InboxScreen,
+  },
   { path: "/gaps", to: "/gaps", label: "Gaps", group: "Conversations", Component: GapsScreen },
-  { path: "/analytics", to: "/analytics", label: "Analytics", group: "Conversations", Component: AnalyticsScreen },
+  {
+    path: "/analytics",
+    to: "/analytics",
+    label: "Analytics",
+    group: "Conversations",
+    Component: AnalyticsScreen,
+  },
   { path: "/team", to: "/team", label: "Team & roles", group: "Workspace", Component: TeamScreen },
-  { path: "/api-keys", to: "/api-keys", label: "API keys", group: "Workspace", Component: ApiKeysScreen },
-  { path: "/integrations", to: "/integrations", label: "Integrations", group: "Workspace", Component: IntegrationsScreen },
+  {
+    path: "/api-keys",
+    to: "/api-keys",
+    label: "API keys",
+    group: "Workspace",
+    Component: ApiKeysScreen,
+  },
+  {
+    path: "/integrations",
+    to: "/integrations",
+    label: "Integrations",
+    group: "Workspace",
+    Component: IntegrationsScreen,
+  },
   { path: "/audit", to: "/audit", label: "Audit log", group: "Workspace", Component: AuditScreen },
-  { path: "/data", to: "/data", label: "Export & delete", group: "Workspace", Component: DataScreen },
+  {
+    path: "/data",
+    to: "/data",
+    label: "Export & delete",
+    group: "Workspace",
+    Component: DataScreen,
+  },
 ];

@@ -27,7 +27,10 @@ export type EnrollInput = {
 };
 
 /** `enrollment` is the new or the already active one; null when refused. */
-export type EnrollResult = { status: "enrolled" | "duplicate" | "contact_opted_out" | "wrong_agent"; enrollment: EnrollmentView | null };
+export type EnrollResult = {
+  status: "enrolled" | "duplicate" | "contact_opted_out" | "wrong_agent";
+  enrollment: EnrollmentView | null;
+};
 
 export type InterventionInput = {
   id: string;
@@ -40,12 +43,20 @@ export type InterventionInput = {
 };
 
 /** `conversation_id`: where the contact wrote, so the thanks for an answer goes there. */
-export type ReplyInput = { text: string; at?: number; quick_reply_id?: string; conversation_id?: string };
+export type ReplyInput = {
+  text: string;
+  at?: number;
+  quick_reply_id?: string;
+  conversation_id?: string;
+};
 
 export type AgentSnapshot = {
   opted_out_at: number | null;
   last_reply_at: number | null;
   preferences: CoachingStateView;
-  enrollments: (EnrollmentView & { answers: Record<string, CheckinAnswer>; sent_at: Record<string, number> })[];
+  enrollments: (EnrollmentView & {
+    answers: Record<string, CheckinAnswer>;
+    sent_at: Record<string, number>;
+  })[];
   pending_interventions: Intervention[];
 };

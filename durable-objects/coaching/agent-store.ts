@@ -1,7 +1,13 @@
 // The CoachingAgent's SQLite: who the contact is and their preferences (meta), their enrolments (one
 // JSON record each, with status and next wake-up as columns to query), the history of every step, the
 // send intents that make a step idempotent, the send times the caps count, and queued interventions.
-import { DEFAULT_COACHING_PREFERENCES, type CoachingPreferences, type EnrollmentEvent, type EnrollmentStatus, type ProgramSteps } from "@coach/contracts/programs";
+import {
+  DEFAULT_COACHING_PREFERENCES,
+  type CoachingPreferences,
+  type EnrollmentEvent,
+  type EnrollmentStatus,
+  type ProgramSteps,
+} from "@coach/contracts/programs";
 
 export type CheckinAnswer = { text: string; at: number; value?: number; choice_id?: string };
 
@@ -73,12 +79,19 @@ export class AgentStore {
   }
 
   private get(key: string): string | undefined {
-    return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value;
+    return this.sql
+      .exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key)
+      .toArray()[0]?.value;
   }
 
   private set(key: string, value: string | null): void {
     if (value === null) this.sql.exec("DELETE FROM meta WHERE key = ?", key);
-    else this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+    else
+      this.sql.exec(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        key,
+        value,
+      );
   }
 
   identity(): AgentIdentity | undefined {
@@ -89,8 +102,19 @@ export class AgentStore {
   /** Records who this agent is for the first time; the channel a user joined from is kept up to date. */
   bind(identity: AgentIdentity): boolean {
     const current = this.identity();
-    if (current && (current.tenantId !== identity.tenantId || current.contactId !== identity.contactId)) return false;
-    this.set("identity", JSON.stringify({ ...current, ...identity, channelId: identity.channelId ?? current?.channelId ?? null }));
+    if (
+      current &&
+      (current.tenantId !== identity.tenantId || current.contactId !== identity.contactId)
+    )
+      return false;
+    this.set(
+      "identity",
+      JSON.stringify({
+        ...current,
+        ...identity,
+        channelId: identity.channelId ?? current?.channelId ?? null,
+      }),
+    );
     return true;
   }
 
@@ -99,7 +123,10 @@ export class AgentStore {
    * zone from their D1 record, else the defaults (UTC).
    */
   preferences(): CoachingPreferences {
-    const fallback = { ...DEFAULT_COACHING_PREFERENCES, timezone: this.contactTimeZone() ?? DEFAULT_COACHING_PREFERENCES.timezone };
+    const fallback = {
+      ...DEFAULT_COACHING_PREFERENCES,
+      timezone: this.contactTimeZone() ?? DEFAULT_COACHING_PREFERENCES.timezone,
+    };
     return { ...fallback, ...this.explicitPreferences() };
   }
 
@@ -141,12 +168,17 @@ export class AgentStore {
   }
 
   enrollment(id: string): EnrollmentRecord | undefined {
-    const row = this.sql.exec<{ data: string }>("SELECT data FROM enrollments WHERE id = ?", id).toArray()[0];
+    const row = this.sql
+      .exec<{ data: string }>("SELECT data FROM enrollments WHERE id = ?", id)
+      .toArray()[0];
     return row ? (JSON.parse(row.data) as EnrollmentRecord) : undefined;
   }
 
   enrollments(): EnrollmentRecord[] {
-    return this.sql.exec<{ data: string }>("SELECT data FROM enrollments ORDER BY rowid").toArray().map((r) => JSON.parse(r.data) as EnrollmentRecord);
+    return this.sql
+      .exec<{ data: string }>("SELECT data FROM enrollments ORDER BY rowid")
+      .toArray()
+      .map((r) => JSON.parse(r.data) as EnrollmentRecord);
   }
 
   activeEnrollments(): EnrollmentRecord[] {
@@ -166,8 +198,16 @@ export class AgentStore {
 
   /** The earliest wake-up of any active enrolment or pending intervention. */
   nextWake(): number | null {
-    const enrollment = this.sql.exec<{ at: number | null }>("SELECT MIN(wake_at) AS at FROM enrollments WHERE status = 'active'").one().at;
-    const intervention = this.sql.exec<{ at: number | null }>("SELECT MIN(due_at) AS at FROM interventions WHERE status = 'pending'").one().at;
+    const enrollment = this.sql
+      .exec<{ at: number | null }>(
+        "SELECT MIN(wake_at) AS at FROM enrollments WHERE status = 'active'",
+      )
+      .one().at;
+    const intervention = this.sql
+      .exec<{ at: number | null }>(
+        "SELECT MIN(due_at) AS at FROM interventions WHERE status = 'pending'",
+      )
+      .one().at;
     const times = [enrollment, intervention].filter((t): t is number => t !== null);
     return times.length > 0 ? Math.min(...times) : null;
   }
@@ -185,23 +225,46 @@ export class AgentStore {
 
   history(enrollmentId: string): EnrollmentEvent[] {
     return this.sql
-      .exec<{ at: number; node_id: string | null; event: EnrollmentEvent["event"]; detail: string | null }>(
+      .exec<{
+        at: number;
+        node_id: string | null;
+        event: EnrollmentEvent["event"];
+        detail: string | null;
+      }>(
         "SELECT at, node_id, event, detail FROM history WHERE enrollment_id = ? ORDER BY seq",
         enrollmentId,
       )
       .toArray()
-      .map((r) => ({ at: r.at, node_id: r.node_id, event: r.event, ...(r.detail ? { detail: JSON.parse(r.detail) as NonNullable<EnrollmentEvent["detail"]> } : {}) }));
+      .map((r) => ({
+        at: r.at,
+        node_id: r.node_id,
+        event: r.event,
+        ...(r.detail
+          ? { detail: JSON.parse(r.detail) as NonNullable<EnrollmentEvent["detail"]> }
+          : {}),
+      }));
   }
 
   intent(messageId: string): SendIntent | undefined {
     const row = this.sql
-      .exec<{ message_id: string; enrollment_id: string | null; node_id: string | null; text: string; quick_replies: string; status: SendIntent["status"] }>(
-        "SELECT * FROM intents WHERE message_id = ?",
-        messageId,
-      )
+      .exec<{
+        message_id: string;
+        enrollment_id: string | null;
+        node_id: string | null;
+        text: string;
+        quick_replies: string;
+        status: SendIntent["status"];
+      }>("SELECT * FROM intents WHERE message_id = ?", messageId)
       .toArray()[0];
     return row
-      ? { messageId: row.message_id, enrollmentId: row.enrollment_id, nodeId: row.node_id, text: row.text, quickReplies: JSON.parse(row.quick_replies) as SendIntent["quickReplies"], status: row.status }
+      ? {
+          messageId: row.message_id,
+          enrollmentId: row.enrollment_id,
+          nodeId: row.node_id,
+          text: row.text,
+          quickReplies: JSON.parse(row.quick_replies) as SendIntent["quickReplies"],
+          status: row.status,
+        }
       : undefined;
   }
 
@@ -220,28 +283,45 @@ export class AgentStore {
   /** Marks the intent sent and counts the send toward the caps (once, whatever happens after). */
   markSent(messageId: string, at: number): void {
     this.sql.exec("UPDATE intents SET status = 'sent' WHERE message_id = ?", messageId);
-    this.sql.exec("INSERT INTO sends (message_id, at) VALUES (?, ?) ON CONFLICT(message_id) DO NOTHING", messageId, at);
+    this.sql.exec(
+      "INSERT INTO sends (message_id, at) VALUES (?, ?) ON CONFLICT(message_id) DO NOTHING",
+      messageId,
+      at,
+    );
     this.sql.exec("DELETE FROM sends WHERE at < ?", at - SEND_RETENTION_MS);
   }
 
   sentTimes(): number[] {
-    return this.sql.exec<{ at: number }>("SELECT at FROM sends ORDER BY at").toArray().map((r) => r.at);
+    return this.sql
+      .exec<{ at: number }>("SELECT at FROM sends ORDER BY at")
+      .toArray()
+      .map((r) => r.at);
   }
 
   intervention(id: string): Intervention | undefined {
-    const row = this.sql.exec<{ data: string }>("SELECT data FROM interventions WHERE id = ?", id).toArray()[0];
+    const row = this.sql
+      .exec<{ data: string }>("SELECT data FROM interventions WHERE id = ?", id)
+      .toArray()[0];
     return row ? (JSON.parse(row.data) as Intervention) : undefined;
   }
 
   dueInterventions(now: number): Intervention[] {
     return this.sql
-      .exec<{ data: string }>("SELECT data FROM interventions WHERE status = 'pending' AND due_at <= ? ORDER BY due_at", now)
+      .exec<{ data: string }>(
+        "SELECT data FROM interventions WHERE status = 'pending' AND due_at <= ? ORDER BY due_at",
+        now,
+      )
       .toArray()
       .map((r) => JSON.parse(r.data) as Intervention);
   }
 
   pendingInterventions(): Intervention[] {
-    return this.sql.exec<{ data: string }>("SELECT data FROM interventions WHERE status = 'pending' ORDER BY due_at").toArray().map((r) => JSON.parse(r.data) as Intervention);
+    return this.sql
+      .exec<{ data: string }>(
+        "SELECT data FROM interventions WHERE status = 'pending' ORDER BY due_at",
+      )
+      .toArray()
+      .map((r) => JSON.parse(r.data) as Intervention);
   }
 
   saveIntervention(item: Intervention): void {

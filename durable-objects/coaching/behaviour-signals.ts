@@ -10,7 +10,13 @@ export const CHECKIN_ANSWER_WINDOW_MS = 24 * HOUR;
 const TREND_SCORES = 5;
 
 /** A check-in sent to the contact, or their answer to one. */
-export type CheckinEvent = { enrollmentId: string; nodeId: string; kind: "sent" | "answered"; at: number; value: number | null };
+export type CheckinEvent = {
+  enrollmentId: string;
+  nodeId: string;
+  kind: "sent" | "answered";
+  at: number;
+  value: number | null;
+};
 
 export type SignalInput = {
   now: number;
@@ -57,14 +63,28 @@ function streak(days: ReadonlySet<string>, today: string, yesterday: string): nu
 }
 
 /** Check-ins unanswered in a row, newest first, skipping one still inside its answer window. */
-function missedInARow(checkins: readonly CheckinEvent[], now: number): { count: number; lastMissedAt: number | null } {
+function missedInARow(
+  checkins: readonly CheckinEvent[],
+  now: number,
+): { count: number; lastMissedAt: number | null } {
   const sends = checkins.filter((e) => e.kind === "sent").sort((a, b) => b.at - a.at);
   let count = 0;
   let lastMissedAt: number | null = null;
   for (const send of sends) {
-    const nextSend = checkins.find((e) => e.kind === "sent" && e.enrollmentId === send.enrollmentId && e.nodeId === send.nodeId && e.at > send.at);
+    const nextSend = checkins.find(
+      (e) =>
+        e.kind === "sent" &&
+        e.enrollmentId === send.enrollmentId &&
+        e.nodeId === send.nodeId &&
+        e.at > send.at,
+    );
     const answered = checkins.some(
-      (e) => e.kind === "answered" && e.enrollmentId === send.enrollmentId && e.nodeId === send.nodeId && e.at >= send.at && (!nextSend || e.at < nextSend.at),
+      (e) =>
+        e.kind === "answered" &&
+        e.enrollmentId === send.enrollmentId &&
+        e.nodeId === send.nodeId &&
+        e.at >= send.at &&
+        (!nextSend || e.at < nextSend.at),
     );
     if (answered) break;
     if (now - send.at < CHECKIN_ANSWER_WINDOW_MS) continue;
@@ -96,7 +116,12 @@ export function computeSignals(input: SignalInput): SignalsWithKeys {
  * silence, one drop, one run of misses), or null. `silenceSince` is the last reply, else the start of
  * the contact's enrolment.
  */
-export function ruleEpisode(when: RuleWhen, signals: SignalsWithKeys, now: number, silenceSince: number | null): string | null {
+export function ruleEpisode(
+  when: RuleWhen,
+  signals: SignalsWithKeys,
+  now: number,
+  silenceSince: number | null,
+): string | null {
   if ("no_reply_for_hours" in when) {
     if (silenceSince === null) return null;
     return now - silenceSince >= when.no_reply_for_hours * HOUR ? `silence:${silenceSince}` : null;
@@ -108,12 +133,20 @@ export function ruleEpisode(when: RuleWhen, signals: SignalsWithKeys, now: numbe
     if (window.length < when.over_checkins || !first || !last) return null;
     return first.value - last.value >= when.score_drop ? `drop:${last.at}` : null;
   }
-  return signals.missed_checkins >= when.missed_checkins && signals.last_missed_at !== null ? `missed:${signals.last_missed_at}` : null;
+  return signals.missed_checkins >= when.missed_checkins && signals.last_missed_at !== null
+    ? `missed:${signals.last_missed_at}`
+    : null;
 }
 
 /** When `when` could next start to hold without any new event (only silences ripen by themselves). */
-export function ruleRipensAt(when: RuleWhen, silenceSince: number | null, lastCheckinSentAt: number | null): number | null {
-  if ("no_reply_for_hours" in when) return silenceSince === null ? null : silenceSince + when.no_reply_for_hours * HOUR;
-  if ("missed_checkins" in when) return lastCheckinSentAt === null ? null : lastCheckinSentAt + CHECKIN_ANSWER_WINDOW_MS;
+export function ruleRipensAt(
+  when: RuleWhen,
+  silenceSince: number | null,
+  lastCheckinSentAt: number | null,
+): number | null {
+  if ("no_reply_for_hours" in when)
+    return silenceSince === null ? null : silenceSince + when.no_reply_for_hours * HOUR;
+  if ("missed_checkins" in when)
+    return lastCheckinSentAt === null ? null : lastCheckinSentAt + CHECKIN_ANSWER_WINDOW_MS;
   return null;
 }

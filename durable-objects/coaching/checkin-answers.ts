@@ -13,7 +13,11 @@ export type RecordedAnswer = {
 };
 
 /** Records the answers `reply` gives; none when it answers no awaiting check-in. */
-export function recordAnswers(store: AgentStore, reply: { text: string; at: number; quickReplyId?: string }, now: number): RecordedAnswer[] {
+export function recordAnswers(
+  store: AgentStore,
+  reply: { text: string; at: number; quickReplyId?: string },
+  now: number,
+): RecordedAnswer[] {
   const recorded: RecordedAnswer[] = [];
   for (const record of store.enrollments()) {
     if (record.status !== "active" && record.status !== "completed") continue;
@@ -21,7 +25,9 @@ export function recordAnswers(store: AgentStore, reply: { text: string; at: numb
     if (!node || node.kind !== "checkin") continue;
     const answer = readAnswer(node, reply);
     if (!answer) continue;
-    const atEnd = record.status === "active" && record.steps.nodes.find((n) => n.id === record.currentNode)?.kind === "end";
+    const atEnd =
+      record.status === "active" &&
+      record.steps.nodes.find((n) => n.id === record.currentNode)?.kind === "end";
     store.saveEnrollment({
       ...record,
       answers: { ...record.answers, [node.id]: answer },
@@ -29,9 +35,22 @@ export function recordAnswers(store: AgentStore, reply: { text: string; at: numb
       awaitingAnswer: null,
       ...(atEnd ? { wakeAt: now } : {}),
     });
-    store.addHistory(record.id, { at: reply.at, node_id: node.id, event: "answered", detail: { ...answer } });
+    store.addHistory(record.id, {
+      at: reply.at,
+      node_id: node.id,
+      event: "answered",
+      detail: { ...answer },
+    });
     const visit = record.visits[node.id] ?? 1;
-    recorded.push({ enrollmentId: record.id, nodeId: node.id, answer, thanks: { clientId: `checkin-ack-${record.id}:${node.id}:${visit}`, text: answerThanks(node, answer) } });
+    recorded.push({
+      enrollmentId: record.id,
+      nodeId: node.id,
+      answer,
+      thanks: {
+        clientId: `checkin-ack-${record.id}:${node.id}:${visit}`,
+        text: answerThanks(node, answer),
+      },
+    });
   }
   return recorded;
 }

@@ -12,19 +12,32 @@ const MAX_SCALE_CHIPS = 10;
 
 /** The message text and quick replies of a check-in. */
 export function checkinMessage(node: CheckinNode): { text: string; quickReplies: QuickReply[] } {
-  if (node.choices) return { text: node.question, quickReplies: node.choices.map((c) => ({ id: c.id, label: c.label })) };
+  if (node.choices)
+    return {
+      text: node.question,
+      quickReplies: node.choices.map((c) => ({ id: c.id, label: c.label })),
+    };
   const scale = node.scale ?? { min: 1, max: 5 };
   const labels = Object.entries(scale.labels ?? {})
     .map(([point, label]) => `${point} = ${label}`)
     .join(", ");
   const hint = `Reply with a number from ${scale.min} to ${scale.max}${labels ? ` (${labels})` : ""}.`;
   const points = scale.max - scale.min + 1;
-  const quickReplies = points <= MAX_SCALE_CHIPS ? Array.from({ length: points }, (_, i) => ({ id: String(scale.min + i), label: String(scale.min + i) })) : [];
+  const quickReplies =
+    points <= MAX_SCALE_CHIPS
+      ? Array.from({ length: points }, (_, i) => ({
+          id: String(scale.min + i),
+          label: String(scale.min + i),
+        }))
+      : [];
   return { text: `${node.question}\n${hint}`, quickReplies };
 }
 
 /** The user's reply read as an answer to the check-in, or null when it is not one. */
-export function readAnswer(node: CheckinNode, reply: { text: string; at: number; quickReplyId?: string }): CheckinAnswer | null {
+export function readAnswer(
+  node: CheckinNode,
+  reply: { text: string; at: number; quickReplyId?: string },
+): CheckinAnswer | null {
   const text = reply.text.trim();
   if (node.choices) {
     // A pressed quick reply answers what it was offered with: another message's chip is no answer here.
@@ -34,7 +47,10 @@ export function readAnswer(node: CheckinNode, reply: { text: string; at: number;
     }
     const lowered = text.toLowerCase();
     const byIndex = /^\d{1,2}$/.test(text) ? node.choices[Number(text) - 1] : undefined;
-    const choice = node.choices.find((c) => c.label.toLowerCase() === lowered || c.id.toLowerCase() === lowered) ?? byIndex;
+    const choice =
+      node.choices.find(
+        (c) => c.label.toLowerCase() === lowered || c.id.toLowerCase() === lowered,
+      ) ?? byIndex;
     return choice ? { text, at: reply.at, choice_id: choice.id } : null;
   }
   const scale = node.scale ?? { min: 1, max: 5 };

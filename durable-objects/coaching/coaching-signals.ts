@@ -7,7 +7,13 @@ import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { forTenant } from "../../worker/db/tenant-gateway";
 import { describeError, type Logger } from "../../worker/lib/logger";
 import type { AgentStore } from "./agent-store";
-import { computeSignals, ruleEpisode, ruleRipensAt, type CheckinEvent, type SignalsWithKeys } from "./behaviour-signals";
+import {
+  computeSignals,
+  ruleEpisode,
+  ruleRipensAt,
+  type CheckinEvent,
+  type SignalsWithKeys,
+} from "./behaviour-signals";
 import { exportCoachingEvents } from "./event-export";
 import { localDateTime } from "../../worker/lib/zoned-time";
 
@@ -24,15 +30,23 @@ export const NUDGE_RESPONSE_WINDOW_MS = 72 * 60 * 60 * 1000;
 const DEFAULT_TEXT: Record<RuleThen["send"], { text: string; prompt: string }> = {
   nudge: {
     text: "Hi! Just checking in: how are things going? Even a small step today counts.",
-    prompt: "Write a short, warm nudge inviting the user back to their coaching program. One or two sentences, no pressure.",
+    prompt:
+      "Write a short, warm nudge inviting the user back to their coaching program. One or two sentences, no pressure.",
   },
   supportive: {
     text: "It sounds like things have been harder lately, and that's okay. Want to tell me what's getting in the way?",
-    prompt: "The user's check-in scores have dropped. Write a short, kind, supportive message that acknowledges it and invites them to share what is hard. Two sentences at most.",
+    prompt:
+      "The user's check-in scores have dropped. Write a short, kind, supportive message that acknowledges it and invites them to share what is hard. Two sentences at most.",
   },
 };
 
-export type CoachingSignalsDeps = { sql: SqlStorage; store: AgentStore; env: Env; now: () => number; logger: Logger };
+export type CoachingSignalsDeps = {
+  sql: SqlStorage;
+  store: AgentStore;
+  env: Env;
+  now: () => number;
+  logger: Logger;
+};
 
 type Rule = { id: string; programId: string | null; when: RuleWhen; then: RuleThen };
 
@@ -46,30 +60,64 @@ export class CoachingSignals {
   }
 
   private meta(key: string): string | undefined {
-    return this.deps.sql.exec<{ value: string }>("SELECT value FROM signal_meta WHERE key = ?", key).toArray()[0]?.value;
+    return this.deps.sql
+      .exec<{ value: string }>("SELECT value FROM signal_meta WHERE key = ?", key)
+      .toArray()[0]?.value;
   }
 
   private setMeta(key: string, value: string | null): void {
     if (value === null) this.deps.sql.exec("DELETE FROM signal_meta WHERE key = ?", key);
-    else this.deps.sql.exec("INSERT INTO signal_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+    else
+      this.deps.sql.exec(
+        "INSERT INTO signal_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        key,
+        value,
+      );
   }
 
   /** The contact wrote at `at`: that local day counts toward their streak, and a recent nudge was answered. */
   noteActivity(at: number): void {
-    this.deps.sql.exec("UPDATE nudges SET replied_at = ? WHERE replied_at IS NULL AND sent_at IS NOT NULL AND sent_at <= ? AND sent_at > ?", at, at, at - NUDGE_RESPONSE_WINDOW_MS);
+    this.deps.sql.exec(
+      "UPDATE nudges SET replied_at = ? WHERE replied_at IS NULL AND sent_at IS NOT NULL AND sent_at <= ? AND sent_at > ?",
+      at,
+      at,
+      at - NUDGE_RESPONSE_WINDOW_MS,
+    );
     const day = isoDate(localDateTime(at, this.deps.store.preferences().timezone));
-    this.deps.sql.exec("INSERT INTO activity_days (day) VALUES (?) ON CONFLICT(day) DO NOTHING", day);
-    this.deps.sql.exec("DELETE FROM activity_days WHERE day NOT IN (SELECT day FROM activity_days ORDER BY day DESC LIMIT ?)", ACTIVITY_DAYS_KEPT);
+    this.deps.sql.exec(
+      "INSERT INTO activity_days (day) VALUES (?) ON CONFLICT(day) DO NOTHING",
+      day,
+    );
+    this.deps.sql.exec(
+      "DELETE FROM activity_days WHERE day NOT IN (SELECT day FROM activity_days ORDER BY day DESC LIMIT ?)",
+      ACTIVITY_DAYS_KEPT,
+    );
   }
 
   private checkinEvents(): CheckinEvent[] {
     const events: CheckinEvent[] = [];
     for (const record of this.deps.store.enrollments()) {
-      const checkinNodes = new Set(record.steps.nodes.filter((n) => n.kind === "checkin").map((n) => n.id));
+      const checkinNodes = new Set(
+        record.steps.nodes.filter((n) => n.kind === "checkin").map((n) => n.id),
+      );
       for (const entry of this.deps.store.history(record.id)) {
-        if (!entry.node_id || !checkinNodes.has(entry.node_id) || (entry.event !== "sent" && entry.event !== "answered")) continue;
-        const value = entry.event === "answered" && typeof entry.detail?.value === "number" ? entry.detail.value : null;
-        events.push({ enrollmentId: record.id, nodeId: entry.node_id, kind: entry.event, at: entry.at, value });
+        if (
+          !entry.node_id ||
+          !checkinNodes.has(entry.node_id) ||
+          (entry.event !== "sent" && entry.event !== "answered")
+        )
+          continue;
+        const value =
+          entry.event === "answered" && typeof entry.detail?.value === "number"
+            ? entry.detail.value
+            : null;
+        events.push({
+          enrollmentId: record.id,
+          nodeId: entry.node_id,
+          kind: entry.event,
+          at: entry.at,
+          value,
+        });
       }
     }
     return events;
@@ -78,11 +126,16 @@ export class CoachingSignals {
   private computed(now: number): SignalsWithKeys {
     const timeZone = this.deps.store.preferences().timezone;
     const local = localDateTime(now, timeZone);
-    const yesterday = new Date(Date.UTC(local.year, local.month - 1, local.day - 1)).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.UTC(local.year, local.month - 1, local.day - 1))
+      .toISOString()
+      .slice(0, 10);
     return computeSignals({
       now,
       lastReplyAt: this.deps.store.lastReplyAt(),
-      activityDays: this.deps.sql.exec<{ day: string }>("SELECT day FROM activity_days").toArray().map((r) => r.day),
+      activityDays: this.deps.sql
+        .exec<{ day: string }>("SELECT day FROM activity_days")
+        .toArray()
+        .map((r) => r.day),
       today: isoDate(local),
       yesterday,
       checkins: this.checkinEvents(),
@@ -121,7 +174,13 @@ export class CoachingSignals {
 
   private async rules(tenantId: string, programIds: string[]): Promise<Rule[]> {
     const rows = await forTenant(this.deps.env.DB, tenantId).list("coachingRules", {
-      where: (t) => and(eq(t.enabled, true), programIds.length > 0 ? or(isNull(t.programId), inArray(t.programId, programIds)) : isNull(t.programId)),
+      where: (t) =>
+        and(
+          eq(t.enabled, true),
+          programIds.length > 0
+            ? or(isNull(t.programId), inArray(t.programId, programIds))
+            : isNull(t.programId),
+        ),
     });
     return rows.map((r) => ({ id: r.id, programId: r.programId, when: r.when, then: r.then }));
   }
@@ -131,16 +190,30 @@ export class CoachingSignals {
     const identity = store.identity();
     const active = store.activeEnrollments();
     // Rules act on enrolled contacts only: nobody gets nudged for merely having visited once.
-    if (!identity || active.length === 0 || store.optedOutAt() !== null) return this.setMeta("next_check", null);
+    if (!identity || active.length === 0 || store.optedOutAt() !== null)
+      return this.setMeta("next_check", null);
     const now = clock();
     const rules = await this.rules(identity.tenantId, [...new Set(active.map((e) => e.programId))]);
     const signals = this.computed(now);
     const silenceSince = store.lastReplyAt() ?? Math.min(...active.map((e) => e.startedAt));
-    const lastCheckinSent = Math.max(0, ...this.checkinEvents().filter((e) => e.kind === "sent").map((e) => e.at)) || null;
+    const lastCheckinSent =
+      Math.max(
+        0,
+        ...this.checkinEvents()
+          .filter((e) => e.kind === "sent")
+          .map((e) => e.at),
+      ) || null;
     let next: number | null = null;
     for (const rule of rules) {
       const episode = ruleEpisode(rule.when, signals, now, silenceSince);
-      if (episode) this.queue(rule, episode, now, active.find((e) => rule.programId === null || e.programId === rule.programId)?.programId ?? null);
+      if (episode)
+        this.queue(
+          rule,
+          episode,
+          now,
+          active.find((e) => rule.programId === null || e.programId === rule.programId)
+            ?.programId ?? null,
+        );
       const ripens = ruleRipensAt(rule.when, silenceSince, lastCheckinSent);
       if (ripens !== null && ripens > now) next = next === null ? ripens : Math.min(next, ripens);
     }

@@ -9,7 +9,13 @@ import { runTurn } from "../room/turn-runner";
 /** A proactive message never waits long for the model: the step's text is a fine message too. */
 export const COMPOSE_DEADLINE_MS = 8_000;
 
-export type ComposeInput = { tenantId: string; contactId: string; messageId: string; text: string; prompt?: string };
+export type ComposeInput = {
+  tenantId: string;
+  contactId: string;
+  messageId: string;
+  text: string;
+  prompt?: string;
+};
 
 function instruction(input: ComposeInput): string {
   return [
@@ -21,7 +27,11 @@ function instruction(input: ComposeInput): string {
 }
 
 /** The message to send for a step: the model's, or the step's own text. */
-export async function composeMessage(env: Env, input: ComposeInput, logger: Logger): Promise<string> {
+export async function composeMessage(
+  env: Env,
+  input: ComposeInput,
+  logger: Logger,
+): Promise<string> {
   if (!input.prompt) return input.text;
   try {
     const { persona, version } = await loadPersona(env.DB, input.tenantId);
@@ -38,13 +48,30 @@ export async function composeMessage(env: Env, input: ComposeInput, logger: Logg
       turn_id: input.messageId,
       attempt: 1,
     };
-    const outcome = await runTurn({ env, request, requestId: `coach-${input.messageId}`.slice(0, 128), signal: AbortSignal.timeout(COMPOSE_DEADLINE_MS), onEvent: () => {} });
-    if (outcome.kind === "done" && !outcome.event.fallback_used && outcome.event.grounding !== "fallback" && outcome.event.text.trim() !== "") {
+    const outcome = await runTurn({
+      env,
+      request,
+      requestId: `coach-${input.messageId}`.slice(0, 128),
+      signal: AbortSignal.timeout(COMPOSE_DEADLINE_MS),
+      onEvent: () => {},
+    });
+    if (
+      outcome.kind === "done" &&
+      !outcome.event.fallback_used &&
+      outcome.event.grounding !== "fallback" &&
+      outcome.event.text.trim() !== ""
+    ) {
       return outcome.event.text.trim();
     }
-    logger.info("proactive message uses the step text", { message_id: input.messageId, outcome: outcome.kind });
+    logger.info("proactive message uses the step text", {
+      message_id: input.messageId,
+      outcome: outcome.kind,
+    });
   } catch (err) {
-    logger.warn("proactive message uses the step text", { message_id: input.messageId, error_message: err instanceof Error ? err.message : String(err) });
+    logger.warn("proactive message uses the step text", {
+      message_id: input.messageId,
+      error_message: err instanceof Error ? err.message : String(err),
+    });
   }
   return input.text;
 }

@@ -5,7 +5,11 @@ import type { EnrollmentRecord } from "./agent-store";
 
 const HOUR_MS = 60 * 60 * 1000;
 
-function compare(value: number, op: Extract<ConditionRule, { type: "answer_compare" }>["op"], target: number): boolean {
+function compare(
+  value: number,
+  op: Extract<ConditionRule, { type: "answer_compare" }>["op"],
+  target: number,
+): boolean {
   switch (op) {
     case "lt":
       return value < target;
@@ -23,15 +27,24 @@ function compare(value: number, op: Extract<ConditionRule, { type: "answer_compa
 }
 
 /** Which branch the condition takes. */
-export function evaluateCondition(rule: ConditionRule, record: EnrollmentRecord, lastReplyAt: number | null, now: number): "yes" | "no" {
+export function evaluateCondition(
+  rule: ConditionRule,
+  record: EnrollmentRecord,
+  lastReplyAt: number | null,
+  now: number,
+): "yes" | "no" {
   switch (rule.type) {
     case "answer_compare": {
       const answer = record.answers[rule.node_id ?? record.lastAnswered ?? ""];
-      return answer?.value !== undefined && compare(answer.value, rule.op, rule.value) ? "yes" : "no";
+      return answer?.value !== undefined && compare(answer.value, rule.op, rule.value)
+        ? "yes"
+        : "no";
     }
     case "answer_choice": {
       const answer = record.answers[rule.node_id ?? record.lastAnswered ?? ""];
-      return answer?.choice_id !== undefined && rule.choice_ids.includes(answer.choice_id) ? "yes" : "no";
+      return answer?.choice_id !== undefined && rule.choice_ids.includes(answer.choice_id)
+        ? "yes"
+        : "no";
     }
     case "replied_since": {
       const sentAt = record.sentAt[rule.node_id];

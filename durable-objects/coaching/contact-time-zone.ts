@@ -5,7 +5,10 @@ import { forTenant } from "../../worker/db/tenant-gateway";
 import type { AgentIdentity } from "./agent-store";
 
 /** The contact's valid time zone, or null (none set, not a zone, or no such contact). */
-export async function readContactTimeZone(env: Env, identity: AgentIdentity): Promise<string | null> {
+export async function readContactTimeZone(
+  env: Env,
+  identity: AgentIdentity,
+): Promise<string | null> {
   const contact = await forTenant(env.DB, identity.tenantId).find("contacts", identity.contactId);
   const parsed = CoachingPreferencesSchema.shape.timezone.safeParse(contact?.timezone);
   return parsed.success ? parsed.data : null;

@@ -8,7 +8,11 @@ import { forTenant } from "../../worker/db/tenant-gateway";
 import { roomFor } from "../../worker/lib/rooms";
 import type { AgentIdentity } from "./agent-store";
 
-export type ProactiveMessage = { clientId: string; text: string; quickReplies: { id: string; label: string }[] };
+export type ProactiveMessage = {
+  clientId: string;
+  text: string;
+  quickReplies: { id: string; label: string }[];
+};
 
 /**
  * The conversation `conversationId` when given (the one the contact just wrote in), else their latest
@@ -28,13 +32,24 @@ async function target(env: Env, identity: AgentIdentity, conversationId?: string
         orderBy: (t) => desc(t.startedAt),
         limit: 1,
       });
-  const conversation = open ?? (await gateway.insert("conversations", { id: newId(), contactId: contact.id, channel: contact.channel }));
+  const conversation =
+    open ??
+    (await gateway.insert("conversations", {
+      id: newId(),
+      contactId: contact.id,
+      channel: contact.channel,
+    }));
   let channelId: string | null = null;
   if (contact.channel !== "web") {
-    const joined = identity.channelId ? await gateway.find("channels", identity.channelId) : undefined;
+    const joined = identity.channelId
+      ? await gateway.find("channels", identity.channelId)
+      : undefined;
     if (joined?.kind === contact.channel && joined.status === "active") channelId = joined.id;
     else {
-      const [channel] = await gateway.list("channels", { where: (t) => and(eq(t.kind, contact.channel), eq(t.status, "active")), limit: 1 });
+      const [channel] = await gateway.list("channels", {
+        where: (t) => and(eq(t.kind, contact.channel), eq(t.status, "active")),
+        limit: 1,
+      });
       channelId = channel?.id ?? null;
     }
   }
@@ -45,7 +60,12 @@ async function target(env: Env, identity: AgentIdentity, conversationId?: string
  * Hands the message to the room (of `writtenIn` when given, else the contact's latest open one);
  * null when the contact no longer exists (erased).
  */
-export async function deliverProactive(env: Env, identity: AgentIdentity, message: ProactiveMessage, writtenIn?: string): Promise<OutboundResult | null> {
+export async function deliverProactive(
+  env: Env,
+  identity: AgentIdentity,
+  message: ProactiveMessage,
+  writtenIn?: string,
+): Promise<OutboundResult | null> {
   const found = await target(env, identity, writtenIn);
   if (!found) return null;
   const { contact, conversationId, channelId } = found;

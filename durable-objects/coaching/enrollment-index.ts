@@ -7,9 +7,20 @@ import type { AgentIdentity, EnrollmentRecord } from "./agent-store";
 
 export type IndexDeps = { env: Env; ctx: DurableObjectState; logger: Logger };
 
-export async function syncEnrollmentIndex(deps: IndexDeps, identity: AgentIdentity, record: EnrollmentRecord, justEnded: boolean): Promise<void> {
+export async function syncEnrollmentIndex(
+  deps: IndexDeps,
+  identity: AgentIdentity,
+  record: EnrollmentRecord,
+  justEnded: boolean,
+): Promise<void> {
   if (justEnded) {
-    const event = { enrollment_id: record.id, program_id: record.programId, contact_id: identity.contactId, status: record.status, reason: record.endReason };
+    const event = {
+      enrollment_id: record.id,
+      program_id: record.programId,
+      contact_id: identity.contactId,
+      status: record.status,
+      reason: record.endReason,
+    };
     deps.ctx.waitUntil(emitEvent(deps.env, identity.tenantId, "enrollment.ended", event));
   }
   try {
@@ -21,6 +32,9 @@ export async function syncEnrollmentIndex(deps: IndexDeps, identity: AgentIdenti
       endReason: record.endReason,
     });
   } catch (err) {
-    deps.logger.warn("enrolment index update failed", { enrollment_id: record.id, ...describeError(err) });
+    deps.logger.warn("enrolment index update failed", {
+      enrollment_id: record.id,
+      ...describeError(err),
+    });
   }
 }

@@ -7,7 +7,12 @@ import { coachingAgentFor } from "../../worker/lib/coaching-agents";
 import { describeError, type Logger } from "../../worker/lib/logger";
 import type { RoomMeta } from "../room/room-meta";
 
-export async function noteCoachingReply(env: Env, meta: RoomMeta, reply: { text: string; quickReplyId: string | null }, logger: Logger): Promise<void> {
+export async function noteCoachingReply(
+  env: Env,
+  meta: RoomMeta,
+  reply: { text: string; quickReplyId: string | null },
+  logger: Logger,
+): Promise<void> {
   if (!meta.contactId) return;
   try {
     await coachingAgentFor(env, meta.tenantId, meta.contactId).recordReply({
@@ -16,6 +21,9 @@ export async function noteCoachingReply(env: Env, meta: RoomMeta, reply: { text:
       ...(reply.quickReplyId ? { quick_reply_id: reply.quickReplyId } : {}),
     });
   } catch (err) {
-    logger.warn("coaching agent not told of a reply", { contact_id: meta.contactId, ...describeError(err) });
+    logger.warn("coaching agent not told of a reply", {
+      contact_id: meta.contactId,
+      ...describeError(err),
+    });
   }
 }

@@ -37,10 +37,22 @@ function afterCap(at: number, sentAt: readonly number[], cap: number, windowMs: 
  * given when earlier ones were sent. Each rule can push the time into another's range, so they are
  * applied until none moves it.
  */
-export function earliestSendTime(at: number, prefs: CoachingPreferences, sentAt: readonly number[]): number {
+export function earliestSendTime(
+  at: number,
+  prefs: CoachingPreferences,
+  sentAt: readonly number[],
+): number {
   let time = at;
   for (let round = 0; round < 20; round += 1) {
-    const next = afterQuietHours(afterCap(afterCap(time, sentAt, prefs.caps.per_day, DAY_MS), sentAt, prefs.caps.per_week, WEEK_MS), prefs);
+    const next = afterQuietHours(
+      afterCap(
+        afterCap(time, sentAt, prefs.caps.per_day, DAY_MS),
+        sentAt,
+        prefs.caps.per_week,
+        WEEK_MS,
+      ),
+      prefs,
+    );
     if (next === time) return time;
     time = next;
   }

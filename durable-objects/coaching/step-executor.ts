@@ -37,7 +37,8 @@ export class StepExecutor {
     for (let step = 0; step < MAX_TRANSITIONS; step += 1) {
       const record = store.enrollment(enrollmentId);
       const now = this.deps.now();
-      if (!record || record.status !== "active" || record.wakeAt === null || record.wakeAt > now) return record;
+      if (!record || record.status !== "active" || record.wakeAt === null || record.wakeAt > now)
+        return record;
       const node = record.steps.nodes.find((n) => n.id === record.currentNode);
       if (!node) return this.finish(record, "ended", "step_missing", now);
       const moved = await this.runNode(record, node, now);
@@ -47,7 +48,11 @@ export class StepExecutor {
   }
 
   /** Runs `node`; true when the enrolment moved on and the next node may run at once. */
-  private async runNode(record: EnrollmentRecord, node: ProgramNode, now: number): Promise<boolean> {
+  private async runNode(
+    record: EnrollmentRecord,
+    node: ProgramNode,
+    now: number,
+  ): Promise<boolean> {
     switch (node.kind) {
       case "message":
       case "checkin": {
@@ -59,10 +64,22 @@ export class StepExecutor {
         return true;
       }
       case "wait": {
-        const waitUntil = record.waitUntil ?? waitEnd(node, now, this.deps.store.preferences().timezone);
+        const waitUntil =
+          record.waitUntil ?? waitEnd(node, now, this.deps.store.preferences().timezone);
         if (now < waitUntil) {
-          if (record.waitUntil === null) this.history(record, { at: now, node_id: node.id, event: "waiting", detail: { until: waitUntil } });
-          this.deps.store.saveEnrollment({ ...record, waitUntil, waitStartedAt: record.waitUntil === null ? now : record.waitStartedAt, wakeAt: waitUntil });
+          if (record.waitUntil === null)
+            this.history(record, {
+              at: now,
+              node_id: node.id,
+              event: "waiting",
+              detail: { until: waitUntil },
+            });
+          this.deps.store.saveEnrollment({
+            ...record,
+            waitUntil,
+            waitStartedAt: record.waitUntil === null ? now : record.waitStartedAt,
+            wakeAt: waitUntil,
+          });
           return false;
         }
         this.moveOn({ ...record, waitUntil: null, waitStartedAt: null }, node, undefined, now);
@@ -79,7 +96,13 @@ export class StepExecutor {
         // as answered (after that it is missed): the program completes with the answer recorded.
         const answerBy = this.answerDeadline(record);
         if (answerBy !== null && now < answerBy) {
-          if (record.wakeAt !== answerBy) this.history(record, { at: now, node_id: node.id, event: "waiting", detail: { until: answerBy, for: "checkin_answer" } });
+          if (record.wakeAt !== answerBy)
+            this.history(record, {
+              at: now,
+              node_id: node.id,
+              event: "waiting",
+              detail: { until: answerBy, for: "checkin_answer" },
+            });
           this.deps.store.saveEnrollment({ ...record, wakeAt: answerBy });
           return false;
         }
@@ -91,21 +114,39 @@ export class StepExecutor {
 
   /** Until when the check-in awaiting an answer may still be answered; null when none awaits one. */
   private answerDeadline(record: EnrollmentRecord): number | null {
-    const sentAt = record.awaitingAnswer === null ? undefined : record.sentAt[record.awaitingAnswer];
+    const sentAt =
+      record.awaitingAnswer === null ? undefined : record.sentAt[record.awaitingAnswer];
     return sentAt === undefined ? null : sentAt + CHECKIN_ANSWER_WINDOW_MS;
   }
 
   /** Sends a message or check-in step once, unless it must wait for the send window. */
-  private async sendStep(record: EnrollmentRecord, node: Extract<ProgramNode, { kind: "message" | "checkin" }>, now: number): Promise<SendOutcome> {
+  private async sendStep(
+    record: EnrollmentRecord,
+    node: Extract<ProgramNode, { kind: "message" | "checkin" }>,
+    now: number,
+  ): Promise<SendOutcome> {
     const messageId = `${record.id}:${node.id}:${record.visits[node.id] ?? 1}`;
     const outcome = await this.send(messageId, now, record.id, node.id, async () => {
       if (node.kind === "checkin") return { ...checkinMessage(node) };
-      return { text: await this.deps.compose({ messageId, text: node.text, ...(node.prompt ? { prompt: node.prompt } : {}) }), quickReplies: [] };
+      return {
+        text: await this.deps.compose({
+          messageId,
+          text: node.text,
+          ...(node.prompt ? { prompt: node.prompt } : {}),
+        }),
+        quickReplies: [],
+      };
     });
     if (outcome.kind === "deferred") {
       const fresh = this.deps.store.enrollment(record.id);
       if (fresh?.status === "active") {
-        if (fresh.wakeAt !== outcome.until) this.history(fresh, { at: now, node_id: node.id, event: "deferred", detail: { until: outcome.until } });
+        if (fresh.wakeAt !== outcome.until)
+          this.history(fresh, {
+            at: now,
+            node_id: node.id,
+            event: "deferred",
+            detail: { until: outcome.until },
+          });
         this.deps.store.saveEnrollment({ ...fresh, wakeAt: outcome.until });
       }
       return "deferred";
@@ -133,7 +174,11 @@ export class StepExecutor {
     enrollmentId: string | null,
     nodeId: string | null,
     write: () => Promise<{ text: string; quickReplies: SendIntent["quickReplies"] }>,
-  ): Promise<{ kind: "sent"; at: number; result: OutboundResult | null } | { kind: "deferred"; until: number } | { kind: "stopped" }> {
+  ): Promise<
+    | { kind: "sent"; at: number; result: OutboundResult | null }
+    | { kind: "deferred"; until: number }
+    | { kind: "stopped" }
+  > {
     const { store } = this.deps;
     let intent = store.intent(messageId);
     if (intent?.status === "sent") return { kind: "sent", at: now, result: null };
@@ -141,18 +186,37 @@ export class StepExecutor {
       const allowed = earliestSendTime(now, store.preferences(), store.sentTimes());
       if (allowed > now) return { kind: "deferred", until: allowed };
       const message = await write();
-      intent = { messageId, enrollmentId, nodeId, text: message.text, quickReplies: message.quickReplies, status: "pending" };
+      intent = {
+        messageId,
+        enrollmentId,
+        nodeId,
+        text: message.text,
+        quickReplies: message.quickReplies,
+        status: "pending",
+      };
       store.writeIntent(intent);
     }
-    if (store.optedOutAt() !== null || (enrollmentId !== null && store.enrollment(enrollmentId)?.status !== "active")) return { kind: "stopped" };
-    const result = await this.deps.deliver({ clientId: messageId, text: intent.text, quickReplies: intent.quickReplies });
+    if (
+      store.optedOutAt() !== null ||
+      (enrollmentId !== null && store.enrollment(enrollmentId)?.status !== "active")
+    )
+      return { kind: "stopped" };
+    const result = await this.deps.deliver({
+      clientId: messageId,
+      text: intent.text,
+      quickReplies: intent.quickReplies,
+    });
     const at = this.deps.now();
     store.markSent(messageId, at);
-    const detail: NonNullable<EnrollmentEvent["detail"]> = { message_id: messageId, delivered: result?.delivered ?? false };
+    const detail: NonNullable<EnrollmentEvent["detail"]> = {
+      message_id: messageId,
+      delivered: result?.delivered ?? false,
+    };
     if (result?.duplicate) detail.duplicate = true;
     if (result?.error) detail.error = result.error.code;
     if (!result) detail.error = "contact_missing";
-    if (enrollmentId) store.addHistory(enrollmentId, { at, node_id: nodeId, event: "sent", detail });
+    if (enrollmentId)
+      store.addHistory(enrollmentId, { at, node_id: nodeId, event: "sent", detail });
     return { kind: "sent", at, result };
   }
 
@@ -162,7 +226,13 @@ export class StepExecutor {
     const now = this.deps.now();
     if (store.optedOutAt() !== null) return store.saveIntervention({ ...item, status: "dropped" });
     const outcome = await this.send(`iv:${item.id}`, now, null, null, async () => ({
-      text: item.prompt ? await this.deps.compose({ messageId: `iv:${item.id}`, text: item.text, prompt: item.prompt }) : item.text,
+      text: item.prompt
+        ? await this.deps.compose({
+            messageId: `iv:${item.id}`,
+            text: item.text,
+            prompt: item.prompt,
+          })
+        : item.text,
       quickReplies: item.quickReplies,
     }));
     const fresh = store.intervention(item.id) ?? item;
@@ -172,22 +242,53 @@ export class StepExecutor {
   }
 
   /** Ends an enrolment: completed at an end step, or ended/opted out from outside. */
-  finish(record: EnrollmentRecord, status: "completed" | "ended" | "opted_out", reason: string | null, now: number): EnrollmentRecord {
+  finish(
+    record: EnrollmentRecord,
+    status: "completed" | "ended" | "opted_out",
+    reason: string | null,
+    now: number,
+  ): EnrollmentRecord {
     // A check-in sent just before the end can still be answered; a stopped enrolment takes no answers.
     const awaitingAnswer = status === "completed" ? record.awaitingAnswer : null;
-    const done: EnrollmentRecord = { ...record, status, wakeAt: null, waitUntil: null, waitStartedAt: null, awaitingAnswer, endedAt: now, endReason: reason };
+    const done: EnrollmentRecord = {
+      ...record,
+      status,
+      wakeAt: null,
+      waitUntil: null,
+      waitStartedAt: null,
+      awaitingAnswer,
+      endedAt: now,
+      endReason: reason,
+    };
     this.deps.store.saveEnrollment(done);
-    this.history(done, { at: now, node_id: record.currentNode, event: status, ...(reason ? { detail: { reason } } : {}) });
+    this.history(done, {
+      at: now,
+      node_id: record.currentNode,
+      event: status,
+      ...(reason ? { detail: { reason } } : {}),
+    });
     return done;
   }
 
-  private moveOn(record: EnrollmentRecord, node: ProgramNode, branch: "yes" | "no" | undefined, now: number): void {
-    const edge = record.steps.edges.find((e) => e.from === node.id && (branch === undefined || e.branch === branch));
+  private moveOn(
+    record: EnrollmentRecord,
+    node: ProgramNode,
+    branch: "yes" | "no" | undefined,
+    now: number,
+  ): void {
+    const edge = record.steps.edges.find(
+      (e) => e.from === node.id && (branch === undefined || e.branch === branch),
+    );
     if (!edge) {
       this.finish(record, "ended", "no_next_step", now);
       return;
     }
-    this.deps.store.saveEnrollment({ ...record, currentNode: edge.to, visits: { ...record.visits, [edge.to]: (record.visits[edge.to] ?? 0) + 1 }, wakeAt: now });
+    this.deps.store.saveEnrollment({
+      ...record,
+      currentNode: edge.to,
+      visits: { ...record.visits, [edge.to]: (record.visits[edge.to] ?? 0) + 1 },
+      wakeAt: now,
+    });
   }
 
   private history(record: EnrollmentRecord, event: EnrollmentEvent): void {

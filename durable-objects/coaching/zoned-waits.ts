@@ -15,7 +15,9 @@ export function waitEnd(node: WaitNode, startedAt: number, timeZone: string): nu
   if (node.duration_minutes !== undefined) return startedAt + node.duration_minutes * 60_000;
   const until = node.until ?? DEFAULT_UNTIL;
   const at = localTimeAfterDays(startedAt, timeZone, until.days_ahead, until.time);
-  return at > startedAt ? at : localTimeAfterDays(startedAt, timeZone, until.days_ahead + 1, until.time);
+  return at > startedAt
+    ? at
+    : localTimeAfterDays(startedAt, timeZone, until.days_ahead + 1, until.time);
 }
 
 /**
@@ -42,7 +44,12 @@ export function rezoneWaits(store: AgentStore, before: string, now: number): Enr
     const rezoned = rezonedWait(record, timeZone);
     if (!rezoned) continue;
     store.saveEnrollment(rezoned);
-    store.addHistory(record.id, { at: now, node_id: record.currentNode, event: "waiting", detail: { until: rezoned.waitUntil, timezone: timeZone } });
+    store.addHistory(record.id, {
+      at: now,
+      node_id: record.currentNode,
+      event: "waiting",
+      detail: { until: rezoned.waitUntil, timezone: timeZone },
+    });
     moved.push(rezoned);
   }
   return moved;

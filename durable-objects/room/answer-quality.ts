@@ -15,7 +15,10 @@ export function isAnswer(message: Pick<MessageView, "role" | "turn_id">): boolea
 
 /** The assistant fell back instead of answering from the material. */
 export function isFallback(answer: Answer): boolean {
-  return answer.status === "expired" || (answer.status === "complete" && answer.confidence === 0 && answer.citations.length === 0);
+  return (
+    answer.status === "expired" ||
+    (answer.status === "complete" && answer.confidence === 0 && answer.citations.length === 0)
+  );
 }
 
 /** A fallback, or an answer whose confidence is below LOW_CONFIDENCE. */

@@ -34,7 +34,10 @@ export class ChannelDelivery implements ChannelAdapter {
     } else if (frame.type === "done") {
       this.stopTyping();
       if (frame.text.trim() !== "") await this.send("answer", frame.text, frame.seq);
-    } else if (frame.type === "notice" && (frame.code === "coach_busy" || frame.code === "coach_offline")) {
+    } else if (
+      frame.type === "notice" &&
+      (frame.code === "coach_busy" || frame.code === "coach_offline")
+    ) {
       await this.send("notice", WILL_ANSWER_SHORTLY, null);
     }
   }
@@ -45,8 +48,13 @@ export class ChannelDelivery implements ChannelAdapter {
       const sender = await senders.get(target);
       if (!sender) return;
       if (!(await sender.freeTextAllowed())) {
-        logger.warn("reply withheld outside the service window", { channel_id: target.channelId, conversation_id: target.conversationId });
-        await touchChannel(env.DB, target.tenantId, target.channelId, { lastError: OUTSIDE_WINDOW_ERROR });
+        logger.warn("reply withheld outside the service window", {
+          channel_id: target.channelId,
+          conversation_id: target.conversationId,
+        });
+        await touchChannel(env.DB, target.tenantId, target.channelId, {
+          lastError: OUTSIDE_WINDOW_ERROR,
+        });
         return;
       }
       await sender.text(text, seq);

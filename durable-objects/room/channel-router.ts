@@ -23,7 +23,12 @@ export type ChannelRouterDeps = {
 /** The route of the room's own channel (the one it was opened on), if it has one. */
 export function metaRoute(meta: RoomMeta): ReplyRoute | null {
   if (meta.channel === "web" || !meta.channelId || !meta.externalChatId) return null;
-  return { channel: meta.channel, channelId: meta.channelId, externalChatId: meta.externalChatId, contactId: meta.contactId };
+  return {
+    channel: meta.channel,
+    channelId: meta.channelId,
+    externalChatId: meta.externalChatId,
+    contactId: meta.contactId,
+  };
 }
 
 export class ChannelRouter implements ChannelAdapter {
@@ -39,7 +44,10 @@ export class ChannelRouter implements ChannelAdapter {
 
   private routeOf(frame: ServerFrame): ReplyRoute | null {
     const { routes, outbox, meta } = this.deps;
-    const turnId = "turn_id" in frame && typeof frame.turn_id === "string" ? frame.turn_id : outbox.head()?.turnId;
+    const turnId =
+      "turn_id" in frame && typeof frame.turn_id === "string"
+        ? frame.turn_id
+        : outbox.head()?.turnId;
     return (turnId ? routes.forTurn(turnId) : null) ?? routes.latest() ?? metaRoute(meta);
   }
 

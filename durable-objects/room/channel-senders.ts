@@ -23,7 +23,10 @@ export function senderTarget(meta: RoomMeta, route: ReplyRoute): SenderTarget {
 }
 
 export class ChannelSenders {
-  private readonly open = new Map<string, { sender: Promise<ChannelSender | null>; until: number }>();
+  private readonly open = new Map<
+    string,
+    { sender: Promise<ChannelSender | null>; until: number }
+  >();
 
   constructor(
     private readonly env: Env,

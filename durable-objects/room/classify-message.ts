@@ -27,11 +27,13 @@ export type ArrivingMessage = {
 
 /** The destination of a user's message: a quick reply's answer first, then takeover, a person, coaching, the assistant. */
 export function classifyMessage(message: ArrivingMessage): MessageDestination {
-  if (message.quickReplyId !== null) return { kind: "coaching", quickReplyId: message.quickReplyId, possibleAnswer: false };
+  if (message.quickReplyId !== null)
+    return { kind: "coaching", quickReplyId: message.quickReplyId, possibleAnswer: false };
   if (message.takenOver) return { kind: "silent" };
   if (asksForHuman(message.text)) return { kind: "human" };
   if (message.underOffer) return { kind: "coaching", quickReplyId: null, possibleAnswer: true };
   // Promises and reminder requests ("remind me to walk at 7") are the coaching agent's.
-  if (mentionsCommitment(message.text)) return { kind: "coaching", quickReplyId: null, possibleAnswer: false };
+  if (mentionsCommitment(message.text))
+    return { kind: "coaching", quickReplyId: null, possibleAnswer: false };
   return { kind: "assistant" };
 }

@@ -9,8 +9,17 @@
 // treated as a possible commitment, then given to the assistant.
 import type { QuickReply } from "@coach/contracts/socket";
 import type { AgentSnapshot } from "../coaching/agent-api";
-import { confirmationText, mentionsCommitment, parseCommitment } from "../../worker/commitments/parse-commitment";
-import { followUpText, OUTCOME_THANKS, outcomeReplies, readOutcomeReply } from "../../worker/commitments/follow-up";
+import {
+  confirmationText,
+  mentionsCommitment,
+  parseCommitment,
+} from "../../worker/commitments/parse-commitment";
+import {
+  followUpText,
+  OUTCOME_THANKS,
+  outcomeReplies,
+  readOutcomeReply,
+} from "../../worker/commitments/follow-up";
 import { recordCommitment, recordOutcome } from "../../worker/db/commitment-store";
 import { emitEvent } from "../../worker/integrations/emit-event";
 import { coachingAgentFor } from "../../worker/lib/coaching-agents";
@@ -31,14 +40,34 @@ export type CoachingReplyDeps = {
  * `possibleAnswer`: free text written right under an offer of quick replies, which may answer a
  * check-in in words; the agent records (and thanks) it, or it goes on as any other message.
  */
-export type CoachingMessage = { seq: number; text: string; at: number; quickReplyId: string | null; possibleAnswer: boolean };
+export type CoachingMessage = {
+  seq: number;
+  text: string;
+  at: number;
+  quickReplyId: string | null;
+  possibleAnswer: boolean;
+};
 
-async function recordAnsweredOutcome(deps: CoachingReplyDeps, message: CoachingMessage, quickReplyId: string): Promise<void> {
+async function recordAnsweredOutcome(
+  deps: CoachingReplyDeps,
+  message: CoachingMessage,
+  quickReplyId: string,
+): Promise<void> {
   const { env, meta } = deps;
   const answer = readOutcomeReply(quickReplyId);
   if (!answer || !meta.contactId) return;
-  const row = await recordOutcome(env.DB, meta.tenantId, meta.contactId, answer.commitmentId, answer.outcome, message.at);
-  if (!row) return deps.logger.warn("outcome for an unknown commitment ignored", { commitment_id: answer.commitmentId });
+  const row = await recordOutcome(
+    env.DB,
+    meta.tenantId,
+    meta.contactId,
+    answer.commitmentId,
+    answer.outcome,
+    message.at,
+  );
+  if (!row)
+    return deps.logger.warn("outcome for an unknown commitment ignored", {
+      commitment_id: answer.commitmentId,
+    });
   await emitEvent(env, meta.tenantId, "outcome.recorded", {
     commitment_id: row.id,
     contact_id: row.contactId,
@@ -53,13 +82,20 @@ async function recordAnsweredOutcome(deps: CoachingReplyDeps, message: CoachingM
   await deps.reply(`outcome-${message.seq}`, OUTCOME_THANKS[answer.outcome]);
 }
 
-async function recordNewCommitment(deps: CoachingReplyDeps, message: CoachingMessage, contactId: string): Promise<void> {
+async function recordNewCommitment(
+  deps: CoachingReplyDeps,
+  message: CoachingMessage,
+  contactId: string,
+): Promise<void> {
   const { env, meta } = deps;
   const identity = { tenantId: meta.tenantId, contactId, channelId: meta.channelId ?? null };
   const agent = coachingAgentFor(env, meta.tenantId, contactId);
   // The RPC typing cannot map the snapshot's free-form details; the shape is the agent's own.
   const snapshot: AgentSnapshot = await agent.snapshot();
-  const commitment = parseCommitment(message.text, { now: message.at, timeZone: snapshot.preferences.timezone });
+  const commitment = parseCommitment(message.text, {
+    now: message.at,
+    timeZone: snapshot.preferences.timezone,
+  });
   if (!commitment) return deps.askAssistant();
   const enrolment = snapshot.enrollments.find((e) => e.status === "active") ?? null;
   const { row, created } = await recordCommitment(env.DB, meta.tenantId, {
@@ -86,8 +122,16 @@ async function recordNewCommitment(deps: CoachingReplyDeps, message: CoachingMes
 }
 
 /** Whether the contact's agent took the message as a check-in's answer (it thanks the contact itself). */
-async function answersCheckin(deps: CoachingReplyDeps, message: CoachingMessage, contactId: string): Promise<boolean> {
-  const { answered } = await coachingAgentFor(deps.env, deps.meta.tenantId, contactId).recordReply({ text: message.text, at: message.at, conversation_id: deps.meta.conversationId });
+async function answersCheckin(
+  deps: CoachingReplyDeps,
+  message: CoachingMessage,
+  contactId: string,
+): Promise<boolean> {
+  const { answered } = await coachingAgentFor(deps.env, deps.meta.tenantId, contactId).recordReply({
+    text: message.text,
+    at: message.at,
+    conversation_id: deps.meta.conversationId,
+  });
   return answered.length > 0;
 }
 
@@ -95,11 +139,16 @@ async function answersCheckin(deps: CoachingReplyDeps, message: CoachingMessage,
  * Handles a user message the room set aside for coaching (`quickReplyId` set, a possible answer, or a
  * possible commitment). Never throws: a failure is logged, and free text goes to the assistant.
  */
-export async function handleCoachingMessage(deps: CoachingReplyDeps, message: CoachingMessage): Promise<void> {
+export async function handleCoachingMessage(
+  deps: CoachingReplyDeps,
+  message: CoachingMessage,
+): Promise<void> {
   try {
-    if (message.quickReplyId) return await recordAnsweredOutcome(deps, message, message.quickReplyId);
+    if (message.quickReplyId)
+      return await recordAnsweredOutcome(deps, message, message.quickReplyId);
     if (!deps.meta.contactId) return deps.askAssistant();
-    if (message.possibleAnswer && (await answersCheckin(deps, message, deps.meta.contactId))) return;
+    if (message.possibleAnswer && (await answersCheckin(deps, message, deps.meta.contactId)))
+      return;
     if (!mentionsCommitment(message.text)) return deps.askAssistant();
     await recordNewCommitment(deps, message, deps.meta.contactId);
   } catch (err) {

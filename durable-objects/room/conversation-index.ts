@@ -24,14 +24,23 @@ function citedDocuments(citations: Source[]): { document_id: string; title: stri
 }
 
 /** Writes the index rows for the room's conversation, up to the log's current end. */
-export async function syncConversationIndex(db: D1Database, meta: RoomMeta, log: MessageLog, watermark: SyncWatermark): Promise<void> {
+export async function syncConversationIndex(
+  db: D1Database,
+  meta: RoomMeta,
+  log: MessageLog,
+  watermark: SyncWatermark,
+): Promise<void> {
   const [last] = log.recent(1);
   const lastAnswer = log.recent(20).reverse().find(isAnswer);
   const from = watermark.seq();
-  const counts = new Map<string, { day: string; user: number; assistant: number; creator: number }>();
+  const counts = new Map<
+    string,
+    { day: string; user: number; assistant: number; creator: number }
+  >();
   for (const row of log.dailyCountsSince(from)) {
     const entry = counts.get(row.day) ?? { day: row.day, user: 0, assistant: 0, creator: 0 };
-    if (row.role === "user" || row.role === "assistant" || row.role === "creator") entry[row.role] += row.n;
+    if (row.role === "user" || row.role === "assistant" || row.role === "creator")
+      entry[row.role] += row.n;
     counts.set(row.day, entry);
   }
   // Pages of new messages, each written with the inbox row; the watermark moves after each batch.
@@ -60,7 +69,9 @@ export async function syncConversationIndex(db: D1Database, meta: RoomMeta, log:
         citations: citedDocuments(m.citations),
         createdAt: m.created_at,
       })),
-      searchRows: page.filter((m) => m.role !== "system" && m.text.trim() !== "").map((m) => ({ seq: m.seq, body: m.text })),
+      searchRows: page
+        .filter((m) => m.role !== "system" && m.text.trim() !== "")
+        .map((m) => ({ seq: m.seq, body: m.text })),
     });
     first = false;
     const end = page.at(-1)?.seq;

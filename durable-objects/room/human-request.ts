@@ -35,4 +35,5 @@ export function asksForHuman(text: string): boolean {
 }
 
 /** The assistant's one-sentence reply; no model is asked. */
-export const HUMAN_REQUESTED_REPLY = "I've let the coach know you'd like to talk to a person; they'll reply here as soon as they can.";
+export const HUMAN_REQUESTED_REPLY =
+  "I've let the coach know you'd like to talk to a person; they'll reply here as soon as they can.";

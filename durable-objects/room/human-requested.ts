@@ -7,11 +7,19 @@ import { emitEvent } from "../../worker/integrations/emit-event";
 import { describeError, type Logger } from "../../worker/lib/logger";
 import type { RoomMeta } from "./room-meta";
 
-export async function recordHumanRequest(env: Env, meta: RoomMeta, request: { seq: number; text: string }, logger: Logger): Promise<void> {
+export async function recordHumanRequest(
+  env: Env,
+  meta: RoomMeta,
+  request: { seq: number; text: string },
+  logger: Logger,
+): Promise<void> {
   const gateway = forTenant(env.DB, meta.tenantId);
   const now = Date.now();
   try {
-    await gateway.update("conversations", meta.conversationId, { needsHuman: true, needsHumanAt: now });
+    await gateway.update("conversations", meta.conversationId, {
+      needsHuman: true,
+      needsHumanAt: now,
+    });
     await gateway.insert("auditLog", {
       id: newId(),
       actorType: "contact",

@@ -3,7 +3,12 @@
 import { forTenant } from "../../worker/db/tenant-gateway";
 import type { RoomMeta } from "./room-meta";
 
-export async function identifyContact(db: D1Database, meta: RoomMeta, name: string | undefined, email: string | undefined): Promise<void> {
+export async function identifyContact(
+  db: D1Database,
+  meta: RoomMeta,
+  name: string | undefined,
+  email: string | undefined,
+): Promise<void> {
   if (!meta.contactId || (name === undefined && email === undefined)) return;
   await forTenant(db, meta.tenantId).update("contacts", meta.contactId, {
     ...(name !== undefined ? { displayName: name } : {}),

@@ -32,7 +32,13 @@ export type IntakeDeps = Omit<RoomStores, "watermark"> & {
   sendOutbound(input: OutboundInput): Promise<unknown>;
 };
 
-export type IncomingMessage = { clientId: string; text: string; author: string; route?: ReplyRoute; quickReplyId?: string };
+export type IncomingMessage = {
+  clientId: string;
+  text: string;
+  author: string;
+  route?: ReplyRoute;
+  quickReplyId?: string;
+};
 
 export class MessageIntake {
   constructor(private readonly deps: IntakeDeps) {}
@@ -46,27 +52,62 @@ export class MessageIntake {
    */
   accept(input: IncomingMessage, sender?: WebSocket): { message: MessageView; duplicate: boolean } {
     const acknowledge = (message: MessageView, duplicate: boolean) => {
-      if (sender) this.deps.hub.send(sender, { type: "ack", client_id: input.clientId, seq: message.seq, duplicate });
+      if (sender)
+        this.deps.hub.send(sender, {
+          type: "ack",
+          client_id: input.clientId,
+          seq: message.seq,
+          duplicate,
+        });
       return { message, duplicate };
     };
     const existing = this.deps.log.byClientId(input.clientId);
     if (existing) return acknowledge(existing, true);
     const meta = this.deps.meta();
-    const limit = this.deps.buckets.takeAll([`subject:${input.author}`, "conversation"], rateLimits(this.deps.env).socketMessage);
-    if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds, "You are sending messages too quickly. Wait a moment, then send again.");
+    const limit = this.deps.buckets.takeAll(
+      [`subject:${input.author}`, "conversation"],
+      rateLimits(this.deps.env).socketMessage,
+    );
+    if (!limit.allowed)
+      throw tooManyRequests(
+        limit.retryAfterSeconds,
+        "You are sending messages too quickly. Wait a moment, then send again.",
+      );
     const turnId = crypto.randomUUID();
     const firstMessage = this.deps.log.lastSeq() === 0;
     const channel = input.route?.channel ?? meta.channel;
     const underOffer = this.deps.quickReplies.offered() !== null;
     // Answering closes the offer, whatever the message turns out to be.
     const quickReplyId = this.deps.quickReplies.answer(input.text, input.quickReplyId);
-    const destination = classifyMessage({ text: input.text, takenOver: this.deps.takeovers.current() !== null, underOffer, quickReplyId });
+    const destination = classifyMessage({
+      text: input.text,
+      takenOver: this.deps.takeovers.current() !== null,
+      underOffer,
+      quickReplyId,
+    });
     const { stored, reply } = this.deps.ctx.storage.transactionSync(() => {
-      const message = this.deps.log.append({ role: "user", author: input.author, text: input.text, status: "stored", channel, clientId: input.clientId });
+      const message = this.deps.log.append({
+        role: "user",
+        author: input.author,
+        text: input.text,
+        status: "stored",
+        channel,
+        clientId: input.clientId,
+      });
       if (input.route) this.deps.routes.record(turnId, input.route);
       if (destination.kind === "assistant") this.deps.outbox.enqueue(turnId, message.seq, turnId);
       // A request for a person is answered with one fixed sentence instead of a model call.
-      const answer = destination.kind === "human" ? this.deps.log.append({ role: "assistant", author: null, text: HUMAN_REQUESTED_REPLY, status: "complete", channel, turnId }) : null;
+      const answer =
+        destination.kind === "human"
+          ? this.deps.log.append({
+              role: "assistant",
+              author: null,
+              text: HUMAN_REQUESTED_REPLY,
+              status: "complete",
+              channel,
+              turnId,
+            })
+          : null;
       return { stored: message, reply: answer };
     });
     acknowledge(stored, false);
@@ -75,17 +116,53 @@ export class MessageIntake {
     if (firstMessage) this.deps.emit("conversation.created", { first_seq: stored.seq });
     if (reply) {
       // After the caller's ack, as a real answer would be.
-      queueMicrotask(() => this.deps.deliver({ type: "done", turn_id: turnId, seq: reply.seq, text: reply.text, status: reply.status, citations: [], confidence: null }));
-      this.deps.ctx.waitUntil(recordHumanRequest(this.deps.env, meta, { seq: stored.seq, text: input.text }, this.deps.logger));
+      queueMicrotask(() =>
+        this.deps.deliver({
+          type: "done",
+          turn_id: turnId,
+          seq: reply.seq,
+          text: reply.text,
+          status: reply.status,
+          citations: [],
+          confidence: null,
+        }),
+      );
+      this.deps.ctx.waitUntil(
+        recordHumanRequest(
+          this.deps.env,
+          meta,
+          { seq: stored.seq, text: input.text },
+          this.deps.logger,
+        ),
+      );
     }
     if (destination.kind === "assistant") this.deps.pump();
     const possibleAnswer = destination.kind === "coaching" && destination.possibleAnswer;
     if (destination.kind === "coaching") {
       this.deps.state.markCoached();
-      this.deps.ctx.waitUntil(this.coachingReply({ seq: stored.seq, text: input.text, at: stored.created_at, quickReplyId: destination.quickReplyId, possibleAnswer }, turnId));
+      this.deps.ctx.waitUntil(
+        this.coachingReply(
+          {
+            seq: stored.seq,
+            text: input.text,
+            at: stored.created_at,
+            quickReplyId: destination.quickReplyId,
+            possibleAnswer,
+          },
+          turnId,
+        ),
+      );
     }
     // A possible answer is given to the agent by room/coaching-replies.ts, which must see its verdict.
-    if (this.deps.state.coached() && !possibleAnswer) this.deps.ctx.waitUntil(noteCoachingReply(this.deps.env, meta, { text: input.text, quickReplyId }, this.deps.logger));
+    if (this.deps.state.coached() && !possibleAnswer)
+      this.deps.ctx.waitUntil(
+        noteCoachingReply(
+          this.deps.env,
+          meta,
+          { text: input.text, quickReplyId },
+          this.deps.logger,
+        ),
+      );
     return { message: stored, duplicate: false };
   }
 
@@ -98,7 +175,13 @@ export class MessageIntake {
         meta,
         logger: this.deps.logger,
         reply: async (clientId, text) => {
-          await this.deps.sendOutbound({ meta, client_id: clientId, text, author: "assistant", source: "proactive" });
+          await this.deps.sendOutbound({
+            meta,
+            client_id: clientId,
+            text,
+            author: "assistant",
+            source: "proactive",
+          });
         },
         askAssistant: () => {
           if (this.deps.takeovers.current() !== null) return;

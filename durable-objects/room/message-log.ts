@@ -1,7 +1,13 @@
 // The conversation's message log in the room's own SQLite: sequence numbers, roles, texts, statuses,
 // citations, what each answer rests on and which model wrote it, and client message ids (unique, so a
 // re-sent message is stored once).
-import type { Grounding, MessageRole, MessageStatus, MessageView, Source } from "@coach/contracts/socket";
+import type {
+  Grounding,
+  MessageRole,
+  MessageStatus,
+  MessageView,
+  Source,
+} from "@coach/contracts/socket";
 
 export type NewMessage = {
   role: MessageRole;
@@ -74,7 +80,9 @@ function toView(row: Row): MessageView {
     confidence: row.confidence,
     channel: row.channel,
     created_at: row.created_at,
-    ...(row.role === "creator" ? { author_role: "creator" as const, author_name: row.author_name } : {}),
+    ...(row.role === "creator"
+      ? { author_role: "creator" as const, author_name: row.author_name }
+      : {}),
     // Only on answers that have them, so older clients and messages see the shape they always did.
     ...(row.grounding !== null ? { grounding: row.grounding as Grounding } : {}),
     ...(row.model !== null ? { model: row.model } : {}),
@@ -85,8 +93,14 @@ function toView(row: Row): MessageView {
 export class MessageLog {
   constructor(private readonly sql: SqlStorage) {
     sql.exec(SCHEMA);
-    const present = new Set(sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('messages')").toArray().map((c) => c.name));
-    for (const [column, ddl] of Object.entries(ADDED_COLUMNS)) if (!present.has(column)) sql.exec(ddl);
+    const present = new Set(
+      sql
+        .exec<{ name: string }>("SELECT name FROM pragma_table_info('messages')")
+        .toArray()
+        .map((c) => c.name),
+    );
+    for (const [column, ddl] of Object.entries(ADDED_COLUMNS))
+      if (!present.has(column)) sql.exec(ddl);
   }
 
   /** Stores a message with the next sequence number. */
@@ -116,13 +130,17 @@ export class MessageLog {
 
   /** The message a client already sent with this id, if any. */
   byClientId(clientId: string): MessageView | undefined {
-    const [row] = this.sql.exec<Row>("SELECT * FROM messages WHERE client_id = ?", clientId).toArray();
+    const [row] = this.sql
+      .exec<Row>("SELECT * FROM messages WHERE client_id = ?", clientId)
+      .toArray();
     return row ? toView(row) : undefined;
   }
 
   /** The assistant's answer to a turn, if it was stored. */
   answerOf(turnId: string): MessageView | undefined {
-    const [row] = this.sql.exec<Row>("SELECT * FROM messages WHERE turn_id = ? AND role = 'assistant'", turnId).toArray();
+    const [row] = this.sql
+      .exec<Row>("SELECT * FROM messages WHERE turn_id = ? AND role = 'assistant'", turnId)
+      .toArray();
     return row ? toView(row) : undefined;
   }
 
@@ -133,13 +151,20 @@ export class MessageLog {
 
   /** Messages after `seq`, oldest first. */
   after(seq: number, limit: number): MessageView[] {
-    return this.sql.exec<Row>("SELECT * FROM messages WHERE seq > ? ORDER BY seq LIMIT ?", seq, limit).toArray().map(toView);
+    return this.sql
+      .exec<Row>("SELECT * FROM messages WHERE seq > ? ORDER BY seq LIMIT ?", seq, limit)
+      .toArray()
+      .map(toView);
   }
 
   /** The last `count` messages before `seq`, oldest first. */
   before(seq: number, count: number): MessageView[] {
     return this.sql
-      .exec<Row>("SELECT * FROM (SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?) ORDER BY seq", seq, count)
+      .exec<Row>(
+        "SELECT * FROM (SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?) ORDER BY seq",
+        seq,
+        count,
+      )
       .toArray()
       .map(toView);
   }
@@ -147,13 +172,18 @@ export class MessageLog {
   /** The last `count` messages, oldest first. */
   recent(count: number): MessageView[] {
     return this.sql
-      .exec<Row>("SELECT * FROM (SELECT * FROM messages ORDER BY seq DESC LIMIT ?) ORDER BY seq", count)
+      .exec<Row>(
+        "SELECT * FROM (SELECT * FROM messages ORDER BY seq DESC LIMIT ?) ORDER BY seq",
+        count,
+      )
       .toArray()
       .map(toView);
   }
 
   lastSeq(): number {
-    return this.sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM messages").one().seq ?? 0;
+    return (
+      this.sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM messages").one().seq ?? 0
+    );
   }
 
   count(): number {

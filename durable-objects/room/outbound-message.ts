@@ -27,7 +27,12 @@ export type OutboundInput = {
   author_id?: string;
 };
 
-export type OutboundResult = { seq: number; duplicate: boolean; delivered: boolean; error?: { code: string; message: string } };
+export type OutboundResult = {
+  seq: number;
+  duplicate: boolean;
+  delivered: boolean;
+  error?: { code: string; message: string };
+};
 
 export type OutboundDeps = {
   env: Env;
@@ -51,17 +56,25 @@ export const TEMPLATE_REQUIRED_MESSAGE =
 type Plan = { kind: "web" } | { kind: "channel"; target: SenderTarget; template: boolean };
 
 /** How the message will travel, or the refusal to store it at all. */
-async function plan(deps: OutboundDeps, input: OutboundInput): Promise<Plan | { code: string; message: string }> {
+async function plan(
+  deps: OutboundDeps,
+  input: OutboundInput,
+): Promise<Plan | { code: string; message: string }> {
   const { meta, route } = deps;
   if (!route) return { kind: "web" };
   const target = senderTarget(meta, route);
   // The window is the WhatsApp contact's own: a linked Telegram contact writing does not open it.
-  if (route.channel === "telegram" || (await insideServiceWindow(deps.env, meta.tenantId, target.contactId))) {
+  if (
+    route.channel === "telegram" ||
+    (await insideServiceWindow(deps.env, meta.tenantId, target.contactId))
+  ) {
     return { kind: "channel", target, template: false };
   }
-  if (input.source === "takeover") return { code: "whatsapp_window_closed", message: WINDOW_CLOSED_MESSAGE };
+  if (input.source === "takeover")
+    return { code: "whatsapp_window_closed", message: WINDOW_CLOSED_MESSAGE };
   // A check-in that cannot go out at all is not stored either: the transcript shows what the user got.
-  if (!(await deps.senders.get(target))?.hasTemplate) return { code: "whatsapp_template_required", message: TEMPLATE_REQUIRED_MESSAGE };
+  if (!(await deps.senders.get(target))?.hasTemplate)
+    return { code: "whatsapp_template_required", message: TEMPLATE_REQUIRED_MESSAGE };
   return { kind: "channel", target, template: true };
 }
 
@@ -75,7 +88,12 @@ async function sendOnChannel(
   const { target } = plan;
   try {
     const sender = await deps.senders.get(target);
-    if (!sender) return { code: "channel_disconnected", message: "The conversation's channel is disconnected, so the message was stored but not sent. Connect the channel again." };
+    if (!sender)
+      return {
+        code: "channel_disconnected",
+        message:
+          "The conversation's channel is disconnected, so the message was stored but not sent. Connect the channel again.",
+      };
     if (plan.template) await sender.template(message.text, quickReplies, message.seq);
     else await sender.choices(message.text, quickReplies, message.seq);
     return null;
@@ -83,12 +101,18 @@ async function sendOnChannel(
     deps.senders.forget(target);
     await reportSendFailure(deps.env, target, deps.logger, "sending a message", err);
     if (err instanceof AppError) return { code: err.code, message: err.message };
-    return { code: "channel_send_failed", message: `The message was stored but ${target.channel} did not accept it: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      code: "channel_send_failed",
+      message: `The message was stored but ${target.channel} did not accept it: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }
 
 /** Stores, shows and delivers one outbound message; a repeated client id is answered as a duplicate. */
-export async function sendOutboundMessage(deps: OutboundDeps, input: OutboundInput): Promise<OutboundResult> {
+export async function sendOutboundMessage(
+  deps: OutboundDeps,
+  input: OutboundInput,
+): Promise<OutboundResult> {
   const existing = deps.log.byClientId(input.client_id);
   if (existing) return { seq: existing.seq, duplicate: true, delivered: false };
   const how = await plan(deps, input);
@@ -107,8 +131,14 @@ export async function sendOutboundMessage(deps: OutboundDeps, input: OutboundInp
     clientId: input.client_id,
   });
   deps.onStored();
-  const sockets = deps.broadcast({ type: "message", ...stored, ...(input.quick_replies?.length ? { quick_replies: input.quick_replies } : {}) });
+  const sockets = deps.broadcast({
+    type: "message",
+    ...stored,
+    ...(input.quick_replies?.length ? { quick_replies: input.quick_replies } : {}),
+  });
   if (how.kind === "web") return { seq: stored.seq, duplicate: false, delivered: sockets > 0 };
   const error = await sendOnChannel(deps, how, stored, input.quick_replies);
-  return error ? { seq: stored.seq, duplicate: false, delivered: false, error } : { seq: stored.seq, duplicate: false, delivered: true };
+  return error
+    ? { seq: stored.seq, duplicate: false, delivered: false, error }
+    : { seq: stored.seq, duplicate: false, delivered: true };
 }

@@ -61,7 +61,11 @@ function toTurn(row: Row): PendingTurn {
  * When to try again after `attempts` failures: full jitter over an exponential window, but never
  * before `retryAfterMs` (the bridge's own estimate).
  */
-export function nextAttemptDelay(attempts: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+export function nextAttemptDelay(
+  attempts: number,
+  retryAfterMs: number | undefined,
+  random: () => number = Math.random,
+): number {
   const window = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
   const jittered = Math.round(window / 2 + random() * (window / 2));
   return Math.max(jittered, retryAfterMs ?? 0);
@@ -100,12 +104,20 @@ export class Outbox {
   }
 
   markRunning(turnId: string): void {
-    this.sql.exec("UPDATE outbox SET status = 'running', attempts = attempts + 1 WHERE turn_id = ?", turnId);
+    this.sql.exec(
+      "UPDATE outbox SET status = 'running', attempts = attempts + 1 WHERE turn_id = ?",
+      turnId,
+    );
   }
 
   /** Puts a turn back to wait until `nextAttemptAt`. */
   reschedule(turnId: string, nextAttemptAt: number, error: string): void {
-    this.sql.exec("UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE turn_id = ?", nextAttemptAt, error, turnId);
+    this.sql.exec(
+      "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE turn_id = ?",
+      nextAttemptAt,
+      error,
+      turnId,
+    );
   }
 
   markNotified(turnId: string): void {
@@ -114,7 +126,10 @@ export class Outbox {
 
   /** Turns interrupted by an eviction or restart go back to pending, to be tried again now. */
   recoverInterrupted(now: number = Date.now()): number {
-    return this.sql.exec("UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE status = 'running'", now).rowsWritten;
+    return this.sql.exec(
+      "UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE status = 'running'",
+      now,
+    ).rowsWritten;
   }
 
   remove(turnId: string): void {

@@ -3,7 +3,8 @@
 // ("done"). Any user message closes the offer; a later answer is ordinary text.
 import type { QuickReply } from "@coach/contracts/socket";
 
-const SCHEMA = "CREATE TABLE IF NOT EXISTS quick_reply_offer (slot INTEGER PRIMARY KEY CHECK (slot = 1), seq INTEGER NOT NULL, replies TEXT NOT NULL)";
+const SCHEMA =
+  "CREATE TABLE IF NOT EXISTS quick_reply_offer (slot INTEGER PRIMARY KEY CHECK (slot = 1), seq INTEGER NOT NULL, replies TEXT NOT NULL)";
 
 function normalise(text: string): string {
   return text
@@ -32,7 +33,11 @@ export class PendingQuickReplies {
 
   /** The replies on offer and the message they sit under, if any. */
   offered(): { seq: number; replies: QuickReply[] } | null {
-    const row = this.sql.exec<{ seq: number; replies: string }>("SELECT seq, replies FROM quick_reply_offer WHERE slot = 1").toArray()[0];
+    const row = this.sql
+      .exec<{ seq: number; replies: string }>(
+        "SELECT seq, replies FROM quick_reply_offer WHERE slot = 1",
+      )
+      .toArray()[0];
     return row ? { seq: row.seq, replies: JSON.parse(row.replies) as QuickReply[] } : null;
   }
 

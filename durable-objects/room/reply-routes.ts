@@ -28,19 +28,33 @@ export class ReplyRoutes {
 
   /** Remembers the route of the turn `turnId`; call inside the transaction that stores the message. */
   record(turnId: string, route: ReplyRoute, now = Date.now()): void {
-    this.sql.exec("INSERT OR REPLACE INTO reply_routes (turn_id, route, at) VALUES (?, ?, ?)", turnId, JSON.stringify(route), now);
-    this.sql.exec("DELETE FROM reply_routes WHERE rowid NOT IN (SELECT rowid FROM reply_routes ORDER BY at DESC, rowid DESC LIMIT ?)", KEEP);
+    this.sql.exec(
+      "INSERT OR REPLACE INTO reply_routes (turn_id, route, at) VALUES (?, ?, ?)",
+      turnId,
+      JSON.stringify(route),
+      now,
+    );
+    this.sql.exec(
+      "DELETE FROM reply_routes WHERE rowid NOT IN (SELECT rowid FROM reply_routes ORDER BY at DESC, rowid DESC LIMIT ?)",
+      KEEP,
+    );
   }
 
   /** The route of one turn, if it came from a messaging channel. */
   forTurn(turnId: string): ReplyRoute | null {
-    const raw = this.sql.exec<{ route: string }>("SELECT route FROM reply_routes WHERE turn_id = ?", turnId).toArray()[0]?.route;
+    const raw = this.sql
+      .exec<{ route: string }>("SELECT route FROM reply_routes WHERE turn_id = ?", turnId)
+      .toArray()[0]?.route;
     return raw ? (JSON.parse(raw) as ReplyRoute) : null;
   }
 
   /** The route the user wrote from most recently. */
   latest(): ReplyRoute | null {
-    const raw = this.sql.exec<{ route: string }>("SELECT route FROM reply_routes ORDER BY at DESC, rowid DESC LIMIT 1").toArray()[0]?.route;
+    const raw = this.sql
+      .exec<{ route: string }>(
+        "SELECT route FROM reply_routes ORDER BY at DESC, rowid DESC LIMIT 1",
+      )
+      .toArray()[0]?.route;
     return raw ? (JSON.parse(raw) as ReplyRoute) : null;
   }
 }

@@ -20,19 +20,35 @@ export type ResumeDeps = {
   takeovers: TakeoverState;
 };
 
-export function resumeSocket(deps: ResumeDeps, ws: WebSocket, identity: SocketIdentity, lastSeq: number): void {
+export function resumeSocket(
+  deps: ResumeDeps,
+  ws: WebSocket,
+  identity: SocketIdentity,
+  lastSeq: number,
+): void {
   const { hub, log } = deps;
-  hub.send(ws, { type: "welcome", protocol: SOCKET_PROTOCOL_VERSION, conversation_id: deps.conversationId, last_seq: log.lastSeq() });
+  hub.send(ws, {
+    type: "welcome",
+    protocol: SOCKET_PROTOCOL_VERSION,
+    conversation_id: deps.conversationId,
+    last_seq: log.lastSeq(),
+  });
   const offer = deps.quickReplies.offered();
   let after = lastSeq;
   for (;;) {
     const page = log.after(after, HISTORY_PAGE);
-    for (const message of page) hub.send(ws, { type: "message", ...message, ...(offer?.seq === message.seq ? { quick_replies: offer.replies } : {}) });
+    for (const message of page)
+      hub.send(ws, {
+        type: "message",
+        ...message,
+        ...(offer?.seq === message.seq ? { quick_replies: offer.replies } : {}),
+      });
     if (page.length < HISTORY_PAGE) break;
     after = page[page.length - 1]?.seq ?? after;
   }
   const inFlight = deps.turns.inFlight();
-  if (inFlight && inFlight.text) hub.send(ws, { type: "delta", turn_id: inFlight.turnId, offset: 0, text: inFlight.text });
+  if (inFlight && inFlight.text)
+    hub.send(ws, { type: "delta", turn_id: inFlight.turnId, offset: 0, text: inFlight.text });
   const takeover = deps.takeovers.current();
   if (takeover) hub.send(ws, humanJoinedNotice(takeover));
   hub.setIdentity(ws, { ...identity, ready: true });

@@ -9,7 +9,14 @@ import type { RoomState } from "./room-meta";
 import type { SocketHub } from "./socket-hub";
 import type { TurnProcessor } from "./turn-processor";
 
-export type ErasableRoom = { ctx: DurableObjectState; state: RoomState; log: MessageLog; outbox: Outbox; turns: TurnProcessor; hub: SocketHub };
+export type ErasableRoom = {
+  ctx: DurableObjectState;
+  state: RoomState;
+  log: MessageLog;
+  outbox: Outbox;
+  turns: TurnProcessor;
+  hub: SocketHub;
+};
 
 const STOP_WAIT_MS = 5_000;
 
@@ -29,11 +36,14 @@ export function closeErased(hub: SocketHub, ws: WebSocket): void {
  * in flight), so nothing writes to the storage after it is wiped. Bounded: the abort ends the bridge call.
  */
 async function turnStopped(turns: TurnProcessor): Promise<void> {
-  for (let waited = 0; turns.inFlight() && waited < STOP_WAIT_MS; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let waited = 0; turns.inFlight() && waited < STOP_WAIT_MS; waited += 20)
+    await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /** Erases the room; idempotent. Answers how many messages and waiting turns went. */
-export async function eraseRoom(room: ErasableRoom): Promise<{ messages: number; pending_turns: number }> {
+export async function eraseRoom(
+  room: ErasableRoom,
+): Promise<{ messages: number; pending_turns: number }> {
   if (room.state.erasedAt() !== null) return { messages: 0, pending_turns: 0 };
   const messages = room.log.count();
   const pendingTurns = room.outbox.clear();

@@ -7,7 +7,12 @@ import { metaFromHeaders, type RoomState } from "./room-meta";
 import type { SocketGuard } from "./socket-guard";
 import type { SocketHub } from "./socket-hub";
 
-export type AdmissionDeps = { ctx: DurableObjectState; state: RoomState; guard: SocketGuard; hub: SocketHub };
+export type AdmissionDeps = {
+  ctx: DurableObjectState;
+  state: RoomState;
+  guard: SocketGuard;
+  hub: SocketHub;
+};
 
 export function admitSocket(deps: AdmissionDeps, request: Request): Response {
   if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
@@ -15,10 +20,14 @@ export function admitSocket(deps: AdmissionDeps, request: Request): Response {
   }
   if (deps.state.erasedAt() !== null) {
     const refusal = conversationErased();
-    return Response.json({ error: { code: refusal.code, message: refusal.message } }, { status: refusal.status });
+    return Response.json(
+      { error: { code: refusal.code, message: refusal.message } },
+      { status: refusal.status },
+    );
   }
   const meta = metaFromHeaders(request.headers);
-  if (!meta || !deps.state.bind(meta)) return new Response("Unknown conversation.", { status: 404 });
+  if (!meta || !deps.state.bind(meta))
+    return new Response("Unknown conversation.", { status: 404 });
   const subjectId = request.headers.get(ROOM_HEADERS.subject) ?? "unknown";
   const pair = new WebSocketPair();
   const refusal = deps.guard.admit(subjectId, deps.ctx.getWebSockets().length);
@@ -28,6 +37,11 @@ export function admitSocket(deps: AdmissionDeps, request: Request): Response {
     return new Response(null, { status: 101, webSocket: pair[0] });
   }
   deps.ctx.acceptWebSocket(pair[1]);
-  deps.hub.setIdentity(pair[1], { socketId: crypto.randomUUID(), subjectId, connectedAt: Date.now(), ready: false });
+  deps.hub.setIdentity(pair[1], {
+    socketId: crypto.randomUUID(),
+    subjectId,
+    connectedAt: Date.now(),
+    ready: false,
+  });
   return new Response(null, { status: 101, webSocket: pair[0] });
 }

@@ -30,7 +30,11 @@ export type FrameDeps = {
   deliver(frame: ServerFrame): void;
 };
 
-export async function handleSocketData(deps: FrameDeps, ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+export async function handleSocketData(
+  deps: FrameDeps,
+  ws: WebSocket,
+  data: string | ArrayBuffer,
+): Promise<void> {
   const identity = deps.hub.identity(ws);
   if (!identity) return;
   const parsed = parseClientFrame(data);
@@ -48,17 +52,34 @@ export async function handleSocketData(deps: FrameDeps, ws: WebSocket, data: str
       return;
     }
     deps.logger.error("socket frame failed", describeError(err));
-    deps.hub.send(ws, { type: "error", code: "internal_error", message: "Something went wrong on our side. Please try again." });
+    deps.hub.send(ws, {
+      type: "error",
+      code: "internal_error",
+      message: "Something went wrong on our side. Please try again.",
+    });
   }
 }
 
-async function handleFrame(deps: FrameDeps, ws: WebSocket, identity: SocketIdentity, frame: ClientFrame): Promise<void> {
+async function handleFrame(
+  deps: FrameDeps,
+  ws: WebSocket,
+  identity: SocketIdentity,
+  frame: ClientFrame,
+): Promise<void> {
   switch (frame.type) {
     case "hello":
       resumeSocket(deps.resume(), ws, identity, frame.last_seq);
       return deps.deliver({ type: "presence", sockets: deps.hub.readyCount() });
     case "message":
-      deps.intake.accept({ clientId: frame.client_id, text: frame.text, author: identity.subjectId, quickReplyId: frame.quick_reply_id }, ws);
+      deps.intake.accept(
+        {
+          clientId: frame.client_id,
+          text: frame.text,
+          author: identity.subjectId,
+          quickReplyId: frame.quick_reply_id,
+        },
+        ws,
+      );
       return;
     case "typing":
       return deps.hub.deliver({ type: "typing", role: "user", active: true }, ws);

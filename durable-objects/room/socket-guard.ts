@@ -30,7 +30,11 @@ export class SocketGuard {
     // The new socket is refused, never an open one closed: a reconnecting tab cannot push a live one out.
     if (open >= socketsPerConversation) {
       return {
-        frame: { type: "error", code: "too_many_sockets", message: `This conversation already has ${socketsPerConversation} open connections. Close one, then try again.` },
+        frame: {
+          type: "error",
+          code: "too_many_sockets",
+          message: `This conversation already has ${socketsPerConversation} open connections. Close one, then try again.`,
+        },
         closeCode: SOCKET_CLOSE_CODES.tooManySockets,
       };
     }
@@ -38,7 +42,12 @@ export class SocketGuard {
     if (opened.allowed) return null;
     const retryAfter = waitSeconds(opened.retryAfterSeconds);
     return {
-      frame: { type: "error", code: "rate_limited", message: `Connections are opened too quickly. Try again in ${retryAfter} s.`, retry_after: retryAfter },
+      frame: {
+        type: "error",
+        code: "rate_limited",
+        message: `Connections are opened too quickly. Try again in ${retryAfter} s.`,
+        retry_after: retryAfter,
+      },
       closeCode: SOCKET_CLOSE_CODES.rateLimited,
     };
   }
@@ -53,18 +62,46 @@ export class SocketGuard {
    * Takes a token for a frame of `kind` (messages have their own limits, per visitor and conversation);
    * false when the frame was refused, and then the client has been told.
    */
-  allowFrame(ws: WebSocket, identity: SocketIdentity, kind: SocketFrameKind, now: number = Date.now()): boolean {
-    const taken = this.buckets.takeAll([`socket:${identity.socketId}:${kind}`], this.limits().socketFrames[kind], now);
+  allowFrame(
+    ws: WebSocket,
+    identity: SocketIdentity,
+    kind: SocketFrameKind,
+    now: number = Date.now(),
+  ): boolean {
+    const taken = this.buckets.takeAll(
+      [`socket:${identity.socketId}:${kind}`],
+      this.limits().socketFrames[kind],
+      now,
+    );
     if (taken.allowed) return true;
     const retryAfter = waitSeconds(taken.retryAfterSeconds);
-    this.refused(ws, identity, { type: "error", code: "rate_limited", message: `Too many ${kind === "invalid" ? "malformed" : `"${kind}"`} frames. Wait ${retryAfter} s.`, retry_after: retryAfter }, now);
+    this.refused(
+      ws,
+      identity,
+      {
+        type: "error",
+        code: "rate_limited",
+        message: `Too many ${kind === "invalid" ? "malformed" : `"${kind}"`} frames. Wait ${retryAfter} s.`,
+        retry_after: retryAfter,
+      },
+      now,
+    );
     return false;
   }
 
   /** Sends a refusal (this guard's or the room's own) and closes the socket once it has been refused too often. */
-  refused(ws: WebSocket, identity: SocketIdentity, frame: ErrorFrame, now: number = Date.now()): void {
+  refused(
+    ws: WebSocket,
+    identity: SocketIdentity,
+    frame: ErrorFrame,
+    now: number = Date.now(),
+  ): void {
     this.hub.send(ws, frame);
-    const patience = this.buckets.takeAll([`socket:${identity.socketId}:refused`], this.limits().socketFlood, now);
+    const patience = this.buckets.takeAll(
+      [`socket:${identity.socketId}:refused`],
+      this.limits().socketFlood,
+      now,
+    );
     if (!patience.allowed) this.close(ws, SOCKET_CLOSE_CODES.rateLimited, "rate_limited");
   }
 

@@ -3,7 +3,10 @@
 import type { ClientFrame, ServerFrame } from "@coach/contracts/socket";
 import type { AppError } from "../../worker/lib/errors";
 
-export function socketRefusal(err: AppError, frame: ClientFrame): Extract<ServerFrame, { type: "error" }> {
+export function socketRefusal(
+  err: AppError,
+  frame: ClientFrame,
+): Extract<ServerFrame, { type: "error" }> {
   const retryAfter = (err.details as { retry_after?: number } | undefined)?.retry_after;
   return {
     type: "error",

@@ -34,12 +34,14 @@ export type TurnProcessorDeps = {
 
 const EXPIRED_TEXT =
   "I'm sorry: I couldn't get to your question in time, so I won't leave you waiting any longer. Please ask again whenever you like.";
-const FAILED_TEXT = "I'm sorry: I couldn't answer that one. Could you rephrase it or ask something else?";
+const FAILED_TEXT =
+  "I'm sorry: I couldn't answer that one. Could you rephrase it or ask something else?";
 
 const QUEUE_NOTICE_MIN_WAIT_MS = 1500;
 /** Without a sign of life from the bridge by then, the user is told (a frozen bridge keeps its connection open). */
 const STALL_NOTICE_MS = 4_000;
-const STALLED_TEXT = "The coach is taking longer than usual; your answer will follow as soon as it can.";
+const STALLED_TEXT =
+  "The coach is taking longer than usual; your answer will follow as soon as it can.";
 
 /** The turn being answered right now, kept in memory to relay deltas and honour `stop`. */
 type CurrentTurn = { turnId: string; controller: AbortController; text: string };
@@ -49,7 +51,10 @@ type AnswerOrigin = { grounding?: Grounding; model?: string };
 
 /** The `grounding` and `model` a stored message carries, for the frame that announces it. */
 function originOf(message: MessageView): AnswerOrigin {
-  return { ...(message.grounding ? { grounding: message.grounding } : {}), ...(message.model ? { model: message.model } : {}) };
+  return {
+    ...(message.grounding ? { grounding: message.grounding } : {}),
+    ...(message.model ? { model: message.model } : {}),
+  };
 }
 
 export class TurnProcessor {
@@ -131,14 +136,27 @@ export class TurnProcessor {
           // Started, a delta, or a queue position the user is told about: the bridge is alive.
           if (event.type !== "queued") clearTimeout(stallTimer);
           // Only a real wait is worth telling the user about.
-          if (event.type === "queued" && (event.position > 0 || event.estimated_wait_ms >= QUEUE_NOTICE_MIN_WAIT_MS)) {
+          if (
+            event.type === "queued" &&
+            (event.position > 0 || event.estimated_wait_ms >= QUEUE_NOTICE_MIN_WAIT_MS)
+          ) {
             clearTimeout(stallTimer);
-            this.notice(turn, "queued", "Your question is in line; the coach will answer shortly.", {
-              position: event.position,
-              estimated_wait_ms: event.estimated_wait_ms,
-            });
+            this.notice(
+              turn,
+              "queued",
+              "Your question is in line; the coach will answer shortly.",
+              {
+                position: event.position,
+                estimated_wait_ms: event.estimated_wait_ms,
+              },
+            );
           } else if (event.type === "delta" && this.current) {
-            deps.deliver({ type: "delta", turn_id: turn.turnId, offset: this.current.text.length, text: event.text });
+            deps.deliver({
+              type: "delta",
+              turn_id: turn.turnId,
+              offset: this.current.text.length,
+              text: event.text,
+            });
             this.current.text += event.text;
           }
         },
@@ -163,7 +181,14 @@ export class TurnProcessor {
     const sources = citations.map(({ chunk_id: _chunk, ...source }) => source satisfies Source);
     if (sources.length === 0) return sources;
     try {
-      return retitled(sources, await currentTitles(this.deps.env.DB, this.deps.meta().tenantId, sources.map((s) => s.document_id)));
+      return retitled(
+        sources,
+        await currentTitles(
+          this.deps.env.DB,
+          this.deps.meta().tenantId,
+          sources.map((s) => s.document_id),
+        ),
+      );
     } catch (err) {
       this.deps.logger.warn("current document titles unavailable", describeError(err));
       return sources;
@@ -174,9 +199,16 @@ export class TurnProcessor {
     const { deps } = this;
     const fields = { turn_id: turn.turnId, attempt: turn.attempts + 1, outcome: outcome.kind };
     if (outcome.kind === "done") {
-      deps.logger.info("turn answered", { ...fields, model: outcome.event.model, total_ms: outcome.event.timings.total_ms });
+      deps.logger.info("turn answered", {
+        ...fields,
+        model: outcome.event.model,
+        total_ms: outcome.event.timings.total_ms,
+      });
       const { grounding, model } = outcome.event;
-      this.finish(turn, outcome.event.text, "complete", sources, outcome.event.confidence, { ...(grounding ? { grounding } : {}), model });
+      this.finish(turn, outcome.event.text, "complete", sources, outcome.event.confidence, {
+        ...(grounding ? { grounding } : {}),
+        model,
+      });
     } else if (outcome.kind === "stopped") {
       deps.logger.info("turn stopped", fields);
       this.finish(turn, outcome.partialText, "stopped");
@@ -239,7 +271,12 @@ export class TurnProcessor {
     });
   }
 
-  private notice(turn: PendingTurn, code: Extract<ServerFrame, { type: "notice" }>["code"], message: string, extra: object = {}): void {
+  private notice(
+    turn: PendingTurn,
+    code: Extract<ServerFrame, { type: "notice" }>["code"],
+    message: string,
+    extra: object = {},
+  ): void {
     this.deps.deliver({ type: "notice", code, message, turn_id: turn.turnId, ...extra });
   }
 
@@ -248,8 +285,14 @@ export class TurnProcessor {
     const meta = deps.meta();
     const history = deps.log
       .before(turn.userSeq, deps.settings.historyMessages)
-      .filter((m) => (m.role === "user" || m.role === "assistant" || m.role === "creator") && m.text !== "")
-      .map((m) => ({ role: m.role === "user" ? ("user" as const) : ("assistant" as const), content: m.text }));
+      .filter(
+        (m) =>
+          (m.role === "user" || m.role === "assistant" || m.role === "creator") && m.text !== "",
+      )
+      .map((m) => ({
+        role: m.role === "user" ? ("user" as const) : ("assistant" as const),
+        content: m.text,
+      }));
     const { persona, version } = await loadPersona(deps.env.DB, meta.tenantId);
     return {
       tenant_id: meta.tenantId,

@@ -66,15 +66,27 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnOutcome> {
 
   if (response.status === 429 || response.status === 503) {
     await response.body?.cancel();
-    return { kind: "retry", code: "coach_busy", reason: `The bridge answered ${response.status}.`, retryAfterMs: retryAfterMs(response) };
+    return {
+      kind: "retry",
+      code: "coach_busy",
+      reason: `The bridge answered ${response.status}.`,
+      retryAfterMs: retryAfterMs(response),
+    };
   }
   if (!response.ok || !response.body) {
     const text = await response.text().catch(() => "");
     // 5xx and auth trouble may heal (a restart, a secret fixed); other 4xx mean this request is wrong.
     if (response.status >= 500 || response.status === 401) {
-      return { kind: "retry", code: "coach_offline", reason: `The bridge answered ${response.status}: ${text.slice(0, 200)}` };
+      return {
+        kind: "retry",
+        code: "coach_offline",
+        reason: `The bridge answered ${response.status}: ${text.slice(0, 200)}`,
+      };
     }
-    return { kind: "failed", reason: `The bridge refused the request (${response.status}): ${text.slice(0, 200)}` };
+    return {
+      kind: "failed",
+      reason: `The bridge refused the request (${response.status}): ${text.slice(0, 200)}`,
+    };
   }
 
   try {
@@ -83,10 +95,19 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnOutcome> {
       try {
         json = JSON.parse(line);
       } catch {
-        return { kind: "retry", code: "coach_offline", reason: "The bridge sent a line that is not JSON." };
+        return {
+          kind: "retry",
+          code: "coach_offline",
+          reason: "The bridge sent a line that is not JSON.",
+        };
       }
       const parsed = ChatEventSchema.safeParse(json);
-      if (!parsed.success) return { kind: "retry", code: "coach_offline", reason: "The bridge sent an event that does not match the contract." };
+      if (!parsed.success)
+        return {
+          kind: "retry",
+          code: "coach_offline",
+          reason: "The bridge sent an event that does not match the contract.",
+        };
       const event = parsed.data;
       if (event.type === "done") return { kind: "done", event };
       if (event.type === "error") {
@@ -102,5 +123,9 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnOutcome> {
     return { kind: "retry", code: "coach_offline", reason: "The answer stream broke off." };
   }
   if (signal.aborted) return { kind: "stopped", partialText };
-  return { kind: "retry", code: "coach_offline", reason: "The answer stream ended without a final event." };
+  return {
+    kind: "retry",
+    code: "coach_offline",
+    reason: "The answer stream ended without a final event.",
+  };
 }

@@ -36,9 +36,15 @@ export class StartupError extends Error {
   override name = "StartupError";
 }
 
-async function chooseBackend(config: Config, logger: Logger, metrics: Metrics): Promise<OllamaBackend | undefined> {
+async function chooseBackend(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics,
+): Promise<OllamaBackend | undefined> {
   if (config.BRIDGE_BACKEND === "builtin") {
-    logger.info("using the built-in answerer (BRIDGE_BACKEND=builtin): word-vector embeddings and answers quoted from the material, labelled builtin");
+    logger.info(
+      "using the built-in answerer (BRIDGE_BACKEND=builtin): word-vector embeddings and answers quoted from the material, labelled builtin",
+    );
     return undefined;
   }
   const ollama = new OllamaBackend({
@@ -53,7 +59,9 @@ async function chooseBackend(config: Config, logger: Logger, metrics: Metrics): 
   const check = await ollama.checkModels();
   if (!check.reachable) {
     if (config.BRIDGE_BACKEND === "ollama") {
-      throw new StartupError(`Ollama is unreachable at ${config.OLLAMA_HOST}; start it with \`ollama serve\` or set BRIDGE_BACKEND=auto.`);
+      throw new StartupError(
+        `Ollama is unreachable at ${config.OLLAMA_HOST}; start it with \`ollama serve\` or set BRIDGE_BACKEND=auto.`,
+      );
     }
     logger.warn(
       `Ollama is unreachable at ${config.OLLAMA_HOST}; using the built-in answerer (word-vector embeddings, answers quoted from the material), labelled builtin`,
@@ -62,9 +70,16 @@ async function chooseBackend(config: Config, logger: Logger, metrics: Metrics): 
   }
   if (check.missing.length > 0) {
     const pulls = check.missing.map((model) => `\`ollama pull ${model}\``).join(" and ");
-    throw new StartupError(`Ollama at ${config.OLLAMA_HOST} lacks ${check.missing.join(" and ")}; run ${pulls}.`);
+    throw new StartupError(
+      `Ollama at ${config.OLLAMA_HOST} lacks ${check.missing.join(" and ")}; run ${pulls}.`,
+    );
   }
-  logger.info("using Ollama", { chat_model: config.CHAT_MODEL, embed_model: config.EMBED_MODEL, keep_alive: config.OLLAMA_KEEP_ALIVE, num_ctx: config.OLLAMA_NUM_CTX });
+  logger.info("using Ollama", {
+    chat_model: config.CHAT_MODEL,
+    embed_model: config.EMBED_MODEL,
+    keep_alive: config.OLLAMA_KEEP_ALIVE,
+    num_ctx: config.OLLAMA_NUM_CTX,
+  });
   return ollama;
 }
 
@@ -73,8 +88,9 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
   const metrics = new Metrics();
   // Word vectors and synonyms: built once from their npm packages (tens of seconds, in a child process),
   // then loaded at every start in about a second.
-  const language = await loadLanguageResources(config.BRIDGE_LANGUAGE_DIR ?? join(config.BRIDGE_DATA_DIR, "language"), (step, progress) =>
-    logger.info("preparing language files", { step, progress }),
+  const language = await loadLanguageResources(
+    config.BRIDGE_LANGUAGE_DIR ?? join(config.BRIDGE_DATA_DIR, "language"),
+    (step, progress) => logger.info("preparing language files", { step, progress }),
   );
   let chromaProcess: ChromaProcess | undefined;
   let chromaUrl = config.CHROMA_URL;
@@ -105,38 +121,69 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
   // /health is unsigned; caching the probe for a moment keeps it from multiplying load on Ollama and Chroma.
   let probe: { at: number; result: Promise<[ModelCheck | undefined, boolean]> } | undefined;
   const health = async (): Promise<HealthResponse> => {
-    if (!probe || Date.now() - probe.at > HEALTH_CACHE_MS) probe = { at: Date.now(), result: Promise.all([ollama?.checkModels(), store.isReachable()]) };
+    if (!probe || Date.now() - probe.at > HEALTH_CACHE_MS)
+      probe = { at: Date.now(), result: Promise.all([ollama?.checkModels(), store.isReachable()]) };
     const [models, chromaUp] = await probe.result;
     const ollamaOk = !ollama || (models?.reachable === true && models.missing.length === 0);
     return {
       status: chromaUp && ollamaOk ? "ok" : "degraded",
       mode,
-      ollama: { reachable: models?.reachable ?? false, models_present: models !== undefined && models.reachable && models.missing.length === 0 },
+      ollama: {
+        reachable: models?.reachable ?? false,
+        models_present: models !== undefined && models.reachable && models.missing.length === 0,
+      },
       chroma: { reachable: chromaUp },
-      queue: (({ depth, running, concurrency, draining }) => ({ depth, running, concurrency, draining }))(queue.stats()),
+      queue: (({ depth, running, concurrency, draining }) => ({
+        depth,
+        running,
+        concurrency,
+        draining,
+      }))(queue.stats()),
     };
   };
-  const parser = new ParserPool({ deadlineMs: config.INGEST_PARSE_DEADLINE_MS, maxHeapMb: config.INGEST_PARSE_MAX_HEAP_MB });
+  const parser = new ParserPool({
+    deadlineMs: config.INGEST_PARSE_DEADLINE_MS,
+    maxHeapMb: config.INGEST_PARSE_MAX_HEAP_MB,
+  });
   const embedder: Embedder = ollama?.embedder ?? new BuiltinEmbedder(language.vectors);
   const callbacks = new EdgeCallbacks(config.EDGE_CALLBACK_URL, config.BRIDGE_SECRET, logger);
-  const reindexer = new Reindexer(store, embedder.identity, (tenantId, identity) => callbacks.requestReindex({ tenant_id: tenantId, embedder: identity }), logger);
+  const reindexer = new Reindexer(
+    store,
+    embedder.identity,
+    (tenantId, identity) => callbacks.requestReindex({ tenant_id: tenantId, embedder: identity }),
+    logger,
+  );
   const knowledge = new KnowledgeBase({
     store,
     embedder,
     vectors: language.vectors,
     synonyms: language.synonyms,
     reindexer,
-    onDenseFailure: (error) => logger.warn("dense ranking unavailable; answering from the lexical ranking", { error: error instanceof Error ? error.message : String(error) }),
+    onDenseFailure: (error) =>
+      logger.warn("dense ranking unavailable; answering from the lexical ranking", {
+        error: error instanceof Error ? error.message : String(error),
+      }),
   });
   // Collections filled by another embedder are re-indexed from the originals, in the background.
   void reindexer.checkAll().then(
-    (count) => count > 0 && logger.info("re-indexing collections filled by another embedder", { tenants: count, embedder: embedder.identity.name }),
-    (error: unknown) => logger.warn("could not check the collections' embedders", { error: error instanceof Error ? error.message : String(error) }),
+    (count) =>
+      count > 0 &&
+      logger.info("re-indexing collections filled by another embedder", {
+        tenants: count,
+        embedder: embedder.identity.name,
+      }),
+    (error: unknown) =>
+      logger.warn("could not check the collections' embedders", {
+        error: error instanceof Error ? error.message : String(error),
+      }),
   );
   const services: BridgeServices = {
     mode,
     secret: config.BRIDGE_SECRET,
-    access: config.CF_ACCESS_TEAM_DOMAIN && config.CF_ACCESS_AUD ? accessOptionsFor(config.CF_ACCESS_TEAM_DOMAIN, config.CF_ACCESS_AUD) : undefined,
+    access:
+      config.CF_ACCESS_TEAM_DOMAIN && config.CF_ACCESS_AUD
+        ? accessOptionsFor(config.CF_ACCESS_TEAM_DOMAIN, config.CF_ACCESS_AUD)
+        : undefined,
     logger,
     queue,
     metrics,

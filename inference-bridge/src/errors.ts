@@ -31,7 +31,10 @@ export class UpstreamError extends AppError {
     cause?: unknown,
   ) {
     // A busy upstream (503) is passed on as 503 so the edge backs off; anything else is a bad gateway.
-    super(upstreamStatus === 503 ? 503 : 502, `${backend}_error`, message, { cause, retryable: true });
+    super(upstreamStatus === 503 ? 503 : 502, `${backend}_error`, message, {
+      cause,
+      retryable: true,
+    });
     this.name = "UpstreamError";
   }
 }

@@ -26,7 +26,9 @@ interface Lane<T> {
 
 /** Per-class, per-tenant FIFO lanes with ageing and least-recently-served tenant choice. */
 export class FairLanes<T extends LaneItem> {
-  private readonly classes = new Map<Priority, Map<string, Lane<T>>>(PRIORITIES.map((p) => [p, new Map()]));
+  private readonly classes = new Map<Priority, Map<string, Lane<T>>>(
+    PRIORITIES.map((p) => [p, new Map()]),
+  );
   private served = 0;
   private count = 0;
 
@@ -74,7 +76,8 @@ export class FairLanes<T extends LaneItem> {
       const lanes = this.classes.get(priority);
       if (!lanes || lanes.size === 0) continue;
       let oldest = Number.POSITIVE_INFINITY;
-      for (const lane of lanes.values()) oldest = Math.min(oldest, lane.items[0]?.enqueuedAt ?? oldest);
+      for (const lane of lanes.values())
+        oldest = Math.min(oldest, lane.items[0]?.enqueuedAt ?? oldest);
       // Ties go to the higher base class because PRIORITIES is ordered and only a strictly higher score wins.
       const score = RANK[priority] + Math.floor((now - oldest) / this.agingMs);
       if (!best || score > best.score) best = { lanes, score };
@@ -82,7 +85,8 @@ export class FairLanes<T extends LaneItem> {
     if (!best) return undefined;
     let pick: [string, Lane<T>] | undefined;
     // Strict "<" keeps arrival order among tenants never served.
-    for (const entry of best.lanes) if (!pick || entry[1].lastServed < pick[1].lastServed) pick = entry;
+    for (const entry of best.lanes)
+      if (!pick || entry[1].lastServed < pick[1].lastServed) pick = entry;
     if (!pick) return undefined;
     const [tenantId, lane] = pick;
     const item = lane.items.shift();
@@ -102,6 +106,8 @@ export class FairLanes<T extends LaneItem> {
 
   /** Every queued item, for shutdown. */
   all(): T[] {
-    return PRIORITIES.flatMap((p) => [...(this.classes.get(p)?.values() ?? [])].flatMap((lane) => lane.items));
+    return PRIORITIES.flatMap((p) =>
+      [...(this.classes.get(p)?.values() ?? [])].flatMap((lane) => lane.items),
+    );
   }
 }

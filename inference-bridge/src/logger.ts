@@ -40,6 +40,12 @@ export class Logger {
   private write(level: LogLevel, msg: string, fields?: LogFields): void {
     if (rank[level] < rank[this.level]) return;
     const line = { ts: new Date().toISOString(), level, msg, ...this.fields, ...fields };
-    this.sink(JSON.stringify(line, (_key, value: unknown) => (value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value)));
+    this.sink(
+      JSON.stringify(line, (_key, value: unknown) =>
+        value instanceof Error
+          ? { name: value.name, message: value.message, stack: value.stack }
+          : value,
+      ),
+    );
   }
 }

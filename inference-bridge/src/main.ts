@@ -30,8 +30,16 @@ async function main(): Promise<void> {
     logger.error(error.message);
     process.exit(1);
   }
-  const server = await startServer(createApp(bridge.services), { hostname: config.BRIDGE_HOST, port: config.BRIDGE_PORT });
-  logger.info("bridge listening", { host: config.BRIDGE_HOST, port: server.port, mode: bridge.services.mode, concurrency: config.OLLAMA_NUM_PARALLEL });
+  const server = await startServer(createApp(bridge.services), {
+    hostname: config.BRIDGE_HOST,
+    port: config.BRIDGE_PORT,
+  });
+  logger.info("bridge listening", {
+    host: config.BRIDGE_HOST,
+    port: server.port,
+    mode: bridge.services.mode,
+    concurrency: config.OLLAMA_NUM_PARALLEL,
+  });
 
   let stoppingSince: number | undefined;
   const shutdown = async (signal: string): Promise<void> => {

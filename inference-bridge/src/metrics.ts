@@ -12,7 +12,9 @@ const PROMPT_TOKEN_BUCKETS = [256, 512, 1024, 1536, 2048, 3072, 4096, 8192, 1638
 type Labels = Record<string, string>;
 
 function labelKey(labels: Labels): string {
-  const parts = Object.entries(labels).map(([key, value]) => `${key}="${value.replace(/["\\\n]/g, "_")}"`);
+  const parts = Object.entries(labels).map(
+    ([key, value]) => `${key}="${value.replace(/["\\\n]/g, "_")}"`,
+  );
   return parts.length ? `{${parts.join(",")}}` : "";
 }
 
@@ -28,7 +30,10 @@ class Counter {
 }
 
 class Histogram {
-  private readonly series = new Map<string, { labels: Labels; buckets: number[]; sum: number; count: number }>();
+  private readonly series = new Map<
+    string,
+    { labels: Labels; buckets: number[]; sum: number; count: number }
+  >();
   constructor(private readonly bounds: readonly number[] = WAIT_BUCKETS_SECONDS) {}
   observe(labels: Labels, value: number): void {
     const key = labelKey(labels);
@@ -46,8 +51,14 @@ class Histogram {
   lines(name: string): string[] {
     const out: string[] = [];
     for (const { labels, buckets, sum, count } of this.series.values()) {
-      this.bounds.forEach((bound, i) => out.push(`${name}_bucket${labelKey({ ...labels, le: String(bound) })} ${buckets[i] ?? 0}`));
-      out.push(`${name}_bucket${labelKey({ ...labels, le: "+Inf" })} ${count}`, `${name}_sum${labelKey(labels)} ${sum}`, `${name}_count${labelKey(labels)} ${count}`);
+      this.bounds.forEach((bound, i) =>
+        out.push(`${name}_bucket${labelKey({ ...labels, le: String(bound) })} ${buckets[i] ?? 0}`),
+      );
+      out.push(
+        `${name}_bucket${labelKey({ ...labels, le: "+Inf" })} ${count}`,
+        `${name}_sum${labelKey(labels)} ${sum}`,
+        `${name}_count${labelKey(labels)} ${count}`,
+      );
     }
     return out;
   }
@@ -87,7 +98,8 @@ export class Metrics {
   /** Records one finished generation: tokens and the time spent producing them. */
   generation(model: string, completionTokens: number, generationMs: number): void {
     this.generatedTokens.inc({ model }, completionTokens);
-    if (generationMs > 0 && completionTokens > 0) this.tokensPerSecond = completionTokens / (generationMs / 1000);
+    if (generationMs > 0 && completionTokens > 0)
+      this.tokensPerSecond = completionTokens / (generationMs / 1000);
   }
 
   /** Records one answered turn: what it rested on, its prompt's size and its retrieval time. */
@@ -99,22 +111,83 @@ export class Metrics {
 
   /** Renders the exposition text. */
   render(queue: QueueSnapshot): string {
-    const family = (name: string, type: string, help: string, lines: string[]): string[] => [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...lines];
-    const depth = Object.entries(queue.depthByPriority).map(([priority, value]) => `bridge_queue_depth{priority="${priority}"} ${value}`);
-    const service = Object.entries(queue.serviceMs).map(([priority, value]) => `bridge_service_time_estimate_seconds{priority="${priority}"} ${value / 1000}`);
+    const family = (name: string, type: string, help: string, lines: string[]): string[] => [
+      `# HELP ${name} ${help}`,
+      `# TYPE ${name} ${type}`,
+      ...lines,
+    ];
+    const depth = Object.entries(queue.depthByPriority).map(
+      ([priority, value]) => `bridge_queue_depth{priority="${priority}"} ${value}`,
+    );
+    const service = Object.entries(queue.serviceMs).map(
+      ([priority, value]) =>
+        `bridge_service_time_estimate_seconds{priority="${priority}"} ${value / 1000}`,
+    );
     return [
       ...family("bridge_queue_depth", "gauge", "Requests waiting for a slot.", depth),
-      ...family("bridge_queue_running", "gauge", "Requests holding a backend slot.", [`bridge_queue_running ${queue.running}`]),
-      ...family("bridge_queue_wait_seconds", "histogram", "Time from admission to start.", this.waitSeconds.lines("bridge_queue_wait_seconds")),
-      ...family("bridge_service_time_estimate_seconds", "gauge", "EWMA of measured service time.", service),
-      ...family("bridge_requests_rejected_total", "counter", "Requests refused at admission.", this.rejected.lines("bridge_requests_rejected_total")),
-      ...family("bridge_requests_cancelled_total", "counter", "Requests cancelled while queued or running.", this.cancelled.lines("bridge_requests_cancelled_total")),
-      ...family("bridge_generated_tokens_total", "counter", "Completion tokens generated.", this.generatedTokens.lines("bridge_generated_tokens_total")),
-      ...family("bridge_tokens_per_second", "gauge", "Generation speed of the last completed answer.", [`bridge_tokens_per_second ${this.tokensPerSecond}`]),
-      ...family("bridge_answers_total", "counter", "Answers by model and grounding (material, curated, general, fallback).", this.answers.lines("bridge_answers_total")),
-      ...family("bridge_prompt_tokens", "histogram", "Prompt tokens per answer, as the model counted them.", this.promptTokens.lines("bridge_prompt_tokens")),
-      ...family("bridge_retrieval_seconds", "histogram", "Time to retrieve and rank the material for a question.", this.retrievalSeconds.lines("bridge_retrieval_seconds")),
-      ...family("bridge_backend_errors_total", "counter", "Failures reported by Ollama or Chroma.", this.backendErrors.lines("bridge_backend_errors_total")),
+      ...family("bridge_queue_running", "gauge", "Requests holding a backend slot.", [
+        `bridge_queue_running ${queue.running}`,
+      ]),
+      ...family(
+        "bridge_queue_wait_seconds",
+        "histogram",
+        "Time from admission to start.",
+        this.waitSeconds.lines("bridge_queue_wait_seconds"),
+      ),
+      ...family(
+        "bridge_service_time_estimate_seconds",
+        "gauge",
+        "EWMA of measured service time.",
+        service,
+      ),
+      ...family(
+        "bridge_requests_rejected_total",
+        "counter",
+        "Requests refused at admission.",
+        this.rejected.lines("bridge_requests_rejected_total"),
+      ),
+      ...family(
+        "bridge_requests_cancelled_total",
+        "counter",
+        "Requests cancelled while queued or running.",
+        this.cancelled.lines("bridge_requests_cancelled_total"),
+      ),
+      ...family(
+        "bridge_generated_tokens_total",
+        "counter",
+        "Completion tokens generated.",
+        this.generatedTokens.lines("bridge_generated_tokens_total"),
+      ),
+      ...family(
+        "bridge_tokens_per_second",
+        "gauge",
+        "Generation speed of the last completed answer.",
+        [`bridge_tokens_per_second ${this.tokensPerSecond}`],
+      ),
+      ...family(
+        "bridge_answers_total",
+        "counter",
+        "Answers by model and grounding (material, curated, general, fallback).",
+        this.answers.lines("bridge_answers_total"),
+      ),
+      ...family(
+        "bridge_prompt_tokens",
+        "histogram",
+        "Prompt tokens per answer, as the model counted them.",
+        this.promptTokens.lines("bridge_prompt_tokens"),
+      ),
+      ...family(
+        "bridge_retrieval_seconds",
+        "histogram",
+        "Time to retrieve and rank the material for a question.",
+        this.retrievalSeconds.lines("bridge_retrieval_seconds"),
+      ),
+      ...family(
+        "bridge_backend_errors_total",
+        "counter",
+        "Failures reported by Ollama or Chroma.",
+        this.backendErrors.lines("bridge_backend_errors_total"),
+      ),
       "",
     ].join("\n");
   }

@@ -13,7 +13,12 @@ import { FairLanes, PRIORITIES } from "./fair-lanes";
 
 const EWMA_ALPHA = 0.2;
 /** Until something is measured, assume these service times. */
-const DEFAULT_SERVICE_MS: Record<Priority, number> = { interactive: 3000, search: 300, proactive: 3000, ingestion: 2000 };
+const DEFAULT_SERVICE_MS: Record<Priority, number> = {
+  interactive: 3000,
+  search: 300,
+  proactive: 3000,
+  ingestion: 2000,
+};
 
 /** Settings of {@link AdmissionQueue}. */
 export interface QueueOptions {
@@ -108,28 +113,70 @@ export class AdmissionQueue {
   /** Decides at once whether to accept the request; if accepted, `slot` resolves when it may run. */
   admit(request: AdmitRequest): Admission {
     const { priority, tenantId } = request;
-    const refuse = (status: number, code: string, message: string, retryAfterMs: number): Admission => {
+    const refuse = (
+      status: number,
+      code: string,
+      message: string,
+      retryAfterMs: number,
+    ): Admission => {
       this.options.hooks?.rejected?.(priority, code);
       const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-      return { ok: false, error: new AppError(status, code, message, { retryAfterSeconds, retryable: true }) };
+      return {
+        ok: false,
+        error: new AppError(status, code, message, { retryAfterSeconds, retryable: true }),
+      };
     };
-    if (this.draining) return refuse(503, "shutting_down", "The bridge is shutting down.", (this.options.backendRetryAfterSeconds ?? 5) * 1000);
+    if (this.draining)
+      return refuse(
+        503,
+        "shutting_down",
+        "The bridge is shutting down.",
+        (this.options.backendRetryAfterSeconds ?? 5) * 1000,
+      );
     if (this.options.isBackendUp && !this.options.isBackendUp()) {
-      return refuse(503, "backend_unavailable", "The model server is unreachable.", (this.options.backendRetryAfterSeconds ?? 5) * 1000);
+      return refuse(
+        503,
+        "backend_unavailable",
+        "The model server is unreachable.",
+        (this.options.backendRetryAfterSeconds ?? 5) * 1000,
+      );
     }
     if (this.lanes.size >= this.options.maxDepth) {
       // One slot frees up roughly every service time divided by the concurrency.
-      return refuse(429, "queue_full", "The bridge queue is full.", this.serviceMs[priority] / this.options.concurrency);
+      return refuse(
+        429,
+        "queue_full",
+        "The bridge queue is full.",
+        this.serviceMs[priority] / this.options.concurrency,
+      );
     }
     if (this.lanes.depthOf(priority, tenantId) >= this.options.tenantMaxDepth) {
-      return refuse(429, "tenant_queue_full", "Too many queued requests for this tenant.", this.serviceMs[priority]);
+      return refuse(
+        429,
+        "tenant_queue_full",
+        "Too many queued requests for this tenant.",
+        this.serviceMs[priority],
+      );
     }
     const { waitMs, ahead } = this.estimate(priority);
-    const allowedMs = Math.min(this.options.maxWaitMs, request.deadlineMs ?? Number.POSITIVE_INFINITY);
+    const allowedMs = Math.min(
+      this.options.maxWaitMs,
+      request.deadlineMs ?? Number.POSITIVE_INFINITY,
+    );
     if (waitMs > allowedMs) {
-      return refuse(429, "queue_wait_too_long", `Estimated wait ${Math.round(waitMs)} ms exceeds ${allowedMs} ms.`, waitMs - allowedMs);
+      return refuse(
+        429,
+        "queue_wait_too_long",
+        `Estimated wait ${Math.round(waitMs)} ms exceeds ${allowedMs} ms.`,
+        waitMs - allowedMs,
+      );
     }
-    return { ok: true, position: ahead, estimatedWaitMs: Math.round(waitMs), slot: this.enqueue(request) };
+    return {
+      ok: true,
+      position: ahead,
+      estimatedWaitMs: Math.round(waitMs),
+      slot: this.enqueue(request),
+    };
   }
 
   /**
@@ -153,7 +200,9 @@ export class AdmissionQueue {
 
   /** Snapshot for /health and /metrics. */
   stats(): QueueStats {
-    const depthByPriority = Object.fromEntries(PRIORITIES.map((p) => [p, this.lanes.depthOf(p)])) as Record<Priority, number>;
+    const depthByPriority = Object.fromEntries(
+      PRIORITIES.map((p) => [p, this.lanes.depthOf(p)]),
+    ) as Record<Priority, number>;
     return {
       depth: this.lanes.size,
       running: this.running.size,
@@ -187,20 +236,34 @@ export class AdmissionQueue {
     const timers: Array<() => void> = [];
     let job: Job | undefined;
     const slot = new Promise<Lease>((resolve, reject) => {
-      job = { tenantId, priority, enqueuedAt: this.now(), controller, resolve, reject, cleanup: () => timers.forEach((t) => t()) };
+      job = {
+        tenantId,
+        priority,
+        enqueuedAt: this.now(),
+        controller,
+        resolve,
+        reject,
+        cleanup: () => timers.forEach((t) => t()),
+      };
     });
     // Callers may drop the promise after a refusal elsewhere; never let it surface as unhandled.
     slot.catch(() => undefined);
     if (!job) throw new Error("unreachable: promise executor runs synchronously");
     const queuedJob = job;
     if (request.deadlineMs !== undefined) {
-      const late = new AppError(504, "deadline_exceeded", "The request deadline passed.", { retryable: true });
+      const late = new AppError(504, "deadline_exceeded", "The request deadline passed.", {
+        retryable: true,
+      });
       const timer = setTimeout(() => this.cancel(queuedJob, late), request.deadlineMs);
       timers.push(() => clearTimeout(timer));
     }
     if (request.signal) {
       const signal = request.signal;
-      const onAbort = (): void => this.cancel(queuedJob, new AppError(499, "cancelled", "The client went away.", { retryable: false }));
+      const onAbort = (): void =>
+        this.cancel(
+          queuedJob,
+          new AppError(499, "cancelled", "The client went away.", { retryable: false }),
+        );
       if (signal.aborted) queueMicrotask(onAbort);
       signal.addEventListener("abort", onAbort, { once: true });
       timers.push(() => signal.removeEventListener("abort", onAbort));
@@ -255,7 +318,8 @@ export class AdmissionQueue {
         this.running.delete(run);
         const serviceMs = this.now() - startedAt;
         // Only completed work says how long a job takes; aborted runs would drag the estimate down.
-        if (outcome === "ok") this.serviceMs[job.priority] += EWMA_ALPHA * (serviceMs - this.serviceMs[job.priority]);
+        if (outcome === "ok")
+          this.serviceMs[job.priority] += EWMA_ALPHA * (serviceMs - this.serviceMs[job.priority]);
         this.pump();
         this.checkIdle();
       },

@@ -40,7 +40,9 @@ export function createApp(services: BridgeServices): Hono<AppEnv> {
     });
   const defaultLimit = limit(MAX_BODY_BYTES);
   const uploadLimit = limit(MAX_DOCUMENT_BYTES);
-  app.use((c, next) => (c.req.path.startsWith("/v1/ingest/") ? uploadLimit : defaultLimit)(c, next));
+  app.use((c, next) =>
+    (c.req.path.startsWith("/v1/ingest/") ? uploadLimit : defaultLimit)(c, next),
+  );
   if (services.access) app.use(cloudflareAccess(services.access, PUBLIC_PATHS));
   app.use(signatureAuth(services.secret, new ReplayCache(), PUBLIC_PATHS));
   app.route("/", opsRoutes(services));
@@ -48,7 +50,12 @@ export function createApp(services: BridgeServices): Hono<AppEnv> {
   app.route("/", knowledgeRoutes(services));
   app.route("/", ingestRoutes(services));
   app.route("/", contactRoutes());
-  app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route.", request_id: c.get("requestId") } }, 404));
+  app.notFound((c) =>
+    c.json(
+      { error: { code: "not_found", message: "No such route.", request_id: c.get("requestId") } },
+      404,
+    ),
+  );
   app.onError(onError);
   return app;
 }
@@ -61,23 +68,32 @@ export interface RunningServer {
 }
 
 /** Serves `app` on `hostname:port` (port 0 picks a free one). */
-export function startServer(app: Hono<AppEnv>, options: { hostname: string; port: number }): Promise<RunningServer> {
+export function startServer(
+  app: Hono<AppEnv>,
+  options: { hostname: string; port: number },
+): Promise<RunningServer> {
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: options.hostname, port: options.port }, (info: AddressInfo) => {
-      resolve({
-        port: info.port,
-        server,
-        close: () =>
-          new Promise<void>((done) => {
-            // Keep-alive sockets that fall idle would otherwise hold close() open until they time out.
-            const sweep = setInterval(() => "closeIdleConnections" in server && server.closeIdleConnections(), 250);
-            server.close(() => {
-              clearInterval(sweep);
-              done();
-            });
-            if ("closeIdleConnections" in server) server.closeIdleConnections();
-          }),
-      });
-    });
+    const server = serve(
+      { fetch: app.fetch, hostname: options.hostname, port: options.port },
+      (info: AddressInfo) => {
+        resolve({
+          port: info.port,
+          server,
+          close: () =>
+            new Promise<void>((done) => {
+              // Keep-alive sockets that fall idle would otherwise hold close() open until they time out.
+              const sweep = setInterval(
+                () => "closeIdleConnections" in server && server.closeIdleConnections(),
+                250,
+              );
+              server.close(() => {
+                clearInterval(sweep);
+                done();
+              });
+              if ("closeIdleConnections" in server) server.closeIdleConnections();
+            }),
+        });
+      },
+    );
   });
 }

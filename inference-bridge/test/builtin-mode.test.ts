@@ -34,11 +34,30 @@ const GUIDE = [
 
 beforeAll(async () => {
   sink = await CallbackSink.start();
-  harness = await startHarness({ chromaUrl: inject("chromaUrl"), backend: "builtin", logLevel: "error", env: { EDGE_CALLBACK_URL: sink.url } });
-  await postOriginal(harness.url, { tenant, document: "sleep", kind: "md", bytes: new TextEncoder().encode(GUIDE), title: "Sleep guide" });
+  harness = await startHarness({
+    chromaUrl: inject("chromaUrl"),
+    backend: "builtin",
+    logLevel: "error",
+    env: { EDGE_CALLBACK_URL: sink.url },
+  });
+  await postOriginal(harness.url, {
+    tenant,
+    document: "sleep",
+    kind: "md",
+    bytes: new TextEncoder().encode(GUIDE),
+    title: "Sleep guide",
+  });
   // The smallest library there is: one Word document whose only fact is the Nudge stage's length.
-  const nudge = makeDocx([{ text: "During the Nudge stage the client repeats one tiny action for exactly eleven days." }]);
-  await postOriginal(harness.url, { tenant: nudgeTenant, document: "nudge", kind: "docx", bytes: nudge, title: "The Nudge stage" });
+  const nudge = makeDocx([
+    { text: "During the Nudge stage the client repeats one tiny action for exactly eleven days." },
+  ]);
+  await postOriginal(harness.url, {
+    tenant: nudgeTenant,
+    document: "nudge",
+    kind: "docx",
+    bytes: nudge,
+    title: "The Nudge stage",
+  });
   await Promise.all([sink.settled("sleep"), sink.settled("nudge")]);
 });
 afterAll(async () => {
@@ -46,8 +65,16 @@ afterAll(async () => {
   await sink.close();
 });
 
-async function ask(question: string, options: { tenantId?: string; persona?: Record<string, unknown> } = {}): Promise<{ deltas: string; done: Done }> {
-  const response = await harness.fetch("POST", "/v1/chat", { tenant_id: options.tenantId ?? tenant, conversation_id: "c", question, persona: options.persona ?? PERSONA });
+async function ask(
+  question: string,
+  options: { tenantId?: string; persona?: Record<string, unknown> } = {},
+): Promise<{ deltas: string; done: Done }> {
+  const response = await harness.fetch("POST", "/v1/chat", {
+    tenant_id: options.tenantId ?? tenant,
+    conversation_id: "c",
+    question,
+    persona: options.persona ?? PERSONA,
+  });
   const events = (await readNdjson(response)).map((line) => ChatEventSchema.parse(line));
   const done = events.at(-1);
   if (done?.type !== "done") throw new Error(`no done event: ${JSON.stringify(events)}`);
@@ -58,7 +85,11 @@ describe("built-in answerer", () => {
   it("answers how long the Nudge stage is from a one-document library, and cites it", async () => {
     const { done } = await ask("How long is the Nudge stage?", { tenantId: nudgeTenant });
     expect(done.text).toContain("eleven days");
-    expect(done).toMatchObject({ model: "builtin", grounding: "material", citations: [{ document_id: "nudge", title: "The Nudge stage" }] });
+    expect(done).toMatchObject({
+      model: "builtin",
+      grounding: "material",
+      citations: [{ document_id: "nudge", title: "The Nudge stage" }],
+    });
   });
 
   it("quotes the sentence that answers, streamed as deltas, with citation numbers that match the sources", async () => {
@@ -83,14 +114,21 @@ describe("built-in answerer", () => {
   });
 
   it("speaks in the persona's greeting style and ends with its next step", async () => {
-    const { done } = await ask("How can I fall asleep faster?", { persona: { ...PERSONA, greeting_style: "warm", next_step: "Shall we plan your evening?" } });
+    const { done } = await ask("How can I fall asleep faster?", {
+      persona: { ...PERSONA, greeting_style: "warm", next_step: "Shall we plan your evening?" },
+    });
     expect(done.text.startsWith("Hi, it's Coach Ada!")).toBe(true);
     expect(done.text.endsWith("Shall we plan your evening?")).toBe(true);
   });
 
   it("says the persona's fallback for a question the material does not answer", async () => {
     const { done } = await ask("What is the capital of Australia?");
-    expect(done).toMatchObject({ text: PERSONA.fallback, grounding: "fallback", fallback_used: true, citations: [] });
+    expect(done).toMatchObject({
+      text: PERSONA.fallback,
+      grounding: "fallback",
+      fallback_used: true,
+      citations: [],
+    });
   });
 
   it("labels embeddings builtin, with the built-in embedder's size", async () => {
@@ -99,6 +137,9 @@ describe("built-in answerer", () => {
   });
 
   it("says builtin on /health", async () => {
-    expect(await (await fetch(`${harness.url}/health`)).json()).toMatchObject({ status: "ok", mode: "builtin" });
+    expect(await (await fetch(`${harness.url}/health`)).json()).toMatchObject({
+      status: "ok",
+      mode: "builtin",
+    });
   });
 });

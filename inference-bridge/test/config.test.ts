@@ -34,7 +34,9 @@ describe("loadConfig", () => {
   it("names BRIDGE_SECRET when it is missing", () => {
     const error = errorOf({});
     expect(error.variable).toBe("BRIDGE_SECRET");
-    expect(error.message).toBe("BRIDGE_SECRET is missing; it should be the shared HMAC secret, at least 32 characters long.");
+    expect(error.message).toBe(
+      "BRIDGE_SECRET is missing; it should be the shared HMAC secret, at least 32 characters long.",
+    );
   });
 
   it("refuses a BRIDGE_SECRET shorter than 32 characters", () => {
@@ -43,19 +45,27 @@ describe("loadConfig", () => {
 
   it("names BRIDGE_PORT when it is not a port", () => {
     const error = errorOf({ BRIDGE_SECRET: SECRET, BRIDGE_PORT: "http" });
-    expect(error.message).toBe('BRIDGE_PORT is "http"; it should be a TCP port number between 0 and 65535.');
+    expect(error.message).toBe(
+      'BRIDGE_PORT is "http"; it should be a TCP port number between 0 and 65535.',
+    );
   });
 
   it("names OLLAMA_HOST when it is not a URL", () => {
-    expect(errorOf({ BRIDGE_SECRET: SECRET, OLLAMA_HOST: "localhost:11434" }).variable).toBe("OLLAMA_HOST");
+    expect(errorOf({ BRIDGE_SECRET: SECRET, OLLAMA_HOST: "localhost:11434" }).variable).toBe(
+      "OLLAMA_HOST",
+    );
   });
 
   it("names OLLAMA_NUM_PARALLEL when it is zero", () => {
-    expect(errorOf({ BRIDGE_SECRET: SECRET, OLLAMA_NUM_PARALLEL: "0" }).variable).toBe("OLLAMA_NUM_PARALLEL");
+    expect(errorOf({ BRIDGE_SECRET: SECRET, OLLAMA_NUM_PARALLEL: "0" }).variable).toBe(
+      "OLLAMA_NUM_PARALLEL",
+    );
   });
 
   it("names OLLAMA_KEEP_ALIVE when it is not a duration", () => {
-    expect(errorOf({ BRIDGE_SECRET: SECRET, OLLAMA_KEEP_ALIVE: "forever" }).variable).toBe("OLLAMA_KEEP_ALIVE");
+    expect(errorOf({ BRIDGE_SECRET: SECRET, OLLAMA_KEEP_ALIVE: "forever" }).variable).toBe(
+      "OLLAMA_KEEP_ALIVE",
+    );
   });
 
   it("names CHROMA_URL when it is not an http URL", () => {
@@ -73,6 +83,9 @@ describe("loadConfig", () => {
   });
 
   it("requires CF_ACCESS_AUD when CF_ACCESS_TEAM_DOMAIN is set", () => {
-    expect(errorOf({ BRIDGE_SECRET: SECRET, CF_ACCESS_TEAM_DOMAIN: "coach.cloudflareaccess.com" }).variable).toBe("CF_ACCESS_AUD");
+    expect(
+      errorOf({ BRIDGE_SECRET: SECRET, CF_ACCESS_TEAM_DOMAIN: "coach.cloudflareaccess.com" })
+        .variable,
+    ).toBe("CF_ACCESS_AUD");
   });
 });

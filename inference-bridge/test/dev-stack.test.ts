@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const PROCESSES = pathToFileURL(join(import.meta.dirname, "..", "..", "scripts", "lib", "processes.mjs")).href;
+const PROCESSES = pathToFileURL(
+  join(import.meta.dirname, "..", "..", "scripts", "lib", "processes.mjs"),
+).href;
 
 const alive = (pid: number) => {
   try {
@@ -25,7 +27,9 @@ describe("the dev stack's processes", () => {
   it("stops what a dead process had started", { timeout: 30_000 }, async () => {
     const script = `import { startProcess } from ${JSON.stringify(PROCESSES)};
 startProcess("bridge", "sh", ["-c", "sleep 300 & echo leftover=$!; sleep 0.5; exit 3"]);`;
-    const stack = spawn(process.execPath, ["--input-type=module", "--eval", script], { stdio: ["ignore", "pipe", "pipe"] });
+    const stack = spawn(process.execPath, ["--input-type=module", "--eval", script], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     stack.stdout.on("data", (data: Buffer) => (output += data.toString()));
     const code = await new Promise<number | null>((resolve) => stack.once("exit", resolve));

@@ -17,7 +17,11 @@ const root = join(import.meta.dirname, "..");
 const tsx = join(root, "..", "node_modules", ".bin", "tsx");
 
 function launch(env: Record<string, string>) {
-  const child = spawn(tsx, ["src/main.ts"], { cwd: root, env: { PATH: process.env.PATH ?? "", BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(tsx, ["src/main.ts"], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));
@@ -38,7 +42,11 @@ async function waitForHealth(port: number): Promise<Response | undefined> {
 async function signedPost(port: number, path: string, payload: unknown): Promise<Response> {
   const body = JSON.stringify(payload);
   const headers = await signRequest(TEST_SECRET, { method: "POST", pathWithQuery: path, body });
-  return fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", body, headers: { "Content-Type": "application/json", ...headers } });
+  return fetch(`http://127.0.0.1:${port}${path}`, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/json", ...headers },
+  });
 }
 
 describe("main", () => {
@@ -46,7 +54,9 @@ describe("main", () => {
     const { child, output } = launch({});
     const [code] = (await once(child, "exit")) as [number];
     expect(code).toBe(1);
-    expect(output().stderr.trim()).toBe("BRIDGE_SECRET is missing; it should be the shared HMAC secret, at least 32 characters long.");
+    expect(output().stderr.trim()).toBe(
+      "BRIDGE_SECRET is missing; it should be the shared HMAC secret, at least 32 characters long.",
+    );
   });
 
   it("starts in builtin mode without Ollama, serves /health and exits cleanly on SIGTERM", async () => {
@@ -65,8 +75,13 @@ describe("main", () => {
       child.kill("SIGTERM");
       const [code] = (await once(child, "exit")) as [number];
       expect(code).toBe(0);
-      const messages = output().stdout.trim().split("\n").map((line) => (JSON.parse(line) as { msg: string }).msg);
-      expect(messages).toEqual(expect.arrayContaining(["bridge listening", "shutting down", "stopped"]));
+      const messages = output()
+        .stdout.trim()
+        .split("\n")
+        .map((line) => (JSON.parse(line) as { msg: string }).msg);
+      expect(messages).toEqual(
+        expect.arrayContaining(["bridge listening", "shutting down", "stopped"]),
+      );
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
       rmSync(dataDir, { recursive: true, force: true });
@@ -76,16 +91,33 @@ describe("main", () => {
   it("finishes an answer in progress on SIGTERM before exiting", async () => {
     const standIn = await OllamaStandIn.start({ tokensPerSecond: 20, replyTokens: 16 });
     const port = await freePort();
-    const { child } = launch({ BRIDGE_SECRET: TEST_SECRET, BRIDGE_PORT: String(port), CHROMA_URL: inject("chromaUrl"), OLLAMA_HOST: standIn.url });
+    const { child } = launch({
+      BRIDGE_SECRET: TEST_SECRET,
+      BRIDGE_PORT: String(port),
+      CHROMA_URL: inject("chromaUrl"),
+      OLLAMA_HOST: standIn.url,
+    });
     try {
       await waitForHealth(port);
       const tenant = uniqueTenant();
-      await signedPost(port, "/v1/documents", { tenant_id: tenant, document_id: "d", title: "D", text: "Drink water every morning." });
-      const response = await signedPost(port, "/v1/chat", { tenant_id: tenant, conversation_id: "c", question: "water every morning?", persona: PERSONA, retrieval: { k: 1, min_score: 0 } });
+      await signedPost(port, "/v1/documents", {
+        tenant_id: tenant,
+        document_id: "d",
+        title: "D",
+        text: "Drink water every morning.",
+      });
+      const response = await signedPost(port, "/v1/chat", {
+        tenant_id: tenant,
+        conversation_id: "c",
+        question: "water every morning?",
+        persona: PERSONA,
+        retrieval: { k: 1, min_score: 0 },
+      });
       const reader = response.body?.getReader();
       let text = new TextDecoder().decode((await reader?.read())?.value);
       child.kill("SIGTERM");
-      for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) text += new TextDecoder().decode(part.value);
+      for (let part = await reader?.read(); part && !part.done; part = await reader?.read())
+        text += new TextDecoder().decode(part.value);
       expect(text.trim().split("\n").at(-1)).toContain('"type":"done"');
       const [code] = (await once(child, "exit")) as [number];
       expect(code).toBe(0);

@@ -7,16 +7,33 @@ import { AppError } from "../src/errors";
 import { AdmissionQueue, type Lease, type QueueOptions } from "../src/queue";
 
 function makeQueue(options: Partial<QueueOptions> = {}): AdmissionQueue {
-  return new AdmissionQueue({ concurrency: 1, maxWaitMs: 60_000, maxDepth: 100, tenantMaxDepth: 50, agingMs: 60_000, ...options });
+  return new AdmissionQueue({
+    concurrency: 1,
+    maxWaitMs: 60_000,
+    maxDepth: 100,
+    tenantMaxDepth: 50,
+    agingMs: 60_000,
+    ...options,
+  });
 }
 
-function admitOk(queue: AdmissionQueue, tenantId: string, priority: Priority = "interactive", extra: { deadlineMs?: number; signal?: AbortSignal } = {}): Promise<Lease> {
+function admitOk(
+  queue: AdmissionQueue,
+  tenantId: string,
+  priority: Priority = "interactive",
+  extra: { deadlineMs?: number; signal?: AbortSignal } = {},
+): Promise<Lease> {
   const admission = queue.admit({ tenantId, priority, ...extra });
   if (!admission.ok) throw admission.error;
   return admission.slot;
 }
 
-function refusal(queue: AdmissionQueue, tenantId: string, priority: Priority = "interactive", deadlineMs?: number): AppError {
+function refusal(
+  queue: AdmissionQueue,
+  tenantId: string,
+  priority: Priority = "interactive",
+  deadlineMs?: number,
+): AppError {
   const admission = queue.admit({ tenantId, priority, deadlineMs });
   if (admission.ok) throw new Error("admitted");
   return admission.error;
@@ -25,12 +42,14 @@ function refusal(queue: AdmissionQueue, tenantId: string, priority: Priority = "
 /** Records the order in which `slots` start, releasing each as soon as it starts. */
 async function startOrder(slots: Array<[string, Promise<Lease>]>): Promise<string[]> {
   const order: string[] = [];
-  await Promise.all(slots.map(async ([label, slot]) => {
-    const lease = await slot;
-    order.push(label);
-    // Release on a later tick so the dispatcher picks the next job only after this one is recorded.
-    setTimeout(() => lease.release(), 0);
-  }));
+  await Promise.all(
+    slots.map(async ([label, slot]) => {
+      const lease = await slot;
+      order.push(label);
+      // Release on a later tick so the dispatcher picks the next job only after this one is recorded.
+      setTimeout(() => lease.release(), 0);
+    }),
+  );
   return order;
 }
 
@@ -58,7 +77,9 @@ describe("AdmissionQueue", () => {
   it("serves interactive, then search, then proactive, then ingestion", async () => {
     const queue = makeQueue();
     const blocker = await admitOk(queue, "x");
-    const slots: Array<[string, Promise<Lease>]> = (["ingestion", "proactive", "search", "interactive"] as const).map((p) => [p, admitOk(queue, "t", p)]);
+    const slots: Array<[string, Promise<Lease>]> = (
+      ["ingestion", "proactive", "search", "interactive"] as const
+    ).map((p) => [p, admitOk(queue, "t", p)]);
     blocker.release();
     expect(await startOrder(slots)).toEqual(["interactive", "search", "proactive", "ingestion"]);
   });
@@ -66,7 +87,9 @@ describe("AdmissionQueue", () => {
   it("alternates between tenants inside a class", async () => {
     const queue = makeQueue();
     const blocker = await admitOk(queue, "x");
-    const slots: Array<[string, Promise<Lease>]> = ["A1", "A2", "A3", "A4", "B1", "B2"].map((label) => [label, admitOk(queue, label[0] ?? "")]);
+    const slots: Array<[string, Promise<Lease>]> = ["A1", "A2", "A3", "A4", "B1", "B2"].map(
+      (label) => [label, admitOk(queue, label[0] ?? "")],
+    );
     blocker.release();
     expect(await startOrder(slots)).toEqual(["A1", "B1", "A2", "B2", "A3", "A4"]);
   });
@@ -74,7 +97,10 @@ describe("AdmissionQueue", () => {
   it("serves a tenant that just arrived before a tenant that is flooding", async () => {
     const queue = makeQueue();
     const blocker = await admitOk(queue, "x");
-    const flood = ["A1", "A2", "A3"].map((label): [string, Promise<Lease>] => [label, admitOk(queue, "A")]);
+    const flood = ["A1", "A2", "A3"].map((label): [string, Promise<Lease>] => [
+      label,
+      admitOk(queue, "A"),
+    ]);
     blocker.release();
     const first = await flood[0]?.[1];
     const late: [string, Promise<Lease>] = ["B1", admitOk(queue, "B")];
@@ -90,7 +116,12 @@ describe("AdmissionQueue", () => {
     clock = 4000;
     const fresh = admitOk(queue, "t", "interactive");
     blocker.release();
-    expect(await startOrder([["ingestion", old], ["interactive", fresh]])).toEqual(["ingestion", "interactive"]);
+    expect(
+      await startOrder([
+        ["ingestion", old],
+        ["interactive", fresh],
+      ]),
+    ).toEqual(["ingestion", "interactive"]);
   });
 
   it("refuses at once with 429 and Retry-After when the estimated wait exceeds the deadline", async () => {
@@ -216,7 +247,13 @@ describe("AdmissionQueue", () => {
 
   it("reports rejections and cancellations to its hooks", async () => {
     const seen: string[] = [];
-    const queue = makeQueue({ maxDepth: 1, hooks: { rejected: (p, code) => seen.push(`${p}:${code}`), cancelled: (p, stage) => seen.push(`${p}:${stage}`) } });
+    const queue = makeQueue({
+      maxDepth: 1,
+      hooks: {
+        rejected: (p, code) => seen.push(`${p}:${code}`),
+        cancelled: (p, stage) => seen.push(`${p}:${stage}`),
+      },
+    });
     await admitOk(queue, "x");
     const client = new AbortController();
     const slot = admitOk(queue, "a", "search", { signal: client.signal });

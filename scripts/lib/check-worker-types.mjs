@@ -10,7 +10,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const FILE = path.join(ROOT, "worker-configuration.d.ts");
 
 const committed = readFileSync(FILE, "utf8");
-const result = spawnSync("npm", ["run", "--silent", "cf-typegen"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+const result = spawnSync("npm", ["run", "--silent", "cf-typegen"], {
+  cwd: ROOT,
+  encoding: "utf8",
+  env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+});
 if (result.status !== 0) {
   console.error(result.stdout, result.stderr);
   console.error("✖ wrangler types failed; see above.");
@@ -19,7 +23,9 @@ if (result.status !== 0) {
 const regenerated = readFileSync(FILE, "utf8");
 if (regenerated !== committed) {
   writeFileSync(FILE, committed);
-  console.error("✖ worker-configuration.d.ts is stale: run `npm run cf-typegen` and commit the result.");
+  console.error(
+    "✖ worker-configuration.d.ts is stale: run `npm run cf-typegen` and commit the result.",
+  );
   process.exit(1);
 }
 console.log("✔ worker-configuration.d.ts matches wrangler.toml");

@@ -8,7 +8,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../widget/demo");
-const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+};
 const FILES = new Set(["/index.html", "/demo.css", "/demo.js"]);
 
 /** The policy a creator's site needs for the widget: the edge for scripts and connections, nothing inline. */
@@ -45,7 +49,10 @@ export function startDemoServer({ port, host = "127.0.0.1", edgeUrl, publicKey }
     const headers = { "Content-Type": TYPES[path.extname(file)], "Cache-Control": "no-store" };
     if (file === "/index.html") {
       const nonce = randomBytes(16).toString("base64");
-      body = body.replaceAll("{{EDGE_URL}}", edgeUrl).replaceAll("{{PUBLIC_KEY}}", publicKey).replaceAll("{{NONCE}}", nonce);
+      body = body
+        .replaceAll("{{EDGE_URL}}", edgeUrl)
+        .replaceAll("{{PUBLIC_KEY}}", publicKey)
+        .replaceAll("{{NONCE}}", nonce);
       headers["Content-Security-Policy"] = demoCsp(edgeUrl, nonce);
     }
     res.writeHead(200, headers).end(body);

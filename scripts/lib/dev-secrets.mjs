@@ -76,12 +76,17 @@ export function readDevVars(options = {}) {
   if (!existsSync(file)) return values;
   for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
     const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (match?.[1] && (!options.names || options.names.includes(match[1]))) values[match[1]] = (match[2] ?? "").replace(/^'(.*)'$/, "$1").replace(/^"(.*)"$/, "$1");
+    if (match?.[1] && (!options.names || options.names.includes(match[1])))
+      values[match[1]] = (match[2] ?? "").replace(/^'(.*)'$/, "$1").replace(/^"(.*)"$/, "$1");
   }
   return values;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { file, added } = ensureDevSecrets();
-  console.log(added.length > 0 ? `dev-secrets: added ${added.join(", ")} to ${file}` : `dev-secrets: ${file} is complete`);
+  console.log(
+    added.length > 0
+      ? `dev-secrets: added ${added.join(", ")} to ${file}`
+      : `dev-secrets: ${file} is complete`,
+  );
 }

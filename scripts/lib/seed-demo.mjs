@@ -10,7 +10,11 @@ async function api(edgeUrl, path, { method = "GET", token, body } = {}) {
   const headers = { "X-Request-Id": `seed-${Date.now()}` };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const res = await fetch(`${edgeUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${edgeUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const json = await res.json().catch(() => null);
   return { status: res.status, json };
 }
@@ -25,12 +29,23 @@ const DEMO_PERSONA = {
   emoji: "sparing",
   methodology: {
     principles: ["Start smaller than feels useful.", "Track the anchor, not the outcome."],
-    frameworks: [{ name: "The Anchor Method", description: "Tie small habits to four fixed moments of the day." }],
-    steps: ["Pick one anchor", "Shrink it to two minutes", "Hold it for fourteen days", "Add the next anchor"],
+    frameworks: [
+      {
+        name: "The Anchor Method",
+        description: "Tie small habits to four fixed moments of the day.",
+      },
+    ],
+    steps: [
+      "Pick one anchor",
+      "Shrink it to two minutes",
+      "Hold it for fourteen days",
+      "Add the next anchor",
+    ],
   },
   always: ["End with one concrete next step."],
   never: ["Give medical advice."],
-  fallback: "That isn't in my material yet. Ask me about anchors, focus, sleep or handling setbacks.",
+  fallback:
+    "That isn't in my material yet. Ask me about anchors, focus, sleep or handling setbacks.",
   answer_mode: "strict",
 };
 
@@ -55,7 +70,9 @@ Close the workday by writing three lines about what went well, then plan tomorro
 Never miss twice: after a missed anchor, the only goal for the next day is to do it again, however small.`;
 
 function fail(step, res) {
-  throw new Error(`Seeding the demo workspace failed at "${step}" (${res.status}): ${JSON.stringify(res.json?.error ?? res.json)}`);
+  throw new Error(
+    `Seeding the demo workspace failed at "${step}" (${res.status}): ${JSON.stringify(res.json?.error ?? res.json)}`,
+  );
 }
 
 /** Makes sure the demo workspace exists; returns what the demo page needs. */
@@ -64,7 +81,10 @@ export async function seedDemo(edgeUrl, demoOrigins) {
   let login = await api(edgeUrl, "/api/v1/auth/login", { method: "POST", body: credentials });
   if (login.status === 401) {
     // Sign-up answers 202 for every email; the new account is then signed in to.
-    const registered = await api(edgeUrl, "/api/v1/auth/register", { method: "POST", body: { ...credentials, full_name: "Maya Demo" } });
+    const registered = await api(edgeUrl, "/api/v1/auth/register", {
+      method: "POST",
+      body: { ...credentials, full_name: "Maya Demo" },
+    });
     if (registered.status !== 202) fail("register", registered);
     login = await api(edgeUrl, "/api/v1/auth/login", { method: "POST", body: credentials });
   }
@@ -73,17 +93,31 @@ export async function seedDemo(edgeUrl, demoOrigins) {
   const widget = await api(edgeUrl, "/api/v1/widget", {
     method: "PUT",
     token,
-    body: { settings: { assistant_name: "Maya", greeting: "Hi, I'm Maya. What would you like to work on today?" }, allowed_origins: demoOrigins },
+    body: {
+      settings: {
+        assistant_name: "Maya",
+        greeting: "Hi, I'm Maya. What would you like to work on today?",
+      },
+      allowed_origins: demoOrigins,
+    },
   });
   if (widget.status !== 200) fail("widget settings", widget);
   const persona = await api(edgeUrl, "/api/v1/persona", { token });
   if (persona.status === 200 && persona.json.version === 0) {
-    const saved = await api(edgeUrl, "/api/v1/persona", { method: "PUT", token, body: DEMO_PERSONA });
+    const saved = await api(edgeUrl, "/api/v1/persona", {
+      method: "PUT",
+      token,
+      body: DEMO_PERSONA,
+    });
     if (saved.status !== 200) fail("persona", saved);
   }
   const library = await api(edgeUrl, "/api/v1/knowledge/documents", { token });
   if (library.status === 200 && library.json.documents.length === 0) {
-    const guide = await api(edgeUrl, "/api/v1/knowledge/documents", { method: "POST", token, body: { title: "The Anchor Method", text: DEMO_GUIDE } });
+    const guide = await api(edgeUrl, "/api/v1/knowledge/documents", {
+      method: "POST",
+      token,
+      body: { title: "The Anchor Method", text: DEMO_GUIDE },
+    });
     if (guide.status !== 202) fail("demo document", guide);
   }
   return { publicKey: widget.json.public_key };

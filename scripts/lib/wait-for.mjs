@@ -10,7 +10,8 @@ export async function waitForHttp(url, { timeoutMs = 60_000, what = url } = {}) 
     } catch {
       // Not listening yet.
     }
-    if (Date.now() > deadline) throw new Error(`${what} did not start within ${timeoutMs / 1000} s; see its output above.`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not start within ${timeoutMs / 1000} s; see its output above.`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -45,7 +45,9 @@ export async function buildWidget(outdir = WIDGET_OUT_DIR) {
     outdir,
     metafile: true,
   });
-  const panelFile = path.basename(Object.keys(panel.metafile.outputs).find((file) => file.endsWith(".js")) ?? "");
+  const panelFile = path.basename(
+    Object.keys(panel.metafile.outputs).find((file) => file.endsWith(".js")) ?? "",
+  );
   await build({
     ...common,
     entryPoints: { widget: path.join(ROOT, "widget/src/loader/index.ts") },
@@ -59,5 +61,7 @@ export async function buildWidget(outdir = WIDGET_OUT_DIR) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = await buildWidget();
-  console.log(`Widget built into ${path.relative(ROOT, result.outdir)}/: ${result.loader}, ${result.panel}`);
+  console.log(
+    `Widget built into ${path.relative(ROOT, result.outdir)}/: ${result.loader}, ${result.panel}`,
+  );
 }

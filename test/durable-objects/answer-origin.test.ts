@@ -17,7 +17,9 @@ type Done = { seq: number; grounding?: string; model?: string; citations: { titl
 
 async function ask(client: SocketClient, text: string, clientId: string): Promise<Done> {
   client.send({ type: "message", client_id: clientId, text });
-  const ack = (await client.next((f) => f.type === "ack" && f.client_id === clientId)) as { seq: number };
+  const ack = (await client.next((f) => f.type === "ack" && f.client_id === clientId)) as {
+    seq: number;
+  };
   return (await client.next((f) => f.type === "done" && f.seq > ack.seq, 20_000)) as Done;
 }
 
@@ -27,9 +29,17 @@ describe("grounding and model of answers", () => {
     const session = await openSession(workspace);
     const client = await SocketClient.connect(session);
     const fromMaterial = await ask(client, ROUTINE_QUESTION, "origin-ask-0001");
-    const fallback = await ask(client, "Which cryptocurrency will rise next month?", "origin-ask-0002");
+    const fallback = await ask(
+      client,
+      "Which cryptocurrency will rise next month?",
+      "origin-ask-0002",
+    );
     client.close();
-    expect(fromMaterial).toMatchObject({ grounding: "material", model: CHAT_MODEL, citations: [expect.objectContaining({ title: COACH_MATERIAL_TITLE })] });
+    expect(fromMaterial).toMatchObject({
+      grounding: "material",
+      model: CHAT_MODEL,
+      citations: [expect.objectContaining({ title: COACH_MATERIAL_TITLE })],
+    });
     expect(fallback).toMatchObject({ grounding: "fallback", model: CHAT_MODEL, citations: [] });
 
     // A client that resumes from the start gets the stored messages with the same fields.
@@ -44,25 +54,44 @@ describe("grounding and model of answers", () => {
       ["assistant", "fallback", CHAT_MODEL],
     ]);
 
-    const res = await call(`/api/v1/conversations/${session.conversation_id}/messages`, { token: workspace.members.viewer.token });
-    const { messages } = (await res.json()) as { messages: { seq: number; grounding?: string; model?: string }[] };
-    expect(messages.filter((m) => m.grounding !== undefined).map((m) => [m.seq, m.grounding, m.model])).toEqual([
+    const res = await call(`/api/v1/conversations/${session.conversation_id}/messages`, {
+      token: workspace.members.viewer.token,
+    });
+    const { messages } = (await res.json()) as {
+      messages: { seq: number; grounding?: string; model?: string }[];
+    };
+    expect(
+      messages.filter((m) => m.grounding !== undefined).map((m) => [m.seq, m.grounding, m.model]),
+    ).toEqual([
       [fromMaterial.seq, "material", CHAT_MODEL],
       [fallback.seq, "fallback", CHAT_MODEL],
     ]);
   });
 
   it("are added to a room's log created before they existed, keeping its messages", async () => {
-    const room = env.CONVERSATION_ROOM.get(env.CONVERSATION_ROOM.idFromName(`origin-migration-${crypto.randomUUID()}`));
+    const room = env.CONVERSATION_ROOM.get(
+      env.CONVERSATION_ROOM.idFromName(`origin-migration-${crypto.randomUUID()}`),
+    );
     const views = await runInDurableObject(room, async (_instance, state) => {
       const sql = state.storage.sql;
       // The log as the first rooms created it.
       sql.exec("DROP TABLE IF EXISTS messages");
       sql.exec(`CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, role TEXT NOT NULL, author TEXT, text TEXT NOT NULL, status TEXT NOT NULL,
         channel TEXT NOT NULL, client_id TEXT UNIQUE, turn_id TEXT, citations TEXT NOT NULL DEFAULT '[]', confidence REAL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)`);
-      sql.exec("INSERT INTO messages (role, text, status, channel, turn_id, confidence, created_at, updated_at) VALUES ('assistant', 'An old answer', 'complete', 'web', 't-old', 0.5, 1, 1)");
+      sql.exec(
+        "INSERT INTO messages (role, text, status, channel, turn_id, confidence, created_at, updated_at) VALUES ('assistant', 'An old answer', 'complete', 'web', 't-old', 0.5, 1, 1)",
+      );
       const log = new MessageLog(sql);
-      log.append({ role: "assistant", author: null, text: "A new answer", status: "complete", channel: "web", turnId: "t-new", grounding: "general", model: "builtin" });
+      log.append({
+        role: "assistant",
+        author: null,
+        text: "A new answer",
+        status: "complete",
+        channel: "web",
+        turnId: "t-new",
+        grounding: "general",
+        model: "builtin",
+      });
       return log.after(0, 10);
     });
     expect(views.map((v) => ({ text: v.text, grounding: v.grounding, model: v.model }))).toEqual([

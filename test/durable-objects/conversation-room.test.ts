@@ -3,9 +3,22 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "../../worker/db/tenant-gateway";
-import { createWorkspace, openSession, SocketClient, type Workspace } from "../support/widget-client";
+import {
+  createWorkspace,
+  openSession,
+  SocketClient,
+  type Workspace,
+} from "../support/widget-client";
 
-type Done = { type: "done"; turn_id: string; seq: number; text: string; status: string; confidence: number | null; citations: unknown[] };
+type Done = {
+  type: "done";
+  turn_id: string;
+  seq: number;
+  text: string;
+  status: string;
+  confidence: number | null;
+  citations: unknown[];
+};
 
 let workspace: Workspace;
 
@@ -16,7 +29,9 @@ beforeAll(async () => {
 async function ask(client: SocketClient, text: string, clientId = crypto.randomUUID()) {
   client.send({ type: "message", client_id: clientId, text });
   const ack = await client.next((f) => f.type === "ack" && f.client_id === clientId);
-  const done = (await client.next((f) => f.type === "done" && f.seq > (ack as { seq: number }).seq)) as Done;
+  const done = (await client.next(
+    (f) => f.type === "done" && f.seq > (ack as { seq: number }).seq,
+  )) as Done;
   return { ack: ack as { seq: number; duplicate: boolean }, done };
 }
 
@@ -24,7 +39,11 @@ describe("ConversationRoom socket protocol", () => {
   it("welcomes a new client with the conversation id and last seq 0", async () => {
     const session = await openSession(workspace);
     const client = await SocketClient.connect(session);
-    expect(client.of("welcome")[0]).toMatchObject({ conversation_id: session.conversation_id, last_seq: 0, protocol: 1 });
+    expect(client.of("welcome")[0]).toMatchObject({
+      conversation_id: session.conversation_id,
+      last_seq: 0,
+      protocol: 1,
+    });
     client.close();
   });
 
@@ -35,8 +54,14 @@ describe("ConversationRoom socket protocol", () => {
     const deltas = client.of("delta").filter((d) => d.turn_id === done.turn_id);
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.map((d) => d.text).join("")).toBe(done.text);
-    expect(deltas.map((d) => d.offset)).toEqual(deltas.map((_, i) => deltas.slice(0, i).reduce((n, d) => n + d.text.length, 0)));
-    expect(done).toMatchObject({ seq: 2, status: "complete", citations: [expect.objectContaining({ title: "Routine guide", snippet: expect.any(String) })] });
+    expect(deltas.map((d) => d.offset)).toEqual(
+      deltas.map((_, i) => deltas.slice(0, i).reduce((n, d) => n + d.text.length, 0)),
+    );
+    expect(done).toMatchObject({
+      seq: 2,
+      status: "complete",
+      citations: [expect.objectContaining({ title: "Routine guide", snippet: expect.any(String) })],
+    });
     client.close();
   });
 
@@ -73,10 +98,18 @@ describe("ConversationRoom socket protocol", () => {
     const tab1 = await SocketClient.connect(session);
     const tab2 = await SocketClient.connect(session);
     const { done } = await ask(tab1, "Seen in two tabs?");
-    const doneInTab2 = (await tab2.next((f) => f.type === "done" && f.turn_id === done.turn_id)) as Done;
+    const doneInTab2 = (await tab2.next(
+      (f) => f.type === "done" && f.turn_id === done.turn_id,
+    )) as Done;
     expect(doneInTab2.text).toBe(done.text);
     expect(tab2.of("message").map((m) => m.text)).toContain("Seen in two tabs?");
-    expect(tab2.of("delta").filter((d) => d.turn_id === done.turn_id).map((d) => d.text).join("")).toBe(done.text);
+    expect(
+      tab2
+        .of("delta")
+        .filter((d) => d.turn_id === done.turn_id)
+        .map((d) => d.text)
+        .join(""),
+    ).toBe(done.text);
     tab1.close();
     tab2.close();
   });
@@ -84,7 +117,9 @@ describe("ConversationRoom socket protocol", () => {
   it("acknowledges the sender before the room's other sockets see the message", async () => {
     const session = await openSession(workspace);
     const sender = await SocketClient.connect(session);
-    const others = await Promise.all(Array.from({ length: 8 }, () => SocketClient.connect(session)));
+    const others = await Promise.all(
+      Array.from({ length: 8 }, () => SocketClient.connect(session)),
+    );
     const arrivals: string[] = [];
     sender.ws.addEventListener("message", (event) => {
       if (String(event.data).includes('"type":"ack"')) arrivals.push("ack");
@@ -95,7 +130,11 @@ describe("ConversationRoom socket protocol", () => {
       });
     }
     sender.send({ type: "message", client_id: "ack-first-0001", text: "Who hears this first?" });
-    await Promise.all(others.map((other) => other.next((f) => f.type === "message" && f.text === "Who hears this first?")));
+    await Promise.all(
+      others.map((other) =>
+        other.next((f) => f.type === "message" && f.text === "Who hears this first?"),
+      ),
+    );
     await sender.next((f) => f.type === "ack");
     expect(arrivals).toEqual(["ack", ...others.map(() => "message")]);
     for (const client of [sender, ...others]) client.close();
@@ -130,16 +169,24 @@ describe("ConversationRoom socket protocol", () => {
   it("refuses a message over the size limit with a clear error", async () => {
     const client = await SocketClient.connect(await openSession(workspace));
     client.send({ type: "message", client_id: "too-long-0001", text: "x".repeat(4001) });
-    expect(await client.next((f) => f.type === "error")).toMatchObject({ code: "invalid_frame", message: "Messages are at most 4000 characters." });
+    expect(await client.next((f) => f.type === "error")).toMatchObject({
+      code: "invalid_frame",
+      message: "Messages are at most 4000 characters.",
+    });
     expect(client.of("ack")).toEqual([]);
     client.close();
   });
 
   it("rate-limits a visitor who floods messages with retry_after", async () => {
     const client = await SocketClient.connect(await openSession(workspace));
-    for (let i = 0; i < 12; i++) client.send({ type: "message", client_id: `flood-${i}-000000`, text: `message ${i}` });
+    for (let i = 0; i < 12; i++)
+      client.send({ type: "message", client_id: `flood-${i}-000000`, text: `message ${i}` });
     const error = await client.next((f) => f.type === "error" && f.code === "rate_limited");
-    expect(error).toMatchObject({ code: "rate_limited", retry_after: expect.any(Number), client_id: expect.stringMatching(/^flood-/) });
+    expect(error).toMatchObject({
+      code: "rate_limited",
+      retry_after: expect.any(Number),
+      client_id: expect.stringMatching(/^flood-/),
+    });
     expect(client.of("ack").length).toBeLessThanOrEqual(10);
     client.close();
   });
@@ -149,7 +196,9 @@ describe("ConversationRoom socket protocol", () => {
     const client = await SocketClient.connect(session);
     client.send({ type: "identify", name: "Ada Lovelace", email: "ada@example.test" });
     const contact = async () =>
-      (await forTenant(env.DB, workspace.tenantId).list("contacts")).find((c) => c.externalId === session.visitor_id);
+      (await forTenant(env.DB, workspace.tenantId).list("contacts")).find(
+        (c) => c.externalId === session.visitor_id,
+      );
     await expect.poll(async () => (await contact())?.displayName).toBe("Ada Lovelace");
     expect((await contact())?.email).toBe("ada@example.test");
     client.close();

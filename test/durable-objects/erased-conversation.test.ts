@@ -15,8 +15,18 @@ import { forTenant } from "../../worker/db/tenant-gateway";
 import { roomFor } from "../../worker/lib/rooms";
 import { openSession, SocketClient, upgrade } from "../support/widget-client";
 import { call } from "../worker/auth/helpers";
-import { connectBot, eventually, postUpdate, telegramCalls, textUpdate } from "../worker/channels/channel-helpers";
-import { ask, seedDashboardWorkspace, type DashboardWorkspace } from "../worker/conversations/inbox-helpers";
+import {
+  connectBot,
+  eventually,
+  postUpdate,
+  telegramCalls,
+  textUpdate,
+} from "../worker/channels/channel-helpers";
+import {
+  ask,
+  seedDashboardWorkspace,
+  type DashboardWorkspace,
+} from "../worker/conversations/inbox-helpers";
 
 let workspace: DashboardWorkspace;
 
@@ -25,11 +35,17 @@ beforeAll(async () => {
 });
 
 async function contactOf(conversationId: string): Promise<string> {
-  return (await forTenant(env.DB, workspace.tenantId).get("conversations", conversationId)).contactId ?? "";
+  return (
+    (await forTenant(env.DB, workspace.tenantId).get("conversations", conversationId)).contactId ??
+    ""
+  );
 }
 
 async function erase(contactId: string): Promise<void> {
-  const res = await call(`/api/v1/contacts/${contactId}`, { method: "DELETE", token: workspace.members.owner.token });
+  const res = await call(`/api/v1/contacts/${contactId}`, {
+    method: "DELETE",
+    token: workspace.members.owner.token,
+  });
   expect(await res.json()).toMatchObject({ complete: true });
 }
 
@@ -53,9 +69,13 @@ describe("a widget conversation after its contact is erased", () => {
     const session = await openSession(workspace);
     const client = await SocketClient.connect(session);
     await ask(client, "How do I start a morning routine?");
-    const closed = new Promise<number>((resolve) => client.ws.addEventListener("close", (event) => resolve(event.code)));
+    const closed = new Promise<number>((resolve) =>
+      client.ws.addEventListener("close", (event) => resolve(event.code)),
+    );
     await erase(await contactOf(session.conversation_id));
-    expect(await client.next((f) => f.type === "error")).toMatchObject({ code: "conversation_erased" });
+    expect(await client.next((f) => f.type === "error")).toMatchObject({
+      code: "conversation_erased",
+    });
     expect(await closed).toBe(SOCKET_CLOSE_CODES.conversationErased);
   });
 
@@ -73,7 +93,13 @@ describe("a widget conversation after its contact is erased", () => {
     const later = await upgrade(session.socket_url);
     expect(later.status).toBe(410);
     expect(await errorCode(later)).toBe("conversation_erased");
-    expect((await call(`/api/v1/conversations/${session.conversation_id}`, { token: workspace.members.owner.token })).status).toBe(404);
+    expect(
+      (
+        await call(`/api/v1/conversations/${session.conversation_id}`, {
+          token: workspace.members.owner.token,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("keeps a tombstone in the room itself: it refuses a forwarded upgrade and a channel message, and syncs nothing", async () => {
@@ -88,23 +114,40 @@ describe("a widget conversation after its contact is erased", () => {
     const direct = await upgradeRoomDirectly(session.conversation_id, contactId);
     expect(direct.status).toBe(410);
     expect(await errorCode(direct)).toBe("conversation_erased");
-    const meta = { tenantId: workspace.tenantId, conversationId: session.conversation_id, contactId, channel: "web" as const };
+    const meta = {
+      tenantId: workspace.tenantId,
+      conversationId: session.conversation_id,
+      contactId,
+      channel: "web" as const,
+    };
     const refusal = await runInDurableObject(room, (instance: ConversationRoom) =>
-      instance.receiveChannelMessage({ meta, client_id: "after-erasure-01", text: "I'm back", author: contactId }).then(
-        () => null,
-        (err: unknown) => (err instanceof AppError ? err.code : String(err)),
-      ),
+      instance
+        .receiveChannelMessage({
+          meta,
+          client_id: "after-erasure-01",
+          text: "I'm back",
+          author: contactId,
+        })
+        .then(
+          () => null,
+          (err: unknown) => (err instanceof AppError ? err.code : String(err)),
+        ),
     );
     expect(refusal).toBe("conversation_erased");
     await runDurableObjectAlarm(room);
     expect(await room.listMessages(0, 100)).toEqual({ messages: [], last_seq: 0 });
-    expect(await forTenant(env.DB, workspace.tenantId).find("conversations", session.conversation_id)).toBeUndefined();
+    expect(
+      await forTenant(env.DB, workspace.tenantId).find("conversations", session.conversation_id),
+    ).toBeUndefined();
   });
 
   it("refuses the old token on the widget's coaching routes too", async () => {
     const session = await openSession(workspace);
     await erase(await contactOf(session.conversation_id));
-    const res = await call("/api/v1/widget/stop", { body: {}, headers: { Authorization: `Bearer ${session.visitor_token}` } });
+    const res = await call("/api/v1/widget/stop", {
+      body: {},
+      headers: { Authorization: `Bearer ${session.visitor_token}` },
+    });
     expect(res.status).toBe(410);
     expect(await errorCode(res)).toBe("conversation_erased");
   });
@@ -125,7 +168,15 @@ describe("a Telegram chat after its contact is erased", () => {
   it("starts a new conversation; a message arriving mid-erasure is redelivered into it", async () => {
     const bot = await connectBot(workspace);
     const chat = 7_700_000 + Math.floor(Math.random() * 100_000);
-    expect((await postUpdate(bot.botId, bot.secret, textUpdate(1, chat, "How do I start a morning routine?"))).status).toBe(200);
+    expect(
+      (
+        await postUpdate(
+          bot.botId,
+          bot.secret,
+          textUpdate(1, chat, "How do I start a morning routine?"),
+        )
+      ).status,
+    ).toBe(200);
     const gateway = forTenant(env.DB, workspace.tenantId);
     const first = await eventually(async () => {
       const mine = (await gateway.list("contacts")).filter((c) => c.externalId === String(chat));
@@ -138,13 +189,18 @@ describe("a Telegram chat after its contact is erased", () => {
     const midway = textUpdate(2, chat, "Are you still there?");
     expect((await postUpdate(bot.botId, bot.secret, midway)).status).toBe(503);
     await erase(first?.id ?? "");
-    const answered = async () => (await telegramCalls(bot.token, "sendMessage")).filter((c) => Number(c.params.chat_id) === chat).length;
+    const answered = async () =>
+      (await telegramCalls(bot.token, "sendMessage")).filter(
+        (c) => Number(c.params.chat_id) === chat,
+      ).length;
     const before = await answered();
     expect((await postUpdate(bot.botId, bot.secret, midway)).status).toBe(200);
     const contacts = (await gateway.list("contacts")).filter((c) => c.externalId === String(chat));
     expect(contacts).toHaveLength(1);
     expect(contacts[0]?.id).not.toBe(first?.id);
-    const [fresh] = (await gateway.list("conversations")).filter((r) => r.contactId === contacts[0]?.id);
+    const [fresh] = (await gateway.list("conversations")).filter(
+      (r) => r.contactId === contacts[0]?.id,
+    );
     expect(fresh?.id).not.toBe(old?.id);
     const page = await roomFor(env, workspace.tenantId, fresh?.id ?? "").listMessages(0, 10);
     expect(page.messages.map((m) => m.text)).toContain("Are you still there?");

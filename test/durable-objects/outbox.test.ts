@@ -4,7 +4,13 @@ import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } fro
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { roomFor } from "../../worker/lib/rooms";
-import { controlBridge, createWorkspace, openSession, SocketClient, type Workspace } from "../support/widget-client";
+import {
+  controlBridge,
+  createWorkspace,
+  openSession,
+  SocketClient,
+  type Workspace,
+} from "../support/widget-client";
 
 let workspace: Workspace;
 
@@ -19,13 +25,20 @@ afterEach(async () => {
 
 async function connectFresh() {
   const session = await openSession(workspace);
-  return { session, client: await SocketClient.connect(session), room: roomFor(env, workspace.tenantId, session.conversation_id) };
+  return {
+    session,
+    client: await SocketClient.connect(session),
+    room: roomFor(env, workspace.tenantId, session.conversation_id),
+  };
 }
 
 /** Makes every waiting turn due now, as if its backoff had passed, and runs the room's alarm. */
 async function retryNow(room: ReturnType<typeof roomFor>, shiftCreatedMs = 0) {
   await runInDurableObject(room, (_instance, state) => {
-    state.storage.sql.exec("UPDATE outbox SET next_attempt_at = 0, created_at = created_at - ?", shiftCreatedMs);
+    state.storage.sql.exec(
+      "UPDATE outbox SET next_attempt_at = 0, created_at = created_at - ?",
+      shiftCreatedMs,
+    );
   });
   await runDurableObjectAlarm(room);
 }
@@ -39,20 +52,32 @@ describe("outbox", () => {
     const { client, room } = await connectFresh();
     // Ollama busy for the question's embedding (the bridge then ranks lexically) and for the answer.
     await controlBridge("/stand-in/fail", { count: 2, status: 503 });
-    client.send({ type: "message", client_id: "busy-000001", text: "How do I start a morning routine?" });
-    const notice = await client.next((f) => f.type === "notice" && (f.code === "coach_busy" || f.code === "coach_offline"));
+    client.send({
+      type: "message",
+      client_id: "busy-000001",
+      text: "How do I start a morning routine?",
+    });
+    const notice = await client.next(
+      (f) => f.type === "notice" && (f.code === "coach_busy" || f.code === "coach_offline"),
+    );
     expect(notice).toMatchObject({ message: expect.stringMatching(/answer will follow/) });
     await retryNow(room);
     const done = await client.next((f) => f.type === "done");
     expect(done).toMatchObject({ status: "complete", seq: 2 });
-    expect(client.of("notice").filter((n) => n.code === "coach_busy" || n.code === "coach_offline")).toHaveLength(1);
+    expect(
+      client.of("notice").filter((n) => n.code === "coach_busy" || n.code === "coach_offline"),
+    ).toHaveLength(1);
     client.close();
   });
 
   it("keeps the turn while the bridge is down and answers once it is back", async () => {
     const { client, room } = await connectFresh();
     await controlBridge("/bridge/stop");
-    client.send({ type: "message", client_id: "offline-0001", text: "How do I start a morning routine?" });
+    client.send({
+      type: "message",
+      client_id: "offline-0001",
+      text: "How do I start a morning routine?",
+    });
     expect(await client.next((f) => f.type === "notice")).toMatchObject({ code: "coach_offline" });
     await retryNow(room);
     expect(client.of("done")).toEqual([]);
@@ -67,13 +92,19 @@ describe("outbox", () => {
     const { session, client, room } = await connectFresh();
     await controlBridge("/stand-in/settings", { tokensPerSecond: 10, replyTokens: 20 });
     const before = await controlBridge("/stand-in/stats");
-    client.send({ type: "message", client_id: "evict-00001", text: "How do I start a morning routine?" });
+    client.send({
+      type: "message",
+      client_id: "evict-00001",
+      text: "How do I start a morning routine?",
+    });
     await client.next((f) => f.type === "delta");
     await abortAllDurableObjects();
     await controlBridge("/stand-in/settings");
     await runDurableObjectAlarm(room);
     await expect
-      .poll(async () => (await storedMessages(room)).map((m) => [m.role, m.status]), { timeout: 5000 })
+      .poll(async () => (await storedMessages(room)).map((m) => [m.role, m.status]), {
+        timeout: 5000,
+      })
       .toEqual([
         ["user", "stored"],
         ["assistant", "complete"],
@@ -90,12 +121,18 @@ describe("outbox", () => {
     const { client } = await connectFresh();
     await controlBridge("/stand-in/settings", { tokensPerSecond: 10, replyTokens: 40 });
     const before = await controlBridge("/stand-in/stats");
-    client.send({ type: "message", client_id: "stop-000001", text: "How do I start a morning routine?" });
+    client.send({
+      type: "message",
+      client_id: "stop-000001",
+      text: "How do I start a morning routine?",
+    });
     await client.next((f) => f.type === "delta");
     client.send({ type: "stop" });
     const done = await client.next((f) => f.type === "done");
     expect(done).toMatchObject({ status: "stopped" });
-    await expect.poll(async () => (await controlBridge("/stand-in/stats")).chatAborted, { timeout: 3000 }).toBeGreaterThan(before.chatAborted ?? 0);
+    await expect
+      .poll(async () => (await controlBridge("/stand-in/stats")).chatAborted, { timeout: 3000 })
+      .toBeGreaterThan(before.chatAborted ?? 0);
     client.close();
   });
 
@@ -107,19 +144,23 @@ describe("outbox", () => {
     await retryNow(room, 2 * 3600_000);
     const done = await client.next((f) => f.type === "done");
     expect(done).toMatchObject({ status: "expired", text: expect.stringMatching(/^I'm sorry/) });
-    expect(await client.next((f) => f.type === "notice" && f.code === "answer_expired")).toBeTruthy();
+    expect(
+      await client.next((f) => f.type === "notice" && f.code === "answer_expired"),
+    ).toBeTruthy();
     client.close();
   });
 
   it("answers several questions one at a time, in order", async () => {
     const { client } = await connectFresh();
     const ids = [1, 2, 3].map((n) => `order-00000${n}`);
-    for (const [n, id] of ids.entries()) client.send({ type: "message", client_id: id, text: `Morning routine question ${n}` });
+    for (const [n, id] of ids.entries())
+      client.send({ type: "message", client_id: id, text: `Morning routine question ${n}` });
     await client.next(() => client.of("done").length === 3, 10_000);
     const ackSeqs = ids.map((id) => client.of("ack").find((a) => a.client_id === id)?.seq ?? -1);
     const dones = client.of("done");
     expect(ackSeqs).toEqual([...ackSeqs].sort((a, b) => a - b));
-    for (const [i, done] of dones.entries()) expect(done.seq).toBeGreaterThan(ackSeqs[i] ?? Infinity);
+    for (const [i, done] of dones.entries())
+      expect(done.seq).toBeGreaterThan(ackSeqs[i] ?? Infinity);
     expect(dones.map((d) => d.seq)).toEqual([...dones.map((d) => d.seq)].sort((a, b) => a - b));
     const deltaTurns = client.of("delta").map((d) => d.turn_id);
     const blocks = deltaTurns.filter((turn, i) => i === 0 || deltaTurns[i - 1] !== turn);

@@ -9,7 +9,14 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { roomFor } from "../../worker/lib/rooms";
-import { controlBridge, createWorkspace, openSession, SocketClient, upgrade, type Workspace } from "../support/widget-client";
+import {
+  controlBridge,
+  createWorkspace,
+  openSession,
+  SocketClient,
+  upgrade,
+  type Workspace,
+} from "../support/widget-client";
 import { call } from "../worker/auth/helpers";
 import { ask, seedDashboardWorkspace } from "../worker/conversations/inbox-helpers";
 
@@ -24,20 +31,30 @@ afterEach(async () => {
 });
 
 /** A socket that records its frames and how it closed. */
-async function watched(session: WidgetSessionResponse): Promise<{ client: SocketClient; closed: Promise<number> }> {
+async function watched(
+  session: WidgetSessionResponse,
+): Promise<{ client: SocketClient; closed: Promise<number> }> {
   const client = await SocketClient.connect(session);
-  const closed = new Promise<number>((resolve) => client.ws.addEventListener("close", (event) => resolve(event.code)));
+  const closed = new Promise<number>((resolve) =>
+    client.ws.addEventListener("close", (event) => resolve(event.code)),
+  );
   return { client, closed };
 }
 
 /** Opens the session's socket and answers what it was told and how it was closed (a refused socket). */
-async function refusedSocket(session: WidgetSessionResponse): Promise<{ frames: ServerFrame[]; code: number }> {
+async function refusedSocket(
+  session: WidgetSessionResponse,
+): Promise<{ frames: ServerFrame[]; code: number }> {
   const res = await upgrade(session.socket_url);
   if (!res.webSocket) throw new Error(`upgrade failed: ${res.status}`);
   const ws = res.webSocket;
   const frames: ServerFrame[] = [];
-  const closed = new Promise<number>((resolve) => ws.addEventListener("close", (event) => resolve(event.code)));
-  ws.addEventListener("message", (event) => frames.push(JSON.parse(String(event.data)) as ServerFrame));
+  const closed = new Promise<number>((resolve) =>
+    ws.addEventListener("close", (event) => resolve(event.code)),
+  );
+  ws.addEventListener("message", (event) =>
+    frames.push(JSON.parse(String(event.data)) as ServerFrame),
+  );
   ws.accept();
   return { frames, code: await closed };
 }
@@ -57,7 +74,9 @@ describe("frame limits", () => {
     it(`answers a burst of "${kind}" frames beyond ${burst} with rate_limited and retry_after`, async () => {
       const { client } = await watched(await openSession(workspace));
       for (let i = 0; i < burst + 2; i++) client.ws.send(frame);
-      expect(await client.next((f) => f.type === "error" && f.code === "rate_limited")).toMatchObject({ retry_after: expect.any(Number) });
+      expect(
+        await client.next((f) => f.type === "error" && f.code === "rate_limited"),
+      ).toMatchObject({ retry_after: expect.any(Number) });
       const refusals = client.of("error").filter((f) => f.code === "rate_limited");
       expect(refusals.every((f) => (f.retry_after ?? 0) >= 1)).toBe(true);
       client.close();
@@ -68,12 +87,19 @@ describe("frame limits", () => {
     const { client, closed } = await watched(await openSession(workspace));
     for (let i = 0; i < 60; i++) client.send({ type: "typing" });
     expect(await closed).toBe(SOCKET_CLOSE_CODES.rateLimited);
-    expect(client.of("error").filter((f) => f.code === "rate_limited").length).toBeGreaterThanOrEqual(20);
+    expect(
+      client.of("error").filter((f) => f.code === "rate_limited").length,
+    ).toBeGreaterThanOrEqual(20);
   });
 
   it("counts refused messages towards the flood too", async () => {
     const { client, closed } = await watched(await openSession(workspace));
-    for (let i = 0; i < 40; i++) client.send({ type: "message", client_id: `flood-msg-${String(i).padStart(4, "0")}`, text: `message ${i}` });
+    for (let i = 0; i < 40; i++)
+      client.send({
+        type: "message",
+        client_id: `flood-msg-${String(i).padStart(4, "0")}`,
+        text: `message ${i}`,
+      });
     expect(await closed).toBe(SOCKET_CLOSE_CODES.rateLimited);
   });
 
@@ -95,12 +121,16 @@ describe("sockets per conversation", () => {
     const open = await Promise.all(Array.from({ length: 20 }, () => SocketClient.connect(session)));
     const refused = await refusedSocket(session);
     expect(refused.code).toBe(SOCKET_CLOSE_CODES.tooManySockets);
-    expect(refused.frames).toEqual([expect.objectContaining({ type: "error", code: "too_many_sockets" })]);
+    expect(refused.frames).toEqual([
+      expect.objectContaining({ type: "error", code: "too_many_sockets" }),
+    ]);
     open[0]?.send({ type: "ping" });
     await open[0]?.next((f) => f.type === "pong");
     open.pop()?.close();
     const room = roomFor(env, workspace.tenantId, session.conversation_id);
-    await expect.poll(() => runInDurableObject(room, (_instance, state) => state.getWebSockets().length)).toBe(19);
+    await expect
+      .poll(() => runInDurableObject(room, (_instance, state) => state.getWebSockets().length))
+      .toBe(19);
     open.push(await SocketClient.connect(session));
     for (const client of open) client.close();
   });
@@ -112,8 +142,15 @@ describe("a bridge that does not answer", () => {
     const client = await SocketClient.connect(session);
     await controlBridge("/bridge/freeze");
     const sent = Date.now();
-    client.send({ type: "message", client_id: "frozen-000001", text: "How do I start a morning routine?" });
-    const notice = await client.next((f) => f.type === "notice" && ["queued", "coach_busy", "coach_offline"].includes(f.code), 5_000);
+    client.send({
+      type: "message",
+      client_id: "frozen-000001",
+      text: "How do I start a morning routine?",
+    });
+    const notice = await client.next(
+      (f) => f.type === "notice" && ["queued", "coach_busy", "coach_offline"].includes(f.code),
+      5_000,
+    );
     expect(Date.now() - sent).toBeLessThan(5_000);
     expect(notice).toMatchObject({ code: "coach_busy", turn_id: expect.any(String) });
     // Thawed, the frozen call fails and the turn is retried: answered, without a second notice.
@@ -122,14 +159,18 @@ describe("a bridge that does not answer", () => {
     await expect
       .poll(
         async () => {
-          await runInDurableObject(room, (_instance, state) => state.storage.sql.exec("UPDATE outbox SET next_attempt_at = 0"));
+          await runInDurableObject(room, (_instance, state) =>
+            state.storage.sql.exec("UPDATE outbox SET next_attempt_at = 0"),
+          );
           await runDurableObjectAlarm(room);
           return client.of("done").length;
         },
         { timeout: 15_000, interval: 500 },
       )
       .toBe(1);
-    expect(client.of("notice").filter((f) => f.code === "coach_busy" || f.code === "coach_offline")).toHaveLength(1);
+    expect(
+      client.of("notice").filter((f) => f.code === "coach_busy" || f.code === "coach_offline"),
+    ).toHaveLength(1);
     client.close();
   });
 });
@@ -138,7 +179,14 @@ describe("a creator's logout-all", () => {
   it("ends the creator's sign-ins, not the widget visitors' conversations", async () => {
     const dashboard = await seedDashboardWorkspace();
     const client = await SocketClient.connect(await openSession(dashboard));
-    expect((await call("/api/v1/auth/logout-all", { method: "POST", token: dashboard.members.owner.token })).status).toBe(204);
+    expect(
+      (
+        await call("/api/v1/auth/logout-all", {
+          method: "POST",
+          token: dashboard.members.owner.token,
+        })
+      ).status,
+    ).toBe(204);
     expect((await call("/api/v1/me", { token: dashboard.members.owner.token })).status).toBe(401);
     expect((await ask(client, "How do I start a morning routine?")).text).not.toBe("");
     client.close();

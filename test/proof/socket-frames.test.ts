@@ -13,7 +13,12 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { rateLimits, type SocketFrameKind } from "../../worker/lib/rate-limits";
-import { createWorkspace, openSession, SocketClient, type Workspace } from "../support/widget-client";
+import {
+  createWorkspace,
+  openSession,
+  SocketClient,
+  type Workspace,
+} from "../support/widget-client";
 import { anyJson, edgeString, nearValid } from "./support/arbitraries";
 import { proofCases, reportProof } from "./support/proof-cases";
 
@@ -49,7 +54,12 @@ const notAFrame: fc.Arbitrary<Sendable> = fc.oneof(
   anyJson.map((value) => JSON.stringify(value) ?? "null"),
   edgeString,
   fc.uint8Array({ maxLength: 256 }).map((bytes) => bytes.slice().buffer as ArrayBuffer),
-  fc.constantFrom("{", '{"type":', '{"type":"message","client_id":"abcdefgh","text":', "x".repeat(900_000)),
+  fc.constantFrom(
+    "{",
+    '{"type":',
+    '{"type":"message","client_id":"abcdefgh","text":',
+    "x".repeat(900_000),
+  ),
 );
 
 /**
@@ -99,23 +109,39 @@ class Sockets {
 const sockets = new Sockets();
 
 function noteErrors(frames: ServerFrame[]): Extract<ServerFrame, { type: "error" }>[] {
-  const errors = frames.filter((f): f is Extract<ServerFrame, { type: "error" }> => f.type === "error");
+  const errors = frames.filter(
+    (f): f is Extract<ServerFrame, { type: "error" }> => f.type === "error",
+  );
   for (const frame of errors) {
     tally.error_frames++;
     tally.codes[frame.code] = (tally.codes[frame.code] ?? 0) + 1;
     if (frame.code === "internal_error") tally.internal_errors++;
     if (typeof frame.code !== "string" || frame.code === "") tally.uncoded_errors++;
   }
-  return errors.filter((f) => f.code === "internal_error" || typeof f.code !== "string" || f.code === "");
+  return errors.filter(
+    (f) => f.code === "internal_error" || typeof f.code !== "string" || f.code === "",
+  );
 }
 
 /** Resolves with the socket's close code, or null once `answered` holds (or after 20 s, which the caller judges). */
-function closeOr(client: SocketClient, closed: Promise<number>, answered: (frame: ServerFrame) => boolean): Promise<number | null> {
-  return Promise.race([closed, client.next(answered, 20_000).then(() => null, () => null)]);
+function closeOr(
+  client: SocketClient,
+  closed: Promise<number>,
+  answered: (frame: ServerFrame) => boolean,
+): Promise<number | null> {
+  return Promise.race([
+    closed,
+    client.next(answered, 20_000).then(
+      () => null,
+      () => null,
+    ),
+  ]);
 }
 
 function closeCode(client: SocketClient): Promise<number> {
-  return new Promise<number>((resolve) => client.ws.addEventListener("close", (event) => resolve(event.code)));
+  return new Promise<number>((resolve) =>
+    client.ws.addEventListener("close", (event) => resolve(event.code)),
+  );
 }
 
 /**
@@ -123,7 +149,11 @@ function closeCode(client: SocketClient): Promise<number> {
  * nothing refused for its rate, except messages, whose own limit (per visitor and conversation) the
  * fuzzed ones may reach.
  */
-async function sendWithinLimits(frames: Sendable[], batch: number, messages = false): Promise<Extract<ServerFrame, { type: "error" }>[]> {
+async function sendWithinLimits(
+  frames: Sendable[],
+  batch: number,
+  messages = false,
+): Promise<Extract<ServerFrame, { type: "error" }>[]> {
   const bad: Extract<ServerFrame, { type: "error" }>[] = [];
   for (let i = 0; i < frames.length; i += batch) {
     const client = await sockets.next();
@@ -131,9 +161,17 @@ async function sendWithinLimits(frames: Sendable[], batch: number, messages = fa
     const part = frames.slice(i, i + batch);
     for (const frame of part) client.ws.send(frame);
     client.send({ type: "ping" });
-    const code = await closeOr(client, closed, (f) => f.type === "pong" && client.of("pong").length > part.filter(isPing).length);
-    if (code !== null || client.of("pong").length <= part.filter(isPing).length) tally.socket_closes++;
-    bad.push(...noteErrors(client.frames), ...(messages ? [] : client.of("error").filter((f) => f.code === "rate_limited")));
+    const code = await closeOr(
+      client,
+      closed,
+      (f) => f.type === "pong" && client.of("pong").length > part.filter(isPing).length,
+    );
+    if (code !== null || client.of("pong").length <= part.filter(isPing).length)
+      tally.socket_closes++;
+    bad.push(
+      ...noteErrors(client.frames),
+      ...(messages ? [] : client.of("error").filter((f) => f.code === "rate_limited")),
+    );
     tally.frames += part.length;
     client.close();
   }
@@ -158,14 +196,19 @@ function isPing(frame: Sendable): boolean {
  * flood): once the barrier is answered, every frame before it has been handled. Answers the socket's
  * close code (null when it stayed open) and the errors that should not be.
  */
-async function flood(type: string, frames: Sendable[]): Promise<{ code: number | null; bad: Extract<ServerFrame, { type: "error" }>[] }> {
+async function flood(
+  type: string,
+  frames: Sendable[],
+): Promise<{ code: number | null; bad: Extract<ServerFrame, { type: "error" }>[] }> {
   const client = await sockets.next();
   const closed = closeCode(client);
   const welcomes = client.of("welcome").length;
   for (const frame of frames) client.ws.send(frame);
   const hello = type === "ping";
   client.send(hello ? { type: "hello", last_seq: 0 } : { type: "ping" });
-  const code = await closeOr(client, closed, (f) => (hello ? f.type === "welcome" && client.of("welcome").length > welcomes : f.type === "pong"));
+  const code = await closeOr(client, closed, (f) =>
+    hello ? f.type === "welcome" && client.of("welcome").length > welcomes : f.type === "pong",
+  );
   tally.flood_frames += frames.length;
   if (code !== null) tally.flood_closes++;
   const bad = noteErrors(client.frames);
@@ -179,36 +222,56 @@ afterAll(() => {
 
 describe("every socket frame under fuzzing", () => {
   it("finds the frame types in the protocol's schema", () => {
-    expect(frameTypes().map((t) => t.type)).toEqual(expect.arrayContaining(["hello", "message", "ping"]));
+    expect(frameTypes().map((t) => t.type)).toEqual(
+      expect.arrayContaining(["hello", "message", "ping"]),
+    );
   });
 
   for (const { type, fields } of frameTypes()) {
-    it(`"${type}" frames with fields of every kind keep the room up and are refused with a code`, { timeout: 60_000 + CASES * 300 }, async () => {
-      tally.frame_types++;
-      const frames = fc.sample(nearValid(fields).map((body) => JSON.stringify({ ...body, type })), CASES);
-      expect(await sendWithinLimits(frames, batchSize(type), type === "message")).toEqual([]);
-      expect(tally.socket_closes).toBe(0);
-    });
+    it(
+      `"${type}" frames with fields of every kind keep the room up and are refused with a code`,
+      { timeout: 60_000 + CASES * 300 },
+      async () => {
+        tally.frame_types++;
+        const frames = fc.sample(
+          nearValid(fields).map((body) => JSON.stringify({ ...body, type })),
+          CASES,
+        );
+        expect(await sendWithinLimits(frames, batchSize(type), type === "message")).toEqual([]);
+        expect(tally.socket_closes).toBe(0);
+      },
+    );
 
-    it(`a flood of "${type}" frames is refused with rate_limited and at most closed with 4429`, { timeout: 60_000 + CASES * 300 }, async () => {
-      const frames = fc.sample(nearValid(fields).map((body) => JSON.stringify({ ...body, type })), CASES);
-      const { code, bad } = await flood(type, frames);
-      expect(bad).toEqual([]);
-      expect([null, SOCKET_CLOSE_CODES.rateLimited]).toContain(code);
-      // The flooded room welcomes a new socket once it has read what the flood had queued.
-      const after = await sockets.next(5_000 + frames.length * QUEUED_FRAME_MS);
-      after.send({ type: "ping" });
-      await after.next((f) => f.type === "pong");
-      after.close();
-      sockets.fresh();
-    });
+    it(
+      `a flood of "${type}" frames is refused with rate_limited and at most closed with 4429`,
+      { timeout: 60_000 + CASES * 300 },
+      async () => {
+        const frames = fc.sample(
+          nearValid(fields).map((body) => JSON.stringify({ ...body, type })),
+          CASES,
+        );
+        const { code, bad } = await flood(type, frames);
+        expect(bad).toEqual([]);
+        expect([null, SOCKET_CLOSE_CODES.rateLimited]).toContain(code);
+        // The flooded room welcomes a new socket once it has read what the flood had queued.
+        const after = await sockets.next(5_000 + frames.length * QUEUED_FRAME_MS);
+        after.send({ type: "ping" });
+        await after.next((f) => f.type === "pong");
+        after.close();
+        sockets.fresh();
+      },
+    );
   }
 
-  it("frames that are not frames (any JSON, not JSON, binary, huge) keep the room up and are refused with a code", { timeout: 60_000 + CASES * 300 }, async () => {
-    const before = tally.error_frames;
-    const frames = fc.sample(notAFrame, CASES);
-    expect(await sendWithinLimits(frames, batchSize("invalid"))).toEqual([]);
-    expect(tally.socket_closes).toBe(0);
-    expect(tally.error_frames).toBeGreaterThan(before);
-  });
+  it(
+    "frames that are not frames (any JSON, not JSON, binary, huge) keep the room up and are refused with a code",
+    { timeout: 60_000 + CASES * 300 },
+    async () => {
+      const before = tally.error_frames;
+      const frames = fc.sample(notAFrame, CASES);
+      expect(await sendWithinLimits(frames, batchSize("invalid"))).toEqual([]);
+      expect(tally.socket_closes).toBe(0);
+      expect(tally.error_frames).toBeGreaterThan(before);
+    },
+  );
 });

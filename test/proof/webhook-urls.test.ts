@@ -42,7 +42,8 @@ const PUBLIC_V4: [number, number][] = [
   [0xc6290000, 16],
 ];
 
-const inBlock = ([base, bits]: [number, number]) => fc.nat({ max: 2 ** (32 - bits) - 1 }).map((offset) => (base + offset) >>> 0);
+const inBlock = ([base, bits]: [number, number]) =>
+  fc.nat({ max: 2 ** (32 - bits) - 1 }).map((offset) => (base + offset) >>> 0);
 const internalV4 = fc.oneof(...INTERNAL_V4.map(inBlock));
 const publicV4 = fc.oneof(...PUBLIC_V4.map(inBlock));
 
@@ -51,7 +52,13 @@ const hex4 = (n: number) => (n & 0xffff).toString(16);
 
 /** A number in decimal, hex (either case, padded) or octal: the forms the URL parser reads as IPv4 parts. */
 function inBase(n: number): fc.Arbitrary<string> {
-  return fc.constantFrom(String(n), `0x${n.toString(16)}`, `0X${n.toString(16).toUpperCase()}`, `0x00${n.toString(16)}`, n === 0 ? "0" : `0${n.toString(8)}`);
+  return fc.constantFrom(
+    String(n),
+    `0x${n.toString(16)}`,
+    `0X${n.toString(16).toUpperCase()}`,
+    `0x00${n.toString(16)}`,
+    n === 0 ? "0" : `0${n.toString(8)}`,
+  );
 }
 
 /** IPv4 host spellings of `n`. */
@@ -87,9 +94,15 @@ function v6Carrying(n: number): fc.Arbitrary<string> {
 /** IPv6 addresses that are internal in their own right. */
 const internalV6 = fc.oneof(
   fc.constantFrom("[::1]", "[::]", "[0:0:0:0:0:0:0:1]", "[0000::0001]", "[::0.0.0.1]"),
-  fc.tuple(fc.integer({ min: 0xfe80, max: 0xfebf }), fc.nat({ max: 0xffff })).map(([p, x]) => `[${hex4(p)}::${hex4(x)}]`),
-  fc.tuple(fc.integer({ min: 0xfc00, max: 0xfdff }), fc.nat({ max: 0xffff })).map(([p, x]) => `[${hex4(p)}:1::${hex4(x)}]`),
-  fc.tuple(fc.integer({ min: 0xff00, max: 0xffff }), fc.nat({ max: 0xffff })).map(([p, x]) => `[${hex4(p)}::${hex4(x)}]`),
+  fc
+    .tuple(fc.integer({ min: 0xfe80, max: 0xfebf }), fc.nat({ max: 0xffff }))
+    .map(([p, x]) => `[${hex4(p)}::${hex4(x)}]`),
+  fc
+    .tuple(fc.integer({ min: 0xfc00, max: 0xfdff }), fc.nat({ max: 0xffff }))
+    .map(([p, x]) => `[${hex4(p)}:1::${hex4(x)}]`),
+  fc
+    .tuple(fc.integer({ min: 0xff00, max: 0xffff }), fc.nat({ max: 0xffff }))
+    .map(([p, x]) => `[${hex4(p)}::${hex4(x)}]`),
   fc.nat({ max: 0xffff }).map((x) => `[2001:db8::${hex4(x)}]`),
 );
 
@@ -98,15 +111,26 @@ const compat = internalV4.chain((n) => fc.constant(`[::${octets(n).join(".")}]`)
 /** A whole URL around `host`: scheme, optional port, path. */
 function urlAround(host: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.constantFrom("https", "http", "HTTPS"), host, fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }), fc.constantFrom("/", "/hooks/coach", "/latest/meta-data/", ""))
-    .map(([scheme, h, port, path]) => `${scheme}://${h}${port === undefined ? "" : `:${port}`}${path}`);
+    .tuple(
+      fc.constantFrom("https", "http", "HTTPS"),
+      host,
+      fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+      fc.constantFrom("/", "/hooks/coach", "/latest/meta-data/", ""),
+    )
+    .map(
+      ([scheme, h, port, path]) => `${scheme}://${h}${port === undefined ? "" : `:${port}`}${path}`,
+    );
 }
 
 // The edge tests run with WEBHOOKS_ALLOW_LOCAL_HTTP, which lets exactly http://127.0.0.1 and
 // http://localhost through for the test receivers; those two spellings are the documented exception.
 const locallyAllowed = (url: string) => /^http:\/\/127\.0\.0\.1(?:[:/]|$)/i.test(url);
-const internalUrl = urlAround(fc.oneof(internalV4.chain(v4Host), internalV4.chain(v6Carrying), internalV6, compat)).filter((url) => !locallyAllowed(url));
-const publicUrl = publicV4.chain((n) => fc.tuple(fc.oneof(v4Host(n), v6Carrying(n)), fc.constantFrom("/", "/hooks/coach"))).map(([host, path]) => `https://${host}${path}`);
+const internalUrl = urlAround(
+  fc.oneof(internalV4.chain(v4Host), internalV4.chain(v6Carrying), internalV6, compat),
+).filter((url) => !locallyAllowed(url));
+const publicUrl = publicV4
+  .chain((n) => fc.tuple(fc.oneof(v4Host(n), v6Carrying(n)), fc.constantFrom("/", "/hooks/coach")))
+  .map(([host, path]) => `https://${host}${path}`);
 
 let workspace: SeededWorkspace;
 
@@ -117,18 +141,25 @@ beforeAll(async () => {
 afterAll(() => reportProof("webhook-urls", { cases_per_property: CASES, ...tally }));
 
 describe("webhook URLs under fuzzing", () => {
-  it("never registers an internal address, however it is written", { timeout: 60_000 + CASES * 50 }, async () => {
-    const { seed, failures } = await runCases(internalUrl, CASES, async (url) => {
-      const res = await call("/api/v1/integrations/webhooks", { token: workspace.members.owner.token, body: { url, events: ["human.requested"] } });
-      const body = (await res.json()) as { error?: { code?: string } };
-      tally.cases++;
-      if (res.status === 201) tally.registered++;
-      else if (body.error?.code === "webhook_url_internal") tally.refused_internal++;
-      else tally.refused_other++;
-      return res.status === 400 && body.error?.code === "webhook_url_internal";
-    });
-    expect(failures, `seed ${seed}`).toEqual([]);
-  });
+  it(
+    "never registers an internal address, however it is written",
+    { timeout: 60_000 + CASES * 50 },
+    async () => {
+      const { seed, failures } = await runCases(internalUrl, CASES, async (url) => {
+        const res = await call("/api/v1/integrations/webhooks", {
+          token: workspace.members.owner.token,
+          body: { url, events: ["human.requested"] },
+        });
+        const body = (await res.json()) as { error?: { code?: string } };
+        tally.cases++;
+        if (res.status === 201) tally.registered++;
+        else if (body.error?.code === "webhook_url_internal") tally.refused_internal++;
+        else tally.refused_other++;
+        return res.status === 400 && body.error?.code === "webhook_url_internal";
+      });
+      expect(failures, `seed ${seed}`).toEqual([]);
+    },
+  );
 
   it("lets public addresses through the same check (the control)", async () => {
     const { seed, failures } = await runCases(publicUrl, CASES, async (url) => {

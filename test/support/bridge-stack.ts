@@ -9,17 +9,27 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startChroma, type ChromaProcess } from "../../inference-bridge/src/backends/chroma-process";
+import {
+  startChroma,
+  type ChromaProcess,
+} from "../../inference-bridge/src/backends/chroma-process";
 import { createBridge, type Bridge } from "../../inference-bridge/src/bootstrap";
 import { loadConfig } from "../../inference-bridge/src/config";
 import { TEST_LANGUAGE_DIR } from "../../inference-bridge/test/support/language-dir";
 import { Logger } from "../../inference-bridge/src/logger";
 import { createApp, startServer, type RunningServer } from "../../inference-bridge/src/server";
 import { freePort } from "../../inference-bridge/test/support/free-port";
-import { OllamaStandIn, type StandInSettings } from "../../inference-bridge/test/support/ollama-stand-in";
+import {
+  OllamaStandIn,
+  type StandInSettings,
+} from "../../inference-bridge/test/support/ollama-stand-in";
 
 /** Answers take ~100 ms: long enough to see several deltas, short enough for a quick suite. */
-export const STAND_IN_DEFAULTS: Partial<StandInSettings> = { latencyMs: 20, tokensPerSecond: 100, replyTokens: 8 };
+export const STAND_IN_DEFAULTS: Partial<StandInSettings> = {
+  latencyMs: 20,
+  tokensPerSecond: 100,
+  replyTokens: 8,
+};
 
 /** A status callback the bridge sent, exactly as it was signed. */
 export type CapturedCallback = { path: string; timestamp: string; signature: string; body: string };
@@ -35,7 +45,9 @@ export type BridgeStackOptions = {
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const parts: Buffer[] = [];
   for await (const part of req) parts.push(part as Buffer);
-  return parts.length ? (JSON.parse(Buffer.concat(parts).toString()) as Record<string, unknown>) : {};
+  return parts.length
+    ? (JSON.parse(Buffer.concat(parts).toString()) as Record<string, unknown>)
+    : {};
 }
 
 /** Starts Chroma, the stand-in, the bridge and the control server; resolves to a stop function. */
@@ -55,7 +67,10 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
   const bridge: Bridge = await createBridge(config, new Logger("warn"));
   let server: RunningServer | null = null;
   const up = async () => {
-    server ??= await startServer(createApp(bridge.services), { hostname: "127.0.0.1", port: options.bridgePort });
+    server ??= await startServer(createApp(bridge.services), {
+      hostname: "127.0.0.1",
+      port: options.bridgePort,
+    });
   };
   const down = async () => {
     await server?.close();
@@ -88,7 +103,12 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
         const parts: Buffer[] = [];
         for await (const part of req) parts.push(part as Buffer);
         const header = (name: string) => String(req.headers[name.toLowerCase()] ?? "");
-        callbacks.push({ path: req.url, timestamp: header("X-Bridge-Timestamp"), signature: header("X-Bridge-Signature"), body: Buffer.concat(parts).toString() });
+        callbacks.push({
+          path: req.url,
+          timestamp: header("X-Bridge-Timestamp"),
+          signature: header("X-Bridge-Signature"),
+          body: Buffer.concat(parts).toString(),
+        });
         res.writeHead(200, { "Content-Type": "application/json" }).end('{"applied":true}');
         return;
       }
@@ -96,7 +116,9 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
         // Only the callbacks to one path whose body names the caller's document or tenant, so test files
         // running side by side never take each other's.
         const query = new URL(req.url, "http://control").searchParams;
-        const mine = (callback: CapturedCallback) => callback.path === query.get("path") && callback.body.includes(query.get("contains") ?? "");
+        const mine = (callback: CapturedCallback) =>
+          callback.path === query.get("path") &&
+          callback.body.includes(query.get("contains") ?? "");
         const taken = callbacks.filter(mine);
         callbacks.splice(0, callbacks.length, ...callbacks.filter((callback) => !mine(callback)));
         res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(taken));

@@ -31,7 +31,11 @@ const DNS_ANSWERS: Record<string, DnsRecord[]> = {
 };
 
 /** The JSON answer to one query; `set` holds the IPv4 address a test gave a name (see the receiver's `/__dns`). */
-export function dnsAnswer(name: string, type: number, set: Map<string, string>): { Status: number; Answer?: (DnsRecord & { name: string; TTL: number })[] } {
+export function dnsAnswer(
+  name: string,
+  type: number,
+  set: Map<string, string>,
+): { Status: number; Answer?: (DnsRecord & { name: string; TTL: number })[] } {
   const host = name.replace(/\.$/, "").toLowerCase();
   if (!host.endsWith(`.${STAND_IN_DOMAIN}`)) return { Status: 3 };
   const label = host.slice(0, -STAND_IN_DOMAIN.length - 1);

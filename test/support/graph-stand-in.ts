@@ -6,12 +6,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
 /** One recorded call; `sent_id` is the wamid answered for a sent message. */
-export type GraphCall = { phone: string; path: string; token: string; body: Record<string, unknown> | null; at: number; sent_id?: string };
+export type GraphCall = {
+  phone: string;
+  path: string;
+  token: string;
+  body: Record<string, unknown> | null;
+  at: number;
+  sent_id?: string;
+};
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown> | null> {
   const parts: Buffer[] = [];
   for await (const part of req) parts.push(part as Buffer);
-  return parts.length ? (JSON.parse(Buffer.concat(parts).toString()) as Record<string, unknown>) : null;
+  return parts.length
+    ? (JSON.parse(Buffer.concat(parts).toString()) as Record<string, unknown>)
+    : null;
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
@@ -21,7 +30,11 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
 /** Whether a template send has the Cloud API's shape; names starting with "unapproved" were never approved. */
 function approvedTemplate(template: unknown): boolean {
   const t = template as { name?: unknown; language?: { code?: unknown } } | undefined;
-  return typeof t?.name === "string" && !t.name.startsWith("unapproved") && typeof t.language?.code === "string";
+  return (
+    typeof t?.name === "string" &&
+    !t.name.startsWith("unapproved") &&
+    typeof t.language?.code === "string"
+  );
 }
 
 /** Starts the stand-in on `port`; resolves to a stop function. */
@@ -31,7 +44,12 @@ export async function startGraphStandIn(port: number): Promise<() => Promise<voi
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://stand-in");
-      if (url.pathname === "/__calls") return reply(res, 200, calls.filter((c) => c.phone === url.searchParams.get("phone")));
+      if (url.pathname === "/__calls")
+        return reply(
+          res,
+          200,
+          calls.filter((c) => c.phone === url.searchParams.get("phone")),
+        );
       const match = /^\/v[\d.]+\/(\d+)(\/messages)?$/.exec(url.pathname);
       if (!match) return reply(res, 404, { error: { code: 100, message: "Unknown path" } });
       const [, phone = "", messages] = match;
@@ -39,15 +57,22 @@ export async function startGraphStandIn(port: number): Promise<() => Promise<voi
       const body = await readBody(req);
       const recorded: GraphCall = { phone, path: url.pathname, token, body, at: Date.now() };
       calls.push(recorded);
-      if (token === "" || token.startsWith("invalid")) return reply(res, 401, { error: { code: 190, message: "Invalid OAuth access token." } });
+      if (token === "" || token.startsWith("invalid"))
+        return reply(res, 401, { error: { code: 190, message: "Invalid OAuth access token." } });
       if (!messages) return reply(res, 200, { id: phone, display_phone_number: "+1 555-0100" });
       if (body?.status === "read") return reply(res, 200, { success: true });
       if (body?.type === "template" && !approvedTemplate(body.template)) {
-        return reply(res, 404, { error: { code: 132001, message: "Template name does not exist in the translation" } });
+        return reply(res, 404, {
+          error: { code: 132001, message: "Template name does not exist in the translation" },
+        });
       }
       wamid += 1;
       recorded.sent_id = `wamid.OUT${wamid}`;
-      return reply(res, 200, { messaging_product: "whatsapp", contacts: [{ input: body?.to, wa_id: body?.to }], messages: [{ id: recorded.sent_id }] });
+      return reply(res, 200, {
+        messaging_product: "whatsapp",
+        contacts: [{ input: body?.to, wa_id: body?.to }],
+        messages: [{ id: recorded.sent_id }],
+      });
     })();
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

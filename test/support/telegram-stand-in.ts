@@ -9,8 +9,17 @@
 import { parseMessageText } from "./telegram-html-rules";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
-export type TelegramCall = { token: string; method: string; params: Record<string, unknown>; at: number };
-export type TelegramDelivery = { deliver: boolean; url: string | null; secret_token: string | null };
+export type TelegramCall = {
+  token: string;
+  method: string;
+  params: Record<string, unknown>;
+  at: number;
+};
+export type TelegramDelivery = {
+  deliver: boolean;
+  url: string | null;
+  secret_token: string | null;
+};
 
 type Webhook = { url: string; secret_token?: string; allowed_updates: string[] };
 
@@ -36,7 +45,9 @@ async function readParams(req: IncomingMessage): Promise<Record<string, unknown>
   for await (const part of req) parts.push(part as Buffer);
   const text = Buffer.concat(parts).toString();
   if (text === "") return {};
-  return (req.headers["content-type"] ?? "").includes("json") ? (JSON.parse(text) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(text));
+  return (req.headers["content-type"] ?? "").includes("json")
+    ? (JSON.parse(text) as Record<string, unknown>)
+    : Object.fromEntries(new URLSearchParams(text));
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
@@ -49,37 +60,68 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
   const webhooks = new Map<string, Webhook>();
   let messageId = 0;
 
-  const answer = (token: string, method: string, params: Record<string, unknown>): [number, unknown] => {
+  const answer = (
+    token: string,
+    method: string,
+    params: Record<string, unknown>,
+  ): [number, unknown] => {
     const [id, secret = ""] = token.split(":");
-    if (secret.startsWith("invalid")) return [401, { ok: false, error_code: 401, description: "Unauthorized" }];
+    if (secret.startsWith("invalid"))
+      return [401, { ok: false, error_code: 401, description: "Unauthorized" }];
     const ok = (result: unknown): [number, unknown] => [200, { ok: true, result }];
     switch (method) {
       case "getMe":
-        return ok({ id: Number(id), is_bot: true, first_name: "Maya's Coach", username: `coach_${id}_bot`, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false });
+        return ok({
+          id: Number(id),
+          is_bot: true,
+          first_name: "Maya's Coach",
+          username: `coach_${id}_bot`,
+          can_join_groups: false,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        });
       case "setWebhook":
         // Telegram keeps the previous allowed_updates when a new setWebhook leaves it out.
         webhooks.set(token, {
           url: String(params.url),
           secret_token: params.secret_token as string | undefined,
-          allowed_updates: allowedUpdates(params.allowed_updates, webhooks.get(token)?.allowed_updates),
+          allowed_updates: allowedUpdates(
+            params.allowed_updates,
+            webhooks.get(token)?.allowed_updates,
+          ),
         });
         return ok(true);
       case "deleteWebhook":
         webhooks.delete(token);
         return ok(true);
       case "getWebhookInfo":
-        return ok({ url: webhooks.get(token)?.url ?? "", has_custom_certificate: false, pending_update_count: 0, allowed_updates: webhooks.get(token)?.allowed_updates ?? [] });
+        return ok({
+          url: webhooks.get(token)?.url ?? "",
+          has_custom_certificate: false,
+          pending_update_count: 0,
+          allowed_updates: webhooks.get(token)?.allowed_updates ?? [],
+        });
       case "sendMessage": {
         const parsed = parseMessageText(String(params.text ?? ""), params.parse_mode);
-        if ("error" in parsed) return [400, { ok: false, error_code: 400, description: parsed.error }];
+        if ("error" in parsed)
+          return [400, { ok: false, error_code: 400, description: parsed.error }];
         messageId += 1;
-        return ok({ message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: "private" }, text: parsed.text });
+        return ok({
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(params.chat_id), type: "private" },
+          text: parsed.text,
+        });
       }
       case "sendChatAction":
       case "answerCallbackQuery":
         return ok(true);
       case "editMessageReplyMarkup":
-        return ok({ message_id: Number(params.message_id), date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: "private" } });
+        return ok({
+          message_id: Number(params.message_id),
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(params.chat_id), type: "private" },
+        });
       default:
         return [404, { ok: false, error_code: 404, description: "Not Found: method not found" }];
     }
@@ -90,14 +132,22 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
       const url = new URL(req.url ?? "/", "http://stand-in");
       if (url.pathname === "/__calls") {
         const token = url.searchParams.get("token");
-        reply(res, 200, calls.filter((c) => c.token === token));
+        reply(
+          res,
+          200,
+          calls.filter((c) => c.token === token),
+        );
         return;
       }
       if (url.pathname === "/__deliver") {
         const webhook = webhooks.get(url.searchParams.get("token") ?? "");
         const update = (await readParams(req)) as Record<string, unknown>;
         const delivery: TelegramDelivery = webhook
-          ? { deliver: delivers(webhook.allowed_updates, update), url: webhook.url, secret_token: webhook.secret_token ?? null }
+          ? {
+              deliver: delivers(webhook.allowed_updates, update),
+              url: webhook.url,
+              secret_token: webhook.secret_token ?? null,
+            }
           : { deliver: false, url: null, secret_token: null };
         reply(res, 200, delivery);
         return;

@@ -10,7 +10,13 @@ import { createServer, type Server } from "node:http";
 import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import { dnsAnswer } from "./dns-stand-in";
 
-export type ReceivedWebhook = { name: string; headers: Record<string, string>; body: string; status: number; at: number };
+export type ReceivedWebhook = {
+  name: string;
+  headers: Record<string, string>;
+  body: string;
+  status: number;
+  at: number;
+};
 
 /** Starts the receiver on `port`; resolves to a stop function. */
 export async function startWebhookReceiver(port: number): Promise<() => Promise<void>> {
@@ -26,20 +32,34 @@ export async function startWebhookReceiver(port: number): Promise<() => Promise<
     void (async () => {
       const url = new URL(req.url ?? "/", "http://receiver");
       if (req.method === "GET" && url.pathname === "/__received") {
-        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(received.filter((r) => r.name === url.searchParams.get("name"))));
+        res
+          .writeHead(200, { "Content-Type": "application/json" })
+          .end(JSON.stringify(received.filter((r) => r.name === url.searchParams.get("name"))));
         return;
       }
       if (req.method === "GET" && url.pathname === "/__tripwire") {
-        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ port: (tripwire.address() as AddressInfo).port, connections: tripped }));
+        res.writeHead(200, { "Content-Type": "application/json" }).end(
+          JSON.stringify({
+            port: (tripwire.address() as AddressInfo).port,
+            connections: tripped,
+          }),
+        );
         return;
       }
       if (req.method === "POST" && url.pathname === "/__dns") {
-        dnsSet.set((url.searchParams.get("name") ?? "").toLowerCase(), url.searchParams.get("address") ?? "");
+        dnsSet.set(
+          (url.searchParams.get("name") ?? "").toLowerCase(),
+          url.searchParams.get("address") ?? "",
+        );
         res.writeHead(204).end();
         return;
       }
       if (req.method === "GET" && url.pathname === "/dns-query") {
-        const answer = dnsAnswer(url.searchParams.get("name") ?? "", url.searchParams.get("type") === "AAAA" ? 28 : 1, dnsSet);
+        const answer = dnsAnswer(
+          url.searchParams.get("name") ?? "",
+          url.searchParams.get("type") === "AAAA" ? 28 : 1,
+          dnsSet,
+        );
         res.writeHead(200, { "Content-Type": "application/dns-json" }).end(JSON.stringify(answer));
         return;
       }
@@ -52,12 +72,32 @@ export async function startWebhookReceiver(port: number): Promise<() => Promise<
       for await (const part of req) parts.push(part as Buffer);
       const name = match[1] ?? "";
       const failures = Number(match[2] ?? 0);
-      const status = match[3] ? 302 : received.filter((r) => r.name === name).length < failures ? 500 : 204;
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      received.push({ name, headers, body: Buffer.concat(parts).toString(), status, at: Date.now() });
+      const status = match[3]
+        ? 302
+        : received.filter((r) => r.name === name).length < failures
+          ? 500
+          : 204;
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, String(v)]),
+      );
+      received.push({
+        name,
+        headers,
+        body: Buffer.concat(parts).toString(),
+        status,
+        at: Date.now(),
+      });
       // A redirect points at the tripwire: following it would be reaching an internal address.
-      if (status === 302) res.writeHead(302, { Location: `http://127.0.0.1:${(tripwire.address() as AddressInfo).port}/` }).end();
-      else res.writeHead(status).end(status === 500 ? "temporarily broken: stack trace of the endpoint" : undefined);
+      if (status === 302)
+        res
+          .writeHead(302, {
+            Location: `http://127.0.0.1:${(tripwire.address() as AddressInfo).port}/`,
+          })
+          .end();
+      else
+        res
+          .writeHead(status)
+          .end(status === 500 ? "temporarily broken: stack trace of the endpoint" : undefined);
     })();
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

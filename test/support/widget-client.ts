@@ -14,14 +14,19 @@ export const ORIGIN = "https://creator.example";
 
 export type Workspace = { tenantId: string; publicKey: string };
 
-
-
 /** A tenant with a widget that allows `origins`. */
 export async function createWorkspace(origins: string[] = [ORIGIN]): Promise<Workspace> {
   const tenantId = `t${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
-  await database(env.DB).insert(tenants).values({ id: tenantId, name: "Test coach", slug: tenantId });
+  await database(env.DB)
+    .insert(tenants)
+    .values({ id: tenantId, name: "Test coach", slug: tenantId });
   const publicKey = newPublicKey();
-  await forTenant(env.DB, tenantId).insert("widgets", { id: crypto.randomUUID(), publicKey, allowedOrigins: origins, settings: {} });
+  await forTenant(env.DB, tenantId).insert("widgets", {
+    id: crypto.randomUUID(),
+    publicKey,
+    allowedOrigins: origins,
+    settings: {},
+  });
   await ingestMaterial(tenantId);
   return { tenantId, publicKey };
 }
@@ -31,23 +36,41 @@ export async function ingestMaterial(tenantId: string): Promise<void> {
   const res = await callBridge(env, {
     method: "POST",
     path: "/v1/documents",
-    body: { tenant_id: tenantId, document_id: "routine-guide", title: COACH_MATERIAL_TITLE, text: COACH_MATERIAL },
+    body: {
+      tenant_id: tenantId,
+      document_id: "routine-guide",
+      title: COACH_MATERIAL_TITLE,
+      text: COACH_MATERIAL,
+    },
     requestId: `test-ingest-${tenantId}`,
   });
   if (!res.ok) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
 }
 
-export function requestSession(publicKey: string, origin: string | null, visitorId?: string): Promise<Response> {
-  const headers: Record<string, string> = { "Content-Type": "application/json", "CF-Connecting-IP": `203.0.113.${Math.floor(Math.random() * 250)}` };
+export function requestSession(
+  publicKey: string,
+  origin: string | null,
+  visitorId?: string,
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    "CF-Connecting-IP": `203.0.113.${Math.floor(Math.random() * 250)}`,
+  };
   if (origin) headers.Origin = origin;
   return exports.default.fetch("http://edge.test/api/v1/widget/session", {
     method: "POST",
     headers,
-    body: JSON.stringify({ public_key: publicKey, ...(visitorId ? { visitor_id: visitorId } : {}) }),
+    body: JSON.stringify({
+      public_key: publicKey,
+      ...(visitorId ? { visitor_id: visitorId } : {}),
+    }),
   });
 }
 
-export async function openSession(workspace: Workspace, visitorId?: string): Promise<WidgetSessionResponse> {
+export async function openSession(
+  workspace: Workspace,
+  visitorId?: string,
+): Promise<WidgetSessionResponse> {
   const res = await requestSession(workspace.publicKey, ORIGIN, visitorId);
   if (res.status !== 200) throw new Error(`session failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as WidgetSessionResponse;
@@ -73,7 +96,11 @@ export class SocketClient {
   }
 
   /** Opens the session's socket and says hello; `welcomeWithinMs` bounds the wait for the welcome. */
-  static async connect(session: WidgetSessionResponse, lastSeq = 0, welcomeWithinMs = 5000): Promise<SocketClient> {
+  static async connect(
+    session: WidgetSessionResponse,
+    lastSeq = 0,
+    welcomeWithinMs = 5000,
+  ): Promise<SocketClient> {
     const res = await upgrade(session.socket_url);
     if (!res.webSocket) throw new Error(`upgrade failed: ${res.status} ${await res.text()}`);
     res.webSocket.accept();
@@ -93,7 +120,10 @@ export class SocketClient {
   }
 
   /** Waits for a frame matching `predicate` (already received or arriving), or fails after `timeoutMs`. */
-  async next<T extends ServerFrame>(predicate: (frame: ServerFrame) => frame is T, timeoutMs?: number): Promise<T>;
+  async next<T extends ServerFrame>(
+    predicate: (frame: ServerFrame) => frame is T,
+    timeoutMs?: number,
+  ): Promise<T>;
   async next(predicate: (frame: ServerFrame) => boolean, timeoutMs?: number): Promise<ServerFrame>;
   async next(predicate: (frame: ServerFrame) => boolean, timeoutMs = 5000): Promise<ServerFrame> {
     const deadline = Date.now() + timeoutMs;
@@ -101,7 +131,10 @@ export class SocketClient {
       const found = this.frames.find(predicate);
       if (found) return found;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.map((f) => f.type))}`);
+      if (remaining <= 0)
+        throw new Error(
+          `no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.map((f) => f.type))}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.waiters.push(() => {
@@ -118,7 +151,13 @@ export class SocketClient {
 }
 
 /** Asks the test bridge stack to change its behaviour (see test/support/bridge-stack.ts). */
-export async function controlBridge(path: string, body: object = {}): Promise<Record<string, number>> {
-  const res = await fetch(`${env.TEST_CONTROL_URL}${path}`, { method: path.endsWith("stats") ? "GET" : "POST", body: path.endsWith("stats") ? undefined : JSON.stringify(body) });
+export async function controlBridge(
+  path: string,
+  body: object = {},
+): Promise<Record<string, number>> {
+  const res = await fetch(`${env.TEST_CONTROL_URL}${path}`, {
+    method: path.endsWith("stats") ? "GET" : "POST",
+    body: path.endsWith("stats") ? undefined : JSON.stringify(body),
+  });
   return (await res.json()) as Record<string, number>;
 }

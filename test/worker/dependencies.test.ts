@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-const manifests = import.meta.glob<string>("../../node_modules/hono/package.json", { query: "?raw", import: "default", eager: true });
+const manifests = import.meta.glob<string>("../../node_modules/hono/package.json", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
 
 function atLeast(version: string, minimum: string): boolean {
   const a = version.split(".").map(Number);

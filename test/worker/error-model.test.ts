@@ -7,7 +7,9 @@ import type { AppEnv } from "../../worker/lib/app-env";
 import { handleError } from "../../worker/middleware/error-handler";
 import { requestContext } from "../../worker/middleware/request-context";
 
-type ErrorBody = { error: { code: string; message: string; request_id: string; details?: unknown } };
+type ErrorBody = {
+  error: { code: string; message: string; request_id: string; details?: unknown };
+};
 
 const SESSION = "http://edge.test/api/v1/widget/session";
 let ipCounter = 0;
@@ -38,20 +40,36 @@ describe("error model", () => {
   });
 
   it("answers a schema violation with 400 validation_failed and lists the issues", async () => {
-    const body = await expectError(await post(SESSION, JSON.stringify({ public_key: 42 })), 400, "validation_failed");
+    const body = await expectError(
+      await post(SESSION, JSON.stringify({ public_key: 42 })),
+      400,
+      "validation_failed",
+    );
     expect(body.error.details).toEqual([expect.objectContaining({ path: "public_key" })]);
   });
 
   it("answers a body that is not UTF-8 with 400 invalid_encoding", async () => {
-    await expectError(await post(SESSION, new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), 400, "invalid_encoding");
+    await expectError(
+      await post(SESSION, new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])),
+      400,
+      "invalid_encoding",
+    );
   });
 
   it("answers a wrong content type with 415", async () => {
-    await expectError(await post(SESSION, "public_key=x", { "Content-Type": "application/x-www-form-urlencoded" }), 415, "unsupported_media_type");
+    await expectError(
+      await post(SESSION, "public_key=x", { "Content-Type": "application/x-www-form-urlencoded" }),
+      415,
+      "unsupported_media_type",
+    );
   });
 
   it("answers a declared oversize body with 413 before reading it", async () => {
-    await expectError(await post(SESSION, JSON.stringify({ public_key: "x".repeat(5000) })), 413, "payload_too_large");
+    await expectError(
+      await post(SESSION, JSON.stringify({ public_key: "x".repeat(5000) })),
+      413,
+      "payload_too_large",
+    );
   });
 
   it("answers an oversize streamed body without Content-Length with 413", async () => {
@@ -67,7 +85,11 @@ describe("error model", () => {
   });
 
   it("answers an unknown route with 404", async () => {
-    await expectError(await exports.default.fetch("http://edge.test/api/v1/nothing-here"), 404, "route_not_found");
+    await expectError(
+      await exports.default.fetch("http://edge.test/api/v1/nothing-here"),
+      404,
+      "route_not_found",
+    );
   });
 
   it("answers a known path with the wrong method with 405 and Allow", async () => {
@@ -79,7 +101,10 @@ describe("error model", () => {
   it("answers 429 with Retry-After once a rate limit is spent", async () => {
     const ip = freshIp();
     let last: Response | undefined;
-    for (let i = 0; i < 31; i++) last = await post(SESSION, JSON.stringify({ public_key: "pk_unknown" }), { "CF-Connecting-IP": ip });
+    for (let i = 0; i < 31; i++)
+      last = await post(SESSION, JSON.stringify({ public_key: "pk_unknown" }), {
+        "CF-Connecting-IP": ip,
+      });
     await expectError(last as Response, 429, "rate_limited");
     expect(Number(last?.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
   });
@@ -98,17 +123,23 @@ describe("error model", () => {
 
 describe("request ids", () => {
   it("keeps a well-formed inbound X-Request-Id", async () => {
-    const res = await exports.default.fetch("http://edge.test/health", { headers: { "X-Request-Id": "edge-test-12345678" } });
+    const res = await exports.default.fetch("http://edge.test/health", {
+      headers: { "X-Request-Id": "edge-test-12345678" },
+    });
     expect(res.headers.get("X-Request-Id")).toBe("edge-test-12345678");
   });
 
   it("replaces a malformed inbound X-Request-Id", async () => {
-    const res = await exports.default.fetch("http://edge.test/health", { headers: { "X-Request-Id": "bad id <script>" } });
+    const res = await exports.default.fetch("http://edge.test/health", {
+      headers: { "X-Request-Id": "bad id <script>" },
+    });
     expect(res.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("puts the request id in error bodies", async () => {
-    const res = await exports.default.fetch("http://edge.test/nope", { headers: { "X-Request-Id": "trace-me-000001" } });
+    const res = await exports.default.fetch("http://edge.test/nope", {
+      headers: { "X-Request-Id": "trace-me-000001" },
+    });
     expect(((await res.json()) as ErrorBody).error.request_id).toBe("trace-me-000001");
   });
 });

@@ -13,7 +13,10 @@ describe("GET /health", () => {
 describe("GET /health/ready", () => {
   it("reports D1 and the bridge, with the bridge's own status", async () => {
     const res = await exports.default.fetch("http://edge.test/health/ready");
-    const body = (await res.json()) as { status: string; checks: { d1: { ok: boolean }; bridge: { ok: boolean; detail: { mode: string } } } };
+    const body = (await res.json()) as {
+      status: string;
+      checks: { d1: { ok: boolean }; bridge: { ok: boolean; detail: { mode: string } } };
+    };
     expect(res.status).toBe(200);
     expect(body.status).toBe("ready");
     expect(body.checks.d1.ok).toBe(true);
@@ -24,9 +27,15 @@ describe("GET /health/ready", () => {
     await fetch(`${env.TEST_CONTROL_URL}/bridge/stop`, { method: "POST" });
     try {
       const res = await exports.default.fetch("http://edge.test/health/ready");
-      const body = (await res.json()) as { status: string; checks: { bridge: { ok: boolean; error: string } } };
+      const body = (await res.json()) as {
+        status: string;
+        checks: { bridge: { ok: boolean; error: string } };
+      };
       expect(res.status).toBe(503);
-      expect(body.checks.bridge).toMatchObject({ ok: false, error: "The bridge cannot be reached." });
+      expect(body.checks.bridge).toMatchObject({
+        ok: false,
+        error: "The bridge cannot be reached.",
+      });
     } finally {
       await fetch(`${env.TEST_CONTROL_URL}/bridge/start`, { method: "POST" });
     }

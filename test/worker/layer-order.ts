@@ -2,13 +2,30 @@
 
 export type Layer = { name: string; holds: (file: string) => boolean };
 
-const FEATURES = ["analytics", "auth", "channels", "commitments", "integrations", "knowledge", "persona", "programs", "widget", "workspace"];
+const FEATURES = [
+  "analytics",
+  "auth",
+  "channels",
+  "commitments",
+  "integrations",
+  "knowledge",
+  "persona",
+  "programs",
+  "widget",
+  "workspace",
+];
 
 /** Highest first: a module may import its own layer or one after it in this list. */
 export const LAYERS: Layer[] = [
-  { name: "http", holds: (file) => file === "worker/index.ts" || /^worker\/(routes|middleware)\//.test(file) },
+  {
+    name: "http",
+    holds: (file) => file === "worker/index.ts" || /^worker\/(routes|middleware)\//.test(file),
+  },
   { name: "objects", holds: (file) => file.startsWith("durable-objects/") },
-  { name: "features", holds: (file) => FEATURES.some((feature) => file.startsWith(`worker/${feature}/`)) },
+  {
+    name: "features",
+    holds: (file) => FEATURES.some((feature) => file.startsWith(`worker/${feature}/`)),
+  },
   { name: "data", holds: (file) => file.startsWith("worker/db/") },
   { name: "kernel", holds: (file) => file.startsWith("worker/lib/") },
   { name: "contracts", holds: (file) => file.startsWith("contracts/") },
@@ -16,7 +33,13 @@ export const LAYERS: Layer[] = [
 
 /** Durable Object namespaces, which only the kernel's stubs (and the objects) may open. */
 const NAMESPACE_USE = /\benv\.([A-Z_]+)\.(?:get|idFromName|idFromString|newUniqueId)\(/g;
-const NAMESPACES = new Set(["CONVERSATION_ROOM", "COACHING_AGENT", "RATE_LIMITER", "WEBHOOK_DISPATCHER", "WORKSPACE_CLOSER"]);
+const NAMESPACES = new Set([
+  "CONVERSATION_ROOM",
+  "COACHING_AGENT",
+  "RATE_LIMITER",
+  "WEBHOOK_DISPATCHER",
+  "WORKSPACE_CLOSER",
+]);
 const RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
 
 function layerOf(file: string): number {
@@ -45,12 +68,20 @@ export function layerViolations(tree: Record<string, string>): string[] {
     }
     for (const [, spec] of text.matchAll(RELATIVE_IMPORT)) {
       const target = layerOf(resolve(file, spec as string));
-      if (target >= 0 && target < own) violations.push(`${file} (${LAYERS[own]!.name}) imports "${spec}" (${LAYERS[target]!.name})`);
+      if (target >= 0 && target < own)
+        violations.push(
+          `${file} (${LAYERS[own]!.name}) imports "${spec}" (${LAYERS[target]!.name})`,
+        );
     }
     if (LAYERS[own]!.name === "kernel" || LAYERS[own]!.name === "objects") continue;
-    const opened = new Set([...text.matchAll(NAMESPACE_USE)].map(([, namespace]) => namespace as string));
+    const opened = new Set(
+      [...text.matchAll(NAMESPACE_USE)].map(([, namespace]) => namespace as string),
+    );
     for (const namespace of opened) {
-      if (NAMESPACES.has(namespace)) violations.push(`${file} (${LAYERS[own]!.name}) opens the ${namespace} namespace; go through its stub in worker/lib/`);
+      if (NAMESPACES.has(namespace))
+        violations.push(
+          `${file} (${LAYERS[own]!.name}) opens the ${namespace} namespace; go through its stub in worker/lib/`,
+        );
     }
   }
   return violations;

@@ -3,7 +3,13 @@
 // screen, and a right-to-left language mirrors it.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, newVisitor, openChat, SCREENSHOTS, waitForLauncher } from "./support/browser";
+import {
+  launchChromium,
+  newVisitor,
+  openChat,
+  SCREENSHOTS,
+  waitForLauncher,
+} from "./support/browser";
 
 const stack = inject("stack");
 let browser: Browser;
@@ -36,11 +42,15 @@ describe("keyboard", () => {
       presses++;
     }
     expect(await focusInWidget(page)).toBe("button.launcher");
-    expect(await page.locator("#coach-widget .launcher").getAttribute("aria-expanded")).toBe("false");
+    expect(await page.locator("#coach-widget .launcher").getAttribute("aria-expanded")).toBe(
+      "false",
+    );
 
     await page.keyboard.press("Enter");
     await expect.poll(() => focusInWidget(page)).toBe("textarea.");
-    expect(await page.locator("#coach-widget .launcher").getAttribute("aria-expanded")).toBe("true");
+    expect(await page.locator("#coach-widget .launcher").getAttribute("aria-expanded")).toBe(
+      "true",
+    );
     const dialog = page.locator("#coach-widget [role=dialog]");
     expect(await dialog.getAttribute("aria-labelledby")).toBe("coach-title");
     expect(await page.locator("#coach-widget textarea").getAttribute("aria-label")).toBeTruthy();
@@ -51,7 +61,9 @@ describe("keyboard", () => {
     await page.keyboard.press("Escape");
     await expect.poll(() => dialog.isHidden()).toBe(true);
     expect(await focusInWidget(page)).toBe("button.launcher");
-    expect(await page.locator("#coach-widget .launcher").getAttribute("aria-expanded")).toBe("false");
+    expect(await page.locator("#coach-widget .launcher").getAttribute("aria-expanded")).toBe(
+      "false",
+    );
     await page.context().close();
   });
 
@@ -61,8 +73,14 @@ describe("keyboard", () => {
     await page.emulateMedia({ reducedMotion: "reduce" });
     await page.goto(stack.demoUrl);
     await openChat(page);
-    expect(await page.locator("#coach-widget [aria-live=polite]").count()).toBeGreaterThanOrEqual(1);
-    expect(await page.locator("#coach-widget [role=dialog]").evaluate((el) => getComputedStyle(el).animationName)).toBe("none");
+    expect(await page.locator("#coach-widget [aria-live=polite]").count()).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(
+      await page
+        .locator("#coach-widget [role=dialog]")
+        .evaluate((el) => getComputedStyle(el).animationName),
+    ).toBe("none");
     await context.close();
   });
 });
@@ -75,7 +93,13 @@ describe("small screens and right-to-left languages", () => {
     await page.route("**/api/v1/widget/config/**", async (route) => {
       const res = await route.fetch();
       const body = (await res.json()) as { settings: Record<string, unknown> };
-      body.settings = { ...body.settings, language: "ar", assistant_name: "مايا", greeting: "مرحبا! بماذا تود أن نعمل اليوم؟", launcher_text: "تحدث معي" };
+      body.settings = {
+        ...body.settings,
+        language: "ar",
+        assistant_name: "مايا",
+        greeting: "مرحبا! بماذا تود أن نعمل اليوم؟",
+        launcher_text: "تحدث معي",
+      };
       await route.fulfill({ response: res, json: body });
     });
     await page.goto(stack.demoUrl);

@@ -8,7 +8,15 @@ import type { Page, WebSocketRoute } from "playwright-core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { COACH_MATERIAL_TITLE, ROUTINE_QUESTION } from "../../test/support/coach-material";
-import { ask, launchChromium, messages, newVisitor, openChat, SCREENSHOTS, standIn } from "./support/browser";
+import {
+  ask,
+  launchChromium,
+  messages,
+  newVisitor,
+  openChat,
+  SCREENSHOTS,
+  standIn,
+} from "./support/browser";
 
 const stack = inject("stack");
 let browser: Browser;
@@ -31,7 +39,8 @@ async function rewriteAnswers(page: Page, rewrite: (answer: Frame) => Frame): Pr
     const server = ws.connectToServer();
     server.onMessage((message) => {
       const frame = JSON.parse(String(message)) as Frame;
-      const answer = frame.type === "done" || (frame.type === "message" && frame.role === "assistant");
+      const answer =
+        frame.type === "done" || (frame.type === "message" && frame.role === "assistant");
       ws.send(JSON.stringify(answer ? rewrite(frame) : frame));
     });
   });
@@ -47,13 +56,29 @@ function focused(page: Page): Promise<string> {
 
 /** The answer's list item, once it is complete. */
 async function answer(page: Page) {
-  await expect.poll(async () => (await messages(page)).some((m) => m.role === "assistant" && !m.busy), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(async () => (await messages(page)).some((m) => m.role === "assistant" && !m.busy), {
+      timeout: 20_000,
+    })
+    .toBe(true);
   return page.locator("#coach-widget .msg.assistant[data-key]").last();
 }
 
 const TWO_SOURCES = [
-  { document_id: "routine-guide", title: "Routine guide", score: 0.81, section: "Mornings", snippet: "Wake at the same time every day, even on weekends." },
-  { document_id: "sleep-notes", title: "Sleep notes", score: 0.64, page: 3, snippet: "Write one priority for the day the night before." },
+  {
+    document_id: "routine-guide",
+    title: "Routine guide",
+    score: 0.81,
+    section: "Mornings",
+    snippet: "Wake at the same time every day, even on weekends.",
+  },
+  {
+    document_id: "sleep-notes",
+    title: "Sleep notes",
+    score: 0.64,
+    page: 3,
+    snippet: "Write one priority for the day the night before.",
+  },
 ];
 
 describe("an answer's sources", () => {
@@ -82,13 +107,20 @@ describe("an answer's sources", () => {
 
   it("say where in the document each source is, and open from the keyboard", async () => {
     const page = await (await newVisitor(browser)).newPage();
-    await rewriteAnswers(page, (frame) => ({ ...frame, text: "Keep the same wake-up time [1], and plan tomorrow tonight [2].", citations: TWO_SOURCES }));
+    await rewriteAnswers(page, (frame) => ({
+      ...frame,
+      text: "Keep the same wake-up time [1], and plan tomorrow tonight [2].",
+      citations: TWO_SOURCES,
+    }));
     await page.goto(stack.demoUrl);
     await openChat(page);
     await ask(page, ROUTINE_QUESTION);
     const item = await answer(page);
     expect((await messages(page)).at(-1)?.sources).toEqual(["Routine guide", "Sleep notes"]);
-    expect(await item.locator(".sources summary").allInnerTexts()).toEqual(["Routine guide · Mornings", "Sleep notes · page 3"]);
+    expect(await item.locator(".sources summary").allInnerTexts()).toEqual([
+      "Routine guide · Mornings",
+      "Sleep notes · page 3",
+    ]);
     expect(await item.locator(".bubble button.cite").allInnerTexts()).toEqual(["[1]", "[2]"]);
 
     await item.locator(".bubble button.cite").nth(1).focus();
@@ -103,7 +135,11 @@ describe("an answer's sources", () => {
 
   it("leave a marker without a source as plain text", async () => {
     const page = await (await newVisitor(browser)).newPage();
-    await rewriteAnswers(page, (frame) => ({ ...frame, text: "As in [1] and [3].", citations: TWO_SOURCES.slice(0, 1) }));
+    await rewriteAnswers(page, (frame) => ({
+      ...frame,
+      text: "As in [1] and [3].",
+      citations: TWO_SOURCES.slice(0, 1),
+    }));
     await page.goto(stack.demoUrl);
     await openChat(page);
     await ask(page, ROUTINE_QUESTION);
@@ -117,7 +153,13 @@ describe("an answer's sources", () => {
 describe("what an answer rests on", () => {
   it("says in plain words when the built-in answerer quoted the coach's material", async () => {
     const page = await (await newVisitor(browser)).newPage();
-    await rewriteAnswers(page, (frame) => ({ ...frame, text: "Wake at the same time every day, even on weekends [1].", citations: TWO_SOURCES.slice(0, 1), grounding: "material", model: "builtin" }));
+    await rewriteAnswers(page, (frame) => ({
+      ...frame,
+      text: "Wake at the same time every day, even on weekends [1].",
+      citations: TWO_SOURCES.slice(0, 1),
+      grounding: "material",
+      model: "builtin",
+    }));
     await page.goto(stack.demoUrl);
     await openChat(page);
     await ask(page, ROUTINE_QUESTION);
@@ -128,7 +170,9 @@ describe("what an answer rests on", () => {
     // The note is part of the answer the visitor keeps: it comes back after a reload.
     await page.reload();
     await page.locator("#coach-widget textarea").waitFor({ state: "visible" });
-    await expect.poll(() => page.locator("#coach-widget .msg.assistant .origin").allInnerTexts()).toEqual(["Quoted from Maya’s material"]);
+    await expect
+      .poll(() => page.locator("#coach-widget .msg.assistant .origin").allInnerTexts())
+      .toEqual(["Quoted from Maya’s material"]);
     await page.context().close();
   });
 
@@ -138,23 +182,44 @@ describe("what an answer rests on", () => {
     await rewriteAnswers(page, (frame) => {
       if (frame.type === "done") answers += 1;
       return answers === 1
-        ? { ...frame, text: "General knowledge (not from my material): drink water first.", citations: [], grounding: "general", model: "llama3.2:1b" }
-        : { ...frame, text: "Start with five minutes, every single morning.", citations: TWO_SOURCES.slice(0, 1), grounding: "curated", model: "builtin" };
+        ? {
+            ...frame,
+            text: "General knowledge (not from my material): drink water first.",
+            citations: [],
+            grounding: "general",
+            model: "llama3.2:1b",
+          }
+        : {
+            ...frame,
+            text: "Start with five minutes, every single morning.",
+            citations: TWO_SOURCES.slice(0, 1),
+            grounding: "curated",
+            model: "builtin",
+          };
     });
     await page.goto(stack.demoUrl);
     await openChat(page);
     await ask(page, "What should I drink in the morning?");
-    await expect.poll(() => page.locator("#coach-widget .msg.assistant .origin").allInnerTexts(), { timeout: 20_000 }).toEqual(["General knowledge, not from Maya’s material"]);
+    await expect
+      .poll(() => page.locator("#coach-widget .msg.assistant .origin").allInnerTexts(), {
+        timeout: 20_000,
+      })
+      .toEqual(["General knowledge, not from Maya’s material"]);
     await ask(page, ROUTINE_QUESTION);
-    await expect.poll(() => page.locator("#coach-widget .msg.assistant .origin").allInnerTexts(), { timeout: 20_000 }).toEqual([
-      "General knowledge, not from Maya’s material",
-      "Maya’s own answer",
-    ]);
+    await expect
+      .poll(() => page.locator("#coach-widget .msg.assistant .origin").allInnerTexts(), {
+        timeout: 20_000,
+      })
+      .toEqual(["General knowledge, not from Maya’s material", "Maya’s own answer"]);
     // The coach's own answer comes from their correction in the library, not from material to cite.
-    expect(await page.locator("#coach-widget .msg.assistant").last().locator(".sources").count()).toBe(0);
+    expect(
+      await page.locator("#coach-widget .msg.assistant").last().locator(".sources").count(),
+    ).toBe(0);
     const general = page.locator("#coach-widget .msg.assistant .origin.general");
     // Above the answer it describes, so it is read first.
-    expect(await general.evaluate((el) => el.nextElementSibling?.classList.contains("bubble"))).toBe(true);
+    expect(
+      await general.evaluate((el) => el.nextElementSibling?.classList.contains("bubble")),
+    ).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-grounding-labels.png` });
     await page.context().close();
   });

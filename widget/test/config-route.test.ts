@@ -6,7 +6,9 @@ const stack = inject("stack");
 const allowed = new URL(stack.demoUrl).origin;
 
 function config(key: string, origin?: string): Promise<Response> {
-  return fetch(`${stack.edgeUrl}/api/v1/widget/config/${key}`, { headers: origin ? { Origin: origin } : {} });
+  return fetch(`${stack.edgeUrl}/api/v1/widget/config/${key}`, {
+    headers: origin ? { Origin: origin } : {},
+  });
 }
 
 describe("GET /api/v1/widget/config/:public_key", () => {
@@ -17,7 +19,10 @@ describe("GET /api/v1/widget/config/:public_key", () => {
     expect(res.headers.get("Access-Control-Allow-Credentials")).toBeNull();
     expect(res.headers.get("Vary")).toContain("Origin");
     expect(res.headers.get("Cache-Control")).toMatch(/max-age=([1-9]|[1-9]\d|[1-2]\d\d|300)\b/);
-    const body = (await res.json()) as { public_key: string; settings: { colors: { primary: string } } };
+    const body = (await res.json()) as {
+      public_key: string;
+      settings: { colors: { primary: string } };
+    };
     expect(body.public_key).toBe(stack.publicKey);
     expect(body.settings.colors.primary).toBe(stack.primaryColour);
   });
@@ -28,7 +33,9 @@ describe("GET /api/v1/widget/config/:public_key", () => {
       expect(res.status).toBe(403);
       expect(res.headers.get("Cache-Control")).toBe("no-store");
       expect(res.headers.get("Access-Control-Allow-Credentials")).toBeNull();
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("origin_not_allowed");
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        "origin_not_allowed",
+      );
     }
   });
 

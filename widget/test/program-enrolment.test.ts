@@ -40,7 +40,9 @@ function barText(page: Page): Promise<string> {
 }
 
 function focusedLabel(page: Page): Promise<string> {
-  return page.evaluate(() => document.getElementById("coach-widget")?.shadowRoot?.activeElement?.textContent ?? "");
+  return page.evaluate(
+    () => document.getElementById("coach-widget")?.shadowRoot?.activeElement?.textContent ?? "",
+  );
 }
 
 beforeAll(async () => {
@@ -56,9 +58,17 @@ describe("joining a coaching program from the widget", () => {
     const program = await api<{ id: string; slug: string }>("/api/v1/programs", {
       name: "Morning momentum",
       slug: `momentum-${Date.now()}`,
-      steps: { nodes: [{ id: "later", kind: "wait", duration_minutes: 600 }, { id: "end", kind: "end" }], edges: [{ from: "later", to: "end" }] },
+      steps: {
+        nodes: [
+          { id: "later", kind: "wait", duration_minutes: 600 },
+          { id: "end", kind: "end" },
+        ],
+        edges: [{ from: "later", to: "end" }],
+      },
     });
-    const enrollments = async () => (await api<{ enrollments: EnrollmentView[] }>(`/api/v1/enrollments?program_id=${program.id}`)).enrollments;
+    const enrollments = async () =>
+      (await api<{ enrollments: EnrollmentView[] }>(`/api/v1/enrollments?program_id=${program.id}`))
+        .enrollments;
     const context = await newVisitor(browser);
     const page = await pageOffering(context, program.slug);
     await page.goto(stack.demoUrl);
@@ -76,25 +86,35 @@ describe("joining a coaching program from the widget", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => join.isDisabled()).toBe(true);
 
-    await expect.poll(() => barText(page), { timeout: 10_000 }).toBe(`${PROGRAM_STRINGS.enrolledIn} Morning momentum.`);
+    await expect
+      .poll(() => barText(page), { timeout: 10_000 })
+      .toBe(`${PROGRAM_STRINGS.enrolledIn} Morning momentum.`);
     expect(await focusedLabel(page)).toBe(PROGRAM_STRINGS.leave);
     expect((await enrollments()).map((e) => e.status)).toEqual(["active"]);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-program-enrolled.png` });
 
     // The panel reopens by itself after a reload and asks the edge, not this tab, where the visitor stands.
     await page.reload();
-    await expect.poll(() => barText(page), { timeout: 10_000 }).toBe(`${PROGRAM_STRINGS.enrolledIn} Morning momentum.`);
+    await expect
+      .poll(() => barText(page), { timeout: 10_000 })
+      .toBe(`${PROGRAM_STRINGS.enrolledIn} Morning momentum.`);
 
     await page.getByRole("button", { name: PROGRAM_STRINGS.leave }).click();
     expect(await barText(page)).toBe(PROGRAM_STRINGS.confirmLeave);
     expect((await enrollments()).map((e) => e.status)).toEqual(["active"]);
     await page.getByRole("button", { name: PROGRAM_STRINGS.confirmYes }).click();
     await expect.poll(() => barText(page), { timeout: 10_000 }).toBe(PROGRAM_STRINGS.stoppedNote);
-    expect(await page.getByRole("button", { name: `${PROGRAM_STRINGS.join} Morning momentum` }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole("button", { name: `${PROGRAM_STRINGS.join} Morning momentum` })
+        .isVisible(),
+    ).toBe(true);
 
     const [stopped] = await enrollments();
     expect(stopped?.status).toBe("opted_out");
-    const coaching = await api<{ opted_out: boolean }>(`/api/v1/contacts/${stopped?.contact_id}/coaching`);
+    const coaching = await api<{ opted_out: boolean }>(
+      `/api/v1/contacts/${stopped?.contact_id}/coaching`,
+    );
     expect(coaching.opted_out).toBe(true);
     await context.close();
   });
@@ -118,11 +138,19 @@ describe("joining a coaching program from the widget", () => {
     const program = await api<{ slug: string }>("/api/v1/programs", {
       name: "Evening wind-down",
       slug: `wind-down-${Date.now()}`,
-      steps: { nodes: [{ id: "later", kind: "wait", duration_minutes: 600 }, { id: "end", kind: "end" }], edges: [{ from: "later", to: "end" }] },
+      steps: {
+        nodes: [
+          { id: "later", kind: "wait", duration_minutes: 600 },
+          { id: "end", kind: "end" },
+        ],
+        edges: [{ from: "later", to: "end" }],
+      },
     });
     const context = await newVisitor(browser);
     const page = await pageOffering(context, program.slug);
-    await context.route("**/api/v1/widget/enrollment?**", (route) => route.abort("internetdisconnected"));
+    await context.route("**/api/v1/widget/enrollment?**", (route) =>
+      route.abort("internetdisconnected"),
+    );
     await page.goto(stack.demoUrl);
     await openChat(page);
     await expect.poll(() => barText(page), { timeout: 10_000 }).toBe(PROGRAM_STRINGS.offline);

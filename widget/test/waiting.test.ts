@@ -27,9 +27,19 @@ describe("waiting for the coach", () => {
     await openChat(page);
     await ask(page, ROUTINE_QUESTION);
     const stop = page.locator("#coach-widget .send.stop");
-    await expect.poll(async () => (await messages(page)).find((m) => m.busy)?.text.length ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await messages(page)).find((m) => m.busy)?.text.length ?? 0, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
     await stop.click();
-    await expect.poll(async () => (await messages(page)).find((m) => m.role === "assistant" && !m.busy)?.text ?? "", { timeout: 10_000 }).toMatch(/\(stopped\)$/);
+    await expect
+      .poll(
+        async () =>
+          (await messages(page)).find((m) => m.role === "assistant" && !m.busy)?.text ?? "",
+        { timeout: 10_000 },
+      )
+      .toMatch(/\(stopped\)$/);
     await expect.poll(() => stop.isHidden()).toBe(true);
     await page.context().close();
   });
@@ -39,18 +49,31 @@ describe("waiting for the coach", () => {
     await page.goto(stack.demoUrl);
     await openChat(page);
     // The model server refuses the next calls as overloaded; the room keeps the turn and retries.
-    const fail = await fetch(`${stack.controlUrl}/stand-in/fail`, { method: "POST", body: JSON.stringify({ count: 2, status: 503 }) });
+    const fail = await fetch(`${stack.controlUrl}/stand-in/fail`, {
+      method: "POST",
+      body: JSON.stringify({ count: 2, status: 503 }),
+    });
     expect(fail.ok).toBe(true);
     // Every text the notice line shows, however briefly.
     await page.evaluate(() => {
       const notice = document.getElementById("coach-widget")?.shadowRoot?.querySelector(".notice");
       const seen: string[] = [];
       (window as unknown as { __notices: string[] }).__notices = seen;
-      if (notice) new MutationObserver(() => void (notice.textContent && seen.push(notice.textContent))).observe(notice, { childList: true, characterData: true, subtree: true });
+      if (notice)
+        new MutationObserver(
+          () => void (notice.textContent && seen.push(notice.textContent)),
+        ).observe(notice, { childList: true, characterData: true, subtree: true });
     });
     await ask(page, ROUTINE_QUESTION);
-    await expect.poll(async () => (await messages(page)).find((m) => m.role === "assistant")?.sources.length ?? 0, { timeout: 30_000 }).toBe(1);
-    const notices = await page.evaluate(() => (window as unknown as { __notices: string[] }).__notices);
+    await expect
+      .poll(
+        async () => (await messages(page)).find((m) => m.role === "assistant")?.sources.length ?? 0,
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    const notices = await page.evaluate(
+      () => (window as unknown as { __notices: string[] }).__notices,
+    );
     expect(notices.some((text) => /busy/i.test(text) && /shortly/i.test(text))).toBe(true);
     expect(await page.locator("#coach-widget .notice").isHidden()).toBe(true);
     await page.context().close();

@@ -12,7 +12,32 @@ const stack = inject("stack");
 let browser: Browser;
 
 // The widget's own elements; `sup`, `details` and `summary` carry an answer's source markers and passages.
-const ALLOWED_TAGS = ["div", "span", "p", "br", "strong", "em", "code", "pre", "ul", "ol", "li", "a", "aside", "button", "header", "h2", "form", "textarea", "i", "svg", "path", "sup", "details", "summary"];
+const ALLOWED_TAGS = [
+  "div",
+  "span",
+  "p",
+  "br",
+  "strong",
+  "em",
+  "code",
+  "pre",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "aside",
+  "button",
+  "header",
+  "h2",
+  "form",
+  "textarea",
+  "i",
+  "svg",
+  "path",
+  "sup",
+  "details",
+  "summary",
+];
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -29,8 +54,14 @@ function inspect(page: Page, allowed: string[]) {
     const all = [...(root?.querySelectorAll("*") ?? [])];
     return {
       elements: all.length,
-      foreign: [...new Set(all.map((el) => el.localName).filter((tag) => !allowedTags.includes(tag)))],
-      handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.localName}[${a.name}]`)),
+      foreign: [
+        ...new Set(all.map((el) => el.localName).filter((tag) => !allowedTags.includes(tag))),
+      ],
+      handlers: all.flatMap((el) =>
+        [...el.attributes]
+          .filter((a) => a.name.startsWith("on"))
+          .map((a) => `${el.localName}[${a.name}]`),
+      ),
       links: all.filter((el) => el.localName === "a").map((a) => a.getAttribute("href") ?? ""),
       pageElements: document.querySelectorAll("img,iframe,object,embed,video,audio").length,
       pwned: window.__pwned,
@@ -49,10 +80,19 @@ describe("hostile messages and answers", () => {
     const sent = payloadMessages();
     for (const text of sent) await ask(page, text);
     // Answers made of hostile words, each on its own line so list and emphasis rules apply too.
-    await standIn(stack.controlUrl, { tokensPerSecond: 2000, replyWords: PAYLOADS.map((p) => `\n${p}`), replyTokens: PAYLOADS.length });
+    await standIn(stack.controlUrl, {
+      tokensPerSecond: 2000,
+      replyWords: PAYLOADS.map((p) => `\n${p}`),
+      replyTokens: PAYLOADS.length,
+    });
     await ask(page, ROUTINE_QUESTION);
     const expectedCount = (sent.length + 1) * 2;
-    await expect.poll(async () => (await messages(page)).filter((m) => !m.busy).length, { timeout: 45_000, interval: 500 }).toBe(expectedCount);
+    await expect
+      .poll(async () => (await messages(page)).filter((m) => !m.busy).length, {
+        timeout: 45_000,
+        interval: 500,
+      })
+      .toBe(expectedCount);
 
     await page.waitForTimeout(500);
     const live = await inspect(page, ALLOWED_TAGS);
@@ -73,10 +113,13 @@ describe("hostile messages and answers", () => {
 
     // The same log replayed from the server (local copy dropped) must be just as inert.
     await page.evaluate(() => {
-      for (const key of Object.keys(localStorage)) if (key.endsWith(".log")) localStorage.removeItem(key);
+      for (const key of Object.keys(localStorage))
+        if (key.endsWith(".log")) localStorage.removeItem(key);
     });
     await page.reload();
-    await expect.poll(async () => (await messages(page)).length, { timeout: 20_000 }).toBe(expectedCount);
+    await expect
+      .poll(async () => (await messages(page)).length, { timeout: 20_000 })
+      .toBe(expectedCount);
     await page.waitForTimeout(500);
     const replayed = await inspect(page, ALLOWED_TAGS);
     expect(replayed.pwned).toBe(0);

@@ -7,7 +7,13 @@ import { gzipSync } from "node:zlib";
 /** Bytes, gzipped: what every page view downloads, and everything once the chat has been opened. */
 export const BUDGET = { loader: 4 * 1024, total: 25 * 1024 } as const;
 
-export type WidgetSizes = { loader: number; panel: number; total: number; raw_total: number; files: Record<string, number> };
+export type WidgetSizes = {
+  loader: number;
+  panel: number;
+  total: number;
+  raw_total: number;
+  files: Record<string, number>;
+};
 
 /** Gzipped sizes of the JavaScript files in a widget build directory. */
 export function measureWidget(dir: string): WidgetSizes {

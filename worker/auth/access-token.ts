@@ -25,7 +25,10 @@ export type AccessClaims = {
 };
 
 /** Signs an access token for one user in one workspace. */
-export async function signAccessToken(env: TokenEnv, claims: Omit<AccessClaims, "tokenId" | "issuedAt">): Promise<string> {
+export async function signAccessToken(
+  env: TokenEnv,
+  claims: Omit<AccessClaims, "tokenId" | "issuedAt">,
+): Promise<string> {
   const keys = await signingKeys(env);
   return new SignJWT({ tid: claims.tenantId, role: claims.role, sid: claims.sessionId })
     .setProtectedHeader({ alg: "RS256", typ: "at+jwt", kid: keys.kid })
@@ -45,9 +48,14 @@ function invalid(): AppError {
 }
 
 function expired(): AppError {
-  return new AppError(401, "token_expired", "The access token has expired. Refresh it or sign in again.", {
-    headers: { "WWW-Authenticate": 'Bearer error="invalid_token", error_description="expired"' },
-  });
+  return new AppError(
+    401,
+    "token_expired",
+    "The access token has expired. Refresh it or sign in again.",
+    {
+      headers: { "WWW-Authenticate": 'Bearer error="invalid_token", error_description="expired"' },
+    },
+  );
 }
 
 const ROLES: readonly string[] = ["owner", "admin", "editor", "viewer"];
@@ -60,7 +68,12 @@ export async function verifyAccessToken(env: TokenEnv, token: string): Promise<A
   } catch {
     throw invalid();
   }
-  if (FORBIDDEN_HEADERS.some((name) => name in header) || header.typ !== "at+jwt" || typeof header.kid !== "string") throw invalid();
+  if (
+    FORBIDDEN_HEADERS.some((name) => name in header) ||
+    header.typ !== "at+jwt" ||
+    typeof header.kid !== "string"
+  )
+    throw invalid();
   const keys = await signingKeys(env);
   try {
     const { payload } = await jwtVerify(token, keys.verificationKeys, {
@@ -73,8 +86,21 @@ export async function verifyAccessToken(env: TokenEnv, token: string): Promise<A
       requiredClaims: ["exp", "iat", "jti", "sub", "tid", "sid", "role"],
     });
     const { sub, tid, sid, role, jti, iat } = payload;
-    if (typeof tid !== "string" || typeof sid !== "string" || typeof role !== "string" || !ROLES.includes(role)) throw invalid();
-    return { userId: sub ?? "", tenantId: tid, role: role as Role, sessionId: sid, tokenId: jti ?? "", issuedAt: iat ?? 0 };
+    if (
+      typeof tid !== "string" ||
+      typeof sid !== "string" ||
+      typeof role !== "string" ||
+      !ROLES.includes(role)
+    )
+      throw invalid();
+    return {
+      userId: sub ?? "",
+      tenantId: tid,
+      role: role as Role,
+      sessionId: sid,
+      tokenId: jti ?? "",
+      issuedAt: iat ?? 0,
+    };
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw expired();
     throw invalid();

@@ -30,16 +30,33 @@ function isPermission(scope: string): scope is Permission {
 }
 
 /** Checks the request against the departing member's live keys; nothing is changed yet. */
-export async function planKeyHandover(gateway: TenantGateway, departingUserId: string, options: RemovalOptions, callerId: string): Promise<HandoverPlan> {
-  const keys = await gateway.list("apiKeys", { where: (t) => and(eq(t.createdBy, departingUserId), isNull(t.revokedAt)) });
+export async function planKeyHandover(
+  gateway: TenantGateway,
+  departingUserId: string,
+  options: RemovalOptions,
+  callerId: string,
+): Promise<HandoverPlan> {
+  const keys = await gateway.list("apiKeys", {
+    where: (t) => and(eq(t.createdBy, departingUserId), isNull(t.revokedAt)),
+  });
   if (options.api_keys === "revoke") return { handover: { kind: "revoke" }, keys };
   const toUserId = options.reassign_to ?? callerId;
-  if (toUserId === departingUserId) throw refused("The keys cannot stay with the member being removed. Name another member in reassign_to.");
-  const [heir] = await gateway.list("memberships", { where: (t) => eq(t.userId, toUserId), limit: 1 });
+  if (toUserId === departingUserId)
+    throw refused(
+      "The keys cannot stay with the member being removed. Name another member in reassign_to.",
+    );
+  const [heir] = await gateway.list("memberships", {
+    where: (t) => eq(t.userId, toUserId),
+    limit: 1,
+  });
   if (!heir) throw refused("reassign_to must be the user id of another member of this workspace.");
-  const beyond = [...new Set(keys.flatMap((k) => k.scopes))].filter((scope) => !isPermission(scope) || !roleAllows(heir.role, scope));
+  const beyond = [...new Set(keys.flatMap((k) => k.scopes))].filter(
+    (scope) => !isPermission(scope) || !roleAllows(heir.role, scope),
+  );
   if (beyond.length > 0) {
-    throw refused(`The ${heir.role} role does not cover the keys' scopes (${beyond.join(", ")}). Choose a member whose role does, or revoke the keys.`);
+    throw refused(
+      `The ${heir.role} role does not cover the keys' scopes (${beyond.join(", ")}). Choose a member whose role does, or revoke the keys.`,
+    );
   }
   return { handover: { kind: "reassign", toUserId }, keys };
 }

@@ -15,14 +15,17 @@ export const PRODUCTION_PARAMS: Readonly<Argon2Params> = Object.freeze({ m: 19_4
 const SALT_BYTES = 16;
 const TAG_BYTES = 32;
 // Salts of 8 bytes and more are read (the reference vectors use 8); ours are always 16.
-const PHC = /^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,3}),p=(\d{1,2})\$([A-Za-z0-9+/]{11,88})\$([A-Za-z0-9+/]{22,172})$/;
+const PHC =
+  /^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,3}),p=(\d{1,2})\$([A-Za-z0-9+/]{11,88})\$([A-Za-z0-9+/]{22,172})$/;
 // Bounds on what a stored hash may ask for, so a corrupted row cannot make one sign-in exhaust memory.
 const MAX_PARAMS: Readonly<Argon2Params> = { m: 262_144, t: 16, p: 16 };
 
 let hasher: Promise<computeHash> | undefined;
 
 function instantiate(module: WebAssembly.Module) {
-  return async (imports: WebAssembly.Imports) => ({ instance: await WebAssembly.instantiate(module, imports) });
+  return async (imports: WebAssembly.Imports) => ({
+    instance: await WebAssembly.instantiate(module, imports),
+  });
 }
 
 // One instance per isolate: instantiating reserves the WASM memory, which is reused across hashes.
@@ -44,7 +47,11 @@ export function passwordBytes(password: string): Uint8Array {
   return new TextEncoder().encode(password.normalize("NFC"));
 }
 
-async function derive(password: string, salt: Uint8Array, params: Argon2Params): Promise<Uint8Array> {
+async function derive(
+  password: string,
+  salt: Uint8Array,
+  params: Argon2Params,
+): Promise<Uint8Array> {
   const argon2id = await loadHasher();
   return argon2id({
     password: passwordBytes(password),
@@ -57,7 +64,10 @@ async function derive(password: string, salt: Uint8Array, params: Argon2Params):
 }
 
 /** Hashes a password into a PHC string: `$argon2id$v=19$m=…,t=…,p=…$salt$hash`. */
-export async function hashPassword(password: string, params: Argon2Params = PRODUCTION_PARAMS): Promise<string> {
+export async function hashPassword(
+  password: string,
+  params: Argon2Params = PRODUCTION_PARAMS,
+): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const tag = await derive(password, salt, params);
   return `$argon2id$v=19$m=${params.m},t=${params.t},p=${params.p}$${toBase64(salt)}$${toBase64(tag)}`;
@@ -69,7 +79,9 @@ export function readParams(encoded: string): Argon2Params | undefined {
   if (!match) return undefined;
   const params = { m: Number(match[1]), t: Number(match[2]), p: Number(match[3]) };
   const sane = params.t >= 1 && params.p >= 1 && params.m >= 8 * params.p;
-  return sane && params.m <= MAX_PARAMS.m && params.t <= MAX_PARAMS.t && params.p <= MAX_PARAMS.p ? params : undefined;
+  return sane && params.m <= MAX_PARAMS.m && params.t <= MAX_PARAMS.t && params.p <= MAX_PARAMS.p
+    ? params
+    : undefined;
 }
 
 /** Checks `password` against a stored PHC string in constant time; false for anything malformed. */

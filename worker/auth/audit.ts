@@ -24,11 +24,18 @@ export type AuditEvent = {
 export async function recordAudit(c: Context<AppEnv>, event: AuditEvent): Promise<void> {
   const principal = c.get("principal");
   const tenantId = event.tenantId ?? principal?.tenantId ?? PLATFORM_TENANT;
-  const actor = event.actor ?? (principal ? { type: principal.kind === "api_key" ? "api_key" : "user", id: principal.subjectId } : { type: "system", id: null });
+  const actor =
+    event.actor ??
+    (principal
+      ? { type: principal.kind === "api_key" ? "api_key" : "user", id: principal.subjectId }
+      : { type: "system", id: null });
   try {
     await forTenant(c.env.DB, tenantId).insert("auditLog", {
       id: newId(),
-      actorType: actor.type === "api_key" || actor.type === "user" || actor.type === "contact" ? actor.type : "system",
+      actorType:
+        actor.type === "api_key" || actor.type === "user" || actor.type === "contact"
+          ? actor.type
+          : "system",
       actorId: actor.id,
       action: event.action,
       targetType: event.target?.type ?? null,
@@ -40,7 +47,10 @@ export async function recordAudit(c: Context<AppEnv>, event: AuditEvent): Promis
       createdAt: Date.now(),
     });
   } catch (err) {
-    c.get("logger").error("audit write failed", { action: event.action, error_message: err instanceof Error ? err.message : String(err) });
+    c.get("logger").error("audit write failed", {
+      action: event.action,
+      error_message: err instanceof Error ? err.message : String(err),
+    });
   }
 }
 
@@ -48,7 +58,11 @@ export async function recordAudit(c: Context<AppEnv>, event: AuditEvent): Promis
  * Records an event the platform did on its own, outside any request (a workspace erased when its
  * erasure window ended): actor `system`, no IP or user agent.
  */
-export async function recordSystemAudit(d1: D1Database, tenantId: string, event: Omit<AuditEvent, "tenantId" | "actor">): Promise<void> {
+export async function recordSystemAudit(
+  d1: D1Database,
+  tenantId: string,
+  event: Omit<AuditEvent, "tenantId" | "actor">,
+): Promise<void> {
   await forTenant(d1, tenantId).insert("auditLog", {
     id: newId(),
     actorType: "system",
@@ -85,7 +99,10 @@ export async function queryAudit(gateway: TenantGateway, query: AuditQuery) {
         query.since !== undefined ? gte(t.createdAt, query.since) : undefined,
         query.until !== undefined ? lte(t.createdAt, query.until) : undefined,
         query.cursor
-          ? or(lt(t.createdAt, query.cursor.createdAt), and(eq(t.createdAt, query.cursor.createdAt), lt(t.id, query.cursor.id)))
+          ? or(
+              lt(t.createdAt, query.cursor.createdAt),
+              and(eq(t.createdAt, query.cursor.createdAt), lt(t.id, query.cursor.id)),
+            )
           : undefined,
       ];
       return and(...terms);
@@ -95,7 +112,8 @@ export async function queryAudit(gateway: TenantGateway, query: AuditQuery) {
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > query.limit && last ? btoa(`${last.createdAt}:${last.id}`) : null;
+  const nextCursor =
+    rows.length > query.limit && last ? btoa(`${last.createdAt}:${last.id}`) : null;
   return { events: page.map(toAuditJson), next_cursor: nextCursor };
 }
 

@@ -17,23 +17,40 @@ import { workerConfig } from "../lib/config";
 export async function eraseAccount(c: Context<AppEnv>, userId: string): Promise<string[]> {
   const { env } = c;
   const user = await accounts.findUserById(env.DB, userId);
-  if (!user || user.status !== "active") throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+  if (!user || user.status !== "active")
+    throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
   const workspaces = await accounts.listMembershipsOfUser(env.DB, userId);
   for (const w of workspaces) {
     if (await membershipRules.isLastOwnerWithOthers(env.DB, w.tenant.id, userId)) {
-      throw new AppError(409, "last_owner", `You are the last owner of "${w.tenant.name}". Make someone else an owner first.`);
+      throw new AppError(
+        409,
+        "last_owner",
+        `You are the last owner of "${w.tenant.name}". Make someone else an owner first.`,
+      );
     }
   }
   const closing: string[] = [];
-  for (const w of workspaces) if (await membershipRules.isSoleMember(env.DB, w.tenant.id, userId)) closing.push(w.tenant.id);
+  for (const w of workspaces)
+    if (await membershipRules.isSoleMember(env.DB, w.tenant.id, userId)) closing.push(w.tenant.id);
   const windowMs = workerConfig(env).workspaceErasureMs;
   // Scheduled before the closure is committed, so no closed workspace is ever left without its closer.
   for (const tenantId of closing) await workspaceCloserFor(env, tenantId).schedule(tenantId);
 
   // Recorded before erasure, which strips IP and user agent from this person's trail.
-  for (const w of workspaces) await recordAudit(c, { action: "account.deleted", tenantId: w.tenant.id, target: { type: "user", id: userId } });
+  for (const w of workspaces)
+    await recordAudit(c, {
+      action: "account.deleted",
+      tenantId: w.tenant.id,
+      target: { type: "user", id: userId },
+    });
   const eraseAfter = new Date(Date.now() + windowMs).toISOString();
-  for (const tenantId of closing) await recordAudit(c, { action: "workspace.closed", tenantId, target: { type: "workspace", id: tenantId }, metadata: { erase_after: eraseAfter } });
+  for (const tenantId of closing)
+    await recordAudit(c, {
+      action: "workspace.closed",
+      tenantId,
+      target: { type: "workspace", id: tenantId },
+      metadata: { erase_after: eraseAfter },
+    });
   const keys = await accounts.liveApiKeysCreatedBy(env.DB, userId);
 
   await accounts.eraseUser(env.DB, userId, { tenantIds: closing, windowMs });
@@ -41,14 +58,24 @@ export async function eraseAccount(c: Context<AppEnv>, userId: string): Promise<
   // The sign-in throttle is named by the email: its devices and failures go with the account.
   await accountGuard(env, user.email).forgetAccount();
   for (const key of keys) {
-    await recordAudit(c, { action: "api_key.revoked", tenantId: key.tenantId, target: { type: "api_key", id: key.id }, metadata: { reason: "creator_erased" } });
+    await recordAudit(c, {
+      action: "api_key.revoked",
+      tenantId: key.tenantId,
+      target: { type: "api_key", id: key.id },
+      metadata: { reason: "creator_erased" },
+    });
   }
   // Open sockets are closed now; the closer's own alarm does it shortly if this nudge fails.
   for (const tenantId of closing) {
     c.executionCtx.waitUntil(
       workspaceCloserFor(env, tenantId)
         .closed()
-        .catch((err: unknown) => c.get("logger").warn("workspace closer not reached; its alarm will run it", { tenant_id: tenantId, ...describeError(err) })),
+        .catch((err: unknown) =>
+          c.get("logger").warn("workspace closer not reached; its alarm will run it", {
+            tenant_id: tenantId,
+            ...describeError(err),
+          }),
+        ),
     );
   }
   return closing;

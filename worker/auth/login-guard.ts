@@ -15,12 +15,31 @@ import { newSecret } from "../lib/ids";
 
 const DAY_SECONDS = 86_400;
 /** Guesses from one network at one account: 3 free, then 1 s, 2 s, 4 s … apart, at most 15 minutes. */
-export const NETWORK_THROTTLE: ThrottlePolicy = { freeFailures: 3, baseDelaySeconds: 1, maxDelaySeconds: 900, forgetAfterSeconds: DAY_SECONDS };
+export const NETWORK_THROTTLE: ThrottlePolicy = {
+  freeFailures: 3,
+  baseDelaySeconds: 1,
+  maxDelaySeconds: 900,
+  forgetAfterSeconds: DAY_SECONDS,
+};
 /** Guesses from every unknown device at one account together: 10 free, then the same growth. */
-export const ACCOUNT_THROTTLE: ThrottlePolicy = { freeFailures: 10, baseDelaySeconds: 1, maxDelaySeconds: 900, forgetAfterSeconds: DAY_SECONDS };
+export const ACCOUNT_THROTTLE: ThrottlePolicy = {
+  freeFailures: 10,
+  baseDelaySeconds: 1,
+  maxDelaySeconds: 900,
+  forgetAfterSeconds: DAY_SECONDS,
+};
 /** A known device, an unlock token, or a signed-in session checking its password: 5 free, then the same. */
-export const DEVICE_THROTTLE: ThrottlePolicy = { freeFailures: 5, baseDelaySeconds: 1, maxDelaySeconds: 900, forgetAfterSeconds: DAY_SECONDS };
-const POLICIES: SignInPolicies = { network: NETWORK_THROTTLE, account: ACCOUNT_THROTTLE, device: DEVICE_THROTTLE };
+export const DEVICE_THROTTLE: ThrottlePolicy = {
+  freeFailures: 5,
+  baseDelaySeconds: 1,
+  maxDelaySeconds: 900,
+  forgetAfterSeconds: DAY_SECONDS,
+};
+const POLICIES: SignInPolicies = {
+  network: NETWORK_THROTTLE,
+  account: ACCOUNT_THROTTLE,
+  device: DEVICE_THROTTLE,
+};
 
 /** 30 sign-in attempts per IP per 15 minutes, refilled continuously (devices not known to the account). */
 export const LOGIN_IP_RULE = { capacity: 30, refillPerSecond: 30 / 900 };
@@ -57,11 +76,19 @@ export type SignInTicket = { settle(succeeded: boolean): Promise<string | null> 
  * Reserves a sign-in attempt on the account's lanes (and, from a device the account does not know, a
  * token of the IP's bucket), or throws 429 with Retry-After.
  */
-export async function beginSignIn(env: Env, input: { email: string; ip: string; deviceToken?: string; unlockToken?: string }): Promise<SignInTicket> {
+export async function beginSignIn(
+  env: Env,
+  input: { email: string; ip: string; deviceToken?: string; unlockToken?: string },
+): Promise<SignInTicket> {
   const stub = accountGuard(env, input.email);
   const deviceHash = await hashOf(input.deviceToken, DEVICE_TOKEN_PREFIX);
   const unlockHash = await hashOf(input.unlockToken, UNLOCK_TOKEN_PREFIX);
-  const attempt = await stub.beginSignIn({ network: networkOf(input.ip), deviceHash, unlockHash, policies: POLICIES });
+  const attempt = await stub.beginSignIn({
+    network: networkOf(input.ip),
+    deviceHash,
+    unlockHash,
+    policies: POLICIES,
+  });
   if (!attempt.allowed) throw tooMany(attempt.retryAfterSeconds);
   if (attempt.via === "network") {
     try {
@@ -77,7 +104,10 @@ export async function beginSignIn(env: Env, input: { email: string; ip: string; 
         await stub.settleAttempt(attempt.lanes, "failure");
         return null;
       }
-      const device = attempt.via === "device" && input.deviceToken ? input.deviceToken : `${DEVICE_TOKEN_PREFIX}${newSecret()}`;
+      const device =
+        attempt.via === "device" && input.deviceToken
+          ? input.deviceToken
+          : `${DEVICE_TOKEN_PREFIX}${newSecret()}`;
       await stub.settleAttempt(attempt.lanes, "success", {
         rememberDevice: await hashSecret(device),
         ...(attempt.via === "unlock" && unlockHash ? { consumeUnlock: unlockHash } : {}),
@@ -88,12 +118,26 @@ export async function beginSignIn(env: Env, input: { email: string; ip: string; 
 }
 
 /** Reserves a check of a signed-in person's current password on their sign-in's own lane, or throws 429. */
-export async function beginPasswordCheck(env: Env, email: string, sessionId: string): Promise<{ settle(succeeded: boolean): Promise<void> }> {
+export async function beginPasswordCheck(
+  env: Env,
+  email: string,
+  sessionId: string,
+): Promise<{ settle(succeeded: boolean): Promise<void> }> {
   const stub = accountGuard(env, email);
   const lanes = [{ key: `session:${sessionId}`, policy: DEVICE_THROTTLE }];
   const attempt = await stub.beginAttempt(lanes);
-  if (!attempt.allowed) throw tooManyRequests(attempt.retryAfterSeconds, "Too many wrong current passwords. Wait before trying again.");
-  return { settle: (succeeded) => stub.settleAttempt(lanes.map((l) => l.key), succeeded ? "success" : "failure") };
+  if (!attempt.allowed)
+    throw tooManyRequests(
+      attempt.retryAfterSeconds,
+      "Too many wrong current passwords. Wait before trying again.",
+    );
+  return {
+    settle: (succeeded) =>
+      stub.settleAttempt(
+        lanes.map((l) => l.key),
+        succeeded ? "success" : "failure",
+      ),
+  };
 }
 
 /**
@@ -103,6 +147,9 @@ export async function beginPasswordCheck(env: Env, email: string, sessionId: str
 export async function issueUnlockToken(env: Env, email: string, ip: string): Promise<string> {
   await consume(env, "unlock-ip", ip, UNLOCK_IP_RULE);
   const token = `${UNLOCK_TOKEN_PREFIX}${newSecret()}`;
-  await accountGuard(env, email).issueUnlock(await hashSecret(token), Date.now() + UNLOCK_TOKEN_TTL_SECONDS * 1000);
+  await accountGuard(env, email).issueUnlock(
+    await hashSecret(token),
+    Date.now() + UNLOCK_TOKEN_TTL_SECONDS * 1000,
+  );
   return token;
 }

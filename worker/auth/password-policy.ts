@@ -24,9 +24,17 @@ export function isCommonPassword(password: string): boolean {
 export function assertAcceptablePassword(password: string): void {
   const length = passwordLength(password);
   if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
-    throw new AppError(400, "weak_password", `Choose a password of ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`);
+    throw new AppError(
+      400,
+      "weak_password",
+      `Choose a password of ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
+    );
   }
   if (isCommonPassword(password)) {
-    throw new AppError(400, "weak_password", "This password is too common and easy to guess. Choose another.");
+    throw new AppError(
+      400,
+      "weak_password",
+      "This password is too common and easy to guess. Choose another.",
+    );
   }
 }

@@ -5,7 +5,10 @@ import { hashPassword, needsRehash, PRODUCTION_PARAMS, verifyPassword } from "./
 let dummyHash: Promise<string> | undefined;
 
 /** Verifies `password` against the stored hash, or burns the same work when there is none. */
-export async function checkPassword(password: string, storedHash: string | undefined): Promise<boolean> {
+export async function checkPassword(
+  password: string,
+  storedHash: string | undefined,
+): Promise<boolean> {
   if (storedHash === undefined || storedHash === "") {
     dummyHash ??= hashPassword("dummy password for timing parity");
     await verifyPassword(password, await dummyHash);

@@ -52,7 +52,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "enrollments:read",
     "enrollments:write",
   ],
-  viewer: ["members:read", "knowledge:read", "settings:read", "conversations:read", "analytics:read", "channels:read", "programs:read", "enrollments:read"],
+  viewer: [
+    "members:read",
+    "knowledge:read",
+    "settings:read",
+    "conversations:read",
+    "analytics:read",
+    "channels:read",
+    "programs:read",
+    "enrollments:read",
+  ],
 };
 
 /**

@@ -15,7 +15,8 @@ import { newId } from "../lib/ids";
 /** The one answer of `POST /api/v1/auth/register` to an acceptable request. */
 export const REGISTRATION_ACCEPTED = {
   status: "accepted",
-  message: "Sign in with this email and password to continue. If the email already had an account, sign in with that account's password.",
+  message:
+    "Sign in with this email and password to continue. If the email already had an account, sign in with that account's password.",
 } as const;
 
 export type Registration = {
@@ -28,18 +29,42 @@ export type Registration = {
 };
 
 function slugFor(name: string): string {
-  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "workspace";
+  const base =
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "workspace";
   return `${base}-${newId().slice(0, 8)}`;
 }
 
 /** Creates the account; false when the email was taken meanwhile (the unique index decides). */
-async function createAccount(c: Context<AppEnv>, input: Registration, passwordHash: string): Promise<boolean> {
+async function createAccount(
+  c: Context<AppEnv>,
+  input: Registration,
+  passwordHash: string,
+): Promise<boolean> {
   const user = { id: newId(), email: input.email, fullName: input.fullName, passwordHash };
   const membershipId = newId();
   const tenantId = input.invitation?.tenantId ?? newId();
   try {
-    if (input.invitation) await accounts.createUserFromInvitation(c.env.DB, { user, invitation: input.invitation, membershipId });
-    else await accounts.createUserWithWorkspace(c.env.DB, { user, tenant: { id: tenantId, name: `${input.fullName}'s workspace`, slug: slugFor(input.fullName) }, membershipId });
+    if (input.invitation)
+      await accounts.createUserFromInvitation(c.env.DB, {
+        user,
+        invitation: input.invitation,
+        membershipId,
+      });
+    else
+      await accounts.createUserWithWorkspace(c.env.DB, {
+        user,
+        tenant: {
+          id: tenantId,
+          name: `${input.fullName}'s workspace`,
+          slug: slugFor(input.fullName),
+        },
+        membershipId,
+      });
   } catch (err) {
     if (err instanceof Error && /UNIQUE/i.test(err.message)) return false;
     throw err;
@@ -47,13 +72,22 @@ async function createAccount(c: Context<AppEnv>, input: Registration, passwordHa
   const actor = { type: "user" as const, id: user.id };
   await recordAudit(c, { action: "auth.registered", tenantId, actor });
   if (input.invitation) {
-    await recordAudit(c, { action: "member.invitation_accepted", tenantId, actor, target: { type: "invitation", id: input.invitation.id } });
+    await recordAudit(c, {
+      action: "member.invitation_accepted",
+      tenantId,
+      actor,
+      target: { type: "invitation", id: input.invitation.id },
+    });
   }
   return true;
 }
 
 /** Leaves the existing account as it is and tells its owner at their next sign-in. */
-async function noteAttempt(c: Context<AppEnv>, email: string, owner: accounts.UserRow | undefined): Promise<void> {
+async function noteAttempt(
+  c: Context<AppEnv>,
+  email: string,
+  owner: accounts.UserRow | undefined,
+): Promise<void> {
   if (owner) await accounts.addAccountNotice(c.env.DB, owner.id, "registration_attempted");
   await recordAudit(c, {
     action: "auth.registration_attempted",
@@ -70,5 +104,6 @@ export async function register(c: Context<AppEnv>, input: Registration): Promise
   const passwordHash = await hashNewPassword(input.password);
   const existing = await accounts.findUserByEmail(c.env.DB, input.email);
   if (existing) await noteAttempt(c, input.email, existing);
-  else if (!(await createAccount(c, input, passwordHash))) await noteAttempt(c, input.email, await accounts.findUserByEmail(c.env.DB, input.email));
+  else if (!(await createAccount(c, input, passwordHash)))
+    await noteAttempt(c, input.email, await accounts.findUserByEmail(c.env.DB, input.email));
 }

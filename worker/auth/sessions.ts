@@ -17,7 +17,12 @@ export type ClientMeta = { ip: string; userAgent: string | null };
 
 type SessionSubject = { user: accounts.UserRow; tenant: accounts.TenantRow; role: Role };
 
-async function respond(env: Env, subject: SessionSubject, familyId: string, refreshToken: string): Promise<TokenResponse> {
+async function respond(
+  env: Env,
+  subject: SessionSubject,
+  familyId: string,
+  refreshToken: string,
+): Promise<TokenResponse> {
   const accessToken = await signAccessToken(env, {
     userId: subject.user.id,
     tenantId: subject.tenant.id,
@@ -30,12 +35,21 @@ async function respond(env: Env, subject: SessionSubject, familyId: string, refr
     token_type: "Bearer",
     expires_in: ACCESS_TOKEN_TTL_SECONDS,
     user: { id: subject.user.id, email: subject.user.email, full_name: subject.user.fullName },
-    tenant: { id: subject.tenant.id, name: subject.tenant.name, slug: subject.tenant.slug, role: subject.role },
+    tenant: {
+      id: subject.tenant.id,
+      name: subject.tenant.name,
+      slug: subject.tenant.slug,
+      role: subject.role,
+    },
   };
 }
 
 /** Starts a new sign-in (a new family) and answers with its first token pair. */
-export async function startSession(env: Env, subject: SessionSubject, meta: ClientMeta): Promise<TokenResponse> {
+export async function startSession(
+  env: Env,
+  subject: SessionSubject,
+  meta: ClientMeta,
+): Promise<TokenResponse> {
   const familyId = newId();
   const refreshToken = newSecret();
   await accounts.insertRefreshToken(env.DB, {
@@ -60,22 +74,32 @@ export type RotationResult =
 
 async function explainLostClaim(env: Env, row: accounts.RefreshTokenRow): Promise<RotationResult> {
   const current = (await accounts.findRefreshToken(env.DB, row.tokenHash)) ?? row;
-  if (current.revokedAt !== null || current.expiresAt <= Date.now() || current.usedAt === null) return { kind: "invalid" };
+  if (current.revokedAt !== null || current.expiresAt <= Date.now() || current.usedAt === null)
+    return { kind: "invalid" };
   const child = await accounts.findRefreshChild(env.DB, current.id);
-  const raced = Date.now() - current.usedAt <= REFRESH_GRACE_MS && (child === undefined || child.usedAt === null);
+  const raced =
+    Date.now() - current.usedAt <= REFRESH_GRACE_MS &&
+    (child === undefined || child.usedAt === null);
   if (raced) return { kind: "superseded" };
   await accounts.revokeFamily(env.DB, current.familyId);
   return { kind: "reused", token: current };
 }
 
 /** Spends a refresh token and issues its successor, detecting reuse. */
-export async function rotateSession(env: Env, refreshToken: string, meta: ClientMeta): Promise<RotationResult> {
+export async function rotateSession(
+  env: Env,
+  refreshToken: string,
+  meta: ClientMeta,
+): Promise<RotationResult> {
   const row = await accounts.findRefreshToken(env.DB, await hashSecret(refreshToken));
   if (!row || row.revokedAt !== null || row.expiresAt <= Date.now()) return { kind: "invalid" };
-  if (row.usedAt !== null || !(await accounts.claimRefreshToken(env.DB, row.id, Date.now()))) return explainLostClaim(env, row);
+  if (row.usedAt !== null || !(await accounts.claimRefreshToken(env.DB, row.id, Date.now())))
+    return explainLostClaim(env, row);
 
   const user = await accounts.findUserById(env.DB, row.userId);
-  const membership = (await accounts.listMembershipsOfUser(env.DB, row.userId)).find((m) => m.tenant.id === row.tenantId);
+  const membership = (await accounts.listMembershipsOfUser(env.DB, row.userId)).find(
+    (m) => m.tenant.id === row.tenantId,
+  );
   if (!user || user.status !== "active" || !membership) {
     await accounts.revokeFamily(env.DB, row.familyId);
     return { kind: "invalid" };
@@ -92,5 +116,13 @@ export async function rotateSession(env: Env, refreshToken: string, meta: Client
     ip: meta.ip,
     userAgent: meta.userAgent,
   });
-  return { kind: "rotated", body: await respond(env, { user, tenant: membership.tenant, role: membership.role }, row.familyId, next) };
+  return {
+    kind: "rotated",
+    body: await respond(
+      env,
+      { user, tenant: membership.tenant, role: membership.role },
+      row.familyId,
+      next,
+    ),
+  };
 }

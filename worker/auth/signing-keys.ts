@@ -4,8 +4,20 @@
 import { createLocalJWKSet, importJWK, type CryptoKey, type JWK, type JWTVerifyGetKey } from "jose";
 import { z } from "zod";
 
-const rsaPublicJwk = z.object({ kty: z.literal("RSA"), kid: z.string().min(1).max(128), n: z.string().min(300), e: z.string() });
-const rsaPrivateJwk = rsaPublicJwk.extend({ d: z.string(), p: z.string(), q: z.string(), dp: z.string(), dq: z.string(), qi: z.string() });
+const rsaPublicJwk = z.object({
+  kty: z.literal("RSA"),
+  kid: z.string().min(1).max(128),
+  n: z.string().min(300),
+  e: z.string(),
+});
+const rsaPrivateJwk = rsaPublicJwk.extend({
+  d: z.string(),
+  p: z.string(),
+  q: z.string(),
+  dp: z.string(),
+  dq: z.string(),
+  qi: z.string(),
+});
 
 /** A public JWK as published: only the fields a verifier needs. */
 export type PublicJwk = { kty: "RSA"; kid: string; n: string; e: string; alg: "RS256"; use: "sig" };
@@ -27,7 +39,9 @@ function parseJson(name: string, value: string | undefined): unknown {
   try {
     return JSON.parse(value ?? "");
   } catch {
-    throw new Error(`${name} must be a JSON Web Key (run the dev-secrets script to generate one locally).`);
+    throw new Error(
+      `${name} must be a JSON Web Key (run the dev-secrets script to generate one locally).`,
+    );
   }
 }
 
@@ -39,13 +53,24 @@ async function load(env: KeyEnv): Promise<SigningKeys> {
   const current = rsaPrivateJwk.safeParse(parseJson("JWT_PRIVATE_KEY", env.JWT_PRIVATE_KEY));
   if (!current.success) throw new Error("JWT_PRIVATE_KEY must be a private RSA JWK with a kid.");
   const previous = env.JWT_PREVIOUS_PUBLIC_KEYS
-    ? z.array(rsaPublicJwk).safeParse(parseJson("JWT_PREVIOUS_PUBLIC_KEYS", env.JWT_PREVIOUS_PUBLIC_KEYS))
+    ? z
+        .array(rsaPublicJwk)
+        .safeParse(parseJson("JWT_PREVIOUS_PUBLIC_KEYS", env.JWT_PREVIOUS_PUBLIC_KEYS))
     : { success: true as const, data: [] };
-  if (!previous.success) throw new Error("JWT_PREVIOUS_PUBLIC_KEYS must be a JSON array of public RSA JWKs with kids.");
+  if (!previous.success)
+    throw new Error("JWT_PREVIOUS_PUBLIC_KEYS must be a JSON array of public RSA JWKs with kids.");
   const privateKey = await importJWK({ ...current.data, alg: "RS256" } as JWK, "RS256");
   if (!("type" in privateKey)) throw new Error("JWT_PRIVATE_KEY did not import as a key.");
-  const publicJwks = [toPublic(current.data), ...previous.data.filter((k) => k.kid !== current.data.kid).map(toPublic)];
-  return { kid: current.data.kid, privateKey, publicJwks, verificationKeys: createLocalJWKSet({ keys: publicJwks }) };
+  const publicJwks = [
+    toPublic(current.data),
+    ...previous.data.filter((k) => k.kid !== current.data.kid).map(toPublic),
+  ];
+  return {
+    kid: current.data.kid,
+    privateKey,
+    publicJwks,
+    verificationKeys: createLocalJWKSet({ keys: publicJwks }),
+  };
 }
 
 /** The keys for this isolate, imported once per secret value. */

@@ -10,7 +10,10 @@ export const TelegramConfigSchema = z.object({
   bot_token: z.string(),
   webhook_secret: z.string(),
   /** getMe's answer when the bot was connected, handed to grammY so no update needs a getMe. */
-  bot_info: z.custom<UserFromGetMe>((v) => typeof v === "object" && v !== null && "id" in v && "username" in v, "getMe's answer"),
+  bot_info: z.custom<UserFromGetMe>(
+    (v) => typeof v === "object" && v !== null && "id" in v && "username" in v,
+    "getMe's answer",
+  ),
 });
 export type TelegramConfig = z.infer<typeof TelegramConfigSchema>;
 
@@ -26,22 +29,39 @@ export type WhatsAppConfig = z.infer<typeof WhatsAppConfigSchema>;
 
 type Sealed = Pick<ChannelEntry, "id" | "configEncrypted">;
 
-async function open<S extends z.ZodType>(env: Pick<Env, "CHANNEL_SECRETS_KEY">, channel: Sealed, schema: S): Promise<z.output<S>> {
-  if (!channel.configEncrypted) throw new Error(`Channel ${channel.id} has no credentials (disconnected).`);
-  return schema.parse(await openSecrets(env.CHANNEL_SECRETS_KEY, channel.id, channel.configEncrypted));
+async function open<S extends z.ZodType>(
+  env: Pick<Env, "CHANNEL_SECRETS_KEY">,
+  channel: Sealed,
+  schema: S,
+): Promise<z.output<S>> {
+  if (!channel.configEncrypted)
+    throw new Error(`Channel ${channel.id} has no credentials (disconnected).`);
+  return schema.parse(
+    await openSecrets(env.CHANNEL_SECRETS_KEY, channel.id, channel.configEncrypted),
+  );
 }
 
 /** The Telegram bot's token and webhook secret. */
-export function openTelegramConfig(env: Pick<Env, "CHANNEL_SECRETS_KEY">, channel: Sealed): Promise<TelegramConfig> {
+export function openTelegramConfig(
+  env: Pick<Env, "CHANNEL_SECRETS_KEY">,
+  channel: Sealed,
+): Promise<TelegramConfig> {
   return open(env, channel, TelegramConfigSchema);
 }
 
 /** The WhatsApp number's id, access token, app secret and verify token. */
-export function openWhatsAppConfig(env: Pick<Env, "CHANNEL_SECRETS_KEY">, channel: Sealed): Promise<WhatsAppConfig> {
+export function openWhatsAppConfig(
+  env: Pick<Env, "CHANNEL_SECRETS_KEY">,
+  channel: Sealed,
+): Promise<WhatsAppConfig> {
   return open(env, channel, WhatsAppConfigSchema);
 }
 
 /** Seals a channel's credentials for its D1 row. */
-export function sealConfig(env: Pick<Env, "CHANNEL_SECRETS_KEY">, channelId: string, config: TelegramConfig | WhatsAppConfig): Promise<string> {
+export function sealConfig(
+  env: Pick<Env, "CHANNEL_SECRETS_KEY">,
+  channelId: string,
+  config: TelegramConfig | WhatsAppConfig,
+): Promise<string> {
   return sealSecrets(env.CHANNEL_SECRETS_KEY, channelId, config);
 }

@@ -31,7 +31,8 @@ function newCode(): string {
   let code = "";
   while (code.length < LINK_CODE_LENGTH) {
     for (const byte of crypto.getRandomValues(new Uint8Array(LINK_CODE_LENGTH))) {
-      if (byte < UNBIASED_LIMIT && code.length < LINK_CODE_LENGTH) code += LINK_CODE_ALPHABET[byte % LINK_CODE_ALPHABET.length];
+      if (byte < UNBIASED_LIMIT && code.length < LINK_CODE_LENGTH)
+        code += LINK_CODE_ALPHABET[byte % LINK_CODE_ALPHABET.length];
     }
   }
   return code;
@@ -47,27 +48,56 @@ function codeHash(tenantId: string, code: string): Promise<string> {
 }
 
 /** A fresh code for the person behind `contactId` (it links to their canonical contact). */
-export async function issueLinkCode(env: Env, gateway: TenantGateway, contactId: string, now = Date.now()): Promise<string> {
+export async function issueLinkCode(
+  env: Env,
+  gateway: TenantGateway,
+  contactId: string,
+  now = Date.now(),
+): Promise<string> {
   const canonical = await canonicalContactId(env.DB, gateway.tenantId, contactId);
   const code = newCode();
-  await storeLinkCode(env.DB, gateway.tenantId, canonical, await codeHash(gateway.tenantId, code), now + LINK_CODE_TTL_MS);
+  await storeLinkCode(
+    env.DB,
+    gateway.tenantId,
+    canonical,
+    await codeHash(gateway.tenantId, code),
+    now + LINK_CODE_TTL_MS,
+  );
   return code;
 }
 
-async function allowAttempt(env: Env, tenantId: string, contactId: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  return rateLimiterFor(env, `link-redeem:${tenantId}:${contactId}`).take("link-redeem", LINK_REDEEM_RULE);
+async function allowAttempt(
+  env: Env,
+  tenantId: string,
+  contactId: string,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  return rateLimiterFor(env, `link-redeem:${tenantId}:${contactId}`).take(
+    "link-redeem",
+    LINK_REDEEM_RULE,
+  );
 }
 
 /**
  * Redeems a code typed by `contactId`: on success the contact continues the issuer's conversation,
  * and its own open conversations are closed (they stay in the history).
  */
-export async function redeemLinkCode(env: Env, gateway: TenantGateway, contactId: string, typed: string): Promise<LinkOutcome> {
+export async function redeemLinkCode(
+  env: Env,
+  gateway: TenantGateway,
+  contactId: string,
+  typed: string,
+): Promise<LinkOutcome> {
   const limit = await allowAttempt(env, gateway.tenantId, contactId);
-  if (!limit.allowed) return { kind: "rate_limited", retryAfterSeconds: Math.ceil(limit.retryAfterSeconds) };
+  if (!limit.allowed)
+    return { kind: "rate_limited", retryAfterSeconds: Math.ceil(limit.retryAfterSeconds) };
   const code = normaliseCode(typed);
-  if (code.length !== LINK_CODE_LENGTH || [...code].some((ch) => !LINK_CODE_ALPHABET.includes(ch))) return { kind: "invalid" };
-  const issuer = await takeLinkCode(env.DB, gateway.tenantId, await codeHash(gateway.tenantId, code));
+  if (code.length !== LINK_CODE_LENGTH || [...code].some((ch) => !LINK_CODE_ALPHABET.includes(ch)))
+    return { kind: "invalid" };
+  const issuer = await takeLinkCode(
+    env.DB,
+    gateway.tenantId,
+    await codeHash(gateway.tenantId, code),
+  );
   if (!issuer) return { kind: "invalid" };
   const target = await canonicalContactId(env.DB, gateway.tenantId, issuer);
   const own = await canonicalContactId(env.DB, gateway.tenantId, contactId);

@@ -9,22 +9,39 @@ import { canonicalContactId } from "../db/contact-links";
 import type { ChannelKind } from "../db/enums";
 import { forTenant, type TenantGateway, type TenantRow } from "../db/tenant-gateway";
 
-export type ChannelUser = { kind: Exclude<ChannelKind, "web">; externalId: string; displayName: string | null };
+export type ChannelUser = {
+  kind: Exclude<ChannelKind, "web">;
+  externalId: string;
+  displayName: string | null;
+};
 /**
  * `contact` is the user on this channel; `canonicalContactId` the contact whose conversation they
  * continue (the same one unless they linked their channels, see channel-linking.ts).
  */
-export type ChannelSession = { contact: TenantRow<"contacts">; canonicalContactId: string; conversationId: string };
+export type ChannelSession = {
+  contact: TenantRow<"contacts">;
+  canonicalContactId: string;
+  conversationId: string;
+};
 
 /** The user's contact, created on first contact; its last-seen time is refreshed. */
-export async function findOrCreateContact(gateway: TenantGateway, user: ChannelUser): Promise<TenantRow<"contacts">> {
+export async function findOrCreateContact(
+  gateway: TenantGateway,
+  user: ChannelUser,
+): Promise<TenantRow<"contacts">> {
   const now = Date.now();
   const [known] = await gateway.list("contacts", {
     where: (t) => and(eq(t.channel, user.kind), eq(t.externalId, user.externalId)),
     limit: 1,
   });
   if (!known) {
-    return gateway.insert("contacts", { id: newId(), channel: user.kind, externalId: user.externalId, displayName: user.displayName, lastSeenAt: now });
+    return gateway.insert("contacts", {
+      id: newId(),
+      channel: user.kind,
+      externalId: user.externalId,
+      displayName: user.displayName,
+      lastSeenAt: now,
+    });
   }
   return gateway.update("contacts", known.id, { lastSeenAt: now });
 }
@@ -33,7 +50,11 @@ export async function findOrCreateContact(gateway: TenantGateway, user: ChannelU
  * The latest open conversation of the user's canonical contact, on whichever channel it began (so a
  * linked person continues one conversation), created on this channel as needed.
  */
-export async function openChannelSession(d1: D1Database, tenantId: string, user: ChannelUser): Promise<ChannelSession> {
+export async function openChannelSession(
+  d1: D1Database,
+  tenantId: string,
+  user: ChannelUser,
+): Promise<ChannelSession> {
   const gateway = forTenant(d1, tenantId);
   const contact = await findOrCreateContact(gateway, user);
   const canonicalId = await canonicalContactId(d1, tenantId, contact.id);
@@ -42,13 +63,25 @@ export async function openChannelSession(d1: D1Database, tenantId: string, user:
     orderBy: (t) => desc(t.startedAt),
     limit: 1,
   });
-  const conversation = open ?? (await gateway.insert("conversations", { id: newId(), contactId: canonicalId, channel: user.kind }));
+  const conversation =
+    open ??
+    (await gateway.insert("conversations", {
+      id: newId(),
+      contactId: canonicalId,
+      channel: user.kind,
+    }));
   return { contact, canonicalContactId: canonicalId, conversationId: conversation.id };
 }
 
 /** Closes the contact's open conversations, so the next message starts a new one (/reset). */
-export async function closeOpenConversations(gateway: TenantGateway, contactId: string): Promise<number> {
-  const open = await gateway.list("conversations", { where: (t) => and(eq(t.contactId, contactId), eq(t.status, "open")) });
-  for (const conversation of open) await gateway.update("conversations", conversation.id, { status: "closed" });
+export async function closeOpenConversations(
+  gateway: TenantGateway,
+  contactId: string,
+): Promise<number> {
+  const open = await gateway.list("conversations", {
+    where: (t) => and(eq(t.contactId, contactId), eq(t.status, "open")),
+  });
+  for (const conversation of open)
+    await gateway.update("conversations", conversation.id, { status: "closed" });
   return open.length;
 }

@@ -18,18 +18,34 @@ export type InboundMessage = {
 };
 
 /** Stores the message in the user's open conversation and queues its answer. */
-export async function forwardToRoom(env: Env, channel: ChannelEntry, message: InboundMessage): Promise<ChannelMessageResult> {
+export async function forwardToRoom(
+  env: Env,
+  channel: ChannelEntry,
+  message: InboundMessage,
+): Promise<ChannelMessageResult> {
   const session = await openChannelSession(env.DB, channel.tenantId, message.user);
-  const route = { channel: message.user.kind, channelId: channel.id, externalChatId: message.chatId, contactId: session.contact.id };
-  const result = await roomFor(env, channel.tenantId, session.conversationId).receiveChannelMessage({
-    // Binds a new room to the person's canonical contact; the answer goes back on this message's route.
-    meta: { tenantId: channel.tenantId, conversationId: session.conversationId, ...route, contactId: session.canonicalContactId },
-    reply_route: route,
-    client_id: message.clientId,
-    text: message.text,
-    author: session.contact.id,
-    ...(message.quickReplyId ? { quick_reply_id: message.quickReplyId } : {}),
-  });
+  const route = {
+    channel: message.user.kind,
+    channelId: channel.id,
+    externalChatId: message.chatId,
+    contactId: session.contact.id,
+  };
+  const result = await roomFor(env, channel.tenantId, session.conversationId).receiveChannelMessage(
+    {
+      // Binds a new room to the person's canonical contact; the answer goes back on this message's route.
+      meta: {
+        tenantId: channel.tenantId,
+        conversationId: session.conversationId,
+        ...route,
+        contactId: session.canonicalContactId,
+      },
+      reply_route: route,
+      client_id: message.clientId,
+      text: message.text,
+      author: session.contact.id,
+      ...(message.quickReplyId ? { quick_reply_id: message.quickReplyId } : {}),
+    },
+  );
   await touchChannel(env.DB, channel.tenantId, channel.id, { lastMessageAt: Date.now() });
   return result;
 }

@@ -30,5 +30,9 @@ export class HandOff {
 
 /** The answer that makes Telegram and Meta redeliver: any non-2xx status. */
 export function redeliveryRequested(): AppError {
-  return new AppError(503, "handoff_failed", "The message could not be stored yet. Deliver it again; it will be stored once.");
+  return new AppError(
+    503,
+    "handoff_failed",
+    "The message could not be stored yet. Deliver it again; it will be stored once.",
+  );
 }

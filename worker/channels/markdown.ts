@@ -68,7 +68,11 @@ function parseInline(text: string): Inline[] {
       const end = text.indexOf(span.close, i + span.open.length);
       const inner = end > i + span.open.length ? text.slice(i + span.open.length, end) : "";
       // `* item` and `2 * 3` are not emphasis: the marked text must hug its markers.
-      if (inner && inner.trim() === inner && !(span.close.startsWith("_") && insideWord(text, end, span.close.length))) {
+      if (
+        inner &&
+        inner.trim() === inner &&
+        !(span.close.startsWith("_") && insideWord(text, end, span.close.length))
+      ) {
         flush();
         out.push({ kind: span.kind, children: parseInline(inner) });
         i = end + span.close.length;
@@ -100,8 +104,14 @@ function parseMarkdown(markdown: string): Line[] {
     const bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
     const numbered = /^\s*(\d{1,3})[.)]\s+(.*)$/.exec(line);
     if (heading) lines.push({ kind: "heading", content: parseInline(heading[1] ?? "") });
-    else if (bullet) lines.push({ kind: "item", marker: "•", content: parseInline(bullet[1] ?? "") });
-    else if (numbered) lines.push({ kind: "item", marker: `${numbered[1]}.`, content: parseInline(numbered[2] ?? "") });
+    else if (bullet)
+      lines.push({ kind: "item", marker: "•", content: parseInline(bullet[1] ?? "") });
+    else if (numbered)
+      lines.push({
+        kind: "item",
+        marker: `${numbered[1]}.`,
+        content: parseInline(numbered[2] ?? ""),
+      });
     else lines.push({ kind: "text", content: parseInline(line) });
   }
   return lines;

@@ -8,7 +8,11 @@ import { telegramSender } from "./telegram/sender";
 import { whatsAppSender } from "./whatsapp/sender";
 
 /** The route's sender, or null when its channel is gone, disconnected or another tenant's. */
-export async function openChannelSender(env: Env, target: SenderTarget, logger: Logger): Promise<ChannelSender | null> {
+export async function openChannelSender(
+  env: Env,
+  target: SenderTarget,
+  logger: Logger,
+): Promise<ChannelSender | null> {
   const channel = await findChannelById(env.DB, target.channel, target.channelId);
   if (!channel || channel.tenantId !== target.tenantId || channel.status === "disconnected") {
     logger.warn("channel reply dropped: channel disconnected", { channel_id: target.channelId });

@@ -23,10 +23,20 @@ function deriveKey(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (!key) {
     key = (async () => {
-      if (secret.length < 32) throw new Error("CHANNEL_SECRETS_KEY must be at least 32 characters (e.g. 32 random bytes as hex).");
-      const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"]);
+      if (secret.length < 32)
+        throw new Error(
+          "CHANNEL_SECRETS_KEY must be at least 32 characters (e.g. 32 random bytes as hex).",
+        );
+      const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, [
+        "deriveKey",
+      ]);
       return crypto.subtle.deriveKey(
-        { name: "HKDF", hash: "SHA-256", salt: encoder.encode("coach-channel-secrets"), info: encoder.encode(VERSION) },
+        {
+          name: "HKDF",
+          hash: "SHA-256",
+          salt: encoder.encode("coach-channel-secrets"),
+          info: encoder.encode(VERSION),
+        },
         material,
         { name: "AES-GCM", length: 256 },
         false,
@@ -39,19 +49,35 @@ function deriveKey(secret: string): Promise<CryptoKey> {
 }
 
 /** `v1.<iv>.<ciphertext>` (base64) of `value` as JSON, bound to `channelId`. */
-export async function sealSecrets(secret: string, channelId: string, value: object): Promise<string> {
+export async function sealSecrets(
+  secret: string,
+  channelId: string,
+  value: object,
+): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const key = await deriveKey(secret);
-  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: encoder.encode(channelId) }, key, encoder.encode(JSON.stringify(value)));
+  const sealed = await crypto.subtle.encrypt(
+    { name: "AES-GCM", iv, additionalData: encoder.encode(channelId) },
+    key,
+    encoder.encode(JSON.stringify(value)),
+  );
   return `${VERSION}.${base64(iv)}.${base64(new Uint8Array(sealed))}`;
 }
 
 /** The JSON value sealed by `sealSecrets` for `channelId`; throws when the key, row or text is wrong. */
-export async function openSecrets(secret: string, channelId: string, sealed: string): Promise<unknown> {
+export async function openSecrets(
+  secret: string,
+  channelId: string,
+  sealed: string,
+): Promise<unknown> {
   const [version, iv, data] = sealed.split(".");
   if (version !== VERSION || !iv || !data) throw new Error("Unknown channel secret format.");
   const key = await deriveKey(secret);
-  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: fromBase64(iv), additionalData: encoder.encode(channelId) }, key, fromBase64(data));
+  const plain = await crypto.subtle.decrypt(
+    { name: "AES-GCM", iv: fromBase64(iv), additionalData: encoder.encode(channelId) },
+    key,
+    fromBase64(data),
+  );
   return JSON.parse(new TextDecoder().decode(plain)) as unknown;
 }
 
@@ -65,7 +91,10 @@ export async function secretHash(value: string): Promise<string> {
  * Whether `presented` hashes to `expectedHash`, compared in constant time. Comparing fixed-length
  * digests also hides the secret's length.
  */
-export async function secretMatches(presented: string | undefined, expectedHash: string | null): Promise<boolean> {
+export async function secretMatches(
+  presented: string | undefined,
+  expectedHash: string | null,
+): Promise<boolean> {
   if (presented === undefined || !expectedHash) return false;
   const a = encoder.encode(await secretHash(presented));
   const b = encoder.encode(expectedHash);
@@ -74,5 +103,8 @@ export async function secretMatches(presented: string | undefined, expectedHash:
 
 /** A fresh random secret of 32 bytes as URL-safe text (Telegram allows A-Z a-z 0-9 _ -). */
 export function newWebhookSecret(): string {
-  return base64(crypto.getRandomValues(new Uint8Array(32))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return base64(crypto.getRandomValues(new Uint8Array(32)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }

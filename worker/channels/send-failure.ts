@@ -3,8 +3,19 @@ import { touchChannel } from "../db/channel-directory";
 import { describeError, type Logger } from "../lib/logger";
 import type { SenderTarget } from "./channel-sender";
 
-export async function reportSendFailure(env: Pick<Env, "DB">, target: SenderTarget, logger: Logger, what: string, err: unknown): Promise<void> {
-  logger.error(`${target.channel} ${what} failed`, { channel_id: target.channelId, ...describeError(err) });
+export async function reportSendFailure(
+  env: Pick<Env, "DB">,
+  target: SenderTarget,
+  logger: Logger,
+  what: string,
+  err: unknown,
+): Promise<void> {
+  logger.error(`${target.channel} ${what} failed`, {
+    channel_id: target.channelId,
+    ...describeError(err),
+  });
   const message = err instanceof Error ? err.message : String(err);
-  await touchChannel(env.DB, target.tenantId, target.channelId, { lastError: `${what}: ${message}`.slice(0, 500) });
+  await touchChannel(env.DB, target.tenantId, target.channelId, {
+    lastError: `${what}: ${message}`.slice(0, 500),
+  });
 }

@@ -6,7 +6,11 @@ import type { QuickReply } from "@coach/contracts/socket";
 
 const OUTCOME_PREFIX = "outcome:";
 
-const OUTCOME_LABELS: Record<CommitmentOutcome, string> = { done: "Done", partly: "Partly", not_yet: "Not yet" };
+const OUTCOME_LABELS: Record<CommitmentOutcome, string> = {
+  done: "Done",
+  partly: "Partly",
+  not_yet: "Not yet",
+};
 
 /** Said once the contact answers. */
 export const OUTCOME_THANKS: Record<CommitmentOutcome, string> = {
@@ -17,11 +21,16 @@ export const OUTCOME_THANKS: Record<CommitmentOutcome, string> = {
 
 /** Done / Partly / Not yet, for commitment `id`. */
 export function outcomeReplies(commitmentId: string): QuickReply[] {
-  return (Object.keys(OUTCOME_LABELS) as CommitmentOutcome[]).map((outcome) => ({ id: `${OUTCOME_PREFIX}${commitmentId}:${outcome}`, label: OUTCOME_LABELS[outcome] }));
+  return (Object.keys(OUTCOME_LABELS) as CommitmentOutcome[]).map((outcome) => ({
+    id: `${OUTCOME_PREFIX}${commitmentId}:${outcome}`,
+    label: OUTCOME_LABELS[outcome],
+  }));
 }
 
 /** The commitment and outcome a quick reply id names, or null for any other quick reply. */
-export function readOutcomeReply(quickReplyId: string): { commitmentId: string; outcome: CommitmentOutcome } | null {
+export function readOutcomeReply(
+  quickReplyId: string,
+): { commitmentId: string; outcome: CommitmentOutcome } | null {
   if (!quickReplyId.startsWith(OUTCOME_PREFIX)) return null;
   const rest = quickReplyId.slice(OUTCOME_PREFIX.length);
   const cut = rest.lastIndexOf(":");
@@ -31,10 +40,19 @@ export function readOutcomeReply(quickReplyId: string): { commitmentId: string; 
 }
 
 /** The message sent when the commitment is due. */
-export function followUpText(commitment: { kind: "commitment" | "reminder"; what: string; count?: number | null; period?: string | null }): string {
+export function followUpText(commitment: {
+  kind: "commitment" | "reminder";
+  what: string;
+  count?: number | null;
+  period?: string | null;
+}): string {
   if (commitment.kind === "reminder") {
-    return commitment.what === "your reminder" ? "Here's the reminder you asked for. Did you get to it?" : `Reminder: ${commitment.what}. Did you get to it?`;
+    return commitment.what === "your reminder"
+      ? "Here's the reminder you asked for. Did you get to it?"
+      : `Reminder: ${commitment.what}. Did you get to it?`;
   }
-  const often = commitment.count ? ` (${commitment.count === 1 && commitment.period === "day" ? "every day" : `${commitment.count}× a ${commitment.period ?? "week"}`})` : "";
+  const often = commitment.count
+    ? ` (${commitment.count === 1 && commitment.period === "day" ? "every day" : `${commitment.count}× a ${commitment.period ?? "week"}`})`
+    : "";
   return `You planned to ${commitment.what}${often}. How did it go?`;
 }

@@ -12,7 +12,10 @@ type LocalDateTime = CalendarDate & { hour: number; minute: number; weekday: num
 
 function toLocal(at: number, timeZone: string): LocalDateTime {
   const local = localDateTime(at, timeZone);
-  return { ...local, weekday: new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay() };
+  return {
+    ...local,
+    weekday: new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay(),
+  };
 }
 
 function fromLocal(date: CalendarDate, hour: number, minute: number, timeZone: string): number {
@@ -38,23 +41,60 @@ const REMINDER_RE =
 const COMMITMENT_RE =
   /^(?:(?:ok|okay|yes|yeah|yep|sure|alright|fine|so|then|and|well|right|great|cool|deal)[,!]? +)*(?:i'll|i will|ill|i'm going to|im going to|i am going to|i'm gonna|im gonna|i am gonna|i promise to|i promise i'll|i promise i will|i commit to|i'm committing to|i plan to|i'm planning to|my plan is to|my goal is to|i aim to|i intend to) +(.+)$/;
 /** Not a commitment: a refusal, a maybe, or a promise to think. */
-const NOT_A_COMMITMENT_RE = /^(?:not|never|no longer|maybe|probably|perhaps|possibly|think|see|let you know|get back|consider|try and see)\b/;
-const SOFTENERS_RE = /^(?:(?:definitely|really|also|actually|finally|try to|make sure to|make sure i|at least) )+/;
+const NOT_A_COMMITMENT_RE =
+  /^(?:not|never|no longer|maybe|probably|perhaps|possibly|think|see|let you know|get back|consider|try and see)\b/;
+const SOFTENERS_RE =
+  /^(?:(?:definitely|really|also|actually|finally|try to|make sure to|make sure i|at least) )+/;
 /** Bare hours: when a day is named, 7-11 are morning hours and 1-6 afternoon or evening ones. */
-const DEFAULT_HOUR: Record<DayPart | "none", number> = { morning: 9, afternoon: 14, evening: 19, night: 21, none: 9 };
+const DEFAULT_HOUR: Record<DayPart | "none", number> = {
+  morning: 9,
+  afternoon: 14,
+  evening: 19,
+  night: 21,
+  none: 9,
+};
 /** When to ask how a commitment for a day went, by the part of the day it named. */
-const COMMITMENT_FOLLOW_UP_HOUR: Record<DayPart | "none", number> = { morning: 12, afternoon: 18, evening: 21, night: 21, none: 20 };
+const COMMITMENT_FOLLOW_UP_HOUR: Record<DayPart | "none", number> = {
+  morning: 12,
+  afternoon: 18,
+  evening: 21,
+  night: 21,
+  none: 20,
+};
 const WINDOW_FOLLOW_UP_HOUR = 18;
 
-const WEEKDAY_TITLES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTH_TITLES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAY_TITLES = [
+  "Sunday",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+];
+const MONTH_TITLES = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
 
 function dateOf(local: LocalDateTime): CalendarDate {
   return { year: local.year, month: local.month, day: local.day };
 }
 
 function daysBetween(a: CalendarDate, b: CalendarDate): number {
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY);
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY,
+  );
 }
 
 /** `due` on the user's clock, relative to today: "today at 8:00", "on Friday at 20:00", "on 3 Dec at 9:00". */
@@ -62,7 +102,14 @@ export function describeLocalTime(due: number, now: number, timeZone: string): s
   const at = toLocal(due, timeZone);
   const days = daysBetween(dateOf(toLocal(now, timeZone)), dateOf(at));
   const clock = `${at.hour}:${String(at.minute).padStart(2, "0")}`;
-  const day = days === 0 ? "today" : days === 1 ? "tomorrow" : days < 7 ? `on ${WEEKDAY_TITLES[at.weekday]}` : `on ${at.day} ${MONTH_TITLES[at.month - 1]}`;
+  const day =
+    days === 0
+      ? "today"
+      : days === 1
+        ? "tomorrow"
+        : days < 7
+          ? `on ${WEEKDAY_TITLES[at.weekday]}`
+          : `on ${at.day} ${MONTH_TITLES[at.month - 1]}`;
   return `${day} at ${clock}`;
 }
 
@@ -78,7 +125,11 @@ function clockHour(time: TimePhrase, part: DayPart | null): number {
 }
 
 /** The date a day phrase names, or null when it contradicts the day part beside it. */
-function namedDate(phrases: TimePhrases, today: CalendarDate, local: LocalDateTime): { date: CalendarDate; part: DayPart | null } | null {
+function namedDate(
+  phrases: TimePhrases,
+  today: CalendarDate,
+  local: LocalDateTime,
+): { date: CalendarDate; part: DayPart | null } | null {
   const { day, part } = phrases;
   if (day && part && (day.part || part.today)) return null;
   const dayPart = day?.part ?? (day?.kind === "tonight" ? "night" : null) ?? part?.part ?? null;
@@ -103,7 +154,10 @@ function namedDate(phrases: TimePhrases, today: CalendarDate, local: LocalDateTi
 
 /** A bare time with no day: its next occurrence (8 → 8:00 or 20:00 today, else 8:00 tomorrow). */
 function nextOccurrence(time: TimePhrase, today: CalendarDate, ctx: ParseContext): number {
-  const hours = time.meridiem || time.hour === 0 || time.hour > 12 ? [clockHour(time, null)] : [time.hour % 12, (time.hour % 12) + 12];
+  const hours =
+    time.meridiem || time.hour === 0 || time.hour > 12
+      ? [clockHour(time, null)]
+      : [time.hour % 12, (time.hour % 12) + 12];
   for (const date of [today, addDays(today, 1)]) {
     for (const hour of hours) {
       const at = fromLocal(date, hour, time.minute, ctx.timeZone);
@@ -114,7 +168,11 @@ function nextOccurrence(time: TimePhrase, today: CalendarDate, ctx: ParseContext
 }
 
 /** The wall-clock instant named by a day and/or a time, or null when it is ambiguous or past. */
-function wallClockInstant(phrases: TimePhrases, ctx: ParseContext, defaults: "reminder" | "commitment"): number | null {
+function wallClockInstant(
+  phrases: TimePhrases,
+  ctx: ParseContext,
+  defaults: "reminder" | "commitment",
+): number | null {
   const local = toLocal(ctx.now, ctx.timeZone);
   const today = dateOf(local);
   const named = phrases.day || phrases.part ? namedDate(phrases, today, local) : null;
@@ -122,29 +180,55 @@ function wallClockInstant(phrases: TimePhrases, ctx: ParseContext, defaults: "re
   if (phrases.time) {
     if (!named) return nextOccurrence(phrases.time, today, ctx);
     const isToday = daysBetween(today, named.date) === 0;
-    if (isToday && !named.part && phrases.time.meridiem === null && phrases.time.hour >= 1 && phrases.time.hour <= 12) {
+    if (
+      isToday &&
+      !named.part &&
+      phrases.time.meridiem === null &&
+      phrases.time.hour >= 1 &&
+      phrases.time.hour <= 12
+    ) {
       const at = nextOccurrence(phrases.time, today, ctx);
       return daysBetween(today, dateOf(toLocal(at, ctx.timeZone))) === 0 ? at : null;
     }
-    return fromLocal(named.date, clockHour(phrases.time, named.part), phrases.time.minute, ctx.timeZone);
+    return fromLocal(
+      named.date,
+      clockHour(phrases.time, named.part),
+      phrases.time.minute,
+      ctx.timeZone,
+    );
   }
   if (!named) return null;
-  if (defaults === "reminder") return fromLocal(named.date, DEFAULT_HOUR[named.part ?? "none"], 0, ctx.timeZone);
-  if (phrases.day?.kind === "today" && !named.part) return fromLocal(named.date, 21, 0, ctx.timeZone);
+  if (defaults === "reminder")
+    return fromLocal(named.date, DEFAULT_HOUR[named.part ?? "none"], 0, ctx.timeZone);
+  if (phrases.day?.kind === "today" && !named.part)
+    return fromLocal(named.date, 21, 0, ctx.timeZone);
   if (named.part === "night") return fromLocal(addDays(named.date, 1), 9, 0, ctx.timeZone);
   return fromLocal(named.date, COMMITMENT_FOLLOW_UP_HOUR[named.part ?? "none"], 0, ctx.timeZone);
 }
 
 /** The end of the week (Sunday) or month a window names, at the follow-up hour. */
-function windowEnd(span: "week" | "weekend" | "month", which: "this" | "next", ctx: ParseContext): number {
+function windowEnd(
+  span: "week" | "weekend" | "month",
+  which: "this" | "next",
+  ctx: ParseContext,
+): number {
   const local = toLocal(ctx.now, ctx.timeZone);
   const today = dateOf(local);
   if (span === "month") {
     const monthsAhead = which === "next" ? 2 : 1;
     const lastDay = new Date(Date.UTC(local.year, local.month - 1 + monthsAhead, 0));
-    return fromLocal({ year: lastDay.getUTCFullYear(), month: lastDay.getUTCMonth() + 1, day: lastDay.getUTCDate() }, WINDOW_FOLLOW_UP_HOUR, 0, ctx.timeZone);
+    return fromLocal(
+      {
+        year: lastDay.getUTCFullYear(),
+        month: lastDay.getUTCMonth() + 1,
+        day: lastDay.getUTCDate(),
+      },
+      WINDOW_FOLLOW_UP_HOUR,
+      0,
+      ctx.timeZone,
+    );
   }
-  const sunday = addDays(today, (7 - local.weekday) % 7 + (which === "next" ? 7 : 0));
+  const sunday = addDays(today, ((7 - local.weekday) % 7) + (which === "next" ? 7 : 0));
   return fromLocal(sunday, WINDOW_FOLLOW_UP_HOUR, 0, ctx.timeZone);
 }
 
@@ -197,8 +281,15 @@ function commitment(action: string, ctx: ParseContext): Omit<Commitment, "local_
   if (due === null) return null;
   const what = cleanWhat(phrases.rest);
   if (!/[a-z]/.test(what)) return null;
-  const period = frequency ? (frequency.per ?? (window ? (window.span === "month" ? "month" : "week") : "day")) : undefined;
-  return { kind: "commitment", what, due_at: due, ...(frequency ? { count: frequency.count, period } : {}) };
+  const period = frequency
+    ? (frequency.per ?? (window ? (window.span === "month" ? "month" : "week") : "day"))
+    : undefined;
+  return {
+    kind: "commitment",
+    what,
+    due_at: due,
+    ...(frequency ? { count: frequency.count, period } : {}),
+  };
 }
 
 /** Whether any sentence of `text` asks for a reminder or makes a promise; cheap, no dates resolved. */
@@ -228,9 +319,16 @@ export function parseCommitment(text: string, ctx: ParseContext): Commitment | n
     const sentence = raw.replace(/[.!?;]+$/, "").trim();
     const asked = REMINDER_RE.exec(sentence);
     const committed = asked || isQuestion ? null : COMMITMENT_RE.exec(sentence);
-    const found = asked ? reminder(asked[1] ?? "", ctx) : committed ? commitment(committed[1] ?? "", ctx) : null;
+    const found = asked
+      ? reminder(asked[1] ?? "", ctx)
+      : committed
+        ? commitment(committed[1] ?? "", ctx)
+        : null;
     if (!found || found.due_at <= ctx.now || found.due_at - ctx.now > MAX_AHEAD_MS) continue;
-    const parsed = CommitmentSchema.safeParse({ ...found, local_time_text: describeLocalTime(found.due_at, ctx.now, ctx.timeZone) });
+    const parsed = CommitmentSchema.safeParse({
+      ...found,
+      local_time_text: describeLocalTime(found.due_at, ctx.now, ctx.timeZone),
+    });
     if (parsed.success) return parsed.data;
   }
   return null;

@@ -3,14 +3,42 @@
 // expressions of one kind, or a time word left over that none of them explains, is ambiguous: the
 // caller then records nothing rather than guessing.
 
-export const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+export const WEEKDAY_NAMES = [
+  "sunday",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+] as const;
 export type DayPart = "morning" | "afternoon" | "evening" | "night";
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, once: 1, twice: 2, thrice: 3,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  once: 1,
+  twice: 2,
+  thrice: 3,
 };
-const NUMBER = `(?:\\d{1,4}|${Object.keys(NUMBER_WORDS).filter((w) => !["once", "twice", "thrice"].includes(w)).join("|")})`;
+const NUMBER = `(?:\\d{1,4}|${Object.keys(NUMBER_WORDS)
+  .filter((w) => !["once", "twice", "thrice"].includes(w))
+  .join("|")})`;
 
 /** "2", "two", "a" → 2, 2, 1; anything else → null. */
 export function readNumber(word: string): number | null {
@@ -53,8 +81,12 @@ const TIME_RE = new RegExp(
   ].join("|"),
   "g",
 );
-const RELATIVE_RE = new RegExp(String.raw`\bin (?:(half an hour)|(${NUMBER}) (minutes?|mins?|hours?|hrs?|days?|weeks?))\b`, "g");
-const WINDOW_RE = /\b(?:by the end of |before the end of |over )?(this|next) (week|weekend|month)\b/g;
+const RELATIVE_RE = new RegExp(
+  String.raw`\bin (?:(half an hour)|(${NUMBER}) (minutes?|mins?|hours?|hrs?|days?|weeks?))\b`,
+  "g",
+);
+const WINDOW_RE =
+  /\b(?:by the end of |before the end of |over )?(this|next) (week|weekend|month)\b/g;
 const FREQUENCY_RE = new RegExp(
   String.raw`\b(?:(?:(once|twice|thrice)|(${NUMBER}) times)(?: (?:a|per|each|every) (day|week|month))?|(every ?day|daily|each day|every (?:morning|evening|night)))\b`,
   "g",
@@ -83,13 +115,21 @@ function dayPhrase(m: RegExpExecArray): DayPhrase {
   if (m[2]) return { kind: "today", part };
   if (m[3]) return { kind: "tonight", part };
   if (m[4]) return { kind: "tomorrow", part };
-  return { kind: "weekday", weekday: WEEKDAY_NAMES.indexOf(m[5] as (typeof WEEKDAY_NAMES)[number]), part };
+  return {
+    kind: "weekday",
+    weekday: WEEKDAY_NAMES.indexOf(m[5] as (typeof WEEKDAY_NAMES)[number]),
+    part,
+  };
 }
 
 function timePhrase(m: RegExpExecArray): TimePhrase | "invalid" {
   const meridiem = (letter: string | undefined) => (letter ? (letter === "a" ? "am" : "pm") : null);
   let t: TimePhrase;
-  if (m[1]) t = m[1] === "midnight" ? { hour: 0, minute: 0, meridiem: "am" } : { hour: 12, minute: 0, meridiem: "pm" };
+  if (m[1])
+    t =
+      m[1] === "midnight"
+        ? { hour: 0, minute: 0, meridiem: "am" }
+        : { hour: 12, minute: 0, meridiem: "pm" };
   else if (m[2]) t = { hour: Number(m[2]), minute: Number(m[3]), meridiem: meridiem(m[4]) };
   else if (m[5]) t = { hour: Number(m[5]), minute: 0, meridiem: meridiem(m[6]) };
   else t = { hour: Number(m[7]), minute: 0, meridiem: null };
@@ -102,10 +142,15 @@ function timePhrase(m: RegExpExecArray): TimePhrase | "invalid" {
  * The time expressions of `sentence` (lower case, normalised spaces), or null when it holds two of a
  * kind, an impossible time ("25:00", "13pm"), or a time word no expression explains.
  */
-export function findTimePhrases(sentence: string, options: { frequencies: boolean }): TimePhrases | null {
+export function findTimePhrases(
+  sentence: string,
+  options: { frequencies: boolean },
+): TimePhrases | null {
   const spans: Span[] = [];
   const take = (re: RegExp): RegExpExecArray | null | "many" => {
-    const all = findAll(sentence, re).filter((m) => !spans.some((s) => m.index < s.end && m.index + m[0].length > s.start));
+    const all = findAll(sentence, re).filter(
+      (m) => !spans.some((s) => m.index < s.end && m.index + m[0].length > s.start),
+    );
     if (all.length > 1) return "many";
     const m = all[0];
     if (m) spans.push({ start: m.index, end: m.index + m[0].length });
@@ -141,12 +186,16 @@ export function findTimePhrases(sentence: string, options: { frequencies: boolea
     else {
       const count = readNumber(frequency[1] ?? frequency[2] ?? "");
       if (count === null) return null;
-      parsedFrequency = { count, per: (frequency[3] as FrequencyPhrase["per"] | undefined) ?? null };
+      parsedFrequency = {
+        count,
+        per: (frequency[3] as FrequencyPhrase["per"] | undefined) ?? null,
+      };
     }
   }
 
   let rest = sentence;
-  for (const s of [...spans].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, s.start)} ${rest.slice(s.end)}`;
+  for (const s of [...spans].sort((a, b) => b.start - a.start))
+    rest = `${rest.slice(0, s.start)} ${rest.slice(s.end)}`;
   rest = rest.replace(/\s+/g, " ").trim();
   if (LEFTOVER_TIME_WORDS.test(rest)) return null;
 
@@ -155,7 +204,10 @@ export function findTimePhrases(sentence: string, options: { frequencies: boolea
     part: part && part !== "many" ? { part: part[2] as DayPart, today: part[1] === "this" } : null,
     time: parsedTime,
     relative: parsedRelative,
-    window: window && window !== "many" ? { which: window[1] as "this" | "next", span: window[2] as WindowPhrase["span"] } : null,
+    window:
+      window && window !== "many"
+        ? { which: window[1] as "this" | "next", span: window[2] as WindowPhrase["span"] }
+        : null,
     frequency: parsedFrequency,
     rest,
   };

@@ -4,7 +4,16 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { database } from "./client";
 import type { Role } from "./enums";
-import { accountNotices, apiKeys, auditLog, invitations, memberships, refreshTokens, tenants, users } from "./schema";
+import {
+  accountNotices,
+  apiKeys,
+  auditLog,
+  invitations,
+  memberships,
+  refreshTokens,
+  tenants,
+  users,
+} from "./schema";
 
 export type UserRow = typeof users.$inferSelect;
 export type TenantRow = typeof tenants.$inferSelect;
@@ -30,19 +39,31 @@ export async function findUserById(d1: D1Database, id: string): Promise<UserRow 
 /** Users by id, for listing a workspace's members. */
 export async function findUsersByIds(d1: D1Database, ids: string[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
-  return database(d1).select().from(users).where(sql`${users.id} IN ${ids}`);
+  return database(d1)
+    .select()
+    .from(users)
+    .where(sql`${users.id} IN ${ids}`);
 }
 
 /** Creates a user together with their own workspace, owned by them, in one atomic batch. */
 export async function createUserWithWorkspace(
   d1: D1Database,
-  input: { user: typeof users.$inferInsert; tenant: typeof tenants.$inferInsert; membershipId: string },
+  input: {
+    user: typeof users.$inferInsert;
+    tenant: typeof tenants.$inferInsert;
+    membershipId: string;
+  },
 ): Promise<void> {
   const db = database(d1);
   await db.batch([
     db.insert(users).values(input.user),
     db.insert(tenants).values(input.tenant),
-    db.insert(memberships).values({ id: input.membershipId, tenantId: input.tenant.id ?? "", userId: input.user.id ?? "", role: "owner" }),
+    db.insert(memberships).values({
+      id: input.membershipId,
+      tenantId: input.tenant.id ?? "",
+      userId: input.user.id ?? "",
+      role: "owner",
+    }),
   ]);
 }
 
@@ -58,7 +79,12 @@ export async function createUserFromInvitation(
   ]);
 }
 
-function acceptInvitationStatements(d1: D1Database, invitation: InvitationRow, userId: string, membershipId: string) {
+function acceptInvitationStatements(
+  d1: D1Database,
+  invitation: InvitationRow,
+  userId: string,
+  membershipId: string,
+) {
   const db = database(d1);
   return [
     db
@@ -70,25 +96,42 @@ function acceptInvitationStatements(d1: D1Database, invitation: InvitationRow, u
 }
 
 /** Adds an existing user to an invitation's workspace and consumes the invitation. */
-export async function acceptInvitation(d1: D1Database, invitation: InvitationRow, userId: string, membershipId: string): Promise<void> {
+export async function acceptInvitation(
+  d1: D1Database,
+  invitation: InvitationRow,
+  userId: string,
+  membershipId: string,
+): Promise<void> {
   const [insert, consume] = acceptInvitationStatements(d1, invitation, userId, membershipId);
   await database(d1).batch([insert, consume]);
 }
 
 /** The open invitation with this token hash, into a workspace that is not closed. */
-export async function findOpenInvitation(d1: D1Database, tokenHash: string): Promise<InvitationRow | undefined> {
+export async function findOpenInvitation(
+  d1: D1Database,
+  tokenHash: string,
+): Promise<InvitationRow | undefined> {
   const [found] = await database(d1)
     .select({ row: invitations })
     .from(invitations)
     .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
-    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(tenants.deletedAt)))
+    .where(
+      and(
+        eq(invitations.tokenHash, tokenHash),
+        isNull(invitations.acceptedAt),
+        isNull(tenants.deletedAt),
+      ),
+    )
     .limit(1);
   const row = found?.row;
   return row && row.expiresAt > Date.now() ? row : undefined;
 }
 
 /** A user's workspaces, oldest membership first. */
-export async function listMembershipsOfUser(d1: D1Database, userId: string): Promise<MembershipWithTenant[]> {
+export async function listMembershipsOfUser(
+  d1: D1Database,
+  userId: string,
+): Promise<MembershipWithTenant[]> {
   const rows = await database(d1)
     .select({ membershipId: memberships.id, role: memberships.role, tenant: tenants })
     .from(memberships)
@@ -99,8 +142,15 @@ export async function listMembershipsOfUser(d1: D1Database, userId: string): Pro
 }
 
 /** Replaces a user's password hash (upgrade on sign-in, or a password change). */
-export async function setPasswordHash(d1: D1Database, userId: string, passwordHash: string): Promise<void> {
-  await database(d1).update(users).set({ passwordHash, updatedAt: Date.now() }).where(eq(users.id, userId));
+export async function setPasswordHash(
+  d1: D1Database,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await database(d1)
+    .update(users)
+    .set({ passwordHash, updatedAt: Date.now() })
+    .where(eq(users.id, userId));
 }
 
 /**
@@ -113,9 +163,16 @@ export async function loadSessionState(
 ): Promise<{ role: Role; tokensValidAfter: number; workspaceClosed: boolean } | undefined> {
   const now = Date.now();
   const [row] = await database(d1)
-    .select({ role: memberships.role, tokensValidAfter: users.tokensValidAfter, closedAt: tenants.deletedAt })
+    .select({
+      role: memberships.role,
+      tokensValidAfter: users.tokensValidAfter,
+      closedAt: tenants.deletedAt,
+    })
     .from(users)
-    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, input.tenantId)))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, users.id), eq(memberships.tenantId, input.tenantId)),
+    )
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(
       and(
@@ -127,23 +184,46 @@ export async function loadSessionState(
       ),
     )
     .limit(1);
-  return row && { role: row.role, tokensValidAfter: row.tokensValidAfter, workspaceClosed: row.closedAt !== null };
+  return (
+    row && {
+      role: row.role,
+      tokensValidAfter: row.tokensValidAfter,
+      workspaceClosed: row.closedAt !== null,
+    }
+  );
 }
 
 /** Stores a new refresh token (hash only). */
-export async function insertRefreshToken(d1: D1Database, row: typeof refreshTokens.$inferInsert): Promise<void> {
+export async function insertRefreshToken(
+  d1: D1Database,
+  row: typeof refreshTokens.$inferInsert,
+): Promise<void> {
   await database(d1).insert(refreshTokens).values(row);
 }
 
 /** The refresh token with this hash. */
-export async function findRefreshToken(d1: D1Database, tokenHash: string): Promise<RefreshTokenRow | undefined> {
-  const [row] = await database(d1).select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1);
+export async function findRefreshToken(
+  d1: D1Database,
+  tokenHash: string,
+): Promise<RefreshTokenRow | undefined> {
+  const [row] = await database(d1)
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, tokenHash))
+    .limit(1);
   return row;
 }
 
 /** The token that replaced `parentId`, if any. */
-export async function findRefreshChild(d1: D1Database, parentId: string): Promise<RefreshTokenRow | undefined> {
-  const [row] = await database(d1).select().from(refreshTokens).where(eq(refreshTokens.parentId, parentId)).limit(1);
+export async function findRefreshChild(
+  d1: D1Database,
+  parentId: string,
+): Promise<RefreshTokenRow | undefined> {
+  const [row] = await database(d1)
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.parentId, parentId))
+    .limit(1);
   return row;
 }
 
@@ -153,7 +233,9 @@ export async function findRefreshChild(d1: D1Database, parentId: string): Promis
  */
 export async function claimRefreshToken(d1: D1Database, id: string, now: number): Promise<boolean> {
   const result = await d1
-    .prepare("UPDATE refresh_tokens SET used_at = ?1 WHERE id = ?2 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?1")
+    .prepare(
+      "UPDATE refresh_tokens SET used_at = ?1 WHERE id = ?2 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?1",
+    )
     .bind(now, id)
     .run();
   return result.meta.changes === 1;
@@ -172,7 +254,10 @@ export async function revokeAllSessions(d1: D1Database, userId: string): Promise
   const db = database(d1);
   const now = Date.now();
   await db.batch([
-    db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt))),
+    db
+      .update(refreshTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt))),
     db.update(users).set({ tokensValidAfter: now, updatedAt: now }).where(eq(users.id, userId)),
   ]);
 }
@@ -185,7 +270,10 @@ export type ApiKeyLookup = { row: ApiKeyRow; usable: boolean; workspaceClosed: b
  * member of its workspace: removal and erasure revoke a member's keys, and this condition covers any
  * other way a member leaves.
  */
-export async function findApiKey(d1: D1Database, keyHash: string): Promise<ApiKeyLookup | undefined> {
+export async function findApiKey(
+  d1: D1Database,
+  keyHash: string,
+): Promise<ApiKeyLookup | undefined> {
   const [found] = await database(d1)
     .select({
       row: apiKeys,
@@ -199,28 +287,44 @@ export async function findApiKey(d1: D1Database, keyHash: string): Promise<ApiKe
     .limit(1);
   if (!found) return undefined;
   const { row } = found;
-  const usable = row.revokedAt === null && (row.expiresAt === null || row.expiresAt > Date.now()) && found.creatorIsMember === 1;
+  const usable =
+    row.revokedAt === null &&
+    (row.expiresAt === null || row.expiresAt > Date.now()) &&
+    found.creatorIsMember === 1;
   return { row, usable, workspaceClosed: found.closedAt !== null };
 }
 
 /** Records that a key was used; written at most once a minute per key to spare D1. */
 export async function touchApiKey(d1: D1Database, id: string, now: number): Promise<void> {
   await d1
-    .prepare("UPDATE api_keys SET last_used_at = ?1 WHERE id = ?2 AND (last_used_at IS NULL OR last_used_at < ?1 - 60000)")
+    .prepare(
+      "UPDATE api_keys SET last_used_at = ?1 WHERE id = ?2 AND (last_used_at IS NULL OR last_used_at < ?1 - 60000)",
+    )
     .bind(now, id)
     .run();
 }
 
 /** Notes that `code` happened to a person, for their next sign-in: one row per kind, counted. */
-export async function addAccountNotice(d1: D1Database, userId: string, code: AccountNoticeCode, now = Date.now()): Promise<void> {
+export async function addAccountNotice(
+  d1: D1Database,
+  userId: string,
+  code: AccountNoticeCode,
+  now = Date.now(),
+): Promise<void> {
   await database(d1)
     .insert(accountNotices)
     .values({ userId, code, firstAt: now, lastAt: now })
-    .onConflictDoUpdate({ target: [accountNotices.userId, accountNotices.code], set: { count: sql`${accountNotices.count} + 1`, lastAt: now } });
+    .onConflictDoUpdate({
+      target: [accountNotices.userId, accountNotices.code],
+      set: { count: sql`${accountNotices.count} + 1`, lastAt: now },
+    });
 }
 
 /** The person's pending notices, taken: each is answered once, at one sign-in. */
-export async function takeAccountNotices(d1: D1Database, userId: string): Promise<AccountNoticeRow[]> {
+export async function takeAccountNotices(
+  d1: D1Database,
+  userId: string,
+): Promise<AccountNoticeRow[]> {
   return database(d1).delete(accountNotices).where(eq(accountNotices.userId, userId)).returning();
 }
 
@@ -229,8 +333,16 @@ export async function exportUserData(d1: D1Database, userId: string) {
   const db = database(d1);
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   const workspaces = await listMembershipsOfUser(d1, userId);
-  const sessions = await db.select().from(refreshTokens).where(eq(refreshTokens.userId, userId)).orderBy(asc(refreshTokens.createdAt));
-  const events = await db.select().from(auditLog).where(eq(auditLog.actorId, userId)).orderBy(asc(auditLog.createdAt));
+  const sessions = await db
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.userId, userId))
+    .orderBy(asc(refreshTokens.createdAt));
+  const events = await db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.actorId, userId))
+    .orderBy(asc(auditLog.createdAt));
   const keys = await db.select().from(apiKeys).where(eq(apiKeys.createdBy, userId));
   const notices = await db.select().from(accountNotices).where(eq(accountNotices.userId, userId));
   return { user, workspaces, sessions, events, keys, notices };
@@ -253,18 +365,33 @@ export type ClosingWorkspaces = { tenantIds: string[]; windowMs: number };
  * bare random id without IP or user agent. The workspaces they were the sole member of close in the
  * same batch.
  */
-export async function eraseUser(d1: D1Database, userId: string, closing: ClosingWorkspaces = { tenantIds: [], windowMs: 0 }): Promise<void> {
+export async function eraseUser(
+  d1: D1Database,
+  userId: string,
+  closing: ClosingWorkspaces = { tenantIds: [], windowMs: 0 },
+): Promise<void> {
   const db = database(d1);
   const now = Date.now();
   await db.batch([
     db
       .update(users)
-      .set({ email: `erased-${userId}@invalid`, fullName: "", passwordHash: "", status: "deleted", deletedAt: now, tokensValidAfter: now, updatedAt: now })
+      .set({
+        email: `erased-${userId}@invalid`,
+        fullName: "",
+        passwordHash: "",
+        status: "deleted",
+        deletedAt: now,
+        tokensValidAfter: now,
+        updatedAt: now,
+      })
       .where(eq(users.id, userId)),
     db.delete(refreshTokens).where(eq(refreshTokens.userId, userId)),
     db.delete(accountNotices).where(eq(accountNotices.userId, userId)),
     db.delete(memberships).where(eq(memberships.userId, userId)),
-    db.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt))),
+    db
+      .update(apiKeys)
+      .set({ revokedAt: now })
+      .where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt))),
     db.delete(invitations).where(eq(invitations.invitedBy, userId)),
     db.update(auditLog).set({ ip: null, userAgent: null }).where(eq(auditLog.actorId, userId)),
     ...closing.tenantIds.map((tenantId) =>

@@ -19,44 +19,72 @@ const TOP_DOCUMENTS = 10;
 
 function days(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 
 /** Analytics of the UTC days `from`..`to` (YYYY-MM-DD, inclusive). */
-export async function workspaceAnalytics(d1: D1Database, tenantId: string, from: string, to: string): Promise<Analytics> {
+export async function workspaceAnalytics(
+  d1: D1Database,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<Analytics> {
   const db = database(d1);
-  const inDays = and(eq(conversationDays.tenantId, tenantId), between(conversationDays.day, from, to));
+  const inDays = and(
+    eq(conversationDays.tenantId, tenantId),
+    between(conversationDays.day, from, to),
+  );
   const inAnswers = and(eq(answerStats.tenantId, tenantId), between(answerStats.day, from, to));
-  const total = (column: AnySQLiteColumn) => sql<number>`coalesce(${sum(column)}, 0)`.mapWith(Number);
+  const total = (column: AnySQLiteColumn) =>
+    sql<number>`coalesce(${sum(column)}, 0)`.mapWith(Number);
 
   const [perDay, totals, channels, buckets, documents] = await Promise.all([
     db
       .select({
         date: conversationDays.day,
         conversations: countDistinct(conversationDays.conversationId),
-        active_users: sql<number>`count(DISTINCT CASE WHEN ${conversationDays.userMessages} > 0 THEN ${conversationDays.contactId} END)`.mapWith(Number),
-        messages: sql<number>`sum(${conversationDays.userMessages} + ${conversationDays.assistantMessages} + ${conversationDays.creatorMessages})`.mapWith(Number),
+        active_users:
+          sql<number>`count(DISTINCT CASE WHEN ${conversationDays.userMessages} > 0 THEN ${conversationDays.contactId} END)`.mapWith(
+            Number,
+          ),
+        messages:
+          sql<number>`sum(${conversationDays.userMessages} + ${conversationDays.assistantMessages} + ${conversationDays.creatorMessages})`.mapWith(
+            Number,
+          ),
       })
       .from(conversationDays)
       .where(inDays)
       .groupBy(conversationDays.day),
     db
-      .select({ user: total(conversationDays.userMessages), assistant: total(conversationDays.assistantMessages), creator: total(conversationDays.creatorMessages) })
+      .select({
+        user: total(conversationDays.userMessages),
+        assistant: total(conversationDays.assistantMessages),
+        creator: total(conversationDays.creatorMessages),
+      })
       .from(conversationDays)
       .where(inDays),
     db
-      .select({ channel: conversationDays.channel, conversations: countDistinct(conversationDays.conversationId) })
+      .select({
+        channel: conversationDays.channel,
+        conversations: countDistinct(conversationDays.conversationId),
+      })
       .from(conversationDays)
       .where(inDays)
       .groupBy(conversationDays.channel),
     db
       .select({
-        bucket: sql<number>`CASE WHEN ${answerStats.fallback} THEN -1 WHEN ${answerStats.confidence} < 0.25 THEN 0 WHEN ${answerStats.confidence} < 0.5 THEN 1 WHEN ${answerStats.confidence} < 0.75 THEN 2 ELSE 3 END`.mapWith(Number),
+        bucket:
+          sql<number>`CASE WHEN ${answerStats.fallback} THEN -1 WHEN ${answerStats.confidence} < 0.25 THEN 0 WHEN ${answerStats.confidence} < 0.5 THEN 1 WHEN ${answerStats.confidence} < 0.75 THEN 2 ELSE 3 END`.mapWith(
+            Number,
+          ),
         count: sql<number>`count(*)`.mapWith(Number),
       })
       .from(answerStats)
-      .where(and(inAnswers, sql`(${answerStats.fallback} OR ${answerStats.confidence} IS NOT NULL)`))
+      .where(
+        and(inAnswers, sql`(${answerStats.fallback} OR ${answerStats.confidence} IS NOT NULL)`),
+      )
       .groupBy(sql`1`),
     // The title a document has now (it may have been renamed since it was cited), else the cited one.
     db.all<{ document_id: string; title: string; citations: number }>(sql`
@@ -76,10 +104,18 @@ export async function workspaceAnalytics(d1: D1Database, tenantId: string, from:
     to,
     per_day: days(from, to).map((date) => {
       const row = byDay.get(date);
-      return { date, conversations: row?.conversations ?? 0, active_users: row?.active_users ?? 0, messages: row?.messages ?? 0 };
+      return {
+        date,
+        conversations: row?.conversations ?? 0,
+        active_users: row?.active_users ?? 0,
+        messages: row?.messages ?? 0,
+      };
     }),
     messages: totals[0] ?? { user: 0, assistant: 0, creator: 0 },
-    confidence: { buckets: CONFIDENCE_BUCKETS.map((b, i) => ({ ...b, count: bucketCount(i) })), fallback_count: bucketCount(-1) },
+    confidence: {
+      buckets: CONFIDENCE_BUCKETS.map((b, i) => ({ ...b, count: bucketCount(i) })),
+      fallback_count: bucketCount(-1),
+    },
     top_documents: documents.map((d) => ({ ...d, citations: Number(d.citations) })),
     channels: channels.sort((a, b) => b.conversations - a.conversations),
   };

@@ -36,7 +36,10 @@ const entryColumns = {
 };
 
 /** The one channel `where` picks, with whether its workspace is closed. */
-async function findChannel(d1: D1Database, where: SQL | undefined): Promise<FoundChannel | undefined> {
+async function findChannel(
+  d1: D1Database,
+  where: SQL | undefined,
+): Promise<FoundChannel | undefined> {
   const [row] = await database(d1)
     .select(entryColumns)
     .from(channels)
@@ -49,12 +52,20 @@ async function findChannel(d1: D1Database, where: SQL | undefined): Promise<Foun
 }
 
 /** The connected channel of `kind` with the platform's id `externalId` (a Telegram bot id). */
-export function findChannelByExternalId(d1: D1Database, kind: ChannelKind, externalId: string): Promise<FoundChannel | undefined> {
+export function findChannelByExternalId(
+  d1: D1Database,
+  kind: ChannelKind,
+  externalId: string,
+): Promise<FoundChannel | undefined> {
   return findChannel(d1, and(eq(channels.kind, kind), eq(channels.externalId, externalId)));
 }
 
 /** The channel of `kind` with our own id, in whichever tenant it is. */
-export function findChannelById(d1: D1Database, kind: ChannelKind, id: string): Promise<FoundChannel | undefined> {
+export function findChannelById(
+  d1: D1Database,
+  kind: ChannelKind,
+  id: string,
+): Promise<FoundChannel | undefined> {
   return findChannel(d1, and(eq(channels.kind, kind), eq(channels.id, id)));
 }
 
@@ -62,7 +73,12 @@ export function findChannelById(d1: D1Database, kind: ChannelKind, id: string): 
  * Records a webhook event once: true the first time `key` is seen, false for every redelivery. The
  * insert is atomic, so concurrent deliveries of one event cannot both win.
  */
-export async function claimEvent(d1: D1Database, channelId: string, key: string, now = Date.now()): Promise<boolean> {
+export async function claimEvent(
+  d1: D1Database,
+  channelId: string,
+  key: string,
+  now = Date.now(),
+): Promise<boolean> {
   const db = database(d1);
   const inserted = await db
     .insert(channelEvents)
@@ -70,7 +86,8 @@ export async function claimEvent(d1: D1Database, channelId: string, key: string,
     .onConflictDoNothing()
     .returning({ key: channelEvents.key });
   // Expired keys are swept now and then rather than on every event.
-  if (inserted.length > 0 && Math.random() < 0.01) await db.delete(channelEvents).where(lt(channelEvents.expiresAt, now));
+  if (inserted.length > 0 && Math.random() < 0.01)
+    await db.delete(channelEvents).where(lt(channelEvents.expiresAt, now));
   return inserted.length > 0;
 }
 
@@ -96,7 +113,11 @@ export async function touchChannel(
 }
 
 /** When a contact last wrote to us: the start of WhatsApp's 24-hour customer-service window. */
-export async function contactLastSeenAt(d1: D1Database, tenantId: string, contactId: string): Promise<number | null> {
+export async function contactLastSeenAt(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+): Promise<number | null> {
   const [row] = await database(d1)
     .select({ lastSeenAt: contacts.lastSeenAt })
     .from(contacts)
@@ -108,7 +129,13 @@ export async function contactLastSeenAt(d1: D1Database, tenantId: string, contac
 /** Remembers an outbound message by the platform's id, so status webhooks can confirm its delivery. */
 export async function recordDelivery(
   d1: D1Database,
-  delivery: { id: string; tenantId: string; channelId: string; conversationId: string; seq: number },
+  delivery: {
+    id: string;
+    tenantId: string;
+    channelId: string;
+    conversationId: string;
+    seq: number;
+  },
 ): Promise<void> {
   await database(d1).insert(channelDeliveries).values(delivery).onConflictDoNothing();
 }

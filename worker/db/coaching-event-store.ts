@@ -17,9 +17,18 @@ export type CoachingEventRow = {
 };
 
 /** Stores the events of one tenant; ones already stored are skipped. */
-export async function recordCoachingEvents(d1: D1Database, tenantId: string, rows: readonly CoachingEventRow[]): Promise<void> {
+export async function recordCoachingEvents(
+  d1: D1Database,
+  tenantId: string,
+  rows: readonly CoachingEventRow[],
+): Promise<void> {
   if (rows.length === 0) return;
   const db = database(d1);
-  const [first, ...rest] = rows.map((row) => db.insert(coachingEvents).values({ ...row, tenantId }).onConflictDoNothing());
+  const [first, ...rest] = rows.map((row) =>
+    db
+      .insert(coachingEvents)
+      .values({ ...row, tenantId })
+      .onConflictDoNothing(),
+  );
   if (first) await db.batch([first, ...rest]);
 }

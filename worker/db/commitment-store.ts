@@ -1,7 +1,12 @@
 // Commitments and reminders in D1, for one tenant: recorded once per source message, their follow-up
 // and outcome, and the lists the API answers. The tenant comes from the caller (a room or agent that
 // knows its own, or the gateway of an authenticated request) and is part of every statement.
-import type { Commitment, CommitmentOutcome, CommitmentStatus, CommitmentView } from "@coach/contracts/commitments";
+import type {
+  Commitment,
+  CommitmentOutcome,
+  CommitmentStatus,
+  CommitmentView,
+} from "@coach/contracts/commitments";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { newId } from "../lib/ids";
 import { database } from "./client";
@@ -43,7 +48,11 @@ export function commitmentView(row: Row): CommitmentView {
 }
 
 /** Stores the commitment; a second call for the same source message answers the first row. */
-export async function recordCommitment(d1: D1Database, tenantId: string, input: NewCommitment): Promise<{ row: Row; created: boolean }> {
+export async function recordCommitment(
+  d1: D1Database,
+  tenantId: string,
+  input: NewCommitment,
+): Promise<{ row: Row; created: boolean }> {
   const db = database(d1);
   const [created] = await db
     .insert(commitments)
@@ -71,37 +80,76 @@ export async function recordCommitment(d1: D1Database, tenantId: string, input: 
   const [existing] = await db
     .select()
     .from(commitments)
-    .where(and(eq(commitments.tenantId, tenantId), eq(commitments.conversationId, input.conversationId ?? ""), eq(commitments.sourceSeq, input.sourceSeq ?? -1)))
+    .where(
+      and(
+        eq(commitments.tenantId, tenantId),
+        eq(commitments.conversationId, input.conversationId ?? ""),
+        eq(commitments.sourceSeq, input.sourceSeq ?? -1),
+      ),
+    )
     .limit(1);
   if (!existing) throw new Error("The commitment was neither stored nor found.");
   return { row: existing, created: false };
 }
 
 /** Marks the follow-up as sent (open → asked); an answered commitment keeps its outcome. */
-export async function markFollowedUp(d1: D1Database, tenantId: string, id: string, at: number): Promise<void> {
+export async function markFollowedUp(
+  d1: D1Database,
+  tenantId: string,
+  id: string,
+  at: number,
+): Promise<void> {
   await database(d1)
     .update(commitments)
     .set({ status: "asked", followedUpAt: at })
-    .where(and(eq(commitments.tenantId, tenantId), eq(commitments.id, id), eq(commitments.status, "open")));
+    .where(
+      and(
+        eq(commitments.tenantId, tenantId),
+        eq(commitments.id, id),
+        eq(commitments.status, "open"),
+      ),
+    );
 }
 
 /**
  * Records the contact's outcome; the latest answer counts. Answers the updated row, or undefined when
  * the commitment is not this contact's.
  */
-export async function recordOutcome(d1: D1Database, tenantId: string, contactId: string, id: string, outcome: CommitmentOutcome, at: number): Promise<Row | undefined> {
+export async function recordOutcome(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+  id: string,
+  outcome: CommitmentOutcome,
+  at: number,
+): Promise<Row | undefined> {
   const [row] = await database(d1)
     .update(commitments)
     .set({ status: outcome, outcomeAt: at })
-    .where(and(eq(commitments.tenantId, tenantId), eq(commitments.contactId, contactId), eq(commitments.id, id)))
+    .where(
+      and(
+        eq(commitments.tenantId, tenantId),
+        eq(commitments.contactId, contactId),
+        eq(commitments.id, id),
+      ),
+    )
     .returning();
   return row;
 }
 
-export type CommitmentFilter = { contactId?: string; statuses?: CommitmentStatus[]; limit: number; offset: number };
+export type CommitmentFilter = {
+  contactId?: string;
+  statuses?: CommitmentStatus[];
+  limit: number;
+  offset: number;
+};
 
 /** The tenant's commitments, newest first, one page, with the offset of the next page. */
-export async function listCommitments(d1: D1Database, tenantId: string, filter: CommitmentFilter): Promise<{ rows: Row[]; nextOffset: number | null }> {
+export async function listCommitments(
+  d1: D1Database,
+  tenantId: string,
+  filter: CommitmentFilter,
+): Promise<{ rows: Row[]; nextOffset: number | null }> {
   const rows = await database(d1)
     .select()
     .from(commitments)
@@ -115,15 +163,28 @@ export async function listCommitments(d1: D1Database, tenantId: string, filter: 
     .orderBy(desc(commitments.createdAt), desc(commitments.id))
     .limit(filter.limit + 1)
     .offset(filter.offset);
-  return { rows: rows.slice(0, filter.limit), nextOffset: rows.length > filter.limit ? filter.offset + filter.limit : null };
+  return {
+    rows: rows.slice(0, filter.limit),
+    nextOffset: rows.length > filter.limit ? filter.offset + filter.limit : null,
+  };
 }
 
 /** Deletes a contact's commitments and mirrored coaching events (GDPR erasure); how many rows went. */
-export async function eraseContactOutcomes(d1: D1Database, tenantId: string, contactId: string): Promise<number> {
+export async function eraseContactOutcomes(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+): Promise<number> {
   const db = database(d1);
   const [gone, events] = await db.batch([
-    db.delete(commitments).where(and(eq(commitments.tenantId, tenantId), eq(commitments.contactId, contactId))).returning({ id: commitments.id }),
-    db.delete(coachingEvents).where(and(eq(coachingEvents.tenantId, tenantId), eq(coachingEvents.contactId, contactId))).returning({ id: coachingEvents.id }),
+    db
+      .delete(commitments)
+      .where(and(eq(commitments.tenantId, tenantId), eq(commitments.contactId, contactId)))
+      .returning({ id: commitments.id }),
+    db
+      .delete(coachingEvents)
+      .where(and(eq(coachingEvents.tenantId, tenantId), eq(coachingEvents.contactId, contactId)))
+      .returning({ id: coachingEvents.id }),
   ]);
   return gone.length + events.length;
 }

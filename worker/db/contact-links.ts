@@ -6,7 +6,11 @@ import { database } from "./client";
 import { contactLinkCodes, contactLinks } from "./schema";
 
 /** The contact whose conversations `contactId` continues: itself unless it was linked. */
-export async function canonicalContactId(d1: D1Database, tenantId: string, contactId: string): Promise<string> {
+export async function canonicalContactId(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+): Promise<string> {
   const [row] = await database(d1)
     .select({ linkedTo: contactLinks.linkedTo })
     .from(contactLinks)
@@ -16,7 +20,11 @@ export async function canonicalContactId(d1: D1Database, tenantId: string, conta
 }
 
 /** The person's contacts: the canonical one first, then every contact linked to it. */
-export async function linkGroup(d1: D1Database, tenantId: string, contactId: string): Promise<string[]> {
+export async function linkGroup(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+): Promise<string[]> {
   const canonical = await canonicalContactId(d1, tenantId, contactId);
   const linked = await database(d1)
     .select({ contactId: contactLinks.contactId })
@@ -26,10 +34,20 @@ export async function linkGroup(d1: D1Database, tenantId: string, contactId: str
 }
 
 /** Stores a new code for the contact, replacing any earlier one. */
-export async function storeLinkCode(d1: D1Database, tenantId: string, contactId: string, codeHash: string, expiresAt: number): Promise<void> {
+export async function storeLinkCode(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+  codeHash: string,
+  expiresAt: number,
+): Promise<void> {
   const db = database(d1);
   await db.batch([
-    db.delete(contactLinkCodes).where(and(eq(contactLinkCodes.tenantId, tenantId), eq(contactLinkCodes.contactId, contactId))),
+    db
+      .delete(contactLinkCodes)
+      .where(
+        and(eq(contactLinkCodes.tenantId, tenantId), eq(contactLinkCodes.contactId, contactId)),
+      ),
     db.insert(contactLinkCodes).values({ codeHash, tenantId, contactId, expiresAt }),
   ]);
 }
@@ -38,7 +56,12 @@ export async function storeLinkCode(d1: D1Database, tenantId: string, contactId:
  * Takes a code out of the store (single use: a concurrent second redemption finds nothing) and
  * answers the contact that issued it, or null when it is unknown in this tenant or has expired.
  */
-export async function takeLinkCode(d1: D1Database, tenantId: string, codeHash: string, now = Date.now()): Promise<string | null> {
+export async function takeLinkCode(
+  d1: D1Database,
+  tenantId: string,
+  codeHash: string,
+  now = Date.now(),
+): Promise<string | null> {
   const [row] = await database(d1)
     .delete(contactLinkCodes)
     .where(and(eq(contactLinkCodes.tenantId, tenantId), eq(contactLinkCodes.codeHash, codeHash)))
@@ -50,7 +73,12 @@ export async function takeLinkCode(d1: D1Database, tenantId: string, codeHash: s
  * Links `contactId` (and every contact that pointed at it) to `canonicalId`, so links never chain.
  * One batch: the links change together or not at all.
  */
-export async function linkContact(d1: D1Database, tenantId: string, contactId: string, canonicalId: string): Promise<void> {
+export async function linkContact(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+  canonicalId: string,
+): Promise<void> {
   const db = database(d1);
   await db.batch([
     db

@@ -16,7 +16,10 @@ export type InboxFilter = {
   offset: number;
 };
 
-export type InboxRow = { conversation: typeof conversations.$inferSelect; contact: typeof contacts.$inferSelect | null };
+export type InboxRow = {
+  conversation: typeof conversations.$inferSelect;
+  contact: typeof contacts.$inferSelect | null;
+};
 
 /** `%q%` for LIKE, with LIKE's own wildcards escaped. */
 function likePattern(q: string): string {
@@ -53,21 +56,38 @@ function select(d1: D1Database) {
   return database(d1)
     .select({ conversation: conversations, contact: contacts })
     .from(conversations)
-    .leftJoin(contacts, and(eq(contacts.id, conversations.contactId), eq(contacts.tenantId, conversations.tenantId)));
+    .leftJoin(
+      contacts,
+      and(eq(contacts.id, conversations.contactId), eq(contacts.tenantId, conversations.tenantId)),
+    );
 }
 
 /** One page of the inbox, most recent activity first, and the offset of the next page. */
-export async function listInbox(d1: D1Database, tenantId: string, filter: InboxFilter): Promise<{ rows: InboxRow[]; nextOffset: number | null }> {
+export async function listInbox(
+  d1: D1Database,
+  tenantId: string,
+  filter: InboxFilter,
+): Promise<{ rows: InboxRow[]; nextOffset: number | null }> {
   const rows = await select(d1)
     .where(scope(tenantId, filter))
-    .orderBy(desc(sql`coalesce(${conversations.lastMessageAt}, ${conversations.startedAt})`), desc(conversations.id))
+    .orderBy(
+      desc(sql`coalesce(${conversations.lastMessageAt}, ${conversations.startedAt})`),
+      desc(conversations.id),
+    )
     .limit(filter.limit + 1)
     .offset(filter.offset);
-  return { rows: rows.slice(0, filter.limit), nextOffset: rows.length > filter.limit ? filter.offset + filter.limit : null };
+  return {
+    rows: rows.slice(0, filter.limit),
+    nextOffset: rows.length > filter.limit ? filter.offset + filter.limit : null,
+  };
 }
 
 /** One conversation of the tenant with its contact, or undefined (missing or another tenant's). */
-export async function findInboxConversation(d1: D1Database, tenantId: string, id: string): Promise<InboxRow | undefined> {
+export async function findInboxConversation(
+  d1: D1Database,
+  tenantId: string,
+  id: string,
+): Promise<InboxRow | undefined> {
   const [row] = await select(d1).where(scope(tenantId, { id })).limit(1);
   return row;
 }

@@ -13,9 +13,21 @@ export type ConversationIndexUpdate = {
   conversationId: string;
   contactId: string | null;
   channel: ChannelKind;
-  stats: { messageCount: number; lastMessageAt: number | null; lastPreview: string | null; lowConfidence: boolean };
+  stats: {
+    messageCount: number;
+    lastMessageAt: number | null;
+    lastPreview: string | null;
+    lowConfidence: boolean;
+  };
   days: { day: string; user: number; assistant: number; creator: number }[];
-  answers: { seq: number; day: string; confidence: number | null; fallback: boolean; citations: { document_id: string; title: string }[]; createdAt: number }[];
+  answers: {
+    seq: number;
+    day: string;
+    confidence: number | null;
+    fallback: boolean;
+    citations: { document_id: string; title: string }[];
+    createdAt: number;
+  }[];
   searchRows: { seq: number; body: string }[];
 };
 
@@ -27,22 +39,45 @@ export type ConversationIndexUpdate = {
 const SEARCH_ROWS_PER_INSERT = 25;
 
 /** Applies one sync in a single batch. */
-export async function writeConversationIndex(d1: D1Database, update: ConversationIndexUpdate): Promise<void> {
+export async function writeConversationIndex(
+  d1: D1Database,
+  update: ConversationIndexUpdate,
+): Promise<void> {
   const db = database(d1);
   const { tenantId, conversationId, contactId, channel } = update;
   const statements: BatchItem<"sqlite">[] = [
     db
       .insert(conversations)
       .values({ id: conversationId, tenantId, contactId, channel, ...update.stats })
-      .onConflictDoUpdate({ target: conversations.id, set: update.stats, setWhere: sql`${conversations.tenantId} = ${tenantId}` }),
+      .onConflictDoUpdate({
+        target: conversations.id,
+        set: update.stats,
+        setWhere: sql`${conversations.tenantId} = ${tenantId}`,
+      }),
   ];
   for (const day of update.days) {
-    const counts = { userMessages: day.user, assistantMessages: day.assistant, creatorMessages: day.creator };
+    const counts = {
+      userMessages: day.user,
+      assistantMessages: day.assistant,
+      creatorMessages: day.creator,
+    };
     statements.push(
       db
         .insert(conversationDays)
-        .values({ id: `${conversationId}:${day.day}`, tenantId, conversationId, contactId, channel, day: day.day, ...counts })
-        .onConflictDoUpdate({ target: conversationDays.id, set: counts, setWhere: sql`${conversationDays.tenantId} = ${tenantId}` }),
+        .values({
+          id: `${conversationId}:${day.day}`,
+          tenantId,
+          conversationId,
+          contactId,
+          channel,
+          day: day.day,
+          ...counts,
+        })
+        .onConflictDoUpdate({
+          target: conversationDays.id,
+          set: counts,
+          setWhere: sql`${conversationDays.tenantId} = ${tenantId}`,
+        }),
     );
   }
   for (const answer of update.answers) {
@@ -55,7 +90,11 @@ export async function writeConversationIndex(d1: D1Database, update: Conversatio
   }
   for (let i = 0; i < update.searchRows.length; i += SEARCH_ROWS_PER_INSERT) {
     const rows = update.searchRows.slice(i, i + SEARCH_ROWS_PER_INSERT);
-    statements.push(db.insert(conversationSearch).values(rows.map((row) => ({ tenantId, conversationId, ...row }))));
+    statements.push(
+      db
+        .insert(conversationSearch)
+        .values(rows.map((row) => ({ tenantId, conversationId, ...row }))),
+    );
   }
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
 }

@@ -7,7 +7,14 @@ import { coachingEvents, commitments, conversationDays, enrollments } from "./sc
 /** What happened in a program: its enrolments, their events, the enrolled contacts' days and commitments. */
 export type ProgramActivity = {
   enrollments: { id: string; contactId: string; status: string; startedAt: number }[];
-  events: { enrollmentId: string | null; contactId: string; nodeId: string | null; event: string; value: number | null; at: number }[];
+  events: {
+    enrollmentId: string | null;
+    contactId: string;
+    nodeId: string | null;
+    event: string;
+    value: number | null;
+    at: number;
+  }[];
   /** UTC days ("YYYY-MM-DD") on which each contact wrote. */
   activeDays: Map<string, Set<string>>;
   commitments: { status: string; stepNodeId: string | null }[];
@@ -16,15 +23,31 @@ export type ProgramActivity = {
 /** D1 binds at most 100 parameters per statement. */
 const IDS_PER_QUERY = 90;
 
-export async function loadProgramAnalyticsData(d1: D1Database, tenantId: string, programId: string): Promise<ProgramActivity> {
+export async function loadProgramAnalyticsData(
+  d1: D1Database,
+  tenantId: string,
+  programId: string,
+): Promise<ProgramActivity> {
   const db = database(d1);
   const [enrolmentRows, eventRows, commitmentRows] = await Promise.all([
     db
-      .select({ id: enrollments.id, contactId: enrollments.contactId, status: enrollments.status, startedAt: enrollments.startedAt })
+      .select({
+        id: enrollments.id,
+        contactId: enrollments.contactId,
+        status: enrollments.status,
+        startedAt: enrollments.startedAt,
+      })
       .from(enrollments)
       .where(and(eq(enrollments.tenantId, tenantId), eq(enrollments.programId, programId))),
     db
-      .select({ enrollmentId: coachingEvents.enrollmentId, contactId: coachingEvents.contactId, nodeId: coachingEvents.nodeId, event: coachingEvents.event, value: coachingEvents.value, at: coachingEvents.at })
+      .select({
+        enrollmentId: coachingEvents.enrollmentId,
+        contactId: coachingEvents.contactId,
+        nodeId: coachingEvents.nodeId,
+        event: coachingEvents.event,
+        value: coachingEvents.value,
+        at: coachingEvents.at,
+      })
       .from(coachingEvents)
       .where(and(eq(coachingEvents.tenantId, tenantId), eq(coachingEvents.programId, programId))),
     db
@@ -38,7 +61,13 @@ export async function loadProgramAnalyticsData(d1: D1Database, tenantId: string,
     const days = await db
       .select({ contactId: conversationDays.contactId, day: conversationDays.day })
       .from(conversationDays)
-      .where(and(eq(conversationDays.tenantId, tenantId), inArray(conversationDays.contactId, contactIds.slice(i, i + IDS_PER_QUERY)), gt(conversationDays.userMessages, 0)));
+      .where(
+        and(
+          eq(conversationDays.tenantId, tenantId),
+          inArray(conversationDays.contactId, contactIds.slice(i, i + IDS_PER_QUERY)),
+          gt(conversationDays.userMessages, 0),
+        ),
+      );
     for (const row of days) {
       if (!row.contactId) continue;
       const set = activeDays.get(row.contactId) ?? new Set<string>();

@@ -1,7 +1,14 @@
 // The tenant gateway: the only way routes read and write tenant data. The tenant id comes from the
 // authenticated principal and is added to every statement, so no query can forget it; a row of
 // another tenant is indistinguishable from a missing one (404).
-import { and, count, eq, type InferInsertModel, type InferSelectModel, type SQL } from "drizzle-orm";
+import {
+  and,
+  count,
+  eq,
+  type InferInsertModel,
+  type InferSelectModel,
+  type SQL,
+} from "drizzle-orm";
 import type { AnySQLiteColumn, AnySQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Principal } from "../lib/app-env";
 import { notFound } from "../lib/errors";
@@ -15,7 +22,9 @@ export type TenantRow<N extends TenantTableName> = InferSelectModel<Tables[N]>;
 type InsertModels = { [K in TenantTableName]: InferInsertModel<Tables[K]> };
 /** Values for a new row; `tenant_id` is never taken from the caller. */
 export type TenantInsert<N extends TenantTableName> = Omit<InsertModels[N], "tenantId">;
-export type TenantPatch<N extends TenantTableName> = Partial<Omit<InsertModels[N], "tenantId" | "id">>;
+export type TenantPatch<N extends TenantTableName> = Partial<
+  Omit<InsertModels[N], "tenantId" | "id">
+>;
 
 type OrderTerm = SQL | AnySQLiteColumn;
 export type ListOptions<N extends TenantTableName> = {
@@ -70,7 +79,10 @@ export class TenantGateway {
   }
 
   /** Rows of this tenant matching `where`, in `orderBy` order. */
-  async list<N extends TenantTableName>(name: N, options: ListOptions<N> = {}): Promise<TenantRow<N>[]> {
+  async list<N extends TenantTableName>(
+    name: N,
+    options: ListOptions<N> = {},
+  ): Promise<TenantRow<N>[]> {
     const typed = tenantTables[name];
     const query = this.db
       .select()
@@ -93,11 +105,17 @@ export class TenantGateway {
     options: Omit<ListOptions<N>, "limit" | "offset"> & { limit: number; offset: number },
   ): Promise<{ rows: TenantRow<N>[]; nextOffset: number | null }> {
     const rows = await this.list(name, { ...options, limit: options.limit + 1 });
-    return { rows: rows.slice(0, options.limit), nextOffset: rows.length > options.limit ? options.offset + options.limit : null };
+    return {
+      rows: rows.slice(0, options.limit),
+      nextOffset: rows.length > options.limit ? options.offset + options.limit : null,
+    };
   }
 
   /** How many rows of this tenant match `where`. */
-  async count<N extends TenantTableName>(name: N, where?: (table: Tables[N]) => SQL | undefined): Promise<number> {
+  async count<N extends TenantTableName>(
+    name: N,
+    where?: (table: Tables[N]) => SQL | undefined,
+  ): Promise<number> {
     const [row] = await this.db
       .select({ n: count() })
       .from(this.table(name))
@@ -108,7 +126,11 @@ export class TenantGateway {
   /** The row with `id`, or undefined when it is missing or another tenant's. */
   async find<N extends TenantTableName>(name: N, id: string): Promise<TenantRow<N> | undefined> {
     const table = this.table(name);
-    const [row] = await this.db.select().from(table).where(this.scoped(name, eq(table.id, id))).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(table)
+      .where(this.scoped(name, eq(table.id, id)))
+      .limit(1);
     return row as TenantRow<N> | undefined;
   }
 
@@ -120,7 +142,10 @@ export class TenantGateway {
   }
 
   /** Inserts a row owned by this tenant, whatever `tenant_id` the values may carry. */
-  async insert<N extends TenantTableName>(name: N, values: NoInfer<TenantInsert<N>>): Promise<TenantRow<N>> {
+  async insert<N extends TenantTableName>(
+    name: N,
+    values: NoInfer<TenantInsert<N>>,
+  ): Promise<TenantRow<N>> {
     const [row] = await this.db
       .insert(this.table(name))
       .values({ ...values, tenantId: this.tenantId })
@@ -132,21 +157,37 @@ export class TenantGateway {
    * Inserts the row, or updates it with `patch` when this tenant already has a row with that id.
    * A row with the same id in another tenant is left untouched (the conflict update is tenant-guarded).
    */
-  async upsert<N extends TenantTableName>(name: N, values: TenantInsert<N> & { id: string }, patch: NoInfer<TenantPatch<N>>): Promise<void> {
+  async upsert<N extends TenantTableName>(
+    name: N,
+    values: TenantInsert<N> & { id: string },
+    patch: NoInfer<TenantPatch<N>>,
+  ): Promise<void> {
     const table = this.table(name);
     const { tenantId: _tenant, id: _id, ...safe } = patch as Record<string, unknown>;
     await this.db
       .insert(table)
       .values({ ...values, tenantId: this.tenantId })
-      .onConflictDoUpdate({ target: table.id, set: safe, setWhere: eq(table.tenantId, this.tenantId) });
+      .onConflictDoUpdate({
+        target: table.id,
+        set: safe,
+        setWhere: eq(table.tenantId, this.tenantId),
+      });
   }
 
   /** Updates this tenant's row `id`; 404 when it is missing or another tenant's. */
-  async update<N extends TenantTableName>(name: N, id: string, patch: NoInfer<TenantPatch<N>>): Promise<TenantRow<N>> {
+  async update<N extends TenantTableName>(
+    name: N,
+    id: string,
+    patch: NoInfer<TenantPatch<N>>,
+  ): Promise<TenantRow<N>> {
     const table = this.table(name);
     // Even an untyped caller cannot move a row to another tenant or change its id.
     const { tenantId: _tenant, id: _id, ...safe } = patch as Record<string, unknown>;
-    const [row] = await this.db.update(table).set(safe).where(this.scoped(name, eq(table.id, id))).returning();
+    const [row] = await this.db
+      .update(table)
+      .set(safe)
+      .where(this.scoped(name, eq(table.id, id)))
+      .returning();
     if (!row) throw notFound(ENTITY_NAMES[name]);
     return row as TenantRow<N>;
   }
@@ -154,7 +195,10 @@ export class TenantGateway {
   /** Deletes this tenant's row `id`; 404 when it is missing or another tenant's. */
   async remove(name: TenantTableName, id: string): Promise<void> {
     const table = this.table(name);
-    const deleted = await this.db.delete(table).where(this.scoped(name, eq(table.id, id))).returning({ id: table.id });
+    const deleted = await this.db
+      .delete(table)
+      .where(this.scoped(name, eq(table.id, id)))
+      .returning({ id: table.id });
     if (deleted.length === 0) throw notFound(ENTITY_NAMES[name]);
   }
 }

@@ -9,18 +9,30 @@ export type WebhookEndpoint = TenantRow<"webhookEndpoints">;
 export type WebhookDelivery = TenantRow<"webhookDeliveries">;
 
 /** The JSON body every delivery carries. */
-export type WebhookEnvelope = { id: string; type: string; created_at: string; tenant_id: string; data: Record<string, unknown> };
+export type WebhookEnvelope = {
+  id: string;
+  type: string;
+  created_at: string;
+  tenant_id: string;
+  data: Record<string, unknown>;
+};
 
 /**
  * Queues `envelope` for every endpoint of the tenant subscribed to its type (or only `endpointId`,
  * for a ping); answers how many deliveries were queued. Each delivery gets its own id, which is the
  * `X-Coach-Delivery` header, while the envelope id names the event.
  */
-export async function queueDeliveries(d1: D1Database, envelope: WebhookEnvelope, endpointId?: string): Promise<number> {
+export async function queueDeliveries(
+  d1: D1Database,
+  envelope: WebhookEnvelope,
+  endpointId?: string,
+): Promise<number> {
   const gateway = forTenant(d1, envelope.tenant_id);
   const endpoints = endpointId
     ? [await gateway.get("webhookEndpoints", endpointId)]
-    : (await gateway.list("webhookEndpoints")).filter((endpoint) => endpoint.events.includes(envelope.type));
+    : (await gateway.list("webhookEndpoints")).filter((endpoint) =>
+        endpoint.events.includes(envelope.type),
+      );
   const now = Date.now();
   const payload = JSON.stringify(envelope);
   for (const endpoint of endpoints) {
@@ -37,7 +49,12 @@ export async function queueDeliveries(d1: D1Database, envelope: WebhookEnvelope,
 }
 
 /** Pending deliveries due by `until`, oldest first. */
-export async function dueDeliveries(d1: D1Database, tenantId: string, until: number, limit: number): Promise<WebhookDelivery[]> {
+export async function dueDeliveries(
+  d1: D1Database,
+  tenantId: string,
+  until: number,
+  limit: number,
+): Promise<WebhookDelivery[]> {
   return forTenant(d1, tenantId).list("webhookDeliveries", {
     where: (t) => and(eq(t.status, "pending"), lte(t.nextAttemptAt, until)),
     orderBy: (t) => asc(t.nextAttemptAt),
@@ -58,7 +75,12 @@ export async function nextDueAt(d1: D1Database, tenantId: string): Promise<numbe
 export async function recordAttempt(
   d1: D1Database,
   delivery: WebhookDelivery,
-  outcome: { status: "delivered" | "pending" | "failed"; statusCode: number | null; error: string | null; nextAttemptAt: number | null },
+  outcome: {
+    status: "delivered" | "pending" | "failed";
+    statusCode: number | null;
+    error: string | null;
+    nextAttemptAt: number | null;
+  },
 ): Promise<void> {
   await forTenant(d1, delivery.tenantId).update("webhookDeliveries", delivery.id, {
     status: outcome.status,
@@ -71,7 +93,12 @@ export async function recordAttempt(
 }
 
 /** An endpoint's delivery log, newest first. */
-export async function deliveryLog(d1: D1Database, tenantId: string, endpointId: string, limit: number): Promise<WebhookDelivery[]> {
+export async function deliveryLog(
+  d1: D1Database,
+  tenantId: string,
+  endpointId: string,
+  limit: number,
+): Promise<WebhookDelivery[]> {
   return forTenant(d1, tenantId).list("webhookDeliveries", {
     where: (t) => eq(t.endpointId, endpointId),
     orderBy: (t) => [desc(t.createdAt), desc(t.id)],
@@ -80,22 +107,38 @@ export async function deliveryLog(d1: D1Database, tenantId: string, endpointId: 
 }
 
 /** Removes an endpoint and its log (404 when it is missing or another tenant's). */
-export async function removeEndpoint(d1: D1Database, tenantId: string, endpointId: string): Promise<void> {
+export async function removeEndpoint(
+  d1: D1Database,
+  tenantId: string,
+  endpointId: string,
+): Promise<void> {
   const gateway = forTenant(d1, tenantId);
   await gateway.remove("webhookEndpoints", endpointId);
   await database(d1)
     .delete(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, endpointId)));
+    .where(
+      and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, endpointId)),
+    );
 }
 
 /** How long the delivery log keeps finished deliveries (delivered or given up). */
 export const DELIVERY_LOG_DAYS = 30;
 
 /** Deletes finished deliveries created before `before`; answers how many went. */
-export async function pruneDeliveryLog(d1: D1Database, tenantId: string, before: number): Promise<number> {
+export async function pruneDeliveryLog(
+  d1: D1Database,
+  tenantId: string,
+  before: number,
+): Promise<number> {
   const result = await database(d1)
     .delete(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.tenantId, tenantId), inArray(webhookDeliveries.status, ["delivered", "failed"]), lt(webhookDeliveries.createdAt, before)));
+    .where(
+      and(
+        eq(webhookDeliveries.tenantId, tenantId),
+        inArray(webhookDeliveries.status, ["delivered", "failed"]),
+        lt(webhookDeliveries.createdAt, before),
+      ),
+    );
   return result.meta.changes ?? 0;
 }
 
@@ -107,7 +150,10 @@ const NEEDLES_PER_STATEMENT = 50;
  * needles. Events name them as `contact_id` and `conversation_id` in their data, and may quote the
  * person's words (a question, a commitment), so erasing a person erases these too.
  */
-function aboutSubject(tenantId: string, subject: { contactIds: string[]; conversationIds: string[] }): SQL[] {
+function aboutSubject(
+  tenantId: string,
+  subject: { contactIds: string[]; conversationIds: string[] },
+): SQL[] {
   const needles = [
     ...subject.contactIds.map((id) => JSON.stringify({ contact_id: id }).slice(1, -1)),
     ...subject.conversationIds.map((id) => JSON.stringify({ conversation_id: id }).slice(1, -1)),
@@ -115,23 +161,38 @@ function aboutSubject(tenantId: string, subject: { contactIds: string[]; convers
   const conditions: SQL[] = [];
   for (let i = 0; i < needles.length; i += NEEDLES_PER_STATEMENT) {
     const group = needles.slice(i, i + NEEDLES_PER_STATEMENT);
-    conditions.push(and(eq(webhookDeliveries.tenantId, tenantId), or(...group.map((needle) => sql`instr(${webhookDeliveries.payload}, ${needle}) > 0`))) as SQL);
+    conditions.push(
+      and(
+        eq(webhookDeliveries.tenantId, tenantId),
+        or(...group.map((needle) => sql`instr(${webhookDeliveries.payload}, ${needle}) > 0`)),
+      ) as SQL,
+    );
   }
   return conditions;
 }
 
 /** The deliveries about a person (export). */
-export async function deliveriesAbout(d1: D1Database, tenantId: string, subject: { contactIds: string[]; conversationIds: string[] }): Promise<WebhookDelivery[]> {
+export async function deliveriesAbout(
+  d1: D1Database,
+  tenantId: string,
+  subject: { contactIds: string[]; conversationIds: string[] },
+): Promise<WebhookDelivery[]> {
   const found = new Map<string, WebhookDelivery>();
   for (const where of aboutSubject(tenantId, subject)) {
-    for (const row of await database(d1).select().from(webhookDeliveries).where(where)) found.set(row.id, row);
+    for (const row of await database(d1).select().from(webhookDeliveries).where(where))
+      found.set(row.id, row);
   }
   return [...found.values()].sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /** Deletes the deliveries about a person, pending ones included (erasure); answers how many went. */
-export async function forgetDeliveriesAbout(d1: D1Database, tenantId: string, subject: { contactIds: string[]; conversationIds: string[] }): Promise<number> {
+export async function forgetDeliveriesAbout(
+  d1: D1Database,
+  tenantId: string,
+  subject: { contactIds: string[]; conversationIds: string[] },
+): Promise<number> {
   let gone = 0;
-  for (const where of aboutSubject(tenantId, subject)) gone += (await database(d1).delete(webhookDeliveries).where(where)).meta.changes ?? 0;
+  for (const where of aboutSubject(tenantId, subject))
+    gone += (await database(d1).delete(webhookDeliveries).where(where)).meta.changes ?? 0;
   return gone;
 }

@@ -14,9 +14,18 @@ export type WidgetDirectoryEntry = {
 };
 
 /** The widget published under `publicKey`, if any. */
-export async function findWidgetByPublicKey(d1: D1Database, publicKey: string): Promise<WidgetDirectoryEntry | undefined> {
+export async function findWidgetByPublicKey(
+  d1: D1Database,
+  publicKey: string,
+): Promise<WidgetDirectoryEntry | undefined> {
   const [row] = await database(d1)
-    .select({ widgetId: widgets.id, tenantId: widgets.tenantId, allowedOrigins: widgets.allowedOrigins, settings: widgets.settings, closedAt: tenants.deletedAt })
+    .select({
+      widgetId: widgets.id,
+      tenantId: widgets.tenantId,
+      allowedOrigins: widgets.allowedOrigins,
+      settings: widgets.settings,
+      closedAt: tenants.deletedAt,
+    })
     .from(widgets)
     .innerJoin(tenants, eq(tenants.id, widgets.tenantId))
     .where(eq(widgets.publicKey, publicKey))

@@ -4,12 +4,22 @@
 // record of what happened.
 import { and, eq, getTableName, isNull } from "drizzle-orm";
 import { database } from "./client";
-import { auditLog, channelDeliveries, contactLinkCodes, contactLinks, tenants, tenantTables } from "./schema";
+import {
+  auditLog,
+  channelDeliveries,
+  contactLinkCodes,
+  contactLinks,
+  tenants,
+  tenantTables,
+} from "./schema";
 
 export type WorkspaceRow = typeof tenants.$inferSelect;
 
 /** The workspace, unless it is missing or already deleted. */
-export async function findWorkspace(d1: D1Database, tenantId: string): Promise<WorkspaceRow | undefined> {
+export async function findWorkspace(
+  d1: D1Database,
+  tenantId: string,
+): Promise<WorkspaceRow | undefined> {
   const [row] = await database(d1)
     .select()
     .from(tenants)
@@ -19,25 +29,44 @@ export async function findWorkspace(d1: D1Database, tenantId: string): Promise<W
 }
 
 /** Where a closed workspace stands: closed when, to be erased after, erased when (null: not yet). */
-export type WorkspaceClosure = { closedAt: number; eraseAfter: number | null; erasedAt: number | null };
+export type WorkspaceClosure = {
+  closedAt: number;
+  eraseAfter: number | null;
+  erasedAt: number | null;
+};
 
 /** The workspace's closure, or null while it is open (or when it does not exist). */
-export async function findClosure(d1: D1Database, tenantId: string): Promise<WorkspaceClosure | null> {
+export async function findClosure(
+  d1: D1Database,
+  tenantId: string,
+): Promise<WorkspaceClosure | null> {
   const [row] = await database(d1)
-    .select({ closedAt: tenants.deletedAt, eraseAfter: tenants.eraseAfter, erasedAt: tenants.erasedAt })
+    .select({
+      closedAt: tenants.deletedAt,
+      eraseAfter: tenants.eraseAfter,
+      erasedAt: tenants.erasedAt,
+    })
     .from(tenants)
     .where(eq(tenants.id, tenantId))
     .limit(1);
-  return row && row.closedAt !== null ? { closedAt: row.closedAt, eraseAfter: row.eraseAfter, erasedAt: row.erasedAt } : null;
+  return row && row.closedAt !== null
+    ? { closedAt: row.closedAt, eraseAfter: row.eraseAfter, erasedAt: row.erasedAt }
+    : null;
 }
 
 /** True when the workspace is closed (or deleted): nothing may reach it any more. */
 export async function isWorkspaceClosed(d1: D1Database, tenantId: string): Promise<boolean> {
-  const [row] = await database(d1).select({ closedAt: tenants.deletedAt }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+  const [row] = await database(d1)
+    .select({ closedAt: tenants.deletedAt })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId))
+    .limit(1);
   return row !== undefined && row.closedAt !== null;
 }
 
-const UNSERVED_TENANT_TABLES = [channelDeliveries, contactLinks, contactLinkCodes].map((table) => getTableName(table));
+const UNSERVED_TENANT_TABLES = [channelDeliveries, contactLinks, contactLinkCodes].map((table) =>
+  getTableName(table),
+);
 
 /** Deletes every row the workspace owns except its audit log, and marks it deleted (if it was not closed already) and erased. */
 export async function deleteWorkspaceRows(d1: D1Database, tenantId: string): Promise<void> {
@@ -47,11 +76,21 @@ export async function deleteWorkspaceRows(d1: D1Database, tenantId: string): Pro
   await d1.batch([
     d1.prepare("PRAGMA defer_foreign_keys = ON"),
     // Before the channels go: the webhook deduplication ledger knows only their ids.
-    d1.prepare("DELETE FROM channel_events WHERE channel_id IN (SELECT id FROM channels WHERE tenant_id = ?)").bind(tenantId),
+    d1
+      .prepare(
+        "DELETE FROM channel_events WHERE channel_id IN (SELECT id FROM channels WHERE tenant_id = ?)",
+      )
+      .bind(tenantId),
     ...tables.map((name) => d1.prepare(`DELETE FROM "${name}" WHERE tenant_id = ?`).bind(tenantId)),
     // Tenant rows the gateway does not serve (reached through their own stores).
-    ...UNSERVED_TENANT_TABLES.map((name) => d1.prepare(`DELETE FROM "${name}" WHERE tenant_id = ?`).bind(tenantId)),
+    ...UNSERVED_TENANT_TABLES.map((name) =>
+      d1.prepare(`DELETE FROM "${name}" WHERE tenant_id = ?`).bind(tenantId),
+    ),
     d1.prepare("DELETE FROM conversation_search WHERE tenant_id = ?").bind(tenantId),
-    d1.prepare("UPDATE tenants SET deleted_at = COALESCE(deleted_at, ?1), erased_at = ?1 WHERE id = ?2").bind(Date.now(), tenantId),
+    d1
+      .prepare(
+        "UPDATE tenants SET deleted_at = COALESCE(deleted_at, ?1), erased_at = ?1 WHERE id = ?2",
+      )
+      .bind(Date.now(), tenantId),
   ]);
 }

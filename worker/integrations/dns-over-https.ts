@@ -14,20 +14,29 @@ const ANSWERED = new Set([0, 3]);
 
 type DnsJson = { Status?: unknown; Answer?: unknown };
 
-async function query(resolverUrl: string, name: string, type: keyof typeof TYPES): Promise<Uint8Array[] | null> {
+async function query(
+  resolverUrl: string,
+  name: string,
+  type: keyof typeof TYPES,
+): Promise<Uint8Array[] | null> {
   const url = new URL(resolverUrl);
   url.searchParams.set("name", name);
   url.searchParams.set("type", type);
   let body: DnsJson;
   try {
-    const response = await fetch(url, { headers: { Accept: "application/dns-json" }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetch(url, {
+      headers: { Accept: "application/dns-json" },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     if (!response.ok) return null;
     body = (await response.json()) as DnsJson;
   } catch {
     return null;
   }
   if (typeof body.Status !== "number" || !ANSWERED.has(body.Status)) return null;
-  const records = Array.isArray(body.Answer) ? (body.Answer as { type?: unknown; data?: unknown }[]) : [];
+  const records = Array.isArray(body.Answer)
+    ? (body.Answer as { type?: unknown; data?: unknown }[])
+    : [];
   const addresses: Uint8Array[] = [];
   for (const record of records) {
     if (record.type !== TYPES[type] || typeof record.data !== "string") continue;
@@ -41,7 +50,10 @@ async function query(resolverUrl: string, name: string, type: keyof typeof TYPES
 
 /** Resolves `name` (A and AAAA) at the resolver `resolverUrl`. */
 export async function resolveHost(resolverUrl: string, name: string): Promise<Resolution> {
-  const [v4, v6] = await Promise.all([query(resolverUrl, name, "A"), query(resolverUrl, name, "AAAA")]);
+  const [v4, v6] = await Promise.all([
+    query(resolverUrl, name, "A"),
+    query(resolverUrl, name, "AAAA"),
+  ]);
   if (!v4 || !v6) return { reachable: false };
   return { reachable: true, addresses: [...v4, ...v6] };
 }

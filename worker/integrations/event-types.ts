@@ -15,4 +15,6 @@ export const outgoingEventTypes = [
 export type OutgoingEventType = (typeof outgoingEventTypes)[number];
 
 /** Events an endpoint may subscribe to; `ping` is only ever sent by the test route. */
-export const subscribableEventTypes = outgoingEventTypes.filter((type): type is Exclude<OutgoingEventType, "ping"> => type !== "ping");
+export const subscribableEventTypes = outgoingEventTypes.filter(
+  (type): type is Exclude<OutgoingEventType, "ping"> => type !== "ping",
+);

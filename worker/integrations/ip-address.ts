@@ -70,7 +70,12 @@ export function parseIPv6(text: string): Uint8Array | null {
   const explicit = head.length + back.length + tail.length;
   const compressed = halves.length === 2;
   if (compressed ? explicit > 7 : explicit !== 8) return null;
-  const words = [...head.map((g) => parseInt(g, 16)), ...Array<number>(8 - explicit).fill(0), ...back.map((g) => parseInt(g, 16)), ...tail];
+  const words = [
+    ...head.map((g) => parseInt(g, 16)),
+    ...Array<number>(8 - explicit).fill(0),
+    ...back.map((g) => parseInt(g, 16)),
+    ...tail,
+  ];
   const bytes = new Uint8Array(16);
   for (const [i, word] of words.entries()) {
     bytes[i * 2] = word >> 8;

@@ -7,6 +7,10 @@ export const EVENT_HEADER = "X-Coach-Event";
 export const DELIVERY_HEADER = "X-Coach-Delivery";
 
 /** The header value for `body` signed at `unixSeconds`. */
-export async function signWebhook(secret: string, body: string, unixSeconds: number = Math.floor(Date.now() / 1000)): Promise<string> {
+export async function signWebhook(
+  secret: string,
+  body: string,
+  unixSeconds: number = Math.floor(Date.now() / 1000),
+): Promise<string> {
   return `t=${unixSeconds},v1=${await hmacSha256Hex(secret, `${unixSeconds}.${body}`)}`;
 }

@@ -9,7 +9,10 @@ import { resolveHost } from "./dns-over-https";
 import { hostAddress, isInternalAddress, parseIPv4, parseIPv6 } from "./ip-address";
 import { workerConfig } from "../lib/config";
 
-export type WebhookUrlProblem = { code: "invalid_webhook_url" | "webhook_url_internal"; message: string };
+export type WebhookUrlProblem = {
+  code: "invalid_webhook_url" | "webhook_url_internal";
+  message: string;
+};
 
 type UrlEnv = Pick<Env, "WEBHOOKS_ALLOW_LOCAL_HTTP" | "WEBHOOKS_DOH_URL">;
 
@@ -17,11 +20,28 @@ const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 
 // Suffixes that never name a public host: special-use names (RFC 6761, 6762, 8375, 9476) and the
 // private top-level names networks use in practice.
-const NON_PUBLIC_SUFFIXES = ["localhost", "local", "localdomain", "internal", "intranet", "private", "corp", "home", "lan", "arpa", "test", "example", "invalid", "onion", "alt"];
+const NON_PUBLIC_SUFFIXES = [
+  "localhost",
+  "local",
+  "localdomain",
+  "internal",
+  "intranet",
+  "private",
+  "corp",
+  "home",
+  "lan",
+  "arpa",
+  "test",
+  "example",
+  "invalid",
+  "onion",
+  "alt",
+];
 
 const INTERNAL: WebhookUrlProblem = {
   code: "webhook_url_internal",
-  message: "The webhook URL points at an internal address (loopback, private, link-local or reserved). Use a public https address.",
+  message:
+    "The webhook URL points at an internal address (loopback, private, link-local or reserved). Use a public https address.",
 };
 
 function invalid(message: string): WebhookUrlProblem {
@@ -35,7 +55,11 @@ function writtenHost(raw: string): string {
 }
 
 function allowedLocally(env: UrlEnv, raw: string, url: URL): boolean {
-  return workerConfig(env).webhooksAllowLocalHttp && LOCAL_HOSTS.has(url.hostname) && writtenHost(raw) === url.hostname;
+  return (
+    workerConfig(env).webhooksAllowLocalHttp &&
+    LOCAL_HOSTS.has(url.hostname) &&
+    writtenHost(raw) === url.hostname
+  );
 }
 
 /**
@@ -47,8 +71,11 @@ export function isNonPublicName(hostname: string): boolean {
   const name = hostname.toLowerCase().replace(/\.$/, "");
   const labels = name.split(".");
   if (labels.length < 2) return true;
-  if (NON_PUBLIC_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`.${suffix}`))) return true;
-  for (const match of name.matchAll(/(?:^|[.-])(\d{1,3})[.-](\d{1,3})[.-](\d{1,3})[.-](\d{1,3})(?=$|[.-])/g)) {
+  if (NON_PUBLIC_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`.${suffix}`)))
+    return true;
+  for (const match of name.matchAll(
+    /(?:^|[.-])(\d{1,3})[.-](\d{1,3})[.-](\d{1,3})[.-](\d{1,3})(?=$|[.-])/g,
+  )) {
     const address = parseIPv4(match.slice(1).map(Number).join("."));
     if (address && isInternalAddress(address)) return true;
   }
@@ -57,7 +84,12 @@ export function isNonPublicName(hostname: string): boolean {
     const address = Uint8Array.from([0, 2, 4, 6].map((i) => parseInt(hex.slice(i, i + 2), 16)));
     if (isInternalAddress(address)) return true;
   }
-  return labels.some((label) => label.includes("--") && /^[0-9a-f-]+$/.test(label) && isInternal(parseIPv6(label.replaceAll("-", ":"))));
+  return labels.some(
+    (label) =>
+      label.includes("--") &&
+      /^[0-9a-f-]+$/.test(label) &&
+      isInternal(parseIPv6(label.replaceAll("-", ":"))),
+  );
 }
 
 function isInternal(address: Uint8Array | null): boolean {
@@ -65,19 +97,33 @@ function isInternal(address: Uint8Array | null): boolean {
 }
 
 /** Why webhooks may not be sent to `raw`, or null when they may. */
-export async function webhookUrlProblem(env: UrlEnv, raw: string): Promise<WebhookUrlProblem | null> {
+export async function webhookUrlProblem(
+  env: UrlEnv,
+  raw: string,
+): Promise<WebhookUrlProblem | null> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return invalid("The webhook URL is not a valid URL. Use a full address such as https://example.com/hooks/coach.");
+    return invalid(
+      "The webhook URL is not a valid URL. Use a full address such as https://example.com/hooks/coach.",
+    );
   }
-  if (url.username || url.password) return invalid("The webhook URL must not contain a user name or password; use the signing secret to authenticate our requests.");
+  if (url.username || url.password)
+    return invalid(
+      "The webhook URL must not contain a user name or password; use the signing secret to authenticate our requests.",
+    );
   const web = url.protocol === "http:" || url.protocol === "https:";
   if (url.protocol === "http:" && allowedLocally(env, raw, url)) return null;
   // The host first, so an internal address is named as such whatever the scheme.
   const literal = hostAddress(url.hostname);
-  if (web && (literal ? isInternalAddress(literal) : url.hostname.startsWith("[") || isNonPublicName(url.hostname))) return INTERNAL;
+  if (
+    web &&
+    (literal
+      ? isInternalAddress(literal)
+      : url.hostname.startsWith("[") || isNonPublicName(url.hostname))
+  )
+    return INTERNAL;
   if (url.protocol !== "https:") return invalid("The webhook URL must use https.");
   const resolver = workerConfig(env).webhooksDohUrl;
   if (literal || !resolver) return null;

@@ -23,16 +23,29 @@ const UNREACHABLE: AssistantStatus = { reachable: false, mode: null, status: nul
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
 /** Reads the bridge's health; its body is outside input, so anything unexpected reads as unreachable. */
-export async function assistantStatus(env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET">, requestId: string): Promise<AssistantStatus> {
+export async function assistantStatus(
+  env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET">,
+  requestId: string,
+): Promise<AssistantStatus> {
   let body: unknown;
   try {
     // A degraded bridge answers 503 with the same body, which still says which mode it runs in.
-    const response = await callBridge(env, { method: "GET", path: "/health", requestId, timeoutMs: HEALTH_TIMEOUT_MS });
+    const response = await callBridge(env, {
+      method: "GET",
+      path: "/health",
+      requestId,
+      timeoutMs: HEALTH_TIMEOUT_MS,
+    });
     body = await response.json().catch(() => null);
   } catch (err) {
     if (err instanceof AppError) return UNREACHABLE;
     throw err;
   }
-  if (!isObject(body) || (body.mode !== "ollama" && body.mode !== "builtin") || (body.status !== "ok" && body.status !== "degraded")) return UNREACHABLE;
+  if (
+    !isObject(body) ||
+    (body.mode !== "ollama" && body.mode !== "builtin") ||
+    (body.status !== "ok" && body.status !== "degraded")
+  )
+    return UNREACHABLE;
   return { reachable: true, mode: body.mode, status: body.status };
 }

@@ -17,7 +17,13 @@ export async function renameAtBridge(
 ): Promise<boolean> {
   const body = { tenant_id: rename.tenant_id, title: rename.title } satisfies RenameDocumentRequest;
   try {
-    const response = await callBridge(env, { method: "PATCH", path: `/v1/documents/${encodeURIComponent(rename.document_id)}`, body, requestId, timeoutMs: RENAME_TIMEOUT_MS });
+    const response = await callBridge(env, {
+      method: "PATCH",
+      path: `/v1/documents/${encodeURIComponent(rename.document_id)}`,
+      body,
+      requestId,
+      timeoutMs: RENAME_TIMEOUT_MS,
+    });
     await response.body?.cancel();
     return response.ok;
   } catch (err) {

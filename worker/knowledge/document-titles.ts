@@ -12,13 +12,18 @@ const IDS_PER_QUERY = 90;
 type Titled = { document_id: string; title: string };
 
 /** The current title of each of `documentIds` that the tenant has a row for. */
-export async function currentTitles(db: D1Database, tenantId: string, documentIds: Iterable<string>): Promise<Map<string, string>> {
+export async function currentTitles(
+  db: D1Database,
+  tenantId: string,
+  documentIds: Iterable<string>,
+): Promise<Map<string, string>> {
   const ids = [...new Set(documentIds)];
   const titles = new Map<string, string>();
   const gateway = forTenant(db, tenantId);
   for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
     const batch = ids.slice(i, i + IDS_PER_QUERY);
-    for (const row of await gateway.list("documents", { where: (t) => inArray(t.id, batch) })) titles.set(row.id, row.title);
+    for (const row of await gateway.list("documents", { where: (t) => inArray(t.id, batch) }))
+      titles.set(row.id, row.title);
   }
   return titles;
 }
@@ -32,7 +37,11 @@ export function retitled<T extends Titled>(sources: T[], titles: ReadonlyMap<str
 }
 
 /** Every item's `citations` with current titles, in one lookup for all of them. */
-export async function withCurrentTitles<T extends { citations: Titled[] }>(db: D1Database, tenantId: string, items: T[]): Promise<T[]> {
+export async function withCurrentTitles<T extends { citations: Titled[] }>(
+  db: D1Database,
+  tenantId: string,
+  items: T[],
+): Promise<T[]> {
   const ids = items.flatMap((item) => item.citations.map((c) => c.document_id));
   if (ids.length === 0) return items;
   const titles = await currentTitles(db, tenantId, ids);

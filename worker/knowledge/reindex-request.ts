@@ -13,12 +13,23 @@ const REINDEX_MAX = 200;
 type Env = Parameters<typeof requestIngest>[0] & { DB: D1Database };
 
 /** The documents of `tenantId` to send again, newest first. */
-export async function documentsToReindex(db: D1Database, tenantId: string): Promise<TenantRow<"documents">[]> {
-  return forTenant(db, tenantId).list("documents", { orderBy: (t) => [desc(t.createdAt)], limit: REINDEX_MAX });
+export async function documentsToReindex(
+  db: D1Database,
+  tenantId: string,
+): Promise<TenantRow<"documents">[]> {
+  return forTenant(db, tenantId).list("documents", {
+    orderBy: (t) => [desc(t.createdAt)],
+    limit: REINDEX_MAX,
+  });
 }
 
 /** Sends each document's original again, one after another (the bridge parses one file at a time). */
-export async function resendOriginals(env: Env, tenantId: string, rows: readonly TenantRow<"documents">[], requestId: string): Promise<void> {
+export async function resendOriginals(
+  env: Env,
+  tenantId: string,
+  rows: readonly TenantRow<"documents">[],
+  requestId: string,
+): Promise<void> {
   const gateway = forTenant(env.DB, tenantId);
   for (const row of rows) await requestIngest(env, gateway, row, requestId);
 }

@@ -15,7 +15,11 @@ import { formatIssues } from "../lib/zod-issues";
 const MAX_CALLBACK_BYTES = 16 * 1024;
 
 /** Verifies and parses a callback request; 401 with the signature code, 400 for a malformed body. */
-export async function readSignedCallback<S extends z.ZodType>(request: Request, secret: string, schema: S): Promise<z.output<S>> {
+export async function readSignedCallback<S extends z.ZodType>(
+  request: Request,
+  secret: string,
+  schema: S,
+): Promise<z.output<S>> {
   const url = new URL(request.url);
   const body = await readBodyWithLimit(request, MAX_CALLBACK_BYTES);
   const verdict = await verifyRequest(secret, {
@@ -33,13 +37,25 @@ export async function readSignedCallback<S extends z.ZodType>(request: Request, 
     throw new AppError(400, "invalid_json", "The callback body is not valid JSON.");
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError(400, "validation_failed", "The callback body is invalid; see details.", { details: formatIssues(parsed.error) });
+  if (!parsed.success)
+    throw new AppError(400, "validation_failed", "The callback body is invalid; see details.", {
+      details: formatIssues(parsed.error),
+    });
   return parsed.data;
 }
 
 /** Applies a verified callback; returns whether it changed the document. */
-export async function applyCallback(db: D1Database, documentId: string, callback: IngestStatusCallback): Promise<boolean> {
-  if (callback.document_id !== documentId) throw new AppError(400, "validation_failed", "The callback names another document than its path.");
+export async function applyCallback(
+  db: D1Database,
+  documentId: string,
+  callback: IngestStatusCallback,
+): Promise<boolean> {
+  if (callback.document_id !== documentId)
+    throw new AppError(
+      400,
+      "validation_failed",
+      "The callback names another document than its path.",
+    );
   const gateway = forTenant(db, callback.tenant_id);
   const row = await gateway.get("documents", documentId);
   if (callback.attempt !== row.ingestAttempt || callback.seq <= row.ingestSeq) return false;
@@ -60,13 +76,23 @@ export async function applyCallback(db: D1Database, documentId: string, callback
  * so it cannot bring the person's words back.
  */
 export async function recordQuestion(db: D1Database, report: QuestionReport): Promise<void> {
-  const values = { question: report.question, confidence: report.confidence, grounding: report.grounding };
+  const values = {
+    question: report.question,
+    confidence: report.confidence,
+    grounding: report.grounding,
+  };
   const gateway = forTenant(db, report.tenant_id);
-  if (!(await gateway.find("conversations", report.conversation_id))) throw notFound("conversation");
+  if (!(await gateway.find("conversations", report.conversation_id)))
+    throw notFound("conversation");
   try {
     await gateway.upsert(
       "questionGaps",
-      { id: `${report.conversation_id}:${report.turn_id}`, conversationId: report.conversation_id, turnId: report.turn_id, ...values },
+      {
+        id: `${report.conversation_id}:${report.turn_id}`,
+        conversationId: report.conversation_id,
+        turnId: report.turn_id,
+        ...values,
+      },
       values,
     );
   } catch {

@@ -13,15 +13,28 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 const MAX_DIRECT_BYTES = 2 * 1024 * 1024;
 
 const DirectEntrySchema = z.union([
-  z.object({ title: z.string().trim().min(1).max(300), text: z.string().trim().min(1).max(1_000_000) }).strict(),
-  z.object({ title: z.string().trim().min(1).max(300), qa_pairs: z.array(QaPairSchema).min(1).max(2000) }).strict(),
+  z
+    .object({
+      title: z.string().trim().min(1).max(300),
+      text: z.string().trim().min(1).max(1_000_000),
+    })
+    .strict(),
+  z
+    .object({
+      title: z.string().trim().min(1).max(300),
+      qa_pairs: z.array(QaPairSchema).min(1).max(2000),
+    })
+    .strict(),
 ]);
 
 /** A document ready to store. */
 export type Upload = { bytes: Uint8Array; kind: DocumentKind; title: string };
 
 function titleFromName(name: string): string {
-  const base = name.replace(/^.*[\\/]/, "").replace(/\.[A-Za-z0-9]{1,8}$/, "").trim();
+  const base = name
+    .replace(/^.*[\\/]/, "")
+    .replace(/\.[A-Za-z0-9]{1,8}$/, "")
+    .trim();
   return (base || "Untitled document").slice(0, 300);
 }
 
@@ -34,14 +47,31 @@ async function fromMultipart(request: Request, contentType: string): Promise<Upl
     throw new AppError(400, "invalid_multipart", "The multipart body could not be read.");
   }
   const file = form.get("file");
-  if (!(file instanceof File)) throw new AppError(400, "validation_failed", "Send the document in the multipart field `file`.");
+  if (!(file instanceof File))
+    throw new AppError(
+      400,
+      "validation_failed",
+      "Send the document in the multipart field `file`.",
+    );
   if (file.size === 0) throw new AppError(400, "empty_file", "The file is empty.");
   if (file.size > MAX_DOCUMENT_BYTES) {
-    throw new AppError(413, "payload_too_large", `Files may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`, { details: { max_bytes: MAX_DOCUMENT_BYTES } });
+    throw new AppError(
+      413,
+      "payload_too_large",
+      `Files may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
+      { details: { max_bytes: MAX_DOCUMENT_BYTES } },
+    );
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const title = form.get("title");
-  return { bytes, kind: sniffKind(bytes), title: typeof title === "string" && title.trim() ? title.trim().slice(0, 300) : titleFromName(file.name) };
+  return {
+    bytes,
+    kind: sniffKind(bytes),
+    title:
+      typeof title === "string" && title.trim()
+        ? title.trim().slice(0, 300)
+        : titleFromName(file.name),
+  };
 }
 
 async function fromJson(request: Request): Promise<Upload> {
@@ -50,11 +80,20 @@ async function fromJson(request: Request): Promise<Upload> {
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(raw));
   } catch {
-    throw new AppError(400, "invalid_json", "The body is not valid JSON. Check for a missing quote, comma or brace.");
+    throw new AppError(
+      400,
+      "invalid_json",
+      "The body is not valid JSON. Check for a missing quote, comma or brace.",
+    );
   }
   const parsed = DirectEntrySchema.safeParse(value);
   if (!parsed.success) {
-    throw new AppError(400, "validation_failed", "Send {title, text} or {title, qa_pairs: [{question, answer}]}; see details.", { details: formatIssues(parsed.error) });
+    throw new AppError(
+      400,
+      "validation_failed",
+      "Send {title, text} or {title, qa_pairs: [{question, answer}]}; see details.",
+      { details: formatIssues(parsed.error) },
+    );
   }
   const entry = parsed.data;
   const encoder = new TextEncoder();
@@ -69,5 +108,9 @@ export function readUpload(request: Request): Promise<Upload> {
   const media = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (media === "multipart/form-data") return fromMultipart(request, contentType);
   if (media === "application/json") return fromJson(request);
-  throw new AppError(415, "unsupported_media_type", "Send a file as multipart/form-data (field `file`), or text entered directly as application/json.");
+  throw new AppError(
+    415,
+    "unsupported_media_type",
+    "Send a file as multipart/form-data (field `file`), or text entered directly as application/json.",
+  );
 }

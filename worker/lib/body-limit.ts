@@ -3,13 +3,21 @@
 import { AppError } from "./errors";
 
 function tooLarge(limit: number): AppError {
-  return new AppError(413, "payload_too_large", `The body is larger than this route accepts (${limit} bytes). Send less data.`, {
-    details: { max_bytes: limit },
-  });
+  return new AppError(
+    413,
+    "payload_too_large",
+    `The body is larger than this route accepts (${limit} bytes). Send less data.`,
+    {
+      details: { max_bytes: limit },
+    },
+  );
 }
 
 /** Reads the whole body, refusing with 413 as soon as it passes `limit` bytes. */
-export async function readBodyWithLimit(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBodyWithLimit(
+  request: Request,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("Content-Length"));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   if (!request.body) return new Uint8Array();

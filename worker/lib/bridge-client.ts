@@ -14,9 +14,16 @@ export type BridgeCall = {
 };
 
 /** Sends a signed request to the bridge; network failures become a 503 `bridge_unreachable`. */
-export async function callBridge(env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET">, call: BridgeCall): Promise<Response> {
+export async function callBridge(
+  env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET">,
+  call: BridgeCall,
+): Promise<Response> {
   const body = call.body === undefined ? "" : JSON.stringify(call.body);
-  const signature = await signRequest(env.BRIDGE_SECRET, { method: call.method, pathWithQuery: call.path, body });
+  const signature = await signRequest(env.BRIDGE_SECRET, {
+    method: call.method,
+    pathWithQuery: call.path,
+    body,
+  });
   const headers: Record<string, string> = { ...signature, "X-Request-Id": call.requestId };
   if (call.body !== undefined) headers["Content-Type"] = "application/json";
   const signals = [AbortSignal.timeout(call.timeoutMs ?? 30_000)];
@@ -29,8 +36,13 @@ export async function callBridge(env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET">,
       signal: AbortSignal.any(signals),
     });
   } catch (err) {
-    throw new AppError(503, "bridge_unreachable", "The coach's inference server cannot be reached right now. Try again shortly.", {
-      details: { cause: err instanceof Error ? err.name : "unknown" },
-    });
+    throw new AppError(
+      503,
+      "bridge_unreachable",
+      "The coach's inference server cannot be reached right now. Try again shortly.",
+      {
+        details: { cause: err instanceof Error ? err.name : "unknown" },
+      },
+    );
   }
 }

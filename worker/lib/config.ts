@@ -41,7 +41,8 @@ type ConfigEnv = Partial<
 const DAY_MS = 86_400_000;
 
 /** An unset or blank variable reads as undefined, so its default applies. */
-const unsetIsDefault = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const unsetIsDefault = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
 
 function wholeNumber(min: number, max: number, fallback: number, example: string) {
   const rule = `a whole number from ${min} to ${max}, e.g. "${example}"`;
@@ -59,13 +60,26 @@ function wholeNumber(min: number, max: number, fallback: number, example: string
 
 const ConfigSchema = z.object({
   ENVIRONMENT: z.preprocess(unsetIsDefault, z.string().default("production")),
-  LOG_LEVEL: z.preprocess(unsetIsDefault, z.enum(["debug", "info", "warn", "error"], { error: 'one of "debug", "info", "warn" or "error"' }).default("info")),
+  LOG_LEVEL: z.preprocess(
+    unsetIsDefault,
+    z
+      .enum(["debug", "info", "warn", "error"], {
+        error: 'one of "debug", "info", "warn" or "error"',
+      })
+      .default("info"),
+  ),
   MAX_BODY_BYTES: wholeNumber(1, 100 * 1024 * 1024, 1024 * 1024, "1048576"),
   VISITOR_TOKEN_TTL_SECONDS: wholeNumber(60, 86_400, 900, "900"),
   ANSWER_MAX_WAIT_SECONDS: wholeNumber(1, 7 * 86_400, 3_600, "3600"),
   WORKSPACE_ERASURE_DAYS: wholeNumber(0, 365, 30, "30"),
-  WEBHOOKS_ALLOW_LOCAL_HTTP: z.preprocess(unsetIsDefault, z.enum(["true", "false"], { error: '"true" or "false"' }).default("false")),
-  WEBHOOKS_DOH_URL: z.preprocess(unsetIsDefault, z.url({ protocol: /^https?$/, error: "an http(s) URL, or empty for none" }).optional()),
+  WEBHOOKS_ALLOW_LOCAL_HTTP: z.preprocess(
+    unsetIsDefault,
+    z.enum(["true", "false"], { error: '"true" or "false"' }).default("false"),
+  ),
+  WEBHOOKS_DOH_URL: z.preprocess(
+    unsetIsDefault,
+    z.url({ protocol: /^https?$/, error: "an http(s) URL, or empty for none" }).optional(),
+  ),
 });
 
 const parsed = new WeakMap<object, WorkerConfig>();
@@ -81,7 +95,11 @@ export function workerConfig(bindings: ConfigEnv | undefined): WorkerConfig {
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue?.path[0] ?? "a variable");
-    throw new AppError(500, "configuration_invalid", `The Worker's setting ${name} must be ${issue?.message ?? "valid"}. Fix it in wrangler.toml [vars] and deploy again.`);
+    throw new AppError(
+      500,
+      "configuration_invalid",
+      `The Worker's setting ${name} must be ${issue?.message ?? "valid"}. Fix it in wrangler.toml [vars] and deploy again.`,
+    );
   }
   const vars = result.data;
   const config: WorkerConfig = {

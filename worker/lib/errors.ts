@@ -15,7 +15,12 @@ export class AppError extends Error {
   readonly details: unknown;
   readonly headers: Record<string, string>;
 
-  constructor(status: ContentfulStatusCode, code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+  constructor(
+    status: ContentfulStatusCode,
+    code: ErrorCode,
+    message: string,
+    options: AppErrorOptions = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.status = status;
@@ -46,5 +51,9 @@ export function tooManyRequests(retryAfterSeconds: number, message?: string): Ap
  * for good. The client starts a new session, which is a new conversation.
  */
 export function conversationErased(): AppError {
-  return new AppError(410, "conversation_erased", "This conversation was erased. Start a new session to talk again.");
+  return new AppError(
+    410,
+    "conversation_erased",
+    "This conversation was erased. Start a new session to talk again.",
+  );
 }

@@ -35,6 +35,7 @@ export function createLogger(base: LogFields, minLevel: LogLevel = "info"): Logg
 
 /** The parts of an unknown thrown value worth logging (never sent to a client). */
 export function describeError(err: unknown): LogFields {
-  if (err instanceof Error) return { error_name: err.name, error_message: err.message, stack: err.stack };
+  if (err instanceof Error)
+    return { error_name: err.name, error_message: err.message, stack: err.stack };
   return { error_message: String(err) };
 }

@@ -11,13 +11,26 @@ export type ThrottleLane = { key: string; policy: ThrottlePolicy };
 export type AttemptResult = { allowed: boolean; retryAfterSeconds: number };
 
 /** The policies of a sign-in's lanes. */
-export type SignInPolicies = { network: ThrottlePolicy; account: ThrottlePolicy; device: ThrottlePolicy };
+export type SignInPolicies = {
+  network: ThrottlePolicy;
+  account: ThrottlePolicy;
+  device: ThrottlePolicy;
+};
 
 /** A sign-in attempt as the Worker describes it: hashes only, never the tokens themselves. */
-export type SignInRequest = { network: string; deviceHash: string | null; unlockHash: string | null; policies: SignInPolicies; now?: number };
+export type SignInRequest = {
+  network: string;
+  deviceHash: string | null;
+  unlockHash: string | null;
+  policies: SignInPolicies;
+  now?: number;
+};
 
 /** How the attempt is counted: on a known device's lane, an unlock's, or the network's and the account's. */
-export type SignInAttempt = AttemptResult & { via: "device" | "unlock" | "network"; lanes: string[] };
+export type SignInAttempt = AttemptResult & {
+  via: "device" | "unlock" | "network";
+  lanes: string[];
+};
 
 /** What a settled sign-in changes besides its lanes. */
 export type SettleExtras = { rememberDevice?: string; consumeUnlock?: string };
@@ -28,7 +41,12 @@ export function rateLimiterFor(env: Pick<Env, "RATE_LIMITER">, name: string) {
 }
 
 /** Takes one token for `key` from `bucket`, or throws 429 with the wait. */
-export async function consume(env: Pick<Env, "RATE_LIMITER">, bucket: string, key: string, rule: BucketRule): Promise<void> {
+export async function consume(
+  env: Pick<Env, "RATE_LIMITER">,
+  bucket: string,
+  key: string,
+  rule: BucketRule,
+): Promise<void> {
   const result = await rateLimiterFor(env, `${bucket}:${key}`).take(bucket, rule);
   if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
 }

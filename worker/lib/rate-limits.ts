@@ -6,7 +6,9 @@ import { z } from "zod";
 import type { BucketRule } from "./token-bucket";
 import { AppError } from "./errors";
 
-const RuleSchema = z.object({ capacity: z.number().positive(), refill_per_second: z.number().min(0) }).strict();
+const RuleSchema = z
+  .object({ capacity: z.number().positive(), refill_per_second: z.number().min(0) })
+  .strict();
 
 const OverridesSchema = z
   .object({
@@ -73,7 +75,9 @@ function toRule(rule: z.infer<typeof RuleSchema> | undefined, fallback: BucketRu
 
 /** One rule for every frame kind (a load test's override). */
 function everyKind(rule: BucketRule): Record<SocketFrameKind, BucketRule> {
-  return Object.fromEntries(Object.keys(DEFAULTS.socketFrames).map((kind) => [kind, rule])) as Record<SocketFrameKind, BucketRule>;
+  return Object.fromEntries(
+    Object.keys(DEFAULTS.socketFrames).map((kind) => [kind, rule]),
+  ) as Record<SocketFrameKind, BucketRule>;
 }
 
 /** The limits in force: defaults, overridden by `RATE_LIMITS` when set. */
@@ -101,7 +105,9 @@ export function rateLimits(env: { RATE_LIMITS?: string }): RateLimits {
   const limits: RateLimits = {
     socketMessage: toRule(overrides.socket_message, DEFAULTS.socketMessage),
     widgetSessionIp: toRule(overrides.widget_session_ip, DEFAULTS.widgetSessionIp),
-    socketFrames: overrides.socket_frame ? everyKind(asRule(overrides.socket_frame)) : DEFAULTS.socketFrames,
+    socketFrames: overrides.socket_frame
+      ? everyKind(asRule(overrides.socket_frame))
+      : DEFAULTS.socketFrames,
     socketFlood: toRule(overrides.socket_flood, DEFAULTS.socketFlood),
     socketOpen: toRule(overrides.socket_open, DEFAULTS.socketOpen),
     socketsPerConversation: overrides.sockets_per_conversation ?? DEFAULTS.socketsPerConversation,

@@ -2,8 +2,14 @@
 // name, always from tenant and conversation together, so ids never collide across tenants.
 
 /** The stub of a conversation's room. */
-export function roomFor(env: Pick<Env, "CONVERSATION_ROOM">, tenantId: string, conversationId: string) {
-  return env.CONVERSATION_ROOM.get(env.CONVERSATION_ROOM.idFromName(`${tenantId}:${conversationId}`));
+export function roomFor(
+  env: Pick<Env, "CONVERSATION_ROOM">,
+  tenantId: string,
+  conversationId: string,
+) {
+  return env.CONVERSATION_ROOM.get(
+    env.CONVERSATION_ROOM.idFromName(`${tenantId}:${conversationId}`),
+  );
 }
 
 /** Headers the Worker sets when it forwards an authenticated socket upgrade. */
@@ -16,4 +22,7 @@ export const ROOM_HEADERS = {
 } as const;
 
 /** What the room did with a message from a messaging channel. */
-export type ChannelMessageResult = { status: "stored" | "duplicate" | "rate_limited"; seq: number | null };
+export type ChannelMessageResult = {
+  status: "stored" | "duplicate" | "rate_limited";
+  seq: number | null;
+};

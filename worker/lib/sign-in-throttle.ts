@@ -21,7 +21,11 @@ export type Outcome = "success" | "failure" | "cancelled";
 const PENDING_TTL_MS = 30_000;
 
 /** The lane as it stands at `now`: stale reservations dropped, failures forgotten after a quiet spell. */
-export function currentLane(stored: LaneState | undefined, policy: ThrottlePolicy, now: number): LaneState {
+export function currentLane(
+  stored: LaneState | undefined,
+  policy: ThrottlePolicy,
+  now: number,
+): LaneState {
   if (!stored) return { failures: 0, pending: [], lastAt: 0 };
   const pending = stored.pending.filter((at) => now - at < PENDING_TTL_MS);
   const quiet = pending.length === 0 && now - stored.lastAt > policy.forgetAfterSeconds * 1000;
@@ -31,12 +35,20 @@ export function currentLane(stored: LaneState | undefined, policy: ThrottlePolic
 /** The pause owed after `attempts` failed or pending attempts: none within the free ones. */
 export function requiredGapMs(attempts: number, policy: ThrottlePolicy): number {
   if (attempts < policy.freeFailures) return 0;
-  return Math.min(policy.baseDelaySeconds * 2 ** (attempts - policy.freeFailures), policy.maxDelaySeconds) * 1000;
+  return (
+    Math.min(
+      policy.baseDelaySeconds * 2 ** (attempts - policy.freeFailures),
+      policy.maxDelaySeconds,
+    ) * 1000
+  );
 }
 
 /** Milliseconds until the lane takes another attempt; 0 when it takes one now. */
 export function waitMs(state: LaneState, policy: ThrottlePolicy, now: number): number {
-  return Math.max(0, state.lastAt + requiredGapMs(state.failures + state.pending.length, policy) - now);
+  return Math.max(
+    0,
+    state.lastAt + requiredGapMs(state.failures + state.pending.length, policy) - now,
+  );
 }
 
 /** The lane with one more attempt reserved at `now`. */

@@ -23,32 +23,55 @@ function fromBase64url(text: string): Uint8Array {
 }
 
 async function key(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+  return crypto.subtle.importKey(
+    "raw",
+    encoder.encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign", "verify"],
+  );
 }
 
 /** Signs `claims` into a token. */
 export async function mintVisitorToken(secret: string, claims: VisitorClaims): Promise<string> {
   const payload = base64url(encoder.encode(JSON.stringify(claims)));
-  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", await key(secret), encoder.encode(`${PREFIX}.${payload}`)));
+  const signature = new Uint8Array(
+    await crypto.subtle.sign("HMAC", await key(secret), encoder.encode(`${PREFIX}.${payload}`)),
+  );
   return `${PREFIX}.${payload}.${base64url(signature)}`;
 }
 
 /** The claims of a well-formed, authentic, unexpired token; null otherwise (callers answer 401). */
-export async function verifyVisitorToken(secret: string, token: string, now: number = Date.now()): Promise<VisitorClaims | null> {
+export async function verifyVisitorToken(
+  secret: string,
+  token: string,
+  now: number = Date.now(),
+): Promise<VisitorClaims | null> {
   const parts = token.split(".");
-  if (parts.length !== 3 || parts[0] !== PREFIX || !parts[1] || !parts[2] || token.length > 2048) return null;
+  if (parts.length !== 3 || parts[0] !== PREFIX || !parts[1] || !parts[2] || token.length > 2048)
+    return null;
   let signature: Uint8Array;
   let claims: VisitorClaims;
   try {
     signature = fromBase64url(parts[2]);
     // crypto.subtle.verify compares in constant time.
-    const valid = await crypto.subtle.verify("HMAC", await key(secret), signature, encoder.encode(`${PREFIX}.${parts[1]}`));
+    const valid = await crypto.subtle.verify(
+      "HMAC",
+      await key(secret),
+      signature,
+      encoder.encode(`${PREFIX}.${parts[1]}`),
+    );
     if (!valid) return null;
     claims = JSON.parse(new TextDecoder().decode(fromBase64url(parts[1]))) as VisitorClaims;
   } catch {
     return null;
   }
   if (typeof claims.exp !== "number" || claims.exp * 1000 <= now) return null;
-  if (![claims.tid, claims.cid, claims.sub, claims.org].every((v) => typeof v === "string" && v.length > 0)) return null;
+  if (
+    ![claims.tid, claims.cid, claims.sub, claims.org].every(
+      (v) => typeof v === "string" && v.length > 0,
+    )
+  )
+    return null;
   return claims;
 }

@@ -2,7 +2,13 @@
 // the local date and time of an instant, and finding the instant of a local date and time, daylight
 // saving included (a 09:00 step stays at 09:00 local across the change).
 
-export type LocalDateTime = { year: number; month: number; day: number; hour: number; minute: number };
+export type LocalDateTime = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+};
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -30,13 +36,27 @@ export function localDateTime(at: number, timeZone: string): LocalDateTime & { s
   for (const part of formatter(timeZone).formatToParts(new Date(at))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
-  return { year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0 };
+  return {
+    year: parts.year ?? 1970,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
 }
 
 /** How far `timeZone` is ahead of UTC at instant `at`, in ms. */
 function offsetAt(at: number, timeZone: string): number {
   const local = localDateTime(at, timeZone);
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const asUtc = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+  );
   return asUtc - Math.floor(at / 1000) * 1000;
 }
 
@@ -54,7 +74,12 @@ export function instantOf(local: LocalDateTime, timeZone: string): number {
 /** The local calendar date `days` after the date of `local` (month and year lengths handled by Date). */
 export function addLocalDays(local: LocalDateTime, days: number): LocalDateTime {
   const shifted = new Date(Date.UTC(local.year, local.month - 1, local.day + days));
-  return { ...local, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+  return {
+    ...local,
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+  };
 }
 
 /** "HH:MM" as minutes after midnight. */
@@ -64,7 +89,12 @@ export function minutesOfDay(time: string): number {
 }
 
 /** The instant of local time `time` ("HH:MM") on the local date `days` after the date of instant `at`. */
-export function localTimeAfterDays(at: number, timeZone: string, days: number, time: string): number {
+export function localTimeAfterDays(
+  at: number,
+  timeZone: string,
+  days: number,
+  time: string,
+): number {
   const minutes = minutesOfDay(time);
   const date = addLocalDays(localDateTime(at, timeZone), days);
   return instantOf({ ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 }, timeZone);

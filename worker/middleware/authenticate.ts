@@ -13,10 +13,13 @@ import { AppError } from "../lib/errors";
 import { workspaceClosed } from "../workspace/workspace-closed";
 
 function unauthorized(code: ErrorCode, message: string): AppError {
-  return new AppError(401, code, message, { headers: { "WWW-Authenticate": 'Bearer realm="api"' } });
+  return new AppError(401, code, message, {
+    headers: { "WWW-Authenticate": 'Bearer realm="api"' },
+  });
 }
 
-const revoked = () => unauthorized("invalid_token", "The access token is not valid. Sign in again.");
+const revoked = () =>
+  unauthorized("invalid_token", "The access token is not valid. Sign in again.");
 
 async function userPrincipal(env: Env, token: string): Promise<Principal> {
   const claims = await verifyAccessToken(env, token);
@@ -25,27 +28,52 @@ async function userPrincipal(env: Env, token: string): Promise<Principal> {
   // is caught by its revoked family instead.
   if (!state || claims.issuedAt < Math.floor(state.tokensValidAfter / 1000)) throw revoked();
   if (state.workspaceClosed) throw workspaceClosed();
-  return { kind: "user", tenantId: claims.tenantId, subjectId: claims.userId, role: state.role, sessionId: claims.sessionId };
+  return {
+    kind: "user",
+    tenantId: claims.tenantId,
+    subjectId: claims.userId,
+    role: state.role,
+    sessionId: claims.sessionId,
+  };
 }
 
-async function apiKeyPrincipal(env: Env, key: string, ctx: { waitUntil(work: Promise<unknown>): void }): Promise<Principal> {
+async function apiKeyPrincipal(
+  env: Env,
+  key: string,
+  ctx: { waitUntil(work: Promise<unknown>): void },
+): Promise<Principal> {
   const found = await accounts.findApiKey(env.DB, await hashSecret(key));
   // Closed first: a closed workspace's keys were revoked with its last member, and the closure is the news.
   if (found?.workspaceClosed) throw workspaceClosed();
-  if (!found?.usable) throw unauthorized("invalid_api_key", "The API key is not valid or has been revoked.");
+  if (!found?.usable)
+    throw unauthorized("invalid_api_key", "The API key is not valid or has been revoked.");
   const { row } = found;
   // The last-used time is bookkeeping: it must not slow the request it describes.
   ctx.waitUntil(accounts.touchApiKey(env.DB, row.id, Date.now()));
-  return { kind: "api_key", tenantId: row.tenantId, subjectId: row.id, role: "service", scopes: row.scopes };
+  return {
+    kind: "api_key",
+    tenantId: row.tenantId,
+    subjectId: row.id,
+    role: "service",
+    scopes: row.scopes,
+  };
 }
 
 /** Requires valid credentials and sets the principal; 401 otherwise. */
 export const authenticate = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("Authorization");
-    if (!header) throw unauthorized("missing_credentials", "Send an access token or API key as Authorization: Bearer <token>.");
+    if (!header)
+      throw unauthorized(
+        "missing_credentials",
+        "Send an access token or API key as Authorization: Bearer <token>.",
+      );
     const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/i.exec(header);
-    if (!match?.[1]) throw unauthorized("invalid_authorization", "Use Authorization: Bearer <token>; other schemes are not accepted.");
+    if (!match?.[1])
+      throw unauthorized(
+        "invalid_authorization",
+        "Use Authorization: Bearer <token>; other schemes are not accepted.",
+      );
     const credential = match[1];
     const principal = credential.startsWith(API_KEY_PREFIX)
       ? await apiKeyPrincipal(c.env, credential, c.executionCtx)

@@ -15,7 +15,8 @@ export function parseOrigins(value: string | undefined): Set<string> {
 }
 
 // Called from visitors' browsers on creators' sites: these set their own CORS from the widget's origins.
-const WIDGET_PUBLIC_PATHS = /^\/api\/v1\/widget\/(?:session|socket|config\/[^/]+|enrollment|enroll|stop)$/;
+const WIDGET_PUBLIC_PATHS =
+  /^\/api\/v1\/widget\/(?:session|socket|config\/[^/]+|enrollment|enroll|stop)$/;
 
 /** CORS for the dashboard's API calls. */
 export const apiCors = () =>

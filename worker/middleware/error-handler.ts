@@ -10,7 +10,13 @@ import { describeError } from "../lib/logger";
 import { REQUEST_ID_HEADER } from "./request-context";
 import { allowedMethods } from "./route-methods";
 
-function errorResponse(c: Context<AppEnv>, status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown) {
+function errorResponse(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+) {
   const requestId = c.get("requestId") ?? "";
   const body: ErrorBody = { error: { code, message, request_id: requestId } };
   if (details !== undefined) body.error.details = details;
@@ -36,10 +42,20 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    return errorResponse(c, status, HTTP_EXCEPTION_CODES[status] ?? "http_error", err.message || "The request failed.");
+    return errorResponse(
+      c,
+      status,
+      HTTP_EXCEPTION_CODES[status] ?? "http_error",
+      err.message || "The request failed.",
+    );
   }
   c.get("logger")?.error("unhandled error", describeError(err));
-  return errorResponse(c, 500, "internal_error", "Something went wrong on our side. Try again; if it persists, contact support with the request id.");
+  return errorResponse(
+    c,
+    500,
+    "internal_error",
+    "Something went wrong on our side. Try again; if it persists, contact support with the request id.",
+  );
 };
 
 /** `app.notFound` for an app: 405 with `Allow` when the path exists under other methods, else 404. */
@@ -48,8 +64,18 @@ export function notFoundHandler(app: Hono<AppEnv>): NotFoundHandler<AppEnv> {
     const allowed = allowedMethods(app.routes, c.req.path);
     if (allowed.length > 0) {
       c.header("Allow", allowed.join(", "));
-      return errorResponse(c, 405, "method_not_allowed", `${c.req.method} is not supported here. Use ${allowed.join(" or ")}.`);
+      return errorResponse(
+        c,
+        405,
+        "method_not_allowed",
+        `${c.req.method} is not supported here. Use ${allowed.join(" or ")}.`,
+      );
     }
-    return errorResponse(c, 404, "route_not_found", `There is no route ${c.req.method} ${c.req.path}. Check the path and the API version.`);
+    return errorResponse(
+      c,
+      404,
+      "route_not_found",
+      `There is no route ${c.req.method} ${c.req.path}. Check the path and the API version.`,
+    );
   };
 }

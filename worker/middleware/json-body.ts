@@ -29,26 +29,41 @@ export function jsonBody<S extends z.ZodType>(
     const contentType = c.req.header("Content-Type");
     const mediaType = (contentType ?? "").split(";")[0]?.trim() ?? "";
     const limit = options.maxBytes ?? workerConfig(c.env).maxBodyBytes;
-    const bytes = options.optional && contentType === undefined ? await readBodyWithLimit(c.req.raw, limit) : undefined;
+    const bytes =
+      options.optional && contentType === undefined
+        ? await readBodyWithLimit(c.req.raw, limit)
+        : undefined;
     if (bytes?.byteLength === 0) {
       c.req.addValidatedData("json", validate(schema, {}) as object);
       return next();
     }
     if (!JSON_MEDIA_TYPE.test(mediaType)) {
-      throw new AppError(415, "unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
+      throw new AppError(
+        415,
+        "unsupported_media_type",
+        "Send the body as JSON with the header Content-Type: application/json.",
+      );
     }
     const raw = await readBodyWithLimit(c.req.raw, limit);
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(raw);
     } catch {
-      throw new AppError(400, "invalid_encoding", "The body is not valid UTF-8. Encode the JSON as UTF-8.");
+      throw new AppError(
+        400,
+        "invalid_encoding",
+        "The body is not valid UTF-8. Encode the JSON as UTF-8.",
+      );
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
-      throw new AppError(400, "invalid_json", "The body is not valid JSON. Check for a missing quote, comma or brace.");
+      throw new AppError(
+        400,
+        "invalid_json",
+        "The body is not valid JSON. Check for a missing quote, comma or brace.",
+      );
     }
     c.req.addValidatedData("json", validate(schema, value) as object);
     await next();
@@ -58,9 +73,14 @@ export function jsonBody<S extends z.ZodType>(
 function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new AppError(400, "validation_failed", "Some fields are missing or invalid; see details.", {
-      details: formatIssues(parsed.error),
-    });
+    throw new AppError(
+      400,
+      "validation_failed",
+      "Some fields are missing or invalid; see details.",
+      {
+        details: formatIssues(parsed.error),
+      },
+    );
   }
   return parsed.data;
 }

@@ -8,11 +8,20 @@ import { formatIssues } from "../lib/zod-issues";
 
 export function queryParams<S extends z.ZodType>(
   schema: S,
-): MiddlewareHandler<AppEnv, string, { in: { query: Record<string, string> }; out: { query: z.output<S> } }> {
+): MiddlewareHandler<
+  AppEnv,
+  string,
+  { in: { query: Record<string, string> }; out: { query: z.output<S> } }
+> {
   return async (c, next) => {
     const parsed = schema.safeParse(c.req.query());
     if (!parsed.success) {
-      throw new AppError(400, "validation_failed", "Some query parameters are invalid; see details.", { details: formatIssues(parsed.error) });
+      throw new AppError(
+        400,
+        "validation_failed",
+        "Some query parameters are invalid; see details.",
+        { details: formatIssues(parsed.error) },
+      );
     }
     c.req.addValidatedData("query", parsed.data as object);
     await next();

@@ -9,7 +9,11 @@ import { AppError } from "../lib/errors";
 export function principalAllows(principal: Principal, permission: Permission | "self"): boolean {
   if (permission === "self") return principal.kind === "user";
   if (principal.kind === "api_key") return principal.scopes?.includes(permission) ?? false;
-  return principal.kind === "user" && isWorkspaceRole(principal.role) && roleAllows(principal.role, permission);
+  return (
+    principal.kind === "user" &&
+    isWorkspaceRole(principal.role) &&
+    roleAllows(principal.role, permission)
+  );
 }
 
 /** Requires `permission` ("self": a signed-in person acting on their own account). Run after authenticate(). */
@@ -18,7 +22,11 @@ export const requirePermission = (permission: Permission | "self") =>
     const principal = c.get("principal");
     if (!principal) throw new AppError(401, "missing_credentials", "Sign in first.");
     if (!principalAllows(principal, permission)) {
-      throw new AppError(403, "forbidden", "Your role in this workspace does not allow this action.");
+      throw new AppError(
+        403,
+        "forbidden",
+        "Your role in this workspace does not allow this action.",
+      );
     }
     await next();
   });

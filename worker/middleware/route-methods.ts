@@ -12,7 +12,7 @@ function toRegExp(path: string): RegExp {
     .map((segment) => {
       if (segment === "*") return "[^]*";
       const param = /^:[^{?]+(?:\{(.+)\})?(\?)?$/.exec(segment);
-      if (param) return param[2] ? `(?:${param[1] ?? "[^/]+"})?` : param[1] ?? "[^/]+";
+      if (param) return param[2] ? `(?:${param[1] ?? "[^/]+"})?` : (param[1] ?? "[^/]+");
       return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     })
     .join("/");

@@ -7,7 +7,8 @@ import { forTenant } from "../db/tenant-gateway";
 export const DEFAULT_PERSONA: Persona = {
   name: "Coach",
   voice: "Warm, clear and practical. Short paragraphs, one concrete next step.",
-  fallback: "I don't have that in my material yet. Could you ask it another way, or ask about something we've covered?",
+  fallback:
+    "I don't have that in my material yet. Could you ask it another way, or ask about something we've covered?",
   guardrails: [],
 };
 
@@ -26,5 +27,7 @@ export async function loadPersona(db: D1Database, tenantId: string): Promise<Loa
   });
   if (!latest) return { persona: DEFAULT_PERSONA, version: 0 };
   const parsed = PersonaSchema.safeParse({ ...DEFAULT_PERSONA, ...latest.data });
-  return parsed.success ? { persona: parsed.data, version: latest.version } : { persona: DEFAULT_PERSONA, version: 0 };
+  return parsed.success
+    ? { persona: parsed.data, version: latest.version }
+    : { persona: DEFAULT_PERSONA, version: 0 };
 }

@@ -4,7 +4,12 @@ import { forTenant } from "../db/tenant-gateway";
 import { coachingAgentFor } from "../lib/coaching-agents";
 
 /** Stops all proactive messages to the contact; answers how many enrolments ended. */
-export async function optOutContact(env: Env, tenantId: string, contactId: string, reason: string): Promise<number> {
+export async function optOutContact(
+  env: Env,
+  tenantId: string,
+  contactId: string,
+  reason: string,
+): Promise<number> {
   const { ended } = await coachingAgentFor(env, tenantId, contactId).optOut(reason);
   await forTenant(env.DB, tenantId).update("contacts", contactId, { optedOutAt: Date.now() });
   return ended;

@@ -21,9 +21,18 @@ export type EnrollRequest = {
 };
 
 /** The new enrolment (201), or the contact's active one in this program (`duplicate: true`). */
-export async function enrollContact(env: Env, gateway: TenantGateway, request: EnrollRequest): Promise<{ enrollment: EnrollmentView; duplicate: boolean }> {
+export async function enrollContact(
+  env: Env,
+  gateway: TenantGateway,
+  request: EnrollRequest,
+): Promise<{ enrollment: EnrollmentView; duplicate: boolean }> {
   const { program } = request;
-  if (program.status !== "active") throw new AppError(409, "program_archived", "This program is archived; restore it or choose another before enrolling anyone.");
+  if (program.status !== "active")
+    throw new AppError(
+      409,
+      "program_archived",
+      "This program is archived; restore it or choose another before enrolling anyone.",
+    );
   const steps = await programSteps(gateway, program.id, program.version);
   const enrollmentId = newId();
   const start = startNode(steps);
@@ -36,7 +45,11 @@ export async function enrollContact(env: Env, gateway: TenantGateway, request: E
     source: request.source,
   });
   const result = await coachingAgentFor(env, gateway.tenantId, request.contactId).enroll({
-    identity: { tenantId: gateway.tenantId, contactId: request.contactId, channelId: request.channelId ?? null },
+    identity: {
+      tenantId: gateway.tenantId,
+      contactId: request.contactId,
+      channelId: request.channelId ?? null,
+    },
     enrollmentId,
     programId: program.id,
     version: program.version,
@@ -46,12 +59,24 @@ export async function enrollContact(env: Env, gateway: TenantGateway, request: E
   });
   const { status, enrollment } = result;
   if (status !== "enrolled") await gateway.remove("enrollments", enrollmentId);
-  if (status === "wrong_agent") throw new Error(`The coaching agent of contact ${request.contactId} belongs to another contact.`);
+  if (status === "wrong_agent")
+    throw new Error(
+      `The coaching agent of contact ${request.contactId} belongs to another contact.`,
+    );
   if (!enrollment) {
-    throw new AppError(409, "contact_opted_out", "This contact has opted out of check-in messages. They can join again themselves from their channel.");
+    throw new AppError(
+      409,
+      "contact_opted_out",
+      "This contact has opted out of check-in messages. They can join again themselves from their channel.",
+    );
   }
   const duplicate = status === "duplicate";
   if (duplicate) return { enrollment, duplicate };
-  await emitEvent(env, gateway.tenantId, "enrollment.created", { enrollment_id: enrollmentId, program_id: program.id, contact_id: request.contactId, source: request.source });
+  await emitEvent(env, gateway.tenantId, "enrollment.created", {
+    enrollment_id: enrollmentId,
+    program_id: program.id,
+    contact_id: request.contactId,
+    source: request.source,
+  });
   return { enrollment, duplicate };
 }

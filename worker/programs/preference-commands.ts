@@ -1,6 +1,9 @@
 // What users may change about their own check-ins from a chat: quiet hours ("22-7", "22:30-07:00",
 // "off") and their time zone (an IANA name such as Europe/Berlin). Parsed here, applied by the agent.
-import { CoachingPreferencesSchema, type CoachingPreferencesUpdate } from "@coach/contracts/programs";
+import {
+  CoachingPreferencesSchema,
+  type CoachingPreferencesUpdate,
+} from "@coach/contracts/programs";
 
 function clock(part: string): string | null {
   const match = /^(\d{1,2})(?::([0-5]\d))?$/.exec(part.trim());

@@ -37,7 +37,9 @@ function toJson(row: TenantRow<"apiKeys">) {
 export const apiKeyRoutes = new Hono<AppEnv>()
   .use(authenticate())
   .get("/", requirePermission("api_keys:read"), async (c) => {
-    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("apiKeys", { orderBy: (t) => t.createdAt });
+    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("apiKeys", {
+      orderBy: (t) => t.createdAt,
+    });
     return c.json({ api_keys: rows.map(toJson) });
   })
   .post("/", requirePermission("api_keys:write"), jsonBody(createBody), async (c) => {
@@ -46,7 +48,11 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     const scopes = [...new Set(body.scopes)];
     // A key never carries more than its creator may do.
     if (!scopes.every((scope) => principalAllows(principal, scope))) {
-      throw new AppError(403, "forbidden", "You cannot grant a key a scope your own role does not have.");
+      throw new AppError(
+        403,
+        "forbidden",
+        "You cannot grant a key a scope your own role does not have.",
+      );
     }
     const minted = await mintApiKey();
     const row = await forPrincipal(c.env.DB, principal).insert("apiKeys", {
@@ -56,15 +62,24 @@ export const apiKeyRoutes = new Hono<AppEnv>()
       keyHash: minted.keyHash,
       scopes,
       createdBy: principal.subjectId,
-      expiresAt: body.expires_in_days === undefined ? null : Date.now() + body.expires_in_days * 86_400_000,
+      expiresAt:
+        body.expires_in_days === undefined ? null : Date.now() + body.expires_in_days * 86_400_000,
     });
-    await recordAudit(c, { action: "api_key.created", target: { type: "api_key", id: row.id }, metadata: { scopes, prefix: row.prefix } });
+    await recordAudit(c, {
+      action: "api_key.created",
+      target: { type: "api_key", id: row.id },
+      metadata: { scopes, prefix: row.prefix },
+    });
     return c.json({ ...toJson(row), key: minted.key }, 201);
   })
   .delete("/:id", requirePermission("api_keys:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const existing = await gateway.get("apiKeys", c.req.param("id"));
-    if (existing.revokedAt === null) await gateway.update("apiKeys", existing.id, { revokedAt: Date.now() });
-    await recordAudit(c, { action: "api_key.revoked", target: { type: "api_key", id: existing.id } });
+    if (existing.revokedAt === null)
+      await gateway.update("apiKeys", existing.id, { revokedAt: Date.now() });
+    await recordAudit(c, {
+      action: "api_key.revoked",
+      target: { type: "api_key", id: existing.id },
+    });
     return c.body(null, 204);
   });

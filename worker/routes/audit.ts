@@ -45,6 +45,14 @@ export const auditRoutes = new Hono<AppEnv>()
     const q = c.req.valid("query");
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     return c.json(
-      await queryAudit(gateway, { limit: q.limit, cursor: q.cursor, action: q.action, actorId: q.actor_id, targetId: q.target_id, since: q.since, until: q.until }),
+      await queryAudit(gateway, {
+        limit: q.limit,
+        cursor: q.cursor,
+        action: q.action,
+        actorId: q.actor_id,
+        targetId: q.target_id,
+        since: q.since,
+        until: q.until,
+      }),
     );
   });

@@ -8,7 +8,11 @@ import { PLATFORM_TENANT, recordAudit } from "../auth/audit";
 import { beginSignIn, issueUnlockToken, REGISTER_IP_RULE } from "../auth/login-guard";
 import { checkPassword, hashNewPassword, shouldUpgrade } from "../auth/passwords";
 import { register, REGISTRATION_ACCEPTED } from "../auth/registration";
-import { assertAcceptablePassword, MAX_PASSWORD_LENGTH, passwordLength } from "../auth/password-policy";
+import {
+  assertAcceptablePassword,
+  MAX_PASSWORD_LENGTH,
+  passwordLength,
+} from "../auth/password-policy";
 import { hashSecret, normalizeEmail } from "../auth/secrets";
 import { newId } from "../lib/ids";
 import { rotateSession, startSession, type ClientMeta } from "../auth/sessions";
@@ -24,10 +28,21 @@ import { workerConfig } from "../lib/config";
 const AUTH_BODY_BYTES = 8 * 1024;
 const email = z.string().trim().max(254).pipe(z.email());
 // Longer passwords are refused here, before anything is hashed.
-const password = z.string().min(1).refine((p) => passwordLength(p) <= MAX_PASSWORD_LENGTH, `At most ${MAX_PASSWORD_LENGTH} characters.`);
+const password = z
+  .string()
+  .min(1)
+  .refine(
+    (p) => passwordLength(p) <= MAX_PASSWORD_LENGTH,
+    `At most ${MAX_PASSWORD_LENGTH} characters.`,
+  );
 const invitationToken = z.string().min(1).max(128).optional();
 
-const registerBody = z.object({ email, password, full_name: z.string().trim().min(1).max(200), invitation_token: invitationToken });
+const registerBody = z.object({
+  email,
+  password,
+  full_name: z.string().trim().min(1).max(200),
+  invitation_token: invitationToken,
+});
 const clientToken = z.string().min(1).max(128).optional();
 const loginBody = z.object({
   email,
@@ -45,15 +60,22 @@ const refreshBody = z.object({ refresh_token: z.string().min(1).max(256) });
 /** What `POST /api/v1/auth/unlock` answers, whether or not the email has an account. */
 const UNLOCK_REQUESTED = {
   status: "accepted",
-  message: "If an account uses this email, a sign-in link for a new device is on its way. It works once, within an hour.",
+  message:
+    "If an account uses this email, a sign-in link for a new device is on its way. It works once, within an hour.",
 } as const;
 
 function meta(c: Context<AppEnv>): ClientMeta {
   return { ip: clientIp(c), userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null };
 }
 
-const invalidCredentials = () => new AppError(401, "invalid_credentials", "The email or password is incorrect.");
-const invalidInvitation = () => new AppError(400, "invalid_invitation", "This invitation is invalid, expired, or for another email address.");
+const invalidCredentials = () =>
+  new AppError(401, "invalid_credentials", "The email or password is incorrect.");
+const invalidInvitation = () =>
+  new AppError(
+    400,
+    "invalid_invitation",
+    "This invitation is invalid, expired, or for another email address.",
+  );
 
 async function openInvitationFor(env: Env, token: string | undefined, forEmail: string) {
   if (token === undefined) return undefined;
@@ -78,13 +100,23 @@ export const authRoutes = new Hono<AppEnv>()
     assertAcceptablePassword(body.password);
     const address = normalizeEmail(body.email);
     const invitation = await openInvitationFor(c.env, body.invitation_token, address);
-    await register(c, { email: address, password: body.password, fullName: body.full_name, invitation });
+    await register(c, {
+      email: address,
+      password: body.password,
+      fullName: body.full_name,
+      invitation,
+    });
     return c.json(REGISTRATION_ACCEPTED, 202);
   })
   .post("/login", jsonBody(loginBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
     const body = c.req.valid("json");
     const address = normalizeEmail(body.email);
-    const ticket = await beginSignIn(c.env, { email: address, ip: clientIp(c), deviceToken: body.device_token, unlockToken: body.unlock_token });
+    const ticket = await beginSignIn(c.env, {
+      email: address,
+      ip: clientIp(c),
+      deviceToken: body.device_token,
+      unlockToken: body.unlock_token,
+    });
     const user = await accounts.findUserByEmail(c.env.DB, address);
     const active = user?.status === "active" ? user : undefined;
     const ok = await checkPassword(body.password, active?.passwordHash);
@@ -100,31 +132,61 @@ export const authRoutes = new Hono<AppEnv>()
       });
       throw invalidCredentials();
     }
-    if (shouldUpgrade(active.passwordHash)) await accounts.setPasswordHash(c.env.DB, active.id, await hashNewPassword(body.password));
+    if (shouldUpgrade(active.passwordHash))
+      await accounts.setPasswordHash(c.env.DB, active.id, await hashNewPassword(body.password));
     const invitation = await openInvitationFor(c.env, body.invitation_token, address);
     if (invitation) {
       await accounts.acceptInvitation(c.env.DB, invitation, active.id, newId());
       await auditAccepted(c, invitation, active.id);
     }
-    const memberships = invitation ? await accounts.listMembershipsOfUser(c.env.DB, active.id) : workspaces;
+    const memberships = invitation
+      ? await accounts.listMembershipsOfUser(c.env.DB, active.id)
+      : workspaces;
     const wanted = body.tenant_id ?? invitation?.tenantId;
     const membership = memberships.find((m) => m.tenant.id === wanted) ?? memberships[0];
-    if (!membership) throw new AppError(403, "no_workspace", "This account belongs to no workspace. Ask an owner for an invitation.");
-    await recordAudit(c, { action: "auth.login", tenantId: membership.tenant.id, actor: { type: "user", id: active.id } });
-    const session = await startSession(c.env, { user: active, tenant: membership.tenant, role: membership.role }, meta(c));
+    if (!membership)
+      throw new AppError(
+        403,
+        "no_workspace",
+        "This account belongs to no workspace. Ask an owner for an invitation.",
+      );
+    await recordAudit(c, {
+      action: "auth.login",
+      tenantId: membership.tenant.id,
+      actor: { type: "user", id: active.id },
+    });
+    const session = await startSession(
+      c.env,
+      { user: active, tenant: membership.tenant, role: membership.role },
+      meta(c),
+    );
     const notices = await accounts.takeAccountNotices(c.env.DB, active.id);
     return c.json({ ...session, notices: notices.map(noticeView), device_token: deviceToken });
   })
   .post("/unlock", jsonBody(unlockBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
-    const token = await issueUnlockToken(c.env, normalizeEmail(c.req.valid("json").email), clientIp(c));
+    const token = await issueUnlockToken(
+      c.env,
+      normalizeEmail(c.req.valid("json").email),
+      clientIp(c),
+    );
     // Mail is to carry the token to the address (a sign-in link); until it exists only tests see it.
-    return c.json({ ...UNLOCK_REQUESTED, ...(workerConfig(c.env).environment === "test" ? { unlock_token: token } : {}) }, 202);
+    return c.json(
+      {
+        ...UNLOCK_REQUESTED,
+        ...(workerConfig(c.env).environment === "test" ? { unlock_token: token } : {}),
+      },
+      202,
+    );
   })
   .post("/refresh", jsonBody(refreshBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
     const result = await rotateSession(c.env, c.req.valid("json").refresh_token, meta(c));
     if (result.kind === "rotated") return c.json(result.body);
     if (result.kind === "superseded") {
-      throw new AppError(409, "refresh_token_superseded", "This refresh token was just rotated by another request. Use the newest token.");
+      throw new AppError(
+        409,
+        "refresh_token_superseded",
+        "This refresh token was just rotated by another request. Use the newest token.",
+      );
     }
     if (result.kind === "reused") {
       await recordAudit(c, {
@@ -134,12 +196,19 @@ export const authRoutes = new Hono<AppEnv>()
         target: { type: "session", id: result.token.familyId },
       });
     }
-    throw new AppError(401, "invalid_refresh_token", "The refresh token is invalid, expired or revoked. Sign in again.");
+    throw new AppError(
+      401,
+      "invalid_refresh_token",
+      "The refresh token is invalid, expired or revoked. Sign in again.",
+    );
   })
   .post("/logout", authenticate(), requirePermission("self"), async (c) => {
     const principal = c.get("principal");
     if (principal.sessionId) await accounts.revokeFamily(c.env.DB, principal.sessionId);
-    await recordAudit(c, { action: "auth.logout", target: { type: "session", id: principal.sessionId ?? "" } });
+    await recordAudit(c, {
+      action: "auth.logout",
+      target: { type: "session", id: principal.sessionId ?? "" },
+    });
     return c.body(null, 204);
   })
   .post("/logout-all", authenticate(), requirePermission("self"), async (c) => {

@@ -2,7 +2,13 @@
 // "score dropped by 2 over 3 check-ins → supportive message"), per program or for the whole workspace,
 // and one contact's behaviour signals at /api/v1/contacts/:id/signals. Rules are evaluated by each
 // contact's CoachingAgent on its alarm and on activity; what they send obeys quiet hours and caps.
-import { CoachingRuleCreateSchema, CoachingRuleUpdateSchema, type CoachingRuleView, type RuleThen, type RuleWhen } from "@coach/contracts/coaching-rules";
+import {
+  CoachingRuleCreateSchema,
+  CoachingRuleUpdateSchema,
+  type CoachingRuleView,
+  type RuleThen,
+  type RuleWhen,
+} from "@coach/contracts/coaching-rules";
 import type { ContactSignals } from "@coach/contracts/coaching-rules";
 import { desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
@@ -43,7 +49,10 @@ function ruleView(row: TenantRow<"coachingRules">): CoachingRuleView {
 }
 
 /** A rule may name only a program of the same workspace (404 otherwise, as for any foreign row). */
-async function assertProgram(gateway: TenantGateway, programId: string | null | undefined): Promise<void> {
+async function assertProgram(
+  gateway: TenantGateway,
+  programId: string | null | undefined,
+): Promise<void> {
   if (programId) await gateway.get("programs", programId);
 }
 
@@ -57,54 +66,85 @@ export const coachingRuleRoutes = new Hono<AppEnv>()
     });
     return c.json({ rules: rows.map(ruleView) });
   })
-  .post("/", requirePermission("programs:write"), jsonBody(CoachingRuleCreateSchema, { maxBytes: 8 * 1024 }), async (c) => {
-    const principal = c.get("principal");
-    const input = c.req.valid("json");
-    const gateway = forPrincipal(c.env.DB, principal);
-    await assertProgram(gateway, input.program_id);
-    const row = await gateway.insert("coachingRules", {
-      id: newId(),
-      programId: input.program_id,
-      name: input.name ?? ruleName(input.when, input.then),
-      when: input.when,
-      then: input.then,
-      enabled: input.enabled,
-      createdBy: principal.subjectId,
-    });
-    await recordAudit(c, { action: "coaching_rule.created", target: { type: "coaching_rule", id: row.id }, metadata: { program_id: row.programId } });
-    return c.json(ruleView(row), 201);
-  })
+  .post(
+    "/",
+    requirePermission("programs:write"),
+    jsonBody(CoachingRuleCreateSchema, { maxBytes: 8 * 1024 }),
+    async (c) => {
+      const principal = c.get("principal");
+      const input = c.req.valid("json");
+      const gateway = forPrincipal(c.env.DB, principal);
+      await assertProgram(gateway, input.program_id);
+      const row = await gateway.insert("coachingRules", {
+        id: newId(),
+        programId: input.program_id,
+        name: input.name ?? ruleName(input.when, input.then),
+        when: input.when,
+        then: input.then,
+        enabled: input.enabled,
+        createdBy: principal.subjectId,
+      });
+      await recordAudit(c, {
+        action: "coaching_rule.created",
+        target: { type: "coaching_rule", id: row.id },
+        metadata: { program_id: row.programId },
+      });
+      return c.json(ruleView(row), 201);
+    },
+  )
   .get("/:id", requirePermission("programs:read"), async (c) => {
-    return c.json(ruleView(await forPrincipal(c.env.DB, c.get("principal")).get("coachingRules", c.req.param("id"))));
+    return c.json(
+      ruleView(
+        await forPrincipal(c.env.DB, c.get("principal")).get("coachingRules", c.req.param("id")),
+      ),
+    );
   })
-  .put("/:id", requirePermission("programs:write"), jsonBody(CoachingRuleUpdateSchema, { maxBytes: 8 * 1024 }), async (c) => {
-    const input = c.req.valid("json");
-    const gateway = forPrincipal(c.env.DB, c.get("principal"));
-    const current = await gateway.get("coachingRules", c.req.param("id"));
-    await assertProgram(gateway, input.program_id);
-    const row = await gateway.update("coachingRules", current.id, {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.program_id !== undefined ? { programId: input.program_id } : {}),
-      ...(input.when !== undefined ? { when: input.when } : {}),
-      ...(input.then !== undefined ? { then: input.then } : {}),
-      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-      updatedAt: Date.now(),
-    });
-    await recordAudit(c, { action: "coaching_rule.updated", target: { type: "coaching_rule", id: row.id }, metadata: { fields: Object.keys(input) } });
-    return c.json(ruleView(row));
-  })
+  .put(
+    "/:id",
+    requirePermission("programs:write"),
+    jsonBody(CoachingRuleUpdateSchema, { maxBytes: 8 * 1024 }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const gateway = forPrincipal(c.env.DB, c.get("principal"));
+      const current = await gateway.get("coachingRules", c.req.param("id"));
+      await assertProgram(gateway, input.program_id);
+      const row = await gateway.update("coachingRules", current.id, {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.program_id !== undefined ? { programId: input.program_id } : {}),
+        ...(input.when !== undefined ? { when: input.when } : {}),
+        ...(input.then !== undefined ? { then: input.then } : {}),
+        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+        updatedAt: Date.now(),
+      });
+      await recordAudit(c, {
+        action: "coaching_rule.updated",
+        target: { type: "coaching_rule", id: row.id },
+        metadata: { fields: Object.keys(input) },
+      });
+      return c.json(ruleView(row));
+    },
+  )
   .delete("/:id", requirePermission("programs:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const id = c.req.param("id");
     await gateway.remove("coachingRules", id);
-    await recordAudit(c, { action: "coaching_rule.deleted", target: { type: "coaching_rule", id } });
+    await recordAudit(c, {
+      action: "coaching_rule.deleted",
+      target: { type: "coaching_rule", id },
+    });
     return c.body(null, 204);
   });
 
 /** Mounted at /contacts: one contact's behaviour signals, from their coaching agent. */
-export const contactSignalRoutes = new Hono<AppEnv>().use("/:id/signals", authenticate()).get("/:id/signals", requirePermission("enrollments:read"), async (c) => {
-  const principal = c.get("principal");
-  const contact = await forPrincipal(c.env.DB, principal).get("contacts", c.req.param("id"));
-  const signals: ContactSignals = await coachingAgentFor(c.env, principal.tenantId, contact.id).behaviourSignals();
-  return c.json(signals);
-});
+export const contactSignalRoutes = new Hono<AppEnv>()
+  .use("/:id/signals", authenticate())
+  .get("/:id/signals", requirePermission("enrollments:read"), async (c) => {
+    const principal = c.get("principal");
+    const contact = await forPrincipal(c.env.DB, principal).get("contacts", c.req.param("id"));
+    const signals: ContactSignals = await coachingAgentFor(
+      c.env,
+      principal.tenantId,
+      contact.id,
+    ).behaviourSignals();
+    return c.json(signals);
+  });

@@ -28,18 +28,34 @@ const ListSchema = PageSchema.extend({
 /** Mounted at /contacts: the commitments of one contact. */
 export const contactCommitmentRoutes = new Hono<AppEnv>()
   .use("/:id/commitments", authenticate())
-  .get("/:id/commitments", requirePermission("enrollments:read"), queryParams(ListSchema), async (c) => {
-    const principal = c.get("principal");
-    const contact = await forPrincipal(c.env.DB, principal).get("contacts", c.req.param("id"));
-    const query = c.req.valid("query");
-    const page = await listCommitments(c.env.DB, principal.tenantId, { contactId: contact.id, statuses: query.status, limit: query.limit, offset: query.offset });
-    return c.json({ commitments: page.rows.map(commitmentView), next_offset: page.nextOffset });
-  });
+  .get(
+    "/:id/commitments",
+    requirePermission("enrollments:read"),
+    queryParams(ListSchema),
+    async (c) => {
+      const principal = c.get("principal");
+      const contact = await forPrincipal(c.env.DB, principal).get("contacts", c.req.param("id"));
+      const query = c.req.valid("query");
+      const page = await listCommitments(c.env.DB, principal.tenantId, {
+        contactId: contact.id,
+        statuses: query.status,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return c.json({ commitments: page.rows.map(commitmentView), next_offset: page.nextOffset });
+    },
+  );
 
 /** Mounted at /commitments: every contact's, for the creator's overview. */
-export const commitmentRoutes = new Hono<AppEnv>().use(authenticate()).get("/", requirePermission("enrollments:read"), queryParams(ListSchema), async (c) => {
-  const principal = c.get("principal");
-  const query = c.req.valid("query");
-  const page = await listCommitments(c.env.DB, principal.tenantId, { statuses: query.status, limit: query.limit, offset: query.offset });
-  return c.json({ commitments: page.rows.map(commitmentView), next_offset: page.nextOffset });
-});
+export const commitmentRoutes = new Hono<AppEnv>()
+  .use(authenticate())
+  .get("/", requirePermission("enrollments:read"), queryParams(ListSchema), async (c) => {
+    const principal = c.get("principal");
+    const query = c.req.valid("query");
+    const page = await listCommitments(c.env.DB, principal.tenantId, {
+      statuses: query.status,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return c.json({ commitments: page.rows.map(commitmentView), next_offset: page.nextOffset });
+  });

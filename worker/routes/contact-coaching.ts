@@ -18,13 +18,26 @@ export const contactCoachingRoutes = new Hono<AppEnv>()
     const contact = await forPrincipal(c.env.DB, principal).get("contacts", c.req.param("id"));
     return c.json(await coachingAgentFor(c.env, principal.tenantId, contact.id).coachingState());
   })
-  .put("/:id/coaching", requirePermission("enrollments:write"), jsonBody(CoachingPreferencesUpdateSchema, { maxBytes: 4096 }), async (c) => {
-    const principal = c.get("principal");
-    const patch = c.req.valid("json");
-    const gateway = forPrincipal(c.env.DB, principal);
-    const contact = await gateway.get("contacts", c.req.param("id"));
-    const state = await coachingAgentFor(c.env, principal.tenantId, contact.id).updatePreferences({ tenantId: principal.tenantId, contactId: contact.id }, patch);
-    if (patch.timezone) await gateway.update("contacts", contact.id, { timezone: patch.timezone });
-    await recordAudit(c, { action: "contact.coaching_updated", target: { type: "contact", id: contact.id }, metadata: { fields: Object.keys(patch) } });
-    return c.json(state);
-  });
+  .put(
+    "/:id/coaching",
+    requirePermission("enrollments:write"),
+    jsonBody(CoachingPreferencesUpdateSchema, { maxBytes: 4096 }),
+    async (c) => {
+      const principal = c.get("principal");
+      const patch = c.req.valid("json");
+      const gateway = forPrincipal(c.env.DB, principal);
+      const contact = await gateway.get("contacts", c.req.param("id"));
+      const state = await coachingAgentFor(c.env, principal.tenantId, contact.id).updatePreferences(
+        { tenantId: principal.tenantId, contactId: contact.id },
+        patch,
+      );
+      if (patch.timezone)
+        await gateway.update("contacts", contact.id, { timezone: patch.timezone });
+      await recordAudit(c, {
+        action: "contact.coaching_updated",
+        target: { type: "contact", id: contact.id },
+        metadata: { fields: Object.keys(patch) },
+      });
+      return c.json(state);
+    },
+  );

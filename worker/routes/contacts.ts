@@ -12,13 +12,25 @@ export const contactRoutes = new Hono<AppEnv>()
   .use(authenticate())
   .get("/:id/export", requirePermission("contacts:export"), async (c) => {
     const id = c.req.param("id");
-    const data = await exportContact(c.env.DB, forPrincipal(c.env.DB, c.get("principal")), erasureStores(c.env), id, c.get("requestId"));
+    const data = await exportContact(
+      c.env.DB,
+      forPrincipal(c.env.DB, c.get("principal")),
+      erasureStores(c.env),
+      id,
+      c.get("requestId"),
+    );
     await recordAudit(c, { action: "contact.exported", target: { type: "contact", id } });
     return c.json(data);
   })
   .delete("/:id", requirePermission("contacts:erase"), async (c) => {
     const id = c.req.param("id");
-    const receipt = await eraseContact(c.env.DB, forPrincipal(c.env.DB, c.get("principal")), erasureStores(c.env), id, c.get("requestId"));
+    const receipt = await eraseContact(
+      c.env.DB,
+      forPrincipal(c.env.DB, c.get("principal")),
+      erasureStores(c.env),
+      id,
+      c.get("requestId"),
+    );
     await recordAudit(c, {
       action: receipt.complete ? "contact.erased" : "contact.erasure_incomplete",
       target: { type: "contact", id },

@@ -16,20 +16,32 @@ import { jsonBody } from "../middleware/json-body";
 import { requirePermission } from "../middleware/require-permission";
 
 const MessageSchema = z.object({
-  text: z.string().trim().min(1, "The message is empty.").max(MAX_MESSAGE_CHARS, `Messages are at most ${MAX_MESSAGE_CHARS} characters.`),
+  text: z
+    .string()
+    .trim()
+    .min(1, "The message is empty.")
+    .max(MAX_MESSAGE_CHARS, `Messages are at most ${MAX_MESSAGE_CHARS} characters.`),
   client_id: ClientMessageIdSchema.optional(),
 });
 
 /** The conversation (404 for a missing one or another workspace's) and its room. */
 async function conversationOf(c: Context<AppEnv>) {
   const principal = c.get("principal");
-  const conversation = await forPrincipal(c.env.DB, principal).get("conversations", c.req.param("id") ?? "");
+  const conversation = await forPrincipal(c.env.DB, principal).get(
+    "conversations",
+    c.req.param("id") ?? "",
+  );
   return { conversation, room: roomFor(c.env, principal.tenantId, conversation.id) };
 }
 
 /** What the room needs to bind itself if no message has opened it yet. */
 function metaOf(conversation: TenantRow<"conversations">) {
-  return { tenantId: conversation.tenantId, conversationId: conversation.id, contactId: conversation.contactId, channel: conversation.channel };
+  return {
+    tenantId: conversation.tenantId,
+    conversationId: conversation.id,
+    contactId: conversation.contactId,
+    channel: conversation.channel,
+  };
 }
 
 const ownConversation = createMiddleware<AppEnv>(async (c, next) => {
@@ -38,7 +50,12 @@ const ownConversation = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 function eventData(conversation: TenantRow<"conversations">, extra: Record<string, unknown>) {
-  return { conversation_id: conversation.id, contact_id: conversation.contactId, channel: conversation.channel, ...extra };
+  return {
+    conversation_id: conversation.id,
+    contact_id: conversation.contactId,
+    channel: conversation.channel,
+    ...extra,
+  };
 }
 
 export const conversationTakeoverRoutes = new Hono<AppEnv>()
@@ -46,7 +63,10 @@ export const conversationTakeoverRoutes = new Hono<AppEnv>()
     const principal = c.get("principal");
     const { conversation, room } = await conversationOf(c);
     const user = await findUserById(c.env.DB, principal.subjectId);
-    const { takeover, changed } = await room.takeover(metaOf(conversation), { user_id: principal.subjectId, name: user?.fullName ?? "The coach" });
+    const { takeover, changed } = await room.takeover(metaOf(conversation), {
+      user_id: principal.subjectId,
+      name: user?.fullName ?? "The coach",
+    });
     if (!takeover) throw new Error("The room did not record the takeover.");
     if (changed) {
       await forPrincipal(c.env.DB, principal).update("conversations", conversation.id, {
@@ -55,8 +75,20 @@ export const conversationTakeoverRoutes = new Hono<AppEnv>()
         takenOverAt: takeover.at,
         needsHuman: false,
       });
-      await recordAudit(c, { action: "conversation.takeover", target: { type: "conversation", id: conversation.id } });
-      c.executionCtx.waitUntil(emitEvent(c.env, principal.tenantId, "conversation.takeover", eventData(conversation, { taken_over_by: { user_id: takeover.user_id, name: takeover.name } })));
+      await recordAudit(c, {
+        action: "conversation.takeover",
+        target: { type: "conversation", id: conversation.id },
+      });
+      c.executionCtx.waitUntil(
+        emitEvent(
+          c.env,
+          principal.tenantId,
+          "conversation.takeover",
+          eventData(conversation, {
+            taken_over_by: { user_id: takeover.user_id, name: takeover.name },
+          }),
+        ),
+      );
     }
     return c.json({
       conversation_id: conversation.id,
@@ -66,44 +98,81 @@ export const conversationTakeoverRoutes = new Hono<AppEnv>()
     });
   })
   // Another workspace's conversation is a 404 before the body is even looked at.
-  .post("/:id/messages", requirePermission("conversations:write"), ownConversation, jsonBody(MessageSchema, { maxBytes: 64 * 1024 }), async (c) => {
-    const principal = c.get("principal");
-    const { conversation, room } = await conversationOf(c);
-    const takeover = await room.currentTakeover();
-    if (!takeover) {
-      throw new AppError(409, "not_taken_over", "Take over the conversation first; while the assistant answers, messages cannot be written into it.");
-    }
-    const body = c.req.valid("json");
-    const user = await findUserById(c.env.DB, principal.subjectId);
-    const result = await room.sendOutbound({
-      meta: metaOf(conversation),
-      client_id: body.client_id ?? `crt_${crypto.randomUUID().replaceAll("-", "")}`,
-      text: body.text,
-      author: "creator",
-      source: "takeover",
-      author_name: user?.fullName ?? takeover.name,
-      author_id: principal.subjectId,
-    });
-    if (result.error?.code === "whatsapp_window_closed") throw new AppError(409, result.error.code, result.error.message);
-    if (!result.duplicate) {
-      await recordAudit(c, {
-        action: "conversation.message_sent",
-        target: { type: "conversation", id: conversation.id },
-        metadata: { seq: result.seq, delivered: result.delivered, ...(result.error ? { error: result.error.code } : {}) },
+  .post(
+    "/:id/messages",
+    requirePermission("conversations:write"),
+    ownConversation,
+    jsonBody(MessageSchema, { maxBytes: 64 * 1024 }),
+    async (c) => {
+      const principal = c.get("principal");
+      const { conversation, room } = await conversationOf(c);
+      const takeover = await room.currentTakeover();
+      if (!takeover) {
+        throw new AppError(
+          409,
+          "not_taken_over",
+          "Take over the conversation first; while the assistant answers, messages cannot be written into it.",
+        );
+      }
+      const body = c.req.valid("json");
+      const user = await findUserById(c.env.DB, principal.subjectId);
+      const result = await room.sendOutbound({
+        meta: metaOf(conversation),
+        client_id: body.client_id ?? `crt_${crypto.randomUUID().replaceAll("-", "")}`,
+        text: body.text,
+        author: "creator",
+        source: "takeover",
+        author_name: user?.fullName ?? takeover.name,
+        author_id: principal.subjectId,
       });
-    }
-    return c.json({ seq: result.seq, delivered: result.delivered, duplicate: result.duplicate, ...(result.error ? { error: result.error } : {}) }, result.duplicate ? 200 : 201);
-  })
+      if (result.error?.code === "whatsapp_window_closed")
+        throw new AppError(409, result.error.code, result.error.message);
+      if (!result.duplicate) {
+        await recordAudit(c, {
+          action: "conversation.message_sent",
+          target: { type: "conversation", id: conversation.id },
+          metadata: {
+            seq: result.seq,
+            delivered: result.delivered,
+            ...(result.error ? { error: result.error.code } : {}),
+          },
+        });
+      }
+      return c.json(
+        {
+          seq: result.seq,
+          delivered: result.delivered,
+          duplicate: result.duplicate,
+          ...(result.error ? { error: result.error } : {}),
+        },
+        result.duplicate ? 200 : 201,
+      );
+    },
+  )
   .post("/:id/handback", requirePermission("conversations:write"), async (c) => {
     const principal = c.get("principal");
     const { conversation, room } = await conversationOf(c);
     const { changed } = await room.handback();
     if (changed || conversation.takenOverAt !== null) {
-      await forPrincipal(c.env.DB, principal).update("conversations", conversation.id, { takenOverBy: null, takenOverByName: null, takenOverAt: null });
+      await forPrincipal(c.env.DB, principal).update("conversations", conversation.id, {
+        takenOverBy: null,
+        takenOverByName: null,
+        takenOverAt: null,
+      });
     }
     if (changed) {
-      await recordAudit(c, { action: "conversation.handback", target: { type: "conversation", id: conversation.id } });
-      c.executionCtx.waitUntil(emitEvent(c.env, principal.tenantId, "conversation.handback", eventData(conversation, { handed_back_by: principal.subjectId })));
+      await recordAudit(c, {
+        action: "conversation.handback",
+        target: { type: "conversation", id: conversation.id },
+      });
+      c.executionCtx.waitUntil(
+        emitEvent(
+          c.env,
+          principal.tenantId,
+          "conversation.handback",
+          eventData(conversation, { handed_back_by: principal.subjectId }),
+        ),
+      );
     }
     return c.json({ conversation_id: conversation.id, taken_over: false });
   });

@@ -48,7 +48,15 @@ export function toConversationJson({ conversation: row, contact }: InboxRow) {
     taken_over_by: row.takenOverBy ? { user_id: row.takenOverBy, name: row.takenOverByName } : null,
     taken_over_at: row.takenOverAt,
     low_confidence: row.lowConfidence,
-    contact: contact ? { id: contact.id, display_name: contact.displayName, email: contact.email, channel: contact.channel, external_id: contact.externalId } : null,
+    contact: contact
+      ? {
+          id: contact.id,
+          display_name: contact.displayName,
+          email: contact.email,
+          channel: contact.channel,
+          external_id: contact.externalId,
+        }
+      : null,
   };
 }
 
@@ -67,24 +75,36 @@ export const conversationRoutes = new Hono<AppEnv>()
     return c.json({ conversations: rows.map(toConversationJson), next_offset: nextOffset });
   })
   .get("/:id", requirePermission("conversations:read"), async (c) => {
-    const row = await findInboxConversation(c.env.DB, c.get("principal").tenantId, c.req.param("id"));
+    const row = await findInboxConversation(
+      c.env.DB,
+      c.get("principal").tenantId,
+      c.req.param("id"),
+    );
     if (!row) throw notFound("conversation");
     return c.json(toConversationJson(row));
   })
-  .get("/:id/messages", requirePermission("conversations:read"), queryParams(MessagesQuerySchema), async (c) => {
-    const principal = c.get("principal");
-    const row = await findInboxConversation(c.env.DB, principal.tenantId, c.req.param("id"));
-    if (!row) throw notFound("conversation");
-    const { after_seq, limit } = c.req.valid("query");
-    const page = await roomFor(c.env, principal.tenantId, row.conversation.id).listMessages(after_seq, limit);
-    const last = page.messages.at(-1)?.seq;
-    // An answer given before its document was renamed is shown under the new title.
-    const messages = await withCurrentTitles(c.env.DB, principal.tenantId, page.messages);
-    return c.json({
-      conversation: toConversationJson(row),
-      // `sources` is the clients' name for an answer's citations.
-      messages: messages.map((m) => ({ ...m, sources: m.citations })),
-      next_after_seq: last !== undefined && last < page.last_seq ? last : null,
-    });
-  })
+  .get(
+    "/:id/messages",
+    requirePermission("conversations:read"),
+    queryParams(MessagesQuerySchema),
+    async (c) => {
+      const principal = c.get("principal");
+      const row = await findInboxConversation(c.env.DB, principal.tenantId, c.req.param("id"));
+      if (!row) throw notFound("conversation");
+      const { after_seq, limit } = c.req.valid("query");
+      const page = await roomFor(c.env, principal.tenantId, row.conversation.id).listMessages(
+        after_seq,
+        limit,
+      );
+      const last = page.messages.at(-1)?.seq;
+      // An answer given before its document was renamed is shown under the new title.
+      const messages = await withCurrentTitles(c.env.DB, principal.tenantId, page.messages);
+      return c.json({
+        conversation: toConversationJson(row),
+        // `sources` is the clients' name for an answer's citations.
+        messages: messages.map((m) => ({ ...m, sources: m.citations })),
+        next_after_seq: last !== undefined && last < page.last_seq ? last : null,
+      });
+    },
+  )
   .route("/", conversationTakeoverRoutes);

@@ -29,14 +29,24 @@ export const healthRoutes = new Hono<AppEnv>()
       }),
       timed(async () => {
         try {
-          const res = await callBridge(c.env, { method: "GET", path: "/health", requestId: c.get("requestId"), timeoutMs: 3000 });
+          const res = await callBridge(c.env, {
+            method: "GET",
+            path: "/health",
+            requestId: c.get("requestId"),
+            timeoutMs: 3000,
+          });
           const detail: unknown = await res.json().catch(() => null);
-          return res.ok ? { ok: true, detail } : { ok: false, detail, error: `The bridge answered ${res.status}.` };
+          return res.ok
+            ? { ok: true, detail }
+            : { ok: false, detail, error: `The bridge answered ${res.status}.` };
         } catch {
           return { ok: false, error: "The bridge cannot be reached." };
         }
       }),
     ]);
     const ready = d1.ok && bridge.ok;
-    return c.json({ status: ready ? "ready" : "not_ready", checks: { d1, bridge } }, ready ? 200 : 503);
+    return c.json(
+      { status: ready ? "ready" : "not_ready", checks: { d1, bridge } },
+      ready ? 200 : 503,
+    );
   });

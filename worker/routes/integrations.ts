@@ -7,7 +7,12 @@ import { recordAudit } from "../auth/audit";
 import { newSecret } from "../lib/ids";
 import { sealSecrets } from "../channels/secret-box";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
-import { deliveryLog, queueDeliveries, removeEndpoint, type WebhookDelivery } from "../db/webhook-store";
+import {
+  deliveryLog,
+  queueDeliveries,
+  removeEndpoint,
+  type WebhookDelivery,
+} from "../db/webhook-store";
 import { eventEnvelope } from "../integrations/emit-event";
 import { dispatcherFor } from "../lib/webhook-dispatchers";
 import { subscribableEventTypes } from "../integrations/event-types";
@@ -33,7 +38,13 @@ const CreateSchema = z.object({
 const LogQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 function toWebhookJson(row: TenantRow<"webhookEndpoints">) {
-  return { id: row.id, url: row.url, events: row.events, description: row.description, created_at: row.createdAt };
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.events,
+    description: row.description,
+    created_at: row.createdAt,
+  };
 }
 
 function toDeliveryJson(row: WebhookDelivery) {
@@ -53,32 +64,47 @@ function toDeliveryJson(row: WebhookDelivery) {
 export const integrationRoutes = new Hono<AppEnv>()
   .use(authenticate())
   .get("/webhooks", requirePermission("integrations:read"), async (c) => {
-    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("webhookEndpoints", { orderBy: (t) => t.createdAt });
+    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("webhookEndpoints", {
+      orderBy: (t) => t.createdAt,
+    });
     return c.json({ webhooks: rows.map(toWebhookJson) });
   })
-  .post("/webhooks", requirePermission("integrations:write"), jsonBody(CreateSchema, { maxBytes: 16 * 1024 }), async (c) => {
-    const principal = c.get("principal");
-    const body = c.req.valid("json");
-    const problem = await webhookUrlProblem(c.env, body.url);
-    if (problem) throw new AppError(400, problem.code, problem.message);
-    const gateway = forPrincipal(c.env.DB, principal);
-    if ((await gateway.count("webhookEndpoints")) >= MAX_ENDPOINTS) {
-      throw new AppError(409, "too_many_webhooks", `A workspace may have at most ${MAX_ENDPOINTS} webhooks. Delete one you no longer use first.`);
-    }
-    const id = crypto.randomUUID();
-    const secret = `whsec_${newSecret()}`;
-    const row = await gateway.insert("webhookEndpoints", {
-      id,
-      url: body.url,
-      events: body.events,
-      description: body.description ?? null,
-      secretEncrypted: await sealSecrets(c.env.CHANNEL_SECRETS_KEY, id, { secret }),
-      createdBy: principal.subjectId,
-    });
-    await recordAudit(c, { action: "webhook.created", target: { type: "webhook", id }, metadata: { url: body.url, events: body.events } });
-    // The secret is shown this once; only its sealed form is kept.
-    return c.json({ ...toWebhookJson(row), secret }, 201);
-  })
+  .post(
+    "/webhooks",
+    requirePermission("integrations:write"),
+    jsonBody(CreateSchema, { maxBytes: 16 * 1024 }),
+    async (c) => {
+      const principal = c.get("principal");
+      const body = c.req.valid("json");
+      const problem = await webhookUrlProblem(c.env, body.url);
+      if (problem) throw new AppError(400, problem.code, problem.message);
+      const gateway = forPrincipal(c.env.DB, principal);
+      if ((await gateway.count("webhookEndpoints")) >= MAX_ENDPOINTS) {
+        throw new AppError(
+          409,
+          "too_many_webhooks",
+          `A workspace may have at most ${MAX_ENDPOINTS} webhooks. Delete one you no longer use first.`,
+        );
+      }
+      const id = crypto.randomUUID();
+      const secret = `whsec_${newSecret()}`;
+      const row = await gateway.insert("webhookEndpoints", {
+        id,
+        url: body.url,
+        events: body.events,
+        description: body.description ?? null,
+        secretEncrypted: await sealSecrets(c.env.CHANNEL_SECRETS_KEY, id, { secret }),
+        createdBy: principal.subjectId,
+      });
+      await recordAudit(c, {
+        action: "webhook.created",
+        target: { type: "webhook", id },
+        metadata: { url: body.url, events: body.events },
+      });
+      // The secret is shown this once; only its sealed form is kept.
+      return c.json({ ...toWebhookJson(row), secret }, 201);
+    },
+  )
   .delete("/webhooks/:id", requirePermission("integrations:write"), async (c) => {
     const id = c.req.param("id");
     await removeEndpoint(c.env.DB, c.get("principal").tenantId, id);
@@ -88,15 +114,31 @@ export const integrationRoutes = new Hono<AppEnv>()
   .post("/webhooks/:id/test", requirePermission("integrations:write"), async (c) => {
     const principal = c.get("principal");
     const id = c.req.param("id");
-    const envelope = eventEnvelope(principal.tenantId, "ping", { webhook_id: id, message: "A test event from your coaching workspace." });
+    const envelope = eventEnvelope(principal.tenantId, "ping", {
+      webhook_id: id,
+      message: "A test event from your coaching workspace.",
+    });
     await queueDeliveries(c.env.DB, envelope, id);
     await dispatcherFor(c.env, principal.tenantId).wake(principal.tenantId);
     await recordAudit(c, { action: "webhook.tested", target: { type: "webhook", id } });
     return c.json({ queued: true, event_id: envelope.id }, 202);
   })
-  .get("/webhooks/:id/deliveries", requirePermission("integrations:read"), queryParams(LogQuerySchema), async (c) => {
-    const principal = c.get("principal");
-    const endpoint = await forPrincipal(c.env.DB, principal).get("webhookEndpoints", c.req.param("id"));
-    const rows = await deliveryLog(c.env.DB, principal.tenantId, endpoint.id, c.req.valid("query").limit);
-    return c.json({ webhook: toWebhookJson(endpoint), deliveries: rows.map(toDeliveryJson) });
-  });
+  .get(
+    "/webhooks/:id/deliveries",
+    requirePermission("integrations:read"),
+    queryParams(LogQuerySchema),
+    async (c) => {
+      const principal = c.get("principal");
+      const endpoint = await forPrincipal(c.env.DB, principal).get(
+        "webhookEndpoints",
+        c.req.param("id"),
+      );
+      const rows = await deliveryLog(
+        c.env.DB,
+        principal.tenantId,
+        endpoint.id,
+        c.req.valid("query").limit,
+      );
+      return c.json({ webhook: toWebhookJson(endpoint), deliveries: rows.map(toDeliveryJson) });
+    },
+  );

@@ -53,7 +53,9 @@ async function createDocument(c: Context<AppEnv>, upload: Upload) {
   const id = crypto.randomUUID();
   const key = originalKey(principal.tenantId, id);
   const sha256 = await sha256Hex(upload.bytes);
-  await c.env.FILES.put(key, upload.bytes, { customMetadata: { tenant_id: principal.tenantId, document_id: id, kind: upload.kind, sha256 } });
+  await c.env.FILES.put(key, upload.bytes, {
+    customMetadata: { tenant_id: principal.tenantId, document_id: id, kind: upload.kind, sha256 },
+  });
   const row = await gateway.insert("documents", {
     id,
     title: upload.title,
@@ -72,64 +74,127 @@ export const knowledgeRoutes = new Hono<AppEnv>()
   .post("/documents", requirePermission("knowledge:write"), async (c) => {
     const upload = await readUpload(c.req.raw);
     const document = await createDocument(c, upload);
-    await recordAudit(c, { action: "document.uploaded", target: { type: "document", id: document.id }, metadata: { kind: upload.kind, size_bytes: upload.bytes.byteLength } });
-    return c.json(toDocumentJson(document), 202);
-  })
-  .post("/corrections", requirePermission("knowledge:write"), jsonBody(CorrectionSchema), async (c) => {
-    const { question, answer, conversation_id, message_seq } = c.req.valid("json");
-    const bytes = new TextEncoder().encode(JSON.stringify([{ question, answer }]));
-    const document = await createDocument(c, { bytes, kind: "correction", title: `Correction: ${question}`.slice(0, 300) });
-    await recordAudit(c, { action: "answer.corrected", target: { type: "document", id: document.id }, metadata: { conversation_id, message_seq } });
-    return c.json(toDocumentJson(document), 202);
-  })
-  .get("/documents", requirePermission("knowledge:read"), queryParams(ListQuerySchema), async (c) => {
-    const { limit, offset } = c.req.valid("query");
-    const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page("documents", {
-      orderBy: (t) => [desc(t.createdAt), desc(t.id)],
-      limit,
-      offset,
+    await recordAudit(c, {
+      action: "document.uploaded",
+      target: { type: "document", id: document.id },
+      metadata: { kind: upload.kind, size_bytes: upload.bytes.byteLength },
     });
-    return c.json({ documents: rows.map(toDocumentJson), next_offset: nextOffset });
+    return c.json(toDocumentJson(document), 202);
   })
+  .post(
+    "/corrections",
+    requirePermission("knowledge:write"),
+    jsonBody(CorrectionSchema),
+    async (c) => {
+      const { question, answer, conversation_id, message_seq } = c.req.valid("json");
+      const bytes = new TextEncoder().encode(JSON.stringify([{ question, answer }]));
+      const document = await createDocument(c, {
+        bytes,
+        kind: "correction",
+        title: `Correction: ${question}`.slice(0, 300),
+      });
+      await recordAudit(c, {
+        action: "answer.corrected",
+        target: { type: "document", id: document.id },
+        metadata: { conversation_id, message_seq },
+      });
+      return c.json(toDocumentJson(document), 202);
+    },
+  )
+  .get(
+    "/documents",
+    requirePermission("knowledge:read"),
+    queryParams(ListQuerySchema),
+    async (c) => {
+      const { limit, offset } = c.req.valid("query");
+      const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(
+        "documents",
+        {
+          orderBy: (t) => [desc(t.createdAt), desc(t.id)],
+          limit,
+          offset,
+        },
+      );
+      return c.json({ documents: rows.map(toDocumentJson), next_offset: nextOffset });
+    },
+  )
   .get("/documents/:id", requirePermission("knowledge:read"), async (c) => {
-    const row = await forPrincipal(c.env.DB, c.get("principal")).get("documents", c.req.param("id"));
+    const row = await forPrincipal(c.env.DB, c.get("principal")).get(
+      "documents",
+      c.req.param("id"),
+    );
     return c.json(toDocumentJson(row));
   })
-  .patch("/documents/:id", requirePermission("knowledge:write"), jsonBody(RenameSchema), async (c) => {
-    const principal = c.get("principal");
-    const gateway = forPrincipal(c.env.DB, principal);
-    const row = await gateway.get("documents", c.req.param("id"));
-    const { title } = c.req.valid("json");
-    // D1 first: it is what the library and every citation show, whether or not the bridge is there.
-    const renamed = await gateway.update("documents", row.id, { title, updatedAt: Date.now() });
-    const synced = await renameAtBridge(c.env, { tenant_id: principal.tenantId, document_id: row.id, title }, c.get("requestId"));
-    if (!synced) c.get("logger").warn("document rename not applied at the bridge", { document_id: row.id });
-    await recordAudit(c, { action: "document.renamed", target: { type: "document", id: row.id }, metadata: { from: row.title, to: title, bridge_pending: !synced } });
-    return c.json({ ...toDocumentJson(renamed), bridge_pending: !synced });
-  })
+  .patch(
+    "/documents/:id",
+    requirePermission("knowledge:write"),
+    jsonBody(RenameSchema),
+    async (c) => {
+      const principal = c.get("principal");
+      const gateway = forPrincipal(c.env.DB, principal);
+      const row = await gateway.get("documents", c.req.param("id"));
+      const { title } = c.req.valid("json");
+      // D1 first: it is what the library and every citation show, whether or not the bridge is there.
+      const renamed = await gateway.update("documents", row.id, { title, updatedAt: Date.now() });
+      const synced = await renameAtBridge(
+        c.env,
+        { tenant_id: principal.tenantId, document_id: row.id, title },
+        c.get("requestId"),
+      );
+      if (!synced)
+        c.get("logger").warn("document rename not applied at the bridge", { document_id: row.id });
+      await recordAudit(c, {
+        action: "document.renamed",
+        target: { type: "document", id: row.id },
+        metadata: { from: row.title, to: title, bridge_pending: !synced },
+      });
+      return c.json({ ...toDocumentJson(renamed), bridge_pending: !synced });
+    },
+  )
   .delete("/documents/:id", requirePermission("knowledge:write"), async (c) => {
     const principal = c.get("principal");
     const gateway = forPrincipal(c.env.DB, principal);
     const row = await gateway.get("documents", c.req.param("id"));
     // Vectors first: a document whose vectors could not be removed stays listed, so it can be deleted again.
-    const response = await callBridge(c.env, { method: "DELETE", path: `/v1/documents/${principal.tenantId}/${row.id}`, requestId: c.get("requestId") });
+    const response = await callBridge(c.env, {
+      method: "DELETE",
+      path: `/v1/documents/${principal.tenantId}/${row.id}`,
+      requestId: c.get("requestId"),
+    });
     if (!response.ok) {
       await response.body?.cancel();
-      throw new AppError(503, "bridge_unavailable", "The coach's server could not remove the document's passages right now. Try again shortly.");
+      throw new AppError(
+        503,
+        "bridge_unavailable",
+        "The coach's server could not remove the document's passages right now. Try again shortly.",
+      );
     }
     // The bridge's answer is checked like any outside input; a malformed count reads as unknown (0).
     const body: unknown = await response.json().catch(() => null);
-    const deleted = body !== null && typeof body === "object" && "deleted" in body && typeof body.deleted === "number" ? body.deleted : 0;
+    const deleted =
+      body !== null &&
+      typeof body === "object" &&
+      "deleted" in body &&
+      typeof body.deleted === "number"
+        ? body.deleted
+        : 0;
     if (row.r2Key) await c.env.FILES.delete(row.r2Key);
     await gateway.remove("documents", row.id);
-    await recordAudit(c, { action: "document.deleted", target: { type: "document", id: row.id }, metadata: { vectors_deleted: deleted } });
+    await recordAudit(c, {
+      action: "document.deleted",
+      target: { type: "document", id: row.id },
+      metadata: { vectors_deleted: deleted },
+    });
     return c.json({ id: row.id, deleted: true, vectors_deleted: deleted });
   })
   .post("/documents/:id/reindex", requirePermission("knowledge:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const row = await gateway.get("documents", c.req.param("id"));
     const current = await requestIngest(c.env, gateway, row, c.get("requestId"));
-    await recordAudit(c, { action: "document.reindexed", target: { type: "document", id: row.id } });
+    await recordAudit(c, {
+      action: "document.reindexed",
+      target: { type: "document", id: row.id },
+    });
     return c.json(toDocumentJson(current), 202);
   })
   .get("/corrections", requirePermission("knowledge:read"), async (c) => {
@@ -140,16 +205,25 @@ export const knowledgeRoutes = new Hono<AppEnv>()
       limit: GOLDEN_MAX,
     });
     // The originals are independent reads: fetch them together rather than one after another.
-    const originals = await Promise.all(rows.map(async (row) => (row.r2Key ? ((await (await c.env.FILES.get(row.r2Key))?.json()) as QaPair[] | undefined) : undefined)));
+    const originals = await Promise.all(
+      rows.map(async (row) =>
+        row.r2Key
+          ? ((await (await c.env.FILES.get(row.r2Key))?.json()) as QaPair[] | undefined)
+          : undefined,
+      ),
+    );
     return c.json({ cases: originals.flatMap((pairs) => pairs ?? []) });
   })
   .get("/gaps", requirePermission("knowledge:read"), queryParams(ListQuerySchema), async (c) => {
     const { limit, offset } = c.req.valid("query");
-    const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page("questionGaps", {
-      orderBy: (t) => [desc(t.createdAt), desc(t.id)],
-      limit,
-      offset,
-    });
+    const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(
+      "questionGaps",
+      {
+        orderBy: (t) => [desc(t.createdAt), desc(t.id)],
+        limit,
+        offset,
+      },
+    );
     const questions = rows.map((row) => ({
       question: row.question,
       confidence: row.confidence,
@@ -161,10 +235,14 @@ export const knowledgeRoutes = new Hono<AppEnv>()
   })
   .post("/reindex", requirePermission("knowledge:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
-    const rows = await gateway.list("documents", { orderBy: (t) => [desc(t.createdAt)], limit: REINDEX_ALL_MAX });
+    const rows = await gateway.list("documents", {
+      orderBy: (t) => [desc(t.createdAt)],
+      limit: REINDEX_ALL_MAX,
+    });
     const documents = [];
     // One at a time: the bridge parses one file at a time anyway, and this keeps the Worker's memory flat.
-    for (const row of rows) documents.push(toDocumentJson(await requestIngest(c.env, gateway, row, c.get("requestId"))));
+    for (const row of rows)
+      documents.push(toDocumentJson(await requestIngest(c.env, gateway, row, c.get("requestId"))));
     await recordAudit(c, { action: "documents.reindexed", metadata: { count: documents.length } });
     return c.json({ documents }, 202);
   });

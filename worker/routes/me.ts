@@ -8,7 +8,11 @@ import { recordAudit } from "../auth/audit";
 import { eraseAccount } from "../auth/erase-account";
 import { beginPasswordCheck } from "../auth/login-guard";
 import { checkPassword, hashNewPassword } from "../auth/passwords";
-import { assertAcceptablePassword, MAX_PASSWORD_LENGTH, passwordLength } from "../auth/password-policy";
+import {
+  assertAcceptablePassword,
+  MAX_PASSWORD_LENGTH,
+  passwordLength,
+} from "../auth/password-policy";
 import { startSession } from "../auth/sessions";
 import * as accounts from "../db/accounts";
 import { AppError, notFound } from "../lib/errors";
@@ -17,13 +21,23 @@ import { jsonBody } from "../middleware/json-body";
 import { clientIp } from "../lib/client-ip";
 import { requirePermission } from "../middleware/require-permission";
 
-const boundedPassword = z.string().min(1).refine((p) => passwordLength(p) <= MAX_PASSWORD_LENGTH, `At most ${MAX_PASSWORD_LENGTH} characters.`);
-const passwordChange = z.object({ current_password: boundedPassword, new_password: boundedPassword });
+const boundedPassword = z
+  .string()
+  .min(1)
+  .refine(
+    (p) => passwordLength(p) <= MAX_PASSWORD_LENGTH,
+    `At most ${MAX_PASSWORD_LENGTH} characters.`,
+  );
+const passwordChange = z.object({
+  current_password: boundedPassword,
+  new_password: boundedPassword,
+});
 const workspaceSwitch = z.object({ tenant_id: z.string().min(1).max(64) });
 
 async function currentUser(env: Env, userId: string): Promise<accounts.UserRow> {
   const user = await accounts.findUserById(env.DB, userId);
-  if (!user || user.status !== "active") throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+  if (!user || user.status !== "active")
+    throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
   return user;
 }
 
@@ -32,11 +46,19 @@ export const meRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const principal = c.get("principal");
     const user = await currentUser(c.env, principal.subjectId);
-    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find((m) => m.tenant.id === principal.tenantId);
-    if (!membership) throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find(
+      (m) => m.tenant.id === principal.tenantId,
+    );
+    if (!membership)
+      throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
     const { tenant } = membership;
     return c.json({
-      user: { id: user.id, email: user.email, full_name: user.fullName, created_at: new Date(user.createdAt).toISOString() },
+      user: {
+        id: user.id,
+        email: user.email,
+        full_name: user.fullName,
+        created_at: new Date(user.createdAt).toISOString(),
+      },
       tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, plan: tenant.plan },
       role: membership.role,
     });
@@ -46,7 +68,13 @@ export const meRoutes = new Hono<AppEnv>()
     const principal = c.get("principal");
     const memberships = await accounts.listMembershipsOfUser(c.env.DB, principal.subjectId);
     return c.json({
-      workspaces: memberships.map((m) => ({ tenant_id: m.tenant.id, name: m.tenant.name, slug: m.tenant.slug, role: m.role, current: m.tenant.id === principal.tenantId })),
+      workspaces: memberships.map((m) => ({
+        tenant_id: m.tenant.id,
+        name: m.tenant.name,
+        slug: m.tenant.slug,
+        role: m.role,
+        current: m.tenant.id === principal.tenantId,
+      })),
     });
   })
   // Switching starts a sign-in for the other workspace and ends this one, so one browser holds one session.
@@ -54,12 +82,22 @@ export const meRoutes = new Hono<AppEnv>()
     const principal = c.get("principal");
     const user = await currentUser(c.env, principal.subjectId);
     const { tenant_id } = c.req.valid("json");
-    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find((m) => m.tenant.id === tenant_id);
+    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find(
+      (m) => m.tenant.id === tenant_id,
+    );
     if (!membership) throw notFound("workspace");
     const meta = { ip: clientIp(c), userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null };
-    const session = await startSession(c.env, { user, tenant: membership.tenant, role: membership.role }, meta);
+    const session = await startSession(
+      c.env,
+      { user, tenant: membership.tenant, role: membership.role },
+      meta,
+    );
     if (principal.sessionId) await accounts.revokeFamily(c.env.DB, principal.sessionId);
-    await recordAudit(c, { action: "auth.workspace_switched", tenantId: membership.tenant.id, metadata: { from_tenant_id: principal.tenantId } });
+    await recordAudit(c, {
+      action: "auth.workspace_switched",
+      tenantId: membership.tenant.id,
+      metadata: { from_tenant_id: principal.tenantId },
+    });
     return c.json(session);
   })
   .post("/password", jsonBody(passwordChange, { maxBytes: 8 * 1024 }), async (c) => {
@@ -68,7 +106,11 @@ export const meRoutes = new Hono<AppEnv>()
     const user = await currentUser(c.env, principal.subjectId);
     // Guesses are slowed on this sign-in's own lane, so a stolen access token cannot guess the current
     // password freely, and nobody else's failed sign-ins ever stand in the owner's way.
-    const ticket = await beginPasswordCheck(c.env, user.email, principal.sessionId ?? principal.subjectId);
+    const ticket = await beginPasswordCheck(
+      c.env,
+      user.email,
+      principal.sessionId ?? principal.subjectId,
+    );
     const ok = await checkPassword(body.current_password, user.passwordHash);
     await ticket.settle(ok);
     if (!ok) throw new AppError(403, "wrong_password", "The current password is incorrect.");
@@ -76,20 +118,36 @@ export const meRoutes = new Hono<AppEnv>()
     await accounts.setPasswordHash(c.env.DB, user.id, await hashNewPassword(body.new_password));
     await accounts.revokeAllSessions(c.env.DB, user.id);
     await recordAudit(c, { action: "account.password_changed" });
-    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find((m) => m.tenant.id === principal.tenantId);
-    if (!membership) throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find(
+      (m) => m.tenant.id === principal.tenantId,
+    );
+    if (!membership)
+      throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
     const meta = { ip: clientIp(c), userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null };
-    return c.json(await startSession(c.env, { user, tenant: membership.tenant, role: membership.role }, meta));
+    return c.json(
+      await startSession(c.env, { user, tenant: membership.tenant, role: membership.role }, meta),
+    );
   })
   .get("/export", async (c) => {
     const data = await accounts.exportUserData(c.env.DB, c.get("principal").subjectId);
-    if (!data.user) throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+    if (!data.user)
+      throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
     await recordAudit(c, { action: "account.exported" });
     const { user } = data;
     return c.json({
       exported_at: new Date().toISOString(),
-      user: { id: user.id, email: user.email, full_name: user.fullName, status: user.status, created_at: new Date(user.createdAt).toISOString() },
-      workspaces: data.workspaces.map((m) => ({ tenant_id: m.tenant.id, name: m.tenant.name, role: m.role })),
+      user: {
+        id: user.id,
+        email: user.email,
+        full_name: user.fullName,
+        status: user.status,
+        created_at: new Date(user.createdAt).toISOString(),
+      },
+      workspaces: data.workspaces.map((m) => ({
+        tenant_id: m.tenant.id,
+        name: m.tenant.name,
+        role: m.role,
+      })),
       sessions: data.sessions.map((s) => ({
         session_id: s.familyId,
         tenant_id: s.tenantId,
@@ -98,13 +156,30 @@ export const meRoutes = new Hono<AppEnv>()
         user_agent: s.userAgent,
         revoked: s.revokedAt !== null,
       })),
-      audit_events: data.events.map((e) => ({ action: e.action, tenant_id: e.tenantId, ip: e.ip, user_agent: e.userAgent, created_at: new Date(e.createdAt).toISOString() })),
-      api_keys_created: data.keys.map((k) => ({ id: k.id, tenant_id: k.tenantId, name: k.name, prefix: k.prefix, created_at: new Date(k.createdAt).toISOString() })),
+      audit_events: data.events.map((e) => ({
+        action: e.action,
+        tenant_id: e.tenantId,
+        ip: e.ip,
+        user_agent: e.userAgent,
+        created_at: new Date(e.createdAt).toISOString(),
+      })),
+      api_keys_created: data.keys.map((k) => ({
+        id: k.id,
+        tenant_id: k.tenantId,
+        name: k.name,
+        prefix: k.prefix,
+        created_at: new Date(k.createdAt).toISOString(),
+      })),
       notices: data.notices.map(noticeView),
     });
   })
   .delete("/", async (c) => {
     const userId = c.get("principal").subjectId;
     const closed = await eraseAccount(c, userId);
-    return c.json({ user_id: userId, erased_at: new Date().toISOString(), sessions_revoked: true, workspaces_closed: closed });
+    return c.json({
+      user_id: userId,
+      erased_at: new Date().toISOString(),
+      sessions_revoked: true,
+      workspaces_closed: closed,
+    });
   });

@@ -20,16 +20,25 @@ import { jsonBody } from "../middleware/json-body";
 import { requirePermission } from "../middleware/require-permission";
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
-const inviteBody = z.object({ email: z.string().trim().max(254).pipe(z.email()), role: z.enum(roles) });
+const inviteBody = z.object({
+  email: z.string().trim().max(254).pipe(z.email()),
+  role: z.enum(roles),
+});
 const roleBody = z.object({ role: z.enum(roles) });
 
 function assertCanAssign(actor: string, from: Role | undefined, to: Role): void {
-  if (!canAssignRole(actor, from, to)) throw new AppError(403, "forbidden", "Only an owner can grant or take away ownership.");
+  if (!canAssignRole(actor, from, to))
+    throw new AppError(403, "forbidden", "Only an owner can grant or take away ownership.");
 }
 
 function ownerGuard(result: membershipRules.OwnerGuardResult): void {
   if (result === "not_found") throw notFound("member");
-  if (result === "last_owner") throw new AppError(409, "last_owner", "A workspace needs an owner. Make someone else an owner first.");
+  if (result === "last_owner")
+    throw new AppError(
+      409,
+      "last_owner",
+      "A workspace needs an owner. Make someone else an owner first.",
+    );
 }
 
 export const memberRoutes = new Hono<AppEnv>()
@@ -37,8 +46,18 @@ export const memberRoutes = new Hono<AppEnv>()
   .get("/", requirePermission("members:read"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const rows = await gateway.list("memberships", { orderBy: (t) => t.createdAt });
-    const people = new Map((await accounts.findUsersByIds(c.env.DB, rows.map((m) => m.userId))).map((u) => [u.id, u]));
-    const pending = await gateway.list("invitations", { where: (t) => isNull(t.acceptedAt), orderBy: (t) => t.createdAt });
+    const people = new Map(
+      (
+        await accounts.findUsersByIds(
+          c.env.DB,
+          rows.map((m) => m.userId),
+        )
+      ).map((u) => [u.id, u]),
+    );
+    const pending = await gateway.list("invitations", {
+      where: (t) => isNull(t.acceptedAt),
+      orderBy: (t) => t.createdAt,
+    });
     return c.json({
       members: rows.map((m) => ({
         id: m.id,
@@ -50,7 +69,12 @@ export const memberRoutes = new Hono<AppEnv>()
       })),
       invitations: pending
         .filter((i) => i.expiresAt > Date.now())
-        .map((i) => ({ id: i.id, email: i.email, role: i.role, expires_at: new Date(i.expiresAt).toISOString() })),
+        .map((i) => ({
+          id: i.id,
+          email: i.email,
+          role: i.role,
+          expires_at: new Date(i.expiresAt).toISOString(),
+        })),
     });
   })
   .post("/", requirePermission("members:write"), jsonBody(inviteBody), async (c) => {
@@ -60,8 +84,17 @@ export const memberRoutes = new Hono<AppEnv>()
     const gateway = forPrincipal(c.env.DB, principal);
     const email = normalizeEmail(body.email);
     const existing = await accounts.findUserByEmail(c.env.DB, email);
-    if (existing && (await accounts.listMembershipsOfUser(c.env.DB, existing.id)).some((m) => m.tenant.id === gateway.tenantId)) {
-      throw new AppError(409, "already_member", "This person is already a member of the workspace.");
+    if (
+      existing &&
+      (await accounts.listMembershipsOfUser(c.env.DB, existing.id)).some(
+        (m) => m.tenant.id === gateway.tenantId,
+      )
+    ) {
+      throw new AppError(
+        409,
+        "already_member",
+        "This person is already a member of the workspace.",
+      );
     }
     const token = newSecret();
     const invitation = await gateway.insert("invitations", {
@@ -72,10 +105,19 @@ export const memberRoutes = new Hono<AppEnv>()
       invitedBy: principal.subjectId,
       expiresAt: Date.now() + INVITATION_TTL_MS,
     });
-    await recordAudit(c, { action: "member.invited", target: { type: "invitation", id: invitation.id }, metadata: { role: body.role } });
+    await recordAudit(c, {
+      action: "member.invited",
+      target: { type: "invitation", id: invitation.id },
+      metadata: { role: body.role },
+    });
     return c.json(
       {
-        invitation: { id: invitation.id, email, role: invitation.role, expires_at: new Date(invitation.expiresAt).toISOString() },
+        invitation: {
+          id: invitation.id,
+          email,
+          role: invitation.role,
+          expires_at: new Date(invitation.expiresAt).toISOString(),
+        },
         invitation_token: token,
       },
       201,
@@ -84,7 +126,10 @@ export const memberRoutes = new Hono<AppEnv>()
   .delete("/invitations/:id", requirePermission("members:write"), async (c) => {
     const id = c.req.param("id");
     await forPrincipal(c.env.DB, c.get("principal")).remove("invitations", id);
-    await recordAudit(c, { action: "member.invitation_revoked", target: { type: "invitation", id } });
+    await recordAudit(c, {
+      action: "member.invitation_revoked",
+      target: { type: "invitation", id },
+    });
     return c.body(null, 204);
   })
   .patch("/:id", requirePermission("members:write"), jsonBody(roleBody), async (c) => {
@@ -93,24 +138,52 @@ export const memberRoutes = new Hono<AppEnv>()
     const member = await forPrincipal(c.env.DB, principal).get("memberships", c.req.param("id"));
     assertCanAssign(principal.role, member.role, role);
     ownerGuard(await membershipRules.changeRole(c.env.DB, principal.tenantId, member.id, role));
-    await recordAudit(c, { action: "member.role_changed", target: { type: "user", id: member.userId }, metadata: { from: member.role, to: role } });
+    await recordAudit(c, {
+      action: "member.role_changed",
+      target: { type: "user", id: member.userId },
+      metadata: { from: member.role, to: role },
+    });
     return c.json({ id: member.id, user_id: member.userId, role });
   })
-  .delete("/:id", requirePermission("members:write"), jsonBody(RemovalOptionsSchema, { maxBytes: 4096, optional: true }), async (c) => {
-    const principal = c.get("principal");
-    const gateway = forPrincipal(c.env.DB, principal);
-    const member = await gateway.get("memberships", c.req.param("id"));
-    assertCanAssign(principal.role, member.role, member.role);
-    const { handover, keys } = await planKeyHandover(gateway, member.userId, c.req.valid("json"), principal.subjectId);
-    ownerGuard(await membershipRules.removeMember(c.env.DB, principal.tenantId, member.id, handover));
-    await recordAudit(c, { action: "member.removed", target: { type: "user", id: member.userId }, metadata: { role: member.role, api_keys: handover.kind } });
-    for (const key of keys) {
-      await recordAudit(
-        c,
-        handover.kind === "revoke"
-          ? { action: "api_key.revoked", target: { type: "api_key", id: key.id }, metadata: { reason: "creator_removed" } }
-          : { action: "api_key.reassigned", target: { type: "api_key", id: key.id }, metadata: { from: member.userId, to: handover.toUserId } },
+  .delete(
+    "/:id",
+    requirePermission("members:write"),
+    jsonBody(RemovalOptionsSchema, { maxBytes: 4096, optional: true }),
+    async (c) => {
+      const principal = c.get("principal");
+      const gateway = forPrincipal(c.env.DB, principal);
+      const member = await gateway.get("memberships", c.req.param("id"));
+      assertCanAssign(principal.role, member.role, member.role);
+      const { handover, keys } = await planKeyHandover(
+        gateway,
+        member.userId,
+        c.req.valid("json"),
+        principal.subjectId,
       );
-    }
-    return c.body(null, 204);
-  });
+      ownerGuard(
+        await membershipRules.removeMember(c.env.DB, principal.tenantId, member.id, handover),
+      );
+      await recordAudit(c, {
+        action: "member.removed",
+        target: { type: "user", id: member.userId },
+        metadata: { role: member.role, api_keys: handover.kind },
+      });
+      for (const key of keys) {
+        await recordAudit(
+          c,
+          handover.kind === "revoke"
+            ? {
+                action: "api_key.revoked",
+                target: { type: "api_key", id: key.id },
+                metadata: { reason: "creator_removed" },
+              }
+            : {
+                action: "api_key.reassigned",
+                target: { type: "api_key", id: key.id },
+                metadata: { from: member.userId, to: handover.toUserId },
+              },
+        );
+      }
+      return c.body(null, 204);
+    },
+  );

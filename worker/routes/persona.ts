@@ -26,20 +26,42 @@ export const personaRoutes = new Hono<AppEnv>()
     const row = await latest(forPrincipal(c.env.DB, c.get("principal")));
     if (!row) return c.json({ version: 0, persona: DEFAULT_PERSONA, updated_at: null });
     const parsed = PersonaSchema.safeParse({ ...DEFAULT_PERSONA, ...row.data });
-    return c.json({ version: row.version, persona: parsed.success ? parsed.data : DEFAULT_PERSONA, updated_at: row.createdAt });
+    return c.json({
+      version: row.version,
+      persona: parsed.success ? parsed.data : DEFAULT_PERSONA,
+      updated_at: row.createdAt,
+    });
   })
-  .put("/", requirePermission("knowledge:write"), jsonBody(PersonaSchema, { maxBytes: MAX_PERSONA_BYTES }), async (c) => {
-    const principal = c.get("principal");
-    const persona = c.req.valid("json");
-    const gateway = forPrincipal(c.env.DB, principal);
-    const version = ((await latest(gateway))?.version ?? 0) + 1;
-    let row;
-    try {
-      row = await gateway.insert("personas", { id: crypto.randomUUID(), version, data: persona, createdBy: principal.subjectId });
-    } catch {
-      // The (tenant, version) unique index: someone saved a version at the same moment.
-      throw new AppError(409, "version_conflict", "The persona was changed by someone else just now. Reload it and save again.");
-    }
-    await recordAudit(c, { action: "persona.updated", target: { type: "persona", id: row.id }, metadata: { version } });
-    return c.json({ version: row.version, persona, updated_at: row.createdAt });
-  });
+  .put(
+    "/",
+    requirePermission("knowledge:write"),
+    jsonBody(PersonaSchema, { maxBytes: MAX_PERSONA_BYTES }),
+    async (c) => {
+      const principal = c.get("principal");
+      const persona = c.req.valid("json");
+      const gateway = forPrincipal(c.env.DB, principal);
+      const version = ((await latest(gateway))?.version ?? 0) + 1;
+      let row;
+      try {
+        row = await gateway.insert("personas", {
+          id: crypto.randomUUID(),
+          version,
+          data: persona,
+          createdBy: principal.subjectId,
+        });
+      } catch {
+        // The (tenant, version) unique index: someone saved a version at the same moment.
+        throw new AppError(
+          409,
+          "version_conflict",
+          "The persona was changed by someone else just now. Reload it and save again.",
+        );
+      }
+      await recordAudit(c, {
+        action: "persona.updated",
+        target: { type: "persona", id: row.id },
+        metadata: { version },
+      });
+      return c.json({ version: row.version, persona, updated_at: row.createdAt });
+    },
+  );

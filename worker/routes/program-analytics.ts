@@ -20,7 +20,13 @@ async function respond(c: Context<AppEnv>, format: "json" | "csv"): Promise<Resp
   const gateway = forPrincipal(c.env.DB, principal);
   const program = await gateway.get("programs", c.req.param("id") ?? "");
   const data = await loadProgramAnalyticsData(c.env.DB, principal.tenantId, program.id);
-  const analytics = programAnalytics({ programId: program.id, version: program.version, steps: await programSteps(gateway, program.id, program.version), now: Date.now(), ...data });
+  const analytics = programAnalytics({
+    programId: program.id,
+    version: program.version,
+    steps: await programSteps(gateway, program.id, program.version),
+    now: Date.now(),
+    ...data,
+  });
   if (format === "json") return c.json(analytics);
   return c.body(analyticsCsv(analytics), 200, {
     "Content-Type": "text/csv; charset=utf-8",
@@ -31,5 +37,7 @@ async function respond(c: Context<AppEnv>, format: "json" | "csv"): Promise<Resp
 /** Mounted at /programs beside the program routes. */
 export const programAnalyticsRoutes = new Hono<AppEnv>()
   .use("/:id/*", authenticate())
-  .get("/:id/analytics", requirePermission("analytics:read"), queryParams(QuerySchema), (c) => respond(c, c.req.valid("query").format))
+  .get("/:id/analytics", requirePermission("analytics:read"), queryParams(QuerySchema), (c) =>
+    respond(c, c.req.valid("query").format),
+  )
   .get("/:id/analytics.csv", requirePermission("analytics:read"), (c) => respond(c, "csv"));

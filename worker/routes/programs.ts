@@ -2,7 +2,11 @@
 // (422 `program_invalid` with every problem located at its node) and versioned: a PUT that changes the
 // steps saves a new immutable version, while enrolled users stay on the version they joined. DELETE
 // archives (no new enrolments; running ones continue).
-import { ProgramCreateSchema, ProgramUpdateSchema, type ProgramSteps } from "@coach/contracts/programs";
+import {
+  ProgramCreateSchema,
+  ProgramUpdateSchema,
+  type ProgramSteps,
+} from "@coach/contracts/programs";
 import { and, desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -27,23 +31,53 @@ const ListQuerySchema = z.object({
 });
 
 /** 409 when another program of the workspace already uses the slug or keyword. */
-async function assertUnique(gateway: TenantGateway, fields: { slug?: string; keyword?: string | null }, exceptId?: string): Promise<void> {
+async function assertUnique(
+  gateway: TenantGateway,
+  fields: { slug?: string; keyword?: string | null },
+  exceptId?: string,
+): Promise<void> {
   if (fields.slug !== undefined) {
-    const [taken] = await gateway.list("programs", { where: (t) => eq(t.slug, fields.slug as string), limit: 1 });
-    if (taken && taken.id !== exceptId) throw new AppError(409, "slug_taken", `Another program already uses the slug "${fields.slug}". Choose another one.`);
+    const [taken] = await gateway.list("programs", {
+      where: (t) => eq(t.slug, fields.slug as string),
+      limit: 1,
+    });
+    if (taken && taken.id !== exceptId)
+      throw new AppError(
+        409,
+        "slug_taken",
+        `Another program already uses the slug "${fields.slug}". Choose another one.`,
+      );
   }
   if (fields.keyword) {
-    const [taken] = await gateway.list("programs", { where: (t) => eq(t.keyword, fields.keyword as string), limit: 1 });
-    if (taken && taken.id !== exceptId) throw new AppError(409, "keyword_taken", `Another program already uses the keyword "${fields.keyword}". Choose another one.`);
+    const [taken] = await gateway.list("programs", {
+      where: (t) => eq(t.keyword, fields.keyword as string),
+      limit: 1,
+    });
+    if (taken && taken.id !== exceptId)
+      throw new AppError(
+        409,
+        "keyword_taken",
+        `Another program already uses the keyword "${fields.keyword}". Choose another one.`,
+      );
   }
 }
 
-async function saveVersion(gateway: TenantGateway, programId: string, version: number, steps: ProgramSteps, createdBy: string): Promise<void> {
+async function saveVersion(
+  gateway: TenantGateway,
+  programId: string,
+  version: number,
+  steps: ProgramSteps,
+  createdBy: string,
+): Promise<void> {
   try {
     await gateway.insert("programVersions", { id: newId(), programId, version, steps, createdBy });
   } catch {
     // The (tenant, program, version) unique index: someone saved a version at the same moment.
-    throw new AppError(409, "version_conflict", "The program was changed by someone else just now. Reload it and save again.");
+    throw new AppError(
+      409,
+      "version_conflict",
+      "The program was changed by someone else just now. Reload it and save again.",
+    );
   }
 }
 
@@ -67,23 +101,44 @@ export const programRoutes = new Hono<AppEnv>()
     });
     return c.json({ programs, next_offset: nextOffset });
   })
-  .post("/", requirePermission("programs:write"), jsonBody(ProgramCreateSchema, { maxBytes: MAX_PROGRAM_BYTES }), async (c) => {
-    const principal = c.get("principal");
-    const input = c.req.valid("json");
-    assertValidProgram(input.steps);
-    const gateway = forPrincipal(c.env.DB, principal);
-    await assertUnique(gateway, input);
-    const id = newId();
-    let row: ProgramRow;
-    try {
-      row = await gateway.insert("programs", { id, name: input.name, goal: input.goal, slug: input.slug, keyword: input.keyword ?? null, version: 1, createdBy: principal.subjectId });
-    } catch {
-      throw new AppError(409, "slug_taken", "Another program was just saved with this slug or keyword. Choose another one.");
-    }
-    await saveVersion(gateway, id, 1, input.steps, principal.subjectId);
-    await recordAudit(c, { action: "program.created", target: { type: "program", id }, metadata: { version: 1, slug: input.slug } });
-    return c.json(programView(row, input.steps), 201);
-  })
+  .post(
+    "/",
+    requirePermission("programs:write"),
+    jsonBody(ProgramCreateSchema, { maxBytes: MAX_PROGRAM_BYTES }),
+    async (c) => {
+      const principal = c.get("principal");
+      const input = c.req.valid("json");
+      assertValidProgram(input.steps);
+      const gateway = forPrincipal(c.env.DB, principal);
+      await assertUnique(gateway, input);
+      const id = newId();
+      let row: ProgramRow;
+      try {
+        row = await gateway.insert("programs", {
+          id,
+          name: input.name,
+          goal: input.goal,
+          slug: input.slug,
+          keyword: input.keyword ?? null,
+          version: 1,
+          createdBy: principal.subjectId,
+        });
+      } catch {
+        throw new AppError(
+          409,
+          "slug_taken",
+          "Another program was just saved with this slug or keyword. Choose another one.",
+        );
+      }
+      await saveVersion(gateway, id, 1, input.steps, principal.subjectId);
+      await recordAudit(c, {
+        action: "program.created",
+        target: { type: "program", id },
+        metadata: { version: 1, slug: input.slug },
+      });
+      return c.json(programView(row, input.steps), 201);
+    },
+  )
   .get("/:id", requirePermission("programs:read"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const row = await gateway.get("programs", c.req.param("id"));
@@ -92,35 +147,56 @@ export const programRoutes = new Hono<AppEnv>()
   .get("/:id/versions", requirePermission("programs:read"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const row = await gateway.get("programs", c.req.param("id"));
-    const versions = await gateway.list("programVersions", { where: (t) => and(eq(t.programId, row.id)), orderBy: (t) => desc(t.version) });
-    return c.json({ program_id: row.id, current_version: row.version, versions: versions.map(versionView) });
-  })
-  .put("/:id", requirePermission("programs:write"), jsonBody(ProgramUpdateSchema, { maxBytes: MAX_PROGRAM_BYTES }), async (c) => {
-    const principal = c.get("principal");
-    const input = c.req.valid("json");
-    const gateway = forPrincipal(c.env.DB, principal);
-    const current = await gateway.get("programs", c.req.param("id"));
-    const currentSteps = await programSteps(gateway, current.id, current.version);
-    await assertUnique(gateway, { slug: input.slug, keyword: input.keyword }, current.id);
-    const stepsChanged = input.steps !== undefined && !sameSteps(input.steps, currentSteps);
-    if (input.steps && stepsChanged) assertValidProgram(input.steps);
-    const version = stepsChanged ? current.version + 1 : current.version;
-    if (stepsChanged && input.steps) await saveVersion(gateway, current.id, version, input.steps, principal.subjectId);
-    const row = await gateway.update("programs", current.id, {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.goal !== undefined ? { goal: input.goal } : {}),
-      ...(input.slug !== undefined ? { slug: input.slug } : {}),
-      ...(input.keyword !== undefined ? { keyword: input.keyword } : {}),
-      version,
-      updatedAt: Date.now(),
+    const versions = await gateway.list("programVersions", {
+      where: (t) => and(eq(t.programId, row.id)),
+      orderBy: (t) => desc(t.version),
     });
-    await recordAudit(c, { action: "program.updated", target: { type: "program", id: row.id }, metadata: { version, new_version: stepsChanged } });
-    return c.json(programView(row, stepsChanged && input.steps ? input.steps : currentSteps));
+    return c.json({
+      program_id: row.id,
+      current_version: row.version,
+      versions: versions.map(versionView),
+    });
   })
+  .put(
+    "/:id",
+    requirePermission("programs:write"),
+    jsonBody(ProgramUpdateSchema, { maxBytes: MAX_PROGRAM_BYTES }),
+    async (c) => {
+      const principal = c.get("principal");
+      const input = c.req.valid("json");
+      const gateway = forPrincipal(c.env.DB, principal);
+      const current = await gateway.get("programs", c.req.param("id"));
+      const currentSteps = await programSteps(gateway, current.id, current.version);
+      await assertUnique(gateway, { slug: input.slug, keyword: input.keyword }, current.id);
+      const stepsChanged = input.steps !== undefined && !sameSteps(input.steps, currentSteps);
+      if (input.steps && stepsChanged) assertValidProgram(input.steps);
+      const version = stepsChanged ? current.version + 1 : current.version;
+      if (stepsChanged && input.steps)
+        await saveVersion(gateway, current.id, version, input.steps, principal.subjectId);
+      const row = await gateway.update("programs", current.id, {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.goal !== undefined ? { goal: input.goal } : {}),
+        ...(input.slug !== undefined ? { slug: input.slug } : {}),
+        ...(input.keyword !== undefined ? { keyword: input.keyword } : {}),
+        version,
+        updatedAt: Date.now(),
+      });
+      await recordAudit(c, {
+        action: "program.updated",
+        target: { type: "program", id: row.id },
+        metadata: { version, new_version: stepsChanged },
+      });
+      return c.json(programView(row, stepsChanged && input.steps ? input.steps : currentSteps));
+    },
+  )
   .delete("/:id", requirePermission("programs:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const current = await gateway.get("programs", c.req.param("id"));
-    const row = await gateway.update("programs", current.id, { status: "archived", updatedAt: Date.now() });
-    if (current.status !== "archived") await recordAudit(c, { action: "program.archived", target: { type: "program", id: row.id } });
+    const row = await gateway.update("programs", current.id, {
+      status: "archived",
+      updatedAt: Date.now(),
+    });
+    if (current.status !== "archived")
+      await recordAudit(c, { action: "program.archived", target: { type: "program", id: row.id } });
     return c.json(programView(row, await programSteps(gateway, row.id, row.version)));
   });

@@ -17,7 +17,12 @@ import { reportBotError } from "../channels/telegram/bot-context";
 import { parseJson, readWebhookBody } from "../channels/webhook-body";
 import { parseHubSignature, verifyHubSignature } from "../channels/whatsapp/signature";
 import { handleWhatsAppEvents } from "../channels/whatsapp/webhook-events";
-import { claimEvent, findChannelByExternalId, findChannelById, releaseEvent } from "../db/channel-directory";
+import {
+  claimEvent,
+  findChannelByExternalId,
+  findChannelById,
+  releaseEvent,
+} from "../db/channel-directory";
 import { AppError } from "../lib/errors";
 import { describeError } from "../lib/logger";
 import { workspaceClosed } from "../workspace/workspace-closed";
@@ -25,7 +30,11 @@ import { workspaceClosed } from "../workspace/workspace-closed";
 const TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
 function unauthorized(): AppError {
-  return new AppError(401, "webhook_unauthorized", "The webhook signature or secret is missing or wrong.");
+  return new AppError(
+    401,
+    "webhook_unauthorized",
+    "The webhook signature or secret is missing or wrong.",
+  );
 }
 
 /**
@@ -44,11 +53,20 @@ export const webhookRoutes = new Hono<AppEnv>()
     const presented = c.req.header(TELEGRAM_SECRET_HEADER);
     // Refused before any lookup: a flood of unsigned requests costs no database read.
     if (presented === undefined) throw unauthorized();
-    const channel = /^\d{1,20}$/.test(botId) ? await findChannelByExternalId(c.env.DB, "telegram", botId) : undefined;
-    if (!channel || channel.status !== "active" || !(await secretMatches(presented, channel.webhookSecretHash))) throw unauthorized();
+    const channel = /^\d{1,20}$/.test(botId)
+      ? await findChannelByExternalId(c.env.DB, "telegram", botId)
+      : undefined;
+    if (
+      !channel ||
+      channel.status !== "active" ||
+      !(await secretMatches(presented, channel.webhookSecretHash))
+    )
+      throw unauthorized();
     if (channel.workspaceClosed) return closedWorkspaceUpdate(c, channel.id);
 
-    const envelope = TelegramUpdateEnvelopeSchema.safeParse(parseJson(await readWebhookBody(c.req.raw)));
+    const envelope = TelegramUpdateEnvelopeSchema.safeParse(
+      parseJson(await readWebhookBody(c.req.raw)),
+    );
     if (!envelope.success) {
       logger.warn("telegram update ignored: malformed", { channel_id: channel.id });
       return c.body(null, 200);
@@ -58,7 +76,10 @@ export const webhookRoutes = new Hono<AppEnv>()
     const config = await openTelegramConfig(c.env, channel);
     const eventKey = `tg:${channel.id}:${updateId}`;
     if (!(await claimEvent(c.env.DB, channel.id, eventKey))) {
-      logger.info("telegram update ignored: seen before", { channel_id: channel.id, update_id: updateId });
+      logger.info("telegram update ignored: seen before", {
+        channel_id: channel.id,
+        update_id: updateId,
+      });
       return c.body(null, 200);
     }
     const handOff = new HandOff();
@@ -67,7 +88,10 @@ export const webhookRoutes = new Hono<AppEnv>()
       channel,
       config,
       logger,
-      defer: (work) => c.executionCtx.waitUntil(work().catch((err: unknown) => reportBotError(logger, err, updateId))),
+      defer: (work) =>
+        c.executionCtx.waitUntil(
+          work().catch((err: unknown) => reportBotError(logger, err, updateId)),
+        ),
       handOff: (work) => handOff.run(work),
     });
     // The secret was checked above and the body parsed once: grammY gets the update itself.
@@ -83,7 +107,9 @@ export const webhookRoutes = new Hono<AppEnv>()
     const mode = c.req.query("hub.mode");
     const challenge = c.req.query("hub.challenge");
     const channel = await findChannelById(c.env.DB, "whatsapp", c.req.param("channelId"));
-    const verified = channel?.status === "active" && (await secretMatches(c.req.query("hub.verify_token"), channel.webhookSecretHash));
+    const verified =
+      channel?.status === "active" &&
+      (await secretMatches(c.req.query("hub.verify_token"), channel.webhookSecretHash));
     if (verified && channel.workspaceClosed) throw workspaceClosed();
     if (mode !== "subscribe" || challenge === undefined || !verified) {
       return c.text("The verify token does not match.", 403);
@@ -108,11 +134,21 @@ export const webhookRoutes = new Hono<AppEnv>()
       return c.body(null, 200);
     }
     const defer = (work: () => Promise<unknown>) =>
-      c.executionCtx.waitUntil(work().catch((err: unknown) => logger.error("whatsapp event failed", { channel_id: channel.id, ...describeError(err) })));
+      c.executionCtx.waitUntil(
+        work().catch((err: unknown) =>
+          logger.error("whatsapp event failed", { channel_id: channel.id, ...describeError(err) }),
+        ),
+      );
     const handOff = new HandOff();
-    await handleWhatsAppEvents({ env: c.env, channel, config, logger, defer, handOff }, payload.data);
+    await handleWhatsAppEvents(
+      { env: c.env, channel, config, logger, defer, handOff },
+      payload.data,
+    );
     if (handOff.failed) {
-      logger.error("whatsapp message hand-off failed; asking for redelivery", { channel_id: channel.id, ...describeError(handOff.error) });
+      logger.error("whatsapp message hand-off failed; asking for redelivery", {
+        channel_id: channel.id,
+        ...describeError(handOff.error),
+      });
       throw redeliveryRequested();
     }
     return c.body(null, 200);

@@ -2,7 +2,14 @@
 // `Authorization: Bearer vt1…`, from the origin it was minted for): read where they stand with the
 // program the embed offers, join it by its slug, or stop every check-in at once. CORS answers only the
 // token's own origin, never with credentials.
-import { WidgetEnrollmentQuerySchema, WidgetEnrollSchema, type EnrollmentStatus, type WidgetEnrollmentView, type WidgetEnrollResponse, type WidgetStopResponse } from "@coach/contracts/programs";
+import {
+  WidgetEnrollmentQuerySchema,
+  WidgetEnrollSchema,
+  type EnrollmentStatus,
+  type WidgetEnrollmentView,
+  type WidgetEnrollResponse,
+  type WidgetStopResponse,
+} from "@coach/contracts/programs";
 import { and, desc, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
@@ -30,14 +37,23 @@ const visitorAuth = createMiddleware<VisitorEnv>(async (c, next) => {
     c.header("Access-Control-Allow-Origin", origin);
     c.header("Vary", "Origin");
   }
-  const token = /^Bearer (vt1\.[A-Za-z0-9._-]{1,2048})$/.exec(c.req.header("Authorization") ?? "")?.[1];
+  const token = /^Bearer (vt1\.[A-Za-z0-9._-]{1,2048})$/.exec(
+    c.req.header("Authorization") ?? "",
+  )?.[1];
   const claims = token ? await verifyVisitorToken(c.env.VISITOR_TOKEN_SECRET, token) : null;
-  if (!claims) throw new AppError(401, "invalid_token", "The visitor token is missing, expired or not valid. Start a new widget session.");
-  if (origin && origin !== claims.org) throw new AppError(403, "origin_not_allowed", "This visitor session belongs to another site.");
+  if (!claims)
+    throw new AppError(
+      401,
+      "invalid_token",
+      "The visitor token is missing, expired or not valid. Start a new widget session.",
+    );
+  if (origin && origin !== claims.org)
+    throw new AppError(403, "origin_not_allowed", "This visitor session belongs to another site.");
   // A token of an erased visitor must not bring their coaching state back.
   if (await isWorkspaceClosed(c.env.DB, claims.tid)) throw workspaceClosed();
   // A token of an erased visitor must not bring their coaching state back.
-  if (!(await visitorConversationLive(forTenant(c.env.DB, claims.tid), claims.cid, claims.sub))) throw conversationErased();
+  if (!(await visitorConversationLive(forTenant(c.env.DB, claims.tid), claims.cid, claims.sub)))
+    throw conversationErased();
   c.set("visitor", claims);
   await next();
 });
@@ -62,7 +78,11 @@ export const widgetCoachingRoutes = new Hono<VisitorEnv>()
     const program = slug ? await activeProgramBySlug(gateway, slug) : undefined;
     if (slug && !program) throw new AppError(404, "program_not_found", PROGRAM_NOT_FOUND);
     const [latest] = program
-      ? await gateway.list("enrollments", { where: (t) => and(eq(t.programId, program.id), eq(t.contactId, visitor.sub)), orderBy: (t) => desc(t.startedAt), limit: 1 })
+      ? await gateway.list("enrollments", {
+          where: (t) => and(eq(t.programId, program.id), eq(t.contactId, visitor.sub)),
+          orderBy: (t) => desc(t.startedAt),
+          limit: 1,
+        })
       : [];
     // Opting out is the contact's CoachingAgent's to know: it holds it for every channel at once.
     const { opted_out } = await coachingAgentFor(c.env, visitor.tid, visitor.sub).coachingState();
@@ -77,12 +97,26 @@ export const widgetCoachingRoutes = new Hono<VisitorEnv>()
     const gateway = forTenant(c.env.DB, visitor.tid);
     const program = await activeProgramBySlug(gateway, c.req.valid("json").program_slug);
     if (!program) throw new AppError(404, "program_not_found", PROGRAM_NOT_FOUND);
-    const { enrollment, duplicate } = await enrollContact(c.env, gateway, { program, contactId: visitor.sub, source: "widget" });
+    const { enrollment, duplicate } = await enrollContact(c.env, gateway, {
+      program,
+      contactId: visitor.sub,
+      source: "widget",
+    });
     // Joining is the visitor's own consent again (their agent has just opted them back in, as /start does
     // on Telegram); the dashboard reads consent from D1.
     const contact = await gateway.find("contacts", visitor.sub);
-    if (contact) await gateway.update("contacts", contact.id, { consentAt: contact.consentAt ?? Date.now(), optedOutAt: null });
-    const body: WidgetEnrollResponse = { enrollment_id: enrollment.id, program_id: program.id, program_name: program.name, status: enrollment.status, duplicate };
+    if (contact)
+      await gateway.update("contacts", contact.id, {
+        consentAt: contact.consentAt ?? Date.now(),
+        optedOutAt: null,
+      });
+    const body: WidgetEnrollResponse = {
+      enrollment_id: enrollment.id,
+      program_id: program.id,
+      program_name: program.name,
+      status: enrollment.status,
+      duplicate,
+    };
     return c.json(body, duplicate ? 200 : 201);
   })
   .post("/stop", visitorAuth, async (c) => {

@@ -2,7 +2,12 @@
 // visitor session (only for origins the creator allowed), and the conversation socket it opens. CORS
 // here follows the widget's own allowed origins, never the dashboard's, and never with credentials. A
 // closed workspace's widget answers 410 workspace_closed to all three.
-import { applyWidgetSettings, WidgetSessionRequestSchema, type WidgetSessionResponse, type WidgetSettings } from "@coach/contracts/widget";
+import {
+  applyWidgetSettings,
+  WidgetSessionRequestSchema,
+  type WidgetSessionResponse,
+  type WidgetSettings,
+} from "@coach/contracts/widget";
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ROOM_HEADERS } from "../lib/rooms";
@@ -29,7 +34,11 @@ const CONFIG_MAX_AGE_SECONDS = 60;
 export type WidgetConfigResponse = { public_key: string; settings: WidgetSettings };
 
 function originNotAllowed(): AppError {
-  return new AppError(403, "origin_not_allowed", "This site is not allowed to use this widget. Add its origin in the widget settings.");
+  return new AppError(
+    403,
+    "origin_not_allowed",
+    "This site is not allowed to use this widget. Add its origin in the widget settings.",
+  );
 }
 
 /**
@@ -47,7 +56,11 @@ const readableRefusals = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 function widgetNotFound(): AppError {
-  return new AppError(404, "widget_not_found", "No widget has this public key. Copy the embed snippet again from the dashboard.");
+  return new AppError(
+    404,
+    "widget_not_found",
+    "No widget has this public key. Copy the embed snippet again from the dashboard.",
+  );
 }
 
 /** The socket URL for this edge, complete with the token (ws:// locally, wss:// in production). */
@@ -69,13 +82,20 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
     c.header("Access-Control-Allow-Origin", origin);
     c.header("Vary", "Origin");
     c.header("Cache-Control", `public, max-age=${CONFIG_MAX_AGE_SECONDS}`);
-    return c.json({ public_key: c.req.param("public_key"), settings: applyWidgetSettings(widget.settings as Partial<WidgetSettings>) } satisfies WidgetConfigResponse);
+    return c.json({
+      public_key: c.req.param("public_key"),
+      settings: applyWidgetSettings(widget.settings as Partial<WidgetSettings>),
+    } satisfies WidgetConfigResponse);
   })
   .options("/session", (c) => visitorPreflight(c, "Content-Type, X-Request-Id"))
   .post(
     "/session",
     readableRefusals,
-    rateLimit({ bucket: "widget-session-ip", rule: (c) => rateLimits(c.env).widgetSessionIp, key: clientIp }),
+    rateLimit({
+      bucket: "widget-session-ip",
+      rule: (c) => rateLimits(c.env).widgetSessionIp,
+      key: clientIp,
+    }),
     jsonBody(WidgetSessionRequestSchema, { maxBytes: 4096 }),
     async (c) => {
       const body = c.req.valid("json");
@@ -85,7 +105,10 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
       if (!origin || !widget.allowedOrigins.includes(origin)) throw originNotAllowed();
       if (widget.workspaceClosed) throw workspaceClosed();
 
-      const session = await openVisitorSession(forTenant(c.env.DB, widget.tenantId), body.visitor_id);
+      const session = await openVisitorSession(
+        forTenant(c.env.DB, widget.tenantId),
+        body.visitor_id,
+      );
       const ttl = workerConfig(c.env).visitorTokenTtlSeconds;
       const token = await mintVisitorToken(c.env.VISITOR_TOKEN_SECRET, {
         tid: widget.tenantId,
@@ -112,12 +135,18 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
       throw new AppError(426, "upgrade_required", "Open this URL as a WebSocket.");
     }
     const claims = await verifyVisitorToken(c.env.VISITOR_TOKEN_SECRET, c.req.query("token") ?? "");
-    if (!claims) throw new AppError(401, "invalid_token", "The visitor token is missing, expired or not valid. Start a new widget session.");
+    if (!claims)
+      throw new AppError(
+        401,
+        "invalid_token",
+        "The visitor token is missing, expired or not valid. Start a new widget session.",
+      );
     const origin = c.req.header("Origin");
     if (origin && origin !== claims.org) throw originNotAllowed();
     // Refused here, before the room: a closed workspace's rooms are not woken for it.
     if (await isWorkspaceClosed(c.env.DB, claims.tid)) throw workspaceClosed();
-    if (!(await visitorConversationLive(forTenant(c.env.DB, claims.tid), claims.cid, claims.sub))) throw conversationErased();
+    if (!(await visitorConversationLive(forTenant(c.env.DB, claims.tid), claims.cid, claims.sub)))
+      throw conversationErased();
 
     const headers = new Headers(c.req.raw.headers);
     headers.set(ROOM_HEADERS.tenant, claims.tid);
@@ -125,7 +154,9 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
     headers.set(ROOM_HEADERS.contact, claims.sub);
     headers.set(ROOM_HEADERS.channel, "web");
     headers.set(ROOM_HEADERS.subject, claims.sub);
-    const response = await roomFor(c.env, claims.tid, claims.cid).fetch(new Request(c.req.raw.url, { headers }));
+    const response = await roomFor(c.env, claims.tid, claims.cid).fetch(
+      new Request(c.req.raw.url, { headers }),
+    );
     // The room's tombstone, while an erasure is still on its way to the D1 rows: the same refusal.
     if (response.status === 410) throw conversationErased();
     return response;

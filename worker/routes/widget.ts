@@ -14,9 +14,19 @@ export const widgetRoutes = new Hono<AppEnv>()
     const widget = await ensureWidget(forPrincipal(c.env.DB, c.get("principal")));
     return c.json(toWidgetView(widget));
   })
-  .put("/", authenticate(), requirePermission("settings:write"), jsonBody(WidgetUpdateSchema), async (c) => {
-    const update = c.req.valid("json");
-    const widget = await updateWidget(forPrincipal(c.env.DB, c.get("principal")), update);
-    await recordAudit(c, { action: "widget.updated", target: { type: "widget", id: widget.id }, metadata: { fields: Object.keys(update) } });
-    return c.json(toWidgetView(widget));
-  });
+  .put(
+    "/",
+    authenticate(),
+    requirePermission("settings:write"),
+    jsonBody(WidgetUpdateSchema),
+    async (c) => {
+      const update = c.req.valid("json");
+      const widget = await updateWidget(forPrincipal(c.env.DB, c.get("principal")), update);
+      await recordAudit(c, {
+        action: "widget.updated",
+        target: { type: "widget", id: widget.id },
+        metadata: { fields: Object.keys(update) },
+      });
+      return c.json(toWidgetView(widget));
+    },
+  );

@@ -22,18 +22,39 @@ export const workspaceRoutes = new Hono<AppEnv>()
     const workspace = await findWorkspace(c.env.DB, principal.tenantId);
     if (!workspace) throw notFound("workspace");
     const body = await exportWorkspace(c.env, forPrincipal(c.env.DB, principal), workspace);
-    await recordAudit(c, { action: "workspace.exported", target: { type: "workspace", id: workspace.id }, metadata: { conversations: body.conversations.length } });
+    await recordAudit(c, {
+      action: "workspace.exported",
+      target: { type: "workspace", id: workspace.id },
+      metadata: { conversations: body.conversations.length },
+    });
     c.header("Content-Disposition", `attachment; filename="workspace-${workspace.slug}.json"`);
     return c.json(body);
   })
-  .delete("/", requirePermission("workspace:delete"), jsonBody(DeleteSchema, { maxBytes: 4096 }), async (c) => {
-    const principal = c.get("principal");
-    const workspace = await findWorkspace(c.env.DB, principal.tenantId);
-    if (!workspace) throw notFound("workspace");
-    if (c.req.valid("json").confirm !== workspace.slug) {
-      throw new AppError(400, "confirmation_mismatch", `To delete this workspace, send {"confirm": "${workspace.slug}"} (its slug), exactly.`);
-    }
-    const deleted = await deleteWorkspace(c.env, forPrincipal(c.env.DB, principal), c.get("requestId"));
-    await recordAudit(c, { action: "workspace.deleted", target: { type: "workspace", id: workspace.id }, metadata: deleted });
-    return c.json({ id: workspace.id, deleted: true, ...deleted });
-  });
+  .delete(
+    "/",
+    requirePermission("workspace:delete"),
+    jsonBody(DeleteSchema, { maxBytes: 4096 }),
+    async (c) => {
+      const principal = c.get("principal");
+      const workspace = await findWorkspace(c.env.DB, principal.tenantId);
+      if (!workspace) throw notFound("workspace");
+      if (c.req.valid("json").confirm !== workspace.slug) {
+        throw new AppError(
+          400,
+          "confirmation_mismatch",
+          `To delete this workspace, send {"confirm": "${workspace.slug}"} (its slug), exactly.`,
+        );
+      }
+      const deleted = await deleteWorkspace(
+        c.env,
+        forPrincipal(c.env.DB, principal),
+        c.get("requestId"),
+      );
+      await recordAudit(c, {
+        action: "workspace.deleted",
+        target: { type: "workspace", id: workspace.id },
+        metadata: deleted,
+      });
+      return c.json({ id: workspace.id, deleted: true, ...deleted });
+    },
+  );

@@ -22,11 +22,20 @@ async function findContact(gateway: TenantGateway, visitorId: string | undefined
 }
 
 /** The visitor's contact and latest open web conversation, created as needed. */
-export async function openVisitorSession(gateway: TenantGateway, requestedVisitorId: string | undefined): Promise<VisitorSession> {
+export async function openVisitorSession(
+  gateway: TenantGateway,
+  requestedVisitorId: string | undefined,
+): Promise<VisitorSession> {
   const now = Date.now();
   const known = await findContact(gateway, requestedVisitorId);
   const contact =
-    known ?? (await gateway.insert("contacts", { id: newId(), channel: "web", externalId: newVisitorId(), lastSeenAt: now }));
+    known ??
+    (await gateway.insert("contacts", {
+      id: newId(),
+      channel: "web",
+      externalId: newVisitorId(),
+      lastSeenAt: now,
+    }));
   if (known) await gateway.update("contacts", known.id, { lastSeenAt: now });
 
   const [open] = await gateway.list("conversations", {
@@ -34,7 +43,9 @@ export async function openVisitorSession(gateway: TenantGateway, requestedVisito
     orderBy: (t) => desc(t.startedAt),
     limit: 1,
   });
-  const conversation = open ?? (await gateway.insert("conversations", { id: newId(), contactId: contact.id, channel: "web" }));
+  const conversation =
+    open ??
+    (await gateway.insert("conversations", { id: newId(), contactId: contact.id, channel: "web" }));
   return { visitorId: contact.externalId, contactId: contact.id, conversationId: conversation.id };
 }
 
@@ -43,7 +54,11 @@ export async function openVisitorSession(gateway: TenantGateway, requestedVisito
  * rows, so this is what revokes every token minted before the erasure (the room's own tombstone covers
  * the moments between the room's erasure and the rows').
  */
-export async function visitorConversationLive(gateway: TenantGateway, conversationId: string, contactId: string): Promise<boolean> {
+export async function visitorConversationLive(
+  gateway: TenantGateway,
+  conversationId: string,
+  contactId: string,
+): Promise<boolean> {
   const conversation = await gateway.find("conversations", conversationId);
   return conversation !== undefined && conversation.contactId === contactId;
 }

@@ -1,6 +1,12 @@
 // A workspace's widget: created with defaults the first time it is asked for, updated from the
 // dashboard, shown as `WidgetView`. One widget per workspace for now.
-import { applyWidgetSettings, DEFAULT_WIDGET_SETTINGS, type WidgetSettings, type WidgetUpdate, type WidgetView } from "@coach/contracts/widget";
+import {
+  applyWidgetSettings,
+  DEFAULT_WIDGET_SETTINGS,
+  type WidgetSettings,
+  type WidgetUpdate,
+  type WidgetView,
+} from "@coach/contracts/widget";
 import { newId, newSecret } from "../lib/ids";
 import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
 
@@ -32,12 +38,17 @@ export async function ensureWidget(gateway: TenantGateway): Promise<TenantRow<"w
 }
 
 /** Applies a validated update: settings are merged, allowed origins replaced. */
-export async function updateWidget(gateway: TenantGateway, update: WidgetUpdate): Promise<TenantRow<"widgets">> {
+export async function updateWidget(
+  gateway: TenantGateway,
+  update: WidgetUpdate,
+): Promise<TenantRow<"widgets">> {
   const widget = await ensureWidget(gateway);
   const settings = applyWidgetSettings(widget.settings as Partial<WidgetSettings>, update.settings);
   return gateway.update("widgets", widget.id, {
     settings,
-    allowedOrigins: update.allowed_origins ? [...new Set(update.allowed_origins)] : widget.allowedOrigins,
+    allowedOrigins: update.allowed_origins
+      ? [...new Set(update.allowed_origins)]
+      : widget.allowedOrigins,
     updatedAt: Date.now(),
   });
 }

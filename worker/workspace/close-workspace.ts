@@ -26,7 +26,12 @@ export type SweepPass = { next: string | null; sockets: number };
  * the webhooks of the workspace's Telegram bots (a failure there is logged: the webhook route answers a
  * closed workspace's updates with 200 and does nothing with them anyway).
  */
-export async function sweepClosedWorkspace(env: Env, tenantId: string, cursor: string | null, logger: Logger): Promise<SweepPass> {
+export async function sweepClosedWorkspace(
+  env: Env,
+  tenantId: string,
+  cursor: string | null,
+  logger: Logger,
+): Promise<SweepPass> {
   const gateway = forTenant(env.DB, tenantId);
   const page = await gateway.list("conversations", {
     where: (t) => and(eq(t.status, "open"), cursor === null ? undefined : gt(t.id, cursor)),
@@ -34,14 +39,23 @@ export async function sweepClosedWorkspace(env: Env, tenantId: string, cursor: s
     limit: SWEEP_PAGE,
   });
   let sockets = 0;
-  for (const conversation of page) sockets += await roomFor(env, tenantId, conversation.id).closeSockets(WORKSPACE_CLOSED_FRAME, WORKSPACE_CLOSED_CLOSE_CODE);
+  for (const conversation of page)
+    sockets += await roomFor(env, tenantId, conversation.id).closeSockets(
+      WORKSPACE_CLOSED_FRAME,
+      WORKSPACE_CLOSED_CLOSE_CODE,
+    );
   if (page.length === SWEEP_PAGE) return { next: page[page.length - 1]?.id ?? null, sockets };
-  const bots = await gateway.list("channels", { where: (t) => and(eq(t.kind, "telegram"), eq(t.status, "active")) });
+  const bots = await gateway.list("channels", {
+    where: (t) => and(eq(t.kind, "telegram"), eq(t.status, "active")),
+  });
   for (const bot of bots) {
     try {
       await deleteTelegramWebhook(env, bot);
     } catch (err) {
-      logger.warn("telegram webhook of a closed workspace not removed", { channel_id: bot.id, ...describeError(err) });
+      logger.warn("telegram webhook of a closed workspace not removed", {
+        channel_id: bot.id,
+        ...describeError(err),
+      });
     }
   }
   return { next: null, sockets };
@@ -59,7 +73,11 @@ export type ErasureReceipt = {
 };
 
 /** Erases the closed workspace's data and writes the receipt; throws (nothing lost, repeatable) when a store fails. */
-export async function eraseClosedWorkspace(env: Env, tenantId: string, closure: WorkspaceClosure & { eraseAfter: number }): Promise<ErasureReceipt> {
+export async function eraseClosedWorkspace(
+  env: Env,
+  tenantId: string,
+  closure: WorkspaceClosure & { eraseAfter: number },
+): Promise<ErasureReceipt> {
   const deleted = await deleteWorkspace(env, forTenant(env.DB, tenantId), `erasure-${tenantId}`);
   const receipt: ErasureReceipt = {
     closed_at: new Date(closure.closedAt).toISOString(),
@@ -67,6 +85,10 @@ export async function eraseClosedWorkspace(env: Env, tenantId: string, closure: 
     erased_at: new Date().toISOString(),
     ...deleted,
   };
-  await recordSystemAudit(env.DB, tenantId, { action: "workspace.erased", target: { type: "workspace", id: tenantId }, metadata: receipt });
+  await recordSystemAudit(env.DB, tenantId, {
+    action: "workspace.erased",
+    target: { type: "workspace", id: tenantId },
+    metadata: receipt,
+  });
   return receipt;
 }

@@ -9,11 +9,16 @@ import { roomFor } from "../lib/rooms";
 import type { TenantGateway } from "../db/tenant-gateway";
 import { deleteWorkspaceRows } from "../db/workspace-store";
 
-export type WorkspaceDeletion = { documents: number; conversations: number; contacts: number; files: number };
+export type WorkspaceDeletion = {
+  documents: number;
+  conversations: number;
+  contacts: number;
+  files: number;
+};
 
 async function deleteFiles(bucket: R2Bucket, prefix: string): Promise<number> {
   let removed = 0;
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const listed = await bucket.list({ prefix, cursor });
     if (listed.objects.length > 0) await bucket.delete(listed.objects.map((o) => o.key));
     removed += listed.objects.length;
@@ -23,14 +28,26 @@ async function deleteFiles(bucket: R2Bucket, prefix: string): Promise<number> {
 }
 
 /** Deletes the workspace of `gateway`; throws 503 (nothing lost, repeatable) when the bridge cannot remove vectors. */
-export async function deleteWorkspace(env: Env, gateway: TenantGateway, requestId: string): Promise<WorkspaceDeletion> {
+export async function deleteWorkspace(
+  env: Env,
+  gateway: TenantGateway,
+  requestId: string,
+): Promise<WorkspaceDeletion> {
   const tenantId = gateway.tenantId;
   const documents = await gateway.list("documents");
   for (const document of documents) {
-    const response = await callBridge(env, { method: "DELETE", path: `/v1/documents/${tenantId}/${document.id}`, requestId });
+    const response = await callBridge(env, {
+      method: "DELETE",
+      path: `/v1/documents/${tenantId}/${document.id}`,
+      requestId,
+    });
     await response.body?.cancel();
     if (!response.ok && response.status !== 404) {
-      throw new AppError(503, "bridge_unavailable", "The coach's server could not remove the workspace's knowledge right now, so nothing was deleted. Try again shortly.");
+      throw new AppError(
+        503,
+        "bridge_unavailable",
+        "The coach's server could not remove the workspace's knowledge right now, so nothing was deleted. Try again shortly.",
+      );
     }
   }
   const files = await deleteFiles(env.FILES, `tenants/${tenantId}/`);
@@ -40,5 +57,10 @@ export async function deleteWorkspace(env: Env, gateway: TenantGateway, requestI
   const contacts = await gateway.list("contacts");
   for (const contact of contacts) await coachingAgentFor(env, tenantId, contact.id).erase();
   await deleteWorkspaceRows(env.DB, tenantId);
-  return { documents: documents.length, conversations: conversations.length, contacts: contacts.length, files };
+  return {
+    documents: documents.length,
+    conversations: conversations.length,
+    contacts: contacts.length,
+    files,
+  };
 }

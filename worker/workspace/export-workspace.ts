@@ -32,7 +32,12 @@ export async function exportWorkspace(env: Env, gateway: TenantGateway, workspac
     });
   }
   return {
-    workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug, created_at: workspace.createdAt },
+    workspace: {
+      id: workspace.id,
+      name: workspace.name,
+      slug: workspace.slug,
+      created_at: workspace.createdAt,
+    },
     exported_at: new Date().toISOString(),
     persona: { version: persona.version, ...persona.persona },
     widget: widgets[0] ? toWidgetView(widgets[0]) : null,

@@ -7,7 +7,8 @@ import { AppError } from "../lib/errors";
 export const WORKSPACE_CLOSED = "workspace_closed";
 /** The socket close code: 4000–4999 are the application's, and 4410 echoes 410 Gone. */
 export const WORKSPACE_CLOSED_CLOSE_CODE = 4410;
-const MESSAGE = "This workspace is closed. Nothing can be read from it or sent to it, and its data is erased at the end of its erasure window.";
+const MESSAGE =
+  "This workspace is closed. Nothing can be read from it or sent to it, and its data is erased at the end of its erasure window.";
 
 /** The frame an open socket hears before it is closed. */
 export const WORKSPACE_CLOSED_FRAME = { code: WORKSPACE_CLOSED, message: MESSAGE } as const;

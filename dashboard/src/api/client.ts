@@ -10,12 +10,22 @@ import type { Session } from "./session";
 type CallOptions<P extends string> = PathOptions<P> & { body?: unknown; signal?: AbortSignal };
 
 /** Options may be left out when the route has no parameters. */
-type OptionsArg<P extends string> = [PathOptions<P>] extends [{ params: unknown }] ? [options: CallOptions<P>] : [options?: CallOptions<P>];
+type OptionsArg<P extends string> = [PathOptions<P>] extends [{ params: unknown }]
+  ? [options: CallOptions<P>]
+  : [options?: CallOptions<P>];
 
 /** What the client itself passes on, once a call's types are checked. */
-type SendOptions = { params?: Record<string, string>; query?: Query; body?: unknown; signal?: AbortSignal };
+type SendOptions = {
+  params?: Record<string, string>;
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+};
 
-type Call<M extends ApiMethod> = <P extends ApiPath<M>>(path: P, ...options: OptionsArg<P>) => Promise<ApiResponse<M, P>>;
+type Call<M extends ApiMethod> = <P extends ApiPath<M>>(
+  path: P,
+  ...options: OptionsArg<P>
+) => Promise<ApiResponse<M, P>>;
 
 export type Api = {
   get: Call<"GET">;
@@ -34,11 +44,24 @@ export function createApi(session: Session): Api {
     const { body, signal } = options;
     const headers: Record<string, string> = {};
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    return session.fetch(apiPath(path, options), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    return session.fetch(apiPath(path, options), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
   }
   // A POST always carries a body (`{}` when the call gives none), as the edge's JSON routes expect.
-  async function call(method: ApiMethod, path: string, options: SendOptions = {}): Promise<unknown> {
-    const res = await send(method, path, method === "POST" ? { ...options, body: options.body ?? {} } : options);
+  async function call(
+    method: ApiMethod,
+    path: string,
+    options: SendOptions = {},
+  ): Promise<unknown> {
+    const res = await send(
+      method,
+      path,
+      method === "POST" ? { ...options, body: options.body ?? {} } : options,
+    );
     if (!res.ok) throw await apiErrorFrom(res);
     if (res.status === 204) return undefined;
     return res.json();
@@ -61,10 +84,18 @@ export function createApi(session: Session): Api {
 }
 
 /** Calls that need no session (sign-in, registration). */
-export async function publicPost<P extends ApiPath<"POST">>(base: string, path: P, body: unknown): Promise<ApiResponse<"POST", P>> {
+export async function publicPost<P extends ApiPath<"POST">>(
+  base: string,
+  path: P,
+  body: unknown,
+): Promise<ApiResponse<"POST", P>> {
   let res: Response;
   try {
-    res = await fetch(`${base}${apiPath(path, {})}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    res = await fetch(`${base}${apiPath(path, {})}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
   } catch {
     throw networkError();
   }

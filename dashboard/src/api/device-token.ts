@@ -10,6 +10,9 @@ export function readDeviceToken(storage: Storage = window.localStorage): string 
 }
 
 /** Keeps the token a sign-in answered. */
-export function keepDeviceToken(token: string | null | undefined, storage: Storage = window.localStorage): void {
+export function keepDeviceToken(
+  token: string | null | undefined,
+  storage: Storage = window.localStorage,
+): void {
   if (token) storage.setItem(KEY, token);
 }

@@ -30,10 +30,18 @@ export function errorBodyFrom(body: unknown): ErrorBody["error"] | null {
 export async function apiErrorFrom(res: Response): Promise<ApiError> {
   const error = errorBodyFrom(await res.json().catch(() => null));
   if (error) return new ApiError(res.status, error.code, error.message, error.request_id);
-  return new ApiError(res.status, `http_${res.status}`, `The server answered ${res.status} ${res.statusText}. Try again in a moment.`);
+  return new ApiError(
+    res.status,
+    `http_${res.status}`,
+    `The server answered ${res.status} ${res.statusText}. Try again in a moment.`,
+  );
 }
 
 /** A fetch that never reached the edge. */
 export function networkError(): ApiError {
-  return new ApiError(0, "network_error", "The dashboard could not reach the server. Check your connection, or whether the edge is running, and try again.");
+  return new ApiError(
+    0,
+    "network_error",
+    "The dashboard could not reach the server. Check your connection, or whether the edge is running, and try again.",
+  );
 }

@@ -77,7 +77,8 @@ export class Session {
   refresh(refusedAccess?: string): Promise<Tokens | null> {
     const current = this.tokens;
     if (!current) return Promise.resolve(null);
-    if (refusedAccess !== undefined && current.access_token !== refusedAccess) return Promise.resolve(current);
+    if (refusedAccess !== undefined && current.access_token !== refusedAccess)
+      return Promise.resolve(current);
     this.refreshing ??= this.rotate(current).finally(() => {
       this.refreshing = null;
     });
@@ -109,7 +110,10 @@ export class Session {
       }
       if (res.ok) {
         const body = (await res.json()) as ApiResponse<"POST", "/auth/refresh">;
-        this.options.store.write({ access_token: body.access_token, refresh_token: body.refresh_token });
+        this.options.store.write({
+          access_token: body.access_token,
+          refresh_token: body.refresh_token,
+        });
         return this.tokens;
       }
       const error = await apiErrorFrom(res);

@@ -17,20 +17,33 @@ export function localTokenStore(storage: Storage = window.localStorage): TokenSt
     read() {
       try {
         const value = JSON.parse(storage.getItem(KEY) ?? "null") as Partial<Tokens> | null;
-        return value && typeof value.access_token === "string" && typeof value.refresh_token === "string" ? { access_token: value.access_token, refresh_token: value.refresh_token } : null;
+        return value &&
+          typeof value.access_token === "string" &&
+          typeof value.refresh_token === "string"
+          ? { access_token: value.access_token, refresh_token: value.refresh_token }
+          : null;
       } catch {
         return null;
       }
     },
     write(tokens) {
-      if (tokens) storage.setItem(KEY, JSON.stringify({ access_token: tokens.access_token, refresh_token: tokens.refresh_token }));
+      if (tokens)
+        storage.setItem(
+          KEY,
+          JSON.stringify({
+            access_token: tokens.access_token,
+            refresh_token: tokens.refresh_token,
+          }),
+        );
       else storage.removeItem(KEY);
     },
   };
 }
 
 /** A store in memory, for tests. */
-export function memoryTokenStore(initial: Tokens | null = null): TokenStore & { value: Tokens | null } {
+export function memoryTokenStore(
+  initial: Tokens | null = null,
+): TokenStore & { value: Tokens | null } {
   const store = {
     value: initial,
     read: () => store.value,

@@ -12,10 +12,19 @@ function parseError(xhr: XMLHttpRequest): ApiError {
   } catch {
     // Not our error body; described below.
   }
-  return new ApiError(xhr.status, `http_${xhr.status}`, `The upload was answered with ${xhr.status}. Try again in a moment.`);
+  return new ApiError(
+    xhr.status,
+    `http_${xhr.status}`,
+    `The upload was answered with ${xhr.status}. Try again in a moment.`,
+  );
 }
 
-function sendOnce(url: string, accessToken: string, form: FormData, onProgress: (fraction: number) => void): Promise<XMLHttpRequest> {
+function sendOnce(
+  url: string,
+  accessToken: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<XMLHttpRequest> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
@@ -30,7 +39,12 @@ function sendOnce(url: string, accessToken: string, form: FormData, onProgress: 
 }
 
 /** Posts `form` to the route `path`, reporting progress from 0 to 1; resolves to the route's JSON answer. */
-export async function uploadWithProgress<P extends ApiPath<"POST">>(session: Session, path: P, form: FormData, onProgress: (fraction: number) => void): Promise<ApiResponse<"POST", P>> {
+export async function uploadWithProgress<P extends ApiPath<"POST">>(
+  session: Session,
+  path: P,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<ApiResponse<"POST", P>> {
   const tokens = session.tokens;
   if (!tokens) throw new ApiError(401, "signed_out", "You are signed out. Sign in again.");
   const url = `${session.base}${apiPath(path, {})}`;

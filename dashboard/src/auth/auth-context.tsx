@@ -1,6 +1,14 @@
 // Who is signed in, into which workspace, and the API bound to that sign-in. Screens read it with
 // useAuth(); sign-in, sign-out and workspace switches go through it so every screen follows.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
 import type { Me, TokenResponse } from "@coach/contracts/account-views";
 import { createApi, type Api } from "../api/client";
 import { API_BASE } from "../api/config";
@@ -21,8 +29,17 @@ type AuthState = {
 
 const AuthContext = createContext<AuthState | null>(null);
 
-export function AuthProvider({ children, session: given }: { children: ReactNode; session?: Session }) {
-  const session = useMemo(() => given ?? new Session({ base: API_BASE, store: localTokenStore() }), [given]);
+export function AuthProvider({
+  children,
+  session: given,
+}: {
+  children: ReactNode;
+  session?: Session;
+}) {
+  const session = useMemo(
+    () => given ?? new Session({ base: API_BASE, store: localTokenStore() }),
+    [given],
+  );
   const api = useMemo(() => createApi(session), [session]);
   const [me, setMe] = useState<Me | null | undefined>(session.tokens ? undefined : null);
   const [meError, setMeError] = useState<ApiError>();
@@ -80,7 +97,10 @@ export function AuthProvider({ children, session: given }: { children: ReactNode
     [api, signedIn],
   );
 
-  const value = useMemo(() => ({ api, me, meError, signedIn, signOut, switchWorkspace, reloadMe }), [api, me, meError, signedIn, signOut, switchWorkspace, reloadMe]);
+  const value = useMemo(
+    () => ({ api, me, meError, signedIn, signOut, switchWorkspace, reloadMe }),
+    [api, me, meError, signedIn, signOut, switchWorkspace, reloadMe],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

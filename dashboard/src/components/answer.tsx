@@ -11,16 +11,37 @@ import { Badge } from "./ui";
 /** The `model` of answers written by the bridge's built-in answerer, which quotes the material. */
 const BUILTIN_MODEL = "builtin";
 
-const GROUNDING_BADGES: Record<Grounding, { tone: "good" | "info" | "warn" | "neutral"; label: string; hint: string }> = {
-  material: { tone: "good", label: "From your material", hint: "Answered from the documents in your knowledge library." },
-  curated: { tone: "info", label: "Your corrected answer", hint: "Your own corrected answer, given word for word." },
-  general: { tone: "warn", label: "General knowledge", hint: "Your material had nothing on this, so the assistant answered from general knowledge (adaptive mode) and said so." },
-  fallback: { tone: "neutral", label: "Fallback line", hint: "Your material had nothing on this, so the assistant said your fallback answer." },
+const GROUNDING_BADGES: Record<
+  Grounding,
+  { tone: "good" | "info" | "warn" | "neutral"; label: string; hint: string }
+> = {
+  material: {
+    tone: "good",
+    label: "From your material",
+    hint: "Answered from the documents in your knowledge library.",
+  },
+  curated: {
+    tone: "info",
+    label: "Your corrected answer",
+    hint: "Your own corrected answer, given word for word.",
+  },
+  general: {
+    tone: "warn",
+    label: "General knowledge",
+    hint: "Your material had nothing on this, so the assistant answered from general knowledge (adaptive mode) and said so.",
+  },
+  fallback: {
+    tone: "neutral",
+    label: "Fallback line",
+    hint: "Your material had nothing on this, so the assistant said your fallback answer.",
+  },
 };
 
 /** "Sleep guide · Evenings · page 3": where a source is, as far as it is known. */
 function sourcePlace(source: Source): string {
-  return [source.section, source.page !== undefined ? `page ${source.page}` : undefined].filter(Boolean).join(" · ");
+  return [source.section, source.page !== undefined ? `page ${source.page}` : undefined]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** `text` with each `[n]` that has a source turned into a button calling `onCite(n)`. */
@@ -35,7 +56,13 @@ function withMarkers(text: string, sources: Source[], onCite: (n: number) => voi
     parts.push(text.slice(last, at));
     parts.push(
       <sup key={`cite-${at}`}>
-        <button type="button" className="cite" aria-label={`Source ${n}: ${source.title}`} title={`Source ${n}: ${source.title}`} onClick={() => onCite(n)}>
+        <button
+          type="button"
+          className="cite"
+          aria-label={`Source ${n}: ${source.title}`}
+          title={`Source ${n}: ${source.title}`}
+          onClick={() => onCite(n)}
+        >
           [{n}]
         </button>
       </sup>,
@@ -106,9 +133,13 @@ export function Answer({ text, sources, grounding, model, textClassName }: Answe
                 </>
               );
               return (
-                <li key={`${source.document_id}-${i}`} ref={(el) => {
+                <li
+                  key={`${source.document_id}-${i}`}
+                  ref={(el) => {
                     items.current[i] = el;
-                  }} tabIndex={source.snippet ? undefined : -1}>
+                  }}
+                  tabIndex={source.snippet ? undefined : -1}
+                >
                   {source.snippet ? (
                     <details>
                       <summary>{label}</summary>

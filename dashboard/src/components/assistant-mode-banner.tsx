@@ -31,22 +31,33 @@ export function AssistantModeBanner() {
     return (
       <section className="notice notice-warn banner" role="status" aria-label="Home server status">
         <strong>Your home server is not answering right now</strong>
-        <p>Questions wait and are answered as soon as it is back; new uploads are processed then too.</p>
+        <p>
+          Questions wait and are answered as soon as it is back; new uploads are processed then too.
+        </p>
       </section>
     );
   }
   if (current.mode !== "builtin") return null;
   return (
-    <section className="notice notice-warn banner" role="status" aria-label="How your assistant answers">
+    <section
+      className="notice notice-warn banner"
+      role="status"
+      aria-label="How your assistant answers"
+    >
       <strong>Your assistant is quoting your material for now</strong>
       <p>
-        No AI model is running on your home server yet, so your assistant answers by quoting the sentences of your material that fit each question best, and a note under
-        each of those answers tells your visitors so.
+        No AI model is running on your home server yet, so your assistant answers by quoting the
+        sentences of your material that fit each question best, and a note under each of those
+        answers tells your visitors so.
       </p>
       <p>To let it answer in your own words and voice, on your home server:</p>
       <ol>
         <li>
-          Install Ollama (<a href="https://ollama.com/download" target="_blank" rel="noreferrer">ollama.com/download</a>).
+          Install Ollama (
+          <a href="https://ollama.com/download" target="_blank" rel="noreferrer">
+            ollama.com/download
+          </a>
+          ).
         </li>
         <li>
           Run <code>ollama pull llama3.2:1b</code> and <code>ollama pull nomic-embed-text</code>.

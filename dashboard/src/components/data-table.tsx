@@ -2,7 +2,15 @@
 // last column of row actions whose header only screen readers hear. Rows are the caller's `<tr>`s.
 import type { ReactNode } from "react";
 
-export function DataTable({ columns, actions = false, children }: { columns: string[]; actions?: boolean; children: ReactNode }) {
+export function DataTable({
+  columns,
+  actions = false,
+  children,
+}: {
+  columns: string[];
+  actions?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="table-wrap">
       <table className="table">

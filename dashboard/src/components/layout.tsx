@@ -27,7 +27,13 @@ export function Layout() {
         Skip to content
       </a>
       <header className="topbar">
-        <Button variant="ghost" className="menu-button" aria-expanded={menuOpen} aria-controls="sidebar" onClick={() => setMenuOpen((open) => !open)}>
+        <Button
+          variant="ghost"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="sidebar"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
           {menuOpen ? "Close menu" : "Menu"}
         </Button>
         <span className="brand">Coach</span>
@@ -43,7 +49,11 @@ export function Layout() {
                 .filter((s) => s.group === group)
                 .map((s) => (
                   <li key={s.to}>
-                    <NavLink to={s.to} end={s.to === "/"} className={({ isActive }) => `nav-link ${isActive ? "active" : ""}`}>
+                    <NavLink
+                      to={s.to}
+                      end={s.to === "/"}
+                      className={({ isActive }) => `nav-link ${isActive ? "active" : ""}`}
+                    >
                       {s.label}
                     </NavLink>
                   </li>

@@ -4,12 +4,29 @@
 import { useId, useState, type ComponentPropsWithRef, type ReactNode } from "react";
 import type { ApiError } from "../api/errors";
 
-type ButtonProps = ComponentPropsWithRef<"button"> & { variant?: "primary" | "secondary" | "danger" | "ghost"; busy?: boolean };
+type ButtonProps = ComponentPropsWithRef<"button"> & {
+  variant?: "primary" | "secondary" | "danger" | "ghost";
+  busy?: boolean;
+};
 
 /** A button; while `busy` it is disabled and shows a spinner, keeping its label for screen readers. */
-export function Button({ variant = "secondary", busy = false, disabled, children, className, type = "button", ...rest }: ButtonProps) {
+export function Button({
+  variant = "secondary",
+  busy = false,
+  disabled,
+  children,
+  className,
+  type = "button",
+  ...rest
+}: ButtonProps) {
   return (
-    <button type={type} className={`btn btn-${variant} ${className ?? ""}`} disabled={disabled || busy} aria-busy={busy || undefined} {...rest}>
+    <button
+      type={type}
+      className={`btn btn-${variant} ${className ?? ""}`}
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
+      {...rest}
+    >
       {busy && <span className="spinner spinner-small" aria-hidden="true" />}
       {children}
     </button>
@@ -17,7 +34,17 @@ export function Button({ variant = "secondary", busy = false, disabled, children
 }
 
 /** A label, its control (given the id) and an optional hint or error under it. */
-export function Field({ label, hint, error, children }: { label: string; hint?: ReactNode; error?: string | null; children: (id: string, describedBy: string | undefined) => ReactNode }) {
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string | null;
+  children: (id: string, describedBy: string | undefined) => ReactNode;
+}) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (
@@ -53,7 +80,15 @@ export function Skeleton({ lines = 3 }: { lines?: number }) {
   );
 }
 
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="empty">
       <h3>{title}</h3>
@@ -64,7 +99,15 @@ export function EmptyState({ title, children, action }: { title: string; childre
 }
 
 /** What went wrong, in the API's words, what to try, and a retry when there is one. */
-export function ErrorNotice({ error, onRetry, title = "Something went wrong" }: { error: ApiError | Error | null | undefined; onRetry?: () => void; title?: string }) {
+export function ErrorNotice({
+  error,
+  onRetry,
+  title = "Something went wrong",
+}: {
+  error: ApiError | Error | null | undefined;
+  onRetry?: () => void;
+  title?: string;
+}) {
   if (!error) return null;
   const status = "status" in error ? (error as ApiError).status : undefined;
   const hint =
@@ -99,7 +142,15 @@ export function SuccessNotice({ children }: { children: ReactNode }) {
   );
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="page-header">
       <div>
@@ -111,7 +162,17 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Card({ title, children, actions, className }: { title?: ReactNode; children: ReactNode; actions?: ReactNode; className?: string }) {
+export function Card({
+  title,
+  children,
+  actions,
+  className,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`card ${className ?? ""}`}>
       {(title || actions) && (
@@ -125,7 +186,13 @@ export function Card({ title, children, actions, className }: { title?: ReactNod
   );
 }
 
-export function Badge({ tone = "neutral", children }: { tone?: "neutral" | "good" | "warn" | "bad" | "info"; children: ReactNode }) {
+export function Badge({
+  tone = "neutral",
+  children,
+}: {
+  tone?: "neutral" | "good" | "warn" | "bad" | "info";
+  children: ReactNode;
+}) {
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 

@@ -33,10 +33,18 @@ export type ChatCallbacks = {
 };
 
 /** Opens a visitor session and its socket. */
-export async function openChat(base: string, publicKey: string, { onChange, onReady, onClosed }: ChatCallbacks) {
+export async function openChat(
+  base: string,
+  publicKey: string,
+  { onChange, onReady, onClosed }: ChatCallbacks,
+) {
   let res: Response;
   try {
-    res = await fetch(`${base}${apiPath("/widget/session", {})}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ public_key: publicKey }) });
+    res = await fetch(`${base}${apiPath("/widget/session", {})}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ public_key: publicKey }),
+    });
   } catch {
     throw networkError();
   }
@@ -64,7 +72,16 @@ export async function openChat(base: string, publicKey: string, { onChange, onRe
         return;
       case "message": {
         if (frame.role === "system") return;
-        put({ key: keyOf(frame.role, frame.seq, frame.client_id, frame.turn_id), role: frame.role, text: frame.text, streaming: false, citations: frame.citations, confidence: frame.confidence, grounding: frame.grounding, model: frame.model });
+        put({
+          key: keyOf(frame.role, frame.seq, frame.client_id, frame.turn_id),
+          role: frame.role,
+          text: frame.text,
+          streaming: false,
+          citations: frame.citations,
+          confidence: frame.confidence,
+          grounding: frame.grounding,
+          model: frame.model,
+        });
         return;
       }
       case "delta": {
@@ -72,18 +89,49 @@ export async function openChat(base: string, publicKey: string, { onChange, onRe
         const known = entries.get(key);
         if (known && !known.streaming) return;
         const current = known?.text ?? "";
-        if (frame.offset > current.length || frame.offset + frame.text.length <= current.length) return;
-        put({ key, role: "assistant", text: current + frame.text.slice(current.length - frame.offset), streaming: true, citations: [], confidence: null });
+        if (frame.offset > current.length || frame.offset + frame.text.length <= current.length)
+          return;
+        put({
+          key,
+          role: "assistant",
+          text: current + frame.text.slice(current.length - frame.offset),
+          streaming: true,
+          citations: [],
+          confidence: null,
+        });
         return;
       }
       case "done":
-        put({ key: `t:${frame.turn_id}`, role: "assistant", text: frame.text, streaming: false, citations: frame.citations, confidence: frame.confidence, grounding: frame.grounding, model: frame.model });
+        put({
+          key: `t:${frame.turn_id}`,
+          role: "assistant",
+          text: frame.text,
+          streaming: false,
+          citations: frame.citations,
+          confidence: frame.confidence,
+          grounding: frame.grounding,
+          model: frame.model,
+        });
         return;
       case "notice":
-        put({ key: `n:${frame.code}:${frame.turn_id ?? ""}`, role: "notice", text: frame.message, streaming: false, citations: [], confidence: null });
+        put({
+          key: `n:${frame.code}:${frame.turn_id ?? ""}`,
+          role: "notice",
+          text: frame.message,
+          streaming: false,
+          citations: [],
+          confidence: null,
+        });
         return;
       case "error":
-        put({ key: `e:${crypto.randomUUID()}`, role: "notice", text: frame.message, streaming: false, citations: [], confidence: null });
+        put({
+          key: `e:${crypto.randomUUID()}`,
+          role: "notice",
+          text: frame.message,
+          streaming: false,
+          citations: [],
+          confidence: null,
+        });
         return;
       default:
         return;
@@ -93,7 +141,14 @@ export async function openChat(base: string, publicKey: string, { onChange, onRe
     conversationId: session.conversation_id,
     send(text: string) {
       const clientId = crypto.randomUUID().replace(/-/g, "");
-      put({ key: `c:${clientId}`, role: "user", text, streaming: false, citations: [], confidence: null });
+      put({
+        key: `c:${clientId}`,
+        role: "user",
+        text,
+        streaming: false,
+        citations: [],
+        confidence: null,
+      });
       socket.send(JSON.stringify({ type: "message", client_id: clientId, text }));
     },
     close() {

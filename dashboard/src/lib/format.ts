@@ -4,7 +4,9 @@
 export function formatDateTime(value: number | string | null | undefined): string {
   if (value === null || value === undefined || value === "") return "—";
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? "—" : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return Number.isNaN(date.getTime())
+    ? "—"
+    : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 export function formatBytes(bytes: number): string {

@@ -11,7 +11,13 @@ export function lazyScreen(load: () => Promise<ComponentType>): ComponentType {
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
       return {
-        default: () => <ErrorNotice error={error} onRetry={() => window.location.reload()} title="This screen could not be loaded. Check your connection, then reload." />,
+        default: () => (
+          <ErrorNotice
+            error={error}
+            onRetry={() => window.location.reload()}
+            title="This screen could not be loaded. Check your connection, then reload."
+          />
+        ),
       };
     }
   });

@@ -3,13 +3,24 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError } from "../api/errors";
 
-export type Resource<T> = { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => Promise<void>; setData: (value: T) => void };
+export type Resource<T> = {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => Promise<void>;
+  setData: (value: T) => void;
+};
 
 function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError(0, "unexpected", err instanceof Error ? err.message : String(err));
+  return err instanceof ApiError
+    ? err
+    : new ApiError(0, "unexpected", err instanceof Error ? err.message : String(err));
 }
 
-export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): Resource<T> {
+export function useResource<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: readonly unknown[],
+): Resource<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(true);

@@ -8,7 +8,12 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-c
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../../../widget/test/support/browser";
 import { COACH_MATERIAL, ROUTINE_QUESTION } from "../../../test/support/coach-material";
-import { creatorBrowser, openScreen, screenshot, signUpThroughScreen } from "../support/dashboard-page";
+import {
+  creatorBrowser,
+  openScreen,
+  screenshot,
+  signUpThroughScreen,
+} from "../support/dashboard-page";
 
 const { dashboardUrl } = inject("dashboard");
 const OFF_TOPIC = "What is the capital of Peru?";
@@ -30,29 +35,42 @@ async function askTestChat(page: Page, text: string) {
   const before = await page.locator(".chat-assistant").count();
   await page.getByLabel("Message to your assistant").fill(text);
   await page.getByLabel("Message to your assistant").press("Enter");
-  await expect.poll(() => page.locator(".chat-assistant:not([aria-busy])").count(), { timeout: 20_000 }).toBe(before + 1);
+  await expect
+    .poll(() => page.locator(".chat-assistant:not([aria-busy])").count(), { timeout: 20_000 })
+    .toBe(before + 1);
   return page.locator(".chat-assistant").last();
 }
 
 /** Answers the assistant status route with `status` instead of the edge. */
 async function statusIs(page: Page, status: object | null): Promise<void> {
   await page.unroute("**/api/v1/assistant/status");
-  if (status) await page.route("**/api/v1/assistant/status", (route) => route.fulfill({ json: status }));
+  if (status)
+    await page.route("**/api/v1/assistant/status", (route) => route.fulfill({ json: status }));
 }
 
 describe("answers as the creator sees them", () => {
   it("renames a document in the library in place; Escape leaves the title as it was", async () => {
     const { page } = creator;
-    await signUpThroughScreen(page, dashboardUrl, { name: "Ines Coach", email: `ines.${Date.now()}@example.test`, password: "Tide-pool orbit 42" });
+    await signUpThroughScreen(page, dashboardUrl, {
+      name: "Ines Coach",
+      email: `ines.${Date.now()}@example.test`,
+      password: "Tide-pool orbit 42",
+    });
     await openScreen(page, "Knowledge");
-    await page.getByLabel("Choose files to upload").setInputFiles({ name: "routine-guide.md", mimeType: "text/markdown", buffer: Buffer.from(`# Routine guide\n\n${COACH_MATERIAL}\n`) });
+    await page.getByLabel("Choose files to upload").setInputFiles({
+      name: "routine-guide.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from(`# Routine guide\n\n${COACH_MATERIAL}\n`),
+    });
     const row = page.locator('tr[data-document="routine-guide"]');
     await expect.poll(() => row.locator(".badge").innerText(), { timeout: 45_000 }).toBe("Ready");
 
     await page.getByRole("button", { name: "Rename routine-guide" }).click();
     await page.getByLabel("New title for routine-guide").fill("Something else");
     await page.getByLabel("New title for routine-guide").press("Escape");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Rename routine-guide");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe("Rename routine-guide");
     expect(await row.locator(".title-row strong").innerText()).toBe("routine-guide");
 
     await page.getByRole("button", { name: "Rename routine-guide" }).click();
@@ -61,7 +79,9 @@ describe("answers as the creator sees them", () => {
     const renamed = page.locator(`tr[data-document="${NEW_TITLE}"]`);
     await expect.poll(() => renamed.locator(".title-row strong").innerText()).toBe(NEW_TITLE);
     await page.reload();
-    await expect.poll(() => page.locator(`tr[data-document="${NEW_TITLE}"] .title-row strong`).innerText()).toBe(NEW_TITLE);
+    await expect
+      .poll(() => page.locator(`tr[data-document="${NEW_TITLE}"] .title-row strong`).innerText())
+      .toBe(NEW_TITLE);
     await screenshot(page, "knowledge-renamed");
   });
 
@@ -91,12 +111,17 @@ describe("answers as the creator sees them", () => {
     await page.locator(".conversation-item").first().click();
     await page.locator(".transcript-msg.msg-user", { hasText: ROUTINE_QUESTION }).waitFor();
     const answers = page.locator(".transcript-msg.msg-assistant");
-    expect(await answers.locator(".answer-badges").allInnerTexts()).toEqual(["Fallback line", "From your material"]);
+    expect(await answers.locator(".answer-badges").allInnerTexts()).toEqual([
+      "Fallback line",
+      "From your material",
+    ]);
     const answer = answers.last();
     expect(await answer.locator(".source-list .src-title").allInnerTexts()).toEqual([NEW_TITLE]);
     await answer.locator("button.cite").click();
     await expect.poll(() => answer.locator(".source-list blockquote").isVisible()).toBe(true);
-    expect(await answer.locator(".source-list blockquote").innerText()).toContain("start your morning routine small");
+    expect(await answer.locator(".source-list blockquote").innerText()).toContain(
+      "start your morning routine small",
+    );
     await screenshot(page, "inbox-sources");
   });
 
@@ -109,7 +134,9 @@ describe("answers as the creator sees them", () => {
     await page.getByText(/Saved as version \d+/).waitFor();
     await page.reload();
     await expect.poll(() => page.getByLabel("How answers open").inputValue()).toBe("warm");
-    expect(await page.getByLabel("Next step after an answer").inputValue()).toBe("Want help planning your first week?");
+    expect(await page.getByLabel("Next step after an answer").inputValue()).toBe(
+      "Want help planning your first week?",
+    );
   });
 
   it("says when answers are quoted from the material because no model runs, with the next step", async () => {
@@ -131,16 +158,26 @@ describe("answers as the creator sees them", () => {
     const words = await banner.innerText();
     expect(words).toContain("Your assistant is quoting your material for now");
     expect(words).toContain("No AI model is running on your home server yet");
-    expect(await banner.locator("code").allInnerTexts()).toEqual(["ollama pull llama3.2:1b", "ollama pull nomic-embed-text", "sudo systemctl restart inference-bridge", "inference-bridge/README.md"]);
+    expect(await banner.locator("code").allInnerTexts()).toEqual([
+      "ollama pull llama3.2:1b",
+      "ollama pull nomic-embed-text",
+      "sudo systemctl restart inference-bridge",
+      "inference-bridge/README.md",
+    ]);
 
     await page.getByRole("button", { name: "New test conversation" }).click();
     const answer = await askTestChat(page, ROUTINE_QUESTION);
-    expect(await answer.locator(".answer-badges").innerText()).toBe("From your material\nQuoted by the built-in answerer");
+    expect(await answer.locator(".answer-badges").innerText()).toBe(
+      "From your material\nQuoted by the built-in answerer",
+    );
     await screenshot(page, "persona-builtin-banner");
 
     await statusIs(page, { reachable: false, mode: null, status: null });
     await page.reload();
-    await page.getByRole("status", { name: "Home server status" }).getByText("Your home server is not answering right now").waitFor();
+    await page
+      .getByRole("status", { name: "Home server status" })
+      .getByText("Your home server is not answering right now")
+      .waitFor();
     expect(await banner.count()).toBe(0);
 
     // With a model running, as the test bridge has, there is nothing to say.

@@ -4,9 +4,20 @@
 // and reply (the visitor's widget shows the reply) → hand back. Each step saves a screenshot.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ask, launchChromium, messages, newVisitor, openChat } from "../../../widget/test/support/browser";
+import {
+  ask,
+  launchChromium,
+  messages,
+  newVisitor,
+  openChat,
+} from "../../../widget/test/support/browser";
 import { COACH_MATERIAL, ROUTINE_QUESTION } from "../../../test/support/coach-material";
-import { creatorBrowser, openScreen, screenshot, signUpThroughScreen } from "../support/dashboard-page";
+import {
+  creatorBrowser,
+  openScreen,
+  screenshot,
+  signUpThroughScreen,
+} from "../support/dashboard-page";
 import { serveHtml, type Served } from "../support/static-server";
 
 const { dashboardUrl } = inject("dashboard");
@@ -31,10 +42,21 @@ afterAll(async () => {
 describe("a creator's journey through the dashboard", () => {
   it("signs up and lands on the onboarding checklist with nothing done yet", async () => {
     const { page } = creator;
-    await signUpThroughScreen(page, dashboardUrl, { name: "Ada Coach", email: `ada.${Date.now()}@example.test`, password: "Tide-pool orbit 42" }, "sign-up");
+    await signUpThroughScreen(
+      page,
+      dashboardUrl,
+      {
+        name: "Ada Coach",
+        email: `ada.${Date.now()}@example.test`,
+        password: "Tide-pool orbit 42",
+      },
+      "sign-up",
+    );
     await expect.poll(() => page.locator(".checklist li").count()).toBe(4);
     expect(await page.locator(".checklist li.done").count()).toBe(0);
-    await expect.poll(() => page.getByRole("heading", { name: "0 of 4 done" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole("heading", { name: "0 of 4 done" }).isVisible())
+      .toBe(true);
     await screenshot(page, "onboarding");
   });
 
@@ -42,19 +64,35 @@ describe("a creator's journey through the dashboard", () => {
     const { page } = creator;
     await openScreen(page, "Knowledge");
     await page.getByText("No material yet").waitFor();
-    await page.getByLabel("Choose files to upload").setInputFiles({ name: "routine-guide.md", mimeType: "text/markdown", buffer: Buffer.from(`# Routine guide\n\n${COACH_MATERIAL}\n`) });
+    await page.getByLabel("Choose files to upload").setInputFiles({
+      name: "routine-guide.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from(`# Routine guide\n\n${COACH_MATERIAL}\n`),
+    });
     await page.getByText("Uploaded — processing now.").waitFor();
-    expect(await page.getByLabel("Upload of routine-guide.md").evaluate((el) => (el as HTMLProgressElement).value)).toBe(1);
+    expect(
+      await page
+        .getByLabel("Upload of routine-guide.md")
+        .evaluate((el) => (el as HTMLProgressElement).value),
+    ).toBe(1);
     const row = page.locator('tr[data-document="routine-guide"]');
     await expect.poll(() => row.locator(".badge").innerText(), { timeout: 45_000 }).toBe("Ready");
 
     // Dropped onto the zone: a Windows program renamed to .txt is refused, and the reason is shown.
     await page.locator('[data-testid="dropzone"]').evaluate((zone) => {
       const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03])], "notes.txt", { type: "text/plain" }));
-      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      transfer.items.add(
+        new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03])], "notes.txt", {
+          type: "text/plain",
+        }),
+      );
+      zone.dispatchEvent(
+        new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
     });
-    await expect.poll(() => page.locator(".upload-failed .field-error").innerText()).toMatch(/Windows program/);
+    await expect
+      .poll(() => page.locator(".upload-failed .field-error").innerText())
+      .toMatch(/Windows program/);
     await screenshot(page, "knowledge");
   });
 
@@ -75,7 +113,13 @@ describe("a creator's journey through the dashboard", () => {
     // A question the material answers is answered from it, with the document as its source.
     await page.getByLabel("Message to your assistant").fill(ROUTINE_QUESTION);
     await page.getByRole("button", { name: "Send" }).click();
-    await expect.poll(() => page.locator(".chat-assistant").last().locator(".source-list .src-title").allInnerTexts(), { timeout: 20_000 }).toEqual(["routine-guide"]);
+    await expect
+      .poll(
+        () =>
+          page.locator(".chat-assistant").last().locator(".source-list .src-title").allInnerTexts(),
+        { timeout: 20_000 },
+      )
+      .toEqual(["routine-guide"]);
     await screenshot(page, "persona");
   });
 
@@ -85,10 +129,14 @@ describe("a creator's journey through the dashboard", () => {
     await page.getByRole("button", { name: "Copy snippet" }).click();
     await page.getByRole("button", { name: "Copied" }).waitFor();
     snippet = await page.evaluate(() => navigator.clipboard.readText());
-    expect(snippet).toMatch(/^<script src="http:\/\/127\.0\.0\.1:\d+\/widget\.js" data-creator="pk_[A-Za-z0-9]+" async><\/script>$/);
+    expect(snippet).toMatch(
+      /^<script src="http:\/\/127\.0\.0\.1:\d+\/widget\.js" data-creator="pk_[A-Za-z0-9]+" async><\/script>$/,
+    );
     expect(await page.getByTestId("embed-snippet").innerText()).toBe(snippet);
 
-    site = await serveHtml(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ada's coaching</title></head><body><h1>Ada's coaching</h1>${snippet}</body></html>`);
+    site = await serveHtml(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ada's coaching</title></head><body><h1>Ada's coaching</h1>${snippet}</body></html>`,
+    );
     await page.getByLabel("Add a site").fill(site.url);
     await page.getByRole("button", { name: "Add site" }).click();
     await page.getByLabel("Launcher text").fill("Ask Nova");
@@ -102,7 +150,12 @@ describe("a creator's journey through the dashboard", () => {
     await visit.goto(site.url);
     await openChat(visit);
     await ask(visit, ROUTINE_QUESTION);
-    await expect.poll(async () => (await messages(visit)).find((m) => m.role === "assistant" && !m.busy)?.sources, { timeout: 20_000 }).toEqual(["routine-guide"]);
+    await expect
+      .poll(
+        async () => (await messages(visit)).find((m) => m.role === "assistant" && !m.busy)?.sources,
+        { timeout: 20_000 },
+      )
+      .toEqual(["routine-guide"]);
   });
 
   it("finds the visitor's conversation in the inbox and reads it with sources and confidence", async () => {
@@ -110,7 +163,9 @@ describe("a creator's journey through the dashboard", () => {
     await openScreen(page, "Inbox");
     // Newest activity first: the visitor's conversation is on top (the test chat's is below it).
     const first = page.locator(".conversation-item").first();
-    await expect.poll(() => page.locator(".conversation-item").count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => page.locator(".conversation-item").count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(2);
     await first.click();
     await page.locator(".transcript-msg.msg-user", { hasText: ROUTINE_QUESTION }).waitFor();
     const answer = page.locator(".transcript-msg.msg-assistant").last();
@@ -132,7 +187,9 @@ describe("a creator's journey through the dashboard", () => {
 
     const visit = visitor.pages()[0];
     if (!visit) throw new Error("the visitor's page is gone");
-    await expect.poll(async () => (await messages(visit)).map((m) => m.text), { timeout: 15_000 }).toContain(REPLY);
+    await expect
+      .poll(async () => (await messages(visit)).map((m) => m.text), { timeout: 15_000 })
+      .toContain(REPLY);
     await screenshot(page, "inbox-takeover");
     await screenshot(visit, "visitor-widget-creator-reply");
 
@@ -145,7 +202,9 @@ describe("a creator's journey through the dashboard", () => {
     const { page } = creator;
     await openScreen(page, "Inbox");
     await page.getByLabel("Search conversations").fill("capital of Peru");
-    await expect.poll(() => page.locator(".conversation-item").count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator(".conversation-item").count(), { timeout: 10_000 })
+      .toBe(1);
     await page.getByLabel("Search conversations").fill("zebra migration schedule");
     await page.getByText("No conversation matches").waitFor();
     await page.getByLabel("Search conversations").fill("");
@@ -155,8 +214,12 @@ describe("a creator's journey through the dashboard", () => {
   it("lists the question the material could not answer under Gaps, with a way to the upload", async () => {
     const { page } = creator;
     await openScreen(page, "Gaps");
-    await expect.poll(() => page.locator("table").innerText(), { timeout: 15_000 }).toContain("What is the capital of Peru?");
-    expect(await page.getByRole("link", { name: "Upload material" }).getAttribute("href")).toBe("/knowledge");
+    await expect
+      .poll(() => page.locator("table").innerText(), { timeout: 15_000 })
+      .toContain("What is the capital of Peru?");
+    expect(await page.getByRole("link", { name: "Upload material" }).getAttribute("href")).toBe(
+      "/knowledge",
+    );
     await screenshot(page, "gaps");
   });
 

@@ -4,7 +4,12 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../../../widget/test/support/browser";
-import { creatorBrowser, openScreen, screenshot, signUpThroughScreen } from "../support/dashboard-page";
+import {
+  creatorBrowser,
+  openScreen,
+  screenshot,
+  signUpThroughScreen,
+} from "../support/dashboard-page";
 
 const { dashboardUrl } = inject("dashboard");
 
@@ -22,7 +27,11 @@ afterAll(async () => {
 describe("the programs screen", () => {
   it("builds a program's flow, shows validation problems on the offending step, and saves a new version", async () => {
     const { page } = creator;
-    await signUpThroughScreen(page, dashboardUrl, { name: "Rita Runner", email: `rita.${Date.now()}@example.test`, password: "Tide-pool orbit 42" });
+    await signUpThroughScreen(page, dashboardUrl, {
+      name: "Rita Runner",
+      email: `rita.${Date.now()}@example.test`,
+      password: "Tide-pool orbit 42",
+    });
     await openScreen(page, "Programs");
     await page.getByRole("heading", { level: 1, name: "Programs" }).waitFor();
     await page.getByLabel("Name", { exact: true }).fill("Run 5K");
@@ -33,10 +42,16 @@ describe("the programs screen", () => {
     await page.getByRole("button", { name: "+ Check-in" }).click();
     await page.getByRole("button", { name: "Save as new version" }).click();
     // The unconnected check-in is flagged on its own card (the start it competes with may be too).
-    const offending = page.locator(".flow-step.has-problems", { has: page.locator("code", { hasText: "checkin-1" }) });
+    const offending = page.locator(".flow-step.has-problems", {
+      has: page.locator("code", { hasText: "checkin-1" }),
+    });
     await expect.poll(() => offending.count(), { timeout: 10_000 }).toBe(1);
     expect(await offending.locator(".flow-step-problems").innerText()).toMatch(/\S/);
-    expect(await page.locator(".flow-step:not(.has-problems)", { has: page.locator("code", { hasText: "end" }) }).count()).toBe(1);
+    expect(
+      await page
+        .locator(".flow-step:not(.has-problems)", { has: page.locator("code", { hasText: "end" }) })
+        .count(),
+    ).toBe(1);
     await expect.poll(() => page.getByRole("alert").first().innerText()).toMatch(/problem/);
     await screenshot(page, "programs-flow-problems");
 

@@ -12,10 +12,17 @@ const { dashboardUrl, edgeUrl } = inject("dashboard");
 let browser: Browser;
 let creator: { context: BrowserContext; page: Page };
 
-async function api(route: string, init: { token?: string; body?: unknown } = {}): Promise<Record<string, unknown>> {
+async function api(
+  route: string,
+  init: { token?: string; body?: unknown } = {},
+): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  const res = await fetch(`${edgeUrl}${route}`, { method: init.body === undefined ? "GET" : "POST", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const res = await fetch(`${edgeUrl}${route}`, {
+    method: init.body === undefined ? "GET" : "POST",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
 }
@@ -23,7 +30,9 @@ async function api(route: string, init: { token?: string; body?: unknown } = {})
 /** Waits until the screen has replaced its loading placeholders with content. */
 async function settled(page: Page, heading: string): Promise<void> {
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-  await expect.poll(() => page.locator('.skeleton, [role="status"] .spinner').count(), { timeout: 15_000 }).toBe(0);
+  await expect
+    .poll(() => page.locator('.skeleton, [role="status"] .spinner').count(), { timeout: 15_000 })
+    .toBe(0);
 }
 
 beforeAll(async () => {
@@ -39,7 +48,10 @@ describe("the dashboard's screens", () => {
     const studio = { email: `studio.${Date.now()}@example.test`, password: "Tide-pool orbit 42" };
     await api("/api/v1/auth/register", { body: { ...studio, full_name: "Studio Owner" } });
     const other = await api("/api/v1/auth/login", { body: studio });
-    const invite = await api("/api/v1/members", { token: String(other.access_token), body: { email: DEMO_EMAIL, role: "editor" } });
+    const invite = await api("/api/v1/members", {
+      token: String(other.access_token),
+      body: { email: DEMO_EMAIL, role: "editor" },
+    });
     const { page } = creator;
     await page.goto(dashboardUrl);
     await page.getByLabel("Email").fill(DEMO_EMAIL);
@@ -50,11 +62,15 @@ describe("the dashboard's screens", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Welcome, Maya" }).waitFor();
     const switcher = page.getByLabel("Workspace", { exact: true });
-    await expect.poll(() => switcher.locator("option:checked").innerText()).toBe("Studio Owner's workspace (editor)");
+    await expect
+      .poll(() => switcher.locator("option:checked").innerText())
+      .toBe("Studio Owner's workspace (editor)");
 
     await switcher.selectOption({ label: "Maya Demo's workspace (owner)" });
     await expect.poll(() => page.locator(".sidebar-foot").innerText()).toContain("owner");
-    expect(await switcher.locator("option:checked").innerText()).toBe("Maya Demo's workspace (owner)");
+    expect(await switcher.locator("option:checked").innerText()).toBe(
+      "Maya Demo's workspace (owner)",
+    );
   });
 
   const screens: [label: string, heading: string, file: string][] = [

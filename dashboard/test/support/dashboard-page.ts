@@ -9,12 +9,17 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
  * test run writes to test-results/ (ignored) so it leaves the tree clean, and `UPDATE_SCREENSHOTS=1`
  * refreshes the committed pictures.
  */
-export const DASHBOARD_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === "1"
-  ? path.resolve(import.meta.dirname, "../screenshots")
-  : path.resolve(import.meta.dirname, "../../../test-results/dashboard-screenshots");
+export const DASHBOARD_SCREENSHOTS =
+  process.env.UPDATE_SCREENSHOTS === "1"
+    ? path.resolve(import.meta.dirname, "../screenshots")
+    : path.resolve(import.meta.dirname, "../../../test-results/dashboard-screenshots");
 
 /** A creator's browser on the dashboard, allowed to use the clipboard. */
-export async function creatorBrowser(browser: Browser, dashboardUrl: string, viewport = { width: 1360, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function creatorBrowser(
+  browser: Browser,
+  dashboardUrl: string,
+  viewport = { width: 1360, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: dashboardUrl });
   return { context, page: await context.newPage() };
@@ -42,7 +47,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Signs up a new creator through the sign-up screen; resolves when the dashboard greets them. */
-export async function signUpThroughScreen(page: Page, dashboardUrl: string, person: { name: string; email: string; password: string }, shotName?: string): Promise<void> {
+export async function signUpThroughScreen(
+  page: Page,
+  dashboardUrl: string,
+  person: { name: string; email: string; password: string },
+  shotName?: string,
+): Promise<void> {
   await page.goto(dashboardUrl);
   await page.getByRole("heading", { name: "Sign in" }).waitFor();
   await page.getByRole("link", { name: "Create an account" }).click();

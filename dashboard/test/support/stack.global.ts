@@ -25,8 +25,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     stack = await startWidgetStack({ corsOrigins: [served.url], bridgeCallbacksToEdge: true });
     process.env.VITE_API_BASE = stack.info.edgeUrl;
-    await build({ configFile: path.resolve(import.meta.dirname, "../../vite.config.ts"), build: { outDir, emptyOutDir: true, sourcemap: false }, logLevel: "warn" });
-    project.provide("dashboard", { dashboardUrl: served.url, edgeUrl: stack.info.edgeUrl, controlUrl: stack.info.controlUrl });
+    await build({
+      configFile: path.resolve(import.meta.dirname, "../../vite.config.ts"),
+      build: { outDir, emptyOutDir: true, sourcemap: false },
+      logLevel: "warn",
+    });
+    project.provide("dashboard", {
+      dashboardUrl: served.url,
+      edgeUrl: stack.info.edgeUrl,
+      controlUrl: stack.info.controlUrl,
+    });
     const running = stack;
     return async () => {
       await served.close();

@@ -20,7 +20,10 @@ function listen(server: Server, port: number): Promise<Served> {
     server.listen(port, "127.0.0.1", () => {
       const address = server.address();
       const actual = typeof address === "object" && address ? address.port : port;
-      resolve({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({
+        url: `http://127.0.0.1:${actual}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }
@@ -33,7 +36,9 @@ export function serveSpa(dir: string, port = 0): Promise<Served> {
       const file = path.join(dir, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ""));
       const isFile = file.startsWith(dir) && (await stat(file).catch(() => null))?.isFile();
       const target = isFile ? file : path.join(dir, "index.html");
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(target)] ?? "application/octet-stream" });
+      res.writeHead(200, {
+        "Content-Type": TYPES[path.extname(target)] ?? "application/octet-stream",
+      });
       res.end(await readFile(target));
     })();
   });

@@ -40,7 +40,10 @@ export interface QuotedPassage {
  * Writes the answer: consecutive pieces of one passage form one paragraph (list items as lines under
  * the sentence that introduces them), each paragraph ends with its passage's number.
  */
-export function composeAnswer(persona: Persona, quotes: readonly Quote[]): { text: string; order: string[] } {
+export function composeAnswer(
+  persona: Persona,
+  quotes: readonly Quote[],
+): { text: string; order: string[] } {
   const order: string[] = [];
   const numberOf = (chunkId: string) => {
     if (!order.includes(chunkId)) order.push(chunkId);
@@ -55,10 +58,16 @@ export function composeAnswer(persona: Persona, quotes: readonly Quote[]): { tex
     if (last?.chunkId === chunkId) last.lines.push(line);
     else groups.push({ chunkId, lines: [line] });
   }
-  const paragraphs = groups.map((g) => `${g.lines.join(g.lines.some((l) => l.startsWith("• ")) ? "\n" : " ")} [${numberOf(g.chunkId)}]`);
+  const paragraphs = groups.map(
+    (g) =>
+      `${g.lines.join(g.lines.some((l) => l.startsWith("• ")) ? "\n" : " ")} [${numberOf(g.chunkId)}]`,
+  );
   const head = opening(persona);
   const tail = persona.next_step?.trim();
-  return { text: [head, ...paragraphs, ...(tail ? [tail] : [])].filter(Boolean).join("\n\n"), order };
+  return {
+    text: [head, ...paragraphs, ...(tail ? [tail] : [])].filter(Boolean).join("\n\n"),
+    order,
+  };
 }
 
 /** The built-in generator, labelled "builtin"; streams the composed answer word by word. */

@@ -10,7 +10,11 @@ import type { WordVectors } from "../text/word-vectors";
 import type { Embedder, EmbedderIdentity } from "./types";
 
 /** Identity recorded on every collection this embedder fills; bump `version` when vectors change. */
-export const BUILTIN_IDENTITY: EmbedderIdentity = { name: "builtin", version: "glove6b-100d-sif-1", dimensions: 100 };
+export const BUILTIN_IDENTITY: EmbedderIdentity = {
+  name: "builtin",
+  version: "glove6b-100d-sif-1",
+  dimensions: 100,
+};
 
 /** The built-in embedder, labelled "builtin". */
 export class BuiltinEmbedder implements Embedder {
@@ -18,7 +22,11 @@ export class BuiltinEmbedder implements Embedder {
   readonly identity = BUILTIN_IDENTITY;
   // Short chunks keep an average of word vectors specific, and hand the extractive answerer passages of a
   // few paragraphs; sizes are in words, the tokens this embedder reads.
-  readonly chunking = { chunkTokens: 220, overlapTokens: 40, countTokens: (text: string) => tokenize(text).length };
+  readonly chunking = {
+    chunkTokens: 220,
+    overlapTokens: 40,
+    countTokens: (text: string) => tokenize(text).length,
+  };
 
   constructor(private readonly vectors: WordVectors) {}
 

@@ -22,12 +22,20 @@ export function chromaCliPath(): string {
   return join(dirname(require.resolve("chromadb")), "..", "cli.mjs");
 }
 
-async function waitForHeartbeat(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+async function waitForHeartbeat(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Chroma exited with code ${child.exitCode}: ${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`Chroma exited with code ${child.exitCode}: ${output()}`);
     try {
-      const response = await fetch(`${url}/api/v2/heartbeat`, { signal: AbortSignal.timeout(1000) });
+      const response = await fetch(`${url}/api/v2/heartbeat`, {
+        signal: AbortSignal.timeout(1000),
+      });
       if (response.ok) return;
     } catch {
       // Not listening yet.
@@ -38,11 +46,28 @@ async function waitForHeartbeat(url: string, child: ChildProcess, timeoutMs: num
 }
 
 /** Starts Chroma on 127.0.0.1:`port` with data under `dataDir`; resolves once it answers. */
-export async function startChroma(options: { dataDir: string; port: number; timeoutMs?: number }): Promise<ChromaProcess> {
+export async function startChroma(options: {
+  dataDir: string;
+  port: number;
+  timeoutMs?: number;
+}): Promise<ChromaProcess> {
   mkdirSync(options.dataDir, { recursive: true });
-  const child = spawn(process.execPath, [chromaCliPath(), "run", "--path", options.dataDir, "--port", String(options.port), "--host", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      chromaCliPath(),
+      "run",
+      "--path",
+      options.dataDir,
+      "--port",
+      String(options.port),
+      "--host",
+      "127.0.0.1",
+    ],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr?.on("data", (data: Buffer) => {
     // Keep only the tail: enough to explain a failed start without growing forever.

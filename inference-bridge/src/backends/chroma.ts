@@ -16,11 +16,15 @@ export type Generation = "live" | "next";
 
 /** Name of a tenant's collection; the tenant id always comes from the signed request. */
 export function collectionName(tenantId: string, generation: Generation = "live"): string {
-  return generation === "live" ? `creator_${tenantId}_knowledge` : `creator_${tenantId}_knowledge_next`;
+  return generation === "live"
+    ? `creator_${tenantId}_knowledge`
+    : `creator_${tenantId}_knowledge_next`;
 }
 
 /** The tenant a collection name belongs to, if it is one of ours. */
-export function tenantOfCollection(name: string): { tenantId: string; generation: Generation } | null {
+export function tenantOfCollection(
+  name: string,
+): { tenantId: string; generation: Generation } | null {
   const match = /^creator_(.+?)_knowledge(_next)?$/.exec(name);
   return match?.[1] ? { tenantId: match[1], generation: match[2] ? "next" : "live" } : null;
 }
@@ -44,7 +48,9 @@ function toChunkMetadata(metadata: Metadata | null | undefined): ChunkMetadata {
     document_id: String(metadata?.document_id ?? ""),
     title: String(metadata?.title ?? ""),
     chunk_index: Number(metadata?.chunk_index ?? 0),
-    ...(typeof metadata?.section === "string" && metadata.section ? { section: metadata.section } : {}),
+    ...(typeof metadata?.section === "string" && metadata.section
+      ? { section: metadata.section }
+      : {}),
     ...(typeof metadata?.page === "number" ? { page: metadata.page } : {}),
     ...(metadata?.curated === true ? { curated: true } : {}),
   };
@@ -53,7 +59,12 @@ function toChunkMetadata(metadata: Metadata | null | undefined): ChunkMetadata {
 /** The embedder a collection's metadata names; null for a collection from before identities were kept. */
 function identityOf(collection: Collection): EmbedderIdentity | null {
   const m = collection.metadata;
-  if (typeof m?.embedder_name !== "string" || typeof m.embedder_version !== "string" || typeof m.embedder_dimensions !== "number") return null;
+  if (
+    typeof m?.embedder_name !== "string" ||
+    typeof m.embedder_version !== "string" ||
+    typeof m.embedder_dimensions !== "number"
+  )
+    return null;
   return { name: m.embedder_name, version: m.embedder_version, dimensions: m.embedder_dimensions };
 }
 
@@ -68,7 +79,11 @@ export class ChromaStore {
   ) {
     const parsed = new URL(url);
     const ssl = parsed.protocol === "https:";
-    this.client = new ChromaClient({ host: parsed.hostname, port: Number(parsed.port || (ssl ? 443 : 80)), ssl });
+    this.client = new ChromaClient({
+      host: parsed.hostname,
+      port: Number(parsed.port || (ssl ? 443 : 80)),
+      ssl,
+    });
   }
 
   /** True when the server answers its heartbeat. */
@@ -82,21 +97,33 @@ export class ChromaStore {
   }
 
   /** The embedder recorded on a tenant's collection; undefined when the collection does not exist. */
-  async identity(tenantId: string, generation: Generation = "live"): Promise<EmbedderIdentity | null | undefined> {
+  async identity(
+    tenantId: string,
+    generation: Generation = "live",
+  ): Promise<EmbedderIdentity | null | undefined> {
     return this.call(async () => {
       try {
-        return identityOf(await this.client.getCollection({ name: collectionName(tenantId, generation) }));
+        return identityOf(
+          await this.client.getCollection({ name: collectionName(tenantId, generation) }),
+        );
       } catch (error) {
-        if (error instanceof Error && /not.?found|does not exist/i.test(`${error.name} ${error.message}`)) return undefined;
+        if (
+          error instanceof Error &&
+          /not.?found|does not exist/i.test(`${error.name} ${error.message}`)
+        )
+          return undefined;
         throw error;
       }
     });
   }
 
   /** Tenants that have a collection, with the embedder recorded on it. */
-  async tenants(): Promise<{ tenantId: string; generation: Generation; identity: EmbedderIdentity | null }[]> {
+  async tenants(): Promise<
+    { tenantId: string; generation: Generation; identity: EmbedderIdentity | null }[]
+  > {
     return this.call(async () => {
-      const out: { tenantId: string; generation: Generation; identity: EmbedderIdentity | null }[] = [];
+      const out: { tenantId: string; generation: Generation; identity: EmbedderIdentity | null }[] =
+        [];
       for (let offset = 0; ; offset += PAGE) {
         const page = await this.client.listCollections({ limit: PAGE, offset });
         for (const collection of page) {
@@ -109,7 +136,13 @@ export class ChromaStore {
   }
 
   /** Replaces all chunks of a document: deletes the old ones, then upserts the new ones. */
-  async replaceDocument(tenantId: string, documentId: string, records: ChunkRecord[], identity: EmbedderIdentity, generation: Generation = "live"): Promise<void> {
+  async replaceDocument(
+    tenantId: string,
+    documentId: string,
+    records: ChunkRecord[],
+    identity: EmbedderIdentity,
+    generation: Generation = "live",
+  ): Promise<void> {
     await this.call(async () => {
       const collection = await this.collection(tenantId, generation, identity);
       await collection.delete({ where: { document_id: documentId } });
@@ -119,7 +152,11 @@ export class ChromaStore {
         embeddings: records.map((record) => record.embedding),
         documents: records.map((record) => record.text),
         // Chroma stores no undefined values, so absent page or section are left out rather than set.
-        metadatas: records.map((record) => Object.fromEntries(Object.entries(record.metadata).filter(([, value]) => value !== undefined))),
+        metadatas: records.map((record) =>
+          Object.fromEntries(
+            Object.entries(record.metadata).filter(([, value]) => value !== undefined),
+          ),
+        ),
       });
     });
   }
@@ -146,9 +183,15 @@ export class ChromaStore {
       for (const generation of ["live", "next"] as const) {
         const collection = await this.existing(tenantId, generation);
         if (!collection) continue;
-        const existing = await collection.get({ where: { document_id: documentId }, include: ["metadatas"] });
+        const existing = await collection.get({
+          where: { document_id: documentId },
+          include: ["metadatas"],
+        });
         if (existing.ids.length === 0) continue;
-        await collection.update({ ids: existing.ids, metadatas: existing.metadatas.map((m) => ({ ...(m ?? {}), title })) });
+        await collection.update({
+          ids: existing.ids,
+          metadatas: existing.metadatas.map((m) => ({ ...(m ?? {}), title })),
+        });
         if (generation === "live") renamed = existing.ids.length;
       }
       return renamed;
@@ -160,7 +203,11 @@ export class ChromaStore {
     return this.call(async () => {
       const collection = await this.existing(tenantId, "live");
       if (!collection) return [];
-      const result = await collection.query({ queryEmbeddings: [embedding], nResults: k, include: ["documents", "metadatas", "distances"] });
+      const result = await collection.query({
+        queryEmbeddings: [embedding],
+        nResults: k,
+        include: ["documents", "metadatas", "distances"],
+      });
       const ids = result.ids[0] ?? [];
       return ids.map((id, i) => ({
         chunk_id: id,
@@ -179,8 +226,18 @@ export class ChromaStore {
       if (!collection) return [];
       const out: Omit<SearchHit, "score">[] = [];
       for (let offset = 0; ; offset += PAGE) {
-        const page = await collection.get({ include: ["documents", "metadatas"], limit: PAGE, offset });
-        page.ids.forEach((id, i) => out.push({ chunk_id: id, text: page.documents[i] ?? "", metadata: toChunkMetadata(page.metadatas[i]) }));
+        const page = await collection.get({
+          include: ["documents", "metadatas"],
+          limit: PAGE,
+          offset,
+        });
+        page.ids.forEach((id, i) =>
+          out.push({
+            chunk_id: id,
+            text: page.documents[i] ?? "",
+            metadata: toChunkMetadata(page.metadatas[i]),
+          }),
+        );
         if (page.ids.length < PAGE) return out;
       }
     });
@@ -198,7 +255,8 @@ export class ChromaStore {
   async promoteNext(tenantId: string): Promise<void> {
     await this.call(async () => {
       const next = await this.existing(tenantId, "next");
-      if (await this.existing(tenantId, "live")) await this.client.deleteCollection({ name: collectionName(tenantId, "live") });
+      if (await this.existing(tenantId, "live"))
+        await this.client.deleteCollection({ name: collectionName(tenantId, "live") });
       if (next) await next.modify({ name: collectionName(tenantId, "live") });
       this.collections.delete(collectionName(tenantId, "live"));
       this.collections.delete(collectionName(tenantId, "next"));
@@ -208,7 +266,8 @@ export class ChromaStore {
   /** Drops a tenant's next collection (a re-index abandoned or restarted). */
   async dropNext(tenantId: string): Promise<void> {
     await this.call(async () => {
-      if (await this.existing(tenantId, "next")) await this.client.deleteCollection({ name: collectionName(tenantId, "next") });
+      if (await this.existing(tenantId, "next"))
+        await this.client.deleteCollection({ name: collectionName(tenantId, "next") });
       this.collections.delete(collectionName(tenantId, "next"));
     });
   }
@@ -226,7 +285,11 @@ export class ChromaStore {
     );
   }
 
-  private collection(tenantId: string, generation: Generation, identity: EmbedderIdentity): Promise<Collection> {
+  private collection(
+    tenantId: string,
+    generation: Generation,
+    identity: EmbedderIdentity,
+  ): Promise<Collection> {
     const name = collectionName(tenantId, generation);
     let pending = this.collections.get(name);
     if (!pending) {
@@ -234,7 +297,11 @@ export class ChromaStore {
         name,
         embeddingFunction: null,
         configuration: { hnsw: { space: "cosine" } },
-        metadata: { embedder_name: identity.name, embedder_version: identity.version, embedder_dimensions: identity.dimensions },
+        metadata: {
+          embedder_name: identity.name,
+          embedder_version: identity.version,
+          embedder_dimensions: identity.dimensions,
+        },
       });
       // A failed lookup must not be cached, or the tenant would stay broken after Chroma recovers.
       pending.catch(() => this.collections.delete(name));

@@ -9,7 +9,14 @@
 import { Ollama } from "ollama";
 import { UpstreamError, isAbortError } from "../errors";
 import { wordPieceTokensEstimate } from "../text/token-estimates";
-import type { Embedder, EmbedderIdentity, EmbedPurpose, GenerateInput, GenerationChunk, Generator } from "./types";
+import type {
+  Embedder,
+  EmbedderIdentity,
+  EmbedPurpose,
+  GenerateInput,
+  GenerationChunk,
+  Generator,
+} from "./types";
 
 const EMBED_BATCH = 64;
 const PROBE_INTERVAL_MS = 5_000;
@@ -17,7 +24,10 @@ const PROBE_INTERVAL_MS = 5_000;
  * nomic-embed-text embeds questions and passages differently and must be told which is which: its model
  * card requires these task prefixes, without them retrieval quality drops.
  */
-export const NOMIC_PREFIXES: Record<EmbedPurpose, string> = { query: "search_query: ", document: "search_document: " };
+export const NOMIC_PREFIXES: Record<EmbedPurpose, string> = {
+  query: "search_query: ",
+  document: "search_document: ",
+};
 /** nomic-embed-text's vector size. */
 const NOMIC_DIMENSIONS = 768;
 
@@ -46,7 +56,9 @@ export interface ModelCheck {
 }
 
 function hasStatus(error: unknown): error is Error & { status_code: number } {
-  return error instanceof Error && typeof (error as { status_code?: unknown }).status_code === "number";
+  return (
+    error instanceof Error && typeof (error as { status_code?: unknown }).status_code === "number"
+  );
 }
 
 /** Chat and embeddings served by Ollama. `model` is the chat model; see {@link OllamaBackend.embedder}. */
@@ -59,13 +71,18 @@ export class OllamaBackend implements Generator {
 
   constructor(private readonly options: OllamaBackendOptions) {
     this.model = options.chatModel;
-    const identity: EmbedderIdentity = { name: options.embedModel, version: "unknown", dimensions: NOMIC_DIMENSIONS };
+    const identity: EmbedderIdentity = {
+      name: options.embedModel,
+      version: "unknown",
+      dimensions: NOMIC_DIMENSIONS,
+    };
     this.embedder = {
       model: options.embedModel,
       identity,
       // Passages of about 512 WordPiece tokens: specific enough to rank, well inside the model's window.
       chunking: { chunkTokens: 512, overlapTokens: 64, countTokens: wordPieceTokensEstimate },
-      embed: (texts, embedOptions) => this.embed(texts, embedOptions?.purpose ?? "document", embedOptions?.signal),
+      embed: (texts, embedOptions) =>
+        this.embed(texts, embedOptions?.purpose ?? "document", embedOptions?.signal),
     };
   }
 
@@ -83,18 +100,26 @@ export class OllamaBackend implements Generator {
   async checkModels(): Promise<ModelCheck> {
     try {
       const { models } = await this.client().list();
-      const names = new Set(models.flatMap((m) => [m.name, m.model, m.name.replace(/:latest$/, "")]));
+      const names = new Set(
+        models.flatMap((m) => [m.name, m.model, m.name.replace(/:latest$/, "")]),
+      );
       const wanted = [this.options.chatModel, this.options.embedModel];
       const digests: Record<string, string> = {};
       for (const name of wanted) {
-        const found = models.find((m) => m.name === name || m.name === `${name}:latest` || m.model === name);
+        const found = models.find(
+          (m) => m.name === name || m.name === `${name}:latest` || m.model === name,
+        );
         if (found) digests[name] = found.digest;
       }
       // A re-pulled embedding model with new weights gives other vectors: its digest is its version.
       const embedDigest = digests[this.options.embedModel];
       if (embedDigest) this.embedder.identity.version = embedDigest.slice(0, 12);
       this.up = true;
-      return { reachable: true, missing: wanted.filter((name) => !names.has(name) && !names.has(`${name}:latest`)), digests };
+      return {
+        reachable: true,
+        missing: wanted.filter((name) => !names.has(name) && !names.has(`${name}:latest`)),
+        digests,
+      };
     } catch {
       return { reachable: false, missing: [] };
     }
@@ -103,11 +128,17 @@ export class OllamaBackend implements Generator {
   /** Embeds with the embedding model, with the task prefix `purpose` needs, in batches of 64. */
   async embed(texts: string[], purpose: EmbedPurpose, signal?: AbortSignal): Promise<number[][]> {
     const out: number[][] = [];
-    const prefix = this.options.embedModel.startsWith("nomic-embed-text") ? NOMIC_PREFIXES[purpose] : "";
+    const prefix = this.options.embedModel.startsWith("nomic-embed-text")
+      ? NOMIC_PREFIXES[purpose]
+      : "";
     for (let i = 0; i < texts.length; i += EMBED_BATCH) {
       const input = texts.slice(i, i + EMBED_BATCH).map((text) => prefix + text);
       try {
-        const response = await this.client(signal).embed({ model: this.options.embedModel, input, keep_alive: this.options.keepAlive });
+        const response = await this.client(signal).embed({
+          model: this.options.embedModel,
+          input,
+          keep_alive: this.options.keepAlive,
+        });
         out.push(...response.embeddings);
       } catch (error) {
         throw this.wrap(error, signal);
@@ -124,11 +155,19 @@ export class OllamaBackend implements Generator {
         messages: input.messages,
         stream: true,
         keep_alive: this.options.keepAlive,
-        options: { num_ctx: this.options.contextTokens, num_predict: input.answerTokens ?? this.options.answerTokens },
+        options: {
+          num_ctx: this.options.contextTokens,
+          num_predict: input.answerTokens ?? this.options.answerTokens,
+        },
       });
       for await (const part of stream) {
         if (part.message.content) yield { type: "delta", text: part.message.content };
-        if (part.done) yield { type: "done", promptTokens: part.prompt_eval_count ?? 0, completionTokens: part.eval_count ?? 0 };
+        if (part.done)
+          yield {
+            type: "done",
+            promptTokens: part.prompt_eval_count ?? 0,
+            completionTokens: part.eval_count ?? 0,
+          };
       }
     } catch (error) {
       throw this.wrap(error, input.signal);
@@ -142,7 +181,13 @@ export class OllamaBackend implements Generator {
 
   private client(signal?: AbortSignal): Ollama {
     const boundFetch: typeof fetch = (url, init) =>
-      fetch(url, { ...init, signal: signal && init?.signal ? AbortSignal.any([signal, init.signal]) : (signal ?? init?.signal) });
+      fetch(url, {
+        ...init,
+        signal:
+          signal && init?.signal
+            ? AbortSignal.any([signal, init.signal])
+            : (signal ?? init?.signal),
+      });
     return new Ollama({ host: this.options.host, fetch: boundFetch });
   }
 
@@ -153,8 +198,18 @@ export class OllamaBackend implements Generator {
     // fetch reports refused connections and DNS failures as TypeError("fetch failed").
     const unreachable = error instanceof TypeError;
     const wrapped = hasStatus(error)
-      ? new UpstreamError("ollama", error.status_code, `Ollama answered ${error.status_code}: ${message}`, error)
-      : new UpstreamError("ollama", 502, unreachable ? `Ollama is unreachable: ${message}` : `Ollama failed: ${message}`, error);
+      ? new UpstreamError(
+          "ollama",
+          error.status_code,
+          `Ollama answered ${error.status_code}: ${message}`,
+          error,
+        )
+      : new UpstreamError(
+          "ollama",
+          502,
+          unreachable ? `Ollama is unreachable: ${message}` : `Ollama failed: ${message}`,
+          error,
+        );
     if (unreachable) this.markDown();
     this.options.onError?.(wrapped);
     return wrapped;

@@ -28,7 +28,10 @@ export interface Embedder {
   readonly model: string;
   readonly identity: EmbedderIdentity;
   readonly chunking: ChunkingRule;
-  embed(texts: string[], options?: { purpose?: EmbedPurpose; signal?: AbortSignal }): Promise<number[][]>;
+  embed(
+    texts: string[],
+    options?: { purpose?: EmbedPurpose; signal?: AbortSignal },
+  ): Promise<number[][]>;
 }
 
 /** A retrieved passage handed to the answerer. `index` is the 1-based citation number. */

@@ -42,7 +42,12 @@ class KeyCache {
     const age = Date.now() - this.fetchedAt;
     if (age > KEYS_TTL_MS || (forceRefresh && age > MIN_REFETCH_MS)) {
       const response = await fetch(this.url, { signal: AbortSignal.timeout(5000) });
-      if (!response.ok) throw new AppError(503, "access_keys_unavailable", "Cloudflare Access keys could not be fetched.");
+      if (!response.ok)
+        throw new AppError(
+          503,
+          "access_keys_unavailable",
+          "Cloudflare Access keys could not be fetched.",
+        );
       const body = (await response.json()) as { keys?: HonoJsonWebKey[] };
       this.keys = Array.isArray(body.keys) ? body.keys : [];
       this.fetchedAt = Date.now();
@@ -73,8 +78,14 @@ export function cloudflareAccess(options: AccessOptions, publicPaths: ReadonlySe
         await verify(token, true);
       } catch (error) {
         if (error instanceof AppError) throw error;
-        c.get("log").warn("access token refused", { reason: error instanceof Error ? error.name : "unknown" });
-        throw new AppError(401, "access_invalid", "The Cloudflare Access token is not valid for this application.");
+        c.get("log").warn("access token refused", {
+          reason: error instanceof Error ? error.name : "unknown",
+        });
+        throw new AppError(
+          401,
+          "access_invalid",
+          "The Cloudflare Access token is not valid for this application.",
+        );
       }
     }
     return next();

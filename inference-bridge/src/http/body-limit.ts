@@ -9,12 +9,16 @@ import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 
 /** Middleware refusing bodies over `maxSize` bytes through `onError`. */
-export function limitBody(maxSize: number, onError: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
+export function limitBody(
+  maxSize: number,
+  onError: (c: Context) => Response | Promise<Response>,
+): MiddlewareHandler {
   const counted = bodyLimit({ maxSize, onError });
   return async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const declared = c.req.header("content-length");
-    if (declared === undefined || c.req.header("transfer-encoding") !== undefined) return counted(c, next);
+    if (declared === undefined || c.req.header("transfer-encoding") !== undefined)
+      return counted(c, next);
     return Number.parseInt(declared || "0", 10) > maxSize ? onError(c) : next();
   };
 }

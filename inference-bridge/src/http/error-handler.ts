@@ -21,8 +21,14 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
     status = error.status as ContentfulStatusCode;
     code = error.code;
     message = error.message;
-    if (error.options.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.options.retryAfterSeconds));
-    if (status >= 500) log?.warn("request failed", { code, status, error: error.cause instanceof Error ? error.cause.message : undefined });
+    if (error.options.retryAfterSeconds !== undefined)
+      c.header("Retry-After", String(error.options.retryAfterSeconds));
+    if (status >= 500)
+      log?.warn("request failed", {
+        code,
+        status,
+        error: error.cause instanceof Error ? error.cause.message : undefined,
+      });
   } else if (error instanceof HTTPException) {
     status = error.status as ContentfulStatusCode;
     code = "http_error";

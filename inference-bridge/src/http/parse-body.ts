@@ -20,7 +20,9 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
-    const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
+    const problems = result.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
     throw new AppError(400, "invalid_request", problems.join("; "));
   }
   return result.data;

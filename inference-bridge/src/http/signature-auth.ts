@@ -6,7 +6,12 @@
  * unsigned, stale or replayed request costs no buffering and no hashing, and its connection is closed
  * instead of being drained.
  */
-import { checkSignatureHeaders, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, TIMESTAMP_HEADER } from "@coach/contracts/signature";
+import {
+  checkSignatureHeaders,
+  SIGNATURE_HEADER,
+  SIGNATURE_TOLERANCE_SECONDS,
+  TIMESTAMP_HEADER,
+} from "@coach/contracts/signature";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { AppError } from "../errors";
@@ -40,7 +45,8 @@ export class ReplayCache {
 
   private sweep(now: number): void {
     this.lastSweep = now;
-    for (const [signature, expiresAt] of this.seen) if (expiresAt <= now) this.seen.delete(signature);
+    for (const [signature, expiresAt] of this.seen)
+      if (expiresAt <= now) this.seen.delete(signature);
   }
 }
 
@@ -52,18 +58,32 @@ function refuse(c: Context<AppEnv>, code: string, message: string, bodyUnread: b
 }
 
 /** Middleware factory. Paths in `publicPaths` (GET only) skip verification. */
-export function signatureAuth(secret: string, replays: ReplayCache, publicPaths: ReadonlySet<string>) {
+export function signatureAuth(
+  secret: string,
+  replays: ReplayCache,
+  publicPaths: ReadonlySet<string>,
+) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method === "GET" && publicPaths.has(c.req.path)) return next();
     const url = new URL(c.req.url);
     const request = { method: c.req.method, pathWithQuery: `${url.pathname}${url.search}` };
-    const headers = checkSignatureHeaders({ ...request, body: "", timestampHeader: c.req.header(TIMESTAMP_HEADER), signatureHeader: c.req.header(SIGNATURE_HEADER) });
+    const headers = checkSignatureHeaders({
+      ...request,
+      body: "",
+      timestampHeader: c.req.header(TIMESTAMP_HEADER),
+      signatureHeader: c.req.header(SIGNATURE_HEADER),
+    });
     if (!headers.ok) refuse(c, headers.code, headers.message, true);
-    if (replays.has(headers.presented)) refuse(c, "signature_replayed", "This signature has already been used.", true);
+    if (replays.has(headers.presented))
+      refuse(c, "signature_replayed", "This signature has already been used.", true);
     // Hono caches the body, so handlers can still read it after this.
-    const result = verifyMac(secret, headers, { ...request, body: new Uint8Array(await c.req.arrayBuffer()) });
+    const result = verifyMac(secret, headers, {
+      ...request,
+      body: new Uint8Array(await c.req.arrayBuffer()),
+    });
     if (!result.ok) refuse(c, result.code, result.message, false);
-    if (!replays.remember(result.signature)) refuse(c, "signature_replayed", "This signature has already been used.", false);
+    if (!replays.remember(result.signature))
+      refuse(c, "signature_replayed", "This signature has already been used.", false);
     return next();
   });
 }

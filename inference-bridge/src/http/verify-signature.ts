@@ -6,7 +6,13 @@
  * in place it takes under 0.1 ms. `test/http/verify-signature.test.ts` holds the two verifiers to the
  * same answers.
  */
-import { checkSignatureHeaders, SIGNATURE_MISMATCH, type SignatureHeadersCheck, type VerifiableRequest, type VerifyResult } from "@coach/contracts/signature";
+import {
+  checkSignatureHeaders,
+  SIGNATURE_MISMATCH,
+  type SignatureHeadersCheck,
+  type VerifiableRequest,
+  type VerifyResult,
+} from "@coach/contracts/signature";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 /** Same contract as `verifyRequest`: timestamp freshness and the HMAC; replays are the caller's job. */
@@ -17,12 +23,17 @@ export function verifySignature(secret: string, request: VerifiableRequest): Ver
 }
 
 /** The HMAC half of {@link verifySignature}, for headers already checked (before the body was read). */
-export function verifyMac(secret: string, headers: Extract<SignatureHeadersCheck, { ok: true }>, request: Pick<VerifiableRequest, "method" | "pathWithQuery" | "body">): VerifyResult {
+export function verifyMac(
+  secret: string,
+  headers: Extract<SignatureHeadersCheck, { ok: true }>,
+  request: Pick<VerifiableRequest, "method" | "pathWithQuery" | "body">,
+): VerifyResult {
   const presented = Buffer.from(headers.presented);
   const bodyHash = createHash("sha256").update(request.body).digest("hex");
   const canonical = `${headers.timestamp}.${request.method.toUpperCase()}.${request.pathWithQuery}.${bodyHash}`;
   const expected = createHmac("sha256", secret).update(canonical).digest("hex");
   // Only the length can differ in time, as with the contract's comparison.
-  if (presented.length !== expected.length || !timingSafeEqual(presented, Buffer.from(expected))) return SIGNATURE_MISMATCH;
+  if (presented.length !== expected.length || !timingSafeEqual(presented, Buffer.from(expected)))
+    return SIGNATURE_MISMATCH;
   return { ok: true, timestamp: headers.timestamp, signature: expected };
 }

@@ -15,7 +15,12 @@ export function embeddingText(chunk: SectionChunk, curated: boolean): string {
 }
 
 /** The record stored for chunk number `index` of a document. */
-export function chunkRecord(chunk: SectionChunk, index: number, embedding: number[], document: { documentId: string; title: string; curated: boolean }): ChunkRecord {
+export function chunkRecord(
+  chunk: SectionChunk,
+  index: number,
+  embedding: number[],
+  document: { documentId: string; title: string; curated: boolean },
+): ChunkRecord {
   return {
     text: chunk.text,
     embedding,

@@ -24,8 +24,14 @@ export interface ChunkOptions {
 /** Returns the chunks of `text`; an empty or blank text gives none. */
 export function chunkText(text: string, options: ChunkOptions = {}): string[] {
   const chunkWords = Math.max(1, Math.round((options.chunkTokens ?? 1000) / TOKENS_PER_WORD));
-  const overlapWords = Math.min(chunkWords - 1, Math.max(0, Math.round((options.overlapTokens ?? 200) / TOKENS_PER_WORD)));
-  const words = [...text.matchAll(/\S+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const overlapWords = Math.min(
+    chunkWords - 1,
+    Math.max(0, Math.round((options.overlapTokens ?? 200) / TOKENS_PER_WORD)),
+  );
+  const words = [...text.matchAll(/\S+/g)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
   const chunks: string[] = [];
   for (let first = 0; first < words.length; first += chunkWords - overlapWords) {
     const last = Math.min(first + chunkWords, words.length) - 1;

@@ -62,7 +62,11 @@ interface Classified {
 }
 
 function isQuestionLine(draft: DraftBlock): boolean {
-  return !draft.text.includes("\n") && draft.text.trimEnd().endsWith("?") && wordCount(draft.text) <= MAX_QUESTION_WORDS;
+  return (
+    !draft.text.includes("\n") &&
+    draft.text.trimEnd().endsWith("?") &&
+    wordCount(draft.text) <= MAX_QUESTION_WORDS
+  );
 }
 
 function classify(drafts: DraftBlock[]): Classified[] {
@@ -73,7 +77,12 @@ function classify(drafts: DraftBlock[]): Classified[] {
     if (draft.kind === "heading") {
       const question = Q_LABEL.test(draft.text) || draft.text.trimEnd().endsWith("?");
       lastLevel = draft.level ?? 1;
-      out.push({ draft, role: question ? "question" : "heading", explicit: true, level: lastLevel });
+      out.push({
+        draft,
+        role: question ? "question" : "heading",
+        explicit: true,
+        level: lastLevel,
+      });
       return;
     }
     if (draft.kind !== "paragraph") {
@@ -85,12 +94,22 @@ function classify(drafts: DraftBlock[]): Classified[] {
       return;
     }
     const followed = next !== undefined && next.kind !== "heading";
-    if (draft.bold && followed && !/[.,;:!]$/.test(draft.text.trimEnd()) && wordCount(draft.text) <= MAX_BOLD_HEADING_WORDS) {
+    if (
+      draft.bold &&
+      followed &&
+      !/[.,;:!]$/.test(draft.text.trimEnd()) &&
+      wordCount(draft.text) <= MAX_BOLD_HEADING_WORDS
+    ) {
       // A bold line standing alone over text is how many Word users write a heading.
       out.push({ draft, role: "heading", level: Math.min(6, lastLevel + 1) });
       return;
     }
-    if (isQuestionLine(draft) && next?.kind === "paragraph" && !isQuestionLine(next) && !Q_LABEL.test(next.text)) {
+    if (
+      isQuestionLine(draft) &&
+      next?.kind === "paragraph" &&
+      !isQuestionLine(next) &&
+      !Q_LABEL.test(next.text)
+    ) {
       out.push({ draft, role: "question", explicit: false });
       return;
     }
@@ -108,7 +127,12 @@ export function assembleBlocks(drafts: DraftBlock[]): Block[] {
   // (and the list or table right under it) for a line that merely ends in "?".
   let answer: "open" | "one" | "list" | "none" = "none";
   const path = () => [...headings.map((h) => h.text), ...(question === null ? [] : [question])];
-  const push = ({ text, kind, page }: Omit<Block, "headings">) => blocks.push(page === undefined ? { text, kind, headings: path() } : { text, kind, headings: path(), page });
+  const push = ({ text, kind, page }: Omit<Block, "headings">) =>
+    blocks.push(
+      page === undefined
+        ? { text, kind, headings: path() }
+        : { text, kind, headings: path(), page },
+    );
   for (const { draft, role, explicit, level } of classify(splitLabelledLines(drafts))) {
     const page = draft.page;
     let text = draft.text.trim();

@@ -52,7 +52,11 @@ export class EdgeCallbacks {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         // Signed afresh per try: a retry made in the same second would otherwise look like a replay.
-        const headers = await signRequest(this.secret, { method: "POST", pathWithQuery: path, body });
+        const headers = await signRequest(this.secret, {
+          method: "POST",
+          pathWithQuery: path,
+          body,
+        });
         const response = await fetch(new URL(path, this.baseUrl), {
           method: "POST",
           headers: { ...headers, "Content-Type": "application/json" },
@@ -66,7 +70,11 @@ export class EdgeCallbacks {
           return null;
         }
       } catch (error) {
-        this.logger.warn("callback failed", { path, subject, error: error instanceof Error ? error.message : String(error) });
+        this.logger.warn("callback failed", {
+          path,
+          subject,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, 1100 * attempt));
     }

@@ -43,16 +43,26 @@ export async function runIngestJob(services: BridgeServices, job: IngestJob): Pr
       progress: 0,
       ...status,
     });
-  const log = services.logger.child({ tenant_id: job.tenantId, document_id: job.documentId, attempt: job.attempt });
+  const log = services.logger.child({
+    tenant_id: job.tenantId,
+    document_id: job.documentId,
+    attempt: job.attempt,
+  });
   try {
     await report({ status: "processing" });
     const records: ChunkRecord[] = [];
     let lastReport = Date.now();
     for (let i = 0; i < job.chunks.length; i += EMBED_BATCH) {
       const batch = job.chunks.slice(i, i + EMBED_BATCH);
-      const admit = { tenantId: job.tenantId, priority: "ingestion", signal: AbortSignal.timeout(600_000) } as const;
+      const admit = {
+        tenantId: job.tenantId,
+        priority: "ingestion",
+        signal: AbortSignal.timeout(600_000),
+      } as const;
       const texts = batch.map((chunk) => embeddingText(chunk, job.curated));
-      const embeddings = await services.queue.run(admit, (signal) => services.embedder.embed(texts, { purpose: "document", signal }));
+      const embeddings = await services.queue.run(admit, (signal) =>
+        services.embedder.embed(texts, { purpose: "document", signal }),
+      );
       batch.forEach((chunk, j) => {
         const embedding = embeddings[j];
         if (!embedding) return;
@@ -60,7 +70,10 @@ export async function runIngestJob(services: BridgeServices, job: IngestJob): Pr
       });
       if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
         lastReport = Date.now();
-        await report({ status: "processing", progress: Math.min(0.99, records.length / job.chunks.length) });
+        await report({
+          status: "processing",
+          progress: Math.min(0.99, records.length / job.chunks.length),
+        });
       }
     }
     await services.knowledge.replaceDocument(job.tenantId, job.documentId, records);
@@ -73,7 +86,10 @@ export async function runIngestJob(services: BridgeServices, job: IngestJob): Pr
     await report({
       status: "failed",
       code: known ? error.code : "internal_error",
-      reason: known && error.status < 500 ? error.message : "The coach's server could not store the document; re-index it to try again.",
+      reason:
+        known && error.status < 500
+          ? error.message
+          : "The coach's server could not store the document; re-index it to try again.",
     });
   }
 }

@@ -11,7 +11,10 @@ import { parsePdf } from "./parsers/pdf";
 import { decodeText, parseMarkdown, parseQa } from "./parsers/text";
 
 /** Parses `bytes` as `kind`; throws {@link RefusedFile} for anything hostile or unreadable. */
-export async function parseDocument(kind: DocumentKind, bytes: Uint8Array): Promise<ParsedDocument> {
+export async function parseDocument(
+  kind: DocumentKind,
+  bytes: Uint8Array,
+): Promise<ParsedDocument> {
   checkMagic(kind, bytes);
   let parsed: ParsedDocument;
   switch (kind) {
@@ -32,7 +35,16 @@ export async function parseDocument(kind: DocumentKind, bytes: Uint8Array): Prom
       parsed = { blocks: parseMarkdown(decodeText(bytes)), pageCount: null };
   }
   const chars = parsed.blocks.reduce((sum, block) => sum + block.text.length, 0);
-  if (chars === 0) throw new RefusedFile("no_text", "No text could be found in the file (a scanned PDF needs OCR first).");
-  if (chars > MAX_TEXT_CHARS) throw new RefusedFile("too_much_text", "The document holds more text than one upload may; split it into parts.", 413);
+  if (chars === 0)
+    throw new RefusedFile(
+      "no_text",
+      "No text could be found in the file (a scanned PDF needs OCR first).",
+    );
+  if (chars > MAX_TEXT_CHARS)
+    throw new RefusedFile(
+      "too_much_text",
+      "The document holds more text than one upload may; split it into parts.",
+      413,
+    );
   return parsed;
 }

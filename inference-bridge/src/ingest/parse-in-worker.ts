@@ -34,7 +34,11 @@ const TSX_API_URL = pathToFileURL(require.resolve("tsx/esm/api").replace(/\.cjs$
 // The parsers' plain-JavaScript libraries (pdf.js and the module its in-process worker imports, and
 // mammoth) are loaded natively before tsx is registered: through tsx's loader, pdf.js alone costs 160 MB
 // more and 1.5 s more at every start of the process.
-const PRELOADED = ["pdfjs-dist/legacy/build/pdf.mjs", "pdfjs-dist/legacy/build/pdf.worker.mjs", "mammoth"].map((name) => pathToFileURL(require.resolve(name)).href);
+const PRELOADED = [
+  "pdfjs-dist/legacy/build/pdf.mjs",
+  "pdfjs-dist/legacy/build/pdf.worker.mjs",
+  "mammoth",
+].map((name) => pathToFileURL(require.resolve(name)).href);
 const BOOTSTRAP = [
   ...PRELOADED.map((url) => `await import(${JSON.stringify(url)});`),
   `(await import(${JSON.stringify(TSX_API_URL)})).register();`,
@@ -46,7 +50,11 @@ const RSS_POLL_MS = 100;
 /** A child whose memory grew this much while parsing is replaced rather than kept. */
 const RECYCLE_GROWTH_MB = 128;
 
-type Job = { id: number; resolve: (document: ParsedDocument) => void; reject: (error: AppError) => void };
+type Job = {
+  id: number;
+  resolve: (document: ParsedDocument) => void;
+  reject: (error: AppError) => void;
+};
 type Parser = {
   child: ChildProcess;
   /** Resolves with the process's resident memory once it can take files. */
@@ -59,8 +67,19 @@ type Parser = {
   rssMb: number;
 };
 
-const outOfMemory = () => new RefusedFile("parse_out_of_memory", "Reading the file needed more memory than any document should; it is not accepted.", 413);
-const unavailable = () => new AppError(503, "parser_unavailable", "The document reader could not be started; try again in a moment.", { retryable: true, retryAfterSeconds: 5 });
+const outOfMemory = () =>
+  new RefusedFile(
+    "parse_out_of_memory",
+    "Reading the file needed more memory than any document should; it is not accepted.",
+    413,
+  );
+const unavailable = () =>
+  new AppError(
+    503,
+    "parser_unavailable",
+    "The document reader could not be started; try again in a moment.",
+    { retryable: true, retryAfterSeconds: 5 },
+  );
 
 /** The parser process and its queue of files. */
 export class ParserPool {
@@ -102,16 +121,32 @@ export class ParserPool {
   private current(): Parser {
     if (this.parser) return this.parser;
     // Typed as the process environment, which the edge's typings extend with keys the parser must not get.
-    const env = Object.fromEntries(CHILD_ENV_KEYS.flatMap((key) => (process.env[key] === undefined ? [] : [[key, process.env[key]]]))) as NodeJS.ProcessEnv;
-    const child = spawn(process.execPath, [`--max-old-space-size=${this.limits.maxHeapMb}`, "--input-type=module", "--eval", BOOTSTRAP], {
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-      serialization: "advanced",
-      env,
-    });
+    const env = Object.fromEntries(
+      CHILD_ENV_KEYS.flatMap((key) =>
+        process.env[key] === undefined ? [] : [[key, process.env[key]]],
+      ),
+    ) as NodeJS.ProcessEnv;
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${this.limits.maxHeapMb}`, "--input-type=module", "--eval", BOOTSTRAP],
+      {
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+        serialization: "advanced",
+        env,
+      },
+    );
     // The bridge may exit while a parser idles; the parser sees its channel close and exits too.
     child.unref();
     child.channel?.unref();
-    const parser: Parser = { child, ready: Promise.resolve(0), stderr: "", job: null, verdict: null, readyRssMb: 0, rssMb: 0 };
+    const parser: Parser = {
+      child,
+      ready: Promise.resolve(0),
+      stderr: "",
+      job: null,
+      verdict: null,
+      readyRssMb: 0,
+      rssMb: 0,
+    };
     parser.ready = new Promise<number>((resolve, reject) => {
       child.on("message", (message: ParseReply | ParserReady) => {
         if ("ready" in message) {
@@ -143,11 +178,21 @@ export class ParserPool {
     try {
       return await new Promise<ParsedDocument>((resolve, reject) => {
         const deadline = setTimeout(() => {
-          this.kill(parser, new RefusedFile("parse_timeout", `Reading the file took longer than ${this.limits.deadlineMs / 1000} s; it is not accepted.`));
+          this.kill(
+            parser,
+            new RefusedFile(
+              "parse_timeout",
+              `Reading the file took longer than ${this.limits.deadlineMs / 1000} s; it is not accepted.`,
+            ),
+          );
         }, this.limits.deadlineMs);
         const watch = this.watchMemory(parser);
         const done = () => (clearTimeout(deadline), clearInterval(watch));
-        parser.job = { id, resolve: (document) => (done(), resolve(document)), reject: (error) => (done(), reject(error)) };
+        parser.job = {
+          id,
+          resolve: (document) => (done(), resolve(document)),
+          reject: (error) => (done(), reject(error)),
+        };
         parser.child.send({ id, kind, bytes } satisfies ParseJob);
       });
     } finally {
@@ -208,13 +253,20 @@ export class ParserPool {
     const job = parser.job;
     parser.job = null;
     if (!job) return;
-    const oom = signal === "SIGABRT" || code === 134 || /heap out of memory|Allocation failed/.test(parser.stderr);
-    job.reject(parser.verdict ?? (oom ? outOfMemory() : new RefusedFile("unreadable_file", "The file could not be read.")));
+    const oom =
+      signal === "SIGABRT" ||
+      code === 134 ||
+      /heap out of memory|Allocation failed/.test(parser.stderr);
+    job.reject(
+      parser.verdict ??
+        (oom ? outOfMemory() : new RefusedFile("unreadable_file", "The file could not be read.")),
+    );
   }
 
   /** A parser holds nothing worth saving, so it is simply killed. */
   private end(parser: Parser): Promise<void> {
-    if (parser.child.exitCode !== null || parser.child.signalCode !== null) return Promise.resolve();
+    if (parser.child.exitCode !== null || parser.child.signalCode !== null)
+      return Promise.resolve();
     const exited = new Promise<void>((resolve) => parser.child.once("exit", () => resolve()));
     parser.child.kill("SIGKILL");
     return exited;

@@ -30,10 +30,33 @@ export type ParseReply =
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 
 function refusal(id: number, error: unknown): ParseReply {
-  if (error instanceof RefusedFile) return { id, ok: false, status: error.status, code: error.code, message: error.message, rssMb: rssMb() };
+  if (error instanceof RefusedFile)
+    return {
+      id,
+      ok: false,
+      status: error.status,
+      code: error.code,
+      message: error.message,
+      rssMb: rssMb(),
+    };
   // Recursion in a parser on a deeply nested file ends as a stack overflow.
-  if (error instanceof RangeError) return { id, ok: false, status: 422, code: "too_deeply_nested", message: "The document is nested too deeply to be read.", rssMb: rssMb() };
-  return { id, ok: false, status: 422, code: "unreadable_file", message: "The file could not be read as the document it claims to be.", rssMb: rssMb() };
+  if (error instanceof RangeError)
+    return {
+      id,
+      ok: false,
+      status: 422,
+      code: "too_deeply_nested",
+      message: "The document is nested too deeply to be read.",
+      rssMb: rssMb(),
+    };
+  return {
+    id,
+    ok: false,
+    status: 422,
+    code: "unreadable_file",
+    message: "The file could not be read as the document it claims to be.",
+    rssMb: rssMb(),
+  };
 }
 
 async function handle(job: ParseJob): Promise<ParseReply> {

@@ -70,7 +70,8 @@ export function renderBlocks(blocks: Block[]): string {
   let out = "";
   blocks.forEach((block, i) => {
     const previous = blocks[i - 1];
-    const depth = block.kind === "heading" ? Math.max(1, block.headings.lastIndexOf(block.text) + 1) : 0;
+    const depth =
+      block.kind === "heading" ? Math.max(1, block.headings.lastIndexOf(block.text) + 1) : 0;
     if (previous) out += separator(previous, block);
     out += renderOne(block, previous, depth);
   });
@@ -79,11 +80,20 @@ export function renderBlocks(blocks: Block[]): string {
 
 /** The blocks that stand for a section's path at the top of each of its chunks. */
 function pathBlocks(path: string[], endsInQuestion: boolean): Block[] {
-  return path.map((text, i) => ({ text, kind: endsInQuestion && i === path.length - 1 ? "question" : "heading", headings: path.slice(0, i + 1) }));
+  return path.map((text, i) => ({
+    text,
+    kind: endsInQuestion && i === path.length - 1 ? "question" : "heading",
+    headings: path.slice(0, i + 1),
+  }));
 }
 
 /** Cuts a text too large for one chunk at sentence ends (at words for a giant sentence), with overlap. */
-function splitText(text: string, room: number, overlap: number, count: (text: string) => number): string[] {
+function splitText(
+  text: string,
+  room: number,
+  overlap: number,
+  count: (text: string) => number,
+): string[] {
   const units: string[] = [];
   for (const sentence of text.split(/(?<=[.!?…])\s+|\n+/)) {
     if (count(sentence) <= room) units.push(sentence);
@@ -143,22 +153,34 @@ export function chunkBlocks(blocks: Block[], options: SectionChunkOptions = {}):
     const content = group.slice(head);
     // A heading with nothing under it opens no chunk: its text reaches the chunks of its subsections.
     if (content.length === 0) continue;
-    const prefix = pathBlocks(first.headings, group.some((b) => b.kind === "question"));
+    const prefix = pathBlocks(
+      first.headings,
+      group.some((b) => b.kind === "question"),
+    );
     // Headings may take at most half a chunk: past that the outermost ones are left out of the text.
     while (prefix.length > 1 && count(renderBlocks(prefix)) > budget / 2) prefix.shift();
-    const room = Math.max(Math.floor(budget / 4), budget - (prefix.length > 0 ? count(renderBlocks(prefix)) : 0));
+    const room = Math.max(
+      Math.floor(budget / 4),
+      budget - (prefix.length > 0 ? count(renderBlocks(prefix)) : 0),
+    );
     const units: { block: Block; cost: number }[] = [];
     for (const block of content) {
       const cost = count(renderOne(block, undefined, 0));
       if (cost <= room) units.push({ block, cost });
-      else for (const piece of splitText(block.text, room, overlap, count)) units.push({ block: { ...block, text: piece }, cost: count(piece) });
+      else
+        for (const piece of splitText(block.text, room, overlap, count))
+          units.push({ block: { ...block, text: piece }, cost: count(piece) });
     }
     let current: { block: Block; cost: number }[] = [];
     let size = 0;
     let fresh = false;
     const emit = () => {
       const page = current[0]?.block.page;
-      chunks.push({ text: renderBlocks([...prefix, ...current.map((u) => u.block)]), section: first.headings.join(" > "), page: page ?? null });
+      chunks.push({
+        text: renderBlocks([...prefix, ...current.map((u) => u.block)]),
+        section: first.headings.join(" > "),
+        page: page ?? null,
+      });
       fresh = false;
     };
     for (const unit of units) {
@@ -168,7 +190,12 @@ export function chunkBlocks(blocks: Block[], options: SectionChunkOptions = {}):
         let keptSize = 0;
         for (let i = current.length - 1; i >= 0; i--) {
           const carried = current[i];
-          if (!carried || keptSize + carried.cost > overlap || keptSize + carried.cost + unit.cost > room) break;
+          if (
+            !carried ||
+            keptSize + carried.cost > overlap ||
+            keptSize + carried.cost + unit.cost > room
+          )
+            break;
           kept.unshift(carried);
           keptSize += carried.cost;
         }
@@ -183,7 +210,8 @@ export function chunkBlocks(blocks: Block[], options: SectionChunkOptions = {}):
   }
   if (chunks.length === 0 && blocks.length > 0) {
     // A document of headings only still has to be findable.
-    for (const piece of splitText(blocks.map((b) => b.text).join("\n"), budget, overlap, count)) chunks.push({ text: piece, section: "", page: blocks[0]?.page ?? null });
+    for (const piece of splitText(blocks.map((b) => b.text).join("\n"), budget, overlap, count))
+      chunks.push({ text: piece, section: "", page: blocks[0]?.page ?? null });
   }
   return chunks;
 }

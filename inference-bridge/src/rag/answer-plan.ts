@@ -46,36 +46,79 @@ function toPassage(chunk: IndexedChunk, index: number, score: number): Passage {
 }
 
 /** Plans the answer to `request` from `result`. */
-export function planAnswer(services: Pick<BridgeServices, "embedder" | "language" | "generator">, request: ChatRequest, result: SearchResult): AnswerPlan {
+export function planAnswer(
+  services: Pick<BridgeServices, "embedder" | "language" | "generator">,
+  request: ChatRequest,
+  result: SearchResult,
+): AnswerPlan {
   const judgement = judgeAnswerability(result, calibrationFor(services.embedder.identity));
-  const none: AnswerPlan = { grounding: "fallback", passages: [], quotes: [], curatedText: "", confidence: judgement.probability };
+  const none: AnswerPlan = {
+    grounding: "fallback",
+    passages: [],
+    quotes: [],
+    curatedText: "",
+    confidence: judgement.probability,
+  };
   const curated = curatedAnswer(result, services.language.vectors);
-  if (curated) return { ...none, grounding: "curated", passages: [toPassage(curated.chunk, 1, 1)], curatedText: curated.answer, confidence: 1 };
+  if (curated)
+    return {
+      ...none,
+      grounding: "curated",
+      passages: [toPassage(curated.chunk, 1, 1)],
+      curatedText: curated.answer,
+      confidence: 1,
+    };
   const builtin = services.generator.model === "builtin";
   // A caller that names a similarity floor decides answerability by it instead of the calibrated rule
   // (load tests use 0 to always answer from the material) — when there are vector scores to apply it to.
   const floor = request.retrieval.min_score;
   const dense = result.chunks.flatMap((c) => (c.dense === null ? [] : [c.dense]));
   const answerable =
-    floor === undefined || (dense.length === 0 && floor > 0) ? judgement.answerable : result.ranked.length > 0 && (floor <= 0 || Math.max(...dense) >= floor);
+    floor === undefined || (dense.length === 0 && floor > 0)
+      ? judgement.answerable
+      : result.ranked.length > 0 && (floor <= 0 || Math.max(...dense) >= floor);
   if (!answerable) {
     const general = request.persona.answer_mode === "adaptive" && !builtin;
     return general ? { ...none, grounding: "general" } : none;
   }
   const relevance = (chunkId: string) => {
     const candidate = result.ranked.find((r) => r.candidate.chunk.chunkId === chunkId)?.candidate;
-    return candidate ? Math.round((0.7 * candidate.lexicalShare + 0.3 * candidate.denseShare) * 1000) / 1000 : 0;
+    return candidate
+      ? Math.round((0.7 * candidate.lexicalShare + 0.3 * candidate.denseShare) * 1000) / 1000
+      : 0;
   };
   if (builtin) {
-    const quotes = selectQuotes(result.ranked, result.question, request.persona.answer_length ?? "medium");
-    const chunks = [...new Map(quotes.map((q) => [q.ranked.candidate.chunk.chunkId, q.ranked.candidate.chunk])).values()];
-    return { ...none, grounding: "material", quotes, passages: chunks.map((chunk, i) => toPassage(chunk, i + 1, relevance(chunk.chunkId))) };
+    const quotes = selectQuotes(
+      result.ranked,
+      result.question,
+      request.persona.answer_length ?? "medium",
+    );
+    const chunks = [
+      ...new Map(
+        quotes.map((q) => [q.ranked.candidate.chunk.chunkId, q.ranked.candidate.chunk]),
+      ).values(),
+    ];
+    return {
+      ...none,
+      grounding: "material",
+      quotes,
+      passages: chunks.map((chunk, i) => toPassage(chunk, i + 1, relevance(chunk.chunkId))),
+    };
   }
   // A model reads whole passages: the chunks of the best-ranked pieces, best first, leaving out chunks
   // far weaker than the best (a model cites whatever it is given).
-  const bestRelevance = Math.max(0, ...result.ranked.map((r) => relevance(r.candidate.chunk.chunkId)));
-  const chunks = [...new Map(result.ranked.map((r) => [r.candidate.chunk.chunkId, r.candidate.chunk])).values()]
+  const bestRelevance = Math.max(
+    0,
+    ...result.ranked.map((r) => relevance(r.candidate.chunk.chunkId)),
+  );
+  const chunks = [
+    ...new Map(result.ranked.map((r) => [r.candidate.chunk.chunkId, r.candidate.chunk])).values(),
+  ]
     .filter((chunk) => relevance(chunk.chunkId) >= bestRelevance * PASSAGE_FLOOR)
     .slice(0, request.retrieval.k);
-  return { ...none, grounding: "material", passages: chunks.map((chunk, i) => toPassage(chunk, i + 1, relevance(chunk.chunkId))) };
+  return {
+    ...none,
+    grounding: "material",
+    passages: chunks.map((chunk, i) => toPassage(chunk, i + 1, relevance(chunk.chunkId))),
+  };
 }

@@ -25,22 +25,34 @@ const MAX_LIST_ITEMS = 5;
 function completion(best: RankedUnit, question: Question): AnswerUnit[] {
   const { unit, siblings } = best;
   const after = siblings.slice(unit.index + 1);
-  if (unit.text.endsWith(":")) return after.filter((u, i) => u.kind === "item" && i < MAX_LIST_ITEMS && after.slice(0, i).every((p) => p.kind === "item"));
+  if (unit.text.endsWith(":"))
+    return after.filter(
+      (u, i) =>
+        u.kind === "item" &&
+        i < MAX_LIST_ITEMS &&
+        after.slice(0, i).every((p) => p.kind === "item"),
+    );
   if (unit.kind === "item" && unit.lead) {
     const items = siblings.filter((u) => u.kind === "item" && u.lead === unit.lead);
     return items.length <= MAX_LIST_ITEMS ? items.filter((u) => u !== unit) : [];
   }
   const next = after[0];
   if (!next || !isQuotable(next)) return [];
-  if (unit.kind === "answer" && next.kind === "answer" && next.context === unit.context) return [next];
+  if (unit.kind === "answer" && next.kind === "answer" && next.context === unit.context)
+    return [next];
   // A fact often sits in the sentence after the one that names the topic ("The Nudge stage … During it …").
   const kinds = [...question.kinds].filter((k) => k !== "procedure" && k !== "yes-no");
-  if (kinds.length > 0 && !best.kindMatch && kinds.every((k) => holdsKind(next.text, k))) return [next];
+  if (kinds.length > 0 && !best.kindMatch && kinds.every((k) => holdsKind(next.text, k)))
+    return [next];
   return [];
 }
 
 /** The pieces to quote, in the order they are written. */
-export function selectQuotes(ranked: readonly RankedUnit[], question: Question, length: keyof typeof PIECES = "medium"): Quote[] {
+export function selectQuotes(
+  ranked: readonly RankedUnit[],
+  question: Question,
+  length: keyof typeof PIECES = "medium",
+): Quote[] {
   const best = ranked[0];
   if (!best) return [];
   const chosen: Quote[] = [{ unit: best.unit, ranked: best }];
@@ -53,8 +65,12 @@ export function selectQuotes(ranked: readonly RankedUnit[], question: Question, 
   };
   if (best.unit.kind === "item" && best.unit.lead) {
     // The sentence that introduces the list reads before its first item.
-    const first = best.siblings.find((u) => u.kind === "item" && u.lead === best.unit.lead) ?? best.unit;
-    chosen.unshift({ unit: { ...best.unit, text: best.unit.lead, kind: "sentence", index: first.index - 0.5 }, ranked: best });
+    const first =
+      best.siblings.find((u) => u.kind === "item" && u.lead === best.unit.lead) ?? best.unit;
+    chosen.unshift({
+      unit: { ...best.unit, text: best.unit.lead, kind: "sentence", index: first.index - 0.5 },
+      ranked: best,
+    });
   }
   for (const unit of completion(best, question)) take(unit, best);
   let pieces = 1;
@@ -70,7 +86,9 @@ export function selectQuotes(ranked: readonly RankedUnit[], question: Question, 
   return chosen
     .map((quote, i) => ({ quote, i }))
     .sort((a, b) => {
-      const byChunk = chunkOrder.indexOf(a.quote.ranked.candidate.chunk.chunkId) - chunkOrder.indexOf(b.quote.ranked.candidate.chunk.chunkId);
+      const byChunk =
+        chunkOrder.indexOf(a.quote.ranked.candidate.chunk.chunkId) -
+        chunkOrder.indexOf(b.quote.ranked.candidate.chunk.chunkId);
       return byChunk !== 0 ? byChunk : a.quote.unit.index - b.quote.unit.index || a.i - b.i;
     })
     .map(({ quote }) => quote);

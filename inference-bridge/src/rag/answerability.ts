@@ -9,7 +9,16 @@
 import type { SearchResult } from "../retrieval/hybrid-search";
 
 /** The features of the rule, in order. */
-export const ANSWERABILITY_FEATURES = ["score", "coverAround", "coverChunk", "corpusAround", "unmatchedShare", "maxUnmatched", "terms", "dense"] as const;
+export const ANSWERABILITY_FEATURES = [
+  "score",
+  "coverAround",
+  "coverChunk",
+  "corpusAround",
+  "unmatchedShare",
+  "maxUnmatched",
+  "terms",
+  "dense",
+] as const;
 export type AnswerabilityFeature = (typeof ANSWERABILITY_FEATURES)[number];
 
 /**
@@ -53,13 +62,24 @@ export function answerabilityFeatures(result: SearchResult): Record<Answerabilit
 }
 
 /** Decides whether `result` answers its question under `calibration`. */
-export function judgeAnswerability(result: SearchResult, calibration: AnswerabilityCalibration): Answerability {
+export function judgeAnswerability(
+  result: SearchResult,
+  calibration: AnswerabilityCalibration,
+): Answerability {
   const features = answerabilityFeatures(result);
-  if (result.question.terms.length === 0 || result.ranked.length === 0) return { answerable: false, probability: 0, features };
+  if (result.question.terms.length === 0 || result.ranked.length === 0)
+    return { answerable: false, probability: 0, features };
   const z = ANSWERABILITY_FEATURES.reduce(
-    (sum, name) => sum + calibration.weights[name] * ((features[name] - calibration.means[name]) / (calibration.scales[name] || 1)),
+    (sum, name) =>
+      sum +
+      calibration.weights[name] *
+        ((features[name] - calibration.means[name]) / (calibration.scales[name] || 1)),
     calibration.bias,
   );
   const probability = 1 / (1 + Math.exp(-z));
-  return { answerable: probability >= calibration.threshold, probability: Math.round(probability * 1000) / 1000, features };
+  return {
+    answerable: probability >= calibration.threshold,
+    probability: Math.round(probability * 1000) / 1000,
+    features,
+  };
 }

@@ -39,12 +39,23 @@ export const LOW_CONFIDENCE = 0.25;
 type Retrieval = { ok: true; result: SearchResult; ms: number } | { ok: false; error: unknown };
 
 function toErrorEvent(error: unknown): ChatEvent {
-  if (error instanceof AppError) return { type: "error", code: error.code, message: error.message, retryable: error.retryable };
-  return { type: "error", code: "internal_error", message: "The answer could not be completed.", retryable: true };
+  if (error instanceof AppError)
+    return { type: "error", code: error.code, message: error.message, retryable: error.retryable };
+  return {
+    type: "error",
+    code: "internal_error",
+    message: "The answer could not be completed.",
+    retryable: true,
+  };
 }
 
 /** Builds the response body for an admitted chat request. */
-export function chatStream(services: BridgeServices, request: ChatRequest, admission: Accepted, context: ChatContext): ReadableStream<Uint8Array> {
+export function chatStream(
+  services: BridgeServices,
+  request: ChatRequest,
+  admission: Accepted,
+  context: ChatContext,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let closed = false;
   return new ReadableStream<Uint8Array>({
@@ -52,7 +63,11 @@ export function chatStream(services: BridgeServices, request: ChatRequest, admis
       const send = (event: ChatEvent): void => {
         if (!closed) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       };
-      send({ type: "queued", position: admission.position, estimated_wait_ms: admission.estimatedWaitMs });
+      send({
+        type: "queued",
+        position: admission.position,
+        estimated_wait_ms: admission.estimatedWaitMs,
+      });
       void run(services, request, admission, context, send).finally(() => {
         if (closed) return;
         closed = true;
@@ -75,20 +90,33 @@ interface Written {
   grounding: AnswerPlan["grounding"];
 }
 
-async function run(services: BridgeServices, request: ChatRequest, admission: Accepted, context: ChatContext, send: (event: ChatEvent) => void): Promise<void> {
+async function run(
+  services: BridgeServices,
+  request: ChatRequest,
+  admission: Accepted,
+  context: ChatContext,
+  send: (event: ChatEvent) => void,
+): Promise<void> {
   const { log, arrivedAt } = context;
   const retrievalStart = performance.now();
-  const retrievalSignal = AbortSignal.any([context.signal, AbortSignal.timeout(request.deadline_ms)]);
+  const retrievalSignal = AbortSignal.any([
+    context.signal,
+    AbortSignal.timeout(request.deadline_ms),
+  ]);
   // Settled into a value so a failure while still queued never becomes an unhandled rejection.
-  const retrieval: Promise<Retrieval> = services.knowledge.search(request.tenant_id, request.question, retrievalSignal).then(
-    (result) => ({ ok: true, result, ms: performance.now() - retrievalStart }),
-    (error: unknown) => ({ ok: false, error }),
-  );
+  const retrieval: Promise<Retrieval> = services.knowledge
+    .search(request.tenant_id, request.question, retrievalSignal)
+    .then(
+      (result) => ({ ok: true, result, ms: performance.now() - retrievalStart }),
+      (error: unknown) => ({ ok: false, error }),
+    );
   let lease;
   try {
     lease = await admission.slot;
   } catch (error) {
-    log.info("chat dropped before start", { code: error instanceof AppError ? error.code : "unknown" });
+    log.info("chat dropped before start", {
+      code: error instanceof AppError ? error.code : "unknown",
+    });
     send(toErrorEvent(error));
     return;
   }
@@ -102,12 +130,26 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
     const generationStart = performance.now();
     const written = await write(services, request, plan, lease.signal, arrivedAt, send);
     if (lease.signal.aborted) throw lease.signal.reason;
-    if (services.generator.model !== "builtin" && plan.grounding !== "fallback" && plan.grounding !== "curated") {
-      services.metrics.generation(services.generator.model, written.completionTokens, performance.now() - generationStart);
+    if (
+      services.generator.model !== "builtin" &&
+      plan.grounding !== "fallback" &&
+      plan.grounding !== "curated"
+    ) {
+      services.metrics.generation(
+        services.generator.model,
+        written.completionTokens,
+        performance.now() - generationStart,
+      );
     }
     const totalMs = performance.now() - arrivedAt;
-    const confidence = written.grounding === "material" || written.grounding === "curated" ? plan.confidence : 0;
-    services.metrics.answer(services.generator.model, written.grounding, written.promptTokens, retrieved.ms);
+    const confidence =
+      written.grounding === "material" || written.grounding === "curated" ? plan.confidence : 0;
+    services.metrics.answer(
+      services.generator.model,
+      written.grounding,
+      written.promptTokens,
+      retrieved.ms,
+    );
     lease.release("ok");
     send({
       type: "done",
@@ -119,9 +161,19 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
       grounding: written.grounding,
       prompt_tokens: written.promptTokens,
       completion_tokens: written.completionTokens,
-      timings: { queue_wait_ms: queueWaitMs, retrieval_ms: Math.round(retrieved.ms), ttft_ms: Math.round(written.ttftMs), total_ms: Math.round(totalMs) },
+      timings: {
+        queue_wait_ms: queueWaitMs,
+        retrieval_ms: Math.round(retrieved.ms),
+        ttft_ms: Math.round(written.ttftMs),
+        total_ms: Math.round(totalMs),
+      },
     });
-    if (request.turn_id && (written.grounding === "fallback" || written.grounding === "general" || confidence < LOW_CONFIDENCE)) {
+    if (
+      request.turn_id &&
+      (written.grounding === "fallback" ||
+        written.grounding === "general" ||
+        confidence < LOW_CONFIDENCE)
+    ) {
       // Collected per tenant at the edge, so the creator sees which questions their material misses.
       void services.callbacks.reportQuestion({
         tenant_id: request.tenant_id,
@@ -147,20 +199,35 @@ async function run(services: BridgeServices, request: ChatRequest, admission: Ac
     const aborted = lease.signal.aborted;
     lease.release(aborted ? "cancelled" : "error");
     const reason: unknown = aborted ? lease.signal.reason : error;
-    if (reason instanceof AppError) log.warn("chat failed", { code: reason.code, status: reason.status });
+    if (reason instanceof AppError)
+      log.warn("chat failed", { code: reason.code, status: reason.status });
     else log.error("chat failed", { error: reason });
     send(toErrorEvent(reason));
   }
 }
 
 /** Writes the planned answer, streaming its deltas. */
-async function write(services: BridgeServices, request: ChatRequest, plan: AnswerPlan, signal: AbortSignal, arrivedAt: number, send: (event: ChatEvent) => void): Promise<Written> {
+async function write(
+  services: BridgeServices,
+  request: ChatRequest,
+  plan: AnswerPlan,
+  signal: AbortSignal,
+  arrivedAt: number,
+  send: (event: ChatEvent) => void,
+): Promise<Written> {
   const persona = request.persona;
   if (plan.grounding === "curated" || plan.grounding === "fallback") {
     // The creator's own words, whole: the curated answer, or the line for a question the material misses.
     const text = plan.grounding === "curated" ? plan.curatedText : persona.fallback;
     send({ type: "delta", text });
-    return { text, cited: plan.passages, promptTokens: 0, completionTokens: 0, ttftMs: performance.now() - arrivedAt, grounding: plan.grounding };
+    return {
+      text,
+      cited: plan.passages,
+      promptTokens: 0,
+      completionTokens: 0,
+      ttftMs: performance.now() - arrivedAt,
+      grounding: plan.grounding,
+    };
   }
   let text = "";
   let ttftMs = 0;
@@ -171,7 +238,12 @@ async function write(services: BridgeServices, request: ChatRequest, plan: Answe
     send({ type: "delta", text: piece });
   };
   const builtin = services.generator.model === "builtin";
-  const prompt = builtin ? null : buildMessages({ persona, passages: plan.passages, history: request.history, question: request.question }, services.budget);
+  const prompt = builtin
+    ? null
+    : buildMessages(
+        { persona, passages: plan.passages, history: request.history, question: request.question },
+        services.budget,
+      );
   const passages = prompt ? prompt.passages : plan.passages;
   const guard = new AnswerGuard(persona);
   const numbers = new CitationNumbers(passages.length);
@@ -199,11 +271,21 @@ async function write(services: BridgeServices, request: ChatRequest, plan: Answe
   if (!builtin) emit(numbers.push(guard.finish()) + numbers.finish());
   if (guard.leaked) {
     services.logger.warn("answer withheld: it repeated the prompt's instructions");
-    return { text: persona.fallback, cited: [], promptTokens, completionTokens, ttftMs, grounding: "fallback" };
+    return {
+      text: persona.fallback,
+      cited: [],
+      promptTokens,
+      completionTokens,
+      ttftMs,
+      grounding: "fallback",
+    };
   }
   // The built-in answerer cites every passage it quotes; a model cites those its markers name (all
   // passages when it names none, since then it cannot be told which it used).
-  const cited = builtin || numbers.cited.length === 0 ? passages : numbers.cited.flatMap((n) => passages.filter((p) => p.index === n));
+  const cited =
+    builtin || numbers.cited.length === 0
+      ? passages
+      : numbers.cited.flatMap((n) => passages.filter((p) => p.index === n));
   if (!builtin && prompt) promptTokens ||= prompt.estimatedTokens;
   return { text, cited, promptTokens, completionTokens, ttftMs, grounding: plan.grounding };
 }

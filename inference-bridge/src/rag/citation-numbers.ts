@@ -18,7 +18,8 @@ export class CitationNumbers {
     this.pending += delta;
     const open = this.pending.lastIndexOf("[");
     // A "[" followed by nothing but digits may still be a marker in the making.
-    const held = open !== -1 && /^\[\d{0,3}$/.test(this.pending.slice(open)) ? open : this.pending.length;
+    const held =
+      open !== -1 && /^\[\d{0,3}$/.test(this.pending.slice(open)) ? open : this.pending.length;
     const out = this.rewrite(this.pending.slice(0, held));
     this.pending = this.pending.slice(held);
     return out;

@@ -18,11 +18,20 @@ export const CURATED_MIN_COVERAGE = 0.75;
 export function splitCorrection(text: string): { question: string; answer: string } {
   const split = text.indexOf("\nA: ");
   if (split === -1) return { question: "", answer: text };
-  return { question: text.slice(0, split).replace(/^Q:\s*/, "").trim(), answer: text.slice(split + 4).trim() };
+  return {
+    question: text
+      .slice(0, split)
+      .replace(/^Q:\s*/, "")
+      .trim(),
+    answer: text.slice(split + 4).trim(),
+  };
 }
 
 /** The correction that answers this turn, if any, and its answer text. */
-export function curatedAnswer(result: SearchResult, vectors: WordVectors | null): { chunk: IndexedChunk; answer: string } | null {
+export function curatedAnswer(
+  result: SearchResult,
+  vectors: WordVectors | null,
+): { chunk: IndexedChunk; answer: string } | null {
   for (const { chunk } of result.chunks.slice(0, 5)) {
     if (!chunk.curated) continue;
     const { question, answer } = splitCorrection(chunk.text);
@@ -32,13 +41,29 @@ export function curatedAnswer(result: SearchResult, vectors: WordVectors | null)
     const askedTotal = asked.terms.reduce((sum, t) => sum + t.weight, 0);
     const askedCovered = asked.terms.reduce((sum, t) => {
       const matches = result.expansions.get(t.stem) ?? [];
-      const best = Math.max(0, ...matches.filter((m) => curatedStems.has(m.stem)).map((m) => m.strength));
+      const best = Math.max(
+        0,
+        ...matches.filter((m) => curatedStems.has(m.stem)).map((m) => m.strength),
+      );
       return sum + t.weight * best;
     }, 0);
-    const askedStems = new Set(asked.terms.flatMap((t) => [t.stem, ...(result.expansions.get(t.stem) ?? []).map((m) => m.stem)]));
+    const askedStems = new Set(
+      asked.terms.flatMap((t) => [
+        t.stem,
+        ...(result.expansions.get(t.stem) ?? []).map((m) => m.stem),
+      ]),
+    );
     const curatedTotal = curated.terms.reduce((sum, t) => sum + t.weight, 0);
-    const curatedCovered = curated.terms.reduce((sum, t) => sum + (askedStems.has(stemOf(t.word)) ? t.weight : 0), 0);
-    if (askedTotal > 0 && curatedTotal > 0 && askedCovered / askedTotal >= CURATED_MIN_COVERAGE && curatedCovered / curatedTotal >= CURATED_MIN_COVERAGE) {
+    const curatedCovered = curated.terms.reduce(
+      (sum, t) => sum + (askedStems.has(stemOf(t.word)) ? t.weight : 0),
+      0,
+    );
+    if (
+      askedTotal > 0 &&
+      curatedTotal > 0 &&
+      askedCovered / askedTotal >= CURATED_MIN_COVERAGE &&
+      curatedCovered / curatedTotal >= CURATED_MIN_COVERAGE
+    ) {
       return { chunk, answer };
     }
   }

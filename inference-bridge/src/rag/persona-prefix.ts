@@ -5,9 +5,21 @@
  */
 import type { Persona } from "@coach/contracts/bridge";
 
-const LENGTHS = { short: "Keep answers to two or three sentences.", medium: "Keep answers to one short paragraph or a few bullet points.", long: "Give thorough answers with steps when they help." };
-const FORMALITY = { casual: "Speak casually, like a friend.", neutral: "Speak plainly and kindly.", formal: "Speak formally and precisely." };
-const EMOJI = { none: "Do not use emoji.", sparing: "Use an emoji only rarely.", frequent: "Emoji are welcome where they fit." };
+const LENGTHS = {
+  short: "Keep answers to two or three sentences.",
+  medium: "Keep answers to one short paragraph or a few bullet points.",
+  long: "Give thorough answers with steps when they help.",
+};
+const FORMALITY = {
+  casual: "Speak casually, like a friend.",
+  neutral: "Speak plainly and kindly.",
+  formal: "Speak formally and precisely.",
+};
+const EMOJI = {
+  none: "Do not use emoji.",
+  sparing: "Use an emoji only rarely.",
+  frequent: "Emoji are welcome where they fit.",
+};
 
 /** FNV-1a, enough to derive a stable marker from the persona without a crypto dependency. */
 function fnv1a(text: string): string {
@@ -48,7 +60,12 @@ function bulleted(title: string, items: readonly string[] | undefined): string[]
 
 /** The system prefix for a persona. */
 export function systemPrefix(persona: Persona): string {
-  const languages = persona.languages && persona.languages.length > 0 ? persona.languages : persona.language ? [persona.language] : [];
+  const languages =
+    persona.languages && persona.languages.length > 0
+      ? persona.languages
+      : persona.language
+        ? [persona.language]
+        : [];
   const method = persona.methodology;
   const lines = [
     `You are ${persona.name}, a coaching assistant speaking in the creator's own voice.${persona.tagline ? ` ${persona.tagline.trim()}` : ""}`,
@@ -60,19 +77,33 @@ export function systemPrefix(persona: Persona): string {
     ...(persona.answer_length ? [LENGTHS[persona.answer_length]] : []),
     ...(persona.emoji ? [EMOJI[persona.emoji]] : []),
     ...bulleted("Principles:", method?.principles),
-    ...bulleted("Frameworks:", method?.frameworks.map((f) => (f.description ? `${f.name}: ${f.description}` : f.name))),
-    ...bulleted("Coaching steps, in order:", method?.steps.map((step, i) => `${i + 1}. ${step}`)),
+    ...bulleted(
+      "Frameworks:",
+      method?.frameworks.map((f) => (f.description ? `${f.name}: ${f.description}` : f.name)),
+    ),
+    ...bulleted(
+      "Coaching steps, in order:",
+      method?.steps.map((step, i) => `${i + 1}. ${step}`),
+    ),
     ...bulleted("Always:", persona.always),
     ...bulleted("Never:", persona.never),
     ...(persona.examples && persona.examples.length > 0
-      ? ["", "Example exchanges (for voice only):", ...persona.examples.map((e) => `Q: ${e.question.trim()}\nA: ${e.answer.trim()}`)]
+      ? [
+          "",
+          "Example exchanges (for voice only):",
+          ...persona.examples.map((e) => `Q: ${e.question.trim()}\nA: ${e.answer.trim()}`),
+        ]
       : []),
     "",
     "Rules:",
     ...ruleLines(persona),
     "- Be concise and practical.",
     ...persona.guardrails.map((rule) => `- ${rule.trim()}`),
-    ...(languages.length > 0 ? [`- Answer in ${languages.join(" or ")}, matching the user's language when it is one of these.`] : []),
+    ...(languages.length > 0
+      ? [
+          `- Answer in ${languages.join(" or ")}, matching the user's language when it is one of these.`,
+        ]
+      : []),
     "",
     `Confidential marker: ${promptCanary(persona)}`,
   ];

@@ -44,17 +44,35 @@ export function hybridSearch(text: string, inputs: SearchInputs): SearchResult {
   const question = analyseQuestion(text, inputs.vectors);
   const expansions = new Map<string, TermMatch[]>();
   for (const term of question.terms) expansions.set(term.stem, inputs.expander.expand(term));
-  const lexicalTerms = question.terms.map((term) => ({ weight: term.weight, matches: expansions.get(term.stem) ?? [] }));
+  const lexicalTerms = question.terms.map((term) => ({
+    weight: term.weight,
+    matches: expansions.get(term.stem) ?? [],
+  }));
   const lexical = inputs.index.search(lexicalTerms, RANKING_DEPTH);
-  const fused = new Map<string, { chunk: IndexedChunk; fused: number; dense: number | null; lexical: number | null }>();
-  lexical.forEach((hit, rank) => fused.set(hit.chunk.chunkId, { chunk: hit.chunk, fused: 1 / (RRF_K + rank + 1), dense: null, lexical: hit.score }));
+  const fused = new Map<
+    string,
+    { chunk: IndexedChunk; fused: number; dense: number | null; lexical: number | null }
+  >();
+  lexical.forEach((hit, rank) =>
+    fused.set(hit.chunk.chunkId, {
+      chunk: hit.chunk,
+      fused: 1 / (RRF_K + rank + 1),
+      dense: null,
+      lexical: hit.score,
+    }),
+  );
   (inputs.denseHits ?? []).forEach((hit, rank) => {
     const entry = fused.get(hit.chunk_id);
     if (entry) {
       entry.fused += DENSE_WEIGHT / (RRF_K + rank + 1);
       entry.dense = hit.score;
     } else {
-      fused.set(hit.chunk_id, { chunk: inputs.index.chunk(hit.chunk_id) ?? chunkFromHit(hit), fused: DENSE_WEIGHT / (RRF_K + rank + 1), dense: hit.score, lexical: null });
+      fused.set(hit.chunk_id, {
+        chunk: inputs.index.chunk(hit.chunk_id) ?? chunkFromHit(hit),
+        fused: DENSE_WEIGHT / (RRF_K + rank + 1),
+        dense: hit.score,
+        lexical: null,
+      });
     }
   });
   const chunks = [...fused.values()].sort((a, b) => b.fused - a.fused);
@@ -68,7 +86,8 @@ export function hybridSearch(text: string, inputs: SearchInputs): SearchResult {
     scores.push(entry.fused);
     documentScores.set(entry.chunk.documentId, scores);
   }
-  const documentScore = (id: string) => (documentScores.get(id) ?? []).slice(0, 3).reduce((sum, v) => sum + v, 0);
+  const documentScore = (id: string) =>
+    (documentScores.get(id) ?? []).slice(0, 3).reduce((sum, v) => sum + v, 0);
   const bestDocument = Math.max(...top.map((c) => documentScore(c.chunk.documentId))) || 1;
   const candidates: Candidate[] = top.map((entry, rank) => ({
     chunk: entry.chunk,
@@ -82,5 +101,10 @@ export function hybridSearch(text: string, inputs: SearchInputs): SearchResult {
     chunkCount: inputs.index.size,
     ...(inputs.sentenceVector ? { sentenceVector: inputs.sentenceVector } : {}),
   };
-  return { question, expansions, chunks, ranked: rankUnits(question, expansions, candidates, context) };
+  return {
+    question,
+    expansions,
+    chunks,
+    ranked: rankUnits(question, expansions, candidates, context),
+  };
 }

@@ -65,7 +65,11 @@ export class KnowledgeBase {
   }
 
   /** Replaces a document's chunks: in the live collection, or in the next one while a re-index runs. */
-  async replaceDocument(tenantId: string, documentId: string, records: ChunkRecord[]): Promise<void> {
+  async replaceDocument(
+    tenantId: string,
+    documentId: string,
+    records: ChunkRecord[],
+  ): Promise<void> {
     const { store, embedder, reindexer } = this.options;
     const generation = await reindexer.generationForWrites(tenantId);
     await store.replaceDocument(tenantId, documentId, records, embedder.identity, generation);
@@ -110,7 +114,12 @@ export class KnowledgeBase {
     const tenant = await this.tenant(tenantId);
     const denseHits = tenant.denseUsable ? await this.dense(tenantId, text, signal) : null;
     const { vectors } = this.options;
-    return hybridSearch(text, { ...tenant, vectors, denseHits, ...(vectors ? { sentenceVector: (t: string) => sifVector(vectors, t) } : {}) });
+    return hybridSearch(text, {
+      ...tenant,
+      vectors,
+      denseHits,
+      ...(vectors ? { sentenceVector: (t: string) => sifVector(vectors, t) } : {}),
+    });
   }
 
   /**
@@ -119,7 +128,10 @@ export class KnowledgeBase {
    */
   private async dense(tenantId: string, text: string, signal?: AbortSignal) {
     try {
-      const [embedding] = await this.options.embedder.embed([text], { purpose: "query", ...(signal ? { signal } : {}) });
+      const [embedding] = await this.options.embedder.embed([text], {
+        purpose: "query",
+        ...(signal ? { signal } : {}),
+      });
       if (!embedding || embedding.every((v) => v === 0)) return null;
       return await this.options.store.query(tenantId, embedding, RANKING_DEPTH);
     } catch (error) {
@@ -149,7 +161,10 @@ export class KnowledgeBase {
 
   private async load(tenantId: string): Promise<TenantIndex> {
     const { store, vectors, synonyms, reindexer } = this.options;
-    const [chunks, denseUsable] = await Promise.all([store.allChunks(tenantId), reindexer.liveMatches(tenantId)]);
+    const [chunks, denseUsable] = await Promise.all([
+      store.allChunks(tenantId),
+      reindexer.liveMatches(tenantId),
+    ]);
     const index = new LexicalIndex();
     for (const hit of chunks) index.add(chunkFromHit(hit));
     return { index, expander: new TermExpander(index, vectors, synonyms), denseUsable };

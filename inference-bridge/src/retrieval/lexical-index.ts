@@ -136,7 +136,10 @@ export class LexicalIndex {
    * the sum is scaled by the share of the question's weight the chunk covers, since a chunk that answers
    * tends to touch most of the question, not to repeat one of its words.
    */
-  search(terms: readonly { weight: number; matches: readonly { stem: string; strength: number }[] }[], k: number): LexicalHit[] {
+  search(
+    terms: readonly { weight: number; matches: readonly { stem: string; strength: number }[] }[],
+    k: number,
+  ): LexicalHit[] {
     const n = this.slotOf.size;
     if (n === 0) return [];
     const average = this.totalLength / n || 1;
@@ -153,7 +156,8 @@ export class LexicalIndex {
         const idf = Math.log(1 + (n - posting.size + 0.5) / (posting.size + 0.5));
         for (const [slot, tf] of posting) {
           const length = this.slots[slot]?.length ?? average;
-          const value = (match.strength * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
+          const value =
+            (match.strength * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
           if (value > (best[slot] ?? 0)) {
             if (best[slot] === 0) touched.push(slot);
             best[slot] = value;
@@ -169,7 +173,11 @@ export class LexicalIndex {
     }
     const scored: [number, number][] = [];
     for (let slot = 0; slot < size; slot++) {
-      if ((bm25[slot] ?? 0) > 0) scored.push([slot, (bm25[slot] ?? 0) * (COVERAGE_FLOOR + (covered[slot] ?? 0) / totalWeight)]);
+      if ((bm25[slot] ?? 0) > 0)
+        scored.push([
+          slot,
+          (bm25[slot] ?? 0) * (COVERAGE_FLOOR + (covered[slot] ?? 0) / totalWeight),
+        ]);
     }
     return scored
       .sort((a, b) => b[1] - a[1])
@@ -189,7 +197,11 @@ export class LexicalIndex {
       posting?.delete(slot);
       if (posting?.size === 0) this.postings.delete(stem);
     }
-    for (const token of new Set(contentTokens(`${entry.chunk.text} ${entry.chunk.section ?? ""} ${entry.chunk.title}`).map((t) => t.word))) {
+    for (const token of new Set(
+      contentTokens(`${entry.chunk.text} ${entry.chunk.section ?? ""} ${entry.chunk.title}`).map(
+        (t) => t.word,
+      ),
+    )) {
       const left = (this.words.get(token) ?? 1) - 1;
       if (left <= 0) this.words.delete(token);
       else this.words.set(token, left);

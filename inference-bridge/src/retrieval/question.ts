@@ -7,7 +7,8 @@ import { contentTokens, type Token } from "../text/tokens";
 import type { WordVectors } from "../text/word-vectors";
 
 /** Kinds of answer a question can ask for. */
-export type AnswerKind = "duration" | "time" | "quantity" | "frequency" | "reason" | "yes-no" | "procedure";
+export type AnswerKind =
+  "duration" | "time" | "quantity" | "frequency" | "reason" | "yes-no" | "procedure";
 
 /** A topic word of the question. */
 export interface QuestionTerm extends Token {
@@ -28,12 +29,15 @@ export interface Question {
   askStems: ReadonlySet<string>;
 }
 
-const WH_START = /^(?:how|what|when|where|which|why|who|whom|whose|is|are|am|can|could|should|shall|do|does|did|will|would|may|must|have|has|any)\b/i;
+const WH_START =
+  /^(?:how|what|when|where|which|why|who|whom|whose|is|are|am|can|could|should|shall|do|does|did|will|would|may|must|have|has|any)\b/i;
 
 /** The asking clauses of a question: those ending in "?" or opening with a question word. */
 export function askingClauses(text: string): string[] {
   const clauses = text
-    .split(/(?<=[.!?;])\s+|\s*,\s*(?:but|so|and)\s+|\s+(?:but|so)\s+(?=(?:how|what|when|where|which|why|is|can|should|do)\b)/i)
+    .split(
+      /(?<=[.!?;])\s+|\s*,\s*(?:but|so|and)\s+|\s+(?:but|so)\s+(?=(?:how|what|when|where|which|why|is|can|should|do)\b)/i,
+    )
     .map((c) => c.trim())
     .filter(Boolean);
   const asking = clauses.filter((c) => c.endsWith("?") || WH_START.test(c));
@@ -41,13 +45,31 @@ export function askingClauses(text: string): string[] {
 }
 
 const KIND_PATTERNS: [AnswerKind, RegExp][] = [
-  ["duration", /\bhow long\b|\bfor how (?:many|much)\b|\bhow many (?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years|sessions)\b|\bhow much (?:time|longer|sleep)\b|\bduration\b|\bhow early\b|\bhow late\b|\bhow soon\b/],
-  ["time", /\bwhat time\b|\bwhen\b|\bwhich (?:day|days|time|night|month|week)\b|\bwhat (?:day|days|age|hour)\b|\bhow old\b|\bat what\b|\bby what\b|\bdeadline\b|\bhow early\b|\bhow late\b/],
-  ["quantity", /\bhow (?:many|much|far|big|small|high|low|hot|cold|warm|fast|slow|heavy|often)\b|\bwhat (?:temp|temperature|number|amount|size|distance|pace|speed|percentage|weight|length)\b|\bhow (?:much|many)\b/],
-  ["frequency", /\bhow often\b|\bhow many times\b|\bhow frequently\b|\bevery how\b|\bhow regularly\b|\bper (?:day|week|month)\b/],
+  [
+    "duration",
+    /\bhow long\b|\bfor how (?:many|much)\b|\bhow many (?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years|sessions)\b|\bhow much (?:time|longer|sleep)\b|\bduration\b|\bhow early\b|\bhow late\b|\bhow soon\b/,
+  ],
+  [
+    "time",
+    /\bwhat time\b|\bwhen\b|\bwhich (?:day|days|time|night|month|week)\b|\bwhat (?:day|days|age|hour)\b|\bhow old\b|\bat what\b|\bby what\b|\bdeadline\b|\bhow early\b|\bhow late\b/,
+  ],
+  [
+    "quantity",
+    /\bhow (?:many|much|far|big|small|high|low|hot|cold|warm|fast|slow|heavy|often)\b|\bwhat (?:temp|temperature|number|amount|size|distance|pace|speed|percentage|weight|length)\b|\bhow (?:much|many)\b/,
+  ],
+  [
+    "frequency",
+    /\bhow often\b|\bhow many times\b|\bhow frequently\b|\bevery how\b|\bhow regularly\b|\bper (?:day|week|month)\b/,
+  ],
   ["reason", /\bwhy\b|\bhow come\b|\bwhat(?:'s| is) the (?:point|reason)\b/],
-  ["yes-no", /^(?:\s*(?:so|and|but|ok|okay|hi|hey|also|quick question)[,!.]?\s+)*(?:is|are|am|can|could|should|shall|do|does|did|will|would|may|must|have|has)\b/],
-  ["procedure", /\bhow (?:do|can|should|would|could) (?:i|we|you|he|she|they|one)\b|\bwhat (?:do|should|can|could) (?:i|we|you)\b|\bwhat to do\b|\bany (?:tips|advice|ideas)\b|\bbest way\b|\bhow to\b/],
+  [
+    "yes-no",
+    /^(?:\s*(?:so|and|but|ok|okay|hi|hey|also|quick question)[,!.]?\s+)*(?:is|are|am|can|could|should|shall|do|does|did|will|would|may|must|have|has)\b/,
+  ],
+  [
+    "procedure",
+    /\bhow (?:do|can|should|would|could) (?:i|we|you|he|she|they|one)\b|\bwhat (?:do|should|can|could) (?:i|we|you)\b|\bwhat to do\b|\bany (?:tips|advice|ideas)\b|\bbest way\b|\bhow to\b/,
+  ],
 ];
 
 /** Weight of a word from its frequency rank in general English; unknown words count as rare. */
@@ -65,7 +87,8 @@ export function answerKinds(text: string): Set<AnswerKind> {
 }
 
 // "long" in "how long" or "time" in "what time" name the kind of answer, not the topic.
-const KIND_WORDS = /\b(how|what|which)\s+(long|many|much|often|early|late|soon|old|far|frequently|time|times)\b/gi;
+const KIND_WORDS =
+  /\b(how|what|which)\s+(long|many|much|often|early|late|soon|old|far|frequently|time|times)\b/gi;
 
 /** Analyses a question; repeated words count once. */
 export function analyseQuestion(text: string, vectors: WordVectors | null): Question {
@@ -76,6 +99,10 @@ export function analyseQuestion(text: string, vectors: WordVectors | null): Ques
     seen.add(token.stem);
     terms.push({ ...token, weight: termWeight(token.word, vectors) });
   }
-  const askStems = new Set(askingClauses(text.replace(KIND_WORDS, "$1")).flatMap((clause) => contentTokens(clause).map((t) => t.stem)));
+  const askStems = new Set(
+    askingClauses(text.replace(KIND_WORDS, "$1")).flatMap((clause) =>
+      contentTokens(clause).map((t) => t.stem),
+    ),
+  );
   return { text, terms, kinds: answerKinds(text), askStems };
 }

@@ -11,14 +11,23 @@ import type { EmbedderIdentity } from "../backends/types";
 import type { Logger } from "../logger";
 
 /** Asks the edge to re-send a tenant's originals; resolves to the documents it will send, or null. */
-export type ReindexRequest = (tenantId: string, identity: EmbedderIdentity) => Promise<string[] | null>;
+export type ReindexRequest = (
+  tenantId: string,
+  identity: EmbedderIdentity,
+) => Promise<string[] | null>;
 
 /** Least time between two requests for one tenant, so an unreachable edge is not asked in a loop. */
 const RETRY_MS = 60_000;
 
 type TenantState =
   | { kind: "matching" }
-  | { kind: "reindexing"; expected: Set<string> | null; done: Set<string>; requestedAt: number; total: number };
+  | {
+      kind: "reindexing";
+      expected: Set<string> | null;
+      done: Set<string>;
+      requestedAt: number;
+      total: number;
+    };
 
 function same(a: EmbedderIdentity | null | undefined, b: EmbedderIdentity): boolean {
   return !!a && a.name === b.name && a.version === b.version && a.dimensions === b.dimensions;
@@ -45,7 +54,8 @@ export class Reindexer {
   async checkAll(): Promise<number> {
     const tenants = (await this.store.tenants()).filter((t) => t.generation === "live");
     let started = 0;
-    for (const { tenantId } of tenants) if ((await this.state(tenantId)).kind === "reindexing") started++;
+    for (const { tenantId } of tenants)
+      if ((await this.state(tenantId)).kind === "reindexing") started++;
     return started;
   }
 
@@ -58,7 +68,8 @@ export class Reindexer {
   async generationForWrites(tenantId: string): Promise<Generation> {
     const state = await this.state(tenantId);
     if (state.kind === "matching") return "live";
-    if (state.expected === null && Date.now() - state.requestedAt > RETRY_MS) await this.ask(tenantId, state);
+    if (state.expected === null && Date.now() - state.requestedAt > RETRY_MS)
+      await this.ask(tenantId, state);
     return "next";
   }
 
@@ -67,7 +78,11 @@ export class Reindexer {
     const state = await this.state(tenantId);
     if (state.kind !== "reindexing") return;
     state.done.add(documentId);
-    this.logger.info("re-index progress", { tenant_id: tenantId, done: state.done.size, total: state.total });
+    this.logger.info("re-index progress", {
+      tenant_id: tenantId,
+      done: state.done.size,
+      total: state.total,
+    });
     await this.promoteIfComplete(tenantId, state);
   }
 
@@ -85,7 +100,12 @@ export class Reindexer {
     const out: { tenant_id: string; done: number; total: number | null }[] = [];
     for (const [tenantId, pending] of this.states) {
       const state = await pending;
-      if (state.kind === "reindexing") out.push({ tenant_id: tenantId, done: state.done.size, total: state.expected ? state.total : null });
+      if (state.kind === "reindexing")
+        out.push({
+          tenant_id: tenantId,
+          done: state.done.size,
+          total: state.expected ? state.total : null,
+        });
     }
     return out;
   }
@@ -111,17 +131,28 @@ export class Reindexer {
     });
     // A next collection left by an interrupted run may hold chunks of deleted documents: start clean.
     await this.store.dropNext(tenantId);
-    const state: TenantState = { kind: "reindexing", expected: null, done: new Set(), requestedAt: 0, total: 0 };
+    const state: TenantState = {
+      kind: "reindexing",
+      expected: null,
+      done: new Set(),
+      requestedAt: 0,
+      total: 0,
+    };
     // Asked in the background: the state must exist before the edge starts sending documents.
     queueMicrotask(() => void this.ask(tenantId, state));
     return state;
   }
 
-  private async ask(tenantId: string, state: Extract<TenantState, { kind: "reindexing" }>): Promise<void> {
+  private async ask(
+    tenantId: string,
+    state: Extract<TenantState, { kind: "reindexing" }>,
+  ): Promise<void> {
     state.requestedAt = Date.now();
     const documents = await this.request(tenantId, this.identity).catch(() => null);
     if (!documents) {
-      this.logger.warn("re-index requested but the edge did not answer; asking again later", { tenant_id: tenantId });
+      this.logger.warn("re-index requested but the edge did not answer; asking again later", {
+        tenant_id: tenantId,
+      });
       return;
     }
     state.expected = new Set(documents);
@@ -130,7 +161,10 @@ export class Reindexer {
     await this.promoteIfComplete(tenantId, state);
   }
 
-  private async promoteIfComplete(tenantId: string, state: Extract<TenantState, { kind: "reindexing" }>): Promise<void> {
+  private async promoteIfComplete(
+    tenantId: string,
+    state: Extract<TenantState, { kind: "reindexing" }>,
+  ): Promise<void> {
     if (!state.expected || [...state.expected].some((id) => !state.done.has(id))) return;
     await this.store.promoteNext(tenantId);
     this.states.set(tenantId, Promise.resolve({ kind: "matching" }));

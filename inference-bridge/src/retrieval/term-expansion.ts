@@ -30,11 +30,18 @@ const MAX_NEIGHBOUR_STRENGTH = 0.5;
  */
 const COMMON_RANK = 800;
 // Members of closed sets sit closest to each other in vector space, yet "Monday" never means "Tuesday".
-const CONTRASTIVE = new Set("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night noon midnight january february march april may june july august september october november december spring summer autumn winter fall first second third last next previous before after early late left right up down black white red blue green yellow".split(" "));
+const CONTRASTIVE = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night noon midnight january february march april may june july august september october november december spring summer autumn winter fall first second third last next previous before after early late left right up down black white red blue green yellow".split(
+    " ",
+  ),
+);
 
 /** How strongly a vector similarity lets one word stand for another. */
 export function neighbourStrength(similarity: number): number {
-  return Math.min(MAX_NEIGHBOUR_STRENGTH, Math.max(0, (similarity - 0.45) / 0.4) * MAX_NEIGHBOUR_STRENGTH);
+  return Math.min(
+    MAX_NEIGHBOUR_STRENGTH,
+    Math.max(0, (similarity - 0.45) / 0.4) * MAX_NEIGHBOUR_STRENGTH,
+  );
 }
 
 function withinEdits(a: string, b: string, max: number): boolean {
@@ -48,7 +55,8 @@ function withinEdits(a: string, b: string, max: number): boolean {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (prev2[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (prev2[j - 2] ?? 0) + 1);
       row.push(value);
       best = Math.min(best, value);
     }
@@ -123,7 +131,8 @@ export class TermExpander {
     }
     // One entry per stem, the strongest way of reaching it.
     const best = new Map<string, TermMatch>();
-    for (const match of matches) if ((best.get(match.stem)?.strength ?? 0) < match.strength) best.set(match.stem, match);
+    for (const match of matches)
+      if ((best.get(match.stem)?.strength ?? 0) < match.strength) best.set(match.stem, match);
     return [...best.values()].sort((a, b) => b.strength - a.strength);
   }
 
@@ -133,7 +142,8 @@ export class TermExpander {
     for (const [other, strength] of this.synonyms?.of(term.word) ?? []) {
       const word = normaliseWord(other);
       const stem = stemOf(word);
-      if (stem !== term.stem && !CONTRASTIVE.has(word) && this.index.documentFrequency(stem) > 0) out.push({ stem, word, strength });
+      if (stem !== term.stem && !CONTRASTIVE.has(word) && this.index.documentFrequency(stem) > 0)
+        out.push({ stem, word, strength });
     }
     return out;
   }
@@ -146,7 +156,8 @@ export class TermExpander {
     let best: { word: string; uses: number } | null = null;
     for (const [candidate, uses] of this.index.vocabulary()) {
       if (candidate[0] !== word[0] && candidate[1] !== word[1]) continue;
-      if (withinEdits(word, candidate, max) && (!best || uses > best.uses)) best = { word: candidate, uses };
+      if (withinEdits(word, candidate, max) && (!best || uses > best.uses))
+        best = { word: candidate, uses };
     }
     return best ? { stem: stemOf(best.word), word: best.word, strength: 0.8 } : null;
   }
@@ -154,7 +165,11 @@ export class TermExpander {
   private neighbours(term: QuestionTerm): TermMatch[] {
     const vectors = this.vectors;
     if (!vectors) return [];
-    if (!this.matrix || this.matrix.version !== this.index.version) this.matrix = { version: this.index.version, value: new VocabularyMatrix(this.index, vectors) };
+    if (!this.matrix || this.matrix.version !== this.index.version)
+      this.matrix = {
+        version: this.index.version,
+        value: new VocabularyMatrix(this.index, vectors),
+      };
     const { words, matrix } = this.matrix.value;
     const dims = vectors.dimensions;
     const query = new Float32Array(dims);

@@ -53,7 +53,8 @@ function stems(text: string): Set<string> {
 /** Best strength of a question word's matches in a set of stems. */
 function found(matches: readonly TermMatch[], where: ReadonlySet<string>): number {
   let best = 0;
-  for (const match of matches) if (match.strength > best && where.has(match.stem)) best = match.strength;
+  for (const match of matches)
+    if (match.strength > best && where.has(match.stem)) best = match.strength;
   return best;
 }
 
@@ -64,7 +65,11 @@ function dot(a: Float32Array, b: Float32Array): number {
 }
 
 /** The question's words with two weights: general (rarity in English) and corpus (rarity here too). */
-function termWeights(question: Question, expansions: ReadonlyMap<string, readonly TermMatch[]>, context: RankingContext) {
+function termWeights(
+  question: Question,
+  expansions: ReadonlyMap<string, readonly TermMatch[]>,
+  context: RankingContext,
+) {
   const n = Math.max(1, context.chunkCount);
   return question.terms.map((term) => {
     const matches = expansions.get(term.stem) ?? [];
@@ -102,7 +107,11 @@ function analyse(chunk: IndexedChunk, context: RankingContext): ChunkAnalysis {
     unitStems: units.map((unit) => stems(unit.text)),
     aroundStems: units.map((unit) => stems(`${unit.context} ${unit.lead ?? ""}`)),
     chunkStems: stems(`${chunk.text}\n${chunk.section ?? ""}\n${chunk.title}`),
-    vectors: units.map((unit) => (isQuotable(unit) ? (context.sentenceVector?.(`${unit.context}. ${unit.lead ?? ""} ${unit.text}`) ?? null) : null)),
+    vectors: units.map((unit) =>
+      isQuotable(unit)
+        ? (context.sentenceVector?.(`${unit.context}. ${unit.lead ?? ""} ${unit.text}`) ?? null)
+        : null,
+    ),
   };
   analyses.set(chunk, analysis);
   const oldest = analyses.keys().next();
@@ -122,7 +131,10 @@ export function rankUnits(
   const corpusTotal = terms.reduce((sum, t) => sum + t.corpus, 0) || 1;
   if (generalTotal === 0) return [];
   const questionVector = context.sentenceVector?.(question.text) ?? null;
-  const askTotal = terms.reduce((sum, t) => sum + (question.askStems.has(t.term.stem) ? t.general : 0), 0);
+  const askTotal = terms.reduce(
+    (sum, t) => sum + (question.askStems.has(t.term.stem) ? t.general : 0),
+    0,
+  );
   const kinds = [...question.kinds].filter((kind) => kind !== "procedure" && kind !== "yes-no");
   const ranked: RankedUnit[] = [];
   for (const candidate of candidates) {
@@ -133,7 +145,16 @@ export function rankUnits(
       const own = unitStems[i] ?? new Set<string>();
       const around = aroundStems[i] ?? new Set<string>();
       const neighbours = new Set([...(unitStems[i - 1] ?? []), ...(unitStems[i + 1] ?? [])]);
-      const sums = { own: 0, around: 0, neighbour: 0, chunk: 0, corpusOwn: 0, corpusAround: 0, exact: 0, askOwn: 0 };
+      const sums = {
+        own: 0,
+        around: 0,
+        neighbour: 0,
+        chunk: 0,
+        corpusOwn: 0,
+        corpusAround: 0,
+        exact: 0,
+        askOwn: 0,
+      };
       for (const t of terms) {
         const inOwn = found(t.matches, own);
         const inAround = Math.max(inOwn, found(t.matches, around));
@@ -174,7 +195,8 @@ export function rankUnits(
     });
   }
   standardiseMeaning(ranked);
-  for (const r of ranked) r.score = UNIT_FEATURES.reduce((sum, name) => sum + RANKER_WEIGHTS[name] * r.features[name], 0);
+  for (const r of ranked)
+    r.score = UNIT_FEATURES.reduce((sum, name) => sum + RANKER_WEIGHTS[name] * r.features[name], 0);
   return ranked.sort((a, b) => b.score - a.score);
 }
 

@@ -21,8 +21,19 @@ export function chatRoutes(services: BridgeServices): Hono<AppEnv> {
       signal: c.req.raw.signal,
     });
     if (!admission.ok) throw admission.error;
-    const body = chatStream(services, request, admission, { log: c.get("log"), arrivedAt, signal: c.req.raw.signal });
+    const body = chatStream(services, request, admission, {
+      log: c.get("log"),
+      arrivedAt,
+      signal: c.req.raw.signal,
+    });
     // No Content-Length: the body is streamed and each event is written as soon as it is enqueued.
-    return new Response(body, { status: 200, headers: { "Content-Type": NDJSON_CONTENT_TYPE, "Cache-Control": "no-store", "X-Accel-Buffering": "no" } });
+    return new Response(body, {
+      status: 200,
+      headers: {
+        "Content-Type": NDJSON_CONTENT_TYPE,
+        "Cache-Control": "no-store",
+        "X-Accel-Buffering": "no",
+      },
+    });
   });
 }

@@ -26,8 +26,14 @@ export function contactRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>().delete("/v1/contacts/:tenant_id/:contact_id", (c) => {
     const tenant = TenantIdSchema.safeParse(c.req.param("tenant_id"));
     const contact = ContactIdSchema.safeParse(c.req.param("contact_id"));
-    if (!tenant.success || !contact.success) throw new AppError(400, "invalid_request", "The tenant or contact id is malformed.");
+    if (!tenant.success || !contact.success)
+      throw new AppError(400, "invalid_request", "The tenant or contact id is malformed.");
     c.get("log").info("contact erasure: nothing stored", { tenant_id: tenant.data });
-    return c.json({ tenant_id: tenant.data, contact_id: contact.data, erased: 0, stores: { chroma: 0, logs: "ids only" } } satisfies EraseContactResponse);
+    return c.json({
+      tenant_id: tenant.data,
+      contact_id: contact.data,
+      erased: 0,
+      stores: { chroma: 0, logs: "ids only" },
+    } satisfies EraseContactResponse);
   });
 }

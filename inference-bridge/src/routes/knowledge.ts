@@ -31,15 +31,24 @@ export function knowledgeRoutes(services: BridgeServices): Hono<AppEnv> {
     .post("/v1/embed", async (c) => {
       const request = await parseBody(c, EmbedRequestSchema);
       const embeddings = await services.queue.run(
-        { tenantId: request.tenant_id ?? ANONYMOUS_TENANT, priority: "search", signal: c.req.raw.signal },
+        {
+          tenantId: request.tenant_id ?? ANONYMOUS_TENANT,
+          priority: "search",
+          signal: c.req.raw.signal,
+        },
         (signal) => services.embedder.embed(request.texts, { purpose: "document", signal }),
       );
-      return c.json({ model: services.embedder.model, dimensions: embeddings[0]?.length ?? 0, embeddings } satisfies EmbedResponse);
+      return c.json({
+        model: services.embedder.model,
+        dimensions: embeddings[0]?.length ?? 0,
+        embeddings,
+      } satisfies EmbedResponse);
     })
     .post("/v1/search", async (c) => {
       const request = await parseBody(c, SearchRequestSchema);
-      const result = await services.queue.run({ tenantId: request.tenant_id, priority: "search", signal: c.req.raw.signal }, (signal) =>
-        services.knowledge.search(request.tenant_id, request.query, signal),
+      const result = await services.queue.run(
+        { tenantId: request.tenant_id, priority: "search", signal: c.req.raw.signal },
+        (signal) => services.knowledge.search(request.tenant_id, request.query, signal),
       );
       const bestLexical = Math.max(0, ...result.chunks.map((entry) => entry.lexical ?? 0)) || 1;
       // Best first by the fused ranking; the score is the vector similarity where known, else the lexical share.
@@ -48,7 +57,14 @@ export function knowledgeRoutes(services: BridgeServices): Hono<AppEnv> {
           chunk_id: chunk.chunkId,
           text: chunk.text,
           score: dense ?? (lexical ?? 0) / bestLexical,
-          metadata: { document_id: chunk.documentId, title: chunk.title, chunk_index: Number(chunk.chunkId.split("#").pop() ?? 0), ...(chunk.section ? { section: chunk.section } : {}), ...(chunk.page !== undefined ? { page: chunk.page } : {}), ...(chunk.curated ? { curated: true } : {}) },
+          metadata: {
+            document_id: chunk.documentId,
+            title: chunk.title,
+            chunk_index: Number(chunk.chunkId.split("#").pop() ?? 0),
+            ...(chunk.section ? { section: chunk.section } : {}),
+            ...(chunk.page !== undefined ? { page: chunk.page } : {}),
+            ...(chunk.curated ? { curated: true } : {}),
+          },
         }))
         .filter((hit) => request.min_score === undefined || hit.score >= request.min_score)
         .slice(0, request.k);
@@ -57,20 +73,35 @@ export function knowledgeRoutes(services: BridgeServices): Hono<AppEnv> {
     .post("/v1/documents", async (c) => {
       const request = await parseBody(c, IngestDocumentRequestSchema);
       const result = await ingestDocument(services, request, c.req.raw.signal);
-      c.get("log").info("document ingested", { tenant_id: result.tenant_id, document_id: result.document_id, chunks: result.chunks });
+      c.get("log").info("document ingested", {
+        tenant_id: result.tenant_id,
+        document_id: result.document_id,
+        chunks: result.chunks,
+      });
       return c.json(result satisfies IngestDocumentResponse);
     })
     .patch("/v1/documents/:document_id", async (c) => {
       const document = DocumentIdSchema.safeParse(c.req.param("document_id"));
-      if (!document.success) throw new AppError(400, "invalid_request", "document_id is malformed.");
+      if (!document.success)
+        throw new AppError(400, "invalid_request", "document_id is malformed.");
       const request = await parseBody(c, RenameDocumentRequestSchema);
-      const chunks = await services.knowledge.renameDocument(request.tenant_id, document.data, request.title);
-      return c.json({ tenant_id: request.tenant_id, document_id: document.data, title: request.title, chunks });
+      const chunks = await services.knowledge.renameDocument(
+        request.tenant_id,
+        document.data,
+        request.title,
+      );
+      return c.json({
+        tenant_id: request.tenant_id,
+        document_id: document.data,
+        title: request.title,
+        chunks,
+      });
     })
     .delete("/v1/documents/:tenant_id/:document_id", async (c) => {
       const tenant = TenantIdSchema.safeParse(c.req.param("tenant_id"));
       const document = DocumentIdSchema.safeParse(c.req.param("document_id"));
-      if (!tenant.success || !document.success) throw new AppError(400, "invalid_request", "tenant_id or document_id is malformed.");
+      if (!tenant.success || !document.success)
+        throw new AppError(400, "invalid_request", "tenant_id or document_id is malformed.");
       const result = await deleteDocument(services, tenant.data, document.data);
       return c.json(result satisfies DeleteDocumentResponse);
     });

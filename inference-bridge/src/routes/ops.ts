@@ -15,6 +15,8 @@ export function opsRoutes(services: BridgeServices): Hono<AppEnv> {
     })
     .get("/metrics", (c) => {
       const stats = services.queue.stats();
-      return c.text(services.metrics.render(stats), 200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
+      return c.text(services.metrics.render(stats), 200, {
+        "Content-Type": "text/plain; version=0.0.4; charset=utf-8",
+      });
     });
 }

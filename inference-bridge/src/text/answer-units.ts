@@ -25,7 +25,24 @@ const QUESTION_PREFIX = /^\s*(?:q|question)\s*[:.)-]\s*/i;
 const ANSWER_PREFIX = /^\s*(?:a|answer)\s*[:.)-]\s*/i;
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+/;
 /** Words whose full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(["e.g", "i.e", "etc", "vs", "approx", "incl", "min", "mins", "max", "no", "dr", "mr", "mrs", "ms", "st", "fig"]);
+const ABBREVIATIONS = new Set([
+  "e.g",
+  "i.e",
+  "etc",
+  "vs",
+  "approx",
+  "incl",
+  "min",
+  "mins",
+  "max",
+  "no",
+  "dr",
+  "mr",
+  "mrs",
+  "ms",
+  "st",
+  "fig",
+]);
 
 /** Splits a paragraph into sentences at ., ! or ? followed by a space and a capital, digit or quote. */
 export function splitSentences(paragraph: string): string[] {
@@ -73,7 +90,13 @@ function looksLikeHeading(line: string, alone: boolean): boolean {
 
 /** True for a line that starts a new piece rather than continuing a wrapped one. */
 function startsPiece(line: string): boolean {
-  return LIST_ITEM.test(line) || QUESTION_PREFIX.test(line) || ANSWER_PREFIX.test(line) || MARKDOWN_HEADING.test(line) || isTableRow(line);
+  return (
+    LIST_ITEM.test(line) ||
+    QUESTION_PREFIX.test(line) ||
+    ANSWER_PREFIX.test(line) ||
+    MARKDOWN_HEADING.test(line) ||
+    isTableRow(line)
+  );
 }
 
 /** Paragraphs as lists of logical lines: hard-wrapped lines joined, list items and rows kept apart. */
@@ -81,11 +104,15 @@ function paragraphs(text: string): string[][] {
   const out: string[][] = [];
   for (const block of text.split(/\n\s*\n/)) {
     const lines: string[] = [];
-    const raw = block.split("\n").map((l) => l.trim()).filter(Boolean);
+    const raw = block
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     raw.forEach((line, i) => {
       const previous = lines[lines.length - 1];
       const headingFirst = i === 1 && previous !== undefined && looksLikeHeading(previous, false);
-      if (previous === undefined || startsPiece(line) || headingFirst || isTableRow(previous)) lines.push(line);
+      if (previous === undefined || startsPiece(line) || headingFirst || isTableRow(previous))
+        lines.push(line);
       else lines[lines.length - 1] = `${previous} ${line}`;
     });
     if (lines.length > 0) out.push(lines);
@@ -94,11 +121,17 @@ function paragraphs(text: string): string[][] {
 }
 
 function isTableRow(line: string): boolean {
-  return (line.match(/\|/g)?.length ?? 0) >= 2 || /^[^:]{1,40}: [^;]+(?:; [^:;]{1,40}: [^;]+)+$/.test(line);
+  return (
+    (line.match(/\|/g)?.length ?? 0) >= 2 ||
+    /^[^:]{1,40}: [^;]+(?:; [^:;]{1,40}: [^;]+)+$/.test(line)
+  );
 }
 
 function cells(line: string): string[] {
-  return line.replace(/^\s*\||\|\s*$/g, "").split("|").map((cell) => stripMarkup(cell));
+  return line
+    .replace(/^\s*\||\|\s*$/g, "")
+    .split("|")
+    .map((cell) => stripMarkup(cell));
 }
 
 /** The units of a chunk, in order. `section` is the chunk's heading path, the context of its first lines. */
@@ -127,18 +160,25 @@ export function answerUnits(text: string, section = ""): AnswerUnit[] {
         }
         // Each row labelled with its column names, so it reads alone: "Day: Monday; Session: Easy run".
         const labels = header;
-        const labelled = labels && labels.length === row.length ? row.map((cell, j) => (labels[j] ? `${labels[j]}: ${cell}` : cell)) : row;
+        const labelled =
+          labels && labels.length === row.length
+            ? row.map((cell, j) => (labels[j] ? `${labels[j]}: ${cell}` : cell))
+            : row;
         push(labelled.filter(Boolean).join("; "), "row");
         return;
       }
-      if (QUESTION_PREFIX.test(line) || (line.endsWith("?") && !LIST_ITEM.test(line) && line.split(/\s+/).length <= 25)) {
+      if (
+        QUESTION_PREFIX.test(line) ||
+        (line.endsWith("?") && !LIST_ITEM.test(line) && line.split(/\s+/).length <= 25)
+      ) {
         question = stripMarkup(line.replace(QUESTION_PREFIX, "").replace(MARKDOWN_HEADING, ""));
         context = question;
         push(question, "question");
         return;
       }
       if (ANSWER_PREFIX.test(line) || question !== null) {
-        for (const sentence of splitSentences(line.replace(ANSWER_PREFIX, ""))) push(sentence, "answer");
+        for (const sentence of splitSentences(line.replace(ANSWER_PREFIX, "")))
+          push(sentence, "answer");
         question = null;
         return;
       }

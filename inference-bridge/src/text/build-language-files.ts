@@ -13,7 +13,8 @@ if (!dir) {
   process.stderr.write("usage: build-language-files <directory>\n");
   process.exit(2);
 }
-const say = (step: string, progress: number) => process.stdout.write(`${JSON.stringify({ step, progress: Math.round(progress * 100) / 100 })}\n`);
+const say = (step: string, progress: number) =>
+  process.stdout.write(`${JSON.stringify({ step, progress: Math.round(progress * 100) / 100 })}\n`);
 if (!existsSync(wordVectorFilePath(dir))) {
   let shown = 0;
   await buildWordVectorFile(wordVectorFilePath(dir), (share) => {

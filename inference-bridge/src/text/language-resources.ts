@@ -20,10 +20,15 @@ export interface LanguageResources {
 const BUILDER = new URL("./build-language-files.ts", import.meta.url);
 
 /** Builds the files in a child process; `onProgress` hears each step. */
-function buildFiles(dir: string, onProgress: (step: string, progress: number) => void): Promise<void> {
+function buildFiles(
+  dir: string,
+  onProgress: (step: string, progress: number) => void,
+): Promise<void> {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", tsx, BUILDER.pathname, dir], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", tsx, BUILDER.pathname, dir], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let errors = "";
     child.stderr.on("data", (data: Buffer) => (errors = (errors + data.toString()).slice(-2000)));
     child.stdout.on("data", (data: Buffer) => {
@@ -37,19 +42,30 @@ function buildFiles(dir: string, onProgress: (step: string, progress: number) =>
       }
     });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`Building the language files failed (exit ${code}): ${errors.trim()}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`Building the language files failed (exit ${code}): ${errors.trim()}`)),
+    );
   });
 }
 
 const loaded = new Map<string, Promise<LanguageResources>>();
 
 /** Loads the resources from `dir`, building them first when missing; one load per directory and process. */
-export function loadLanguageResources(dir: string, onProgress: (step: string, progress: number) => void = () => undefined): Promise<LanguageResources> {
+export function loadLanguageResources(
+  dir: string,
+  onProgress: (step: string, progress: number) => void = () => undefined,
+): Promise<LanguageResources> {
   let pending = loaded.get(dir);
   if (!pending) {
     pending = (async () => {
-      if (!existsSync(wordVectorFilePath(dir)) || !existsSync(wordnetFilePath(dir))) await buildFiles(dir, onProgress);
-      return { vectors: WordVectors.load(wordVectorFilePath(dir)), synonyms: Synonyms.load(wordnetFilePath(dir)) };
+      if (!existsSync(wordVectorFilePath(dir)) || !existsSync(wordnetFilePath(dir)))
+        await buildFiles(dir, onProgress);
+      return {
+        vectors: WordVectors.load(wordVectorFilePath(dir)),
+        synonyms: Synonyms.load(wordnetFilePath(dir)),
+      };
     })();
     pending.catch(() => loaded.delete(dir));
     loaded.set(dir, pending);

@@ -23,4 +23,6 @@ yeah yes yep nope know think wonder wondering guess mean ask asking asked questi
 needed needs thing things stuff bit lot lots kind sort way ways supposed tips tip advice idea ideas`;
 
 /** The stop list, lower-cased. */
-export const STOP_WORDS: ReadonlySet<string> = new Set(`${FUNCTION_WORDS} ${CHAT_FILLER}`.split(/\s+/).filter(Boolean));
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `${FUNCTION_WORDS} ${CHAT_FILLER}`.split(/\s+/).filter(Boolean),
+);

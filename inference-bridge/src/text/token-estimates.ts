@@ -17,7 +17,9 @@ function wordCost(length: number): number {
 /** An estimate of the Llama 3 tokens of `text`, above the real count for prose, Markdown and JSON. */
 export function llamaTokensUpperBound(text: string): number {
   let tokens = 0;
-  for (const match of text.matchAll(/[A-Za-z]+|\d+| +|\s+|[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+|[\x80-\u{10ffff}]+/gu)) {
+  for (const match of text.matchAll(
+    /[A-Za-z]+|\d+| +|\s+|[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+|[\x80-\u{10ffff}]+/gu,
+  )) {
     const run = match[0];
     const first = run.codePointAt(0) ?? 0;
     if (/^[A-Za-z]/.test(run)) tokens += wordCost(run.length);

@@ -8,7 +8,28 @@ import { stemmer } from "stemmer";
 import { STOP_WORDS } from "./stop-words";
 import { foldWordForm } from "./word-forms";
 
-const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const UNITS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const NUMBER_WORDS = new Map<string, string>([
   ...UNITS.map((word, n) => [word, String(n)] as [string, string]),
@@ -34,7 +55,8 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 export function normaliseWord(raw: string): string {
   let word = raw.replaceAll("’", "'");
   if (word.endsWith("'s")) word = word.slice(0, -2);
-  if (word.endsWith("n't")) word = word === "can't" ? "can" : word === "won't" ? "will" : word.slice(0, -3);
+  if (word.endsWith("n't"))
+    word = word === "can't" ? "can" : word === "won't" ? "will" : word.slice(0, -3);
   return NUMBER_WORDS.get(word) ?? foldWordForm(word);
 }
 
@@ -70,5 +92,7 @@ export function isStopWord(word: string): boolean {
 
 /** The topic-bearing words of a text. */
 export function contentTokens(text: string): Token[] {
-  return tokenize(text).filter((token) => /^\d+$/.test(token.word) || (token.word.length > 1 && !isStopWord(token.word)));
+  return tokenize(text).filter(
+    (token) => /^\d+$/.test(token.word) || (token.word.length > 1 && !isStopWord(token.word)),
+  );
 }

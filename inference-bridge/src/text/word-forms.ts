@@ -34,7 +34,12 @@ convos:conversations prob:probably probs:probably rn:now asap:soon diff:differen
 gf:girlfriend bf:boyfriend hubby:husband msg:message msgs:messages txt:text pls:please thx:thanks`;
 
 function table(source: string): Map<string, string> {
-  return new Map(source.split(/\s+/).filter(Boolean).map((pair) => pair.split(":") as [string, string]));
+  return new Map(
+    source
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => pair.split(":") as [string, string]),
+  );
 }
 
 const FORMS = new Map([...table(IRREGULAR), ...table(BRITISH), ...table(CHAT)]);

@@ -8,7 +8,14 @@
  * the words joined by "\n" (UTF-8), then words × dimensions int8 values. Words are in the package's
  * frequency order, so a word's position is its frequency rank.
  */
-import { createReadStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
@@ -75,7 +82,11 @@ class VectorScanner {
       if (rank < this.limit) {
         const word = JSON.parse(this.buffer.slice(keyStart, keyEnd + 1)) as string;
         const numbers = this.buffer.slice(open + 1, close).split(",");
-        this.entries.push({ word, rank, values: Float32Array.from(numbers.slice(0, this.dimensions), Number) });
+        this.entries.push({
+          word,
+          rank,
+          values: Float32Array.from(numbers.slice(0, this.dimensions), Number),
+        });
       }
       at = close + 1;
       if (this.buffer.startsWith("}", at)) {
@@ -105,11 +116,15 @@ function quantise(values: Float32Array, out: Int8Array, offset: number): void {
   let max = 0;
   for (const v of values) max = Math.max(max, Math.abs(v / norm));
   const scale = max === 0 ? 0 : 127 / max;
-  for (let i = 0; i < values.length; i++) out[offset + i] = Math.round(((values[i] ?? 0) / norm) * scale);
+  for (let i = 0; i < values.length; i++)
+    out[offset + i] = Math.round(((values[i] ?? 0) / norm) * scale);
 }
 
 /** Builds the binary file from the package's JSON; `onProgress` hears the share of the file read. */
-export async function buildWordVectorFile(target: string, onProgress?: (share: number) => void): Promise<void> {
+export async function buildWordVectorFile(
+  target: string,
+  onProgress?: (share: number) => void,
+): Promise<void> {
   const source = sourcePath();
   const scanner = new VectorScanner(KEPT_WORDS);
   const decoder = new StringDecoder("utf8");
@@ -155,8 +170,11 @@ export function parseWordVectorFile(bytes: Buffer): WordVectorData {
   const wordBytes = bytes.readUInt32LE(12);
   const words = bytes.toString("utf8", 16, 16 + wordBytes).split("\n");
   const start = 16 + wordBytes;
-  const vectors = new Int8Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + start + count * dimensions));
-  if (words.length !== count || vectors.length !== count * dimensions) throw new Error("Word-vector file is truncated");
+  const vectors = new Int8Array(
+    bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + start + count * dimensions),
+  );
+  if (words.length !== count || vectors.length !== count * dimensions)
+    throw new Error("Word-vector file is truncated");
   return { words, dimensions, vectors };
 }
 

@@ -60,7 +60,8 @@ export class WordVectors {
     if (row === undefined) return false;
     const scale = weight / this.rowNorm(row);
     const offset = row * this.dimensions;
-    for (let d = 0; d < this.dimensions; d++) into[d] = (into[d] ?? 0) + (this.vectors[offset + d] ?? 0) * scale;
+    for (let d = 0; d < this.dimensions; d++)
+      into[d] = (into[d] ?? 0) + (this.vectors[offset + d] ?? 0) * scale;
     return true;
   }
 
@@ -70,7 +71,8 @@ export class WordVectors {
     if (row === undefined) return 0;
     const offset = row * this.dimensions;
     let dot = 0;
-    for (let d = 0; d < this.dimensions; d++) dot += (this.vectors[offset + d] ?? 0) * (unit[d] ?? 0);
+    for (let d = 0; d < this.dimensions; d++)
+      dot += (this.vectors[offset + d] ?? 0) * (unit[d] ?? 0);
     return dot / this.rowNorm(row);
   }
 
@@ -82,7 +84,8 @@ export class WordVectors {
     const a = i * this.dimensions;
     const b = j * this.dimensions;
     let dot = 0;
-    for (let d = 0; d < this.dimensions; d++) dot += (this.vectors[a + d] ?? 0) * (this.vectors[b + d] ?? 0);
+    for (let d = 0; d < this.dimensions; d++)
+      dot += (this.vectors[a + d] ?? 0) * (this.vectors[b + d] ?? 0);
     return dot / (this.rowNorm(i) * this.rowNorm(j));
   }
 }

@@ -8,7 +8,14 @@
  * The database files are read once into a compact text file (`word<TAB>other:strength,…` per line) in
  * the bridge's data directory; the bridge loads that file.
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
@@ -38,7 +45,10 @@ function dictDir(): string {
 }
 
 async function* lines(path: string): AsyncGenerator<string> {
-  const reader = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
+  const reader = createInterface({
+    input: createReadStream(path, { encoding: "utf8" }),
+    crlfDelay: Infinity,
+  });
   for await (const line of reader) if (line && !line.startsWith(" ")) yield line;
 }
 
@@ -54,12 +64,14 @@ function parseSynset(line: string): [string, Synset] {
   const offset = fields[0] ?? "";
   const count = Number.parseInt(fields[3] ?? "0", 16);
   const words: string[] = [];
-  for (let i = 0; i < count; i++) words.push((fields[4 + i * 2] ?? "").toLowerCase().replace(/\(.*\)$/, ""));
+  for (let i = 0; i < count; i++)
+    words.push((fields[4 + i * 2] ?? "").toLowerCase().replace(/\(.*\)$/, ""));
   let at = 4 + count * 2;
   const pointerCount = Number(fields[at] ?? 0);
   at++;
   const pointers: [string, string, string][] = [];
-  for (let i = 0; i < pointerCount; i++, at += 4) pointers.push([fields[at] ?? "", fields[at + 1] ?? "", fields[at + 2] ?? ""]);
+  for (let i = 0; i < pointerCount; i++, at += 4)
+    pointers.push([fields[at] ?? "", fields[at + 1] ?? "", fields[at + 2] ?? ""]);
   return [offset, { words, pointers }];
 }
 
@@ -95,7 +107,14 @@ export async function buildWordnetFile(target: string): Promise<void> {
         const strength = sense === 0 ? STRENGTH.first : STRENGTH.later;
         for (const word of synset.words) add(lemma, word, strength.synonym);
         for (const [symbol, target, targetPos] of synset.pointers) {
-          const kind = symbol === "+" ? "derived" : symbol === "&" ? "similar" : symbol === "@" && pos === "noun" ? "broader" : null;
+          const kind =
+            symbol === "+"
+              ? "derived"
+              : symbol === "&"
+                ? "similar"
+                : symbol === "@" && pos === "noun"
+                  ? "broader"
+                  : null;
           if (!kind || strength[kind] === 0) continue;
           const other = synsets.get(`${KEY_POS[targetPos] ?? ""}:${target}`);
           for (const word of other?.words ?? []) add(lemma, word, strength[kind]);
@@ -103,7 +122,9 @@ export async function buildWordnetFile(target: string): Promise<void> {
       });
     }
   }
-  const out = [...related].map(([word, map]) => `${word}\t${[...map].map(([other, s]) => `${other}:${s}`).join(",")}`);
+  const out = [...related].map(
+    ([word, map]) => `${word}\t${[...map].map(([other, s]) => `${other}:${s}`).join(",")}`,
+  );
   mkdirSync(dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
   writeFileSync(temporary, `${out.join("\n")}\n`);
@@ -138,15 +159,32 @@ export class Synonyms {
 
 // WordNet's own detachment rules (morphy): inflected forms back to the base forms its index lists.
 const DETACH: [string, string][] = [
-  ["ies", "y"], ["ses", "s"], ["xes", "x"], ["zes", "z"], ["ches", "ch"], ["shes", "sh"], ["men", "man"], ["s", ""],
-  ["es", "e"], ["es", ""], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""], ["er", ""], ["est", ""], ["er", "e"], ["est", "e"],
+  ["ies", "y"],
+  ["ses", "s"],
+  ["xes", "x"],
+  ["zes", "z"],
+  ["ches", "ch"],
+  ["shes", "sh"],
+  ["men", "man"],
+  ["s", ""],
+  ["es", "e"],
+  ["es", ""],
+  ["ed", "e"],
+  ["ed", ""],
+  ["ing", "e"],
+  ["ing", ""],
+  ["er", ""],
+  ["est", ""],
+  ["er", "e"],
+  ["est", "e"],
 ];
 
 /** The word itself, then the base forms its endings allow, in WordNet's order. */
 export function baseForms(word: string): string[] {
   const forms = [word];
   for (const [suffix, replacement] of DETACH) {
-    if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.push(word.slice(0, -suffix.length) + replacement);
+    if (word.length > suffix.length + 2 && word.endsWith(suffix))
+      forms.push(word.slice(0, -suffix.length) + replacement);
   }
   // Doubled consonants before -ing/-ed ("napping" → "nap").
   const doubled = /^(.*([bdfgklmnprstz]))\2(?:ing|ed)$/.exec(word);

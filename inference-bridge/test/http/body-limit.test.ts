@@ -16,7 +16,8 @@ function app(): Hono {
 function chunked(bytes: number): ReadableStream<Uint8Array> {
   return new ReadableStream({
     start(controller) {
-      for (let sent = 0; sent < bytes; sent += 4) controller.enqueue(new TextEncoder().encode("xxxx"));
+      for (let sent = 0; sent < bytes; sent += 4)
+        controller.enqueue(new TextEncoder().encode("xxxx"));
       controller.close();
     },
   });
@@ -24,12 +25,20 @@ function chunked(bytes: number): ReadableStream<Uint8Array> {
 
 describe("limitBody", () => {
   it("passes a body within its declared length", async () => {
-    const response = await app().request("/", { method: "POST", body: "x".repeat(MAX), headers: { "Content-Length": String(MAX) } });
+    const response = await app().request("/", {
+      method: "POST",
+      body: "x".repeat(MAX),
+      headers: { "Content-Length": String(MAX) },
+    });
     expect(await response.text()).toBe(`read ${MAX}`);
   });
 
   it("refuses a declared length over the limit", async () => {
-    const response = await app().request("/", { method: "POST", body: "x".repeat(MAX + 1), headers: { "Content-Length": String(MAX + 1) } });
+    const response = await app().request("/", {
+      method: "POST",
+      body: "x".repeat(MAX + 1),
+      headers: { "Content-Length": String(MAX + 1) },
+    });
     expect(response.status).toBe(413);
   });
 
@@ -40,7 +49,10 @@ describe("limitBody", () => {
   });
 
   it("leaves bodiless methods alone whatever length they declare", async () => {
-    const response = await app().request("/", { method: "GET", headers: { "Content-Length": String(MAX + 1) } });
+    const response = await app().request("/", {
+      method: "GET",
+      headers: { "Content-Length": String(MAX + 1) },
+    });
     expect(await response.text()).toBe("read 0");
   });
 });

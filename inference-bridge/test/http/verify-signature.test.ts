@@ -12,8 +12,20 @@ const PATH = "/v1/chat?x=1";
 const BODY = '{"question":"héllo"}';
 
 async function genuine(body: string = BODY, timestamp = NOW): Promise<VerifiableRequest> {
-  const headers = await signRequest(SECRET, { method: "POST", pathWithQuery: PATH, body, timestamp });
-  return { method: "POST", pathWithQuery: PATH, body, timestampHeader: headers["X-Bridge-Timestamp"], signatureHeader: headers["X-Bridge-Signature"], now: NOW };
+  const headers = await signRequest(SECRET, {
+    method: "POST",
+    pathWithQuery: PATH,
+    body,
+    timestamp,
+  });
+  return {
+    method: "POST",
+    pathWithQuery: PATH,
+    body,
+    timestampHeader: headers["X-Bridge-Timestamp"],
+    signatureHeader: headers["X-Bridge-Signature"],
+    now: NOW,
+  };
 }
 
 async function expectSameVerdict(request: VerifiableRequest, secret = SECRET): Promise<void> {
@@ -30,12 +42,18 @@ describe("verifySignature", () => {
   it("accepts the body as bytes", async () => {
     const request = await genuine();
     await expectSameVerdict({ ...request, body: new TextEncoder().encode(BODY) });
-    expect(verifySignature(SECRET, { ...request, body: new TextEncoder().encode(BODY) }).ok).toBe(true);
+    expect(verifySignature(SECRET, { ...request, body: new TextEncoder().encode(BODY) }).ok).toBe(
+      true,
+    );
   });
 
   it("accepts an upper-case hex signature and a lower-case method", async () => {
     const request = await genuine();
-    await expectSameVerdict({ ...request, method: "post", signatureHeader: `v1=${request.signatureHeader?.slice(3).toUpperCase()}` });
+    await expectSameVerdict({
+      ...request,
+      method: "post",
+      signatureHeader: `v1=${request.signatureHeader?.slice(3).toUpperCase()}`,
+    });
   });
 
   it("refuses another secret, body, path or method", async () => {
@@ -44,7 +62,10 @@ describe("verifySignature", () => {
     await expectSameVerdict({ ...request, body: '{"question":"hello"}' });
     await expectSameVerdict({ ...request, pathWithQuery: "/v1/chat?x=2" });
     await expectSameVerdict({ ...request, method: "PUT" });
-    expect(verifySignature(SECRET, { ...request, method: "PUT" })).toMatchObject({ ok: false, code: "signature_invalid" });
+    expect(verifySignature(SECRET, { ...request, method: "PUT" })).toMatchObject({
+      ok: false,
+      code: "signature_invalid",
+    });
   });
 
   it("refuses stale, future and re-dated timestamps", async () => {

@@ -11,7 +11,13 @@ import { makeDocx, type DocxContent } from "../support/document-fixtures";
 const plan: DocxContent[] = [
   { text: "Ten-Week Plan", heading: 1 },
   { text: "A typical week", heading: 2 },
-  { runs: [{ text: "Keep the days " }, { text: "fixed", italic: true }, { text: "; move a run, never add one." }] },
+  {
+    runs: [
+      { text: "Keep the days " },
+      { text: "fixed", italic: true },
+      { text: "; move a run, never add one." },
+    ],
+  },
   {
     table: [
       ["Day", "Session", "Time"],
@@ -39,22 +45,44 @@ describe("a Word document", () => {
   });
 
   it("joins a table's cells with dashes when it has no header row", async () => {
-    const { blocks } = await parseDocument("docx", makeDocx([{ table: [["Monday", "Easy run"], ["Tuesday", "Rest"]] }]));
+    const { blocks } = await parseDocument(
+      "docx",
+      makeDocx([
+        {
+          table: [
+            ["Monday", "Easy run"],
+            ["Tuesday", "Rest"],
+          ],
+        },
+      ]),
+    );
     expect(blocks.map((b) => b.text)).toEqual(["Monday — Easy run", "Tuesday — Rest"]);
   });
 
   it("keeps numbered and bulleted list items as lines, numbered ones with their number", async () => {
     const { blocks } = await parseDocument("docx", makeDocx(plan));
-    expect(blocks.filter((b) => b.kind === "list-item").map((b) => b.text)).toEqual(["1. Put on your shoes.", "2. Do the warm-up.", "Leg swings", "3. Walk for five minutes."]);
+    expect(blocks.filter((b) => b.kind === "list-item").map((b) => b.text)).toEqual([
+      "1. Put on your shoes.",
+      "2. Do the warm-up.",
+      "Leg swings",
+      "3. Walk for five minutes.",
+    ]);
   });
 
   it("reads a paragraph written in several runs as one paragraph", async () => {
     const { blocks } = await parseDocument("docx", makeDocx(plan));
-    expect(blocks.find((b) => b.kind === "paragraph")).toMatchObject({ text: "Keep the days fixed; move a run, never add one.", headings: ["Ten-Week Plan", "A typical week"] });
+    expect(blocks.find((b) => b.kind === "paragraph")).toMatchObject({
+      text: "Keep the days fixed; move a run, never add one.",
+      headings: ["Ten-Week Plan", "A typical week"],
+    });
   });
 
   it("takes a bold line standing alone over text as a heading", async () => {
-    const docx = makeDocx([{ text: "Recovery", heading: 1 }, { runs: [{ text: "After long runs", bold: true }] }, { text: "Eat within an hour." }]);
+    const docx = makeDocx([
+      { text: "Recovery", heading: 1 },
+      { runs: [{ text: "After long runs", bold: true }] },
+      { text: "Eat within an hour." },
+    ]);
     const { blocks } = await parseDocument("docx", docx);
     expect(blocks.at(-1)?.headings).toEqual(["Recovery", "After long runs"]);
   });
@@ -62,7 +90,13 @@ describe("a Word document", () => {
   it("pairs a bold question with the answer under it, in one chunk", async () => {
     const docx = makeDocx([
       { text: "FAQ", heading: 1 },
-      { runs: [{ text: "Q: Can I run with a cold?", bold: true }, { break: true }, { text: "A: Only if it is above the neck, and easy." }] },
+      {
+        runs: [
+          { text: "Q: Can I run with a cold?", bold: true },
+          { break: true },
+          { text: "A: Only if it is above the neck, and easy." },
+        ],
+      },
       { runs: [{ text: "Do I need new shoes?", bold: true }] },
       { text: "Not until the old ones pass 600 kilometres." },
     ]);

@@ -16,29 +16,54 @@ const tenant = uniqueTenant();
 const text = (s: string) => new TextEncoder().encode(s);
 
 beforeAll(async () => {
-  harness = await startHarness({ chromaUrl: inject("chromaUrl"), backend: "builtin", logLevel: "error" });
+  harness = await startHarness({
+    chromaUrl: inject("chromaUrl"),
+    backend: "builtin",
+    logLevel: "error",
+  });
   // Starting the parser thread takes a moment once; the 2-second budget is for the refusal itself.
   await harness.bridge.services.parser.warm();
 });
 afterAll(() => harness.close());
 
-async function refusal(kind: "pdf" | "docx" | "html" | "md", bytes: Uint8Array): Promise<{ status: number; code: string; ms: number }> {
+async function refusal(
+  kind: "pdf" | "docx" | "html" | "md",
+  bytes: Uint8Array,
+): Promise<{ status: number; code: string; ms: number }> {
   const started = performance.now();
-  const response = await postOriginal(harness.url, { tenant, document: `d${Math.random().toString(36).slice(2)}`, kind, bytes });
+  const response = await postOriginal(harness.url, {
+    tenant,
+    document: `d${Math.random().toString(36).slice(2)}`,
+    kind,
+    bytes,
+  });
   const body = (await response.json()) as { error?: { code: string } };
-  return { status: response.status, code: body.error?.code ?? "none", ms: performance.now() - started };
+  return {
+    status: response.status,
+    code: body.error?.code ?? "none",
+    ms: performance.now() - started,
+  };
 }
 
 describe("hostile files", () => {
   it("refuses a Windows program labelled as a PDF", async () => {
-    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, ...text("This program cannot be run in DOS mode")]);
+    const exe = new Uint8Array([
+      0x4d,
+      0x5a,
+      0x90,
+      0x00,
+      ...text("This program cannot be run in DOS mode"),
+    ]);
     expect(await refusal("pdf", exe)).toMatchObject({ status: 415, code: "executable_file" });
   });
 
   it("refuses a PDF that is also a ZIP archive", async () => {
     const pdf = makePdf([["Hello"]]);
     const zip = makeZip([{ name: "a.txt", data: text("hi") }]);
-    expect(await refusal("pdf", new Uint8Array([...pdf, ...zip]))).toMatchObject({ status: 415, code: "polyglot_file" });
+    expect(await refusal("pdf", new Uint8Array([...pdf, ...zip]))).toMatchObject({
+      status: 415,
+      code: "polyglot_file",
+    });
   });
 
   it("refuses a zip bomb within two seconds, having inflated no more than the cap", async () => {
@@ -53,8 +78,16 @@ describe("hostile files", () => {
   });
 
   it("refuses a ZIP with more entries than any Word document has", async () => {
-    const entries = Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i) => ({ name: `word/p${i}.xml`, data: text("x") }));
-    expect(await refusal("docx", makeZip([{ name: "word/document.xml", data: text("<w/>") }, ...entries]))).toMatchObject({ status: 422, code: "docx_too_many_entries" });
+    const entries = Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i) => ({
+      name: `word/p${i}.xml`,
+      data: text("x"),
+    }));
+    expect(
+      await refusal(
+        "docx",
+        makeZip([{ name: "word/document.xml", data: text("<w/>") }, ...entries]),
+      ),
+    ).toMatchObject({ status: 422, code: "docx_too_many_entries" });
   });
 
   it("refuses an encrypted PDF with a reason the creator can act on", async () => {
@@ -70,19 +103,28 @@ describe("hostile files", () => {
   });
 
   it("refuses HTML nested thousands of levels deep", async () => {
-    const result = await refusal("html", text(`<html><body>${"<div>".repeat(50_000)}x</body></html>`));
+    const result = await refusal(
+      "html",
+      text(`<html><body>${"<div>".repeat(50_000)}x</body></html>`),
+    );
     expect(result).toMatchObject({ status: 422, code: "too_deeply_nested" });
     expect(result.ms).toBeLessThan(2000);
   });
 
   it("refuses binary bytes labelled as Markdown", async () => {
-    expect(await refusal("md", new Uint8Array([0x23, 0x20, 0x00, 0xff, 0x10]))).toMatchObject({ status: 415, code: "binary_content" });
+    expect(await refusal("md", new Uint8Array([0x23, 0x20, 0x00, 0xff, 0x10]))).toMatchObject({
+      status: 415,
+      code: "binary_content",
+    });
   });
 
   it("ends a parse that outlives the deadline and keeps serving the next file", async () => {
     const pool = new ParserPool({ deadlineMs: 1, maxHeapMb: 128 });
     await pool.warm();
-    await expect(pool.parse("docx", makeDocx([{ text: "slow" }]))).rejects.toMatchObject({ code: "parse_timeout", status: 422 });
+    await expect(pool.parse("docx", makeDocx([{ text: "slow" }]))).rejects.toMatchObject({
+      code: "parse_timeout",
+      status: 422,
+    });
     await pool.close();
   });
 });

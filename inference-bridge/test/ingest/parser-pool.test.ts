@@ -31,21 +31,33 @@ const alive = (pid: number) => {
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (!condition() && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   return condition();
 }
 
 describe("the parser process", () => {
-  it("is ended when its resident memory passes the cap, and the next file gets a fresh one", { timeout: 60_000 }, async () => {
-    const parser = pool({ maxRssMb: 200 });
-    await parser.warm();
-    const first = parser.pid;
-    const heavy = makeDocx(Array.from({ length: 30_000 }, (_, i) => ({ text: `Paragraph ${i} of a long manual about morning routines.` })));
-    await expect(parser.parse("docx", heavy)).rejects.toMatchObject({ code: "parse_out_of_memory", status: 413 });
-    const next = await parser.parse("pdf", makePdf([["Still reading"]]));
-    expect(next.blocks[0]?.text).toBe("Still reading");
-    expect(parser.pid).not.toBe(first);
-  });
+  it(
+    "is ended when its resident memory passes the cap, and the next file gets a fresh one",
+    { timeout: 60_000 },
+    async () => {
+      const parser = pool({ maxRssMb: 200 });
+      await parser.warm();
+      const first = parser.pid;
+      const heavy = makeDocx(
+        Array.from({ length: 30_000 }, (_, i) => ({
+          text: `Paragraph ${i} of a long manual about morning routines.`,
+        })),
+      );
+      await expect(parser.parse("docx", heavy)).rejects.toMatchObject({
+        code: "parse_out_of_memory",
+        status: 413,
+      });
+      const next = await parser.parse("pdf", makePdf([["Still reading"]]));
+      expect(next.blocks[0]?.text).toBe("Still reading");
+      expect(parser.pid).not.toBe(first);
+    },
+  );
 
   it("exits when idle, and starts again for the next file", { timeout: 30_000 }, async () => {
     const parser = pool({ idleMs: 200 });
@@ -61,14 +73,36 @@ describe("the parser process", () => {
     const parser = pool();
     await parser.warm();
     delete process.env.BRIDGE_SECRET_PROBE;
-    expect(readFileSync(`/proc/${parser.pid}/environ`, "utf8")).not.toContain("never-in-the-parser");
+    expect(readFileSync(`/proc/${parser.pid}/environ`, "utf8")).not.toContain(
+      "never-in-the-parser",
+    );
   });
 
   it("exits when the bridge dies without a chance to stop it", { timeout: 60_000 }, async () => {
-    const bridge = await startBridgeProcess({ CHROMA_URL: inject("chromaUrl"), BRIDGE_BACKEND: "builtin" });
-    expect((await postOriginal(bridge.url, { tenant: uniqueTenant(), document: "d", kind: "pdf", bytes: makePdf([["Hi"]]) })).status).toBe(202);
-    const children = readFileSync(`/proc/${bridge.child.pid}/task/${bridge.child.pid}/children`, "utf8").trim().split(/\s+/).map(Number);
-    const parser = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("parse-worker"));
+    const bridge = await startBridgeProcess({
+      CHROMA_URL: inject("chromaUrl"),
+      BRIDGE_BACKEND: "builtin",
+    });
+    expect(
+      (
+        await postOriginal(bridge.url, {
+          tenant: uniqueTenant(),
+          document: "d",
+          kind: "pdf",
+          bytes: makePdf([["Hi"]]),
+        })
+      ).status,
+    ).toBe(202);
+    const children = readFileSync(
+      `/proc/${bridge.child.pid}/task/${bridge.child.pid}/children`,
+      "utf8",
+    )
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    const parser = children.find((pid) =>
+      readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("parse-worker"),
+    );
     expect(parser).toBeDefined();
     bridge.child.kill("SIGKILL");
     expect(await until(() => !alive(parser ?? 0))).toBe(true);

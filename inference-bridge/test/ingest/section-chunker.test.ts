@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import type { Block } from "../../src/ingest/parsed-document";
 import { chunkBlocks, renderBlocks } from "../../src/ingest/section-chunker";
 
-const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`).join(" ");
+const words = (n: number, tag: string) =>
+  Array.from({ length: n }, (_, i) => `${tag}${i}`).join(" ");
 
 describe("chunkBlocks", () => {
   it("never puts two sections in one chunk", () => {
@@ -23,16 +24,26 @@ describe("chunkBlocks", () => {
   });
 
   it("keeps paragraphs whole and stays near the token budget", () => {
-    const blocks: Block[] = Array.from({ length: 30 }, (_, i) => ({ text: words(100, `p${i}w`), kind: "paragraph", headings: [] }));
+    const blocks: Block[] = Array.from({ length: 30 }, (_, i) => ({
+      text: words(100, `p${i}w`),
+      kind: "paragraph",
+      headings: [],
+    }));
     const chunks = chunkBlocks(blocks);
     for (const chunk of chunks) {
-      expect(Math.ceil((chunk.text.match(/\S+/g)?.length ?? 0) * (4 / 3))).toBeLessThanOrEqual(1000);
+      expect(Math.ceil((chunk.text.match(/\S+/g)?.length ?? 0) * (4 / 3))).toBeLessThanOrEqual(
+        1000,
+      );
       expect(chunk.text.split("\n\n").every((p) => p.split(" ").length === 100)).toBe(true);
     }
   });
 
   it("repeats the trailing paragraph of a chunk at the start of the next (overlap)", () => {
-    const blocks: Block[] = Array.from({ length: 12 }, (_, i) => ({ text: words(100, `p${i}w`), kind: "paragraph", headings: [] }));
+    const blocks: Block[] = Array.from({ length: 12 }, (_, i) => ({
+      text: words(100, `p${i}w`),
+      kind: "paragraph",
+      headings: [],
+    }));
     const [first, second] = chunkBlocks(blocks);
     const lastOfFirst = first?.text.split("\n\n").at(-1);
     expect(second?.text.startsWith(lastOfFirst ?? "∅")).toBe(true);
@@ -59,11 +70,18 @@ describe("chunkBlocks", () => {
   });
 
   it("never cuts a table row", () => {
-    const rows: Block[] = Array.from({ length: 8 }, (_, i) => ({ text: `Day: d${i}; Session: ${words(15, `r${i}w`)}`, kind: "table-row", headings: ["Week"] }));
+    const rows: Block[] = Array.from({ length: 8 }, (_, i) => ({
+      text: `Day: d${i}; Session: ${words(15, `r${i}w`)}`,
+      kind: "table-row",
+      headings: ["Week"],
+    }));
     const chunks = chunkBlocks(rows, { chunkTokens: 60, overlapTokens: 0 });
     expect(chunks.length).toBeGreaterThan(1);
-    for (const row of rows) expect(chunks.some((c) => c.text.split("\n").includes(row.text))).toBe(true);
-    const lines = chunks.flatMap((c) => c.text.split("\n")).filter((line) => line && !line.startsWith("# "));
+    for (const row of rows)
+      expect(chunks.some((c) => c.text.split("\n").includes(row.text))).toBe(true);
+    const lines = chunks
+      .flatMap((c) => c.text.split("\n"))
+      .filter((line) => line && !line.startsWith("# "));
     expect(lines.every((line) => rows.some((r) => r.text === line))).toBe(true);
   });
 
@@ -71,21 +89,38 @@ describe("chunkBlocks", () => {
     const blocks: Block[] = [
       { text: "Race week", kind: "heading", headings: ["Race week"] },
       { text: "The night before", kind: "heading", headings: ["Race week", "The night before"] },
-      { text: "Eat dinner by 7 pm.", kind: "paragraph", headings: ["Race week", "The night before"] },
+      {
+        text: "Eat dinner by 7 pm.",
+        kind: "paragraph",
+        headings: ["Race week", "The night before"],
+      },
       { text: "Afterwards", kind: "heading", headings: ["Afterwards"] },
     ];
-    expect(chunkBlocks(blocks).map((c) => c.text)).toEqual(["# Race week\n## The night before\n\nEat dinner by 7 pm."]);
+    expect(chunkBlocks(blocks).map((c) => c.text)).toEqual([
+      "# Race week\n## The night before\n\nEat dinner by 7 pm.",
+    ]);
   });
 
   it("starts every chunk of a long section with the section's headings", () => {
-    const blocks: Block[] = [{ text: "Plan", kind: "heading", headings: ["Plan"] }, ...Array.from({ length: 20 }, (_, i): Block => ({ text: words(100, `p${i}w`), kind: "paragraph", headings: ["Plan"] }))];
+    const blocks: Block[] = [
+      { text: "Plan", kind: "heading", headings: ["Plan"] },
+      ...Array.from({ length: 20 }, (_, i): Block => ({
+        text: words(100, `p${i}w`),
+        kind: "paragraph",
+        headings: ["Plan"],
+      })),
+    ];
     const chunks = chunkBlocks(blocks);
     expect(chunks.length).toBeGreaterThan(2);
     expect(chunks.every((c) => c.text.startsWith("# Plan\n\n"))).toBe(true);
   });
 
   it("leaves outer headings out of a small chunk rather than overflow it", () => {
-    const path = ["A guide with a rather long title for a small embedder", "Questions", "What should I do when my toddler wakes at five every single morning?"];
+    const path = [
+      "A guide with a rather long title for a small embedder",
+      "Questions",
+      "What should I do when my toddler wakes at five every single morning?",
+    ];
     const blocks: Block[] = [
       { text: path[2] ?? "", kind: "question", headings: path },
       { text: words(20, "a"), kind: "answer", headings: path },
@@ -97,7 +132,11 @@ describe("chunkBlocks", () => {
 
   it("measures chunks with the caller's tokenizer", () => {
     const countTokens = (text: string) => Math.ceil(text.length / 3);
-    const blocks: Block[] = Array.from({ length: 40 }, (_, i) => ({ text: words(12, `s${i}w`), kind: "paragraph", headings: [] }));
+    const blocks: Block[] = Array.from({ length: 40 }, (_, i) => ({
+      text: words(12, `s${i}w`),
+      kind: "paragraph",
+      headings: [],
+    }));
     const chunks = chunkBlocks(blocks, { chunkTokens: 120, overlapTokens: 30, countTokens });
     expect(chunks.length).toBeGreaterThan(5);
     expect(chunks.every((c) => countTokens(c.text) <= 120)).toBe(true);
@@ -105,7 +144,10 @@ describe("chunkBlocks", () => {
 
   it("cuts a paragraph larger than a chunk at sentence ends", () => {
     const sentences = Array.from({ length: 30 }, (_, i) => `Sentence ${i} has exactly six words.`);
-    const chunks = chunkBlocks([{ text: sentences.join(" "), kind: "paragraph", headings: [] }], { chunkTokens: 50, overlapTokens: 0 });
+    const chunks = chunkBlocks([{ text: sentences.join(" "), kind: "paragraph", headings: [] }], {
+      chunkTokens: 50,
+      overlapTokens: 0,
+    });
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.every((c) => c.text.endsWith("words."))).toBe(true);
   });
@@ -121,6 +163,8 @@ describe("renderBlocks", () => {
       { text: "Do I need a watch?", kind: "question", headings: ["Kit", "Do I need a watch?"] },
       { text: "No.", kind: "answer", headings: ["Kit", "Do I need a watch?"] },
     ];
-    expect(renderBlocks(blocks)).toBe("# Kit\n\n- Socks\n2. Shoes\n\nDay: Monday; Session: Rest\n\nQ: Do I need a watch?\nA: No.");
+    expect(renderBlocks(blocks)).toBe(
+      "# Kit\n\n- Socks\n2. Shoes\n\nDay: Monday; Session: Rest\n\nQ: Do I need a watch?\nA: No.",
+    );
   });
 });

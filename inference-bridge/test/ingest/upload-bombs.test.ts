@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeDocx, makePdf } from "../support/document-fixtures";
 import { startBridgeProcess, type BridgeProcess } from "../support/bridge-process";
 import { uniqueTenant } from "../support/harness";
-import { flateBombPdf, nestedFlatePdf, objectStreamBombPdf, zip64BombDocx, zip64HiddenTextDocx } from "../support/hostile-documents";
+import {
+  flateBombPdf,
+  nestedFlatePdf,
+  objectStreamBombPdf,
+  zip64BombDocx,
+  zip64HiddenTextDocx,
+} from "../support/hostile-documents";
 import { postOriginal } from "../support/ingest-client";
 import { rssMb, sampleRss } from "../support/process-memory";
 
@@ -23,7 +29,11 @@ let searchCount = 0;
 async function searchOther(): Promise<{ status: number; ms: number; hits: number }> {
   const started = performance.now();
   // Each body differs: two identical requests signed in the same second would be refused as a replay.
-  const response = await bridge.post("/v1/search", { tenant_id: other, query: `morning walk routine ${++searchCount}`, k: 3 });
+  const response = await bridge.post("/v1/search", {
+    tenant_id: other,
+    query: `morning walk routine ${++searchCount}`,
+    k: 3,
+  });
   const body = (await response.json()) as SearchResponse;
   return { status: response.status, ms: performance.now() - started, hits: body.hits?.length ?? 0 };
 }
@@ -48,7 +58,12 @@ async function attack(kind: "pdf" | "docx", bytes: Uint8Array) {
     }
   })();
   const started = performance.now();
-  const response = await postOriginal(bridge.url, { tenant: attacker, document: `bomb${Math.random().toString(36).slice(2)}`, kind, bytes });
+  const response = await postOriginal(bridge.url, {
+    tenant: attacker,
+    document: `bomb${Math.random().toString(36).slice(2)}`,
+    kind,
+    bytes,
+  });
   const ms = performance.now() - started;
   uploading = false;
   await searching;
@@ -57,60 +72,153 @@ async function attack(kind: "pdf" | "docx", bytes: Uint8Array) {
   const { peakMb, peakTreeMb } = sampler.stop();
   const after = await settledRss();
   const afterwards = await searchOther();
-  const figures = { kind, upload_kb: Math.round(bytes.length / 1024), ms: Math.round(ms), rss_before_mb: Math.round(before), rss_peak_mb: Math.round(peakMb), rss_after_mb: Math.round(after), tree_peak_mb: Math.round(peakTreeMb) };
+  const figures = {
+    kind,
+    upload_kb: Math.round(bytes.length / 1024),
+    ms: Math.round(ms),
+    rss_before_mb: Math.round(before),
+    rss_peak_mb: Math.round(peakMb),
+    rss_after_mb: Math.round(after),
+    tree_peak_mb: Math.round(peakTreeMb),
+  };
   console.log(`BOMB ${JSON.stringify({ code: body.error?.code, ...figures })}`);
   return { status: response.status, code: body.error?.code, ms, before, after, during, afterwards };
 }
 
 beforeAll(async () => {
   bridge = await startBridgeProcess({ CHROMA_URL: inject("chromaUrl"), BRIDGE_BACKEND: "builtin" });
-  const seeded = await bridge.post("/v1/documents", { tenant_id: other, document_id: "routine", title: "Routine", text: "Every morning starts with a ten minute walk outside, then a glass of water." });
+  const seeded = await bridge.post("/v1/documents", {
+    tenant_id: other,
+    document_id: "routine",
+    title: "Routine",
+    text: "Every morning starts with a ten minute walk outside, then a glass of water.",
+  });
   expect(seeded.status).toBe(200);
   // A first, ordinary upload starts the parser, so the figures compare like with like.
-  expect((await postOriginal(bridge.url, { tenant: other, document: "warm", kind: "pdf", bytes: makePdf([["Warm up"]]) })).status).toBe(202);
+  expect(
+    (
+      await postOriginal(bridge.url, {
+        tenant: other,
+        document: "warm",
+        kind: "pdf",
+        bytes: makePdf([["Warm up"]]),
+      })
+    ).status,
+  ).toBe(202);
   for (let i = 0; i < 5; i++) await searchOther();
 }, 60_000);
 afterAll(() => bridge?.stop());
 
 describe("upload bombs against the running bridge", () => {
-  const bombs: [string, "pdf" | "docx", () => Promise<Uint8Array> | Uint8Array, number, string][] = [
-    ["a 30 KB PDF whose content stream inflates to 30 MiB", "pdf", () => flateBombPdf(30 * MIB), 413, "pdf_text_too_long"],
-    ["a PDF whose content stream is Flate inside Flate inside Flate", "pdf", () => nestedFlatePdf(3), 413, "pdf_too_large_inflated"],
-    ["a PDF whose object stream inflates to 300 MB", "pdf", () => objectStreamBombPdf({ padBytes: 300 * MIB }), 413, "pdf_too_large_inflated"],
-    ["a PDF whose object stream holds one 30 MiB string", "pdf", () => objectStreamBombPdf({ titleChars: 30 * MIB }), 413, "pdf_text_too_long"],
-    ["a 3 KB DOCX whose ZIP64 record leads to a hidden directory", "docx", () => zip64HiddenTextDocx("Visible words.", "Hidden words only mammoth would read."), 422, "docx_zip64"],
-    ["a 300 KB DOCX hiding a 300 MB bomb behind a ZIP64 record", "docx", () => zip64BombDocx(300 * MIB), 422, "docx_zip64"],
-    ["an 800 KB DOCX hiding an 800 MB bomb behind a ZIP64 record", "docx", () => zip64BombDocx(800 * MIB), 422, "docx_zip64"],
-  ];
+  const bombs: [string, "pdf" | "docx", () => Promise<Uint8Array> | Uint8Array, number, string][] =
+    [
+      [
+        "a 30 KB PDF whose content stream inflates to 30 MiB",
+        "pdf",
+        () => flateBombPdf(30 * MIB),
+        413,
+        "pdf_text_too_long",
+      ],
+      [
+        "a PDF whose content stream is Flate inside Flate inside Flate",
+        "pdf",
+        () => nestedFlatePdf(3),
+        413,
+        "pdf_too_large_inflated",
+      ],
+      [
+        "a PDF whose object stream inflates to 300 MB",
+        "pdf",
+        () => objectStreamBombPdf({ padBytes: 300 * MIB }),
+        413,
+        "pdf_too_large_inflated",
+      ],
+      [
+        "a PDF whose object stream holds one 30 MiB string",
+        "pdf",
+        () => objectStreamBombPdf({ titleChars: 30 * MIB }),
+        413,
+        "pdf_text_too_long",
+      ],
+      [
+        "a 3 KB DOCX whose ZIP64 record leads to a hidden directory",
+        "docx",
+        () => zip64HiddenTextDocx("Visible words.", "Hidden words only mammoth would read."),
+        422,
+        "docx_zip64",
+      ],
+      [
+        "a 300 KB DOCX hiding a 300 MB bomb behind a ZIP64 record",
+        "docx",
+        () => zip64BombDocx(300 * MIB),
+        422,
+        "docx_zip64",
+      ],
+      [
+        "an 800 KB DOCX hiding an 800 MB bomb behind a ZIP64 record",
+        "docx",
+        () => zip64BombDocx(800 * MIB),
+        422,
+        "docx_zip64",
+      ],
+    ];
 
   for (const [name, kind, make, status, code] of bombs) {
-    it(`refuses ${name} within 5 s, serves the other tenant throughout, and gives its memory back`, { timeout: 60_000 }, async () => {
-      const result = await attack(kind, await make());
-      expect({ status: result.status, code: result.code }).toEqual({ status, code });
-      expect(result.ms).toBeLessThan(5000);
-      expect(result.during.length).toBeGreaterThan(0);
-      expect(result.during.every((search) => search.status === 200 && search.hits > 0)).toBe(true);
-      expect(result.afterwards).toMatchObject({ status: 200 });
-      expect(result.after).toBeLessThanOrEqual(result.before * 1.1);
-    });
+    it(
+      `refuses ${name} within 5 s, serves the other tenant throughout, and gives its memory back`,
+      { timeout: 60_000 },
+      async () => {
+        const result = await attack(kind, await make());
+        expect({ status: result.status, code: result.code }).toEqual({ status, code });
+        expect(result.ms).toBeLessThan(5000);
+        expect(result.during.length).toBeGreaterThan(0);
+        expect(result.during.every((search) => search.status === 200 && search.hits > 0)).toBe(
+          true,
+        );
+        expect(result.afterwards).toMatchObject({ status: 200 });
+        expect(result.after).toBeLessThanOrEqual(result.before * 1.1);
+      },
+    );
   }
 });
 
 describe("a file that passes the guards and still exhausts the parser", () => {
   let small: BridgeProcess;
   beforeAll(async () => {
-    small = await startBridgeProcess({ CHROMA_URL: inject("chromaUrl"), BRIDGE_BACKEND: "builtin", INGEST_PARSE_MAX_HEAP_MB: "64" });
+    small = await startBridgeProcess({
+      CHROMA_URL: inject("chromaUrl"),
+      BRIDGE_BACKEND: "builtin",
+      INGEST_PARSE_MAX_HEAP_MB: "64",
+    });
   }, 60_000);
   afterAll(() => small?.stop());
 
-  it("ends the parser process only: the file is refused and the bridge reads the next one", { timeout: 90_000 }, async () => {
-    // Within every cap (12 MB of XML), but far more than mammoth can convert in a 64 MB heap.
-    const paragraphs = Array.from({ length: 60_000 }, (_, i) => ({ text: `Paragraph ${i}: the quick brown fox jumps over the lazy dog and keeps running.` }));
-    const response = await postOriginal(small.url, { tenant: attacker, document: "heavy", kind: "docx", bytes: makeDocx(paragraphs) });
-    expect(response.status).toBe(413);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("parse_out_of_memory");
-    expect(small.child.exitCode).toBeNull();
-    const next = await postOriginal(small.url, { tenant: attacker, document: "light", kind: "docx", bytes: makeDocx([{ text: "A light page." }]) });
-    expect(next.status).toBe(202);
-  });
+  it(
+    "ends the parser process only: the file is refused and the bridge reads the next one",
+    { timeout: 90_000 },
+    async () => {
+      // Within every cap (12 MB of XML), but far more than mammoth can convert in a 64 MB heap.
+      const paragraphs = Array.from({ length: 60_000 }, (_, i) => ({
+        text: `Paragraph ${i}: the quick brown fox jumps over the lazy dog and keeps running.`,
+      }));
+      const response = await postOriginal(small.url, {
+        tenant: attacker,
+        document: "heavy",
+        kind: "docx",
+        bytes: makeDocx(paragraphs),
+      });
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        "parse_out_of_memory",
+      );
+      expect(small.child.exitCode).toBeNull();
+      const next = await postOriginal(small.url, {
+        tenant: attacker,
+        document: "light",
+        kind: "docx",
+        bytes: makeDocx([{ text: "A light page." }]),
+      });
+      expect(next.status).toBe(202);
+    },
+  );
 });

@@ -23,10 +23,25 @@ beforeAll(async () => {
   const env = { EDGE_CALLBACK_URL: sink.url };
   [builtin, model] = await Promise.all([
     startHarness({ chromaUrl: inject("chromaUrl"), backend: "builtin", logLevel: "error", env }),
-    startHarness({ chromaUrl: inject("chromaUrl"), backend: "ollama", logLevel: "error", env, standIn: { replyTokens: 4 } }),
+    startHarness({
+      chromaUrl: inject("chromaUrl"),
+      backend: "ollama",
+      logLevel: "error",
+      env,
+      standIn: { replyTokens: 4 },
+    }),
   ]);
-  const pdf = makePdf([["Morning walk\nWalk ten minutes outside right after waking up."], ["Evening review\nWrite three lines about your day before sleeping."]]);
-  await postOriginal(builtin.url, { tenant, document: "method", kind: "pdf", bytes: pdf, title: "The Reset Method" });
+  const pdf = makePdf([
+    ["Morning walk\nWalk ten minutes outside right after waking up."],
+    ["Evening review\nWrite three lines about your day before sleeping."],
+  ]);
+  await postOriginal(builtin.url, {
+    tenant,
+    document: "method",
+    kind: "pdf",
+    bytes: pdf,
+    title: "The Reset Method",
+  });
   await sink.settled("method");
 });
 afterAll(async () => {
@@ -43,9 +58,21 @@ function modelReplies(words: string[]): void {
   model.standIn.settings.replyTokens = words.length;
 }
 
-async function ask(harness: Harness, question: string, persona: Record<string, unknown> = PERSONA, extra: Record<string, unknown> = {}): Promise<{ deltas: string; done: Done }> {
+async function ask(
+  harness: Harness,
+  question: string,
+  persona: Record<string, unknown> = PERSONA,
+  extra: Record<string, unknown> = {},
+): Promise<{ deltas: string; done: Done }> {
   turn += 1;
-  const body = { tenant_id: tenant, conversation_id: `c${turn}`, question, persona, retrieval: { k: 3 }, ...extra };
+  const body = {
+    tenant_id: tenant,
+    conversation_id: `c${turn}`,
+    question,
+    persona,
+    retrieval: { k: 3 },
+    ...extra,
+  };
   const events = (await readNdjson(await harness.fetch("POST", "/v1/chat", body))) as ChatEvent[];
   const done = events.find((e): e is Done => e.type === "done");
   if (!done) throw new Error(`no done event: ${JSON.stringify(events)}`);
@@ -55,18 +82,35 @@ async function ask(harness: Harness, question: string, persona: Record<string, u
 describe("answers", () => {
   it("cite the document with its page, section and a snippet", async () => {
     const { done } = await ask(builtin, "What should I write about my day before sleeping?");
-    expect(done.citations[0]).toMatchObject({ document_id: "method", title: "The Reset Method", page: 2, section: "Evening review" });
+    expect(done.citations[0]).toMatchObject({
+      document_id: "method",
+      title: "The Reset Method",
+      page: 2,
+      section: "Evening review",
+    });
     expect(done.citations[0]?.snippet).toContain("three lines");
     expect(done.confidence).toBeGreaterThan(0);
   });
 
   it("fall back to the persona's line in strict mode when nothing clears the threshold", async () => {
-    const { done } = await ask(builtin, "Which stock should I buy tomorrow?", { ...PERSONA, answer_mode: "strict" });
-    expect(done).toMatchObject({ text: PERSONA.fallback, fallback_used: true, grounding: "fallback", citations: [], confidence: 0 });
+    const { done } = await ask(builtin, "Which stock should I buy tomorrow?", {
+      ...PERSONA,
+      answer_mode: "strict",
+    });
+    expect(done).toMatchObject({
+      text: PERSONA.fallback,
+      fallback_used: true,
+      grounding: "fallback",
+      citations: [],
+      confidence: 0,
+    });
   });
 
   it("answer from general knowledge in adaptive mode, labelled as such", async () => {
-    const { done } = await ask(model, "Which stock should I buy tomorrow?", { ...PERSONA, answer_mode: "adaptive" });
+    const { done } = await ask(model, "Which stock should I buy tomorrow?", {
+      ...PERSONA,
+      answer_mode: "adaptive",
+    });
     expect(done.grounding).toBe("general");
     expect(done.text.startsWith(GENERAL_LABEL)).toBe(true);
     expect(done.citations).toEqual([]);
@@ -75,29 +119,54 @@ describe("answers", () => {
   it("that fall back are reported to the edge, signed, with the question", async () => {
     await ask(builtin, "Which stock should I buy next week?", PERSONA, { turn_id: "turn-gap-1" });
     const deadline = Date.now() + 5000;
-    while (!sink.received.some((c) => c.path === QUESTION_CALLBACK_PATH) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!sink.received.some((c) => c.path === QUESTION_CALLBACK_PATH) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     const report = sink.received.find((c) => c.path === QUESTION_CALLBACK_PATH);
-    expect(report).toMatchObject({ signatureOk: true, body: { tenant_id: tenant, turn_id: "turn-gap-1", question: "Which stock should I buy next week?", grounding: "fallback" } });
+    expect(report).toMatchObject({
+      signatureOk: true,
+      body: {
+        tenant_id: tenant,
+        turn_id: "turn-gap-1",
+        question: "Which stock should I buy next week?",
+        grounding: "fallback",
+      },
+    });
   });
 
   it("fall back in adaptive mode when only the built-in answerer is available", async () => {
-    const { done } = await ask(builtin, "Which stock should I buy tomorrow?", { ...PERSONA, answer_mode: "adaptive" });
+    const { done } = await ask(builtin, "Which stock should I buy tomorrow?", {
+      ...PERSONA,
+      answer_mode: "adaptive",
+    });
     expect(done.fallback_used).toBe(true);
   });
 });
 
 describe("curated answers", () => {
-  const correction = { question: "How many anchors does the method have?", answer: "Four: morning, focus, movement and evening. Start with the morning one." };
+  const correction = {
+    question: "How many anchors does the method have?",
+    answer: "Four: morning, focus, movement and evening. Start with the morning one.",
+  };
 
   beforeAll(async () => {
     const bytes = new TextEncoder().encode(JSON.stringify([correction]));
-    await postOriginal(builtin.url, { tenant, document: "correction-1", kind: "correction", bytes, title: "Correction" });
+    await postOriginal(builtin.url, {
+      tenant,
+      document: "correction-1",
+      kind: "correction",
+      bytes,
+      title: "Correction",
+    });
     await sink.settled("correction-1");
   });
 
   it("answer the same question with the creator's correction, word for word", async () => {
     const { done } = await ask(builtin, correction.question);
-    expect(done).toMatchObject({ text: correction.answer, grounding: "curated", citations: [expect.objectContaining({ document_id: "correction-1" })] });
+    expect(done).toMatchObject({
+      text: correction.answer,
+      grounding: "curated",
+      citations: [expect.objectContaining({ document_id: "correction-1" })],
+    });
   });
 
   it("answer a near-identical question with it too", async () => {

@@ -11,21 +11,45 @@ import { PERSONA, readNdjson, startHarness, uniqueTenant, type Harness } from ".
 
 let harness: Harness;
 const tenant = uniqueTenant();
-const long = (topic: string) => `${topic}: ${"Keep the evening routine steady, write down what happened, and adjust one small thing at a time. ".repeat(38)}`;
+const long = (topic: string) =>
+  `${topic}: ${"Keep the evening routine steady, write down what happened, and adjust one small thing at a time. ".repeat(38)}`;
 const QUESTION = "What should I change in my evening routine when I keep waking up at three?";
 
 beforeAll(async () => {
-  harness = await startHarness({ chromaUrl: inject("chromaUrl"), backend: "ollama", logLevel: "error", env: { OLLAMA_NUM_CTX: "4096", OLLAMA_NUM_PREDICT: "512" }, standIn: { replyTokens: 4 } });
+  harness = await startHarness({
+    chromaUrl: inject("chromaUrl"),
+    backend: "ollama",
+    logLevel: "error",
+    env: { OLLAMA_NUM_CTX: "4096", OLLAMA_NUM_PREDICT: "512" },
+    standIn: { replyTokens: 4 },
+  });
   for (const i of [1, 2, 3, 4]) {
-    await harness.fetch("POST", "/v1/documents", { tenant_id: tenant, document_id: `routine-${i}`, title: `Routine ${i}`, chunks: [long(`Evening routine part ${i}`)] });
+    await harness.fetch("POST", "/v1/documents", {
+      tenant_id: tenant,
+      document_id: `routine-${i}`,
+      title: `Routine ${i}`,
+      chunks: [long(`Evening routine part ${i}`)],
+    });
   }
 });
 afterAll(() => harness.close());
 
 describe("a long turn in a 4096-token window", () => {
   it("reaches the model with the persona prefix and the question, nothing cut, room left for the answer", async () => {
-    const history = Array.from({ length: 8 }, (_, i) => ({ role: i % 2 === 0 ? "user" : "assistant", content: long(`turn ${i}`) }));
-    const events = (await readNdjson(await harness.fetch("POST", "/v1/chat", { tenant_id: tenant, conversation_id: "c", question: QUESTION, history, persona: PERSONA, retrieval: { k: 4, min_score: 0 } }))) as ChatEvent[];
+    const history = Array.from({ length: 8 }, (_, i) => ({
+      role: i % 2 === 0 ? "user" : "assistant",
+      content: long(`turn ${i}`),
+    }));
+    const events = (await readNdjson(
+      await harness.fetch("POST", "/v1/chat", {
+        tenant_id: tenant,
+        conversation_id: "c",
+        question: QUESTION,
+        history,
+        persona: PERSONA,
+        retrieval: { k: 4, min_score: 0 },
+      }),
+    )) as ChatEvent[];
     const done = events.at(-1);
     const seen = harness.standIn?.stats.lastContext;
     expect(seen).toMatchObject({ numCtx: 4096, cutTokens: 0, droppedMessages: 0 });

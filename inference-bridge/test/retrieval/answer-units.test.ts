@@ -7,7 +7,11 @@ import { CitationNumbers } from "../../src/rag/citation-numbers";
 
 describe("answer units", () => {
   it("splits sentences but not at abbreviations, initials or times", () => {
-    expect(splitSentences("Wake at 7 a.m. every day. Use e.g. a lamp. Dr. Smith says 2.5 hours is fine! Then stop.")).toEqual([
+    expect(
+      splitSentences(
+        "Wake at 7 a.m. every day. Use e.g. a lamp. Dr. Smith says 2.5 hours is fine! Then stop.",
+      ),
+    ).toEqual([
       "Wake at 7 a.m. every day.",
       "Use e.g. a lamp.",
       "Dr. Smith says 2.5 hours is fine!",
@@ -26,13 +30,17 @@ describe("answer units", () => {
 
   it("never makes a heading quotable, and gives it to what follows as context", () => {
     const units = answerUnits("What the ledger is\n\nThe ledger is a notebook by the bed.");
-    expect(units.filter(isQuotable).map((u) => u.text)).toEqual(["The ledger is a notebook by the bed."]);
+    expect(units.filter(isQuotable).map((u) => u.text)).toEqual([
+      "The ledger is a notebook by the bed.",
+    ]);
     expect(units[1]?.context).toBe("What the ledger is");
   });
 
   it("joins hard-wrapped lines of a text file into one sentence", () => {
     const units = answerUnits("If the ache gets worse\n   while you run, stop and rest.");
-    expect(units.map((u) => u.text)).toEqual(["If the ache gets worse while you run, stop and rest."]);
+    expect(units.map((u) => u.text)).toEqual([
+      "If the ache gets worse while you run, stop and rest.",
+    ]);
   });
 
   it("labels table rows with their column names, so a row reads alone", () => {
@@ -41,15 +49,23 @@ describe("answer units", () => {
   });
 
   it("keeps list items with the sentence that introduces them", () => {
-    const units = answerUnits("On a hard day, shrink it:\n- one glass of water\n- a walk around the block");
-    expect(units.filter((u) => u.kind === "item").map((u) => u.lead)).toEqual(["On a hard day, shrink it:", "On a hard day, shrink it:"]);
+    const units = answerUnits(
+      "On a hard day, shrink it:\n- one glass of water\n- a walk around the block",
+    );
+    expect(units.filter((u) => u.kind === "item").map((u) => u.lead)).toEqual([
+      "On a hard day, shrink it:",
+      "On a hard day, shrink it:",
+    ]);
   });
 });
 
 describe("citation numbers of a model's answer", () => {
   it("renumbers markers in order of first use, even when a marker arrives in pieces", () => {
     const numbers = new CitationNumbers(4);
-    const out = ["Rest well [", "3] and eat", " [1]. Again [3", "]."].map((piece) => numbers.push(piece)).join("") + numbers.finish();
+    const out =
+      ["Rest well [", "3] and eat", " [1]. Again [3", "]."]
+        .map((piece) => numbers.push(piece))
+        .join("") + numbers.finish();
     expect(out).toBe("Rest well [1] and eat [2]. Again [1].");
     expect(numbers.cited).toEqual([3, 1]);
   });

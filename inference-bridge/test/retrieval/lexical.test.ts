@@ -15,19 +15,36 @@ beforeAll(async () => {
   language = await loadLanguageResources(TEST_LANGUAGE_DIR);
 });
 
-const chunk = (id: string, text: string, section = ""): IndexedChunk => ({ chunkId: `${id}#0`, documentId: id, title: id, text, section });
+const chunk = (id: string, text: string, section = ""): IndexedChunk => ({
+  chunkId: `${id}#0`,
+  documentId: id,
+  title: id,
+  text,
+  section,
+});
 
 describe("words", () => {
   it("reads number words as digits, so 'eleven days' meets '11 days'", () => {
-    expect(tokenize("eleven days").map((t) => t.word)).toEqual(tokenize("11 days").map((t) => t.word));
+    expect(tokenize("eleven days").map((t) => t.word)).toEqual(
+      tokenize("11 days").map((t) => t.word),
+    );
   });
 
   it("folds British spellings, irregular verbs and chat abbreviations", () => {
-    expect(tokenize("colour slept temp tmrw").map((t) => t.word)).toEqual(["color", "sleep", "temperature", "tomorrow"]);
+    expect(tokenize("colour slept temp tmrw").map((t) => t.word)).toEqual([
+      "color",
+      "sleep",
+      "temperature",
+      "tomorrow",
+    ]);
   });
 
   it("drops the filler of chat messages but keeps the topic", () => {
-    expect(contentTokens("ugh honestly I just wanna know how long should my nap be lol").map((t) => t.word)).toEqual(["wanna", "long", "nap"]);
+    expect(
+      contentTokens("ugh honestly I just wanna know how long should my nap be lol").map(
+        (t) => t.word,
+      ),
+    ).toEqual(["wanna", "long", "nap"]);
   });
 });
 
@@ -39,7 +56,10 @@ describe("question analysis", () => {
   });
 
   it("weighs a rare word above a common one", () => {
-    const { terms } = analyseQuestion("What is the best treadmill for a beginner runner today?", language.vectors);
+    const { terms } = analyseQuestion(
+      "What is the best treadmill for a beginner runner today?",
+      language.vectors,
+    );
     const weight = (word: string) => terms.find((t) => t.word === word)?.weight ?? 0;
     expect(weight("treadmill")).toBeGreaterThan(weight("today"));
   });
@@ -52,7 +72,10 @@ describe("BM25 over the collection", () => {
     index.add(chunk("b", "Sleep matters every night and sleep schedules matter."));
     const expander = new TermExpander(index, language.vectors, language.synonyms);
     const question = analyseQuestion("how long should a nap be", language.vectors);
-    const hits = index.search(question.terms.map((t) => ({ weight: t.weight, matches: expander.expand(t) })), 2);
+    const hits = index.search(
+      question.terms.map((t) => ({ weight: t.weight, matches: expander.expand(t) })),
+      2,
+    );
     expect(hits[0]?.chunk.documentId).toBe("a");
   });
 
@@ -68,19 +91,27 @@ describe("BM25 over the collection", () => {
 describe("expansion of a client's words", () => {
   const index = new LexicalIndex();
   beforeAll(() => {
-    index.add(chunk("a", "A short nap after lunch is fine. Keep the cot in the darkest corner. Knee pain means rest."));
+    index.add(
+      chunk(
+        "a",
+        "A short nap after lunch is fine. Keep the cot in the darkest corner. Knee pain means rest.",
+      ),
+    );
   });
 
   it("finds a WordNet synonym the material uses ('snooze' → 'nap', 'crib' → 'cot')", () => {
     const expander = new TermExpander(index, language.vectors, language.synonyms);
-    const words = (w: string) => expander.expand({ word: w, stem: tokenize(w)[0]?.stem ?? w, weight: 5 }).map((m) => m.word);
+    const words = (w: string) =>
+      expander.expand({ word: w, stem: tokenize(w)[0]?.stem ?? w, weight: 5 }).map((m) => m.word);
     expect(words("snooze")).toContain("nap");
     expect(words("crib")).toContain("cot");
   });
 
   it("repairs a typo against the material's words", () => {
     const expander = new TermExpander(index, language.vectors, language.synonyms);
-    expect(expander.expand({ word: "darkset", stem: "darkset", weight: 5 }).map((m) => m.word)).toContain("darkest");
+    expect(
+      expander.expand({ word: "darkset", stem: "darkset", weight: 5 }).map((m) => m.word),
+    ).toContain("darkest");
   });
 
   it("never lets one weekday stand for another", () => {

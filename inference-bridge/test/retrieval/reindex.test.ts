@@ -19,10 +19,20 @@ let dataDir: string;
 let sink: CallbackSink;
 let bridge: Harness;
 const tenant = uniqueTenant();
-const GUIDE = new TextEncoder().encode("# Evenings\n\nDim the lights sixty minutes before bed and put the phone in the kitchen.");
+const GUIDE = new TextEncoder().encode(
+  "# Evenings\n\nDim the lights sixty minutes before bed and put the phone in the kitchen.",
+);
 
 async function ask(harness: Harness): Promise<Record<string, unknown>> {
-  const events = await readNdjson(await harness.fetch("POST", "/v1/chat", { tenant_id: tenant, conversation_id: "c", question: "When should I dim the lights before bed?", persona: PERSONA, retrieval: { k: 2, min_score: 0 } }));
+  const events = await readNdjson(
+    await harness.fetch("POST", "/v1/chat", {
+      tenant_id: tenant,
+      conversation_id: "c",
+      question: "When should I dim the lights before bed?",
+      persona: PERSONA,
+      retrieval: { k: 2, min_score: 0 },
+    }),
+  );
   return events.at(-1) ?? {};
 }
 
@@ -30,12 +40,31 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "reindex-chroma-"));
   chroma = await startChroma({ dataDir, port: await freePort() });
   sink = await CallbackSink.start();
-  sink.answer = (path, body) => (path === REINDEX_CALLBACK_PATH && body.tenant_id === tenant ? { document_ids: ["evenings"] } : {});
-  const first = await startHarness({ chromaUrl: chroma.url, backend: "builtin", logLevel: "error", env: { EDGE_CALLBACK_URL: sink.url } });
-  await postOriginal(first.url, { tenant, document: "evenings", kind: "md", bytes: GUIDE, title: "Evenings" });
+  sink.answer = (path, body) =>
+    path === REINDEX_CALLBACK_PATH && body.tenant_id === tenant
+      ? { document_ids: ["evenings"] }
+      : {};
+  const first = await startHarness({
+    chromaUrl: chroma.url,
+    backend: "builtin",
+    logLevel: "error",
+    env: { EDGE_CALLBACK_URL: sink.url },
+  });
+  await postOriginal(first.url, {
+    tenant,
+    document: "evenings",
+    kind: "md",
+    bytes: GUIDE,
+    title: "Evenings",
+  });
   await sink.settled("evenings");
   await first.close();
-  bridge = await startHarness({ chromaUrl: chroma.url, backend: "ollama", logLevel: "error", env: { EDGE_CALLBACK_URL: sink.url } });
+  bridge = await startHarness({
+    chromaUrl: chroma.url,
+    backend: "ollama",
+    logLevel: "error",
+    env: { EDGE_CALLBACK_URL: sink.url },
+  });
 });
 afterAll(async () => {
   await bridge.close();
@@ -47,20 +76,44 @@ afterAll(async () => {
 describe("re-index on a change of embedder", () => {
   it("asks the edge, signed, to send the tenant's originals again, naming the new embedder", async () => {
     const deadline = Date.now() + 10_000;
-    while (!sink.received.some((c) => c.path === REINDEX_CALLBACK_PATH) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(sink.received.find((c) => c.path === REINDEX_CALLBACK_PATH)).toMatchObject({ signatureOk: true, body: { tenant_id: tenant, embedder: { name: "nomic-embed-text", dimensions: 768 } } });
+    while (!sink.received.some((c) => c.path === REINDEX_CALLBACK_PATH) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sink.received.find((c) => c.path === REINDEX_CALLBACK_PATH)).toMatchObject({
+      signatureOk: true,
+      body: { tenant_id: tenant, embedder: { name: "nomic-embed-text", dimensions: 768 } },
+    });
   });
 
   it("keeps answering from the old index while the new one is built", async () => {
-    expect(await bridge.bridge.services.knowledge.store.identity(tenant)).toMatchObject({ name: "builtin" });
-    expect(await ask(bridge)).toMatchObject({ type: "done", grounding: "material", citations: [expect.objectContaining({ document_id: "evenings" })] });
+    expect(await bridge.bridge.services.knowledge.store.identity(tenant)).toMatchObject({
+      name: "builtin",
+    });
+    expect(await ask(bridge)).toMatchObject({
+      type: "done",
+      grounding: "material",
+      citations: [expect.objectContaining({ document_id: "evenings" })],
+    });
   });
 
   it("switches to the new collection once every document is back", async () => {
-    await postOriginal(bridge.url, { tenant, document: "evenings", kind: "md", bytes: GUIDE, title: "Evenings", attempt: 2 });
+    await postOriginal(bridge.url, {
+      tenant,
+      document: "evenings",
+      kind: "md",
+      bytes: GUIDE,
+      title: "Evenings",
+      attempt: 2,
+    });
     await sink.settled("evenings", 2);
-    expect(await bridge.bridge.services.knowledge.store.identity(tenant)).toMatchObject({ name: "nomic-embed-text", dimensions: 768 });
+    expect(await bridge.bridge.services.knowledge.store.identity(tenant)).toMatchObject({
+      name: "nomic-embed-text",
+      dimensions: 768,
+    });
     expect(await bridge.bridge.services.knowledge.store.identity(tenant, "next")).toBeUndefined();
-    expect(await ask(bridge)).toMatchObject({ type: "done", grounding: "material", citations: [expect.objectContaining({ document_id: "evenings" })] });
+    expect(await ask(bridge)).toMatchObject({
+      type: "done",
+      grounding: "material",
+      citations: [expect.objectContaining({ document_id: "evenings" })],
+    });
   });
 });

@@ -8,7 +8,11 @@ import { startChroma } from "../../src/backends/chroma-process";
 import { freePort } from "./free-port";
 
 /** Starts Chroma; `stop` kills it and deletes its data. */
-export async function startBenchChroma(): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> {
+export async function startBenchChroma(): Promise<{
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}> {
   const dataDir = mkdtempSync(join(tmpdir(), "bench-chroma-"));
   const chroma = await startChroma({ dataDir, port: await freePort() });
   return {

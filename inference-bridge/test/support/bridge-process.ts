@@ -23,13 +23,26 @@ export async function startBridgeProcess(env: Record<string, string>): Promise<B
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: join(import.meta.dirname, "..", ".."),
-    env: { ...process.env, BRIDGE_SECRET: TEST_SECRET, BRIDGE_PORT: String(port), BRIDGE_LOG_LEVEL: "warn", BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR, ...env },
+    env: {
+      ...process.env,
+      BRIDGE_SECRET: TEST_SECRET,
+      BRIDGE_PORT: String(port),
+      BRIDGE_LOG_LEVEL: "warn",
+      BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR,
+      ...env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`bridge exited with code ${child.exitCode}`);
-    if (await fetch(`${url}/health`).then(() => true, () => false)) break;
+    if (
+      await fetch(`${url}/health`).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
@@ -39,7 +52,11 @@ export async function startBridgeProcess(env: Record<string, string>): Promise<B
       const body = JSON.stringify(payload);
       const headers = await signRequest(TEST_SECRET, { method: "POST", pathWithQuery: path, body });
       signed?.();
-      return fetch(`${url}${path}`, { method: "POST", body, headers: { "Content-Type": "application/json", ...headers } });
+      return fetch(`${url}${path}`, {
+        method: "POST",
+        body,
+        headers: { "Content-Type": "application/json", ...headers },
+      });
     },
     async stop() {
       if (child.exitCode !== null) return;

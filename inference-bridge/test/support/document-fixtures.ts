@@ -5,13 +5,28 @@
  * heading and list styles, numbering definitions, tables, bold and italic runs — as stored ZIP archives.
  */
 
-export { makeDocx, type DocxContent, type DocxParagraph, type DocxRun, type DocxTable } from "./docx-fixture";
+export {
+  makeDocx,
+  type DocxContent,
+  type DocxParagraph,
+  type DocxRun,
+  type DocxTable,
+} from "./docx-fixture";
 export { crc32, makeZip, type ZipEntry } from "./zip-fixture";
 
 const encoder = new TextEncoder();
 
 /** Windows-1252 codes of the characters above Latin-1's ASCII that handouts use (bullets, dashes, quotes). */
-const WIN_ANSI: Record<string, number> = { "•": 0x95, "–": 0x96, "—": 0x97, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "…": 0x85 };
+const WIN_ANSI: Record<string, number> = {
+  "•": 0x95,
+  "–": 0x96,
+  "—": 0x97,
+  "‘": 0x91,
+  "’": 0x92,
+  "“": 0x93,
+  "”": 0x94,
+  "…": 0x85,
+};
 
 /** A PDF string literal's body in WinAnsiEncoding, non-ASCII characters as octal escapes. */
 function escapePdf(text: string): string {
@@ -49,7 +64,10 @@ function isPlaced(page: PdfPage): page is PdfLine[] {
 
 function pageStream(page: PdfPage): string {
   if (!isPlaced(page)) {
-    const lines = page.flatMap((paragraph, j) => [...(j > 0 ? [""] : []), ...paragraph.split("\n")]);
+    const lines = page.flatMap((paragraph, j) => [
+      ...(j > 0 ? [""] : []),
+      ...paragraph.split("\n"),
+    ]);
     return `BT /F1 11 Tf 72 740 Td 14 TL ${lines.map((line) => `(${escapePdf(line)}) Tj T*`).join(" ")} ET`;
   }
   // The first line sits under a one-inch top margin.
@@ -67,15 +85,24 @@ function pageStream(page: PdfPage): string {
 /** A PDF of the given pages (US Letter), in Helvetica and Helvetica-Bold. */
 export function makePdf(pages: PdfPage[], options: { encrypted?: boolean } = {}): Uint8Array {
   const objects: string[] = ["<< /Type /Catalog /Pages 2 0 R >>"];
-  objects.push(`<< /Type /Pages /Kids [${pages.map((_, i) => `${5 + i * 2} 0 R`).join(" ")}] /Count ${pages.length} >>`);
+  objects.push(
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${5 + i * 2} 0 R`).join(" ")}] /Count ${pages.length} >>`,
+  );
   objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
-  objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
+  objects.push(
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+  );
   pages.forEach((page, i) => {
     const stream = pageStream(page);
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${6 + i * 2} 0 R >>`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${6 + i * 2} 0 R >>`,
+    );
     objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
   });
-  if (options.encrypted) objects.push(`<< /Filter /Standard /V 1 /R 2 /O <${"a".repeat(64)}> /U <${"b".repeat(64)}> /P -4 >>`);
+  if (options.encrypted)
+    objects.push(
+      `<< /Filter /Standard /V 1 /R 2 /O <${"a".repeat(64)}> /U <${"b".repeat(64)}> /P -4 >>`,
+    );
   let out = "%PDF-1.4\n";
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -84,7 +111,9 @@ export function makePdf(pages: PdfPage[], options: { encrypted?: boolean } = {})
   });
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  const encrypt = options.encrypted ? ` /Encrypt ${objects.length} 0 R /ID [<${"1".repeat(32)}> <${"1".repeat(32)}>]` : "";
+  const encrypt = options.encrypted
+    ? ` /Encrypt ${objects.length} 0 R /ID [<${"1".repeat(32)}> <${"1".repeat(32)}>]`
+    : "";
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
   return encoder.encode(out);
 }

@@ -31,7 +31,12 @@ export interface Harness {
   standIn: OllamaStandIn | undefined;
   logs: string[];
   /** Sends a signed request; `body` is JSON-encoded unless it is already a string. */
-  fetch(method: string, path: string, body?: unknown, init?: { headers?: Record<string, string>; signal?: AbortSignal }): Promise<Response>;
+  fetch(
+    method: string,
+    path: string,
+    body?: unknown,
+    init?: { headers?: Record<string, string>; signal?: AbortSignal },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -42,7 +47,8 @@ export function uniqueTenant(): string {
 
 /** Starts a bridge for a test or benchmark. */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const standIn = options.backend === "ollama" ? await OllamaStandIn.start(options.standIn) : undefined;
+  const standIn =
+    options.backend === "ollama" ? await OllamaStandIn.start(options.standIn) : undefined;
   const config = loadConfig({
     BRIDGE_SECRET: TEST_SECRET,
     CHROMA_URL: options.chromaUrl,

@@ -8,11 +8,33 @@ import { createServer, type Server } from "node:http";
 import { TEST_SECRET } from "./harness";
 
 /** Posts `bytes` as the original of a document. */
-export async function postOriginal(baseUrl: string, input: { tenant: string; document: string; kind: DocumentKind; bytes: Uint8Array; attempt?: number; title?: string }): Promise<Response> {
-  const query = new URLSearchParams({ kind: input.kind, title: input.title ?? "Test document", attempt: String(input.attempt ?? 1) });
+export async function postOriginal(
+  baseUrl: string,
+  input: {
+    tenant: string;
+    document: string;
+    kind: DocumentKind;
+    bytes: Uint8Array;
+    attempt?: number;
+    title?: string;
+  },
+): Promise<Response> {
+  const query = new URLSearchParams({
+    kind: input.kind,
+    title: input.title ?? "Test document",
+    attempt: String(input.attempt ?? 1),
+  });
   const path = `/v1/ingest/${input.tenant}/${input.document}?${query.toString()}`;
-  const headers = await signRequest(TEST_SECRET, { method: "POST", pathWithQuery: path, body: input.bytes });
-  return fetch(`${baseUrl}${path}`, { method: "POST", body: input.bytes, headers: { ...headers, "Content-Type": "application/octet-stream" } });
+  const headers = await signRequest(TEST_SECRET, {
+    method: "POST",
+    pathWithQuery: path,
+    body: input.bytes,
+  });
+  return fetch(`${baseUrl}${path}`, {
+    method: "POST",
+    body: input.bytes,
+    headers: { ...headers, "Content-Type": "application/octet-stream" },
+  });
 }
 
 /** A callback as the sink saw it, with the outcome of its signature check. */
@@ -49,7 +71,9 @@ export class CallbackSink {
         }).then((verdict) => {
           const parsed = JSON.parse(body.toString()) as Record<string, unknown>;
           sink?.received.push({ path: req.url ?? "", signatureOk: verdict.ok, body: parsed });
-          res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(sink?.answer(req.url ?? "", parsed) ?? {}));
+          res
+            .writeHead(200, { "Content-Type": "application/json" })
+            .end(JSON.stringify(sink?.answer(req.url ?? "", parsed) ?? {}));
         });
       });
     });
@@ -65,7 +89,9 @@ export class CallbackSink {
     const path = statusCallbackPath(document);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const mine = this.received.filter((callback) => callback.path === path && callback.body.attempt === attempt);
+      const mine = this.received.filter(
+        (callback) => callback.path === path && callback.body.attempt === attempt,
+      );
       if (mine.some((callback) => callback.body.status !== "processing")) return mine;
       if (Date.now() > deadline) throw new Error(`no final callback for ${document}`);
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -5,4 +5,12 @@
 import { join } from "node:path";
 
 /** The shared directory. */
-export const TEST_LANGUAGE_DIR = join(import.meta.dirname, "..", "..", "..", "node_modules", ".cache", "coach-language");
+export const TEST_LANGUAGE_DIR = join(
+  import.meta.dirname,
+  "..",
+  "..",
+  "..",
+  "node_modules",
+  ".cache",
+  "coach-language",
+);

@@ -43,7 +43,10 @@ function count(text: string): number {
 
 /** Renders like Llama 3.2's template: [text parts, special-token count]. */
 function render(messages: readonly WireMessage[]): { text: string; specials: number } {
-  const system = messages.filter((m) => m.role === "system").map((m) => m.content).join("\n\n");
+  const system = messages
+    .filter((m) => m.role === "system")
+    .map((m) => m.content)
+    .join("\n\n");
   let text = `system\n\n${PREAMBLE}${system}`;
   // BOS, the system header's two markers and its end of turn.
   let specials = 4;
@@ -71,7 +74,8 @@ export function fitToContext(messages: readonly WireMessage[], numCtx: number): 
   const droppedMessages = messages.length - kept.length;
   const tokens = tokenizer.encode(rendered.text, { bos: false, eos: false });
   const total = tokens.length + rendered.specials;
-  if (total <= numCtx) return { promptTokens: total, seenText: rendered.text, droppedMessages, cutTokens: 0 };
+  if (total <= numCtx)
+    return { promptTokens: total, seenText: rendered.text, droppedMessages, cutTokens: 0 };
   // The runner: keep num_keep (+ BOS) tokens, then the tail that fits.
   const keepHead = NUM_KEEP;
   const tail = numCtx - keepHead - rendered.specials;

@@ -9,7 +9,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { embedLexical } from "./hashed-embedding";
-import { DEFAULT_NUM_CTX, fitToContext, type ContextOutcome, type WireMessage } from "./ollama-context";
+import {
+  DEFAULT_NUM_CTX,
+  fitToContext,
+  type ContextOutcome,
+  type WireMessage,
+} from "./ollama-context";
 
 export interface StandInSettings {
   /** Delay before the first token (prompt evaluation). */
@@ -36,7 +41,8 @@ export interface StandInStats {
   maxConcurrent: number;
   rejectedBusy: number;
   /** What the last chat's model saw, with the window and answer room it was asked for. */
-  lastContext: (ContextOutcome & { numCtx: number; numPredict: number | null; messages: number }) | null;
+  lastContext:
+    (ContextOutcome & { numCtx: number; numPredict: number | null; messages: number }) | null;
   /** Chats whose prompt plus answer room overflowed the window (Ollama would shift the context mid-answer). */
   contextOverflows: number;
   /** The texts of the last embed call, as received. */
@@ -62,7 +68,11 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
     req.on("data", (part: Buffer) => parts.push(part));
     req.on("end", () => {
       try {
-        resolve(parts.length ? (JSON.parse(Buffer.concat(parts).toString()) as Record<string, unknown>) : {});
+        resolve(
+          parts.length
+            ? (JSON.parse(Buffer.concat(parts).toString()) as Record<string, unknown>)
+            : {},
+        );
       } catch (error) {
         reject(error);
       }
@@ -116,13 +126,19 @@ export class OllamaStandIn {
   }
 
   /** The next `count` chat or embed calls fail with `status` and Ollama's JSON error body. */
-  failNext(count: number, status = 503, message = "server busy, please try again.  maximum pending requests exceeded"): void {
+  failNext(
+    count: number,
+    status = 503,
+    message = "server busy, please try again.  maximum pending requests exceeded",
+  ): void {
     for (let i = 0; i < count; i++) this.failures.push({ status, message });
   }
 
   /** Nominal service time of one answer, from the settings. */
   serviceMs(): number {
-    return this.settings.latencyMs + (this.settings.replyTokens * 1000) / this.settings.tokensPerSecond;
+    return (
+      this.settings.latencyMs + (this.settings.replyTokens * 1000) / this.settings.tokensPerSecond
+    );
   }
 
   async close(): Promise<void> {
@@ -132,9 +148,17 @@ export class OllamaStandIn {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = req.url ?? "/";
-    if (req.method === "GET" && path === "/api/version") return sendJson(res, 200, { version: "0.0.0-stand-in" });
+    if (req.method === "GET" && path === "/api/version")
+      return sendJson(res, 200, { version: "0.0.0-stand-in" });
     if (req.method === "GET" && path === "/api/tags") {
-      const models = this.settings.models.map((name) => ({ name, model: name, modified_at: new Date(0).toISOString(), size: 1, digest: "0", details: {} }));
+      const models = this.settings.models.map((name) => ({
+        name,
+        model: name,
+        modified_at: new Date(0).toISOString(),
+        size: 1,
+        digest: "0",
+        details: {},
+      }));
       return sendJson(res, 200, { models });
     }
     const body = await readJson(req);
@@ -152,19 +176,28 @@ export class OllamaStandIn {
     this.stats.embedTexts += texts.length;
     this.stats.lastEmbedInput = texts;
     if (this.settings.embedLatencyMs > 0) await sleep(this.settings.embedLatencyMs);
-    sendJson(res, 200, { model: body.model, embeddings: texts.map(embedLexical), total_duration: 1, load_duration: 0, prompt_eval_count: texts.length });
+    sendJson(res, 200, {
+      model: body.model,
+      embeddings: texts.map(embedLexical),
+      total_duration: 1,
+      load_duration: 0,
+      prompt_eval_count: texts.length,
+    });
   }
 
   private async chat(body: Record<string, unknown>, res: ServerResponse): Promise<void> {
     if (this.active >= this.settings.parallel && this.waiting.length >= this.settings.maxQueue) {
       this.stats.rejectedBusy++;
-      return sendJson(res, 503, { error: "server busy, please try again.  maximum pending requests exceeded" });
+      return sendJson(res, 503, {
+        error: "server busy, please try again.  maximum pending requests exceeded",
+      });
     }
     let closed = false;
     res.on("close", () => {
       closed = !res.writableFinished;
     });
-    if (this.active >= this.settings.parallel) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.active >= this.settings.parallel)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active++;
     this.stats.maxConcurrent = Math.max(this.stats.maxConcurrent, this.active);
     this.stats.chatStarted++;
@@ -197,7 +230,19 @@ export class OllamaStandIn {
         return;
       }
       res.end(
-        JSON.stringify({ model, created_at: new Date().toISOString(), message: { role: "assistant", content: "" }, done: true, done_reason: "stop", total_duration: 1, load_duration: 0, prompt_eval_count: context.promptTokens, prompt_eval_duration: 1, eval_count: this.settings.replyTokens, eval_duration: 1 }) + "\n",
+        JSON.stringify({
+          model,
+          created_at: new Date().toISOString(),
+          message: { role: "assistant", content: "" },
+          done: true,
+          done_reason: "stop",
+          total_duration: 1,
+          load_duration: 0,
+          prompt_eval_count: context.promptTokens,
+          prompt_eval_duration: 1,
+          eval_count: this.settings.replyTokens,
+          eval_duration: 1,
+        }) + "\n",
       );
       this.stats.chatCompleted++;
     } finally {

@@ -7,7 +7,10 @@ import { readFileSync } from "node:fs";
 /** Resident memory of `pid` in MB, or 0 once it is gone. */
 export function rssMb(pid: number): number {
   try {
-    return Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+    return (
+      Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) /
+      1024
+    );
   } catch {
     return 0;
   }
@@ -15,7 +18,11 @@ export function rssMb(pid: number): number {
 
 function children(pid: number): number[] {
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -27,7 +34,10 @@ export function treeRssMb(pid: number): number {
 }
 
 /** Samples `pid` (and its tree) every `everyMs` until stopped; resolves to the peaks in MB. */
-export function sampleRss(pid: number, everyMs = 25): { stop(): { peakMb: number; peakTreeMb: number } } {
+export function sampleRss(
+  pid: number,
+  everyMs = 25,
+): { stop(): { peakMb: number; peakTreeMb: number } } {
   let peakMb = rssMb(pid);
   let peakTreeMb = treeRssMb(pid);
   const timer = setInterval(() => {

@@ -17,6 +17,18 @@ export function round(value: number, digits = 2): number {
 }
 
 /** p50/p95/p99/max of a sample, rounded. */
-export function summary(values: number[]): { p50: number; p95: number; p99: number; max: number; n: number } {
-  return { p50: round(percentile(values, 50)), p95: round(percentile(values, 95)), p99: round(percentile(values, 99)), max: round(Math.max(...values)), n: values.length };
+export function summary(values: number[]): {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  n: number;
+} {
+  return {
+    p50: round(percentile(values, 50)),
+    p95: round(percentile(values, 95)),
+    p99: round(percentile(values, 99)),
+    max: round(Math.max(...values)),
+    n: values.length,
+  };
 }

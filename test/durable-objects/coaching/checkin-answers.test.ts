@@ -8,7 +8,14 @@ import type { RoomMeta } from "../../../durable-objects/room/room-meta";
 import { roomFor } from "../../../worker/lib/rooms";
 import { call, seedWorkspace, type SeededWorkspace } from "../../worker/auth/helpers";
 import { eventually } from "../../worker/channels/channel-helpers";
-import { agentOf, createProgram, enroll, ranCheckin, runAt, seedWebContact } from "../../worker/programs/program-helpers";
+import {
+  agentOf,
+  createProgram,
+  enroll,
+  ranCheckin,
+  runAt,
+  seedWebContact,
+} from "../../worker/programs/program-helpers";
 
 const T0 = Date.UTC(2026, 5, 10, 10, 0);
 const HOUR = 60 * 60 * 1000;
@@ -25,7 +32,12 @@ const lastCheckin = ranCheckin(QUESTION);
 
 const scaleThenWait: ProgramSteps = {
   nodes: [
-    { id: "energy", kind: "checkin", question: "How is your energy today?", scale: { min: 1, max: 5 } },
+    {
+      id: "energy",
+      kind: "checkin",
+      question: "How is your energy today?",
+      scale: { min: 1, max: 5 },
+    },
     { id: "pause", kind: "wait", duration_minutes: 60 },
     { id: "bye", kind: "message", text: "See you tomorrow." },
     { id: "end", kind: "end" },
@@ -42,11 +54,20 @@ async function asked(steps: ProgramSteps) {
   const contact = await seedWebContact(workspace.tenantId);
   const agent = agentOf(workspace.tenantId, contact.contactId);
   await agent.setTestClock(T0);
-  await call(`/api/v1/contacts/${contact.contactId}/coaching`, { method: "PUT", token: workspace.members.owner.token, body: { quiet_hours: null } });
+  await call(`/api/v1/contacts/${contact.contactId}/coaching`, {
+    method: "PUT",
+    token: workspace.members.owner.token,
+    body: { quiet_hours: null },
+  });
   const program = await createProgram(workspace, { steps });
   const enrollmentId = await enroll(workspace, program.id, contact.contactId);
   await runAt(workspace.tenantId, contact.contactId, T0);
-  const meta: RoomMeta = { tenantId: workspace.tenantId, conversationId: contact.conversationId, contactId: contact.contactId, channel: "web" };
+  const meta: RoomMeta = {
+    tenantId: workspace.tenantId,
+    conversationId: contact.conversationId,
+    contactId: contact.contactId,
+    channel: "web",
+  };
   return { ...contact, agent, enrollmentId, meta };
 }
 
@@ -64,11 +85,15 @@ async function userWrites(c: Asked, text: string, quickReplyId?: string): Promis
 }
 
 async function assistantTexts(conversationId: string): Promise<string[]> {
-  return (await roomFor(env, workspace.tenantId, conversationId).listMessages(0, 100)).messages.filter((m) => m.role === "assistant").map((m) => m.text);
+  return (await roomFor(env, workspace.tenantId, conversationId).listMessages(0, 100)).messages
+    .filter((m) => m.role === "assistant")
+    .map((m) => m.text);
 }
 
 async function enrollment(id: string): Promise<EnrollmentView> {
-  return (await (await call(`/api/v1/enrollments/${id}`, { token: workspace.members.owner.token })).json()) as EnrollmentView;
+  return (await (
+    await call(`/api/v1/enrollments/${id}`, { token: workspace.members.owner.token })
+  ).json()) as EnrollmentView;
 }
 
 /** Waits until the agent has taken in the user's reply (its activity day is counted after any thanks went out). */
@@ -80,13 +105,25 @@ describe("a check-in answered with a chip", () => {
   it("records the choice and thanks the user once in the conversation", async () => {
     const c = await asked(lastCheckin);
     await userWrites(c, "Yes", "yes");
-    await eventually(async () => expect(await assistantTexts(c.conversationId)).toEqual([QUESTION, 'Thanks! I\'ve noted "Yes".']));
-    expect((await c.agent.snapshot()).enrollments[0]?.answers.ran).toMatchObject({ choice_id: "yes" });
+    await eventually(async () =>
+      expect(await assistantTexts(c.conversationId)).toEqual([
+        QUESTION,
+        'Thanks! I\'ve noted "Yes".',
+      ]),
+    );
+    expect((await c.agent.snapshot()).enrollments[0]?.answers.ran).toMatchObject({
+      choice_id: "yes",
+    });
 
     await userWrites(c, "Yes", "yes");
-    await eventually(async () => expect((await c.agent.behaviourSignals()).last_activity_at).not.toBeNull());
+    await eventually(async () =>
+      expect((await c.agent.behaviourSignals()).last_activity_at).not.toBeNull(),
+    );
     await runAt(workspace.tenantId, c.contactId, T0 + 1000);
-    expect(await assistantTexts(c.conversationId)).toEqual([QUESTION, 'Thanks! I\'ve noted "Yes".']);
+    expect(await assistantTexts(c.conversationId)).toEqual([
+      QUESTION,
+      'Thanks! I\'ve noted "Yes".',
+    ]);
   });
 
   it("ignores a chip of another message: nothing recorded, nothing said, the check-in still open", async () => {
@@ -104,10 +141,17 @@ describe("a check-in answered by typing", () => {
   it("reads the typed number as the score, thanks once, and the program goes on", async () => {
     const c = await asked(scaleThenWait);
     await userWrites(c, "4");
-    await eventually(async () => expect((await assistantTexts(c.conversationId)).slice(1)).toEqual(["Great to hear! I've noted your 4."]));
+    await eventually(async () =>
+      expect((await assistantTexts(c.conversationId)).slice(1)).toEqual([
+        "Great to hear! I've noted your 4.",
+      ]),
+    );
     expect((await c.agent.snapshot()).enrollments[0]?.answers.energy).toMatchObject({ value: 4 });
     await runAt(workspace.tenantId, c.contactId, T0 + HOUR);
-    expect((await assistantTexts(c.conversationId)).slice(1)).toEqual(["Great to hear! I've noted your 4.", "See you tomorrow."]);
+    expect((await assistantTexts(c.conversationId)).slice(1)).toEqual([
+      "Great to hear! I've noted your 4.",
+      "See you tomorrow.",
+    ]);
   });
 });
 
@@ -115,11 +159,17 @@ describe("a check-in answered in words", () => {
   it("takes the answer from the sentence and thanks once; the assistant does not answer it as well", async () => {
     const c = await asked(scaleThenWait);
     await userWrites(c, "Honestly I'd say a 4 today");
-    await eventually(async () => expect((await assistantTexts(c.conversationId)).slice(1)).toEqual(["Great to hear! I've noted your 4."]));
+    await eventually(async () =>
+      expect((await assistantTexts(c.conversationId)).slice(1)).toEqual([
+        "Great to hear! I've noted your 4.",
+      ]),
+    );
     expect((await c.agent.snapshot()).enrollments[0]?.answers.energy).toMatchObject({ value: 4 });
     // Long enough for the stand-in model to have answered, had the message gone to the assistant.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((await assistantTexts(c.conversationId)).slice(1)).toEqual(["Great to hear! I've noted your 4."]);
+    expect((await assistantTexts(c.conversationId)).slice(1)).toEqual([
+      "Great to hear! I've noted your 4.",
+    ]);
   });
 
   it("gives a question asked under the check-in to the assistant, and records no answer", async () => {
@@ -134,16 +184,26 @@ describe("a check-in answered in words", () => {
 describe("a check-in that is the program's last step", () => {
   it("keeps the enrolment open until the answer, then completes with it recorded", async () => {
     const c = await asked(lastCheckin);
-    expect(await enrollment(c.enrollmentId)).toMatchObject({ status: "active", current_node: "end", next_wake_at: T0 + 24 * HOUR });
+    expect(await enrollment(c.enrollmentId)).toMatchObject({
+      status: "active",
+      current_node: "end",
+      next_wake_at: T0 + 24 * HOUR,
+    });
     await c.agent.setTestClock(T0 + HOUR);
     await userWrites(c, "Not yet", "no");
-    await eventually(async () => expect((await assistantTexts(c.conversationId)).slice(1)).toEqual(['Thanks! I\'ve noted "Not yet".']));
+    await eventually(async () =>
+      expect((await assistantTexts(c.conversationId)).slice(1)).toEqual([
+        'Thanks! I\'ve noted "Not yet".',
+      ]),
+    );
     await runAt(workspace.tenantId, c.contactId, T0 + HOUR);
     const done = await enrollment(c.enrollmentId);
     expect(done).toMatchObject({ status: "completed", ended_at: T0 + HOUR });
     const events = done.history?.map((e) => e.event) ?? [];
     expect(events.indexOf("answered")).toBeLessThan(events.indexOf("completed"));
-    expect(done.history?.find((e) => e.event === "answered")?.detail).toMatchObject({ choice_id: "no" });
+    expect(done.history?.find((e) => e.event === "answered")?.detail).toMatchObject({
+      choice_id: "no",
+    });
   });
 
   it("completes when the answer window ends without an answer", async () => {
@@ -151,6 +211,9 @@ describe("a check-in that is the program's last step", () => {
     await runAt(workspace.tenantId, c.contactId, T0 + 23 * HOUR);
     expect((await enrollment(c.enrollmentId)).status).toBe("active");
     await runAt(workspace.tenantId, c.contactId, T0 + 24 * HOUR);
-    expect(await enrollment(c.enrollmentId)).toMatchObject({ status: "completed", ended_at: T0 + 24 * HOUR });
+    expect(await enrollment(c.enrollmentId)).toMatchObject({
+      status: "completed",
+      ended_at: T0 + 24 * HOUR,
+    });
   });
 });

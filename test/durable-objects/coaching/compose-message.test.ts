@@ -17,12 +17,22 @@ beforeAll(async () => {
 });
 
 function input(prompt?: string) {
-  return { tenantId: workspace.tenantId, contactId: "contact-1", messageId: `m-${crypto.randomUUID()}`, text: STEP_TEXT, ...(prompt ? { prompt } : {}) };
+  return {
+    tenantId: workspace.tenantId,
+    contactId: "contact-1",
+    messageId: `m-${crypto.randomUUID()}`,
+    text: STEP_TEXT,
+    ...(prompt ? { prompt } : {}),
+  };
 }
 
 describe("composing a proactive message", () => {
   it("asks the model when the step has a prompt", async () => {
-    const text = await composeMessage(env, input("Encourage them to start week two of their morning routine"), logger);
+    const text = await composeMessage(
+      env,
+      input("Encourage them to start week two of their morning routine"),
+      logger,
+    );
     expect(text.length).toBeGreaterThan(0);
     expect(text).not.toBe(STEP_TEXT);
   });

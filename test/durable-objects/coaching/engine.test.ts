@@ -6,7 +6,13 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { roomFor } from "../../../worker/lib/rooms";
 import { call, seedWorkspace, type SeededWorkspace } from "../../worker/auth/helpers";
-import { agentOf, createProgram, enroll, runAt, seedWebContact } from "../../worker/programs/program-helpers";
+import {
+  agentOf,
+  createProgram,
+  enroll,
+  runAt,
+  seedWebContact,
+} from "../../worker/programs/program-helpers";
 
 const T0 = Date.UTC(2026, 5, 10, 10, 0); // a Wednesday, 10:00 UTC
 const HOUR = 60 * 60 * 1000;
@@ -36,7 +42,12 @@ async function pinnedContact(at = T0) {
 
 const checkinProgram: ProgramSteps = {
   nodes: [
-    { id: "ask", kind: "checkin", question: "How did this week's runs feel?", scale: { min: 1, max: 5, labels: { "1": "awful", "5": "great" } } },
+    {
+      id: "ask",
+      kind: "checkin",
+      question: "How did this week's runs feel?",
+      scale: { min: 1, max: 5, labels: { "1": "awful", "5": "great" } },
+    },
     { id: "pause", kind: "wait", duration_minutes: 120 },
     { id: "good", kind: "condition", rule: { type: "answer_compare", op: "gte", value: 4 } },
     { id: "cheer", kind: "message", text: "Brilliant week, keep the rhythm." },
@@ -60,9 +71,16 @@ describe("a one-message program", () => {
     const id = await enroll(workspace, program.id, contactId);
     await runAt(workspace.tenantId, contactId, T0);
     await runAt(workspace.tenantId, contactId, T0 + 1000);
-    expect(await roomTexts(conversationId)).toEqual(["Welcome to the program! Today: a ten-minute walk."]);
+    expect(await roomTexts(conversationId)).toEqual([
+      "Welcome to the program! Today: a ten-minute walk.",
+    ]);
     const enrollment = await enrollmentOf(id);
-    expect(enrollment).toMatchObject({ status: "completed", current_node: "done", next_wake_at: null, program_version: 1 });
+    expect(enrollment).toMatchObject({
+      status: "completed",
+      current_node: "done",
+      next_wake_at: null,
+      program_version: 1,
+    });
     expect(enrollment.history?.map((e) => e.event)).toEqual(["enrolled", "sent", "completed"]);
     expect(enrollment.history?.[1]).toMatchObject({ at: T0, node_id: "hello" });
   });
@@ -72,26 +90,50 @@ describe("a one-message program", () => {
     const a = await pinnedContact();
     const b = await pinnedContact();
     // b is in their quiet hours, so their step waits.
-    await call(`/api/v1/contacts/${b.contactId}/coaching`, { method: "PUT", token: workspace.members.owner.token, body: { quiet_hours: { start: "09:00", end: "12:00" } } });
+    await call(`/api/v1/contacts/${b.contactId}/coaching`, {
+      method: "PUT",
+      token: workspace.members.owner.token,
+      body: { quiet_hours: { start: "09:00", end: "12:00" } },
+    });
     const first = await enroll(workspace, program.id, a.contactId);
     const second = await enroll(workspace, program.id, b.contactId);
     await runAt(workspace.tenantId, a.contactId, T0);
     await runAt(workspace.tenantId, b.contactId, T0);
-    const byProgram = (await (await call(`/api/v1/enrollments?program_id=${program.id}`, { token: workspace.members.viewer.token })).json()) as { enrollments: EnrollmentView[] };
+    const byProgram = (await (
+      await call(`/api/v1/enrollments?program_id=${program.id}`, {
+        token: workspace.members.viewer.token,
+      })
+    ).json()) as { enrollments: EnrollmentView[] };
     expect(byProgram.enrollments).toHaveLength(2);
-    const completed = (await (await call(`/api/v1/enrollments?program_id=${program.id}&status=completed`, { token: workspace.members.viewer.token })).json()) as { enrollments: EnrollmentView[] };
+    const completed = (await (
+      await call(`/api/v1/enrollments?program_id=${program.id}&status=completed`, {
+        token: workspace.members.viewer.token,
+      })
+    ).json()) as { enrollments: EnrollmentView[] };
     expect(completed.enrollments.map((e) => e.id)).toEqual([first]);
-    const byContact = (await (await call(`/api/v1/enrollments?contact_id=${b.contactId}`, { token: workspace.members.viewer.token })).json()) as { enrollments: EnrollmentView[] };
-    expect(byContact.enrollments.map((e) => [e.id, e.status, e.next_wake_at])).toEqual([[second, "active", T0 + 2 * HOUR]]);
+    const byContact = (await (
+      await call(`/api/v1/enrollments?contact_id=${b.contactId}`, {
+        token: workspace.members.viewer.token,
+      })
+    ).json()) as { enrollments: EnrollmentView[] };
+    expect(byContact.enrollments.map((e) => [e.id, e.status, e.next_wake_at])).toEqual([
+      [second, "active", T0 + 2 * HOUR],
+    ]);
   });
 
   it("answers the active enrolment again instead of enrolling a contact twice", async () => {
     const program = await createProgram(workspace, { steps: checkinProgram });
     const { contactId } = await pinnedContact();
     const first = await enroll(workspace, program.id, contactId);
-    const again = await call("/api/v1/enrollments", { token: workspace.members.owner.token, body: { program_id: program.id, contact_id: contactId } });
+    const again = await call("/api/v1/enrollments", {
+      token: workspace.members.owner.token,
+      body: { program_id: program.id, contact_id: contactId },
+    });
     expect(again.status).toBe(200);
-    expect((await again.json()) as EnrollmentView & { duplicate: boolean }).toMatchObject({ id: first, duplicate: true });
+    expect((await again.json()) as EnrollmentView & { duplicate: boolean }).toMatchObject({
+      id: first,
+      duplicate: true,
+    });
   });
 });
 
@@ -102,14 +144,22 @@ describe("a check-in program", () => {
     const id = await enroll(workspace, program.id, contactId);
     await runAt(workspace.tenantId, contactId, T0);
     const page = await roomFor(env, workspace.tenantId, conversationId).listMessages(0, 10);
-    expect(page.messages[0]?.text).toBe("How did this week's runs feel?\nReply with a number from 1 to 5 (1 = awful, 5 = great).");
+    expect(page.messages[0]?.text).toBe(
+      "How did this week's runs feel?\nReply with a number from 1 to 5 (1 = awful, 5 = great).",
+    );
     expect((await enrollmentOf(id)).next_wake_at).toBe(T0 + 2 * HOUR);
 
-    await agentOf(workspace.tenantId, contactId).recordReply({ text: "I'd say 2, legs were heavy" });
+    await agentOf(workspace.tenantId, contactId).recordReply({
+      text: "I'd say 2, legs were heavy",
+    });
     await runAt(workspace.tenantId, contactId, T0 + HOUR);
-    expect((await roomTexts(conversationId)).slice(1)).toEqual(["Thanks for being honest. I've noted your 2."]);
+    expect((await roomTexts(conversationId)).slice(1)).toEqual([
+      "Thanks for being honest. I've noted your 2.",
+    ]);
     await runAt(workspace.tenantId, contactId, T0 + 2 * HOUR);
-    expect((await roomTexts(conversationId)).slice(2)).toEqual(["Tough week. Let's make the next run shorter."]);
+    expect((await roomTexts(conversationId)).slice(2)).toEqual([
+      "Tough week. Let's make the next run shorter.",
+    ]);
     const history = (await enrollmentOf(id)).history ?? [];
     expect(history.find((e) => e.event === "answered")?.detail).toMatchObject({ value: 2 });
     expect(history.find((e) => e.event === "branched")?.detail).toEqual({ branch: "no" });
@@ -121,7 +171,9 @@ describe("a check-in program", () => {
     await enroll(workspace, program.id, contactId);
     await runAt(workspace.tenantId, contactId, T0);
     await runAt(workspace.tenantId, contactId, T0 + 3 * HOUR);
-    expect((await roomTexts(conversationId)).at(-1)).toBe("Tough week. Let's make the next run shorter.");
+    expect((await roomTexts(conversationId)).at(-1)).toBe(
+      "Tough week. Let's make the next run shorter.",
+    );
   });
 
   it("ends an enrolment on DELETE, after which nothing more is sent", async () => {
@@ -129,7 +181,10 @@ describe("a check-in program", () => {
     const { contactId, conversationId } = await pinnedContact();
     const id = await enroll(workspace, program.id, contactId);
     await runAt(workspace.tenantId, contactId, T0);
-    const res = await call(`/api/v1/enrollments/${id}`, { method: "DELETE", token: workspace.members.editor.token });
+    const res = await call(`/api/v1/enrollments/${id}`, {
+      method: "DELETE",
+      token: workspace.members.editor.token,
+    });
     expect(((await res.json()) as EnrollmentView).status).toBe("ended");
     await runAt(workspace.tenantId, contactId, T0 + 5 * HOUR);
     expect(await roomTexts(conversationId)).toHaveLength(1);

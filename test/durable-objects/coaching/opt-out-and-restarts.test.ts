@@ -1,7 +1,11 @@
 // Opt-out stops everything at once (a step due a second later sends nothing, creators cannot enrol the
 // contact again, queued interventions are dropped), and a restart of the agent anywhere in a step (every
 // object aborted at once, as a crash or a deploy does) sends nothing twice and skips nothing.
-import type { CoachingPreferencesUpdate, EnrollmentView, ProgramSteps } from "@coach/contracts/programs";
+import type {
+  CoachingPreferencesUpdate,
+  EnrollmentView,
+  ProgramSteps,
+} from "@coach/contracts/programs";
 import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +14,14 @@ import type { ExecutorDeps } from "../../../durable-objects/coaching/step-execut
 import { roomFor } from "../../../worker/lib/rooms";
 import { call, errorOf, seedWorkspace, type SeededWorkspace } from "../../worker/auth/helpers";
 import { eventually } from "../../worker/channels/channel-helpers";
-import { agentOf, createProgram, enroll, oneMessage, runAt, seedWebContact } from "../../worker/programs/program-helpers";
+import {
+  agentOf,
+  createProgram,
+  enroll,
+  oneMessage,
+  runAt,
+  seedWebContact,
+} from "../../worker/programs/program-helpers";
 
 const T0 = Date.UTC(2026, 5, 10, 10, 0);
 const MINUTE = 60_000;
@@ -35,21 +46,32 @@ const twoMessages: ProgramSteps = {
   ],
 };
 
-async function setUp(steps: ProgramSteps, prefs: CoachingPreferencesUpdate = { quiet_hours: null }) {
+async function setUp(
+  steps: ProgramSteps,
+  prefs: CoachingPreferencesUpdate = { quiet_hours: null },
+) {
   const program = await createProgram(workspace, { steps });
   const contact = await seedWebContact(workspace.tenantId);
   await agentOf(workspace.tenantId, contact.contactId).setTestClock(T0);
-  await call(`/api/v1/contacts/${contact.contactId}/coaching`, { method: "PUT", token: workspace.members.owner.token, body: prefs });
+  await call(`/api/v1/contacts/${contact.contactId}/coaching`, {
+    method: "PUT",
+    token: workspace.members.owner.token,
+    body: prefs,
+  });
   const enrollmentId = await enroll(workspace, program.id, contact.contactId);
   return { ...contact, enrollmentId, programId: program.id };
 }
 
 async function roomTexts(conversationId: string): Promise<string[]> {
-  return (await roomFor(env, workspace.tenantId, conversationId).listMessages(0, 100)).messages.map((m) => m.text);
+  return (await roomFor(env, workspace.tenantId, conversationId).listMessages(0, 100)).messages.map(
+    (m) => m.text,
+  );
 }
 
 async function enrollment(id: string): Promise<EnrollmentView> {
-  return (await (await call(`/api/v1/enrollments/${id}`, { token: workspace.members.owner.token })).json()) as EnrollmentView;
+  return (await (
+    await call(`/api/v1/enrollments/${id}`, { token: workspace.members.owner.token })
+  ).json()) as EnrollmentView;
 }
 
 describe("opting out", () => {
@@ -62,8 +84,16 @@ describe("opting out", () => {
     await runAt(workspace.tenantId, setup.contactId, T0 + MINUTE);
     await runAt(workspace.tenantId, setup.contactId, T0 + 60 * MINUTE);
     expect(await roomTexts(setup.conversationId)).toEqual(["Run today: 20 minutes."]);
-    expect(await enrollment(setup.enrollmentId)).toMatchObject({ status: "opted_out", end_reason: "test", next_wake_at: null });
-    const listed = (await (await call(`/api/v1/enrollments?contact_id=${setup.contactId}`, { token: workspace.members.owner.token })).json()) as { enrollments: EnrollmentView[] };
+    expect(await enrollment(setup.enrollmentId)).toMatchObject({
+      status: "opted_out",
+      end_reason: "test",
+      next_wake_at: null,
+    });
+    const listed = (await (
+      await call(`/api/v1/enrollments?contact_id=${setup.contactId}`, {
+        token: workspace.members.owner.token,
+      })
+    ).json()) as { enrollments: EnrollmentView[] };
     expect(listed.enrollments.map((e) => e.status)).toEqual(["opted_out"]);
   });
 
@@ -71,10 +101,15 @@ describe("opting out", () => {
     const setup = await setUp(twoMessages);
     await agentOf(workspace.tenantId, setup.contactId).optOut("test");
     const other = await createProgram(workspace);
-    const res = await call("/api/v1/enrollments", { token: workspace.members.owner.token, body: { program_id: other.id, contact_id: setup.contactId } });
+    const res = await call("/api/v1/enrollments", {
+      token: workspace.members.owner.token,
+      body: { program_id: other.id, contact_id: setup.contactId },
+    });
     expect(res.status).toBe(409);
     expect((await errorOf(res)).code).toBe("contact_opted_out");
-    const state = await call(`/api/v1/contacts/${setup.contactId}/coaching`, { token: workspace.members.viewer.token });
+    const state = await call(`/api/v1/contacts/${setup.contactId}/coaching`, {
+      token: workspace.members.viewer.token,
+    });
     expect(await state.json()).toMatchObject({ opted_out: true, opted_out_at: T0 });
   });
 
@@ -82,10 +117,18 @@ describe("opting out", () => {
     const setup = await setUp(oneMessage(), { quiet_hours: { start: "09:00", end: "12:00" } });
     const agent = agentOf(workspace.tenantId, setup.contactId);
     const identity = { tenantId: workspace.tenantId, contactId: setup.contactId };
-    expect(await agent.queueIntervention(identity, { id: "nudge-1", text: "Still with us?", reason: "test" })).toEqual({ status: "queued" });
+    expect(
+      await agent.queueIntervention(identity, {
+        id: "nudge-1",
+        text: "Still with us?",
+        reason: "test",
+      }),
+    ).toEqual({ status: "queued" });
     await agent.optOut("test");
     expect((await agent.snapshot()).pending_interventions).toEqual([]);
-    expect(await agent.queueIntervention(identity, { id: "nudge-2", text: "Hello?", reason: "test" })).toEqual({ status: "opted_out" });
+    expect(
+      await agent.queueIntervention(identity, { id: "nudge-2", text: "Hello?", reason: "test" }),
+    ).toEqual({ status: "opted_out" });
     await runAt(workspace.tenantId, setup.contactId, T0 + 3 * 60 * MINUTE);
     expect(await roomTexts(setup.conversationId)).toEqual([]);
   });
@@ -96,8 +139,14 @@ describe("interventions", () => {
     const setup = await setUp(oneMessage(), { quiet_hours: { start: "09:00", end: "12:00" } });
     const agent = agentOf(workspace.tenantId, setup.contactId);
     const identity = { tenantId: workspace.tenantId, contactId: setup.contactId };
-    await agent.queueIntervention(identity, { id: "nudge", text: "Three days since your last run: how about ten minutes today?", reason: "inactive" });
-    expect(await agent.queueIntervention(identity, { id: "nudge", text: "again", reason: "inactive" })).toEqual({ status: "duplicate" });
+    await agent.queueIntervention(identity, {
+      id: "nudge",
+      text: "Three days since your last run: how about ten minutes today?",
+      reason: "inactive",
+    });
+    expect(
+      await agent.queueIntervention(identity, { id: "nudge", text: "again", reason: "inactive" }),
+    ).toEqual({ status: "duplicate" });
     await runAt(workspace.tenantId, setup.contactId, T0);
     expect(await roomTexts(setup.conversationId)).toEqual([]);
     await runAt(workspace.tenantId, setup.contactId, Date.UTC(2026, 5, 10, 12, 0));
@@ -119,7 +168,10 @@ const HELD_MS = 10 * MINUTE;
  * Makes the running agent instance hold its next send, before the room gets it or after the room has
  * stored it; answers a check that says whether the send is being held now.
  */
-async function holdNextSend(contactId: string, when: "before_room" | "after_room"): Promise<() => boolean> {
+async function holdNextSend(
+  contactId: string,
+  when: "before_room" | "after_room",
+): Promise<() => boolean> {
   let held = false;
   await runInDurableObject(agentOf(workspace.tenantId, contactId), (agent: CoachingAgent) => {
     // The executor's dependencies are the seam a fault is injected at; nothing else is changed.
@@ -144,11 +196,21 @@ describe("restarts", () => {
     const messageId = `${setup.enrollmentId}:hello:1`;
     const text = "Composed by the model just before the crash.";
     await runInDurableObject(agentOf(workspace.tenantId, setup.contactId), (_agent, state) => {
-      state.storage.sql.exec("INSERT INTO intents (message_id, enrollment_id, node_id, text, quick_replies, status) VALUES (?, ?, 'hello', ?, '[]', 'pending')", messageId, setup.enrollmentId, text);
+      state.storage.sql.exec(
+        "INSERT INTO intents (message_id, enrollment_id, node_id, text, quick_replies, status) VALUES (?, ?, 'hello', ?, '[]', 'pending')",
+        messageId,
+        setup.enrollmentId,
+        text,
+      );
     });
     if (reachedRoom) {
       await roomFor(env, workspace.tenantId, setup.conversationId).sendOutbound({
-        meta: { tenantId: workspace.tenantId, conversationId: setup.conversationId, contactId: setup.contactId, channel: "web" },
+        meta: {
+          tenantId: workspace.tenantId,
+          conversationId: setup.conversationId,
+          contactId: setup.contactId,
+          channel: "web",
+        },
         client_id: messageId,
         text,
         author: "assistant",
@@ -173,7 +235,9 @@ describe("restarts", () => {
     expect(await roomTexts(setup.conversationId)).toEqual([setup.text]);
     const view = await enrollment(setup.enrollmentId);
     expect(view.status).toBe("completed");
-    expect(view.history?.find((e) => e.event === "sent")?.detail).toMatchObject({ duplicate: true });
+    expect(view.history?.find((e) => e.event === "sent")?.detail).toMatchObject({
+      duplicate: true,
+    });
   });
 
   it("sends nothing twice when the agent restarts after a step, and still runs the next one", async () => {
@@ -186,7 +250,10 @@ describe("restarts", () => {
     await runAt(workspace.tenantId, setup.contactId, T0 + MINUTE);
     await restart();
     await runAt(workspace.tenantId, setup.contactId, T0 + 2 * MINUTE);
-    expect(await roomTexts(setup.conversationId)).toEqual(["Run today: 20 minutes.", "How did it go?"]);
+    expect(await roomTexts(setup.conversationId)).toEqual([
+      "Run today: 20 minutes.",
+      "How did it go?",
+    ]);
   });
 
   /** Runs the first step of `twoMessages` (due at noon, after quiet hours) and restarts while its send is held. */
@@ -203,7 +270,12 @@ describe("restarts", () => {
     );
     await eventually(async () => expect(held()).toBe(true));
     const intent = await runInDurableObject(agent, (_agent, state) =>
-      state.storage.sql.exec<{ status: string }>("SELECT status FROM intents WHERE message_id = ?", `${setup.enrollmentId}:first:1`).one(),
+      state.storage.sql
+        .exec<{ status: string }>(
+          "SELECT status FROM intents WHERE message_id = ?",
+          `${setup.enrollmentId}:first:1`,
+        )
+        .one(),
     );
     expect(intent.status).toBe("pending");
     await restart();
@@ -217,7 +289,10 @@ describe("restarts", () => {
     await runAt(workspace.tenantId, setup.contactId, setup.noon);
     expect(await roomTexts(setup.conversationId)).toEqual(["Run today: 20 minutes."]);
     await runAt(workspace.tenantId, setup.contactId, setup.noon + MINUTE);
-    expect(await roomTexts(setup.conversationId)).toEqual(["Run today: 20 minutes.", "How did it go?"]);
+    expect(await roomTexts(setup.conversationId)).toEqual([
+      "Run today: 20 minutes.",
+      "How did it go?",
+    ]);
     expect((await enrollment(setup.enrollmentId)).status).toBe("completed");
   });
 
@@ -227,10 +302,17 @@ describe("restarts", () => {
     expect((await enrollment(setup.enrollmentId)).current_node).toBe("first");
     await runAt(workspace.tenantId, setup.contactId, setup.noon);
     await runAt(workspace.tenantId, setup.contactId, setup.noon + MINUTE);
-    expect(await roomTexts(setup.conversationId)).toEqual(["Run today: 20 minutes.", "How did it go?"]);
+    expect(await roomTexts(setup.conversationId)).toEqual([
+      "Run today: 20 minutes.",
+      "How did it go?",
+    ]);
     const view = await enrollment(setup.enrollmentId);
     expect(view.status).toBe("completed");
-    expect(view.history?.filter((e) => e.event === "sent").map((e) => [e.node_id, e.detail?.duplicate ?? false])).toEqual([
+    expect(
+      view.history
+        ?.filter((e) => e.event === "sent")
+        .map((e) => [e.node_id, e.detail?.duplicate ?? false]),
+    ).toEqual([
       ["first", true],
       ["second", false],
     ]);
@@ -241,15 +323,28 @@ describe("erasure", () => {
   it("erases the contact's enrolments, history and preferences with the contact, and exports them before", async () => {
     const setup = await setUp(twoMessages);
     await runAt(workspace.tenantId, setup.contactId, T0);
-    const exported = (await (await call(`/api/v1/contacts/${setup.contactId}/export`, { token: workspace.members.owner.token })).json()) as { stores: { coaching: { enrollments: { id: string }[] } } };
+    const exported = (await (
+      await call(`/api/v1/contacts/${setup.contactId}/export`, {
+        token: workspace.members.owner.token,
+      })
+    ).json()) as { stores: { coaching: { enrollments: { id: string }[] } } };
     expect(exported.stores.coaching.enrollments.map((e) => e.id)).toEqual([setup.enrollmentId]);
-    const res = await call(`/api/v1/contacts/${setup.contactId}`, { method: "DELETE", token: workspace.members.owner.token });
-    const receipt = (await res.json()) as { stores: { store: string; status: string; items: number }[] };
+    const res = await call(`/api/v1/contacts/${setup.contactId}`, {
+      method: "DELETE",
+      token: workspace.members.owner.token,
+    });
+    const receipt = (await res.json()) as {
+      stores: { store: string; status: string; items: number }[];
+    };
     expect(receipt.stores).toContainEqual({ store: "coaching", status: "erased", items: 1 });
     const agent = agentOf(workspace.tenantId, setup.contactId);
     expect((await agent.snapshot()).enrollments).toEqual([]);
     expect(await agent.enrollment(setup.enrollmentId)).toBeNull();
-    const listed = (await (await call(`/api/v1/enrollments?contact_id=${setup.contactId}`, { token: workspace.members.owner.token })).json()) as { enrollments: EnrollmentView[] };
+    const listed = (await (
+      await call(`/api/v1/enrollments?contact_id=${setup.contactId}`, {
+        token: workspace.members.owner.token,
+      })
+    ).json()) as { enrollments: EnrollmentView[] };
     expect(listed.enrollments).toEqual([]);
   });
 });

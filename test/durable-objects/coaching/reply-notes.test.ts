@@ -7,7 +7,12 @@ import { forTenant } from "../../../worker/db/tenant-gateway";
 import { coachingAgentFor } from "../../../worker/lib/coaching-agents";
 import { roomFor } from "../../../worker/lib/rooms";
 import { eventually } from "../../worker/channels/channel-helpers";
-import { say, seedDashboardWorkspace, visitor, type DashboardWorkspace } from "../../worker/conversations/inbox-helpers";
+import {
+  say,
+  seedDashboardWorkspace,
+  visitor,
+  type DashboardWorkspace,
+} from "../../worker/conversations/inbox-helpers";
 
 let workspace: DashboardWorkspace;
 
@@ -29,8 +34,19 @@ describe("replies noted for coaching", () => {
     const agent = coachingAgentFor(env, workspace.tenantId, conversation.contactId ?? "");
     expect((await agent.behaviourSignals()).last_activity_at).toBeNull();
 
-    const meta: RoomMeta = { tenantId: workspace.tenantId, conversationId, contactId: conversation.contactId, channel: "web" };
-    await roomFor(env, workspace.tenantId, conversationId).sendOutbound({ meta, client_id: "checkin-reply-notes", text: "How did today go?", author: "assistant", source: "proactive" });
+    const meta: RoomMeta = {
+      tenantId: workspace.tenantId,
+      conversationId,
+      contactId: conversation.contactId,
+      channel: "web",
+    };
+    await roomFor(env, workspace.tenantId, conversationId).sendOutbound({
+      meta,
+      client_id: "checkin-reply-notes",
+      text: "How did today go?",
+      author: "assistant",
+      source: "proactive",
+    });
     await say(client, "Pretty well");
     await eventually(async () => {
       expect((await agent.behaviourSignals()).last_activity_at).not.toBeNull();

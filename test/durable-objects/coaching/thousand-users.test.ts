@@ -8,7 +8,12 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { roomFor } from "../../../worker/lib/rooms";
 import { call, seedWorkspace } from "../../worker/auth/helpers";
-import { agentOf, createProgram, enroll, seedWebContact } from "../../worker/programs/program-helpers";
+import {
+  agentOf,
+  createProgram,
+  enroll,
+  seedWebContact,
+} from "../../worker/programs/program-helpers";
 
 const USERS = 1000;
 const CONCURRENCY = 25;
@@ -31,7 +36,8 @@ const morningNudge: ProgramSteps = {
 
 async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
-  for (let i = 0; i < items.length; i += CONCURRENCY) results.push(...(await Promise.all(items.slice(i, i + CONCURRENCY).map(work))));
+  for (let i = 0; i < items.length; i += CONCURRENCY)
+    results.push(...(await Promise.all(items.slice(i, i + CONCURRENCY).map(work))));
   return results;
 }
 
@@ -39,17 +45,24 @@ describe("a thousand users in one program", () => {
   it("fires every due step once, within a minute of its time", { timeout: 600_000 }, async () => {
     const workspace = await seedWorkspace();
     const program = await createProgram(workspace, { steps: morningNudge });
-    const users = await inBatches(Array.from({ length: USERS }, (_, i) => i), async () => {
-      const contact = await seedWebContact(workspace.tenantId);
-      const agent = agentOf(workspace.tenantId, contact.contactId);
-      await agent.setTestClock(ENROLLED_AT);
-      const enrollmentId = await enroll(workspace, program.id, contact.contactId);
-      await agent.runDue();
-      // The agent holds one alarm, due when its step is: 30 minutes ahead of its pinned clock.
-      const alarmLead = await runInDurableObject(agent, async (_agent, state) => ((await state.storage.getAlarm()) ?? 0) - Date.now());
-      return { ...contact, enrollmentId, alarmLead };
-    });
-    for (const { alarmLead } of users) expect(Math.abs(alarmLead - (DUE_AT - ENROLLED_AT))).toBeLessThan(60_000);
+    const users = await inBatches(
+      Array.from({ length: USERS }, (_, i) => i),
+      async () => {
+        const contact = await seedWebContact(workspace.tenantId);
+        const agent = agentOf(workspace.tenantId, contact.contactId);
+        await agent.setTestClock(ENROLLED_AT);
+        const enrollmentId = await enroll(workspace, program.id, contact.contactId);
+        await agent.runDue();
+        // The agent holds one alarm, due when its step is: 30 minutes ahead of its pinned clock.
+        const alarmLead = await runInDurableObject(
+          agent,
+          async (_agent, state) => ((await state.storage.getAlarm()) ?? 0) - Date.now(),
+        );
+        return { ...contact, enrollmentId, alarmLead };
+      },
+    );
+    for (const { alarmLead } of users)
+      expect(Math.abs(alarmLead - (DUE_AT - ENROLLED_AT))).toBeLessThan(60_000);
 
     const noteSent = await inBatches(users, async (user) => {
       const agent = agentOf(workspace.tenantId, user.contactId);
@@ -57,18 +70,32 @@ describe("a thousand users in one program", () => {
       await runDurableObjectAlarm(agent);
       await agent.runDue();
       await runDurableObjectAlarm(agent);
-      return (await agent.enrollment(user.enrollmentId))?.history?.filter((e) => e.event === "sent").map((e) => e.at) ?? [];
+      return (
+        (await agent.enrollment(user.enrollmentId))?.history
+          ?.filter((e) => e.event === "sent")
+          .map((e) => e.at) ?? []
+      );
     });
     expect(noteSent.filter((sent) => sent.length !== 1)).toEqual([]);
     for (const [at] of noteSent) expect((at ?? 0) - DUE_AT).toBeLessThanOrEqual(60_000);
 
-    const roomCounts = await inBatches(users, async (user) => (await roomFor(env, workspace.tenantId, user.conversationId).listMessages(0, 10)).messages.length);
+    const roomCounts = await inBatches(
+      users,
+      async (user) =>
+        (await roomFor(env, workspace.tenantId, user.conversationId).listMessages(0, 10)).messages
+          .length,
+    );
     expect(roomCounts.reduce((sum, n) => sum + n, 0)).toBe(USERS);
     expect(roomCounts.every((n) => n === 1)).toBe(true);
 
     let completed = 0;
-    for (let offset: number | null = 0; offset !== null; ) {
-      const page = (await (await call(`/api/v1/enrollments?program_id=${program.id}&status=completed&limit=200&offset=${offset}`, { token: workspace.members.owner.token })).json()) as {
+    for (let offset: number | null = 0; offset !== null;) {
+      const page = (await (
+        await call(
+          `/api/v1/enrollments?program_id=${program.id}&status=completed&limit=200&offset=${offset}`,
+          { token: workspace.members.owner.token },
+        )
+      ).json()) as {
         enrollments: EnrollmentView[];
         next_offset: number | null;
       };

@@ -1,14 +1,24 @@
 // The contact's clock: without a time zone in the coaching preferences the agent follows the contact's
 // own (contacts.timezone), a chosen one wins, and a change of zone re-times a wait already running
 // until a local time of day (and the agent's alarm with it), while quiet hours still have the last word.
-import type { CoachingPreferencesUpdate, EnrollmentView, ProgramSteps } from "@coach/contracts/programs";
+import type {
+  CoachingPreferencesUpdate,
+  EnrollmentView,
+  ProgramSteps,
+} from "@coach/contracts/programs";
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "../../../worker/db/tenant-gateway";
 import { roomFor } from "../../../worker/lib/rooms";
 import { call, seedWorkspace, type SeededWorkspace } from "../../worker/auth/helpers";
-import { agentOf, createProgram, enroll, runAt, seedWebContact } from "../../worker/programs/program-helpers";
+import {
+  agentOf,
+  createProgram,
+  enroll,
+  runAt,
+  seedWebContact,
+} from "../../worker/programs/program-helpers";
 
 const T0 = Date.UTC(2026, 5, 10, 10, 0); // Wednesday 10:00 UTC, 06:00 in New York (UTC-4 in June)
 const HOUR = 60 * 60 * 1000;
@@ -19,9 +29,15 @@ beforeAll(async () => {
   workspace = await seedWorkspace();
 });
 
-function waitThenMessage(wait: Extract<ProgramSteps["nodes"][number], { kind: "wait" }>): ProgramSteps {
+function waitThenMessage(
+  wait: Extract<ProgramSteps["nodes"][number], { kind: "wait" }>,
+): ProgramSteps {
   return {
-    nodes: [wait, { id: "nudge", kind: "message", text: "Morning! Ten easy minutes today." }, { id: "end", kind: "end" }],
+    nodes: [
+      wait,
+      { id: "nudge", kind: "message", text: "Morning! Ten easy minutes today." },
+      { id: "end", kind: "end" },
+    ],
     edges: [
       { from: wait.id, to: "nudge" },
       { from: "nudge", to: "end" },
@@ -29,13 +45,27 @@ function waitThenMessage(wait: Extract<ProgramSteps["nodes"][number], { kind: "w
   };
 }
 
-const untilEightToday = waitThenMessage({ id: "eight", kind: "wait", until: { time: "08:00", days_ahead: 0 } });
-const untilEightTomorrow = waitThenMessage({ id: "eight", kind: "wait", until: { time: "08:00", days_ahead: 1 } });
+const untilEightToday = waitThenMessage({
+  id: "eight",
+  kind: "wait",
+  until: { time: "08:00", days_ahead: 0 },
+});
+const untilEightTomorrow = waitThenMessage({
+  id: "eight",
+  kind: "wait",
+  until: { time: "08:00", days_ahead: 1 },
+});
 
 /** A contact (with `timezone` on their D1 record when given), enrolled in `steps` at T0 and run once. */
-async function enrolled(steps: ProgramSteps, options: { timezone?: string; prefs?: CoachingPreferencesUpdate } = {}) {
+async function enrolled(
+  steps: ProgramSteps,
+  options: { timezone?: string; prefs?: CoachingPreferencesUpdate } = {},
+) {
   const contact = await seedWebContact(workspace.tenantId);
-  if (options.timezone) await forTenant(env.DB, workspace.tenantId).update("contacts", contact.contactId, { timezone: options.timezone });
+  if (options.timezone)
+    await forTenant(env.DB, workspace.tenantId).update("contacts", contact.contactId, {
+      timezone: options.timezone,
+    });
   await agentOf(workspace.tenantId, contact.contactId).setTestClock(T0);
   if (options.prefs) await setPreferences(contact.contactId, options.prefs);
   const program = await createProgram(workspace, { steps });
@@ -45,33 +75,49 @@ async function enrolled(steps: ProgramSteps, options: { timezone?: string; prefs
 }
 
 async function setPreferences(contactId: string, body: CoachingPreferencesUpdate): Promise<void> {
-  const res = await call(`/api/v1/contacts/${contactId}/coaching`, { method: "PUT", token: workspace.members.owner.token, body });
+  const res = await call(`/api/v1/contacts/${contactId}/coaching`, {
+    method: "PUT",
+    token: workspace.members.owner.token,
+    body,
+  });
   expect(res.status).toBe(200);
 }
 
 async function enrollment(id: string): Promise<EnrollmentView> {
-  return (await (await call(`/api/v1/enrollments/${id}`, { token: workspace.members.owner.token })).json()) as EnrollmentView;
+  return (await (
+    await call(`/api/v1/enrollments/${id}`, { token: workspace.members.owner.token })
+  ).json()) as EnrollmentView;
 }
 
 async function roomTexts(conversationId: string): Promise<string[]> {
-  return (await roomFor(env, workspace.tenantId, conversationId).listMessages(0, 100)).messages.map((m) => m.text);
+  return (await roomFor(env, workspace.tenantId, conversationId).listMessages(0, 100)).messages.map(
+    (m) => m.text,
+  );
 }
 
 /** How far ahead of the real clock the agent's alarm is set (as far as its wake-up is ahead of its own clock). */
 async function alarmLead(contactId: string): Promise<number> {
-  return runInDurableObject(agentOf(workspace.tenantId, contactId), async (_agent, state) => ((await state.storage.getAlarm()) ?? 0) - Date.now());
+  return runInDurableObject(
+    agentOf(workspace.tenantId, contactId),
+    async (_agent, state) => ((await state.storage.getAlarm()) ?? 0) - Date.now(),
+  );
 }
 
 describe("the contact's own time zone", () => {
   it("times a wait by contacts.timezone when the preferences name no zone", async () => {
     const c = await enrolled(untilEightToday, { timezone: "America/New_York" });
     expect((await enrollment(c.enrollmentId)).next_wake_at).toBe(Date.UTC(2026, 5, 10, 12, 0));
-    const state = await call(`/api/v1/contacts/${c.contactId}/coaching`, { token: workspace.members.viewer.token });
+    const state = await call(`/api/v1/contacts/${c.contactId}/coaching`, {
+      token: workspace.members.viewer.token,
+    });
     expect(await state.json()).toMatchObject({ timezone: "America/New_York" });
   });
 
   it("lets a time zone chosen in the preferences win over contacts.timezone", async () => {
-    const c = await enrolled(untilEightToday, { timezone: "America/New_York", prefs: { timezone: "Asia/Tokyo" } });
+    const c = await enrolled(untilEightToday, {
+      timezone: "America/New_York",
+      prefs: { timezone: "Asia/Tokyo" },
+    });
     // 10:00 UTC is 19:00 in Tokyo: 08:00 has passed there, so the wait ends at 08:00 tomorrow, Tokyo time.
     expect((await enrollment(c.enrollmentId)).next_wake_at).toBe(Date.UTC(2026, 5, 10, 23, 0));
   });
@@ -101,7 +147,10 @@ describe("changing time zone during a wait", () => {
   });
 
   it("keeps a wait by duration at its absolute time", async () => {
-    const c = await enrolled(waitThenMessage({ id: "pause", kind: "wait", duration_minutes: 120 }), { prefs: { quiet_hours: null } });
+    const c = await enrolled(
+      waitThenMessage({ id: "pause", kind: "wait", duration_minutes: 120 }),
+      { prefs: { quiet_hours: null } },
+    );
     await setPreferences(c.contactId, { timezone: "America/New_York" });
     await runAt(workspace.tenantId, c.contactId, T0 + 1000);
     expect((await enrollment(c.enrollmentId)).next_wake_at).toBe(T0 + 2 * HOUR);
@@ -109,13 +158,17 @@ describe("changing time zone during a wait", () => {
 
   it("re-times the wait when contacts.timezone changes and no zone was chosen", async () => {
     const c = await enrolled(untilEightTomorrow, { prefs: { quiet_hours: null } });
-    await forTenant(env.DB, workspace.tenantId).update("contacts", c.contactId, { timezone: "Europe/Berlin" });
+    await forTenant(env.DB, workspace.tenantId).update("contacts", c.contactId, {
+      timezone: "Europe/Berlin",
+    });
     await runAt(workspace.tenantId, c.contactId, T0 + HOUR);
     expect((await enrollment(c.enrollmentId)).next_wake_at).toBe(Date.UTC(2026, 5, 11, 6, 0));
   });
 
   it("still holds the message for quiet hours in the new zone", async () => {
-    const c = await enrolled(untilEightTomorrow, { prefs: { quiet_hours: { start: "22:00", end: "09:00" } } });
+    const c = await enrolled(untilEightTomorrow, {
+      prefs: { quiet_hours: { start: "22:00", end: "09:00" } },
+    });
     await setPreferences(c.contactId, { timezone: "America/New_York" });
     await runAt(workspace.tenantId, c.contactId, Date.UTC(2026, 5, 11, 12, 0));
     expect(await roomTexts(c.conversationId)).toEqual([]);

@@ -1,7 +1,9 @@
 // What every answer to bad input must look like: never a server error, and a refusal is the API's JSON
 // error with a stable code (README, "Conventions every part relies on").
 
-export type AnswerVerdict = { ok: true; status: number; code: string | null } | { ok: false; status: number; problem: string };
+export type AnswerVerdict =
+  | { ok: true; status: number; code: string | null }
+  | { ok: false; status: number; problem: string };
 
 /** Reads `res` and judges it: a status below 500, and for 4xx a JSON `{error: {code, message}}`. */
 export async function judgeAnswer(res: Response): Promise<AnswerVerdict> {

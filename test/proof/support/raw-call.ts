@@ -2,6 +2,13 @@
 import { exports } from "cloudflare:workers";
 import { BASE, freshIp } from "../../worker/auth/helpers";
 
-export function rawCall(path: string, init: { method: string; headers?: Record<string, string>; body?: BodyInit }): Promise<Response> {
-  return exports.default.fetch(`${BASE}${path}`, { method: init.method, headers: { "CF-Connecting-IP": freshIp(), ...init.headers }, body: init.body });
+export function rawCall(
+  path: string,
+  init: { method: string; headers?: Record<string, string>; body?: BodyInit },
+): Promise<Response> {
+  return exports.default.fetch(`${BASE}${path}`, {
+    method: init.method,
+    headers: { "CF-Connecting-IP": freshIp(), ...init.headers },
+    body: init.body,
+  });
 }

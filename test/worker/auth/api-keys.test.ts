@@ -16,7 +16,9 @@ describe("API keys", () => {
     const { res, body } = await createKey(members.owner.token);
     expect(res.status).toBe(201);
     expect(body.key.startsWith(`${body.prefix}_`)).toBe(true);
-    const listed = JSON.stringify(await (await call("/api/v1/api-keys", { token: members.owner.token })).json());
+    const listed = JSON.stringify(
+      await (await call("/api/v1/api-keys", { token: members.owner.token })).json(),
+    );
     expect(listed).toContain(body.prefix);
     expect(listed).not.toContain(body.key);
     const row = await forTenant(env.DB, tenantId).get("apiKeys", body.id);
@@ -27,7 +29,9 @@ describe("API keys", () => {
     const { members } = await seedWorkspace();
     const { body } = await createKey(members.owner.token);
     expect((await call("/api/v1/members", { token: body.key })).status).toBe(200);
-    const listed = (await (await call("/api/v1/api-keys", { token: members.owner.token })).json()) as { api_keys: { id: string; last_used_at: string | null }[] };
+    const listed = (await (
+      await call("/api/v1/api-keys", { token: members.owner.token })
+    ).json()) as { api_keys: { id: string; last_used_at: string | null }[] };
     expect(listed.api_keys.find((k) => k.id === body.id)?.last_used_at).not.toBeNull();
   });
 
@@ -35,7 +39,14 @@ describe("API keys", () => {
     const { members } = await seedWorkspace();
     const { body } = await createKey(members.owner.token);
     expect((await call("/api/v1/audit", { token: body.key })).status).toBe(403);
-    expect((await call("/api/v1/api-keys", { token: body.key, body: { name: "child", scopes: ["members:read"] } })).status).toBe(403);
+    expect(
+      (
+        await call("/api/v1/api-keys", {
+          token: body.key,
+          body: { name: "child", scopes: ["members:read"] },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("cannot act as a person on /me", async () => {
@@ -52,28 +63,54 @@ describe("API keys", () => {
   it("stops working as soon as it is revoked", async () => {
     const { members } = await seedWorkspace();
     const { body } = await createKey(members.owner.token);
-    expect((await call(`/api/v1/api-keys/${body.id}`, { method: "DELETE", token: members.admin.token })).status).toBe(204);
+    expect(
+      (await call(`/api/v1/api-keys/${body.id}`, { method: "DELETE", token: members.admin.token }))
+        .status,
+    ).toBe(204);
     expect((await call("/api/v1/members", { token: body.key })).status).toBe(401);
   });
 
   it("a made-up key with the right prefix is refused", async () => {
-    expect((await call("/api/v1/members", { token: "ck_abcdefgh_notarealsecretatallnotarealsecretatallxxxxx" })).status).toBe(401);
+    expect(
+      (
+        await call("/api/v1/members", {
+          token: "ck_abcdefgh_notarealsecretatallnotarealsecretatallxxxxx",
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
 describe("API keys when their creator leaves", () => {
   async function keysOf(token: string) {
-    return ((await (await call("/api/v1/api-keys", { token })).json()) as { api_keys: { id: string; created_by: string | null; revoked_at: string | null }[] }).api_keys;
+    return (
+      (await (await call("/api/v1/api-keys", { token })).json()) as {
+        api_keys: { id: string; created_by: string | null; revoked_at: string | null }[];
+      }
+    ).api_keys;
   }
 
   it("a removed admin's keys are revoked: they answer 401 and are listed as revoked", async () => {
     const { members } = await seedWorkspace();
     const { body } = await createKey(members.admin.token, ["knowledge:read"]);
     expect((await call("/api/v1/knowledge/documents", { token: body.key })).status).toBe(200);
-    expect((await call(`/api/v1/members/${members.admin.membershipId}`, { method: "DELETE", token: members.owner.token })).status).toBe(204);
+    expect(
+      (
+        await call(`/api/v1/members/${members.admin.membershipId}`, {
+          method: "DELETE",
+          token: members.owner.token,
+        })
+      ).status,
+    ).toBe(204);
     expect((await call("/api/v1/knowledge/documents", { token: body.key })).status).toBe(401);
-    expect((await keysOf(members.owner.token)).find((k) => k.id === body.id)?.revoked_at).not.toBeNull();
-    const audit = (await (await call(`/api/v1/audit?action=api_key.revoked&target_id=${body.id}`, { token: members.owner.token })).json()) as { events: { metadata: unknown }[] };
+    expect(
+      (await keysOf(members.owner.token)).find((k) => k.id === body.id)?.revoked_at,
+    ).not.toBeNull();
+    const audit = (await (
+      await call(`/api/v1/audit?action=api_key.revoked&target_id=${body.id}`, {
+        token: members.owner.token,
+      })
+    ).json()) as { events: { metadata: unknown }[] };
     expect(audit.events[0]?.metadata).toMatchObject({ reason: "creator_removed" });
   });
 
@@ -87,7 +124,10 @@ describe("API keys when their creator leaves", () => {
     });
     expect(removal.status).toBe(204);
     expect((await call("/api/v1/knowledge/documents", { token: body.key })).status).toBe(200);
-    expect((await keysOf(members.owner.token)).find((k) => k.id === body.id)).toMatchObject({ created_by: members.owner.userId, revoked_at: null });
+    expect((await keysOf(members.owner.token)).find((k) => k.id === body.id)).toMatchObject({
+      created_by: members.owner.userId,
+      revoked_at: null,
+    });
   });
 
   it("keys cannot go to a member whose role does not cover their scopes, and then nobody is removed", async () => {
@@ -107,7 +147,9 @@ describe("API keys when their creator leaves", () => {
   it("a person who erases their account takes their keys with them", async () => {
     const { members } = await seedWorkspace();
     const { body } = await createKey(members.admin.token, ["knowledge:read"]);
-    expect((await call("/api/v1/me", { method: "DELETE", token: members.admin.token })).status).toBe(200);
+    expect(
+      (await call("/api/v1/me", { method: "DELETE", token: members.admin.token })).status,
+    ).toBe(200);
     expect((await call("/api/v1/knowledge/documents", { token: body.key })).status).toBe(401);
   });
 
@@ -115,7 +157,9 @@ describe("API keys when their creator leaves", () => {
     const { members, tenantId } = await seedWorkspace();
     const { body } = await createKey(members.admin.token, ["knowledge:read"]);
     // A membership gone without the removal route (as before keys were revoked with it).
-    await env.DB.prepare("DELETE FROM memberships WHERE id = ?1 AND tenant_id = ?2").bind(members.admin.membershipId, tenantId).run();
+    await env.DB.prepare("DELETE FROM memberships WHERE id = ?1 AND tenant_id = ?2")
+      .bind(members.admin.membershipId, tenantId)
+      .run();
     expect((await call("/api/v1/knowledge/documents", { token: body.key })).status).toBe(401);
   });
 });

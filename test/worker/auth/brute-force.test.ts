@@ -1,7 +1,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_LANE } from "../../../durable-objects/rate-limiter";
-import { ACCOUNT_THROTTLE, accountGuard, LOGIN_IP_RULE, NETWORK_THROTTLE } from "../../../worker/auth/login-guard";
+import {
+  ACCOUNT_THROTTLE,
+  accountGuard,
+  LOGIN_IP_RULE,
+  NETWORK_THROTTLE,
+} from "../../../worker/auth/login-guard";
 import { call, freshEmail, freshIp, PASSWORD, signIn, signUp } from "./helpers";
 
 const WRONG = "wrong password guess";
@@ -35,7 +40,8 @@ async function guessFromNetworks(email: string, count: number): Promise<number[]
  */
 async function engageAccountThrottle(email: string): Promise<void> {
   const guard = accountGuard(env, email);
-  for (let i = 0; i < ACCOUNT_THROTTLE.freeFailures + 12; i++) await guard.settleAttempt([ACCOUNT_LANE], "failure");
+  for (let i = 0; i < ACCOUNT_THROTTLE.freeFailures + 12; i++)
+    await guard.settleAttempt([ACCOUNT_LANE], "failure");
 }
 
 /** Signs up and answers the device token the sign-in after it handed out. */
@@ -65,7 +71,12 @@ describe("guessing one account's password", () => {
         now += attempt.retryAfterSeconds * 1000;
         expect((await stub.beginAttempt(lanes, now)).allowed).toBe(true);
       }
-      await stub.settleAttempt(lanes.map((l) => l.key), "failure", {}, now);
+      await stub.settleAttempt(
+        lanes.map((l) => l.key),
+        "failure",
+        {},
+        now,
+      );
     }
     expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900, 900]);
   });
@@ -73,7 +84,8 @@ describe("guessing one account's password", () => {
   it("one network's guesses are refused with 429 and Retry-After after its free tries; another network is not slowed", async () => {
     const { email } = await signUp();
     const network = freshIp();
-    for (let i = 0; i < NETWORK_THROTTLE.freeFailures; i++) expect((await signIn(email, WRONG, {}, network)).status).toBe(401);
+    for (let i = 0; i < NETWORK_THROTTLE.freeFailures; i++)
+      expect((await signIn(email, WRONG, {}, network)).status).toBe(401);
     const slowed = await signIn(email, PASSWORD, {}, network);
     expect(slowed.status).toBe(429);
     expect(Number(slowed.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
@@ -84,7 +96,9 @@ describe("guessing one account's password", () => {
     const { email } = await signUp();
     const statuses: number[] = [];
     for (let batch = 0; batch < 20; batch++) {
-      const results = await Promise.all(Array.from({ length: 50 }, () => signIn(email, WRONG, {}, freshIp())));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => signIn(email, WRONG, {}, freshIp())),
+      );
       statuses.push(...results.map((r) => r.status));
     }
     const evaluated = statuses.filter((s) => s === 401).length;
@@ -124,7 +138,10 @@ describe("guessing one account's password", () => {
 
   it("an unlock is asked for alike for an unknown email", async () => {
     const { email } = await signUp();
-    const known = (await (await call("/api/v1/auth/unlock", { body: { email } })).json()) as Record<string, unknown>;
+    const known = (await (await call("/api/v1/auth/unlock", { body: { email } })).json()) as Record<
+      string,
+      unknown
+    >;
     const unknown = await call("/api/v1/auth/unlock", { body: { email: freshEmail() } });
     expect(unknown.status).toBe(202);
     const body = (await unknown.json()) as Record<string, unknown>;
@@ -135,13 +152,20 @@ describe("guessing one account's password", () => {
   it("changing the password with a valid session is never blocked by others' guesses", async () => {
     const { email, session } = await signUp();
     await guessFromNetworks(email, MANY_NETWORKS);
-    const res = await call("/api/v1/me/password", { token: session.access_token, body: { current_password: PASSWORD, new_password: "Fresh lantern 77" } });
+    const res = await call("/api/v1/me/password", {
+      token: session.access_token,
+      body: { current_password: PASSWORD, new_password: "Fresh lantern 77" },
+    });
     expect(res.status).toBe(200);
   });
 
   it("a stolen access token cannot guess the current password freely: its own guesses are slowed", async () => {
     const { session } = await signUp();
-    const guess = () => call("/api/v1/me/password", { token: session.access_token, body: { current_password: WRONG, new_password: "Fresh lantern 77" } });
+    const guess = () =>
+      call("/api/v1/me/password", {
+        token: session.access_token,
+        body: { current_password: WRONG, new_password: "Fresh lantern 77" },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await guess()).status);
     expect(statuses.slice(0, 5)).toEqual([403, 403, 403, 403, 403]);
@@ -153,7 +177,8 @@ describe("brute force from one IP", () => {
   it("spraying many accounts from one IP is cut off by the per-IP limit", async () => {
     const ip = freshIp();
     const statuses: number[] = [];
-    for (let i = 0; i < LOGIN_IP_RULE.capacity + 5; i++) statuses.push((await signIn(freshEmail(), WRONG, {}, ip)).status);
+    for (let i = 0; i < LOGIN_IP_RULE.capacity + 5; i++)
+      statuses.push((await signIn(freshEmail(), WRONG, {}, ip)).status);
     expect(statuses.slice(0, LOGIN_IP_RULE.capacity).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(LOGIN_IP_RULE.capacity).every((s) => s === 429)).toBe(true);
   });
@@ -165,7 +190,9 @@ describe("account enumeration", () => {
     const wrong = await signIn(email, WRONG);
     const unknown = await signIn(freshEmail(), WRONG);
     expect(unknown.status).toBe(wrong.status);
-    expect(bodyWithoutRequestId(await unknown.json())).toEqual(bodyWithoutRequestId(await wrong.json()));
+    expect(bodyWithoutRequestId(await unknown.json())).toEqual(
+      bodyWithoutRequestId(await wrong.json()),
+    );
   });
 
   it("an unknown email takes as long as a wrong password (a dummy hash is checked)", async () => {

@@ -66,16 +66,73 @@ async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string,
     invitedBy: workspace.members.owner.userId,
     expiresAt: Date.now() + 86_400_000,
   });
-  const apiKey = await gateway.insert("apiKeys", { id: crypto.randomUUID(), name: "theirs", prefix: "ck_theirs", keyHash: crypto.randomUUID(), scopes: ["knowledge:read"] });
-  const contact = await gateway.insert("contacts", { id: crypto.randomUUID(), channel: "web", externalId: crypto.randomUUID(), displayName: "Their contact" });
-  const conversation = await gateway.insert("conversations", { id: crypto.randomUUID(), channel: "web", contactId: contact.id });
-  const channel = await gateway.insert("channels", { id: crypto.randomUUID(), kind: "telegram", status: "active", externalId: String(Date.now()) });
-  const document = await gateway.insert("documents", { id: crypto.randomUUID(), title: "Their guide", kind: "md", status: "ready" });
-  const webhook = await gateway.insert("webhookEndpoints", { id: crypto.randomUUID(), url: "https://hooks.example/theirs", events: ["human.requested"], secretEncrypted: "v1.sealed.elsewhere" });
-  const program = await gateway.insert("programs", { id: crypto.randomUUID(), name: "Their program", slug: "their-program" });
-  const enrollment = await gateway.insert("enrollments", { id: crypto.randomUUID(), programId: program.id, programVersion: 1, contactId: contact.id, source: "api" });
-  const rule = await gateway.insert("coachingRules", { id: crypto.randomUUID(), name: "Their rule", when: { no_reply_for_hours: 72 }, then: { send: "nudge" } });
-  return { rule: rule.id, program: program.id, enrollment: enrollment.id, membership: workspace.members.editor.membershipId, invitation: invitation.id, apiKey: apiKey.id, contact: contact.id, conversation: conversation.id, channel: channel.id, document: document.id, webhook: webhook.id };
+  const apiKey = await gateway.insert("apiKeys", {
+    id: crypto.randomUUID(),
+    name: "theirs",
+    prefix: "ck_theirs",
+    keyHash: crypto.randomUUID(),
+    scopes: ["knowledge:read"],
+  });
+  const contact = await gateway.insert("contacts", {
+    id: crypto.randomUUID(),
+    channel: "web",
+    externalId: crypto.randomUUID(),
+    displayName: "Their contact",
+  });
+  const conversation = await gateway.insert("conversations", {
+    id: crypto.randomUUID(),
+    channel: "web",
+    contactId: contact.id,
+  });
+  const channel = await gateway.insert("channels", {
+    id: crypto.randomUUID(),
+    kind: "telegram",
+    status: "active",
+    externalId: String(Date.now()),
+  });
+  const document = await gateway.insert("documents", {
+    id: crypto.randomUUID(),
+    title: "Their guide",
+    kind: "md",
+    status: "ready",
+  });
+  const webhook = await gateway.insert("webhookEndpoints", {
+    id: crypto.randomUUID(),
+    url: "https://hooks.example/theirs",
+    events: ["human.requested"],
+    secretEncrypted: "v1.sealed.elsewhere",
+  });
+  const program = await gateway.insert("programs", {
+    id: crypto.randomUUID(),
+    name: "Their program",
+    slug: "their-program",
+  });
+  const enrollment = await gateway.insert("enrollments", {
+    id: crypto.randomUUID(),
+    programId: program.id,
+    programVersion: 1,
+    contactId: contact.id,
+    source: "api",
+  });
+  const rule = await gateway.insert("coachingRules", {
+    id: crypto.randomUUID(),
+    name: "Their rule",
+    when: { no_reply_for_hours: 72 },
+    then: { send: "nudge" },
+  });
+  return {
+    rule: rule.id,
+    program: program.id,
+    enrollment: enrollment.id,
+    membership: workspace.members.editor.membershipId,
+    invitation: invitation.id,
+    apiKey: apiKey.id,
+    contact: contact.id,
+    conversation: conversation.id,
+    channel: channel.id,
+    document: document.id,
+    webhook: webhook.id,
+  };
 }
 
 beforeAll(async () => {
@@ -85,7 +142,9 @@ beforeAll(async () => {
 
 describe("cross-tenant access", () => {
   it("every route that takes an id has a target in this test", () => {
-    const untargeted = protectedRoutes().filter((r) => r.path.includes(":") && !TARGETS[r.key]).map((r) => r.key);
+    const untargeted = protectedRoutes()
+      .filter((r) => r.path.includes(":") && !TARGETS[r.key])
+      .map((r) => r.key);
     expect(untargeted).toEqual([]);
   });
 
@@ -107,13 +166,29 @@ describe("cross-tenant access", () => {
     expect(await gateway.find("invitations", theirIds.invitation ?? "")).toBeDefined();
     expect((await gateway.get("apiKeys", theirIds.apiKey ?? "")).revokedAt).toBeNull();
     expect(await gateway.find("contacts", theirIds.contact ?? "")).toBeDefined();
-    expect(await gateway.find("conversations", theirIds.conversation ?? "")).toMatchObject({ takenOverAt: null });
+    expect(await gateway.find("conversations", theirIds.conversation ?? "")).toMatchObject({
+      takenOverAt: null,
+    });
     expect(await gateway.find("webhookEndpoints", theirIds.webhook ?? "")).toBeDefined();
-    expect(await gateway.find("channels", theirIds.channel ?? "")).toMatchObject({ status: "active" });
-    expect(await gateway.find("documents", theirIds.document ?? "")).toMatchObject({ status: "ready", ingestAttempt: 0, title: "Their guide" });
-    expect(await gateway.find("programs", theirIds.program ?? "")).toMatchObject({ status: "active", version: 1 });
-    expect(await gateway.find("enrollments", theirIds.enrollment ?? "")).toMatchObject({ status: "active" });
-    expect(await gateway.find("coachingRules", theirIds.rule ?? "")).toMatchObject({ name: "Their rule", enabled: true });
+    expect(await gateway.find("channels", theirIds.channel ?? "")).toMatchObject({
+      status: "active",
+    });
+    expect(await gateway.find("documents", theirIds.document ?? "")).toMatchObject({
+      status: "ready",
+      ingestAttempt: 0,
+      title: "Their guide",
+    });
+    expect(await gateway.find("programs", theirIds.program ?? "")).toMatchObject({
+      status: "active",
+      version: 1,
+    });
+    expect(await gateway.find("enrollments", theirIds.enrollment ?? "")).toMatchObject({
+      status: "active",
+    });
+    expect(await gateway.find("coachingRules", theirIds.rule ?? "")).toMatchObject({
+      name: "Their rule",
+      enabled: true,
+    });
   });
 
   it("lists show only the caller's workspace, whatever tenant_id the query or headers name", async () => {
@@ -122,7 +197,11 @@ describe("cross-tenant access", () => {
       headers: { "X-Tenant-Id": theirs.tenantId },
     });
     const { members } = (await res.json()) as { members: { user_id: string }[] };
-    expect(members.map((m) => m.user_id).sort()).toEqual(Object.values(mine.members).map((m) => m.userId).sort());
+    expect(members.map((m) => m.user_id).sort()).toEqual(
+      Object.values(mine.members)
+        .map((m) => m.userId)
+        .sort(),
+    );
   });
 
   it("a tenant_id in the body, query or header that disagrees with the token changes nothing", async () => {
@@ -145,10 +224,18 @@ describe("cross-tenant access", () => {
   });
 
   it("an API key of one workspace never reaches another's data", async () => {
-    const created = await call("/api/v1/api-keys", { token: mine.members.owner.token, body: { name: "reader", scopes: ["members:read"] } });
+    const created = await call("/api/v1/api-keys", {
+      token: mine.members.owner.token,
+      body: { name: "reader", scopes: ["members:read"] },
+    });
     const { key } = (await created.json()) as { key: string };
-    const res = await call(`/api/v1/members?tenant_id=${theirs.tenantId}`, { token: key, headers: { "X-Tenant-Id": theirs.tenantId } });
+    const res = await call(`/api/v1/members?tenant_id=${theirs.tenantId}`, {
+      token: key,
+      headers: { "X-Tenant-Id": theirs.tenantId },
+    });
     const { members } = (await res.json()) as { members: { user_id: string }[] };
-    expect(members.every((m) => Object.values(mine.members).some((own) => own.userId === m.user_id))).toBe(true);
+    expect(
+      members.every((m) => Object.values(mine.members).some((own) => own.userId === m.user_id)),
+    ).toBe(true);
   });
 });

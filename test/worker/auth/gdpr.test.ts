@@ -19,7 +19,10 @@ describe("GET /me/export", () => {
     const res = await call("/api/v1/me/export", { token: session.access_token });
     expect(res.status).toBe(200);
     const data = (await res.json()) as Record<string, unknown>;
-    expect(data).toMatchObject({ user: { email, full_name: "Export Me" }, workspaces: [{ tenant_id: session.tenant.id, role: "owner" }] });
+    expect(data).toMatchObject({
+      user: { email, full_name: "Export Me" },
+      workspaces: [{ tenant_id: session.tenant.id, role: "owner" }],
+    });
     expect((data.sessions as unknown[]).length).toBeGreaterThan(0);
     expect(JSON.stringify(data)).not.toMatch(/argon2|token_hash|password_hash/);
   });
@@ -28,9 +31,14 @@ describe("GET /me/export", () => {
 describe("DELETE /me", () => {
   it("erases the account: tokens stop working, personal fields are blanked, sign-in fails", async () => {
     const { email, session } = await signUp();
-    expect((await call("/api/v1/me", { method: "DELETE", token: session.access_token })).status).toBe(200);
+    expect(
+      (await call("/api/v1/me", { method: "DELETE", token: session.access_token })).status,
+    ).toBe(200);
     expect((await call("/api/v1/me", { token: session.access_token })).status).toBe(401);
-    expect((await call("/api/v1/auth/refresh", { body: { refresh_token: session.refresh_token } })).status).toBe(401);
+    expect(
+      (await call("/api/v1/auth/refresh", { body: { refresh_token: session.refresh_token } }))
+        .status,
+    ).toBe(401);
     expect((await signIn(email, PASSWORD)).status).toBe(401);
     const row = await accounts.findUserById(env.DB, session.user.id);
     expect(row).toMatchObject({ status: "deleted", fullName: "", passwordHash: "" });
@@ -47,17 +55,31 @@ describe("DELETE /me", () => {
 
   it("refuses to erase the last owner of a workspace with other members", async () => {
     const { members } = await seedWorkspace();
-    expect((await call("/api/v1/me", { method: "DELETE", token: members.owner.token })).status).toBe(409);
+    expect(
+      (await call("/api/v1/me", { method: "DELETE", token: members.owner.token })).status,
+    ).toBe(409);
   });
 });
 
 describe("contact export and erasure", () => {
   async function seedContact(tenantId: string) {
     const gateway = forTenant(env.DB, tenantId);
-    const contact = await gateway.insert("contacts", { id: crypto.randomUUID(), channel: "web", externalId: crypto.randomUUID(), displayName: "Eve", email: "eve@example.test" });
-    const conversation = await gateway.insert("conversations", { id: crypto.randomUUID(), channel: "web", contactId: contact.id });
+    const contact = await gateway.insert("contacts", {
+      id: crypto.randomUUID(),
+      channel: "web",
+      externalId: crypto.randomUUID(),
+      displayName: "Eve",
+      email: "eve@example.test",
+    });
+    const conversation = await gateway.insert("conversations", {
+      id: crypto.randomUUID(),
+      channel: "web",
+      contactId: contact.id,
+    });
     await env.FILES.put(`${contactPrefix(tenantId, contact.id)}voice-note.ogg`, "audio");
-    await runInDurableObject(roomFor(env, tenantId, conversation.id), async (_room, state) => state.storage.put("probe", "personal data"));
+    await runInDurableObject(roomFor(env, tenantId, conversation.id), async (_room, state) =>
+      state.storage.put("probe", "personal data"),
+    );
     return contact.id;
   }
 
@@ -67,8 +89,13 @@ describe("contact export and erasure", () => {
     vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
       const request = new Request(input, init);
       if (request.url.startsWith(env.BRIDGE_URL) && request.url.includes("/v1/contacts/")) {
-        calls.push(`${request.method} ${new URL(request.url).pathname} signed=${request.headers.has(SIGNATURE_HEADER)}`);
-        return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+        calls.push(
+          `${request.method} ${new URL(request.url).pathname} signed=${request.headers.has(SIGNATURE_HEADER)}`,
+        );
+        return new Response(JSON.stringify(body), {
+          status,
+          headers: { "Content-Type": "application/json" },
+        });
       }
       return real(input, init);
     });
@@ -89,9 +116,15 @@ describe("contact export and erasure", () => {
     const { members, tenantId } = await seedWorkspace();
     const contactId = await seedContact(tenantId);
     const bridgeCalls = stubBridge(200, { erased: 12 });
-    const res = await call(`/api/v1/contacts/${contactId}`, { method: "DELETE", token: members.owner.token });
+    const res = await call(`/api/v1/contacts/${contactId}`, {
+      method: "DELETE",
+      token: members.owner.token,
+    });
     expect(res.status).toBe(200);
-    const receipt = (await res.json()) as { complete: boolean; stores: { store: string; status: string; items: number }[] };
+    const receipt = (await res.json()) as {
+      complete: boolean;
+      stores: { store: string; status: string; items: number }[];
+    };
     expect(receipt.complete).toBe(true);
     expect(receipt.stores).toEqual(
       expect.arrayContaining([
@@ -103,15 +136,23 @@ describe("contact export and erasure", () => {
     );
     expect(bridgeCalls).toEqual([`DELETE /v1/contacts/${tenantId}/${contactId} signed=true`]);
     expect(await forTenant(env.DB, tenantId).find("contacts", contactId)).toBeUndefined();
-    expect((await env.FILES.list({ prefix: contactPrefix(tenantId, contactId) })).objects).toHaveLength(0);
+    expect(
+      (await env.FILES.list({ prefix: contactPrefix(tenantId, contactId) })).objects,
+    ).toHaveLength(0);
   });
 
   it("completes against the real bridge, which reports that it holds nothing of the contact", async () => {
     const { members, tenantId } = await seedWorkspace();
     const contactId = await seedContact(tenantId);
-    const res = await call(`/api/v1/contacts/${contactId}`, { method: "DELETE", token: members.owner.token });
+    const res = await call(`/api/v1/contacts/${contactId}`, {
+      method: "DELETE",
+      token: members.owner.token,
+    });
     expect(res.status).toBe(200);
-    const receipt = (await res.json()) as { complete: boolean; stores: { store: string; status: string; items: number }[] };
+    const receipt = (await res.json()) as {
+      complete: boolean;
+      stores: { store: string; status: string; items: number }[];
+    };
     expect(receipt.complete).toBe(true);
     expect(receipt.stores).toContainEqual({ store: "bridge", status: "nothing_stored", items: 0 });
   });
@@ -119,10 +160,15 @@ describe("contact export and erasure", () => {
   it("the erasure reaches the contact's conversation rooms", async () => {
     const { members, tenantId } = await seedWorkspace();
     const contactId = await seedContact(tenantId);
-    const [conversation] = await forTenant(env.DB, tenantId).list("conversations", { where: (t) => eq(t.contactId, contactId) });
+    const [conversation] = await forTenant(env.DB, tenantId).list("conversations", {
+      where: (t) => eq(t.contactId, contactId),
+    });
     stubBridge(200, { erased: 0 });
     await call(`/api/v1/contacts/${contactId}`, { method: "DELETE", token: members.owner.token });
-    const left = await runInDurableObject(roomFor(env, tenantId, conversation?.id ?? ""), async (_room, state) => state.storage.get("probe"));
+    const left = await runInDurableObject(
+      roomFor(env, tenantId, conversation?.id ?? ""),
+      async (_room, state) => state.storage.get("probe"),
+    );
     expect(left).toBeUndefined();
   });
 
@@ -130,25 +176,47 @@ describe("contact export and erasure", () => {
     const { members, tenantId } = await seedWorkspace();
     const contactId = await seedContact(tenantId);
     const gateway = forTenant(env.DB, tenantId);
-    const [conversation] = await gateway.list("conversations", { where: (t) => eq(t.contactId, contactId) });
+    const [conversation] = await gateway.list("conversations", {
+      where: (t) => eq(t.contactId, contactId),
+    });
     const deliver = (data: Record<string, unknown>) =>
       gateway.insert("webhookDeliveries", {
         id: crypto.randomUUID(),
         endpointId: "endpoint-1",
         event: "human.requested",
-        payload: JSON.stringify({ id: crypto.randomUUID(), type: "human.requested", created_at: new Date().toISOString(), tenant_id: tenantId, data }),
+        payload: JSON.stringify({
+          id: crypto.randomUUID(),
+          type: "human.requested",
+          created_at: new Date().toISOString(),
+          tenant_id: tenantId,
+          data,
+        }),
         status: "delivered",
       });
-    await deliver({ contact_id: contactId, conversation_id: conversation?.id, text: "I feel stuck with my mornings" });
+    await deliver({
+      contact_id: contactId,
+      conversation_id: conversation?.id,
+      text: "I feel stuck with my mornings",
+    });
     await deliver({ conversation_id: conversation?.id, question: "Can I skip a day?" });
     await deliver({ contact_id: crypto.randomUUID(), text: "Someone else's words" });
-    const exported = JSON.stringify(await (await call(`/api/v1/contacts/${contactId}/export`, { token: members.owner.token })).json());
+    const exported = JSON.stringify(
+      await (
+        await call(`/api/v1/contacts/${contactId}/export`, { token: members.owner.token })
+      ).json(),
+    );
     expect(exported).toContain("I feel stuck with my mornings");
     expect(exported).toContain("Can I skip a day?");
     expect(exported).not.toContain("Someone else's words");
     stubBridge(200, { erased: 0 });
-    const receipt = (await (await call(`/api/v1/contacts/${contactId}`, { method: "DELETE", token: members.owner.token })).json()) as { stores: { store: string; status: string; items: number }[] };
-    expect(receipt.stores).toContainEqual({ store: "webhook_deliveries", status: "erased", items: 2 });
+    const receipt = (await (
+      await call(`/api/v1/contacts/${contactId}`, { method: "DELETE", token: members.owner.token })
+    ).json()) as { stores: { store: string; status: string; items: number }[] };
+    expect(receipt.stores).toContainEqual({
+      store: "webhook_deliveries",
+      status: "erased",
+      items: 2,
+    });
     const left = await gateway.list("webhookDeliveries");
     expect(left.map((row) => JSON.parse(row.payload).data.text)).toEqual(["Someone else's words"]);
   });
@@ -157,9 +225,15 @@ describe("contact export and erasure", () => {
     const { members, tenantId } = await seedWorkspace();
     const contactId = await seedContact(tenantId);
     stubBridge(503, { error: "busy" });
-    const res = await call(`/api/v1/contacts/${contactId}`, { method: "DELETE", token: members.owner.token });
+    const res = await call(`/api/v1/contacts/${contactId}`, {
+      method: "DELETE",
+      token: members.owner.token,
+    });
     expect(res.status).toBe(202);
-    const receipt = (await res.json()) as { complete: boolean; stores: { store: string; status: string }[] };
+    const receipt = (await res.json()) as {
+      complete: boolean;
+      stores: { store: string; status: string }[];
+    };
     expect(receipt.complete).toBe(false);
     expect(receipt.stores.find((s) => s.store === "bridge")?.status).toBe("failed");
     expect(await forTenant(env.DB, tenantId).find("contacts", contactId)).toBeDefined();
@@ -170,7 +244,9 @@ describe("contact export and erasure", () => {
     const contactId = await seedContact(tenantId);
     stubBridge(200, { erased: 0 });
     await call(`/api/v1/contacts/${contactId}`, { method: "DELETE", token: members.owner.token });
-    const page = (await (await call("/api/v1/audit?action=contact.erased", { token: members.owner.token })).json()) as { events: unknown[] };
+    const page = (await (
+      await call("/api/v1/audit?action=contact.erased", { token: members.owner.token })
+    ).json()) as { events: unknown[] };
     expect(page.events).toHaveLength(1);
   });
 });

@@ -22,11 +22,20 @@ export function freshEmail(label = "user"): string {
   return `${label}.${crypto.randomUUID().slice(0, 12)}@example.test`;
 }
 
-type CallOptions = { method?: string; token?: string; body?: unknown; ip?: string; headers?: Record<string, string> };
+type CallOptions = {
+  method?: string;
+  token?: string;
+  body?: unknown;
+  ip?: string;
+  headers?: Record<string, string>;
+};
 
 /** Calls the edge app as a client would. */
 export function call(path: string, options: CallOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { "CF-Connecting-IP": options.ip ?? freshIp(), ...options.headers };
+  const headers: Record<string, string> = {
+    "CF-Connecting-IP": options.ip ?? freshIp(),
+    ...options.headers,
+  };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   return exports.default.fetch(`${BASE}${path}`, {
@@ -37,22 +46,43 @@ export function call(path: string, options: CallOptions = {}): Promise<Response>
 }
 
 /** Signs up a new person (with their own workspace, or joining an invitation's), then signs in as the dashboard does. */
-export async function signUp(overrides: Partial<{ email: string; password: string; full_name: string; invitation_token: string }> = {}) {
+export async function signUp(
+  overrides: Partial<{
+    email: string;
+    password: string;
+    full_name: string;
+    invitation_token: string;
+  }> = {},
+) {
   const email = overrides.email ?? freshEmail();
   const password = overrides.password ?? PASSWORD;
-  const res = await call("/api/v1/auth/register", { body: { email, password, full_name: "Ada Lovelace", ...overrides } });
+  const res = await call("/api/v1/auth/register", {
+    body: { email, password, full_name: "Ada Lovelace", ...overrides },
+  });
   if (res.status !== 202) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
   const login = await signIn(email, password);
-  if (login.status !== 200) throw new Error(`sign-in after sign-up failed: ${login.status} ${await login.text()}`);
+  if (login.status !== 200)
+    throw new Error(`sign-in after sign-up failed: ${login.status} ${await login.text()}`);
   return { email, password, session: (await login.json()) as TokenResponse };
 }
 
 /** Signs in; returns the raw response. */
-export function signIn(email: string, password: string, extra: Record<string, unknown> = {}, ip?: string) {
+export function signIn(
+  email: string,
+  password: string,
+  extra: Record<string, unknown> = {},
+  ip?: string,
+) {
   return call("/api/v1/auth/login", { body: { email, password, ...extra }, ip });
 }
 
-export type SeededMember = { userId: string; membershipId: string; email: string; token: string; refreshToken: string };
+export type SeededMember = {
+  userId: string;
+  membershipId: string;
+  email: string;
+  token: string;
+  refreshToken: string;
+};
 export type SeededWorkspace = { tenantId: string; members: Record<Role, SeededMember> };
 
 /** A workspace with one member of each role, each signed in; written straight to D1 to keep tests fast. */
@@ -64,9 +94,18 @@ export async function seedWorkspace(): Promise<SeededWorkspace> {
     const userId = crypto.randomUUID();
     const membershipId = crypto.randomUUID();
     const email = freshEmail(role);
-    const user = { id: userId, email, fullName: `Seeded ${role}`, passwordHash: "seeded-without-password" };
+    const user = {
+      id: userId,
+      email,
+      fullName: `Seeded ${role}`,
+      passwordHash: "seeded-without-password",
+    };
     if (role === "owner") {
-      await accounts.createUserWithWorkspace(env.DB, { user, tenant: { id: tenantId, name: "Seeded", slug: `seeded-${tenantId}` }, membershipId });
+      await accounts.createUserWithWorkspace(env.DB, {
+        user,
+        tenant: { id: tenantId, name: "Seeded", slug: `seeded-${tenantId}` },
+        membershipId,
+      });
     } else {
       await accounts.createUserFromInvitation(env.DB, {
         user,
@@ -81,10 +120,23 @@ export async function seedWorkspace(): Promise<SeededWorkspace> {
         }),
       });
     }
-    const [created, membership] = [await accounts.findUserById(env.DB, userId), (await accounts.listMembershipsOfUser(env.DB, userId))[0]];
+    const [created, membership] = [
+      await accounts.findUserById(env.DB, userId),
+      (await accounts.listMembershipsOfUser(env.DB, userId))[0],
+    ];
     if (!created || !membership) throw new Error("seeding failed");
-    const session = await startSession(env, { user: created, tenant: membership.tenant, role: membership.role }, { ip: "203.0.113.1", userAgent: "seed" });
-    members[role] = { userId, membershipId, email, token: session.access_token, refreshToken: session.refresh_token };
+    const session = await startSession(
+      env,
+      { user: created, tenant: membership.tenant, role: membership.role },
+      { ip: "203.0.113.1", userAgent: "seed" },
+    );
+    members[role] = {
+      userId,
+      membershipId,
+      email,
+      token: session.access_token,
+      refreshToken: session.refresh_token,
+    };
   }
   return { tenantId, members };
 }

@@ -31,7 +31,9 @@ describe("refresh tokens", () => {
   it("are stored only as hashes", async () => {
     const { session } = await signUp();
     expect(await accounts.findRefreshToken(env.DB, session.refresh_token)).toBeUndefined();
-    expect(await accounts.findRefreshToken(env.DB, await hashSecret(session.refresh_token))).toBeDefined();
+    expect(
+      await accounts.findRefreshToken(env.DB, await hashSecret(session.refresh_token)),
+    ).toBeDefined();
   });
 
   it("keep the family's absolute end: rotation does not extend the 30 days", async () => {
@@ -40,19 +42,27 @@ describe("refresh tokens", () => {
     const next = await rotate(session.refresh_token);
     const second = await accounts.findRefreshToken(env.DB, await hashSecret(next.refresh_token));
     expect(second?.expiresAt).toBe(first?.expiresAt);
-    expect((first?.expiresAt ?? 0) - (first?.createdAt ?? 0)).toBeLessThanOrEqual(30 * 86_400_000 + 1000);
+    expect((first?.expiresAt ?? 0) - (first?.createdAt ?? 0)).toBeLessThanOrEqual(
+      30 * 86_400_000 + 1000,
+    );
   });
 
   it("are refused once their family's absolute end has passed", async () => {
     const { session } = await signUp();
-    await env.DB.prepare("UPDATE refresh_tokens SET expires_at = ?1 WHERE token_hash = ?2").bind(Date.now() - 1, await hashSecret(session.refresh_token)).run();
+    await env.DB.prepare("UPDATE refresh_tokens SET expires_at = ?1 WHERE token_hash = ?2")
+      .bind(Date.now() - 1, await hashSecret(session.refresh_token))
+      .run();
     expect((await refresh(session.refresh_token)).status).toBe(401);
   });
 
   it("are single use: the spent token, presented after the grace, revokes the whole family", async () => {
     const { session } = await signUp();
     const next = await rotate(session.refresh_token);
-    await env.DB.prepare("UPDATE refresh_tokens SET used_at = used_at - 60000 WHERE token_hash = ?1").bind(await hashSecret(session.refresh_token)).run();
+    await env.DB.prepare(
+      "UPDATE refresh_tokens SET used_at = used_at - 60000 WHERE token_hash = ?1",
+    )
+      .bind(await hashSecret(session.refresh_token))
+      .run();
     const reuse = await refresh(session.refresh_token);
     expect(reuse.status).toBe(401);
     expect((await errorOf(reuse)).code).toBe("invalid_refresh_token");
@@ -63,7 +73,11 @@ describe("refresh tokens", () => {
   it("write an audit event when a spent token is reused", async () => {
     const { session } = await signUp();
     await rotate(session.refresh_token);
-    await env.DB.prepare("UPDATE refresh_tokens SET used_at = used_at - 60000 WHERE token_hash = ?1").bind(await hashSecret(session.refresh_token)).run();
+    await env.DB.prepare(
+      "UPDATE refresh_tokens SET used_at = used_at - 60000 WHERE token_hash = ?1",
+    )
+      .bind(await hashSecret(session.refresh_token))
+      .run();
     await refresh(session.refresh_token);
     expect(await auditActions(session.user.id)).toContain("auth.refresh_token_reused");
   });
@@ -86,13 +100,17 @@ describe("refresh tokens", () => {
 
   it("50 concurrent refreshes of one token yield exactly one live token", async () => {
     const { session } = await signUp();
-    const results = await Promise.all(Array.from({ length: 50 }, () => refresh(session.refresh_token)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => refresh(session.refresh_token)),
+    );
     const winners = results.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => r.status !== 200 && r.status !== 409)).toHaveLength(0);
     const { refresh_token } = (await winners[0]?.json()) as Pair;
     const family = await accounts.findRefreshToken(env.DB, await hashSecret(refresh_token));
-    const live = await env.DB.prepare("SELECT count(*) AS n FROM refresh_tokens WHERE family_id = ?1 AND used_at IS NULL AND revoked_at IS NULL")
+    const live = await env.DB.prepare(
+      "SELECT count(*) AS n FROM refresh_tokens WHERE family_id = ?1 AND used_at IS NULL AND revoked_at IS NULL",
+    )
       .bind(family?.familyId)
       .first<{ n: number }>();
     expect(live?.n).toBe(1);
@@ -108,7 +126,9 @@ describe("refresh tokens", () => {
 describe("sign-out", () => {
   it("logout ends this sign-in at once: its access and refresh tokens stop working", async () => {
     const { session } = await signUp();
-    expect((await call("/api/v1/auth/logout", { token: session.access_token, method: "POST" })).status).toBe(204);
+    expect(
+      (await call("/api/v1/auth/logout", { token: session.access_token, method: "POST" })).status,
+    ).toBe(204);
     expect((await call("/api/v1/me", { token: session.access_token })).status).toBe(401);
     expect((await refresh(session.refresh_token)).status).toBe(401);
   });
@@ -123,7 +143,9 @@ describe("sign-out", () => {
   it("logout-all ends every access token of the user immediately, not in 15 minutes", async () => {
     const { email, session } = await signUp();
     const other = (await (await signIn(email, PASSWORD)).json()) as Pair;
-    expect((await call("/api/v1/auth/logout-all", { token: other.access_token, method: "POST" })).status).toBe(204);
+    expect(
+      (await call("/api/v1/auth/logout-all", { token: other.access_token, method: "POST" })).status,
+    ).toBe(204);
     expect((await call("/api/v1/me", { token: session.access_token })).status).toBe(401);
     expect((await call("/api/v1/me", { token: other.access_token })).status).toBe(401);
     expect((await refresh(session.refresh_token)).status).toBe(401);

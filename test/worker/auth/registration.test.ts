@@ -8,7 +8,9 @@ function register(email: string, password = PASSWORD) {
 }
 
 function withoutRequestId(body: unknown): unknown {
-  return JSON.parse(JSON.stringify(body), (key, value: unknown) => (key === "request_id" ? undefined : value));
+  return JSON.parse(JSON.stringify(body), (key, value: unknown) =>
+    key === "request_id" ? undefined : value,
+  );
 }
 
 function median(values: number[]): number {
@@ -30,8 +32,12 @@ describe("registration and existing accounts", () => {
     await register(email, "Another lantern 55");
     await register(email.toUpperCase(), "Another lantern 56");
     expect((await signIn(email, "Another lantern 55")).status).toBe(401);
-    const first = (await (await signIn(email, PASSWORD)).json()) as { notices: { code: string; count: number }[] };
-    expect(first.notices).toEqual([expect.objectContaining({ code: "registration_attempted", count: 2 })]);
+    const first = (await (await signIn(email, PASSWORD)).json()) as {
+      notices: { code: string; count: number }[];
+    };
+    expect(first.notices).toEqual([
+      expect.objectContaining({ code: "registration_attempted", count: 2 }),
+    ]);
     const next = (await (await signIn(email, PASSWORD)).json()) as { notices: unknown[] };
     expect(next.notices).toEqual([]);
   });
@@ -42,7 +48,11 @@ describe("registration and existing accounts", () => {
     expect(res.status).toBe(202);
     const session = await signIn(email, PASSWORD);
     expect(session.status).toBe(200);
-    expect(await session.json()).toMatchObject({ user: { email }, tenant: { role: "owner" }, notices: [] });
+    expect(await session.json()).toMatchObject({
+      user: { email },
+      tenant: { role: "owner" },
+      notices: [],
+    });
   });
 
   it("an existing email takes as long as a new one (the password is hashed on both paths)", async () => {

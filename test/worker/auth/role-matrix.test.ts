@@ -8,7 +8,9 @@ const ROLES: Role[] = ["owner", "admin", "editor", "viewer"];
 
 describe("the permission matrix", () => {
   it("has an entry for every route the app serves", () => {
-    const missing = apiRoutes().filter((r) => r.requirement === undefined).map((r) => r.key);
+    const missing = apiRoutes()
+      .filter((r) => r.requirement === undefined)
+      .map((r) => r.key);
     expect(missing).toEqual([]);
   });
 
@@ -32,14 +34,22 @@ describe("every route × every role", () => {
       const workspace = await seedWorkspace();
       const outcomes: string[] = [];
       for (const role of ROLES) {
-        const allowed = requirement === "self" || (requirement !== undefined && requirement !== "public" && roleAllows(role, requirement));
+        const allowed =
+          requirement === "self" ||
+          (requirement !== undefined && requirement !== "public" && roleAllows(role, requirement));
         const res = await call(concretePath(route.path), {
           method: route.method,
           token: workspace.members[role].token,
           body: sendsBody(route.method) ? {} : undefined,
         });
-        const verdict = res.status === 403 ? "denied" : res.status === 401 || res.status >= 500 ? `status ${res.status}` : "allowed";
-        if (verdict !== (allowed ? "allowed" : "denied")) outcomes.push(`${role}: expected ${allowed ? "allowed" : "403"}, got ${res.status}`);
+        const verdict =
+          res.status === 403
+            ? "denied"
+            : res.status === 401 || res.status >= 500
+              ? `status ${res.status}`
+              : "allowed";
+        if (verdict !== (allowed ? "allowed" : "denied"))
+          outcomes.push(`${role}: expected ${allowed ? "allowed" : "403"}, got ${res.status}`);
       }
       expect(outcomes).toEqual([]);
     });

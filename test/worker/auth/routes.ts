@@ -2,13 +2,19 @@
 import { app } from "../../../worker/index";
 import { ROUTE_PERMISSIONS, type RouteRequirement } from "../../../worker/auth/permissions";
 
-export type ApiRoute = { method: string; path: string; key: string; requirement: RouteRequirement | undefined };
+export type ApiRoute = {
+  method: string;
+  path: string;
+  key: string;
+  requirement: RouteRequirement | undefined;
+};
 
 /** Every method+path served under /api/v1 (middleware entries excluded), with its matrix entry. */
 export function apiRoutes(): ApiRoute[] {
   const seen = new Map<string, ApiRoute>();
   for (const route of app.routes) {
-    if (route.method === "ALL" || !route.path.startsWith("/api/v1/") || route.path.endsWith("*")) continue;
+    if (route.method === "ALL" || !route.path.startsWith("/api/v1/") || route.path.endsWith("*"))
+      continue;
     const path = route.path.replace(/\/$/, "") || "/";
     const key = `${route.method} ${path}`;
     seen.set(key, { method: route.method, path, key, requirement: ROUTE_PERMISSIONS[key] });

@@ -7,10 +7,18 @@ import type { TelegramCall, TelegramDelivery } from "../../support/telegram-stan
 import { BASE, call, type SeededWorkspace } from "../auth/helpers";
 
 export type ConnectedBot = { channel: ChannelView; token: string; botId: string; secret: string };
-export type ConnectedNumber = { channel: ChannelView; phoneId: string; accessToken: string; appSecret: string; verifyToken: string };
+export type ConnectedNumber = {
+  channel: ChannelView;
+  phoneId: string;
+  accessToken: string;
+  appSecret: string;
+  verifyToken: string;
+};
 
 function digits(n: number): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => String(b % 10)).join("").replace(/^0/, "1");
+  return Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => String(b % 10))
+    .join("")
+    .replace(/^0/, "1");
 }
 
 /** A well-formed bot token for a new bot id; `invalid` makes the stand-in refuse it. */
@@ -20,13 +28,17 @@ export function newBotToken(invalid = false): string {
 
 /** The Bot API calls the stand-in recorded for a bot token. */
 export async function telegramCalls(token: string, method?: string): Promise<TelegramCall[]> {
-  const calls = (await (await fetch(`${env.TELEGRAM_API_ROOT}/__calls?token=${encodeURIComponent(token)}`)).json()) as TelegramCall[];
+  const calls = (await (
+    await fetch(`${env.TELEGRAM_API_ROOT}/__calls?token=${encodeURIComponent(token)}`)
+  ).json()) as TelegramCall[];
   return method ? calls.filter((c) => c.method === method) : calls;
 }
 
 /** The Graph calls the stand-in recorded for a phone number id. */
 export async function graphCalls(phoneId: string): Promise<GraphCall[]> {
-  return (await (await fetch(`${env.WHATSAPP_GRAPH_URL}/__calls?phone=${phoneId}`)).json()) as GraphCall[];
+  return (await (
+    await fetch(`${env.WHATSAPP_GRAPH_URL}/__calls?phone=${phoneId}`)
+  ).json()) as GraphCall[];
 }
 
 /** Polls `check` until it stops throwing, or throws its last error after `timeoutMs`. */
@@ -45,14 +57,26 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000)
 /** Connects a new bot to the workspace as its owner; the secret is the one the platform gave Telegram. */
 export async function connectBot(workspace: SeededWorkspace): Promise<ConnectedBot> {
   const token = newBotToken();
-  const res = await call("/api/v1/channels/telegram", { token: workspace.members.owner.token, body: { bot_token: token } });
+  const res = await call("/api/v1/channels/telegram", {
+    token: workspace.members.owner.token,
+    body: { bot_token: token },
+  });
   if (res.status !== 201) throw new Error(`connect failed: ${res.status} ${await res.text()}`);
   const [setWebhook] = (await telegramCalls(token, "setWebhook")).slice(-1);
-  return { channel: (await res.json()) as ChannelView, token, botId: token.split(":")[0] ?? "", secret: String(setWebhook?.params.secret_token) };
+  return {
+    channel: (await res.json()) as ChannelView,
+    token,
+    botId: token.split(":")[0] ?? "",
+    secret: String(setWebhook?.params.secret_token),
+  };
 }
 
 /** Posts an update to a bot's webhook as Telegram does. */
-export function postUpdate(botId: string, secret: string | undefined, update: object | string): Promise<Response> {
+export function postUpdate(
+  botId: string,
+  secret: string | undefined,
+  update: object | string,
+): Promise<Response> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (secret !== undefined) headers["X-Telegram-Bot-Api-Secret-Token"] = secret;
   return exports.default.fetch(`${BASE}/webhooks/telegram/${botId}`, {
@@ -67,55 +91,123 @@ export function postUpdate(botId: string, secret: string | undefined, update: ob
  * allowed_updates include its type, with the webhook's secret; null when Telegram would not send it.
  */
 export async function deliverUpdate(bot: ConnectedBot, update: object): Promise<Response | null> {
-  const res = await fetch(`${env.TELEGRAM_API_ROOT}/__deliver?token=${encodeURIComponent(bot.token)}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(update),
-  });
+  const res = await fetch(
+    `${env.TELEGRAM_API_ROOT}/__deliver?token=${encodeURIComponent(bot.token)}`,
+    {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(update),
+    },
+  );
   const delivery = (await res.json()) as TelegramDelivery;
   if (!delivery.deliver || !delivery.url) return null;
   const headers: Record<string, string> = { "Content-Type": "application/json" };
-  if (delivery.secret_token !== null) headers["X-Telegram-Bot-Api-Secret-Token"] = delivery.secret_token;
-  return exports.default.fetch(delivery.url, { method: "POST", headers, body: JSON.stringify(update) });
+  if (delivery.secret_token !== null)
+    headers["X-Telegram-Bot-Api-Secret-Token"] = delivery.secret_token;
+  return exports.default.fetch(delivery.url, {
+    method: "POST",
+    headers,
+    body: JSON.stringify(update),
+  });
 }
 
 /** A private-chat text message update. */
 export function textUpdate(updateId: number, chatId: number, text: string): object {
   const from = { id: chatId, is_bot: false, first_name: "Sam" };
-  const entities = text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(" ")[0]?.length ?? 0 }] : undefined;
-  return { update_id: updateId, message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private", first_name: "Sam" }, from, text, entities } };
+  const entities = text.startsWith("/")
+    ? [{ type: "bot_command", offset: 0, length: text.split(" ")[0]?.length ?? 0 }]
+    : undefined;
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: "private", first_name: "Sam" },
+      from,
+      text,
+      entities,
+    },
+  };
 }
 
 /** Connects a new WhatsApp number to the workspace as its owner. */
 export async function connectNumber(workspace: SeededWorkspace): Promise<ConnectedNumber> {
-  const input = { phone_number_id: digits(15), access_token: `EAAG${crypto.randomUUID()}`, app_secret: crypto.randomUUID(), verify_token: crypto.randomUUID() };
-  const res = await call("/api/v1/channels/whatsapp", { token: workspace.members.owner.token, body: input });
+  const input = {
+    phone_number_id: digits(15),
+    access_token: `EAAG${crypto.randomUUID()}`,
+    app_secret: crypto.randomUUID(),
+    verify_token: crypto.randomUUID(),
+  };
+  const res = await call("/api/v1/channels/whatsapp", {
+    token: workspace.members.owner.token,
+    body: input,
+  });
   if (res.status !== 201) throw new Error(`connect failed: ${res.status} ${await res.text()}`);
-  return { channel: (await res.json()) as ChannelView, phoneId: input.phone_number_id, accessToken: input.access_token, appSecret: input.app_secret, verifyToken: input.verify_token };
+  return {
+    channel: (await res.json()) as ChannelView,
+    phoneId: input.phone_number_id,
+    accessToken: input.access_token,
+    appSecret: input.app_secret,
+    verifyToken: input.verify_token,
+  };
 }
 
 /** "sha256=" + hex HMAC-SHA256 of `body` under `secret`, as Meta signs webhooks. */
-export async function hubSignature(secret: string, body: string, hash: "SHA-256" | "SHA-1" = "SHA-256"): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash }, false, ["sign"]);
+export async function hubSignature(
+  secret: string,
+  body: string,
+  hash: "SHA-256" | "SHA-1" = "SHA-256",
+): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash },
+    false,
+    ["sign"],
+  );
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)));
   return `${hash === "SHA-256" ? "sha256" : "sha1"}=${[...mac].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
 /** Posts a notification to a number's webhook with the given headers (signed by the caller). */
-export function postWhatsApp(channelId: string, body: string, headers: Record<string, string>): Promise<Response> {
-  return exports.default.fetch(`${BASE}/webhooks/whatsapp/${channelId}`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body });
+export function postWhatsApp(
+  channelId: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<Response> {
+  return exports.default.fetch(`${BASE}/webhooks/whatsapp/${channelId}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body,
+  });
 }
 
 /** Posts a notification signed with the app secret. */
 export async function postSigned(number: ConnectedNumber, payload: object): Promise<Response> {
   const body = JSON.stringify(payload);
-  return postWhatsApp(number.channel.id, body, { "X-Hub-Signature-256": await hubSignature(number.appSecret, body) });
+  return postWhatsApp(number.channel.id, body, {
+    "X-Hub-Signature-256": await hubSignature(number.appSecret, body),
+  });
 }
 
 function notification(phoneId: string, value: object): object {
   return {
     object: "whatsapp_business_account",
-    entry: [{ id: "waba-1", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { display_phone_number: "15550100", phone_number_id: phoneId }, ...value } }] }],
+    entry: [
+      {
+        id: "waba-1",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "15550100", phone_number_id: phoneId },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -123,11 +215,23 @@ function notification(phoneId: string, value: object): object {
 export function waText(phoneId: string, from: string, id: string, text: string): object {
   return notification(phoneId, {
     contacts: [{ wa_id: from, profile: { name: "Sam" } }],
-    messages: [{ id, from, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: text } }],
+    messages: [
+      {
+        id,
+        from,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        type: "text",
+        text: { body: text },
+      },
+    ],
   });
 }
 
 /** A status update of one of our messages. */
 export function waStatus(phoneId: string, id: string, status: string): object {
-  return notification(phoneId, { statuses: [{ id, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: "15550001" }] });
+  return notification(phoneId, {
+    statuses: [
+      { id, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: "15550001" },
+    ],
+  });
 }

@@ -15,7 +15,14 @@ beforeAll(async () => {
 });
 
 function target(channelId: string, chat: string): SenderTarget {
-  return { tenantId: workspace.tenantId, conversationId: crypto.randomUUID(), channel: "telegram", channelId, externalChatId: chat, contactId: null };
+  return {
+    tenantId: workspace.tenantId,
+    conversationId: crypto.randomUUID(),
+    channel: "telegram",
+    channelId,
+    externalChatId: chat,
+    contactId: null,
+  };
 }
 
 describe("a room's channel senders", () => {
@@ -27,7 +34,9 @@ describe("a room's channel senders", () => {
     expect(await senders.get(target(bot.channel.id, "7001"))).toBe(first);
     expect(await senders.get(target(bot.channel.id, "7002"))).not.toBe(first);
     await first?.text("Hello there", null);
-    expect((await telegramCalls(bot.token, "sendMessage")).map((c) => c.params.text)).toEqual(["Hello there"]);
+    expect((await telegramCalls(bot.token, "sendMessage")).map((c) => c.params.text)).toEqual([
+      "Hello there",
+    ]);
   });
 
   it("opens the channel again after forgetting, and answers nothing for a disconnected channel", async () => {
@@ -37,7 +46,10 @@ describe("a room's channel senders", () => {
     const first = await senders.get(route);
     senders.forget(route);
     expect(await senders.get(route)).not.toBe(first);
-    await call(`/api/v1/channels/${bot.channel.id}`, { token: workspace.members.owner.token, method: "DELETE" });
+    await call(`/api/v1/channels/${bot.channel.id}`, {
+      token: workspace.members.owner.token,
+      method: "DELETE",
+    });
     senders.forget(route);
     expect(await senders.get(route)).toBeNull();
   });
@@ -54,7 +66,9 @@ describe("an answer written in Markdown", () => {
 
   it("arrives on Telegram as Telegram HTML", async () => {
     const bot = await connectBot(workspace);
-    const sender = await new ChannelSenders(env, createLogger({}, "error")).get(target(bot.channel.id, "7010"));
+    const sender = await new ChannelSenders(env, createLogger({}, "error")).get(
+      target(bot.channel.id, "7010"),
+    );
     await sender?.text(answer, null);
     const [sent] = await telegramCalls(bot.token, "sendMessage");
     expect(sent?.params).toMatchObject({
@@ -69,6 +83,8 @@ describe("an answer written in Markdown", () => {
     const sender = await new ChannelSenders(env, createLogger({}, "error")).get(route);
     await sender?.text(answer, null);
     const [sent] = (await graphCalls(number.phoneId)).filter((c) => c.body?.type === "text");
-    expect(sent?.body?.text).toMatchObject({ body: "*Bedtime* is _nine_.\n\n• Lights down\n• Guide (https://coach.example/sleep)" });
+    expect(sent?.body?.text).toMatchObject({
+      body: "*Bedtime* is _nine_.\n\n• Lights down\n• Guide (https://coach.example/sleep)",
+    });
   });
 });

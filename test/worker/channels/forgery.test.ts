@@ -27,7 +27,11 @@ let number: ConnectedNumber;
 
 beforeAll(async () => {
   workspace = await seedWorkspace();
-  [bot, otherBot, number] = await Promise.all([connectBot(workspace), connectBot(await seedWorkspace()), connectNumber(workspace)]);
+  [bot, otherBot, number] = await Promise.all([
+    connectBot(workspace),
+    connectBot(await seedWorkspace()),
+    connectNumber(workspace),
+  ]);
 });
 
 function oneOff(text: string, i: number): string {
@@ -52,23 +56,41 @@ async function forgedTelegram(i: number): Promise<Response> {
 }
 
 async function forgedWhatsApp(i: number): Promise<Response> {
-  const payload = waText(number.phoneId, `1777${String(i % 50).padStart(4, "0")}`, `wamid.FORGED${i}`, `forged ${i}`);
+  const payload = waText(
+    number.phoneId,
+    `1777${String(i % 50).padStart(4, "0")}`,
+    `wamid.FORGED${i}`,
+    `forged ${i}`,
+  );
   const body = JSON.stringify(payload, null, 1);
   const genuine = await hubSignature(number.appSecret, body);
   switch (i % 6) {
     case 0:
       return postWhatsApp(number.channel.id, body, {});
     case 1:
-      return postWhatsApp(number.channel.id, body, { "X-Hub-Signature-256": oneOff(genuine, 7 + (i % 64)) });
+      return postWhatsApp(number.channel.id, body, {
+        "X-Hub-Signature-256": oneOff(genuine, 7 + (i % 64)),
+      });
     case 2:
-      return postWhatsApp(number.channel.id, body, { "X-Hub-Signature-256": await hubSignature(number.appSecret, JSON.stringify({ ...payload, object: "other" })) });
+      return postWhatsApp(number.channel.id, body, {
+        "X-Hub-Signature-256": await hubSignature(
+          number.appSecret,
+          JSON.stringify({ ...payload, object: "other" }),
+        ),
+      });
     case 3:
       // Signed over the same JSON serialised differently: the bytes differ, so it must fail.
-      return postWhatsApp(number.channel.id, body, { "X-Hub-Signature-256": await hubSignature(number.appSecret, JSON.stringify(payload)) });
+      return postWhatsApp(number.channel.id, body, {
+        "X-Hub-Signature-256": await hubSignature(number.appSecret, JSON.stringify(payload)),
+      });
     case 4:
-      return postWhatsApp(number.channel.id, body, { "X-Hub-Signature": await hubSignature(number.appSecret, body, "SHA-1") });
+      return postWhatsApp(number.channel.id, body, {
+        "X-Hub-Signature": await hubSignature(number.appSecret, body, "SHA-1"),
+      });
     default:
-      return postWhatsApp(number.channel.id, body, { "X-Hub-Signature-256": await hubSignature(number.verifyToken, body) });
+      return postWhatsApp(number.channel.id, body, {
+        "X-Hub-Signature-256": await hubSignature(number.verifyToken, body),
+      });
   }
 }
 
@@ -78,16 +100,26 @@ describe("forged webhooks", () => {
     const accepted: string[] = [];
     for (let offset = 0; offset < FORGERIES_PER_CHANNEL; offset += BATCH) {
       const batch = Array.from({ length: BATCH }, (_, k) => offset + k);
-      const results = await Promise.all(batch.flatMap((i) => [forgedTelegram(i).then((r) => ["telegram", i, r.status] as const), forgedWhatsApp(i).then((r) => ["whatsapp", i, r.status] as const)]));
-      for (const [kind, i, status] of results) if (status !== 401) accepted.push(`${kind} #${i}: ${status}`);
+      const results = await Promise.all(
+        batch.flatMap((i) => [
+          forgedTelegram(i).then((r) => ["telegram", i, r.status] as const),
+          forgedWhatsApp(i).then((r) => ["whatsapp", i, r.status] as const),
+        ]),
+      );
+      for (const [kind, i, status] of results)
+        if (status !== 401) accepted.push(`${kind} #${i}: ${status}`);
     }
     console.info(`forgery: ${FORGERIES_PER_CHANNEL * 2} requests in ${Date.now() - started} ms`);
     expect(accepted).toEqual([]);
 
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await telegramCalls(bot.token)).map((c) => c.method)).toEqual(["getMe", "setWebhook"]);
-    expect((await graphCalls(number.phoneId)).filter((c) => c.path.endsWith("/messages"))).toEqual([]);
-    const list = (await (await call("/api/v1/conversations", { token: workspace.members.owner.token })).json()) as { conversations: unknown[] };
+    expect((await graphCalls(number.phoneId)).filter((c) => c.path.endsWith("/messages"))).toEqual(
+      [],
+    );
+    const list = (await (
+      await call("/api/v1/conversations", { token: workspace.members.owner.token })
+    ).json()) as { conversations: unknown[] };
     expect(list.conversations).toEqual([]);
   }, 120_000);
 });

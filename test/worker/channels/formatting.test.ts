@@ -29,7 +29,11 @@ describe("splitText", () => {
 
   it("never cuts an emoji (a surrogate pair) in two", () => {
     const parts = splitText("😀".repeat(60), 51);
-    expect(parts.every((p) => p.length <= 51 && !/[\uD800-\uDBFF]$/.test(p) && !/^[\uDC00-\uDFFF]/.test(p))).toBe(true);
+    expect(
+      parts.every(
+        (p) => p.length <= 51 && !/[\uD800-\uDBFF]$/.test(p) && !/^[\uDC00-\uDFFF]/.test(p),
+      ),
+    ).toBe(true);
     expect(parts.join("")).toBe("😀".repeat(60));
   });
 });
@@ -62,12 +66,38 @@ describe("Markdown on Telegram", () => {
   });
 
   it("leaves what is not emphasis as it is written", () => {
-    expect(telegramHtml("2 * 3 = 6, my_file_name and an **unclosed one")).toBe("2 * 3 = 6, my_file_name and an **unclosed one");
+    expect(telegramHtml("2 * 3 = 6, my_file_name and an **unclosed one")).toBe(
+      "2 * 3 = 6, my_file_name and an **unclosed one",
+    );
     expect(telegramHtml("```\n<b>kept</b>\n```")).toBe("<pre>&lt;b&gt;kept&lt;/b&gt;</pre>");
   });
 
   it("always gives HTML Telegram accepts, never longer to read than the Markdown", () => {
-    const pieces = fc.constantFrom("**", "*", "_", "__", "~~", "`", "```", "[", "](", "https://x.y/z", ")", "<", ">", "&", "#", "# ", "- ", "1. ", "\n", " ", "word", "é", "😀");
+    const pieces = fc.constantFrom(
+      "**",
+      "*",
+      "_",
+      "__",
+      "~~",
+      "`",
+      "```",
+      "[",
+      "](",
+      "https://x.y/z",
+      ")",
+      "<",
+      ">",
+      "&",
+      "#",
+      "# ",
+      "- ",
+      "1. ",
+      "\n",
+      " ",
+      "word",
+      "é",
+      "😀",
+    );
     fc.assert(
       fc.property(fc.array(pieces, { minLength: 1, maxLength: 40 }), (parts) => {
         const markdown = `x${parts.join("")}`;
@@ -94,7 +124,20 @@ describe("Markdown on WhatsApp", () => {
   });
 
   it("is never longer than the Markdown, so a part split at WhatsApp's limit still fits", () => {
-    const pieces = fc.constantFrom("**", "*", "_", "~~", "`", "```", "[a](https://x.y)", "# ", "- ", "\n", " ", "word");
+    const pieces = fc.constantFrom(
+      "**",
+      "*",
+      "_",
+      "~~",
+      "`",
+      "```",
+      "[a](https://x.y)",
+      "# ",
+      "- ",
+      "\n",
+      " ",
+      "word",
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
         expect(whatsAppText(parts.join("")).length).toBeLessThanOrEqual(parts.join("").length);

@@ -3,7 +3,17 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
-import { connectBot, connectNumber, eventually, graphCalls, postSigned, postUpdate, telegramCalls, textUpdate, waText } from "./channel-helpers";
+import {
+  connectBot,
+  connectNumber,
+  eventually,
+  graphCalls,
+  postSigned,
+  postUpdate,
+  telegramCalls,
+  textUpdate,
+  waText,
+} from "./channel-helpers";
 
 // The room's storage is made to fail for the next `failures.left` channel messages, as an overloaded
 // or restarting Durable Object would.
@@ -13,13 +23,22 @@ vi.spyOn(env.CONVERSATION_ROOM, "get").mockImplementation((id) => {
   const room = getRoom(id);
   if (failures.left === 0) return room;
   failures.left -= 1;
-  return { receiveChannelMessage: () => Promise.reject(new Error("Durable Object reset because its code was updated.")) } as unknown as typeof room;
+  return {
+    receiveChannelMessage: () =>
+      Promise.reject(new Error("Durable Object reset because its code was updated.")),
+  } as unknown as typeof room;
 });
 
-async function onlyConversationMessages(owner: SeededWorkspace["members"]["owner"]): Promise<{ role: string; text: string }[]> {
-  const list = (await (await call("/api/v1/conversations", { token: owner.token })).json()) as { conversations: { id: string }[] };
+async function onlyConversationMessages(
+  owner: SeededWorkspace["members"]["owner"],
+): Promise<{ role: string; text: string }[]> {
+  const list = (await (await call("/api/v1/conversations", { token: owner.token })).json()) as {
+    conversations: { id: string }[];
+  };
   expect(list.conversations).toHaveLength(1);
-  const page = await call(`/api/v1/conversations/${list.conversations[0]?.id}/messages`, { token: owner.token });
+  const page = await call(`/api/v1/conversations/${list.conversations[0]?.id}/messages`, {
+    token: owner.token,
+  });
   return ((await page.json()) as { messages: { role: string; text: string }[] }).messages;
 }
 
@@ -32,7 +51,9 @@ describe("a failed hand-off to the room", () => {
     expect((await postUpdate(bot.botId, bot.secret, update)).status).toBe(503);
     expect((await postUpdate(bot.botId, bot.secret, update)).status).toBe(200);
     expect((await postUpdate(bot.botId, bot.secret, update)).status).toBe(200);
-    await eventually(async () => expect((await telegramCalls(bot.token, "sendMessage")).length).toBe(1));
+    await eventually(async () =>
+      expect((await telegramCalls(bot.token, "sendMessage")).length).toBe(1),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await telegramCalls(bot.token, "sendMessage")).toHaveLength(1);
     const messages = await eventually(async () => {
@@ -51,7 +72,8 @@ describe("a failed hand-off to the room", () => {
     expect((await postSigned(number, payload)).status).toBe(503);
     expect((await postSigned(number, payload)).status).toBe(200);
     expect((await postSigned(number, payload)).status).toBe(200);
-    const answers = async () => (await graphCalls(number.phoneId)).filter((c) => c.body?.type === "text");
+    const answers = async () =>
+      (await graphCalls(number.phoneId)).filter((c) => c.body?.type === "text");
     await eventually(async () => expect(await answers()).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await answers()).toHaveLength(1);

@@ -1,6 +1,11 @@
 // Channel credentials at rest: sealed with AES-GCM under CHANNEL_SECRETS_KEY and bound to their row.
 import { describe, expect, it } from "vitest";
-import { openSecrets, sealSecrets, secretHash, secretMatches } from "../../../worker/channels/secret-box";
+import {
+  openSecrets,
+  sealSecrets,
+  secretHash,
+  secretMatches,
+} from "../../../worker/channels/secret-box";
 
 const KEY = "a-test-key-of-at-least-32-characters!!";
 
@@ -8,7 +13,9 @@ describe("the secret box", () => {
   it("opens what it sealed, and the sealed text does not contain the secret", async () => {
     const sealed = await sealSecrets(KEY, "channel-1", { bot_token: "123:secret-token-value" });
     expect(sealed).not.toContain("secret-token-value");
-    expect(await openSecrets(KEY, "channel-1", sealed)).toEqual({ bot_token: "123:secret-token-value" });
+    expect(await openSecrets(KEY, "channel-1", sealed)).toEqual({
+      bot_token: "123:secret-token-value",
+    });
   });
 
   it("refuses a ciphertext moved to another channel's row", async () => {

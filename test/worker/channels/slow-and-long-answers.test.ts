@@ -46,8 +46,12 @@ describe("a slow model", () => {
     const first = await timed(() => postUpdate(bot.botId, bot.secret, update));
     const acknowledgedAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const again = await Promise.all([1, 2, 3].map(() => timed(() => postUpdate(bot.botId, bot.secret, update))));
-    console.info(`slow model: Telegram acknowledged in ${[first, ...again].map((a) => `${Math.round(a.ms)} ms`).join(", ")}`);
+    const again = await Promise.all(
+      [1, 2, 3].map(() => timed(() => postUpdate(bot.botId, bot.secret, update))),
+    );
+    console.info(
+      `slow model: Telegram acknowledged in ${[first, ...again].map((a) => `${Math.round(a.ms)} ms`).join(", ")}`,
+    );
     for (const ack of [first, ...again]) {
       expect(ack.status).toBe(200);
       expect(ack.ms).toBeLessThan(1_000);
@@ -73,9 +77,15 @@ describe("a slow model", () => {
       expect(ack.status).toBe(200);
       expect(ack.ms).toBeLessThan(1_000);
     }
-    await eventually(async () => expect((await graphCalls(number.phoneId)).filter((c) => c.body?.type === "text")).toHaveLength(1));
+    await eventually(async () =>
+      expect(
+        (await graphCalls(number.phoneId)).filter((c) => c.body?.type === "text"),
+      ).toHaveLength(1),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await graphCalls(number.phoneId)).filter((c) => c.body?.type === "text")).toHaveLength(1);
+    expect((await graphCalls(number.phoneId)).filter((c) => c.body?.type === "text")).toHaveLength(
+      1,
+    );
   }, 20_000);
 });
 
@@ -86,7 +96,9 @@ describe("a busy coach", () => {
     await controlBridge("/stand-in/fail", { count: 2, status: 503 });
     await postUpdate(bot.botId, bot.secret, textUpdate(3, 8201, ROUTINE_QUESTION));
     const texts = await eventually(async () => {
-      const sent = (await telegramCalls(bot.token, "sendMessage")).map((c) => String(c.params.text));
+      const sent = (await telegramCalls(bot.token, "sendMessage")).map((c) =>
+        String(c.params.text),
+      );
       expect(sent).toHaveLength(2);
       return sent;
     });
@@ -98,7 +110,11 @@ describe("a busy coach", () => {
 describe("a long answer on Telegram", () => {
   it("arrives split at 4096 characters, HTML-escaped, in order and complete", async () => {
     const bot = await connectBot(workspace);
-    await controlBridge("/stand-in/settings", { replyWords: ["<b>bold?</b>", "R&D", "steps"], replyTokens: 1_500, tokensPerSecond: 100_000 });
+    await controlBridge("/stand-in/settings", {
+      replyWords: ["<b>bold?</b>", "R&D", "steps"],
+      replyTokens: 1_500,
+      tokensPerSecond: 100_000,
+    });
     await postUpdate(bot.botId, bot.secret, textUpdate(2, 8101, ROUTINE_QUESTION));
     const sent = await eventually(async () => {
       const calls = await telegramCalls(bot.token, "sendMessage");
@@ -106,7 +122,9 @@ describe("a long answer on Telegram", () => {
       return calls;
     });
     const texts = sent.map((c) => String(c.params.text));
-    const plain = texts.map((t) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+    const plain = texts.map((t) =>
+      t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"),
+    );
     for (const [i, call] of sent.entries()) {
       expect(call.params.parse_mode).toBe("HTML");
       expect(plain[i]?.length).toBeLessThanOrEqual(4096);

@@ -14,33 +14,61 @@ beforeAll(async () => {
 });
 
 async function bot(method: string, token: string, params: object = {}): Promise<unknown> {
-  const res = await fetch(`${env.TELEGRAM_API_ROOT}/bot${token}/${method}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(params) });
+  const res = await fetch(`${env.TELEGRAM_API_ROOT}/bot${token}/${method}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(params),
+  });
   return ((await res.json()) as { result: unknown }).result;
 }
 
 async function wouldDeliver(token: string, update: object): Promise<boolean> {
-  const res = await fetch(`${env.TELEGRAM_API_ROOT}/__deliver?token=${encodeURIComponent(token)}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(update) });
+  const res = await fetch(`${env.TELEGRAM_API_ROOT}/__deliver?token=${encodeURIComponent(token)}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(update),
+  });
   return ((await res.json()) as TelegramDelivery).deliver;
 }
 
-const pressed = { update_id: 1, callback_query: { id: "q", from: { id: 1, is_bot: false, first_name: "Sam" }, chat_instance: "c", data: "yes" } };
-const text = { update_id: 2, message: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "hi" } };
+const pressed = {
+  update_id: 1,
+  callback_query: {
+    id: "q",
+    from: { id: 1, is_bot: false, first_name: "Sam" },
+    chat_instance: "c",
+    data: "yes",
+  },
+};
+const text = {
+  update_id: 2,
+  message: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "hi" },
+};
 const memberChange = { update_id: 3, chat_member: { chat: { id: 1, type: "group" } } };
 
 describe("the Telegram stand-in's webhook delivery", () => {
   it("sends only the update types allowed_updates names", async () => {
     const token = newBotToken();
-    await bot("setWebhook", token, { url: "https://edge.test/webhooks/telegram/1", allowed_updates: ["message"] });
+    await bot("setWebhook", token, {
+      url: "https://edge.test/webhooks/telegram/1",
+      allowed_updates: ["message"],
+    });
     expect(await wouldDeliver(token, text)).toBe(true);
     expect(await wouldDeliver(token, pressed)).toBe(false);
   });
 
   it("keeps the previous list when setWebhook leaves it out, and an empty list means all but member and reaction updates", async () => {
     const token = newBotToken();
-    await bot("setWebhook", token, { url: "https://edge.test/webhooks/telegram/2", allowed_updates: ["message"] });
+    await bot("setWebhook", token, {
+      url: "https://edge.test/webhooks/telegram/2",
+      allowed_updates: ["message"],
+    });
     await bot("setWebhook", token, { url: "https://edge.test/webhooks/telegram/2" });
     expect(await wouldDeliver(token, pressed)).toBe(false);
-    await bot("setWebhook", token, { url: "https://edge.test/webhooks/telegram/2", allowed_updates: [] });
+    await bot("setWebhook", token, {
+      url: "https://edge.test/webhooks/telegram/2",
+      allowed_updates: [],
+    });
     expect(await wouldDeliver(token, pressed)).toBe(true);
     expect(await wouldDeliver(token, memberChange)).toBe(false);
   });
@@ -57,12 +85,17 @@ describe("the Telegram stand-in's sendMessage", () => {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ chat_id: 1, text, ...(parseMode ? { parse_mode: parseMode } : {}) }),
     });
-    return { status: res.status, body: (await res.json()) as { description?: string; result?: { text: string } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { description?: string; result?: { text: string } },
+    };
   };
 
   // https://core.telegram.org/bots/api#html-style: only the listed tags, other <, > and & as entities.
   it("refuses HTML Telegram cannot parse, as Telegram does", async () => {
-    expect((await send("<b>never closed", "HTML")).body.description).toMatch(/^Bad Request: can't parse entities/);
+    expect((await send("<b>never closed", "HTML")).body.description).toMatch(
+      /^Bad Request: can't parse entities/,
+    );
     expect((await send("<h1>Title</h1>", "HTML")).status).toBe(400);
     expect((await send("R&D", "HTML")).status).toBe(400);
     expect((await send("<b>R&amp;D</b> &lt;3", "HTML")).body.result?.text).toBe("R&D <3");
@@ -71,7 +104,9 @@ describe("the Telegram stand-in's sendMessage", () => {
   // https://core.telegram.org/bots/api#sendmessage: "1-4096 characters after entities parsing".
   it("refuses an empty text and one over 4,096 characters once the tags are read", async () => {
     expect((await send("", "HTML")).body.description).toBe("Bad Request: message text is empty");
-    expect((await send("a".repeat(4097))).body.description).toBe("Bad Request: message is too long");
+    expect((await send("a".repeat(4097))).body.description).toBe(
+      "Bad Request: message is too long",
+    );
     expect((await send(`<b>${"a".repeat(4096)}</b>`, "HTML")).status).toBe(200);
   });
 });

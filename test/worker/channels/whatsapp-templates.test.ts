@@ -19,7 +19,11 @@ beforeAll(async () => {
 
 const CHECK_IN = { name: "coach_check_in", language: "en_US", body_parameter: true };
 
-function putTemplate(channelId: string, body: object, token = workspace.members.owner.token): Promise<Response> {
+function putTemplate(
+  channelId: string,
+  body: object,
+  token = workspace.members.owner.token,
+): Promise<Response> {
   return call(`/api/v1/channels/${channelId}/template`, { method: "PUT", token, body });
 }
 
@@ -40,16 +44,29 @@ describe("configuring a number's template", () => {
     const res = await putTemplate(number.channel.id, CHECK_IN);
     expect(res.status).toBe(200);
     expect(((await res.json()) as ChannelView).template).toEqual(CHECK_IN);
-    const view = (await (await call(`/api/v1/channels/${number.channel.id}`, { token: workspace.members.owner.token })).json()) as ChannelView;
+    const view = (await (
+      await call(`/api/v1/channels/${number.channel.id}`, { token: workspace.members.owner.token })
+    ).json()) as ChannelView;
     expect(view.template).toEqual(CHECK_IN);
-    const audit = await call(`/api/v1/audit?target_id=${number.channel.id}`, { token: workspace.members.owner.token });
+    const audit = await call(`/api/v1/audit?target_id=${number.channel.id}`, {
+      token: workspace.members.owner.token,
+    });
     const { events } = (await audit.json()) as { events: { action: string }[] };
     expect(events.map((e) => e.action)).toContain("channel.template_set");
   });
 
   it("can be given when the number is connected", async () => {
-    const input = { phone_number_id: "4455667788", access_token: "EAAG-template-token", app_secret: "template-app-secret", verify_token: "template-verify", template: CHECK_IN };
-    const res = await call("/api/v1/channels/whatsapp", { token: workspace.members.owner.token, body: input });
+    const input = {
+      phone_number_id: "4455667788",
+      access_token: "EAAG-template-token",
+      app_secret: "template-app-secret",
+      verify_token: "template-verify",
+      template: CHECK_IN,
+    };
+    const res = await call("/api/v1/channels/whatsapp", {
+      token: workspace.members.owner.token,
+      body: input,
+    });
     expect(res.status).toBe(201);
     expect(((await res.json()) as ChannelView).template).toEqual(CHECK_IN);
   });
@@ -63,10 +80,22 @@ describe("configuring a number's template", () => {
 
   it("refuses a malformed template and a viewer, and answers another workspace's channel as not found", async () => {
     const number = await connectNumber(workspace);
-    expect((await putTemplate(number.channel.id, { name: "Check In!", language: "en_US", body_parameter: true })).status).toBe(400);
-    expect((await putTemplate(number.channel.id, CHECK_IN, workspace.members.viewer.token)).status).toBe(403);
+    expect(
+      (
+        await putTemplate(number.channel.id, {
+          name: "Check In!",
+          language: "en_US",
+          body_parameter: true,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await putTemplate(number.channel.id, CHECK_IN, workspace.members.viewer.token)).status,
+    ).toBe(403);
     const other = await seedWorkspace();
-    expect((await putTemplate(number.channel.id, CHECK_IN, other.members.owner.token)).status).toBe(404);
+    expect((await putTemplate(number.channel.id, CHECK_IN, other.members.owner.token)).status).toBe(
+      404,
+    );
   });
 });
 
@@ -74,7 +103,12 @@ describe("sending a proactive template", () => {
   it("sends the template with the text as its body parameter, in the Cloud API's shape", async () => {
     const number = await connectNumber(workspace);
     await putTemplate(number.channel.id, CHECK_IN);
-    const wamid = await sendProactiveTemplate(env, await openWhatsAppConfig(env, await entry(number)), "15550900", "Time for your weekly check-in.\n\nHow did it go?");
+    const wamid = await sendProactiveTemplate(
+      env,
+      await openWhatsAppConfig(env, await entry(number)),
+      "15550900",
+      "Time for your weekly check-in.\n\nHow did it go?",
+    );
     const [sent] = await templateSends(number);
     expect(sent?.sent_id).toBe(wamid);
     expect(sent?.token).toBe(number.accessToken);
@@ -86,22 +120,41 @@ describe("sending a proactive template", () => {
       template: {
         name: "coach_check_in",
         language: { code: "en_US" },
-        components: [{ type: "body", parameters: [{ type: "text", text: "Time for your weekly check-in. How did it go?" }] }],
+        components: [
+          {
+            type: "body",
+            parameters: [{ type: "text", text: "Time for your weekly check-in. How did it go?" }],
+          },
+        ],
       },
     });
   });
 
   it("sends a template without parameters as it is", async () => {
     const number = await connectNumber(workspace);
-    await putTemplate(number.channel.id, { name: "coach_nudge", language: "de", body_parameter: false });
-    await sendProactiveTemplate(env, await openWhatsAppConfig(env, await entry(number)), "15550901", "ignored text");
+    await putTemplate(number.channel.id, {
+      name: "coach_nudge",
+      language: "de",
+      body_parameter: false,
+    });
+    await sendProactiveTemplate(
+      env,
+      await openWhatsAppConfig(env, await entry(number)),
+      "15550901",
+      "ignored text",
+    );
     const [sent] = await templateSends(number);
     expect(sent?.body?.template).toEqual({ name: "coach_nudge", language: { code: "de" } });
   });
 
   it("refuses with whatsapp_template_required when no template is configured, sending nothing", async () => {
     const number = await connectNumber(workspace);
-    const failure = await sendProactiveTemplate(env, await openWhatsAppConfig(env, await entry(number)), "15550902", "Hello").catch((err: unknown) => err);
+    const failure = await sendProactiveTemplate(
+      env,
+      await openWhatsAppConfig(env, await entry(number)),
+      "15550902",
+      "Hello",
+    ).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(AppError);
     expect(failure).toMatchObject({ status: 409, code: "whatsapp_template_required" });
     expect((failure as AppError).message).toContain("/template");
@@ -110,8 +163,17 @@ describe("sending a proactive template", () => {
 
   it("reports a template WhatsApp does not know as refused", async () => {
     const number = await connectNumber(workspace);
-    await putTemplate(number.channel.id, { name: "unapproved_promo", language: "en", body_parameter: true });
-    const failure = await sendProactiveTemplate(env, await openWhatsAppConfig(env, await entry(number)), "15550903", "Hello").catch((err: unknown) => err);
+    await putTemplate(number.channel.id, {
+      name: "unapproved_promo",
+      language: "en",
+      body_parameter: true,
+    });
+    const failure = await sendProactiveTemplate(
+      env,
+      await openWhatsAppConfig(env, await entry(number)),
+      "15550903",
+      "Hello",
+    ).catch((err: unknown) => err);
     expect(failure).toMatchObject({ status: 400, code: "whatsapp_template_refused" });
   });
 });

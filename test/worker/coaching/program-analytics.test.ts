@@ -37,7 +37,11 @@ let programId: string;
 
 function monday(at: number): string {
   const d = new Date(at);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
+  return new Date(
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7)),
+  )
+    .toISOString()
+    .slice(0, 10);
 }
 
 function utcDay(at: number): string {
@@ -60,13 +64,42 @@ beforeAll(async () => {
   for (const e of enrolments) {
     const contactId = crypto.randomUUID();
     contactIds.set(e.contact, contactId);
-    await gateway.insert("contacts", { id: contactId, channel: "web", externalId: `v_${contactId}` });
-    await gateway.insert("enrollments", { id: `${programId}-${e.id}`, programId, programVersion: 1, contactId, status: e.status, source: "api", startedAt: e.startedAt });
+    await gateway.insert("contacts", {
+      id: contactId,
+      channel: "web",
+      externalId: `v_${contactId}`,
+    });
+    await gateway.insert("enrollments", {
+      id: `${programId}-${e.id}`,
+      programId,
+      programVersion: 1,
+      contactId,
+      status: e.status,
+      source: "api",
+      startedAt: e.startedAt,
+    });
   }
   const contact = (name: string) => contactIds.get(name) ?? "";
   let n = 0;
-  const event = (e: string, name: string, eventName: string, at: number, nodeId: string | null = null, value: number | null = null, program = programId) =>
-    gateway.insert("coachingEvents", { id: `ev-${programId}-${(n += 1)}`, contactId: contact(name), programId: program, enrollmentId: e ? `${programId}-${e}` : null, nodeId, event: eventName, value, at });
+  const event = (
+    e: string,
+    name: string,
+    eventName: string,
+    at: number,
+    nodeId: string | null = null,
+    value: number | null = null,
+    program = programId,
+  ) =>
+    gateway.insert("coachingEvents", {
+      id: `ev-${programId}-${(n += 1)}`,
+      contactId: contact(name),
+      programId: program,
+      enrollmentId: e ? `${programId}-${e}` : null,
+      nodeId,
+      event: eventName,
+      value,
+      at,
+    });
   await event("e1", "A", "enrolled", OLD);
   await event("e1", "A", "sent", OLD, "m1");
   await event("e1", "A", "sent", OLD + 60_000, "c1");
@@ -93,7 +126,15 @@ beforeAll(async () => {
   ] as const;
   for (const [name, at] of active) {
     const conversationId = crypto.randomUUID();
-    await gateway.insert("conversationDays", { id: `${conversationId}:${utcDay(at)}`, conversationId, contactId: contact(name), channel: "web", day: utcDay(at), userMessages: 2, assistantMessages: 2 });
+    await gateway.insert("conversationDays", {
+      id: `${conversationId}:${utcDay(at)}`,
+      conversationId,
+      contactId: contact(name),
+      channel: "web",
+      day: utcDay(at),
+      userMessages: 2,
+      assistantMessages: 2,
+    });
   }
   const commitment = (status: "done" | "partly" | "not_yet" | "asked", step: string) =>
     gateway.insert("commitments", {
@@ -117,7 +158,9 @@ beforeAll(async () => {
 });
 
 async function analytics(): Promise<ProgramAnalytics> {
-  const res = await call(`/api/v1/programs/${programId}/analytics`, { token: workspace.members.viewer.token });
+  const res = await call(`/api/v1/programs/${programId}/analytics`, {
+    token: workspace.members.viewer.token,
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as ProgramAnalytics;
 }
@@ -127,9 +170,30 @@ describe("program analytics", () => {
     const { funnel } = await analytics();
     expect(funnel).toMatchObject({ enrolled: 4, started: 3, finished: 1 });
     expect(funnel.steps).toEqual([
-      { node_id: "m1", kind: "message", label: 'Welcome, "runner"', reached: 3, completed: 3, completion_rate: 1 },
-      { node_id: "c1", kind: "checkin", label: "How ready do you feel?", reached: 3, completed: 2, completion_rate: 0.667 },
-      { node_id: "c2", kind: "checkin", label: "And after a week?", reached: 1, completed: 1, completion_rate: 1 },
+      {
+        node_id: "m1",
+        kind: "message",
+        label: 'Welcome, "runner"',
+        reached: 3,
+        completed: 3,
+        completion_rate: 1,
+      },
+      {
+        node_id: "c1",
+        kind: "checkin",
+        label: "How ready do you feel?",
+        reached: 3,
+        completed: 2,
+        completion_rate: 0.667,
+      },
+      {
+        node_id: "c2",
+        kind: "checkin",
+        label: "And after a week?",
+        reached: 1,
+        completed: 1,
+        completion_rate: 1,
+      },
     ]);
   });
 
@@ -140,8 +204,18 @@ describe("program analytics", () => {
       { week: 1, average: 4, answers: 1 },
     ]);
     const old = result.cohorts.find((c) => c.cohort === monday(OLD));
-    expect(old).toEqual({ cohort: monday(OLD), enrolled: 2, finished: 1, checkin_trend: [{ week: 0, average: 3, answers: 2 }, { week: 1, average: 4, answers: 1 }] });
-    const recentEnrolled = result.cohorts.filter((c) => c.cohort !== monday(OLD)).reduce((sum, c) => sum + c.enrolled, 0);
+    expect(old).toEqual({
+      cohort: monday(OLD),
+      enrolled: 2,
+      finished: 1,
+      checkin_trend: [
+        { week: 0, average: 3, answers: 2 },
+        { week: 1, average: 4, answers: 1 },
+      ],
+    });
+    const recentEnrolled = result.cohorts
+      .filter((c) => c.cohort !== monday(OLD))
+      .reduce((sum, c) => sum + c.enrolled, 0);
     expect(recentEnrolled).toBe(2);
   });
 
@@ -152,19 +226,50 @@ describe("program analytics", () => {
   it("measures the response to nudges and the adherence to commitments, overall and per step", async () => {
     const result = await analytics();
     expect(result.nudges).toEqual({ sent: 2, replied: 1, response_rate: 0.5 });
-    expect(result.commitments).toMatchObject({ total: 4, done: 1, partly: 1, not_yet: 1, unanswered: 1, open: 0, adherence: 0.5 });
+    expect(result.commitments).toMatchObject({
+      total: 4,
+      done: 1,
+      partly: 1,
+      not_yet: 1,
+      unanswered: 1,
+      open: 0,
+      adherence: 0.5,
+    });
     expect(result.commitments.by_step).toEqual([
-      { node_id: "c1", total: 2, done: 1, partly: 1, not_yet: 0, unanswered: 0, open: 0, adherence: 0.75 },
-      { node_id: "c2", total: 2, done: 0, partly: 0, not_yet: 1, unanswered: 1, open: 0, adherence: 0 },
+      {
+        node_id: "c1",
+        total: 2,
+        done: 1,
+        partly: 1,
+        not_yet: 0,
+        unanswered: 0,
+        open: 0,
+        adherence: 0.75,
+      },
+      {
+        node_id: "c2",
+        total: 2,
+        done: 0,
+        partly: 0,
+        not_yet: 1,
+        unanswered: 1,
+        open: 0,
+        adherence: 0,
+      },
     ]);
   });
 
   it("downloads the same figures as CSV with the right headers and escaping", async () => {
-    for (const path of [`/api/v1/programs/${programId}/analytics?format=csv`, `/api/v1/programs/${programId}/analytics.csv`]) {
+    for (const path of [
+      `/api/v1/programs/${programId}/analytics?format=csv`,
+      `/api/v1/programs/${programId}/analytics.csv`,
+    ]) {
       const res = await call(path, { token: workspace.members.viewer.token });
       expect(res.status).toBe(200);
       expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-      expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="program-run-[a-z0-9-]+-analytics\.csv"$/);
+      expect(res.headers.get("Content-Disposition")).toMatch(
+        /^attachment; filename="program-run-[a-z0-9-]+-analytics\.csv"$/,
+      );
       const lines = (await res.text()).split("\r\n");
       expect(lines[0]).toBe("section,metric,segment,value");
       expect(lines).toContain("funnel,enrolled,,4");
@@ -184,7 +289,16 @@ describe("program analytics", () => {
 
   it("answers 404 for another workspace's program and 400 for an unknown format", async () => {
     const other = await seedWorkspace();
-    expect((await call(`/api/v1/programs/${programId}/analytics`, { token: other.members.owner.token })).status).toBe(404);
-    expect((await call(`/api/v1/programs/${programId}/analytics?format=xml`, { token: workspace.members.owner.token })).status).toBe(400);
+    expect(
+      (await call(`/api/v1/programs/${programId}/analytics`, { token: other.members.owner.token }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await call(`/api/v1/programs/${programId}/analytics?format=xml`, {
+          token: workspace.members.owner.token,
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -22,15 +22,25 @@ describe("reminders", () => {
   });
 
   it("reads a relative time and what to be reminded of, in either order", () => {
-    const expected = { kind: "reminder", what: "stretch", due_at: WEDNESDAY_10AM_BERLIN + 2 * 3_600_000, local_time_text: "today at 12:00" };
+    const expected = {
+      kind: "reminder",
+      what: "stretch",
+      due_at: WEDNESDAY_10AM_BERLIN + 2 * 3_600_000,
+      local_time_text: "today at 12:00",
+    };
     expect(parse("remind me in 2 hours to stretch")).toEqual(expected);
     expect(parse("Remind me to stretch in 2 hours.")).toEqual(expected);
-    expect(parse("remind me in an hour to take my meds")?.due_at).toBe(WEDNESDAY_10AM_BERLIN + 3_600_000);
+    expect(parse("remind me in an hour to take my meds")?.due_at).toBe(
+      WEDNESDAY_10AM_BERLIN + 3_600_000,
+    );
     expect(parse("remind me in half an hour")?.due_at).toBe(WEDNESDAY_10AM_BERLIN + 30 * 60_000);
   });
 
   it("accepts a polite question and an explicit am/pm time", () => {
-    expect(parse("Could you remind me at 6pm to call mom?")).toMatchObject({ what: "call mom", due_at: Date.UTC(2026, 10, 25, 17, 0) });
+    expect(parse("Could you remind me at 6pm to call mom?")).toMatchObject({
+      what: "call mom",
+      due_at: Date.UTC(2026, 10, 25, 17, 0),
+    });
   });
 
   it("reads weekdays with minutes, and day parts with their usual hours", () => {
@@ -38,7 +48,9 @@ describe("reminders", () => {
       due_at: Date.UTC(2026, 10, 30, 8, 30),
       local_time_text: "on Monday at 9:30",
     });
-    expect(parse("remind me tomorrow morning to drink water")?.due_at).toBe(Date.UTC(2026, 10, 26, 8, 0));
+    expect(parse("remind me tomorrow morning to drink water")?.due_at).toBe(
+      Date.UTC(2026, 10, 26, 8, 0),
+    );
     expect(parse("remind me tomorrow evening at 7")?.due_at).toBe(Date.UTC(2026, 10, 26, 18, 0));
   });
 
@@ -48,8 +60,14 @@ describe("reminders", () => {
   });
 
   it("places the same words at different instants for users in different time zones", () => {
-    const tokyo = parse("remind me tomorrow at 8", { now: WEDNESDAY_10AM_BERLIN, timeZone: "Asia/Tokyo" });
-    const newYork = parse("remind me tomorrow at 8", { now: WEDNESDAY_10AM_BERLIN, timeZone: "America/New_York" });
+    const tokyo = parse("remind me tomorrow at 8", {
+      now: WEDNESDAY_10AM_BERLIN,
+      timeZone: "Asia/Tokyo",
+    });
+    const newYork = parse("remind me tomorrow at 8", {
+      now: WEDNESDAY_10AM_BERLIN,
+      timeZone: "America/New_York",
+    });
     expect(tokyo?.due_at).toBe(Date.UTC(2026, 10, 25, 23, 0));
     expect(newYork?.due_at).toBe(Date.UTC(2026, 10, 26, 13, 0));
   });
@@ -57,15 +75,21 @@ describe("reminders", () => {
   it("keeps 8:00 on the wall clock across a daylight-saving change", () => {
     // Saturday 28 March 2026, 12:00 in Berlin; clocks go forward on the night to Sunday.
     const beforeChange = { now: Date.UTC(2026, 2, 28, 11, 0), timeZone: "Europe/Berlin" };
-    expect(parse("remind me tomorrow at 8", beforeChange)?.due_at).toBe(Date.UTC(2026, 2, 29, 6, 0));
+    expect(parse("remind me tomorrow at 8", beforeChange)?.due_at).toBe(
+      Date.UTC(2026, 2, 29, 6, 0),
+    );
     // Saturday 31 October 2026 in New York; clocks go back on Sunday 1 November.
     const beforeFallBack = { now: Date.UTC(2026, 9, 31, 16, 0), timeZone: "America/New_York" };
-    expect(parse("remind me tomorrow at 8", beforeFallBack)?.due_at).toBe(Date.UTC(2026, 10, 1, 13, 0));
+    expect(parse("remind me tomorrow at 8", beforeFallBack)?.due_at).toBe(
+      Date.UTC(2026, 10, 1, 13, 0),
+    );
   });
 
   it("moves a time skipped by the spring-forward change to just after the gap", () => {
     const beforeChange = { now: Date.UTC(2026, 2, 28, 11, 0), timeZone: "Europe/Berlin" };
-    expect(parse("remind me tomorrow at 2:30am", beforeChange)?.due_at).toBe(Date.UTC(2026, 2, 29, 1, 30));
+    expect(parse("remind me tomorrow at 2:30am", beforeChange)?.due_at).toBe(
+      Date.UTC(2026, 2, 29, 1, 30),
+    );
   });
 
   it.each([
@@ -102,13 +126,37 @@ describe("commitments", () => {
   });
 
   it("reads other ways of committing, with their counts and follow-up times", () => {
-    expect(parse("I'm going to go to the gym twice this week!")).toMatchObject({ what: "go to the gym", count: 2, period: "week" });
-    expect(parse("I'll do yoga 4 times a week")).toMatchObject({ what: "do yoga", count: 4, period: "week", due_at: Date.UTC(2026, 10, 29, 17, 0) });
-    expect(parse("I will meditate every day this week")).toMatchObject({ what: "meditate", count: 1, period: "day" });
-    expect(parse("I'll call my sister tomorrow")).toMatchObject({ what: "call my sister", due_at: Date.UTC(2026, 10, 26, 19, 0) });
-    expect(parse("I'll write 500 words by friday")).toMatchObject({ what: "write 500 words", local_time_text: "on Friday at 20:00" });
-    expect(parse("I'll run at 7 tomorrow")).toMatchObject({ what: "run", due_at: Date.UTC(2026, 10, 26, 8, 0) });
-    expect(parse("I'll finish the course this month")).toMatchObject({ due_at: Date.UTC(2026, 10, 30, 17, 0) });
+    expect(parse("I'm going to go to the gym twice this week!")).toMatchObject({
+      what: "go to the gym",
+      count: 2,
+      period: "week",
+    });
+    expect(parse("I'll do yoga 4 times a week")).toMatchObject({
+      what: "do yoga",
+      count: 4,
+      period: "week",
+      due_at: Date.UTC(2026, 10, 29, 17, 0),
+    });
+    expect(parse("I will meditate every day this week")).toMatchObject({
+      what: "meditate",
+      count: 1,
+      period: "day",
+    });
+    expect(parse("I'll call my sister tomorrow")).toMatchObject({
+      what: "call my sister",
+      due_at: Date.UTC(2026, 10, 26, 19, 0),
+    });
+    expect(parse("I'll write 500 words by friday")).toMatchObject({
+      what: "write 500 words",
+      local_time_text: "on Friday at 20:00",
+    });
+    expect(parse("I'll run at 7 tomorrow")).toMatchObject({
+      what: "run",
+      due_at: Date.UTC(2026, 10, 26, 8, 0),
+    });
+    expect(parse("I'll finish the course this month")).toMatchObject({
+      due_at: Date.UTC(2026, 10, 30, 17, 0),
+    });
   });
 
   it("finds the commitment inside a longer message", () => {
@@ -141,7 +189,9 @@ describe("confirmation", () => {
     const run = parse("I'll run three times this week");
     const stretch = parse("remind me in 2 hours to stretch");
     if (!run || !stretch) throw new Error("both should parse");
-    expect(confirmationText(run)).toBe("Noted: run 3 times a week. I'll check in with you on Sunday at 18:00.");
+    expect(confirmationText(run)).toBe(
+      "Noted: run 3 times a week. I'll check in with you on Sunday at 18:00.",
+    );
     expect(confirmationText(stretch)).toBe("Got it: I'll remind you today at 12:00 (stretch).");
     expect(confirmationText(run)).not.toContain("\n");
   });

@@ -21,9 +21,21 @@ beforeAll(async () => {
     contact: { name: "Ana" },
     messages: [
       { role: "user", text: "How do I start?", at: now - DAY },
-      { role: "assistant", text: "Start small.", at: now - DAY + 1, confidence: 0.9, citations: [ROUTINE, ROUTINE, EVENING] },
+      {
+        role: "assistant",
+        text: "Start small.",
+        at: now - DAY + 1,
+        confidence: 0.9,
+        citations: [ROUTINE, ROUTINE, EVENING],
+      },
       { role: "user", text: "And then?", at: now - DAY + 2 },
-      { role: "assistant", text: "Keep going.", at: now - DAY + 3, confidence: 0.6, citations: [ROUTINE] },
+      {
+        role: "assistant",
+        text: "Keep going.",
+        at: now - DAY + 3,
+        confidence: 0.6,
+        citations: [ROUTINE],
+      },
       { role: "user", text: "What about tax law?", at: now },
       { role: "assistant", text: "I don't know that one.", at: now + 1, confidence: 0 },
     ],
@@ -34,7 +46,13 @@ beforeAll(async () => {
     contact: { name: "Ben" },
     messages: [
       { role: "user", text: "Evening tips?", at: now },
-      { role: "assistant", text: "Dim the lights.", at: now + 1, confidence: 0.3, citations: [EVENING, ROUTINE] },
+      {
+        role: "assistant",
+        text: "Dim the lights.",
+        at: now + 1,
+        confidence: 0.3,
+        citations: [EVENING, ROUTINE],
+      },
       { role: "creator", text: "Also: no screens.", at: now + 2 },
     ],
   });
@@ -44,14 +62,23 @@ beforeAll(async () => {
     contact: { name: "Cleo" },
     messages: [
       { role: "user", text: "Old question", at: now - 40 * DAY },
-      { role: "assistant", text: "Old answer", at: now - 40 * DAY + 1, confidence: 0.8, citations: [ROUTINE] },
+      {
+        role: "assistant",
+        text: "Old answer",
+        at: now - 40 * DAY + 1,
+        confidence: 0.8,
+        citations: [ROUTINE],
+      },
     ],
   });
 });
 
 describe("GET /api/v1/analytics", () => {
   it("counts conversations, active users and messages per day over the last 30 days", async () => {
-    const body = await getJson<Analytics>("/api/v1/analytics?days=30", workspace.members.viewer.token);
+    const body = await getJson<Analytics>(
+      "/api/v1/analytics?days=30",
+      workspace.members.viewer.token,
+    );
     expect(body.to).toBe(date(now));
     expect(body.from).toBe(date(now - 29 * DAY));
     expect(body.per_day).toHaveLength(30);
@@ -86,12 +113,19 @@ describe("GET /api/v1/analytics", () => {
   });
 
   it("reaches further back with days=90 and refuses a window outside 1–90", async () => {
-    const body = await getJson<Analytics>("/api/v1/analytics?days=90", workspace.members.owner.token);
+    const body = await getJson<Analytics>(
+      "/api/v1/analytics?days=90",
+      workspace.members.owner.token,
+    );
     expect(body.per_day).toHaveLength(90);
     expect(body.messages).toEqual({ user: 5, assistant: 5, creator: 1 });
     expect(body.top_documents[0]).toEqual({ ...ROUTINE, citations: 4 });
-    expect((await call("/api/v1/analytics?days=0", { token: workspace.members.owner.token })).status).toBe(400);
-    expect((await call("/api/v1/analytics?days=91", { token: workspace.members.owner.token })).status).toBe(400);
+    expect(
+      (await call("/api/v1/analytics?days=0", { token: workspace.members.owner.token })).status,
+    ).toBe(400);
+    expect(
+      (await call("/api/v1/analytics?days=91", { token: workspace.members.owner.token })).status,
+    ).toBe(400);
   });
 
   it("shows another workspace nothing of these", async () => {

@@ -4,8 +4,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { HUMAN_REQUESTED_REPLY } from "../../../durable-objects/room/human-request";
 import { call } from "../auth/helpers";
-import { connectBot, eventually, postUpdate, telegramCalls, textUpdate } from "../channels/channel-helpers";
-import { getJson, indexed, say, seedDashboardWorkspace, visitor, type DashboardWorkspace, type InboxItem } from "./inbox-helpers";
+import {
+  connectBot,
+  eventually,
+  postUpdate,
+  telegramCalls,
+  textUpdate,
+} from "../channels/channel-helpers";
+import {
+  getJson,
+  indexed,
+  say,
+  seedDashboardWorkspace,
+  visitor,
+  type DashboardWorkspace,
+  type InboxItem,
+} from "./inbox-helpers";
 
 let workspace: DashboardWorkspace;
 
@@ -24,12 +38,23 @@ describe("a user asking for a person", () => {
     expect(client.of("typing").filter((t) => t.role === "assistant")).toEqual([]);
     const item = await indexed(workspace, conversationId, (c) => c.needs_human);
     expect(item.needs_human).toBe(true);
-    const flagged = await getJson<{ conversations: InboxItem[] }>("/api/v1/conversations?needs_human=true&limit=100", workspace.members.viewer.token);
+    const flagged = await getJson<{ conversations: InboxItem[] }>(
+      "/api/v1/conversations?needs_human=true&limit=100",
+      workspace.members.viewer.token,
+    );
     expect(flagged.conversations.map((c) => c.id)).toContain(conversationId);
-    const { events } = await getJson<{ events: { action: string; actor_type: string }[] }>(`/api/v1/audit?target_id=${conversationId}`, workspace.members.owner.token);
-    expect(events).toContainEqual(expect.objectContaining({ action: "conversation.human_requested", actor_type: "contact" }));
+    const { events } = await getJson<{ events: { action: string; actor_type: string }[] }>(
+      `/api/v1/audit?target_id=${conversationId}`,
+      workspace.members.owner.token,
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({ action: "conversation.human_requested", actor_type: "contact" }),
+    );
 
-    await call(`/api/v1/conversations/${conversationId}/takeover`, { token: workspace.members.owner.token, body: {} });
+    await call(`/api/v1/conversations/${conversationId}/takeover`, {
+      token: workspace.members.owner.token,
+      body: {},
+    });
     expect((await indexed(workspace, conversationId, (c) => c.taken_over)).needs_human).toBe(false);
     client.close();
   });
@@ -38,7 +63,9 @@ describe("a user asking for a person", () => {
     const bot = await connectBot(workspace);
     await postUpdate(bot.botId, bot.secret, textUpdate(801, 9201, "/human"));
     const texts = await eventually(async () => {
-      const sent = (await telegramCalls(bot.token, "sendMessage")).filter((c) => String(c.params.chat_id) === "9201").map((c) => c.params.text);
+      const sent = (await telegramCalls(bot.token, "sendMessage"))
+        .filter((c) => String(c.params.chat_id) === "9201")
+        .map((c) => c.params.text);
       expect(sent).toHaveLength(1);
       return sent;
     });

@@ -11,17 +11,39 @@ import { roomFor } from "../../../worker/lib/rooms";
 
 export const DAY = 86_400_000;
 
-export type SeedMessage = { role: MessageRole; text: string; at: number; confidence?: number; citations?: Pick<Source, "document_id" | "title">[]; status?: MessageStatus };
+export type SeedMessage = {
+  role: MessageRole;
+  text: string;
+  at: number;
+  confidence?: number;
+  citations?: Pick<Source, "document_id" | "title">[];
+  status?: MessageStatus;
+};
 
-export type SeedConversation = { channel: ChannelKind; contact: { name: string; email?: string }; messages: SeedMessage[] };
+export type SeedConversation = {
+  channel: ChannelKind;
+  contact: { name: string; email?: string };
+  messages: SeedMessage[];
+};
 
 /** Creates the contact and conversation, fills the room's log, and flushes its index; the conversation id. */
 export async function seedConversation(tenantId: string, seed: SeedConversation): Promise<string> {
   const gateway = forTenant(env.DB, tenantId);
   const contactId = crypto.randomUUID();
   const conversationId = crypto.randomUUID();
-  await gateway.insert("contacts", { id: contactId, channel: seed.channel, externalId: `ext-${contactId.slice(0, 8)}`, displayName: seed.contact.name, email: seed.contact.email ?? null });
-  await gateway.insert("conversations", { id: conversationId, contactId, channel: seed.channel, startedAt: seed.messages[0]?.at ?? Date.now() });
+  await gateway.insert("contacts", {
+    id: contactId,
+    channel: seed.channel,
+    externalId: `ext-${contactId.slice(0, 8)}`,
+    displayName: seed.contact.name,
+    email: seed.contact.email ?? null,
+  });
+  await gateway.insert("conversations", {
+    id: conversationId,
+    contactId,
+    channel: seed.channel,
+    startedAt: seed.messages[0]?.at ?? Date.now(),
+  });
   const room = roomFor(env, tenantId, conversationId);
   await runInDurableObject(room, async (_instance, state) => {
     const roomState = new RoomState(state.storage.sql);

@@ -21,8 +21,16 @@ async function seed() {
     .onConflictDoNothing();
   for (const tenantId of [A, B]) {
     const gateway = forTenant(env.DB, tenantId);
-    await gateway.insert("documents", { id: `${tenantId}-doc`, title: `${tenantId} secret`, kind: "txt" });
-    await gateway.insert("contacts", { id: `${tenantId}-contact`, channel: "web", externalId: "visitor-1" });
+    await gateway.insert("documents", {
+      id: `${tenantId}-doc`,
+      title: `${tenantId} secret`,
+      kind: "txt",
+    });
+    await gateway.insert("contacts", {
+      id: `${tenantId}-contact`,
+      channel: "web",
+      externalId: "visitor-1",
+    });
   }
 }
 
@@ -52,12 +60,16 @@ describe("tenant gateway", () => {
   });
 
   it("does not list another tenant's row even when filtering on its id", async () => {
-    const rows = await forTenant(env.DB, A).list("documents", { where: (d) => eq(d.id, `${B}-doc`) });
+    const rows = await forTenant(env.DB, A).list("documents", {
+      where: (d) => eq(d.id, `${B}-doc`),
+    });
     expect(rows).toEqual([]);
   });
 
   it("refuses to update another tenant's row and leaves it unchanged", async () => {
-    await expectNotFound(forTenant(env.DB, A).update("documents", `${B}-doc`, { title: "hijacked" }));
+    await expectNotFound(
+      forTenant(env.DB, A).update("documents", `${B}-doc`, { title: "hijacked" }),
+    );
     const original = await forTenant(env.DB, B).get("documents", `${B}-doc`);
     expect(original.title).toBe(`${B} secret`);
   });

@@ -12,7 +12,13 @@ import { STAND_IN_DOMAIN } from "../../support/dns-stand-in";
 import { call, errorOf, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { eventually } from "../channels/channel-helpers";
 
-type Delivery = { status: string; attempts: number; last_status_code: number | null; last_error: string | null; next_attempt_at: number | null };
+type Delivery = {
+  status: string;
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: number | null;
+};
 
 /** Loopback, spelled every way a URL parser or a resolver accepts. */
 const LOOPBACK = [
@@ -83,7 +89,14 @@ const OTHER_INTERNAL = [
 ];
 
 /** Names the DNS-over-HTTPS stand-in resolves to internal addresses. */
-const RESOLVING_INTERNAL = ["loopback", "v6-loopback", "v6-mapped", "metadata", "via-cname", "mixed"].map((label) => `https://${label}.${STAND_IN_DOMAIN}/hook`);
+const RESOLVING_INTERNAL = [
+  "loopback",
+  "v6-loopback",
+  "v6-mapped",
+  "metadata",
+  "via-cname",
+  "mixed",
+].map((label) => `https://${label}.${STAND_IN_DOMAIN}/hook`);
 
 let workspace: SeededWorkspace;
 
@@ -92,24 +105,38 @@ beforeAll(async () => {
 });
 
 function register(url: string) {
-  return call("/api/v1/integrations/webhooks", { token: workspace.members.owner.token, body: { url, events: ["human.requested"] } });
+  return call("/api/v1/integrations/webhooks", {
+    token: workspace.members.owner.token,
+    body: { url, events: ["human.requested"] },
+  });
 }
 
 async function tripwire(): Promise<{ port: number; connections: number }> {
-  return (await (await fetch(`${env.TEST_WEBHOOK_RECEIVER_URL}/__tripwire`)).json()) as { port: number; connections: number };
+  return (await (await fetch(`${env.TEST_WEBHOOK_RECEIVER_URL}/__tripwire`)).json()) as {
+    port: number;
+    connections: number;
+  };
 }
 
 /** An endpoint stored as it might have been before the check existed (or before its name changed address). */
 async function storedEndpoint(url: string): Promise<string> {
   const id = crypto.randomUUID();
   const secretEncrypted = await sealSecrets(env.CHANNEL_SECRETS_KEY, id, { secret: "whsec_test" });
-  await forTenant(env.DB, workspace.tenantId).insert("webhookEndpoints", { id, url, events: ["human.requested"], secretEncrypted });
+  await forTenant(env.DB, workspace.tenantId).insert("webhookEndpoints", {
+    id,
+    url,
+    events: ["human.requested"],
+    secretEncrypted,
+  });
   return id;
 }
 
 /** Gives a stand-in name an IPv4 address from now on. */
 async function pointName(name: string, address: string): Promise<void> {
-  await fetch(`${env.TEST_WEBHOOK_RECEIVER_URL}/__dns?${new URLSearchParams({ name, address }).toString()}`, { method: "POST" });
+  await fetch(
+    `${env.TEST_WEBHOOK_RECEIVER_URL}/__dns?${new URLSearchParams({ name, address }).toString()}`,
+    { method: "POST" },
+  );
 }
 
 /**
@@ -117,9 +144,18 @@ async function pointName(name: string, address: string): Promise<void> {
  * sends it at once; its alarm is not run here, since a run stands for the retry time and would retry.
  */
 async function pingOnce(endpointId: string): Promise<Delivery> {
-  expect((await call(`/api/v1/integrations/webhooks/${endpointId}/test`, { token: workspace.members.owner.token, body: {} })).status).toBe(202);
+  expect(
+    (
+      await call(`/api/v1/integrations/webhooks/${endpointId}/test`, {
+        token: workspace.members.owner.token,
+        body: {},
+      })
+    ).status,
+  ).toBe(202);
   return eventually(async () => {
-    const res = await call(`/api/v1/integrations/webhooks/${endpointId}/deliveries`, { token: workspace.members.owner.token });
+    const res = await call(`/api/v1/integrations/webhooks/${endpointId}/deliveries`, {
+      token: workspace.members.owner.token,
+    });
     const [delivery] = ((await res.json()) as { deliveries: Delivery[] }).deliveries;
     expect(delivery?.attempts).toBe(1);
     return delivery as Delivery;
@@ -137,17 +173,32 @@ describe("registering a webhook", () => {
 
   it("accepts public addresses and names, literal or resolved", async () => {
     const problems = await Promise.all(
-      ["https://93.184.215.14/hook", "https://[2606:4700:4700::1111]/hook", "https://[::ffff:93.184.215.14]/", `https://public.${STAND_IN_DOMAIN}/hook`, "https://hooks.example.com/coach"].map((url) => webhookUrlProblem(env, url)),
+      [
+        "https://93.184.215.14/hook",
+        "https://[2606:4700:4700::1111]/hook",
+        "https://[::ffff:93.184.215.14]/",
+        `https://public.${STAND_IN_DOMAIN}/hook`,
+        "https://hooks.example.com/coach",
+      ].map((url) => webhookUrlProblem(env, url)),
     );
     expect(problems).toEqual([null, null, null, null, null]);
     expect((await register(`https://public.${STAND_IN_DOMAIN}/hook`)).status).toBe(201);
   });
 
   it("without a reachable resolver, still refuses names that are not public and addresses spelled in names", async () => {
-    const offline = { WEBHOOKS_ALLOW_LOCAL_HTTP: "false", WEBHOOKS_DOH_URL: "http://127.0.0.1:1/dns-query" };
-    expect(await webhookUrlProblem(offline, "https://localhost/")).toMatchObject({ code: "webhook_url_internal" });
-    expect(await webhookUrlProblem(offline, "https://127.0.0.1.nip.io/")).toMatchObject({ code: "webhook_url_internal" });
-    expect(await webhookUrlProblem(offline, "http://127.0.0.1:8080/")).toMatchObject({ code: "webhook_url_internal" });
+    const offline = {
+      WEBHOOKS_ALLOW_LOCAL_HTTP: "false",
+      WEBHOOKS_DOH_URL: "http://127.0.0.1:1/dns-query",
+    };
+    expect(await webhookUrlProblem(offline, "https://localhost/")).toMatchObject({
+      code: "webhook_url_internal",
+    });
+    expect(await webhookUrlProblem(offline, "https://127.0.0.1.nip.io/")).toMatchObject({
+      code: "webhook_url_internal",
+    });
+    expect(await webhookUrlProblem(offline, "http://127.0.0.1:8080/")).toMatchObject({
+      code: "webhook_url_internal",
+    });
     expect(await webhookUrlProblem(offline, "https://hooks.customer.com/")).toBeNull();
     // A resolver that answers SERVFAIL cannot tell either: the name rules decide.
     expect(await webhookUrlProblem(env, `https://servfail.${STAND_IN_DOMAIN}/`)).toBeNull();
@@ -157,8 +208,16 @@ describe("registering a webhook", () => {
     const local = { WEBHOOKS_ALLOW_LOCAL_HTTP: "true", WEBHOOKS_DOH_URL: "" };
     expect(await webhookUrlProblem(local, "http://127.0.0.1:8080/hook")).toBeNull();
     expect(await webhookUrlProblem(local, "http://localhost:8080/hook")).toBeNull();
-    for (const url of ["http://2130706433:8080/", "http://127.1:8080/", "http://[::1]:8080/", "http://localhost.:8080/", "http://127.0.0.2:8080/"]) {
-      expect(await webhookUrlProblem(local, url), url).toMatchObject({ code: "webhook_url_internal" });
+    for (const url of [
+      "http://2130706433:8080/",
+      "http://127.1:8080/",
+      "http://[::1]:8080/",
+      "http://localhost.:8080/",
+      "http://127.0.0.2:8080/",
+    ]) {
+      expect(await webhookUrlProblem(local, url), url).toMatchObject({
+        code: "webhook_url_internal",
+      });
     }
   });
 });
@@ -166,9 +225,20 @@ describe("registering a webhook", () => {
 describe("delivering a webhook", () => {
   it("never connects to an internal address stored before the check, and logs only that it refused", async () => {
     const { port, connections } = await tripwire();
-    const urls = [`http://2130706433:${port}/hook`, `http://0x7f.1:${port}/hook`, `https://127.1:${port}/hook`, `https://[::ffff:127.0.0.1]:${port}/hook`, `http://localhost.:${port}/hook`];
+    const urls = [
+      `http://2130706433:${port}/hook`,
+      `http://0x7f.1:${port}/hook`,
+      `https://127.1:${port}/hook`,
+      `https://[::ffff:127.0.0.1]:${port}/hook`,
+      `http://localhost.:${port}/hook`,
+    ];
     for (const url of urls) {
-      expect(await pingOnce(await storedEndpoint(url)), url).toMatchObject({ status: "failed", last_status_code: null, last_error: "refused: internal address", next_attempt_at: null });
+      expect(await pingOnce(await storedEndpoint(url)), url).toMatchObject({
+        status: "failed",
+        last_status_code: null,
+        last_error: "refused: internal address",
+        next_attempt_at: null,
+      });
     }
     expect((await tripwire()).connections).toBe(connections);
   });
@@ -182,14 +252,21 @@ describe("delivering a webhook", () => {
     expect(res.status).toBe(201);
     await pointName(name, "127.0.0.1");
     const { id } = (await res.json()) as { id: string };
-    expect(await pingOnce(id)).toMatchObject({ status: "failed", last_error: "refused: internal address" });
+    expect(await pingOnce(id)).toMatchObject({
+      status: "failed",
+      last_error: "refused: internal address",
+    });
     expect((await tripwire()).connections).toBe(connections);
   });
 
   it("does not follow a redirect, even to a local listener", async () => {
     const { connections } = await tripwire();
     const id = await storedEndpoint(`${env.TEST_WEBHOOK_RECEIVER_URL}/hooks/redirecting/redirect`);
-    expect(await pingOnce(id)).toMatchObject({ status: "pending", last_status_code: 302, last_error: "delivery failed" });
+    expect(await pingOnce(id)).toMatchObject({
+      status: "pending",
+      last_status_code: 302,
+      last_error: "delivery failed",
+    });
     expect((await tripwire()).connections).toBe(connections);
   });
 
@@ -197,8 +274,18 @@ describe("delivering a webhook", () => {
     const { port } = await tripwire();
     const closed = await pingOnce(await storedEndpoint("http://127.0.0.1:1/hook"));
     const hungUp = await pingOnce(await storedEndpoint(`http://127.0.0.1:${port}/hook`));
-    const erring = await pingOnce(await storedEndpoint(`${env.TEST_WEBHOOK_RECEIVER_URL}/hooks/erring/fail-5`));
-    expect([closed.last_error, hungUp.last_error, erring.last_error]).toEqual(["delivery failed", "delivery failed", "delivery failed"]);
-    expect([closed.last_status_code, hungUp.last_status_code, erring.last_status_code]).toEqual([null, null, 500]);
+    const erring = await pingOnce(
+      await storedEndpoint(`${env.TEST_WEBHOOK_RECEIVER_URL}/hooks/erring/fail-5`),
+    );
+    expect([closed.last_error, hungUp.last_error, erring.last_error]).toEqual([
+      "delivery failed",
+      "delivery failed",
+      "delivery failed",
+    ]);
+    expect([closed.last_status_code, hungUp.last_status_code, erring.last_status_code]).toEqual([
+      null,
+      null,
+      500,
+    ]);
   });
 });

@@ -10,10 +10,25 @@ import { dispatcherFor } from "../../../worker/lib/webhook-dispatchers";
 import type { ReceivedWebhook } from "../../support/webhook-receiver";
 import { call, errorOf } from "../auth/helpers";
 import { eventually } from "../channels/channel-helpers";
-import { ask, say, seedDashboardWorkspace, visitor, type DashboardWorkspace } from "../conversations/inbox-helpers";
+import {
+  ask,
+  say,
+  seedDashboardWorkspace,
+  visitor,
+  type DashboardWorkspace,
+} from "../conversations/inbox-helpers";
 
 type Webhook = { id: string; url: string; events: string[]; secret?: string };
-type Delivery = { id: string; event: string; status: string; attempts: number; last_status_code: number | null; last_error: string | null; next_attempt_at: number | null; delivered_at: number | null };
+type Delivery = {
+  id: string;
+  event: string;
+  status: string;
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: number | null;
+  delivered_at: number | null;
+};
 
 let workspace: DashboardWorkspace;
 
@@ -25,18 +40,34 @@ function hookUrl(name: string, suffix = ""): string {
   return `${env.TEST_WEBHOOK_RECEIVER_URL}/hooks/${name}${suffix}`;
 }
 
-async function register(events: string[], url: string, token = workspace.members.owner.token): Promise<Webhook> {
-  const res = await call("/api/v1/integrations/webhooks", { token, body: { url, events, description: "test receiver" } });
+async function register(
+  events: string[],
+  url: string,
+  token = workspace.members.owner.token,
+): Promise<Webhook> {
+  const res = await call("/api/v1/integrations/webhooks", {
+    token,
+    body: { url, events, description: "test receiver" },
+  });
   if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
   return (await res.json()) as Webhook;
 }
 
 async function received(name: string): Promise<ReceivedWebhook[]> {
-  return (await (await fetch(`${env.TEST_WEBHOOK_RECEIVER_URL}/__received?name=${name}`)).json()) as ReceivedWebhook[];
+  return (await (
+    await fetch(`${env.TEST_WEBHOOK_RECEIVER_URL}/__received?name=${name}`)
+  ).json()) as ReceivedWebhook[];
 }
 
-async function deliveries(webhookId: string, token = workspace.members.owner.token): Promise<Delivery[]> {
-  return ((await (await call(`/api/v1/integrations/webhooks/${webhookId}/deliveries`, { token })).json()) as { deliveries: Delivery[] }).deliveries;
+async function deliveries(
+  webhookId: string,
+  token = workspace.members.owner.token,
+): Promise<Delivery[]> {
+  return (
+    (await (
+      await call(`/api/v1/integrations/webhooks/${webhookId}/deliveries`, { token })
+    ).json()) as { deliveries: Delivery[] }
+  ).deliveries;
 }
 
 /** Runs the dispatcher's alarm (rather than waiting for it) until `check` passes. */
@@ -51,52 +82,106 @@ describe("registering a webhook", () => {
   it("answers the signing secret once, never in the list", async () => {
     const hook = await register(["human.requested"], hookUrl("secret-once"));
     expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    const { webhooks } = (await (await call("/api/v1/integrations/webhooks", { token: workspace.members.admin.token })).json()) as { webhooks: Webhook[] };
+    const { webhooks } = (await (
+      await call("/api/v1/integrations/webhooks", { token: workspace.members.admin.token })
+    ).json()) as { webhooks: Webhook[] };
     const listed = webhooks.find((w) => w.id === hook.id);
     expect(listed).toMatchObject({ url: hookUrl("secret-once"), events: ["human.requested"] });
     expect(JSON.stringify(webhooks)).not.toContain(hook.secret);
   });
 
   it("refuses plain http to another host, unknown events, and members who may not manage integrations", async () => {
-    const plain = await call("/api/v1/integrations/webhooks", { token: workspace.members.owner.token, body: { url: "http://example.com/hook", events: ["ping"] } });
+    const plain = await call("/api/v1/integrations/webhooks", {
+      token: workspace.members.owner.token,
+      body: { url: "http://example.com/hook", events: ["ping"] },
+    });
     expect(plain.status).toBe(400);
-    const refused = await call("/api/v1/integrations/webhooks", { token: workspace.members.owner.token, body: { url: "http://example.com/hook", events: ["human.requested"] } });
-    expect(await errorOf(refused)).toMatchObject({ code: "invalid_webhook_url", message: "The webhook URL must use https." });
-    expect((await call("/api/v1/integrations/webhooks", { token: workspace.members.editor.token, body: { url: hookUrl("x"), events: ["human.requested"] } })).status).toBe(403);
-    expect((await call("/api/v1/integrations/webhooks", { token: workspace.members.viewer.token })).status).toBe(403);
+    const refused = await call("/api/v1/integrations/webhooks", {
+      token: workspace.members.owner.token,
+      body: { url: "http://example.com/hook", events: ["human.requested"] },
+    });
+    expect(await errorOf(refused)).toMatchObject({
+      code: "invalid_webhook_url",
+      message: "The webhook URL must use https.",
+    });
+    expect(
+      (
+        await call("/api/v1/integrations/webhooks", {
+          token: workspace.members.editor.token,
+          body: { url: hookUrl("x"), events: ["human.requested"] },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call("/api/v1/integrations/webhooks", { token: workspace.members.viewer.token }))
+        .status,
+    ).toBe(403);
   });
 });
 
 describe("deliveries", () => {
   it("sends a signed ping whose signature the receiver can check", async () => {
     const hook = await register(["conversation.created"], hookUrl("ping-check"));
-    expect((await call(`/api/v1/integrations/webhooks/${hook.id}/test`, { token: workspace.members.owner.token, body: {} })).status).toBe(202);
+    expect(
+      (
+        await call(`/api/v1/integrations/webhooks/${hook.id}/test`, {
+          token: workspace.members.owner.token,
+          body: {},
+        })
+      ).status,
+    ).toBe(202);
     const [request] = await dispatched(async () => {
       const got = await received("ping-check");
       expect(got).toHaveLength(1);
       return got;
     });
     if (!request) throw new Error("nothing received");
-    const body = JSON.parse(request.body) as { id: string; type: string; tenant_id: string; created_at: string; data: Record<string, unknown> };
-    expect(body).toMatchObject({ type: "ping", tenant_id: workspace.tenantId, data: { webhook_id: hook.id } });
+    const body = JSON.parse(request.body) as {
+      id: string;
+      type: string;
+      tenant_id: string;
+      created_at: string;
+      data: Record<string, unknown>;
+    };
+    expect(body).toMatchObject({
+      type: "ping",
+      tenant_id: workspace.tenantId,
+      data: { webhook_id: hook.id },
+    });
     expect(request.headers["x-coach-event"]).toBe("ping");
-    const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(request.headers["x-coach-signature"] ?? "") ?? [];
+    const [, t, v1] =
+      /^t=(\d+),v1=([0-9a-f]{64})$/.exec(request.headers["x-coach-signature"] ?? "") ?? [];
     expect(Math.abs(Number(t) - Date.now() / 1000)).toBeLessThan(300);
     expect(v1).toBe(await hmacSha256Hex(hook.secret ?? "", `${t}.${request.body}`));
     const [logged] = await deliveries(hook.id);
-    expect(logged).toMatchObject({ id: request.headers["x-coach-delivery"], event: "ping", status: "delivered", attempts: 1, last_status_code: 204 });
+    expect(logged).toMatchObject({
+      id: request.headers["x-coach-delivery"],
+      event: "ping",
+      status: "delivered",
+      attempts: 1,
+      last_status_code: 204,
+    });
   });
 
   it("retries a failing endpoint with back-off, and the log shows each attempt", async () => {
     const hook = await register(["conversation.created"], hookUrl("flaky", "/fail-1"));
-    await call(`/api/v1/integrations/webhooks/${hook.id}/test`, { token: workspace.members.owner.token, body: {} });
+    await call(`/api/v1/integrations/webhooks/${hook.id}/test`, {
+      token: workspace.members.owner.token,
+      body: {},
+    });
     // The first attempt goes out at once (the dispatcher's alarm is set for now).
     const [failed] = await eventually(async () => {
       const log = await deliveries(hook.id);
       expect(log[0]?.attempts).toBe(1);
       return log;
     });
-    expect(failed).toMatchObject({ status: "pending", attempts: 1, last_status_code: 500, last_error: "delivery failed", delivered_at: null });
+    expect(failed).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      last_status_code: 500,
+      last_error: "delivery failed",
+      delivered_at: null,
+    });
     // The first retry waits about 30 s; the alarm run stands for that moment.
     expect(failed?.next_attempt_at ?? 0).toBeGreaterThan(Date.now() + 20_000);
     const [delivered] = await dispatched(async () => {
@@ -104,7 +189,12 @@ describe("deliveries", () => {
       expect(log[0]?.status).toBe("delivered");
       return log;
     });
-    expect(delivered).toMatchObject({ attempts: 2, last_status_code: 204, last_error: null, next_attempt_at: null });
+    expect(delivered).toMatchObject({
+      attempts: 2,
+      last_status_code: 204,
+      last_error: null,
+      next_attempt_at: null,
+    });
     expect((await received("flaky")).map((r) => r.status)).toEqual([500, 204]);
   });
 
@@ -113,9 +203,19 @@ describe("deliveries", () => {
     const gateway = forTenant(env.DB, workspace.tenantId);
     const old = Date.now() - 31 * 86_400_000;
     for (const status of ["delivered", "failed"] as const) {
-      await gateway.insert("webhookDeliveries", { id: `old-${status}-${hook.id}`, endpointId: hook.id, event: "conversation.created", payload: "{}", status, createdAt: old });
+      await gateway.insert("webhookDeliveries", {
+        id: `old-${status}-${hook.id}`,
+        endpointId: hook.id,
+        event: "conversation.created",
+        payload: "{}",
+        status,
+        createdAt: old,
+      });
     }
-    await call(`/api/v1/integrations/webhooks/${hook.id}/test`, { token: workspace.members.owner.token, body: {} });
+    await call(`/api/v1/integrations/webhooks/${hook.id}/test`, {
+      token: workspace.members.owner.token,
+      body: {},
+    });
     const log = await dispatched(async () => {
       const rows = await deliveries(hook.id);
       expect(rows.map((row) => row.event)).toEqual(["ping"]);
@@ -125,17 +225,32 @@ describe("deliveries", () => {
   });
 
   it("carries the conversation events the endpoint subscribed to, and only those", async () => {
-    const hook = await register(["human.requested", "conversation.takeover", "conversation.handback"], hookUrl("conversation-events"));
+    const hook = await register(
+      ["human.requested", "conversation.takeover", "conversation.handback"],
+      hookUrl("conversation-events"),
+    );
     const { client, conversationId } = await visitor(workspace);
     await say(client, "I want to talk to a real person");
-    await call(`/api/v1/conversations/${conversationId}/takeover`, { token: workspace.members.owner.token, body: {} });
-    await call(`/api/v1/conversations/${conversationId}/handback`, { token: workspace.members.owner.token, body: {} });
+    await call(`/api/v1/conversations/${conversationId}/takeover`, {
+      token: workspace.members.owner.token,
+      body: {},
+    });
+    await call(`/api/v1/conversations/${conversationId}/handback`, {
+      token: workspace.members.owner.token,
+      body: {},
+    });
     const events = await dispatched(async () => {
-      const got = (await received("conversation-events")).map((r) => JSON.parse(r.body) as { type: string; data: { conversation_id: string } });
+      const got = (await received("conversation-events")).map(
+        (r) => JSON.parse(r.body) as { type: string; data: { conversation_id: string } },
+      );
       expect(got).toHaveLength(3);
       return got;
     });
-    expect(events.map((e) => e.type).sort()).toEqual(["conversation.handback", "conversation.takeover", "human.requested"]);
+    expect(events.map((e) => e.type).sort()).toEqual([
+      "conversation.handback",
+      "conversation.takeover",
+      "human.requested",
+    ]);
     expect(events.every((e) => e.data.conversation_id === conversationId)).toBe(true);
     expect((await deliveries(hook.id)).every((d) => d.status === "delivered")).toBe(true);
     client.close();
@@ -144,17 +259,31 @@ describe("deliveries", () => {
 
 describe("events from conversations", () => {
   it("announces a new conversation once, and an answer below the confidence threshold", async () => {
-    const hook = await register(["conversation.created", "answer.low_confidence"], hookUrl("answers"));
+    const hook = await register(
+      ["conversation.created", "answer.low_confidence"],
+      hookUrl("answers"),
+    );
     const { client, conversationId } = await visitor(workspace);
     await ask(client, "What is the capital of Peru?");
     await ask(client, "And the longest river on Mars?");
     const events = await dispatched(async () => {
-      const got = (await received("answers")).map((r) => JSON.parse(r.body) as { type: string; data: { conversation_id: string; confidence: number | null; question: string | null } });
+      const got = (await received("answers")).map(
+        (r) =>
+          JSON.parse(r.body) as {
+            type: string;
+            data: { conversation_id: string; confidence: number | null; question: string | null };
+          },
+      );
       expect(got.filter((e) => e.type === "answer.low_confidence")).toHaveLength(2);
       return got;
     });
-    expect(events.filter((e) => e.type === "conversation.created").map((e) => e.data.conversation_id)).toEqual([conversationId]);
-    expect(events.find((e) => e.type === "answer.low_confidence")?.data).toMatchObject({ conversation_id: conversationId, question: "What is the capital of Peru?" });
+    expect(
+      events.filter((e) => e.type === "conversation.created").map((e) => e.data.conversation_id),
+    ).toEqual([conversationId]);
+    expect(events.find((e) => e.type === "answer.low_confidence")?.data).toMatchObject({
+      conversation_id: conversationId,
+      question: "What is the capital of Peru?",
+    });
     expect((await deliveries(hook.id)).length).toBe(3);
     client.close();
   });
@@ -165,11 +294,26 @@ describe("another workspace", () => {
     const hook = await register(["human.requested"], hookUrl("foreign"));
     const other = await seedDashboardWorkspace();
     const token = other.members.owner.token;
-    expect((await call(`/api/v1/integrations/webhooks/${hook.id}/deliveries`, { token })).status).toBe(404);
-    expect((await call(`/api/v1/integrations/webhooks/${hook.id}/test`, { token, body: {} })).status).toBe(404);
-    expect((await call(`/api/v1/integrations/webhooks/${hook.id}`, { method: "DELETE", token })).status).toBe(404);
-    expect((await call(`/api/v1/integrations/webhooks/${hook.id}/deliveries`, { token: workspace.members.owner.token })).status).toBe(200);
-    const removed = await call(`/api/v1/integrations/webhooks/${hook.id}`, { method: "DELETE", token: workspace.members.owner.token });
+    expect(
+      (await call(`/api/v1/integrations/webhooks/${hook.id}/deliveries`, { token })).status,
+    ).toBe(404);
+    expect(
+      (await call(`/api/v1/integrations/webhooks/${hook.id}/test`, { token, body: {} })).status,
+    ).toBe(404);
+    expect(
+      (await call(`/api/v1/integrations/webhooks/${hook.id}`, { method: "DELETE", token })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(`/api/v1/integrations/webhooks/${hook.id}/deliveries`, {
+          token: workspace.members.owner.token,
+        })
+      ).status,
+    ).toBe(200);
+    const removed = await call(`/api/v1/integrations/webhooks/${hook.id}`, {
+      method: "DELETE",
+      token: workspace.members.owner.token,
+    });
     expect(await removed.json()).toEqual({ id: hook.id, deleted: true });
   });
 });

@@ -25,10 +25,18 @@ async function reportFor(tenantId: string): Promise<CapturedCallback | undefined
 beforeAll(async () => {
   ws = await seedWorkspace();
   const owner = ws.members.owner.token;
-  const widget = (await (await call("/api/v1/widget", { token: owner })).json()) as { public_key: string };
-  await call("/api/v1/widget", { method: "PUT", token: owner, body: { allowed_origins: [ORIGIN] } });
+  const widget = (await (await call("/api/v1/widget", { token: owner })).json()) as {
+    public_key: string;
+  };
+  await call("/api/v1/widget", {
+    method: "PUT",
+    token: owner,
+    body: { allowed_origins: [ORIGIN] },
+  });
   // No material in this workspace, so the question falls back.
-  const client = await SocketClient.connect(await openSession({ tenantId: ws.tenantId, publicKey: widget.public_key }));
+  const client = await SocketClient.connect(
+    await openSession({ tenantId: ws.tenantId, publicKey: widget.public_key }),
+  );
   client.send({ type: "message", client_id: "gap-000001", text: QUESTION });
   await client.next((f) => f.type === "done", 10_000);
   client.close();
@@ -39,20 +47,28 @@ describe("questions answered poorly", () => {
   it("are reported by the bridge, signed, for a turn that fell back", async () => {
     if (!report) throw new Error("the bridge sent no report");
     expect((await deliver(report)).status).toBe(200);
-    const gaps = (await (await call("/api/v1/knowledge/gaps", { token: ws.members.viewer.token })).json()) as Gaps;
-    expect(gaps.questions).toEqual([expect.objectContaining({ question: QUESTION, grounding: "fallback", confidence: 0 })]);
+    const gaps = (await (
+      await call("/api/v1/knowledge/gaps", { token: ws.members.viewer.token })
+    ).json()) as Gaps;
+    expect(gaps.questions).toEqual([
+      expect.objectContaining({ question: QUESTION, grounding: "fallback", confidence: 0 }),
+    ]);
   });
 
   it("are kept once per turn, however often the report arrives", async () => {
     if (!report) throw new Error("the bridge sent no report");
     await deliver(report);
-    const gaps = (await (await call("/api/v1/knowledge/gaps", { token: ws.members.viewer.token })).json()) as Gaps;
+    const gaps = (await (
+      await call("/api/v1/knowledge/gaps", { token: ws.members.viewer.token })
+    ).json()) as Gaps;
     expect(gaps.questions).toHaveLength(1);
   });
 
   it("are shown to no other workspace", async () => {
     const other = await seedWorkspace();
-    const gaps = (await (await call("/api/v1/knowledge/gaps", { token: other.members.owner.token })).json()) as Gaps;
+    const gaps = (await (
+      await call("/api/v1/knowledge/gaps", { token: other.members.owner.token })
+    ).json()) as Gaps;
     expect(gaps.questions).toEqual([]);
   });
 });

@@ -18,7 +18,12 @@ export type DocumentJson = {
 };
 
 /** Uploads `bytes` as the multipart field `file`, under a name and declared type of the caller's choice. */
-export function upload(token: string, bytes: Uint8Array, name = "notes.md", type = "text/markdown"): Promise<Response> {
+export function upload(
+  token: string,
+  bytes: Uint8Array,
+  name = "notes.md",
+  type = "text/markdown",
+): Promise<Response> {
   const form = new FormData();
   form.set("file", new File([bytes], name, { type }));
   return exports.default.fetch(`${BASE}/api/v1/knowledge/documents`, {
@@ -31,14 +36,20 @@ export function upload(token: string, bytes: Uint8Array, name = "notes.md", type
 /** Takes the callbacks the bridge sent to `path` whose body contains `contains`. */
 export async function takeCallbacks(path: string, contains: string): Promise<CapturedCallback[]> {
   const query = new URLSearchParams({ path, contains });
-  return (await (await fetch(`${env.TEST_CONTROL_URL}/callbacks?${query.toString()}`)).json()) as CapturedCallback[];
+  return (await (
+    await fetch(`${env.TEST_CONTROL_URL}/callbacks?${query.toString()}`)
+  ).json()) as CapturedCallback[];
 }
 
 /** Delivers one captured callback to the Worker. */
 export function deliver(callback: CapturedCallback): Promise<Response> {
   return exports.default.fetch(`${BASE}${callback.path}`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", "X-Bridge-Timestamp": callback.timestamp, "X-Bridge-Signature": callback.signature },
+    headers: {
+      "Content-Type": "application/json",
+      "X-Bridge-Timestamp": callback.timestamp,
+      "X-Bridge-Signature": callback.signature,
+    },
     body: callback.body,
   });
 }
@@ -48,7 +59,9 @@ export async function settle(token: string, id: string, timeoutMs = 20_000): Pro
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const callback of await takeCallbacks(statusCallbackPath(id), id)) await deliver(callback);
-    const document = (await (await call(`/api/v1/knowledge/documents/${id}`, { token })).json()) as DocumentJson;
+    const document = (await (
+      await call(`/api/v1/knowledge/documents/${id}`, { token })
+    ).json()) as DocumentJson;
     if (document.status === "ready" || document.status === "failed") return document;
     if (Date.now() > deadline) throw new Error(`document ${id} still ${document.status}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -31,7 +31,12 @@ describe("worker configuration", () => {
 
   it("reads the values of wrangler.toml and the test bindings", () => {
     const config = workerConfig(env);
-    expect(config).toMatchObject({ environment: "test", logLevel: "warn", maxBodyBytes: 1_048_576, webhooksAllowLocalHttp: true });
+    expect(config).toMatchObject({
+      environment: "test",
+      logLevel: "warn",
+      maxBodyBytes: 1_048_576,
+      webhooksAllowLocalHttp: true,
+    });
     expect(config.webhooksDohUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dns-query$/);
   });
 
@@ -46,7 +51,10 @@ describe("worker configuration", () => {
     ["WEBHOOKS_DOH_URL", "cloudflare-dns.com/dns-query"],
   ])("refuses %s=%s with a 500 that names the variable", (name, value) => {
     const err = refusal({ [name]: value });
-    expect({ status: err.status, code: err.code }).toEqual({ status: 500, code: "configuration_invalid" });
+    expect({ status: err.status, code: err.code }).toEqual({
+      status: 500,
+      code: "configuration_invalid",
+    });
     expect(err.message).toContain(name);
   });
 

@@ -7,7 +7,11 @@ import { parseOrigins } from "../../../worker/middleware/cors";
 function preflight(origin: string) {
   return exports.default.fetch("http://edge.test/api/v1/auth/login", {
     method: "OPTIONS",
-    headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+    headers: {
+      Origin: origin,
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "content-type",
+    },
   });
 }
 

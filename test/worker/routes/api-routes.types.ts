@@ -67,7 +67,11 @@ type Served = {
   "POST /knowledge/documents": Out<typeof knowledgeRoutes, "/documents", "$post">;
   "PATCH /knowledge/documents/:id": Out<typeof knowledgeRoutes, "/documents/:id", "$patch">;
   "DELETE /knowledge/documents/:id": Out<typeof knowledgeRoutes, "/documents/:id", "$delete">;
-  "POST /knowledge/documents/:id/reindex": Out<typeof knowledgeRoutes, "/documents/:id/reindex", "$post">;
+  "POST /knowledge/documents/:id/reindex": Out<
+    typeof knowledgeRoutes,
+    "/documents/:id/reindex",
+    "$post"
+  >;
   "GET /knowledge/gaps": Out<typeof knowledgeRoutes, "/gaps", "$get">;
   "GET /persona": Out<typeof personaRoutes, "/", "$get">;
   "PUT /persona": Out<typeof personaRoutes, "/", "$put">;
@@ -88,8 +92,16 @@ type Served = {
   "GET /integrations/webhooks": Out<typeof integrationRoutes, "/webhooks", "$get">;
   "POST /integrations/webhooks": Out<typeof integrationRoutes, "/webhooks", "$post">;
   "DELETE /integrations/webhooks/:id": Out<typeof integrationRoutes, "/webhooks/:id", "$delete">;
-  "POST /integrations/webhooks/:id/test": Out<typeof integrationRoutes, "/webhooks/:id/test", "$post">;
-  "GET /integrations/webhooks/:id/deliveries": Out<typeof integrationRoutes, "/webhooks/:id/deliveries", "$get">;
+  "POST /integrations/webhooks/:id/test": Out<
+    typeof integrationRoutes,
+    "/webhooks/:id/test",
+    "$post"
+  >;
+  "GET /integrations/webhooks/:id/deliveries": Out<
+    typeof integrationRoutes,
+    "/webhooks/:id/deliveries",
+    "$get"
+  >;
   "GET /programs": Out<typeof programRoutes, "/", "$get">;
   "POST /programs": Out<typeof programRoutes, "/", "$post">;
   "GET /programs/:id": Out<typeof programRoutes, "/:id", "$get">;
@@ -101,7 +113,13 @@ type Served = {
 };
 
 /** The routes whose served body is missing (a wrong path or method above) or does not fit the contract. */
-type Drifted = { [K in keyof ApiRoutes]: [Served[K]] extends [never] ? K : [Served[K]] extends [ApiRoutes[K]] ? never : K }[keyof ApiRoutes];
+type Drifted = {
+  [K in keyof ApiRoutes]: [Served[K]] extends [never]
+    ? K
+    : [Served[K]] extends [ApiRoutes[K]]
+      ? never
+      : K;
+}[keyof ApiRoutes];
 
 /** Empty while every route fits; otherwise the compiler names each drifted route as a missing property. */
 export const driftedRoutes: Record<Drifted, never> = {};

@@ -35,9 +35,19 @@ describe("GET /api/v1/assistant/status", () => {
   });
 
   it("says when the built-in answerer writes the answers, also from a degraded bridge", async () => {
-    const health = { status: "degraded", mode: "builtin", ollama: { reachable: false, models_present: false }, chroma: { reachable: true }, queue: { depth: 0, running: 0, concurrency: 1, draining: false } };
+    const health = {
+      status: "degraded",
+      mode: "builtin",
+      ollama: { reachable: false, models_present: false },
+      chroma: { reachable: true },
+      queue: { depth: 0, running: 0, concurrency: 1, draining: false },
+    };
     stubHealth(() => Response.json(health, { status: 503 }));
-    expect(await (await status()).json()).toEqual({ reachable: true, mode: "builtin", status: "degraded" });
+    expect(await (await status()).json()).toEqual({
+      reachable: true,
+      mode: "builtin",
+      status: "degraded",
+    });
   });
 
   it("says the bridge is unreachable when it cannot be reached or answers something else", async () => {

@@ -4,9 +4,20 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mintVisitorToken } from "../../../worker/lib/visitor-token";
 import { call, errorOf, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
-import { createWorkspace, ORIGIN, openSession, requestSession, upgrade, type Workspace } from "../../support/widget-client";
+import {
+  createWorkspace,
+  ORIGIN,
+  openSession,
+  requestSession,
+  upgrade,
+  type Workspace,
+} from "../../support/widget-client";
 
-type WidgetJson = { public_key: string; allowed_origins: string[]; settings: { assistant_name: string; colors: { primary: string } } };
+type WidgetJson = {
+  public_key: string;
+  allowed_origins: string[];
+  settings: { assistant_name: string; colors: { primary: string } };
+};
 
 describe("GET/PUT /api/v1/widget", () => {
   let seeded: SeededWorkspace;
@@ -27,25 +38,45 @@ describe("GET/PUT /api/v1/widget", () => {
     const res = await call("/api/v1/widget", {
       method: "PUT",
       token: seeded.members.admin.token,
-      body: { settings: { assistant_name: "Maya", colors: { primary: "#0f766e" } }, allowed_origins: ["https://maya.example"] },
+      body: {
+        settings: { assistant_name: "Maya", colors: { primary: "#0f766e" } },
+        allowed_origins: ["https://maya.example"],
+      },
     });
     expect(res.status).toBe(200);
-    const widget = (await (await call("/api/v1/widget", { token: seeded.members.viewer.token })).json()) as WidgetJson;
+    const widget = (await (
+      await call("/api/v1/widget", { token: seeded.members.viewer.token })
+    ).json()) as WidgetJson;
     expect(widget.settings.assistant_name).toBe("Maya");
     expect(widget.settings.colors.primary).toBe("#0f766e");
     expect(widget.allowed_origins).toEqual(["https://maya.example"]);
   });
 
   it("keeps the settings a partial update leaves out", async () => {
-    const put = (settings: object) => call("/api/v1/widget", { method: "PUT", token: seeded.members.owner.token, body: { settings } });
+    const put = (settings: object) =>
+      call("/api/v1/widget", {
+        method: "PUT",
+        token: seeded.members.owner.token,
+        body: { settings },
+      });
     await put({ assistant_name: "Noor", colors: { primary: "#112233" } });
     await put({ greeting: "Welcome back", colors: { background: "#fafafa" } });
-    const widget = (await (await call("/api/v1/widget", { token: seeded.members.viewer.token })).json()) as WidgetJson & { settings: { greeting: string; colors: { background: string } } };
-    expect(widget.settings).toMatchObject({ assistant_name: "Noor", greeting: "Welcome back", colors: { primary: "#112233", background: "#fafafa" } });
+    const widget = (await (
+      await call("/api/v1/widget", { token: seeded.members.viewer.token })
+    ).json()) as WidgetJson & { settings: { greeting: string; colors: { background: string } } };
+    expect(widget.settings).toMatchObject({
+      assistant_name: "Noor",
+      greeting: "Welcome back",
+      colors: { primary: "#112233", background: "#fafafa" },
+    });
   });
 
   it("refuses an allowed origin with a path", async () => {
-    const res = await call("/api/v1/widget", { method: "PUT", token: seeded.members.owner.token, body: { allowed_origins: ["https://maya.example/page"] } });
+    const res = await call("/api/v1/widget", {
+      method: "PUT",
+      token: seeded.members.owner.token,
+      body: { allowed_origins: ["https://maya.example/page"] },
+    });
     expect(res.status).toBe(400);
     expect((await errorOf(res)).code).toBe("validation_failed");
   });
@@ -144,7 +175,12 @@ describe("GET /api/v1/widget/socket", () => {
   it("refuses a tampered token with 401", async () => {
     const { socket_url } = await openSession(workspace);
     // Not the last character: its low bits are base64url padding, so changing it may not change the signature.
-    const res = await upgrade(socket_url.replace(/(.)(.{4})$/, (_, ch: string, rest: string) => (ch === "A" ? "B" : "A") + rest));
+    const res = await upgrade(
+      socket_url.replace(
+        /(.)(.{4})$/,
+        (_, ch: string, rest: string) => (ch === "A" ? "B" : "A") + rest,
+      ),
+    );
     expect(res.status).toBe(401);
   });
 
@@ -157,7 +193,9 @@ describe("GET /api/v1/widget/socket", () => {
       org: ORIGIN,
       exp: Math.floor(Date.now() / 1000) - 1,
     });
-    expect((await upgrade(`ws://edge.test/api/v1/widget/socket?token=${expired}`)).status).toBe(401);
+    expect((await upgrade(`ws://edge.test/api/v1/widget/socket?token=${expired}`)).status).toBe(
+      401,
+    );
   });
 
   it("refuses a foreign Origin with 403", async () => {

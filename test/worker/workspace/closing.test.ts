@@ -10,9 +10,25 @@ import { forTenant } from "../../../worker/db/tenant-gateway";
 import { roomFor } from "../../../worker/lib/rooms";
 import { workspaceCloserFor } from "../../../worker/lib/workspace-closers";
 import { workerConfig } from "../../../worker/lib/config";
-import { openSession, ORIGIN, SocketClient, upgrade, requestSession } from "../../support/widget-client";
+import {
+  openSession,
+  ORIGIN,
+  SocketClient,
+  upgrade,
+  requestSession,
+} from "../../support/widget-client";
 import { call, errorOf, seedWorkspace, signUp, type SeededWorkspace } from "../auth/helpers";
-import { connectBot, connectNumber, postSigned, postUpdate, telegramCalls, textUpdate, waText, type ConnectedBot, type ConnectedNumber } from "../channels/channel-helpers";
+import {
+  connectBot,
+  connectNumber,
+  postSigned,
+  postUpdate,
+  telegramCalls,
+  textUpdate,
+  waText,
+  type ConnectedBot,
+  type ConnectedNumber,
+} from "../channels/channel-helpers";
 import { agentOf, createProgram, enroll, runAt, seedWebContact } from "../programs/program-helpers";
 
 const T0 = Date.UTC(2026, 5, 10, 10, 0); // a Wednesday, 10:00 UTC: no quiet hours near it
@@ -45,9 +61,28 @@ beforeAll(async () => {
   tenantId = session.tenant.id;
   // The channel helpers need only the owner's token.
   const asOwner = { tenantId, members: { owner: { token } } } as unknown as SeededWorkspace;
-  apiKey = (await json<{ key: string }>(await call("/api/v1/api-keys", { token, body: { name: "CI", scopes: ["knowledge:read", "knowledge:write"] } }), "key")).key;
-  await json(await call("/api/v1/knowledge/documents", { token: apiKey, body: { title: "Private method", text: "Our private method: walk at dawn." } }), "document");
-  publicKey = (await json<{ public_key: string }>(await call("/api/v1/widget", { method: "PUT", token, body: { allowed_origins: [ORIGIN] } }), "widget")).public_key;
+  apiKey = (
+    await json<{ key: string }>(
+      await call("/api/v1/api-keys", {
+        token,
+        body: { name: "CI", scopes: ["knowledge:read", "knowledge:write"] },
+      }),
+      "key",
+    )
+  ).key;
+  await json(
+    await call("/api/v1/knowledge/documents", {
+      token: apiKey,
+      body: { title: "Private method", text: "Our private method: walk at dawn." },
+    }),
+    "document",
+  );
+  publicKey = (
+    await json<{ public_key: string }>(
+      await call("/api/v1/widget", { method: "PUT", token, body: { allowed_origins: [ORIGIN] } }),
+      "widget",
+    )
+  ).public_key;
   earlySession = await openSession({ tenantId, publicKey });
   openSocket = await SocketClient.connect(await openSession({ tenantId, publicKey }));
   openSocket.ws.addEventListener("close", (event) => {
@@ -80,16 +115,25 @@ beforeAll(async () => {
 describe("closing a workspace when its sole member erases their account", () => {
   it("answers the account's erasure with the closed workspace", async () => {
     expect(closing.status).toBe(200);
-    expect(((await closing.clone().json()) as { workspaces_closed: string[] }).workspaces_closed).toEqual([tenantId]);
+    expect(
+      ((await closing.clone().json()) as { workspaces_closed: string[] }).workspaces_closed,
+    ).toEqual([tenantId]);
   });
 
   it("refuses the workspace's API key for reads and writes: 410 workspace_closed", async () => {
     await expectClosed(await call("/api/v1/knowledge/documents", { token: apiKey }));
-    await expectClosed(await call("/api/v1/knowledge/documents", { token: apiKey, body: { title: "More", text: "Anything at all." } }));
+    await expectClosed(
+      await call("/api/v1/knowledge/documents", {
+        token: apiKey,
+        body: { title: "More", text: "Anything at all." },
+      }),
+    );
   });
 
   it("refuses the widget's config and new visitor sessions", async () => {
-    await expectClosed(await call(`/api/v1/widget/config/${publicKey}`, { headers: { Origin: ORIGIN } }));
+    await expectClosed(
+      await call(`/api/v1/widget/config/${publicKey}`, { headers: { Origin: ORIGIN } }),
+    );
     await expectClosed(await requestSession(publicKey, ORIGIN));
   });
 
@@ -98,18 +142,27 @@ describe("closing a workspace when its sole member erases their account", () => 
   });
 
   it("refuses the widget's coaching routes to a visitor token minted before the closure", async () => {
-    const res = await call("/api/v1/widget/enrollment", { headers: { Authorization: `Bearer ${earlySession.visitor_token}`, Origin: ORIGIN } });
+    const res = await call("/api/v1/widget/enrollment", {
+      headers: { Authorization: `Bearer ${earlySession.visitor_token}`, Origin: ORIGIN },
+    });
     await expectClosed(res);
   });
 
   it("tells an already open socket why, then closes it (4410)", async () => {
-    const frame = await openSocket.next((f) => f.type === "error" && f.code === "workspace_closed", 10_000);
+    const frame = await openSocket.next(
+      (f) => f.type === "error" && f.code === "workspace_closed",
+      10_000,
+    );
     expect(frame).toMatchObject({ type: "error", code: "workspace_closed" });
     await expect.poll(() => socketClosedWith, { timeout: 5_000 }).toBe(4410);
   });
 
   it("removes the Telegram bot's webhook", async () => {
-    await expect.poll(async () => (await telegramCalls(bot.token, "deleteWebhook")).length, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(async () => (await telegramCalls(bot.token, "deleteWebhook")).length, {
+        timeout: 10_000,
+      })
+      .toBe(1);
   });
 
   it("answers Telegram's webhook with 200 and processes nothing", async () => {
@@ -122,7 +175,10 @@ describe("closing a workspace when its sole member erases their account", () => 
   });
 
   it("answers WhatsApp's webhook with 200 and processes nothing", async () => {
-    const res = await postSigned(number, waText(number.phoneId, "15550001234", `wamid.${crypto.randomUUID()}`, "Hello, coach?"));
+    const res = await postSigned(
+      number,
+      waText(number.phoneId, "15550001234", `wamid.${crypto.randomUUID()}`, "Hello, coach?"),
+    );
     expect(res.status).toBe(200);
     const contacts = await forTenant(env.DB, tenantId).list("contacts");
     expect(contacts.filter((c) => c.channel === "whatsapp")).toEqual([]);
@@ -138,7 +194,11 @@ describe("closing a workspace when its sole member erases their account", () => 
     const gateway = forTenant(env.DB, tenantId);
     expect(await gateway.count("documents")).toBe(1);
     expect(await gateway.count("contacts")).toBeGreaterThan(0);
-    const row = await env.DB.prepare("SELECT deleted_at, erase_after, erased_at FROM tenants WHERE id = ?").bind(tenantId).first<{ deleted_at: number; erase_after: number; erased_at: number | null }>();
+    const row = await env.DB.prepare(
+      "SELECT deleted_at, erase_after, erased_at FROM tenants WHERE id = ?",
+    )
+      .bind(tenantId)
+      .first<{ deleted_at: number; erase_after: number; erased_at: number | null }>();
     expect(row?.erased_at).toBeNull();
     expect((row?.erase_after ?? 0) - (row?.deleted_at ?? 0)).toBe(30 * 24 * HOUR);
   });
@@ -146,29 +206,47 @@ describe("closing a workspace when its sole member erases their account", () => 
   it("erases it when the window has passed, and keeps a receipt in its audit log", async () => {
     // Rows the tenant gateway does not serve: a linked channel contact and a delivery record.
     await env.DB.batch([
-      env.DB.prepare("INSERT INTO contact_links (contact_id, tenant_id, linked_to) VALUES (?, ?, ?)").bind(crypto.randomUUID(), tenantId, coached.contactId),
-      env.DB.prepare("INSERT INTO channel_deliveries (id, tenant_id, channel_id, conversation_id, seq) VALUES (?, ?, ?, ?, 1)").bind(crypto.randomUUID(), tenantId, bot.channel.id, coached.conversationId),
+      env.DB.prepare(
+        "INSERT INTO contact_links (contact_id, tenant_id, linked_to) VALUES (?, ?, ?)",
+      ).bind(crypto.randomUUID(), tenantId, coached.contactId),
+      env.DB.prepare(
+        "INSERT INTO channel_deliveries (id, tenant_id, channel_id, conversation_id, seq) VALUES (?, ?, ?, ?, 1)",
+      ).bind(crypto.randomUUID(), tenantId, bot.channel.id, coached.conversationId),
     ]);
-    await env.DB.prepare("UPDATE tenants SET erase_after = ? WHERE id = ?").bind(Date.now() - 1000, tenantId).run();
+    await env.DB.prepare("UPDATE tenants SET erase_after = ? WHERE id = ?")
+      .bind(Date.now() - 1000, tenantId)
+      .run();
     await runDurableObjectAlarm(workspaceCloserFor(env, tenantId));
     const gateway = forTenant(env.DB, tenantId);
     expect(await gateway.count("documents")).toBe(0);
     expect(await gateway.count("contacts")).toBe(0);
     expect(await gateway.count("apiKeys")).toBe(0);
     for (const table of ["contact_links", "contact_link_codes", "channel_deliveries"]) {
-      expect(await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ?`).bind(tenantId).first("n")).toBe(0);
+      expect(
+        await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ?`)
+          .bind(tenantId)
+          .first("n"),
+      ).toBe(0);
     }
-    const row = await env.DB.prepare("SELECT erased_at FROM tenants WHERE id = ?").bind(tenantId).first<{ erased_at: number | null }>();
+    const row = await env.DB.prepare("SELECT erased_at FROM tenants WHERE id = ?")
+      .bind(tenantId)
+      .first<{ erased_at: number | null }>();
     expect(row?.erased_at).not.toBeNull();
     const erased = (await gateway.list("auditLog")).find((e) => e.action === "workspace.erased");
-    expect(erased?.metadata).toMatchObject({ documents: 1, closed_at: expect.any(String), erase_after: expect.any(String) });
+    expect(erased?.metadata).toMatchObject({
+      documents: 1,
+      closed_at: expect.any(String),
+      erase_after: expect.any(String),
+    });
   });
 });
 
 describe("a session into a closed workspace", () => {
   it("is refused with 410 workspace_closed, however the workspace came to be closed", async () => {
     const { members, tenantId: closedId } = await seedWorkspace();
-    await env.DB.prepare("UPDATE tenants SET deleted_at = ? WHERE id = ?").bind(Date.now(), closedId).run();
+    await env.DB.prepare("UPDATE tenants SET deleted_at = ? WHERE id = ?")
+      .bind(Date.now(), closedId)
+      .run();
     await expectClosed(await call("/api/v1/members", { token: members.admin.token }));
   });
 });
@@ -180,12 +258,31 @@ describe("the workspace's closer", () => {
 
   async function closedWorkspaceWithDocument(): Promise<string> {
     const { session } = await signUp();
-    await json(await call("/api/v1/knowledge/documents", { token: session.access_token, body: { title: "Notes", text: "Walk at dawn." } }), "document");
-    expect((await call("/api/v1/me", { method: "DELETE", token: session.access_token })).status).toBe(200);
+    await json(
+      await call("/api/v1/knowledge/documents", {
+        token: session.access_token,
+        body: { title: "Notes", text: "Walk at dawn." },
+      }),
+      "document",
+    );
+    expect(
+      (await call("/api/v1/me", { method: "DELETE", token: session.access_token })).status,
+    ).toBe(200);
     // Once the closing pass is done, the closer sleeps until the window ends; then the window is cut short.
     const closer = workspaceCloserFor(env, session.tenant.id);
-    await expect.poll(() => runInDurableObject(closer, (_instance, state) => state.storage.kv.get<{ swept: boolean }>("job")?.swept), { timeout: 15_000 }).toBe(true);
-    await env.DB.prepare("UPDATE tenants SET erase_after = ? WHERE id = ?").bind(Date.now() - 1000, session.tenant.id).run();
+    await expect
+      .poll(
+        () =>
+          runInDurableObject(
+            closer,
+            (_instance, state) => state.storage.kv.get<{ swept: boolean }>("job")?.swept,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    await env.DB.prepare("UPDATE tenants SET erase_after = ? WHERE id = ?")
+      .bind(Date.now() - 1000, session.tenant.id)
+      .run();
     return session.tenant.id;
   }
 
@@ -194,13 +291,16 @@ describe("the workspace's closer", () => {
     const real = globalThis.fetch;
     vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
       const request = new Request(input, init);
-      if (request.url.startsWith(env.BRIDGE_URL) && request.method === "DELETE") return new Response("busy", { status: 503 });
+      if (request.url.startsWith(env.BRIDGE_URL) && request.method === "DELETE")
+        return new Response("busy", { status: 503 });
       return real(input, init);
     });
     const closer = workspaceCloserFor(env, closedId);
     await runDurableObjectAlarm(closer);
     expect(await forTenant(env.DB, closedId).count("documents")).toBe(1);
-    const retryAt = await runInDurableObject(closer, (_instance, state) => state.storage.getAlarm());
+    const retryAt = await runInDurableObject(closer, (_instance, state) =>
+      state.storage.getAlarm(),
+    );
     expect(retryAt).toBeGreaterThan(Date.now());
     vi.restoreAllMocks();
     await runDurableObjectAlarm(closer);
@@ -216,14 +316,18 @@ describe("the workspace's closer", () => {
       state.storage.kv.put("job", { ...job, scheduledAt: Date.now() - 3_600_000 });
     });
     await runDurableObjectAlarm(closer);
-    expect(await runInDurableObject(closer, (_instance, state) => state.storage.kv.get("job"))).toBeUndefined();
+    expect(
+      await runInDurableObject(closer, (_instance, state) => state.storage.kv.get("job")),
+    ).toBeUndefined();
     expect(await forTenant(env.DB, openId).count("memberships")).toBe(4);
   });
 
   it("reads the erasure window from WORKSPACE_ERASURE_DAYS, 30 days when unset, and refuses a wrong value", () => {
     expect(workerConfig({ WORKSPACE_ERASURE_DAYS: "7" }).workspaceErasureMs).toBe(7 * 24 * HOUR);
     expect(workerConfig({ WORKSPACE_ERASURE_DAYS: "" }).workspaceErasureMs).toBe(30 * 24 * HOUR);
-    expect(() => workerConfig({ WORKSPACE_ERASURE_DAYS: "thirty" })).toThrow(/WORKSPACE_ERASURE_DAYS/);
+    expect(() => workerConfig({ WORKSPACE_ERASURE_DAYS: "thirty" })).toThrow(
+      /WORKSPACE_ERASURE_DAYS/,
+    );
     expect(() => workerConfig({ WORKSPACE_ERASURE_DAYS: "400" })).toThrow(/WORKSPACE_ERASURE_DAYS/);
   });
 });

@@ -6,7 +6,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "../../../worker/db/tenant-gateway";
 import { coachingAgentFor } from "../../../worker/lib/coaching-agents";
 import { call, errorOf } from "../auth/helpers";
-import { ask, seedDashboardWorkspace, visitor, type DashboardWorkspace } from "../conversations/inbox-helpers";
+import {
+  ask,
+  seedDashboardWorkspace,
+  visitor,
+  type DashboardWorkspace,
+} from "../conversations/inbox-helpers";
 
 type Export = {
   workspace: { id: string; slug: string };
@@ -22,7 +27,10 @@ let conversationId: string;
 
 beforeAll(async () => {
   workspace = await seedDashboardWorkspace();
-  await call("/api/v1/knowledge/documents", { token: workspace.members.owner.token, body: { title: "Evening notes", text: "Dim the lights an hour before bed." } });
+  await call("/api/v1/knowledge/documents", {
+    token: workspace.members.owner.token,
+    body: { title: "Evening notes", text: "Dim the lights an hour before bed." },
+  });
   const session = await visitor(workspace);
   conversationId = session.conversationId;
   await ask(session.client, "How do I start a morning routine?");
@@ -44,8 +52,14 @@ describe("GET /api/v1/workspace/export", () => {
   });
 
   it("is refused to editors and audited", async () => {
-    expect((await call("/api/v1/workspace/export", { token: workspace.members.editor.token })).status).toBe(403);
-    const { events } = (await (await call("/api/v1/audit?action=workspace.exported", { token: workspace.members.owner.token })).json()) as { events: unknown[] };
+    expect(
+      (await call("/api/v1/workspace/export", { token: workspace.members.editor.token })).status,
+    ).toBe(403);
+    const { events } = (await (
+      await call("/api/v1/audit?action=workspace.exported", {
+        token: workspace.members.owner.token,
+      })
+    ).json()) as { events: unknown[] };
     expect(events.length).toBeGreaterThan(0);
   });
 });
@@ -53,8 +67,20 @@ describe("GET /api/v1/workspace/export", () => {
 describe("DELETE /api/v1/workspace", () => {
   it("needs the owner and the exact slug", async () => {
     const other = await seedDashboardWorkspace();
-    expect((await call("/api/v1/workspace", { method: "DELETE", token: other.members.admin.token, body: { confirm: `seeded-${other.tenantId}` } })).status).toBe(403);
-    const wrong = await call("/api/v1/workspace", { method: "DELETE", token: other.members.owner.token, body: { confirm: "seeded" } });
+    expect(
+      (
+        await call("/api/v1/workspace", {
+          method: "DELETE",
+          token: other.members.admin.token,
+          body: { confirm: `seeded-${other.tenantId}` },
+        })
+      ).status,
+    ).toBe(403);
+    const wrong = await call("/api/v1/workspace", {
+      method: "DELETE",
+      token: other.members.owner.token,
+      body: { confirm: "seeded" },
+    });
     expect(wrong.status).toBe(400);
     expect((await errorOf(wrong)).code).toBe("confirmation_mismatch");
   });
@@ -62,19 +88,38 @@ describe("DELETE /api/v1/workspace", () => {
   it("removes the workspace's data and rooms, ends access, and keeps the audit record", async () => {
     const [contact] = await forTenant(env.DB, workspace.tenantId).list("contacts");
     const coaching = `/api/v1/contacts/${contact?.id}/coaching`;
-    expect((await call(coaching, { method: "PUT", token: workspace.members.owner.token, body: { timezone: "Europe/Berlin", quiet_hours: { start: "21:00", end: "08:00" } } })).status).toBe(200);
+    expect(
+      (
+        await call(coaching, {
+          method: "PUT",
+          token: workspace.members.owner.token,
+          body: { timezone: "Europe/Berlin", quiet_hours: { start: "21:00", end: "08:00" } },
+        })
+      ).status,
+    ).toBe(200);
     const agent = coachingAgentFor(env, workspace.tenantId, contact?.id ?? "");
     expect((await agent.snapshot()).preferences.timezone).toBe("Europe/Berlin");
-    const res = await call("/api/v1/workspace", { method: "DELETE", token: workspace.members.owner.token, body: { confirm: `seeded-${workspace.tenantId}` } });
+    const res = await call("/api/v1/workspace", {
+      method: "DELETE",
+      token: workspace.members.owner.token,
+      body: { confirm: `seeded-${workspace.tenantId}` },
+    });
     expect(res.status).toBe(200);
     // The contact's coaching agent forgot them too: its preferences are back to the defaults.
     expect((await agent.snapshot()).preferences.timezone).toBe("UTC");
-    expect(await res.json()).toMatchObject({ id: workspace.tenantId, deleted: true, documents: 1, conversations: 1 });
+    expect(await res.json()).toMatchObject({
+      id: workspace.tenantId,
+      deleted: true,
+      documents: 1,
+      conversations: 1,
+    });
     const gateway = forTenant(env.DB, workspace.tenantId);
     expect(await gateway.count("conversations")).toBe(0);
     expect(await gateway.count("contacts")).toBe(0);
     expect(await gateway.count("memberships")).toBe(0);
     expect((await gateway.list("auditLog")).map((e) => e.action)).toContain("workspace.deleted");
-    expect((await call("/api/v1/conversations", { token: workspace.members.owner.token })).status).toBe(401);
+    expect(
+      (await call("/api/v1/conversations", { token: workspace.members.owner.token })).status,
+    ).toBe(401);
   });
 });

@@ -4,16 +4,26 @@
 import type { WidgetConfig, WidgetErrorDetail } from "../shared/host";
 
 /** The configuration, or why it could not be had. */
-export async function fetchConfig(edge: string, publicKey: string): Promise<WidgetConfig | WidgetErrorDetail> {
+export async function fetchConfig(
+  edge: string,
+  publicKey: string,
+): Promise<WidgetConfig | WidgetErrorDetail> {
   let res: Response;
   try {
-    res = await fetch(`${edge}/api/v1/widget/config/${encodeURIComponent(publicKey)}`, { credentials: "omit", mode: "cors" });
+    res = await fetch(`${edge}/api/v1/widget/config/${encodeURIComponent(publicKey)}`, {
+      credentials: "omit",
+      mode: "cors",
+    });
   } catch {
     return { code: "network_error", message: "The chat could not reach its server." };
   }
-  const body = (await res.json().catch(() => null)) as (WidgetConfig & { error?: WidgetErrorDetail }) | null;
+  const body = (await res.json().catch(() => null)) as
+    (WidgetConfig & { error?: WidgetErrorDetail }) | null;
   if (!res.ok || !body?.settings) {
-    return { code: body?.error?.code ?? `http_${res.status}`, message: body?.error?.message ?? "The chat's settings could not be loaded." };
+    return {
+      code: body?.error?.code ?? `http_${res.status}`,
+      message: body?.error?.message ?? "The chat's settings could not be loaded.",
+    };
   }
   return body;
 }

@@ -27,7 +27,9 @@ declare global {
 /** The program slug from the tag, else from `window.CoachWidgetConfig`; null when neither names one. */
 export function programOption(script: HTMLScriptElement): string | null {
   const fromConfig = window.CoachWidgetConfig?.program;
-  return script.dataset.program?.trim() || (typeof fromConfig === "string" && fromConfig.trim()) || null;
+  return (
+    script.dataset.program?.trim() || (typeof fromConfig === "string" && fromConfig.trim()) || null
+  );
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}$/;
@@ -37,7 +39,8 @@ export function cleanIdentity(input: unknown): VisitorIdentity {
   const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
   const identity: VisitorIdentity = {};
   if (typeof raw.name === "string" && raw.name.trim()) identity.name = raw.name.trim().slice(0, 80);
-  if (typeof raw.email === "string" && EMAIL.test(raw.email.trim())) identity.email = raw.email.trim();
+  if (typeof raw.email === "string" && EMAIL.test(raw.email.trim()))
+    identity.email = raw.email.trim();
   return identity;
 }
 
@@ -53,7 +56,8 @@ export class EventHub {
   on(name: WidgetEventName, fn: (detail: unknown) => void): () => void {
     const listener = (event: Event) => fn((event as CustomEvent).detail);
     window.addEventListener(`coach:${name}`, listener);
-    if (name === "ready" && this.fired.has("ready")) queueMicrotask(() => fn(this.fired.get("ready")));
+    if (name === "ready" && this.fired.has("ready"))
+      queueMicrotask(() => fn(this.fired.get("ready")));
     return () => window.removeEventListener(`coach:${name}`, listener);
   }
 }

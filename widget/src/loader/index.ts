@@ -54,7 +54,11 @@ async function start(script: HTMLScriptElement): Promise<void> {
   const edge = new URL(script.src).origin;
   const nonce = script.nonce ?? "";
   const program = programOption(script);
-  if (!publicKey) return fail({ code: "missing_public_key", message: 'The embed snippet needs data-creator="<public key>".' });
+  if (!publicKey)
+    return fail({
+      code: "missing_public_key",
+      message: 'The embed snippet needs data-creator="<public key>".',
+    });
 
   const fetched = await fetchConfig(edge, publicKey);
   if (!("settings" in fetched)) return fail(fetched);
@@ -64,10 +68,19 @@ async function start(script: HTMLScriptElement): Promise<void> {
   const host = h("div", { id: "coach-widget", lang: theme.lang, dir: theme.dir });
   const root = host.attachShadow({ mode: "open" });
   adoptCss(root, launcherCss(theme), nonce);
-  const avatar = config.settings.avatar_url ? h("img", { src: config.settings.avatar_url, alt: "" }) : svgIcon(CHAT_ICON);
+  const avatar = config.settings.avatar_url
+    ? h("img", { src: config.settings.avatar_url, alt: "" })
+    : svgIcon(CHAT_ICON);
   launcher = h(
     "button",
-    { class: "launcher", type: "button", "aria-expanded": "false", "aria-controls": "coach-panel", "aria-label": `${STRINGS.open}: ${config.settings.assistant_name}`, onclick: () => void openPanel() },
+    {
+      class: "launcher",
+      type: "button",
+      "aria-expanded": "false",
+      "aria-controls": "coach-panel",
+      "aria-label": `${STRINGS.open}: ${config.settings.assistant_name}`,
+      onclick: () => void openPanel(),
+    },
     avatar,
     h("span", {}, config.settings.launcher_text || STRINGS.open),
   );
@@ -80,7 +93,9 @@ async function start(script: HTMLScriptElement): Promise<void> {
   }
 
   function loadPanel(): Promise<PanelHandle | null> {
-    loading ??= (import(/* @vite-ignore */ new URL(__PANEL_FILE__, script.src).href) as Promise<PanelModule>).then(
+    loading ??= (
+      import(/* @vite-ignore */ new URL(__PANEL_FILE__, script.src).href) as Promise<PanelModule>
+    ).then(
       (mod) =>
         mod.mount({
           root,
@@ -98,7 +113,10 @@ async function start(script: HTMLScriptElement): Promise<void> {
         }),
       () => {
         loading = null;
-        fail({ code: "chunk_load_failed", message: "The chat could not be loaded. Check the network and try again." });
+        fail({
+          code: "chunk_load_failed",
+          message: "The chat could not be loaded. Check the network and try again.",
+        });
         return null;
       },
     );

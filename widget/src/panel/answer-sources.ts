@@ -16,8 +16,18 @@ export type SourceList = { el: HTMLElement | null; cite: CiteRenderer | undefine
 
 /** "Sleep guide · Evenings · page 3": the title, then where in the document, when known. */
 function sourceLabel(source: Source): HTMLElement {
-  const place = [source.section, source.page !== undefined ? `${ANSWER_STRINGS.page} ${source.page}` : undefined].filter(Boolean).join(" · ");
-  return h("span", { dir: "auto" }, h("span", { class: "src-title" }, source.title), place ? h("span", { class: "src-place" }, ` · ${place}`) : null);
+  const place = [
+    source.section,
+    source.page !== undefined ? `${ANSWER_STRINGS.page} ${source.page}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  return h(
+    "span",
+    { dir: "auto" },
+    h("span", { class: "src-title" }, source.title),
+    place ? h("span", { class: "src-place" }, ` · ${place}`) : null,
+  );
 }
 
 /** Shows source `item` and moves focus to it, opening its passage. */
@@ -34,20 +44,47 @@ function reveal(item: HTMLElement): void {
  * the coach's own answer, whose source is their correction in the library rather than their material.
  */
 export function sourceList(entry: Entry): SourceList {
-  if (entry.streaming || entry.citations.length === 0 || entry.grounding === "curated") return { el: null, cite: undefined };
+  if (entry.streaming || entry.citations.length === 0 || entry.grounding === "curated")
+    return { el: null, cite: undefined };
   const items = entry.citations.map((source) => {
     const title = sourceLabel(source);
     // Without a passage to show there is nothing to open; the item itself takes the focus.
-    const body = source.snippet ? h("details", {}, h("summary", {}, title), h("p", { class: "snippet", dir: "auto" }, source.snippet)) : title;
+    const body = source.snippet
+      ? h(
+          "details",
+          {},
+          h("summary", {}, title),
+          h("p", { class: "snippet", dir: "auto" }, source.snippet),
+        )
+      : title;
     return h("li", source.snippet ? {} : { tabindex: "-1" }, body);
   });
-  const el = h("aside", { class: "sources", "aria-label": STRINGS.sources }, h("strong", {}, STRINGS.sources), h("ol", {}, ...items));
+  const el = h(
+    "aside",
+    { class: "sources", "aria-label": STRINGS.sources },
+    h("strong", {}, STRINGS.sources),
+    h("ol", {}, ...items),
+  );
   const cite: CiteRenderer = (n) => {
     const item = items[n - 1];
     const source = entry.citations[n - 1];
     if (!item || !source) return null;
     const label = `${ANSWER_STRINGS.source} ${n}: ${source.title}`;
-    return h("sup", {}, h("button", { class: "cite", type: "button", "aria-label": label, title: label, onclick: () => reveal(item) }, `[${n}]`));
+    return h(
+      "sup",
+      {},
+      h(
+        "button",
+        {
+          class: "cite",
+          type: "button",
+          "aria-label": label,
+          title: label,
+          onclick: () => reveal(item),
+        },
+        `[${n}]`,
+      ),
+    );
   };
   return { el, cite };
 }
@@ -55,8 +92,10 @@ export function sourceList(entry: Entry): SourceList {
 /** The label above an answer that is not from the material: general knowledge, or the creator's own answer. */
 export function groundingLabel(entry: Entry, name: string): HTMLElement | null {
   if (entry.role !== "assistant" || entry.streaming) return null;
-  if (entry.grounding === "general") return h("p", { class: "origin general" }, ANSWER_STRINGS.general(name));
-  if (entry.grounding === "curated") return h("p", { class: "origin" }, ANSWER_STRINGS.curated(name));
+  if (entry.grounding === "general")
+    return h("p", { class: "origin general" }, ANSWER_STRINGS.general(name));
+  if (entry.grounding === "curated")
+    return h("p", { class: "origin" }, ANSWER_STRINGS.curated(name));
   return null;
 }
 

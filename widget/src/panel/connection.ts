@@ -58,14 +58,16 @@ export class Connection {
    */
   currentSession(): Promise<Session | SessionFailure> {
     if (this.session && Date.now() < this.session.usableUntil) return Promise.resolve(this.session);
-    this.pendingSession ??= requestSession(this.edge, this.publicKey, this.visitorId()).then((result) => {
-      this.pendingSession = null;
-      if ("socket_url" in result) {
-        this.session = result;
-        this.events.session(result);
-      }
-      return result;
-    });
+    this.pendingSession ??= requestSession(this.edge, this.publicKey, this.visitorId()).then(
+      (result) => {
+        this.pendingSession = null;
+        if ("socket_url" in result) {
+          this.session = result;
+          this.events.session(result);
+        }
+        return result;
+      },
+    );
     return this.pendingSession;
   }
 
@@ -89,7 +91,9 @@ export class Connection {
     let opened = false;
     ws.onopen = () => {
       opened = true;
-      ws.send(JSON.stringify({ type: "hello", last_seq: this.events.lastSeq() } satisfies ClientFrame));
+      ws.send(
+        JSON.stringify({ type: "hello", last_seq: this.events.lastSeq() } satisfies ClientFrame),
+      );
     };
     ws.onmessage = (event) => {
       const frame = parseFrame(event.data);

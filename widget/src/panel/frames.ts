@@ -2,17 +2,26 @@
 // from the shared contract; zod stays out of the widget to keep it small).
 import type { Grounding, MessageView, ServerFrame, Source } from "@coach/contracts/socket";
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === "string";
 const isInt = (v: unknown): v is number => Number.isInteger(v);
 
-const GROUNDINGS: readonly unknown[] = ["material", "curated", "general", "fallback"] satisfies Grounding[];
+const GROUNDINGS: readonly unknown[] = [
+  "material",
+  "curated",
+  "general",
+  "fallback",
+] satisfies Grounding[];
 
 /** The sources the widget can show, with only the fields it reads, each of the type it expects. */
 function sources(v: unknown): Source[] {
   if (!Array.isArray(v)) return [];
   return v
-    .filter((s): s is Record<string, unknown> & Source => isObject(s) && isString(s.document_id) && isString(s.title) && typeof s.score === "number")
+    .filter(
+      (s): s is Record<string, unknown> & Source =>
+        isObject(s) && isString(s.document_id) && isString(s.title) && typeof s.score === "number",
+    )
     .map((s) => ({
       document_id: s.document_id,
       title: s.title,
@@ -24,7 +33,9 @@ function sources(v: unknown): Source[] {
 }
 
 /** An answer's sources, what it rests on and the model that wrote it, each kept only when well formed. */
-function answerFields(v: Record<string, unknown>): Pick<MessageView, "citations" | "grounding" | "model"> {
+function answerFields(
+  v: Record<string, unknown>,
+): Pick<MessageView, "citations" | "grounding" | "model"> {
   return {
     citations: sources(v.citations),
     grounding: GROUNDINGS.includes(v.grounding) ? (v.grounding as Grounding) : undefined,
@@ -57,7 +68,9 @@ export function parseFrame(data: unknown): ServerFrame | null {
     case "delta":
       return isString(v.turn_id) && isInt(v.offset) && isString(v.text) ? (v as ServerFrame) : null;
     case "done":
-      return isString(v.turn_id) && isInt(v.seq) && isString(v.text) ? ({ ...v, ...answerFields(v) } as ServerFrame) : null;
+      return isString(v.turn_id) && isInt(v.seq) && isString(v.text)
+        ? ({ ...v, ...answerFields(v) } as ServerFrame)
+        : null;
     case "typing":
       return isString(v.role) && typeof v.active === "boolean" ? (v as ServerFrame) : null;
     case "read":

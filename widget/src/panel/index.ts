@@ -16,7 +16,12 @@ import { Transcript, type Entry } from "./transcript";
 const ACK_TIMEOUT_MS = 10_000;
 /** Typing is announced to the coach's side at most this often. */
 const TYPING_EVERY_MS = 3_000;
-const SEND_FAILURE_CODES = new Set(["rate_limited", "invalid_frame", "frame_too_large", "internal_error"]);
+const SEND_FAILURE_CODES = new Set([
+  "rate_limited",
+  "invalid_frame",
+  "frame_too_large",
+  "internal_error",
+]);
 
 /** A client message id as the protocol wants it, from getRandomValues (works outside secure contexts too). */
 function newClientId(): string {
@@ -39,25 +44,32 @@ export function mount(host: PanelHost): PanelHandle {
   adoptCss(host.root, panelCss(), host.nonce);
 
   // Built before the connection, which it reaches only once the visitor opens the panel.
-  const offer = host.program ? new ProgramOffer(host.edge, host.program, () => connection.currentSession()) : null;
-  const view = new PanelView(settings, theme.position, {
-    send: (text) => {
-      const entry = transcript.addOwn(newClientId(), text);
-      trySend(entry);
-      view.scrollToEnd();
+  const offer = host.program
+    ? new ProgramOffer(host.edge, host.program, () => connection.currentSession())
+    : null;
+  const view = new PanelView(
+    settings,
+    theme.position,
+    {
+      send: (text) => {
+        const entry = transcript.addOwn(newClientId(), text);
+        trySend(entry);
+        view.scrollToEnd();
+      },
+      typing: () => {
+        if (Date.now() - typingSentAt < TYPING_EVERY_MS) return;
+        if (connection.send({ type: "typing" })) typingSentAt = Date.now();
+      },
+      stop: () => connection.send({ type: "stop" }),
+      retry: (entry) => trySend(entry),
+      quickReply: (reply) => {
+        trySend(transcript.addOwn(newClientId(), reply.label, reply.id));
+        view.scrollToEnd();
+      },
+      close: () => close(),
     },
-    typing: () => {
-      if (Date.now() - typingSentAt < TYPING_EVERY_MS) return;
-      if (connection.send({ type: "typing" })) typingSentAt = Date.now();
-    },
-    stop: () => connection.send({ type: "stop" }),
-    retry: (entry) => trySend(entry),
-    quickReply: (reply) => {
-      trySend(transcript.addOwn(newClientId(), reply.label, reply.id));
-      view.scrollToEnd();
-    },
-    close: () => close(),
-  }, offer?.view.el);
+    offer?.view.el,
+  );
   host.root.appendChild(view.el);
 
   const transcript = new Transcript({
@@ -92,7 +104,15 @@ export function mount(host: PanelHost): PanelHandle {
 
   function showState(state: ConnectionState): void {
     const name = host.identity()?.name;
-    view.setStatus(state === "open" ? (name ? `${STRINGS.chattingAs} ${name}` : "") : state === "connecting" ? STRINGS.connecting : STRINGS.reconnecting);
+    view.setStatus(
+      state === "open"
+        ? name
+          ? `${STRINGS.chattingAs} ${name}`
+          : ""
+        : state === "connecting"
+          ? STRINGS.connecting
+          : STRINGS.reconnecting,
+    );
   }
 
   /** Tells the coach's side who the visitor is, when the host page said so with `identify()`. */
@@ -105,7 +125,12 @@ export function mount(host: PanelHost): PanelHandle {
     if (!entry.clientId) return;
     const clientId = entry.clientId;
     transcript.setDelivery(transcript.get(entry.key) ?? entry, "sending");
-    connection.send({ type: "message", client_id: clientId, text: entry.text, ...(entry.quickReplyId ? { quick_reply_id: entry.quickReplyId } : {}) });
+    connection.send({
+      type: "message",
+      client_id: clientId,
+      text: entry.text,
+      ...(entry.quickReplyId ? { quick_reply_id: entry.quickReplyId } : {}),
+    });
     clearTimeout(ackTimers.get(clientId));
     ackTimers.set(
       clientId,
@@ -125,7 +150,8 @@ export function mount(host: PanelHost): PanelHandle {
           transcript.clear();
           connection.rehello();
         }
-        for (const entry of transcript.unacknowledged()) if (entry.delivery === "sending") trySend(entry);
+        for (const entry of transcript.unacknowledged())
+          if (entry.delivery === "sending") trySend(entry);
         sendIdentity();
         break;
       case "ack":
@@ -144,7 +170,9 @@ export function mount(host: PanelHost): PanelHandle {
         break;
       case "message":
         if (frame.seq > welcomeSeq && frame.role !== "user") {
-          view.announce(`${frame.role === "creator" ? creatorLabel({ authorName: frame.author_name }) : settings.assistant_name}: ${frame.text}`);
+          view.announce(
+            `${frame.role === "creator" ? creatorLabel({ authorName: frame.author_name }) : settings.assistant_name}: ${frame.text}`,
+          );
         }
         break;
       case "notice":
@@ -154,7 +182,9 @@ export function mount(host: PanelHost): PanelHandle {
         view.setNotice(frame.message);
         if (SEND_FAILURE_CODES.has(frame.code)) {
           // The refused message when the server names it; otherwise every one still waiting for its ack.
-          for (const entry of transcript.unacknowledged()) if (!frame.client_id || entry.clientId === frame.client_id) transcript.setDelivery(entry, "failed");
+          for (const entry of transcript.unacknowledged())
+            if (!frame.client_id || entry.clientId === frame.client_id)
+              transcript.setDelivery(entry, "failed");
         }
         break;
       default:

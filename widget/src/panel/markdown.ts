@@ -10,7 +10,8 @@ export type CiteRenderer = (n: number) => Node | null;
 const SAFE_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 // Order matters: code first (its content is literal), then images (so `![x](u)` is not a link), links,
 // autolinks, source markers, strong, emphasis.
-const INLINE = /`([^`\n]+)`|!\[([^\]\n]*)\]\(([^)\s]*)\)|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])|\[(\d{1,3})\]|\*\*([^*\n]+)\*\*|__([^_\n]+)__|\*([^*\n]+)\*|\b_([^_\n]+)_\b/g;
+const INLINE =
+  /`([^`\n]+)`|!\[([^\]\n]*)\]\(([^)\s]*)\)|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])|\[(\d{1,3})\]|\*\*([^*\n]+)\*\*|__([^_\n]+)__|\*([^*\n]+)\*|\b_([^_\n]+)_\b/g;
 
 /** The URL if it is absolute and uses a safe protocol, else null. */
 export function safeHref(raw: string): string | null {
@@ -38,9 +39,11 @@ function inline(parent: Node, text: string, cite?: CiteRenderer): void {
     const [, code, alt, , linkText, linkHref, bare, marker, strong1, strong2, em1, em2] = m;
     if (code !== undefined) parent.appendChild(h("code", {}, code));
     else if (alt !== undefined) parent.appendChild(document.createTextNode(alt));
-    else if (linkText !== undefined && linkHref !== undefined) parent.appendChild(link(linkText, linkHref));
+    else if (linkText !== undefined && linkHref !== undefined)
+      parent.appendChild(link(linkText, linkHref));
     else if (bare !== undefined) parent.appendChild(link(bare, bare));
-    else if (marker !== undefined) parent.appendChild(cite?.(Number(marker)) ?? document.createTextNode(m[0]));
+    else if (marker !== undefined)
+      parent.appendChild(cite?.(Number(marker)) ?? document.createTextNode(m[0]));
     else if (strong1 !== undefined || strong2 !== undefined) {
       const el = h("strong");
       inline(el, strong1 ?? strong2 ?? "", cite);

@@ -8,7 +8,12 @@ import { groundingLabel, quotedNote, sourceList } from "./answer-sources";
 import { renderMarkdown } from "./markdown";
 import type { Entry } from "./transcript";
 
-const TICKS = { sending: STRINGS.sending, sent: `✓ ${STRINGS.sent}`, read: `✓✓ ${STRINGS.read}`, failed: STRINGS.failed } as const;
+const TICKS = {
+  sending: STRINGS.sending,
+  sent: `✓ ${STRINGS.sent}`,
+  read: `✓✓ ${STRINGS.read}`,
+  failed: STRINGS.failed,
+} as const;
 
 /** The choices under a message (a scale, Done / Partly / Not yet), as buttons in a labelled group. */
 function quickReplies(entry: Entry, onQuickReply: (reply: QuickReply) => void): HTMLElement | null {
@@ -16,7 +21,13 @@ function quickReplies(entry: Entry, onQuickReply: (reply: QuickReply) => void): 
   return h(
     "div",
     { class: "replies", role: "group", "aria-label": STRINGS.quickReplies },
-    ...entry.quickReplies.map((reply) => h("button", { class: "chip", type: "button", dir: "auto", onclick: () => onQuickReply(reply) }, reply.label)),
+    ...entry.quickReplies.map((reply) =>
+      h(
+        "button",
+        { class: "chip", type: "button", dir: "auto", onclick: () => onQuickReply(reply) },
+        reply.label,
+      ),
+    ),
   );
 }
 
@@ -36,22 +47,42 @@ export function renderEntry(
   li.className = `msg ${entry.role}${entry.delivery === "failed" ? " failed" : ""}`;
   li.dataset.key = entry.key;
   li.setAttribute("aria-busy", String(entry.streaming));
-  const who = entry.role === "user" ? STRINGS.you : entry.role === "creator" ? creatorLabel(entry) : names.assistant;
+  const who =
+    entry.role === "user"
+      ? STRINGS.you
+      : entry.role === "creator"
+        ? creatorLabel(entry)
+        : names.assistant;
   // A person from the creator's team is named visibly, so the visitor knows a human is answering.
   const author = entry.role === "creator" ? h("div", { class: "author" }, who) : null;
   const bubble = h("div", { class: "bubble", dir: "auto" }, h("span", { class: "sr" }, `${who}: `));
   const sources = sourceList(entry);
   if (entry.role === "user") bubble.appendChild(document.createTextNode(entry.text));
-  else bubble.appendChild(renderMarkdown(entry.text + (entry.status === "stopped" ? ` ${STRINGS.stopped}` : ""), sources.cite));
+  else
+    bubble.appendChild(
+      renderMarkdown(
+        entry.text + (entry.status === "stopped" ? ` ${STRINGS.stopped}` : ""),
+        sources.cite,
+      ),
+    );
   const meta = entry.delivery
     ? h(
         "div",
         { class: "meta" },
         TICKS[entry.delivery],
-        entry.delivery === "failed" && h("button", { class: "retry", type: "button", onclick: () => onRetry(entry) }, STRINGS.retry),
+        entry.delivery === "failed" &&
+          h(
+            "button",
+            { class: "retry", type: "button", onclick: () => onRetry(entry) },
+            STRINGS.retry,
+          ),
       )
     : null;
   const above = groundingLabel(entry, names.assistant);
   const below = quotedNote(entry, names.assistant);
-  li.replaceChildren(...[author, above, bubble, below, sources.el, quickReplies(entry, onQuickReply), meta].filter((n): n is HTMLElement => n !== null));
+  li.replaceChildren(
+    ...[author, above, bubble, below, sources.el, quickReplies(entry, onQuickReply), meta].filter(
+      (n): n is HTMLElement => n !== null,
+    ),
+  );
 }

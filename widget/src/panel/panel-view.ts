@@ -47,9 +47,22 @@ export class PanelView {
     this.live = h("div", { class: "sr", "aria-live": "polite", "aria-atomic": "true" });
     this.chips = h("div", { class: "chips", role: "group", "aria-label": STRINGS.suggestions });
     for (const question of settings.suggested_questions) {
-      this.chips.appendChild(h("button", { class: "chip", type: "button", dir: "auto", onclick: () => actions.send(question) }, question));
+      this.chips.appendChild(
+        h(
+          "button",
+          { class: "chip", type: "button", dir: "auto", onclick: () => actions.send(question) },
+          question,
+        ),
+      );
     }
-    this.input = h("textarea", { id: "coach-input", dir: "auto", rows: 1, maxlength: 4000, placeholder: STRINGS.placeholder, "aria-label": STRINGS.input });
+    this.input = h("textarea", {
+      id: "coach-input",
+      dir: "auto",
+      rows: 1,
+      maxlength: 4000,
+      placeholder: STRINGS.placeholder,
+      "aria-label": STRINGS.input,
+    });
     this.input.addEventListener("input", () => actions.typing());
     this.input.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
@@ -58,18 +71,54 @@ export class PanelView {
       }
     });
     // Sending stays possible while an answer streams (the room queues turns); stopping is its own button.
-    this.stopButton = h("button", { class: "send stop", type: "button", hidden: true, onclick: () => actions.stop() }, STRINGS.stop);
+    this.stopButton = h(
+      "button",
+      { class: "send stop", type: "button", hidden: true, onclick: () => actions.stop() },
+      STRINGS.stop,
+    );
     const send = h("button", { class: "send", type: "submit" }, STRINGS.send);
-    const form = h("form", { onsubmit: (event: Event) => (event.preventDefault(), this.submit()) }, this.input, this.stopButton, send);
-    const greeting = h("li", { class: "msg assistant" }, h("div", { class: "bubble", dir: "auto" }, settings.greeting));
+    const form = h(
+      "form",
+      { onsubmit: (event: Event) => (event.preventDefault(), this.submit()) },
+      this.input,
+      this.stopButton,
+      send,
+    );
+    const greeting = h(
+      "li",
+      { class: "msg assistant" },
+      h("div", { class: "bubble", dir: "auto" }, settings.greeting),
+    );
     if (settings.greeting) this.log.appendChild(greeting);
 
     const avatar = settings.avatar_url ? h("img", { src: settings.avatar_url, alt: "" }) : null;
-    const close = h("button", { class: "icon", type: "button", "aria-label": STRINGS.close, onclick: () => actions.close() }, svgIcon(CLOSE_ICON));
+    const close = h(
+      "button",
+      {
+        class: "icon",
+        type: "button",
+        "aria-label": STRINGS.close,
+        onclick: () => actions.close(),
+      },
+      svgIcon(CLOSE_ICON),
+    );
     this.el = h(
       "div",
-      { id: "coach-panel", class: `panel ${position}`, role: "dialog", "aria-modal": "false", "aria-labelledby": "coach-title", hidden: true },
-      h("header", {}, avatar, h("h2", { id: "coach-title" }, settings.assistant_name, this.status), close),
+      {
+        id: "coach-panel",
+        class: `panel ${position}`,
+        role: "dialog",
+        "aria-modal": "false",
+        "aria-labelledby": "coach-title",
+        hidden: true,
+      },
+      h(
+        "header",
+        {},
+        avatar,
+        h("h2", { id: "coach-title" }, settings.assistant_name, this.status),
+        close,
+      ),
       programBar,
       this.log,
       this.typing,
@@ -93,15 +142,23 @@ export class PanelView {
     if (!li) {
       li = h("li");
       this.items.set(entry.key, li);
-      const next = order.slice(order.findIndex((e) => e.key === entry.key) + 1).find((e) => this.items.has(e.key));
+      const next = order
+        .slice(order.findIndex((e) => e.key === entry.key) + 1)
+        .find((e) => this.items.has(e.key));
       this.log.insertBefore(li, next ? (this.items.get(next.key) ?? null) : null);
       this.chips.hidden = true;
     }
-    renderEntry(li, entry, { assistant: this.settings.assistant_name }, this.actions.retry, (reply) => {
-      // The choices vanish once answered: keep keyboard focus in the composer, not on a removed button.
-      this.input.focus();
-      this.actions.quickReply(reply);
-    });
+    renderEntry(
+      li,
+      entry,
+      { assistant: this.settings.assistant_name },
+      this.actions.retry,
+      (reply) => {
+        // The choices vanish once answered: keep keyboard focus in the composer, not on a removed button.
+        this.input.focus();
+        this.actions.quickReply(reply);
+      },
+    );
     if (pinned) this.scrollToEnd();
   }
 
@@ -116,7 +173,10 @@ export class PanelView {
 
   setTyping(who: string | null): void {
     this.typing.hidden = who === null;
-    this.typing.replaceChildren(h("span", { class: "dots" }, h("i"), h("i"), h("i")), who ? `${who} ${STRINGS.typing}` : "");
+    this.typing.replaceChildren(
+      h("span", { class: "dots" }, h("i"), h("i"), h("i")),
+      who ? `${who} ${STRINGS.typing}` : "",
+    );
   }
 
   setNotice(text: string | null): void {

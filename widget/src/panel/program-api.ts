@@ -10,15 +10,24 @@ export type ProgramFailure = { failure: "not_found" | "network" | "other" };
 /** Gives the current visitor session (the connection's, shared with the socket). */
 export type SessionSource = () => Promise<Session | SessionFailure>;
 
-async function call<T>(edge: string, session: SessionSource, route: string, body?: object): Promise<T | ProgramFailure> {
+async function call<T>(
+  edge: string,
+  session: SessionSource,
+  route: string,
+  body?: object,
+): Promise<T | ProgramFailure> {
   const current = await session();
-  if (!("visitor_token" in current)) return { failure: current.code === "network_error" ? "network" : "other" };
+  if (!("visitor_token" in current))
+    return { failure: current.code === "network_error" ? "network" : "other" };
   let res: Response;
   try {
     res = await fetch(`${edge}/api/v1/widget/${route}`, {
       method: body ? "POST" : "GET",
       credentials: "omit",
-      headers: { Authorization: `Bearer ${current.visitor_token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+      headers: {
+        Authorization: `Bearer ${current.visitor_token}`,
+        ...(body ? { "Content-Type": "application/json" } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
   } catch {
@@ -31,16 +40,27 @@ async function call<T>(edge: string, session: SessionSource, route: string, body
 }
 
 /** The visitor's standing with the program `slug`. */
-export function readEnrollment(edge: string, session: SessionSource, slug: string): Promise<WidgetEnrollmentView | ProgramFailure> {
+export function readEnrollment(
+  edge: string,
+  session: SessionSource,
+  slug: string,
+): Promise<WidgetEnrollmentView | ProgramFailure> {
   return call(edge, session, `enrollment?program_slug=${encodeURIComponent(slug)}`);
 }
 
 /** Joins the program `slug` (an active enrolment there already counts as joined). */
-export function joinProgram(edge: string, session: SessionSource, slug: string): Promise<WidgetEnrollResponse | ProgramFailure> {
+export function joinProgram(
+  edge: string,
+  session: SessionSource,
+  slug: string,
+): Promise<WidgetEnrollResponse | ProgramFailure> {
   return call(edge, session, "enroll", { program_slug: slug });
 }
 
 /** Stops every coaching message to the visitor, on every channel. */
-export function stopCoaching(edge: string, session: SessionSource): Promise<{ opted_out: true } | ProgramFailure> {
+export function stopCoaching(
+  edge: string,
+  session: SessionSource,
+): Promise<{ opted_out: true } | ProgramFailure> {
   return call(edge, session, "stop", {});
 }

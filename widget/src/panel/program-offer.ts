@@ -2,7 +2,13 @@
 // them join, and lets them stop every coaching message after confirming. The edge keeps the state, so a
 // reload (or a stop sent from another channel) shows what is true, not what this tab remembers.
 import { PROGRAM_STRINGS } from "../shared/strings";
-import { joinProgram, readEnrollment, stopCoaching, type ProgramFailure, type SessionSource } from "./program-api";
+import {
+  joinProgram,
+  readEnrollment,
+  stopCoaching,
+  type ProgramFailure,
+  type SessionSource,
+} from "./program-api";
 import { ProgramView, type ProgramViewState } from "./program-view";
 
 const FAILURE_WORDS: Record<ProgramFailure["failure"], string> = {
@@ -57,8 +63,14 @@ export class ProgramOffer {
     const result = await readEnrollment(this.edge, this.session, this.slug);
     if (failed(result)) return this.failure(result);
     this.name = result.program?.name ?? this.name;
-    if (result.status === "active" && !result.opted_out) return { kind: "enrolled", name: this.name };
-    const note = result.status === "stopped" || result.opted_out ? PROGRAM_STRINGS.stoppedNote : result.status === "completed" ? `${PROGRAM_STRINGS.completedIn} ${this.name}.` : null;
+    if (result.status === "active" && !result.opted_out)
+      return { kind: "enrolled", name: this.name };
+    const note =
+      result.status === "stopped" || result.opted_out
+        ? PROGRAM_STRINGS.stoppedNote
+        : result.status === "completed"
+          ? `${PROGRAM_STRINGS.completedIn} ${this.name}.`
+          : null;
     return { kind: "join", name: this.name, note };
   }
 
@@ -71,7 +83,9 @@ export class ProgramOffer {
 
   private async stop(): Promise<ProgramViewState> {
     const result = await stopCoaching(this.edge, this.session);
-    return failed(result) ? this.failure(result) : { kind: "join", name: this.name, note: PROGRAM_STRINGS.stoppedNote };
+    return failed(result)
+      ? this.failure(result)
+      : { kind: "join", name: this.name, note: PROGRAM_STRINGS.stoppedNote };
   }
 
   private failure(result: ProgramFailure): ProgramViewState {

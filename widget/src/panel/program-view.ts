@@ -30,7 +30,12 @@ export class ProgramView {
   constructor(private readonly actions: ProgramViewActions) {
     this.text = h("p", { role: "status" });
     this.controls = h("div", { class: "program-actions" });
-    this.el = h("div", { class: "program", role: "group", "aria-label": PROGRAM_STRINGS.label }, this.text, this.controls);
+    this.el = h(
+      "div",
+      { class: "program", role: "group", "aria-label": PROGRAM_STRINGS.label },
+      this.text,
+      this.controls,
+    );
     this.show({ kind: "loading" });
   }
 
@@ -48,13 +53,23 @@ export class ProgramView {
         this.render(PROGRAM_STRINGS.loading);
         break;
       case "join":
-        this.render(state.note, button(`${PROGRAM_STRINGS.join} ${state.name}`, actions.join, true));
+        this.render(
+          state.note,
+          button(`${PROGRAM_STRINGS.join} ${state.name}`, actions.join, true),
+        );
         break;
       case "enrolled":
-        this.render(`${PROGRAM_STRINGS.enrolledIn} ${state.name}.`, button(PROGRAM_STRINGS.leave, actions.leave));
+        this.render(
+          `${PROGRAM_STRINGS.enrolledIn} ${state.name}.`,
+          button(PROGRAM_STRINGS.leave, actions.leave),
+        );
         break;
       case "confirm":
-        this.render(PROGRAM_STRINGS.confirmLeave, button(PROGRAM_STRINGS.confirmYes, actions.confirm, true), button(PROGRAM_STRINGS.cancel, actions.cancel));
+        this.render(
+          PROGRAM_STRINGS.confirmLeave,
+          button(PROGRAM_STRINGS.confirmYes, actions.confirm, true),
+          button(PROGRAM_STRINGS.cancel, actions.cancel),
+        );
         break;
       case "error":
         this.render(state.message, button(STRINGS.retry, actions.retry, true));

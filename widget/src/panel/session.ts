@@ -6,25 +6,38 @@ import type { WidgetSessionResponse } from "@coach/contracts/widget";
 export type Session = WidgetSessionResponse & { usableUntil: number };
 
 /** Why no session: `fatal` errors (this site is not allowed, unknown widget, closed workspace) are not retried. */
-export type SessionFailure = { code: string; message: string; fatal: boolean; retryAfterMs?: number };
+export type SessionFailure = {
+  code: string;
+  message: string;
+  fatal: boolean;
+  retryAfterMs?: number;
+};
 
 const MARGIN_MS = 30_000;
 
 /** Requests a session for `publicKey`, continuing `visitorId` when the edge knows it. */
-export async function requestSession(edge: string, publicKey: string, visitorId: string | undefined): Promise<Session | SessionFailure> {
+export async function requestSession(
+  edge: string,
+  publicKey: string,
+  visitorId: string | undefined,
+): Promise<Session | SessionFailure> {
   let res: Response;
   try {
     res = await fetch(`${edge}/api/v1/widget/session`, {
       method: "POST",
       credentials: "omit",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(visitorId ? { public_key: publicKey, visitor_id: visitorId } : { public_key: publicKey }),
+      body: JSON.stringify(
+        visitorId ? { public_key: publicKey, visitor_id: visitorId } : { public_key: publicKey },
+      ),
     });
   } catch {
     return { code: "network_error", message: "The chat's server cannot be reached.", fatal: false };
   }
-  const body = (await res.json().catch(() => null)) as (WidgetSessionResponse & { error?: { code: string; message: string } }) | null;
-  if (res.ok && body?.socket_url) return { ...body, usableUntil: Date.now() + body.expires_in * 1000 - MARGIN_MS };
+  const body = (await res.json().catch(() => null)) as
+    (WidgetSessionResponse & { error?: { code: string; message: string } }) | null;
+  if (res.ok && body?.socket_url)
+    return { ...body, usableUntil: Date.now() + body.expires_in * 1000 - MARGIN_MS };
   const retryAfter = Number(res.headers.get("Retry-After"));
   return {
     code: body?.error?.code ?? `http_${res.status}`,

@@ -39,13 +39,18 @@ export class VisitorStore {
     if (!raw) return null;
     try {
       const saved = JSON.parse(raw) as Saved;
-      return saved.conversationId === conversationId && Array.isArray(saved.snapshot?.entries) ? saved.snapshot : null;
+      return saved.conversationId === conversationId && Array.isArray(saved.snapshot?.entries)
+        ? saved.snapshot
+        : null;
     } catch {
       return null;
     }
   }
 
   saveTranscript(conversationId: string, snapshot: TranscriptSnapshot): void {
-    write(`coach.${this.publicKey}.log`, JSON.stringify({ conversationId, snapshot } satisfies Saved));
+    write(
+      `coach.${this.publicKey}.log`,
+      JSON.stringify({ conversationId, snapshot } satisfies Saved),
+    );
   }
 }

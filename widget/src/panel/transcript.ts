@@ -1,7 +1,15 @@
 // The conversation as the widget holds it: stored messages by seq, the visitor's own messages until
 // they are acknowledged, and answers while they stream. Applies server frames idempotently, so a
 // resumed socket, a second tab or a replayed delta never shows anything twice.
-import type { Grounding, MessageRole, MessageStatus, MessageView, QuickReply, ServerFrame, Source } from "@coach/contracts/socket";
+import type {
+  Grounding,
+  MessageRole,
+  MessageStatus,
+  MessageView,
+  QuickReply,
+  ServerFrame,
+  Source,
+} from "@coach/contracts/socket";
 
 /** Delivery of the visitor's own message: sending → sent (ack) → read; or failed, then retried. */
 export type Delivery = "sending" | "sent" | "read" | "failed";
@@ -38,7 +46,12 @@ export type TranscriptSnapshot = { lastSeq: number; entries: Entry[] };
 
 const KEEP = 100;
 
-function keyOf(role: MessageRole, seq: number, clientId: string | null, turnId: string | null): string {
+function keyOf(
+  role: MessageRole,
+  seq: number,
+  clientId: string | null,
+  turnId: string | null,
+): string {
   if (clientId) return `c:${clientId}`;
   if (turnId && role === "assistant") return `t:${turnId}`;
   return `s:${seq}`;
@@ -77,12 +90,26 @@ export class Transcript {
   /** Adds the visitor's message before the server has it (`quickReplyId` when they pressed a choice). */
   addOwn(clientId: string, text: string, quickReplyId?: string): Entry {
     this.answered(Infinity);
-    return this.put({ key: `c:${clientId}`, seq: null, role: "user", text, streaming: false, status: null, citations: [], clientId, turnId: null, delivery: "sending", ...(quickReplyId ? { quickReplyId } : {}) });
+    return this.put({
+      key: `c:${clientId}`,
+      seq: null,
+      role: "user",
+      text,
+      streaming: false,
+      status: null,
+      citations: [],
+      clientId,
+      turnId: null,
+      delivery: "sending",
+      ...(quickReplyId ? { quickReplyId } : {}),
+    });
   }
 
   /** The visitor answered: choices offered before `seq` are withdrawn. */
   private answered(seq: number): void {
-    for (const e of [...this.entries.values()]) if (e.quickReplies && (e.seq === null || e.seq < seq)) this.put({ ...e, quickReplies: undefined });
+    for (const e of [...this.entries.values()])
+      if (e.quickReplies && (e.seq === null || e.seq < seq))
+        this.put({ ...e, quickReplies: undefined });
   }
 
   setDelivery(entry: Entry, delivery: Delivery): void {
@@ -94,7 +121,9 @@ export class Transcript {
    * has not acknowledged: it is sent to whichever conversation the socket opens next.
    */
   clear(): void {
-    const unsent = [...this.entries.values()].filter((e) => e.seq === null && (e.delivery === "sending" || e.delivery === "failed"));
+    const unsent = [...this.entries.values()].filter(
+      (e) => e.seq === null && (e.delivery === "sending" || e.delivery === "failed"),
+    );
     this.entries.clear();
     this.maxSeq = 0;
     this.listener.cleared();
@@ -115,12 +144,25 @@ export class Transcript {
       case "delta":
         return this.delta(frame.turn_id, frame.offset, frame.text);
       case "done":
-        return this.stored({ seq: frame.seq, role: "assistant", text: frame.text, status: frame.status, client_id: null, turn_id: frame.turn_id, citations: frame.citations, grounding: frame.grounding, model: frame.model, quick_replies: frame.quick_replies });
+        return this.stored({
+          seq: frame.seq,
+          role: "assistant",
+          text: frame.text,
+          status: frame.status,
+          client_id: null,
+          turn_id: frame.turn_id,
+          citations: frame.citations,
+          grounding: frame.grounding,
+          model: frame.model,
+          quick_replies: frame.quick_replies,
+        });
       case "notice":
         if (frame.code === "answer_restarting" && frame.turn_id) this.restart(frame.turn_id);
         return;
       case "read":
-        for (const e of this.entries.values()) if (e.role === "user" && e.seq !== null && e.seq <= frame.seq && e.delivery === "sent") this.put({ ...e, delivery: "read" });
+        for (const e of this.entries.values())
+          if (e.role === "user" && e.seq !== null && e.seq <= frame.seq && e.delivery === "sent")
+            this.put({ ...e, delivery: "read" });
         return;
       default:
         return;
@@ -134,18 +176,39 @@ export class Transcript {
   }
 
   restore(snapshot: TranscriptSnapshot): void {
-    for (const e of snapshot.entries) this.put({ ...e, streaming: false, delivery: e.delivery === "sending" ? "failed" : e.delivery });
+    for (const e of snapshot.entries)
+      this.put({
+        ...e,
+        streaming: false,
+        delivery: e.delivery === "sending" ? "failed" : e.delivery,
+      });
     this.maxSeq = Math.max(this.maxSeq, snapshot.lastSeq);
   }
 
-  private stored(m: Pick<MessageView, "seq" | "role" | "text" | "status" | "client_id" | "turn_id" | "citations" | "author_name" | "grounding" | "model"> & { quick_replies?: QuickReply[] }): void {
+  private stored(
+    m: Pick<
+      MessageView,
+      | "seq"
+      | "role"
+      | "text"
+      | "status"
+      | "client_id"
+      | "turn_id"
+      | "citations"
+      | "author_name"
+      | "grounding"
+      | "model"
+    > & { quick_replies?: QuickReply[] },
+  ): void {
     this.seen(m.seq);
     const key = keyOf(m.role, m.seq, m.client_id, m.turn_id);
     const known = this.entries.get(key);
     if (m.role === "user") this.answered(m.seq);
     if (known && known.seq === m.seq && !known.streaming && known.text === m.text) return;
     // Choices still count only while nobody has answered after them.
-    const answeredSince = [...this.entries.values()].some((e) => e.role === "user" && (e.seq === null || e.seq > m.seq));
+    const answeredSince = [...this.entries.values()].some(
+      (e) => e.role === "user" && (e.seq === null || e.seq > m.seq),
+    );
     this.put({
       key,
       seq: m.seq,
@@ -160,7 +223,9 @@ export class Transcript {
       turnId: m.turn_id,
       delivery: m.role === "user" ? (known?.delivery === "read" ? "read" : "sent") : null,
       ...(m.role === "creator" ? { authorName: m.author_name ?? null } : {}),
-      ...(m.role !== "user" && m.quick_replies?.length && !answeredSince ? { quickReplies: m.quick_replies } : {}),
+      ...(m.role !== "user" && m.quick_replies?.length && !answeredSince
+        ? { quickReplies: m.quick_replies }
+        : {}),
       ...(known?.quickReplyId ? { quickReplyId: known.quickReplyId } : {}),
     });
   }
@@ -173,7 +238,18 @@ export class Transcript {
     const current = known?.text ?? "";
     // A gap (frames lost without a resume) cannot be filled; the final `done` carries the whole answer.
     if (offset > current.length || offset + text.length <= current.length) return;
-    const entry = known ?? { key, seq: null, role: "assistant" as const, text: "", streaming: true, status: null, citations: [], clientId: null, turnId, delivery: null };
+    const entry = known ?? {
+      key,
+      seq: null,
+      role: "assistant" as const,
+      text: "",
+      streaming: true,
+      status: null,
+      citations: [],
+      clientId: null,
+      turnId,
+      delivery: null,
+    };
     this.put({ ...entry, text: current + text.slice(current.length - offset) });
   }
 

@@ -8,7 +8,11 @@ type Props = Record<string, string | number | boolean | EventListener | undefine
  * Creates `<tag>` with attributes (`on…` functions become listeners, `false`/`undefined` are skipped)
  * and children (strings become text nodes).
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
     if (value === undefined || value === false) continue;
@@ -49,7 +53,14 @@ export function svgIcon(path: string): SVGSVGElement {
   svg.setAttribute("viewBox", "0 0 24 24");
   svg.setAttribute("aria-hidden", "true");
   const p = document.createElementNS(ns, "path");
-  const attributes: [string, string][] = [["d", path], ["fill", "none"], ["stroke", "currentColor"], ["stroke-width", "2"], ["stroke-linecap", "round"], ["stroke-linejoin", "round"]];
+  const attributes: [string, string][] = [
+    ["d", path],
+    ["fill", "none"],
+    ["stroke", "currentColor"],
+    ["stroke-width", "2"],
+    ["stroke-linecap", "round"],
+    ["stroke-linejoin", "round"],
+  ];
   for (const [name, value] of attributes) p.setAttribute(name, value);
   svg.appendChild(p);
   return svg;

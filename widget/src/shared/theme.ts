@@ -3,10 +3,31 @@
 import type { WidgetSettings } from "@coach/contracts/widget";
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
-const RTL_LANGUAGES = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"]);
+const RTL_LANGUAGES = new Set([
+  "ar",
+  "arc",
+  "ckb",
+  "dv",
+  "fa",
+  "he",
+  "ku",
+  "ps",
+  "sd",
+  "ug",
+  "ur",
+  "yi",
+]);
 
 /** The colours the widget's stylesheets use. */
-export type Theme = { primary: string; onPrimary: string; background: string; text: string; position: "left" | "right"; dir: "ltr" | "rtl"; lang: string };
+export type Theme = {
+  primary: string;
+  onPrimary: string;
+  background: string;
+  text: string;
+  position: "left" | "right";
+  dir: "ltr" | "rtl";
+  lang: string;
+};
 
 function luminance(hex: string): number {
   const channel = (i: number) => {
@@ -26,9 +47,12 @@ export function readableOn(hex: string): string {
 
 /** The theme for `settings`, with unsafe values replaced by defaults. */
 export function themeOf(settings: WidgetSettings): Theme {
-  const pick = (value: string | undefined, fallback: string) => (value && HEX.test(value) ? value : fallback);
+  const pick = (value: string | undefined, fallback: string) =>
+    value && HEX.test(value) ? value : fallback;
   const primary = pick(settings.colors?.primary, "#4f46e5");
-  const lang = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(settings.language ?? "") ? settings.language : "en";
+  const lang = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(settings.language ?? "")
+    ? settings.language
+    : "en";
   return {
     primary,
     onPrimary: readableOn(primary),

@@ -28,13 +28,21 @@ export function launchChromium(): Promise<Browser> {
  * A fresh visitor (own storage) with the counters installed before any page script runs.
  * `bypassCSP` takes the demo site's CSP away, for tests that must see what would run on a lax host page.
  */
-export async function newVisitor(browser: Browser, options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, bypassCSP: options.bypassCSP ?? false });
+export async function newVisitor(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    bypassCSP: options.bypassCSP ?? false,
+  });
   await context.addInitScript(() => {
     window.__pwned = 0;
     window.__cspViolations = [];
     window.__sockets = [];
-    document.addEventListener("securitypolicyviolation", (event) => window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
     const Native = window.WebSocket;
     window.WebSocket = class extends Native {
       constructor(url: string | URL, protocols?: string | string[]) {
@@ -65,7 +73,9 @@ export async function ask(page: Page, text: string): Promise<void> {
 }
 
 /** The text of each message in the log (without the screen-reader prefix) and its sources' titles, in order. */
-export function messages(page: Page): Promise<{ role: string; text: string; busy: boolean; sources: string[] }[]> {
+export function messages(
+  page: Page,
+): Promise<{ role: string; text: string; busy: boolean; sources: string[] }[]> {
   return page.evaluate(() => {
     const root = document.getElementById("coach-widget")?.shadowRoot;
     return [...(root?.querySelectorAll<HTMLLIElement>(".log li[data-key]") ?? [])].map((li) => {
@@ -88,7 +98,8 @@ export function recordStreaming(page: Page): Promise<void> {
     const root = document.getElementById("coach-widget")?.shadowRoot;
     if (!root) throw new Error("no widget");
     new MutationObserver(() => {
-      const bubble = root.querySelector('li[aria-busy="true"] .bubble')?.cloneNode(true) as HTMLElement | undefined;
+      const bubble = root.querySelector('li[aria-busy="true"] .bubble')?.cloneNode(true) as
+        HTMLElement | undefined;
       if (!bubble) return;
       bubble.querySelector(".sr")?.remove();
       const text = bubble.textContent ?? "";
@@ -98,8 +109,14 @@ export function recordStreaming(page: Page): Promise<void> {
 }
 
 /** Changes the Ollama stand-in (speed, reply words) through the bridge stack's control server. */
-export async function standIn(controlUrl: string, settings: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${controlUrl}/stand-in/settings`, { method: "POST", body: JSON.stringify(settings) });
+export async function standIn(
+  controlUrl: string,
+  settings: Record<string, unknown>,
+): Promise<void> {
+  const res = await fetch(`${controlUrl}/stand-in/settings`, {
+    method: "POST",
+    body: JSON.stringify(settings),
+  });
   if (!res.ok) throw new Error(`stand-in settings: ${res.status}`);
 }
 

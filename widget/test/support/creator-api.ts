@@ -10,12 +10,20 @@ export async function demoCreatorApi(edgeUrl: string): Promise<CreatorApi> {
   const api: CreatorApi = async <T>(route: string, body?: object, method?: string) => {
     const res = await fetch(`${edgeUrl}${route}`, {
       method: method ?? (body ? "POST" : "GET"),
-      headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        "Content-Type": "application/json",
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
-  token = (await api<{ access_token: string }>("/api/v1/auth/login", { email: DEMO_EMAIL, password: DEMO_PASSWORD })).access_token;
+  token = (
+    await api<{ access_token: string }>("/api/v1/auth/login", {
+      email: DEMO_EMAIL,
+      password: DEMO_PASSWORD,
+    })
+  ).access_token;
   return api;
 }

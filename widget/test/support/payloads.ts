@@ -52,7 +52,13 @@ const VECTORS = [
   `<a href="data:text/html,<script>${P}</script>">data</a>`,
 ];
 
-const CONTEXTS: ((v: string) => string)[] = [(v) => v, (v) => `**${v}**`, (v) => `- ${v}`, (v) => `[${v}](https://example.com/)`, (v) => `_${v}_`];
+const CONTEXTS: ((v: string) => string)[] = [
+  (v) => v,
+  (v) => `**${v}**`,
+  (v) => `- ${v}`,
+  (v) => `[${v}](https://example.com/)`,
+  (v) => `_${v}_`,
+];
 
 /** Every vector in every context: 225 payloads. */
 export const PAYLOADS: string[] = CONTEXTS.flatMap((wrap) => VECTORS.map(wrap));
@@ -60,6 +66,7 @@ export const PAYLOADS: string[] = CONTEXTS.flatMap((wrap) => VECTORS.map(wrap));
 /** Payloads grouped into messages small enough for the protocol's 4000-character limit. */
 export function payloadMessages(perMessage = 25): string[] {
   const out: string[] = [];
-  for (let i = 0; i < PAYLOADS.length; i += perMessage) out.push(PAYLOADS.slice(i, i + perMessage).join("\n"));
+  for (let i = 0; i < PAYLOADS.length; i += perMessage)
+    out.push(PAYLOADS.slice(i, i + perMessage).join("\n"));
   return out;
 }

@@ -9,7 +9,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { signRequest } from "@coach/contracts/signature";
 import { freePort } from "../../../inference-bridge/test/support/free-port";
-import { COACH_MATERIAL, COACH_MATERIAL_TITLE, ROUTINE_QUESTION } from "../../../test/support/coach-material";
+import {
+  COACH_MATERIAL,
+  COACH_MATERIAL_TITLE,
+  ROUTINE_QUESTION,
+} from "../../../test/support/coach-material";
 import { startBridgeStack } from "../../../test/support/bridge-stack";
 import { startDemoServer } from "../../../scripts/lib/demo-server.mjs";
 import { generateSigningJwk } from "../../../scripts/lib/dev-secrets.mjs";
@@ -29,18 +33,34 @@ export type StackInfo = {
 
 export const PRIMARY_COLOUR = "#0f766e";
 
-async function api(edgeUrl: string, route: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Record<string, unknown>> {
+async function api(
+  edgeUrl: string,
+  route: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  const res = await fetch(`${edgeUrl}${route}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const res = await fetch(`${edgeUrl}${route}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
 }
 
 /** Seeds the demo workspace (as `npm run dev` does), themes it, and gives it material to cite. */
-async function seed(edgeUrl: string, bridgeUrl: string, secret: string, origins: string[]): Promise<string> {
+async function seed(
+  edgeUrl: string,
+  bridgeUrl: string,
+  secret: string,
+  origins: string[],
+): Promise<string> {
   const { publicKey } = (await seedDemo(edgeUrl, origins)) as { publicKey: string };
-  const login = await api(edgeUrl, "/api/v1/auth/login", { method: "POST", body: { email: DEMO_EMAIL, password: DEMO_PASSWORD } });
+  const login = await api(edgeUrl, "/api/v1/auth/login", {
+    method: "POST",
+    body: { email: DEMO_EMAIL, password: DEMO_PASSWORD },
+  });
   const token = String(login.access_token);
   await api(edgeUrl, "/api/v1/widget", {
     method: "PUT",
@@ -56,9 +76,26 @@ async function seed(edgeUrl: string, bridgeUrl: string, secret: string, origins:
     },
   });
   const me = (await api(edgeUrl, "/api/v1/me", { token })) as { tenant: { id: string } };
-  const body = JSON.stringify({ tenant_id: me.tenant.id, document_id: "routine-guide", title: COACH_MATERIAL_TITLE, text: COACH_MATERIAL });
-  const signature = await signRequest(secret, { method: "POST", pathWithQuery: "/v1/documents", body });
-  const ingest = await fetch(`${bridgeUrl}/v1/documents`, { method: "POST", headers: { ...signature, "Content-Type": "application/json", "X-Request-Id": "widget-suite-ingest" }, body });
+  const body = JSON.stringify({
+    tenant_id: me.tenant.id,
+    document_id: "routine-guide",
+    title: COACH_MATERIAL_TITLE,
+    text: COACH_MATERIAL,
+  });
+  const signature = await signRequest(secret, {
+    method: "POST",
+    pathWithQuery: "/v1/documents",
+    body,
+  });
+  const ingest = await fetch(`${bridgeUrl}/v1/documents`, {
+    method: "POST",
+    headers: {
+      ...signature,
+      "Content-Type": "application/json",
+      "X-Request-Id": "widget-suite-ingest",
+    },
+    body,
+  });
   if (!ingest.ok) throw new Error(`ingest: ${ingest.status} ${await ingest.text()}`);
   return publicKey;
 }
@@ -72,14 +109,24 @@ export type StackOptions = {
 };
 
 /** Starts everything; resolves to the stack's description and a stop function. */
-export async function startWidgetStack(options: StackOptions = {}): Promise<{ info: StackInfo; stop: () => Promise<void> }> {
+export async function startWidgetStack(
+  options: StackOptions = {},
+): Promise<{ info: StackInfo; stop: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), "widget-suite-"));
   // A build of its own (served with --assets), so another run rebuilding dist/widget cannot disturb it.
   const assets = path.join(dir, "assets");
   await buildWidget(assets);
-  const [bridgePort, controlPort, edgePort, demoPort, foreignPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  const [bridgePort, controlPort, edgePort, demoPort, foreignPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const secret = randomBytes(24).toString("hex");
-  const edgeCallbackUrl = options.bridgeCallbacksToEdge ? `http://127.0.0.1:${edgePort}` : undefined;
+  const edgeCallbackUrl = options.bridgeCallbacksToEdge
+    ? `http://127.0.0.1:${edgePort}`
+    : undefined;
   const stopBridge = await startBridgeStack({ bridgePort, controlPort, secret, edgeCallbackUrl });
 
   const envFile = path.join(dir, "test.vars");
@@ -89,18 +136,50 @@ export async function startWidgetStack(options: StackOptions = {}): Promise<{ in
     JWT_PRIVATE_KEY: `'${JSON.stringify(generateSigningJwk())}'`,
     JWT_PREVIOUS_PUBLIC_KEYS: "'[]'",
   };
-  writeFileSync(envFile, Object.entries(vars).map(([k, v]) => `${k}=${v}`).join("\n") + "\n", { mode: 0o600 });
+  writeFileSync(
+    envFile,
+    Object.entries(vars)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n") + "\n",
+    { mode: 0o600 },
+  );
   const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" };
   const persist = path.join(dir, "state");
-  const migrate = spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], { env, encoding: "utf8" });
+  const migrate = spawnSync(
+    "npx",
+    ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist],
+    { env, encoding: "utf8" },
+  );
   if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stderr}`);
   // The suite sends many messages from one visitor; the production limits would throttle it.
-  const rateLimits = JSON.stringify({ socket_message: { capacity: 500, refill_per_second: 50 }, widget_session_ip: { capacity: 500, refill_per_second: 50 } });
+  const rateLimits = JSON.stringify({
+    socket_message: { capacity: 500, refill_per_second: 50 },
+    widget_session_ip: { capacity: 500, refill_per_second: 50 },
+  });
   const wrangler = spawn(
     "npx",
-    ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(edgePort), "--persist-to", persist, "--env-file", envFile, "--assets", assets,
-      "--var", `BRIDGE_URL:http://127.0.0.1:${bridgePort}`, "--var", "LOG_LEVEL:warn", "--var", `RATE_LIMITS:${rateLimits}`, "--show-interactive-dev-session=false",
-      ...(options.corsOrigins ? ["--var", `CORS_ORIGINS:${options.corsOrigins.join(",")}`] : [])],
+    [
+      "wrangler",
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(edgePort),
+      "--persist-to",
+      persist,
+      "--env-file",
+      envFile,
+      "--assets",
+      assets,
+      "--var",
+      `BRIDGE_URL:http://127.0.0.1:${bridgePort}`,
+      "--var",
+      "LOG_LEVEL:warn",
+      "--var",
+      `RATE_LIMITS:${rateLimits}`,
+      "--show-interactive-dev-session=false",
+      ...(options.corsOrigins ? ["--var", `CORS_ORIGINS:${options.corsOrigins.join(",")}`] : []),
+    ],
     { env, stdio: "ignore", detached: true },
   );
   const edgeUrl = `http://127.0.0.1:${edgePort}`;
@@ -118,7 +197,14 @@ export async function startWidgetStack(options: StackOptions = {}): Promise<{ in
     const demo = await startDemoServer({ port: demoPort, edgeUrl, publicKey });
     const foreign = await startDemoServer({ port: foreignPort, edgeUrl, publicKey });
     return {
-      info: { edgeUrl, controlUrl: `http://127.0.0.1:${controlPort}`, demoUrl: demo.url, foreignUrl: foreign.url, publicKey, primaryColour: PRIMARY_COLOUR },
+      info: {
+        edgeUrl,
+        controlUrl: `http://127.0.0.1:${controlPort}`,
+        demoUrl: demo.url,
+        foreignUrl: foreign.url,
+        publicKey,
+        primaryColour: PRIMARY_COLOUR,
+      },
       stop: async () => {
         await demo.close();
         await foreign.close();

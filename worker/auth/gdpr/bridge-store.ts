@@ -13,13 +13,35 @@ export function bridgeStore(env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET">): Era
     async erase(subject: ErasureSubject): Promise<StoreReceipt> {
       const path = `/v1/contacts/${encodeURIComponent(subject.tenantId)}/${encodeURIComponent(subject.contactId)}`;
       try {
-        const res = await callBridge(env, { method: "DELETE", path, requestId: subject.requestId, timeoutMs: 10_000 });
-        if (!res.ok) return { store: "bridge", status: "failed", items: 0, detail: `The bridge answered ${res.status}.` };
+        const res = await callBridge(env, {
+          method: "DELETE",
+          path,
+          requestId: subject.requestId,
+          timeoutMs: 10_000,
+        });
+        if (!res.ok)
+          return {
+            store: "bridge",
+            status: "failed",
+            items: 0,
+            detail: `The bridge answered ${res.status}.`,
+          };
         const body: unknown = await res.json().catch(() => ({}));
-        const erased = typeof body === "object" && body !== null && "erased" in body && typeof body.erased === "number" ? body.erased : 0;
+        const erased =
+          typeof body === "object" &&
+          body !== null &&
+          "erased" in body &&
+          typeof body.erased === "number"
+            ? body.erased
+            : 0;
         return { store: "bridge", status: erased > 0 ? "erased" : "nothing_stored", items: erased };
       } catch {
-        return { store: "bridge", status: "failed", items: 0, detail: "The bridge cannot be reached." };
+        return {
+          store: "bridge",
+          status: "failed",
+          items: 0,
+          detail: "The bridge cannot be reached.",
+        };
       }
     },
   };

@@ -13,14 +13,25 @@ export function coachingStore(env: Pick<Env, "DB" | "COACHING_AGENT">): ErasureS
     },
     async erase(subject: ErasureSubject): Promise<StoreReceipt> {
       try {
-        const { enrollments } = await coachingAgentFor(env, subject.tenantId, subject.contactId).erase();
+        const { enrollments } = await coachingAgentFor(
+          env,
+          subject.tenantId,
+          subject.contactId,
+        ).erase();
         const gateway = forTenant(env.DB, subject.tenantId);
-        const indexed = await gateway.list("enrollments", { where: (t) => eq(t.contactId, subject.contactId) });
+        const indexed = await gateway.list("enrollments", {
+          where: (t) => eq(t.contactId, subject.contactId),
+        });
         for (const row of indexed) await gateway.remove("enrollments", row.id);
         const items = Math.max(enrollments, indexed.length);
         return { store: "coaching", status: items > 0 ? "erased" : "nothing_stored", items };
       } catch {
-        return { store: "coaching", status: "failed", items: 0, detail: "The coaching agent could not be reached." };
+        return {
+          store: "coaching",
+          status: "failed",
+          items: 0,
+          detail: "The coaching agent could not be reached.",
+        };
       }
     },
   };

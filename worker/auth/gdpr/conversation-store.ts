@@ -23,7 +23,7 @@ export function roomEraser(env: Pick<Env, "CONVERSATION_ROOM">): ConversationEra
     async exportConversation(tenantId, conversationId) {
       const room = roomFor(env, tenantId, conversationId);
       const messages: { seq: number }[] = [];
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const page = await room.listMessages(after, PAGE);
         messages.push(...page.messages);
         const last = page.messages.at(-1)?.seq;
@@ -39,16 +39,31 @@ export function conversationStore(rooms: ConversationEraser): ErasureStore {
   return {
     name: "conversation_rooms",
     async exportData(subject: ErasureSubject) {
-      const entries = await Promise.all(subject.conversationIds.map(async (id) => [id, await rooms.exportConversation(subject.tenantId, id)] as const));
+      const entries = await Promise.all(
+        subject.conversationIds.map(
+          async (id) => [id, await rooms.exportConversation(subject.tenantId, id)] as const,
+        ),
+      );
       return Object.fromEntries(entries);
     },
     async erase(subject: ErasureSubject): Promise<StoreReceipt> {
       try {
-        const counts = await Promise.all(subject.conversationIds.map((id) => rooms.eraseConversation(subject.tenantId, id)));
+        const counts = await Promise.all(
+          subject.conversationIds.map((id) => rooms.eraseConversation(subject.tenantId, id)),
+        );
         const items = counts.reduce((a, b) => a + b, 0);
-        return { store: "conversation_rooms", status: items > 0 ? "erased" : "nothing_stored", items };
+        return {
+          store: "conversation_rooms",
+          status: items > 0 ? "erased" : "nothing_stored",
+          items,
+        };
       } catch {
-        return { store: "conversation_rooms", status: "failed", items: 0, detail: "A conversation room did not answer." };
+        return {
+          store: "conversation_rooms",
+          status: "failed",
+          items: 0,
+          detail: "A conversation room did not answer.",
+        };
       }
     },
   };

@@ -8,7 +8,11 @@ export function outcomesStore(env: Pick<Env, "DB">): ErasureStore {
   return {
     name: "commitments",
     async exportData(subject: ErasureSubject): Promise<unknown> {
-      const { rows } = await listCommitments(env.DB, subject.tenantId, { contactId: subject.contactId, limit: EXPORT_LIMIT, offset: 0 });
+      const { rows } = await listCommitments(env.DB, subject.tenantId, {
+        contactId: subject.contactId,
+        limit: EXPORT_LIMIT,
+        offset: 0,
+      });
       return { commitments: rows.map(commitmentView) };
     },
     async erase(subject: ErasureSubject): Promise<StoreReceipt> {
@@ -16,7 +20,12 @@ export function outcomesStore(env: Pick<Env, "DB">): ErasureStore {
         const items = await eraseContactOutcomes(env.DB, subject.tenantId, subject.contactId);
         return { store: "commitments", status: items > 0 ? "erased" : "nothing_stored", items };
       } catch {
-        return { store: "commitments", status: "failed", items: 0, detail: "D1 could not be reached." };
+        return {
+          store: "commitments",
+          status: "failed",
+          items: 0,
+          detail: "D1 could not be reached.",
+        };
       }
     },
   };

@@ -24,12 +24,21 @@ export function r2Store(bucket: R2Bucket): ErasureStore {
     name: "r2",
     async exportData(subject: ErasureSubject) {
       const objects = await listAll(bucket, contactPrefix(subject.tenantId, subject.contactId));
-      return objects.map((o) => ({ key: o.key, size: o.size, uploaded_at: o.uploaded.toISOString() }));
+      return objects.map((o) => ({
+        key: o.key,
+        size: o.size,
+        uploaded_at: o.uploaded.toISOString(),
+      }));
     },
     async erase(subject: ErasureSubject): Promise<StoreReceipt> {
       const objects = await listAll(bucket, contactPrefix(subject.tenantId, subject.contactId));
-      for (let i = 0; i < objects.length; i += 1000) await bucket.delete(objects.slice(i, i + 1000).map((o) => o.key));
-      return { store: "r2", status: objects.length > 0 ? "erased" : "nothing_stored", items: objects.length };
+      for (let i = 0; i < objects.length; i += 1000)
+        await bucket.delete(objects.slice(i, i + 1000).map((o) => o.key));
+      return {
+        store: "r2",
+        status: objects.length > 0 ? "erased" : "nothing_stored",
+        items: objects.length,
+      };
     },
   };
 }

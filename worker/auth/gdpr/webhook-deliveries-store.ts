@@ -14,7 +14,14 @@ export function webhookDeliveriesStore(env: Pick<Env, "DB">): ErasureStore {
     name: STORE,
     async exportData(subject: ErasureSubject): Promise<unknown> {
       const rows = await deliveriesAbout(env.DB, subject.tenantId, about(subject));
-      return rows.map((row) => ({ id: row.id, endpoint_id: row.endpointId, event: row.event, status: row.status, created_at: row.createdAt, payload: JSON.parse(row.payload) as unknown }));
+      return rows.map((row) => ({
+        id: row.id,
+        endpoint_id: row.endpointId,
+        event: row.event,
+        status: row.status,
+        created_at: row.createdAt,
+        payload: JSON.parse(row.payload) as unknown,
+      }));
     },
     async erase(subject: ErasureSubject): Promise<StoreReceipt> {
       try {

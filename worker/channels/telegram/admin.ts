@@ -18,7 +18,11 @@ export function telegramFailure(err: unknown, what: string): AppError {
   if (err instanceof GrammyError) {
     return new AppError(400, "telegram_refused", `Telegram refused to ${what}: ${err.description}`);
   }
-  return new AppError(502, "telegram_unreachable", `Telegram could not be reached to ${what}. Try again in a moment.`);
+  return new AppError(
+    502,
+    "telegram_unreachable",
+    `Telegram could not be reached to ${what}. Try again in a moment.`,
+  );
 }
 
 /** The URL Telegram posts a bot's updates to. */
@@ -28,26 +32,44 @@ export function telegramWebhookUrl(origin: string, botId: string): string {
 
 async function setWebhook(env: Env, config: TelegramConfig, origin: string): Promise<void> {
   await telegramApi(env, config.bot_token)
-    .setWebhook(telegramWebhookUrl(origin, String(config.bot_info.id)), { secret_token: config.webhook_secret, allowed_updates: [...HANDLED_UPDATES] })
+    .setWebhook(telegramWebhookUrl(origin, String(config.bot_info.id)), {
+      secret_token: config.webhook_secret,
+      allowed_updates: [...HANDLED_UPDATES],
+    })
     .catch((err: unknown) => {
       throw telegramFailure(err, "set the webhook");
     });
 }
 
 /** Connects the bot behind `botToken` to this workspace (again, if it was connected before). */
-export async function connectTelegram(env: Env, gateway: TenantGateway, origin: string, botToken: string): Promise<Channel> {
+export async function connectTelegram(
+  env: Env,
+  gateway: TenantGateway,
+  origin: string,
+  botToken: string,
+): Promise<Channel> {
   const botInfo = await telegramApi(env, botToken)
     .getMe()
     .catch((err: unknown) => {
-      throw err instanceof GrammyError ? new AppError(400, "invalid_bot_token", "Telegram does not accept this bot token.") : telegramFailure(err, "check the token");
+      throw err instanceof GrammyError
+        ? new AppError(400, "invalid_bot_token", "Telegram does not accept this bot token.")
+        : telegramFailure(err, "check the token");
     });
   const externalId = String(botInfo.id);
   const existing = await findChannelByExternalId(env.DB, "telegram", externalId);
   if (existing && existing.tenantId !== gateway.tenantId) {
-    throw new AppError(409, "channel_taken", "This bot is already connected to another workspace. Disconnect it there first.");
+    throw new AppError(
+      409,
+      "channel_taken",
+      "This bot is already connected to another workspace. Disconnect it there first.",
+    );
   }
   const id = existing?.id ?? newId();
-  const config: TelegramConfig = { bot_token: botToken, webhook_secret: newWebhookSecret(), bot_info: botInfo };
+  const config: TelegramConfig = {
+    bot_token: botToken,
+    webhook_secret: newWebhookSecret(),
+    bot_info: botInfo,
+  };
   const values = {
     kind: "telegram" as const,
     status: "active" as const,
@@ -58,14 +80,24 @@ export async function connectTelegram(env: Env, gateway: TenantGateway, origin: 
     updatedAt: Date.now(),
   };
   // Stored before setWebhook, so the first update Telegram sends can already be verified.
-  const channel = existing ? await gateway.update("channels", id, values) : await gateway.insert("channels", { id, ...values });
+  const channel = existing
+    ? await gateway.update("channels", id, values)
+    : await gateway.insert("channels", { id, ...values });
   await setWebhook(env, config, origin);
   return channel;
 }
 
 /** A new webhook secret for the bot, set at Telegram and stored. */
-export async function rotateTelegram(env: Env, gateway: TenantGateway, origin: string, channel: Channel): Promise<Channel> {
-  const config = { ...(await openTelegramConfig(env, channel)), webhook_secret: newWebhookSecret() };
+export async function rotateTelegram(
+  env: Env,
+  gateway: TenantGateway,
+  origin: string,
+  channel: Channel,
+): Promise<Channel> {
+  const config = {
+    ...(await openTelegramConfig(env, channel)),
+    webhook_secret: newWebhookSecret(),
+  };
   const updated = await gateway.update("channels", channel.id, {
     configEncrypted: await sealConfig(env, channel.id, config),
     webhookSecretHash: await secretHash(config.webhook_secret),
@@ -86,7 +118,10 @@ export async function deleteTelegramWebhook(env: Env, channel: Channel): Promise
 }
 
 /** Telegram's own view of the webhook (pending updates, its last delivery error). */
-export async function telegramWebhookInfo(env: Env, channel: Channel): Promise<NonNullable<ChannelView["webhook_info"]>> {
+export async function telegramWebhookInfo(
+  env: Env,
+  channel: Channel,
+): Promise<NonNullable<ChannelView["webhook_info"]>> {
   const config = await openTelegramConfig(env, channel);
   const info = await telegramApi(env, config.bot_token).getWebhookInfo();
   return {

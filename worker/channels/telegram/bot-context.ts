@@ -27,7 +27,12 @@ export type BotDeps = {
 export function reportBotError(logger: Logger, err: unknown, updateId?: number): void {
   const cause = err instanceof Error && "error" in err ? (err as { error: unknown }).error : err;
   if (cause instanceof GrammyError) {
-    logger.warn("telegram refused a request", { update_id: updateId, method: cause.method, error_code: cause.error_code, description: cause.description });
+    logger.warn("telegram refused a request", {
+      update_id: updateId,
+      method: cause.method,
+      error_code: cause.error_code,
+      description: cause.description,
+    });
   } else if (cause instanceof HttpError) {
     logger.error("telegram unreachable", { update_id: updateId, ...describeError(cause.error) });
   } else {

@@ -16,7 +16,10 @@ export const HANDLED_UPDATES = ["message", "callback_query"] as const;
 
 /** The bot for `deps.channel`, with its features and its one error handler. */
 export function buildBot(deps: BotDeps): Bot {
-  const bot = new Bot(deps.config.bot_token, { client: { apiRoot: deps.env.TELEGRAM_API_ROOT }, botInfo: deps.config.bot_info });
+  const bot = new Bot(deps.config.bot_token, {
+    client: { apiRoot: deps.env.TELEGRAM_API_ROOT },
+    botInfo: deps.config.bot_info,
+  });
   bot.use(coachingCommandsComposer(deps));
   bot.use(commandsComposer(deps));
   bot.use(linkComposer(deps));
@@ -25,7 +28,10 @@ export function buildBot(deps: BotDeps): Bot {
   // Anything else (edited messages, stickers, unknown update types) is acknowledged so Telegram stops
   // retrying, and logged.
   bot.use((ctx) => {
-    deps.logger.info("telegram update ignored", { update_id: ctx.update.update_id, kinds: Object.keys(ctx.update).filter((k) => k !== "update_id") });
+    deps.logger.info("telegram update ignored", {
+      update_id: ctx.update.update_id,
+      kinds: Object.keys(ctx.update).filter((k) => k !== "update_id"),
+    });
   });
   bot.catch((err) => reportBotError(deps.logger, err, err.ctx.update.update_id));
   return bot;

@@ -25,9 +25,18 @@ export const COACHING_HELP = [
 /** The user's contact, and the contact coaching follows: the canonical one when they linked channels. */
 async function contactOf(deps: BotDeps, ctx: Context) {
   if (!ctx.chat) return null;
-  const name = ctx.from ? [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ") : null;
-  const contact = await findOrCreateContact(forTenant(deps.env.DB, deps.channel.tenantId), { kind: "telegram", externalId: String(ctx.chat.id), displayName: name });
-  return { contact, coachingId: await canonicalContactId(deps.env.DB, deps.channel.tenantId, contact.id) };
+  const name = ctx.from
+    ? [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ")
+    : null;
+  const contact = await findOrCreateContact(forTenant(deps.env.DB, deps.channel.tenantId), {
+    kind: "telegram",
+    externalId: String(ctx.chat.id),
+    displayName: name,
+  });
+  return {
+    contact,
+    coachingId: await canonicalContactId(deps.env.DB, deps.channel.tenantId, contact.id),
+  };
 }
 
 /**
@@ -39,11 +48,20 @@ async function contactMadeByCommands(deps: BotDeps, ctx: Context) {
   const externalId = String(ctx.chat.id);
   const gateway = forTenant(deps.env.DB, deps.channel.tenantId);
   for (let attempt = 0; attempt < CONTACT_WAIT_ATTEMPTS; attempt += 1) {
-    const [contact] = await gateway.list("contacts", { where: (t) => and(eq(t.channel, "telegram"), eq(t.externalId, externalId)), limit: 1 });
-    if (contact) return { contact, coachingId: await canonicalContactId(deps.env.DB, deps.channel.tenantId, contact.id) };
+    const [contact] = await gateway.list("contacts", {
+      where: (t) => and(eq(t.channel, "telegram"), eq(t.externalId, externalId)),
+      limit: 1,
+    });
+    if (contact)
+      return {
+        contact,
+        coachingId: await canonicalContactId(deps.env.DB, deps.channel.tenantId, contact.id),
+      };
     await scheduler.wait(CONTACT_WAIT_MS);
   }
-  deps.logger.warn("telegram contact not found for a coaching command", { channel_id: deps.channel.id });
+  deps.logger.warn("telegram contact not found for a coaching command", {
+    channel_id: deps.channel.id,
+  });
   return null;
 }
 
@@ -66,9 +84,20 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
       const found = await contactOf(deps, ctx);
       if (!found) return;
       const program = await activeProgramBySlug(gateway(), slug);
-      if (!program) return ctx.reply(`I couldn't find a program called "${slug}". Check the link or the name, then try again.`);
-      await gateway().update("contacts", found.contact.id, { consentAt: found.contact.consentAt ?? Date.now(), optedOutAt: null });
-      const { duplicate } = await enrollContact(deps.env, gateway(), { program, contactId: found.coachingId, source: "telegram", channelId: deps.channel.id });
+      if (!program)
+        return ctx.reply(
+          `I couldn't find a program called "${slug}". Check the link or the name, then try again.`,
+        );
+      await gateway().update("contacts", found.contact.id, {
+        consentAt: found.contact.consentAt ?? Date.now(),
+        optedOutAt: null,
+      });
+      const { duplicate } = await enrollContact(deps.env, gateway(), {
+        program,
+        contactId: found.coachingId,
+        source: "telegram",
+        channelId: deps.channel.id,
+      });
       await ctx.reply(
         duplicate
           ? `You're already in "${program.name}". Send /stop to leave it.`
@@ -80,7 +109,8 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
   commands.command("stop", (ctx, next) => {
     deps.defer(async () => {
       const found = await contactMadeByCommands(deps, ctx);
-      if (found) await optOutContact(deps.env, deps.channel.tenantId, found.coachingId, "telegram_stop");
+      if (found)
+        await optOutContact(deps.env, deps.channel.tenantId, found.coachingId, "telegram_stop");
     });
     return next();
   });
@@ -88,21 +118,35 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
   commands.command("quiet", (ctx) => {
     const patch = parseQuietHours(typeof ctx.match === "string" ? ctx.match : "");
     deps.defer(async () => {
-      if (!patch) return ctx.reply("Send it like this: /quiet 22-7 (no check-ins from 22:00 to 07:00), or /quiet off.");
+      if (!patch)
+        return ctx.reply(
+          "Send it like this: /quiet 22-7 (no check-ins from 22:00 to 07:00), or /quiet off.",
+        );
       const found = await contactOf(deps, ctx);
       if (!found) return;
-      await coachingAgentFor(deps.env, deps.channel.tenantId, found.coachingId).updatePreferences({ tenantId: deps.channel.tenantId, contactId: found.coachingId }, patch);
-      await ctx.reply(patch.quiet_hours ? `Got it: no check-ins between ${patch.quiet_hours.start} and ${patch.quiet_hours.end}.` : "Got it: no quiet hours.");
+      await coachingAgentFor(deps.env, deps.channel.tenantId, found.coachingId).updatePreferences(
+        { tenantId: deps.channel.tenantId, contactId: found.coachingId },
+        patch,
+      );
+      await ctx.reply(
+        patch.quiet_hours
+          ? `Got it: no check-ins between ${patch.quiet_hours.start} and ${patch.quiet_hours.end}.`
+          : "Got it: no quiet hours.",
+      );
     });
   });
 
   commands.command("timezone", (ctx) => {
     const patch = parseTimeZone(typeof ctx.match === "string" ? ctx.match : "");
     deps.defer(async () => {
-      if (!patch?.timezone) return ctx.reply("Send your time zone like this: /timezone Europe/Berlin");
+      if (!patch?.timezone)
+        return ctx.reply("Send your time zone like this: /timezone Europe/Berlin");
       const found = await contactOf(deps, ctx);
       if (!found) return;
-      await coachingAgentFor(deps.env, deps.channel.tenantId, found.coachingId).updatePreferences({ tenantId: deps.channel.tenantId, contactId: found.coachingId }, patch);
+      await coachingAgentFor(deps.env, deps.channel.tenantId, found.coachingId).updatePreferences(
+        { tenantId: deps.channel.tenantId, contactId: found.coachingId },
+        patch,
+      );
       await gateway().update("contacts", found.coachingId, { timezone: patch.timezone });
       await ctx.reply(`Got it: your time zone is ${patch.timezone}.`);
     });

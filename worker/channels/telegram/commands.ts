@@ -19,7 +19,9 @@ export const HELP_TEXT = [
 
 function userOf(ctx: Context): ChannelUser | null {
   if (!ctx.chat) return null;
-  const name = ctx.from ? [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ") : null;
+  const name = ctx.from
+    ? [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ")
+    : null;
   return { kind: "telegram", externalId: String(ctx.chat.id), displayName: name };
 }
 
@@ -33,7 +35,10 @@ export function commandsComposer(deps: BotDeps): Composer<Context> {
     if (!user) return;
     deps.defer(async () => {
       const contact = await findOrCreateContact(gateway(), user);
-      await gateway().update("contacts", contact.id, { consentAt: contact.consentAt ?? Date.now(), optedOutAt: null });
+      await gateway().update("contacts", contact.id, {
+        consentAt: contact.consentAt ?? Date.now(),
+        optedOutAt: null,
+      });
       await ctx.reply(
         `Hello! I'm ${deps.config.bot_info.first_name}, your coaching assistant. By writing to me you agree that your messages are stored so I can answer and follow your progress. ` +
           "Send /stop any time to turn off check-ins.\n\n" +
@@ -51,7 +56,10 @@ export function commandsComposer(deps: BotDeps): Composer<Context> {
     if (!user) return;
     deps.defer(async () => {
       const contact = await findOrCreateContact(gateway(), user);
-      await closeOpenConversations(gateway(), await canonicalContactId(deps.env.DB, deps.channel.tenantId, contact.id));
+      await closeOpenConversations(
+        gateway(),
+        await canonicalContactId(deps.env.DB, deps.channel.tenantId, contact.id),
+      );
       await ctx.reply("Done: we're starting a fresh conversation. What would you like to work on?");
     });
   });
@@ -62,7 +70,9 @@ export function commandsComposer(deps: BotDeps): Composer<Context> {
     deps.defer(async () => {
       const contact = await findOrCreateContact(gateway(), user);
       await gateway().update("contacts", contact.id, { optedOutAt: Date.now() });
-      await ctx.reply("Check-in messages are off. I'll still answer whenever you write; send /start to turn them back on.");
+      await ctx.reply(
+        "Check-in messages are off. I'll still answer whenever you write; send /start to turn them back on.",
+      );
     });
   });
 

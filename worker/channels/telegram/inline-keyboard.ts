@@ -30,7 +30,12 @@ export function quickReplyKeyboard(replies: readonly QuickReply[]): InlineKeyboa
  * Sends a (possibly long) text with the quick replies under its last part, so the buttons sit where
  * the user finishes reading; the message ids sent.
  */
-export async function sendWithQuickReplies(api: Api, chatId: number | string, text: string, replies: readonly QuickReply[]): Promise<number[]> {
+export async function sendWithQuickReplies(
+  api: Api,
+  chatId: number | string,
+  text: string,
+  replies: readonly QuickReply[],
+): Promise<number[]> {
   const parts = splitText(text, TELEGRAM_TEXT_LIMIT);
   const ids: number[] = [];
   for (const [index, part] of parts.entries()) {

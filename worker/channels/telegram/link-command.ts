@@ -14,8 +14,14 @@ export function linkComposer(deps: BotDeps): Composer<Context> {
     if (!chat) return;
     return deps.handOff(async () => {
       const gateway = forTenant(deps.env.DB, deps.channel.tenantId);
-      const name = ctx.from ? [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ") : null;
-      const contact = await findOrCreateContact(gateway, { kind: "telegram", externalId: String(chat.id), displayName: name });
+      const name = ctx.from
+        ? [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ")
+        : null;
+      const contact = await findOrCreateContact(gateway, {
+        kind: "telegram",
+        externalId: String(chat.id),
+        displayName: name,
+      });
       const typed = ctx.match.trim();
       const reply =
         typed === ""

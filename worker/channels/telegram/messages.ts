@@ -14,14 +14,22 @@ export function messagesComposer(deps: BotDeps): Composer<Context> {
     const updateId = ctx.update.update_id;
     return deps.handOff(async () => {
       const result = await forwardToRoom(deps.env, deps.channel, {
-        user: { kind: "telegram", externalId: String(chat.id), displayName: [from.first_name, from.last_name].filter(Boolean).join(" ") || null },
+        user: {
+          kind: "telegram",
+          externalId: String(chat.id),
+          displayName: [from.first_name, from.last_name].filter(Boolean).join(" ") || null,
+        },
         chatId: String(chat.id),
         clientId: `tg-${deps.channel.externalId ?? deps.channel.id}-${updateId}`,
         text: text.slice(0, MAX_MESSAGE_CHARS),
       });
       if (result.status === "rate_limited") {
         deps.logger.warn("telegram message rate-limited", { update_id: updateId });
-        deps.defer(() => ctx.reply("You're sending messages very quickly. Please wait a moment before the next one."));
+        deps.defer(() =>
+          ctx.reply(
+            "You're sending messages very quickly. Please wait a moment before the next one.",
+          ),
+        );
       }
     });
   });

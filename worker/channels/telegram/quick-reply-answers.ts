@@ -8,9 +8,13 @@ import type { BotDeps } from "./bot-context";
 
 /** The label of the button whose callback_data is `data`, read from the message it was under. */
 function pressedLabel(ctx: Context, data: string): string | null {
-  const keyboard = ctx.callbackQuery?.message && "reply_markup" in ctx.callbackQuery.message ? ctx.callbackQuery.message.reply_markup : undefined;
+  const keyboard =
+    ctx.callbackQuery?.message && "reply_markup" in ctx.callbackQuery.message
+      ? ctx.callbackQuery.message.reply_markup
+      : undefined;
   for (const row of keyboard?.inline_keyboard ?? []) {
-    for (const button of row) if ("callback_data" in button && button.callback_data === data) return button.text;
+    for (const button of row)
+      if ("callback_data" in button && button.callback_data === data) return button.text;
   }
   return null;
 }
@@ -26,16 +30,27 @@ export function quickReplyAnswersComposer(deps: BotDeps): Composer<Context> {
     if (!chat) return;
     const label = pressedLabel(ctx, query.data) ?? query.data;
     const messageId = query.message?.message_id;
-    if (messageId !== undefined) deps.defer(() => ctx.api.editMessageReplyMarkup(chat.id, messageId, { reply_markup: { inline_keyboard: [] } }));
+    if (messageId !== undefined)
+      deps.defer(() =>
+        ctx.api.editMessageReplyMarkup(chat.id, messageId, {
+          reply_markup: { inline_keyboard: [] },
+        }),
+      );
     return deps.handOff(async () => {
       const result = await forwardToRoom(deps.env, deps.channel, {
-        user: { kind: "telegram", externalId: String(chat.id), displayName: [query.from.first_name, query.from.last_name].filter(Boolean).join(" ") || null },
+        user: {
+          kind: "telegram",
+          externalId: String(chat.id),
+          displayName:
+            [query.from.first_name, query.from.last_name].filter(Boolean).join(" ") || null,
+        },
         chatId: String(chat.id),
         clientId: `tg-${deps.channel.externalId ?? deps.channel.id}-${updateId}`,
         text: label.slice(0, MAX_MESSAGE_CHARS),
         quickReplyId: query.data,
       });
-      if (result.status === "rate_limited") deps.logger.warn("telegram quick reply rate-limited", { update_id: updateId });
+      if (result.status === "rate_limited")
+        deps.logger.warn("telegram quick reply rate-limited", { update_id: updateId });
     });
   });
   return answers;

@@ -9,7 +9,11 @@ import { sendWithQuickReplies } from "./inline-keyboard";
 
 const TYPING_RENEW_MS = 4_500;
 
-export function telegramSender(env: Pick<Env, "TELEGRAM_API_ROOT">, target: SenderTarget, config: TelegramConfig): ChannelSender {
+export function telegramSender(
+  env: Pick<Env, "TELEGRAM_API_ROOT">,
+  target: SenderTarget,
+  config: TelegramConfig,
+): ChannelSender {
   const api = telegramApi(env, config.bot_token);
   const choices = async (text: string, replies: readonly QuickReply[]) => {
     await sendWithQuickReplies(api, target.externalChatId, text, replies);

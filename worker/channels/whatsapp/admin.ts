@@ -21,33 +21,68 @@ async function checkAccess(env: Env, config: WhatsAppConfig): Promise<void> {
     await fetchPhoneNumber(env, config);
   } catch (err) {
     if (err instanceof GraphError && err.status < 500) {
-      throw new AppError(400, "whatsapp_refused", `WhatsApp refused the access token for this phone number: ${err.message}`);
+      throw new AppError(
+        400,
+        "whatsapp_refused",
+        `WhatsApp refused the access token for this phone number: ${err.message}`,
+      );
     }
-    throw new AppError(502, "whatsapp_unreachable", "WhatsApp could not be reached to check the access token. Try again in a moment.");
+    throw new AppError(
+      502,
+      "whatsapp_unreachable",
+      "WhatsApp could not be reached to check the access token. Try again in a moment.",
+    );
   }
 }
 
 async function sealedValues(env: Env, id: string, config: WhatsAppConfig) {
-  return { configEncrypted: await sealConfig(env, id, config), webhookSecretHash: await secretHash(config.verify_token), updatedAt: Date.now() };
+  return {
+    configEncrypted: await sealConfig(env, id, config),
+    webhookSecretHash: await secretHash(config.verify_token),
+    updatedAt: Date.now(),
+  };
 }
 
 /** Connects a WhatsApp number to this workspace (again, if it was connected before). */
-export async function connectWhatsApp(env: Env, gateway: TenantGateway, input: WhatsAppConnect): Promise<Channel> {
+export async function connectWhatsApp(
+  env: Env,
+  gateway: TenantGateway,
+  input: WhatsAppConnect,
+): Promise<Channel> {
   const existing = await findChannelByExternalId(env.DB, "whatsapp", input.phone_number_id);
   if (existing && existing.tenantId !== gateway.tenantId) {
-    throw new AppError(409, "channel_taken", "This phone number is already connected to another workspace. Disconnect it there first.");
+    throw new AppError(
+      409,
+      "channel_taken",
+      "This phone number is already connected to another workspace. Disconnect it there first.",
+    );
   }
   await checkAccess(env, input);
   const id = existing?.id ?? newId();
   // Connecting again without a template keeps the one configured before.
-  const template = input.template ?? (existing?.configEncrypted ? (await openWhatsAppConfig(env, existing)).template : undefined);
+  const template =
+    input.template ??
+    (existing?.configEncrypted ? (await openWhatsAppConfig(env, existing)).template : undefined);
   const config: WhatsAppConfig = { ...input, template };
-  const values = { kind: "whatsapp" as const, status: "active" as const, externalId: input.phone_number_id, lastError: null, ...(await sealedValues(env, id, config)) };
-  return existing ? gateway.update("channels", id, values) : gateway.insert("channels", { id, ...values });
+  const values = {
+    kind: "whatsapp" as const,
+    status: "active" as const,
+    externalId: input.phone_number_id,
+    lastError: null,
+    ...(await sealedValues(env, id, config)),
+  };
+  return existing
+    ? gateway.update("channels", id, values)
+    : gateway.insert("channels", { id, ...values });
 }
 
 /** Replaces the secrets given in `input`, keeping the others. */
-export async function rotateWhatsApp(env: Env, gateway: TenantGateway, channel: Channel, input: ChannelRotate): Promise<Channel> {
+export async function rotateWhatsApp(
+  env: Env,
+  gateway: TenantGateway,
+  channel: Channel,
+  input: ChannelRotate,
+): Promise<Channel> {
   const current = await openWhatsAppConfig(env, channel);
   const config: WhatsAppConfig = {
     ...current,
@@ -60,7 +95,12 @@ export async function rotateWhatsApp(env: Env, gateway: TenantGateway, channel: 
 }
 
 /** Sets the approved template the number sends outside the 24-hour window. */
-export async function setWhatsAppTemplate(env: Env, gateway: TenantGateway, channel: Channel, template: WhatsAppTemplate): Promise<Channel> {
+export async function setWhatsAppTemplate(
+  env: Env,
+  gateway: TenantGateway,
+  channel: Channel,
+  template: WhatsAppTemplate,
+): Promise<Channel> {
   const config: WhatsAppConfig = { ...(await openWhatsAppConfig(env, channel)), template };
   return gateway.update("channels", channel.id, await sealedValues(env, channel.id, config));
 }

@@ -11,19 +11,31 @@ import type { WhatsAppConfig } from "../channel-config";
 import { findOrCreateContact, type ChannelUser } from "../channel-session";
 import { sendText } from "./graph-client";
 
-export const STOP_REPLY = "Check-in messages are off, and you've left every program. I'll still answer whenever you write; send START to turn them back on.";
+export const STOP_REPLY =
+  "Check-in messages are off, and you've left every program. I'll still answer whenever you write; send START to turn them back on.";
 export const START_REPLY = "Check-in messages are on again.";
 
 /**
  * Acts on STOP, START or a program keyword; answers a function that sends the reply (to run after the
  * webhook is acknowledged), or null when the message is none of them.
  */
-export async function handleCoachingKeyword(env: Env, channel: ChannelEntry, config: WhatsAppConfig, user: ChannelUser, text: string): Promise<(() => Promise<unknown>) | null> {
-  const said = text.trim().replace(/[.!]+$/, "").replace(/\s+/g, " ").toUpperCase();
+export async function handleCoachingKeyword(
+  env: Env,
+  channel: ChannelEntry,
+  config: WhatsAppConfig,
+  user: ChannelUser,
+  text: string,
+): Promise<(() => Promise<unknown>) | null> {
+  const said = text
+    .trim()
+    .replace(/[.!]+$/, "")
+    .replace(/\s+/g, " ")
+    .toUpperCase();
   const gateway = forTenant(env.DB, channel.tenantId);
   const reply = (message: string) => () => sendText(env, config, user.externalId, message);
   // Coaching follows the person's canonical contact when they linked their channels.
-  const coachingId = async () => canonicalContactId(env.DB, channel.tenantId, (await findOrCreateContact(gateway, user)).id);
+  const coachingId = async () =>
+    canonicalContactId(env.DB, channel.tenantId, (await findOrCreateContact(gateway, user)).id);
   if (said === "STOP") {
     await optOutContact(env, channel.tenantId, await coachingId(), "whatsapp_stop");
     return reply(STOP_REPLY);
@@ -35,8 +47,20 @@ export async function handleCoachingKeyword(env: Env, channel: ChannelEntry, con
   const program = await activeProgramByKeyword(gateway, said);
   if (!program) return null;
   const contact = await findOrCreateContact(gateway, user);
-  await gateway.update("contacts", contact.id, { consentAt: contact.consentAt ?? Date.now(), optedOutAt: null });
+  await gateway.update("contacts", contact.id, {
+    consentAt: contact.consentAt ?? Date.now(),
+    optedOutAt: null,
+  });
   const contactId = await canonicalContactId(env.DB, channel.tenantId, contact.id);
-  const { duplicate } = await enrollContact(env, gateway, { program, contactId, source: "whatsapp", channelId: channel.id });
-  return reply(duplicate ? `You're already in "${program.name}". Send STOP to leave.` : `You're in: "${program.name}". I'll check in with you as we go; send STOP any time to stop.`);
+  const { duplicate } = await enrollContact(env, gateway, {
+    program,
+    contactId,
+    source: "whatsapp",
+    channelId: channel.id,
+  });
+  return reply(
+    duplicate
+      ? `You're already in "${program.name}". Send STOP to leave.`
+      : `You're in: "${program.name}". I'll check in with you as we go; send STOP any time to stop.`,
+  );
 }

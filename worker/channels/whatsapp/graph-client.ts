@@ -20,26 +20,53 @@ export class GraphError extends Error {
   }
 }
 
-async function graph(env: GraphEnv, config: Pick<WhatsAppConfig, "access_token">, path: string, body?: object): Promise<unknown> {
+async function graph(
+  env: GraphEnv,
+  config: Pick<WhatsAppConfig, "access_token">,
+  path: string,
+  body?: object,
+): Promise<unknown> {
   const url = `${env.WHATSAPP_GRAPH_URL.replace(/\/$/, "")}/${env.WHATSAPP_GRAPH_VERSION}/${path}`;
   const res = await fetch(url, {
     method: body ? "POST" : "GET",
-    headers: { Authorization: `Bearer ${config.access_token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+    headers: {
+      Authorization: `Bearer ${config.access_token}`,
+      ...(body ? { "Content-Type": "application/json" } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
-  const json = (await res.json().catch(() => null)) as { error?: { code?: number; message?: string } } | null;
-  if (!res.ok) throw new GraphError(res.status, json?.error?.code ?? null, json?.error?.message ?? `Graph answered ${res.status}.`);
+  const json = (await res.json().catch(() => null)) as {
+    error?: { code?: number; message?: string };
+  } | null;
+  if (!res.ok)
+    throw new GraphError(
+      res.status,
+      json?.error?.code ?? null,
+      json?.error?.message ?? `Graph answered ${res.status}.`,
+    );
   return json;
 }
 
 /** Checks that the access token may use the phone number; its display number. */
-export async function fetchPhoneNumber(env: GraphEnv, config: Pick<WhatsAppConfig, "access_token" | "phone_number_id">): Promise<string | null> {
-  const json = (await graph(env, config, `${config.phone_number_id}?fields=display_phone_number`)) as { display_phone_number?: string };
+export async function fetchPhoneNumber(
+  env: GraphEnv,
+  config: Pick<WhatsAppConfig, "access_token" | "phone_number_id">,
+): Promise<string | null> {
+  const json = (await graph(
+    env,
+    config,
+    `${config.phone_number_id}?fields=display_phone_number`,
+  )) as { display_phone_number?: string };
   return json.display_phone_number ?? null;
 }
 
 /** Sends a free-form text (only inside the 24-hour window); the platform's message id (wamid). */
-export async function sendText(env: GraphEnv, config: WhatsAppConfig, to: string, text: string): Promise<string> {
+export async function sendText(
+  env: GraphEnv,
+  config: WhatsAppConfig,
+  to: string,
+  text: string,
+): Promise<string> {
   const json = (await graph(env, config, `${config.phone_number_id}/messages`, {
     messaging_product: "whatsapp",
     recipient_type: "individual",
@@ -67,7 +94,11 @@ export async function sendTemplate(
     template: {
       name: template.name,
       language: { code: template.language },
-      ...(template.bodyText !== null ? { components: [{ type: "body", parameters: [{ type: "text", text: template.bodyText }] }] } : {}),
+      ...(template.bodyText !== null
+        ? {
+            components: [{ type: "body", parameters: [{ type: "text", text: template.bodyText }] }],
+          }
+        : {}),
     },
   })) as { messages?: { id: string }[] };
   const id = json.messages?.[0]?.id;
@@ -79,7 +110,13 @@ export async function sendTemplate(
  * Sends a text with up to three reply buttons (an interactive message; only inside the 24-hour
  * window); the platform's message id (wamid). Titles are at most 20 characters, the body 1024.
  */
-export async function sendReplyButtons(env: GraphEnv, config: WhatsAppConfig, to: string, text: string, buttons: readonly { id: string; title: string }[]): Promise<string> {
+export async function sendReplyButtons(
+  env: GraphEnv,
+  config: WhatsAppConfig,
+  to: string,
+  text: string,
+  buttons: readonly { id: string; title: string }[],
+): Promise<string> {
   const json = (await graph(env, config, `${config.phone_number_id}/messages`, {
     messaging_product: "whatsapp",
     recipient_type: "individual",
@@ -88,7 +125,9 @@ export async function sendReplyButtons(env: GraphEnv, config: WhatsAppConfig, to
     interactive: {
       type: "button",
       body: { text },
-      action: { buttons: buttons.map((b) => ({ type: "reply", reply: { id: b.id, title: b.title } })) },
+      action: {
+        buttons: buttons.map((b) => ({ type: "reply", reply: { id: b.id, title: b.title } })),
+      },
     },
   })) as { messages?: { id: string }[] };
   const id = json.messages?.[0]?.id;
@@ -97,7 +136,11 @@ export async function sendReplyButtons(env: GraphEnv, config: WhatsAppConfig, to
 }
 
 /** Marks the user's message read (blue ticks) and shows the typing indicator until we answer. */
-export async function markReadWithTyping(env: GraphEnv, config: WhatsAppConfig, messageId: string): Promise<void> {
+export async function markReadWithTyping(
+  env: GraphEnv,
+  config: WhatsAppConfig,
+  messageId: string,
+): Promise<void> {
   await graph(env, config, `${config.phone_number_id}/messages`, {
     messaging_product: "whatsapp",
     status: "read",

@@ -41,9 +41,18 @@ export async function sendWithQuickReplies(
   replies: readonly QuickReply[],
 ): Promise<string[]> {
   if (fitsReplyButtons(text, replies)) {
-    return [await sendReplyButtons(env, config, to, whatsAppText(text), replies.map((r) => ({ id: r.id, title: r.label })))];
+    return [
+      await sendReplyButtons(
+        env,
+        config,
+        to,
+        whatsAppText(text),
+        replies.map((r) => ({ id: r.id, title: r.label })),
+      ),
+    ];
   }
   const ids: string[] = [];
-  for (const part of splitText(withNumberedReplies(text, replies), WHATSAPP_TEXT_LIMIT)) ids.push(await sendText(env, config, to, whatsAppText(part)));
+  for (const part of splitText(withNumberedReplies(text, replies), WHATSAPP_TEXT_LIMIT))
+    ids.push(await sendText(env, config, to, whatsAppText(part)));
   return ids;
 }

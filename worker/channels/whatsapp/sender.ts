@@ -11,15 +11,28 @@ import { sendWithQuickReplies, withNumberedReplies } from "./quick-reply-message
 import { insideServiceWindow } from "./service-window";
 import { sendProactiveTemplate } from "./templates";
 
-export function whatsAppSender(env: Env, target: SenderTarget, config: WhatsAppConfig): ChannelSender {
+export function whatsAppSender(
+  env: Env,
+  target: SenderTarget,
+  config: WhatsAppConfig,
+): ChannelSender {
   const remember = async (ids: readonly string[], seq: number | null) => {
     if (seq === null) return;
     for (const id of ids) {
-      await recordDelivery(env.DB, { id, tenantId: target.tenantId, channelId: target.channelId, conversationId: target.conversationId, seq });
+      await recordDelivery(env.DB, {
+        id,
+        tenantId: target.tenantId,
+        channelId: target.channelId,
+        conversationId: target.conversationId,
+        seq,
+      });
     }
   };
   const choices = async (text: string, replies: readonly QuickReply[], seq: number | null) => {
-    await remember(await sendWithQuickReplies(env, config, target.externalChatId, text, replies), seq);
+    await remember(
+      await sendWithQuickReplies(env, config, target.externalChatId, text, replies),
+      seq,
+    );
   };
   return {
     target,
@@ -31,7 +44,17 @@ export function whatsAppSender(env: Env, target: SenderTarget, config: WhatsAppC
     choices,
     // A template carries no buttons: the choices go into its text, and the room matches a typed answer.
     template: async (text, replies, seq) => {
-      await remember([await sendProactiveTemplate(env, config, target.externalChatId, whatsAppText(withNumberedReplies(text, replies)))], seq);
+      await remember(
+        [
+          await sendProactiveTemplate(
+            env,
+            config,
+            target.externalChatId,
+            whatsAppText(withNumberedReplies(text, replies)),
+          ),
+        ],
+        seq,
+      );
     },
   };
 }

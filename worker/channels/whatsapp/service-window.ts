@@ -9,7 +9,11 @@ export const OUTSIDE_WINDOW_ERROR =
   "A reply was not sent: the user's last message is more than 24 hours old, and outside WhatsApp's 24-hour customer-service window only approved message templates may be sent.";
 
 /** Whether the WhatsApp contact wrote within the last 24 hours (their last message opens the window). */
-export async function insideServiceWindow(env: Pick<Env, "DB">, tenantId: string, contactId: string | null): Promise<boolean> {
+export async function insideServiceWindow(
+  env: Pick<Env, "DB">,
+  tenantId: string,
+  contactId: string | null,
+): Promise<boolean> {
   const lastSeen = contactId ? await contactLastSeenAt(env.DB, tenantId, contactId) : null;
   return lastSeen !== null && Date.now() - lastSeen < SERVICE_WINDOW_MS;
 }

@@ -13,7 +13,17 @@ export function parseHubSignature(header: string | undefined): Uint8Array<ArrayB
 }
 
 /** Whether `signature` (from parseHubSignature) signs exactly `body`, the bytes received, with `appSecret`. */
-export async function verifyHubSignature(appSecret: string, body: Uint8Array<ArrayBuffer>, signature: Uint8Array<ArrayBuffer>): Promise<boolean> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(appSecret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+export async function verifyHubSignature(
+  appSecret: string,
+  body: Uint8Array<ArrayBuffer>,
+  signature: Uint8Array<ArrayBuffer>,
+): Promise<boolean> {
+  const key = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(appSecret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["verify"],
+  );
   return crypto.subtle.verify("HMAC", key, signature, body);
 }

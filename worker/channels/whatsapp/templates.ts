@@ -16,11 +16,16 @@ export const TEMPLATE_PARAMETER_LIMIT = 1024;
  */
 export function templateParameter(text: string): string {
   const folded = text.replace(/\s+/g, " ").trim();
-  return folded.length <= TEMPLATE_PARAMETER_LIMIT ? folded : `${folded.slice(0, TEMPLATE_PARAMETER_LIMIT - 1).trimEnd()}…`;
+  return folded.length <= TEMPLATE_PARAMETER_LIMIT
+    ? folded
+    : `${folded.slice(0, TEMPLATE_PARAMETER_LIMIT - 1).trimEnd()}…`;
 }
 
 /** The template configured for a WhatsApp channel, or null when there is none. */
-export async function channelTemplate(env: Env, channel: ChannelEntry): Promise<WhatsAppTemplate | null> {
+export async function channelTemplate(
+  env: Env,
+  channel: ChannelEntry,
+): Promise<WhatsAppTemplate | null> {
   if (channel.kind !== "whatsapp" || !channel.configEncrypted) return null;
   return (await openWhatsAppConfig(env, channel)).template ?? null;
 }
@@ -30,7 +35,12 @@ export async function channelTemplate(env: Env, channel: ChannelEntry): Promise<
  * template has one; answers the platform's message id (wamid). Throws `whatsapp_template_required`
  * when the creator has not configured a template for this number.
  */
-export async function sendProactiveTemplate(env: Env, config: WhatsAppConfig, to: string, text: string): Promise<string> {
+export async function sendProactiveTemplate(
+  env: Env,
+  config: WhatsAppConfig,
+  to: string,
+  text: string,
+): Promise<string> {
   const template = config.template;
   if (!template) {
     throw new AppError(
@@ -47,8 +57,16 @@ export async function sendProactiveTemplate(env: Env, config: WhatsAppConfig, to
     });
   } catch (err) {
     if (err instanceof GraphError && err.status < 500) {
-      throw new AppError(400, "whatsapp_template_refused", `WhatsApp refused the template "${template.name}" (${template.language}): ${err.message}`);
+      throw new AppError(
+        400,
+        "whatsapp_template_refused",
+        `WhatsApp refused the template "${template.name}" (${template.language}): ${err.message}`,
+      );
     }
-    throw new AppError(502, "whatsapp_unreachable", "WhatsApp could not be reached to send the template. Try again in a moment.");
+    throw new AppError(
+      502,
+      "whatsapp_unreachable",
+      "WhatsApp could not be reached to send the template. Try again in a moment.",
+    );
   }
 }

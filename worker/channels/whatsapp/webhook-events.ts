@@ -2,8 +2,17 @@
 // 200, then read receipt with typing), each status once (delivery confirmation of our message).
 // Anything else is logged and acknowledged, so Meta stops retrying. A message whose hand-off fails is
 // released, so Meta's redelivery of the notification stores it; other work runs after the 200.
-import { WhatsAppMessageSchema, WhatsAppStatusSchema, type WhatsAppWebhook } from "@coach/contracts/channels";
-import { claimEvent, releaseEvent, updateDeliveryStatus, type ChannelEntry } from "../../db/channel-directory";
+import {
+  WhatsAppMessageSchema,
+  WhatsAppStatusSchema,
+  type WhatsAppWebhook,
+} from "@coach/contracts/channels";
+import {
+  claimEvent,
+  releaseEvent,
+  updateDeliveryStatus,
+  type ChannelEntry,
+} from "../../db/channel-directory";
 import type { Logger } from "../../lib/logger";
 import type { WhatsAppConfig } from "../channel-config";
 import { forwardToRoom } from "../forward-to-room";
@@ -28,12 +37,17 @@ type Value = WhatsAppWebhook["entry"][number]["changes"][number]["value"];
 async function handleMessage(deps: WhatsAppEventDeps, value: Value, raw: unknown): Promise<void> {
   const { env, channel, config, logger } = deps;
   const parsed = WhatsAppMessageSchema.safeParse(raw);
-  if (!parsed.success) return logger.warn("whatsapp message ignored: malformed", { channel_id: channel.id });
+  if (!parsed.success)
+    return logger.warn("whatsapp message ignored: malformed", { channel_id: channel.id });
   const message = parsed.data;
   const eventKey = `wa:${channel.id}:${message.id}`;
   if (!(await claimEvent(env.DB, channel.id, eventKey))) return;
   const said = inboundText(message);
-  if (!said) return logger.info("whatsapp message ignored: not text", { channel_id: channel.id, type: message.type });
+  if (!said)
+    return logger.info("whatsapp message ignored: not text", {
+      channel_id: channel.id,
+      type: message.type,
+    });
   const name = value.contacts?.find((c) => c.wa_id === message.from)?.profile?.name ?? null;
   const user = { kind: "whatsapp" as const, externalId: message.from, displayName: name };
   const linkCode = said.quickReplyId ? null : linkRequest(said.text);
@@ -45,7 +59,9 @@ async function handleMessage(deps: WhatsAppEventDeps, value: Value, raw: unknown
         link.reply = await handleLinkRequest(env, channel, config, user, linkCode);
         return;
       }
-      const coaching = said.quickReplyId ? null : await handleCoachingKeyword(env, channel, config, user, said.text);
+      const coaching = said.quickReplyId
+        ? null
+        : await handleCoachingKeyword(env, channel, config, user, said.text);
       if (coaching) {
         deps.defer(coaching);
         return;
@@ -56,7 +72,8 @@ async function handleMessage(deps: WhatsAppEventDeps, value: Value, raw: unknown
         clientId: `wa-${message.id}`,
         ...said,
       });
-      if (result.status === "rate_limited") logger.warn("whatsapp message rate-limited", { channel_id: channel.id });
+      if (result.status === "rate_limited")
+        logger.warn("whatsapp message rate-limited", { channel_id: channel.id });
     } catch (err) {
       await releaseEvent(env.DB, eventKey);
       throw err;
@@ -65,7 +82,9 @@ async function handleMessage(deps: WhatsAppEventDeps, value: Value, raw: unknown
   if (!handedOff) return;
   deps.defer(async () => {
     await markReadWithTyping(env, config, message.id).catch((err: unknown) =>
-      logger.warn("whatsapp read receipt failed", { error_message: err instanceof Error ? err.message : String(err) }),
+      logger.warn("whatsapp read receipt failed", {
+        error_message: err instanceof Error ? err.message : String(err),
+      }),
     );
     if (link.reply) await link.reply();
   });
@@ -74,22 +93,38 @@ async function handleMessage(deps: WhatsAppEventDeps, value: Value, raw: unknown
 async function handleStatus(deps: WhatsAppEventDeps, raw: unknown): Promise<void> {
   const { env, channel, logger } = deps;
   const parsed = WhatsAppStatusSchema.safeParse(raw);
-  if (!parsed.success) return logger.warn("whatsapp status ignored: malformed", { channel_id: channel.id });
+  if (!parsed.success)
+    return logger.warn("whatsapp status ignored: malformed", { channel_id: channel.id });
   const status = parsed.data;
-  if (!(await claimEvent(env.DB, channel.id, `wa-status:${channel.id}:${status.id}:${status.status}`))) return;
-  const error = status.errors?.[0] ? `${status.errors[0].code ?? ""} ${status.errors[0].title ?? ""}`.trim() : null;
+  if (
+    !(await claimEvent(env.DB, channel.id, `wa-status:${channel.id}:${status.id}:${status.status}`))
+  )
+    return;
+  const error = status.errors?.[0]
+    ? `${status.errors[0].code ?? ""} ${status.errors[0].title ?? ""}`.trim()
+    : null;
   deps.defer(() => updateDeliveryStatus(env.DB, channel, status.id, status.status, error));
 }
 
 /** Handles every message and status in the notification that is for this channel's number. */
-export async function handleWhatsAppEvents(deps: WhatsAppEventDeps, payload: WhatsAppWebhook): Promise<void> {
+export async function handleWhatsAppEvents(
+  deps: WhatsAppEventDeps,
+  payload: WhatsAppWebhook,
+): Promise<void> {
   for (const entry of payload.entry) {
     for (const change of entry.changes) {
-      if (change.field !== "messages" || change.value.metadata.phone_number_id !== deps.config.phone_number_id) {
-        deps.logger.info("whatsapp change ignored", { channel_id: deps.channel.id, field: change.field });
+      if (
+        change.field !== "messages" ||
+        change.value.metadata.phone_number_id !== deps.config.phone_number_id
+      ) {
+        deps.logger.info("whatsapp change ignored", {
+          channel_id: deps.channel.id,
+          field: change.field,
+        });
         continue;
       }
-      for (const message of change.value.messages ?? []) await handleMessage(deps, change.value, message);
+      for (const message of change.value.messages ?? [])
+        await handleMessage(deps, change.value, message);
       for (const status of change.value.statuses ?? []) await handleStatus(deps, status);
     }
   }

@@ -1,6 +1,13 @@
 // The people who sign in to workspaces, and what guards their sign-in: memberships and
 // invitations, refresh tokens, API keys and the audit log.
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { roles } from "../enums";
 import { createdAt, updatedAt } from "./columns";
 import { tenantTable } from "./tenants";
@@ -11,7 +18,9 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   fullName: text("full_name").notNull(),
   passwordHash: text("password_hash").notNull(),
-  status: text("status", { enum: ["active", "deleted"] }).notNull().default("active"),
+  status: text("status", { enum: ["active", "deleted"] })
+    .notNull()
+    .default("active"),
   // Access tokens issued before this instant are refused: logout-all, password change, deletion.
   tokensValidAfter: integer("tokens_valid_after").notNull().default(0),
   createdAt: createdAt(),
@@ -46,7 +55,10 @@ export const memberships = tenantTable(
     role: text("role", { enum: roles }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("memberships_tenant_user").on(t.tenantId, t.userId), index("memberships_user").on(t.userId)],
+  (t) => [
+    uniqueIndex("memberships_tenant_user").on(t.tenantId, t.userId),
+    index("memberships_user").on(t.userId),
+  ],
 );
 
 export const invitations = tenantTable(

@@ -36,7 +36,10 @@ export const channels = tenantTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("channels_tenant").on(t.tenantId), uniqueIndex("channels_kind_external").on(t.kind, t.externalId)],
+  (t) => [
+    index("channels_tenant").on(t.tenantId),
+    uniqueIndex("channels_kind_external").on(t.kind, t.externalId),
+  ],
 );
 
 /**

@@ -24,7 +24,10 @@ export const programs = tenantTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("programs_tenant_slug").on(t.tenantId, t.slug), uniqueIndex("programs_tenant_keyword").on(t.tenantId, t.keyword)],
+  (t) => [
+    uniqueIndex("programs_tenant_slug").on(t.tenantId, t.slug),
+    uniqueIndex("programs_tenant_keyword").on(t.tenantId, t.keyword),
+  ],
 );
 
 /** An immutable version of a program's step graph; enrolments stay on the version they joined. */
@@ -62,7 +65,10 @@ export const enrollments = tenantTable(
     endedAt: integer("ended_at"),
     endReason: text("end_reason"),
   },
-  (t) => [index("enrollments_tenant_program").on(t.tenantId, t.programId, t.status), index("enrollments_tenant_contact").on(t.tenantId, t.contactId)],
+  (t) => [
+    index("enrollments_tenant_program").on(t.tenantId, t.programId, t.status),
+    index("enrollments_tenant_contact").on(t.tenantId, t.contactId),
+  ],
 );
 
 /** A creator's rule: when a contact's signals match `when`, send `then` (under caps and quiet hours). */
@@ -133,5 +139,8 @@ export const coachingEvents = tenantTable(
     detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
     at: integer("at").notNull(),
   },
-  (t) => [index("coaching_events_tenant_program").on(t.tenantId, t.programId, t.at), index("coaching_events_tenant_contact").on(t.tenantId, t.contactId, t.at)],
+  (t) => [
+    index("coaching_events_tenant_program").on(t.tenantId, t.programId, t.at),
+    index("coaching_events_tenant_contact").on(t.tenantId, t.contactId, t.at),
+  ],
 );

@@ -45,7 +45,10 @@ export const conversations = tenantTable(
     takenOverAt: integer("taken_over_at"),
     lowConfidence: integer("low_confidence", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [index("conversations_tenant_last").on(t.tenantId, t.lastMessageAt), index("conversations_contact").on(t.contactId)],
+  (t) => [
+    index("conversations_tenant_last").on(t.tenantId, t.lastMessageAt),
+    index("conversations_contact").on(t.contactId),
+  ],
 );
 
 /**
@@ -78,7 +81,9 @@ export const answerStats = tenantTable(
     day: text("day").notNull(),
     confidence: real("confidence"),
     fallback: integer("fallback", { mode: "boolean" }).notNull().default(false),
-    citations: text("citations", { mode: "json" }).$type<{ document_id: string; title: string }[]>().notNull(),
+    citations: text("citations", { mode: "json" })
+      .$type<{ document_id: string; title: string }[]>()
+      .notNull(),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("answer_stats_tenant_day").on(t.tenantId, t.day)],

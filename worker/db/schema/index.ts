@@ -6,7 +6,14 @@ import { personas, documents, questionGaps } from "./knowledge";
 import { widgets, channels } from "./channels";
 import { contacts, conversations, conversationDays, answerStats } from "./conversations";
 import { webhookEndpoints, webhookDeliveries } from "./webhooks";
-import { programs, programVersions, enrollments, coachingRules, commitments, coachingEvents } from "./coaching";
+import {
+  programs,
+  programVersions,
+  enrollments,
+  coachingRules,
+  commitments,
+  coachingEvents,
+} from "./coaching";
 
 export * from "./tenants";
 export * from "./accounts";

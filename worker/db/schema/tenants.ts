@@ -1,6 +1,12 @@
 // The workspace itself, and how every other table of a workspace points to it.
 import type { BuildColumns } from "drizzle-orm";
-import { integer, sqliteTable, text, type SQLiteColumnBuilderBase, type SQLiteTableExtraConfigValue } from "drizzle-orm/sqlite-core";
+import {
+  integer,
+  sqliteTable,
+  text,
+  type SQLiteColumnBuilderBase,
+  type SQLiteTableExtraConfigValue,
+} from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
 
 /**
@@ -32,10 +38,15 @@ type TenantKeys = ReturnType<typeof tenantKeys>;
  * A table of a workspace's rows, led by an `id` primary key and `tenant_id`: the two columns the tenant
  * gateway scopes and addresses every row by (see `tenantTables` in index.ts).
  */
-export function tenantTable<TName extends string, TColumns extends Record<string, SQLiteColumnBuilderBase>>(
+export function tenantTable<
+  TName extends string,
+  TColumns extends Record<string, SQLiteColumnBuilderBase>,
+>(
   name: TName,
   columns: TColumns,
-  extraConfig?: (self: BuildColumns<TName, TenantKeys & TColumns, "sqlite">) => SQLiteTableExtraConfigValue[],
+  extraConfig?: (
+    self: BuildColumns<TName, TenantKeys & TColumns, "sqlite">,
+  ) => SQLiteTableExtraConfigValue[],
 ) {
   return sqliteTable(name, { ...tenantKeys(), ...columns }, extraConfig);
 }

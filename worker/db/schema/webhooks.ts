@@ -34,5 +34,8 @@ export const webhookDeliveries = tenantTable(
     deliveredAt: integer("delivered_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("webhook_deliveries_endpoint").on(t.tenantId, t.endpointId, t.createdAt), index("webhook_deliveries_due").on(t.tenantId, t.status, t.nextAttemptAt)],
+  (t) => [
+    index("webhook_deliveries_endpoint").on(t.tenantId, t.endpointId, t.createdAt),
+    index("webhook_deliveries_due").on(t.tenantId, t.status, t.nextAttemptAt),
+  ],
 );

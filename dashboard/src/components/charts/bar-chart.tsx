@@ -2,7 +2,17 @@
 // with its label and value as text beside it, so they stay readable at any width.
 export type Bar = { label: string; value: number };
 
-export function BarChart({ bars, title, colour = "#0f766e", unit = "" }: { bars: Bar[]; title: string; colour?: string; unit?: string }) {
+export function BarChart({
+  bars,
+  title,
+  colour = "#0f766e",
+  unit = "",
+}: {
+  bars: Bar[];
+  title: string;
+  colour?: string;
+  unit?: string;
+}) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   return (
     <figure className="chart">
@@ -12,8 +22,19 @@ export function BarChart({ bars, title, colour = "#0f766e", unit = "" }: { bars:
             <span className="bar-label" title={bar.label}>
               {bar.label}
             </span>
-            <svg className="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-              <rect x={0} y={0} height={10} width={bar.value > 0 ? Math.max(1, (100 * bar.value) / max) : 0} fill={colour} />
+            <svg
+              className="bar-track"
+              viewBox="0 0 100 10"
+              preserveAspectRatio="none"
+              aria-hidden="true"
+            >
+              <rect
+                x={0}
+                y={0}
+                height={10}
+                width={bar.value > 0 ? Math.max(1, (100 * bar.value) / max) : 0}
+                fill={colour}
+              />
             </svg>
             <span className="bar-value">
               {bar.value}

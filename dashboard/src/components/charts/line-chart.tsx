@@ -6,7 +6,15 @@ const W = 640;
 const H = 200;
 const PAD = { left: 36, right: 12, top: 12, bottom: 28 };
 
-export function LineChart({ dates, series, title }: { dates: string[]; series: Series[]; title: string }) {
+export function LineChart({
+  dates,
+  series,
+  title,
+}: {
+  dates: string[];
+  series: Series[];
+  title: string;
+}) {
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const n = Math.max(1, dates.length - 1);
   const x = (i: number) => PAD.left + (i / n) * (W - PAD.left - PAD.right);
@@ -14,7 +22,13 @@ export function LineChart({ dates, series, title }: { dates: string[]; series: S
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title}>
-        <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} className="axis" />
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={H - PAD.bottom}
+          y2={H - PAD.bottom}
+          className="axis"
+        />
         <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top} y2={PAD.top} className="gridline" />
         <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" className="tick">
           {max}
@@ -33,13 +47,21 @@ export function LineChart({ dates, series, title }: { dates: string[]; series: S
           </>
         )}
         {series.map((s) => (
-          <polyline key={s.label} fill="none" stroke={s.colour} strokeWidth={2.5} strokeLinejoin="round" points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />
+          <polyline
+            key={s.label}
+            fill="none"
+            stroke={s.colour}
+            strokeWidth={2.5}
+            strokeLinejoin="round"
+            points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ")}
+          />
         ))}
       </svg>
       <figcaption className="legend">
         {series.map((s) => (
           <span key={s.label}>
-            <span className="swatch" style={{ background: s.colour }} aria-hidden="true" /> {s.label} ({s.values.reduce((a, b) => a + b, 0)})
+            <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />{" "}
+            {s.label} ({s.values.reduce((a, b) => a + b, 0)})
           </span>
         ))}
       </figcaption>

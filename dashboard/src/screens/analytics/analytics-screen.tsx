@@ -12,7 +12,10 @@ const RANGES = [7, 30, 90];
 export function AnalyticsScreen() {
   const api = useApi();
   const [days, setDays] = useState(30);
-  const analytics = useResource((signal) => api.get("/analytics", { query: { days }, signal }), [api, days]);
+  const analytics = useResource(
+    (signal) => api.get("/analytics", { query: { days }, signal }),
+    [api, days],
+  );
   const data = analytics.data;
   const total = data ? data.messages.user + data.messages.assistant + data.messages.creator : 0;
 
@@ -24,21 +27,34 @@ export function AnalyticsScreen() {
         actions={
           <div className="segmented" role="group" aria-label="Period">
             {RANGES.map((r) => (
-              <button key={r} type="button" className={`btn ${r === days ? "btn-primary" : "btn-secondary"}`} aria-pressed={r === days} onClick={() => setDays(r)}>
+              <button
+                key={r}
+                type="button"
+                className={`btn ${r === days ? "btn-primary" : "btn-secondary"}`}
+                aria-pressed={r === days}
+                onClick={() => setDays(r)}
+              >
                 {r} days
               </button>
             ))}
           </div>
         }
       />
-      <ErrorNotice error={analytics.error} onRetry={() => void analytics.reload()} title="Could not load analytics" />
+      <ErrorNotice
+        error={analytics.error}
+        onRetry={() => void analytics.reload()}
+        title="Could not load analytics"
+      />
       {analytics.loading && !data ? (
         <Card>
           <Skeleton lines={6} />
         </Card>
       ) : !data ? null : total === 0 ? (
         <Card>
-          <EmptyState title="No conversations in this period">Try your assistant in the persona screen’s test chat, or embed the widget; figures appear here as people talk to it.</EmptyState>
+          <EmptyState title="No conversations in this period">
+            Try your assistant in the persona screen’s test chat, or embed the widget; figures
+            appear here as people talk to it.
+          </EmptyState>
         </Card>
       ) : (
         <div className="grid-2">
@@ -47,8 +63,16 @@ export function AnalyticsScreen() {
               title="Conversations and active users per day"
               dates={data.per_day.map((d) => d.date)}
               series={[
-                { label: "Conversations", colour: "#0f766e", values: data.per_day.map((d) => d.conversations) },
-                { label: "Active users", colour: "#c2410c", values: data.per_day.map((d) => d.active_users) },
+                {
+                  label: "Conversations",
+                  colour: "#0f766e",
+                  values: data.per_day.map((d) => d.conversations),
+                },
+                {
+                  label: "Active users",
+                  colour: "#c2410c",
+                  values: data.per_day.map((d) => d.active_users),
+                },
               ]}
             />
           </Card>
@@ -63,20 +87,37 @@ export function AnalyticsScreen() {
             />
           </Card>
           <Card title="Answer confidence">
-            <BarChart title="Answers by confidence" colour="#4f46e5" bars={data.confidence.buckets.map((b) => ({ label: `${Math.round(b.min * 100)}–${Math.round(b.max * 100)}%`, value: b.count }))} />
+            <BarChart
+              title="Answers by confidence"
+              colour="#4f46e5"
+              bars={data.confidence.buckets.map((b) => ({
+                label: `${Math.round(b.min * 100)}–${Math.round(b.max * 100)}%`,
+                value: b.count,
+              }))}
+            />
             <p className="muted small">
-              {data.confidence.fallback_count} answer{data.confidence.fallback_count === 1 ? "" : "s"} fell back because the material had nothing.
+              {data.confidence.fallback_count} answer
+              {data.confidence.fallback_count === 1 ? "" : "s"} fell back because the material had
+              nothing.
             </p>
           </Card>
           <Card title="Top cited documents">
             {data.top_documents.length === 0 ? (
               <p className="muted">No answer cited your material yet.</p>
             ) : (
-              <BarChart title="Citations per document" colour="#0369a1" bars={data.top_documents.map((d) => ({ label: d.title, value: d.citations }))} />
+              <BarChart
+                title="Citations per document"
+                colour="#0369a1"
+                bars={data.top_documents.map((d) => ({ label: d.title, value: d.citations }))}
+              />
             )}
           </Card>
           <Card title="Channels">
-            <BarChart title="Conversations per channel" colour="#7c3aed" bars={data.channels.map((c) => ({ label: c.channel, value: c.conversations }))} />
+            <BarChart
+              title="Conversations per channel"
+              colour="#7c3aed"
+              bars={data.channels.map((c) => ({ label: c.channel, value: c.conversations }))}
+            />
           </Card>
         </div>
       )}

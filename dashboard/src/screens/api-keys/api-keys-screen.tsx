@@ -2,7 +2,18 @@
 // was last used, revoke.
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
-import { Badge, Button, Card, CopyButton, EmptyState, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  EmptyState,
+  ErrorNotice,
+  Field,
+  PageHeader,
+  Skeleton,
+  SuccessNotice,
+} from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { DataTable } from "../../components/data-table";
@@ -34,18 +45,38 @@ export function ApiKeysScreen() {
 
   return (
     <>
-      <PageHeader title="API keys" description="Let your own scripts and tools use the API. Each key can do only what its scopes allow." />
+      <PageHeader
+        title="API keys"
+        description="Let your own scripts and tools use the API. Each key can do only what its scopes allow."
+      />
       <Card title="Create a key">
         <form onSubmit={onSubmit}>
           <Field label="Name" hint="What it is for, e.g. “Course site sync”.">
-            {(id, describedBy) => <input id={id} required maxLength={100} aria-describedby={describedBy} value={name} onChange={(e) => setName(e.target.value)} />}
+            {(id, describedBy) => (
+              <input
+                id={id}
+                required
+                maxLength={100}
+                aria-describedby={describedBy}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+            )}
           </Field>
           <fieldset className="fieldset">
             <legend>Scopes</legend>
             {SCOPES.map((s) => (
               <label key={s.scope} className="check-label">
-                <input type="checkbox" checked={scopes.includes(s.scope)} onChange={(e) => setScopes((list) => (e.target.checked ? [...list, s.scope] : list.filter((x) => x !== s.scope)))} /> {s.label}{" "}
-                <code className="small">{s.scope}</code>
+                <input
+                  type="checkbox"
+                  checked={scopes.includes(s.scope)}
+                  onChange={(e) =>
+                    setScopes((list) =>
+                      e.target.checked ? [...list, s.scope] : list.filter((x) => x !== s.scope),
+                    )
+                  }
+                />{" "}
+                {s.label} <code className="small">{s.scope}</code>
               </label>
             ))}
           </fieldset>
@@ -65,12 +96,18 @@ export function ApiKeysScreen() {
         )}
       </Card>
       <Card title="Keys">
-        <ErrorNotice error={keys.error} onRetry={() => void keys.reload()} title="Could not load the keys" />
+        <ErrorNotice
+          error={keys.error}
+          onRetry={() => void keys.reload()}
+          title="Could not load the keys"
+        />
         <ErrorNotice error={revoke.error} title="The key was not revoked" />
         {keys.loading && !keys.data ? (
           <Skeleton lines={3} />
         ) : list.length === 0 && !keys.error ? (
-          <EmptyState title="No API keys">Create one above when a script or tool needs to reach your workspace.</EmptyState>
+          <EmptyState title="No API keys">
+            Create one above when a script or tool needs to reach your workspace.
+          </EmptyState>
         ) : (
           <DataTable columns={["Name", "Scopes", "Last used", "Status"]} actions>
             {list.map((k) => (
@@ -83,10 +120,22 @@ export function ApiKeysScreen() {
                 </td>
                 <td>{k.scopes.join(", ")}</td>
                 <td>{formatDateTime(k.last_used_at)}</td>
-                <td>{k.revoked_at ? <Badge tone="neutral">Revoked</Badge> : k.expires_at && Date.parse(k.expires_at) < Date.now() ? <Badge tone="warn">Expired</Badge> : <Badge tone="good">Active</Badge>}</td>
+                <td>
+                  {k.revoked_at ? (
+                    <Badge tone="neutral">Revoked</Badge>
+                  ) : k.expires_at && Date.parse(k.expires_at) < Date.now() ? (
+                    <Badge tone="warn">Expired</Badge>
+                  ) : (
+                    <Badge tone="good">Active</Badge>
+                  )}
+                </td>
                 <td className="row-actions">
                   {!k.revoked_at && (
-                    <Button variant="ghost" onClick={() => void revoke.run(k.id)} aria-label={`Revoke ${k.name}`}>
+                    <Button
+                      variant="ghost"
+                      onClick={() => void revoke.run(k.id)}
+                      aria-label={`Revoke ${k.name}`}
+                    >
                       Revoke
                     </Button>
                   )}

@@ -13,7 +13,12 @@ export function AuditScreen() {
   const [filter, setFilter] = useState("");
   const [more, setMore] = useState<AuditEvent[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const query = (extra: Record<string, string>) => new URLSearchParams({ limit: "50", ...(filter ? { action: filter } : {}), ...extra }).toString();
+  const query = (extra: Record<string, string>) =>
+    new URLSearchParams({
+      limit: "50",
+      ...(filter ? { action: filter } : {}),
+      ...extra,
+    }).toString();
   const first = useResource(
     async (signal) => {
       const page = await api.get("/audit", { query: query({}), signal });
@@ -33,7 +38,10 @@ export function AuditScreen() {
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every sign-in and management action in this workspace." />
+      <PageHeader
+        title="Audit log"
+        description="Every sign-in and management action in this workspace."
+      />
       <Card>
         <form
           className="inline-form"
@@ -44,15 +52,28 @@ export function AuditScreen() {
         >
           <div className="field">
             <label htmlFor="audit-action">Action</label>
-            <input id="audit-action" placeholder="e.g. persona.updated" value={action} onChange={(e) => setAction(e.target.value)} />
+            <input
+              id="audit-action"
+              placeholder="e.g. persona.updated"
+              value={action}
+              onChange={(e) => setAction(e.target.value)}
+            />
           </div>
           <Button type="submit">Filter</Button>
         </form>
-        <ErrorNotice error={first.error ?? loadMore.error} onRetry={() => void first.reload()} title="Could not load the audit log" />
+        <ErrorNotice
+          error={first.error ?? loadMore.error}
+          onRetry={() => void first.reload()}
+          title="Could not load the audit log"
+        />
         {first.loading && !first.data ? (
           <Skeleton lines={6} />
         ) : events.length === 0 && !first.error ? (
-          <EmptyState title="Nothing recorded">{filter ? "No event has this action. Clear the filter to see everything." : "Actions in this workspace will be listed here."}</EmptyState>
+          <EmptyState title="Nothing recorded">
+            {filter
+              ? "No event has this action. Clear the filter to see everything."
+              : "Actions in this workspace will be listed here."}
+          </EmptyState>
         ) : (
           <DataTable columns={["When", "Action", "Who", "Target", "IP"]}>
             {events.map((e) => (
@@ -63,9 +84,13 @@ export function AuditScreen() {
                 </td>
                 <td>
                   {e.actor_type}
-                  {e.actor_id ? <span className="muted small"> {e.actor_id.slice(0, 8)}</span> : null}
+                  {e.actor_id ? (
+                    <span className="muted small"> {e.actor_id.slice(0, 8)}</span>
+                  ) : null}
                 </td>
-                <td>{e.target_type ? `${e.target_type} ${e.target_id?.slice(0, 8) ?? ""}` : "—"}</td>
+                <td>
+                  {e.target_type ? `${e.target_type} ${e.target_id?.slice(0, 8) ?? ""}` : "—"}
+                </td>
                 <td className="muted">{e.ip ?? "—"}</td>
               </tr>
             ))}

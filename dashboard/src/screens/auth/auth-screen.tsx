@@ -21,7 +21,12 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
       // Sign-up answers alike whether or not the email already has an account (202, no tokens), so it
       // reveals nothing; the new account is then signed in to like any other. A sign-up consumes the
       // invitation, so the sign-in after it does not send it again.
-      await publicPost(API_BASE, "/auth/register", { email, password, full_name: fullName, ...invited });
+      await publicPost(API_BASE, "/auth/register", {
+        email,
+        password,
+        full_name: fullName,
+        ...invited,
+      });
     }
     // A known device is not slowed by strangers' guesses; an unlock link (?unlock=…) lets a new one in once.
     const unlock = new URLSearchParams(window.location.search).get("unlock");
@@ -44,12 +49,42 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
       <form className="card auth-card" onSubmit={onSubmit} aria-labelledby="auth-title">
         <p className="brand">Coach</p>
         <h1 id="auth-title">{signUp ? "Create your coaching workspace" : "Sign in"}</h1>
-        <p className="muted">{signUp ? "Upload your material, set your voice, and embed your assistant in about ten minutes." : "Welcome back. Sign in to your workspace."}</p>
+        <p className="muted">
+          {signUp
+            ? "Upload your material, set your voice, and embed your assistant in about ten minutes."
+            : "Welcome back. Sign in to your workspace."}
+        </p>
         {signUp && (
-          <Field label="Your name">{(id) => <input id={id} name="full_name" autoComplete="name" required value={fullName} onChange={(e) => setFullName(e.target.value)} />}</Field>
+          <Field label="Your name">
+            {(id) => (
+              <input
+                id={id}
+                name="full_name"
+                autoComplete="name"
+                required
+                value={fullName}
+                onChange={(e) => setFullName(e.target.value)}
+              />
+            )}
+          </Field>
         )}
-        <Field label="Email">{(id) => <input id={id} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
-        <Field label="Password" hint={signUp ? "At least 8 characters; very common passwords are refused." : undefined}>
+        <Field label="Email">
+          {(id) => (
+            <input
+              id={id}
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label="Password"
+          hint={signUp ? "At least 8 characters; very common passwords are refused." : undefined}
+        >
           {(id, describedBy) => (
             <input
               id={id}
@@ -66,11 +101,25 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
         </Field>
         <details className="small">
           <summary>I was invited to a workspace</summary>
-          <Field label="Invitation token" hint="From the person who invited you; you join their workspace.">
-            {(id, describedBy) => <input id={id} autoComplete="off" aria-describedby={describedBy} value={invitation} onChange={(e) => setInvitation(e.target.value)} />}
+          <Field
+            label="Invitation token"
+            hint="From the person who invited you; you join their workspace."
+          >
+            {(id, describedBy) => (
+              <input
+                id={id}
+                autoComplete="off"
+                aria-describedby={describedBy}
+                value={invitation}
+                onChange={(e) => setInvitation(e.target.value)}
+              />
+            )}
           </Field>
         </details>
-        <ErrorNotice error={submit.error} title={signUp ? "Could not create the account" : "Could not sign in"} />
+        <ErrorNotice
+          error={submit.error}
+          title={signUp ? "Could not create the account" : "Could not sign in"}
+        />
         <Button type="submit" variant="primary" busy={submit.busy}>
           {signUp ? "Create account" : "Sign in"}
         </Button>

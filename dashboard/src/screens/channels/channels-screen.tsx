@@ -2,7 +2,17 @@
 // URL, and forms to connect new ones.
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
-import { Badge, Button, Card, CopyButton, EmptyState, ErrorNotice, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  EmptyState,
+  ErrorNotice,
+  PageHeader,
+  Skeleton,
+  SuccessNotice,
+} from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
 import { TelegramForm } from "./telegram-form";
@@ -22,20 +32,31 @@ export function ChannelsScreen() {
 
   return (
     <>
-      <PageHeader title="Channels" description="Reach your users where they already are. Conversations from every channel land in the same inbox." />
+      <PageHeader
+        title="Channels"
+        description="Reach your users where they already are. Conversations from every channel land in the same inbox."
+      />
       <Card title="Connected">
-        <ErrorNotice error={channels.error} onRetry={() => void channels.reload()} title="Could not load the channels" />
+        <ErrorNotice
+          error={channels.error}
+          onRetry={() => void channels.reload()}
+          title="Could not load the channels"
+        />
         <ErrorNotice error={disconnect.error} title="Could not disconnect" />
         {channels.loading && !channels.data ? (
           <Skeleton lines={2} />
         ) : list.length === 0 && !channels.error ? (
-          <EmptyState title="No channels yet">Connect a Telegram bot or a WhatsApp number below. Your web widget works without this.</EmptyState>
+          <EmptyState title="No channels yet">
+            Connect a Telegram bot or a WhatsApp number below. Your web widget works without this.
+          </EmptyState>
         ) : (
           <ul className="channel-list">
             {list.map((channel) => (
               <li key={channel.id} className="channel">
                 <div className="channel-head">
-                  <strong>{channel.kind === "telegram" ? "Telegram bot" : "WhatsApp number"}</strong>
+                  <strong>
+                    {channel.kind === "telegram" ? "Telegram bot" : "WhatsApp number"}
+                  </strong>
                   <span className="muted">{channel.external_id}</span>
                   <Badge tone={STATUS_TONE[channel.status]}>{channel.status}</Badge>
                 </div>
@@ -54,15 +75,26 @@ export function ChannelsScreen() {
                     <CopyButton text={verifyToken.token} label="Copy token" />
                   </div>
                 )}
-                <p className="muted small">Last message {formatDateTime(channel.last_message_at)}</p>
-                <Button variant="ghost" busy={disconnect.busy} onClick={() => void disconnect.run(channel.id)}>
+                <p className="muted small">
+                  Last message {formatDateTime(channel.last_message_at)}
+                </p>
+                <Button
+                  variant="ghost"
+                  busy={disconnect.busy}
+                  onClick={() => void disconnect.run(channel.id)}
+                >
                   Disconnect
                 </Button>
               </li>
             ))}
           </ul>
         )}
-        {verifyToken && <SuccessNotice>WhatsApp is connected. Enter the webhook URL and the verify token above in your Meta app now; the token is not shown again.</SuccessNotice>}
+        {verifyToken && (
+          <SuccessNotice>
+            WhatsApp is connected. Enter the webhook URL and the verify token above in your Meta app
+            now; the token is not shown again.
+          </SuccessNotice>
+        )}
       </Card>
       <div className="split even">
         <Card title="Telegram">

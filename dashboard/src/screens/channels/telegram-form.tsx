@@ -20,7 +20,17 @@ export function TelegramForm({ onConnected }: { onConnected: (channel: ChannelVi
         <li>Paste the token it gives you here. We check it and point the bot at your assistant.</li>
       </ol>
       <Field label="Bot token" hint="Looks like 123456789:AA… — stored sealed, never shown again.">
-        {(id, describedBy) => <input id={id} required autoComplete="off" spellCheck={false} aria-describedby={describedBy} value={token} onChange={(e) => setToken(e.target.value)} />}
+        {(id, describedBy) => (
+          <input
+            id={id}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={describedBy}
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+          />
+        )}
       </Field>
       <ErrorNotice error={connect.error} title="The bot was not connected" />
       <Button type="submit" variant="primary" busy={connect.busy}>

@@ -18,7 +18,9 @@ export function inboxQuery(filters: InboxFilters): string {
 }
 
 function contactName(c: Conversation): string {
-  return c.contact?.display_name || c.contact?.email || `Visitor ${(c.contact_id ?? c.id).slice(0, 6)}`;
+  return (
+    c.contact?.display_name || c.contact?.email || `Visitor ${(c.contact_id ?? c.id).slice(0, 6)}`
+  );
 }
 
 export function ConversationList({
@@ -40,48 +42,84 @@ export function ConversationList({
         <label htmlFor="inbox-search" className="visually-hidden">
           Search conversations
         </label>
-        <input id="inbox-search" type="search" placeholder="Search messages and contacts" value={filters.q} onChange={(e) => onFilters({ ...filters, q: e.target.value })} />
+        <input
+          id="inbox-search"
+          type="search"
+          placeholder="Search messages and contacts"
+          value={filters.q}
+          onChange={(e) => onFilters({ ...filters, q: e.target.value })}
+        />
         <div className="filter-row">
           <label htmlFor="inbox-channel" className="visually-hidden">
             Channel
           </label>
-          <select id="inbox-channel" value={filters.channel} onChange={(e) => onFilters({ ...filters, channel: e.target.value })}>
+          <select
+            id="inbox-channel"
+            value={filters.channel}
+            onChange={(e) => onFilters({ ...filters, channel: e.target.value })}
+          >
             <option value="">All channels</option>
             <option value="web">Web widget</option>
             <option value="telegram">Telegram</option>
             <option value="whatsapp">WhatsApp</option>
           </select>
           <label className="check-label">
-            <input type="checkbox" checked={filters.needsHuman} onChange={(e) => onFilters({ ...filters, needsHuman: e.target.checked })} /> Needs a human
+            <input
+              type="checkbox"
+              checked={filters.needsHuman}
+              onChange={(e) => onFilters({ ...filters, needsHuman: e.target.checked })}
+            />{" "}
+            Needs a human
           </label>
           <label className="check-label">
-            <input type="checkbox" checked={filters.takenOver} onChange={(e) => onFilters({ ...filters, takenOver: e.target.checked })} /> Taken over
+            <input
+              type="checkbox"
+              checked={filters.takenOver}
+              onChange={(e) => onFilters({ ...filters, takenOver: e.target.checked })}
+            />{" "}
+            Taken over
           </label>
         </div>
       </form>
-      <ErrorNotice error={conversations.error} onRetry={() => void conversations.reload()} title="Could not load conversations" />
+      <ErrorNotice
+        error={conversations.error}
+        onRetry={() => void conversations.reload()}
+        title="Could not load conversations"
+      />
       {conversations.loading && !conversations.data ? (
         <Skeleton lines={6} />
       ) : list.length === 0 && !conversations.error ? (
         <EmptyState title={filtered ? "No conversation matches" : "No conversations yet"}>
-          {filtered ? "Clear the search or filters to see every conversation." : "Embed your widget or connect a channel; conversations appear here as they happen."}
+          {filtered
+            ? "Clear the search or filters to see every conversation."
+            : "Embed your widget or connect a channel; conversations appear here as they happen."}
         </EmptyState>
       ) : (
         <ul className="conversation-list" aria-label="Conversations">
           {list.map((c) => (
             <li key={c.id}>
-              <Link to={`/inbox/${c.id}`} className={`conversation-item ${c.id === selectedId ? "selected" : ""}`} aria-current={c.id === selectedId ? "true" : undefined}>
+              <Link
+                to={`/inbox/${c.id}`}
+                className={`conversation-item ${c.id === selectedId ? "selected" : ""}`}
+                aria-current={c.id === selectedId ? "true" : undefined}
+              >
                 <span className="conversation-top">
                   <strong>{contactName(c)}</strong>
-                  <span className="muted small">{formatDateTime(c.last_message_at ?? c.started_at)}</span>
+                  <span className="muted small">
+                    {formatDateTime(c.last_message_at ?? c.started_at)}
+                  </span>
                 </span>
-                {c.last_preview && <span className="conversation-preview muted">{c.last_preview}</span>}
+                {c.last_preview && (
+                  <span className="conversation-preview muted">{c.last_preview}</span>
+                )}
                 <span className="conversation-flags">
                   <Badge>{c.channel}</Badge>
                   {c.needs_human && <Badge tone="bad">Needs a human</Badge>}
                   {c.taken_over && <Badge tone="info">Taken over</Badge>}
                   {c.low_confidence && <Badge tone="warn">Low confidence</Badge>}
-                  {c.message_count > 0 && <span className="muted small">{c.message_count} messages</span>}
+                  {c.message_count > 0 && (
+                    <span className="muted small">{c.message_count} messages</span>
+                  )}
                 </span>
               </Link>
             </li>

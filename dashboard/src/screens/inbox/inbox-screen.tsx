@@ -20,18 +20,43 @@ function useSettled<T>(value: T, ms: number): T {
 export function InboxScreen() {
   const api = useApi();
   const { conversationId } = useParams();
-  const [filters, setFilters] = useState<InboxFilters>({ q: "", channel: "", needsHuman: false, takenOver: false });
+  const [filters, setFilters] = useState<InboxFilters>({
+    q: "",
+    channel: "",
+    needsHuman: false,
+    takenOver: false,
+  });
   const query = useSettled(inboxQuery(filters), 300);
-  const conversations = useResource((signal) => api.get("/conversations", { query, signal }), [api, query]);
+  const conversations = useResource(
+    (signal) => api.get("/conversations", { query, signal }),
+    [api, query],
+  );
   useInterval(() => void conversations.reload(), 5000, !conversations.error);
 
   return (
     <>
-      <PageHeader title="Inbox" description="Every conversation on every channel. Step in when a user needs you." />
+      <PageHeader
+        title="Inbox"
+        description="Every conversation on every channel. Step in when a user needs you."
+      />
       <div className={`inbox ${conversationId ? "has-selection" : ""}`}>
-        <ConversationList filters={filters} onFilters={setFilters} conversations={conversations} selectedId={conversationId} />
+        <ConversationList
+          filters={filters}
+          onFilters={setFilters}
+          conversations={conversations}
+          selectedId={conversationId}
+        />
         <section className="card inbox-detail" aria-label="Transcript">
-          {conversationId ? <Transcript conversationId={conversationId} onChanged={() => void conversations.reload()} /> : <EmptyState title="Pick a conversation">Choose one on the left to read it, see the sources behind each answer, and take over.</EmptyState>}
+          {conversationId ? (
+            <Transcript
+              conversationId={conversationId}
+              onChanged={() => void conversations.reload()}
+            />
+          ) : (
+            <EmptyState title="Pick a conversation">
+              Choose one on the left to read it, see the sources behind each answer, and take over.
+            </EmptyState>
+          )}
         </section>
       </div>
     </>

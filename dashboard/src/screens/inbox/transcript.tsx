@@ -9,11 +9,30 @@ import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { formatConfidence, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
 
-const ROLE_LABEL: Record<string, string> = { user: "User", assistant: "Assistant", creator: "You (creator)", system: "System" };
+const ROLE_LABEL: Record<string, string> = {
+  user: "User",
+  assistant: "Assistant",
+  creator: "You (creator)",
+  system: "System",
+};
 
-export function Transcript({ conversationId, onChanged }: { conversationId: string; onChanged: () => void }) {
+export function Transcript({
+  conversationId,
+  onChanged,
+}: {
+  conversationId: string;
+  onChanged: () => void;
+}) {
   const api = useApi();
-  const page = useResource((signal) => api.get("/conversations/:id/messages", { params: { id: conversationId }, query: { limit: 500 }, signal }), [api, conversationId]);
+  const page = useResource(
+    (signal) =>
+      api.get("/conversations/:id/messages", {
+        params: { id: conversationId },
+        query: { limit: 500 },
+        signal,
+      }),
+    [api, conversationId],
+  );
   useInterval(() => void page.reload(), 3000, !page.error);
   const [takeover, setTakeover] = useState<TakeoverState | null>(null);
   const [reply, setReply] = useState("");
@@ -37,9 +56,16 @@ export function Transcript({ conversationId, onChanged }: { conversationId: stri
     onChanged();
   });
   const send = useAction(async (text: string) => {
-    const result = await api.post("/conversations/:id/messages", { params: { id: conversationId }, body: { text, client_id: crypto.randomUUID().replace(/-/g, "") } });
+    const result = await api.post("/conversations/:id/messages", {
+      params: { id: conversationId },
+      body: { text, client_id: crypto.randomUUID().replace(/-/g, "") },
+    });
     setReply("");
-    setDelivery(result.delivered ? "Delivered to the user." : `Saved, but not delivered: ${result.error?.message ?? "the channel did not accept it."}`);
+    setDelivery(
+      result.delivered
+        ? "Delivered to the user."
+        : `Saved, but not delivered: ${result.error?.message ?? "the channel did not accept it."}`,
+    );
     await page.reload();
   });
   const onSubmit = (event: FormEvent) => {
@@ -48,7 +74,14 @@ export function Transcript({ conversationId, onChanged }: { conversationId: stri
   };
 
   if (page.loading && !page.data) return <Skeleton lines={8} />;
-  if (page.error && !page.data) return <ErrorNotice error={page.error} onRetry={() => void page.reload()} title="Could not load this conversation" />;
+  if (page.error && !page.data)
+    return (
+      <ErrorNotice
+        error={page.error}
+        onRetry={() => void page.reload()}
+        title="Could not load this conversation"
+      />
+    );
   if (!page.data || !conversation) return null;
 
   return (
@@ -57,14 +90,20 @@ export function Transcript({ conversationId, onChanged }: { conversationId: stri
         <div>
           <h2>Conversation</h2>
           <p className="muted small">
-            {conversation.channel} · started {formatDateTime(conversation.started_at)} · {page.data.messages.length} message{page.data.messages.length === 1 ? "" : "s"}
+            {conversation.channel} · started {formatDateTime(conversation.started_at)} ·{" "}
+            {page.data.messages.length} message{page.data.messages.length === 1 ? "" : "s"}
           </p>
         </div>
         <div className="row-actions">
           {conversation.needs_human && <Badge tone="bad">Asked for a human</Badge>}
           {takenOver ? (
             <>
-              <Badge tone="info">You are answering{takeover?.taken_over && takeover.taken_over_by.name ? ` (${takeover.taken_over_by.name})` : ""}</Badge>
+              <Badge tone="info">
+                You are answering
+                {takeover?.taken_over && takeover.taken_over_by.name
+                  ? ` (${takeover.taken_over_by.name})`
+                  : ""}
+              </Badge>
               <Button busy={handBack.busy} onClick={() => void handBack.run()}>
                 Hand back to the assistant
               </Button>
@@ -87,10 +126,18 @@ export function Transcript({ conversationId, onChanged }: { conversationId: stri
               <div className="msg-meta small muted">
                 <strong>{ROLE_LABEL[role] ?? role}</strong> · {formatDateTime(m.created_at)}
                 {role === "assistant" && <> · confidence {formatConfidence(m.confidence)}</>}
-                {role === "assistant" && m.confidence !== null && m.confidence < 0.25 && <Badge tone="warn">Low confidence</Badge>}
+                {role === "assistant" && m.confidence !== null && m.confidence < 0.25 && (
+                  <Badge tone="warn">Low confidence</Badge>
+                )}
               </div>
               {role === "assistant" ? (
-                <Answer text={m.text} sources={sources} grounding={m.grounding} model={m.model} textClassName="msg-text" />
+                <Answer
+                  text={m.text}
+                  sources={sources}
+                  grounding={m.grounding}
+                  model={m.model}
+                  textClassName="msg-text"
+                />
               ) : (
                 <p className="msg-text">{m.text}</p>
               )}
@@ -101,15 +148,28 @@ export function Transcript({ conversationId, onChanged }: { conversationId: stri
       {takenOver ? (
         <form className="reply-form" onSubmit={onSubmit}>
           <label htmlFor="reply-input">Your reply (sent on the user’s channel)</label>
-          <textarea id="reply-input" rows={3} maxLength={4000} value={reply} onChange={(e) => setReply(e.target.value)} />
+          <textarea
+            id="reply-input"
+            rows={3}
+            maxLength={4000}
+            value={reply}
+            onChange={(e) => setReply(e.target.value)}
+          />
           <ErrorNotice error={send.error} title="The reply was not sent" />
-          {delivery && <p className="small muted" role="status">{delivery}</p>}
+          {delivery && (
+            <p className="small muted" role="status">
+              {delivery}
+            </p>
+          )}
           <Button type="submit" variant="primary" busy={send.busy} disabled={!reply.trim()}>
             Send reply
           </Button>
         </form>
       ) : (
-        <p className="muted small">The assistant is answering. Take over to write to this user yourself; the assistant pauses until you hand back.</p>
+        <p className="muted small">
+          The assistant is answering. Take over to write to this user yourself; the assistant pauses
+          until you hand back.
+        </p>
       )}
     </div>
   );

@@ -2,7 +2,17 @@
 // back-off), see the secret once, send a test event, read the delivery log, remove it.
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
-import { Button, Card, CopyButton, EmptyState, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
+import {
+  Button,
+  Card,
+  CopyButton,
+  EmptyState,
+  ErrorNotice,
+  Field,
+  PageHeader,
+  Skeleton,
+  SuccessNotice,
+} from "../../components/ui";
 import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { WebhookDeliveries } from "./webhook-deliveries";
 
@@ -27,7 +37,9 @@ export function IntegrationsScreen() {
   const [open, setOpen] = useState<string | null>(null);
   const [tested, setTested] = useState<string | null>(null);
   const create = useAction(async () => {
-    const hook = await api.post("/integrations/webhooks", { body: { url, events, ...(description ? { description } : {}) } });
+    const hook = await api.post("/integrations/webhooks", {
+      body: { url, events, ...(description ? { description } : {}) },
+    });
     setSecret(hook.secret ?? null);
     setUrl("");
     setDescription("");
@@ -47,19 +59,49 @@ export function IntegrationsScreen() {
 
   return (
     <>
-      <PageHeader title="Integrations" description="Tell your other tools when something happens: we POST a signed JSON event to your URL and retry with back-off if it fails." />
+      <PageHeader
+        title="Integrations"
+        description="Tell your other tools when something happens: we POST a signed JSON event to your URL and retry with back-off if it fails."
+      />
       <Card title="Add a webhook">
         <form onSubmit={onSubmit}>
           <Field label="Endpoint URL" hint="HTTPS, reachable from the internet.">
-            {(id, describedBy) => <input id={id} type="url" required placeholder="https://example.com/hooks/coach" aria-describedby={describedBy} value={url} onChange={(e) => setUrl(e.target.value)} />}
+            {(id, describedBy) => (
+              <input
+                id={id}
+                type="url"
+                required
+                placeholder="https://example.com/hooks/coach"
+                aria-describedby={describedBy}
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
+              />
+            )}
           </Field>
-          <Field label="Description (optional)">{(id) => <input id={id} maxLength={200} value={description} onChange={(e) => setDescription(e.target.value)} />}</Field>
+          <Field label="Description (optional)">
+            {(id) => (
+              <input
+                id={id}
+                maxLength={200}
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+              />
+            )}
+          </Field>
           <fieldset className="fieldset">
             <legend>Events</legend>
             {EVENTS.map((e) => (
               <label key={e.type} className="check-label">
-                <input type="checkbox" checked={events.includes(e.type)} onChange={(ev) => setEvents((list) => (ev.target.checked ? [...list, e.type] : list.filter((x) => x !== e.type)))} /> {e.label}{" "}
-                <code className="small">{e.type}</code>
+                <input
+                  type="checkbox"
+                  checked={events.includes(e.type)}
+                  onChange={(ev) =>
+                    setEvents((list) =>
+                      ev.target.checked ? [...list, e.type] : list.filter((x) => x !== e.type),
+                    )
+                  }
+                />{" "}
+                {e.label} <code className="small">{e.type}</code>
               </label>
             ))}
           </fieldset>
@@ -70,7 +112,8 @@ export function IntegrationsScreen() {
         </form>
         {secret && (
           <SuccessNotice>
-            Webhook added. Its signing secret is shown once: verify each request’s signature with it.
+            Webhook added. Its signing secret is shown once: verify each request’s signature with
+            it.
             <div className="kv">
               <code>{secret}</code>
               <CopyButton text={secret} label="Copy secret" />
@@ -79,12 +122,18 @@ export function IntegrationsScreen() {
         )}
       </Card>
       <Card title="Webhooks">
-        <ErrorNotice error={hooks.error} onRetry={() => void hooks.reload()} title="Could not load the webhooks" />
+        <ErrorNotice
+          error={hooks.error}
+          onRetry={() => void hooks.reload()}
+          title="Could not load the webhooks"
+        />
         <ErrorNotice error={remove.error ?? test.error} title="That did not work" />
         {hooks.loading && !hooks.data ? (
           <Skeleton lines={3} />
         ) : list.length === 0 && !hooks.error ? (
-          <EmptyState title="No webhooks yet">Add one above to send events to Zapier, Make, your CRM or your own server.</EmptyState>
+          <EmptyState title="No webhooks yet">
+            Add one above to send events to Zapier, Make, your CRM or your own server.
+          </EmptyState>
         ) : (
           <ul className="channel-list">
             {list.map((hook) => (
@@ -94,19 +143,33 @@ export function IntegrationsScreen() {
                   {hook.description && <span className="muted">{hook.description}</span>}
                 </div>
                 <p className="small muted">{hook.events.join(", ")}</p>
-                {tested === hook.id && <p className="small" role="status">Test event queued; it appears in the deliveries below.</p>}
+                {tested === hook.id && (
+                  <p className="small" role="status">
+                    Test event queued; it appears in the deliveries below.
+                  </p>
+                )}
                 <div className="row-actions">
                   <Button busy={test.busy} onClick={() => void test.run(hook.id)}>
                     Send test event
                   </Button>
-                  <Button variant="ghost" aria-expanded={open === hook.id} onClick={() => setOpen(open === hook.id ? null : hook.id)}>
+                  <Button
+                    variant="ghost"
+                    aria-expanded={open === hook.id}
+                    onClick={() => setOpen(open === hook.id ? null : hook.id)}
+                  >
                     {open === hook.id ? "Hide deliveries" : "Show deliveries"}
                   </Button>
-                  <Button variant="ghost" onClick={() => void remove.run(hook.id)} aria-label={`Remove the webhook to ${hook.url}`}>
+                  <Button
+                    variant="ghost"
+                    onClick={() => void remove.run(hook.id)}
+                    aria-label={`Remove the webhook to ${hook.url}`}
+                  >
                     Remove
                   </Button>
                 </div>
-                {open === hook.id && <WebhookDeliveries key={`${hook.id}-${tested ?? ""}`} webhookId={hook.id} />}
+                {open === hook.id && (
+                  <WebhookDeliveries key={`${hook.id}-${tested ?? ""}`} webhookId={hook.id} />
+                )}
               </li>
             ))}
           </ul>

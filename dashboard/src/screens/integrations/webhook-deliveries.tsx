@@ -7,9 +7,20 @@ import { DataTable } from "../../components/data-table";
 
 export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
   const api = useApi();
-  const deliveries = useResource((signal) => api.get("/integrations/webhooks/:id/deliveries", { params: { id: webhookId }, signal }), [api, webhookId]);
+  const deliveries = useResource(
+    (signal) =>
+      api.get("/integrations/webhooks/:id/deliveries", { params: { id: webhookId }, signal }),
+    [api, webhookId],
+  );
   if (deliveries.loading && !deliveries.data) return <Skeleton lines={2} />;
-  if (deliveries.error) return <ErrorNotice error={deliveries.error} onRetry={() => void deliveries.reload()} title="Could not load the deliveries" />;
+  if (deliveries.error)
+    return (
+      <ErrorNotice
+        error={deliveries.error}
+        onRetry={() => void deliveries.reload()}
+        title="Could not load the deliveries"
+      />
+    );
   const list = deliveries.data?.deliveries ?? [];
   return (
     <div>
@@ -29,14 +40,22 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
                 <code>{d.event}</code>
               </td>
               <td>
-                <Badge tone={d.status === "delivered" ? "good" : d.status === "failed" ? "bad" : "warn"}>{d.status}</Badge>
-                {d.last_status_code ? <span className="muted small"> HTTP {d.last_status_code}</span> : null}
+                <Badge
+                  tone={d.status === "delivered" ? "good" : d.status === "failed" ? "bad" : "warn"}
+                >
+                  {d.status}
+                </Badge>
+                {d.last_status_code ? (
+                  <span className="muted small"> HTTP {d.last_status_code}</span>
+                ) : null}
                 {d.last_error && <p className="field-error">{d.last_error}</p>}
               </td>
               <td>{d.attempts}</td>
               <td>
                 {formatDateTime(d.created_at)}
-                {d.next_attempt_at && <div className="muted small">next try {formatDateTime(d.next_attempt_at)}</div>}
+                {d.next_attempt_at && (
+                  <div className="muted small">next try {formatDateTime(d.next_attempt_at)}</div>
+                )}
               </td>
             </tr>
           ))}

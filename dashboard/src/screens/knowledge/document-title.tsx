@@ -10,7 +10,13 @@ import { useAction } from "../../lib/use-resource";
 /** As the API accepts it: trimmed, 1–200 characters. */
 const MAX_TITLE = 200;
 
-export function DocumentTitle({ doc, onRenamed }: { doc: KnowledgeDocument; onRenamed: (doc: KnowledgeDocument) => void }) {
+export function DocumentTitle({
+  doc,
+  onRenamed,
+}: {
+  doc: KnowledgeDocument;
+  onRenamed: (doc: KnowledgeDocument) => void;
+}) {
   const api = useApi();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(doc.title);
@@ -18,7 +24,10 @@ export function DocumentTitle({ doc, onRenamed }: { doc: KnowledgeDocument; onRe
   const input = useRef<HTMLInputElement>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
   const save = useAction(async (title: string) => {
-    const renamed = await api.patch("/knowledge/documents/:id", { params: { id: doc.id }, body: { title } });
+    const renamed = await api.patch("/knowledge/documents/:id", {
+      params: { id: doc.id },
+      body: { title },
+    });
     setPending(renamed.bridge_pending);
     setEditing(false);
     onRenamed(renamed);
@@ -57,7 +66,15 @@ export function DocumentTitle({ doc, onRenamed }: { doc: KnowledgeDocument; onRe
         <label htmlFor={`title-${doc.id}`} className="visually-hidden">
           New title for {doc.title}
         </label>
-        <input id={`title-${doc.id}`} ref={input} value={draft} maxLength={MAX_TITLE} required onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} />
+        <input
+          id={`title-${doc.id}`}
+          ref={input}
+          value={draft}
+          maxLength={MAX_TITLE}
+          required
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
         <Button type="submit" variant="primary" busy={save.busy} disabled={!draft.trim()}>
           Save
         </Button>
@@ -76,7 +93,8 @@ export function DocumentTitle({ doc, onRenamed }: { doc: KnowledgeDocument; onRe
       </Button>
       {pending && (
         <p className="small muted" role="status">
-          Renamed. Answers already show the new title; your home server has not taken it yet and gets it at the next re-index.
+          Renamed. Answers already show the new title; your home server has not taken it yet and
+          gets it at the next re-index.
         </p>
       )}
     </div>

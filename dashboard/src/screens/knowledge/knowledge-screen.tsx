@@ -4,20 +4,42 @@ import { useState } from "react";
 import type { DocumentStatus, KnowledgeDocument } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
 import { AssistantModeBanner } from "../../components/assistant-mode-banner";
-import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  ErrorNotice,
+  PageHeader,
+  Skeleton,
+} from "../../components/ui";
 import { formatBytes, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
 import { DocumentTitle } from "./document-title";
 import { UploadZone } from "./upload-zone";
 import { DataTable } from "../../components/data-table";
 
-const STATUS_TONE: Record<DocumentStatus, "neutral" | "good" | "warn" | "bad" | "info"> = { queued: "neutral", processing: "info", ready: "good", failed: "bad" };
-const STATUS_LABEL: Record<DocumentStatus, string> = { queued: "Queued", processing: "Processing", ready: "Ready", failed: "Failed" };
+const STATUS_TONE: Record<DocumentStatus, "neutral" | "good" | "warn" | "bad" | "info"> = {
+  queued: "neutral",
+  processing: "info",
+  ready: "good",
+  failed: "bad",
+};
+const STATUS_LABEL: Record<DocumentStatus, string> = {
+  queued: "Queued",
+  processing: "Processing",
+  ready: "Ready",
+  failed: "Failed",
+};
 
 export function KnowledgeScreen() {
   const api = useApi();
-  const docs = useResource((signal) => api.get("/knowledge/documents", { query: { limit: 100 }, signal }), [api]);
-  const pending = docs.data?.documents.some((d) => d.status === "queued" || d.status === "processing") ?? false;
+  const docs = useResource(
+    (signal) => api.get("/knowledge/documents", { query: { limit: 100 }, signal }),
+    [api],
+  );
+  const pending =
+    docs.data?.documents.some((d) => d.status === "queued" || d.status === "processing") ?? false;
   useInterval(() => void docs.reload(), 2000, pending);
   const [confirming, setConfirming] = useState<string | null>(null);
   const remove = useAction(async (id: string) => {
@@ -32,21 +54,43 @@ export function KnowledgeScreen() {
 
   const list = docs.data?.documents ?? [];
   // Shown at once, without waiting for the library to be read again.
-  const renamed = (doc: KnowledgeDocument) => docs.setData({ documents: list.map((d) => (d.id === doc.id ? doc : d)), next_offset: docs.data?.next_offset ?? null });
+  const renamed = (doc: KnowledgeDocument) =>
+    docs.setData({
+      documents: list.map((d) => (d.id === doc.id ? doc : d)),
+      next_offset: docs.data?.next_offset ?? null,
+    });
   return (
     <>
-      <PageHeader title="Knowledge" description="Your assistant answers from this material, and cites it. Upload what you teach: guides, course notes, FAQs." />
+      <PageHeader
+        title="Knowledge"
+        description="Your assistant answers from this material, and cites it. Upload what you teach: guides, course notes, FAQs."
+      />
       <AssistantModeBanner />
       <Card>
         <UploadZone onUploaded={() => void docs.reload()} />
       </Card>
-      <Card title="Library" actions={pending ? <span className="muted small" role="status">Checking progress…</span> : undefined}>
-        <ErrorNotice error={docs.error} onRetry={() => void docs.reload()} title="Could not load the library" />
+      <Card
+        title="Library"
+        actions={
+          pending ? (
+            <span className="muted small" role="status">
+              Checking progress…
+            </span>
+          ) : undefined
+        }
+      >
+        <ErrorNotice
+          error={docs.error}
+          onRetry={() => void docs.reload()}
+          title="Could not load the library"
+        />
         <ErrorNotice error={remove.error ?? reindex.error} title="That did not work" />
         {docs.loading && !docs.data ? (
           <Skeleton lines={4} />
         ) : list.length === 0 && !docs.error ? (
-          <EmptyState title="No material yet">Drop a file above. Once it shows “Ready”, your assistant can answer from it.</EmptyState>
+          <EmptyState title="No material yet">
+            Drop a file above. Once it shows “Ready”, your assistant can answer from it.
+          </EmptyState>
         ) : (
           <DataTable columns={["Title", "Status", "Size", "Added"]} actions>
             {list.map((doc) => (
@@ -55,23 +99,36 @@ export function KnowledgeScreen() {
                   <DocumentTitle doc={doc} onRenamed={renamed} />
                   <div className="muted small">
                     {doc.kind.toUpperCase()}
-                    {doc.chunk_count ? ` · ${doc.chunk_count} passage${doc.chunk_count === 1 ? "" : "s"}` : ""}
+                    {doc.chunk_count
+                      ? ` · ${doc.chunk_count} passage${doc.chunk_count === 1 ? "" : "s"}`
+                      : ""}
                     {doc.page_count ? ` · ${doc.page_count} pages` : ""}
                   </div>
                 </td>
                 <td>
                   <Badge tone={STATUS_TONE[doc.status]}>{STATUS_LABEL[doc.status]}</Badge>
-                  {doc.status === "failed" && doc.status_reason && <p className="field-error">{doc.status_reason}</p>}
+                  {doc.status === "failed" && doc.status_reason && (
+                    <p className="field-error">{doc.status_reason}</p>
+                  )}
                 </td>
                 <td>{formatBytes(doc.size_bytes)}</td>
                 <td>{formatDateTime(doc.created_at)}</td>
                 <td className="row-actions">
-                  <Button onClick={() => void reindex.run(doc.id)} busy={reindex.busy} aria-label={`Re-index ${doc.title}`}>
+                  <Button
+                    onClick={() => void reindex.run(doc.id)}
+                    busy={reindex.busy}
+                    aria-label={`Re-index ${doc.title}`}
+                  >
                     Re-index
                   </Button>
                   {confirming === doc.id ? (
                     <>
-                      <Button variant="danger" busy={remove.busy} onClick={() => void remove.run(doc.id)} aria-label={`Confirm deleting ${doc.title}`}>
+                      <Button
+                        variant="danger"
+                        busy={remove.busy}
+                        onClick={() => void remove.run(doc.id)}
+                        aria-label={`Confirm deleting ${doc.title}`}
+                      >
                         Delete for good
                       </Button>
                       <Button variant="ghost" onClick={() => setConfirming(null)}>
@@ -79,7 +136,11 @@ export function KnowledgeScreen() {
                       </Button>
                     </>
                   ) : (
-                    <Button variant="ghost" onClick={() => setConfirming(doc.id)} aria-label={`Delete ${doc.title}`}>
+                    <Button
+                      variant="ghost"
+                      onClick={() => setConfirming(doc.id)}
+                      aria-label={`Delete ${doc.title}`}
+                    >
                       Delete
                     </Button>
                   )}

@@ -8,9 +8,17 @@ import { useApi } from "../../auth/auth-context";
 import { Button } from "../../components/ui";
 import { formatBytes } from "../../lib/format";
 
-type UploadItem = { key: string; name: string; size: number; progress: number; state: "uploading" | "done" | "failed"; message?: string };
+type UploadItem = {
+  key: string;
+  name: string;
+  size: number;
+  progress: number;
+  state: "uploading" | "done" | "failed";
+  message?: string;
+};
 
-const ACCEPT = ".pdf,.docx,.txt,.md,.markdown,.html,.htm,application/pdf,text/plain,text/markdown,text/html";
+const ACCEPT =
+  ".pdf,.docx,.txt,.md,.markdown,.html,.htm,application/pdf,text/plain,text/markdown,text/html";
 
 export function UploadZone({ onUploaded }: { onUploaded: (document: KnowledgeDocument) => void }) {
   const api = useApi();
@@ -18,20 +26,38 @@ export function UploadZone({ onUploaded }: { onUploaded: (document: KnowledgeDoc
   const [dragging, setDragging] = useState(false);
   const [items, setItems] = useState<UploadItem[]>([]);
 
-  const update = (key: string, change: Partial<UploadItem>) => setItems((list) => list.map((item) => (item.key === key ? { ...item, ...change } : item)));
+  const update = (key: string, change: Partial<UploadItem>) =>
+    setItems((list) => list.map((item) => (item.key === key ? { ...item, ...change } : item)));
 
   const uploadAll = (files: File[]) => {
     for (const file of files) {
       const key = `${file.name}-${file.size}-${crypto.randomUUID()}`;
-      setItems((list) => [...list, { key, name: file.name, size: file.size, progress: 0, state: "uploading" }]);
+      setItems((list) => [
+        ...list,
+        { key, name: file.name, size: file.size, progress: 0, state: "uploading" },
+      ]);
       const form = new FormData();
       form.append("file", file);
-      uploadWithProgress(api.session, "/knowledge/documents", form, (progress) => update(key, { progress }))
+      uploadWithProgress(api.session, "/knowledge/documents", form, (progress) =>
+        update(key, { progress }),
+      )
         .then((document) => {
-          update(key, { state: "done", progress: 1, message: document.status === "failed" ? `Refused: ${document.status_reason ?? "the file could not be read."}` : "Uploaded — processing now." });
+          update(key, {
+            state: "done",
+            progress: 1,
+            message:
+              document.status === "failed"
+                ? `Refused: ${document.status_reason ?? "the file could not be read."}`
+                : "Uploaded — processing now.",
+          });
           onUploaded(document);
         })
-        .catch((err: unknown) => update(key, { state: "failed", message: err instanceof ApiError ? err.message : String(err) }));
+        .catch((err: unknown) =>
+          update(key, {
+            state: "failed",
+            message: err instanceof ApiError ? err.message : String(err),
+          }),
+        );
     }
   };
 
@@ -83,13 +109,21 @@ export function UploadZone({ onUploaded }: { onUploaded: (document: KnowledgeDoc
                 <span className="upload-name">{item.name}</span>
                 <span className="muted small">{formatBytes(item.size)}</span>
                 {item.state !== "uploading" && (
-                  <Button variant="ghost" aria-label={`Dismiss ${item.name}`} onClick={() => setItems((list) => list.filter((i) => i.key !== item.key))}>
+                  <Button
+                    variant="ghost"
+                    aria-label={`Dismiss ${item.name}`}
+                    onClick={() => setItems((list) => list.filter((i) => i.key !== item.key))}
+                  >
                     Dismiss
                   </Button>
                 )}
               </div>
               <progress max={1} value={item.progress} aria-label={`Upload of ${item.name}`} />
-              {item.message && <p className={item.state === "failed" ? "field-error" : "small muted"}>{item.message}</p>}
+              {item.message && (
+                <p className={item.state === "failed" ? "field-error" : "small muted"}>
+                  {item.message}
+                </p>
+              )}
             </li>
           ))}
         </ul>

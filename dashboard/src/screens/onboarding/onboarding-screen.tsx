@@ -8,20 +8,33 @@ import { useApi, useMe } from "../../auth/auth-context";
 import { Card, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
 
-type Progress = { documents: KnowledgeDocument[]; persona: PersonaVersion; widget: WidgetView; conversations: Conversation[] };
+type Progress = {
+  documents: KnowledgeDocument[];
+  persona: PersonaVersion;
+  widget: WidgetView;
+  conversations: Conversation[];
+};
 
 export function OnboardingScreen() {
   const api = useApi();
   const me = useMe();
-  const progress = useResource(async (signal): Promise<Progress> => {
-    const [documents, persona, widget, conversations] = await Promise.all([
-      api.get("/knowledge/documents", { query: { limit: 100 }, signal }),
-      api.get("/persona", { signal }),
-      api.get("/widget", { signal }),
-      api.get("/conversations", { query: { limit: 1 }, signal }),
-    ]);
-    return { documents: documents.documents, persona, widget, conversations: conversations.conversations };
-  }, [api]);
+  const progress = useResource(
+    async (signal): Promise<Progress> => {
+      const [documents, persona, widget, conversations] = await Promise.all([
+        api.get("/knowledge/documents", { query: { limit: 100 }, signal }),
+        api.get("/persona", { signal }),
+        api.get("/widget", { signal }),
+        api.get("/conversations", { query: { limit: 1 }, signal }),
+      ]);
+      return {
+        documents: documents.documents,
+        persona,
+        widget,
+        conversations: conversations.conversations,
+      };
+    },
+    [api],
+  );
 
   const data = progress.data;
   const ready = data?.documents.filter((d) => d.status === "ready").length ?? 0;
@@ -30,28 +43,41 @@ export function OnboardingScreen() {
         {
           done: ready > 0,
           title: "Upload your material",
-          detail: ready > 0 ? `${ready} document${ready === 1 ? "" : "s"} ready to answer from.` : data.documents.length > 0 ? "Your upload is being processed." : "Guides, course notes, FAQs: PDF, Word, text or Markdown.",
+          detail:
+            ready > 0
+              ? `${ready} document${ready === 1 ? "" : "s"} ready to answer from.`
+              : data.documents.length > 0
+                ? "Your upload is being processed."
+                : "Guides, course notes, FAQs: PDF, Word, text or Markdown.",
           to: "/knowledge",
           action: "Open the library",
         },
         {
           done: data.persona.version > 0,
           title: "Set your voice",
-          detail: data.persona.version > 0 ? `Persona version ${data.persona.version} is live.` : "Name your assistant, describe how you speak and what it says when it does not know.",
+          detail:
+            data.persona.version > 0
+              ? `Persona version ${data.persona.version} is live.`
+              : "Name your assistant, describe how you speak and what it says when it does not know.",
           to: "/persona",
           action: "Edit the persona",
         },
         {
           done: data.conversations.length > 0,
           title: "Try it",
-          detail: data.conversations.length > 0 ? "Your assistant has had its first conversation." : "Ask the test chat what your users would ask.",
+          detail:
+            data.conversations.length > 0
+              ? "Your assistant has had its first conversation."
+              : "Ask the test chat what your users would ask.",
           to: "/persona",
           action: "Open the test chat",
         },
         {
           done: data.widget.allowed_origins.some((o) => o !== window.location.origin),
           title: "Embed it on your site",
-          detail: data.widget.allowed_origins.some((o) => o !== window.location.origin) ? `Allowed on ${data.widget.allowed_origins.filter((o) => o !== window.location.origin).join(", ")}.` : "Allow your site and paste one line of HTML.",
+          detail: data.widget.allowed_origins.some((o) => o !== window.location.origin)
+            ? `Allowed on ${data.widget.allowed_origins.filter((o) => o !== window.location.origin).join(", ")}.`
+            : "Allow your site and paste one line of HTML.",
           to: "/widget",
           action: "Get the snippet",
         },
@@ -61,9 +87,16 @@ export function OnboardingScreen() {
 
   return (
     <>
-      <PageHeader title={`Welcome, ${me.user.full_name.split(" ")[0]}`} description="Four steps from your material to a coach on your site." />
+      <PageHeader
+        title={`Welcome, ${me.user.full_name.split(" ")[0]}`}
+        description="Four steps from your material to a coach on your site."
+      />
       <Card title={data ? `${doneCount} of 4 done` : "Your progress"}>
-        <ErrorNotice error={progress.error} onRetry={() => void progress.reload()} title="Could not check your progress" />
+        <ErrorNotice
+          error={progress.error}
+          onRetry={() => void progress.reload()}
+          title="Could not check your progress"
+        />
         {!data && !progress.error ? (
           <Skeleton lines={4} />
         ) : (

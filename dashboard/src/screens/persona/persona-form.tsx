@@ -11,24 +11,71 @@ const toList = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-export function PersonaForm({ persona, onChange }: { persona: Persona; onChange: (next: Persona) => void }) {
-  const set = <K extends keyof Persona>(key: K, value: Persona[K]) => onChange({ ...persona, [key]: value });
+export function PersonaForm({
+  persona,
+  onChange,
+}: {
+  persona: Persona;
+  onChange: (next: Persona) => void;
+}) {
+  const set = <K extends keyof Persona>(key: K, value: Persona[K]) =>
+    onChange({ ...persona, [key]: value });
   const methodology = persona.methodology ?? { principles: [], frameworks: [], steps: [] };
   return (
     <div className="form-grid">
-      <Field label="Assistant name">{(id) => <input id={id} required maxLength={120} value={persona.name} onChange={(e) => set("name", e.target.value)} />}</Field>
-      <Field label="Tagline">{(id) => <input id={id} maxLength={200} value={persona.tagline ?? ""} onChange={(e) => set("tagline", e.target.value)} />}</Field>
+      <Field label="Assistant name">
+        {(id) => (
+          <input
+            id={id}
+            required
+            maxLength={120}
+            value={persona.name}
+            onChange={(e) => set("name", e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Tagline">
+        {(id) => (
+          <input
+            id={id}
+            maxLength={200}
+            value={persona.tagline ?? ""}
+            onChange={(e) => set("tagline", e.target.value)}
+          />
+        )}
+      </Field>
       <div className="span-2">
         <Field label="Voice" hint="How your assistant speaks and coaches: tone, method, audience.">
-          {(id, describedBy) => <textarea id={id} rows={4} maxLength={4000} aria-describedby={describedBy} value={persona.voice} onChange={(e) => set("voice", e.target.value)} />}
+          {(id, describedBy) => (
+            <textarea
+              id={id}
+              rows={4}
+              maxLength={4000}
+              aria-describedby={describedBy}
+              value={persona.voice}
+              onChange={(e) => set("voice", e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <Field label="Tone words" hint="For example: warm, direct, playful.">
-        {(id, describedBy) => <input id={id} maxLength={200} aria-describedby={describedBy} value={persona.tone ?? ""} onChange={(e) => set("tone", e.target.value)} />}
+        {(id, describedBy) => (
+          <input
+            id={id}
+            maxLength={200}
+            aria-describedby={describedBy}
+            value={persona.tone ?? ""}
+            onChange={(e) => set("tone", e.target.value)}
+          />
+        )}
       </Field>
       <Field label="Formality">
         {(id) => (
-          <select id={id} value={persona.formality ?? "neutral"} onChange={(e) => set("formality", e.target.value as Persona["formality"])}>
+          <select
+            id={id}
+            value={persona.formality ?? "neutral"}
+            onChange={(e) => set("formality", e.target.value as Persona["formality"])}
+          >
             <option value="casual">Casual</option>
             <option value="neutral">Neutral</option>
             <option value="formal">Formal</option>
@@ -37,7 +84,11 @@ export function PersonaForm({ persona, onChange }: { persona: Persona; onChange:
       </Field>
       <Field label="Answer length">
         {(id) => (
-          <select id={id} value={persona.answer_length ?? "medium"} onChange={(e) => set("answer_length", e.target.value as Persona["answer_length"])}>
+          <select
+            id={id}
+            value={persona.answer_length ?? "medium"}
+            onChange={(e) => set("answer_length", e.target.value as Persona["answer_length"])}
+          >
             <option value="short">Short</option>
             <option value="medium">Medium</option>
             <option value="long">Long</option>
@@ -46,55 +97,137 @@ export function PersonaForm({ persona, onChange }: { persona: Persona; onChange:
       </Field>
       <Field label="Emoji">
         {(id) => (
-          <select id={id} value={persona.emoji ?? "none"} onChange={(e) => set("emoji", e.target.value as Persona["emoji"])}>
+          <select
+            id={id}
+            value={persona.emoji ?? "none"}
+            onChange={(e) => set("emoji", e.target.value as Persona["emoji"])}
+          >
             <option value="none">None</option>
             <option value="sparing">Sparing</option>
             <option value="frequent">Frequent</option>
           </select>
         )}
       </Field>
-      <Field label="When the material has no answer" hint="Strict: say the fallback below. Adaptive: answer from general knowledge, labelled as such.">
+      <Field
+        label="When the material has no answer"
+        hint="Strict: say the fallback below. Adaptive: answer from general knowledge, labelled as such."
+      >
         {(id, describedBy) => (
-          <select id={id} aria-describedby={describedBy} value={persona.answer_mode ?? "strict"} onChange={(e) => set("answer_mode", e.target.value as Persona["answer_mode"])}>
+          <select
+            id={id}
+            aria-describedby={describedBy}
+            value={persona.answer_mode ?? "strict"}
+            onChange={(e) => set("answer_mode", e.target.value as Persona["answer_mode"])}
+          >
             <option value="strict">Strict — only from my material</option>
             <option value="adaptive">Adaptive — material first</option>
           </select>
         )}
       </Field>
-      <Field label="How answers open" hint="A short greeting with your assistant's name, a warm one, or straight to the answer.">
+      <Field
+        label="How answers open"
+        hint="A short greeting with your assistant's name, a warm one, or straight to the answer."
+      >
         {(id, describedBy) => (
-          <select id={id} aria-describedby={describedBy} value={persona.greeting_style ?? "short"} onChange={(e) => set("greeting_style", e.target.value as Persona["greeting_style"])}>
+          <select
+            id={id}
+            aria-describedby={describedBy}
+            value={persona.greeting_style ?? "short"}
+            onChange={(e) => set("greeting_style", e.target.value as Persona["greeting_style"])}
+          >
             <option value="none">Straight to the answer</option>
             <option value="short">Short — “{persona.name || "Maya"} here.”</option>
             <option value="warm">Warm — “Hi, it’s {persona.name || "Maya"}!”</option>
           </select>
         )}
       </Field>
-      <Field label="Next step after an answer" hint="Offered after an answer from your material, e.g. “Want help planning your first week?”. Leave empty for none.">
-        {(id, describedBy) => <input id={id} maxLength={300} aria-describedby={describedBy} value={persona.next_step ?? ""} onChange={(e) => set("next_step", e.target.value)} />}
+      <Field
+        label="Next step after an answer"
+        hint="Offered after an answer from your material, e.g. “Want help planning your first week?”. Leave empty for none."
+      >
+        {(id, describedBy) => (
+          <input
+            id={id}
+            maxLength={300}
+            aria-describedby={describedBy}
+            value={persona.next_step ?? ""}
+            onChange={(e) => set("next_step", e.target.value)}
+          />
+        )}
       </Field>
       <Field label="Languages" hint="One language code per line, preferred first (en, de, pt-BR).">
-        {(id, describedBy) => <textarea id={id} rows={2} aria-describedby={describedBy} value={lines(persona.languages)} onChange={(e) => set("languages", toList(e.target.value))} />}
+        {(id, describedBy) => (
+          <textarea
+            id={id}
+            rows={2}
+            aria-describedby={describedBy}
+            value={lines(persona.languages)}
+            onChange={(e) => set("languages", toList(e.target.value))}
+          />
+        )}
       </Field>
       <div className="span-2">
-        <Field label="Fallback answer" hint="Said, word for word, when your material does not cover the question.">
-          {(id, describedBy) => <textarea id={id} rows={2} required maxLength={1000} aria-describedby={describedBy} value={persona.fallback} onChange={(e) => set("fallback", e.target.value)} />}
+        <Field
+          label="Fallback answer"
+          hint="Said, word for word, when your material does not cover the question."
+        >
+          {(id, describedBy) => (
+            <textarea
+              id={id}
+              rows={2}
+              required
+              maxLength={1000}
+              aria-describedby={describedBy}
+              value={persona.fallback}
+              onChange={(e) => set("fallback", e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <Field label="Always" hint="One rule per line.">
-        {(id, describedBy) => <textarea id={id} rows={3} aria-describedby={describedBy} value={lines(persona.always)} onChange={(e) => set("always", toList(e.target.value))} />}
+        {(id, describedBy) => (
+          <textarea
+            id={id}
+            rows={3}
+            aria-describedby={describedBy}
+            value={lines(persona.always)}
+            onChange={(e) => set("always", toList(e.target.value))}
+          />
+        )}
       </Field>
       <Field label="Never" hint="One rule per line.">
-        {(id, describedBy) => <textarea id={id} rows={3} aria-describedby={describedBy} value={lines(persona.never)} onChange={(e) => set("never", toList(e.target.value))} />}
+        {(id, describedBy) => (
+          <textarea
+            id={id}
+            rows={3}
+            aria-describedby={describedBy}
+            value={lines(persona.never)}
+            onChange={(e) => set("never", toList(e.target.value))}
+          />
+        )}
       </Field>
       <Field label="Principles of your method" hint="One per line.">
         {(id, describedBy) => (
-          <textarea id={id} rows={3} aria-describedby={describedBy} value={lines(methodology.principles)} onChange={(e) => set("methodology", { ...methodology, principles: toList(e.target.value) })} />
+          <textarea
+            id={id}
+            rows={3}
+            aria-describedby={describedBy}
+            value={lines(methodology.principles)}
+            onChange={(e) =>
+              set("methodology", { ...methodology, principles: toList(e.target.value) })
+            }
+          />
         )}
       </Field>
       <Field label="Steps you coach through" hint="In order, one per line.">
         {(id, describedBy) => (
-          <textarea id={id} rows={3} aria-describedby={describedBy} value={lines(methodology.steps)} onChange={(e) => set("methodology", { ...methodology, steps: toList(e.target.value) })} />
+          <textarea
+            id={id}
+            rows={3}
+            aria-describedby={describedBy}
+            value={lines(methodology.steps)}
+            onChange={(e) => set("methodology", { ...methodology, steps: toList(e.target.value) })}
+          />
         )}
       </Field>
     </div>

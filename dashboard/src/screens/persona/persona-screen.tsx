@@ -4,7 +4,14 @@ import { useEffect, useState, type FormEvent } from "react";
 import type { Persona } from "@coach/contracts/bridge";
 import { useApi } from "../../auth/auth-context";
 import { AssistantModeBanner } from "../../components/assistant-mode-banner";
-import { Button, Card, ErrorNotice, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
+import {
+  Button,
+  Card,
+  ErrorNotice,
+  PageHeader,
+  Skeleton,
+  SuccessNotice,
+} from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
 import { PersonaForm } from "./persona-form";
@@ -30,23 +37,44 @@ export function PersonaScreen() {
 
   return (
     <>
-      <PageHeader title="Persona & voice" description="How your assistant sounds and what it does when your material has no answer. Each save is a new version; the next answer uses it." />
+      <PageHeader
+        title="Persona & voice"
+        description="How your assistant sounds and what it does when your material has no answer. Each save is a new version; the next answer uses it."
+      />
       <AssistantModeBanner />
       <div className="split">
-        <Card title="Persona" actions={current.data ? <span className="muted small">Version {current.data.version} · {formatDateTime(current.data.updated_at)}</span> : undefined}>
-          <ErrorNotice error={current.error} onRetry={() => void current.reload()} title="Could not load the persona" />
+        <Card
+          title="Persona"
+          actions={
+            current.data ? (
+              <span className="muted small">
+                Version {current.data.version} · {formatDateTime(current.data.updated_at)}
+              </span>
+            ) : undefined
+          }
+        >
+          <ErrorNotice
+            error={current.error}
+            onRetry={() => void current.reload()}
+            title="Could not load the persona"
+          />
           {!draft ? (
             <Skeleton lines={8} />
           ) : (
             <form onSubmit={onSubmit} onChange={() => setSaved(null)}>
               <PersonaForm persona={draft} onChange={setDraft} />
               <ErrorNotice error={save.error} title="The persona was not saved" />
-              {saved !== null && <SuccessNotice>Saved as version {saved}. Try it in the test chat.</SuccessNotice>}
+              {saved !== null && (
+                <SuccessNotice>Saved as version {saved}. Try it in the test chat.</SuccessNotice>
+              )}
               <div className="form-actions">
                 <Button type="submit" variant="primary" busy={save.busy}>
                   Save persona
                 </Button>
-                <Button variant="ghost" onClick={() => current.data && setDraft(current.data.persona)}>
+                <Button
+                  variant="ghost"
+                  onClick={() => current.data && setDraft(current.data.persona)}
+                >
                   Discard changes
                 </Button>
               </div>

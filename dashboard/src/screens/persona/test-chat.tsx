@@ -36,12 +36,18 @@ export function TestChat() {
     setClosed(null);
     setReady(false);
     setConnectError(undefined);
-    openChat(API_BASE, widget.data.public_key, { onChange: setEntries, onReady: () => setReady(true), onClosed: setClosed })
+    openChat(API_BASE, widget.data.public_key, {
+      onChange: setEntries,
+      onReady: () => setReady(true),
+      onClosed: setClosed,
+    })
       .then((chat) => {
         if (cancelled) chat.close();
         else connection.current = chat;
       })
-      .catch((err: unknown) => setConnectError(err instanceof ApiError ? err : new ApiError(0, "unexpected", String(err))));
+      .catch((err: unknown) =>
+        setConnectError(err instanceof ApiError ? err : new ApiError(0, "unexpected", String(err))),
+      );
     return () => {
       cancelled = true;
       connection.current?.close();
@@ -63,12 +69,20 @@ export function TestChat() {
   };
 
   if (widget.loading && !widget.data) return <Skeleton lines={5} />;
-  if (widget.error) return <ErrorNotice error={widget.error} onRetry={() => void widget.reload()} title="The test chat could not start" />;
+  if (widget.error)
+    return (
+      <ErrorNotice
+        error={widget.error}
+        onRetry={() => void widget.reload()}
+        title="The test chat could not start"
+      />
+    );
   if (!allowed) {
     return (
       <div className="test-chat">
         <p>
-          The test chat talks to your assistant through your own web widget. Allow this dashboard (<code>{origin}</code>) as one of the widget’s sites to try it here.
+          The test chat talks to your assistant through your own web widget. Allow this dashboard (
+          <code>{origin}</code>) as one of the widget’s sites to try it here.
         </p>
         <ErrorNotice error={allow.error} title="Could not allow this dashboard" />
         <Button variant="primary" busy={allow.busy} onClick={() => void allow.run()}>
@@ -86,14 +100,31 @@ export function TestChat() {
         </Button>
       </div>
       <ol className="chat-log" ref={log} aria-live="polite" aria-label="Test conversation">
-        {entries.length === 0 && <li className="muted small">Ask something your users would ask.</li>}
+        {entries.length === 0 && (
+          <li className="muted small">Ask something your users would ask.</li>
+        )}
         {entries.map((entry) => (
-          <li key={entry.key} className={`chat-msg chat-${entry.role}`} aria-busy={entry.streaming || undefined}>
-            <span className="visually-hidden">{entry.role === "user" ? "You" : entry.role === "notice" ? "Notice" : "Assistant"}: </span>
+          <li
+            key={entry.key}
+            className={`chat-msg chat-${entry.role}`}
+            aria-busy={entry.streaming || undefined}
+          >
+            <span className="visually-hidden">
+              {entry.role === "user" ? "You" : entry.role === "notice" ? "Notice" : "Assistant"}
+              :{" "}
+            </span>
             {entry.role === "assistant" && !entry.streaming ? (
               <>
-                <Answer text={entry.text} sources={entry.citations} grounding={entry.grounding} model={entry.model} textClassName="chat-text" />
-                <span className="chat-meta small muted">Confidence {formatConfidence(entry.confidence)}</span>
+                <Answer
+                  text={entry.text}
+                  sources={entry.citations}
+                  grounding={entry.grounding}
+                  model={entry.model}
+                  textClassName="chat-text"
+                />
+                <span className="chat-meta small muted">
+                  Confidence {formatConfidence(entry.confidence)}
+                </span>
               </>
             ) : (
               <span className="chat-text">{entry.text}</span>
@@ -101,13 +132,24 @@ export function TestChat() {
           </li>
         ))}
       </ol>
-      <ErrorNotice error={connectError} title="The test chat could not connect" onRetry={() => setGeneration((g) => g + 1)} />
+      <ErrorNotice
+        error={connectError}
+        title="The test chat could not connect"
+        onRetry={() => setGeneration((g) => g + 1)}
+      />
       {closed && <p className="field-error">{closed}</p>}
       <form className="chat-form" onSubmit={send}>
         <label htmlFor="test-chat-input" className="visually-hidden">
           Message to your assistant
         </label>
-        <input id="test-chat-input" value={text} onChange={(e) => setText(e.target.value)} placeholder={ready ? "Ask your assistant…" : "Connecting…"} disabled={!ready} autoComplete="off" />
+        <input
+          id="test-chat-input"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={ready ? "Ask your assistant…" : "Connecting…"}
+          disabled={!ready}
+          autoComplete="off"
+        />
         <Button type="submit" variant="primary" disabled={!ready || !text.trim()}>
           Send
         </Button>

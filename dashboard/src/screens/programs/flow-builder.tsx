@@ -4,7 +4,16 @@
 import type { ApiResponse } from "@coach/contracts/api-routes";
 import type { ErrorBody } from "@coach/contracts/errors";
 import type { ProgramNodeKind, ProgramProblem, ProgramView } from "@coach/contracts/programs";
-import { addEdge, Background, Controls, ReactFlow, useEdgesState, useNodesState, type Connection, type Edge } from "@xyflow/react";
+import {
+  addEdge,
+  Background,
+  Controls,
+  ReactFlow,
+  useEdgesState,
+  useNodesState,
+  type Connection,
+  type Edge,
+} from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useMemo, useState } from "react";
 import { useApi } from "../../auth/auth-context";
@@ -22,9 +31,19 @@ const KINDS: { kind: ProgramNodeKind; label: string }[] = [
   { kind: "end", label: "End" },
 ];
 
-type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; version: number } | { kind: "refused"; message: string; general: string[] };
+type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; version: number }
+  | { kind: "refused"; message: string; general: string[] };
 
-export function FlowBuilder({ program, onSaved }: { program: ProgramView; onSaved: (program: ProgramView) => void }) {
+export function FlowBuilder({
+  program,
+  onSaved,
+}: {
+  program: ProgramView;
+  onSaved: (program: ProgramView) => void;
+}) {
   const api = useApi();
   const initial = useMemo(() => toFlow(program.steps), [program]);
   const [nodes, setNodes, onNodesChange] = useNodesState<StepNode>(initial.nodes);
@@ -34,35 +53,77 @@ export function FlowBuilder({ program, onSaved }: { program: ProgramView; onSave
   const selected = nodes.find((n) => n.id === selectedId) ?? null;
 
   function connect(connection: Connection): void {
-    const branch = connection.sourceHandle === "yes" || connection.sourceHandle === "no" ? connection.sourceHandle : undefined;
-    setEdges((current) => addEdge({ ...connection, id: `${connection.source}->${connection.target}${branch ? `:${branch}` : ""}`, ...(branch ? { label: branch } : {}) }, current));
+    const branch =
+      connection.sourceHandle === "yes" || connection.sourceHandle === "no"
+        ? connection.sourceHandle
+        : undefined;
+    setEdges((current) =>
+      addEdge(
+        {
+          ...connection,
+          id: `${connection.source}->${connection.target}${branch ? `:${branch}` : ""}`,
+          ...(branch ? { label: branch } : {}),
+        },
+        current,
+      ),
+    );
   }
 
   function add(kind: ProgramNodeKind): void {
     const step = newStep(kind, new Set(nodes.map((n) => n.id)));
     const lowest = Math.max(0, ...nodes.map((n) => n.position.y));
-    setNodes((current) => [...current, { id: step.id, type: "step", position: { x: 0, y: lowest + 150 }, data: { step, problems: [] } }]);
+    setNodes((current) => [
+      ...current,
+      {
+        id: step.id,
+        type: "step",
+        position: { x: 0, y: lowest + 150 },
+        data: { step, problems: [] },
+      },
+    ]);
     setSelectedId(step.id);
   }
 
   function showProblems(problems: ProgramProblem[]): void {
-    setNodes((current) => current.map((n) => ({ ...n, data: { ...n.data, problems: problems.filter((p) => p.node_id === n.id).map((p) => p.problem) } })));
+    setNodes((current) =>
+      current.map((n) => ({
+        ...n,
+        data: {
+          ...n.data,
+          problems: problems.filter((p) => p.node_id === n.id).map((p) => p.problem),
+        },
+      })),
+    );
   }
 
   async function saveVersion(): Promise<void> {
     setSave({ kind: "saving" });
     // Read bare: a refusal's details name the steps to mark, which an ApiError does not carry.
-    const res = await api.raw("PUT", "/programs/:id", { params: { id: program.id }, body: { steps: fromFlow(nodes, edges) } });
-    const body = (await res.json().catch(() => null)) as (ApiResponse<"PUT", "/programs/:id"> & Partial<ErrorBody>) | null;
+    const res = await api.raw("PUT", "/programs/:id", {
+      params: { id: program.id },
+      body: { steps: fromFlow(nodes, edges) },
+    });
+    const body = (await res.json().catch(() => null)) as
+      (ApiResponse<"PUT", "/programs/:id"> & Partial<ErrorBody>) | null;
     if (res.ok && body) {
       showProblems([]);
       setSave({ kind: "saved", version: body.version });
       onSaved(body);
       return;
     }
-    const problems = Array.isArray(body?.error?.details) && body?.error?.details.every((d) => typeof d === "object" && d && "problem" in d) ? (body.error.details as ProgramProblem[]) : [];
+    const problems =
+      Array.isArray(body?.error?.details) &&
+      body?.error?.details.every((d) => typeof d === "object" && d && "problem" in d)
+        ? (body.error.details as ProgramProblem[])
+        : [];
     showProblems(problems);
-    setSave({ kind: "refused", message: body?.error?.message ?? `The server answered ${res.status}.`, general: problems.filter((p) => p.node_id === null || !nodes.some((n) => n.id === p.node_id)).map((p) => p.problem) });
+    setSave({
+      kind: "refused",
+      message: body?.error?.message ?? `The server answered ${res.status}.`,
+      general: problems
+        .filter((p) => p.node_id === null || !nodes.some((n) => n.id === p.node_id))
+        .map((p) => p.problem),
+    });
   }
 
   return (
@@ -73,7 +134,13 @@ export function FlowBuilder({ program, onSaved }: { program: ProgramView; onSave
             + {label}
           </Button>
         ))}
-        <Button variant="danger" disabled={!selected} onClick={() => selected && setNodes((current) => current.filter((n) => n.id !== selected.id))}>
+        <Button
+          variant="danger"
+          disabled={!selected}
+          onClick={() =>
+            selected && setNodes((current) => current.filter((n) => n.id !== selected.id))
+          }
+        >
           Delete step
         </Button>
         <span className="flow-toolbar-spacer" />
@@ -81,7 +148,11 @@ export function FlowBuilder({ program, onSaved }: { program: ProgramView; onSave
           Save as new version
         </Button>
       </div>
-      {save.kind === "saved" && <p className="notice notice-success">Saved: version {save.version}. People already enrolled stay on their version.</p>}
+      {save.kind === "saved" && (
+        <p className="notice notice-success">
+          Saved: version {save.version}. People already enrolled stay on their version.
+        </p>
+      )}
       {save.kind === "refused" && (
         <div className="notice notice-error" role="alert">
           <p>{save.message}</p>
@@ -117,10 +188,19 @@ export function FlowBuilder({ program, onSaved }: { program: ProgramView; onSave
             <StepEditor
               key={selected.id}
               step={selected.data.step}
-              onChange={(step) => setNodes((current) => current.map((n) => (n.id === selected.id ? { ...n, data: { ...n.data, step } } : n)))}
+              onChange={(step) =>
+                setNodes((current) =>
+                  current.map((n) =>
+                    n.id === selected.id ? { ...n, data: { ...n.data, step } } : n,
+                  ),
+                )
+              }
             />
           ) : (
-            <p className="muted">Select a step to edit it. Drag from a step's lower handle to another step to connect them; a condition has a "yes" and a "no" handle.</p>
+            <p className="muted">
+              Select a step to edit it. Drag from a step's lower handle to another step to connect
+              them; a condition has a "yes" and a "no" handle.
+            </p>
           )}
         </aside>
       </div>

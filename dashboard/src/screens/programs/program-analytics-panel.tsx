@@ -12,16 +12,24 @@ function percent(rate: number | null): string {
 
 export function ProgramAnalyticsPanel({ programId, slug }: { programId: string; slug: string }) {
   const api = useApi();
-  const analytics = useResource((signal) => api.get("/programs/:id/analytics", { params: { id: programId }, signal }), [api, programId]);
+  const analytics = useResource(
+    (signal) => api.get("/programs/:id/analytics", { params: { id: programId }, signal }),
+    [api, programId],
+  );
   const [downloading, setDownloading] = useState(false);
   const data = analytics.data;
 
   async function downloadCsv(): Promise<void> {
     setDownloading(true);
     try {
-      const res = await api.raw("GET", "/programs/:id/analytics.csv", { params: { id: programId } });
+      const res = await api.raw("GET", "/programs/:id/analytics.csv", {
+        params: { id: programId },
+      });
       const url = URL.createObjectURL(await res.blob());
-      const link = Object.assign(document.createElement("a"), { href: url, download: `program-${slug}-analytics.csv` });
+      const link = Object.assign(document.createElement("a"), {
+        href: url,
+        download: `program-${slug}-analytics.csv`,
+      });
       link.click();
       URL.revokeObjectURL(url);
     } finally {
@@ -29,7 +37,14 @@ export function ProgramAnalyticsPanel({ programId, slug }: { programId: string; 
     }
   }
 
-  if (analytics.error) return <ErrorNotice error={analytics.error} onRetry={() => void analytics.reload()} title="Could not load the program's analytics" />;
+  if (analytics.error)
+    return (
+      <ErrorNotice
+        error={analytics.error}
+        onRetry={() => void analytics.reload()}
+        title="Could not load the program's analytics"
+      />
+    );
   if (!data)
     return (
       <Card>
@@ -57,13 +72,28 @@ export function ProgramAnalyticsPanel({ programId, slug }: { programId: string; 
         />
       </Card>
       <Card title="Step completion">
-        <BarChart title="Step completion (%)" colour="#4f46e5" unit=" %" bars={data.funnel.steps.map((s) => ({ label: s.label, value: Math.round((s.completion_rate ?? 0) * 100) }))} />
+        <BarChart
+          title="Step completion (%)"
+          colour="#4f46e5"
+          unit=" %"
+          bars={data.funnel.steps.map((s) => ({
+            label: s.label,
+            value: Math.round((s.completion_rate ?? 0) * 100),
+          }))}
+        />
       </Card>
       <Card title="Check-in score by week of enrolment">
         {data.checkin_trend.length === 0 ? (
           <p className="muted">No check-in answered yet.</p>
         ) : (
-          <BarChart title="Average score by week" colour="#c2410c" bars={data.checkin_trend.map((p) => ({ label: `Week ${p.week + 1} (${p.answers})`, value: p.average }))} />
+          <BarChart
+            title="Average score by week"
+            colour="#c2410c"
+            bars={data.checkin_trend.map((p) => ({
+              label: `Week ${p.week + 1} (${p.answers})`,
+              value: p.average,
+            }))}
+          />
         )}
         {data.cohorts.length > 1 && (
           <table className="table">
@@ -93,7 +123,8 @@ export function ProgramAnalyticsPanel({ programId, slug }: { programId: string; 
         <dl className="program-stats">
           <dt>Day 1 / 7 / 30 retention</dt>
           <dd>
-            {percent(data.retention.day_1)} / {percent(data.retention.day_7)} / {percent(data.retention.day_30)}
+            {percent(data.retention.day_1)} / {percent(data.retention.day_7)} /{" "}
+            {percent(data.retention.day_30)}
           </dd>
           <dt>Nudges answered</dt>
           <dd>
@@ -101,7 +132,8 @@ export function ProgramAnalyticsPanel({ programId, slug }: { programId: string; 
           </dd>
           <dt>Commitment adherence</dt>
           <dd>
-            {percent(data.commitments.adherence)} ({data.commitments.done} done, {data.commitments.partly} partly, {data.commitments.not_yet} not yet)
+            {percent(data.commitments.adherence)} ({data.commitments.done} done,{" "}
+            {data.commitments.partly} partly, {data.commitments.not_yet} not yet)
           </dd>
         </dl>
       </Card>

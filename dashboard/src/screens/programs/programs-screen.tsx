@@ -3,7 +3,16 @@
 import type { ProgramView } from "@coach/contracts/programs";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
-import { Badge, Button, Card, EmptyState, ErrorNotice, Field, PageHeader, Skeleton } from "../../components/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  ErrorNotice,
+  Field,
+  PageHeader,
+  Skeleton,
+} from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
 import { FlowBuilder } from "./flow-builder";
 import { ProgramAnalyticsPanel } from "./program-analytics-panel";
@@ -13,7 +22,11 @@ type Tab = "flow" | "enrolments" | "analytics";
 
 const STARTER_STEPS = {
   nodes: [
-    { id: "welcome", kind: "message" as const, text: "Welcome to the program! Here is your first step." },
+    {
+      id: "welcome",
+      kind: "message" as const,
+      text: "Welcome to the program! Here is your first step.",
+    },
     { id: "end", kind: "end" as const },
   ],
   edges: [{ from: "welcome", to: "end" }],
@@ -46,9 +59,28 @@ function NewProgram({ onCreated }: { onCreated: (program: ProgramView) => void }
         void create();
       }}
     >
-      <Field label="Name">{(id) => <input id={id} required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+      <Field label="Name">
+        {(id) => (
+          <input
+            id={id}
+            required
+            maxLength={120}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
+      </Field>
       <Field label="Short name" hint="Users join with /start <short name> on Telegram.">
-        {(id, describedBy) => <input id={id} required pattern="[a-z0-9][a-z0-9_-]{1,47}" aria-describedby={describedBy} value={slug} onChange={(e) => setSlug(e.target.value.toLowerCase())} />}
+        {(id, describedBy) => (
+          <input
+            id={id}
+            required
+            pattern="[a-z0-9][a-z0-9_-]{1,47}"
+            aria-describedby={describedBy}
+            value={slug}
+            onChange={(e) => setSlug(e.target.value.toLowerCase())}
+          />
+        )}
       </Field>
       <ErrorNotice error={error} title="Could not create the program" />
       <Button type="submit" variant="primary" busy={busy}>
@@ -60,10 +92,25 @@ function NewProgram({ onCreated }: { onCreated: (program: ProgramView) => void }
 
 function Enrolments({ programId }: { programId: string }) {
   const api = useApi();
-  const list = useResource((signal) => api.get("/enrollments", { query: { program_id: programId, limit: 100 }, signal }), [api, programId]);
-  if (list.error) return <ErrorNotice error={list.error} onRetry={() => void list.reload()} title="Could not load the enrolments" />;
+  const list = useResource(
+    (signal) => api.get("/enrollments", { query: { program_id: programId, limit: 100 }, signal }),
+    [api, programId],
+  );
+  if (list.error)
+    return (
+      <ErrorNotice
+        error={list.error}
+        onRetry={() => void list.reload()}
+        title="Could not load the enrolments"
+      />
+    );
   if (!list.data) return <Skeleton lines={4} />;
-  if (list.data.enrollments.length === 0) return <EmptyState title="Nobody is enrolled yet">Users join from the widget, with /start on Telegram or the program's keyword on WhatsApp.</EmptyState>;
+  if (list.data.enrollments.length === 0)
+    return (
+      <EmptyState title="Nobody is enrolled yet">
+        Users join from the widget, with /start on Telegram or the program's keyword on WhatsApp.
+      </EmptyState>
+    );
   return (
     <table className="table">
       <thead>
@@ -82,7 +129,13 @@ function Enrolments({ programId }: { programId: string }) {
               <code>{e.contact_id.slice(0, 8)}</code>
             </td>
             <td>
-              <Badge tone={e.status === "active" ? "info" : e.status === "completed" ? "good" : "neutral"}>{e.status}</Badge>
+              <Badge
+                tone={
+                  e.status === "active" ? "info" : e.status === "completed" ? "good" : "neutral"
+                }
+              >
+                {e.status}
+              </Badge>
             </td>
             <td>{e.program_version}</td>
             <td>{e.current_node ?? "—"}</td>
@@ -96,16 +149,32 @@ function Enrolments({ programId }: { programId: string }) {
 
 export function ProgramsScreen() {
   const api = useApi();
-  const programs = useResource((signal) => api.get("/programs", { query: { limit: 100 }, signal }), [api]);
+  const programs = useResource(
+    (signal) => api.get("/programs", { query: { limit: 100 }, signal }),
+    [api],
+  );
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>("flow");
-  const selected = useResource((signal) => (selectedId ? api.get("/programs/:id", { params: { id: selectedId }, signal }) : Promise.resolve(undefined)), [api, selectedId]);
+  const selected = useResource(
+    (signal) =>
+      selectedId
+        ? api.get("/programs/:id", { params: { id: selectedId }, signal })
+        : Promise.resolve(undefined),
+    [api, selectedId],
+  );
   const program = selected.data;
 
   return (
     <>
-      <PageHeader title="Programs" description="Guide people step by step: messages, check-ins, waits and branches, in your voice." />
-      <ErrorNotice error={programs.error} onRetry={() => void programs.reload()} title="Could not load the programs" />
+      <PageHeader
+        title="Programs"
+        description="Guide people step by step: messages, check-ins, waits and branches, in your voice."
+      />
+      <ErrorNotice
+        error={programs.error}
+        onRetry={() => void programs.reload()}
+        title="Could not load the programs"
+      />
       <div className="programs-layout">
         <div className="programs-side">
           <Card title="Your programs">
@@ -117,7 +186,12 @@ export function ProgramsScreen() {
               <ul className="programs-list">
                 {programs.data.programs.map((p) => (
                   <li key={p.id}>
-                    <button type="button" className={`btn btn-ghost${p.id === selectedId ? " active" : ""}`} aria-pressed={p.id === selectedId} onClick={() => setSelectedId(p.id)}>
+                    <button
+                      type="button"
+                      className={`btn btn-ghost${p.id === selectedId ? " active" : ""}`}
+                      aria-pressed={p.id === selectedId}
+                      onClick={() => setSelectedId(p.id)}
+                    >
                       {p.name} <span className="muted">v{p.version}</span>
                     </button>
                   </li>
@@ -139,18 +213,35 @@ export function ProgramsScreen() {
           <Card title={`${program.name} (version ${program.version})`}>
             <div className="segmented" role="tablist" aria-label="Program views">
               {(["flow", "enrolments", "analytics"] as const).map((t) => (
-                <button key={t} type="button" role="tab" aria-selected={t === tab} className={`btn ${t === tab ? "btn-primary" : "btn-secondary"}`} onClick={() => setTab(t)}>
+                <button
+                  key={t}
+                  type="button"
+                  role="tab"
+                  aria-selected={t === tab}
+                  className={`btn ${t === tab ? "btn-primary" : "btn-secondary"}`}
+                  onClick={() => setTab(t)}
+                >
                   {t === "flow" ? "Flow" : t === "enrolments" ? "Enrolments" : "Analytics"}
                 </button>
               ))}
             </div>
-            {tab === "flow" && <FlowBuilder key={program.id} program={program} onSaved={(saved) => selected.setData(saved)} />}
+            {tab === "flow" && (
+              <FlowBuilder
+                key={program.id}
+                program={program}
+                onSaved={(saved) => selected.setData(saved)}
+              />
+            )}
             {tab === "enrolments" && <Enrolments programId={program.id} />}
-            {tab === "analytics" && <ProgramAnalyticsPanel programId={program.id} slug={program.slug} />}
+            {tab === "analytics" && (
+              <ProgramAnalyticsPanel programId={program.id} slug={program.slug} />
+            )}
           </Card>
         ) : (
           <Card>
-            <EmptyState title="Select a program">Pick one on the left to edit its flow, see who is enrolled and how it works.</EmptyState>
+            <EmptyState title="Select a program">
+              Pick one on the left to edit its flow, see who is enrolled and how it works.
+            </EmptyState>
           </Card>
         )}
       </div>

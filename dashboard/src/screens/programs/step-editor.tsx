@@ -17,10 +17,24 @@ function choicesFrom(text: string): { id: string; label: string }[] {
     .split("\n")
     .map((label) => label.trim())
     .filter((label) => label !== "")
-    .map((label, i) => ({ id: label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || `choice-${i + 1}`, label: label.slice(0, 40) }));
+    .map((label, i) => ({
+      id:
+        label
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-|-$/g, "")
+          .slice(0, 60) || `choice-${i + 1}`,
+      label: label.slice(0, 40),
+    }));
 }
 
-function RuleFields({ rule, onChange }: { rule: ConditionRule; onChange: (rule: ConditionRule) => void }) {
+function RuleFields({
+  rule,
+  onChange,
+}: {
+  rule: ConditionRule;
+  onChange: (rule: ConditionRule) => void;
+}) {
   return (
     <>
       <Field label="Test">
@@ -47,24 +61,71 @@ function RuleFields({ rule, onChange }: { rule: ConditionRule; onChange: (rule: 
         <div className="row">
           <Field label="Operator">
             {(id) => (
-              <select id={id} value={rule.op} onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}>
+              <select
+                id={id}
+                value={rule.op}
+                onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}
+              >
                 {["lt", "lte", "gt", "gte", "eq", "neq"].map((op) => (
                   <option key={op}>{op}</option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label="Value">{(id) => <input id={id} type="number" value={rule.value} onChange={(e) => onChange({ ...rule, value: numberOr(e.target.value, 0) })} />}</Field>
+          <Field label="Value">
+            {(id) => (
+              <input
+                id={id}
+                type="number"
+                value={rule.value}
+                onChange={(e) => onChange({ ...rule, value: numberOr(e.target.value, 0) })}
+              />
+            )}
+          </Field>
         </div>
       )}
       {rule.type === "answer_choice" && (
         <Field label="Choice ids (comma-separated)">
-          {(id) => <input id={id} value={rule.choice_ids.join(",")} onChange={(e) => onChange({ ...rule, choice_ids: e.target.value.split(",").map((s) => s.trim()).filter(Boolean) })} />}
+          {(id) => (
+            <input
+              id={id}
+              value={rule.choice_ids.join(",")}
+              onChange={(e) =>
+                onChange({
+                  ...rule,
+                  choice_ids: e.target.value
+                    .split(",")
+                    .map((s) => s.trim())
+                    .filter(Boolean),
+                })
+              }
+            />
+          )}
         </Field>
       )}
-      {rule.type === "replied_since" && <Field label="Step id">{(id) => <input id={id} value={rule.node_id} onChange={(e) => onChange({ ...rule, node_id: e.target.value })} />}</Field>}
+      {rule.type === "replied_since" && (
+        <Field label="Step id">
+          {(id) => (
+            <input
+              id={id}
+              value={rule.node_id}
+              onChange={(e) => onChange({ ...rule, node_id: e.target.value })}
+            />
+          )}
+        </Field>
+      )}
       {rule.type === "inactive_for" && (
-        <Field label="Hours">{(id) => <input id={id} type="number" min={1} value={rule.hours} onChange={(e) => onChange({ ...rule, hours: numberOr(e.target.value, 1) })} />}</Field>
+        <Field label="Hours">
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={1}
+              value={rule.hours}
+              onChange={(e) => onChange({ ...rule, hours: numberOr(e.target.value, 1) })}
+            />
+          )}
+        </Field>
       )}
     </>
   );
@@ -76,23 +137,66 @@ export function StepEditor({ step, onChange }: Props) {
       return (
         <>
           <Field label="Text" hint="Sent as written when the model is away or no prompt is set.">
-            {(id, describedBy) => <textarea id={id} rows={4} aria-describedby={describedBy} value={step.text} onChange={(e) => onChange({ ...step, text: e.target.value })} />}
+            {(id, describedBy) => (
+              <textarea
+                id={id}
+                rows={4}
+                aria-describedby={describedBy}
+                value={step.text}
+                onChange={(e) => onChange({ ...step, text: e.target.value })}
+              />
+            )}
           </Field>
           <Field label="Prompt for the model (optional)">
-            {(id) => <textarea id={id} rows={3} value={step.prompt ?? ""} onChange={(e) => onChange({ ...step, prompt: e.target.value || undefined })} />}
+            {(id) => (
+              <textarea
+                id={id}
+                rows={3}
+                value={step.prompt ?? ""}
+                onChange={(e) => onChange({ ...step, prompt: e.target.value || undefined })}
+              />
+            )}
           </Field>
         </>
       );
     case "checkin":
       return (
         <>
-          <Field label="Question">{(id) => <textarea id={id} rows={3} value={step.question} onChange={(e) => onChange({ ...step, question: e.target.value })} />}</Field>
+          <Field label="Question">
+            {(id) => (
+              <textarea
+                id={id}
+                rows={3}
+                value={step.question}
+                onChange={(e) => onChange({ ...step, question: e.target.value })}
+              />
+            )}
+          </Field>
           <Field label="Answer with">
             {(id) => (
               <select
                 id={id}
                 value={step.choices ? "choices" : "scale"}
-                onChange={(e) => onChange(e.target.value === "choices" ? { id: step.id, kind: "checkin", question: step.question, choices: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] } : { id: step.id, kind: "checkin", question: step.question, scale: { min: 1, max: 5 } })}
+                onChange={(e) =>
+                  onChange(
+                    e.target.value === "choices"
+                      ? {
+                          id: step.id,
+                          kind: "checkin",
+                          question: step.question,
+                          choices: [
+                            { id: "yes", label: "Yes" },
+                            { id: "no", label: "No" },
+                          ],
+                        }
+                      : {
+                          id: step.id,
+                          kind: "checkin",
+                          question: step.question,
+                          scale: { min: 1, max: 5 },
+                        },
+                  )
+                }
               >
                 <option value="scale">A scale</option>
                 <option value="choices">Choices</option>
@@ -101,12 +205,47 @@ export function StepEditor({ step, onChange }: Props) {
           </Field>
           {step.choices ? (
             <Field label="Choices, one per line">
-              {(id) => <textarea id={id} rows={4} value={step.choices?.map((c) => c.label).join("\n")} onChange={(e) => onChange({ ...step, choices: choicesFrom(e.target.value) })} />}
+              {(id) => (
+                <textarea
+                  id={id}
+                  rows={4}
+                  value={step.choices?.map((c) => c.label).join("\n")}
+                  onChange={(e) => onChange({ ...step, choices: choicesFrom(e.target.value) })}
+                />
+              )}
             </Field>
           ) : (
             <div className="row">
-              <Field label="From">{(id) => <input id={id} type="number" value={step.scale?.min ?? 1} onChange={(e) => onChange({ ...step, scale: { min: numberOr(e.target.value, 1), max: step.scale?.max ?? 5 } })} />}</Field>
-              <Field label="To">{(id) => <input id={id} type="number" value={step.scale?.max ?? 5} onChange={(e) => onChange({ ...step, scale: { min: step.scale?.min ?? 1, max: numberOr(e.target.value, 5) } })} />}</Field>
+              <Field label="From">
+                {(id) => (
+                  <input
+                    id={id}
+                    type="number"
+                    value={step.scale?.min ?? 1}
+                    onChange={(e) =>
+                      onChange({
+                        ...step,
+                        scale: { min: numberOr(e.target.value, 1), max: step.scale?.max ?? 5 },
+                      })
+                    }
+                  />
+                )}
+              </Field>
+              <Field label="To">
+                {(id) => (
+                  <input
+                    id={id}
+                    type="number"
+                    value={step.scale?.max ?? 5}
+                    onChange={(e) =>
+                      onChange({
+                        ...step,
+                        scale: { min: step.scale?.min ?? 1, max: numberOr(e.target.value, 5) },
+                      })
+                    }
+                  />
+                )}
+              </Field>
             </div>
           )}
         </>
@@ -115,7 +254,20 @@ export function StepEditor({ step, onChange }: Props) {
       return (
         <Field label="Wait (minutes)" hint="1440 is a day.">
           {(id, describedBy) => (
-            <input id={id} type="number" min={1} aria-describedby={describedBy} value={step.duration_minutes ?? 1440} onChange={(e) => onChange({ id: step.id, kind: "wait", duration_minutes: numberOr(e.target.value, 1440) })} />
+            <input
+              id={id}
+              type="number"
+              min={1}
+              aria-describedby={describedBy}
+              value={step.duration_minutes ?? 1440}
+              onChange={(e) =>
+                onChange({
+                  id: step.id,
+                  kind: "wait",
+                  duration_minutes: numberOr(e.target.value, 1440),
+                })
+              }
+            />
           )}
         </Field>
       );

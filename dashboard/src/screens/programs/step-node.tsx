@@ -3,12 +3,21 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { summary, type StepNode } from "./steps-graph";
 
-const KIND_LABEL = { message: "Message", checkin: "Check-in", wait: "Wait", condition: "Condition", end: "End" } as const;
+const KIND_LABEL = {
+  message: "Message",
+  checkin: "Check-in",
+  wait: "Wait",
+  condition: "Condition",
+  end: "End",
+} as const;
 
 export function StepCard({ data, selected }: NodeProps<StepNode>) {
   const { step, problems } = data;
   return (
-    <div className={`flow-step kind-${step.kind}${problems.length > 0 ? " has-problems" : ""}${selected ? " selected" : ""}`} aria-invalid={problems.length > 0}>
+    <div
+      className={`flow-step kind-${step.kind}${problems.length > 0 ? " has-problems" : ""}${selected ? " selected" : ""}`}
+      aria-invalid={problems.length > 0}
+    >
       <Handle type="target" position={Position.Top} />
       <div className="flow-step-kind">
         {KIND_LABEL[step.kind]} <code>{step.id}</code>
@@ -23,8 +32,20 @@ export function StepCard({ data, selected }: NodeProps<StepNode>) {
       )}
       {step.kind === "condition" ? (
         <>
-          <Handle type="source" position={Position.Bottom} id="yes" style={{ left: "30%" }} aria-label="yes" />
-          <Handle type="source" position={Position.Bottom} id="no" style={{ left: "70%" }} aria-label="no" />
+          <Handle
+            type="source"
+            position={Position.Bottom}
+            id="yes"
+            style={{ left: "30%" }}
+            aria-label="yes"
+          />
+          <Handle
+            type="source"
+            position={Position.Bottom}
+            id="no"
+            style={{ left: "70%" }}
+            aria-label="no"
+          />
         </>
       ) : step.kind !== "end" ? (
         <Handle type="source" position={Position.Bottom} />

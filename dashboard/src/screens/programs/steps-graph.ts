@@ -31,14 +31,22 @@ function depths(steps: ProgramSteps): Map<string, number> {
 }
 
 /** React Flow nodes and edges for `steps`, with `problems` (by node id) shown on their nodes. */
-export function toFlow(steps: ProgramSteps, problems: Map<string, string[]> = new Map()): { nodes: StepNode[]; edges: Edge[] } {
+export function toFlow(
+  steps: ProgramSteps,
+  problems: Map<string, string[]> = new Map(),
+): { nodes: StepNode[]; edges: Edge[] } {
   const depth = depths(steps);
   const perRow = new Map<number, number>();
   const nodes = steps.nodes.map((step): StepNode => {
     const row = depth.get(step.id) ?? 0;
     const column = perRow.get(row) ?? 0;
     perRow.set(row, column + 1);
-    return { id: step.id, type: "step", position: { x: column * COLUMN, y: row * ROW }, data: { step, problems: problems.get(step.id) ?? [] } };
+    return {
+      id: step.id,
+      type: "step",
+      position: { x: column * COLUMN, y: row * ROW },
+      data: { step, problems: problems.get(step.id) ?? [] },
+    };
   });
   const edges = steps.edges.map((e): Edge => ({
     id: `${e.from}->${e.to}${e.branch ? `:${e.branch}` : ""}`,
@@ -86,9 +94,13 @@ export function summary(step: ProgramNode): string {
     case "message":
       return step.text;
     case "checkin":
-      return step.choices ? `${step.question} (${step.choices.map((c) => c.label).join(" / ")})` : `${step.question} (${step.scale?.min ?? 1}–${step.scale?.max ?? 5})`;
+      return step.choices
+        ? `${step.question} (${step.choices.map((c) => c.label).join(" / ")})`
+        : `${step.question} (${step.scale?.min ?? 1}–${step.scale?.max ?? 5})`;
     case "wait":
-      return step.duration_minutes !== undefined ? `Wait ${step.duration_minutes} min` : `Wait until ${step.until?.time} (+${step.until?.days_ahead} d)`;
+      return step.duration_minutes !== undefined
+        ? `Wait ${step.duration_minutes} min`
+        : `Wait until ${step.until?.time} (+${step.until?.days_ahead} d)`;
     case "condition":
       return `If ${step.rule.type.replace(/_/g, " ")}`;
     case "end":

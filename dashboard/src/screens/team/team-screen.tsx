@@ -3,7 +3,16 @@
 import { useState } from "react";
 import type { Role } from "@coach/contracts/account-views";
 import { useApi, useMe } from "../../auth/auth-context";
-import { Button, Card, CopyButton, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
+import {
+  Button,
+  Card,
+  CopyButton,
+  ErrorNotice,
+  Field,
+  PageHeader,
+  Skeleton,
+  SuccessNotice,
+} from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { DataTable } from "../../components/data-table";
@@ -46,10 +55,20 @@ export function TeamScreen() {
 
   return (
     <>
-      <PageHeader title="Team & roles" description="Who can work in this workspace, and what each may do." />
+      <PageHeader
+        title="Team & roles"
+        description="Who can work in this workspace, and what each may do."
+      />
       <Card title="Members">
-        <ErrorNotice error={team.error} onRetry={() => void team.reload()} title="Could not load the team" />
-        <ErrorNotice error={changeRole.error ?? remove.error ?? revoke.error} title="That did not work" />
+        <ErrorNotice
+          error={team.error}
+          onRetry={() => void team.reload()}
+          title="Could not load the team"
+        />
+        <ErrorNotice
+          error={changeRole.error ?? remove.error ?? revoke.error}
+          title="That did not work"
+        />
         {team.loading && !team.data ? (
           <Skeleton lines={3} />
         ) : (
@@ -62,7 +81,11 @@ export function TeamScreen() {
                 </td>
                 <td>
                   {canManage && m.user_id !== me.user.id ? (
-                    <select aria-label={`Role of ${m.email ?? m.full_name}`} value={m.role} onChange={(e) => void changeRole.run(m.id, e.target.value as Role)}>
+                    <select
+                      aria-label={`Role of ${m.email ?? m.full_name}`}
+                      value={m.role}
+                      onChange={(e) => void changeRole.run(m.id, e.target.value as Role)}
+                    >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
                           {r}
@@ -76,7 +99,11 @@ export function TeamScreen() {
                 <td>{formatDateTime(m.created_at)}</td>
                 <td className="row-actions">
                   {canManage && m.user_id !== me.user.id && (
-                    <Button variant="ghost" onClick={() => void remove.run(m.id)} aria-label={`Remove ${m.email ?? m.full_name}`}>
+                    <Button
+                      variant="ghost"
+                      onClick={() => void remove.run(m.id)}
+                      aria-label={`Remove ${m.email ?? m.full_name}`}
+                    >
                       Remove
                     </Button>
                   )}
@@ -87,13 +114,19 @@ export function TeamScreen() {
               <tr key={i.id}>
                 <td>
                   <strong>{i.email}</strong>
-                  <div className="muted small">Invited · expires {formatDateTime(i.expires_at)}</div>
+                  <div className="muted small">
+                    Invited · expires {formatDateTime(i.expires_at)}
+                  </div>
                 </td>
                 <td>{i.role}</td>
                 <td>—</td>
                 <td className="row-actions">
                   {canManage && (
-                    <Button variant="ghost" onClick={() => void revoke.run(i.id)} aria-label={`Revoke the invitation of ${i.email}`}>
+                    <Button
+                      variant="ghost"
+                      onClick={() => void revoke.run(i.id)}
+                      aria-label={`Revoke the invitation of ${i.email}`}
+                    >
                       Revoke
                     </Button>
                   )}
@@ -106,10 +139,25 @@ export function TeamScreen() {
       {canManage && (
         <Card title="Invite someone">
           <form className="inline-form" onSubmit={onInvite}>
-            <Field label="Email">{(id) => <input id={id} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
+            <Field label="Email">
+              {(id) => (
+                <input
+                  id={id}
+                  type="email"
+                  required
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              )}
+            </Field>
             <Field label="Role" hint={ROLE_HELP[role]}>
               {(id, describedBy) => (
-                <select id={id} aria-describedby={describedBy} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                <select
+                  id={id}
+                  aria-describedby={describedBy}
+                  value={role}
+                  onChange={(e) => setRole(e.target.value as Role)}
+                >
                   {ROLES.filter((r) => me.role === "owner" || r !== "owner").map((r) => (
                     <option key={r} value={r}>
                       {r}
@@ -125,7 +173,8 @@ export function TeamScreen() {
           <ErrorNotice error={invite.error} title="The invitation was not created" />
           {invited && (
             <SuccessNotice>
-              Invitation created for {invited.email}. Send them this invitation token; they enter it when they sign up or sign in (it is not shown again):
+              Invitation created for {invited.email}. Send them this invitation token; they enter it
+              when they sign up or sign in (it is not shown again):
               <div className="kv">
                 <code>{invited.token}</code>
                 <CopyButton text={invited.token} label="Copy token" />

@@ -4,7 +4,16 @@ import { useEffect, useState } from "react";
 import type { WidgetSettings } from "@coach/contracts/widget";
 import { API_BASE } from "../../api/config";
 import { useApi } from "../../auth/auth-context";
-import { Button, Card, CopyButton, ErrorNotice, Field, PageHeader, Skeleton, SuccessNotice } from "../../components/ui";
+import {
+  Button,
+  Card,
+  CopyButton,
+  ErrorNotice,
+  Field,
+  PageHeader,
+  Skeleton,
+  SuccessNotice,
+} from "../../components/ui";
 import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { OriginsEditor } from "./origins-editor";
 import { WidgetPreview } from "./widget-preview";
@@ -29,7 +38,9 @@ export function WidgetScreen() {
   const save = useAction(async () => {
     if (!settings) return;
     const questions = settings.suggested_questions.map((q) => q.trim()).filter(Boolean);
-    const view = await api.put("/widget", { body: { settings: { ...settings, suggested_questions: questions }, allowed_origins: origins } });
+    const view = await api.put("/widget", {
+      body: { settings: { ...settings, suggested_questions: questions }, allowed_origins: origins },
+    });
     widget.setData(view);
     setSettings(view.settings);
     setOrigins(view.allowed_origins);
@@ -39,26 +50,37 @@ export function WidgetScreen() {
     setSaved(false);
     setSettings((s) => (s ? { ...s, [key]: value } : s));
   };
-  const setColour = (key: keyof WidgetSettings["colors"], value: string) => settings && set("colors", { ...settings.colors, [key]: value });
+  const setColour = (key: keyof WidgetSettings["colors"], value: string) =>
+    settings && set("colors", { ...settings.colors, [key]: value });
   const onSubmit = submitting(save);
 
   if (widget.error && !widget.data) {
     return (
       <>
         <PageHeader title="Web widget" />
-        <ErrorNotice error={widget.error} onRetry={() => void widget.reload()} title="Could not load the widget" />
+        <ErrorNotice
+          error={widget.error}
+          onRetry={() => void widget.reload()}
+          title="Could not load the widget"
+        />
       </>
     );
   }
   return (
     <>
-      <PageHeader title="Web widget" description="Design the chat bubble for your site, choose where it may appear, and copy the snippet." />
+      <PageHeader
+        title="Web widget"
+        description="Design the chat bubble for your site, choose where it may appear, and copy the snippet."
+      />
       {!settings || !widget.data ? (
         <Skeleton lines={8} />
       ) : (
         <>
           <Card title="Embed snippet">
-            <p className="muted">Paste this before the closing &lt;/body&gt; tag of each page, on a site listed under “Allowed sites”.</p>
+            <p className="muted">
+              Paste this before the closing &lt;/body&gt; tag of each page, on a site listed under
+              “Allowed sites”.
+            </p>
             <pre className="snippet" data-testid="embed-snippet">
               <code>{embedSnippet(widget.data.public_key)}</code>
             </pre>
@@ -68,24 +90,89 @@ export function WidgetScreen() {
             <div className="split">
               <Card title="Look and words">
                 <div className="form-grid">
-                  <Field label="Assistant name">{(id) => <input id={id} required maxLength={60} value={settings.assistant_name} onChange={(e) => set("assistant_name", e.target.value)} />}</Field>
-                  <Field label="Launcher text">{(id) => <input id={id} maxLength={40} value={settings.launcher_text} onChange={(e) => set("launcher_text", e.target.value)} />}</Field>
+                  <Field label="Assistant name">
+                    {(id) => (
+                      <input
+                        id={id}
+                        required
+                        maxLength={60}
+                        value={settings.assistant_name}
+                        onChange={(e) => set("assistant_name", e.target.value)}
+                      />
+                    )}
+                  </Field>
+                  <Field label="Launcher text">
+                    {(id) => (
+                      <input
+                        id={id}
+                        maxLength={40}
+                        value={settings.launcher_text}
+                        onChange={(e) => set("launcher_text", e.target.value)}
+                      />
+                    )}
+                  </Field>
                   <div className="span-2">
-                    <Field label="Greeting">{(id) => <textarea id={id} rows={2} maxLength={500} value={settings.greeting} onChange={(e) => set("greeting", e.target.value)} />}</Field>
+                    <Field label="Greeting">
+                      {(id) => (
+                        <textarea
+                          id={id}
+                          rows={2}
+                          maxLength={500}
+                          value={settings.greeting}
+                          onChange={(e) => set("greeting", e.target.value)}
+                        />
+                      )}
+                    </Field>
                   </div>
-                  <Field label="Primary colour">{(id) => <input id={id} type="color" value={settings.colors.primary} onChange={(e) => setColour("primary", e.target.value)} />}</Field>
-                  <Field label="Background colour">{(id) => <input id={id} type="color" value={settings.colors.background} onChange={(e) => setColour("background", e.target.value)} />}</Field>
-                  <Field label="Text colour">{(id) => <input id={id} type="color" value={settings.colors.text} onChange={(e) => setColour("text", e.target.value)} />}</Field>
+                  <Field label="Primary colour">
+                    {(id) => (
+                      <input
+                        id={id}
+                        type="color"
+                        value={settings.colors.primary}
+                        onChange={(e) => setColour("primary", e.target.value)}
+                      />
+                    )}
+                  </Field>
+                  <Field label="Background colour">
+                    {(id) => (
+                      <input
+                        id={id}
+                        type="color"
+                        value={settings.colors.background}
+                        onChange={(e) => setColour("background", e.target.value)}
+                      />
+                    )}
+                  </Field>
+                  <Field label="Text colour">
+                    {(id) => (
+                      <input
+                        id={id}
+                        type="color"
+                        value={settings.colors.text}
+                        onChange={(e) => setColour("text", e.target.value)}
+                      />
+                    )}
+                  </Field>
                   <Field label="Position">
                     {(id) => (
-                      <select id={id} value={settings.position} onChange={(e) => set("position", e.target.value as WidgetSettings["position"])}>
+                      <select
+                        id={id}
+                        value={settings.position}
+                        onChange={(e) =>
+                          set("position", e.target.value as WidgetSettings["position"])
+                        }
+                      >
                         <option value="right">Bottom right</option>
                         <option value="left">Bottom left</option>
                       </select>
                     )}
                   </Field>
                   <div className="span-2">
-                    <Field label="Suggested questions" hint="Up to six, one per line; shown as buttons when the chat opens.">
+                    <Field
+                      label="Suggested questions"
+                      hint="Up to six, one per line; shown as buttons when the chat opens."
+                    >
                       {(id, describedBy) => (
                         <textarea
                           id={id}
@@ -109,7 +196,12 @@ export function WidgetScreen() {
                 </div>
               </Card>
               <Card title="Live preview" className="sticky">
-                <WidgetPreview settings={{ ...settings, suggested_questions: settings.suggested_questions.filter(Boolean) }} />
+                <WidgetPreview
+                  settings={{
+                    ...settings,
+                    suggested_questions: settings.suggested_questions.filter(Boolean),
+                  }}
+                />
               </Card>
             </div>
             <Card title="Allowed sites">
@@ -122,7 +214,9 @@ export function WidgetScreen() {
               />
             </Card>
             <ErrorNotice error={save.error} title="The widget was not saved" />
-            {saved && <SuccessNotice>Saved. Visitors see the changes within a minute.</SuccessNotice>}
+            {saved && (
+              <SuccessNotice>Saved. Visitors see the changes within a minute.</SuccessNotice>
+            )}
             <div className="form-actions">
               <Button type="submit" variant="primary" busy={save.busy}>
                 Save widget

@@ -10,7 +10,10 @@ export function WorkspaceSwitcher() {
   const me = useMe();
   const { api, switchWorkspace } = useAuth();
   const navigate = useNavigate();
-  const workspaces = useResource((signal) => api.get("/me/workspaces", { signal }), [api, me.tenant.id]);
+  const workspaces = useResource(
+    (signal) => api.get("/me/workspaces", { signal }),
+    [api, me.tenant.id],
+  );
   const [selected, setSelected] = useState(me.tenant.id);
   const change = useAction(async (tenantId: string) => {
     await switchWorkspace(tenantId);
@@ -18,7 +21,15 @@ export function WorkspaceSwitcher() {
   });
 
   if (workspaces.loading && !workspaces.data) return <Skeleton lines={1} />;
-  const list = workspaces.data?.workspaces ?? [{ tenant_id: me.tenant.id, name: me.tenant.name, slug: me.tenant.slug, role: me.role, current: true }];
+  const list = workspaces.data?.workspaces ?? [
+    {
+      tenant_id: me.tenant.id,
+      name: me.tenant.name,
+      slug: me.tenant.slug,
+      role: me.role,
+      current: true,
+    },
+  ];
   return (
     <div className="workspace-switcher">
       <label htmlFor="workspace-select" className="small muted">

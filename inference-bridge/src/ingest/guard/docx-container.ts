@@ -19,7 +19,13 @@ function header(size: number): [Uint8Array, DataView] {
  * The fields a local header and its central directory record share, in the same layout from `at` (the
  * "version needed" field): a stored entry of `size` bytes, no time stamp, and a name of `nameLength` bytes.
  */
-function entryFields(view: DataView, at: number, crc: number, size: number, nameLength: number): void {
+function entryFields(
+  view: DataView,
+  at: number,
+  crc: number,
+  size: number,
+  nameLength: number,
+): void {
   view.setUint16(at, 20, true);
   // Bit 11: names are UTF-8, as the guard decoded them.
   view.setUint16(at + 2, 0x0800, true);

@@ -12,7 +12,12 @@ import { checkPdf } from "./pdf-guard";
 
 /** Checks `bytes` as `kind` and returns the bytes the parser may read. */
 export async function guardOriginal(kind: DocumentKind, bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw new RefusedFile("file_too_large", `Files may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`, 413);
+  if (bytes.length > MAX_DOCUMENT_BYTES)
+    throw new RefusedFile(
+      "file_too_large",
+      `Files may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
+      413,
+    );
   checkMagic(kind, bytes);
   if (kind === "pdf") {
     await checkPdf(bytes);

@@ -16,7 +16,10 @@ export class OverCap extends Error {
 export type Decoded = Uint8Array | null;
 
 function tooLarge(error: unknown): boolean {
-  return error instanceof RangeError || (error as NodeJS.ErrnoException | null)?.code === "ERR_BUFFER_TOO_LARGE";
+  return (
+    error instanceof RangeError ||
+    (error as NodeJS.ErrnoException | null)?.code === "ERR_BUFFER_TOO_LARGE"
+  );
 }
 
 /** zlib's output up to the first error, counted as it arrives (for damaged streams pdf.js still reads in part). */
@@ -47,7 +50,10 @@ export async function flate(data: Uint8Array, cap: number): Promise<Uint8Array> 
   const flg = data[1] ?? 0;
   if ((cmf & 0x0f) !== 8 || ((cmf << 8) + flg) % 31 !== 0 || flg & 0x20) return new Uint8Array(0);
   try {
-    return inflateSync(data, { maxOutputLength: Math.max(1, cap), finishFlush: constants.Z_SYNC_FLUSH });
+    return inflateSync(data, {
+      maxOutputLength: Math.max(1, cap),
+      finishFlush: constants.Z_SYNC_FLUSH,
+    });
   } catch (error) {
     if (tooLarge(error)) throw new OverCap();
     return inflatePartial(data, cap);
@@ -57,7 +63,10 @@ export async function flate(data: Uint8Array, cap: number): Promise<Uint8Array> 
 /** BrotliDecode (pdf.js 5): the format with the largest expansion of all. */
 export function brotli(data: Uint8Array, cap: number): Uint8Array {
   try {
-    return brotliDecompressSync(data, { maxOutputLength: Math.max(1, cap), finishFlush: constants.BROTLI_OPERATION_FLUSH });
+    return brotliDecompressSync(data, {
+      maxOutputLength: Math.max(1, cap),
+      finishFlush: constants.BROTLI_OPERATION_FLUSH,
+    });
   } catch (error) {
     if (tooLarge(error)) throw new OverCap();
     return new Uint8Array(0);
@@ -73,7 +82,9 @@ class Output {
   reserve(count: number): void {
     if (this.length + count > this.cap) throw new OverCap();
     if (this.length + count <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.min(this.cap, Math.max(this.bytes.length * 2, this.length + count)));
+    const grown = new Uint8Array(
+      Math.min(this.cap, Math.max(this.bytes.length * 2, this.length + count)),
+    );
     grown.set(this.bytes.subarray(0, this.length));
     this.bytes = grown;
   }
@@ -113,7 +124,8 @@ export function lzw(data: Uint8Array, cap: number, earlyChange = 1): Uint8Array 
     const start = out.length;
     out.length += length;
     const bytes = out.result();
-    for (let c = code, i = start + length - 1; c >= 0; c = prefix[c] ?? -1, i--) bytes[i] = suffix[c] ?? 0;
+    for (let c = code, i = start + length - 1; c >= 0; c = prefix[c] ?? -1, i--)
+      bytes[i] = suffix[c] ?? 0;
   };
   for (;;) {
     while (bits < width && at < data.length) {
@@ -154,7 +166,7 @@ export function lzw(data: Uint8Array, cap: number, earlyChange = 1): Uint8Array 
 /** RunLengthDecode: a length byte, then that many bytes or one byte repeated; 128 ends the data. */
 export function runLength(data: Uint8Array, cap: number): Uint8Array {
   const out = new Output(cap);
-  for (let at = 0; at < data.length; ) {
+  for (let at = 0; at < data.length;) {
     const length = data[at++] ?? 128;
     if (length === 128) break;
     if (length < 128) {
@@ -175,7 +187,12 @@ export function asciiHex(data: Uint8Array, cap: number): Uint8Array {
   let high = -1;
   for (const byte of data) {
     if (byte === 0x3e) break;
-    const digit = byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66 ? (byte | 0x20) - 0x57 : -1;
+    const digit =
+      byte >= 0x30 && byte <= 0x39
+        ? byte - 0x30
+        : (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66
+          ? (byte | 0x20) - 0x57
+          : -1;
     if (digit < 0) continue;
     if (high < 0) high = digit;
     else {

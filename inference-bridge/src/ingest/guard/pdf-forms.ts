@@ -12,7 +12,11 @@ import { RefusedFile } from "../parsed-document";
 export const MAX_PDF_FORM_DRAWS = 50_000;
 
 const DO = /\/([^\0\t\n\f\r ()<>[\]{}/%]+)[\0\t\n\f\r ]*Do(?![^\0\t\n\f\r ()<>[\]{}/%])/g;
-const tooMany = () => new RefusedFile("pdf_too_complex", `The PDF draws its forms into one another more than ${MAX_PDF_FORM_DRAWS} times, which no real document needs; it is not accepted.`);
+const tooMany = () =>
+  new RefusedFile(
+    "pdf_too_complex",
+    `The PDF draws its forms into one another more than ${MAX_PDF_FORM_DRAWS} times, which no real document needs; it is not accepted.`,
+  );
 
 /** The forms each content stream draws, by resource name, and the forms each name may stand for. */
 export class FormDraws {

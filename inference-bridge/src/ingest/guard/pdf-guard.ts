@@ -10,7 +10,15 @@ import { Buffer } from "node:buffer";
 import { RefusedFile } from "../parsed-document";
 import { decodeFilter, flate, OverCap } from "./pdf-filters";
 import { FormDraws } from "./pdf-forms";
-import { checkStrings, isSpace, PdfName, PdfReader, PdfRef, type PdfDict, type PdfValue } from "./pdf-syntax";
+import {
+  checkStrings,
+  isSpace,
+  PdfName,
+  PdfReader,
+  PdfRef,
+  type PdfDict,
+  type PdfValue,
+} from "./pdf-syntax";
 
 /** Most bytes one stream may decode to (fonts included; images are never decoded to extract text). */
 export const MAX_PDF_STREAM_BYTES = 32 * 1024 * 1024;
@@ -34,11 +42,27 @@ interface StreamObject {
 }
 
 const streamTooLarge = () =>
-  new RefusedFile("pdf_too_large_inflated", `A stream in the PDF expands to more than ${MAX_PDF_STREAM_BYTES / 1024 / 1024} MB when unpacked; it looks like a decompression bomb.`, 413);
+  new RefusedFile(
+    "pdf_too_large_inflated",
+    `A stream in the PDF expands to more than ${MAX_PDF_STREAM_BYTES / 1024 / 1024} MB when unpacked; it looks like a decompression bomb.`,
+    413,
+  );
 const fileTooLarge = () =>
-  new RefusedFile("pdf_too_large_inflated", `The PDF expands to more than ${MAX_PDF_INFLATED_BYTES / 1024 / 1024} MB when unpacked; it looks like a decompression bomb.`, 413);
-const tooComplex = (what: string) => new RefusedFile("pdf_too_complex", `The PDF ${what}, which no real document needs; it is not accepted.`);
-const encrypted = () => new RefusedFile("pdf_encrypted", "The PDF is encrypted or password-protected; upload a copy saved without a password.");
+  new RefusedFile(
+    "pdf_too_large_inflated",
+    `The PDF expands to more than ${MAX_PDF_INFLATED_BYTES / 1024 / 1024} MB when unpacked; it looks like a decompression bomb.`,
+    413,
+  );
+const tooComplex = (what: string) =>
+  new RefusedFile(
+    "pdf_too_complex",
+    `The PDF ${what}, which no real document needs; it is not accepted.`,
+  );
+const encrypted = () =>
+  new RefusedFile(
+    "pdf_encrypted",
+    "The PDF is encrypted or password-protected; upload a copy saved without a password.",
+  );
 
 class PdfFile {
   readonly objects = new Map<number, PdfValue>();
@@ -50,7 +74,8 @@ class PdfFile {
   resolve(value: PdfValue | undefined): PdfValue | undefined {
     let current = value;
     // A chain of references longer than this is a loop.
-    for (let hops = 0; current instanceof PdfRef && hops < 8; hops++) current = this.objects.get(current.num);
+    for (let hops = 0; current instanceof PdfRef && hops < 8; hops++)
+      current = this.objects.get(current.num);
     return current instanceof PdfRef ? undefined : current;
   }
 
@@ -62,7 +87,8 @@ class PdfFile {
   /** Records one parsed object and, when it has one, its stream. */
   add(num: number, value: PdfValue, streamStart: number | null): void {
     if (!this.objects.has(num) || streamStart !== null) this.objects.set(num, value);
-    if (value instanceof Map && streamStart !== null) this.streams.push({ dict: value, start: streamStart, num });
+    if (value instanceof Map && streamStart !== null)
+      this.streams.push({ dict: value, start: streamStart, num });
   }
 
   /** Every dictionary of the file, nested ones included. */
@@ -70,7 +96,8 @@ class PdfFile {
     const pending: PdfValue[] = [...this.objects.values()];
     for (let value = pending.pop(); value !== undefined; value = pending.pop()) {
       if (value instanceof Map) yield value;
-      if (value instanceof Map || Array.isArray(value)) for (const item of value.values()) pending.push(item);
+      if (value instanceof Map || Array.isArray(value))
+        for (const item of value.values()) pending.push(item);
     }
   }
 
@@ -100,9 +127,16 @@ class PdfFile {
     const named = stream.dict.get("F") ?? stream.dict.get("Filter");
     const declared = this.resolve(named);
     // A reference the guard cannot follow may still lead pdf.js to Flate, the one filter that can be probed.
-    if (named !== undefined && declared === undefined) return this.stage(() => flate(this.bytes.subarray(stream.start), this.cap()));
-    const filters = declared instanceof PdfName ? [declared] : Array.isArray(declared) ? declared.map((f) => this.resolve(f)) : [];
-    if (filters.length > MAX_PDF_FILTERS) throw tooComplex(`chains ${filters.length} filters on one stream`);
+    if (named !== undefined && declared === undefined)
+      return this.stage(() => flate(this.bytes.subarray(stream.start), this.cap()));
+    const filters =
+      declared instanceof PdfName
+        ? [declared]
+        : Array.isArray(declared)
+          ? declared.map((f) => this.resolve(f))
+          : [];
+    if (filters.length > MAX_PDF_FILTERS)
+      throw tooComplex(`chains ${filters.length} filters on one stream`);
     if (filters.length === 0) return this.bytes.subarray(stream.start, this.rawEnd(stream));
     let data: Uint8Array = this.bytes.subarray(stream.start);
     for (const filter of filters) {
@@ -180,7 +214,8 @@ function checkEncryption(file: PdfFile): void {
     const trailer = new PdfReader(file.bytes, match.index + match[0].length - 2).value();
     if (trailer instanceof Map && trailer.has("Encrypt")) throw encrypted();
   }
-  for (const { dict } of file.streams) if (file.nameOf(dict, "Type") === "XRef" && dict.has("Encrypt")) throw encrypted();
+  for (const { dict } of file.streams)
+    if (file.nameOf(dict, "Type") === "XRef" && dict.has("Encrypt")) throw encrypted();
 }
 
 /** Adds the objects of an object stream to the file, as pdf.js reads them. */
@@ -188,7 +223,8 @@ function readObjectStream(file: PdfFile, stream: StreamObject, data: Uint8Array)
   const count = file.resolve(stream.dict.get("N"));
   const first = file.resolve(stream.dict.get("First"));
   if (typeof count !== "number" || typeof first !== "number") return;
-  if (count > MAX_PDF_OBJECT_STREAM_OBJECTS) throw tooComplex(`packs ${count} objects into one object stream`);
+  if (count > MAX_PDF_OBJECT_STREAM_OBJECTS)
+    throw tooComplex(`packs ${count} objects into one object stream`);
   const header = new PdfReader(data);
   const entries: [number, number][] = [];
   for (let i = 0; i < count; i++) {
@@ -197,7 +233,8 @@ function readObjectStream(file: PdfFile, stream: StreamObject, data: Uint8Array)
     if (typeof num !== "number" || typeof offset !== "number") break;
     entries.push([num, offset]);
   }
-  for (const [num, offset] of entries) file.add(num, new PdfReader(data, first + offset).value(), null);
+  for (const [num, offset] of entries)
+    file.add(num, new PdfReader(data, first + offset).value(), null);
 }
 
 /** Refuses a PDF whose streams or strings would make pdf.js exhaust its memory; see the module comment. */
@@ -217,7 +254,11 @@ export async function checkPdf(bytes: Uint8Array): Promise<void> {
     // pdf.js skips image XObjects when it extracts text, so their data is never decoded.
     if (isObjectStream(stream) || file.nameOf(stream.dict, "Subtype") === "Image") continue;
     const data = await file.decode(stream);
-    if (!data || !(lexed.has(stream.num) || isForm(stream) || file.nameOf(stream.dict, "Type") === "CMap")) continue;
+    if (
+      !data ||
+      !(lexed.has(stream.num) || isForm(stream) || file.nameOf(stream.dict, "Type") === "CMap")
+    )
+      continue;
     checkStrings(data);
     draws.record(stream.num, data);
   }
@@ -225,7 +266,8 @@ export async function checkPdf(bytes: Uint8Array): Promise<void> {
   for (const dict of file.dictionaries()) {
     const xobjects = file.resolve(dict.get("XObject"));
     if (!(xobjects instanceof Map)) continue;
-    for (const [name, target] of xobjects) if (target instanceof PdfRef && forms.has(target.num)) draws.name(name, target.num);
+    for (const [name, target] of xobjects)
+      if (target instanceof PdfRef && forms.has(target.num)) draws.name(name, target.num);
   }
   draws.check();
 }

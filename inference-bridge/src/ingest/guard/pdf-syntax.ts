@@ -29,7 +29,16 @@ export class PdfString {
 }
 
 /** A PDF value as the guard sees it. */
-export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict | { keyword: string };
+export type PdfValue =
+  | number
+  | boolean
+  | null
+  | PdfName
+  | PdfRef
+  | PdfString
+  | PdfValue[]
+  | PdfDict
+  | { keyword: string };
 /** A dictionary. */
 export type PdfDict = Map<string, PdfValue>;
 
@@ -37,11 +46,17 @@ const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 
 /** True for PDF whitespace. */
-export const isSpace = (byte: number | undefined): boolean => byte !== undefined && WHITESPACE.has(byte);
-const isRegular = (byte: number | undefined): boolean => byte !== undefined && !WHITESPACE.has(byte) && !DELIMITERS.has(byte);
+export const isSpace = (byte: number | undefined): boolean =>
+  byte !== undefined && WHITESPACE.has(byte);
+const isRegular = (byte: number | undefined): boolean =>
+  byte !== undefined && !WHITESPACE.has(byte) && !DELIMITERS.has(byte);
 
 function tooLong(): RefusedFile {
-  return new RefusedFile("pdf_text_too_long", `The PDF holds a single piece of text longer than ${MAX_PDF_STRING_BYTES / 1024 / 1024} MB, which no real page has; it is not accepted.`, 413);
+  return new RefusedFile(
+    "pdf_text_too_long",
+    `The PDF holds a single piece of text longer than ${MAX_PDF_STRING_BYTES / 1024 / 1024} MB, which no real page has; it is not accepted.`,
+    413,
+  );
 }
 
 /** End (exclusive) of the literal string opening at `at`, nesting and escapes included; refuses overlong strings. */
@@ -79,7 +94,8 @@ export class PdfReader {
     while (this.at < bytes.length) {
       const byte = bytes[this.at];
       if (byte === 0x25) {
-        while (this.at < bytes.length && bytes[this.at] !== 0x0a && bytes[this.at] !== 0x0d) this.at++;
+        while (this.at < bytes.length && bytes[this.at] !== 0x0a && bytes[this.at] !== 0x0d)
+          this.at++;
       } else if (isSpace(byte)) {
         this.at++;
       } else {
@@ -105,12 +121,20 @@ export class PdfReader {
         return null;
       } else if (byte === 0x3c && this.bytes[this.at + 1] === 0x3c) {
         this.at += 2;
-        if (stack.length >= MAX_PDF_NESTING) throw new RefusedFile("too_deeply_nested", "The PDF nests its objects too deeply to be read.");
+        if (stack.length >= MAX_PDF_NESTING)
+          throw new RefusedFile(
+            "too_deeply_nested",
+            "The PDF nests its objects too deeply to be read.",
+          );
         stack.push({ dict: new Map(), key: null });
         continue;
       } else if (byte === 0x5b) {
         this.at++;
-        if (stack.length >= MAX_PDF_NESTING) throw new RefusedFile("too_deeply_nested", "The PDF nests its objects too deeply to be read.");
+        if (stack.length >= MAX_PDF_NESTING)
+          throw new RefusedFile(
+            "too_deeply_nested",
+            "The PDF nests its objects too deeply to be read.",
+          );
         stack.push([]);
         continue;
       } else if (byte === 0x3e && this.bytes[this.at + 1] === 0x3e) {
@@ -131,7 +155,11 @@ export class PdfReader {
         this.at = end;
       } else if (byte === 0x2f) {
         this.at++;
-        item = new PdfName(this.word().replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))));
+        item = new PdfName(
+          this.word().replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) =>
+            String.fromCharCode(Number.parseInt(hex, 16)),
+          ),
+        );
       } else if (isRegular(byte)) {
         item = this.atom(this.word());
       } else {
@@ -145,7 +173,9 @@ export class PdfReader {
         if (item instanceof PdfKeywordR && top.length >= 2) {
           const generation = top.pop();
           const num = top.pop();
-          top.push(typeof num === "number" && typeof generation === "number" ? new PdfRef(num) : null);
+          top.push(
+            typeof num === "number" && typeof generation === "number" ? new PdfRef(num) : null,
+          );
         } else {
           top.push(item);
         }
@@ -176,7 +206,11 @@ export class PdfReader {
     this.skipSpace();
     const generation = isRegular(this.bytes[this.at]) ? Number(this.word()) : Number.NaN;
     this.skipSpace();
-    if (Number.isInteger(generation) && this.bytes[this.at] === 0x52 && !isRegular(this.bytes[this.at + 1])) {
+    if (
+      Number.isInteger(generation) &&
+      this.bytes[this.at] === 0x52 &&
+      !isRegular(this.bytes[this.at + 1])
+    ) {
       this.at++;
       return new PdfRef(item);
     }
@@ -206,20 +240,35 @@ export function checkStrings(bytes: Uint8Array): void {
       else i = hexStringEnd(bytes, i) - 1;
     } else if (byte === 0x25) {
       while (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
-    } else if (byte === 0x49 && bytes[i + 1] === 0x44 && !isRegular(bytes[i - 1]) && isSpace(bytes[i + 2])) {
+    } else if (
+      byte === 0x49 &&
+      bytes[i + 1] === 0x44 &&
+      !isRegular(bytes[i - 1]) &&
+      isSpace(bytes[i + 2])
+    ) {
       i = inlineImageEnd(bytes, i + 3);
     }
     if (byte === 0x28) text += i - start;
     else if (byte === 0x3c && bytes[start + 1] !== 0x3c) text += (i - start) / 2;
     if (text > MAX_PDF_STREAM_TEXT_BYTES) {
-      throw new RefusedFile("pdf_text_too_long", `A page of the PDF holds more than ${MAX_PDF_STREAM_TEXT_BYTES / 1024 / 1024} MB of text, which no real page has; it is not accepted.`, 413);
+      throw new RefusedFile(
+        "pdf_text_too_long",
+        `A page of the PDF holds more than ${MAX_PDF_STREAM_TEXT_BYTES / 1024 / 1024} MB of text, which no real page has; it is not accepted.`,
+        413,
+      );
     }
   }
 }
 
 function inlineImageEnd(bytes: Uint8Array, from: number): number {
   for (let i = from; i < bytes.length - 1; i++) {
-    if (bytes[i] === 0x45 && bytes[i + 1] === 0x49 && isSpace(bytes[i - 1]) && (i + 2 >= bytes.length || isSpace(bytes[i + 2]))) return i + 1;
+    if (
+      bytes[i] === 0x45 &&
+      bytes[i + 1] === 0x49 &&
+      isSpace(bytes[i - 1]) &&
+      (i + 2 >= bytes.length || isSpace(bytes[i + 2]))
+    )
+      return i + 1;
   }
   return bytes.length;
 }

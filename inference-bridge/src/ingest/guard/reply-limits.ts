@@ -12,12 +12,21 @@ export const MAX_REPLY_BLOCKS = 200_000;
 /** Refuses a parsed document too large to hand back to the bridge. */
 export function checkReply(document: ParsedDocument): void {
   if (document.blocks.length > MAX_REPLY_BLOCKS) {
-    throw new RefusedFile("too_many_blocks", `The document breaks into more than ${MAX_REPLY_BLOCKS} paragraphs; split it into parts.`, 413);
+    throw new RefusedFile(
+      "too_many_blocks",
+      `The document breaks into more than ${MAX_REPLY_BLOCKS} paragraphs; split it into parts.`,
+      413,
+    );
   }
   let chars = 0;
   for (const block of document.blocks) {
     chars += block.text.length;
     for (const heading of block.headings) chars += heading.length;
-    if (chars > MAX_REPLY_CHARS) throw new RefusedFile("too_much_text", "The document holds more text than one upload may; split it into parts.", 413);
+    if (chars > MAX_REPLY_CHARS)
+      throw new RefusedFile(
+        "too_much_text",
+        "The document holds more text than one upload may; split it into parts.",
+        413,
+      );
   }
 }

@@ -12,18 +12,33 @@ import { readZip } from "./zip-guard";
 export async function parseDocx(bytes: Uint8Array): Promise<Block[]> {
   const entries = readZip(bytes);
   if (!entries.has("word/document.xml")) {
-    throw new RefusedFile("docx_invalid", "The ZIP file is not a Word document (it has no word/document.xml).");
+    throw new RefusedFile(
+      "docx_invalid",
+      "The ZIP file is not a Word document (it has no word/document.xml).",
+    );
   }
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, {
-      ignoreEmptyParagraphs: true,
-      // Images are not text; skipping them keeps mammoth from base64-encoding every picture in memory.
-      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })),
-    })).value;
+    html = (
+      await mammoth.convertToHtml(
+        { buffer: Buffer.from(bytes) },
+        {
+          ignoreEmptyParagraphs: true,
+          // Images are not text; skipping them keeps mammoth from base64-encoding every picture in memory.
+          convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })),
+        },
+      )
+    ).value;
   } catch (error) {
-    if (error instanceof RangeError) throw new RefusedFile("too_deeply_nested", "The Word document nests its content too deeply to be read.");
-    throw new RefusedFile("docx_corrupt", "The Word document is damaged and cannot be read. Save it again from Word and re-upload.");
+    if (error instanceof RangeError)
+      throw new RefusedFile(
+        "too_deeply_nested",
+        "The Word document nests its content too deeply to be read.",
+      );
+    throw new RefusedFile(
+      "docx_corrupt",
+      "The Word document is damaged and cannot be read. Save it again from Word and re-upload.",
+    );
   }
   return parseHtml(html);
 }

@@ -12,16 +12,77 @@ import { RefusedFile, type Block } from "../parsed-document";
 /** Deepest element nesting accepted. */
 export const MAX_HTML_DEPTH = 256;
 
-const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head"]);
-const BLOCK = new Set(["p", "div", "section", "article", "blockquote", "pre", "header", "footer", "main", "aside", "nav", "dd", "dt", "hr", "figure", "figcaption", "caption", "dl"]);
-const VOID = new Set(["br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"]);
+const SKIPPED = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "svg",
+  "math",
+  "iframe",
+  "object",
+  "head",
+]);
+const BLOCK = new Set([
+  "p",
+  "div",
+  "section",
+  "article",
+  "blockquote",
+  "pre",
+  "header",
+  "footer",
+  "main",
+  "aside",
+  "nav",
+  "dd",
+  "dt",
+  "hr",
+  "figure",
+  "figcaption",
+  "caption",
+  "dl",
+]);
+const VOID = new Set([
+  "br",
+  "hr",
+  "img",
+  "input",
+  "meta",
+  "link",
+  "area",
+  "base",
+  "col",
+  "embed",
+  "source",
+  "track",
+  "wbr",
+]);
 const BOLD = new Set(["strong", "b"]);
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", mdash: "—", ndash: "–", hellip: "…", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“", bull: "•" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  mdash: "—",
+  ndash: "–",
+  hellip: "…",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+  bull: "•",
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      const code =
+        name[1] === "x" || name[1] === "X"
+          ? Number.parseInt(name.slice(2), 16)
+          : Number.parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : "";
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
@@ -51,7 +112,9 @@ class TextBuffer {
 
   /** The lines with text, whitespace collapsed. */
   take(): Line[] {
-    const lines = this.lines.map((l) => ({ text: l.text.replace(/\s+/g, " ").trim(), bold: l.bold })).filter((l) => l.text);
+    const lines = this.lines
+      .map((l) => ({ text: l.text.replace(/\s+/g, " ").trim(), bold: l.bold }))
+      .filter((l) => l.text);
     this.lines = [{ text: "", bold: true }];
     return lines;
   }
@@ -75,7 +138,9 @@ function htmlDrafts(html: string): DraftBlock[] {
   const drafts: DraftBlock[] = [];
   const buffer = new TextBuffer();
   const lists: { ordered: boolean; count: number }[] = [];
-  let mode: { kind: "paragraph" } | { kind: "heading"; level: number } | { kind: "item"; marker: string } = { kind: "paragraph" };
+  let mode:
+    { kind: "paragraph" } | { kind: "heading"; level: number } | { kind: "item"; marker: string } =
+    { kind: "paragraph" };
   let table: Table | null = null;
   // Tables inside a table cell are read as text of that cell.
   let innerTables = 0;
@@ -83,8 +148,10 @@ function htmlDrafts(html: string): DraftBlock[] {
   const flush = () => {
     const lines = buffer.take();
     const text = lines.map((l) => l.text);
-    if (mode.kind === "heading" && text.length > 0) drafts.push({ kind: "heading", text: text.join(" "), level: mode.level });
-    else if (mode.kind === "item" && text.length > 0) drafts.push({ kind: "list-item", text: `${mode.marker}${text.join(" ")}` });
+    if (mode.kind === "heading" && text.length > 0)
+      drafts.push({ kind: "heading", text: text.join(" "), level: mode.level });
+    else if (mode.kind === "item" && text.length > 0)
+      drafts.push({ kind: "list-item", text: `${mode.marker}${text.join(" ")}` });
     else if (lines.length > 0) {
       // A bold first line over more text stands alone: a pseudo-heading or a question over its answer.
       const head = lines[0];
@@ -93,13 +160,20 @@ function htmlDrafts(html: string): DraftBlock[] {
         lines.shift();
       }
       const allBold = lines.every((l) => l.bold);
-      drafts.push({ kind: "paragraph", text: lines.map((l) => l.text).join("\n"), ...(allBold ? { bold: true } : {}) });
+      drafts.push({
+        kind: "paragraph",
+        text: lines.map((l) => l.text).join("\n"),
+        ...(allBold ? { bold: true } : {}),
+      });
     }
     mode = { kind: "paragraph" };
   };
   const endTable = (done: Table) => {
     const [first, ...rest] = done.rows;
-    const headed = first !== undefined && rest.length > 0 && (first.headerCells === first.cells.length || first.bold);
+    const headed =
+      first !== undefined &&
+      rest.length > 0 &&
+      (first.headerCells === first.cells.length || first.bold);
     const header = headed ? first.cells : null;
     for (const row of headed ? rest : done.rows) {
       const text = tableRowText(row.cells, header);
@@ -127,7 +201,11 @@ function htmlDrafts(html: string): DraftBlock[] {
     }
     if (!closing && !selfClosing) {
       depth++;
-      if (depth > MAX_HTML_DEPTH) throw new RefusedFile("too_deeply_nested", `The document nests elements more than ${MAX_HTML_DEPTH} levels deep; it is not accepted.`);
+      if (depth > MAX_HTML_DEPTH)
+        throw new RefusedFile(
+          "too_deeply_nested",
+          `The document nests elements more than ${MAX_HTML_DEPTH} levels deep; it is not accepted.`,
+        );
       if (SKIPPED.has(name)) {
         skipping = name;
         depth--;

@@ -35,7 +35,9 @@ function plainInline(text: string): string {
 
 function isCapitals(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, "");
-  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return (
+    letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+  );
 }
 
 function cells(row: string): string[] {
@@ -49,7 +51,10 @@ function cells(row: string): string[] {
 
 /** The width a hard-wrapped text was wrapped at: nearly its longest lines (a stray long URL aside). */
 function wrapWidth(lines: string[]): number {
-  const lengths = lines.map((line) => line.trimEnd().length).filter((n) => n > 0).sort((a, b) => a - b);
+  const lengths = lines
+    .map((line) => line.trimEnd().length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   return lengths[Math.floor(lengths.length * 0.95)] ?? 80;
 }
 
@@ -61,7 +66,8 @@ function plainHeadingLevel(line: string): number | null {
   if (numbered?.[1] && numbered[2]) {
     const depth = numbered[1].split(".").length;
     // "1. Buy shoes" is a list item; "1. GETTING STARTED" and "2.3 Night feeds" are headings.
-    if (isCapitals(numbered[2]) || (depth > 1 && /^\p{Lu}/u.test(numbered[2]))) return Math.min(6, depth + 1);
+    if (isCapitals(numbered[2]) || (depth > 1 && /^\p{Lu}/u.test(numbered[2])))
+      return Math.min(6, depth + 1);
     return null;
   }
   return isCapitals(line) ? 2 : null;
@@ -90,7 +96,9 @@ export function markdownDrafts(text: string): DraftBlock[] {
     if (previous !== undefined) {
       const firstWord = line.trim().split(/\s/)[0] ?? "";
       // Wrapped: the next word would not have fitted, or a sentence simply goes on in lower case.
-      const wrapped = previous.trimEnd().length + 1 + firstWord.length > width - 2 || (/^\p{Ll}/u.test(line.trim()) && !/[.!?:]$/.test(previous.trim()));
+      const wrapped =
+        previous.trimEnd().length + 1 + firstWord.length > width - 2 ||
+        (/^\p{Ll}/u.test(line.trim()) && !/[.!?:]$/.test(previous.trim()));
       const aligned = /\S\s{2,}\S/.test(previous.trim()) || /\S\s{2,}\S/.test(line.trim());
       const hardBreak = / {2,}$|\\$/.test(previous) || LABEL.test(line);
       // A hanging indent continues the line above it ("A: Slow down…" / "   and stop if…").
@@ -121,13 +129,18 @@ export function markdownDrafts(text: string): DraftBlock[] {
     const atx = ATX.exec(line);
     if (blank || atx || RULE.test(line)) {
       flush();
-      if (atx?.[1] && atx[2]) drafts.push({ kind: "heading", text: plainInline(atx[2]), level: atx[1].length });
+      if (atx?.[1] && atx[2])
+        drafts.push({ kind: "heading", text: plainInline(atx[2]), level: atx[1].length });
       previousBlank = blank || Boolean(atx);
       continue;
     }
     const underline = UNDERLINE.exec(next);
     if (underline?.[1] && paragraph.length === 0 && item === null) {
-      drafts.push({ kind: "heading", text: plainInline(line), level: underline[1].startsWith("=") ? 1 : 2 });
+      drafts.push({
+        kind: "heading",
+        text: plainInline(line),
+        level: underline[1].startsWith("=") ? 1 : 2,
+      });
       i++;
       previousBlank = true;
       continue;
@@ -135,13 +148,19 @@ export function markdownDrafts(text: string): DraftBlock[] {
     if (line.includes("|") && TABLE_RULE.test(next)) {
       flush();
       const header = cells(line);
-      for (i += 2; i < lines.length && (lines[i] ?? "").includes("|"); i++) drafts.push({ kind: "table-row", text: tableRowText(cells(lines[i] ?? ""), header) });
+      for (i += 2; i < lines.length && (lines[i] ?? "").includes("|"); i++)
+        drafts.push({ kind: "table-row", text: tableRowText(cells(lines[i] ?? ""), header) });
       i--;
       previousBlank = true;
       continue;
     }
     // The first line of a text file, short and alone over a blank line, is its title.
-    const title = drafts.length === 0 && standalone && next.trim() === "" && line.trim().split(/\s+/).length <= 10 && !/[.,;:!?]$/.test(line.trim());
+    const title =
+      drafts.length === 0 &&
+      standalone &&
+      next.trim() === "" &&
+      line.trim().split(/\s+/).length <= 10 &&
+      !/[.,;:!?]$/.test(line.trim());
     const level = title ? 1 : standalone ? plainHeadingLevel(line) : null;
     if (level !== null) {
       drafts.push({ kind: "heading", text: plainInline(line), level });

@@ -9,7 +9,16 @@
  */
 import type { DraftBlock } from "../draft-blocks";
 import type { Fragment, Row } from "./pdf-lines";
-import { MAX_HEADING_WORDS, margins, measure, rowSize, segments, words, type PdfPageRows, type Segment } from "./pdf-measure";
+import {
+  MAX_HEADING_WORDS,
+  margins,
+  measure,
+  rowSize,
+  segments,
+  words,
+  type PdfPageRows,
+  type Segment,
+} from "./pdf-measure";
 import { joinLine, tableLines, type Vocabulary } from "./pdf-text";
 
 interface Line {
@@ -72,14 +81,20 @@ class Layout {
     return this.measured.levels.size > 0;
   }
 
-  isBold = (fragment: Fragment): boolean => fragment.runs.every((run) => !run.text.trim() || this.isBoldFont(run.font));
+  isBold = (fragment: Fragment): boolean =>
+    fragment.runs.every((run) => !run.text.trim() || this.isBoldFont(run.font));
 
   read(pages: readonly PdfPageRows[]): void {
     const { body } = this.measured;
-    const text = margins(pages.flatMap((p) => p.rows), body) ?? { left: 0, right: 0 };
+    const text = margins(
+      pages.flatMap((p) => p.rows),
+      body,
+    ) ?? { left: 0, right: 0 };
     for (const page of pages) {
       for (const segment of segments(page.rows, body, text)) {
-        segment.rows.forEach((row, i) => this.row(row, this.line(row, page.page, segment, i === 0), page.page));
+        segment.rows.forEach((row, i) =>
+          this.row(row, this.line(row, page.page, segment, i === 0), page.page),
+        );
       }
     }
     this.flush();
@@ -101,7 +116,12 @@ class Layout {
       left: segment.left,
       right: segment.right,
       fresh,
-      leadIn: lead !== undefined && rest.length > 0 && this.isBoldFont(lead.font) && /[:.]$/.test(lead.text.trim()) && words(lead.text) <= 8,
+      leadIn:
+        lead !== undefined &&
+        rest.length > 0 &&
+        this.isBoldFont(lead.font) &&
+        /[:.]$/.test(lead.text.trim()) &&
+        words(lead.text) <= 8,
       boldEnd: this.isBoldFont(fragments.at(-1)?.runs.at(-1)?.font ?? ""),
     };
   }
@@ -120,13 +140,26 @@ class Layout {
     const previous = open?.lines.at(-1);
     if (level !== undefined) {
       // A heading set over two lines is one heading.
-      const same = open?.kind === "heading" && open.level === level && previous && !line.fresh && previous.y - line.y <= 1.6 * line.size;
+      const same =
+        open?.kind === "heading" &&
+        open.level === level &&
+        previous &&
+        !line.fresh &&
+        previous.y - line.y <= 1.6 * line.size;
       if (!same) this.start("heading", level, line);
-    } else if (!open || open.kind === "heading" || !previous || this.startsNew(open, previous, line)) {
+    } else if (
+      !open ||
+      open.kind === "heading" ||
+      !previous ||
+      this.startsNew(open, previous, line)
+    ) {
       this.start("paragraph", 0, line);
     }
     if (!this.open) return;
-    this.open.text = this.open.kind === "heading" ? `${this.open.text} ${line.text}`.trim() : joinLine(this.open.text, line.text, this.vocabulary);
+    this.open.text =
+      this.open.kind === "heading"
+        ? `${this.open.text} ${line.text}`.trim()
+        : joinLine(this.open.text, line.text, this.vocabulary);
     this.open.lines.push(line);
   }
 
@@ -142,32 +175,55 @@ class Layout {
     const firstColumn = Math.min(...cells.flatMap((r) => r.cells[0] ?? []).map((f) => f.x0));
     const secondColumn = Math.min(...cells.flatMap((r) => r.cells[1] ?? []).map((f) => f.x0));
     const lastBottom = Math.min(...last.cells.flat().map((f) => f.y));
-    return Math.abs(line.x0 - firstColumn) < line.size && line.x1 > secondColumn && lastBottom - line.y < 2.2 * line.size;
+    return (
+      Math.abs(line.x0 - firstColumn) < line.size &&
+      line.x1 > secondColumn &&
+      lastBottom - line.y < 2.2 * line.size
+    );
   }
 
   private start(kind: Open["kind"], level: number, line: Line): void {
     this.flush();
-    this.open = { kind, level, lines: [], text: "", marker: kind === "paragraph" && LIST_MARKER.test(line.text) };
+    this.open = {
+      kind,
+      level,
+      lines: [],
+      text: "",
+      marker: kind === "paragraph" && LIST_MARKER.test(line.text),
+    };
   }
 
   private startsNew(block: Open, previous: Line, line: Line): boolean {
     const { pitch } = this.measured;
     // A dash at the start of a line after a full one is a dash in the sentence, wrapped: not a bullet.
-    const marker = LIST_MARKER.test(line.text) && !(/^[-–—]\s/.test(line.text) && slack(previous, line) <= 0 && !SENTENCE_END.test(previous.text));
+    const marker =
+      LIST_MARKER.test(line.text) &&
+      !(
+        /^[-–—]\s/.test(line.text) &&
+        slack(previous, line) <= 0 &&
+        !SENTENCE_END.test(previous.text)
+      );
     if (marker || LABEL.test(line.text) || (line.leadIn && !previous.boldEnd)) return true;
     if (Math.abs(line.size - previous.size) > 0.5) return true;
     // Over a page or column break a paragraph goes on only from a full line, at the margin, with a
     // sentence plainly unfinished (a lower-case word next, or a comma or hyphen before the break).
     if (line.fresh) {
       const unfinished = /^\p{Ll}/u.test(line.text) || /[,\-–]$/.test(previous.text);
-      return !unfinished || SENTENCE_END.test(previous.text) || previous.x1 < previous.right - 3 * previous.size || Math.abs(line.x0 - line.left) > 0.8 * line.size;
+      return (
+        !unfinished ||
+        SENTENCE_END.test(previous.text) ||
+        previous.x1 < previous.right - 3 * previous.size ||
+        Math.abs(line.x0 - line.left) > 0.8 * line.size
+      );
     }
     const gap = previous.y - line.y;
     if (line.y > previous.y + 0.3 * line.size || gap > 1.3 * pitch(line.size)) return true;
     // In an indented list a little extra space above a line is the space between two items.
-    if (line.x0 - line.left >= 1.2 * line.size && gap > pitch(line.size) + 0.15 * line.size) return true;
+    if (line.x0 - line.left >= 1.2 * line.size && gap > pitch(line.size) + 0.15 * line.size)
+      return true;
     if (!block.marker && line.x0 > previous.x0 + 0.8 * line.size) return true;
-    if (line.x0 < previous.x0 - 0.8 * line.size && (block.marker || block.lines.length > 1)) return true;
+    if (line.x0 < previous.x0 - 0.8 * line.size && (block.marker || block.lines.length > 1))
+      return true;
     // A line that ended short of the margin though the next line's first word would have fitted was
     // ended on purpose. Unless it is plainly short, a lower-case start says the sentence goes on (the
     // width of that word is only estimated).
@@ -190,9 +246,17 @@ class Layout {
     }
     const bold = open.kind === "paragraph" && open.lines.every((line) => line.bold);
     const text = open.marker ? open.text.replace(BULLET, "") : open.text;
-    const draft: DraftBlock = { kind: open.marker ? "list-item" : "paragraph", text, page: first.page, ...(bold ? { bold } : {}) };
+    const draft: DraftBlock = {
+      kind: open.marker ? "list-item" : "paragraph",
+      text,
+      page: first.page,
+      ...(bold ? { bold } : {}),
+    };
     this.drafts.push(draft);
-    this.shapes.set(draft, { indented: open.lines.every((l) => l.x0 - l.left >= 1.2 * l.size), lines: open.lines.length });
+    this.shapes.set(draft, {
+      indented: open.lines.every((l) => l.x0 - l.left >= 1.2 * l.size),
+      lines: open.lines.length,
+    });
   }
 
   private flushTable(): void {
@@ -214,11 +278,14 @@ class Layout {
     if (table.rows.length === 0) return;
     if (table.rows.length === 1) {
       // One row of text with wide gaps ("Name   Date") is a line, not a table.
-      const text = table.rows[0]?.cells.map((cell) => cell.map((f) => f.text).join(" ")).join(" — ");
+      const text = table.rows[0]?.cells
+        .map((cell) => cell.map((f) => f.text).join(" "))
+        .join(" — ");
       if (text) this.drafts.push({ kind: "paragraph", text, page: table.page });
       return;
     }
-    for (const text of tableLines(table.rows, this.vocabulary, this.isBold)) this.drafts.push({ kind: "table-row", text, page: table.page });
+    for (const text of tableLines(table.rows, this.vocabulary, this.isBold))
+      this.drafts.push({ kind: "table-row", text, page: table.page });
   }
 }
 
@@ -231,10 +298,19 @@ function refine(layout: Layout): DraftBlock[] {
   return drafts.map((draft, i) => {
     const shape = shapes.get(draft);
     if (!shape) return draft;
-    const listy = [drafts[i - 1], drafts[i + 1]].some((d) => d !== undefined && (shapes.get(d)?.indented || d.kind === "list-item"));
+    const listy = [drafts[i - 1], drafts[i + 1]].some(
+      (d) => d !== undefined && (shapes.get(d)?.indented || d.kind === "list-item"),
+    );
     if (shape.indented && listy) return { ...draft, kind: "list-item" };
     const next = drafts[i + 1];
-    if (!layout.sized && !draft.bold && shape.lines === 1 && next?.kind === "paragraph" && words(draft.text) <= 8 && SHORT_HEADING.test(draft.text)) {
+    if (
+      !layout.sized &&
+      !draft.bold &&
+      shape.lines === 1 &&
+      next?.kind === "paragraph" &&
+      words(draft.text) <= 8 &&
+      SHORT_HEADING.test(draft.text)
+    ) {
       return { kind: "heading", text: draft.text, level: 1, page: draft.page };
     }
     return draft;
@@ -242,7 +318,11 @@ function refine(layout: Layout): DraftBlock[] {
 }
 
 /** Reads the rows of every page into draft blocks; `isBoldFont` tells a bold font by its pdf.js name. */
-export function layoutPdf(pages: readonly PdfPageRows[], vocabulary: Vocabulary, isBoldFont: (font: string) => boolean): DraftBlock[] {
+export function layoutPdf(
+  pages: readonly PdfPageRows[],
+  vocabulary: Vocabulary,
+  isBoldFont: (font: string) => boolean,
+): DraftBlock[] {
   const layout = new Layout(pages, vocabulary, isBoldFont);
   layout.read(pages);
   return refine(layout);

@@ -77,10 +77,24 @@ export function fragmentsOf(items: readonly TextItemLike[]): Fragment[] {
     const last = fragments.at(-1);
     const unit = Math.max(1, Math.min(size, last?.size ?? size));
     // A superscript or subscript (a footnote mark, "m²") belongs to the line it is raised above.
-    const script = last !== undefined && size < 0.85 * last.size && y - last.y > -0.35 * last.size && y - last.y < 0.65 * last.size;
-    if (last && !gutter && (Math.abs(y - last.y) < 0.3 * unit || script) && x0 >= last.x1 - 0.5 * unit && x0 - last.x1 < CELL_GAP * unit) {
+    const script =
+      last !== undefined &&
+      size < 0.85 * last.size &&
+      y - last.y > -0.35 * last.size &&
+      y - last.y < 0.65 * last.size;
+    if (
+      last &&
+      !gutter &&
+      (Math.abs(y - last.y) < 0.3 * unit || script) &&
+      x0 >= last.x1 - 0.5 * unit &&
+      x0 - last.x1 < CELL_GAP * unit
+    ) {
       const gap = spaced || x0 - last.x1 > 0.15 * unit;
-      addText(last, gap && !last.text.endsWith(" ") && !text.startsWith(" ") ? ` ${text}` : text, font);
+      addText(
+        last,
+        gap && !last.text.endsWith(" ") && !text.startsWith(" ") ? ` ${text}` : text,
+        font,
+      );
       if (!script) count(last, size, text);
       last.x1 = Math.max(last.x1, x1);
     } else {
@@ -125,7 +139,13 @@ function wrapsInCell(row: Row, next: Fragment): boolean {
   if (!cell || row.cells.length < 2) return false;
   const unit = Math.max(1, next.size);
   const below = bottom(cell) - next.y;
-  return below > 0.5 * unit && below <= 1.9 * unit && next.x0 >= left(cell) - 2 * unit && next.x1 <= right(cell) + 2 * unit && next.x0 < right(cell);
+  return (
+    below > 0.5 * unit &&
+    below <= 1.9 * unit &&
+    next.x0 >= left(cell) - 2 * unit &&
+    next.x1 <= right(cell) + 2 * unit &&
+    next.x0 < right(cell)
+  );
 }
 
 /** Lines of a cell that wrapped before its neighbour cell started, read as rows of their own so far. */
@@ -141,7 +161,13 @@ function pullWrappedLines(rows: Row[], row: Row, next: Fragment): void {
     const cell = previous?.cells[0];
     if (!previous || !cell || previous.cells.length !== 1) break;
     const y = top(cell);
-    if (y > reach || y - upper > 1.9 * unit || y <= upper || Math.abs(left(cell) - left(first)) > 0.5 * unit) break;
+    if (
+      y > reach ||
+      y - upper > 1.9 * unit ||
+      y <= upper ||
+      Math.abs(left(cell) - left(first)) > 0.5 * unit
+    )
+      break;
     first.unshift(...cell);
     upper = y;
     rows.pop();
@@ -169,7 +195,8 @@ export function rowsOf(fragments: readonly Fragment[]): Row[] {
   // A bullet or number written apart from its words ("•", a tab, the text) is one cell with them.
   for (const r of rows) {
     const [marker, words] = r.cells;
-    if (marker?.length === 1 && words && MARKER.test(marker[0]?.text ?? "")) r.cells.splice(0, 2, [...marker, ...words]);
+    if (marker?.length === 1 && words && MARKER.test(marker[0]?.text ?? ""))
+      r.cells.splice(0, 2, [...marker, ...words]);
   }
   return rows;
 }

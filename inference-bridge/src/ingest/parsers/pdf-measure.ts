@@ -27,7 +27,8 @@ export const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 function dominant(counts: Map<number, number>): number | undefined {
   let best: number | undefined;
-  for (const [key, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = key;
+  for (const [key, count] of counts)
+    if (best === undefined || count > (counts.get(best) ?? 0)) best = key;
   return best;
 }
 
@@ -47,20 +48,37 @@ export function rowSize(row: Row): number {
 /** The size most of the text is set in. */
 export function bodySize(pages: readonly PdfPageRows[]): number {
   const chars = new Map<number, number>();
-  for (const page of pages) for (const row of page.rows) if (row.cells.length === 1) for (const f of row.cells.flat()) chars.set(f.size, (chars.get(f.size) ?? 0) + f.text.length);
+  for (const page of pages)
+    for (const row of page.rows)
+      if (row.cells.length === 1)
+        for (const f of row.cells.flat())
+          chars.set(f.size, (chars.get(f.size) ?? 0) + f.text.length);
   return dominant(chars) ?? 11;
 }
 
 /** The body size, heading levels by size (1 the largest), and the usual line spacing of a size. */
-export function measure(pages: readonly PdfPageRows[]): { body: number; levels: Map<number, number>; pitch: (size: number) => number } {
+export function measure(pages: readonly PdfPageRows[]): {
+  body: number;
+  levels: Map<number, number>;
+  pitch: (size: number) => number;
+} {
   const body = bodySize(pages);
   const large = new Set<number>();
   const gaps = new Map<number, number[]>();
   for (const page of pages) {
     page.rows.forEach((row, i) => {
       const size = rowSize(row);
-      const text = row.cells.flat().map((f) => f.text).join(" ");
-      if (row.cells.length === 1 && size >= body * 1.08 && size - body >= 0.9 && words(text) <= MAX_HEADING_WORDS) large.add(size);
+      const text = row.cells
+        .flat()
+        .map((f) => f.text)
+        .join(" ");
+      if (
+        row.cells.length === 1 &&
+        size >= body * 1.08 &&
+        size - body >= 0.9 &&
+        words(text) <= MAX_HEADING_WORDS
+      )
+        large.add(size);
       const before = page.rows[i - 1];
       const gap = before ? (before.cells[0]?.[0]?.y ?? 0) - (row.cells[0]?.[0]?.y ?? 0) : 0;
       if (!before || rowSize(before) !== size || gap <= 0.6 * size || gap >= 2.2 * size) return;
@@ -69,7 +87,9 @@ export function measure(pages: readonly PdfPageRows[]): { body: number; levels: 
       gaps.set(size, list);
     });
   }
-  const levels = new Map([...large].sort((a, b) => b - a).map((size, i) => [size, Math.min(6, i + 1)]));
+  const levels = new Map(
+    [...large].sort((a, b) => b - a).map((size, i) => [size, Math.min(6, i + 1)]),
+  );
   // The lower quartile: line spacing inside paragraphs, not the gaps between them.
   for (const list of gaps.values()) list.sort((a, b) => a - b);
   const pitch = (size: number) => {
@@ -80,16 +100,25 @@ export function measure(pages: readonly PdfPageRows[]): { body: number; levels: 
 }
 
 /** The margins of body text: the left edge a fair share of its lines start at, and how far they reach. */
-export function margins(rows: readonly Row[], body: number): { left: number; right: number } | null {
-  const lines = rows.filter((row) => row.cells.length === 1 && Math.abs(rowSize(row) - body) < 0.6).flatMap((row) => row.cells.flat());
+export function margins(
+  rows: readonly Row[],
+  body: number,
+): { left: number; right: number } | null {
+  const lines = rows
+    .filter((row) => row.cells.length === 1 && Math.abs(rowSize(row) - body) < 0.6)
+    .flatMap((row) => row.cells.flat());
   if (lines.length === 0) return null;
   const lefts = new Map<number, number>();
-  for (const f of lines) lefts.set(Math.round(f.x0), (lefts.get(Math.round(f.x0)) ?? 0) + f.text.length);
+  for (const f of lines)
+    lefts.set(Math.round(f.x0), (lefts.get(Math.round(f.x0)) ?? 0) + f.text.length);
   const rights = lines.map((f) => f.x1).sort((a, b) => a - b);
   // Not simply the commonest edge: in a handout of lists, more text may start at the lists' indent.
   const total = lines.reduce((sum, f) => sum + f.text.length, 0);
   const left = Math.min(...[...lefts].filter(([, chars]) => chars >= total * 0.1).map(([x]) => x));
-  return { left: Number.isFinite(left) ? left : (dominant(lefts) ?? 0), right: rights[Math.floor(rights.length * 0.9)] ?? 0 };
+  return {
+    left: Number.isFinite(left) ? left : (dominant(lefts) ?? 0),
+    right: rights[Math.floor(rights.length * 0.9)] ?? 0,
+  };
 }
 
 /**
@@ -97,7 +126,11 @@ export function margins(rows: readonly Row[], body: number): { left: number; rig
  * text's margin uses it (a page of list items is still indented from it); another column its own,
  * and a column beside another ends where its own lines do.
  */
-export function segments(rows: readonly Row[], body: number, text: { left: number; right: number }): Segment[] {
+export function segments(
+  rows: readonly Row[],
+  body: number,
+  text: { left: number; right: number },
+): Segment[] {
   const parts: Row[][] = [];
   let lastY = Number.POSITIVE_INFINITY;
   for (const row of rows) {
@@ -108,7 +141,10 @@ export function segments(rows: readonly Row[], body: number, text: { left: numbe
   }
   const extents = parts.map((part) => {
     const fragments = part.flatMap((row) => row.cells.flat());
-    return { start: Math.min(...fragments.map((f) => f.x0)), end: Math.max(...fragments.map((f) => f.x1)) };
+    return {
+      start: Math.min(...fragments.map((f) => f.x0)),
+      end: Math.max(...fragments.map((f) => f.x1)),
+    };
   });
   return parts.map((part, i) => {
     const { start, end } = extents[i] ?? { start: 0, end: 0 };
@@ -116,6 +152,10 @@ export function segments(rows: readonly Row[], body: number, text: { left: numbe
     const sameColumn = start >= text.left - body && start < text.left + 5 * body;
     if (sameColumn && parts.length === 1) return { rows: part, left: text.left, right: text.right };
     const own = margins(part, body) ?? text;
-    return { rows: part, left: sameColumn ? text.left : own.left, right: sameColumn && !besideAnother ? Math.max(text.right, own.right) : own.right };
+    return {
+      rows: part,
+      left: sameColumn ? text.left : own.left,
+      right: sameColumn && !besideAnother ? Math.max(text.right, own.right) : own.right,
+    };
   });
 }

@@ -61,7 +61,9 @@ export function joinLine(text: string, next: string, vocabulary: Vocabulary): st
   const whole = `${stem}${following}`;
   // "two-" + "minute": a compound the text uses, or two words it knows, keeps its hyphen.
   const words = vocabulary();
-  const keep = known(words, hyphenated) || (!known(words, whole) && known(words, lastPart) && known(words, following));
+  const keep =
+    known(words, hyphenated) ||
+    (!known(words, whole) && known(words, lastPart) && known(words, following));
   return keep ? text + next : text.slice(0, -1) + next;
 }
 
@@ -70,7 +72,8 @@ function fragmentText(fragments: readonly Fragment[], words: Vocabulary): string
   return fragments.reduce((text, fragment) => joinLine(text, fragment.text, words), "");
 }
 
-const PAGE_NUMBER = /^(?:page|p\.|seite|pagina)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|\/|von|de)\s*\d{1,4})?$/i;
+const PAGE_NUMBER =
+  /^(?:page|p\.|seite|pagina)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|\/|von|de)\s*\d{1,4})?$/i;
 /** Share of the page height at the top and bottom where running headers and footers live. */
 const MARGIN = 0.08;
 
@@ -89,8 +92,12 @@ function inMargin(row: Row, height: number): boolean {
  * in them ("Handout — page 3 of 4") — and bare page numbers. A heading such as "Week 3" is larger
  * than the body, so a plan with one week per page keeps its headings.
  */
-export function dropRunningLines(pages: { page: number; rows: Row[]; height: number }[], body: number): void {
-  const key = (row: Row) => rowText(row).toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
+export function dropRunningLines(
+  pages: { page: number; rows: Row[]; height: number }[],
+  body: number,
+): void {
+  const key = (row: Row) =>
+    rowText(row).toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
   const small = (row: Row) => row.cells.flat().every((f) => f.size <= body + 0.5);
   const seen = new Map<string, { pages: number; texts: Set<string>; numbered: number }>();
   for (const page of pages) {
@@ -105,10 +112,18 @@ export function dropRunningLines(pages: { page: number; rows: Row[]; height: num
   const repeats = Math.max(2, Math.ceil(pages.length / 2));
   const running = (row: Row) => {
     const entry = seen.get(key(row));
-    return entry !== undefined && entry.pages >= repeats && (entry.texts.size === 1 || entry.numbered >= repeats);
+    return (
+      entry !== undefined &&
+      entry.pages >= repeats &&
+      (entry.texts.size === 1 || entry.numbered >= repeats)
+    );
   };
   for (const page of pages) {
-    page.rows = page.rows.filter((row) => !inMargin(row, page.height) || (!PAGE_NUMBER.test(rowText(row).trim()) && !(small(row) && running(row))));
+    page.rows = page.rows.filter(
+      (row) =>
+        !inMargin(row, page.height) ||
+        (!PAGE_NUMBER.test(rowText(row).trim()) && !(small(row) && running(row))),
+    );
   }
 }
 
@@ -116,7 +131,12 @@ export function dropRunningLines(pages: { page: number; rows: Row[]; height: num
 function columns(rows: readonly Row[]): [number, number][] {
   // A row whose cells ran together into one line would span every column.
   const split = rows.filter((row) => row.cells.length > 1);
-  const spans = (split.length > 0 ? split : rows).flatMap((row) => row.cells.map((cell): [number, number] => [Math.min(...cell.map((f) => f.x0)), Math.max(...cell.map((f) => f.x1))]));
+  const spans = (split.length > 0 ? split : rows).flatMap((row) =>
+    row.cells.map((cell): [number, number] => [
+      Math.min(...cell.map((f) => f.x0)),
+      Math.max(...cell.map((f) => f.x1)),
+    ]),
+  );
   spans.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const span of spans) {
@@ -132,13 +152,20 @@ function columns(rows: readonly Row[]): [number, number][] {
  * (as `th` cells and Word's header rows are) and more rows follow. Cells are placed by column, so an
  * empty cell does not shift the values after it under the wrong header.
  */
-export function tableLines(rows: readonly Row[], words: Vocabulary, isBold: (fragment: Fragment) => boolean): string[] {
+export function tableLines(
+  rows: readonly Row[],
+  words: Vocabulary,
+  isBold: (fragment: Fragment) => boolean,
+): string[] {
   const spans = columns(rows);
   const place = (row: Row) => {
     const cells = spans.map(() => "");
     for (const cell of row.cells) {
       const x = Math.min(...cell.map((f) => f.x0));
-      const index = Math.max(0, spans.findIndex(([from, to]) => x >= from - 0.5 && x <= to));
+      const index = Math.max(
+        0,
+        spans.findIndex(([from, to]) => x >= from - 0.5 && x <= to),
+      );
       cells[index] = [cells[index], fragmentText(cell, words)].filter(Boolean).join(" ");
     }
     return cells;
@@ -148,6 +175,8 @@ export function tableLines(rows: readonly Row[], words: Vocabulary, isBold: (fra
   const headed = rest.length > 0 && first.cells.every((cell) => cell.every(isBold));
   const header = headed ? place(first) : null;
   // A table running over pages repeats its header row on each (Chromium does, as Word can).
-  const body = (headed ? rest : rows).map(place).filter((cells) => !header || cells.join("\u0000") !== header.join("\u0000"));
+  const body = (headed ? rest : rows)
+    .map(place)
+    .filter((cells) => !header || cells.join("\u0000") !== header.join("\u0000"));
   return body.map((cells) => tableRowText(cells, header)).filter(Boolean);
 }

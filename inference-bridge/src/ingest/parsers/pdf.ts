@@ -33,7 +33,8 @@ function fontsThatMatter(page: PdfPageRows, body: number): Set<string> {
     const fragments = row.cells.flat();
     const text = fragments.map((f) => f.text).join(" ");
     const small = fragments.every((f) => f.size < body * 1.08);
-    if (row.cells.length > 1 || (small && (text.split(" ").length <= 15 || text.endsWith("?")))) for (const f of fragments) for (const run of f.runs) fonts.add(run.font);
+    if (row.cells.length > 1 || (small && (text.split(" ").length <= 15 || text.endsWith("?"))))
+      for (const f of fragments) for (const run of f.runs) fonts.add(run.font);
     const runs = fragments[0]?.runs ?? [];
     if (small && runs.length > 1 && runs[0]) fonts.add(runs[0].font);
   }
@@ -45,7 +46,11 @@ function fontsThatMatter(page: PdfPageRows, body: number): Set<string> {
  * only once a page has been drawn into an operator list, which costs about as much as reading its
  * text, so only pages with a font not yet known are drawn, and only so many.
  */
-async function boldFonts(pdf: PDFDocumentProxy, pages: readonly PdfPageRows[], body: number): Promise<Set<string>> {
+async function boldFonts(
+  pdf: PDFDocumentProxy,
+  pages: readonly PdfPageRows[],
+  body: number,
+): Promise<Set<string>> {
   const bold = new Set<string>();
   const known = new Set<string>();
   let drawn = 0;
@@ -59,7 +64,10 @@ async function boldFonts(pdf: PDFDocumentProxy, pages: readonly PdfPageRows[], b
       for (const font of unknown) {
         known.add(font);
         const loaded: unknown = proxy.commonObjs.has(font) ? proxy.commonObjs.get(font) : null;
-        const name = typeof loaded === "object" && loaded !== null && "name" in loaded ? String(loaded.name) : "";
+        const name =
+          typeof loaded === "object" && loaded !== null && "name" in loaded
+            ? String(loaded.name)
+            : "";
         if (BOLD_FONT.test(name)) bold.add(font);
       }
     } catch {
@@ -73,7 +81,10 @@ async function boldFonts(pdf: PDFDocumentProxy, pages: readonly PdfPageRows[], b
 }
 
 /** Parses a PDF; `onPage` hears progress. */
-export async function parsePdf(bytes: Uint8Array, onPage?: (page: number, pages: number) => void): Promise<ParsedDocument> {
+export async function parsePdf(
+  bytes: Uint8Array,
+  onPage?: (page: number, pages: number) => void,
+): Promise<ParsedDocument> {
   const task = getDocument({
     data: bytes,
     isEvalSupported: false,
@@ -89,13 +100,28 @@ export async function parsePdf(bytes: Uint8Array, onPage?: (page: number, pages:
     pdf = await task.promise;
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
-    if (name === "PasswordException") throw new RefusedFile("pdf_encrypted", "The PDF is password-protected; upload a copy without a password.");
-    throw new RefusedFile("pdf_corrupt", "The PDF is damaged or not a real PDF and cannot be read. Export it again and re-upload.");
+    if (name === "PasswordException")
+      throw new RefusedFile(
+        "pdf_encrypted",
+        "The PDF is password-protected; upload a copy without a password.",
+      );
+    throw new RefusedFile(
+      "pdf_corrupt",
+      "The PDF is damaged or not a real PDF and cannot be read. Export it again and re-upload.",
+    );
   }
   try {
     const info = (await pdf.getMetadata()).info as Record<string, unknown>;
-    if (info.EncryptFilterName) throw new RefusedFile("pdf_encrypted", "The PDF is encrypted; upload a copy saved without encryption.");
-    if (pdf.numPages > MAX_PDF_PAGES) throw new RefusedFile("pdf_too_many_pages", `The PDF has ${pdf.numPages} pages; at most ${MAX_PDF_PAGES} are accepted.`);
+    if (info.EncryptFilterName)
+      throw new RefusedFile(
+        "pdf_encrypted",
+        "The PDF is encrypted; upload a copy saved without encryption.",
+      );
+    if (pdf.numPages > MAX_PDF_PAGES)
+      throw new RefusedFile(
+        "pdf_too_many_pages",
+        `The PDF has ${pdf.numPages} pages; at most ${MAX_PDF_PAGES} are accepted.`,
+      );
     const pages: PdfPageRows[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
@@ -110,10 +136,16 @@ export async function parsePdf(bytes: Uint8Array, onPage?: (page: number, pages:
     const body = bodySize(pages);
     dropRunningLines(pages, body);
     const bold = await boldFonts(pdf, pages, body);
-    return { blocks: assembleBlocks(layoutPdf(pages, vocabulary(pages), (font) => bold.has(font))), pageCount: pdf.numPages };
+    return {
+      blocks: assembleBlocks(layoutPdf(pages, vocabulary(pages), (font) => bold.has(font))),
+      pageCount: pdf.numPages,
+    };
   } catch (error) {
     if (error instanceof RefusedFile) throw error;
-    throw new RefusedFile("pdf_corrupt", "The PDF is damaged and its text cannot be read. Export it again and re-upload.");
+    throw new RefusedFile(
+      "pdf_corrupt",
+      "The PDF is damaged and its text cannot be read. Export it again and re-upload.",
+    );
   } finally {
     await pdf.destroy();
   }

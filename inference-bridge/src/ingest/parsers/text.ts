@@ -10,11 +10,20 @@ import { markdownDrafts } from "./markdown";
 
 /** Decodes UTF-8 text strictly. */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes.includes(0)) throw new RefusedFile("binary_content", "The file contains binary data, so it is not a text document.", 415);
+  if (bytes.includes(0))
+    throw new RefusedFile(
+      "binary_content",
+      "The file contains binary data, so it is not a text document.",
+      415,
+    );
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new RefusedFile("invalid_encoding", "The text is not valid UTF-8. Save it as UTF-8 and re-upload.", 415);
+    throw new RefusedFile(
+      "invalid_encoding",
+      "The text is not valid UTF-8. Save it as UTF-8 and re-upload.",
+      415,
+    );
   }
 }
 
@@ -30,7 +39,8 @@ export function parseQa(text: string): Block[] {
     throw new RefusedFile("qa_invalid", "The question-and-answer pairs are not valid JSON.", 400);
   }
   const parsed = z.array(QaPairSchema).min(1).max(MAX_QA_PAIRS).safeParse(value);
-  if (!parsed.success) throw new RefusedFile("qa_invalid", "Each pair needs a non-empty question and answer.", 400);
+  if (!parsed.success)
+    throw new RefusedFile("qa_invalid", "Each pair needs a non-empty question and answer.", 400);
   return parsed.data.flatMap((pair): Block[] => [
     { text: pair.question, kind: "question", headings: [pair.question] },
     { text: pair.answer, kind: "answer", headings: [pair.question] },

@@ -46,23 +46,39 @@ interface Entry {
 }
 
 function corrupt(): RefusedFile {
-  return new RefusedFile("docx_corrupt", "The DOCX file is damaged (its ZIP structure cannot be read). Save it again from Word and re-upload.");
+  return new RefusedFile(
+    "docx_corrupt",
+    "The DOCX file is damaged (its ZIP structure cannot be read). Save it again from Word and re-upload.",
+  );
 }
 
 function inconsistent(what: string): RefusedFile {
-  return new RefusedFile("docx_inconsistent", `The DOCX file's ZIP records contradict each other (${what}), so different programs would read different documents from it; it is not accepted. Save it again from Word and re-upload.`);
+  return new RefusedFile(
+    "docx_inconsistent",
+    `The DOCX file's ZIP records contradict each other (${what}), so different programs would read different documents from it; it is not accepted. Save it again from Word and re-upload.`,
+  );
 }
 
 function zip64(): RefusedFile {
-  return new RefusedFile("docx_zip64", "The DOCX uses ZIP64 records, which Word never writes for a document of this size; it is not accepted. Save it again from Word and re-upload.");
+  return new RefusedFile(
+    "docx_zip64",
+    "The DOCX uses ZIP64 records, which Word never writes for a document of this size; it is not accepted. Save it again from Word and re-upload.",
+  );
 }
 
 function bomb(): RefusedFile {
-  return new RefusedFile("docx_too_large_inflated", `The DOCX expands to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB when unpacked; it looks like a zip bomb.`, 413);
+  return new RefusedFile(
+    "docx_too_large_inflated",
+    `The DOCX expands to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB when unpacked; it looks like a zip bomb.`,
+    413,
+  );
 }
 
 function encrypted(): RefusedFile {
-  return new RefusedFile("docx_encrypted", "The DOCX is password-protected; remove the password in Word and re-upload.");
+  return new RefusedFile(
+    "docx_encrypted",
+    "The DOCX is password-protected; remove the password in Word and re-upload.",
+  );
 }
 
 function findEnd(bytes: Uint8Array, view: DataView): number {
@@ -87,12 +103,23 @@ function readDirectory(bytes: Uint8Array): Entry[] {
   const count = view.getUint16(end + 10, true);
   const directorySize = view.getUint32(end + 12, true);
   const directoryOffset = view.getUint32(end + 16, true);
-  if ([disk, directoryDisk, onDisk, count].includes(0xffff) || [directorySize, directoryOffset].includes(0xffffffff)) throw zip64();
+  if (
+    [disk, directoryDisk, onDisk, count].includes(0xffff) ||
+    [directorySize, directoryOffset].includes(0xffffffff)
+  )
+    throw zip64();
   if (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR) throw zip64();
-  if (disk !== 0 || directoryDisk !== 0 || onDisk !== count) throw inconsistent("it claims to span several disks");
-  if (end + 22 + view.getUint16(end + 20, true) !== bytes.length) throw inconsistent("bytes follow the end record");
-  if (count > MAX_ZIP_ENTRIES) throw new RefusedFile("docx_too_many_entries", `The DOCX holds ${count} parts; at most ${MAX_ZIP_ENTRIES} are accepted.`);
-  if (directoryOffset + directorySize !== end) throw inconsistent("the central directory does not end where the end record starts");
+  if (disk !== 0 || directoryDisk !== 0 || onDisk !== count)
+    throw inconsistent("it claims to span several disks");
+  if (end + 22 + view.getUint16(end + 20, true) !== bytes.length)
+    throw inconsistent("bytes follow the end record");
+  if (count > MAX_ZIP_ENTRIES)
+    throw new RefusedFile(
+      "docx_too_many_entries",
+      `The DOCX holds ${count} parts; at most ${MAX_ZIP_ENTRIES} are accepted.`,
+    );
+  if (directoryOffset + directorySize !== end)
+    throw inconsistent("the central directory does not end where the end record starts");
   const entries: Entry[] = [];
   const names = new Set<string>();
   let declared = 0;
@@ -115,13 +142,18 @@ function readDirectory(bytes: Uint8Array): Entry[] {
     if (entry.flags & ENCRYPTED || entry.method === 99) throw encrypted();
     if ([entry.compressedSize, entry.size, entry.localOffset].includes(0xffffffff)) throw zip64();
     if (entry.method !== 0 && entry.method !== 8) throw corrupt();
-    if (entry.method === 0 && entry.compressedSize !== entry.size) throw inconsistent(`${entry.name} is stored with two different sizes`);
+    if (entry.method === 0 && entry.compressedSize !== entry.size)
+      throw inconsistent(`${entry.name} is stored with two different sizes`);
     if (names.has(entry.name)) throw inconsistent(`${entry.name} is listed twice`);
     names.add(entry.name);
     declared += entry.size;
     if (declared > MAX_INFLATED_BYTES) throw bomb();
     if (/\.(xml|rels)$/i.test(entry.name) && entry.size > MAX_XML_PART_BYTES) {
-      throw new RefusedFile("docx_too_large_inflated", `A part of the DOCX (${entry.name}) expands to more than ${MAX_XML_PART_BYTES / 1024 / 1024} MB of XML; split the document into parts.`, 413);
+      throw new RefusedFile(
+        "docx_too_large_inflated",
+        `A part of the DOCX (${entry.name}) expands to more than ${MAX_XML_PART_BYTES / 1024 / 1024} MB of XML; split the document into parts.`,
+        413,
+      );
     }
     entries.push(entry);
   }
@@ -131,7 +163,12 @@ function readDirectory(bytes: Uint8Array): Entry[] {
 }
 
 /** Each local header must match its central record, and no entry's bytes may overlap another's. */
-function checkLocalHeaders(bytes: Uint8Array, view: DataView, entries: Entry[], directoryOffset: number): void {
+function checkLocalHeaders(
+  bytes: Uint8Array,
+  view: DataView,
+  entries: Entry[],
+  directoryOffset: number,
+): void {
   let previousEnd = 0;
   for (const entry of [...entries].sort((a, b) => a.localOffset - b.localOffset)) {
     const at = entry.localOffset;
@@ -141,13 +178,23 @@ function checkLocalHeaders(bytes: Uint8Array, view: DataView, entries: Entry[], 
     const nameLength = view.getUint16(at + 26, true);
     const dataStart = at + 30 + nameLength + view.getUint16(at + 28, true);
     if ((flags & ENCRYPTED) !== 0) throw encrypted();
-    if (view.getUint16(at + 8, true) !== entry.method || (flags & DATA_DESCRIPTOR) !== (entry.flags & DATA_DESCRIPTOR)) throw inconsistent(`${entry.name} has two different headers`);
-    if (!sameBytes(bytes.subarray(at + 30, at + 30 + nameLength), entry.nameBytes)) throw inconsistent(`a part is named differently in its two headers`);
+    if (
+      view.getUint16(at + 8, true) !== entry.method ||
+      (flags & DATA_DESCRIPTOR) !== (entry.flags & DATA_DESCRIPTOR)
+    )
+      throw inconsistent(`${entry.name} has two different headers`);
+    if (!sameBytes(bytes.subarray(at + 30, at + 30 + nameLength), entry.nameBytes))
+      throw inconsistent(`a part is named differently in its two headers`);
     // With a data descriptor, the local header leaves CRC and sizes at zero and the central record holds them.
     if (!(flags & DATA_DESCRIPTOR)) {
-      const local = [view.getUint32(at + 14, true), view.getUint32(at + 18, true), view.getUint32(at + 22, true)];
+      const local = [
+        view.getUint32(at + 14, true),
+        view.getUint32(at + 18, true),
+        view.getUint32(at + 22, true),
+      ];
       if (local.includes(0xffffffff)) throw zip64();
-      if (local[0] !== entry.crc || local[1] !== entry.compressedSize || local[2] !== entry.size) throw inconsistent(`${entry.name} has two different sizes`);
+      if (local[0] !== entry.crc || local[1] !== entry.compressedSize || local[2] !== entry.size)
+        throw inconsistent(`${entry.name} has two different sizes`);
     }
     previousEnd = dataStart + entry.compressedSize;
     if (previousEnd > directoryOffset) throw corrupt();
@@ -165,11 +212,16 @@ function inflate(bytes: Uint8Array, view: DataView, entry: Entry): Uint8Array {
       // One byte more than declared is enough to catch an entry that lies about its size.
       content = inflateRawSync(data, { maxOutputLength: entry.size + 1 });
     } catch (error) {
-      if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw inconsistent(`${entry.name} unpacks to more than it declares`);
+      if (
+        error instanceof RangeError ||
+        (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE"
+      )
+        throw inconsistent(`${entry.name} unpacks to more than it declares`);
       throw corrupt();
     }
   }
-  if (content.length !== entry.size) throw inconsistent(`${entry.name} unpacks to another size than it declares`);
+  if (content.length !== entry.size)
+    throw inconsistent(`${entry.name} unpacks to another size than it declares`);
   if (crc32(content) !== entry.crc) throw corrupt();
   return content;
 }

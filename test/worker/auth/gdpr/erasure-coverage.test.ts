@@ -5,7 +5,14 @@
 // from every table of the database after the erasure.
 import { env } from "cloudflare:workers";
 import { is } from "drizzle-orm";
-import { getTableConfig, integer, SQLiteTable, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import {
+  getTableConfig,
+  integer,
+  SQLiteTable,
+  sqliteTable,
+  text,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { conversationSearch } from "../../../../worker/db/conversation-search";
 import { PERSONAL_TABLES, type PersonalTableName } from "../../../../worker/db/personal-rows";
@@ -24,32 +31,58 @@ function schemaTables(): SQLiteTable[] {
 function holdsPersonalText(table: SQLiteTable): boolean {
   const { name, columns } = getTableConfig(table);
   const keyed = name === "contacts" || columns.some((column) => PERSON_KEYS.has(column.name));
-  const texts = columns.filter((column) => column.getSQLType() === "text" && !PERSON_KEYS.has(column.name) && !["id", "tenant_id"].includes(column.name));
+  const texts = columns.filter(
+    (column) =>
+      column.getSQLType() === "text" &&
+      !PERSON_KEYS.has(column.name) &&
+      !["id", "tenant_id"].includes(column.name),
+  );
   return keyed && texts.length > 0;
 }
 
 function uncovered(tables: SQLiteTable[]): string[] {
-  return tables.filter(holdsPersonalText).map((table) => getTableConfig(table).name).filter((name) => !(name in PERSONAL_TABLES));
+  return tables
+    .filter(holdsPersonalText)
+    .map((table) => getTableConfig(table).name)
+    .filter((name) => !(name in PERSONAL_TABLES));
 }
 
 describe("the erasure's list of tables", () => {
   it("covers every table in the schema keyed by contact or conversation that holds text", () => {
     const tables = schemaTables();
-    expect(tables.map((table) => getTableConfig(table).name)).toEqual(expect.arrayContaining(["question_gaps", "conversations", "conversation_search"]));
+    expect(tables.map((table) => getTableConfig(table).name)).toEqual(
+      expect.arrayContaining(["question_gaps", "conversations", "conversation_search"]),
+    );
     expect(uncovered(tables)).toEqual([]);
   });
 
   it("would notice a new table that quotes a person", () => {
-    const notes = sqliteTable("contact_notes", { id: text("id").primaryKey(), tenantId: text("tenant_id"), contactId: text("contact_id"), note: text("note"), at: integer("at") });
+    const notes = sqliteTable("contact_notes", {
+      id: text("id").primaryKey(),
+      tenantId: text("tenant_id"),
+      contactId: text("contact_id"),
+      note: text("note"),
+      at: integer("at"),
+    });
     expect(uncovered([notes])).toEqual(["contact_notes"]);
   });
 
   it("erases each covered table by every column that names the person", () => {
     for (const [name, spec] of Object.entries(PERSONAL_TABLES)) {
       const { columns } = getTableConfig(spec.table);
-      const declared = new Set([...("contact" in spec ? spec.contact : []), ...("conversation" in spec ? spec.conversation : [])].map((column: AnySQLiteColumn) => column.name));
-      const keys = columns.filter((column) => PERSON_KEYS.has(column.name)).map((column) => column.name);
-      expect(keys.filter((key) => !declared.has(key)), name).toEqual([]);
+      const declared = new Set(
+        [
+          ...("contact" in spec ? spec.contact : []),
+          ...("conversation" in spec ? spec.conversation : []),
+        ].map((column: AnySQLiteColumn) => column.name),
+      );
+      const keys = columns
+        .filter((column) => PERSON_KEYS.has(column.name))
+        .map((column) => column.name);
+      expect(
+        keys.filter((key) => !declared.has(key)),
+        name,
+      ).toEqual([]);
     }
   });
 });
@@ -65,10 +98,16 @@ describe("a contact's rows in every covered table", () => {
     const row: Record<string, string | number> = {};
     for (const column of getTableConfig(PERSONAL_TABLES[name].table).columns) {
       if (column.name === "tenant_id") row[column.name] = workspace.tenantId;
-      else if (column.name === "contact_id" || (name === "contacts" && column.name === "id")) row[column.name] = contactId;
-      else if (column.name === "conversation_id" || (name === "conversations" && column.name === "id")) row[column.name] = conversationId;
+      else if (column.name === "contact_id" || (name === "contacts" && column.name === "id"))
+        row[column.name] = contactId;
+      else if (
+        column.name === "conversation_id" ||
+        (name === "conversations" && column.name === "id")
+      )
+        row[column.name] = conversationId;
       else if (column.primary) row[column.name] = `${canary}:${crypto.randomUUID()}`;
-      else if (column.columnType === "SQLiteTextJson") row[column.name] = JSON.stringify(`${canary}:${column.name}`);
+      else if (column.columnType === "SQLiteTextJson")
+        row[column.name] = JSON.stringify(`${canary}:${column.name}`);
       else if (column.getSQLType() === "text") row[column.name] = `${canary}:${column.name}`;
       else row[column.name] = 1;
     }
@@ -76,7 +115,9 @@ describe("a contact's rows in every covered table", () => {
   }
 
   async function tablesHolding(text: string): Promise<string[]> {
-    const { results } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'").all<{ name: string }>();
+    const { results } = await env.DB.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'",
+    ).all<{ name: string }>();
     const holding: string[] = [];
     for (const { name } of results) {
       const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
@@ -91,14 +132,18 @@ describe("a contact's rows in every covered table", () => {
     for (const name of (Object.keys(PERSONAL_TABLES) as PersonalTableName[]).reverse()) {
       const row = plantedRow(name);
       const columns = Object.keys(row);
-      await env.DB.prepare(`INSERT INTO "${name}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`)
+      await env.DB.prepare(
+        `INSERT INTO "${name}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+      )
         .bind(...Object.values(row))
         .run();
     }
   });
 
   it("are all in the contact's export, table by table", async () => {
-    const res = await call(`/api/v1/contacts/${contactId}/export`, { token: workspace.members.owner.token });
+    const res = await call(`/api/v1/contacts/${contactId}/export`, {
+      token: workspace.members.owner.token,
+    });
     expect(res.status).toBe(200);
     const { stores } = (await res.json()) as { stores: { d1: Record<string, unknown> } };
     const missing = Object.keys(PERSONAL_TABLES)
@@ -108,9 +153,17 @@ describe("a contact's rows in every covered table", () => {
   });
 
   it("are gone from every table of the database after the erasure", async () => {
-    expect(await tablesHolding(canary)).toEqual(expect.arrayContaining(Object.keys(PERSONAL_TABLES)));
-    const res = await call(`/api/v1/contacts/${contactId}`, { method: "DELETE", token: workspace.members.owner.token });
-    expect(await res.json()).toMatchObject({ complete: true, stores: expect.arrayContaining([expect.objectContaining({ store: "d1", status: "erased" })]) });
+    expect(await tablesHolding(canary)).toEqual(
+      expect.arrayContaining(Object.keys(PERSONAL_TABLES)),
+    );
+    const res = await call(`/api/v1/contacts/${contactId}`, {
+      method: "DELETE",
+      token: workspace.members.owner.token,
+    });
+    expect(await res.json()).toMatchObject({
+      complete: true,
+      stores: expect.arrayContaining([expect.objectContaining({ store: "d1", status: "erased" })]),
+    });
     expect(await tablesHolding(canary)).toEqual([]);
   });
 });
