@@ -17,7 +17,7 @@ import {
   objectStreamBombPdf,
   pdfFile,
   pdfStream,
-} from "../support/hostile-documents";
+} from "../support/hostile-pdfs";
 
 const MIB = 1024 * 1024;
 const text = (s: string) => new TextEncoder().encode(s);

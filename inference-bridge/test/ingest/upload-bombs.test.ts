@@ -10,13 +10,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeDocx, makePdf } from "../support/document-fixtures";
 import { startBridgeProcess, type BridgeProcess } from "../support/bridge-process";
 import { uniqueTenant } from "../support/harness";
-import {
-  flateBombPdf,
-  nestedFlatePdf,
-  objectStreamBombPdf,
-  zip64BombDocx,
-  zip64HiddenTextDocx,
-} from "../support/hostile-documents";
+import { flateBombPdf, nestedFlatePdf, objectStreamBombPdf } from "../support/hostile-pdfs";
+import { zip64BombDocx, zip64HiddenTextDocx } from "../support/hostile-zips";
 import { postOriginal } from "../support/ingest-client";
 import { rssMb, sampleRss } from "../support/process-memory";
 

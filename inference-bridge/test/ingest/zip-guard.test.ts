@@ -9,11 +9,7 @@ import { cleanDocx } from "../../src/ingest/guard/docx-container";
 import { parseDocx } from "../../src/ingest/parsers/docx";
 import { MAX_XML_PART_BYTES, readZip } from "../../src/ingest/parsers/zip-guard";
 import { crc32, makeDocx, makeZip } from "../support/document-fixtures";
-import {
-  overlappingEntriesZip,
-  zip64BombDocx,
-  zip64HiddenTextDocx,
-} from "../support/hostile-documents";
+import { overlappingEntriesZip, zip64BombDocx, zip64HiddenTextDocx } from "../support/hostile-zips";
 
 const text = (s: string) => new TextEncoder().encode(s);
 

@@ -5,10 +5,12 @@ import {
   formFanOutPdf,
   nestedFlatePdf,
   objectStreamBombPdf,
+} from "../../../inference-bridge/test/support/hostile-pdfs";
+import {
   overlappingEntriesZip,
   zip64BombDocx,
   zip64HiddenTextDocx,
-} from "../../../inference-bridge/test/support/hostile-documents";
+} from "../../../inference-bridge/test/support/hostile-zips";
 import type { HostileUpload, HostileUploadRecipe } from "./arbitraries";
 
 const MIB = 1024 * 1024;

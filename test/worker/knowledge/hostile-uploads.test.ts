@@ -5,11 +5,11 @@
 import { env } from "cloudflare:workers";
 import { signRequest } from "@coach/contracts/signature";
 import { beforeAll, describe, expect, it } from "vitest";
+import { flateBombPdf } from "../../../inference-bridge/test/support/hostile-pdfs";
 import {
-  flateBombPdf,
   zip64BombDocx,
   zip64HiddenTextDocx,
-} from "../../../inference-bridge/test/support/hostile-documents";
+} from "../../../inference-bridge/test/support/hostile-zips";
 import { seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { settle, upload, type DocumentJson } from "./helpers";
 
