@@ -1,15 +1,15 @@
 // A workspace closed when its sole member erased their account is closed everywhere: its API keys and
 // any session token, the widget (config, session, socket upgrade, coaching routes, sockets already
 // open), its Telegram and WhatsApp webhooks (answered 200, nothing processed) and its coaching agents.
-// Its data is kept for the erasure window, then erased with a receipt by the workspace's closer.
+// Its data is kept for the erasure window, then erased with a receipt by the workspace's closer (whose
+// other duties are in workspace-closer.test.ts). A session into a closed workspace is refused too.
 import type { WidgetSessionResponse } from "@coach/contracts/widget";
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "../../../worker/db/tenant-gateway";
 import { roomFor } from "../../../worker/lib/rooms";
 import { workspaceCloserFor } from "../../../worker/lib/workspace-closers";
-import { workerConfig } from "../../../worker/lib/config";
 import {
   openSession,
   ORIGIN,
@@ -30,6 +30,7 @@ import {
   type ConnectedNumber,
 } from "../channels/channel-helpers";
 import { agentOf, createProgram, enroll, runAt, seedWebContact } from "../programs/program-helpers";
+import { json } from "./closing-helpers";
 
 const T0 = Date.UTC(2026, 5, 10, 10, 0); // a Wednesday, 10:00 UTC: no quiet hours near it
 const HOUR = 3_600_000;
@@ -44,11 +45,6 @@ let bot: ConnectedBot;
 let number: ConnectedNumber;
 let coached: { contactId: string; conversationId: string };
 let closing: Response;
-
-async function json<T>(res: Response, what: string): Promise<T> {
-  if (res.status >= 300) throw new Error(`${what}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 async function expectClosed(res: Response): Promise<void> {
   expect(res.status).toBe(410);
@@ -248,86 +244,5 @@ describe("a session into a closed workspace", () => {
       .bind(Date.now(), closedId)
       .run();
     await expectClosed(await call("/api/v1/members", { token: members.admin.token }));
-  });
-});
-
-describe("the workspace's closer", () => {
-  afterEach(() => {
-    vi.restoreAllMocks();
-  });
-
-  async function closedWorkspaceWithDocument(): Promise<string> {
-    const { session } = await signUp();
-    await json(
-      await call("/api/v1/knowledge/documents", {
-        token: session.access_token,
-        body: { title: "Notes", text: "Walk at dawn." },
-      }),
-      "document",
-    );
-    expect(
-      (await call("/api/v1/me", { method: "DELETE", token: session.access_token })).status,
-    ).toBe(200);
-    // Once the closing pass is done, the closer sleeps until the window ends; then the window is cut short.
-    const closer = workspaceCloserFor(env, session.tenant.id);
-    await expect
-      .poll(
-        () =>
-          runInDurableObject(
-            closer,
-            (_instance, state) => state.storage.kv.get<{ swept: boolean }>("job")?.swept,
-          ),
-        { timeout: 15_000 },
-      )
-      .toBe(true);
-    await env.DB.prepare("UPDATE tenants SET erase_after = ? WHERE id = ?")
-      .bind(Date.now() - 1000, session.tenant.id)
-      .run();
-    return session.tenant.id;
-  }
-
-  it("keeps everything and tries again later when a store cannot erase (the bridge is down)", async () => {
-    const closedId = await closedWorkspaceWithDocument();
-    const real = globalThis.fetch;
-    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-      const request = new Request(input, init);
-      if (request.url.startsWith(env.BRIDGE_URL) && request.method === "DELETE")
-        return new Response("busy", { status: 503 });
-      return real(input, init);
-    });
-    const closer = workspaceCloserFor(env, closedId);
-    await runDurableObjectAlarm(closer);
-    expect(await forTenant(env.DB, closedId).count("documents")).toBe(1);
-    const retryAt = await runInDurableObject(closer, (_instance, state) =>
-      state.storage.getAlarm(),
-    );
-    expect(retryAt).toBeGreaterThan(Date.now());
-    vi.restoreAllMocks();
-    await runDurableObjectAlarm(closer);
-    expect(await forTenant(env.DB, closedId).count("documents")).toBe(0);
-  });
-
-  it("forgets a workspace whose closure was never committed", async () => {
-    const { tenantId: openId } = await seedWorkspace();
-    const closer = workspaceCloserFor(env, openId);
-    await closer.schedule(openId);
-    await runInDurableObject(closer, (_instance, state) => {
-      const job = state.storage.kv.get<{ scheduledAt: number }>("job");
-      state.storage.kv.put("job", { ...job, scheduledAt: Date.now() - 3_600_000 });
-    });
-    await runDurableObjectAlarm(closer);
-    expect(
-      await runInDurableObject(closer, (_instance, state) => state.storage.kv.get("job")),
-    ).toBeUndefined();
-    expect(await forTenant(env.DB, openId).count("memberships")).toBe(4);
-  });
-
-  it("reads the erasure window from WORKSPACE_ERASURE_DAYS, 30 days when unset, and refuses a wrong value", () => {
-    expect(workerConfig({ WORKSPACE_ERASURE_DAYS: "7" }).workspaceErasureMs).toBe(7 * 24 * HOUR);
-    expect(workerConfig({ WORKSPACE_ERASURE_DAYS: "" }).workspaceErasureMs).toBe(30 * 24 * HOUR);
-    expect(() => workerConfig({ WORKSPACE_ERASURE_DAYS: "thirty" })).toThrow(
-      /WORKSPACE_ERASURE_DAYS/,
-    );
-    expect(() => workerConfig({ WORKSPACE_ERASURE_DAYS: "400" })).toThrow(/WORKSPACE_ERASURE_DAYS/);
   });
 });
