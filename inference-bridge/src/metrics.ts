@@ -3,7 +3,7 @@
  * histogram family and gauges read from the queue at scrape time.
  */
 import type { Priority } from "@coach/contracts/bridge";
-import type { QueueHooks } from "./queue";
+import type { QueueHooks } from "./queue-types";
 
 const WAIT_BUCKETS_SECONDS = [0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 const RETRIEVAL_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];

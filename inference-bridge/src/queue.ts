@@ -5,79 +5,14 @@
  * priority class) over the work ahead of it — fits both its deadline and the configured budget;
  * otherwise it is refused at once with a Retry-After derived from the same estimate, because a fast
  * 429 lets the edge keep the turn in its outbox instead of holding a socket open for nothing.
- * Dispatch order (priority classes with ageing, fair between tenants) lives in `fair-lanes.ts`.
+ * Dispatch order (priority classes with ageing, fair between tenants) lives in `fair-lanes.ts`, the
+ * wait estimate in `wait-estimate.ts`, the shapes the queue speaks in `queue-types.ts`.
  */
 import type { Priority } from "@coach/contracts/bridge";
 import { AppError } from "./errors";
 import { FairLanes, PRIORITIES } from "./fair-lanes";
-
-const EWMA_ALPHA = 0.2;
-/** Until something is measured, assume these service times. */
-const DEFAULT_SERVICE_MS: Record<Priority, number> = {
-  interactive: 3000,
-  search: 300,
-  proactive: 3000,
-  ingestion: 2000,
-};
-
-/** Settings of {@link AdmissionQueue}. */
-export interface QueueOptions {
-  /** Jobs run at once; equals OLLAMA_NUM_PARALLEL. */
-  concurrency: number;
-  /** Longest estimated wait accepted for any request. */
-  maxWaitMs: number;
-  maxDepth: number;
-  tenantMaxDepth: number;
-  /** Waiting this long raises a job by one priority class. */
-  agingMs: number;
-  initialServiceMs?: Partial<Record<Priority, number>>;
-  /** When false, new work is refused with 503 instead of being queued for a dead backend. */
-  isBackendUp?: () => boolean;
-  /** Seconds to suggest in Retry-After when the backend is down. */
-  backendRetryAfterSeconds?: number;
-  hooks?: QueueHooks;
-  now?: () => number;
-}
-
-/** Observation points for metrics. */
-export interface QueueHooks {
-  rejected?(priority: Priority, code: string): void;
-  cancelled?(priority: Priority, stage: "queued" | "running"): void;
-  started?(priority: Priority, waitMs: number): void;
-}
-
-export interface AdmitRequest {
-  tenantId: string;
-  priority: Priority;
-  /** Total budget from now; queued work past it is dropped and running work aborted. */
-  deadlineMs?: number;
-  /** Client disconnect: drops queued work and aborts running work. */
-  signal?: AbortSignal;
-}
-
-/** The right to use one backend slot. Always call `release` exactly once. */
-export interface Lease {
-  /** Aborted on client cancellation, deadline or forced shutdown; pass it down to the backend. */
-  readonly signal: AbortSignal;
-  readonly queueWaitMs: number;
-  release(outcome?: LeaseOutcome): void;
-}
-export type LeaseOutcome = "ok" | "error" | "cancelled";
-
-/** What {@link AdmissionQueue.stats} reports. */
-export interface QueueStats {
-  depth: number;
-  running: number;
-  concurrency: number;
-  draining: boolean;
-  depthByPriority: Record<Priority, number>;
-  /** Current service-time estimates (EWMA) per class. */
-  serviceMs: Record<Priority, number>;
-}
-
-export type Admission =
-  | { ok: true; position: number; estimatedWaitMs: number; slot: Promise<Lease> }
-  | { ok: false; error: AppError };
+import type { Admission, AdmitRequest, Lease, QueueOptions, QueueStats } from "./queue-types";
+import { DEFAULT_SERVICE_MS, EWMA_ALPHA, estimateWait } from "./wait-estimate";
 
 interface Job {
   tenantId: string;
@@ -158,7 +93,13 @@ export class AdmissionQueue {
         this.serviceMs[priority],
       );
     }
-    const { waitMs, ahead } = this.estimate(priority);
+    const { waitMs, ahead } = estimateWait(
+      this.now(),
+      this.running,
+      this.lanes.ahead(priority),
+      this.serviceMs,
+      this.options.concurrency,
+    );
     const allowedMs = Math.min(
       this.options.maxWaitMs,
       request.deadlineMs ?? Number.POSITIVE_INFINITY,
@@ -324,24 +265,6 @@ export class AdmissionQueue {
         this.checkIdle();
       },
     });
-  }
-
-  /** Estimated wait of a new job of `priority`: simulate slots draining the running and the work ahead. */
-  private estimate(priority: Priority): { waitMs: number; ahead: number } {
-    const now = this.now();
-    const slots: number[] = [];
-    for (const run of this.running) {
-      const expected = this.serviceMs[run.priority];
-      slots.push(Math.max(expected - (now - run.startedAt), expected * 0.1));
-    }
-    while (slots.length < this.options.concurrency) slots.push(0);
-    let ahead = 0;
-    for (const job of this.lanes.ahead(priority)) {
-      slots.sort((a, b) => a - b);
-      slots[0] = (slots[0] ?? 0) + this.serviceMs[job.priority];
-      ahead++;
-    }
-    return { waitMs: Math.min(...slots), ahead };
   }
 
   private isIdle(): boolean {

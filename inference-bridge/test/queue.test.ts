@@ -4,7 +4,8 @@
 import type { Priority } from "@coach/contracts/bridge";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../src/errors";
-import { AdmissionQueue, type Lease, type QueueOptions } from "../src/queue";
+import { AdmissionQueue } from "../src/queue";
+import type { Lease, QueueOptions } from "../src/queue-types";
 
 function makeQueue(options: Partial<QueueOptions> = {}): AdmissionQueue {
   return new AdmissionQueue({

@@ -5,6 +5,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../lib/app-env";
 import * as accounts from "../db/accounts";
+import * as erasure from "../db/user-erasure";
 import * as membershipRules from "../db/memberships";
 import { AppError } from "../lib/errors";
 import { describeError } from "../lib/logger";
@@ -51,9 +52,9 @@ export async function eraseAccount(c: Context<AppEnv>, userId: string): Promise<
       target: { type: "workspace", id: tenantId },
       metadata: { erase_after: eraseAfter },
     });
-  const keys = await accounts.liveApiKeysCreatedBy(env.DB, userId);
+  const keys = await erasure.liveApiKeysCreatedBy(env.DB, userId);
 
-  await accounts.eraseUser(env.DB, userId, { tenantIds: closing, windowMs });
+  await erasure.eraseUser(env.DB, userId, { tenantIds: closing, windowMs });
 
   // The sign-in throttle is named by the email: its devices and failures go with the account.
   await accountGuard(env, user.email).forgetAccount();

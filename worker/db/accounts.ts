@@ -1,6 +1,8 @@
 // Account data that is not reached through one workspace: users and tenants, a user's memberships
-// across workspaces, and the credentials looked up before any tenant is known (refresh tokens, API
-// keys, invitations by their hash). Tenant-scoped reads and writes stay in tenant-gateway.ts.
+// across workspaces, and the credentials looked up before any tenant is known (refresh tokens,
+// invitations by their hash). What authentication checks on every request (a sign-in's state, API
+// keys) is in request-credentials.ts, a person's erasure in user-erasure.ts; tenant-scoped reads and
+// writes stay in tenant-gateway.ts.
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { database } from "./client";
 import type { Role } from "./enums";
@@ -153,46 +155,6 @@ export async function setPasswordHash(
     .where(eq(users.id, userId));
 }
 
-/**
- * What authentication needs to know per request: is the user active, their current role, is the sign-in
- * live, is the workspace closed.
- */
-export async function loadSessionState(
-  d1: D1Database,
-  input: { userId: string; tenantId: string; sessionId: string },
-): Promise<{ role: Role; tokensValidAfter: number; workspaceClosed: boolean } | undefined> {
-  const now = Date.now();
-  const [row] = await database(d1)
-    .select({
-      role: memberships.role,
-      tokensValidAfter: users.tokensValidAfter,
-      closedAt: tenants.deletedAt,
-    })
-    .from(users)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.userId, users.id), eq(memberships.tenantId, input.tenantId)),
-    )
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(
-      and(
-        eq(users.id, input.userId),
-        eq(users.status, "active"),
-        sql`EXISTS (SELECT 1 FROM ${refreshTokens} WHERE ${refreshTokens.familyId} = ${input.sessionId}
-              AND ${refreshTokens.userId} = ${input.userId} AND ${refreshTokens.revokedAt} IS NULL
-              AND ${refreshTokens.expiresAt} > ${now})`,
-      ),
-    )
-    .limit(1);
-  return (
-    row && {
-      role: row.role,
-      tokensValidAfter: row.tokensValidAfter,
-      workspaceClosed: row.closedAt !== null,
-    }
-  );
-}
-
 /** Stores a new refresh token (hash only). */
 export async function insertRefreshToken(
   d1: D1Database,
@@ -262,48 +224,6 @@ export async function revokeAllSessions(d1: D1Database, userId: string): Promise
   ]);
 }
 
-/** An API key found by its hash: whether it may be used, and whether its workspace is closed. */
-export type ApiKeyLookup = { row: ApiKeyRow; usable: boolean; workspaceClosed: boolean };
-
-/**
- * The API key with this hash. It is usable while it is neither revoked nor expired and its creator is a
- * member of its workspace: removal and erasure revoke a member's keys, and this condition covers any
- * other way a member leaves.
- */
-export async function findApiKey(
-  d1: D1Database,
-  keyHash: string,
-): Promise<ApiKeyLookup | undefined> {
-  const [found] = await database(d1)
-    .select({
-      row: apiKeys,
-      closedAt: tenants.deletedAt,
-      creatorIsMember: sql<number>`(${apiKeys.createdBy} IS NULL OR EXISTS (SELECT 1 FROM ${memberships}
-        WHERE ${memberships.tenantId} = ${apiKeys.tenantId} AND ${memberships.userId} = ${apiKeys.createdBy}))`,
-    })
-    .from(apiKeys)
-    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
-    .where(eq(apiKeys.keyHash, keyHash))
-    .limit(1);
-  if (!found) return undefined;
-  const { row } = found;
-  const usable =
-    row.revokedAt === null &&
-    (row.expiresAt === null || row.expiresAt > Date.now()) &&
-    found.creatorIsMember === 1;
-  return { row, usable, workspaceClosed: found.closedAt !== null };
-}
-
-/** Records that a key was used; written at most once a minute per key to spare D1. */
-export async function touchApiKey(d1: D1Database, id: string, now: number): Promise<void> {
-  await d1
-    .prepare(
-      "UPDATE api_keys SET last_used_at = ?1 WHERE id = ?2 AND (last_used_at IS NULL OR last_used_at < ?1 - 60000)",
-    )
-    .bind(now, id)
-    .run();
-}
-
 /** Notes that `code` happened to a person, for their next sign-in: one row per kind, counted. */
 export async function addAccountNotice(
   d1: D1Database,
@@ -346,59 +266,4 @@ export async function exportUserData(d1: D1Database, userId: string) {
   const keys = await db.select().from(apiKeys).where(eq(apiKeys.createdBy, userId));
   const notices = await db.select().from(accountNotices).where(eq(accountNotices.userId, userId));
   return { user, workspaces, sessions, events, keys, notices };
-}
-
-/** The live API keys a person created, in every workspace (they go when the person goes). */
-export async function liveApiKeysCreatedBy(d1: D1Database, userId: string): Promise<ApiKeyRow[]> {
-  return database(d1)
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)));
-}
-
-/** The workspaces that close with a person's erasure, and how long their data is then kept. */
-export type ClosingWorkspaces = { tenantIds: string[]; windowMs: number };
-
-/**
- * Erases a person (GDPR erasure): personal fields blanked, sign-ins and memberships removed, the API
- * keys they created revoked, every token refused from now on, and their audit trail kept under the
- * bare random id without IP or user agent. The workspaces they were the sole member of close in the
- * same batch.
- */
-export async function eraseUser(
-  d1: D1Database,
-  userId: string,
-  closing: ClosingWorkspaces = { tenantIds: [], windowMs: 0 },
-): Promise<void> {
-  const db = database(d1);
-  const now = Date.now();
-  await db.batch([
-    db
-      .update(users)
-      .set({
-        email: `erased-${userId}@invalid`,
-        fullName: "",
-        passwordHash: "",
-        status: "deleted",
-        deletedAt: now,
-        tokensValidAfter: now,
-        updatedAt: now,
-      })
-      .where(eq(users.id, userId)),
-    db.delete(refreshTokens).where(eq(refreshTokens.userId, userId)),
-    db.delete(accountNotices).where(eq(accountNotices.userId, userId)),
-    db.delete(memberships).where(eq(memberships.userId, userId)),
-    db
-      .update(apiKeys)
-      .set({ revokedAt: now })
-      .where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt))),
-    db.delete(invitations).where(eq(invitations.invitedBy, userId)),
-    db.update(auditLog).set({ ip: null, userAgent: null }).where(eq(auditLog.actorId, userId)),
-    ...closing.tenantIds.map((tenantId) =>
-      db
-        .update(tenants)
-        .set({ deletedAt: now, eraseAfter: now + closing.windowMs, updatedAt: now })
-        .where(and(eq(tenants.id, tenantId), isNull(tenants.deletedAt))),
-    ),
-  ]);
 }

@@ -8,7 +8,7 @@ import type { AppEnv, Principal } from "../lib/app-env";
 import { verifyAccessToken } from "../auth/access-token";
 import { API_KEY_PREFIX } from "../auth/api-keys";
 import { hashSecret } from "../auth/secrets";
-import * as accounts from "../db/accounts";
+import * as credentials from "../db/request-credentials";
 import { AppError } from "../lib/errors";
 import { workspaceClosed } from "../workspace/workspace-closed";
 
@@ -23,7 +23,7 @@ const revoked = () =>
 
 async function userPrincipal(env: Env, token: string): Promise<Principal> {
   const claims = await verifyAccessToken(env, token);
-  const state = await accounts.loadSessionState(env.DB, claims);
+  const state = await credentials.loadSessionState(env.DB, claims);
   // tokens_valid_after is in ms and iat in whole seconds: a token from the very second of a logout-all
   // is caught by its revoked family instead.
   if (!state || claims.issuedAt < Math.floor(state.tokensValidAfter / 1000)) throw revoked();
@@ -42,14 +42,14 @@ async function apiKeyPrincipal(
   key: string,
   ctx: { waitUntil(work: Promise<unknown>): void },
 ): Promise<Principal> {
-  const found = await accounts.findApiKey(env.DB, await hashSecret(key));
+  const found = await credentials.findApiKey(env.DB, await hashSecret(key));
   // Closed first: a closed workspace's keys were revoked with its last member, and the closure is the news.
   if (found?.workspaceClosed) throw workspaceClosed();
   if (!found?.usable)
     throw unauthorized("invalid_api_key", "The API key is not valid or has been revoked.");
   const { row } = found;
   // The last-used time is bookkeeping: it must not slow the request it describes.
-  ctx.waitUntil(accounts.touchApiKey(env.DB, row.id, Date.now()));
+  ctx.waitUntil(credentials.touchApiKey(env.DB, row.id, Date.now()));
   return {
     kind: "api_key",
     tenantId: row.tenantId,

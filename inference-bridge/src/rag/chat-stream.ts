@@ -12,7 +12,7 @@
 import type { ChatEvent, ChatRequest } from "@coach/contracts/bridge";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
-import type { Admission } from "../queue";
+import type { Admission } from "../queue-types";
 import type { SearchResult } from "../retrieval/hybrid-search";
 import type { BridgeServices } from "../services";
 import { AnswerGuard } from "./answer-guard";

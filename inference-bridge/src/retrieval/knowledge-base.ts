@@ -9,7 +9,7 @@
  * while answers keep coming from the old one, on its lexical side, until the next one is complete.
  */
 import type { ChromaStore, ChunkRecord } from "../backends/chroma";
-import { chunkId } from "../backends/chroma";
+import { chunkId } from "../backends/chroma-collections";
 import type { Embedder } from "../backends/types";
 import { sifVector } from "../text/sif";
 import type { WordVectors } from "../text/word-vectors";

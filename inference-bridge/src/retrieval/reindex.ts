@@ -6,7 +6,8 @@
  * to the tenant's next collection while answers keep coming from the live one; when the last expected
  * document is stored, the next collection replaces the live one.
  */
-import type { ChromaStore, Generation } from "../backends/chroma";
+import type { ChromaStore } from "../backends/chroma";
+import type { Generation } from "../backends/chroma-collections";
 import type { EmbedderIdentity } from "../backends/types";
 import type { Logger } from "../logger";
 

@@ -1,13 +1,14 @@
 /**
  * The second half of reading a PDF's layout: rows become draft blocks from their geometry. Lines
- * noticeably larger than the body text are headings, levelled by size; a new paragraph starts where
- * the vertical gap grows, the indent changes, the line before ended short of the margin, a list marker,
- * a "Q:"/"A:" label or a bold lead-in ("Breakfast: …") begins a line, or a bold line stands alone;
- * lines of a paragraph are joined and their line-end hyphens undone; indented runs of paragraphs are
- * list items (Chromium draws bullets as shapes, not text); table rows become lines that read alone. A
- * paragraph cut by a page or column break goes on when its sentence plainly does.
+ * noticeably larger than the body text are headings, levelled by size; a new paragraph starts
+ * (pdf-breaks.ts) where the vertical gap grows, the indent changes, the line before ended short of the
+ * margin, a list marker, a "Q:"/"A:" label or a bold lead-in ("Breakfast: …") begins a line, or a bold
+ * line stands alone; lines of a paragraph are joined and their line-end hyphens undone; indented runs
+ * of paragraphs are list items (Chromium draws bullets as shapes, not text); table rows become lines
+ * that read alone. A paragraph cut by a page or column break goes on when its sentence plainly does.
  */
 import type { DraftBlock } from "../draft-blocks";
+import { LIST_MARKER, startsNew, type Line } from "./pdf-breaks";
 import type { Fragment, Row } from "./pdf-lines";
 import {
   MAX_HEADING_WORDS,
@@ -21,24 +22,6 @@ import {
 } from "./pdf-measure";
 import { joinLine, tableLines, type Vocabulary } from "./pdf-text";
 
-interface Line {
-  text: string;
-  x0: number;
-  x1: number;
-  y: number;
-  size: number;
-  bold: boolean;
-  page: number;
-  left: number;
-  right: number;
-  /** First line of a page or a column: a paragraph before it may continue here. */
-  fresh: boolean;
-  /** Starts with a few words in bold ending in ":" or ".", then regular text: a run-in head. */
-  leadIn: boolean;
-  /** Ends in bold type (then a bold start of the next line continues the same bold words). */
-  boldEnd: boolean;
-}
-
 interface Open {
   kind: "heading" | "paragraph";
   level: number;
@@ -47,18 +30,8 @@ interface Open {
   marker: boolean;
 }
 
-const LIST_MARKER = /^(?:[•·▪◦‣●○■□*\uF0B7\uF0A7]\s*|[-–—]\s+|\d{1,3}[.)]\s+|[a-z][.)]\s+)/u;
 const BULLET = /^(?:[•·▪◦‣●○■□*\uF0B7\uF0A7]\s*|[-–—]\s+)/u;
-const LABEL = /^(?:Q|Question|A|Answer)\s*[:.]\s/i;
-const SENTENCE_END = /[.!?:;…"”’')\]]$/;
 const SHORT_HEADING = /^[\p{Lu}\d][^.!?,;:]{0,70}$/u;
-
-/** Room left at the end of `previous` after the first word of `line` would have been set there. */
-function slack(previous: Line, line: Line): number {
-  const first = line.text.split(" ")[0] ?? "";
-  const firstWidth = ((line.x1 - line.x0) * first.length) / Math.max(1, line.text.length);
-  return line.right - previous.x1 - firstWidth - 0.5 * line.size;
-}
 
 /** Lays out one document's pages; see {@link layoutPdf}. */
 class Layout {
@@ -151,7 +124,7 @@ class Layout {
       !open ||
       open.kind === "heading" ||
       !previous ||
-      this.startsNew(open, previous, line)
+      startsNew(open, previous, line, this.measured.pitch)
     ) {
       this.start("paragraph", 0, line);
     }
@@ -191,48 +164,6 @@ class Layout {
       text: "",
       marker: kind === "paragraph" && LIST_MARKER.test(line.text),
     };
-  }
-
-  private startsNew(block: Open, previous: Line, line: Line): boolean {
-    const { pitch } = this.measured;
-    // A dash at the start of a line after a full one is a dash in the sentence, wrapped: not a bullet.
-    const marker =
-      LIST_MARKER.test(line.text) &&
-      !(
-        /^[-–—]\s/.test(line.text) &&
-        slack(previous, line) <= 0 &&
-        !SENTENCE_END.test(previous.text)
-      );
-    if (marker || LABEL.test(line.text) || (line.leadIn && !previous.boldEnd)) return true;
-    if (Math.abs(line.size - previous.size) > 0.5) return true;
-    // Over a page or column break a paragraph goes on only from a full line, at the margin, with a
-    // sentence plainly unfinished (a lower-case word next, or a comma or hyphen before the break).
-    if (line.fresh) {
-      const unfinished = /^\p{Ll}/u.test(line.text) || /[,\-–]$/.test(previous.text);
-      return (
-        !unfinished ||
-        SENTENCE_END.test(previous.text) ||
-        previous.x1 < previous.right - 3 * previous.size ||
-        Math.abs(line.x0 - line.left) > 0.8 * line.size
-      );
-    }
-    const gap = previous.y - line.y;
-    if (line.y > previous.y + 0.3 * line.size || gap > 1.3 * pitch(line.size)) return true;
-    // In an indented list a little extra space above a line is the space between two items.
-    if (line.x0 - line.left >= 1.2 * line.size && gap > pitch(line.size) + 0.15 * line.size)
-      return true;
-    if (!block.marker && line.x0 > previous.x0 + 0.8 * line.size) return true;
-    if (line.x0 < previous.x0 - 0.8 * line.size && (block.marker || block.lines.length > 1))
-      return true;
-    // A line that ended short of the margin though the next line's first word would have fitted was
-    // ended on purpose. Unless it is plainly short, a lower-case start says the sentence goes on (the
-    // width of that word is only estimated).
-    const room = slack(previous, line);
-    const boldChange = line.bold !== previous.bold;
-    const plainlyShort = room > 2.5 * line.size && !previous.text.endsWith("-");
-    if (room > 0 && (boldChange || plainlyShort || /^[\p{Lu}\d"“‘(]/u.test(line.text))) return true;
-    // A bold sentence standing alone over regular text (or the reverse) is a block of its own.
-    return boldChange && /[.!?]$/.test(previous.text);
   }
 
   private flush(): void {
