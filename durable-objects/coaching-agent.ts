@@ -15,9 +15,8 @@ import {
 } from "@coach/contracts/programs";
 import type { ContactSignals } from "@coach/contracts/coaching-rules";
 import { DurableObject } from "cloudflare:workers";
-import { isWorkspaceClosed } from "../worker/db/workspace-store";
 import { workerConfig } from "../worker/lib/config";
-import { createLogger, describeError, type Logger } from "../worker/lib/logger";
+import { createLogger, type Logger } from "../worker/lib/logger";
 import type {
   AgentSnapshot,
   EnrollInput,
@@ -25,20 +24,17 @@ import type {
   InterventionInput,
   ReplyInput,
 } from "./coaching/agent-api";
-import { AgentStore, type AgentIdentity, type EnrollmentRecord } from "./coaching/agent-store";
+import { eraseAgentStorage } from "./coaching/agent-erasure";
+import { AgentStore, type AgentIdentity } from "./coaching/agent-store";
+import { thankForAnswer } from "./coaching/answer-thanks";
 import { newEnrollment, view } from "./coaching/enrollment-records";
-import { recordAnswers, type RecordedAnswer } from "./coaching/checkin-answers";
+import { recordAnswers } from "./coaching/checkin-answers";
 import { composeMessage } from "./coaching/compose-message";
-import { readContactTimeZone } from "./coaching/contact-time-zone";
 import { deliverProactive } from "./coaching/deliver-proactive";
 import { CoachingSignals } from "./coaching/coaching-signals";
-import { syncEnrollmentIndex } from "./coaching/enrollment-index";
+import { EnrollmentUpkeep } from "./coaching/enrollment-upkeep";
 import { OnePassAtATime } from "./coaching/one-pass-at-a-time";
 import { StepExecutor } from "./coaching/step-executor";
-import { rezoneWaits } from "./coaching/zoned-waits";
-
-/** A failed step (room or D1 unreachable) is tried again after this long. */
-const RETRY_DELAY_MS = 60_000;
 
 const USER_SOURCES = new Set(["telegram", "whatsapp", "widget"]);
 
@@ -46,8 +42,9 @@ export class CoachingAgent extends DurableObject<Env> {
   private readonly store: AgentStore;
   private readonly executor: StepExecutor;
   private readonly signals: CoachingSignals;
+  private readonly upkeep: EnrollmentUpkeep;
   private readonly logger: Logger;
-  private readonly passes = new OnePassAtATime(() => this.runDueWork());
+  private readonly passes = new OnePassAtATime(() => this.upkeep.runDue());
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -70,6 +67,15 @@ export class CoachingAgent extends DurableObject<Env> {
       now: () => this.now(),
       logger: this.logger,
     });
+    this.upkeep = new EnrollmentUpkeep({
+      env,
+      ctx,
+      store: this.store,
+      executor: this.executor,
+      signals: this.signals,
+      logger: this.logger,
+      now: () => this.now(),
+    });
   }
 
   /** Starts an enrolment at the program's start step (or answers the active one in that program). */
@@ -85,7 +91,7 @@ export class CoachingAgent extends DurableObject<Env> {
     const existing = this.store.activeEnrollments().find((e) => e.programId === input.programId);
     if (existing)
       return { status: "duplicate", enrollment: view(existing, input.identity.contactId) };
-    await this.refreshContactTimeZone();
+    await this.upkeep.refreshContactTimeZone();
     const record = newEnrollment(input, now);
     this.store.saveEnrollment(record);
     this.store.addHistory(record.id, {
@@ -115,7 +121,7 @@ export class CoachingAgent extends DurableObject<Env> {
       record.status === "active"
         ? this.executor.finish(record, "ended", reason, this.now())
         : record;
-    await this.syncIndex(done, record.status === "active");
+    await this.upkeep.syncIndex(done, record.status === "active");
     await this.scheduleAlarm();
     return view(done, identity.contactId);
   }
@@ -129,7 +135,7 @@ export class CoachingAgent extends DurableObject<Env> {
     for (const item of this.store.pendingInterventions())
       this.store.saveIntervention({ ...item, status: "dropped" });
     await this.scheduleAlarm();
-    for (const record of ended) await this.syncIndex(record, true);
+    for (const record of ended) await this.upkeep.syncIndex(record, true);
     return { ended: ended.length };
   }
 
@@ -158,7 +164,7 @@ export class CoachingAgent extends DurableObject<Env> {
     this.store.setExplicitPreferences(
       CoachingPreferencesUpdateSchema.parse({ ...this.store.explicitPreferences(), ...patch }),
     );
-    await this.rezoneWaits(before);
+    await this.upkeep.rezoneWaits(before);
     const now = this.now();
     for (const record of this.store.activeEnrollments())
       if (record.wakeAt !== null && record.wakeAt > now)
@@ -183,7 +189,12 @@ export class CoachingAgent extends DurableObject<Env> {
       },
       this.now(),
     );
-    for (const answer of recorded) await this.thank(answer, input.conversation_id);
+    const thanks = {
+      env: this.env,
+      logger: this.logger,
+      identity: () => this.requireIdentity(),
+    };
+    for (const answer of recorded) await thankForAnswer(thanks, answer, input.conversation_id);
     // Activity counts toward the streak, and an answer may trip a rule (a score that dropped).
     this.signals.noteActivity(at);
     await this.signals.evaluateRules();
@@ -233,123 +244,21 @@ export class CoachingAgent extends DurableObject<Env> {
   /** Forgets everything about the contact (GDPR erasure); answers how many enrolments there were. */
   async erase(): Promise<{ enrollments: number }> {
     const enrollments = this.store.enrollments().length;
-    await this.ctx.storage.deleteAlarm();
-    // Rows, not tables: this instance keeps working (empty) without a restart.
-    const sql = this.ctx.storage.sql;
-    const tables = sql
-      .exec<{ name: string }>(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
-      )
-      .toArray();
-    this.ctx.storage.transactionSync(() => {
-      for (const { name } of tables) sql.exec(`DELETE FROM "${name.replaceAll('"', '""')}"`);
-    });
+    await eraseAgentStorage(this.ctx);
     return { enrollments };
   }
 
   /** Runs whatever is due now and waits for it (the alarm does the same). */
   async runDue(): Promise<void> {
-    if (await this.workspaceClosed()) return;
+    if (await this.upkeep.workspaceClosed()) return;
     await this.passes.run();
     await this.scheduleAlarm();
   }
 
   override async alarm(): Promise<void> {
-    if (await this.workspaceClosed()) return;
+    if (await this.upkeep.workspaceClosed()) return;
     await this.passes.run();
     await this.scheduleAlarm();
-  }
-
-  /** A closed workspace's agents stop: nothing more is sent, and the alarm is cleared until erasure. */
-  private async workspaceClosed(): Promise<boolean> {
-    const identity = this.store.identity();
-    if (!identity || !(await isWorkspaceClosed(this.env.DB, identity.tenantId))) return false;
-    await this.ctx.storage.deleteAlarm();
-    return true;
-  }
-
-  private async runDueWork(): Promise<void> {
-    await this.refreshContactTimeZone();
-    await this.signals.evaluateRules();
-    const now = this.now();
-    for (const record of this.store.activeEnrollments()) {
-      if (record.wakeAt === null || record.wakeAt > now) continue;
-      try {
-        const after = await this.executor.advance(record.id);
-        if (after) await this.syncIndex(after, after.status !== "active");
-      } catch (err) {
-        this.logger.error("coaching step failed", {
-          enrollment_id: record.id,
-          node_id: record.currentNode,
-          ...describeError(err),
-        });
-        const fresh = this.store.enrollment(record.id);
-        if (fresh?.status === "active")
-          this.store.saveEnrollment({ ...fresh, wakeAt: this.now() + RETRY_DELAY_MS });
-      }
-    }
-    for (const item of this.store.dueInterventions(now)) {
-      try {
-        await this.executor.runIntervention(item);
-      } catch (err) {
-        this.logger.error("coaching intervention failed", {
-          intervention_id: item.id,
-          ...describeError(err),
-        });
-        this.store.saveIntervention({ ...item, dueAt: this.now() + RETRY_DELAY_MS });
-      }
-    }
-  }
-
-  private async syncIndex(record: EnrollmentRecord, justEnded = false): Promise<void> {
-    const identity = this.store.identity();
-    if (identity)
-      await syncEnrollmentIndex(
-        { env: this.env, ctx: this.ctx, logger: this.logger },
-        identity,
-        record,
-        justEnded,
-      );
-  }
-
-  /** Sends the thanks for an answer; a failure is logged, the answer stays recorded. */
-  private async thank(answer: RecordedAnswer, conversationId: string | undefined): Promise<void> {
-    try {
-      await deliverProactive(
-        this.env,
-        this.requireIdentity(),
-        { ...answer.thanks, quickReplies: [] },
-        conversationId,
-      );
-    } catch (err) {
-      this.logger.warn("check-in answer not thanked", {
-        enrollment_id: answer.enrollmentId,
-        node_id: answer.nodeId,
-        ...describeError(err),
-      });
-    }
-  }
-
-  /**
-   * Reads the contact's own time zone again (it applies while no preference names one) and re-times
-   * running waits when the zone in force changed. A failure keeps the zone last read.
-   */
-  private async refreshContactTimeZone(): Promise<void> {
-    const identity = this.store.identity();
-    if (!identity) return;
-    try {
-      const timeZone = await readContactTimeZone(this.env, identity);
-      const before = this.store.preferences().timezone;
-      this.store.setContactTimeZone(timeZone);
-      await this.rezoneWaits(before);
-    } catch (err) {
-      this.logger.warn("contact time zone not read", describeError(err));
-    }
-  }
-
-  /** Re-times running waits until a local time when the zone in force is no longer `before`. */
-  private async rezoneWaits(before: string): Promise<void> {
-    for (const record of rezoneWaits(this.store, before, this.now())) await this.syncIndex(record);
   }
 
   /** The agent's clock; tests bind a subclass whose clock they can pin (test/support/test-coaching-agent.ts). */
@@ -359,16 +268,7 @@ export class CoachingAgent extends DurableObject<Env> {
 
   /** One alarm at the earliest wake-up, set as far ahead of the real clock as it is of `now()`. */
   protected async scheduleAlarm(): Promise<void> {
-    await this.signals.exportEvents();
-    const wakes = [this.store.nextWake(), this.signals.nextCheck()].filter(
-      (t): t is number => t !== null,
-    );
-    const next = wakes.length > 0 ? Math.min(...wakes) : null;
-    if (next === null) {
-      await this.ctx.storage.deleteAlarm();
-      return;
-    }
-    await this.ctx.storage.setAlarm(Date.now() + Math.max(0, next - this.now()));
+    await this.upkeep.scheduleAlarm();
   }
 
   private requireIdentity(): AgentIdentity {

@@ -3,38 +3,29 @@
 // authenticates callers and forwards their identity in `X-Room-*` headers; the room trusts only those.
 import type { ServerFrame } from "@coach/contracts/socket";
 import { DurableObject } from "cloudflare:workers";
-import { emitEvent } from "../worker/integrations/emit-event";
 import { AppError, conversationErased } from "../worker/lib/errors";
 import { createLogger, describeError, type Logger } from "../worker/lib/logger";
-import { rateLimits } from "../worker/lib/rate-limits";
 import type { ChannelMessageResult } from "../worker/lib/rooms";
 import { AlarmSchedule } from "./room/alarm-schedule";
-import { isLowConfidence } from "./room/answer-quality";
-import { ChannelRouter, metaRoute } from "./room/channel-router";
 import { ChannelSenders } from "./room/channel-senders";
-import { syncConversationIndex } from "./room/conversation-index";
+import { IndexFlush } from "./room/index-flush";
 import { MessageIntake } from "./room/message-intake";
 import type { MessageLog } from "./room/message-log";
-import {
-  sendOutboundMessage,
-  type OutboundInput,
-  type OutboundResult,
-} from "./room/outbound-message";
+import type { OutboundInput, OutboundResult } from "./room/outbound-message";
 import type { Outbox } from "./room/outbox";
 import { HISTORY_PAGE } from "./room/resume-socket";
+import { RoomAdapters } from "./room/room-adapters";
 import type { ChannelMessageInput, MessagePage, TakeoverResult } from "./room/room-api";
-import { closeErased, eraseRoom } from "./room/room-erasure";
+import { eraseRoom } from "./room/room-erasure";
+import { RoomEvents } from "./room/room-events";
+import { sendFromRoom, type RoomOutboundDeps } from "./room/room-outbound";
 import type { RoomMeta, RoomState } from "./room/room-meta";
 import { openRoomStores, type RoomStores } from "./room/room-stores";
-import { admitSocket } from "./room/socket-admission";
-import { SocketGuard } from "./room/socket-guard";
-import { SocketHub, type ChannelAdapter } from "./room/socket-hub";
-import { handleSocketData, type FrameDeps } from "./room/socket-frames";
+import { RoomSockets } from "./room/room-sockets";
+import { SocketHub } from "./room/socket-hub";
 import { humanJoinedNotice, type Takeover, type TakeoverState } from "./room/takeover-state";
 import { TurnProcessor } from "./room/turn-processor";
 import { workerConfig } from "../worker/lib/config";
-
-const INDEX_FLUSH_DELAY_MS = 2_000;
 
 export class ConversationRoom extends DurableObject<Env> {
   private readonly stores: RoomStores;
@@ -43,15 +34,15 @@ export class ConversationRoom extends DurableObject<Env> {
   private readonly outbox: Outbox;
   private readonly takeovers: TakeoverState;
   private readonly hub: SocketHub;
-  private readonly guard: SocketGuard;
-  private readonly adapters: ChannelAdapter[];
-  private readonly senders: ChannelSenders;
-  private channelAttached = false;
   private readonly alarms: AlarmSchedule;
+  private readonly events: RoomEvents;
+  private readonly adapters: RoomAdapters;
+  private readonly index: IndexFlush;
   private readonly turns: TurnProcessor;
   private readonly intake: MessageIntake;
-  /** What frame handling needs, built once: every socket frame uses it. */
-  private readonly frames: FrameDeps;
+  private readonly sockets: RoomSockets;
+  /** What the room's own messages need, built once. */
+  private readonly outbound: RoomOutboundDeps;
   private readonly logger: Logger;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -64,8 +55,6 @@ export class ConversationRoom extends DurableObject<Env> {
       takeovers: this.takeovers,
     } = this.stores);
     this.hub = new SocketHub(ctx);
-    this.guard = new SocketGuard(this.stores.buckets, this.hub, () => rateLimits(env));
-    this.adapters = [this.hub];
     this.alarms = new AlarmSchedule(ctx.storage);
     this.logger = createLogger(
       {
@@ -74,18 +63,39 @@ export class ConversationRoom extends DurableObject<Env> {
       },
       workerConfig(env).logLevel,
     );
-    this.senders = new ChannelSenders(env, this.logger);
+    const senders = new ChannelSenders(env, this.logger);
+    // What the room's parts are built from: its tables, its platform, and the callbacks into it.
+    const room = {
+      ...this.stores,
+      ctx,
+      env,
+      hub: this.hub,
+      alarms: this.alarms,
+      logger: this.logger,
+      senders,
+      meta: () => this.requireMeta(),
+      deliver: (frame: ServerFrame) => this.deliver(frame),
+      emit: (type: "conversation.created", data: Record<string, unknown>) =>
+        this.events.emit(type, data),
+      markIndexDirty: () => this.index.markDirty(),
+      pump: () => this.pump(),
+      sendOutbound: (input: OutboundInput) => this.sendOutbound(input),
+    };
+    this.outbound = room;
+    this.events = new RoomEvents(room);
+    this.adapters = new RoomAdapters(room);
+    this.index = new IndexFlush(room);
     const meta = this.state.meta();
-    if (meta) this.attachChannel(meta);
+    if (meta) this.adapters.attachChannel(meta);
     this.turns = new TurnProcessor({
       env,
       storage: ctx.storage,
       log: this.log,
       outbox: this.outbox,
-      meta: () => this.requireMeta(),
-      deliver: (frame) => this.deliver(frame),
+      meta: room.meta,
+      deliver: room.deliver,
       scheduleAlarm: (at) => this.alarms.at(at),
-      onStored: () => this.markIndexDirty(),
+      onStored: room.markIndexDirty,
       logger: this.logger,
       settings: {
         maxAgeMs: workerConfig(env).answerMaxWaitMs,
@@ -93,40 +103,8 @@ export class ConversationRoom extends DurableObject<Env> {
         deadlineMs: 60_000,
       },
     });
-    this.intake = new MessageIntake({
-      ...this.stores,
-      ctx,
-      env,
-      logger: this.logger,
-      hub: this.hub,
-      meta: () => this.requireMeta(),
-      deliver: (frame) => this.deliver(frame),
-      emit: (type, data) => this.emit(type, data),
-      markIndexDirty: () => this.markIndexDirty(),
-      pump: () => this.pump(),
-      sendOutbound: (input) => this.sendOutbound(input),
-    });
-    const { hub, guard, log, turns, intake, logger } = this;
-    const resume = () => ({
-      conversationId: this.requireMeta().conversationId,
-      hub,
-      log,
-      quickReplies: this.stores.quickReplies,
-      turns,
-      takeovers: this.takeovers,
-    });
-    this.frames = {
-      db: env.DB,
-      logger,
-      hub,
-      guard,
-      log,
-      turns,
-      intake,
-      meta: () => this.requireMeta(),
-      resume,
-      deliver: (frame) => this.deliver(frame),
-    };
+    this.intake = new MessageIntake(room);
+    this.sockets = new RoomSockets({ ...room, turns: this.turns, intake: this.intake });
     // A fresh instance runs nothing: turns marked running were interrupted by an eviction or restart.
     ctx.blockConcurrencyWhile(async () => {
       if (this.outbox.recoverInterrupted() > 0 || this.outbox.size() > 0)
@@ -136,50 +114,25 @@ export class ConversationRoom extends DurableObject<Env> {
 
   /** Accepts a socket upgrade forwarded by the Worker (see room/socket-admission.ts). */
   override async fetch(request: Request): Promise<Response> {
-    return admitSocket(
-      { ctx: this.ctx, state: this.state, guard: this.guard, hub: this.hub },
-      request,
-    );
+    return this.sockets.admit(request);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    this.forgetSocket(ws);
+    this.sockets.forget(ws);
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
-    if (this.state.erasedAt() !== null) return closeErased(this.hub, ws);
-    await handleSocketData(this.frames, ws, data);
+    await this.sockets.message(ws, data);
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    this.forgetSocket(ws);
-    try {
-      ws.close(code === 1005 || code === 1006 ? 1000 : code, "closing");
-    } catch {
-      // Already closed.
-    }
-    if (this.state.erasedAt() !== null) return;
-    this.deliver({ type: "presence", sockets: this.hub.readyCount() });
+    this.sockets.closed(ws, code);
   }
 
   /** Flushes the D1 index when it is behind, and works the outbox. An erased room has neither. */
   override async alarm(): Promise<void> {
     if (this.state.erasedAt() !== null) return;
-    if (this.state.indexDirty() && this.state.meta()) {
-      this.state.setIndexDirty(false);
-      try {
-        await syncConversationIndex(
-          this.env.DB,
-          this.requireMeta(),
-          this.log,
-          this.stores.watermark,
-        );
-      } catch (err) {
-        this.state.setIndexDirty(true);
-        this.logger.error("conversation index sync failed", describeError(err));
-        await this.alarms.at(Date.now() + INDEX_FLUSH_DELAY_MS * 5);
-      }
-    }
+    await this.index.flush();
     // Not awaited: a long answer must not hold the alarm (and the next index flush) hostage; the
     // turn's own safety-net alarm covers an eviction while it streams.
     this.pump();
@@ -188,7 +141,7 @@ export class ConversationRoom extends DurableObject<Env> {
   /** Stores a channel user's message once and queues its answer, as a socket message would be. */
   async receiveChannelMessage(input: ChannelMessageInput): Promise<ChannelMessageResult> {
     this.enter(input.meta);
-    this.attachChannel(this.requireMeta());
+    this.adapters.attachChannel(this.requireMeta());
     try {
       const { message, duplicate } = this.intake.accept({
         clientId: input.client_id,
@@ -212,32 +165,8 @@ export class ConversationRoom extends DurableObject<Env> {
   async sendOutbound(input: OutboundInput): Promise<OutboundResult> {
     this.enter(input.meta);
     const meta = this.requireMeta();
-    this.attachChannel(meta);
-    const firstMessage = this.log.lastSeq() === 0;
-    if (input.source === "proactive") this.state.markCoached();
-    const route = this.stores.routes.latest() ?? metaRoute(meta);
-    const broadcast = (frame: ServerFrame) => {
-      this.hub.deliver(frame);
-      return this.hub.readyCount();
-    };
-    const result = await sendOutboundMessage(
-      {
-        env: this.env,
-        log: this.log,
-        meta,
-        route,
-        senders: this.senders,
-        logger: this.logger,
-        broadcast,
-        onStored: () => this.markIndexDirty(),
-      },
-      input,
-    );
-    if (firstMessage && result.seq > 0 && !result.duplicate)
-      this.emit("conversation.created", { first_seq: result.seq });
-    if (result.seq > 0 && !result.duplicate && input.quick_replies?.length)
-      this.stores.quickReplies.offer(result.seq, input.quick_replies);
-    return result;
+    this.adapters.attachChannel(meta);
+    return sendFromRoom(this.outbound, meta, input);
   }
 
   /**
@@ -315,64 +244,10 @@ export class ConversationRoom extends DurableObject<Env> {
     });
   }
 
-  /** Emits an outgoing webhook event about this conversation, without holding up the caller. */
-  private emit(
-    type: "conversation.created" | "answer.low_confidence",
-    data: Record<string, unknown>,
-  ): void {
-    const meta = this.requireMeta();
-    const event = {
-      conversation_id: meta.conversationId,
-      contact_id: meta.contactId,
-      channel: meta.channel,
-      ...data,
-    };
-    this.ctx.waitUntil(emitEvent(this.env, meta.tenantId, type, event));
-  }
-
-  /** Adds the room's messaging-channel side (Telegram, WhatsApp, routed per turn) once its meta names a channel. */
-  private attachChannel(meta: RoomMeta): void {
-    if (this.channelAttached || !meta.channelId || !meta.externalChatId) return;
-    this.adapters.push(
-      new ChannelRouter({
-        env: this.env,
-        logger: this.logger,
-        meta,
-        routes: this.stores.routes,
-        outbox: this.outbox,
-        senders: this.senders,
-      }),
-    );
-    this.channelAttached = true;
-  }
-
+  /** Sends a frame to every adapter of the room, raising the webhook event an unsure answer warrants. */
   private deliver(frame: ServerFrame): void {
-    if (frame.type === "done" && isLowConfidence({ role: "assistant", ...frame })) {
-      const question = this.log.before(frame.seq, 1).find((m) => m.role === "user");
-      this.emit("answer.low_confidence", {
-        seq: frame.seq,
-        confidence: frame.confidence,
-        status: frame.status,
-        answer: frame.text,
-        question: question?.text ?? null,
-      });
-    }
-    for (const adapter of this.adapters) {
-      const sending = adapter.deliver(frame);
-      // Channel adapters send over HTTP: keep the object alive until they are done.
-      if (sending)
-        this.ctx.waitUntil(
-          sending.catch((err: unknown) =>
-            this.logger.error("channel delivery failed", describeError(err)),
-          ),
-        );
-    }
-  }
-
-  private markIndexDirty(): void {
-    if (this.state.indexDirty()) return;
-    this.state.setIndexDirty(true);
-    void this.alarms.at(Date.now() + INDEX_FLUSH_DELAY_MS);
+    this.events.noteAnswer(frame);
+    this.adapters.deliver(frame);
   }
 
   /** Works the outbox without holding up the caller. */
@@ -382,13 +257,6 @@ export class ConversationRoom extends DurableObject<Env> {
         .pump()
         .catch((err: unknown) => this.logger.error("outbox pump failed", describeError(err))),
     );
-  }
-
-  /** Drops a closed socket from the broadcast set and its frame limits from storage (gone with an erasure). */
-  private forgetSocket(ws: WebSocket): void {
-    this.hub.remove(ws);
-    const identity = this.hub.identity(ws);
-    if (identity && this.state.erasedAt() === null) this.guard.forget(identity);
   }
 
   private requireLive(): void {

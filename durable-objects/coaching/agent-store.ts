@@ -1,6 +1,6 @@
 // The CoachingAgent's SQLite: who the contact is and their preferences (meta), their enrolments (one
-// JSON record each, with status and next wake-up as columns to query), the history of every step, the
-// send intents that make a step idempotent, the send times the caps count, and queued interventions.
+// JSON record each, with status and next wake-up as columns to query), the history of every step, and
+// queued interventions; the send intents and send times are its ledger of sends (send-ledger.ts).
 import {
   DEFAULT_COACHING_PREFERENCES,
   type CoachingPreferences,
@@ -8,6 +8,7 @@ import {
   type EnrollmentStatus,
   type ProgramSteps,
 } from "@coach/contracts/programs";
+import { SendLedger } from "./send-ledger";
 
 export type CheckinAnswer = { text: string; at: number; value?: number; choice_id?: string };
 
@@ -39,15 +40,6 @@ export type EnrollmentRecord = {
   endReason: string | null;
 };
 
-export type SendIntent = {
-  messageId: string;
-  enrollmentId: string | null;
-  nodeId: string | null;
-  text: string;
-  quickReplies: { id: string; label: string }[];
-  status: "pending" | "sent";
-};
-
 /** A one-off proactive message queued by a caller (rules, reminders), under the same guards as steps. */
 export type Intervention = {
   id: string;
@@ -63,19 +55,18 @@ const SCHEMA = [
   "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
   "CREATE TABLE IF NOT EXISTS enrollments (id TEXT PRIMARY KEY, program_id TEXT NOT NULL, status TEXT NOT NULL, wake_at INTEGER, data TEXT NOT NULL)",
   "CREATE TABLE IF NOT EXISTS history (seq INTEGER PRIMARY KEY AUTOINCREMENT, enrollment_id TEXT, at INTEGER NOT NULL, node_id TEXT, event TEXT NOT NULL, detail TEXT)",
-  "CREATE TABLE IF NOT EXISTS intents (message_id TEXT PRIMARY KEY, enrollment_id TEXT, node_id TEXT, text TEXT NOT NULL, quick_replies TEXT NOT NULL, status TEXT NOT NULL)",
-  "CREATE TABLE IF NOT EXISTS sends (message_id TEXT PRIMARY KEY, at INTEGER NOT NULL)",
   "CREATE TABLE IF NOT EXISTS interventions (id TEXT PRIMARY KEY, due_at INTEGER NOT NULL, status TEXT NOT NULL, data TEXT NOT NULL)",
 ];
-
-/** Sends older than the longest cap window are of no use to anyone. */
-const SEND_RETENTION_MS = 8 * 24 * 60 * 60 * 1000;
 
 export type AgentIdentity = { tenantId: string; contactId: string; channelId?: string | null };
 
 export class AgentStore {
+  /** The send intents and send times (see send-ledger.ts). */
+  readonly sends: SendLedger;
+
   constructor(private readonly sql: SqlStorage) {
     for (const statement of SCHEMA) sql.exec(statement);
+    this.sends = new SendLedger(sql);
   }
 
   private get(key: string): string | undefined {
@@ -243,59 +234,6 @@ export class AgentStore {
           ? { detail: JSON.parse(r.detail) as NonNullable<EnrollmentEvent["detail"]> }
           : {}),
       }));
-  }
-
-  intent(messageId: string): SendIntent | undefined {
-    const row = this.sql
-      .exec<{
-        message_id: string;
-        enrollment_id: string | null;
-        node_id: string | null;
-        text: string;
-        quick_replies: string;
-        status: SendIntent["status"];
-      }>("SELECT * FROM intents WHERE message_id = ?", messageId)
-      .toArray()[0];
-    return row
-      ? {
-          messageId: row.message_id,
-          enrollmentId: row.enrollment_id,
-          nodeId: row.node_id,
-          text: row.text,
-          quickReplies: JSON.parse(row.quick_replies) as SendIntent["quickReplies"],
-          status: row.status,
-        }
-      : undefined;
-  }
-
-  writeIntent(intent: SendIntent): void {
-    this.sql.exec(
-      "INSERT INTO intents (message_id, enrollment_id, node_id, text, quick_replies, status) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING",
-      intent.messageId,
-      intent.enrollmentId,
-      intent.nodeId,
-      intent.text,
-      JSON.stringify(intent.quickReplies),
-      intent.status,
-    );
-  }
-
-  /** Marks the intent sent and counts the send toward the caps (once, whatever happens after). */
-  markSent(messageId: string, at: number): void {
-    this.sql.exec("UPDATE intents SET status = 'sent' WHERE message_id = ?", messageId);
-    this.sql.exec(
-      "INSERT INTO sends (message_id, at) VALUES (?, ?) ON CONFLICT(message_id) DO NOTHING",
-      messageId,
-      at,
-    );
-    this.sql.exec("DELETE FROM sends WHERE at < ?", at - SEND_RETENTION_MS);
-  }
-
-  sentTimes(): number[] {
-    return this.sql
-      .exec<{ at: number }>("SELECT at FROM sends ORDER BY at")
-      .toArray()
-      .map((r) => r.at);
   }
 
   intervention(id: string): Intervention | undefined {

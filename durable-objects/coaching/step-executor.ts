@@ -6,11 +6,12 @@
 import type { EnrollmentEvent, ProgramNode } from "@coach/contracts/programs";
 import type { Logger } from "../../worker/lib/logger";
 import type { OutboundResult } from "../room/outbound-message";
-import type { AgentStore, EnrollmentRecord, Intervention, SendIntent } from "./agent-store";
+import type { AgentStore, EnrollmentRecord, Intervention } from "./agent-store";
 import { CHECKIN_ANSWER_WINDOW_MS } from "./behaviour-signals";
 import { checkinMessage } from "./checkins";
 import { evaluateCondition } from "./conditions";
 import type { ProactiveMessage } from "./deliver-proactive";
+import type { SendIntent } from "./send-ledger";
 import { earliestSendTime } from "./send-window";
 import { waitEnd } from "./zoned-waits";
 
@@ -180,10 +181,10 @@ export class StepExecutor {
     | { kind: "stopped" }
   > {
     const { store } = this.deps;
-    let intent = store.intent(messageId);
+    let intent = store.sends.intent(messageId);
     if (intent?.status === "sent") return { kind: "sent", at: now, result: null };
     if (!intent) {
-      const allowed = earliestSendTime(now, store.preferences(), store.sentTimes());
+      const allowed = earliestSendTime(now, store.preferences(), store.sends.sentTimes());
       if (allowed > now) return { kind: "deferred", until: allowed };
       const message = await write();
       intent = {
@@ -194,7 +195,7 @@ export class StepExecutor {
         quickReplies: message.quickReplies,
         status: "pending",
       };
-      store.writeIntent(intent);
+      store.sends.writeIntent(intent);
     }
     if (
       store.optedOutAt() !== null ||
@@ -207,7 +208,7 @@ export class StepExecutor {
       quickReplies: intent.quickReplies,
     });
     const at = this.deps.now();
-    store.markSent(messageId, at);
+    store.sends.markSent(messageId, at);
     const detail: NonNullable<EnrollmentEvent["detail"]> = {
       message_id: messageId,
       delivered: result?.delivered ?? false,

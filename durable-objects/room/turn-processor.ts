@@ -2,13 +2,12 @@
 // deltas, stores the final answer exactly once (with its sources under their documents' current
 // titles, what it rests on and the model that wrote it), and on trouble keeps the turn in the outbox,
 // tells the user once, and leaves the retry to the room's alarm.
-import type { ChatRequest, Citation } from "@coach/contracts/bridge";
 import type { Grounding, MessageView, ServerFrame, Source } from "@coach/contracts/socket";
-import { currentTitles, retitled } from "../../worker/knowledge/document-titles";
-import { describeError, type Logger } from "../../worker/lib/logger";
+import type { Logger } from "../../worker/lib/logger";
+import { currentSources } from "./answer-sources";
+import { chatRequest } from "./chat-request";
 import type { MessageLog } from "./message-log";
 import { nextAttemptDelay, type Outbox, type PendingTurn } from "./outbox";
-import { loadPersona } from "../../worker/persona/load-persona";
 import type { RoomMeta } from "./room-meta";
 import { runTurn, type TurnOutcome } from "./turn-runner";
 
@@ -129,7 +128,7 @@ export class TurnProcessor {
     try {
       outcome = await runTurn({
         env: deps.env,
-        request: await this.chatRequest(turn, question.text),
+        request: await chatRequest(deps, turn, question.text),
         requestId: turn.requestId,
         signal: controller.signal,
         onEvent: (event) => {
@@ -162,7 +161,7 @@ export class TurnProcessor {
         },
       });
       // While the turn is still current, so a `stop` in the meantime cannot close it a second time.
-      if (outcome.kind === "done") sources = await this.currentSources(outcome.event.citations);
+      if (outcome.kind === "done") sources = await currentSources(deps, outcome.event.citations);
     } finally {
       clearTimeout(stallTimer);
       this.current = null;
@@ -170,29 +169,6 @@ export class TurnProcessor {
     }
     // Told once: a stall notice stands for the "busy" or "offline" a retry would otherwise add.
     this.settle(stalled ? { ...turn, notified: true } : turn, outcome, sources);
-  }
-
-  /**
-   * The answer's citations as clients see them, under their documents' current titles: the bridge's
-   * chunks keep the title they were stored with until a rename reaches them. When D1 cannot be read,
-   * the bridge's titles are kept rather than holding the answer back.
-   */
-  private async currentSources(citations: Citation[]): Promise<Source[]> {
-    const sources = citations.map(({ chunk_id: _chunk, ...source }) => source satisfies Source);
-    if (sources.length === 0) return sources;
-    try {
-      return retitled(
-        sources,
-        await currentTitles(
-          this.deps.env.DB,
-          this.deps.meta().tenantId,
-          sources.map((s) => s.document_id),
-        ),
-      );
-    } catch (err) {
-      this.deps.logger.warn("current document titles unavailable", describeError(err));
-      return sources;
-    }
   }
 
   private settle(turn: PendingTurn, outcome: TurnOutcome, sources: Source[]): void {
@@ -278,34 +254,5 @@ export class TurnProcessor {
     extra: object = {},
   ): void {
     this.deps.deliver({ type: "notice", code, message, turn_id: turn.turnId, ...extra });
-  }
-
-  private async chatRequest(turn: PendingTurn, question: string): Promise<ChatRequest> {
-    const { deps } = this;
-    const meta = deps.meta();
-    const history = deps.log
-      .before(turn.userSeq, deps.settings.historyMessages)
-      .filter(
-        (m) =>
-          (m.role === "user" || m.role === "assistant" || m.role === "creator") && m.text !== "",
-      )
-      .map((m) => ({
-        role: m.role === "user" ? ("user" as const) : ("assistant" as const),
-        content: m.text,
-      }));
-    const { persona, version } = await loadPersona(deps.env.DB, meta.tenantId);
-    return {
-      tenant_id: meta.tenantId,
-      conversation_id: meta.conversationId,
-      question,
-      history,
-      persona,
-      persona_version: version,
-      retrieval: { k: 4 }, // the bridge applies its embedder's own similarity threshold
-      priority: "interactive",
-      deadline_ms: deps.settings.deadlineMs,
-      turn_id: turn.turnId,
-      attempt: turn.attempts + 1,
-    };
   }
 }
