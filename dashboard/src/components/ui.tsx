@@ -1,7 +1,13 @@
 // The dashboard's small kit of accessible building blocks: real buttons and labelled fields, loading
 // placeholders instead of blank screens, empty states that say what to do, and errors that say what
 // happened (the API's own sentence) and what to try.
-import { useId, useState, type ComponentPropsWithRef, type ReactNode } from "react";
+import {
+  useId,
+  useState,
+  type ComponentPropsWithRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+} from "react";
 import type { ApiError } from "../api/errors";
 
 type ButtonProps = ComponentPropsWithRef<"button"> & {
@@ -57,6 +63,36 @@ export function Field({
         </p>
       )}
     </div>
+  );
+}
+
+/** A labelled one-line text input, its hint or error read out with it: the common case of Field. */
+export function TextField({
+  label,
+  hint,
+  error,
+  value,
+  onValue,
+  ...input
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string | null;
+  value: string | number;
+  onValue: (value: string) => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange">) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          {...input}
+          value={value}
+          onChange={(e) => onValue(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 

@@ -9,10 +9,10 @@ import {
   CopyButton,
   EmptyState,
   ErrorNotice,
-  Field,
   PageHeader,
   Skeleton,
   SuccessNotice,
+  TextField,
 } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { submitting, useAction, useResource } from "../../lib/use-resource";
@@ -51,18 +51,14 @@ export function ApiKeysScreen() {
       />
       <Card title="Create a key">
         <form onSubmit={onSubmit}>
-          <Field label="Name" hint="What it is for, e.g. “Course site sync”.">
-            {(id, describedBy) => (
-              <input
-                id={id}
-                required
-                maxLength={100}
-                aria-describedby={describedBy}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Name"
+            hint="What it is for, e.g. “Course site sync”."
+            required
+            maxLength={100}
+            value={name}
+            onValue={(value) => setName(value)}
+          />
           <fieldset className="fieldset">
             <legend>Scopes</legend>
             {SCOPES.map((s) => (

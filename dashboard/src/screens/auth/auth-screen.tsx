@@ -6,7 +6,7 @@ import { publicPost } from "../../api/client";
 import { API_BASE } from "../../api/config";
 import { keepDeviceToken, readDeviceToken } from "../../api/device-token";
 import { useAuth } from "../../auth/auth-context";
-import { Button, ErrorNotice, Field } from "../../components/ui";
+import { Button, ErrorNotice, Field, TextField } from "../../components/ui";
 import { submitting, useAction } from "../../lib/use-resource";
 
 export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
@@ -55,32 +55,24 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
             : "Welcome back. Sign in to your workspace."}
         </p>
         {signUp && (
-          <Field label="Your name">
-            {(id) => (
-              <input
-                id={id}
-                name="full_name"
-                autoComplete="name"
-                required
-                value={fullName}
-                onChange={(e) => setFullName(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Your name"
+            name="full_name"
+            autoComplete="name"
+            required
+            value={fullName}
+            onValue={(value) => setFullName(value)}
+          />
         )}
-        <Field label="Email">
-          {(id) => (
-            <input
-              id={id}
-              name="email"
-              type="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onValue={(value) => setEmail(value)}
+        />
         <Field
           label="Password"
           hint={signUp ? "At least 8 characters; very common passwords are refused." : undefined}

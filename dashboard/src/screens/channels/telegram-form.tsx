@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { ChannelView } from "@coach/contracts/channels";
 import { useApi } from "../../auth/auth-context";
-import { Button, ErrorNotice, Field } from "../../components/ui";
+import { Button, ErrorNotice, TextField } from "../../components/ui";
 import { submitting, useAction } from "../../lib/use-resource";
 
 export function TelegramForm({ onConnected }: { onConnected: (channel: ChannelView) => void }) {
@@ -19,19 +19,15 @@ export function TelegramForm({ onConnected }: { onConnected: (channel: ChannelVi
         <li>In Telegram, open @BotFather and send /newbot (or /token for an existing bot).</li>
         <li>Paste the token it gives you here. We check it and point the bot at your assistant.</li>
       </ol>
-      <Field label="Bot token" hint="Looks like 123456789:AA… — stored sealed, never shown again.">
-        {(id, describedBy) => (
-          <input
-            id={id}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={describedBy}
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Bot token"
+        hint="Looks like 123456789:AA… — stored sealed, never shown again."
+        required
+        autoComplete="off"
+        spellCheck={false}
+        value={token}
+        onValue={(value) => setToken(value)}
+      />
       <ErrorNotice error={connect.error} title="The bot was not connected" />
       <Button type="submit" variant="primary" busy={connect.busy}>
         Connect Telegram bot

@@ -2,7 +2,15 @@
 // contact id), the person's own account data, and deleting the workspace (confirmed by typing its slug).
 import { useState } from "react";
 import { useAuth, useMe } from "../../auth/auth-context";
-import { Button, Card, ErrorNotice, Field, PageHeader, SuccessNotice } from "../../components/ui";
+import {
+  Button,
+  Card,
+  ErrorNotice,
+  Field,
+  PageHeader,
+  SuccessNotice,
+  TextField,
+} from "../../components/ui";
 import { submitting, useAction } from "../../lib/use-resource";
 
 function download(name: string, data: unknown): void {
@@ -80,15 +88,11 @@ export function DataScreen() {
           Export or erase everything stored about one end user. Their contact id is shown in the
           inbox.
         </p>
-        <Field label="Contact id">
-          {(id) => (
-            <input
-              id={id}
-              value={contactId}
-              onChange={(e) => setContactId(e.target.value.trim())}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Contact id"
+          value={contactId}
+          onValue={(value) => setContactId(value.trim())}
+        />
         <ErrorNotice
           error={exportContact.error ?? eraseContact.error}
           title="The request did not work"

@@ -8,10 +8,10 @@ import {
   CopyButton,
   EmptyState,
   ErrorNotice,
-  Field,
   PageHeader,
   Skeleton,
   SuccessNotice,
+  TextField,
 } from "../../components/ui";
 import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { WebhookDeliveries } from "./webhook-deliveries";
@@ -65,29 +65,21 @@ export function IntegrationsScreen() {
       />
       <Card title="Add a webhook">
         <form onSubmit={onSubmit}>
-          <Field label="Endpoint URL" hint="HTTPS, reachable from the internet.">
-            {(id, describedBy) => (
-              <input
-                id={id}
-                type="url"
-                required
-                placeholder="https://example.com/hooks/coach"
-                aria-describedby={describedBy}
-                value={url}
-                onChange={(e) => setUrl(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Description (optional)">
-            {(id) => (
-              <input
-                id={id}
-                maxLength={200}
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Endpoint URL"
+            hint="HTTPS, reachable from the internet."
+            type="url"
+            required
+            placeholder="https://example.com/hooks/coach"
+            value={url}
+            onValue={(value) => setUrl(value)}
+          />
+          <TextField
+            label="Description (optional)"
+            maxLength={200}
+            value={description}
+            onValue={(value) => setDescription(value)}
+          />
           <fieldset className="fieldset">
             <legend>Events</legend>
             {EVENTS.map((e) => (

@@ -2,7 +2,7 @@
 // item per line; fields this form does not show (examples, frameworks, guardrails) are kept as they are.
 // Greeting style and next step are left unset until the creator picks one, so the bridge's defaults apply.
 import type { Persona } from "@coach/contracts/bridge";
-import { Field } from "../../components/ui";
+import { Field, TextField } from "../../components/ui";
 
 const lines = (value: string[] | undefined) => (value ?? []).join("\n");
 const toList = (text: string) =>
@@ -23,27 +23,19 @@ export function PersonaForm({
   const methodology = persona.methodology ?? { principles: [], frameworks: [], steps: [] };
   return (
     <div className="form-grid">
-      <Field label="Assistant name">
-        {(id) => (
-          <input
-            id={id}
-            required
-            maxLength={120}
-            value={persona.name}
-            onChange={(e) => set("name", e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Tagline">
-        {(id) => (
-          <input
-            id={id}
-            maxLength={200}
-            value={persona.tagline ?? ""}
-            onChange={(e) => set("tagline", e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Assistant name"
+        required
+        maxLength={120}
+        value={persona.name}
+        onValue={(value) => set("name", value)}
+      />
+      <TextField
+        label="Tagline"
+        maxLength={200}
+        value={persona.tagline ?? ""}
+        onValue={(value) => set("tagline", value)}
+      />
       <div className="span-2">
         <Field label="Voice" hint="How your assistant speaks and coaches: tone, method, audience.">
           {(id, describedBy) => (
@@ -58,17 +50,13 @@ export function PersonaForm({
           )}
         </Field>
       </div>
-      <Field label="Tone words" hint="For example: warm, direct, playful.">
-        {(id, describedBy) => (
-          <input
-            id={id}
-            maxLength={200}
-            aria-describedby={describedBy}
-            value={persona.tone ?? ""}
-            onChange={(e) => set("tone", e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Tone words"
+        hint="For example: warm, direct, playful."
+        maxLength={200}
+        value={persona.tone ?? ""}
+        onValue={(value) => set("tone", value)}
+      />
       <Field label="Formality">
         {(id) => (
           <select

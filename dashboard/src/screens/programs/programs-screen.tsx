@@ -12,6 +12,7 @@ import {
   Field,
   PageHeader,
   Skeleton,
+  TextField,
 } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
 import { FlowBuilder } from "./flow-builder";
@@ -59,17 +60,13 @@ function NewProgram({ onCreated }: { onCreated: (program: ProgramView) => void }
         void create();
       }}
     >
-      <Field label="Name">
-        {(id) => (
-          <input
-            id={id}
-            required
-            maxLength={120}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Name"
+        required
+        maxLength={120}
+        value={name}
+        onValue={(value) => setName(value)}
+      />
       <Field label="Short name" hint="Users join with /start <short name> on Telegram.">
         {(id, describedBy) => (
           <input

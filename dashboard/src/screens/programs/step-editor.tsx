@@ -2,7 +2,7 @@
 // scale or choices, a wait's duration or local time, a condition's rule. Changes apply to the canvas
 // at once; the API validates the whole program when it is saved.
 import type { ConditionRule, ProgramNode } from "@coach/contracts/programs";
-import { Field } from "../../components/ui";
+import { Field, TextField } from "../../components/ui";
 
 type Props = { step: ProgramNode; onChange: (step: ProgramNode) => void };
 
@@ -72,16 +72,12 @@ function RuleFields({
               </select>
             )}
           </Field>
-          <Field label="Value">
-            {(id) => (
-              <input
-                id={id}
-                type="number"
-                value={rule.value}
-                onChange={(e) => onChange({ ...rule, value: numberOr(e.target.value, 0) })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Value"
+            type="number"
+            value={rule.value}
+            onValue={(value) => onChange({ ...rule, value: numberOr(value, 0) })}
+          />
         </div>
       )}
       {rule.type === "answer_choice" && (
@@ -104,28 +100,20 @@ function RuleFields({
         </Field>
       )}
       {rule.type === "replied_since" && (
-        <Field label="Step id">
-          {(id) => (
-            <input
-              id={id}
-              value={rule.node_id}
-              onChange={(e) => onChange({ ...rule, node_id: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Step id"
+          value={rule.node_id}
+          onValue={(value) => onChange({ ...rule, node_id: value })}
+        />
       )}
       {rule.type === "inactive_for" && (
-        <Field label="Hours">
-          {(id) => (
-            <input
-              id={id}
-              type="number"
-              min={1}
-              value={rule.hours}
-              onChange={(e) => onChange({ ...rule, hours: numberOr(e.target.value, 1) })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Hours"
+          type="number"
+          min={1}
+          value={rule.hours}
+          onValue={(value) => onChange({ ...rule, hours: numberOr(value, 1) })}
+        />
       )}
     </>
   );

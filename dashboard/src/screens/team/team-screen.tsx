@@ -12,6 +12,7 @@ import {
   PageHeader,
   Skeleton,
   SuccessNotice,
+  TextField,
 } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { submitting, useAction, useResource } from "../../lib/use-resource";
@@ -139,17 +140,13 @@ export function TeamScreen() {
       {canManage && (
         <Card title="Invite someone">
           <form className="inline-form" onSubmit={onInvite}>
-            <Field label="Email">
-              {(id) => (
-                <input
-                  id={id}
-                  type="email"
-                  required
-                  value={email}
-                  onChange={(e) => setEmail(e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Email"
+              type="email"
+              required
+              value={email}
+              onValue={(value) => setEmail(value)}
+            />
             <Field label="Role" hint={ROLE_HELP[role]}>
               {(id, describedBy) => (
                 <select

@@ -13,6 +13,7 @@ import {
   PageHeader,
   Skeleton,
   SuccessNotice,
+  TextField,
 } from "../../components/ui";
 import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { OriginsEditor } from "./origins-editor";
@@ -90,27 +91,19 @@ export function WidgetScreen() {
             <div className="split">
               <Card title="Look and words">
                 <div className="form-grid">
-                  <Field label="Assistant name">
-                    {(id) => (
-                      <input
-                        id={id}
-                        required
-                        maxLength={60}
-                        value={settings.assistant_name}
-                        onChange={(e) => set("assistant_name", e.target.value)}
-                      />
-                    )}
-                  </Field>
-                  <Field label="Launcher text">
-                    {(id) => (
-                      <input
-                        id={id}
-                        maxLength={40}
-                        value={settings.launcher_text}
-                        onChange={(e) => set("launcher_text", e.target.value)}
-                      />
-                    )}
-                  </Field>
+                  <TextField
+                    label="Assistant name"
+                    required
+                    maxLength={60}
+                    value={settings.assistant_name}
+                    onValue={(value) => set("assistant_name", value)}
+                  />
+                  <TextField
+                    label="Launcher text"
+                    maxLength={40}
+                    value={settings.launcher_text}
+                    onValue={(value) => set("launcher_text", value)}
+                  />
                   <div className="span-2">
                     <Field label="Greeting">
                       {(id) => (
@@ -124,36 +117,24 @@ export function WidgetScreen() {
                       )}
                     </Field>
                   </div>
-                  <Field label="Primary colour">
-                    {(id) => (
-                      <input
-                        id={id}
-                        type="color"
-                        value={settings.colors.primary}
-                        onChange={(e) => setColour("primary", e.target.value)}
-                      />
-                    )}
-                  </Field>
-                  <Field label="Background colour">
-                    {(id) => (
-                      <input
-                        id={id}
-                        type="color"
-                        value={settings.colors.background}
-                        onChange={(e) => setColour("background", e.target.value)}
-                      />
-                    )}
-                  </Field>
-                  <Field label="Text colour">
-                    {(id) => (
-                      <input
-                        id={id}
-                        type="color"
-                        value={settings.colors.text}
-                        onChange={(e) => setColour("text", e.target.value)}
-                      />
-                    )}
-                  </Field>
+                  <TextField
+                    label="Primary colour"
+                    type="color"
+                    value={settings.colors.primary}
+                    onValue={(value) => setColour("primary", value)}
+                  />
+                  <TextField
+                    label="Background colour"
+                    type="color"
+                    value={settings.colors.background}
+                    onValue={(value) => setColour("background", value)}
+                  />
+                  <TextField
+                    label="Text colour"
+                    type="color"
+                    value={settings.colors.text}
+                    onValue={(value) => setColour("text", value)}
+                  />
                   <Field label="Position">
                     {(id) => (
                       <select
