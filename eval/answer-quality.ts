@@ -36,7 +36,14 @@ export interface QuestionOutcome {
   retrievalMs: number;
   promptTokens: number;
   /** Features for fitting: each ranked piece's (and whether it holds a fact), and the answerability inputs. */
-  pieces: { features: number[]; holdsFact: boolean }[];
+  pieces: {
+    features: number[];
+    holdsFact: boolean;
+    chunkId: string;
+    unitIndex: number;
+    chunkHoldsFact: boolean;
+    score: number;
+  }[];
   answerability: Record<AnswerabilityFeature, number>;
 }
 
@@ -150,6 +157,11 @@ export async function askCoach(
       pieces: result.ranked.map((r) => ({
         features: UNIT_FEATURES.map((name) => r.features[name]),
         holdsFact: r.candidate.chunk.documentId === q.document && hasFact(r.unit.text),
+        chunkId: r.candidate.chunk.chunkId,
+        unitIndex: r.unit.index,
+        chunkHoldsFact:
+          r.candidate.chunk.documentId === q.document && hasFact(r.candidate.chunk.text),
+        score: r.score,
       })),
       answerability: answerabilityFeatures(result),
     });
