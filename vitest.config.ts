@@ -22,6 +22,11 @@ export default defineConfig(async () => {
   process.env.EDGE_TEST_BRIDGE_PORT ??= String(await freePort());
   process.env.EDGE_TEST_CONTROL_PORT ??= String(await freePort());
   process.env.EDGE_TEST_BRIDGE_SECRET ??= "test-bridge-secret-0123456789abcdef0123";
+  // The same bridge behind the Cloudflare Access stand-in (test/support/access-stand-in.ts).
+  process.env.EDGE_TEST_ACCESS_PORT ??= String(await freePort());
+  process.env.EDGE_TEST_ACCESS_BRIDGE_PORT ??= String(await freePort());
+  process.env.EDGE_TEST_ACCESS_CLIENT_ID ??= `${randomBytes(16).toString("hex")}.access`;
+  process.env.EDGE_TEST_ACCESS_CLIENT_SECRET ??= randomBytes(32).toString("hex");
   // The Telegram Bot API and Graph stand-ins (test/setup/channel-stand-ins.global.ts).
   process.env.EDGE_TEST_TELEGRAM_PORT ??= String(await freePort());
   process.env.EDGE_TEST_GRAPH_PORT ??= String(await freePort());
@@ -46,6 +51,10 @@ export default defineConfig(async () => {
             BRIDGE_SECRET: process.env.EDGE_TEST_BRIDGE_SECRET,
             BRIDGE_URL: `http://127.0.0.1:${process.env.EDGE_TEST_BRIDGE_PORT}`,
             TEST_CONTROL_URL: `http://127.0.0.1:${process.env.EDGE_TEST_CONTROL_PORT}`,
+            TEST_ACCESS_URL: `http://127.0.0.1:${process.env.EDGE_TEST_ACCESS_PORT}`,
+            TEST_ACCESS_BRIDGE_URL: `http://127.0.0.1:${process.env.EDGE_TEST_ACCESS_BRIDGE_PORT}`,
+            TEST_ACCESS_CLIENT_ID: process.env.EDGE_TEST_ACCESS_CLIENT_ID,
+            TEST_ACCESS_CLIENT_SECRET: process.env.EDGE_TEST_ACCESS_CLIENT_SECRET,
             VISITOR_TOKEN_SECRET: "test-visitor-secret-0123456789abcdef",
             CHANNEL_SECRETS_KEY: "test-channel-secrets-key-0123456789abcdef",
             TELEGRAM_API_ROOT: `http://127.0.0.1:${process.env.EDGE_TEST_TELEGRAM_PORT}`,

@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   "unsupported_file_type",
   "bridge_unavailable",
   "bridge_unreachable",
+  "bridge_access_refused",
   "signature_missing",
   "signature_invalid",
   "signature_expired",

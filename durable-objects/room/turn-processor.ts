@@ -4,6 +4,7 @@
 // tells the user once, and leaves the retry to the room's alarm.
 import type { Grounding, MessageView, ServerFrame, Source } from "@coach/contracts/socket";
 import type { Logger } from "../../worker/lib/logger";
+import type { BridgeEnv } from "../../worker/lib/bridge-client";
 import { currentSources } from "./answer-sources";
 import { chatRequest } from "./chat-request";
 import type { MessageLog } from "./message-log";
@@ -19,7 +20,7 @@ export type TurnSettings = {
 };
 
 export type TurnProcessorDeps = {
-  env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET" | "DB">;
+  env: BridgeEnv & Pick<Env, "DB">;
   storage: DurableObjectStorage;
   log: MessageLog;
   outbox: Outbox;

@@ -2,7 +2,7 @@
 // and validated one by one and handed to the room as they arrive. The outcome tells the room
 // whether the answer is complete, was stopped, or should be retried (and when).
 import { ChatEventSchema, type ChatEvent, type ChatRequest } from "@coach/contracts/bridge";
-import { callBridge } from "../../worker/lib/bridge-client";
+import { callBridge, type BridgeEnv } from "../../worker/lib/bridge-client";
 import { AppError } from "../../worker/lib/errors";
 
 type DoneEvent = Extract<ChatEvent, { type: "done" }>;
@@ -14,7 +14,7 @@ export type TurnOutcome =
   | { kind: "failed"; reason: string };
 
 export type RunTurnOptions = {
-  env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET">;
+  env: BridgeEnv;
   request: ChatRequest;
   requestId: string;
   signal: AbortSignal;

@@ -7,5 +7,11 @@ export default async function setup(): Promise<() => Promise<void>> {
     bridgePort: Number(process.env.EDGE_TEST_BRIDGE_PORT),
     controlPort: Number(process.env.EDGE_TEST_CONTROL_PORT),
     secret: String(process.env.EDGE_TEST_BRIDGE_SECRET),
+    access: {
+      port: Number(process.env.EDGE_TEST_ACCESS_PORT),
+      bridgePort: Number(process.env.EDGE_TEST_ACCESS_BRIDGE_PORT),
+      clientId: String(process.env.EDGE_TEST_ACCESS_CLIENT_ID),
+      clientSecret: String(process.env.EDGE_TEST_ACCESS_CLIENT_SECRET),
+    },
   });
 }

@@ -19,6 +19,7 @@ import { TEST_LANGUAGE_DIR } from "../../inference-bridge/test/support/language-
 import { Logger } from "../../inference-bridge/src/logger";
 import { createApp, startServer, type RunningServer } from "../../inference-bridge/src/server";
 import { freePort } from "../../inference-bridge/test/support/free-port";
+import { startAccessStandIn } from "./access-stand-in";
 import {
   OllamaStandIn,
   type StandInSettings,
@@ -40,6 +41,11 @@ export type BridgeStackOptions = {
   secret: string;
   /** Where the bridge's signed callbacks go; by default the control server, which keeps them for tests. */
   edgeCallbackUrl?: string;
+  /**
+   * When given, the same bridge also listens on `access.bridgePort` with Cloudflare Access verification
+   * on, behind the Access stand-in on `access.port` that lets through only this service token.
+   */
+  access?: { port: number; bridgePort: number; clientId: string; clientSecret: string };
 };
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -48,6 +54,34 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return parts.length
     ? (JSON.parse(Buffer.concat(parts).toString()) as Record<string, unknown>)
     : {};
+}
+
+/** The bridge behind Cloudflare Access: its Access-verifying listener and the Access stand-in before it. */
+async function startAccessPair(
+  bridge: Bridge,
+  access: NonNullable<BridgeStackOptions["access"]>,
+): Promise<() => Promise<void>> {
+  const standIn = await startAccessStandIn({
+    port: access.port,
+    origin: `http://127.0.0.1:${access.bridgePort}`,
+    clientId: access.clientId,
+    clientSecret: access.clientSecret,
+  });
+  const guarded = await startServer(
+    createApp({
+      ...bridge.services,
+      access: {
+        certsUrl: `${standIn.url}/cdn-cgi/access/certs`,
+        issuer: standIn.url,
+        audience: standIn.audience,
+      },
+    }),
+    { hostname: "127.0.0.1", port: access.bridgePort },
+  );
+  return async () => {
+    await standIn.close();
+    await guarded.close();
+  };
 }
 
 /** Starts Chroma, the stand-in, the bridge and the control server; resolves to a stop function. */
@@ -95,6 +129,7 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
     await new Promise<void>((resolve) => listener.close(() => resolve()));
   };
   await up();
+  const stopAccess = options.access ? await startAccessPair(bridge, options.access) : null;
 
   const callbacks: CapturedCallback[] = [];
   const control: Server = createServer((req, res) => {
@@ -158,6 +193,7 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
     await new Promise<void>((resolve) => control.close(() => resolve()));
     await thaw();
     await down();
+    await stopAccess?.();
     await bridge.close();
     await standIn.close();
     await chroma.stop();

@@ -2,7 +2,7 @@
 // (Ollama) or with the built-in answerer, which quotes the creator's material because no model runs on
 // the home server. The dashboard says so in plain words and shows the next step.
 import type { HealthResponse } from "@coach/contracts/bridge";
-import { callBridge } from "../lib/bridge-client";
+import { callBridge, type BridgeEnv } from "../lib/bridge-client";
 import { AppError } from "../lib/errors";
 
 /** The dashboard waits for this; a tunnel that hangs must not hold the screen. */
@@ -24,7 +24,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** Reads the bridge's health; its body is outside input, so anything unexpected reads as unreachable. */
 export async function assistantStatus(
-  env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET">,
+  env: BridgeEnv,
   requestId: string,
 ): Promise<AssistantStatus> {
   let body: unknown;

@@ -1,42 +1,37 @@
 // Hands a document's original to the bridge (signed, the bytes as the body) and records the outcome:
 // accepted stays `queued` until the bridge's callbacks move it on; a refused file becomes `failed` with
 // the bridge's reason; an unreachable bridge leaves it `queued` with a note, to be re-indexed later.
-import { signRequest } from "@coach/contracts/signature";
 import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
+import { callBridge, type BridgeEnv } from "../lib/bridge-client";
+import { AppError } from "../lib/errors";
 
 const OFFLINE_REASON =
   "The coach's server is offline or busy; re-index the document once it is back.";
 const INGEST_TIMEOUT_MS = 60_000;
 
-type BridgeEnv = Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET" | "FILES">;
+type IngestEnv = BridgeEnv & Pick<Env, "FILES">;
 
+/** The bridge's answer, or the error that kept the call from reaching it. */
 async function send(
-  env: BridgeEnv,
+  env: IngestEnv,
   row: TenantRow<"documents">,
   attempt: number,
   bytes: Uint8Array,
   requestId: string,
-): Promise<Response | null> {
+): Promise<Response | AppError> {
   const query = new URLSearchParams({ kind: row.kind, title: row.title, attempt: String(attempt) });
   const path = `/v1/ingest/${encodeURIComponent(row.tenantId)}/${encodeURIComponent(row.id)}?${query.toString()}`;
-  const headers = await signRequest(env.BRIDGE_SECRET, {
-    method: "POST",
-    pathWithQuery: path,
-    body: bytes,
-  });
   try {
-    return await fetch(new URL(path, env.BRIDGE_URL), {
+    return await callBridge(env, {
       method: "POST",
-      headers: {
-        ...headers,
-        "Content-Type": "application/octet-stream",
-        "X-Request-Id": requestId,
-      },
+      path,
       body: bytes,
-      signal: AbortSignal.timeout(INGEST_TIMEOUT_MS),
+      requestId,
+      timeoutMs: INGEST_TIMEOUT_MS,
     });
-  } catch {
-    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
   }
 }
 
@@ -45,7 +40,7 @@ async function send(
  * caller already holds them (a fresh upload). Returns the row as it now stands.
  */
 export async function requestIngest(
-  env: BridgeEnv,
+  env: IngestEnv,
   gateway: TenantGateway,
   row: TenantRow<"documents">,
   requestId: string,
@@ -71,12 +66,18 @@ export async function requestIngest(
     });
   }
   const response = await send(env, current, attempt, original, requestId);
-  if (response?.status === 202) {
+  if (response instanceof AppError) {
+    return gateway.update("documents", row.id, {
+      // Access refusing the edge is a setting to fix, not an outage to wait out.
+      statusReason: response.code === "bridge_access_refused" ? response.message : OFFLINE_REASON,
+      updatedAt: Date.now(),
+    });
+  }
+  if (response.status === 202) {
     await response.body?.cancel();
     return current;
   }
   if (
-    response &&
     response.status >= 400 &&
     response.status < 500 &&
     response.status !== 401 &&
@@ -92,7 +93,7 @@ export async function requestIngest(
     });
     return current;
   }
-  await response?.body?.cancel();
+  await response.body?.cancel();
   return gateway.update("documents", row.id, {
     statusReason: OFFLINE_REASON,
     updatedAt: Date.now(),

@@ -3,7 +3,7 @@
 // bridge that is down or refuses only delays its copy, which the next ingestion of the document (a
 // re-index sends the title from D1) or the next rename brings up to date.
 import type { RenameDocumentRequest } from "@coach/contracts/bridge";
-import { callBridge } from "../lib/bridge-client";
+import { callBridge, type BridgeEnv } from "../lib/bridge-client";
 import { AppError } from "../lib/errors";
 
 /** A rename is a small write at the bridge; the creator waits for it, so it gets little time. */
@@ -11,7 +11,7 @@ const RENAME_TIMEOUT_MS = 5_000;
 
 /** Whether the bridge renamed the document's chunks; false when it could not be reached or refused. */
 export async function renameAtBridge(
-  env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET">,
+  env: BridgeEnv,
   rename: RenameDocumentRequest & { document_id: string },
   requestId: string,
 ): Promise<boolean> {

@@ -1,13 +1,13 @@
 // The home server's share of a contact's data (their vectors in Chroma and the bridge's logs), erased
 // through the signed bridge call `DELETE /v1/contacts/:tenant_id/:contact_id`.
-import { callBridge } from "../../lib/bridge-client";
+import { callBridge, type BridgeEnv } from "../../lib/bridge-client";
 import type { ErasureStore, ErasureSubject, StoreReceipt } from "./erasure-store";
 
 /**
  * The bridge store. Only a 2xx counts: the bridge answers `{"erased": n}`; anything else (a 404 from a
  * bridge without the endpoint included) is "failed", so the contact's D1 rows stay for a retry.
  */
-export function bridgeStore(env: Pick<Env, "BRIDGE_URL" | "BRIDGE_SECRET">): ErasureStore {
+export function bridgeStore(env: BridgeEnv): ErasureStore {
   return {
     name: "bridge",
     async erase(subject: ErasureSubject): Promise<StoreReceipt> {
