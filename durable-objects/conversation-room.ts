@@ -7,6 +7,7 @@ import { AppError, conversationErased } from "../worker/lib/errors";
 import { createLogger, describeError, type Logger } from "../worker/lib/logger";
 import type { ChannelMessageResult } from "../worker/lib/rooms";
 import { AlarmSchedule } from "./room/alarm-schedule";
+import { ChannelPost } from "./room/channel-post";
 import { ChannelSenders } from "./room/channel-senders";
 import { IndexFlush } from "./room/index-flush";
 import { MessageIntake } from "./room/message-intake";
@@ -44,6 +45,8 @@ export class ConversationRoom extends DurableObject<Env> {
   /** What the room's own messages need, built once. */
   private readonly outbound: RoomOutboundDeps;
   private readonly logger: Logger;
+  /** Sends on messaging channels, keeping what a platform asks to send later. */
+  private readonly post: ChannelPost;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -64,6 +67,13 @@ export class ConversationRoom extends DurableObject<Env> {
       workerConfig(env).logLevel,
     );
     const senders = new ChannelSenders(env, this.logger);
+    this.post = new ChannelPost({
+      env,
+      senders,
+      retries: this.stores.retries,
+      alarms: this.alarms,
+      logger: this.logger,
+    });
     // What the room's parts are built from: its tables, its platform, and the callbacks into it.
     const room = {
       ...this.stores,
@@ -73,6 +83,7 @@ export class ConversationRoom extends DurableObject<Env> {
       alarms: this.alarms,
       logger: this.logger,
       senders,
+      post: this.post,
       meta: () => this.requireMeta(),
       deliver: (frame: ServerFrame) => this.deliver(frame),
       emit: (type: "conversation.created", data: Record<string, unknown>) =>
@@ -129,10 +140,14 @@ export class ConversationRoom extends DurableObject<Env> {
     this.sockets.closed(ws, code);
   }
 
-  /** Flushes the D1 index when it is behind, and works the outbox. An erased room has neither. */
+  /**
+   * Flushes the D1 index when it is behind, sends channel messages whose wait is over, and works the
+   * outbox. An erased room has none of them.
+   */
   override async alarm(): Promise<void> {
     if (this.state.erasedAt() !== null) return;
     await this.index.flush();
+    await this.post.sendDue();
     // Not awaited: a long answer must not hold the alarm (and the next index flush) hostage; the
     // turn's own safety-net alarm covers an eviction while it streams.
     this.pump();
@@ -213,12 +228,13 @@ export class ConversationRoom extends DurableObject<Env> {
   }
 
   /**
-   * The workspace closed: waiting turns are dropped and every socket hears `error {frame}`, then is
+   * The workspace closed: waiting turns and channel messages are dropped and every socket hears `error {frame}`, then is
    * closed with `closeCode`. The log stays until the workspace is erased; new sockets and channel
    * messages are refused before they reach the room. Answers how many sockets were closed.
    */
   async closeSockets(frame: { code: string; message: string }, closeCode: number): Promise<number> {
     this.outbox.clear();
+    this.stores.retries.clear();
     this.turns.stop();
     const sockets = this.ctx.getWebSockets();
     for (const ws of sockets) {

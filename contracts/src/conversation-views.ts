@@ -11,6 +11,10 @@ export type Contact = {
   email: string | null;
   channel: ConversationChannel;
   external_id: string;
+  /** When the platform refused to deliver to them (they blocked the bot); null once they write again. */
+  unreachable_at: number | null;
+  /** The platform's words, e.g. "Forbidden: bot was blocked by the user". */
+  unreachable_reason: string | null;
 };
 
 export type Conversation = {

@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   "channel_disconnected",
   "channel_not_whatsapp",
   "channel_send_failed",
+  "channel_send_delayed",
+  "contact_unreachable",
   "invalid_bot_token",
   "telegram_refused",
   "telegram_unreachable",

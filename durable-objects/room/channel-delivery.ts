@@ -1,13 +1,15 @@
 // Delivers a conversation's answers to one messaging-channel route: the typing indicator while the
 // answer is made (renewed as long as the platform needs), the finished answer, and one "will answer
 // shortly" message when the coach is busy or offline. Outside WhatsApp's 24-hour window the answer is
-// withheld and the creator is told why on the channel.
+// withheld and the creator is told why on the channel. What the platform refuses is handled by the
+// room's ChannelPost (sent later, or the contact marked unreachable).
 import type { ServerFrame } from "@coach/contracts/socket";
-import type { SenderTarget } from "../../worker/channels/channel-sender";
+import type { ChannelSender, SenderTarget } from "../../worker/channels/channel-sender";
 import { reportSendFailure } from "../../worker/channels/send-failure";
 import { OUTSIDE_WINDOW_ERROR } from "../../worker/channels/whatsapp/service-window";
 import { touchChannel } from "../../worker/db/channel-directory";
 import { describeError, type Logger } from "../../worker/lib/logger";
+import type { ChannelPost } from "./channel-post";
 import type { ChannelSenders } from "./channel-senders";
 import type { ChannelAdapter } from "./socket-hub";
 
@@ -17,6 +19,7 @@ export const WILL_ANSWER_SHORTLY = "The coach is busy right now. Your answer wil
 export type ChannelDeliveryDeps = {
   env: Env;
   senders: ChannelSenders;
+  post: ChannelPost;
   target: SenderTarget;
   logger: Logger;
 };
@@ -43,25 +46,26 @@ export class ChannelDelivery implements ChannelAdapter {
   }
 
   private async send(what: string, text: string, seq: number | null): Promise<void> {
-    const { env, senders, target, logger } = this.deps;
+    const { env, senders, post, target, logger } = this.deps;
+    let sender: ChannelSender | null;
     try {
-      const sender = await senders.get(target);
-      if (!sender) return;
-      if (!(await sender.freeTextAllowed())) {
-        logger.warn("reply withheld outside the service window", {
-          channel_id: target.channelId,
-          conversation_id: target.conversationId,
-        });
-        await touchChannel(env.DB, target.tenantId, target.channelId, {
-          lastError: OUTSIDE_WINDOW_ERROR,
-        });
-        return;
-      }
-      await sender.text(text, seq);
+      sender = await senders.get(target);
     } catch (err) {
-      senders.forget(target);
-      await reportSendFailure(env, target, logger, `sending the ${what}`, err);
+      await reportSendFailure(env, target, logger, `opening the channel for the ${what}`, err);
+      return;
     }
+    if (!sender) return;
+    if (!(await sender.freeTextAllowed())) {
+      logger.warn("reply withheld outside the service window", {
+        channel_id: target.channelId,
+        conversation_id: target.conversationId,
+      });
+      await touchChannel(env.DB, target.tenantId, target.channelId, {
+        lastError: OUTSIDE_WINDOW_ERROR,
+      });
+      return;
+    }
+    await post.send(target, { kind: "text", text, seq, replies: [] }, `sending the ${what}`);
   }
 
   private async startTyping(): Promise<void> {

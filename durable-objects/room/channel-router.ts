@@ -5,6 +5,7 @@
 import type { ServerFrame } from "@coach/contracts/socket";
 import type { Logger } from "../../worker/lib/logger";
 import { ChannelDelivery } from "./channel-delivery";
+import type { ChannelPost } from "./channel-post";
 import { senderTarget, type ChannelSenders } from "./channel-senders";
 import type { Outbox } from "./outbox";
 import type { ReplyRoute, ReplyRoutes } from "./reply-routes";
@@ -18,6 +19,7 @@ export type ChannelRouterDeps = {
   routes: ReplyRoutes;
   outbox: Outbox;
   senders: ChannelSenders;
+  post: ChannelPost;
 };
 
 /** The route of the room's own channel (the one it was opened on), if it has one. */
@@ -55,8 +57,14 @@ export class ChannelRouter implements ChannelAdapter {
     const key = `${route.channel}:${route.channelId}:${route.externalChatId}`;
     let delivery = this.deliveries.get(key);
     if (!delivery) {
-      const { env, logger, senders, meta } = this.deps;
-      delivery = new ChannelDelivery({ env, logger, senders, target: senderTarget(meta, route) });
+      const { env, logger, senders, post, meta } = this.deps;
+      delivery = new ChannelDelivery({
+        env,
+        logger,
+        senders,
+        post,
+        target: senderTarget(meta, route),
+      });
       this.deliveries.set(key, delivery);
     }
     return delivery;

@@ -6,9 +6,11 @@
 import type { MessageView, QuickReply, ServerFrame } from "@coach/contracts/socket";
 import type { SenderTarget } from "../../worker/channels/channel-sender";
 import { reportSendFailure } from "../../worker/channels/send-failure";
+import { contactUnreachableReason } from "../../worker/db/channel-directory";
 import { insideServiceWindow } from "../../worker/channels/whatsapp/service-window";
 import { AppError } from "../../worker/lib/errors";
 import type { Logger } from "../../worker/lib/logger";
+import type { ChannelPost, SendResult } from "./channel-post";
 import { senderTarget, type ChannelSenders } from "./channel-senders";
 import type { MessageLog } from "./message-log";
 import type { ReplyRoute } from "./reply-routes";
@@ -41,6 +43,7 @@ export type OutboundDeps = {
   /** The messaging-channel route the user wrote from last (or the room's own); null on the web. */
   route: ReplyRoute | null;
   senders: ChannelSenders;
+  post: ChannelPost;
   logger: Logger;
   /** Sends a frame to the conversation's ready sockets; answers how many there are. */
   broadcast: (frame: ServerFrame) => number;
@@ -63,6 +66,12 @@ async function plan(
   const { meta, route } = deps;
   if (!route) return { kind: "web" };
   const target = senderTarget(meta, route);
+  // A person the platform will not deliver to (a blocked bot) gets nothing until they write again.
+  const unreachable = target.contactId
+    ? await contactUnreachableReason(deps.env.DB, meta.tenantId, target.contactId)
+    : null;
+  if (unreachable !== null)
+    return { code: "contact_unreachable", message: unreachableMessage(target, unreachable) };
   // The window is the WhatsApp contact's own: a linked Telegram contact writing does not open it.
   if (
     route.channel === "telegram" ||
@@ -78,7 +87,7 @@ async function plan(
   return { kind: "channel", target, template: true };
 }
 
-/** Sends the stored message on the messaging channel; an error describes why it did not go out. */
+/** Sends the stored message on the messaging channel; an error describes why it did not go out now. */
 async function sendOnChannel(
   deps: OutboundDeps,
   plan: Extract<Plan, { kind: "channel" }>,
@@ -86,17 +95,18 @@ async function sendOnChannel(
   quickReplies: readonly QuickReply[] = [],
 ): Promise<{ code: string; message: string } | null> {
   const { target } = plan;
+  let result: SendResult;
   try {
-    const sender = await deps.senders.get(target);
-    if (!sender)
-      return {
-        code: "channel_disconnected",
-        message:
-          "The conversation's channel is disconnected, so the message was stored but not sent. Connect the channel again.",
-      };
-    if (plan.template) await sender.template(message.text, quickReplies, message.seq);
-    else await sender.choices(message.text, quickReplies, message.seq);
-    return null;
+    result = await deps.post.send(
+      target,
+      {
+        kind: plan.template ? "template" : "choices",
+        text: message.text,
+        seq: message.seq,
+        replies: [...quickReplies],
+      },
+      "sending a message",
+    );
   } catch (err) {
     deps.senders.forget(target);
     await reportSendFailure(deps.env, target, deps.logger, "sending a message", err);
@@ -106,6 +116,32 @@ async function sendOnChannel(
       message: `The message was stored but ${target.channel} did not accept it: ${err instanceof Error ? err.message : String(err)}`,
     };
   }
+  switch (result.status) {
+    case "sent":
+      return null;
+    case "queued":
+      return {
+        code: "channel_send_delayed",
+        message: `The message was stored; ${target.channel} asked us to wait, so it goes out in ${Math.ceil(result.afterMs / 1000)} s (${result.reason}).`,
+      };
+    case "disconnected":
+      return {
+        code: "channel_disconnected",
+        message:
+          "The conversation's channel is disconnected, so the message was stored but not sent. Connect the channel again.",
+      };
+    case "unreachable":
+      return { code: "contact_unreachable", message: unreachableMessage(target, result.reason) };
+    case "refused":
+      return {
+        code: "channel_send_failed",
+        message: `The message was stored but ${target.channel} did not accept it: ${result.reason}`,
+      };
+  }
+}
+
+function unreachableMessage(target: SenderTarget, reason: string): string {
+  return `${target.channel === "telegram" ? "Telegram" : "WhatsApp"} will not deliver to this person (${reason}); nothing more is sent to them until they write again.`;
 }
 
 /** Stores, shows and delivers one outbound message; a repeated client id is answered as a duplicate. */

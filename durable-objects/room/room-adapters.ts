@@ -5,6 +5,7 @@
 import type { ServerFrame } from "@coach/contracts/socket";
 import { describeError, type Logger } from "../../worker/lib/logger";
 import { ChannelRouter } from "./channel-router";
+import type { ChannelPost } from "./channel-post";
 import type { ChannelSenders } from "./channel-senders";
 import type { Outbox } from "./outbox";
 import type { ReplyRoutes } from "./reply-routes";
@@ -19,6 +20,7 @@ export type AdapterDeps = {
   routes: ReplyRoutes;
   outbox: Outbox;
   senders: ChannelSenders;
+  post: ChannelPost;
 };
 
 export class RoomAdapters {
@@ -40,6 +42,7 @@ export class RoomAdapters {
         routes: this.deps.routes,
         outbox: this.deps.outbox,
         senders: this.deps.senders,
+        post: this.deps.post,
       }),
     );
     this.channelAttached = true;

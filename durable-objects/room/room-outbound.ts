@@ -5,6 +5,7 @@
 import type { ServerFrame } from "@coach/contracts/socket";
 import type { Logger } from "../../worker/lib/logger";
 import { metaRoute } from "./channel-router";
+import type { ChannelPost } from "./channel-post";
 import type { ChannelSenders } from "./channel-senders";
 import type { MessageLog } from "./message-log";
 import { sendOutboundMessage, type OutboundInput, type OutboundResult } from "./outbound-message";
@@ -21,6 +22,7 @@ export type RoomOutboundDeps = {
   quickReplies: PendingQuickReplies;
   hub: SocketHub;
   senders: ChannelSenders;
+  post: ChannelPost;
   logger: Logger;
   emit(type: "conversation.created", data: Record<string, unknown>): void;
   markIndexDirty(): void;
@@ -46,6 +48,7 @@ export async function sendFromRoom(
       meta,
       route,
       senders: deps.senders,
+      post: deps.post,
       logger: deps.logger,
       broadcast,
       onStored: () => deps.markIndexDirty(),

@@ -1,5 +1,7 @@
 // The tables a room keeps in its SQLite, opened together: its own state, the message log, the outbox,
-// its rate-limit buckets, the takeover, the quick replies on offer, the index watermark, reply routes.
+// its rate-limit buckets, the takeover, the quick replies on offer, the index watermark, reply routes,
+// and the channel messages waiting to be sent again.
+import { ChannelRetries } from "./channel-retries";
 import { MessageLog } from "./message-log";
 import { Outbox } from "./outbox";
 import { PendingQuickReplies } from "./pending-quick-replies";
@@ -18,6 +20,7 @@ export type RoomStores = {
   quickReplies: PendingQuickReplies;
   watermark: SyncWatermark;
   routes: ReplyRoutes;
+  retries: ChannelRetries;
 };
 
 export function openRoomStores(sql: SqlStorage): RoomStores {
@@ -30,5 +33,6 @@ export function openRoomStores(sql: SqlStorage): RoomStores {
     quickReplies: new PendingQuickReplies(sql),
     watermark: new SyncWatermark(sql),
     routes: new ReplyRoutes(sql),
+    retries: new ChannelRetries(sql),
   };
 }

@@ -6,6 +6,13 @@
 // `GET /__calls?token=…` answers the recorded calls of one bot. `POST /__deliver?token=…` with an update
 // answers whether Telegram would deliver it to the bot's webhook, and where with which secret: Telegram
 // sends only the update types the webhook's `allowed_updates` names (https://core.telegram.org/bots/api#setwebhook).
+// `POST /__limit?token=…` with `{chat_id, count, retry_after}` makes the next `count` messages to that chat
+// answer 429 "Too Many Requests: retry after N" with `parameters.retry_after` (what Telegram answers past
+// its limits, https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this and
+// https://core.telegram.org/bots/api#responseparameters); a message sent before `retry_after` has passed
+// is refused again. `POST /__block?token=…` with `{chat_id, blocked}` is the person blocking (or
+// unblocking) the bot: while blocked, every message and chat action to them answers 403 "Forbidden: bot was
+// blocked by the user", as Telegram does.
 import { parseMessageText } from "./telegram-html-rules";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
@@ -59,6 +66,37 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
   const calls: TelegramCall[] = [];
   const webhooks = new Map<string, Webhook>();
   let messageId = 0;
+  // Per `token:chat_id`: refusals still to give, and until when Telegram asked to wait.
+  const limits = new Map<string, { count: number; retryAfter: number; until: number }>();
+  const blocked = new Set<string>();
+
+  /** Telegram's refusal of a message or chat action to this chat, if it would refuse it. */
+  const refusal = (token: string, chatId: unknown): [number, unknown] | null => {
+    const chat = `${token}:${String(chatId)}`;
+    if (blocked.has(chat))
+      return [
+        403,
+        { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" },
+      ];
+    const limit = limits.get(chat);
+    if (!limit) return null;
+    const now = Date.now();
+    const tooMany = (seconds: number): [number, unknown] => [
+      429,
+      {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${seconds}`,
+        parameters: { retry_after: seconds },
+      },
+    ];
+    // Sending again before the wait is over is refused again, with what is left of it.
+    if (now < limit.until) return tooMany(Math.ceil((limit.until - now) / 1000));
+    if (limit.count <= 0) return null;
+    limit.count -= 1;
+    limit.until = now + limit.retryAfter * 1000;
+    return tooMany(limit.retryAfter);
+  };
 
   const answer = (
     token: string,
@@ -102,6 +140,8 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
           allowed_updates: webhooks.get(token)?.allowed_updates ?? [],
         });
       case "sendMessage": {
+        const refused = refusal(token, params.chat_id);
+        if (refused) return refused;
         const parsed = parseMessageText(String(params.text ?? ""), params.parse_mode);
         if ("error" in parsed)
           return [400, { ok: false, error_code: 400, description: parsed.error }];
@@ -114,6 +154,7 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
         });
       }
       case "sendChatAction":
+        return refusal(token, params.chat_id) ?? ok(true);
       case "answerCallbackQuery":
         return ok(true);
       case "editMessageReplyMarkup":
@@ -150,6 +191,20 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
             }
           : { deliver: false, url: null, secret_token: null };
         reply(res, 200, delivery);
+        return;
+      }
+      if (url.pathname === "/__limit" || url.pathname === "/__block") {
+        const body = await readParams(req);
+        const chat = `${url.searchParams.get("token") ?? ""}:${String(body.chat_id)}`;
+        if (url.pathname === "/__limit")
+          limits.set(chat, {
+            count: Number(body.count ?? 1),
+            retryAfter: Number(body.retry_after ?? 1),
+            until: 0,
+          });
+        else if (body.blocked === false) blocked.delete(chat);
+        else blocked.add(chat);
+        reply(res, 200, { ok: true });
         return;
       }
       const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);

@@ -1,7 +1,7 @@
 // A messaging-channel user's contact and open conversation in the channel's tenant, found or created
 // as the web widget does for visitors. A contact is identified per channel kind by the platform's own
 // user id (Telegram chat id, WhatsApp wa_id); every message refreshes `last_seen_at`, which is also the
-// start of WhatsApp's 24-hour window. A contact that was linked continues its canonical contact's
+// start of WhatsApp's 24-hour window, and clears `unreachable_at`. A contact that was linked continues its canonical contact's
 // conversation.
 import { and, desc, eq } from "drizzle-orm";
 import { newId } from "../lib/ids";
@@ -43,7 +43,12 @@ export async function findOrCreateContact(
       lastSeenAt: now,
     });
   }
-  return gateway.update("contacts", known.id, { lastSeenAt: now });
+  // Someone who writes can be written to again, whatever the platform refused before.
+  return gateway.update("contacts", known.id, {
+    lastSeenAt: now,
+    unreachableAt: null,
+    unreachableReason: null,
+  });
 }
 
 /**

@@ -112,6 +112,36 @@ export async function touchChannel(
     .where(and(eq(channels.tenantId, tenantId), eq(channels.id, channelId)));
 }
 
+/**
+ * Notes that the platform will not deliver to a contact (they blocked the bot, or the number cannot
+ * receive), or that it will again (`reason` null).
+ */
+export async function setContactUnreachable(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+  reason: string | null,
+): Promise<void> {
+  await database(d1)
+    .update(contacts)
+    .set({ unreachableAt: reason === null ? null : Date.now(), unreachableReason: reason })
+    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)));
+}
+
+/** Why the platform will not deliver to a contact, or null when nothing says so. */
+export async function contactUnreachableReason(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+): Promise<string | null> {
+  const [row] = await database(d1)
+    .select({ at: contacts.unreachableAt, reason: contacts.unreachableReason })
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)))
+    .limit(1);
+  return row?.at ? (row.reason ?? "unreachable") : null;
+}
+
 /** When a contact last wrote to us: the start of WhatsApp's 24-hour customer-service window. */
 export async function contactLastSeenAt(
   d1: D1Database,

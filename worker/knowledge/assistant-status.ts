@@ -23,10 +23,7 @@ const UNREACHABLE: AssistantStatus = { reachable: false, mode: null, status: nul
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
 /** Reads the bridge's health; its body is outside input, so anything unexpected reads as unreachable. */
-export async function assistantStatus(
-  env: BridgeEnv,
-  requestId: string,
-): Promise<AssistantStatus> {
+export async function assistantStatus(env: BridgeEnv, requestId: string): Promise<AssistantStatus> {
   let body: unknown;
   try {
     // A degraded bridge answers 503 with the same body, which still says which mode it runs in.

@@ -125,7 +125,11 @@ export const conversationTakeoverRoutes = new Hono<AppEnv>()
         author_name: user?.fullName ?? takeover.name,
         author_id: principal.subjectId,
       });
-      if (result.error?.code === "whatsapp_window_closed")
+      // Nothing was stored: the platform would not carry it (WhatsApp's window, a blocked bot).
+      if (
+        result.error?.code === "whatsapp_window_closed" ||
+        result.error?.code === "contact_unreachable"
+      )
         throw new AppError(409, result.error.code, result.error.message);
       if (!result.duplicate) {
         await recordAudit(c, {

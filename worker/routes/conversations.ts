@@ -55,6 +55,8 @@ export function toConversationJson({ conversation: row, contact }: InboxRow) {
           email: contact.email,
           channel: contact.channel,
           external_id: contact.externalId,
+          unreachable_at: contact.unreachableAt,
+          unreachable_reason: contact.unreachableReason,
         }
       : null,
   };

@@ -53,6 +53,8 @@ export async function exportWorkspace(env: Env, gateway: TenantGateway, workspac
       consent_at: c.consentAt,
       opted_out_at: c.optedOutAt,
       last_seen_at: c.lastSeenAt,
+      unreachable_at: c.unreachableAt,
+      unreachable_reason: c.unreachableReason,
       created_at: c.createdAt,
     })),
     conversations: withMessages,

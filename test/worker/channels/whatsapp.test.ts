@@ -4,10 +4,9 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ChannelDelivery } from "../../../durable-objects/room/channel-delivery";
-import { ChannelSenders } from "../../../durable-objects/room/channel-senders";
 import { findDelivery } from "../../../worker/db/channel-directory";
 import { forTenant } from "../../../worker/db/tenant-gateway";
-import { createLogger } from "../../../worker/lib/logger";
+import { withChannelPost } from "../../support/channel-post";
 import { BASE, call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import {
   connectNumber,
@@ -178,28 +177,30 @@ describe("the 24-hour customer-service window", () => {
       externalId: "15550030",
       lastSeenAt: Date.now() - 25 * 3600_000,
     });
-    const logger = createLogger({}, "error");
-    const adapter = new ChannelDelivery({
-      env,
-      senders: new ChannelSenders(env, logger),
-      target: {
-        tenantId: workspace.tenantId,
-        conversationId: crypto.randomUUID(),
-        contactId: contact.id,
-        channel: "whatsapp",
-        channelId: number.channel.id,
-        externalChatId: "15550030",
-      },
-      logger,
-    });
-    await adapter.deliver({
-      type: "done",
-      turn_id: "t1",
-      seq: 2,
-      text: "A late answer",
-      status: "complete",
-      citations: [],
-      confidence: null,
+    await withChannelPost(async ({ post, senders, logger }) => {
+      const adapter = new ChannelDelivery({
+        env,
+        senders,
+        post,
+        target: {
+          tenantId: workspace.tenantId,
+          conversationId: crypto.randomUUID(),
+          contactId: contact.id,
+          channel: "whatsapp",
+          channelId: number.channel.id,
+          externalChatId: "15550030",
+        },
+        logger,
+      });
+      await adapter.deliver({
+        type: "done",
+        turn_id: "t1",
+        seq: 2,
+        text: "A late answer",
+        status: "complete",
+        citations: [],
+        confidence: null,
+      });
     });
     expect(await sentTexts(number)).toEqual([]);
     const view = (await (
@@ -217,28 +218,30 @@ describe("the 24-hour customer-service window", () => {
       externalId: "15550031",
       lastSeenAt: Date.now() - 23 * 3600_000,
     });
-    const logger = createLogger({}, "error");
-    const adapter = new ChannelDelivery({
-      env,
-      senders: new ChannelSenders(env, logger),
-      target: {
-        tenantId: workspace.tenantId,
-        conversationId: crypto.randomUUID(),
-        contactId: contact.id,
-        channel: "whatsapp",
-        channelId: number.channel.id,
-        externalChatId: "15550031",
-      },
-      logger,
-    });
-    await adapter.deliver({
-      type: "done",
-      turn_id: "t2",
-      seq: 2,
-      text: "A timely answer",
-      status: "complete",
-      citations: [],
-      confidence: null,
+    await withChannelPost(async ({ post, senders, logger }) => {
+      const adapter = new ChannelDelivery({
+        env,
+        senders,
+        post,
+        target: {
+          tenantId: workspace.tenantId,
+          conversationId: crypto.randomUUID(),
+          contactId: contact.id,
+          channel: "whatsapp",
+          channelId: number.channel.id,
+          externalChatId: "15550031",
+        },
+        logger,
+      });
+      await adapter.deliver({
+        type: "done",
+        turn_id: "t2",
+        seq: 2,
+        text: "A timely answer",
+        status: "complete",
+        citations: [],
+        confidence: null,
+      });
     });
     expect((await sentTexts(number)).map((c) => (c.body?.text as { body: string }).body)).toEqual([
       "A timely answer",

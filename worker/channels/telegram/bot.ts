@@ -1,6 +1,7 @@
 // The Telegram bot of one connected channel, built per webhook call from one Composer per feature.
 // botInfo comes from the stored config, so handling an update never calls getMe.
 import { Bot } from "grammy";
+import { botBlockedComposer } from "./bot-blocked";
 import { reportBotError, type BotDeps } from "./bot-context";
 import { coachingCommandsComposer } from "./coaching-commands";
 import { commandsComposer } from "./commands";
@@ -12,7 +13,7 @@ import { quickReplyAnswersComposer } from "./quick-reply-answers";
  * The update types the bot's features handle, given to setWebhook as `allowed_updates`: Telegram sends
  * a webhook nothing else, so a type handled below but missing here never arrives.
  */
-export const HANDLED_UPDATES = ["message", "callback_query"] as const;
+export const HANDLED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
 /** The bot for `deps.channel`, with its features and its one error handler. */
 export function buildBot(deps: BotDeps): Bot {
@@ -25,6 +26,7 @@ export function buildBot(deps: BotDeps): Bot {
   bot.use(linkComposer(deps));
   bot.use(messagesComposer(deps));
   bot.use(quickReplyAnswersComposer(deps));
+  bot.use(botBlockedComposer(deps));
   // Anything else (edited messages, stickers, unknown update types) is acknowledged so Telegram stops
   // retrying, and logged.
   bot.use((ctx) => {

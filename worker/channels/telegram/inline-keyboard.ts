@@ -6,6 +6,7 @@ import type { Api } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { TELEGRAM_TEXT_LIMIT } from "./bot-api";
 import { telegramHtml } from "./format-html";
+import { UnsentParts } from "../delivery-failure";
 import { splitText } from "../split-text";
 
 function buttonsPerRow(replies: readonly QuickReply[]): number {
@@ -28,7 +29,8 @@ export function quickReplyKeyboard(replies: readonly QuickReply[]): InlineKeyboa
 
 /**
  * Sends a (possibly long) text with the quick replies under its last part, so the buttons sit where
- * the user finishes reading; the message ids sent.
+ * the user finishes reading; the message ids sent. A part refused after others went out throws
+ * UnsentParts with the rest.
  */
 export async function sendWithQuickReplies(
   api: Api,
@@ -40,12 +42,18 @@ export async function sendWithQuickReplies(
   const ids: number[] = [];
   for (const [index, part] of parts.entries()) {
     const last = index === parts.length - 1;
-    const sent = await api.sendMessage(chatId, telegramHtml(part), {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      ...(last && replies.length > 0 ? { reply_markup: quickReplyKeyboard(replies) } : {}),
-    });
-    ids.push(sent.message_id);
+    try {
+      const sent = await api.sendMessage(chatId, telegramHtml(part), {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        ...(last && replies.length > 0 ? { reply_markup: quickReplyKeyboard(replies) } : {}),
+      });
+      ids.push(sent.message_id);
+    } catch (err) {
+      // What the person already has must not be sent twice when the rest goes later.
+      if (index > 0) throw new UnsentParts(parts.slice(index).join("\n\n"), err);
+      throw err;
+    }
   }
   return ids;
 }

@@ -18,6 +18,9 @@ export const contacts = tenantTable(
     consentAt: integer("consent_at"),
     optedOutAt: integer("opted_out_at"),
     lastSeenAt: integer("last_seen_at"),
+    /** When the platform refused to deliver to them (a blocked bot); cleared when they write again. */
+    unreachableAt: integer("unreachable_at"),
+    unreachableReason: text("unreachable_reason"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("contacts_tenant_channel_external").on(t.tenantId, t.channel, t.externalId)],

@@ -115,6 +115,7 @@ export function ConversationList({
                 <span className="conversation-flags">
                   <Badge>{c.channel}</Badge>
                   {c.needs_human && <Badge tone="bad">Needs a human</Badge>}
+                  {c.contact?.unreachable_at != null && <Badge tone="warn">Can't be reached</Badge>}
                   {c.taken_over && <Badge tone="info">Taken over</Badge>}
                   {c.low_confidence && <Badge tone="warn">Low confidence</Badge>}
                   {c.message_count > 0 && (

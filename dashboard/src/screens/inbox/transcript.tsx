@@ -93,6 +93,14 @@ export function Transcript({
             {conversation.channel} · started {formatDateTime(conversation.started_at)} ·{" "}
             {page.data.messages.length} message{page.data.messages.length === 1 ? "" : "s"}
           </p>
+          {conversation.contact?.unreachable_at != null && (
+            <p className="notice notice-warn small" role="status">
+              {conversation.channel === "telegram" ? "Telegram" : "WhatsApp"} no longer delivers to
+              this person ({conversation.contact.unreachable_reason ?? "refused"}, since{" "}
+              {formatDateTime(conversation.contact.unreachable_at)}). Nothing is sent to them until
+              they write again.
+            </p>
+          )}
         </div>
         <div className="row-actions">
           {conversation.needs_human && <Badge tone="bad">Asked for a human</Badge>}
