@@ -6,6 +6,7 @@ import { apiCors } from "./middleware/cors";
 import { handleError, notFoundHandler } from "./middleware/error-handler";
 import { requestContext } from "./middleware/request-context";
 import { analyticsRoutes } from "./routes/analytics";
+import { apiDocsRoutes } from "./routes/api-docs";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { assistantRoutes } from "./routes/assistant";
 import { auditRoutes } from "./routes/audit";
@@ -75,6 +76,11 @@ export const app = new Hono<AppEnv>()
   .route("/api/v1", api)
   .route("/webhooks", webhookRoutes);
 
+// The API's description is generated from the table of the routes above.
+app.route(
+  "/",
+  apiDocsRoutes(() => app.routes),
+);
 app.onError(handleError);
 app.notFound(notFoundHandler(app));
 

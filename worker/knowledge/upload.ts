@@ -12,7 +12,7 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 /** Text and pairs entered directly are far smaller than files. */
 const MAX_DIRECT_BYTES = 2 * 1024 * 1024;
 
-const DirectEntrySchema = z.union([
+export const DirectEntrySchema = z.union([
   z
     .object({
       title: z.string().trim().min(1).max(300),

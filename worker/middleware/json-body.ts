@@ -6,6 +6,7 @@ import type { AppEnv } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { readBodyWithLimit } from "../lib/body-limit";
 import { workerConfig } from "../lib/config";
+import { markSchema } from "../lib/route-schemas";
 import { formatIssues } from "../lib/zod-issues";
 
 export type JsonBodyOptions = {
@@ -25,7 +26,11 @@ export function jsonBody<S extends z.ZodType>(
   schema: S,
   options: JsonBodyOptions = {},
 ): MiddlewareHandler<AppEnv, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
-  return async (c, next) => {
+  const handler: MiddlewareHandler<
+    AppEnv,
+    string,
+    { in: { json: z.input<S> }; out: { json: z.output<S> } }
+  > = async (c, next) => {
     const contentType = c.req.header("Content-Type");
     const mediaType = (contentType ?? "").split(";")[0]?.trim() ?? "";
     const limit = options.maxBytes ?? workerConfig(c.env).maxBodyBytes;
@@ -68,6 +73,7 @@ export function jsonBody<S extends z.ZodType>(
     c.req.addValidatedData("json", validate(schema, value) as object);
     await next();
   };
+  return markSchema(handler, { in: "json", schema, optional: options.optional });
 }
 
 function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

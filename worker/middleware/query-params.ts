@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { AppError } from "../lib/errors";
+import { markSchema } from "../lib/route-schemas";
 import { formatIssues } from "../lib/zod-issues";
 
 export function queryParams<S extends z.ZodType>(
@@ -13,7 +14,11 @@ export function queryParams<S extends z.ZodType>(
   string,
   { in: { query: Record<string, string> }; out: { query: z.output<S> } }
 > {
-  return async (c, next) => {
+  const handler: MiddlewareHandler<
+    AppEnv,
+    string,
+    { in: { query: Record<string, string> }; out: { query: z.output<S> } }
+  > = async (c, next) => {
     const parsed = schema.safeParse(c.req.query());
     if (!parsed.success) {
       throw new AppError(
@@ -26,4 +31,5 @@ export function queryParams<S extends z.ZodType>(
     c.req.addValidatedData("query", parsed.data as object);
     await next();
   };
+  return markSchema(handler, { in: "query", schema });
 }
