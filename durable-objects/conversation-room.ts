@@ -1,6 +1,7 @@
 // ConversationRoom: one Durable Object per conversation. It owns the live sockets (hibernation API),
 // the message log and the outbox in its SQLite, and answers turns through the bridge. The Worker
 // authenticates callers and forwards their identity in `X-Room-*` headers; the room trusts only those.
+import { PING_TEXT, PONG_TEXT } from "@coach/contracts/keep-alive";
 import type { ServerFrame } from "@coach/contracts/socket";
 import { DurableObject } from "cloudflare:workers";
 import { AppError, conversationErased } from "../worker/lib/errors";
@@ -58,6 +59,8 @@ export class ConversationRoom extends DurableObject<Env> {
       takeovers: this.takeovers,
     } = this.stores);
     this.hub = new SocketHub(ctx);
+    // The widget's keep-alive is answered by the runtime, so an idle tab never wakes the room.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_TEXT, PONG_TEXT));
     this.alarms = new AlarmSchedule(ctx.storage);
     this.logger = createLogger(
       {

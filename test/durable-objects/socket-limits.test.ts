@@ -16,6 +16,7 @@ import {
   SocketClient,
   upgrade,
   type Workspace,
+  ROOM_PING,
 } from "../support/widget-client";
 import { call } from "../worker/auth/helpers";
 import { ask, seedDashboardWorkspace } from "../worker/conversations/inbox-helpers";
@@ -64,7 +65,8 @@ const FLOODS: { kind: string; frame: string; burst: number }[] = [
   { kind: "typing", frame: JSON.stringify({ type: "typing" }), burst: 5 },
   { kind: "read", frame: JSON.stringify({ type: "read", seq: 0 }), burst: 20 },
   { kind: "stop", frame: JSON.stringify({ type: "stop" }), burst: 5 },
-  { kind: "ping", frame: JSON.stringify({ type: "ping" }), burst: 10 },
+  // Spelled unlike the widget's keep-alive, so the room's code (not the runtime's auto-response) reads it.
+  { kind: "ping", frame: ROOM_PING, burst: 10 },
   { kind: "identify", frame: JSON.stringify({ type: "identify", name: "Flo" }), burst: 5 },
   { kind: "malformed", frame: "{nope", burst: 10 },
 ];
@@ -107,7 +109,7 @@ describe("frame limits", () => {
     const session = await openSession(workspace);
     const noisy = await watched(session);
     const quiet = await watched(session);
-    for (let i = 0; i < 60; i++) noisy.client.send({ type: "ping" });
+    for (let i = 0; i < 60; i++) noisy.client.send({ type: "typing" });
     await noisy.closed;
     quiet.client.send({ type: "ping" });
     await quiet.client.next((f) => f.type === "pong");

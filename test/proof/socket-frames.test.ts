@@ -16,6 +16,7 @@ import { rateLimits, type SocketFrameKind } from "../../worker/lib/rate-limits";
 import {
   createWorkspace,
   openSession,
+  ROOM_PING,
   SocketClient,
   type Workspace,
 } from "../support/widget-client";
@@ -160,7 +161,7 @@ async function sendWithinLimits(
     const closed = closeCode(client);
     const part = frames.slice(i, i + batch);
     for (const frame of part) client.ws.send(frame);
-    client.send({ type: "ping" });
+    client.ws.send(ROOM_PING);
     const code = await closeOr(
       client,
       closed,
@@ -205,7 +206,8 @@ async function flood(
   const welcomes = client.of("welcome").length;
   for (const frame of frames) client.ws.send(frame);
   const hello = type === "ping";
-  client.send(hello ? { type: "hello", last_seq: 0 } : { type: "ping" });
+  if (hello) client.send({ type: "hello", last_seq: 0 });
+  else client.ws.send(ROOM_PING);
   const code = await closeOr(client, closed, (f) =>
     hello ? f.type === "welcome" && client.of("welcome").length > welcomes : f.type === "pong",
   );
@@ -255,7 +257,7 @@ describe("every socket frame under fuzzing", () => {
         expect([null, SOCKET_CLOSE_CODES.rateLimited]).toContain(code);
         // The flooded room welcomes a new socket once it has read what the flood had queued.
         const after = await sockets.next(5_000 + frames.length * QUEUED_FRAME_MS);
-        after.send({ type: "ping" });
+        after.ws.send(ROOM_PING);
         await after.next((f) => f.type === "pong");
         after.close();
         sockets.fresh();

@@ -84,6 +84,13 @@ export function upgrade(socketUrl: string, origin: string | null = ORIGIN): Prom
 }
 
 /** A connected socket that records every frame it receives. */
+/**
+ * A ping spelled unlike the widget's keep-alive (contracts/src/keep-alive.ts): the runtime's auto-response
+ * does not match it, so the room's own code answers it, after every frame sent before it. Tests use it
+ * as a barrier and to exercise the room's frame limits.
+ */
+export const ROOM_PING = '{ "type": "ping" }';
+
 export class SocketClient {
   readonly frames: ServerFrame[] = [];
   private waiters: (() => void)[] = [];

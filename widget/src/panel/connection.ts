@@ -1,6 +1,7 @@
 // The conversation socket: a session, then a WebSocket that says `hello {last_seq}`; on loss it
 // reconnects with exponential back-off and jitter, and takes a fresh session when the token is near
 // its end or a socket could not even open with it (an expired or refused token looks just like that).
+import { PING_TEXT } from "@coach/contracts/keep-alive";
 import type { ClientFrame, ServerFrame } from "@coach/contracts/socket";
 import { parseFrame } from "./frames";
 import { requestSession, type Session, type SessionFailure } from "./session";
@@ -122,7 +123,7 @@ export class Connection {
     clearInterval(this.ping);
     this.ping = setInterval(() => {
       if (Date.now() - this.heard > PING_MS * 2.5) ws.close(4000, "silent");
-      else ws.send(JSON.stringify({ type: "ping" } satisfies ClientFrame));
+      else ws.send(PING_TEXT);
     }, PING_MS);
   }
 
