@@ -184,6 +184,7 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
       config.CF_ACCESS_TEAM_DOMAIN && config.CF_ACCESS_AUD
         ? accessOptionsFor(config.CF_ACCESS_TEAM_DOMAIN, config.CF_ACCESS_AUD)
         : undefined,
+    metricsToken: config.METRICS_TOKEN,
     logger,
     queue,
     metrics,

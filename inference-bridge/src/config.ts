@@ -105,6 +105,10 @@ const variables = {
     schema: positiveInt.min(64).max(4096).default(512),
     expect: "a heap size in MB between 64 and 4096",
   },
+  METRICS_TOKEN: {
+    schema: z.string().min(32).optional(),
+    expect: "at least 32 characters (e.g. openssl rand -hex 32), or unset",
+  },
   CF_ACCESS_TEAM_DOMAIN: {
     schema: z
       .string()

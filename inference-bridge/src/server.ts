@@ -17,7 +17,7 @@ import { chatRoutes } from "./routes/chat";
 import { contactRoutes } from "./routes/contacts";
 import { ingestRoutes } from "./routes/ingest";
 import { knowledgeRoutes } from "./routes/knowledge";
-import { opsRoutes } from "./routes/ops";
+import { metricsBearer, opsRoutes } from "./routes/ops";
 import type { BridgeServices } from "./services";
 
 /**
@@ -43,6 +43,8 @@ export function createApp(services: BridgeServices): Hono<AppEnv> {
   app.use((c, next) =>
     (c.req.path.startsWith("/v1/ingest/") ? uploadLimit : defaultLimit)(c, next),
   );
+  // A scraper's bearer token is checked before Access and the signature, which it has neither of.
+  if (services.metricsToken) app.get("/metrics", metricsBearer(services.metricsToken, services));
   if (services.access) app.use(cloudflareAccess(services.access, PUBLIC_PATHS));
   app.use(signatureAuth(services.secret, new ReplayCache(), PUBLIC_PATHS));
   app.route("/", opsRoutes(services));

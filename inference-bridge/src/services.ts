@@ -20,6 +20,8 @@ export interface BridgeServices {
   secret: string;
   /** Set when requests must also carry a valid Cloudflare Access token. */
   access?: AccessOptions;
+  /** When set, `GET /metrics` also accepts `Authorization: Bearer <metricsToken>` (a Prometheus scraper). */
+  metricsToken?: string;
   logger: Logger;
   queue: AdmissionQueue;
   metrics: Metrics;
