@@ -1,5 +1,6 @@
 // `npm test`: every test of the project, in order — the widget build (the edge serves it as assets), the
-// generated Worker types checked against wrangler.toml, type checks, lint (ESLint, Prettier), the edge
+// generated Worker types checked against wrangler.toml, the production bundle's size against the Workers
+// plans' limits, type checks, lint (ESLint, Prettier), the edge
 // suite inside workerd (Workers Vitest pool), the bridge suite under Node, the widget's and the
 // dashboard's browser suites (real Chromium against a local stack) — then one closing line with the totals.
 import { spawnSync } from "node:child_process";
@@ -45,6 +46,14 @@ steps.push({
 steps.push({
   name: "worker types",
   ...(run("Worker types up to date", "node", ["scripts/lib/check-worker-types.mjs"])
+    ? { ok: true, passed: 0, failed: 0, skipped: 0 }
+    : { ok: false, passed: 0, failed: 1, skipped: 0 }),
+});
+steps.push({
+  name: "deploy bundle",
+  ...(run("Production bundle (wrangler deploy --dry-run)", "node", [
+    "scripts/lib/check-deploy-size.mjs",
+  ])
     ? { ok: true, passed: 0, failed: 0, skipped: 0 }
     : { ok: false, passed: 0, failed: 1, skipped: 0 }),
 });
