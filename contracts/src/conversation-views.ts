@@ -37,8 +37,20 @@ export type Conversation = {
 
 export type ConversationPage = { conversations: Conversation[]; next_offset: number | null };
 
-/** A transcript message: the socket's view with the sources the answer was grounded on. */
-export type TranscriptMessage = MessageView & { sources: Source[] };
+/**
+ * Where WhatsApp says our message is (its status webhooks): a message sent in parts is as far as its
+ * least-delivered part; `error` says why a failed one failed.
+ */
+export type MessageDelivery = {
+  status: "sent" | "delivered" | "read" | "failed";
+  error: string | null;
+};
+
+/**
+ * A transcript message: the socket's view with the sources the answer was grounded on, and for our
+ * messages on WhatsApp, their delivery.
+ */
+export type TranscriptMessage = MessageView & { sources: Source[]; delivery?: MessageDelivery };
 
 export type TranscriptPage = {
   conversation: Conversation;

@@ -1,7 +1,7 @@
 // Cross-tenant lookups for messaging channels: a webhook names only a bot id or a channel id, so the
 // channel (and with it the tenant) is found here before anything else. Also keeps the webhook
 // deduplication ledger and the delivery status of our outbound messages, both keyed by channel.
-import { and, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { ChannelKind } from "./enums";
 import { database } from "./client";
 import { channelDeliveries, channelEvents, channels, contacts, tenants } from "./schema";
@@ -195,6 +195,45 @@ export async function updateDeliveryStatus(
     )
     .returning({ id: channelDeliveries.id });
   return updated.length > 0;
+}
+
+export type MessageDelivery = { status: DeliveryStatus; error: string | null };
+
+/**
+ * Where the platform says the messages `seqs` of a conversation are: a message sent in parts is as far
+ * as its least-delivered part, and failed when any part failed. Seqs never sent on a channel are absent.
+ */
+export async function deliveriesOf(
+  d1: D1Database,
+  tenantId: string,
+  conversationId: string,
+  seqs: readonly number[],
+): Promise<Map<number, MessageDelivery>> {
+  const found = new Map<number, MessageDelivery>();
+  if (seqs.length === 0) return found;
+  const rows = await database(d1)
+    .select({
+      seq: channelDeliveries.seq,
+      status: channelDeliveries.status,
+      error: channelDeliveries.error,
+    })
+    .from(channelDeliveries)
+    .where(
+      and(
+        eq(channelDeliveries.tenantId, tenantId),
+        eq(channelDeliveries.conversationId, conversationId),
+        inArray(channelDeliveries.seq, [...seqs]),
+      ),
+    );
+  for (const row of rows) {
+    const known = found.get(row.seq);
+    const worse =
+      !known ||
+      row.status === "failed" ||
+      (known.status !== "failed" && RANKS[row.status] < RANKS[known.status]);
+    if (worse) found.set(row.seq, { status: row.status, error: row.error });
+  }
+  return found;
 }
 
 /** The delivery record of our message `id` in a tenant (its latest status and error). */

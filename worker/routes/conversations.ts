@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { findInboxConversation, listInbox, type InboxRow } from "../db/conversation-inbox";
+import { deliveriesOf } from "../db/channel-directory";
 import { withCurrentTitles } from "../knowledge/document-titles";
 import { notFound } from "../lib/errors";
 import { roomFor } from "../lib/rooms";
@@ -101,10 +102,19 @@ export const conversationRoutes = new Hono<AppEnv>()
       const last = page.messages.at(-1)?.seq;
       // An answer given before its document was renamed is shown under the new title.
       const messages = await withCurrentTitles(c.env.DB, principal.tenantId, page.messages);
+      const deliveries = await deliveriesOf(
+        c.env.DB,
+        principal.tenantId,
+        row.conversation.id,
+        messages.filter((m) => m.role !== "user").map((m) => m.seq),
+      );
       return c.json({
         conversation: toConversationJson(row),
         // `sources` is the clients' name for an answer's citations.
-        messages: messages.map((m) => ({ ...m, sources: m.citations })),
+        messages: messages.map((m) => {
+          const delivery = deliveries.get(m.seq);
+          return { ...m, sources: m.citations, ...(delivery ? { delivery } : {}) };
+        }),
         next_after_seq: last !== undefined && last < page.last_seq ? last : null,
       });
     },

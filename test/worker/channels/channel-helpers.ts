@@ -190,7 +190,8 @@ export async function postSigned(number: ConnectedNumber, payload: object): Prom
   });
 }
 
-function notification(phoneId: string, value: object): object {
+/** A WhatsApp notification body for the number, with one change `value` (messages, statuses). */
+export function notification(phoneId: string, value: object): object {
   return {
     object: "whatsapp_business_account",
     entry: [

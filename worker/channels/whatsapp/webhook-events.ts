@@ -1,5 +1,6 @@
 // Acts on a verified WhatsApp notification: each text message once (handed to the room before the
-// 200, then read receipt with typing), each status once (delivery confirmation of our message).
+// 200, then read receipt with typing), each status once (delivery confirmation of our message; a failed
+// one explained, and a number that cannot receive marks its contact unreachable).
 // Anything else is logged and acknowledged, so Meta stops retrying. A message whose hand-off fails is
 // released, so Meta's redelivery of the notification stores it; other work runs after the 200.
 import {
@@ -7,18 +8,22 @@ import {
   WhatsAppStatusSchema,
   type WhatsAppWebhook,
 } from "@coach/contracts/channels";
+import { and, eq } from "drizzle-orm";
 import {
   claimEvent,
   releaseEvent,
+  setContactUnreachable,
   updateDeliveryStatus,
   type ChannelEntry,
 } from "../../db/channel-directory";
+import { forTenant } from "../../db/tenant-gateway";
 import type { Logger } from "../../lib/logger";
 import type { WhatsAppConfig } from "../channel-config";
 import { forwardToRoom } from "../forward-to-room";
 import type { HandOff } from "../hand-off";
 import { handleCoachingKeyword } from "./coaching-keywords";
 import { handleLinkRequest, linkRequest } from "./link-keyword";
+import { describeDeliveryError, UNREACHABLE_CODES } from "./delivery-errors";
 import { markReadWithTyping } from "./graph-client";
 import { inboundText } from "./inbound-text";
 
@@ -100,10 +105,37 @@ async function handleStatus(deps: WhatsAppEventDeps, raw: unknown): Promise<void
     !(await claimEvent(env.DB, channel.id, `wa-status:${channel.id}:${status.id}:${status.status}`))
   )
     return;
-  const error = status.errors?.[0]
-    ? `${status.errors[0].code ?? ""} ${status.errors[0].title ?? ""}`.trim()
-    : null;
-  deps.defer(() => updateDeliveryStatus(env.DB, channel, status.id, status.status, error));
+  const first = status.errors?.[0];
+  const error = first ? describeDeliveryError(first.code, first.title) : null;
+  deps.defer(async () => {
+    const ours = await updateDeliveryStatus(env.DB, channel, status.id, status.status, error);
+    // A number that cannot receive at all: stop writing to it until the person writes again.
+    if (
+      ours &&
+      first?.code !== undefined &&
+      UNREACHABLE_CODES.has(first.code) &&
+      status.recipient_id
+    )
+      await markUnreachable(
+        env.DB,
+        channel.tenantId,
+        status.recipient_id,
+        error ?? "undeliverable",
+      );
+  });
+}
+
+async function markUnreachable(
+  d1: D1Database,
+  tenantId: string,
+  waId: string,
+  reason: string,
+): Promise<void> {
+  const [contact] = await forTenant(d1, tenantId).list("contacts", {
+    where: (t) => and(eq(t.channel, "whatsapp"), eq(t.externalId, waId)),
+    limit: 1,
+  });
+  if (contact) await setContactUnreachable(d1, tenantId, contact.id, reason);
 }
 
 /** Handles every message and status in the notification that is for this channel's number. */

@@ -16,6 +16,9 @@ const ROLE_LABEL: Record<string, string> = {
   system: "System",
 };
 
+/** WhatsApp's word for where our message is. */
+const DELIVERY_LABEL = { sent: "Sent", delivered: "Delivered", read: "Read" } as const;
+
 export function Transcript({
   conversationId,
   onChanged,
@@ -137,7 +140,21 @@ export function Transcript({
                 {role === "assistant" && m.confidence !== null && m.confidence < 0.25 && (
                   <Badge tone="warn">Low confidence</Badge>
                 )}
+                {m.delivery && (
+                  <>
+                    {" "}
+                    ·{" "}
+                    {m.delivery.status === "failed" ? (
+                      <Badge tone="bad">Not delivered</Badge>
+                    ) : (
+                      DELIVERY_LABEL[m.delivery.status]
+                    )}
+                  </>
+                )}
               </div>
+              {m.delivery?.status === "failed" && m.delivery.error && (
+                <p className="small muted">{m.delivery.error}</p>
+              )}
               {role === "assistant" ? (
                 <Answer
                   text={m.text}
