@@ -1,7 +1,7 @@
 // A stand-in for the WhatsApp Cloud API (Graph, any version) for the edge tests (Node, real HTTP):
 // answers a phone number lookup and POST /<version>/<phone number id>/messages (texts and approved
 // templates get a wamid, read receipts `success`), refusing access tokens that start with "invalid" and
-// templates named "unapproved…", and records every call. `GET /__calls?phone=…` answers the recorded
+// templates named "unapproved…" and text bodies over 4,096 characters as Graph does, and records every call. `GET /__calls?phone=…` answers the recorded
 // calls for one phone number id.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
@@ -37,6 +37,9 @@ function approvedTemplate(template: unknown): boolean {
   );
 }
 
+/** A text message's body is at most this long (Cloud API reference, messages: text.body). */
+const TEXT_LIMIT = 4096;
+
 /** Starts the stand-in on `port`; resolves to a stop function. */
 export async function startGraphStandIn(port: number): Promise<() => Promise<void>> {
   const calls: GraphCall[] = [];
@@ -61,6 +64,15 @@ export async function startGraphStandIn(port: number): Promise<() => Promise<voi
         return reply(res, 401, { error: { code: 190, message: "Invalid OAuth access token." } });
       if (!messages) return reply(res, 200, { id: phone, display_phone_number: "+1 555-0100" });
       if (body?.status === "read") return reply(res, 200, { success: true });
+      const text = (body?.text as { body?: unknown } | undefined)?.body;
+      if (typeof text === "string" && [...text].length > TEXT_LIMIT)
+        return reply(res, 400, {
+          error: {
+            code: 100,
+            message: `(#100) Param text['body'] must be at most ${TEXT_LIMIT} characters long.`,
+            type: "OAuthException",
+          },
+        });
       if (body?.type === "template" && !approvedTemplate(body.template)) {
         return reply(res, 404, {
           error: { code: 132001, message: "Template name does not exist in the translation" },
