@@ -9,7 +9,7 @@ import { BuiltinAnswerer } from "./backends/builtin-answerer";
 import { BuiltinEmbedder } from "./backends/builtin-embedder";
 import { ChromaStore } from "./backends/chroma";
 import { startChroma, type ChromaProcess } from "./backends/chroma-process";
-import { OllamaBackend, type ModelCheck } from "./backends/ollama";
+import { OllamaBackend, ollamaOptions, type ModelCheck } from "./backends/ollama";
 import type { Embedder } from "./backends/types";
 import type { Config } from "./config";
 import { accessOptionsFor } from "./http/access-auth";
@@ -48,12 +48,7 @@ async function chooseBackend(
     return undefined;
   }
   const ollama = new OllamaBackend({
-    host: config.OLLAMA_HOST,
-    chatModel: config.CHAT_MODEL,
-    embedModel: config.EMBED_MODEL,
-    keepAlive: config.OLLAMA_KEEP_ALIVE,
-    contextTokens: config.OLLAMA_NUM_CTX,
-    answerTokens: config.OLLAMA_NUM_PREDICT,
+    ...ollamaOptions(config),
     onError: () => metrics.backendError("ollama"),
   });
   const check = await ollama.checkModels();

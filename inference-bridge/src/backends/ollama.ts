@@ -8,6 +8,7 @@
  */
 import { Ollama } from "ollama";
 import { UpstreamError, isAbortError } from "../errors";
+import type { Config } from "../config";
 import { wordPieceTokensEstimate } from "../text/token-estimates";
 import type {
   Embedder,
@@ -45,6 +46,18 @@ export interface OllamaBackendOptions {
   answerTokens: number;
   /** Called with every upstream failure, for metrics. */
   onError?: (error: UpstreamError) => void;
+}
+
+/** The backend's options as the bridge's settings give them (metrics hooks aside). */
+export function ollamaOptions(config: Config): OllamaBackendOptions {
+  return {
+    host: config.OLLAMA_HOST,
+    chatModel: config.CHAT_MODEL,
+    embedModel: config.EMBED_MODEL,
+    keepAlive: config.OLLAMA_KEEP_ALIVE,
+    contextTokens: config.OLLAMA_NUM_CTX,
+    answerTokens: config.OLLAMA_NUM_PREDICT,
+  };
 }
 
 /** Result of {@link OllamaBackend.checkModels}. */

@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { OllamaBackend } from "../backends/ollama";
+import { OllamaBackend, ollamaOptions } from "../backends/ollama";
 import { ConfigError, loadConfig, type Config } from "../config";
 
 const run = promisify(execFile);
@@ -143,15 +143,7 @@ export async function checkOllama(config: Config): Promise<CheckResult> {
     return pass(
       "Ollama not used (BRIDGE_BACKEND=builtin: the built-in answerer quotes the material)",
     );
-  const ollama = new OllamaBackend({
-    host: config.OLLAMA_HOST,
-    chatModel: config.CHAT_MODEL,
-    embedModel: config.EMBED_MODEL,
-    keepAlive: config.OLLAMA_KEEP_ALIVE,
-    contextTokens: config.OLLAMA_NUM_CTX,
-    answerTokens: config.OLLAMA_NUM_PREDICT,
-  });
-  const models = await ollama.checkModels();
+  const models = await new OllamaBackend(ollamaOptions(config)).checkModels();
   if (!models.reachable)
     return fail(
       `Ollama at ${config.OLLAMA_HOST} does not answer`,

@@ -1,11 +1,9 @@
 // WhatsApp end to end: connecting a number, the verification handshake, signed notifications into
 // the room, read receipts and typing, answers and their delivery statuses, redeliveries, and the
 // 24-hour customer-service window.
-import type { Conversation, TranscriptPage } from "@coach/contracts/conversation-views";
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ChannelDelivery } from "../../../durable-objects/room/channel-delivery";
-import { findDelivery } from "../../../worker/db/channel-directory";
 import { forTenant } from "../../../worker/db/tenant-gateway";
 import { withChannelPost } from "../../support/channel-post";
 import { BASE, call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
@@ -13,9 +11,7 @@ import {
   connectNumber,
   eventually,
   graphCalls,
-  notification,
   postSigned,
-  waStatus,
   waText,
   type ConnectedNumber,
 } from "./channel-helpers";
@@ -110,68 +106,6 @@ describe("the WhatsApp webhook", () => {
     });
   });
 
-  it("stores delivery and read statuses of our answer", async () => {
-    const number = await connectNumber(workspace);
-    await postSigned(number, waText(number.phoneId, "15550002", "wamid.IN2", "Any tip for focus?"));
-    const [sent] = await eventually(async () => {
-      const texts = await sentTexts(number);
-      expect(texts).toHaveLength(1);
-      return texts;
-    });
-    const id = String(sent?.sent_id);
-    expect(await findDelivery(env.DB, workspace.tenantId, id)).toMatchObject({
-      status: "sent",
-      seq: 2,
-    });
-    expect((await postSigned(number, waStatus(number.phoneId, id, "delivered"))).status).toBe(200);
-    expect((await postSigned(number, waStatus(number.phoneId, id, "read"))).status).toBe(200);
-    await eventually(async () =>
-      expect(await findDelivery(env.DB, workspace.tenantId, id)).toMatchObject({ status: "read" }),
-    );
-    // The inbox shows it under the answer.
-    const conversation = await conversationWith(workspace, "15550002");
-    expect(await messageDeliveries(workspace, conversation)).toEqual([
-      { seq: 2, delivery: { status: "read", error: null } },
-    ]);
-  });
-
-  it("explains a failed delivery in the inbox, and stops writing to a number that cannot receive", async () => {
-    const number = await connectNumber(workspace);
-    await postSigned(number, waText(number.phoneId, "15550009", "wamid.IN9", "Hello?"));
-    const [sent] = await eventually(async () => {
-      const texts = await sentTexts(number);
-      expect(texts).toHaveLength(1);
-      return texts;
-    });
-    const failed = notification(number.phoneId, {
-      statuses: [
-        {
-          id: String(sent?.sent_id),
-          status: "failed",
-          timestamp: String(Math.floor(Date.now() / 1000)),
-          recipient_id: "15550009",
-          errors: [{ code: 131026, title: "Message undeliverable" }],
-        },
-      ],
-    });
-    expect((await postSigned(number, failed)).status).toBe(200);
-    const conversation = await eventually(async () => {
-      const found = await conversationWith(workspace, "15550009");
-      expect(found.contact?.unreachable_at).toEqual(expect.any(Number));
-      return found;
-    });
-    expect(conversation.contact?.unreachable_reason).toContain("cannot deliver to this number");
-    expect(await messageDeliveries(workspace, conversation)).toEqual([
-      {
-        seq: 2,
-        delivery: {
-          status: "failed",
-          error: expect.stringMatching(/^131026 WhatsApp cannot deliver/),
-        },
-      },
-    ]);
-  });
-
   it("stores one message and sends one reply when each message arrives five times, interleaved", async () => {
     const number = await connectNumber(workspace);
     const payloads = ["a", "b"].map((k, i) =>
@@ -210,29 +144,6 @@ describe("the WhatsApp webhook", () => {
     );
   });
 });
-
-async function conversationWith(ws: SeededWorkspace, waId: string): Promise<Conversation> {
-  return eventually(async () => {
-    const res = await call("/api/v1/conversations?channel=whatsapp", {
-      token: ws.members.owner.token,
-    });
-    const found = ((await res.json()) as { conversations: Conversation[] }).conversations.find(
-      (c) => c.contact?.external_id === waId,
-    );
-    expect(found).toBeDefined();
-    return found as Conversation;
-  });
-}
-
-/** The transcript's messages that carry a delivery state, as the inbox receives them. */
-async function messageDeliveries(ws: SeededWorkspace, conversation: Conversation) {
-  const res = await call(`/api/v1/conversations/${conversation.id}/messages`, {
-    token: ws.members.owner.token,
-  });
-  return ((await res.json()) as TranscriptPage).messages
-    .filter((m) => m.delivery)
-    .map((m) => ({ seq: m.seq, delivery: m.delivery }));
-}
 
 describe("the 24-hour customer-service window", () => {
   it("withholds a free-form reply outside the window and tells the creator only templates may be sent", async () => {

@@ -39,6 +39,21 @@ function searchBody(): unknown {
   return { tenant_id: workspace.tenantId, query: "morning walk", k: 10 + searches };
 }
 
+/** A search signed as the edge signs it, sent straight to `origin` with `headers` added. */
+async function signedSearchAt(origin: string, headers: Record<string, string> = {}) {
+  const body = JSON.stringify(searchBody());
+  const signed = await signRequest(env.BRIDGE_SECRET, {
+    method: "POST",
+    pathWithQuery: "/v1/search",
+    body,
+  });
+  return fetch(`${origin}/v1/search`, {
+    method: "POST",
+    headers: { ...signed, "Content-Type": "application/json", ...headers },
+    body,
+  });
+}
+
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
     () => null,
@@ -138,17 +153,7 @@ describe("calls that do not come from the edge through Access", () => {
   });
 
   it("a signed call that bypasses Access (a leaked tunnel address) is refused", async () => {
-    const body = JSON.stringify(searchBody());
-    const signed = await signRequest(env.BRIDGE_SECRET, {
-      method: "POST",
-      pathWithQuery: "/v1/search",
-      body,
-    });
-    const bypass = await fetch(`${env.TEST_ACCESS_BRIDGE_URL}/v1/search`, {
-      method: "POST",
-      headers: { ...signed, "Content-Type": "application/json" },
-      body,
-    });
+    const bypass = await signedSearchAt(env.TEST_ACCESS_BRIDGE_URL);
     expect(bypass.status).toBe(401);
     expect(((await bypass.json()) as { error: { code: string } }).error.code).toBe(
       "access_missing",
@@ -164,16 +169,8 @@ describe("calls that do not come from the edge through Access", () => {
       strangerJwk as HonoJsonWebKey,
       "RS256",
     );
-    const body = JSON.stringify(searchBody());
-    const signed = await signRequest(env.BRIDGE_SECRET, {
-      method: "POST",
-      pathWithQuery: "/v1/search",
-      body,
-    });
-    const response = await fetch(`${env.TEST_ACCESS_BRIDGE_URL}/v1/search`, {
-      method: "POST",
-      headers: { ...signed, "Content-Type": "application/json", "Cf-Access-Jwt-Assertion": forged },
-      body,
+    const response = await signedSearchAt(env.TEST_ACCESS_BRIDGE_URL, {
+      "Cf-Access-Jwt-Assertion": forged,
     });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
