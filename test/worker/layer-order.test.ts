@@ -1,5 +1,5 @@
-// The edge's layer order, checked on the source: Http (worker/index.ts, routes/, middleware/) → Objects
-// (durable-objects/) → Features (worker/<feature>/) → Data (worker/db/) → Kernel (worker/lib/) →
+// The edge's layer order, checked on the source: Http (worker/index.ts, routes/, middleware/,
+// openapi/) → Objects (durable-objects/) → Features (worker/<feature>/) → Data (worker/db/) → Kernel (worker/lib/) →
 // contracts/. A module may import its own layer or any layer below it, never one above; and outside the
 // kernel and the objects themselves, nothing names a Durable Object namespace: features reach an object
 // through the kernel's typed stub (`roomFor`, `rateLimiterFor`, …). A failure names the import.

@@ -19,7 +19,8 @@ const FEATURES = [
 export const LAYERS: Layer[] = [
   {
     name: "http",
-    holds: (file) => file === "worker/index.ts" || /^worker\/(routes|middleware)\//.test(file),
+    holds: (file) =>
+      file === "worker/index.ts" || /^worker\/(routes|middleware|openapi)\//.test(file),
   },
   { name: "objects", holds: (file) => file.startsWith("durable-objects/") },
   {
