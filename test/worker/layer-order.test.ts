@@ -1,8 +1,9 @@
 // The edge's layer order, checked on the source: Http (worker/index.ts, routes/, middleware/,
-// openapi/) → Objects (durable-objects/) → Features (worker/<feature>/) → Data (worker/db/) → Kernel (worker/lib/) →
-// contracts/. A module may import its own layer or any layer below it, never one above; and outside the
-// kernel and the objects themselves, nothing names a Durable Object namespace: features reach an object
-// through the kernel's typed stub (`roomFor`, `rateLimiterFor`, …). A failure names the import.
+// openapi/) → Objects (durable-objects/) → Features (worker/<feature>/) → Data (worker/db/) → Kernel
+// (worker/lib/) → contracts/. A module may import its own layer or any layer below it, never one
+// above; and outside the kernel and the objects themselves, nothing names a Durable Object namespace:
+// features reach an object through the kernel's typed stub (`roomFor`, `rateLimiterFor`, …). A failure
+// names the import.
 import { describe, expect, it } from "vitest";
 import { LAYERS, layerViolations } from "./layer-order";
 
