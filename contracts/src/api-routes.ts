@@ -75,6 +75,7 @@ export type ApiRoutes = {
   "PATCH /knowledge/documents/:id": RenamedDocument;
   "DELETE /knowledge/documents/:id": DocumentDeleted;
   "POST /knowledge/documents/:id/reindex": KnowledgeDocument;
+  "POST /knowledge/corrections": KnowledgeDocument;
   "GET /knowledge/gaps": GapPage;
   "GET /persona": PersonaVersion;
   "PUT /persona": PersonaVersion;

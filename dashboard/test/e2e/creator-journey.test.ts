@@ -1,7 +1,8 @@
 // The creator's first ten minutes and first takeover, in real Chromium against the real local stack:
 // sign up → upload a document and see it become ready → edit the persona and see the test chat use it →
 // copy the embed snippet into a page and chat through it → see the conversation in the inbox → take over
-// and reply (the visitor's widget shows the reply) → hand back. Each step saves a screenshot.
+// and reply (the visitor's widget shows the reply) → hand back → correct the answer from the inbox (the
+// next visitor gets the correction). Each step saves a screenshot.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
@@ -23,6 +24,8 @@ import { serveHtml, type Served } from "../support/static-server";
 const { dashboardUrl } = inject("dashboard");
 const FALLBACK = "Nova has nothing on that yet — ask about morning routines instead.";
 const REPLY = "Hi, this is your coach in person. Let's set your wake-up time together.";
+const CORRECTION =
+  "Start with a ten-minute walk outside before any screen, then write three lines.";
 
 let browser: Browser;
 let creator: { context: BrowserContext; page: Page };
@@ -196,6 +199,38 @@ describe("a creator's journey through the dashboard", () => {
     await page.getByRole("button", { name: "Hand back to the assistant" }).click();
     await page.getByRole("button", { name: "Take over" }).waitFor();
     await visitor.close();
+  });
+
+  it("corrects an answer from the inbox, and the next visitor gets the correction word for word", async () => {
+    const { page } = creator;
+    await openScreen(page, "Inbox");
+    await page.locator(".conversation-item").first().click();
+    const answer = page.locator(".transcript-msg.msg-assistant").first();
+    await answer.getByRole("button", { name: "Correct this answer" }).click();
+    const form = answer.getByRole("form", { name: "Correct this answer" });
+    expect(await form.getByLabel("The question").inputValue()).toBe(ROUTINE_QUESTION);
+    await form.getByLabel("The answer to give instead").fill(CORRECTION);
+    await screenshot(page, "inbox-correction");
+    await form.getByRole("button", { name: "Save correction" }).click();
+    await answer.getByText("Correction saved.").waitFor();
+
+    // The correction is material like any other: ready once the bridge has indexed it.
+    await openScreen(page, "Knowledge");
+    const row = page.locator(`tr[data-document="Correction: ${ROUTINE_QUESTION}"]`);
+    await expect.poll(() => row.locator(".badge").innerText(), { timeout: 45_000 }).toBe("Ready");
+
+    const next = await newVisitor(browser);
+    const visit = await next.newPage();
+    await visit.goto(site?.url ?? "");
+    await openChat(visit);
+    await ask(visit, ROUTINE_QUESTION);
+    await expect
+      .poll(
+        async () => (await messages(visit)).find((m) => m.role === "assistant" && !m.busy)?.text,
+        { timeout: 20_000 },
+      )
+      .toContain(CORRECTION);
+    await next.close();
   });
 
   it("searches the inbox: a phrase finds its conversation, a phrase nobody wrote finds none", async () => {

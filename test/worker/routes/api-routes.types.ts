@@ -72,6 +72,7 @@ type Served = {
     "/documents/:id/reindex",
     "$post"
   >;
+  "POST /knowledge/corrections": Out<typeof knowledgeRoutes, "/corrections", "$post">;
   "GET /knowledge/gaps": Out<typeof knowledgeRoutes, "/gaps", "$get">;
   "GET /persona": Out<typeof personaRoutes, "/", "$get">;
   "PUT /persona": Out<typeof personaRoutes, "/", "$put">;

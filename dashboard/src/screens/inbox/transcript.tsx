@@ -1,10 +1,11 @@
 // One conversation's transcript with each answer's numbered sources, what it rests on and its
-// confidence, and the takeover controls: take over (the assistant pauses), reply on the user's
-// channel, hand back.
+// confidence, a way to correct any answer, and the takeover controls: take over (the assistant pauses),
+// reply on the user's channel, hand back.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { TakeoverState } from "@coach/contracts/conversation-views";
 import { useApi } from "../../auth/auth-context";
 import { Answer } from "../../components/answer";
+import { CorrectAnswer } from "../../components/correct-answer";
 import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { formatConfidence, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
@@ -129,8 +130,10 @@ export function Transcript({
       <ErrorNotice error={take.error ?? handBack.error} title="That did not work" />
       <ol className="transcript-log" ref={log} aria-label="Messages">
         {page.data.messages.length === 0 && <li className="muted">No messages yet.</li>}
-        {page.data.messages.map((m) => {
+        {page.data.messages.map((m, index, all) => {
           const role = m.author_role === "creator" ? "creator" : m.role;
+          // What the person asked just before this answer, for a correction.
+          const asked = all.slice(0, index).findLast((earlier) => earlier.role === "user");
           const sources = m.sources ?? m.citations ?? [];
           return (
             <li key={m.seq} className={`transcript-msg msg-${role}`}>
@@ -165,6 +168,14 @@ export function Transcript({
                 />
               ) : (
                 <p className="msg-text">{m.text}</p>
+              )}
+              {role === "assistant" && asked && (
+                <CorrectAnswer
+                  question={asked.text}
+                  answer={m.text}
+                  conversationId={conversationId}
+                  seq={m.seq}
+                />
               )}
             </li>
           );

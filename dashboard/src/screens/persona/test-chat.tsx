@@ -5,10 +5,19 @@ import { API_BASE } from "../../api/config";
 import { ApiError } from "../../api/errors";
 import { useApi } from "../../auth/auth-context";
 import { Answer } from "../../components/answer";
+import { CorrectAnswer } from "../../components/correct-answer";
 import { Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { openChat, type ChatConnection, type ChatEntry } from "../../lib/chat-socket";
 import { formatConfidence } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
+
+/** "Correct this answer" for the answer at `index`, asked by the user's message before it. */
+function CorrectionOf({ entries, index }: { entries: ChatEntry[]; index: number }) {
+  const answer = entries[index];
+  const asked = entries.slice(0, index).findLast((earlier) => earlier.role === "user");
+  if (!answer || !asked) return null;
+  return <CorrectAnswer question={asked.text} answer={answer.text} />;
+}
 
 export function TestChat() {
   const api = useApi();
@@ -103,7 +112,7 @@ export function TestChat() {
         {entries.length === 0 && (
           <li className="muted small">Ask something your users would ask.</li>
         )}
-        {entries.map((entry) => (
+        {entries.map((entry, index) => (
           <li
             key={entry.key}
             className={`chat-msg chat-${entry.role}`}
@@ -125,6 +134,7 @@ export function TestChat() {
                 <span className="chat-meta small muted">
                   Confidence {formatConfidence(entry.confidence)}
                 </span>
+                <CorrectionOf entries={entries} index={index} />
               </>
             ) : (
               <span className="chat-text">{entry.text}</span>
