@@ -4,6 +4,7 @@
 // closed workspace's widget answers 410 workspace_closed to all three.
 import {
   applyWidgetSettings,
+  DEFAULT_WIDGET_SETTINGS,
   WidgetSessionRequestSchema,
   type WidgetSessionResponse,
   type WidgetSettings,
@@ -22,6 +23,7 @@ import { mintVisitorToken, verifyVisitorToken } from "../lib/visitor-token";
 import { jsonBody } from "../middleware/json-body";
 import { clientIp } from "../lib/client-ip";
 import { rateLimit } from "../middleware/rate-limit";
+import { loadPersona } from "../persona/load-persona";
 import { visitorPreflight } from "../widget/visitor-preflight";
 import { openVisitorSession, visitorConversationLive } from "../widget/visitor-session";
 import { workspaceClosed } from "../workspace/workspace-closed";
@@ -82,9 +84,15 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
     c.header("Access-Control-Allow-Origin", origin);
     c.header("Vary", "Origin");
     c.header("Cache-Control", `public, max-age=${CONFIG_MAX_AGE_SECONDS}`);
+    const settings = applyWidgetSettings(widget.settings as Partial<WidgetSettings>);
+    // A widget whose name the creator never changed speaks as the persona ("Tide Guide", not "Coach").
+    if (settings.assistant_name === DEFAULT_WIDGET_SETTINGS.assistant_name) {
+      const { persona } = await loadPersona(c.env.DB, widget.tenantId);
+      settings.assistant_name = persona.name.slice(0, 60);
+    }
     return c.json({
       public_key: c.req.param("public_key"),
-      settings: applyWidgetSettings(widget.settings as Partial<WidgetSettings>),
+      settings,
     } satisfies WidgetConfigResponse);
   })
   .options("/session", (c) => visitorPreflight(c, "Content-Type, X-Request-Id"))

@@ -72,7 +72,10 @@ describe("a creator's journey through the dashboard", () => {
       mimeType: "text/markdown",
       buffer: Buffer.from(`# Routine guide\n\n${COACH_MATERIAL}\n`),
     });
-    await page.getByText("Uploaded — processing now.").waitFor();
+    // The upload's line follows the document: processing, then ready with its passages.
+    await page.getByText(/^Ready — \d+ passages? the assistant can answer from\.$/).waitFor({
+      timeout: 45_000,
+    });
     expect(
       await page
         .getByLabel("Upload of routine-guide.md")

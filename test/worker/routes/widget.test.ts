@@ -1,9 +1,9 @@
 // The widget's settings (dashboard) and its visitor sessions (visitors' browsers): origins are
 // enforced, tokens are required and checked, and settings round-trip.
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mintVisitorToken } from "../../../worker/lib/visitor-token";
-import { call, errorOf, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
+import { BASE, call, errorOf, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import {
   createWorkspace,
   ORIGIN,
@@ -88,6 +88,44 @@ describe("GET/PUT /api/v1/widget", () => {
       body: { settings: { greeting: "x".repeat(1024 * 1024) } },
     });
     expect(res.status).toBe(413);
+  });
+});
+
+describe("GET /api/v1/widget/config/:public_key", () => {
+  it("names the assistant as the persona until the creator names the widget otherwise", async () => {
+    const seeded = await seedWorkspace();
+    const origin = "https://tide.example";
+    const owner = seeded.members.owner.token;
+    const widget = (await (
+      await call("/api/v1/widget", {
+        method: "PUT",
+        token: owner,
+        body: { allowed_origins: [origin] },
+      })
+    ).json()) as WidgetJson;
+    const nameShown = async () => {
+      const res = await exports.default.fetch(`${BASE}/api/v1/widget/config/${widget.public_key}`, {
+        headers: { Origin: origin },
+      });
+      return ((await res.json()) as { settings: { assistant_name: string } }).settings
+        .assistant_name;
+    };
+    expect(await nameShown()).toBe("Coach");
+    const persona = (await (await call("/api/v1/persona", { token: owner })).json()) as {
+      persona: Record<string, unknown>;
+    };
+    await call("/api/v1/persona", {
+      method: "PUT",
+      token: owner,
+      body: { ...persona.persona, name: "Tide Guide" },
+    });
+    expect(await nameShown()).toBe("Tide Guide");
+    await call("/api/v1/widget", {
+      method: "PUT",
+      token: owner,
+      body: { settings: { assistant_name: "Tidy" } },
+    });
+    expect(await nameShown()).toBe("Tidy");
   });
 });
 

@@ -67,7 +67,7 @@ export function KnowledgeScreen() {
       />
       <AssistantModeBanner />
       <Card>
-        <UploadZone onUploaded={() => void docs.reload()} />
+        <UploadZone onUploaded={() => void docs.reload()} documents={docs.data?.documents ?? []} />
       </Card>
       <Card
         title="Library"

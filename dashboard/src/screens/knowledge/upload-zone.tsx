@@ -1,5 +1,6 @@
 // Drop files here (or choose them): each file uploads on its own with a progress bar, and its outcome
-// (accepted, or the API's reason for refusing it) stays listed until dismissed.
+// stays listed until dismissed: the API's reason for refusing it, or, once accepted, where its reading
+// stands in the library (processing, ready with its passages, or why it failed).
 import { useRef, useState, type DragEvent } from "react";
 import type { KnowledgeDocument } from "@coach/contracts/content-views";
 import { ApiError } from "../../api/errors";
@@ -15,12 +16,30 @@ type UploadItem = {
   progress: number;
   state: "uploading" | "done" | "failed";
   message?: string;
+  /** The library entry an accepted upload became. */
+  documentId?: string;
 };
+
+/** What an accepted upload's library entry says now. */
+function progressOf(document: KnowledgeDocument | undefined): string {
+  if (!document || document.status === "queued" || document.status === "processing")
+    return "Uploaded — processing now.";
+  if (document.status === "failed")
+    return `Refused: ${document.status_reason ?? "the file could not be read."}`;
+  return `Ready — ${document.chunk_count} passage${document.chunk_count === 1 ? "" : "s"} the assistant can answer from.`;
+}
 
 const ACCEPT =
   ".pdf,.docx,.txt,.md,.markdown,.html,.htm,application/pdf,text/plain,text/markdown,text/html";
 
-export function UploadZone({ onUploaded }: { onUploaded: (document: KnowledgeDocument) => void }) {
+export function UploadZone({
+  onUploaded,
+  documents,
+}: {
+  onUploaded: (document: KnowledgeDocument) => void;
+  /** The library as last loaded, which the accepted uploads' lines follow. */
+  documents: readonly KnowledgeDocument[];
+}) {
   const api = useApi();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -42,14 +61,7 @@ export function UploadZone({ onUploaded }: { onUploaded: (document: KnowledgeDoc
         update(key, { progress }),
       )
         .then((document) => {
-          update(key, {
-            state: "done",
-            progress: 1,
-            message:
-              document.status === "failed"
-                ? `Refused: ${document.status_reason ?? "the file could not be read."}`
-                : "Uploaded — processing now.",
-          });
+          update(key, { state: "done", progress: 1, documentId: document.id });
           onUploaded(document);
         })
         .catch((err: unknown) =>
@@ -119,11 +131,12 @@ export function UploadZone({ onUploaded }: { onUploaded: (document: KnowledgeDoc
                 )}
               </div>
               <progress max={1} value={item.progress} aria-label={`Upload of ${item.name}`} />
-              {item.message && (
-                <p className={item.state === "failed" ? "field-error" : "small muted"}>
-                  {item.message}
+              {item.state === "done" && (
+                <p className="small muted" role="status">
+                  {progressOf(documents.find((d) => d.id === item.documentId))}
                 </p>
               )}
+              {item.state === "failed" && <p className="field-error">{item.message}</p>}
             </li>
           ))}
         </ul>
