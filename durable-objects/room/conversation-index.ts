@@ -3,6 +3,7 @@
 // The room calls this in batches from its alarm, never per token or per message; a watermark in the
 // room's SQLite makes each sync send only what is new.
 import type { Source } from "@coach/contracts/socket";
+import { plainText } from "../../worker/channels/plain-text";
 import { writeConversationIndex } from "../../worker/db/conversation-index-store";
 import { isAnswer, isFallback, isLowConfidence } from "./answer-quality";
 import type { MessageLog } from "./message-log";
@@ -57,7 +58,10 @@ export async function syncConversationIndex(
       stats: {
         messageCount: log.count(),
         lastMessageAt: last?.created_at ?? null,
-        lastPreview: last ? last.text.slice(0, PREVIEW_CHARS) : null,
+        // What the assistant and the coach write is Markdown; the preview is a line of words.
+        lastPreview: last
+          ? (last.role === "user" ? last.text : plainText(last.text)).slice(0, PREVIEW_CHARS)
+          : null,
         lowConfidence: lastAnswer ? isLowConfidence(lastAnswer) : false,
       },
       days: first ? [...counts.values()] : [],

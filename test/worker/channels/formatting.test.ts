@@ -3,6 +3,7 @@
 // markers), and anything else in it escaped so Telegram never refuses a message as bad markup.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { plainText } from "../../../worker/channels/plain-text";
 import { splitText } from "../../../worker/channels/split-text";
 import { escapeHtml } from "../../../worker/channels/telegram/bot-api";
 import { telegramHtml } from "../../../worker/channels/telegram/format-html";
@@ -143,6 +144,24 @@ describe("Markdown on WhatsApp", () => {
         expect(whatsAppText(parts.join("")).length).toBeLessThanOrEqual(parts.join("").length);
       }),
       { numRuns: 2_000 },
+    );
+  });
+});
+
+describe("Markdown as plain words (the inbox's previews)", () => {
+  it("drops the markers and keeps the words, link texts and list bullets", () => {
+    expect(
+      plainText(
+        "## Evenings\n**Dim the lights** an _hour_ before bed; see [the guide](https://x.test).\n- one\n2. two",
+      ),
+    ).toBe("Evenings\nDim the lights an hour before bed; see the guide.\n• one\n2. two");
+  });
+
+  it("leaves a sentence without markup as it is", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,.?']{0,80}$/), (text) => {
+        expect(plainText(text)).toBe(text);
+      }),
     );
   });
 });
