@@ -145,41 +145,53 @@ describe("the WhatsApp webhook", () => {
   });
 });
 
+/**
+ * Delivers a finished answer to a WhatsApp contact who last wrote `hoursAgo` hours ago, through the
+ * channel delivery a room uses.
+ */
+async function answerContactLastSeen(
+  number: ConnectedNumber,
+  waId: string,
+  hoursAgo: number,
+  text: string,
+): Promise<void> {
+  const contact = await forTenant(env.DB, workspace.tenantId).insert("contacts", {
+    id: crypto.randomUUID(),
+    channel: "whatsapp",
+    externalId: waId,
+    lastSeenAt: Date.now() - hoursAgo * 3600_000,
+  });
+  await withChannelPost(async ({ post, senders, logger }) => {
+    const adapter = new ChannelDelivery({
+      env,
+      senders,
+      post,
+      target: {
+        tenantId: workspace.tenantId,
+        conversationId: crypto.randomUUID(),
+        contactId: contact.id,
+        channel: "whatsapp",
+        channelId: number.channel.id,
+        externalChatId: waId,
+      },
+      logger,
+    });
+    await adapter.deliver({
+      type: "done",
+      turn_id: `t-${waId}`,
+      seq: 2,
+      text,
+      status: "complete",
+      citations: [],
+      confidence: null,
+    });
+  });
+}
+
 describe("the 24-hour customer-service window", () => {
   it("withholds a free-form reply outside the window and tells the creator only templates may be sent", async () => {
     const number = await connectNumber(workspace);
-    const gateway = forTenant(env.DB, workspace.tenantId);
-    const contact = await gateway.insert("contacts", {
-      id: crypto.randomUUID(),
-      channel: "whatsapp",
-      externalId: "15550030",
-      lastSeenAt: Date.now() - 25 * 3600_000,
-    });
-    await withChannelPost(async ({ post, senders, logger }) => {
-      const adapter = new ChannelDelivery({
-        env,
-        senders,
-        post,
-        target: {
-          tenantId: workspace.tenantId,
-          conversationId: crypto.randomUUID(),
-          contactId: contact.id,
-          channel: "whatsapp",
-          channelId: number.channel.id,
-          externalChatId: "15550030",
-        },
-        logger,
-      });
-      await adapter.deliver({
-        type: "done",
-        turn_id: "t1",
-        seq: 2,
-        text: "A late answer",
-        status: "complete",
-        citations: [],
-        confidence: null,
-      });
-    });
+    await answerContactLastSeen(number, "15550030", 25, "A late answer");
     expect(await sentTexts(number)).toEqual([]);
     const view = (await (
       await call(`/api/v1/channels/${number.channel.id}`, { token: workspace.members.owner.token })
@@ -189,38 +201,7 @@ describe("the 24-hour customer-service window", () => {
 
   it("sends the reply inside the window", async () => {
     const number = await connectNumber(workspace);
-    const gateway = forTenant(env.DB, workspace.tenantId);
-    const contact = await gateway.insert("contacts", {
-      id: crypto.randomUUID(),
-      channel: "whatsapp",
-      externalId: "15550031",
-      lastSeenAt: Date.now() - 23 * 3600_000,
-    });
-    await withChannelPost(async ({ post, senders, logger }) => {
-      const adapter = new ChannelDelivery({
-        env,
-        senders,
-        post,
-        target: {
-          tenantId: workspace.tenantId,
-          conversationId: crypto.randomUUID(),
-          contactId: contact.id,
-          channel: "whatsapp",
-          channelId: number.channel.id,
-          externalChatId: "15550031",
-        },
-        logger,
-      });
-      await adapter.deliver({
-        type: "done",
-        turn_id: "t2",
-        seq: 2,
-        text: "A timely answer",
-        status: "complete",
-        citations: [],
-        confidence: null,
-      });
-    });
+    await answerContactLastSeen(number, "15550031", 23, "A timely answer");
     expect((await sentTexts(number)).map((c) => (c.body?.text as { body: string }).body)).toEqual([
       "A timely answer",
     ]);
