@@ -54,7 +54,8 @@ export function InboxScreen() {
             />
           ) : (
             <EmptyState title="Pick a conversation">
-              Choose one on the left to read it, see the sources behind each answer, and take over.
+              Choose one from the list to read it, see the sources behind each answer, and take
+              over.
             </EmptyState>
           )}
         </section>

@@ -45,7 +45,9 @@ export function Transcript({
   useEffect(() => setTakeover(null), [conversationId]);
   const lastSeq = page.data?.messages.at(-1)?.seq;
   useEffect(() => {
-    log.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
+    // Only the log scrolls: scrollIntoView would move the page too (on a phone, far below the form).
+    const list = log.current;
+    if (list) list.scrollTop = list.scrollHeight;
   }, [lastSeq]);
 
   const conversation = page.data?.conversation;

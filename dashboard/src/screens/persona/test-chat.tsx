@@ -66,7 +66,9 @@ export function TestChat() {
   }, [widget.data?.public_key, allowed, generation]);
 
   useEffect(() => {
-    log.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
+    // Only the log scrolls: scrollIntoView would move the page too (on a phone, far below the form).
+    const list = log.current;
+    if (list) list.scrollTop = list.scrollHeight;
   }, [entries]);
 
   const send = (event: FormEvent) => {

@@ -237,7 +237,7 @@ export function ProgramsScreen() {
         ) : (
           <Card>
             <EmptyState title="Select a program">
-              Pick one on the left to edit its flow, see who is enrolled and how it works.
+              Pick a program from the list to edit its flow, see who is enrolled and how it works.
             </EmptyState>
           </Card>
         )}
