@@ -17,10 +17,21 @@ export function inboxQuery(filters: InboxFilters): string {
   return params.toString();
 }
 
-function contactName(c: Conversation): string {
-  return (
-    c.contact?.display_name || c.contact?.email || `Visitor ${(c.contact_id ?? c.id).slice(0, 6)}`
-  );
+const CHANNEL_PERSON: Record<Conversation["channel"], string> = {
+  web: "Website visitor",
+  telegram: "Telegram user",
+  whatsapp: "WhatsApp user",
+};
+
+/** A person as a coach recognises them: their name, their email, or where and when they came. */
+export function contactName(c: Conversation): string {
+  if (c.contact?.display_name) return c.contact.display_name;
+  if (c.contact?.email) return c.contact.email;
+  const first = new Date(c.started_at).toLocaleDateString(undefined, {
+    day: "numeric",
+    month: "short",
+  });
+  return `${CHANNEL_PERSON[c.channel]} since ${first}`;
 }
 
 export function ConversationList({

@@ -6,6 +6,7 @@ import type { TakeoverState } from "@coach/contracts/conversation-views";
 import { useApi } from "../../auth/auth-context";
 import { Answer } from "../../components/answer";
 import { CorrectAnswer } from "../../components/correct-answer";
+import { contactName } from "./conversation-list";
 import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { formatConfidence, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
@@ -94,11 +95,17 @@ export function Transcript({
     <div className="transcript">
       <div className="transcript-head">
         <div>
-          <h2>Conversation</h2>
+          <h2>{contactName(conversation)}</h2>
           <p className="muted small">
             {conversation.channel} · started {formatDateTime(conversation.started_at)} ·{" "}
             {page.data.messages.length} message{page.data.messages.length === 1 ? "" : "s"}
           </p>
+          {conversation.contact_id && (
+            // In full, for the privacy screen's export and erasure of this person.
+            <p className="muted small">
+              Contact id <code>{conversation.contact_id}</code>
+            </p>
+          )}
           {conversation.contact?.unreachable_at != null && (
             <p className="notice notice-warn small" role="status">
               {conversation.channel === "telegram" ? "Telegram" : "WhatsApp"} no longer delivers to
