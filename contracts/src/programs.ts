@@ -217,6 +217,12 @@ export type EnrollmentView = {
   ended_at: number | null;
   end_reason: string | null;
   history?: EnrollmentEvent[];
+  /** In lists: who the enrolment is for, as far as they are known. */
+  contact?: {
+    display_name: string | null;
+    email: string | null;
+    channel: "web" | "telegram" | "whatsapp";
+  } | null;
 };
 
 const IanaTimeZoneSchema = z

@@ -6,7 +6,7 @@ import {
   enrollmentStatuses,
   type EnrollmentView,
 } from "@coach/contracts/programs";
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
@@ -70,23 +70,38 @@ export const enrollmentRoutes = new Hono<AppEnv>()
   )
   .get("/", requirePermission("enrollments:read"), queryParams(ListQuerySchema), async (c) => {
     const { program_id, contact_id, status, limit, offset } = c.req.valid("query");
-    const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(
-      "enrollments",
-      {
-        where: (t) =>
-          and(
-            ...[
-              program_id ? eq(t.programId, program_id) : undefined,
-              contact_id ? eq(t.contactId, contact_id) : undefined,
-              status ? eq(t.status, status) : undefined,
-            ].filter((s): s is SQL => s !== undefined),
-          ),
-        orderBy: (t) => [desc(t.startedAt), desc(t.id)],
-        limit,
-        offset,
-      },
-    );
-    return c.json({ enrollments: rows.map(indexView), next_offset: nextOffset });
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const { rows, nextOffset } = await gateway.page("enrollments", {
+      where: (t) =>
+        and(
+          ...[
+            program_id ? eq(t.programId, program_id) : undefined,
+            contact_id ? eq(t.contactId, contact_id) : undefined,
+            status ? eq(t.status, status) : undefined,
+          ].filter((s): s is SQL => s !== undefined),
+        ),
+      orderBy: (t) => [desc(t.startedAt), desc(t.id)],
+      limit,
+      offset,
+    });
+    // Who each enrolment is for, so a coach reads names rather than ids.
+    const ids = [...new Set(rows.map((row) => row.contactId))];
+    const people = ids.length
+      ? await gateway.list("contacts", { where: (t) => inArray(t.id, ids), limit: ids.length })
+      : [];
+    const byId = new Map(people.map((person) => [person.id, person]));
+    return c.json({
+      enrollments: rows.map((row) => {
+        const person = byId.get(row.contactId);
+        return {
+          ...indexView(row),
+          contact: person
+            ? { display_name: person.displayName, email: person.email, channel: person.channel }
+            : null,
+        };
+      }),
+      next_offset: nextOffset,
+    });
   })
   .get("/:id", requirePermission("enrollments:read"), async (c) => {
     const principal = c.get("principal");

@@ -19,3 +19,31 @@ export function formatBytes(bytes: number): string {
 export function formatConfidence(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : `${Math.round(value * 100)}%`;
 }
+
+const CHANNEL_PERSON = {
+  web: "Website visitor",
+  telegram: "Telegram user",
+  whatsapp: "WhatsApp user",
+} as const;
+
+type KnownPerson = {
+  display_name: string | null;
+  email: string | null;
+  channel: keyof typeof CHANNEL_PERSON;
+};
+
+/**
+ * A person as a coach recognises them: their name, their email, or where they came from and when
+ * ("Website visitor since 4 Dec"); never an id.
+ */
+export function formatPerson(
+  person: KnownPerson | null | undefined,
+  channel: KnownPerson["channel"] | null,
+  when: { label: string; at: number },
+): string {
+  if (person?.display_name) return person.display_name;
+  if (person?.email) return person.email;
+  const day = new Date(when.at).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+  const kind = person?.channel ?? channel;
+  return `${kind ? CHANNEL_PERSON[kind] : "Someone"} ${when.label} ${day}`;
+}

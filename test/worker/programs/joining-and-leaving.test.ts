@@ -72,6 +72,12 @@ describe("Telegram", () => {
     );
     expect((await texts()).some((t) => t.startsWith(`You're in: "${program.name}"`))).toBe(true);
     expect((await enrollmentsOf(program.id)).map((e) => e.status)).toEqual(["completed"]);
+    // The list names who joined (Telegram's first name), so the dashboard shows a person, not an id.
+    expect((await enrollmentsOf(program.id))[0]?.contact).toEqual({
+      display_name: "Sam",
+      email: null,
+      channel: "telegram",
+    });
 
     const second = await createProgram(workspace, {
       steps: {

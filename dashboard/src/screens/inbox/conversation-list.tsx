@@ -3,7 +3,7 @@
 import { Link } from "react-router";
 import type { Conversation, ConversationPage } from "@coach/contracts/conversation-views";
 import { Badge, EmptyState, ErrorNotice, Skeleton } from "../../components/ui";
-import { formatDateTime } from "../../lib/format";
+import { formatDateTime, formatPerson } from "../../lib/format";
 import type { Resource } from "../../lib/use-resource";
 
 export type InboxFilters = { q: string; channel: string; needsHuman: boolean; takenOver: boolean };
@@ -17,21 +17,9 @@ export function inboxQuery(filters: InboxFilters): string {
   return params.toString();
 }
 
-const CHANNEL_PERSON: Record<Conversation["channel"], string> = {
-  web: "Website visitor",
-  telegram: "Telegram user",
-  whatsapp: "WhatsApp user",
-};
-
 /** A person as a coach recognises them: their name, their email, or where and when they came. */
 export function contactName(c: Conversation): string {
-  if (c.contact?.display_name) return c.contact.display_name;
-  if (c.contact?.email) return c.contact.email;
-  const first = new Date(c.started_at).toLocaleDateString(undefined, {
-    day: "numeric",
-    month: "short",
-  });
-  return `${CHANNEL_PERSON[c.channel]} since ${first}`;
+  return formatPerson(c.contact, c.channel, { label: "since", at: c.started_at });
 }
 
 export function ConversationList({

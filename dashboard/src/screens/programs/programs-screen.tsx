@@ -14,6 +14,7 @@ import {
   Skeleton,
   TextField,
 } from "../../components/ui";
+import { formatPerson } from "../../lib/format";
 import { useResource } from "../../lib/use-resource";
 import { FlowBuilder } from "./flow-builder";
 import { ProgramAnalyticsPanel } from "./program-analytics-panel";
@@ -122,9 +123,7 @@ function Enrolments({ programId }: { programId: string }) {
       <tbody>
         {list.data.enrollments.map((e) => (
           <tr key={e.id}>
-            <td>
-              <code>{e.contact_id.slice(0, 8)}</code>
-            </td>
+            <td>{formatPerson(e.contact, null, { label: "enrolled", at: e.started_at })}</td>
             <td>
               <Badge
                 tone={
