@@ -99,6 +99,8 @@ describe("the dashboard's screens", () => {
     await openScreen(page, "Audit log");
     await settled(page, "Audit log");
     await expect.poll(() => page.locator("table").innerText()).toContain("auth.workspace_switched");
+    // People by name, never as "user dd66a982".
+    await expect.poll(() => page.locator("table").innerText()).not.toMatch(/\buser [0-9a-f]{8}/);
   });
 
   it("creates an API key and shows it once", async () => {

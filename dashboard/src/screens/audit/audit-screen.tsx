@@ -35,6 +35,13 @@ export function AuditScreen() {
     setCursor(page.next_cursor);
   });
   const events = [...(first.data?.events ?? []), ...more];
+  // People by their user id, so the log names who did what.
+  const members = useResource((signal) => api.get("/members", { signal }), [api]);
+  const names = new Map(
+    (members.data?.members ?? []).map((m) => [m.user_id, m.full_name ?? m.email ?? "A member"]),
+  );
+  const person = (id: string | null | undefined) =>
+    id ? (names.get(id) ?? "A former member") : null;
 
   return (
     <>
@@ -83,13 +90,14 @@ export function AuditScreen() {
                   <code>{e.action}</code>
                 </td>
                 <td>
-                  {e.actor_type}
-                  {e.actor_id ? (
-                    <span className="muted small"> {e.actor_id.slice(0, 8)}</span>
-                  ) : null}
+                  {e.actor_type === "user" ? (person(e.actor_id) ?? "Someone") : e.actor_type}
                 </td>
                 <td>
-                  {e.target_type ? `${e.target_type} ${e.target_id?.slice(0, 8) ?? ""}` : "—"}
+                  {e.target_type === "user"
+                    ? person(e.target_id)
+                    : e.target_type
+                      ? `${e.target_type} ${e.target_id?.slice(0, 8) ?? ""}`
+                      : "—"}
                 </td>
                 <td className="muted">{e.ip ?? "—"}</td>
               </tr>
