@@ -7,17 +7,33 @@ import type { ErrorBody, ErrorCode } from "@coach/contracts/errors";
  */
 export type ClientErrorCode = "signed_out" | "network_error" | "unexpected" | `http_${number}`;
 
-/** An error answered by the API (or a network failure, status 0), with a sentence a person can act on. */
+/** One refused field of a `validation_failed` answer: where (`a.b.0`) and why. */
+export type FieldProblem = { path: string; message: string };
+
+/**
+ * An error answered by the API (or a network failure, status 0), with a sentence a person can act on
+ * and, for a refused body or query, which fields and why.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly requestId?: string,
+    readonly problems: readonly FieldProblem[] = [],
   ) {
     super(message);
     this.name = "ApiError";
   }
+}
+
+/** The field problems in an error body's `details` (the edge's zod issues), when it lists some. */
+export function problemsOf(details: unknown): FieldProblem[] {
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((item: unknown) => {
+    const { path, message } = (item ?? {}) as { path?: unknown; message?: unknown };
+    return typeof path === "string" && typeof message === "string" ? [{ path, message }] : [];
+  });
 }
 
 /** The edge's error body read from JSON text, or null when the text is something else. */
@@ -29,7 +45,14 @@ export function errorBodyFrom(body: unknown): ErrorBody["error"] | null {
 /** Reads the edge's error body; falls back to a plain sentence when the body is not ours. */
 export async function apiErrorFrom(res: Response): Promise<ApiError> {
   const error = errorBodyFrom(await res.json().catch(() => null));
-  if (error) return new ApiError(res.status, error.code, error.message, error.request_id);
+  if (error)
+    return new ApiError(
+      res.status,
+      error.code,
+      error.message,
+      error.request_id,
+      problemsOf(error.details),
+    );
   return new ApiError(
     res.status,
     `http_${res.status}`,

@@ -2,13 +2,20 @@
 // token is refreshed through the session (sharing its one refresh in flight) and the upload sent again.
 import type { ApiPath, ApiResponse } from "@coach/contracts/api-routes";
 import { apiPath } from "./api-path";
-import { ApiError, errorBodyFrom, networkError } from "./errors";
+import { ApiError, errorBodyFrom, networkError, problemsOf } from "./errors";
 import type { Session } from "./session";
 
 function parseError(xhr: XMLHttpRequest): ApiError {
   try {
     const error = errorBodyFrom(JSON.parse(xhr.responseText));
-    if (error) return new ApiError(xhr.status, error.code, error.message, error.request_id);
+    if (error)
+      return new ApiError(
+        xhr.status,
+        error.code,
+        error.message,
+        error.request_id,
+        problemsOf(error.details),
+      );
   } catch {
     // Not our error body; described below.
   }

@@ -8,7 +8,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
 } from "react";
-import type { ApiError } from "../api/errors";
+import { ApiError } from "../api/errors";
 
 type ButtonProps = ComponentPropsWithRef<"button"> & {
   variant?: "primary" | "secondary" | "danger" | "ghost";
@@ -145,7 +145,9 @@ export function ErrorNotice({
   title?: string;
 }) {
   if (!error) return null;
-  const status = "status" in error ? (error as ApiError).status : undefined;
+  const status = error instanceof ApiError ? error.status : undefined;
+  // "See details": the fields the server refused, and why.
+  const problems = error instanceof ApiError ? error.problems : [];
   const hint =
     status === 0
       ? null
@@ -160,6 +162,15 @@ export function ErrorNotice({
     <div className="notice notice-error" role="alert">
       <strong>{title}</strong>
       <p>{error.message}</p>
+      {problems.length > 0 && (
+        <ul className="problem-list">
+          {problems.map((problem) => (
+            <li key={`${problem.path}:${problem.message}`}>
+              {problem.path && <code>{problem.path}</code>} {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {hint && <p className="muted">{hint}</p>}
       {onRetry && (
         <Button variant="secondary" onClick={onRetry}>

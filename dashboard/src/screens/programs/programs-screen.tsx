@@ -73,7 +73,7 @@ function NewProgram({ onCreated }: { onCreated: (program: ProgramView) => void }
           <input
             id={id}
             required
-            pattern="[a-z0-9][a-z0-9_-]{1,47}"
+            pattern="[a-z0-9][a-z0-9_\-]{1,47}"
             aria-describedby={describedBy}
             value={slug}
             onChange={(e) => setSlug(e.target.value.toLowerCase())}
