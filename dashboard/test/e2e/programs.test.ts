@@ -40,6 +40,11 @@ describe("the programs screen", () => {
     await expect.poll(() => page.locator(".flow-step").count(), { timeout: 15_000 }).toBe(2);
 
     await page.getByRole("button", { name: "+ Check-in" }).click();
+    // A step not connected yet waits beside the flow, not under its end.
+    const box = async (id: string) =>
+      page.locator(".flow-step", { has: page.locator("code", { hasText: id }) }).boundingBox();
+    const [added, end] = [await box("checkin-1"), await box("end")];
+    expect(added && end && added.x > end.x + end.width / 2).toBe(true);
     await page.getByRole("button", { name: "Save as new version" }).click();
     // The unconnected check-in is flagged on its own card (the start it competes with may be too).
     const offending = page.locator(".flow-step.has-problems", {
@@ -63,6 +68,10 @@ describe("the programs screen", () => {
     await page.getByRole("button", { name: "Save as new version" }).click();
     await page.getByText("Saved: version 2.").waitFor();
     expect(await page.locator(".flow-step.has-problems").count()).toBe(0);
+    // The list follows the save.
+    await expect
+      .poll(() => page.locator(".programs-list button", { hasText: "Run 5K" }).innerText())
+      .toContain("v2");
   });
 
   it("shows the program's analytics and downloads them as CSV", async () => {

@@ -20,7 +20,7 @@ import { useApi } from "../../auth/auth-context";
 import { Button } from "../../components/ui";
 import { StepEditor } from "./step-editor";
 import { StepCard } from "./step-node";
-import { fromFlow, newStep, toFlow, type StepNode } from "./steps-graph";
+import { fromFlow, newStep, relayout, toFlow, type StepNode } from "./steps-graph";
 
 const NODE_TYPES = { step: StepCard };
 const KINDS: { kind: ProgramNodeKind; label: string }[] = [
@@ -57,31 +57,44 @@ export function FlowBuilder({
       connection.sourceHandle === "yes" || connection.sourceHandle === "no"
         ? connection.sourceHandle
         : undefined;
-    setEdges((current) =>
-      addEdge(
-        {
-          ...connection,
-          id: `${connection.source}->${connection.target}${branch ? `:${branch}` : ""}`,
-          ...(branch ? { label: branch } : {}),
-        },
-        current,
-      ),
+    const next = addEdge(
+      {
+        ...connection,
+        id: `${connection.source}->${connection.target}${branch ? `:${branch}` : ""}`,
+        ...(branch ? { label: branch } : {}),
+      },
+      edges,
     );
+    setEdges(next);
+    // Laid out again at once: a step connected moves to its place in the flow.
+    setNodes((current) => relayout(current, next));
   }
 
   function add(kind: ProgramNodeKind): void {
     const step = newStep(kind, new Set(nodes.map((n) => n.id)));
-    const lowest = Math.max(0, ...nodes.map((n) => n.position.y));
-    setNodes((current) => [
-      ...current,
-      {
-        id: step.id,
-        type: "step",
-        position: { x: 0, y: lowest + 150 },
-        data: { step, problems: [] },
-      },
-    ]);
+    // Not connected yet: it waits beside the flow until it is.
+    setNodes((current) =>
+      relayout(
+        [
+          ...current,
+          { id: step.id, type: "step", position: { x: 0, y: 0 }, data: { step, problems: [] } },
+        ],
+        edges,
+      ),
+    );
     setSelectedId(step.id);
+  }
+
+  /** Removes a step with the connections to and from it, and lays the rest out again. */
+  function remove(id: string): void {
+    const kept = edges.filter((e) => e.source !== id && e.target !== id);
+    setEdges(kept);
+    setNodes((current) =>
+      relayout(
+        current.filter((n) => n.id !== id),
+        kept,
+      ),
+    );
   }
 
   function showProblems(problems: ProgramProblem[]): void {
@@ -137,9 +150,7 @@ export function FlowBuilder({
         <Button
           variant="danger"
           disabled={!selected}
-          onClick={() =>
-            selected && setNodes((current) => current.filter((n) => n.id !== selected.id))
-          }
+          onClick={() => selected && remove(selected.id)}
         >
           Delete step
         </Button>

@@ -225,7 +225,11 @@ export function ProgramsScreen() {
               <FlowBuilder
                 key={program.id}
                 program={program}
-                onSaved={(saved) => selected.setData(saved)}
+                onSaved={(saved) => {
+                  selected.setData(saved);
+                  // The list shows each program's version: a save makes a new one.
+                  void programs.reload();
+                }}
               />
             )}
             {tab === "enrolments" && <Enrolments programId={program.id} />}

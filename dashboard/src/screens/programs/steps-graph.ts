@@ -10,7 +10,7 @@ export type StepNode = Node<StepData, "step">;
 const COLUMN = 280;
 const ROW = 150;
 
-/** Depth of every node from the start (breadth first); unreachable ones go below the rest. */
+/** Depth of every node reachable from the start (breadth first). */
 function depths(steps: ProgramSteps): Map<string, number> {
   const targets = new Set(steps.edges.map((e) => e.to));
   const start = steps.nodes.find((n) => !targets.has(n.id));
@@ -25,9 +25,29 @@ function depths(steps: ProgramSteps): Map<string, number> {
       queue.push(edge.to);
     }
   }
-  const deepest = Math.max(0, ...depth.values());
-  for (const node of steps.nodes) if (!depth.has(node.id)) depth.set(node.id, deepest + 1);
   return depth;
+}
+
+/**
+ * Where each step sits: rows by distance from the start, side by side within a row; steps not yet
+ * connected wait in a column of their own to the right, never under the end of the flow.
+ */
+function positions(steps: ProgramSteps): Map<string, { x: number; y: number }> {
+  const depth = depths(steps);
+  const perRow = new Map<number, number>();
+  const placed = new Map<string, { x: number; y: number }>();
+  for (const step of steps.nodes) {
+    const row = depth.get(step.id);
+    if (row === undefined) continue;
+    const column = perRow.get(row) ?? 0;
+    perRow.set(row, column + 1);
+    placed.set(step.id, { x: column * COLUMN, y: row * ROW });
+  }
+  const aside = Math.max(1, ...perRow.values()) * COLUMN;
+  let waiting = 0;
+  for (const step of steps.nodes)
+    if (!placed.has(step.id)) placed.set(step.id, { x: aside, y: ROW * waiting++ });
+  return placed;
 }
 
 /** React Flow nodes and edges for `steps`, with `problems` (by node id) shown on their nodes. */
@@ -35,19 +55,13 @@ export function toFlow(
   steps: ProgramSteps,
   problems: Map<string, string[]> = new Map(),
 ): { nodes: StepNode[]; edges: Edge[] } {
-  const depth = depths(steps);
-  const perRow = new Map<number, number>();
-  const nodes = steps.nodes.map((step): StepNode => {
-    const row = depth.get(step.id) ?? 0;
-    const column = perRow.get(row) ?? 0;
-    perRow.set(row, column + 1);
-    return {
-      id: step.id,
-      type: "step",
-      position: { x: column * COLUMN, y: row * ROW },
-      data: { step, problems: problems.get(step.id) ?? [] },
-    };
-  });
+  const at = positions(steps);
+  const nodes = steps.nodes.map((step): StepNode => ({
+    id: step.id,
+    type: "step",
+    position: at.get(step.id) ?? { x: 0, y: 0 },
+    data: { step, problems: problems.get(step.id) ?? [] },
+  }));
   const edges = steps.edges.map((e): Edge => ({
     id: `${e.from}->${e.to}${e.branch ? `:${e.branch}` : ""}`,
     source: e.from,
@@ -55,6 +69,12 @@ export function toFlow(
     ...(e.branch ? { sourceHandle: e.branch, label: e.branch } : {}),
   }));
   return { nodes, edges };
+}
+
+/** The same nodes laid out again after a change (a step added, connected or removed). */
+export function relayout(nodes: StepNode[], edges: Edge[]): StepNode[] {
+  const at = positions(fromFlow(nodes, edges));
+  return nodes.map((n) => ({ ...n, position: at.get(n.id) ?? n.position }));
 }
 
 /** The steps the flow shows, as the API takes them. */
