@@ -1,7 +1,7 @@
 // Cross-tenant lookups for messaging channels: a webhook names only a bot id or a channel id, so the
 // channel (and with it the tenant) is found here before anything else. Also keeps the webhook
 // deduplication ledger and the delivery status of our outbound messages, both keyed by channel.
-import { and, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { ChannelKind } from "./enums";
 import { database } from "./client";
 import { channelDeliveries, channelEvents, channels, contacts, tenants } from "./schema";
@@ -222,10 +222,14 @@ export async function deliveriesOf(
       and(
         eq(channelDeliveries.tenantId, tenantId),
         eq(channelDeliveries.conversationId, conversationId),
-        inArray(channelDeliveries.seq, [...seqs]),
+        // A range, not a list: D1 binds at most 100 parameters, and a page holds up to 500 messages.
+        gte(channelDeliveries.seq, Math.min(...seqs)),
+        lte(channelDeliveries.seq, Math.max(...seqs)),
       ),
     );
+  const wanted = new Set(seqs);
   for (const row of rows) {
+    if (!wanted.has(row.seq)) continue;
     const known = found.get(row.seq);
     const worse =
       !known ||

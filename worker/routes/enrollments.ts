@@ -28,6 +28,9 @@ const ListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+/** Contacts looked up per query, under D1's 100 bound parameters with the tenant's own. */
+const CONTACTS_PER_QUERY = 90;
+
 function indexView(row: TenantRow<"enrollments">): EnrollmentView {
   return {
     id: row.id,
@@ -86,9 +89,17 @@ export const enrollmentRoutes = new Hono<AppEnv>()
     });
     // Who each enrolment is for, so a coach reads names rather than ids.
     const ids = [...new Set(rows.map((row) => row.contactId))];
-    const people = ids.length
-      ? await gateway.list("contacts", { where: (t) => inArray(t.id, ids), limit: ids.length })
-      : [];
+    const people = [];
+    // D1 binds at most 100 parameters per query: a page of 200 enrolments is read in slices.
+    for (let at = 0; at < ids.length; at += CONTACTS_PER_QUERY) {
+      const slice = ids.slice(at, at + CONTACTS_PER_QUERY);
+      people.push(
+        ...(await gateway.list("contacts", {
+          where: (t) => inArray(t.id, slice),
+          limit: slice.length,
+        })),
+      );
+    }
     const byId = new Map(people.map((person) => [person.id, person]));
     return c.json({
       enrollments: rows.map((row) => {

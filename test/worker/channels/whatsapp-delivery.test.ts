@@ -4,7 +4,7 @@
 import type { Conversation, TranscriptPage } from "@coach/contracts/conversation-views";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { findDelivery } from "../../../worker/db/channel-directory";
+import { deliveriesOf, findDelivery } from "../../../worker/db/channel-directory";
 import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import {
   connectNumber,
@@ -109,5 +109,11 @@ describe("delivery statuses", () => {
         },
       },
     ]);
+  });
+
+  it("reads the deliveries of a page of 500 messages in one query, within D1's 100 parameters", async () => {
+    const seqs = Array.from({ length: 500 }, (_, i) => i + 1);
+    const found = await deliveriesOf(env.DB, workspace.tenantId, crypto.randomUUID(), seqs);
+    expect(found.size).toBe(0);
   });
 });
