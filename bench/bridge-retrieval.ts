@@ -34,8 +34,7 @@ const store = new ChromaStore(chroma.url);
 const knowledge = new KnowledgeBase({
   store,
   embedder,
-  vectors: language.vectors,
-  synonyms: language.synonyms,
+  language,
   reindexer: new Reindexer(store, embedder.identity, async () => [], new Logger("error")),
 });
 

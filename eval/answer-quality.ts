@@ -23,6 +23,26 @@ import type { LanguageResources } from "../inference-bridge/src/text/language-re
 import type { EvalCoach } from "./coaches";
 
 /** What a client saw for one question. */
+/** A first-attempt interactive request for `question`, as the edge would send it with no history. */
+export function evalRequest(
+  tenant: string,
+  conversationId: string,
+  question: string,
+  persona: Persona,
+): ChatRequest {
+  return {
+    tenant_id: tenant,
+    conversation_id: conversationId,
+    question,
+    history: [],
+    persona,
+    retrieval: { k: 4 },
+    priority: "interactive",
+    deadline_ms: 60_000,
+    attempt: 1,
+  };
+}
+
 export interface QuestionOutcome {
   coach: string;
   id: string;
@@ -129,18 +149,7 @@ export async function askCoach(
     const started = performance.now();
     const result = await stack.knowledge.search(tenant, q.question);
     const retrievalMs = performance.now() - started;
-    const request = {
-      tenant_id: tenant,
-      conversation_id: "eval",
-      question: q.question,
-      history: [],
-      persona: coach.persona,
-      retrieval: { k: 4 },
-      priority: "interactive",
-      deadline_ms: 60_000,
-      attempt: 1,
-    } satisfies ChatRequest;
-    const plan = planAnswer(stack, request, result);
+    const plan = planAnswer(stack, evalRequest(tenant, "eval", q.question, coach.persona), result);
     const { text, promptTokens } = await generate(stack, coach.persona, q.question, plan);
     const hasFact = (t: string) => q.facts.some((fact) => norm(t).includes(norm(fact)));
     outcomes.push({
@@ -149,7 +158,8 @@ export async function askCoach(
       kind: q.kind,
       question: q.question,
       text,
-      fellBack: plan.grounding === "fallback",
+      // Referring a question on (scope of practice) declines it as the fallback does.
+      fellBack: plan.grounding === "fallback" || plan.referral !== null,
       factHit: q.kind === "answerable" && hasFact(text),
       topCitation: q.kind === "answerable" && plan.passages[0]?.documentId === q.document,
       retrievalMs,

@@ -6,14 +6,13 @@
  * similarity of each answer to the golden one: a new document, persona or model change that pulls
  * answers away from the creator's words shows up as a falling score.
  */
-import type { ChatRequest } from "@coach/contracts/bridge";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { composeAnswer } from "../inference-bridge/src/backends/builtin-answerer";
 import { chunkRecord } from "../inference-bridge/src/ingest/chunk-record";
 import { planAnswer } from "../inference-bridge/src/rag/answer-plan";
 import { sifVector } from "../inference-bridge/src/text/sif";
-import type { EvalStack } from "./answer-quality";
+import { evalRequest, type EvalStack } from "./answer-quality";
 
 /** One golden case. */
 export interface GoldenCase {
@@ -53,18 +52,7 @@ export async function replayGolden(stack: EvalStack, tenant: string, cases: Gold
   let verbatim = 0;
   for (const c of cases) {
     const result = await stack.knowledge.search(tenant, c.question);
-    const request = {
-      tenant_id: tenant,
-      conversation_id: "golden",
-      question: c.question,
-      history: [],
-      persona: PERSONA,
-      retrieval: { k: 4 },
-      priority: "interactive",
-      deadline_ms: 60_000,
-      attempt: 1,
-    } satisfies ChatRequest;
-    const plan = planAnswer(stack, request, result);
+    const plan = planAnswer(stack, evalRequest(tenant, "golden", c.question, PERSONA), result);
     if (plan.grounding === "curated") verbatim++;
     const answer =
       plan.grounding === "curated"

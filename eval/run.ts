@@ -32,6 +32,7 @@ import { freePort } from "../inference-bridge/test/support/free-port";
 import { TEST_LANGUAGE_DIR } from "../inference-bridge/test/support/language-dir";
 import { askCoach, ingestCoach, type QuestionOutcome } from "./answer-quality";
 import { loadCoaches } from "./coaches";
+import { measureCrisisDetection, printCrisisFigures } from "./crisis-detection";
 import { formatFits, leaveOneCoachOut } from "./fit";
 import { loadGolden, replayGolden } from "./golden";
 
@@ -75,13 +76,7 @@ async function evaluate(
 ) {
   const logger = new Logger("error");
   const reindexer = new Reindexer(store, embedder.identity, async () => [], logger);
-  const knowledge = new KnowledgeBase({
-    store,
-    embedder,
-    vectors: language.vectors,
-    synonyms: language.synonyms,
-    reindexer,
-  });
+  const knowledge = new KnowledgeBase({ store, embedder, language, reindexer });
   const stack = { knowledge, embedder, generator, language, budget: BUDGET };
   const outcomes: QuestionOutcome[] = [];
   const coaches = loadCoaches(only);
@@ -158,6 +153,8 @@ try {
       `  golden cases ${r.golden.cases}: voice score ${r.golden.voice_score}, answered with the curated answer ${r.golden.curated_share}`,
     );
   }
+  const crisis = measureCrisisDetection();
+  printCrisisFigures(crisis);
   // EVAL_DUMP=<file> keeps every outcome, for looking at answers and features one by one.
   if (process.env.EVAL_DUMP)
     writeFileSync(process.env.EVAL_DUMP, JSON.stringify(runs.map((run) => run.outcomes)));
@@ -177,6 +174,7 @@ try {
       results: results.map(({ by_coach, ...rest }) => ({ ...rest, by_coach })),
     }),
   );
+  console.log(JSON.stringify({ bench: "eval-crisis", results: crisis }));
 } finally {
   await chroma.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -36,39 +36,21 @@ function vitest(label, args, reportName) {
   };
 }
 
-const steps = [];
-steps.push({
-  name: "widget build",
-  ...(run("Widget build", "npm", ["run", "--silent", "build:widget"])
-    ? { ok: true, passed: 0, failed: 0, skipped: 0 }
-    : { ok: false, passed: 0, failed: 1, skipped: 0 }),
-});
-steps.push({
-  name: "worker types",
-  ...(run("Worker types up to date", "node", ["scripts/lib/check-worker-types.mjs"])
-    ? { ok: true, passed: 0, failed: 0, skipped: 0 }
-    : { ok: false, passed: 0, failed: 1, skipped: 0 }),
-});
-steps.push({
-  name: "deploy bundle",
-  ...(run("Production bundle (wrangler deploy --dry-run)", "node", [
+/** A step that only passes or fails: one failure when the command fails. */
+function check(name, label, command, args) {
+  const ok = run(label, command, args);
+  return { name, ok, passed: 0, failed: ok ? 0 : 1, skipped: 0 };
+}
+
+const steps = [
+  check("widget build", "Widget build", "npm", ["run", "--silent", "build:widget"]),
+  check("worker types", "Worker types up to date", "node", ["scripts/lib/check-worker-types.mjs"]),
+  check("deploy bundle", "Production bundle (wrangler deploy --dry-run)", "node", [
     "scripts/lib/check-deploy-size.mjs",
-  ])
-    ? { ok: true, passed: 0, failed: 0, skipped: 0 }
-    : { ok: false, passed: 0, failed: 1, skipped: 0 }),
-});
-steps.push({
-  name: "types",
-  ...(run("Type checks", "npm", ["run", "--silent", "typecheck"])
-    ? { ok: true, passed: 0, failed: 0, skipped: 0 }
-    : { ok: false, passed: 0, failed: 1, skipped: 0 }),
-});
-steps.push({
-  name: "lint",
-  ...(run("Lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"])
-    ? { ok: true, passed: 0, failed: 0, skipped: 0 }
-    : { ok: false, passed: 0, failed: 1, skipped: 0 }),
-});
+  ]),
+  check("types", "Type checks", "npm", ["run", "--silent", "typecheck"]),
+  check("lint", "Lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"]),
+];
 steps.push({ name: "edge", ...vitest("Edge tests (workerd)", [], "edge") });
 steps.push({
   name: "bridge",

@@ -36,6 +36,7 @@ import type {
   WebhookTestQueued,
 } from "./content-views";
 import type {
+  Conversation,
   ConversationPage,
   SentMessage,
   TakeoverState,
@@ -92,6 +93,7 @@ export type ApiRoutes = {
   "POST /conversations/:id/messages": SentMessage;
   "POST /conversations/:id/takeover": TakeoverState;
   "POST /conversations/:id/handback": TakeoverState;
+  "POST /conversations/:id/resolve-urgent": Conversation;
   "GET /analytics": Analytics;
   "GET /integrations/webhooks": { webhooks: Webhook[] };
   "POST /integrations/webhooks": WebhookCreated;

@@ -75,6 +75,14 @@ export const PersonaSchema = z.object({
   greeting_style: z.enum(["none", "short", "warm"]).optional(),
   /** A line offered after an answer from the material, e.g. "Want help planning your first week?". */
   next_step: z.string().trim().max(300).optional(),
+  /**
+   * Said instead of an answer to a question outside the coach's scope of practice (medication and
+   * doses, diagnosis, legal or financial advice, and `out_of_scope`); a default in the persona's
+   * language when absent or empty.
+   */
+  referral: z.string().trim().max(500).optional(),
+  /** The creator's own topics to refer on, as words or phrases ("pregnancy", "eating disorder"). */
+  out_of_scope: z.array(z.string().trim().min(2).max(100)).max(20).optional(),
 });
 export type Persona = z.infer<typeof PersonaSchema>;
 
@@ -118,6 +126,13 @@ export type ChatRequest = z.infer<typeof ChatRequestSchema>;
 /** What a caller may send: fields with defaults are optional. */
 export type ChatRequestInput = z.input<typeof ChatRequestSchema>;
 
+/**
+ * What an answer rests on: the creator's material, their own corrected answer (`curated`), general
+ * knowledge (adaptive personas, labelled as such), or the fallback line.
+ */
+export const GroundingSchema = z.enum(["material", "curated", "general", "fallback"]);
+export type Grounding = z.infer<typeof GroundingSchema>;
+
 /** A passage the answer is based on. */
 export const CitationSchema = z.object({
   chunk_id: z.string(),
@@ -149,8 +164,7 @@ export const ChatEventSchema = z.discriminatedUnion("type", [
     /** Model that answered, or "builtin" for the built-in fallback. */
     model: z.string(),
     fallback_used: z.boolean(),
-    /** What the answer rests on: the creator's material, general knowledge (adaptive mode), or the fallback line. */
-    grounding: z.enum(["material", "curated", "general", "fallback"]).optional(),
+    grounding: GroundingSchema.optional(),
     prompt_tokens: z.number().int().min(0),
     completion_tokens: z.number().int().min(0),
     timings: z.object({

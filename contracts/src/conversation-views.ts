@@ -28,6 +28,9 @@ export type Conversation = {
   last_preview: string | null;
   needs_human: boolean;
   needs_human_at: number | null;
+  /** When a message read as a crisis; null once a member resolved it. */
+  urgent_at: number | null;
+  urgent_kind: "self_harm" | "harm_to_others" | "abuse" | "medical_emergency" | null;
   taken_over: boolean;
   taken_over_by: { user_id: string; name: string | null } | null;
   taken_over_at: number | null;

@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   "channel_send_failed",
   "channel_send_delayed",
   "contact_unreachable",
+  "contact_on_care_hold",
   "invalid_bot_token",
   "telegram_refused",
   "telegram_unreachable",

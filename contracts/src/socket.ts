@@ -7,7 +7,7 @@
  * conversation; a client resumes by sending the last `seq` it saw.
  */
 import { z } from "zod";
-import { CitationSchema, type ChatEvent } from "./bridge";
+import { CitationSchema, GroundingSchema, type Grounding } from "./bridge";
 
 export const SOCKET_PROTOCOL_VERSION = 1;
 
@@ -83,17 +83,8 @@ export type MessageStatus = z.infer<typeof MessageStatusSchema>;
 export const SourceSchema = CitationSchema.omit({ chunk_id: true });
 export type Source = z.infer<typeof SourceSchema>;
 
-/**
- * What an answer rests on, as the bridge reports it: the creator's material, their own corrected answer
- * (`curated`), general knowledge (adaptive personas, labelled as such), or the fallback line.
- */
-export const GroundingSchema = z.enum([
-  "material",
-  "curated",
-  "general",
-  "fallback",
-]) satisfies z.ZodType<NonNullable<Extract<ChatEvent, { type: "done" }>["grounding"]>>;
-export type Grounding = z.infer<typeof GroundingSchema>;
+/** What an answer rests on, as the bridge reports it (defined with the bridge's events). */
+export { GroundingSchema, type Grounding } from "./bridge";
 
 /** A stored message as clients see it. */
 export const MessageViewSchema = z.object({

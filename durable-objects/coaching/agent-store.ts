@@ -8,6 +8,7 @@ import {
   type EnrollmentStatus,
   type ProgramSteps,
 } from "@coach/contracts/programs";
+import { MetaTable } from "../shared/meta-table";
 import { SendLedger } from "./send-ledger";
 
 export type CheckinAnswer = { text: string; at: number; value?: number; choice_id?: string };
@@ -52,7 +53,6 @@ export type Intervention = {
 };
 
 const SCHEMA = [
-  "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
   "CREATE TABLE IF NOT EXISTS enrollments (id TEXT PRIMARY KEY, program_id TEXT NOT NULL, status TEXT NOT NULL, wake_at INTEGER, data TEXT NOT NULL)",
   "CREATE TABLE IF NOT EXISTS history (seq INTEGER PRIMARY KEY AUTOINCREMENT, enrollment_id TEXT, at INTEGER NOT NULL, node_id TEXT, event TEXT NOT NULL, detail TEXT)",
   "CREATE TABLE IF NOT EXISTS interventions (id TEXT PRIMARY KEY, due_at INTEGER NOT NULL, status TEXT NOT NULL, data TEXT NOT NULL)",
@@ -63,30 +63,17 @@ export type AgentIdentity = { tenantId: string; contactId: string; channelId?: s
 export class AgentStore {
   /** The send intents and send times (see send-ledger.ts). */
   readonly sends: SendLedger;
+  /** Who the contact is and their preferences, each under its key. */
+  private readonly meta: MetaTable;
 
   constructor(private readonly sql: SqlStorage) {
+    this.meta = new MetaTable(sql);
     for (const statement of SCHEMA) sql.exec(statement);
     this.sends = new SendLedger(sql);
   }
 
-  private get(key: string): string | undefined {
-    return this.sql
-      .exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key)
-      .toArray()[0]?.value;
-  }
-
-  private set(key: string, value: string | null): void {
-    if (value === null) this.sql.exec("DELETE FROM meta WHERE key = ?", key);
-    else
-      this.sql.exec(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        key,
-        value,
-      );
-  }
-
   identity(): AgentIdentity | undefined {
-    const raw = this.get("identity");
+    const raw = this.meta.get("identity");
     return raw ? (JSON.parse(raw) as AgentIdentity) : undefined;
   }
 
@@ -98,7 +85,7 @@ export class AgentStore {
       (current.tenantId !== identity.tenantId || current.contactId !== identity.contactId)
     )
       return false;
-    this.set(
+    this.meta.set(
       "identity",
       JSON.stringify({
         ...current,
@@ -123,39 +110,39 @@ export class AgentStore {
 
   /** Only the fields the creator or the user set themselves. */
   explicitPreferences(): Partial<CoachingPreferences> {
-    const raw = this.get("preferences");
+    const raw = this.meta.get("preferences");
     return raw ? (JSON.parse(raw) as Partial<CoachingPreferences>) : {};
   }
 
   setExplicitPreferences(prefs: Partial<CoachingPreferences>): void {
-    this.set("preferences", JSON.stringify(prefs));
+    this.meta.set("preferences", JSON.stringify(prefs));
   }
 
   /** The time zone of the contact's D1 record, as last read (null: none or not a valid one). */
   contactTimeZone(): string | null {
-    return this.get("contact_timezone") ?? null;
+    return this.meta.get("contact_timezone") ?? null;
   }
 
   setContactTimeZone(timeZone: string | null): void {
-    this.set("contact_timezone", timeZone);
+    this.meta.set("contact_timezone", timeZone);
   }
 
   optedOutAt(): number | null {
-    const raw = this.get("opted_out_at");
+    const raw = this.meta.get("opted_out_at");
     return raw ? Number(raw) : null;
   }
 
   setOptedOutAt(at: number | null): void {
-    this.set("opted_out_at", at === null ? null : String(at));
+    this.meta.set("opted_out_at", at === null ? null : String(at));
   }
 
   lastReplyAt(): number | null {
-    const raw = this.get("last_reply_at");
+    const raw = this.meta.get("last_reply_at");
     return raw ? Number(raw) : null;
   }
 
   setLastReplyAt(at: number): void {
-    this.set("last_reply_at", String(at));
+    this.meta.set("last_reply_at", String(at));
   }
 
   enrollment(id: string): EnrollmentRecord | undefined {

@@ -5,13 +5,13 @@ import type { ChatRequest } from "@coach/contracts/bridge";
 import type { Logger } from "../../worker/lib/logger";
 import { loadPersona } from "../../worker/persona/load-persona";
 import { runTurn } from "../room/turn-runner";
+import type { AgentIdentity } from "./agent-store";
 
 /** A proactive message never waits long for the model: the step's text is a fine message too. */
 export const COMPOSE_DEADLINE_MS = 8_000;
 
-export type ComposeInput = {
-  tenantId: string;
-  contactId: string;
+/** Whose message it is (the agent's contact), and the step's message to compose. */
+export type ComposeInput = Pick<AgentIdentity, "tenantId" | "contactId"> & {
   messageId: string;
   text: string;
   prompt?: string;

@@ -1,9 +1,9 @@
 // Sends a proactive message through the contact's conversation room, which stores it once per client
 // id (so a resend after a crash is a no-op) and delivers it on the contact's channel: the widget's open
 // sockets, the Telegram chat, or WhatsApp (as a template outside the 24-hour window).
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { OutboundResult } from "../room/outbound-message";
-import { newId } from "../../worker/lib/ids";
+import { openConversationOf } from "../../worker/db/open-conversation";
 import { forTenant } from "../../worker/db/tenant-gateway";
 import { roomFor } from "../../worker/lib/rooms";
 import type { AgentIdentity } from "./agent-store";
@@ -25,20 +25,7 @@ async function target(env: Env, identity: AgentIdentity, conversationId?: string
   const contact = await gateway.find("contacts", identity.contactId);
   if (!contact) return null;
   const written = conversationId ? await gateway.find("conversations", conversationId) : undefined;
-  const [open] = written
-    ? [written]
-    : await gateway.list("conversations", {
-        where: (t) => and(eq(t.contactId, contact.id), eq(t.status, "open")),
-        orderBy: (t) => desc(t.startedAt),
-        limit: 1,
-      });
-  const conversation =
-    open ??
-    (await gateway.insert("conversations", {
-      id: newId(),
-      contactId: contact.id,
-      channel: contact.channel,
-    }));
+  const conversation = written ?? (await openConversationOf(gateway, contact.id, contact.channel));
   let channelId: string | null = null;
   if (contact.channel !== "web") {
     const joined = identity.channelId

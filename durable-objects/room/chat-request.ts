@@ -1,6 +1,8 @@
 // What a turn asks the bridge: the question with the conversation's recent history, the workspace's
 // persona and the retrieval and deadline settings. Separate from answering the turn, which only sends it.
+// Card numbers and IBANs in what people wrote never leave the edge for the model.
 import type { ChatRequest } from "@coach/contracts/bridge";
+import { maskPaymentData } from "@coach/contracts/personal-data";
 import { loadPersona } from "../../worker/persona/load-persona";
 import type { PendingTurn } from "./outbox";
 import type { TurnProcessorDeps } from "./turn-processor";
@@ -18,13 +20,13 @@ export async function chatRequest(
     )
     .map((m) => ({
       role: m.role === "user" ? ("user" as const) : ("assistant" as const),
-      content: m.text,
+      content: maskPaymentData(m.text),
     }));
   const { persona, version } = await loadPersona(deps.env.DB, meta.tenantId);
   return {
     tenant_id: meta.tenantId,
     conversation_id: meta.conversationId,
-    question,
+    question: maskPaymentData(question),
     history,
     persona,
     persona_version: version,

@@ -1,10 +1,13 @@
 // Where a user's message goes, decided from what the room knows when it arrives, with no side effects:
-// the assistant answers it, a fixed sentence answers a request for a person, the coaching agent takes
-// it, or it is only stored (a person of the creator's team has taken over).
+// fixed words answer a crisis (before anything else, whoever is answering) or a request for a person,
+// the assistant answers it, the coaching agent takes it, or it is only stored (a person of the
+// creator's team has taken over).
 import { mentionsCommitment } from "../../worker/commitments/parse-commitment";
+import type { CrisisSignal } from "../../worker/safety/detect-crisis";
 import { asksForHuman } from "./human-request";
 
 export type MessageDestination =
+  | { kind: "crisis"; signal: CrisisSignal }
   | { kind: "assistant" }
   | { kind: "human" }
   /**
@@ -17,6 +20,8 @@ export type MessageDestination =
 
 export type ArrivingMessage = {
   text: string;
+  /** What `detectCrisis` read in the text. */
+  crisis: CrisisSignal | null;
   /** A person of the creator's team is answering instead of the assistant. */
   takenOver: boolean;
   /** Quick replies were on offer when it arrived. */
@@ -25,8 +30,9 @@ export type ArrivingMessage = {
   quickReplyId: string | null;
 };
 
-/** The destination of a user's message: a quick reply's answer first, then takeover, a person, coaching, the assistant. */
+/** The destination of a user's message: a crisis first, then a quick reply's answer, takeover, a person, coaching, the assistant. */
 export function classifyMessage(message: ArrivingMessage): MessageDestination {
+  if (message.crisis) return { kind: "crisis", signal: message.crisis };
   if (message.quickReplyId !== null)
     return { kind: "coaching", quickReplyId: message.quickReplyId, possibleAnswer: false };
   if (message.takenOver) return { kind: "silent" };

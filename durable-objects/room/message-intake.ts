@@ -1,16 +1,16 @@
 // How a user's message enters a conversation, from a socket or a channel: stored once per client id,
-// rate-limited per author and conversation, shown to the room's other sockets, then sent where
-// `classifyMessage` says — the assistant's outbox, the fixed answer to a request for a person, or the
-// coaching agent (which may hand it back to the assistant).
+// rate-limited per author and conversation, read for a crisis, shown to the room's other sockets, then
+// sent where `classifyMessage` says — the fixed answer to a crisis or to a request for a person, the
+// assistant's outbox, or the coaching agent (which may hand it back to the assistant).
 import type { MessageView, ServerFrame } from "@coach/contracts/socket";
 import { tooManyRequests } from "../../worker/lib/errors";
 import type { Logger } from "../../worker/lib/logger";
 import { rateLimits } from "../../worker/lib/rate-limits";
+import { detectCrisis } from "../../worker/safety/detect-crisis";
 import { noteCoachingReply } from "../coaching/note-reply";
 import { classifyMessage } from "./classify-message";
 import { handleCoachingMessage, type CoachingMessage } from "./coaching-replies";
-import { HUMAN_REQUESTED_REPLY } from "./human-request";
-import { recordHumanRequest } from "./human-requested";
+import { fixedReplyTo, recordFixedReply } from "./fixed-replies";
 import type { OutboundInput } from "./outbound-message";
 import type { ReplyRoute } from "./reply-routes";
 import type { RoomMeta } from "./room-meta";
@@ -81,6 +81,7 @@ export class MessageIntake {
     const quickReplyId = this.deps.quickReplies.answer(input.text, input.quickReplyId);
     const destination = classifyMessage({
       text: input.text,
+      crisis: detectCrisis(input.text),
       takenOver: this.deps.takeovers.current() !== null,
       underOffer,
       quickReplyId,
@@ -96,18 +97,19 @@ export class MessageIntake {
       });
       if (input.route) this.deps.routes.record(turnId, input.route);
       if (destination.kind === "assistant") this.deps.outbox.enqueue(turnId, message.seq, turnId);
-      // A request for a person is answered with one fixed sentence instead of a model call.
+      // A crisis or a request for a person is answered with fixed words instead of a model call.
+      const fixed = fixedReplyTo(destination, input.route ?? null, meta);
       const answer =
-        destination.kind === "human"
-          ? this.deps.log.append({
+        fixed === null
+          ? null
+          : this.deps.log.append({
               role: "assistant",
               author: null,
-              text: HUMAN_REQUESTED_REPLY,
+              text: fixed,
               status: "complete",
               channel,
               turnId,
-            })
-          : null;
+            });
       return { stored: message, reply: answer };
     });
     acknowledge(stored, false);
@@ -128,9 +130,10 @@ export class MessageIntake {
         }),
       );
       this.deps.ctx.waitUntil(
-        recordHumanRequest(
+        recordFixedReply(
           this.deps.env,
           meta,
+          destination,
           { seq: stored.seq, text: input.text },
           this.deps.logger,
         ),

@@ -6,6 +6,7 @@
 import type { MessageView, QuickReply, ServerFrame } from "@coach/contracts/socket";
 import type { SenderTarget } from "../../worker/channels/channel-sender";
 import { reportSendFailure } from "../../worker/channels/send-failure";
+import { onCareHold } from "../../worker/db/care-hold";
 import { contactUnreachableReason } from "../../worker/db/channel-directory";
 import { insideServiceWindow } from "../../worker/channels/whatsapp/service-window";
 import { AppError } from "../../worker/lib/errors";
@@ -56,6 +57,9 @@ export const WINDOW_CLOSED_MESSAGE =
 export const TEMPLATE_REQUIRED_MESSAGE =
   "This user last wrote more than 24 hours ago, and this WhatsApp number has no approved template configured, so the check-in was not sent. Set one with PUT /api/v1/channels/:id/template.";
 
+export const CARE_HOLD_MESSAGE =
+  "A message from this person read as a crisis, so proactive messages to them are paused until a member resolves the urgent flag in the inbox; nothing was sent.";
+
 type Plan = { kind: "web" } | { kind: "channel"; target: SenderTarget; template: boolean };
 
 /** How the message will travel, or the refusal to store it at all. */
@@ -64,6 +68,14 @@ async function plan(
   input: OutboundInput,
 ): Promise<Plan | { code: string; message: string }> {
   const { meta, route } = deps;
+  // After a message that read as a crisis, nothing goes out on the assistant's own initiative until a
+  // member has looked; the team's own replies (takeover) still do.
+  if (
+    input.source === "proactive" &&
+    meta.contactId &&
+    (await onCareHold(deps.env.DB, meta.tenantId, meta.contactId))
+  )
+    return { code: "contact_on_care_hold", message: CARE_HOLD_MESSAGE };
   if (!route) return { kind: "web" };
   const target = senderTarget(meta, route);
   // A person the platform will not deliver to (a blocked bot) gets nothing until they write again.

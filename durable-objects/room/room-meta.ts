@@ -2,6 +2,7 @@
 // the authenticated Worker forwards; the room never takes these from a client frame.
 import { channelKinds, type ChannelKind } from "../../worker/db/enums";
 import { ROOM_HEADERS } from "../../worker/lib/rooms";
+import { MetaTable } from "../shared/meta-table";
 
 export type RoomMeta = {
   tenantId: string;
@@ -23,35 +24,20 @@ export function metaFromHeaders(headers: Headers): RoomMeta | null {
   return { tenantId, conversationId, contactId: headers.get(ROOM_HEADERS.contact), channel };
 }
 
-const SCHEMA = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)";
-
 /** Small key/value table beside the message log. */
 export class RoomState {
   // Read once: every entry point asks, and an erased room's other tables are gone.
   private erased: number | null;
+  private readonly store: MetaTable;
 
-  constructor(private readonly sql: SqlStorage) {
-    sql.exec(SCHEMA);
-    const at = this.get("erased_at");
+  constructor(sql: SqlStorage) {
+    this.store = new MetaTable(sql);
+    const at = this.store.get("erased_at");
     this.erased = at === undefined ? null : Number(at);
   }
 
-  private get(key: string): string | undefined {
-    return this.sql
-      .exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key)
-      .toArray()[0]?.value;
-  }
-
-  private set(key: string, value: string): void {
-    this.sql.exec(
-      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      key,
-      value,
-    );
-  }
-
   meta(): RoomMeta | undefined {
-    const raw = this.get("meta");
+    const raw = this.store.get("meta");
     return raw ? (JSON.parse(raw) as RoomMeta) : undefined;
   }
 
@@ -65,8 +51,8 @@ export class RoomState {
 
   /** Writes the tombstone into storage that `deleteAll` has just emptied (tables included). */
   markErased(at: number = Date.now()): void {
-    this.sql.exec(SCHEMA);
-    this.set("erased_at", String(at));
+    this.store.create();
+    this.store.set("erased_at", String(at));
     this.erased = at;
   }
 
@@ -75,7 +61,7 @@ export class RoomState {
     if (this.erased !== null) return false;
     const current = this.meta();
     if (!current) {
-      this.set("meta", JSON.stringify(meta));
+      this.store.set("meta", JSON.stringify(meta));
       return true;
     }
     return current.tenantId === meta.tenantId && current.conversationId === meta.conversationId;
@@ -87,19 +73,19 @@ export class RoomState {
    * second object per message.
    */
   coached(): boolean {
-    return this.get("coached") === "1";
+    return this.store.get("coached") === "1";
   }
 
   markCoached(): void {
-    if (!this.coached()) this.set("coached", "1");
+    if (!this.coached()) this.store.set("coached", "1");
   }
 
   /** Whether the D1 index is behind the log (flushed in batches, not per message). */
   indexDirty(): boolean {
-    return this.get("index_dirty") === "1";
+    return this.store.get("index_dirty") === "1";
   }
 
   setIndexDirty(dirty: boolean): void {
-    this.set("index_dirty", dirty ? "1" : "0");
+    this.store.set("index_dirty", dirty ? "1" : "0");
   }
 }

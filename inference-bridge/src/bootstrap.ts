@@ -151,8 +151,7 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
   const knowledge = new KnowledgeBase({
     store,
     embedder,
-    vectors: language.vectors,
-    synonyms: language.synonyms,
+    language,
     reindexer,
     onDenseFailure: (error) =>
       logger.warn("dense ranking unavailable; answering from the lexical ranking", {

@@ -1,7 +1,9 @@
 /**
  * Structured logging: one JSON object per line on stdout, so log shippers need no parsing rules.
- * Child loggers carry fields such as `request_id` into every line they write.
+ * Child loggers carry fields such as `request_id` into every line they write. E-mail addresses,
+ * phone, card and IBAN numbers in any field are masked before the line is written.
  */
+import { maskPersonalData, maskPersonalFields } from "@coach/contracts/personal-data";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;
@@ -39,13 +41,12 @@ export class Logger {
 
   private write(level: LogLevel, msg: string, fields?: LogFields): void {
     if (rank[level] < rank[this.level]) return;
-    const line = { ts: new Date().toISOString(), level, msg, ...this.fields, ...fields };
-    this.sink(
-      JSON.stringify(line, (_key, value: unknown) =>
-        value instanceof Error
-          ? { name: value.name, message: value.message, stack: value.stack }
-          : value,
-      ),
-    );
+    const line = {
+      ts: new Date().toISOString(),
+      level,
+      msg: maskPersonalData(msg),
+      ...(maskPersonalFields({ ...this.fields, ...fields }) as LogFields),
+    };
+    this.sink(JSON.stringify(line));
   }
 }

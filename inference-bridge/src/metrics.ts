@@ -18,23 +18,33 @@ function labelKey(labels: Labels): string {
   return parts.length ? `{${parts.join(",")}}` : "";
 }
 
-class Counter {
+/** A metric that renders its own samples under the name it was registered with. */
+interface Collected {
+  readonly name: string;
+  lines(): string[];
+}
+
+class Counter implements Collected {
   private readonly values = new Map<string, number>();
+  constructor(readonly name: string) {}
   inc(labels: Labels = {}, by = 1): void {
     const key = labelKey(labels);
     this.values.set(key, (this.values.get(key) ?? 0) + by);
   }
-  lines(name: string): string[] {
-    return [...this.values].map(([key, value]) => `${name}${key} ${value}`);
+  lines(): string[] {
+    return [...this.values].map(([key, value]) => `${this.name}${key} ${value}`);
   }
 }
 
-class Histogram {
+class Histogram implements Collected {
   private readonly series = new Map<
     string,
     { labels: Labels; buckets: number[]; sum: number; count: number }
   >();
-  constructor(private readonly bounds: readonly number[] = WAIT_BUCKETS_SECONDS) {}
+  constructor(
+    readonly name: string,
+    private readonly bounds: readonly number[] = WAIT_BUCKETS_SECONDS,
+  ) {}
   observe(labels: Labels, value: number): void {
     const key = labelKey(labels);
     let entry = this.series.get(key);
@@ -48,7 +58,8 @@ class Histogram {
     entry.sum += value;
     entry.count++;
   }
-  lines(name: string): string[] {
+  lines(): string[] {
+    const { name } = this;
     const out: string[] = [];
     for (const { labels, buckets, sum, count } of this.series.values()) {
       this.bounds.forEach((bound, i) =>
@@ -73,14 +84,17 @@ export interface QueueSnapshot {
 
 /** The bridge's metrics registry. */
 export class Metrics {
-  private readonly waitSeconds = new Histogram();
-  private readonly rejected = new Counter();
-  private readonly cancelled = new Counter();
-  private readonly backendErrors = new Counter();
-  private readonly generatedTokens = new Counter();
-  private readonly promptTokens = new Histogram(PROMPT_TOKEN_BUCKETS);
-  private readonly retrievalSeconds = new Histogram(RETRIEVAL_BUCKETS_SECONDS);
-  private readonly answers = new Counter();
+  private readonly waitSeconds = new Histogram("bridge_queue_wait_seconds");
+  private readonly rejected = new Counter("bridge_requests_rejected_total");
+  private readonly cancelled = new Counter("bridge_requests_cancelled_total");
+  private readonly backendErrors = new Counter("bridge_backend_errors_total");
+  private readonly generatedTokens = new Counter("bridge_generated_tokens_total");
+  private readonly promptTokens = new Histogram("bridge_prompt_tokens", PROMPT_TOKEN_BUCKETS);
+  private readonly retrievalSeconds = new Histogram(
+    "bridge_retrieval_seconds",
+    RETRIEVAL_BUCKETS_SECONDS,
+  );
+  private readonly answers = new Counter("bridge_answers_total");
   private tokensPerSecond = 0;
 
   /** Hooks to hand to the admission queue. */
@@ -116,6 +130,8 @@ export class Metrics {
       `# TYPE ${name} ${type}`,
       ...lines,
     ];
+    const collected = (metric: Collected, type: "counter" | "histogram", help: string) =>
+      family(metric.name, type, help, metric.lines());
     const depth = Object.entries(queue.depthByPriority).map(
       ([priority, value]) => `bridge_queue_depth{priority="${priority}"} ${value}`,
     );
@@ -128,66 +144,38 @@ export class Metrics {
       ...family("bridge_queue_running", "gauge", "Requests holding a backend slot.", [
         `bridge_queue_running ${queue.running}`,
       ]),
-      ...family(
-        "bridge_queue_wait_seconds",
-        "histogram",
-        "Time from admission to start.",
-        this.waitSeconds.lines("bridge_queue_wait_seconds"),
-      ),
+      ...collected(this.waitSeconds, "histogram", "Time from admission to start."),
       ...family(
         "bridge_service_time_estimate_seconds",
         "gauge",
         "EWMA of measured service time.",
         service,
       ),
-      ...family(
-        "bridge_requests_rejected_total",
-        "counter",
-        "Requests refused at admission.",
-        this.rejected.lines("bridge_requests_rejected_total"),
-      ),
-      ...family(
-        "bridge_requests_cancelled_total",
-        "counter",
-        "Requests cancelled while queued or running.",
-        this.cancelled.lines("bridge_requests_cancelled_total"),
-      ),
-      ...family(
-        "bridge_generated_tokens_total",
-        "counter",
-        "Completion tokens generated.",
-        this.generatedTokens.lines("bridge_generated_tokens_total"),
-      ),
+      ...collected(this.rejected, "counter", "Requests refused at admission."),
+      ...collected(this.cancelled, "counter", "Requests cancelled while queued or running."),
+      ...collected(this.generatedTokens, "counter", "Completion tokens generated."),
       ...family(
         "bridge_tokens_per_second",
         "gauge",
         "Generation speed of the last completed answer.",
         [`bridge_tokens_per_second ${this.tokensPerSecond}`],
       ),
-      ...family(
-        "bridge_answers_total",
+      ...collected(
+        this.answers,
         "counter",
         "Answers by model and grounding (material, curated, general, fallback).",
-        this.answers.lines("bridge_answers_total"),
       ),
-      ...family(
-        "bridge_prompt_tokens",
+      ...collected(
+        this.promptTokens,
         "histogram",
         "Prompt tokens per answer, as the model counted them.",
-        this.promptTokens.lines("bridge_prompt_tokens"),
       ),
-      ...family(
-        "bridge_retrieval_seconds",
+      ...collected(
+        this.retrievalSeconds,
         "histogram",
         "Time to retrieve and rank the material for a question.",
-        this.retrievalSeconds.lines("bridge_retrieval_seconds"),
       ),
-      ...family(
-        "bridge_backend_errors_total",
-        "counter",
-        "Failures reported by Ollama or Chroma.",
-        this.backendErrors.lines("bridge_backend_errors_total"),
-      ),
+      ...collected(this.backendErrors, "counter", "Failures reported by Ollama or Chroma."),
       "",
     ].join("\n");
   }

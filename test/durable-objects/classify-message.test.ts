@@ -5,6 +5,7 @@ import { classifyMessage, type ArrivingMessage } from "../../durable-objects/roo
 
 const plain: ArrivingMessage = {
   text: "How long should I nap?",
+  crisis: null,
   takenOver: false,
   underOffer: false,
   quickReplyId: null,

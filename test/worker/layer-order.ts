@@ -11,6 +11,7 @@ const FEATURES = [
   "knowledge",
   "persona",
   "programs",
+  "safety",
   "widget",
   "workspace",
 ];

@@ -3,10 +3,11 @@
 // user id (Telegram chat id, WhatsApp wa_id); every message refreshes `last_seen_at`, which is also the
 // start of WhatsApp's 24-hour window, and clears `unreachable_at`. A contact that was linked continues its canonical contact's
 // conversation.
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { newId } from "../lib/ids";
 import { canonicalContactId } from "../db/contact-links";
 import type { ChannelKind } from "../db/enums";
+import { openConversationOf } from "../db/open-conversation";
 import { forTenant, type TenantGateway, type TenantRow } from "../db/tenant-gateway";
 
 export type ChannelUser = {
@@ -63,18 +64,7 @@ export async function openChannelSession(
   const gateway = forTenant(d1, tenantId);
   const contact = await findOrCreateContact(gateway, user);
   const canonicalId = await canonicalContactId(d1, tenantId, contact.id);
-  const [open] = await gateway.list("conversations", {
-    where: (t) => and(eq(t.contactId, canonicalId), eq(t.status, "open")),
-    orderBy: (t) => desc(t.startedAt),
-    limit: 1,
-  });
-  const conversation =
-    open ??
-    (await gateway.insert("conversations", {
-      id: newId(),
-      contactId: canonicalId,
-      channel: user.kind,
-    }));
+  const conversation = await openConversationOf(gateway, canonicalId, user.kind);
   return { contact, canonicalContactId: canonicalId, conversationId: conversation.id };
 }
 

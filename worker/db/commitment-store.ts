@@ -11,6 +11,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { newId } from "../lib/ids";
 import { database } from "./client";
 import { coachingEvents, commitments } from "./schema";
+import { readPage, type Page } from "./page";
 
 type Row = typeof commitments.$inferSelect;
 
@@ -149,8 +150,8 @@ export async function listCommitments(
   d1: D1Database,
   tenantId: string,
   filter: CommitmentFilter,
-): Promise<{ rows: Row[]; nextOffset: number | null }> {
-  const rows = await database(d1)
+): Promise<Page<Row>> {
+  const query = database(d1)
     .select()
     .from(commitments)
     .where(
@@ -160,13 +161,8 @@ export async function listCommitments(
         filter.statuses?.length ? inArray(commitments.status, filter.statuses) : undefined,
       ),
     )
-    .orderBy(desc(commitments.createdAt), desc(commitments.id))
-    .limit(filter.limit + 1)
-    .offset(filter.offset);
-  return {
-    rows: rows.slice(0, filter.limit),
-    nextOffset: rows.length > filter.limit ? filter.offset + filter.limit : null,
-  };
+    .orderBy(desc(commitments.createdAt), desc(commitments.id));
+  return readPage(query, filter);
 }
 
 /** Deletes a contact's commitments and mirrored coaching events (GDPR erasure); how many rows went. */

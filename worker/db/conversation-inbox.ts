@@ -1,16 +1,19 @@
 // The conversations inbox: the tenant's conversations with their contact, filtered by channel, the
-// needs-human and takeover flags, and a search over contact name, email, external id and message
+// needs-human, urgent and takeover flags, and a search over contact name, email, external id and message
 // text (the FTS5 table `conversation_search`, fed by the rooms' batched index sync).
 import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { ChannelKind } from "./enums";
 import { database } from "./client";
 import { conversationsMatching, ftsQuery } from "./conversation-search";
 import { contacts, conversations } from "./schema";
+import { readPage, type Page } from "./page";
 
 export type InboxFilter = {
   q?: string;
   channel?: ChannelKind;
   needsHuman?: boolean;
+  /** Only conversations with (true) or without (false) an unresolved crisis flag. */
+  urgent?: boolean;
   takenOver?: boolean;
   limit: number;
   offset: number;
@@ -46,6 +49,8 @@ function scope(tenantId: string, filter: Partial<InboxFilter> & { id?: string })
     filter.id !== undefined ? eq(conversations.id, filter.id) : undefined,
     filter.channel ? eq(conversations.channel, filter.channel) : undefined,
     filter.needsHuman !== undefined ? eq(conversations.needsHuman, filter.needsHuman) : undefined,
+    filter.urgent === true ? sql`${conversations.urgentAt} IS NOT NULL` : undefined,
+    filter.urgent === false ? sql`${conversations.urgentAt} IS NULL` : undefined,
     filter.takenOver === true ? sql`${conversations.takenOverAt} IS NOT NULL` : undefined,
     filter.takenOver === false ? sql`${conversations.takenOverAt} IS NULL` : undefined,
     filter.q?.trim() ? searchCondition(tenantId, filter.q) : undefined,
@@ -67,19 +72,14 @@ export async function listInbox(
   d1: D1Database,
   tenantId: string,
   filter: InboxFilter,
-): Promise<{ rows: InboxRow[]; nextOffset: number | null }> {
-  const rows = await select(d1)
+): Promise<Page<InboxRow>> {
+  const query = select(d1)
     .where(scope(tenantId, filter))
     .orderBy(
       desc(sql`coalesce(${conversations.lastMessageAt}, ${conversations.startedAt})`),
       desc(conversations.id),
-    )
-    .limit(filter.limit + 1)
-    .offset(filter.offset);
-  return {
-    rows: rows.slice(0, filter.limit),
-    nextOffset: rows.length > filter.limit ? filter.offset + filter.limit : null,
-  };
+    );
+  return readPage(query, filter);
 }
 
 /** One conversation of the tenant with its contact, or undefined (missing or another tenant's). */

@@ -31,70 +31,44 @@ type PersonalTable = {
   conversation?: AnySQLiteColumn[];
 };
 
+/** The names of a table's columns (its keys that are columns, not drizzle's own fields). */
+type ColumnName<T> = { [K in keyof T]: T[K] extends AnySQLiteColumn ? K : never }[keyof T];
+
+/** A table scoped by its own `tenant_id`, with the columns (by name) that hold the person's ids. */
+function personal<T extends SQLiteTable & { tenantId: AnySQLiteColumn }>(
+  table: T,
+  keys: { contact?: ColumnName<T>[]; conversation?: ColumnName<T>[] },
+): Required<PersonalTable> {
+  const columns = (names: ColumnName<T>[] = []) =>
+    names.map((name) => table[name] as AnySQLiteColumn);
+  return {
+    table,
+    tenant: table.tenantId,
+    contact: columns(keys.contact),
+    conversation: columns(keys.conversation),
+  };
+}
+
 /**
  * By SQL name, in the order erasure deletes them: conversations after everything that names them,
  * contacts last (conversations reference contacts).
  */
 export const PERSONAL_TABLES = {
-  question_gaps: {
-    table: questionGaps,
-    tenant: questionGaps.tenantId,
-    conversation: [questionGaps.conversationId],
-  },
-  channel_deliveries: {
-    table: channelDeliveries,
-    tenant: channelDeliveries.tenantId,
-    conversation: [channelDeliveries.conversationId],
-  },
-  conversation_days: {
-    table: conversationDays,
-    tenant: conversationDays.tenantId,
-    contact: [conversationDays.contactId],
-    conversation: [conversationDays.conversationId],
-  },
-  answer_stats: {
-    table: answerStats,
-    tenant: answerStats.tenantId,
-    conversation: [answerStats.conversationId],
-  },
-  conversation_search: {
-    table: conversationSearch,
-    tenant: conversationSearch.tenantId,
-    conversation: [conversationSearch.conversationId],
-  },
-  commitments: {
-    table: commitments,
-    tenant: commitments.tenantId,
-    contact: [commitments.contactId],
-    conversation: [commitments.conversationId],
-  },
-  coaching_events: {
-    table: coachingEvents,
-    tenant: coachingEvents.tenantId,
-    contact: [coachingEvents.contactId],
-  },
-  enrollments: {
-    table: enrollments,
-    tenant: enrollments.tenantId,
-    contact: [enrollments.contactId],
-  },
-  contact_links: {
-    table: contactLinks,
-    tenant: contactLinks.tenantId,
-    contact: [contactLinks.contactId, contactLinks.linkedTo],
-  },
-  contact_link_codes: {
-    table: contactLinkCodes,
-    tenant: contactLinkCodes.tenantId,
-    contact: [contactLinkCodes.contactId],
-  },
-  conversations: {
-    table: conversations,
-    tenant: conversations.tenantId,
-    contact: [conversations.contactId],
-    conversation: [conversations.id],
-  },
-  contacts: { table: contacts, tenant: contacts.tenantId, contact: [contacts.id] },
+  question_gaps: personal(questionGaps, { conversation: ["conversationId"] }),
+  channel_deliveries: personal(channelDeliveries, { conversation: ["conversationId"] }),
+  conversation_days: personal(conversationDays, {
+    contact: ["contactId"],
+    conversation: ["conversationId"],
+  }),
+  answer_stats: personal(answerStats, { conversation: ["conversationId"] }),
+  conversation_search: personal(conversationSearch, { conversation: ["conversationId"] }),
+  commitments: personal(commitments, { contact: ["contactId"], conversation: ["conversationId"] }),
+  coaching_events: personal(coachingEvents, { contact: ["contactId"] }),
+  enrollments: personal(enrollments, { contact: ["contactId"] }),
+  contact_links: personal(contactLinks, { contact: ["contactId", "linkedTo"] }),
+  contact_link_codes: personal(contactLinkCodes, { contact: ["contactId"] }),
+  conversations: personal(conversations, { contact: ["contactId"], conversation: ["id"] }),
+  contacts: personal(contacts, { contact: ["id"] }),
 } satisfies Record<string, PersonalTable>;
 
 export type PersonalTableName = keyof typeof PERSONAL_TABLES;

@@ -14,6 +14,7 @@ import type { Principal } from "../lib/app-env";
 import { notFound } from "../lib/errors";
 import { database, type Database } from "./client";
 import { tenantTables } from "./schema";
+import { pageOf, type Page } from "./page";
 
 type Tables = typeof tenantTables;
 export type TenantTableName = keyof Tables;
@@ -103,12 +104,9 @@ export class TenantGateway {
   async page<N extends TenantTableName>(
     name: N,
     options: Omit<ListOptions<N>, "limit" | "offset"> & { limit: number; offset: number },
-  ): Promise<{ rows: TenantRow<N>[]; nextOffset: number | null }> {
+  ): Promise<Page<TenantRow<N>>> {
     const rows = await this.list(name, { ...options, limit: options.limit + 1 });
-    return {
-      rows: rows.slice(0, options.limit),
-      nextOffset: rows.length > options.limit ? options.offset + options.limit : null,
-    };
+    return pageOf(rows, options);
   }
 
   /** How many rows of this tenant match `where`. */

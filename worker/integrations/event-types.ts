@@ -5,6 +5,7 @@ export const outgoingEventTypes = [
   "conversation.created",
   "answer.low_confidence",
   "human.requested",
+  "crisis.detected",
   "conversation.takeover",
   "conversation.handback",
   "enrollment.created",

@@ -1,5 +1,7 @@
 // Structured logs: one JSON object per line, always carrying the request id, so a message can be
-// followed from the edge to the bridge and back.
+// followed from the edge to the bridge and back. E-mail addresses, phone, card and IBAN numbers in any
+// field are masked before the line is written.
+import { maskPersonalData, maskPersonalFields } from "@coach/contracts/personal-data";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;
@@ -19,7 +21,12 @@ const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, e
 export function createLogger(base: LogFields, minLevel: LogLevel = "info"): Logger {
   const write = (level: LogLevel, msg: string, fields?: LogFields) => {
     if (LEVEL_ORDER[level] < LEVEL_ORDER[minLevel]) return;
-    const line = JSON.stringify({ ts: new Date().toISOString(), level, msg, ...base, ...fields });
+    const line = JSON.stringify({
+      ts: new Date().toISOString(),
+      level,
+      msg: maskPersonalData(msg),
+      ...(maskPersonalFields({ ...base, ...fields }) as LogFields),
+    });
     if (level === "error") console.error(line);
     else if (level === "warn") console.warn(line);
     else console.log(line);

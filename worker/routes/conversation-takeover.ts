@@ -49,13 +49,22 @@ const ownConversation = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-function eventData(conversation: TenantRow<"conversations">, extra: Record<string, unknown>) {
-  return {
-    conversation_id: conversation.id,
-    contact_id: conversation.contactId,
-    channel: conversation.channel,
-    ...extra,
-  };
+/** Audits a takeover or handback that changed the room, and tells the workspace's webhooks. */
+async function announce(
+  c: Context<AppEnv>,
+  action: "conversation.takeover" | "conversation.handback",
+  conversation: TenantRow<"conversations">,
+  extra: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(c, { action, target: { type: "conversation", id: conversation.id } });
+  c.executionCtx.waitUntil(
+    emitEvent(c.env, c.get("principal").tenantId, action, {
+      conversation_id: conversation.id,
+      contact_id: conversation.contactId,
+      channel: conversation.channel,
+      ...extra,
+    }),
+  );
 }
 
 export const conversationTakeoverRoutes = new Hono<AppEnv>()
@@ -75,20 +84,9 @@ export const conversationTakeoverRoutes = new Hono<AppEnv>()
         takenOverAt: takeover.at,
         needsHuman: false,
       });
-      await recordAudit(c, {
-        action: "conversation.takeover",
-        target: { type: "conversation", id: conversation.id },
+      await announce(c, "conversation.takeover", conversation, {
+        taken_over_by: { user_id: takeover.user_id, name: takeover.name },
       });
-      c.executionCtx.waitUntil(
-        emitEvent(
-          c.env,
-          principal.tenantId,
-          "conversation.takeover",
-          eventData(conversation, {
-            taken_over_by: { user_id: takeover.user_id, name: takeover.name },
-          }),
-        ),
-      );
     }
     return c.json({
       conversation_id: conversation.id,
@@ -164,19 +162,9 @@ export const conversationTakeoverRoutes = new Hono<AppEnv>()
         takenOverAt: null,
       });
     }
-    if (changed) {
-      await recordAudit(c, {
-        action: "conversation.handback",
-        target: { type: "conversation", id: conversation.id },
+    if (changed)
+      await announce(c, "conversation.handback", conversation, {
+        handed_back_by: principal.subjectId,
       });
-      c.executionCtx.waitUntil(
-        emitEvent(
-          c.env,
-          principal.tenantId,
-          "conversation.handback",
-          eventData(conversation, { handed_back_by: principal.subjectId }),
-        ),
-      );
-    }
     return c.json({ conversation_id: conversation.id, taken_over: false });
   });

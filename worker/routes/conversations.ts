@@ -1,12 +1,13 @@
 // Conversations for the dashboard: the inbox from the D1 index (paged, newest activity first; search,
-// channel, needs-human and takeover filters), one conversation, and its messages read from its room
+// channel, needs-human, urgent and takeover filters), one conversation, and its messages read from its room
 // (their sources under the documents' current titles).
-// Taking over, writing and handing back live in conversation-takeover.ts.
+// Taking over, writing and handing back live in conversation-takeover.ts; resolving a crisis flag in
+// conversation-urgent.ts.
 import { channelKinds } from "../db/enums";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
-import { findInboxConversation, listInbox, type InboxRow } from "../db/conversation-inbox";
+import { findInboxConversation, listInbox } from "../db/conversation-inbox";
 import { deliveriesOf } from "../db/channel-directory";
 import { withCurrentTitles } from "../knowledge/document-titles";
 import { notFound } from "../lib/errors";
@@ -14,7 +15,10 @@ import { roomFor } from "../lib/rooms";
 import { authenticate } from "../middleware/authenticate";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
+import { recordUrgentView } from "../safety/urgent-view";
+import { toConversationJson } from "./conversation-json";
 import { conversationTakeoverRoutes } from "./conversation-takeover";
+import { conversationUrgentRoutes } from "./conversation-urgent";
 
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 
@@ -24,6 +28,7 @@ const ListQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   channel: z.enum(channelKinds).optional(),
   needs_human: flag.optional(),
+  urgent: flag.optional(),
   taken_over: flag.optional(),
 });
 
@@ -31,37 +36,6 @@ const MessagesQuerySchema = z.object({
   after_seq: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-
-/** A conversation as the inbox shows it. */
-export function toConversationJson({ conversation: row, contact }: InboxRow) {
-  return {
-    id: row.id,
-    contact_id: row.contactId,
-    channel: row.channel,
-    status: row.status,
-    started_at: row.startedAt,
-    last_message_at: row.lastMessageAt,
-    message_count: row.messageCount,
-    last_preview: row.lastPreview,
-    needs_human: row.needsHuman,
-    needs_human_at: row.needsHumanAt,
-    taken_over: row.takenOverAt !== null,
-    taken_over_by: row.takenOverBy ? { user_id: row.takenOverBy, name: row.takenOverByName } : null,
-    taken_over_at: row.takenOverAt,
-    low_confidence: row.lowConfidence,
-    contact: contact
-      ? {
-          id: contact.id,
-          display_name: contact.displayName,
-          email: contact.email,
-          channel: contact.channel,
-          external_id: contact.externalId,
-          unreachable_at: contact.unreachableAt,
-          unreachable_reason: contact.unreachableReason,
-        }
-      : null,
-  };
-}
 
 export const conversationRoutes = new Hono<AppEnv>()
   .use(authenticate())
@@ -71,6 +45,7 @@ export const conversationRoutes = new Hono<AppEnv>()
       q: query.q,
       channel: query.channel,
       needsHuman: query.needs_human,
+      urgent: query.urgent,
       takenOver: query.taken_over,
       limit: query.limit,
       offset: query.offset,
@@ -84,6 +59,7 @@ export const conversationRoutes = new Hono<AppEnv>()
       c.req.param("id"),
     );
     if (!row) throw notFound("conversation");
+    await recordUrgentView(c, row.conversation);
     return c.json(toConversationJson(row));
   })
   .get(
@@ -94,6 +70,7 @@ export const conversationRoutes = new Hono<AppEnv>()
       const principal = c.get("principal");
       const row = await findInboxConversation(c.env.DB, principal.tenantId, c.req.param("id"));
       if (!row) throw notFound("conversation");
+      await recordUrgentView(c, row.conversation);
       const { after_seq, limit } = c.req.valid("query");
       const page = await roomFor(c.env, principal.tenantId, row.conversation.id).listMessages(
         after_seq,
@@ -119,4 +96,5 @@ export const conversationRoutes = new Hono<AppEnv>()
       });
     },
   )
-  .route("/", conversationTakeoverRoutes);
+  .route("/", conversationTakeoverRoutes)
+  .route("/", conversationUrgentRoutes);

@@ -36,28 +36,22 @@ async function assertUnique(
   fields: { slug?: string; keyword?: string | null },
   exceptId?: string,
 ): Promise<void> {
-  if (fields.slug !== undefined) {
+  // An empty keyword is no keyword: only a given slug or a non-empty keyword can clash.
+  const claimed = [
+    { field: "slug", value: fields.slug },
+    { field: "keyword", value: fields.keyword || undefined },
+  ] as const;
+  for (const { field, value } of claimed) {
+    if (value === undefined) continue;
     const [taken] = await gateway.list("programs", {
-      where: (t) => eq(t.slug, fields.slug as string),
+      where: (t) => eq(t[field], value),
       limit: 1,
     });
     if (taken && taken.id !== exceptId)
       throw new AppError(
         409,
-        "slug_taken",
-        `Another program already uses the slug "${fields.slug}". Choose another one.`,
-      );
-  }
-  if (fields.keyword) {
-    const [taken] = await gateway.list("programs", {
-      where: (t) => eq(t.keyword, fields.keyword as string),
-      limit: 1,
-    });
-    if (taken && taken.id !== exceptId)
-      throw new AppError(
-        409,
-        "keyword_taken",
-        `Another program already uses the keyword "${fields.keyword}". Choose another one.`,
+        `${field}_taken`,
+        `Another program already uses the ${field} "${value}". Choose another one.`,
       );
   }
 }

@@ -36,23 +36,18 @@ export function problemsOf(details: unknown): FieldProblem[] {
   });
 }
 
-/** The edge's error body read from JSON text, or null when the text is something else. */
-export function errorBodyFrom(body: unknown): ErrorBody["error"] | null {
+/** The ApiError of an answer with `status` and the parsed JSON `body`, or null when the body is not ours. */
+export function apiErrorOf(status: number, body: unknown): ApiError | null {
   const error = (body as Partial<ErrorBody> | null)?.error;
-  return error?.code && error.message ? error : null;
+  return error?.code && error.message
+    ? new ApiError(status, error.code, error.message, error.request_id, problemsOf(error.details))
+    : null;
 }
 
 /** Reads the edge's error body; falls back to a plain sentence when the body is not ours. */
 export async function apiErrorFrom(res: Response): Promise<ApiError> {
-  const error = errorBodyFrom(await res.json().catch(() => null));
-  if (error)
-    return new ApiError(
-      res.status,
-      error.code,
-      error.message,
-      error.request_id,
-      problemsOf(error.details),
-    );
+  const error = apiErrorOf(res.status, await res.json().catch(() => null));
+  if (error) return error;
   return new ApiError(
     res.status,
     `http_${res.status}`,

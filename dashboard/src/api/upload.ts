@@ -2,20 +2,13 @@
 // token is refreshed through the session (sharing its one refresh in flight) and the upload sent again.
 import type { ApiPath, ApiResponse } from "@coach/contracts/api-routes";
 import { apiPath } from "./api-path";
-import { ApiError, errorBodyFrom, networkError, problemsOf } from "./errors";
+import { ApiError, apiErrorOf, networkError } from "./errors";
 import type { Session } from "./session";
 
 function parseError(xhr: XMLHttpRequest): ApiError {
   try {
-    const error = errorBodyFrom(JSON.parse(xhr.responseText));
-    if (error)
-      return new ApiError(
-        xhr.status,
-        error.code,
-        error.message,
-        error.request_id,
-        problemsOf(error.details),
-      );
+    const error = apiErrorOf(xhr.status, JSON.parse(xhr.responseText));
+    if (error) return error;
   } catch {
     // Not our error body; described below.
   }

@@ -1,10 +1,16 @@
 // "Correct this answer", under an assistant's message (inbox and test chat): the question the person asked and the answer to
 // give instead, saved as the creator's correction (POST /knowledge/corrections). From then on the same
 // or a nearly identical question gets that answer word for word.
-import { useId, useState, type FormEvent } from "react";
+import { Fragment, useId, useState, type FormEvent } from "react";
 import { useApi, useMe } from "../auth/auth-context";
 import { useAction } from "../lib/use-resource";
 import { Button, ErrorNotice } from "./ui";
+
+/** The form's two texts: the question as asked, and the answer to give instead. */
+const PARTS = [
+  { part: "question", label: "The question", rows: 2, maxLength: 2000 },
+  { part: "answer", label: "The answer to give instead", rows: 5, maxLength: 8000 },
+] as const;
 
 export function CorrectAnswer({
   question,
@@ -23,14 +29,13 @@ export function CorrectAnswer({
   const mayCorrect = useMe().role !== "viewer";
   const api = useApi();
   const [open, setOpen] = useState(false);
-  const [asked, setAsked] = useState(question);
-  const [better, setBetter] = useState(answer);
+  const [text, setText] = useState({ question, answer });
   const [saved, setSaved] = useState(false);
   const save = useAction(async () => {
     await api.post("/knowledge/corrections", {
       body: {
-        question: asked.trim(),
-        answer: better.trim(),
+        question: text.question.trim(),
+        answer: text.answer.trim(),
         ...(conversationId === undefined ? {} : { conversation_id: conversationId }),
         ...(seq === undefined ? {} : { message_seq: seq }),
       },
@@ -58,29 +63,25 @@ export function CorrectAnswer({
     );
   return (
     <form className="correction-form" onSubmit={onSubmit} aria-label="Correct this answer">
-      <label htmlFor={`${fieldId}-question`}>The question</label>
-      <textarea
-        id={`${fieldId}-question`}
-        rows={2}
-        maxLength={2000}
-        value={asked}
-        onChange={(e) => setAsked(e.target.value)}
-      />
-      <label htmlFor={`${fieldId}-answer`}>The answer to give instead</label>
-      <textarea
-        id={`${fieldId}-answer`}
-        rows={5}
-        maxLength={8000}
-        value={better}
-        onChange={(e) => setBetter(e.target.value)}
-      />
+      {PARTS.map(({ part, label, rows, maxLength }) => (
+        <Fragment key={part}>
+          <label htmlFor={`${fieldId}-${part}`}>{label}</label>
+          <textarea
+            id={`${fieldId}-${part}`}
+            rows={rows}
+            maxLength={maxLength}
+            value={text[part]}
+            onChange={(e) => setText({ ...text, [part]: e.target.value })}
+          />
+        </Fragment>
+      ))}
       <ErrorNotice error={save.error} title="The correction was not saved" />
       <div className="row-actions">
         <Button
           type="submit"
           variant="primary"
           busy={save.busy}
-          disabled={!asked.trim() || !better.trim()}
+          disabled={!text.question.trim() || !text.answer.trim()}
         >
           Save correction
         </Button>

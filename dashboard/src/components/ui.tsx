@@ -1,13 +1,7 @@
-// The dashboard's small kit of accessible building blocks: real buttons and labelled fields, loading
-// placeholders instead of blank screens, empty states that say what to do, and errors that say what
+// The dashboard's small kit of accessible building blocks: real buttons (labelled fields are in
+// form-fields.tsx), loading placeholders instead of blank screens, empty states that say what to do, and errors that say what
 // happened (the API's own sentence) and what to try.
-import {
-  useId,
-  useState,
-  type ComponentPropsWithRef,
-  type InputHTMLAttributes,
-  type ReactNode,
-} from "react";
+import { useState, type ComponentPropsWithRef, type ReactNode } from "react";
 import { ApiError } from "../api/errors";
 
 type ButtonProps = ComponentPropsWithRef<"button"> & {
@@ -39,63 +33,6 @@ export function Button({
   );
 }
 
-/** A label, its control (given the id) and an optional hint or error under it. */
-export function Field({
-  label,
-  hint,
-  error,
-  children,
-}: {
-  label: string;
-  hint?: ReactNode;
-  error?: string | null;
-  children: (id: string, describedBy: string | undefined) => ReactNode;
-}) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id, hint || error ? hintId : undefined)}
-      {(hint || error) && (
-        <p id={hintId} className={error ? "field-error" : "field-hint"}>
-          {error ?? hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** A labelled one-line text input, its hint or error read out with it: the common case of Field. */
-export function TextField({
-  label,
-  hint,
-  error,
-  value,
-  onValue,
-  ...input
-}: {
-  label: string;
-  hint?: ReactNode;
-  error?: string | null;
-  value: string | number;
-  onValue: (value: string) => void;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange">) {
-  return (
-    <Field label={label} hint={hint} error={error}>
-      {(id, describedBy) => (
-        <input
-          id={id}
-          aria-describedby={describedBy}
-          {...input}
-          value={value}
-          onChange={(e) => onValue(e.target.value)}
-        />
-      )}
-    </Field>
-  );
-}
-
 export function Spinner({ label = "Loading" }: { label?: string }) {
   return (
     <div className="spinner-row" role="status">
@@ -116,15 +53,9 @@ export function Skeleton({ lines = 3 }: { lines?: number }) {
   );
 }
 
-export function EmptyState({
-  title,
-  children,
-  action,
-}: {
-  title: string;
-  children?: ReactNode;
-  action?: ReactNode;
-}) {
+type EmptyStateProps = { title: string; children?: ReactNode; action?: ReactNode };
+
+export function EmptyState({ title, children, action }: EmptyStateProps) {
   return (
     <div className="empty">
       <h3>{title}</h3>

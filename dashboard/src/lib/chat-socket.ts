@@ -24,6 +24,21 @@ function keyOf(role: string, seq: number, clientId: string | null, turnId: strin
   return `s:${seq}`;
 }
 
+/** A message as a whole (stored, or a finished stream), with what its answer rests on. */
+function whole(
+  key: string,
+  role: ChatEntry["role"],
+  frame: Pick<ChatEntry, "text" | "citations" | "confidence" | "grounding" | "model">,
+): ChatEntry {
+  const { text, citations, confidence, grounding, model } = frame;
+  return { key, role, text, streaming: false, citations, confidence, grounding, model };
+}
+
+/** A line from the room itself, not from a person or the assistant. */
+function notice(key: string, text: string): ChatEntry {
+  return { key, role: "notice", text, streaming: false, citations: [], confidence: null };
+}
+
 export type ChatCallbacks = {
   /** The whole transcript, after each frame that changed it. */
   onChange: (entries: ChatEntry[]) => void;
@@ -72,16 +87,7 @@ export async function openChat(
         return;
       case "message": {
         if (frame.role === "system") return;
-        put({
-          key: keyOf(frame.role, frame.seq, frame.client_id, frame.turn_id),
-          role: frame.role,
-          text: frame.text,
-          streaming: false,
-          citations: frame.citations,
-          confidence: frame.confidence,
-          grounding: frame.grounding,
-          model: frame.model,
-        });
+        put(whole(keyOf(frame.role, frame.seq, frame.client_id, frame.turn_id), frame.role, frame));
         return;
       }
       case "delta": {
@@ -102,36 +108,13 @@ export async function openChat(
         return;
       }
       case "done":
-        put({
-          key: `t:${frame.turn_id}`,
-          role: "assistant",
-          text: frame.text,
-          streaming: false,
-          citations: frame.citations,
-          confidence: frame.confidence,
-          grounding: frame.grounding,
-          model: frame.model,
-        });
+        put(whole(`t:${frame.turn_id}`, "assistant", frame));
         return;
       case "notice":
-        put({
-          key: `n:${frame.code}:${frame.turn_id ?? ""}`,
-          role: "notice",
-          text: frame.message,
-          streaming: false,
-          citations: [],
-          confidence: null,
-        });
+        put(notice(`n:${frame.code}:${frame.turn_id ?? ""}`, frame.message));
         return;
       case "error":
-        put({
-          key: `e:${crypto.randomUUID()}`,
-          role: "notice",
-          text: frame.message,
-          streaming: false,
-          citations: [],
-          confidence: null,
-        });
+        put(notice(`e:${crypto.randomUUID()}`, frame.message));
         return;
       default:
         return;

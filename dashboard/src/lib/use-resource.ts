@@ -84,6 +84,17 @@ export function useAction<A extends unknown[], R>(action: (...args: A) => Promis
   return { run, busy, error, clearError: () => setError(undefined) };
 }
 
+/** An action that changes what `resource` shows, then reloads it. */
+export function useReloadingAction<A extends unknown[]>(
+  resource: { reload: () => Promise<void> },
+  action: (...args: A) => Promise<unknown>,
+) {
+  return useAction(async (...args: A) => {
+    await action(...args);
+    await resource.reload();
+  });
+}
+
 /** A form's submit handler that runs `action` instead of navigating. */
 export function submitting(action: { run: () => Promise<unknown> }) {
   return (event: FormEvent) => {

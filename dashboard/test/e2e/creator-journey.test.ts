@@ -2,7 +2,8 @@
 // sign up → upload a document and see it become ready → edit the persona and see the test chat use it →
 // copy the embed snippet into a page and chat through it → see the conversation in the inbox → take over
 // and reply (the visitor's widget shows the reply) → hand back → correct the answer from the inbox (the
-// next visitor gets the correction). Each step saves a screenshot.
+// next visitor gets the correction) → see a visitor's crisis flagged urgent and resolve it. Each step
+// saves a screenshot.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
@@ -259,6 +260,36 @@ describe("a creator's journey through the dashboard", () => {
       "/knowledge",
     );
     await screenshot(page, "gaps");
+  });
+
+  it("flags a visitor's crisis as urgent, with help already sent, until the coach resolves it", async () => {
+    const next = await newVisitor(browser);
+    const visit = await next.newPage();
+    await visit.goto(site?.url ?? "");
+    await openChat(visit);
+    await ask(visit, "honestly i just want to go to sleep and not wake up");
+    await expect
+      .poll(
+        async () => (await messages(visit)).find((m) => m.role === "assistant" && !m.busy)?.text,
+        { timeout: 10_000 },
+      )
+      .toContain("findahelpline.com");
+    await next.close();
+
+    const { page } = creator;
+    await openScreen(page, "Inbox");
+    await page.getByLabel("Urgent").check();
+    await expect
+      .poll(() => page.locator(".conversation-item").count(), { timeout: 15_000 })
+      .toBe(1);
+    await page.locator(".conversation-item").first().click();
+    const alert = page.getByRole("alert").filter({ hasText: "Urgent: possible" });
+    expect(await alert.innerText()).toContain("self-harm or suicide");
+    await screenshot(page, "inbox-urgent");
+    await alert.getByRole("button", { name: "Mark resolved" }).click();
+    await alert.waitFor({ state: "detached" });
+    await page.getByText("No conversation matches").waitFor();
+    await page.getByLabel("Urgent").uncheck();
   });
 
   it("charts the workspace's activity", async () => {

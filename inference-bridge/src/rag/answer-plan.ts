@@ -1,6 +1,7 @@
 /**
  * Decides how a turn is answered, from what retrieval found: the creator's curated answer when the same
- * question was corrected before; the persona's fallback line when the material does not answer it
+ * question was corrected before; the creator's referral line for a question outside their scope of
+ * practice (scope-of-practice.ts); the persona's fallback line when the material does not answer it
  * (answerability.ts) — or, for an adaptive persona with a model, a labelled general-knowledge answer;
  * otherwise an answer from the material: the pieces to quote for the built-in answerer, or the best
  * passages for a model's prompt.
@@ -14,6 +15,7 @@ import { selectQuotes, type Quote } from "./answer-selection";
 import { judgeAnswerability } from "./answerability";
 import { calibrationFor } from "./calibrations";
 import { curatedAnswer } from "./curated";
+import { outOfScope, referralLine, type ScopeTopic } from "./scope-of-practice";
 
 /** A passage is given to a model only when its relevance is at least this share of the best one's. */
 const PASSAGE_FLOOR = 0.5;
@@ -29,6 +31,8 @@ export interface AnswerPlan {
   curatedText: string;
   /** Probability that the material answers the question (0–1), reported as the answer's confidence. */
   confidence: number;
+  /** For a question outside the coach's scope: the topic, answered with the referral line. */
+  referral: ScopeTopic | null;
 }
 
 function toPassage(chunk: IndexedChunk, index: number, score: number): Passage {
@@ -58,6 +62,7 @@ export function planAnswer(
     quotes: [],
     curatedText: "",
     confidence: judgement.probability,
+    referral: null,
   };
   const curated = curatedAnswer(result, services.language.vectors);
   if (curated)
@@ -67,6 +72,17 @@ export function planAnswer(
       passages: [toPassage(curated.chunk, 1, 1)],
       curatedText: curated.answer,
       confidence: 1,
+    };
+  // Outside the coach's scope (medication, diagnosis, legal, financial, the creator's own topics): the
+  // referral line, in every mode, whatever the material holds. Shown as the creator's own words.
+  const scope = outOfScope(request.question, request.persona);
+  if (scope)
+    return {
+      ...none,
+      grounding: "curated",
+      curatedText: referralLine(scope, request.persona),
+      confidence: 1,
+      referral: scope,
     };
   const builtin = services.generator.model === "builtin";
   // A caller that names a similarity floor decides answerability by it instead of the calibrated rule

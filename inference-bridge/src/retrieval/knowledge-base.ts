@@ -46,8 +46,8 @@ function toIndexed(documentId: string, record: ChunkRecord): IndexedChunk {
 export interface KnowledgeBaseOptions {
   store: ChromaStore;
   embedder: Embedder;
-  vectors: WordVectors | null;
-  synonyms: Synonyms | null;
+  /** Word vectors and synonyms for term expansion; either may be missing (no expansion by it). */
+  language: { vectors: WordVectors | null; synonyms: Synonyms | null };
   reindexer: Reindexer;
   /** Hears a dense ranking that could not be had, for logs and metrics. */
   onDenseFailure?: (error: unknown) => void;
@@ -113,7 +113,7 @@ export class KnowledgeBase {
   async search(tenantId: string, text: string, signal?: AbortSignal): Promise<SearchResult> {
     const tenant = await this.tenant(tenantId);
     const denseHits = tenant.denseUsable ? await this.dense(tenantId, text, signal) : null;
-    const { vectors } = this.options;
+    const { vectors } = this.options.language;
     return hybridSearch(text, {
       ...tenant,
       vectors,
@@ -160,7 +160,8 @@ export class KnowledgeBase {
   }
 
   private async load(tenantId: string): Promise<TenantIndex> {
-    const { store, vectors, synonyms, reindexer } = this.options;
+    const { store, reindexer } = this.options;
+    const { vectors, synonyms } = this.options.language;
     const [chunks, denseUsable] = await Promise.all([
       store.allChunks(tenantId),
       reindexer.liveMatches(tenantId),

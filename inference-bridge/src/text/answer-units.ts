@@ -5,6 +5,8 @@
  * question line ("Q: Can I sleep in?") says nothing by itself.
  */
 
+import { instructsTheAssistant } from "./injected-instructions";
+
 /** What a unit is; only `sentence`, `item`, `row` and `answer` can be quoted. */
 export type UnitKind = "heading" | "question" | "sentence" | "item" | "row" | "answer";
 
@@ -201,7 +203,7 @@ export function answerUnits(text: string, section = ""): AnswerUnit[] {
   return units;
 }
 
-/** True for units an answer may quote. */
+/** True for units an answer may quote: never a heading, a question line, or words aimed at the assistant. */
 export function isQuotable(unit: AnswerUnit): boolean {
-  return unit.kind !== "heading" && unit.kind !== "question";
+  return unit.kind !== "heading" && unit.kind !== "question" && !instructsTheAssistant(unit.text);
 }

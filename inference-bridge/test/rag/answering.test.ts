@@ -93,7 +93,7 @@ describe("answers", () => {
   });
 
   it("fall back to the persona's line in strict mode when nothing clears the threshold", async () => {
-    const { done } = await ask(builtin, "Which stock should I buy tomorrow?", {
+    const { done } = await ask(builtin, "Which mountain should I climb tomorrow?", {
       ...PERSONA,
       answer_mode: "strict",
     });
@@ -107,7 +107,7 @@ describe("answers", () => {
   });
 
   it("answer from general knowledge in adaptive mode, labelled as such", async () => {
-    const { done } = await ask(model, "Which stock should I buy tomorrow?", {
+    const { done } = await ask(model, "Which mountain should I climb tomorrow?", {
       ...PERSONA,
       answer_mode: "adaptive",
     });
@@ -117,7 +117,9 @@ describe("answers", () => {
   });
 
   it("that fall back are reported to the edge, signed, with the question", async () => {
-    await ask(builtin, "Which stock should I buy next week?", PERSONA, { turn_id: "turn-gap-1" });
+    await ask(builtin, "Which mountain should I climb next week?", PERSONA, {
+      turn_id: "turn-gap-1",
+    });
     const deadline = Date.now() + 5000;
     while (!sink.received.some((c) => c.path === QUESTION_CALLBACK_PATH) && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -127,14 +129,14 @@ describe("answers", () => {
       body: {
         tenant_id: tenant,
         turn_id: "turn-gap-1",
-        question: "Which stock should I buy next week?",
+        question: "Which mountain should I climb next week?",
         grounding: "fallback",
       },
     });
   });
 
   it("fall back in adaptive mode when only the built-in answerer is available", async () => {
-    const { done } = await ask(builtin, "Which stock should I buy tomorrow?", {
+    const { done } = await ask(builtin, "Which mountain should I climb tomorrow?", {
       ...PERSONA,
       answer_mode: "adaptive",
     });

@@ -21,6 +21,7 @@ const TARGETS: Record<string, string> = {
   "POST /api/v1/conversations/:id/takeover": "conversation",
   "POST /api/v1/conversations/:id/messages": "conversation",
   "POST /api/v1/conversations/:id/handback": "conversation",
+  "POST /api/v1/conversations/:id/resolve-urgent": "conversation",
   "DELETE /api/v1/integrations/webhooks/:id": "webhook",
   "POST /api/v1/integrations/webhooks/:id/test": "webhook",
   "GET /api/v1/integrations/webhooks/:id/deliveries": "webhook",

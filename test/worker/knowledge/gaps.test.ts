@@ -7,7 +7,7 @@ import { openSession, ORIGIN, SocketClient } from "../../support/widget-client";
 import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { deliver, takeCallbacks } from "./helpers";
 
-const QUESTION = "Which cryptocurrency will rise next month?";
+const QUESTION = "How do I fix a flat tyre on my bike?";
 type Gaps = { questions: { question: string; grounding: string; confidence: number }[] };
 
 let ws: SeededWorkspace;

@@ -89,6 +89,11 @@ type Served = {
   "POST /conversations/:id/messages": Out<typeof conversationRoutes, "/:id/messages", "$post">;
   "POST /conversations/:id/takeover": Out<typeof conversationRoutes, "/:id/takeover", "$post">;
   "POST /conversations/:id/handback": Out<typeof conversationRoutes, "/:id/handback", "$post">;
+  "POST /conversations/:id/resolve-urgent": Out<
+    typeof conversationRoutes,
+    "/:id/resolve-urgent",
+    "$post"
+  >;
   "GET /analytics": Out<typeof analyticsRoutes, "/", "$get">;
   "GET /integrations/webhooks": Out<typeof integrationRoutes, "/webhooks", "$get">;
   "POST /integrations/webhooks": Out<typeof integrationRoutes, "/webhooks", "$post">;

@@ -101,7 +101,7 @@ describe("GET/PUT /api/v1/persona", () => {
     client.send({
       type: "message",
       client_id: "persona-0001",
-      text: "Which cryptocurrency will rise next month?",
+      text: "How do I fix a flat tyre on my bike?",
     });
     const done = await client.next((f) => f.type === "done", 10_000);
     client.close();

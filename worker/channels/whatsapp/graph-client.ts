@@ -47,6 +47,28 @@ async function graph(
   return json;
 }
 
+/**
+ * Sends one message of `type` to the user `to` (`content` is the part Graph keys by the type); the
+ * platform's message id (wamid). `what` names the message in the error when Graph answers without one.
+ */
+async function sendMessage(
+  env: GraphEnv,
+  config: WhatsAppConfig,
+  to: string,
+  what: string,
+  content: { type: string } & Record<string, unknown>,
+): Promise<string> {
+  const json = (await graph(env, config, `${config.phone_number_id}/messages`, {
+    messaging_product: "whatsapp",
+    recipient_type: "individual",
+    to,
+    ...content,
+  })) as { messages?: { id: string }[] };
+  const id = json.messages?.[0]?.id;
+  if (!id) throw new GraphError(502, null, `Graph accepted the ${what} without an id.`);
+  return id;
+}
+
 /** Checks that the access token may use the phone number; its display number. */
 export async function fetchPhoneNumber(
   env: GraphEnv,
@@ -67,16 +89,10 @@ export async function sendText(
   to: string,
   text: string,
 ): Promise<string> {
-  const json = (await graph(env, config, `${config.phone_number_id}/messages`, {
-    messaging_product: "whatsapp",
-    recipient_type: "individual",
-    to,
+  return sendMessage(env, config, to, "message", {
     type: "text",
     text: { body: text, preview_url: false },
-  })) as { messages?: { id: string }[] };
-  const id = json.messages?.[0]?.id;
-  if (!id) throw new GraphError(502, null, "Graph accepted the message without an id.");
-  return id;
+  });
 }
 
 /** Sends an approved template (allowed at any time); the platform's message id (wamid). */
@@ -86,10 +102,7 @@ export async function sendTemplate(
   to: string,
   template: { name: string; language: string; bodyText: string | null },
 ): Promise<string> {
-  const json = (await graph(env, config, `${config.phone_number_id}/messages`, {
-    messaging_product: "whatsapp",
-    recipient_type: "individual",
-    to,
+  return sendMessage(env, config, to, "template", {
     type: "template",
     template: {
       name: template.name,
@@ -100,10 +113,7 @@ export async function sendTemplate(
           }
         : {}),
     },
-  })) as { messages?: { id: string }[] };
-  const id = json.messages?.[0]?.id;
-  if (!id) throw new GraphError(502, null, "Graph accepted the template without an id.");
-  return id;
+  });
 }
 
 /**
@@ -117,10 +127,7 @@ export async function sendReplyButtons(
   text: string,
   buttons: readonly { id: string; title: string }[],
 ): Promise<string> {
-  const json = (await graph(env, config, `${config.phone_number_id}/messages`, {
-    messaging_product: "whatsapp",
-    recipient_type: "individual",
-    to,
+  return sendMessage(env, config, to, "message", {
     type: "interactive",
     interactive: {
       type: "button",
@@ -129,10 +136,7 @@ export async function sendReplyButtons(
         buttons: buttons.map((b) => ({ type: "reply", reply: { id: b.id, title: b.title } })),
       },
     },
-  })) as { messages?: { id: string }[] };
-  const id = json.messages?.[0]?.id;
-  if (!id) throw new GraphError(502, null, "Graph accepted the message without an id.");
-  return id;
+  });
 }
 
 /** Marks the user's message read (blue ticks) and shows the typing indicator until we answer. */

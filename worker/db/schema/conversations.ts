@@ -21,6 +21,8 @@ export const contacts = tenantTable(
     /** When the platform refused to deliver to them (a blocked bot); cleared when they write again. */
     unreachableAt: integer("unreachable_at"),
     unreachableReason: text("unreachable_reason"),
+    /** When a message of theirs read as a crisis: proactive messages wait until a member resolves it. */
+    careHoldAt: integer("care_hold_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("contacts_tenant_channel_external").on(t.tenantId, t.channel, t.externalId)],
@@ -47,6 +49,12 @@ export const conversations = tenantTable(
     takenOverByName: text("taken_over_by_name"),
     takenOverAt: integer("taken_over_at"),
     lowConfidence: integer("low_confidence", { mode: "boolean" }).notNull().default(false),
+    // A message read as a crisis (self-harm, harm to others, abuse, a medical emergency): urgent in
+    // the inbox until a member resolves it.
+    urgentAt: integer("urgent_at"),
+    urgentKind: text("urgent_kind", {
+      enum: ["self_harm", "harm_to_others", "abuse", "medical_emergency"],
+    }),
   },
   (t) => [
     index("conversations_tenant_last").on(t.tenantId, t.lastMessageAt),

@@ -7,12 +7,12 @@ import { widgets, channels } from "./channels";
 import { contacts, conversations, conversationDays, answerStats } from "./conversations";
 import { webhookEndpoints, webhookDeliveries } from "./webhooks";
 import {
-  programs,
-  programVersions,
-  enrollments,
+  coachingEvents,
   coachingRules,
   commitments,
-  coachingEvents,
+  enrollments,
+  programs,
+  programVersions,
 } from "./coaching";
 
 export * from "./tenants";

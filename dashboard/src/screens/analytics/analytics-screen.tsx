@@ -2,12 +2,18 @@
 // were, the most cited documents and the split across channels.
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
-import { BarChart } from "../../components/charts/bar-chart";
+import { BarChart, type Bar } from "../../components/charts/bar-chart";
 import { LineChart } from "../../components/charts/line-chart";
-import { Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
+import { LoadError } from "../../components/resource-view";
+import { Card, EmptyState, PageHeader, Skeleton } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
 
 const RANGES = [7, 30, 90];
+
+/** A confidence bucket's bar, labelled in whole percents, e.g. "60–80%". */
+function confidenceBar({ min, max, count }: { min: number; max: number; count: number }): Bar {
+  return { label: `${Math.round(min * 100)}–${Math.round(max * 100)}%`, value: count };
+}
 
 export function AnalyticsScreen() {
   const api = useApi();
@@ -40,11 +46,7 @@ export function AnalyticsScreen() {
           </div>
         }
       />
-      <ErrorNotice
-        error={analytics.error}
-        onRetry={() => void analytics.reload()}
-        title="Could not load analytics"
-      />
+      <LoadError resource={analytics} title="Could not load analytics" />
       {analytics.loading && !data ? (
         <Card>
           <Skeleton lines={6} />
@@ -90,10 +92,7 @@ export function AnalyticsScreen() {
             <BarChart
               title="Answers by confidence"
               colour="#4f46e5"
-              bars={data.confidence.buckets.map((b) => ({
-                label: `${Math.round(b.min * 100)}–${Math.round(b.max * 100)}%`,
-                value: b.count,
-              }))}
+              bars={data.confidence.buckets.map(confidenceBar)}
             />
             <p className="muted small">
               {data.confidence.fallback_count} answer

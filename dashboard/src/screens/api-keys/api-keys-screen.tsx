@@ -1,32 +1,64 @@
 // API keys for scripts and integrations: create one with scopes (the key is shown once), see when each
 // was last used, revoke.
 import { useState } from "react";
+import type { ApiKey } from "@coach/contracts/account-views";
 import { useApi } from "../../auth/auth-context";
-import {
-  Badge,
-  Button,
-  Card,
-  CopyButton,
-  EmptyState,
-  ErrorNotice,
-  PageHeader,
-  Skeleton,
-  SuccessNotice,
-  TextField,
-} from "../../components/ui";
-import { formatDateTime } from "../../lib/format";
-import { submitting, useAction, useResource } from "../../lib/use-resource";
+import { ActionForm } from "../../components/action-form";
+import { CheckboxGroup } from "../../components/checkboxes";
 import { DataTable } from "../../components/data-table";
+import { TextField } from "../../components/form-fields";
+import { OneTimeSecret } from "../../components/one-time-secret";
+import { LoadError, Loaded } from "../../components/resource-view";
+import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
+import { formatDateTime } from "../../lib/format";
+import { useAction, useReloadingAction, useResource } from "../../lib/use-resource";
+
+const NO_KEYS = (
+  <EmptyState title="No API keys">
+    Create one above when a script or tool needs to reach your workspace.
+  </EmptyState>
+);
 
 const SCOPES = [
-  { scope: "knowledge:read", label: "Read the knowledge library" },
-  { scope: "knowledge:write", label: "Upload and change material" },
-  { scope: "members:read", label: "Read the team" },
+  { value: "knowledge:read", label: "Read the knowledge library" },
+  { value: "knowledge:write", label: "Upload and change material" },
+  { value: "members:read", label: "Read the team" },
 ];
 
-export function ApiKeysScreen() {
+function KeyRow({ apiKey: k, onRevoke }: { apiKey: ApiKey; onRevoke: () => void }) {
+  return (
+    <tr>
+      <td>
+        <strong>{k.name}</strong>
+        <div className="muted small">
+          <code>{k.prefix}…</code> · created {formatDateTime(k.created_at)}
+        </div>
+      </td>
+      <td>{k.scopes.join(", ")}</td>
+      <td>{formatDateTime(k.last_used_at)}</td>
+      <td>
+        {k.revoked_at ? (
+          <Badge tone="neutral">Revoked</Badge>
+        ) : k.expires_at && Date.parse(k.expires_at) < Date.now() ? (
+          <Badge tone="warn">Expired</Badge>
+        ) : (
+          <Badge tone="good">Active</Badge>
+        )}
+      </td>
+      <td className="row-actions">
+        {!k.revoked_at && (
+          <Button variant="ghost" onClick={onRevoke} aria-label={`Revoke ${k.name}`}>
+            Revoke
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** The form for a new key, and the key once created. */
+function NewKey({ onCreated }: { onCreated: () => Promise<void> }) {
   const api = useApi();
-  const keys = useResource((signal) => api.get("/api-keys", { signal }), [api]);
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<string[]>(["knowledge:read"]);
   const [created, setCreated] = useState<string | null>(null);
@@ -34,13 +66,39 @@ export function ApiKeysScreen() {
     const key = await api.post("/api-keys", { body: { name, scopes } });
     setCreated(key.key);
     setName("");
-    await keys.reload();
+    await onCreated();
   });
-  const revoke = useAction(async (id: string) => {
-    await api.del("/api-keys/:id", { params: { id } });
-    await keys.reload();
-  });
-  const onSubmit = submitting(create);
+  return (
+    <>
+      <ActionForm
+        action={create}
+        failed="The key was not created"
+        submit="Create key"
+        disabled={scopes.length === 0}
+      >
+        <TextField
+          label="Name"
+          hint="What it is for, e.g. “Course site sync”."
+          required
+          maxLength={100}
+          value={name}
+          onValue={setName}
+        />
+        <CheckboxGroup legend="Scopes" options={SCOPES} selected={scopes} onSelected={setScopes} />
+      </ActionForm>
+      <OneTimeSecret secret={created} copyLabel="Copy key">
+        Copy this key now; it is not shown again.
+      </OneTimeSecret>
+    </>
+  );
+}
+
+export function ApiKeysScreen() {
+  const api = useApi();
+  const keys = useResource((signal) => api.get("/api-keys", { signal }), [api]);
+  const revoke = useReloadingAction(keys, (id: string) =>
+    api.del("/api-keys/:id", { params: { id } }),
+  );
   const list = keys.data?.api_keys ?? [];
 
   return (
@@ -50,96 +108,18 @@ export function ApiKeysScreen() {
         description="Let your own scripts and tools use the API. Each key can do only what its scopes allow."
       />
       <Card title="Create a key">
-        <form onSubmit={onSubmit}>
-          <TextField
-            label="Name"
-            hint="What it is for, e.g. “Course site sync”."
-            required
-            maxLength={100}
-            value={name}
-            onValue={(value) => setName(value)}
-          />
-          <fieldset className="fieldset">
-            <legend>Scopes</legend>
-            {SCOPES.map((s) => (
-              <label key={s.scope} className="check-label">
-                <input
-                  type="checkbox"
-                  checked={scopes.includes(s.scope)}
-                  onChange={(e) =>
-                    setScopes((list) =>
-                      e.target.checked ? [...list, s.scope] : list.filter((x) => x !== s.scope),
-                    )
-                  }
-                />{" "}
-                {s.label} <code className="small">{s.scope}</code>
-              </label>
-            ))}
-          </fieldset>
-          <ErrorNotice error={create.error} title="The key was not created" />
-          <Button type="submit" variant="primary" busy={create.busy} disabled={scopes.length === 0}>
-            Create key
-          </Button>
-        </form>
-        {created && (
-          <SuccessNotice>
-            Copy this key now; it is not shown again.
-            <div className="kv">
-              <code>{created}</code>
-              <CopyButton text={created} label="Copy key" />
-            </div>
-          </SuccessNotice>
-        )}
+        <NewKey onCreated={keys.reload} />
       </Card>
       <Card title="Keys">
-        <ErrorNotice
-          error={keys.error}
-          onRetry={() => void keys.reload()}
-          title="Could not load the keys"
-        />
+        <LoadError resource={keys} title="Could not load the keys" />
         <ErrorNotice error={revoke.error} title="The key was not revoked" />
-        {keys.loading && !keys.data ? (
-          <Skeleton lines={3} />
-        ) : list.length === 0 && !keys.error ? (
-          <EmptyState title="No API keys">
-            Create one above when a script or tool needs to reach your workspace.
-          </EmptyState>
-        ) : (
+        <Loaded resource={keys} lines={3} empty={list.length === 0 && NO_KEYS}>
           <DataTable columns={["Name", "Scopes", "Last used", "Status"]} actions>
             {list.map((k) => (
-              <tr key={k.id}>
-                <td>
-                  <strong>{k.name}</strong>
-                  <div className="muted small">
-                    <code>{k.prefix}…</code> · created {formatDateTime(k.created_at)}
-                  </div>
-                </td>
-                <td>{k.scopes.join(", ")}</td>
-                <td>{formatDateTime(k.last_used_at)}</td>
-                <td>
-                  {k.revoked_at ? (
-                    <Badge tone="neutral">Revoked</Badge>
-                  ) : k.expires_at && Date.parse(k.expires_at) < Date.now() ? (
-                    <Badge tone="warn">Expired</Badge>
-                  ) : (
-                    <Badge tone="good">Active</Badge>
-                  )}
-                </td>
-                <td className="row-actions">
-                  {!k.revoked_at && (
-                    <Button
-                      variant="ghost"
-                      onClick={() => void revoke.run(k.id)}
-                      aria-label={`Revoke ${k.name}`}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </td>
-              </tr>
+              <KeyRow key={k.id} apiKey={k} onRevoke={() => void revoke.run(k.id)} />
             ))}
           </DataTable>
-        )}
+        </Loaded>
       </Card>
     </>
   );

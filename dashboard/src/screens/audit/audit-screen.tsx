@@ -2,10 +2,11 @@
 import { useState } from "react";
 import type { AuditEvent } from "@coach/contracts/account-views";
 import { useApi } from "../../auth/auth-context";
-import { Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
+import { DataTable } from "../../components/data-table";
+import { LoadError, Loaded } from "../../components/resource-view";
+import { Button, Card, EmptyState, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
-import { DataTable } from "../../components/data-table";
 
 export function AuditScreen() {
   const api = useApi();
@@ -43,6 +44,13 @@ export function AuditScreen() {
   const person = (id: string | null | undefined) =>
     id ? (names.get(id) ?? "A former member") : null;
 
+  const none = (
+    <EmptyState title="Nothing recorded">
+      {filter
+        ? "No event has this action. Clear the filter to see everything."
+        : "Actions in this workspace will be listed here."}
+    </EmptyState>
+  );
   return (
     <>
       <PageHeader
@@ -68,20 +76,12 @@ export function AuditScreen() {
           </div>
           <Button type="submit">Filter</Button>
         </form>
-        <ErrorNotice
-          error={first.error ?? loadMore.error}
-          onRetry={() => void first.reload()}
+        <LoadError
+          resource={first}
           title="Could not load the audit log"
+          error={first.error ?? loadMore.error}
         />
-        {first.loading && !first.data ? (
-          <Skeleton lines={6} />
-        ) : events.length === 0 && !first.error ? (
-          <EmptyState title="Nothing recorded">
-            {filter
-              ? "No event has this action. Clear the filter to see everything."
-              : "Actions in this workspace will be listed here."}
-          </EmptyState>
-        ) : (
+        <Loaded resource={first} lines={6} empty={events.length === 0 && none}>
           <DataTable columns={["When", "Action", "Who", "Target", "IP"]}>
             {events.map((e) => (
               <tr key={e.id}>
@@ -103,7 +103,7 @@ export function AuditScreen() {
               </tr>
             ))}
           </DataTable>
-        )}
+        </Loaded>
         {cursor && (
           <Button busy={loadMore.busy} onClick={() => void loadMore.run()}>
             Load older events

@@ -6,7 +6,8 @@ import { publicPost } from "../../api/client";
 import { API_BASE } from "../../api/config";
 import { keepDeviceToken, readDeviceToken } from "../../api/device-token";
 import { useAuth } from "../../auth/auth-context";
-import { Button, ErrorNotice, Field, TextField } from "../../components/ui";
+import { TextField } from "../../components/form-fields";
+import { Button, ErrorNotice } from "../../components/ui";
 import { submitting, useAction } from "../../lib/use-resource";
 
 export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
@@ -61,7 +62,7 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
             autoComplete="name"
             required
             value={fullName}
-            onValue={(value) => setFullName(value)}
+            onValue={setFullName}
           />
         )}
         <TextField
@@ -71,42 +72,28 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
           autoComplete="email"
           required
           value={email}
-          onValue={(value) => setEmail(value)}
+          onValue={setEmail}
         />
-        <Field
+        <TextField
           label="Password"
           hint={signUp ? "At least 8 characters; very common passwords are refused." : undefined}
-        >
-          {(id, describedBy) => (
-            <input
-              id={id}
-              name="password"
-              type="password"
-              autoComplete={signUp ? "new-password" : "current-password"}
-              required
-              minLength={signUp ? 8 : 1}
-              aria-describedby={describedBy}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+          name="password"
+          type="password"
+          autoComplete={signUp ? "new-password" : "current-password"}
+          required
+          minLength={signUp ? 8 : 1}
+          value={password}
+          onValue={setPassword}
+        />
         <details className="small">
           <summary>I was invited to a workspace</summary>
-          <Field
+          <TextField
             label="Invitation token"
             hint="From the person who invited you; you join their workspace."
-          >
-            {(id, describedBy) => (
-              <input
-                id={id}
-                autoComplete="off"
-                aria-describedby={describedBy}
-                value={invitation}
-                onChange={(e) => setInvitation(e.target.value)}
-              />
-            )}
-          </Field>
+            autoComplete="off"
+            value={invitation}
+            onValue={setInvitation}
+          />
         </details>
         <ErrorNotice
           error={submit.error}

@@ -1,7 +1,9 @@
 // Messaging channels: the connected Telegram bots and WhatsApp numbers with their status and webhook
 // URL, and forms to connect new ones.
 import { useState } from "react";
+import type { ApiResponse } from "@coach/contracts/api-routes";
 import { useApi } from "../../auth/auth-context";
+import { LoadError, Loaded } from "../../components/resource-view";
 import {
   Badge,
   Button,
@@ -10,25 +12,82 @@ import {
   EmptyState,
   ErrorNotice,
   PageHeader,
-  Skeleton,
   SuccessNotice,
 } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
-import { useAction, useResource } from "../../lib/use-resource";
+import { useReloadingAction, useResource, type Resource } from "../../lib/use-resource";
 import { TelegramForm } from "./telegram-form";
 import { WhatsAppForm } from "./whatsapp-form";
 
+const NO_CHANNELS = (
+  <EmptyState title="No channels yet">
+    Connect a Telegram bot or a WhatsApp number below. Your web widget works without this.
+  </EmptyState>
+);
+
 const STATUS_TONE = { active: "good", error: "bad", disconnected: "neutral" } as const;
+
+/** The connected channels, each with its webhook URL (and a new WhatsApp number's verify token). */
+function ChannelList({
+  channels,
+  verifyToken,
+}: {
+  channels: Resource<ApiResponse<"GET", "/channels">>;
+  verifyToken: { channelId: string; token: string } | null;
+}) {
+  const api = useApi();
+  const disconnect = useReloadingAction(channels, (id: string) =>
+    api.del("/channels/:id", { params: { id } }),
+  );
+  const list = (channels.data?.channels ?? []).filter((c) => c.status !== "disconnected");
+  return (
+    <>
+      <LoadError resource={channels} title="Could not load the channels" />
+      <ErrorNotice error={disconnect.error} title="Could not disconnect" />
+      <Loaded resource={channels} lines={2} empty={list.length === 0 && NO_CHANNELS}>
+        <ul className="channel-list">
+          {list.map((channel) => (
+            <li key={channel.id} className="channel">
+              <div className="channel-head">
+                <strong>{channel.kind === "telegram" ? "Telegram bot" : "WhatsApp number"}</strong>
+                <span className="muted">{channel.external_id}</span>
+                <Badge tone={STATUS_TONE[channel.status]}>{channel.status}</Badge>
+              </div>
+              {channel.last_error && <p className="field-error">{channel.last_error}</p>}
+              {channel.webhook_url && (
+                <div className="kv">
+                  <span className="muted small">Webhook URL</span>
+                  <code>{channel.webhook_url}</code>
+                  <CopyButton text={channel.webhook_url} label="Copy URL" />
+                </div>
+              )}
+              {verifyToken?.channelId === channel.id && (
+                <div className="kv">
+                  <span className="muted small">Verify token</span>
+                  <code>{verifyToken.token}</code>
+                  <CopyButton text={verifyToken.token} label="Copy token" />
+                </div>
+              )}
+              <p className="muted small">Last message {formatDateTime(channel.last_message_at)}</p>
+              <Button
+                variant="ghost"
+                busy={disconnect.busy}
+                onClick={() => void disconnect.run(channel.id)}
+              >
+                Disconnect
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </Loaded>
+    </>
+  );
+}
 
 export function ChannelsScreen() {
   const api = useApi();
   const channels = useResource((signal) => api.get("/channels", { signal }), [api]);
   const [verifyToken, setVerifyToken] = useState<{ channelId: string; token: string } | null>(null);
-  const disconnect = useAction(async (id: string) => {
-    await api.del("/channels/:id", { params: { id } });
-    await channels.reload();
-  });
-  const list = (channels.data?.channels ?? []).filter((c) => c.status !== "disconnected");
 
   return (
     <>
@@ -37,58 +96,7 @@ export function ChannelsScreen() {
         description="Reach your users where they already are. Conversations from every channel land in the same inbox."
       />
       <Card title="Connected">
-        <ErrorNotice
-          error={channels.error}
-          onRetry={() => void channels.reload()}
-          title="Could not load the channels"
-        />
-        <ErrorNotice error={disconnect.error} title="Could not disconnect" />
-        {channels.loading && !channels.data ? (
-          <Skeleton lines={2} />
-        ) : list.length === 0 && !channels.error ? (
-          <EmptyState title="No channels yet">
-            Connect a Telegram bot or a WhatsApp number below. Your web widget works without this.
-          </EmptyState>
-        ) : (
-          <ul className="channel-list">
-            {list.map((channel) => (
-              <li key={channel.id} className="channel">
-                <div className="channel-head">
-                  <strong>
-                    {channel.kind === "telegram" ? "Telegram bot" : "WhatsApp number"}
-                  </strong>
-                  <span className="muted">{channel.external_id}</span>
-                  <Badge tone={STATUS_TONE[channel.status]}>{channel.status}</Badge>
-                </div>
-                {channel.last_error && <p className="field-error">{channel.last_error}</p>}
-                {channel.webhook_url && (
-                  <div className="kv">
-                    <span className="muted small">Webhook URL</span>
-                    <code>{channel.webhook_url}</code>
-                    <CopyButton text={channel.webhook_url} label="Copy URL" />
-                  </div>
-                )}
-                {verifyToken?.channelId === channel.id && (
-                  <div className="kv">
-                    <span className="muted small">Verify token</span>
-                    <code>{verifyToken.token}</code>
-                    <CopyButton text={verifyToken.token} label="Copy token" />
-                  </div>
-                )}
-                <p className="muted small">
-                  Last message {formatDateTime(channel.last_message_at)}
-                </p>
-                <Button
-                  variant="ghost"
-                  busy={disconnect.busy}
-                  onClick={() => void disconnect.run(channel.id)}
-                >
-                  Disconnect
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ChannelList channels={channels} verifyToken={verifyToken} />
         {verifyToken && (
           <SuccessNotice>
             WhatsApp is connected. Enter the webhook URL and the verify token above in your Meta app

@@ -2,8 +2,9 @@
 import { useState } from "react";
 import type { ChannelView } from "@coach/contracts/channels";
 import { useApi } from "../../auth/auth-context";
-import { Button, ErrorNotice, TextField } from "../../components/ui";
-import { submitting, useAction } from "../../lib/use-resource";
+import { ActionForm } from "../../components/action-form";
+import { TextField } from "../../components/form-fields";
+import { useAction } from "../../lib/use-resource";
 
 export function TelegramForm({ onConnected }: { onConnected: (channel: ChannelView) => void }) {
   const api = useApi();
@@ -12,9 +13,8 @@ export function TelegramForm({ onConnected }: { onConnected: (channel: ChannelVi
     onConnected(await api.post("/channels/telegram", { body: { bot_token: token.trim() } }));
     setToken("");
   });
-  const onSubmit = submitting(connect);
   return (
-    <form onSubmit={onSubmit}>
+    <ActionForm action={connect} failed="The bot was not connected" submit="Connect Telegram bot">
       <ol className="steps small">
         <li>In Telegram, open @BotFather and send /newbot (or /token for an existing bot).</li>
         <li>Paste the token it gives you here. We check it and point the bot at your assistant.</li>
@@ -26,12 +26,8 @@ export function TelegramForm({ onConnected }: { onConnected: (channel: ChannelVi
         autoComplete="off"
         spellCheck={false}
         value={token}
-        onValue={(value) => setToken(value)}
+        onValue={setToken}
       />
-      <ErrorNotice error={connect.error} title="The bot was not connected" />
-      <Button type="submit" variant="primary" busy={connect.busy}>
-        Connect Telegram bot
-      </Button>
-    </form>
+    </ActionForm>
   );
 }

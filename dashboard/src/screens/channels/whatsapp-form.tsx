@@ -3,8 +3,12 @@
 import { useState } from "react";
 import type { ChannelView } from "@coach/contracts/channels";
 import { useApi } from "../../auth/auth-context";
-import { Button, ErrorNotice, Field } from "../../components/ui";
-import { submitting, useAction } from "../../lib/use-resource";
+import { ActionForm } from "../../components/action-form";
+import { TextField } from "../../components/form-fields";
+import { useAction } from "../../lib/use-resource";
+
+/** A credential's input: required, typed unseen, never filled in by the browser. */
+const secret = { required: true, autoComplete: "off", type: "password" };
 
 function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
@@ -25,15 +29,20 @@ export function WhatsAppForm({
     app_secret: "",
     verify_token: randomToken(),
   });
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: event.target.value }));
+  const bind = (key: keyof typeof form) => ({
+    value: form[key],
+    onValue: (value: string) => setForm((f) => ({ ...f, [key]: value })),
+  });
   const connect = useAction(async () => {
     const channel = await api.post("/channels/whatsapp", { body: form });
     onConnected(channel, form.verify_token);
   });
-  const onSubmit = submitting(connect);
   return (
-    <form onSubmit={onSubmit}>
+    <ActionForm
+      action={connect}
+      failed="WhatsApp was not connected"
+      submit="Connect WhatsApp number"
+    >
       <ol className="steps small">
         <li>
           In Meta’s WhatsApp Manager, copy the phone number id, a permanent access token and your
@@ -44,60 +53,21 @@ export function WhatsAppForm({
           webhook settings and subscribe to “messages”.
         </li>
       </ol>
-      <Field label="Phone number id">
-        {(id) => (
-          <input
-            id={id}
-            required
-            inputMode="numeric"
-            value={form.phone_number_id}
-            onChange={set("phone_number_id")}
-          />
-        )}
-      </Field>
-      <Field label="Access token">
-        {(id) => (
-          <input
-            id={id}
-            required
-            autoComplete="off"
-            type="password"
-            value={form.access_token}
-            onChange={set("access_token")}
-          />
-        )}
-      </Field>
-      <Field label="App secret">
-        {(id) => (
-          <input
-            id={id}
-            required
-            autoComplete="off"
-            type="password"
-            value={form.app_secret}
-            onChange={set("app_secret")}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        label="Phone number id"
+        required
+        inputMode="numeric"
+        {...bind("phone_number_id")}
+      />
+      <TextField label="Access token" {...secret} {...bind("access_token")} />
+      <TextField label="App secret" {...secret} {...bind("app_secret")} />
+      <TextField
         label="Verify token"
         hint="Any secret phrase; you enter the same in Meta’s webhook settings. We suggested one."
-      >
-        {(id, describedBy) => (
-          <input
-            id={id}
-            required
-            minLength={8}
-            aria-describedby={describedBy}
-            value={form.verify_token}
-            onChange={set("verify_token")}
-          />
-        )}
-      </Field>
-      <ErrorNotice error={connect.error} title="WhatsApp was not connected" />
-      <Button type="submit" variant="primary" busy={connect.busy}>
-        Connect WhatsApp number
-      </Button>
-    </form>
+        required
+        minLength={8}
+        {...bind("verify_token")}
+      />
+    </ActionForm>
   );
 }

@@ -2,15 +2,8 @@
 // contact id), the person's own account data, and deleting the workspace (confirmed by typing its slug).
 import { useState } from "react";
 import { useAuth, useMe } from "../../auth/auth-context";
-import {
-  Button,
-  Card,
-  ErrorNotice,
-  Field,
-  PageHeader,
-  SuccessNotice,
-  TextField,
-} from "../../components/ui";
+import { Field, TextField } from "../../components/form-fields";
+import { Button, Card, ErrorNotice, PageHeader, SuccessNotice } from "../../components/ui";
 import { submitting, useAction } from "../../lib/use-resource";
 
 function download(name: string, data: unknown): void {
@@ -54,7 +47,6 @@ export function DataScreen() {
     await api.del("/workspace", { body: { confirm } });
     await signOut();
   });
-  const onDelete = submitting(deleteWorkspace);
 
   return (
     <>
@@ -121,7 +113,7 @@ export function DataScreen() {
           Deletes the material, conversations, channels and settings of{" "}
           <strong>{me.tenant.name}</strong> for everyone. This cannot be undone; export first.
         </p>
-        <form onSubmit={onDelete}>
+        <form onSubmit={submitting(deleteWorkspace)}>
           <Field label={`Type the workspace’s id “${me.tenant.slug}” to confirm`}>
             {(id) => (
               <input

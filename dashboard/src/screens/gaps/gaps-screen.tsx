@@ -1,11 +1,19 @@
 // Questions the assistant answered poorly (fell back, answered from general knowledge, or with low
 // confidence): what to add to the material next, with a way to the upload and to the conversation.
 import { Link } from "react-router";
+import type { GapQuestion } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
-import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
+import { DataTable } from "../../components/data-table";
+import { LoadError, Loaded } from "../../components/resource-view";
+import { Badge, Card, EmptyState, PageHeader } from "../../components/ui";
 import { formatConfidence, formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/use-resource";
-import { DataTable } from "../../components/data-table";
+
+const NO_GAPS = (
+  <EmptyState title="No gaps found">
+    When users ask something your material does not cover, the question shows up here.
+  </EmptyState>
+);
 
 const GROUNDING_LABEL: Record<string, string> = {
   fallback: "No answer in material",
@@ -33,40 +41,34 @@ export function GapsScreen() {
         }
       />
       <Card>
-        <ErrorNotice
-          error={gaps.error}
-          onRetry={() => void gaps.reload()}
-          title="Could not load the questions"
-        />
-        {gaps.loading && !gaps.data ? (
-          <Skeleton lines={5} />
-        ) : list.length === 0 && !gaps.error ? (
-          <EmptyState title="No gaps found">
-            When users ask something your material does not cover, the question shows up here.
-          </EmptyState>
-        ) : (
+        <LoadError resource={gaps} title="Could not load the questions" />
+        <Loaded resource={gaps} lines={5} empty={list.length === 0 && NO_GAPS}>
           <DataTable columns={["Question", "Why", "Confidence", "Asked"]} actions>
             {list.map((q, i) => (
-              <tr key={`${q.conversation_id}-${q.created_at}-${i}`}>
-                <td>{q.question}</td>
-                <td>
-                  <Badge tone={q.grounding === "fallback" ? "bad" : "warn"}>
-                    {GROUNDING_LABEL[q.grounding ?? ""] ?? "Low confidence"}
-                  </Badge>
-                </td>
-                <td>{formatConfidence(q.confidence)}</td>
-                <td>{formatDateTime(q.created_at)}</td>
-                <td className="row-actions">
-                  {q.conversation_id && (
-                    <Link to={`/inbox/${q.conversation_id}`}>Open conversation</Link>
-                  )}
-                  <Link to="/knowledge">Add material</Link>
-                </td>
-              </tr>
+              <GapRow key={`${q.conversation_id}-${q.created_at}-${i}`} gap={q} />
             ))}
           </DataTable>
-        )}
+        </Loaded>
       </Card>
     </>
+  );
+}
+
+function GapRow({ gap: q }: { gap: GapQuestion }) {
+  return (
+    <tr>
+      <td>{q.question}</td>
+      <td>
+        <Badge tone={q.grounding === "fallback" ? "bad" : "warn"}>
+          {GROUNDING_LABEL[q.grounding ?? ""] ?? "Low confidence"}
+        </Badge>
+      </td>
+      <td>{formatConfidence(q.confidence)}</td>
+      <td>{formatDateTime(q.created_at)}</td>
+      <td className="row-actions">
+        {q.conversation_id && <Link to={`/inbox/${q.conversation_id}`}>Open conversation</Link>}
+        <Link to="/knowledge">Add material</Link>
+      </td>
+    </tr>
   );
 }

@@ -1,17 +1,26 @@
-// The inbox's list: search, filters (channel, needs a human, taken over) and the conversations, newest
-// activity first, with flags a creator should act on.
+// The inbox's list: search, filters (channel, urgent, needs a human, taken over) and the conversations,
+// newest activity first, with flags a creator should act on.
 import { Link } from "react-router";
 import type { Conversation, ConversationPage } from "@coach/contracts/conversation-views";
-import { Badge, EmptyState, ErrorNotice, Skeleton } from "../../components/ui";
+import { CheckLabel } from "../../components/checkboxes";
+import { LoadError, Loaded } from "../../components/resource-view";
+import { Badge, EmptyState } from "../../components/ui";
 import { formatDateTime, formatPerson } from "../../lib/format";
 import type { Resource } from "../../lib/use-resource";
 
-export type InboxFilters = { q: string; channel: string; needsHuman: boolean; takenOver: boolean };
+export type InboxFilters = {
+  q: string;
+  channel: string;
+  urgent: boolean;
+  needsHuman: boolean;
+  takenOver: boolean;
+};
 
 export function inboxQuery(filters: InboxFilters): string {
   const params = new URLSearchParams({ limit: "50" });
   if (filters.q.trim()) params.set("q", filters.q.trim());
   if (filters.channel) params.set("channel", filters.channel);
+  if (filters.urgent) params.set("urgent", "true");
   if (filters.needsHuman) params.set("needs_human", "true");
   if (filters.takenOver) params.set("taken_over", "true");
   return params.toString();
@@ -34,7 +43,15 @@ export function ConversationList({
   selectedId: string | undefined;
 }) {
   const list = conversations.data?.conversations ?? [];
-  const filtered = filters.q || filters.channel || filters.needsHuman || filters.takenOver;
+  const filtered =
+    filters.q || filters.channel || filters.urgent || filters.needsHuman || filters.takenOver;
+  const none = (
+    <EmptyState title={filtered ? "No conversation matches" : "No conversations yet"}>
+      {filtered
+        ? "Clear the search or filters to see every conversation."
+        : "Embed your widget or connect a channel; conversations appear here as they happen."}
+    </EmptyState>
+  );
   return (
     <div className="inbox-list">
       <form className="inbox-filters" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -62,38 +79,28 @@ export function ConversationList({
             <option value="telegram">Telegram</option>
             <option value="whatsapp">WhatsApp</option>
           </select>
-          <label className="check-label">
-            <input
-              type="checkbox"
-              checked={filters.needsHuman}
-              onChange={(e) => onFilters({ ...filters, needsHuman: e.target.checked })}
-            />{" "}
+          <CheckLabel
+            checked={filters.urgent}
+            onChecked={(urgent) => onFilters({ ...filters, urgent })}
+          >
+            Urgent
+          </CheckLabel>
+          <CheckLabel
+            checked={filters.needsHuman}
+            onChecked={(needsHuman) => onFilters({ ...filters, needsHuman })}
+          >
             Needs a human
-          </label>
-          <label className="check-label">
-            <input
-              type="checkbox"
-              checked={filters.takenOver}
-              onChange={(e) => onFilters({ ...filters, takenOver: e.target.checked })}
-            />{" "}
+          </CheckLabel>
+          <CheckLabel
+            checked={filters.takenOver}
+            onChecked={(takenOver) => onFilters({ ...filters, takenOver })}
+          >
             Taken over
-          </label>
+          </CheckLabel>
         </div>
       </form>
-      <ErrorNotice
-        error={conversations.error}
-        onRetry={() => void conversations.reload()}
-        title="Could not load conversations"
-      />
-      {conversations.loading && !conversations.data ? (
-        <Skeleton lines={6} />
-      ) : list.length === 0 && !conversations.error ? (
-        <EmptyState title={filtered ? "No conversation matches" : "No conversations yet"}>
-          {filtered
-            ? "Clear the search or filters to see every conversation."
-            : "Embed your widget or connect a channel; conversations appear here as they happen."}
-        </EmptyState>
-      ) : (
+      <LoadError resource={conversations} title="Could not load conversations" />
+      <Loaded resource={conversations} lines={6} empty={list.length === 0 && none}>
         <ul className="conversation-list" aria-label="Conversations">
           {list.map((c) => (
             <li key={c.id}>
@@ -113,6 +120,7 @@ export function ConversationList({
                 )}
                 <span className="conversation-flags">
                   <Badge>{c.channel}</Badge>
+                  {c.urgent_at !== null && <Badge tone="bad">Urgent</Badge>}
                   {c.needs_human && <Badge tone="bad">Needs a human</Badge>}
                   {c.contact?.unreachable_at != null && <Badge tone="warn">Can't be reached</Badge>}
                   {c.taken_over && <Badge tone="info">Taken over</Badge>}
@@ -125,7 +133,7 @@ export function ConversationList({
             </li>
           ))}
         </ul>
-      )}
+      </Loaded>
     </div>
   );
 }

@@ -23,6 +23,7 @@ export function InboxScreen() {
   const [filters, setFilters] = useState<InboxFilters>({
     q: "",
     channel: "",
+    urgent: false,
     needsHuman: false,
     takenOver: false,
   });

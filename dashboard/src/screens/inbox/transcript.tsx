@@ -6,8 +6,9 @@ import type { TakeoverState } from "@coach/contracts/conversation-views";
 import { useApi } from "../../auth/auth-context";
 import { Answer } from "../../components/answer";
 import { CorrectAnswer } from "../../components/correct-answer";
-import { contactName } from "./conversation-list";
 import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
+import { contactName } from "./conversation-list";
+import { UrgentNotice } from "./urgent-notice";
 import { formatConfidence, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
 
@@ -106,6 +107,13 @@ export function Transcript({
               Contact id <code>{conversation.contact_id}</code>
             </p>
           )}
+          <UrgentNotice
+            conversation={conversation}
+            onResolved={() => {
+              void page.reload();
+              onChanged();
+            }}
+          />
           {conversation.contact?.unreachable_at != null && (
             <p className="notice notice-warn small" role="status">
               {conversation.channel === "telegram" ? "Telegram" : "WhatsApp"} no longer delivers to

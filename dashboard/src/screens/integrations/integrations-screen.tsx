@@ -2,29 +2,30 @@
 // back-off), see the secret once, send a test event, read the delivery log, remove it.
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
-import {
-  Button,
-  Card,
-  CopyButton,
-  EmptyState,
-  ErrorNotice,
-  PageHeader,
-  Skeleton,
-  SuccessNotice,
-  TextField,
-} from "../../components/ui";
-import { submitting, useAction, useResource } from "../../lib/use-resource";
+import { ActionForm } from "../../components/action-form";
+import { CheckboxGroup } from "../../components/checkboxes";
+import { TextField } from "../../components/form-fields";
+import { OneTimeSecret } from "../../components/one-time-secret";
+import { LoadError, Loaded } from "../../components/resource-view";
+import { Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
+import { useAction, useReloadingAction, useResource } from "../../lib/use-resource";
 import { WebhookDeliveries } from "./webhook-deliveries";
 
+const NO_WEBHOOKS = (
+  <EmptyState title="No webhooks yet">
+    Add one above to send events to Zapier, Make, your CRM or your own server.
+  </EmptyState>
+);
+
 const EVENTS = [
-  { type: "conversation.created", label: "A new conversation starts" },
-  { type: "answer.low_confidence", label: "An answer had low confidence" },
-  { type: "human.requested", label: "A user asks for a human" },
-  { type: "conversation.takeover", label: "Someone takes over a conversation" },
-  { type: "conversation.handback", label: "A conversation is handed back" },
-  { type: "enrollment.created", label: "A user is enrolled in a program" },
-  { type: "enrollment.ended", label: "An enrolment ends" },
-  { type: "outcome.recorded", label: "An outcome is recorded" },
+  { value: "conversation.created", label: "A new conversation starts" },
+  { value: "answer.low_confidence", label: "An answer had low confidence" },
+  { value: "human.requested", label: "A user asks for a human" },
+  { value: "conversation.takeover", label: "Someone takes over a conversation" },
+  { value: "conversation.handback", label: "A conversation is handed back" },
+  { value: "enrollment.created", label: "A user is enrolled in a program" },
+  { value: "enrollment.ended", label: "An enrolment ends" },
+  { value: "outcome.recorded", label: "An outcome is recorded" },
 ];
 
 export function IntegrationsScreen() {
@@ -45,16 +46,14 @@ export function IntegrationsScreen() {
     setDescription("");
     await hooks.reload();
   });
-  const remove = useAction(async (id: string) => {
-    await api.del("/integrations/webhooks/:id", { params: { id } });
-    await hooks.reload();
-  });
+  const remove = useReloadingAction(hooks, (id: string) =>
+    api.del("/integrations/webhooks/:id", { params: { id } }),
+  );
   const test = useAction(async (id: string) => {
     await api.post("/integrations/webhooks/:id/test", { params: { id } });
     setTested(id);
     setOpen(id);
   });
-  const onSubmit = submitting(create);
   const list = hooks.data?.webhooks ?? [];
 
   return (
@@ -64,7 +63,12 @@ export function IntegrationsScreen() {
         description="Tell your other tools when something happens: we POST a signed JSON event to your URL and retry with back-off if it fails."
       />
       <Card title="Add a webhook">
-        <form onSubmit={onSubmit}>
+        <ActionForm
+          action={create}
+          failed="The webhook was not added"
+          submit="Add webhook"
+          disabled={events.length === 0}
+        >
           <TextField
             label="Endpoint URL"
             hint="HTTPS, reachable from the internet."
@@ -72,61 +76,29 @@ export function IntegrationsScreen() {
             required
             placeholder="https://example.com/hooks/coach"
             value={url}
-            onValue={(value) => setUrl(value)}
+            onValue={setUrl}
           />
           <TextField
             label="Description (optional)"
             maxLength={200}
             value={description}
-            onValue={(value) => setDescription(value)}
+            onValue={setDescription}
           />
-          <fieldset className="fieldset">
-            <legend>Events</legend>
-            {EVENTS.map((e) => (
-              <label key={e.type} className="check-label">
-                <input
-                  type="checkbox"
-                  checked={events.includes(e.type)}
-                  onChange={(ev) =>
-                    setEvents((list) =>
-                      ev.target.checked ? [...list, e.type] : list.filter((x) => x !== e.type),
-                    )
-                  }
-                />{" "}
-                {e.label} <code className="small">{e.type}</code>
-              </label>
-            ))}
-          </fieldset>
-          <ErrorNotice error={create.error} title="The webhook was not added" />
-          <Button type="submit" variant="primary" busy={create.busy} disabled={events.length === 0}>
-            Add webhook
-          </Button>
-        </form>
-        {secret && (
-          <SuccessNotice>
-            Webhook added. Its signing secret is shown once: verify each request’s signature with
-            it.
-            <div className="kv">
-              <code>{secret}</code>
-              <CopyButton text={secret} label="Copy secret" />
-            </div>
-          </SuccessNotice>
-        )}
+          <CheckboxGroup
+            legend="Events"
+            options={EVENTS}
+            selected={events}
+            onSelected={setEvents}
+          />
+        </ActionForm>
+        <OneTimeSecret secret={secret} copyLabel="Copy secret">
+          Webhook added. Its signing secret is shown once: verify each request’s signature with it.
+        </OneTimeSecret>
       </Card>
       <Card title="Webhooks">
-        <ErrorNotice
-          error={hooks.error}
-          onRetry={() => void hooks.reload()}
-          title="Could not load the webhooks"
-        />
+        <LoadError resource={hooks} title="Could not load the webhooks" />
         <ErrorNotice error={remove.error ?? test.error} title="That did not work" />
-        {hooks.loading && !hooks.data ? (
-          <Skeleton lines={3} />
-        ) : list.length === 0 && !hooks.error ? (
-          <EmptyState title="No webhooks yet">
-            Add one above to send events to Zapier, Make, your CRM or your own server.
-          </EmptyState>
-        ) : (
+        <Loaded resource={hooks} lines={3} empty={list.length === 0 && NO_WEBHOOKS}>
           <ul className="channel-list">
             {list.map((hook) => (
               <li key={hook.id} className="channel">
@@ -165,7 +137,7 @@ export function IntegrationsScreen() {
               </li>
             ))}
           </ul>
-        )}
+        </Loaded>
       </Card>
     </>
   );

@@ -1,9 +1,10 @@
 // The delivery log of one outgoing webhook: each attempt's event, outcome and timing.
 import { useApi } from "../../auth/auth-context";
-import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
+import { DataTable } from "../../components/data-table";
+import { LoadError } from "../../components/resource-view";
+import { Badge, Button, Skeleton } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/use-resource";
-import { DataTable } from "../../components/data-table";
 
 export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
   const api = useApi();
@@ -14,13 +15,7 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
   );
   if (deliveries.loading && !deliveries.data) return <Skeleton lines={2} />;
   if (deliveries.error)
-    return (
-      <ErrorNotice
-        error={deliveries.error}
-        onRetry={() => void deliveries.reload()}
-        title="Could not load the deliveries"
-      />
-    );
+    return <LoadError resource={deliveries} title="Could not load the deliveries" />;
   const list = deliveries.data?.deliveries ?? [];
   return (
     <div>

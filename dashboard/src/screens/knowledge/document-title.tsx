@@ -10,13 +10,9 @@ import { useAction } from "../../lib/use-resource";
 /** As the API accepts it: trimmed, 1–200 characters. */
 const MAX_TITLE = 200;
 
-export function DocumentTitle({
-  doc,
-  onRenamed,
-}: {
-  doc: KnowledgeDocument;
-  onRenamed: (doc: KnowledgeDocument) => void;
-}) {
+type Props = { doc: KnowledgeDocument; onRenamed: (doc: KnowledgeDocument) => void };
+
+export function DocumentTitle({ doc, onRenamed }: Props) {
   const api = useApi();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(doc.title);

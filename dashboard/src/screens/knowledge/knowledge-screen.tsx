@@ -4,33 +4,27 @@ import { useState } from "react";
 import type { DocumentStatus, KnowledgeDocument } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
 import { AssistantModeBanner } from "../../components/assistant-mode-banner";
-import {
-  Badge,
-  Button,
-  Card,
-  EmptyState,
-  ErrorNotice,
-  PageHeader,
-  Skeleton,
-} from "../../components/ui";
+import { DataTable } from "../../components/data-table";
+import { LoadError, Loaded } from "../../components/resource-view";
+import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
 import { formatBytes, formatDateTime } from "../../lib/format";
-import { useAction, useInterval, useResource } from "../../lib/use-resource";
+import { useAction, useInterval, useReloadingAction, useResource } from "../../lib/use-resource";
 import { DocumentTitle } from "./document-title";
 import { UploadZone } from "./upload-zone";
-import { DataTable } from "../../components/data-table";
 
-const STATUS_TONE: Record<DocumentStatus, "neutral" | "good" | "warn" | "bad" | "info"> = {
-  queued: "neutral",
-  processing: "info",
-  ready: "good",
-  failed: "bad",
-};
-const STATUS_LABEL: Record<DocumentStatus, string> = {
-  queued: "Queued",
-  processing: "Processing",
-  ready: "Ready",
-  failed: "Failed",
-};
+const NO_MATERIAL = (
+  <EmptyState title="No material yet">
+    Drop a file above. Once it shows “Ready”, your assistant can answer from it.
+  </EmptyState>
+);
+
+const STATUS: Record<DocumentStatus, { tone: "neutral" | "good" | "info" | "bad"; label: string }> =
+  {
+    queued: { tone: "neutral", label: "Queued" },
+    processing: { tone: "info", label: "Processing" },
+    ready: { tone: "good", label: "Ready" },
+    failed: { tone: "bad", label: "Failed" },
+  };
 
 export function KnowledgeScreen() {
   const api = useApi();
@@ -47,10 +41,9 @@ export function KnowledgeScreen() {
     setConfirming(null);
     await docs.reload();
   });
-  const reindex = useAction(async (id: string) => {
-    await api.post("/knowledge/documents/:id/reindex", { params: { id } });
-    await docs.reload();
-  });
+  const reindex = useReloadingAction(docs, (id: string) =>
+    api.post("/knowledge/documents/:id/reindex", { params: { id } }),
+  );
 
   const list = docs.data?.documents ?? [];
   // Shown at once, without waiting for the library to be read again.
@@ -59,6 +52,60 @@ export function KnowledgeScreen() {
       documents: list.map((d) => (d.id === doc.id ? doc : d)),
       next_offset: docs.data?.next_offset ?? null,
     });
+  const documentRow = (doc: KnowledgeDocument) => (
+    <tr key={doc.id} data-document={doc.title}>
+      <td>
+        <DocumentTitle doc={doc} onRenamed={renamed} />
+        <div className="muted small">
+          {doc.kind.toUpperCase()}
+          {doc.chunk_count
+            ? ` · ${doc.chunk_count} passage${doc.chunk_count === 1 ? "" : "s"}`
+            : ""}
+          {doc.page_count ? ` · ${doc.page_count} pages` : ""}
+        </div>
+      </td>
+      <td>
+        <Badge tone={STATUS[doc.status].tone}>{STATUS[doc.status].label}</Badge>
+        {doc.status === "failed" && doc.status_reason && (
+          <p className="field-error">{doc.status_reason}</p>
+        )}
+      </td>
+      <td>{formatBytes(doc.size_bytes)}</td>
+      <td>{formatDateTime(doc.created_at)}</td>
+      <td className="row-actions">
+        <Button
+          onClick={() => void reindex.run(doc.id)}
+          busy={reindex.busy}
+          aria-label={`Re-index ${doc.title}`}
+        >
+          Re-index
+        </Button>
+        {confirming === doc.id ? (
+          <>
+            <Button
+              variant="danger"
+              busy={remove.busy}
+              onClick={() => void remove.run(doc.id)}
+              aria-label={`Confirm deleting ${doc.title}`}
+            >
+              Delete for good
+            </Button>
+            <Button variant="ghost" onClick={() => setConfirming(null)}>
+              Keep
+            </Button>
+          </>
+        ) : (
+          <Button
+            variant="ghost"
+            onClick={() => setConfirming(doc.id)}
+            aria-label={`Delete ${doc.title}`}
+          >
+            Delete
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
   return (
     <>
       <PageHeader
@@ -79,76 +126,13 @@ export function KnowledgeScreen() {
           ) : undefined
         }
       >
-        <ErrorNotice
-          error={docs.error}
-          onRetry={() => void docs.reload()}
-          title="Could not load the library"
-        />
+        <LoadError resource={docs} title="Could not load the library" />
         <ErrorNotice error={remove.error ?? reindex.error} title="That did not work" />
-        {docs.loading && !docs.data ? (
-          <Skeleton lines={4} />
-        ) : list.length === 0 && !docs.error ? (
-          <EmptyState title="No material yet">
-            Drop a file above. Once it shows “Ready”, your assistant can answer from it.
-          </EmptyState>
-        ) : (
+        <Loaded resource={docs} lines={4} empty={list.length === 0 && NO_MATERIAL}>
           <DataTable columns={["Title", "Status", "Size", "Added"]} actions>
-            {list.map((doc) => (
-              <tr key={doc.id} data-document={doc.title}>
-                <td>
-                  <DocumentTitle doc={doc} onRenamed={renamed} />
-                  <div className="muted small">
-                    {doc.kind.toUpperCase()}
-                    {doc.chunk_count
-                      ? ` · ${doc.chunk_count} passage${doc.chunk_count === 1 ? "" : "s"}`
-                      : ""}
-                    {doc.page_count ? ` · ${doc.page_count} pages` : ""}
-                  </div>
-                </td>
-                <td>
-                  <Badge tone={STATUS_TONE[doc.status]}>{STATUS_LABEL[doc.status]}</Badge>
-                  {doc.status === "failed" && doc.status_reason && (
-                    <p className="field-error">{doc.status_reason}</p>
-                  )}
-                </td>
-                <td>{formatBytes(doc.size_bytes)}</td>
-                <td>{formatDateTime(doc.created_at)}</td>
-                <td className="row-actions">
-                  <Button
-                    onClick={() => void reindex.run(doc.id)}
-                    busy={reindex.busy}
-                    aria-label={`Re-index ${doc.title}`}
-                  >
-                    Re-index
-                  </Button>
-                  {confirming === doc.id ? (
-                    <>
-                      <Button
-                        variant="danger"
-                        busy={remove.busy}
-                        onClick={() => void remove.run(doc.id)}
-                        aria-label={`Confirm deleting ${doc.title}`}
-                      >
-                        Delete for good
-                      </Button>
-                      <Button variant="ghost" onClick={() => setConfirming(null)}>
-                        Keep
-                      </Button>
-                    </>
-                  ) : (
-                    <Button
-                      variant="ghost"
-                      onClick={() => setConfirming(doc.id)}
-                      aria-label={`Delete ${doc.title}`}
-                    >
-                      Delete
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {list.map(documentRow)}
           </DataTable>
-        )}
+        </Loaded>
       </Card>
     </>
   );

@@ -2,7 +2,7 @@
 // item per line; fields this form does not show (examples, frameworks, guardrails) are kept as they are.
 // Greeting style and next step are left unset until the creator picks one, so the bridge's defaults apply.
 import type { Persona } from "@coach/contracts/bridge";
-import { Field, TextField } from "../../components/ui";
+import { SelectField, TextAreaField, TextField } from "../../components/form-fields";
 
 const lines = (value: string[] | undefined) => (value ?? []).join("\n");
 const toList = (text: string) =>
@@ -10,6 +10,39 @@ const toList = (text: string) =>
     .split("\n")
     .map((line) => line.trim())
     .filter(Boolean);
+
+const FORMALITY = { casual: "Casual", neutral: "Neutral", formal: "Formal" };
+const LENGTH = { short: "Short", medium: "Medium", long: "Long" };
+const EMOJI = { none: "None", sparing: "Sparing", frequent: "Frequent" };
+const ANSWER_MODE = {
+  strict: "Strict — only from my material",
+  adaptive: "Adaptive — material first",
+};
+
+/** A list edited one item per line. */
+function ListField({
+  label,
+  hint,
+  rows = 3,
+  value,
+  onList,
+}: {
+  label: string;
+  hint: string;
+  rows?: number;
+  value: string[] | undefined;
+  onList: (list: string[]) => void;
+}) {
+  return (
+    <TextAreaField
+      label={label}
+      hint={hint}
+      rows={rows}
+      value={lines(value)}
+      onValue={(text) => onList(toList(text))}
+    />
+  );
+}
 
 export function PersonaForm({
   persona,
@@ -20,204 +53,105 @@ export function PersonaForm({
 }) {
   const set = <K extends keyof Persona>(key: K, value: Persona[K]) =>
     onChange({ ...persona, [key]: value });
+  /** The value of the persona's `key` for its field (`unset` while it has none) and its change. */
+  const bind = <K extends keyof Persona>(key: K, unset: NonNullable<Persona[K]>) => ({
+    value: persona[key] ?? unset,
+    onValue: (value: NonNullable<Persona[K]>) => set(key, value),
+  });
+  const bindList = (key: "languages" | "always" | "never" | "out_of_scope") => ({
+    value: persona[key],
+    onList: (list: string[]) => set(key, list),
+  });
   const methodology = persona.methodology ?? { principles: [], frameworks: [], steps: [] };
+  const name = persona.name || "Maya";
   return (
     <div className="form-grid">
-      <TextField
-        label="Assistant name"
-        required
-        maxLength={120}
-        value={persona.name}
-        onValue={(value) => set("name", value)}
-      />
-      <TextField
-        label="Tagline"
-        maxLength={200}
-        value={persona.tagline ?? ""}
-        onValue={(value) => set("tagline", value)}
-      />
+      <TextField label="Assistant name" required maxLength={120} {...bind("name", "")} />
+      <TextField label="Tagline" maxLength={200} {...bind("tagline", "")} />
       <div className="span-2">
-        <Field label="Voice" hint="How your assistant speaks and coaches: tone, method, audience.">
-          {(id, describedBy) => (
-            <textarea
-              id={id}
-              rows={4}
-              maxLength={4000}
-              aria-describedby={describedBy}
-              value={persona.voice}
-              onChange={(e) => set("voice", e.target.value)}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label="Voice"
+          hint="How your assistant speaks and coaches: tone, method, audience."
+          rows={4}
+          maxLength={4000}
+          {...bind("voice", "")}
+        />
       </div>
       <TextField
         label="Tone words"
         hint="For example: warm, direct, playful."
         maxLength={200}
-        value={persona.tone ?? ""}
-        onValue={(value) => set("tone", value)}
+        {...bind("tone", "")}
       />
-      <Field label="Formality">
-        {(id) => (
-          <select
-            id={id}
-            value={persona.formality ?? "neutral"}
-            onChange={(e) => set("formality", e.target.value as Persona["formality"])}
-          >
-            <option value="casual">Casual</option>
-            <option value="neutral">Neutral</option>
-            <option value="formal">Formal</option>
-          </select>
-        )}
-      </Field>
-      <Field label="Answer length">
-        {(id) => (
-          <select
-            id={id}
-            value={persona.answer_length ?? "medium"}
-            onChange={(e) => set("answer_length", e.target.value as Persona["answer_length"])}
-          >
-            <option value="short">Short</option>
-            <option value="medium">Medium</option>
-            <option value="long">Long</option>
-          </select>
-        )}
-      </Field>
-      <Field label="Emoji">
-        {(id) => (
-          <select
-            id={id}
-            value={persona.emoji ?? "none"}
-            onChange={(e) => set("emoji", e.target.value as Persona["emoji"])}
-          >
-            <option value="none">None</option>
-            <option value="sparing">Sparing</option>
-            <option value="frequent">Frequent</option>
-          </select>
-        )}
-      </Field>
-      <Field
+      <SelectField label="Formality" options={FORMALITY} {...bind("formality", "neutral")} />
+      <SelectField label="Answer length" options={LENGTH} {...bind("answer_length", "medium")} />
+      <SelectField label="Emoji" options={EMOJI} {...bind("emoji", "none")} />
+      <SelectField
         label="When the material has no answer"
         hint="Strict: say the fallback below. Adaptive: answer from general knowledge, labelled as such."
-      >
-        {(id, describedBy) => (
-          <select
-            id={id}
-            aria-describedby={describedBy}
-            value={persona.answer_mode ?? "strict"}
-            onChange={(e) => set("answer_mode", e.target.value as Persona["answer_mode"])}
-          >
-            <option value="strict">Strict — only from my material</option>
-            <option value="adaptive">Adaptive — material first</option>
-          </select>
-        )}
-      </Field>
-      <Field
+        options={ANSWER_MODE}
+        {...bind("answer_mode", "strict")}
+      />
+      <SelectField
         label="How answers open"
         hint="A short greeting with your assistant's name, a warm one, or straight to the answer."
-      >
-        {(id, describedBy) => (
-          <select
-            id={id}
-            aria-describedby={describedBy}
-            value={persona.greeting_style ?? "short"}
-            onChange={(e) => set("greeting_style", e.target.value as Persona["greeting_style"])}
-          >
-            <option value="none">Straight to the answer</option>
-            <option value="short">Short — “{persona.name || "Maya"} here.”</option>
-            <option value="warm">Warm — “Hi, it’s {persona.name || "Maya"}!”</option>
-          </select>
-        )}
-      </Field>
-      <Field
+        options={{
+          none: "Straight to the answer",
+          short: `Short — “${name} here.”`,
+          warm: `Warm — “Hi, it’s ${name}!”`,
+        }}
+        {...bind("greeting_style", "short")}
+      />
+      <TextField
         label="Next step after an answer"
         hint="Offered after an answer from your material, e.g. “Want help planning your first week?”. Leave empty for none."
-      >
-        {(id, describedBy) => (
-          <input
-            id={id}
-            maxLength={300}
-            aria-describedby={describedBy}
-            value={persona.next_step ?? ""}
-            onChange={(e) => set("next_step", e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Languages" hint="One language code per line, preferred first (en, de, pt-BR).">
-        {(id, describedBy) => (
-          <textarea
-            id={id}
-            rows={2}
-            aria-describedby={describedBy}
-            value={lines(persona.languages)}
-            onChange={(e) => set("languages", toList(e.target.value))}
-          />
-        )}
-      </Field>
+        maxLength={300}
+        {...bind("next_step", "")}
+      />
+      <ListField
+        label="Languages"
+        hint="One language code per line, preferred first (en, de, pt-BR)."
+        rows={2}
+        {...bindList("languages")}
+      />
       <div className="span-2">
-        <Field
+        <TextAreaField
           label="Fallback answer"
           hint="Said, word for word, when your material does not cover the question."
-        >
-          {(id, describedBy) => (
-            <textarea
-              id={id}
-              rows={2}
-              required
-              maxLength={1000}
-              aria-describedby={describedBy}
-              value={persona.fallback}
-              onChange={(e) => set("fallback", e.target.value)}
-            />
-          )}
-        </Field>
+          rows={2}
+          required
+          maxLength={1000}
+          {...bind("fallback", "")}
+        />
       </div>
-      <Field label="Always" hint="One rule per line.">
-        {(id, describedBy) => (
-          <textarea
-            id={id}
-            rows={3}
-            aria-describedby={describedBy}
-            value={lines(persona.always)}
-            onChange={(e) => set("always", toList(e.target.value))}
-          />
-        )}
-      </Field>
-      <Field label="Never" hint="One rule per line.">
-        {(id, describedBy) => (
-          <textarea
-            id={id}
-            rows={3}
-            aria-describedby={describedBy}
-            value={lines(persona.never)}
-            onChange={(e) => set("never", toList(e.target.value))}
-          />
-        )}
-      </Field>
-      <Field label="Principles of your method" hint="One per line.">
-        {(id, describedBy) => (
-          <textarea
-            id={id}
-            rows={3}
-            aria-describedby={describedBy}
-            value={lines(methodology.principles)}
-            onChange={(e) =>
-              set("methodology", { ...methodology, principles: toList(e.target.value) })
-            }
-          />
-        )}
-      </Field>
-      <Field label="Steps you coach through" hint="In order, one per line.">
-        {(id, describedBy) => (
-          <textarea
-            id={id}
-            rows={3}
-            aria-describedby={describedBy}
-            value={lines(methodology.steps)}
-            onChange={(e) => set("methodology", { ...methodology, steps: toList(e.target.value) })}
-          />
-        )}
-      </Field>
+      <div className="span-2">
+        <TextAreaField
+          label="Referral line"
+          hint="Said instead of an answer to questions about medication or doses, a diagnosis, legal or financial advice, or your topics below. Leave empty for a default in your assistant's language."
+          rows={2}
+          maxLength={500}
+          {...bind("referral", "")}
+        />
+      </div>
+      <ListField
+        label="Topics to refer on"
+        hint="Your own, one per line (for example: pregnancy, eating disorders)."
+        {...bindList("out_of_scope")}
+      />
+      <ListField label="Always" hint="One rule per line." {...bindList("always")} />
+      <ListField label="Never" hint="One rule per line." {...bindList("never")} />
+      <ListField
+        label="Principles of your method"
+        hint="One per line."
+        value={methodology.principles}
+        onList={(list) => set("methodology", { ...methodology, principles: list })}
+      />
+      <ListField
+        label="Steps you coach through"
+        hint="In order, one per line."
+        value={methodology.steps}
+        onList={(list) => set("methodology", { ...methodology, steps: list })}
+      />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
   Skeleton,
   SuccessNotice,
 } from "../../components/ui";
+import { LoadError } from "../../components/resource-view";
 import { formatDateTime } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
 import { PersonaForm } from "./persona-form";
@@ -53,11 +54,7 @@ export function PersonaScreen() {
             ) : undefined
           }
         >
-          <ErrorNotice
-            error={current.error}
-            onRetry={() => void current.reload()}
-            title="Could not load the persona"
-          />
+          <LoadError resource={current} title="Could not load the persona" />
           {!draft ? (
             <Skeleton lines={8} />
           ) : (

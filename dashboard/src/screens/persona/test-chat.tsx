@@ -6,6 +6,7 @@ import { ApiError } from "../../api/errors";
 import { useApi } from "../../auth/auth-context";
 import { Answer } from "../../components/answer";
 import { CorrectAnswer } from "../../components/correct-answer";
+import { LoadError } from "../../components/resource-view";
 import { Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { openChat, type ChatConnection, type ChatEntry } from "../../lib/chat-socket";
 import { formatConfidence } from "../../lib/format";
@@ -80,14 +81,7 @@ export function TestChat() {
   };
 
   if (widget.loading && !widget.data) return <Skeleton lines={5} />;
-  if (widget.error)
-    return (
-      <ErrorNotice
-        error={widget.error}
-        onRetry={() => void widget.reload()}
-        title="The test chat could not start"
-      />
-    );
+  if (widget.error) return <LoadError resource={widget} title="The test chat could not start" />;
   if (!allowed) {
     return (
       <div className="test-chat">

@@ -1,13 +1,25 @@
 // A program's outcomes: the enrolment funnel, each step's completion, check-in scores by week,
 // retention, nudge response and commitment adherence, with the CSV download.
 import { useState } from "react";
+import type { ProgramAnalytics } from "@coach/contracts/program-analytics";
 import { useApi } from "../../auth/auth-context";
-import { BarChart } from "../../components/charts/bar-chart";
-import { Button, Card, ErrorNotice, Skeleton } from "../../components/ui";
+import { BarChart, type Bar } from "../../components/charts/bar-chart";
+import { LoadError } from "../../components/resource-view";
+import { Button, Card, Skeleton } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
 
 function percent(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 100)} %`;
+}
+
+/** The funnel from enrolment through each step to the end, as bars. */
+function funnelBars(funnel: ProgramAnalytics["funnel"]): Bar[] {
+  return [
+    { label: "Enrolled", value: funnel.enrolled },
+    { label: "Started", value: funnel.started },
+    ...funnel.steps.map((s) => ({ label: `${s.node_id} done`, value: s.completed })),
+    { label: "Finished", value: funnel.finished },
+  ];
 }
 
 export function ProgramAnalyticsPanel({ programId, slug }: { programId: string; slug: string }) {
@@ -38,13 +50,7 @@ export function ProgramAnalyticsPanel({ programId, slug }: { programId: string; 
   }
 
   if (analytics.error)
-    return (
-      <ErrorNotice
-        error={analytics.error}
-        onRetry={() => void analytics.reload()}
-        title="Could not load the program's analytics"
-      />
-    );
+    return <LoadError resource={analytics} title="Could not load the program's analytics" />;
   if (!data)
     return (
       <Card>
@@ -61,15 +67,7 @@ export function ProgramAnalyticsPanel({ programId, slug }: { programId: string; 
           </Button>
         }
       >
-        <BarChart
-          title="Enrolment funnel"
-          bars={[
-            { label: "Enrolled", value: data.funnel.enrolled },
-            { label: "Started", value: data.funnel.started },
-            ...data.funnel.steps.map((s) => ({ label: `${s.node_id} done`, value: s.completed })),
-            { label: "Finished", value: data.funnel.finished },
-          ]}
-        />
+        <BarChart title="Enrolment funnel" bars={funnelBars(data.funnel)} />
       </Card>
       <Card title="Step completion">
         <BarChart

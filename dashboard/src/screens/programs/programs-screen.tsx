@@ -3,18 +3,18 @@
 import type { ProgramView } from "@coach/contracts/programs";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
+import { Field, TextField } from "../../components/form-fields";
 import {
   Badge,
   Button,
   Card,
   EmptyState,
   ErrorNotice,
-  Field,
   PageHeader,
   Skeleton,
-  TextField,
 } from "../../components/ui";
 import { formatPerson } from "../../lib/format";
+import { LoadError } from "../../components/resource-view";
 import { useResource } from "../../lib/use-resource";
 import { FlowBuilder } from "./flow-builder";
 import { ProgramAnalyticsPanel } from "./program-analytics-panel";
@@ -61,13 +61,7 @@ function NewProgram({ onCreated }: { onCreated: (program: ProgramView) => void }
         void create();
       }}
     >
-      <TextField
-        label="Name"
-        required
-        maxLength={120}
-        value={name}
-        onValue={(value) => setName(value)}
-      />
+      <TextField label="Name" required maxLength={120} value={name} onValue={setName} />
       <Field label="Short name" hint="Users join with /start <short name> on Telegram.">
         {(id, describedBy) => (
           <input
@@ -94,14 +88,7 @@ function Enrolments({ programId }: { programId: string }) {
     (signal) => api.get("/enrollments", { query: { program_id: programId, limit: 100 }, signal }),
     [api, programId],
   );
-  if (list.error)
-    return (
-      <ErrorNotice
-        error={list.error}
-        onRetry={() => void list.reload()}
-        title="Could not load the enrolments"
-      />
-    );
+  if (list.error) return <LoadError resource={list} title="Could not load the enrolments" />;
   if (!list.data) return <Skeleton lines={4} />;
   if (list.data.enrollments.length === 0)
     return (

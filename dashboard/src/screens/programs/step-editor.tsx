@@ -2,7 +2,7 @@
 // scale or choices, a wait's duration or local time, a condition's rule. Changes apply to the canvas
 // at once; the API validates the whole program when it is saved.
 import type { ConditionRule, ProgramNode } from "@coach/contracts/programs";
-import { Field, TextField } from "../../components/ui";
+import { Field, TextAreaField, TextField } from "../../components/form-fields";
 
 type Props = { step: ProgramNode; onChange: (step: ProgramNode) => void };
 
@@ -10,6 +10,12 @@ function numberOr(value: string, fallback: number): number {
   const n = Number(value);
   return Number.isFinite(n) ? n : fallback;
 }
+
+/** A check-in scale's two ends, each with its value while unset. */
+const SCALE_BOUNDS = [
+  { label: "From", bound: "min", unset: 1 },
+  { label: "To", bound: "max", unset: 5 },
+] as const;
 
 /** Choices as one label per line; ids come from the labels. */
 function choicesFrom(text: string): { id: string; label: string }[] {
@@ -124,42 +130,31 @@ export function StepEditor({ step, onChange }: Props) {
     case "message":
       return (
         <>
-          <Field label="Text" hint="Sent as written when the model is away or no prompt is set.">
-            {(id, describedBy) => (
-              <textarea
-                id={id}
-                rows={4}
-                aria-describedby={describedBy}
-                value={step.text}
-                onChange={(e) => onChange({ ...step, text: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Prompt for the model (optional)">
-            {(id) => (
-              <textarea
-                id={id}
-                rows={3}
-                value={step.prompt ?? ""}
-                onChange={(e) => onChange({ ...step, prompt: e.target.value || undefined })}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            label="Text"
+            hint="Sent as written when the model is away or no prompt is set."
+            rows={4}
+            value={step.text}
+            onValue={(text) => onChange({ ...step, text })}
+          />
+          <TextAreaField
+            label="Prompt for the model (optional)"
+            rows={3}
+            value={step.prompt ?? ""}
+            onValue={(prompt) => onChange({ ...step, prompt: prompt || undefined })}
+          />
         </>
       );
-    case "checkin":
+    case "checkin": {
+      const scale = { min: step.scale?.min ?? 1, max: step.scale?.max ?? 5 };
       return (
         <>
-          <Field label="Question">
-            {(id) => (
-              <textarea
-                id={id}
-                rows={3}
-                value={step.question}
-                onChange={(e) => onChange({ ...step, question: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            label="Question"
+            rows={3}
+            value={step.question}
+            onValue={(question) => onChange({ ...step, question })}
+          />
           <Field label="Answer with">
             {(id) => (
               <select
@@ -192,52 +187,30 @@ export function StepEditor({ step, onChange }: Props) {
             )}
           </Field>
           {step.choices ? (
-            <Field label="Choices, one per line">
-              {(id) => (
-                <textarea
-                  id={id}
-                  rows={4}
-                  value={step.choices?.map((c) => c.label).join("\n")}
-                  onChange={(e) => onChange({ ...step, choices: choicesFrom(e.target.value) })}
-                />
-              )}
-            </Field>
+            <TextAreaField
+              label="Choices, one per line"
+              rows={4}
+              value={step.choices.map((c) => c.label).join("\n")}
+              onValue={(text) => onChange({ ...step, choices: choicesFrom(text) })}
+            />
           ) : (
             <div className="row">
-              <Field label="From">
-                {(id) => (
-                  <input
-                    id={id}
-                    type="number"
-                    value={step.scale?.min ?? 1}
-                    onChange={(e) =>
-                      onChange({
-                        ...step,
-                        scale: { min: numberOr(e.target.value, 1), max: step.scale?.max ?? 5 },
-                      })
-                    }
-                  />
-                )}
-              </Field>
-              <Field label="To">
-                {(id) => (
-                  <input
-                    id={id}
-                    type="number"
-                    value={step.scale?.max ?? 5}
-                    onChange={(e) =>
-                      onChange({
-                        ...step,
-                        scale: { min: step.scale?.min ?? 1, max: numberOr(e.target.value, 5) },
-                      })
-                    }
-                  />
-                )}
-              </Field>
+              {SCALE_BOUNDS.map(({ label, bound, unset }) => (
+                <TextField
+                  key={bound}
+                  label={label}
+                  type="number"
+                  value={scale[bound]}
+                  onValue={(value) =>
+                    onChange({ ...step, scale: { ...scale, [bound]: numberOr(value, unset) } })
+                  }
+                />
+              ))}
             </div>
           )}
         </>
       );
+    }
     case "wait":
       return (
         <Field label="Wait (minutes)" hint="1440 is a day.">

@@ -11,6 +11,12 @@ const KIND_LABEL = {
   end: "End",
 } as const;
 
+/** A condition's outgoing handles, side by side. */
+const BRANCHES = [
+  { id: "yes", left: "30%" },
+  { id: "no", left: "70%" },
+];
+
 export function StepCard({ data, selected }: NodeProps<StepNode>) {
   const { step, problems } = data;
   return (
@@ -31,22 +37,16 @@ export function StepCard({ data, selected }: NodeProps<StepNode>) {
         </ul>
       )}
       {step.kind === "condition" ? (
-        <>
+        BRANCHES.map(({ id, left }) => (
           <Handle
+            key={id}
             type="source"
             position={Position.Bottom}
-            id="yes"
-            style={{ left: "30%" }}
-            aria-label="yes"
+            id={id}
+            style={{ left }}
+            aria-label={id}
           />
-          <Handle
-            type="source"
-            position={Position.Bottom}
-            id="no"
-            style={{ left: "70%" }}
-            aria-label="no"
-          />
-        </>
+        ))
       ) : step.kind !== "end" ? (
         <Handle type="source" position={Position.Bottom} />
       ) : null}

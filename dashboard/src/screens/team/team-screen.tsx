@@ -1,22 +1,15 @@
 // Team and roles: members with their role (changeable by owners and admins), pending invitations, and a
 // form to invite someone. The invitation link carries a token shown once.
 import { useState } from "react";
-import type { Role } from "@coach/contracts/account-views";
+import type { Invitation, Member, Role } from "@coach/contracts/account-views";
 import { useApi, useMe } from "../../auth/auth-context";
-import {
-  Button,
-  Card,
-  CopyButton,
-  ErrorNotice,
-  Field,
-  PageHeader,
-  Skeleton,
-  SuccessNotice,
-  TextField,
-} from "../../components/ui";
-import { formatDateTime } from "../../lib/format";
-import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { DataTable } from "../../components/data-table";
+import { Field, TextField } from "../../components/form-fields";
+import { OneTimeSecret } from "../../components/one-time-secret";
+import { LoadError, Loaded } from "../../components/resource-view";
+import { Button, Card, ErrorNotice, PageHeader } from "../../components/ui";
+import { formatDateTime } from "../../lib/format";
+import { submitting, useAction, useReloadingAction, useResource } from "../../lib/use-resource";
 
 const ROLES: Role[] = ["owner", "admin", "editor", "viewer"];
 const ROLE_HELP: Record<Role, string> = {
@@ -25,6 +18,86 @@ const ROLE_HELP: Record<Role, string> = {
   editor: "Material, persona and conversations.",
   viewer: "Reads everything, changes nothing.",
 };
+
+function MemberRow({
+  member: m,
+  manageable,
+  onRole,
+  onRemove,
+}: {
+  member: Member;
+  /** Whether the one looking may change this member's role or remove them. */
+  manageable: boolean;
+  onRole: (role: Role) => void;
+  onRemove: () => void;
+}) {
+  const name = m.email ?? m.full_name;
+  return (
+    <tr>
+      <td>
+        <strong>{m.full_name ?? "—"}</strong>
+        <div className="muted small">{m.email}</div>
+      </td>
+      <td>
+        {manageable ? (
+          <select
+            aria-label={`Role of ${name}`}
+            value={m.role}
+            onChange={(e) => onRole(e.target.value as Role)}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        ) : (
+          m.role
+        )}
+      </td>
+      <td>{formatDateTime(m.created_at)}</td>
+      <td className="row-actions">
+        {manageable && (
+          <Button variant="ghost" onClick={onRemove} aria-label={`Remove ${name}`}>
+            Remove
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function InvitationRow({
+  invitation: i,
+  revocable,
+  onRevoke,
+}: {
+  invitation: Invitation;
+  revocable: boolean;
+  onRevoke: () => void;
+}) {
+  return (
+    <tr>
+      <td>
+        <strong>{i.email}</strong>
+        <div className="muted small">Invited · expires {formatDateTime(i.expires_at)}</div>
+      </td>
+      <td>{i.role}</td>
+      <td>—</td>
+      <td className="row-actions">
+        {revocable && (
+          <Button
+            variant="ghost"
+            onClick={onRevoke}
+            aria-label={`Revoke the invitation of ${i.email}`}
+          >
+            Revoke
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}
 
 export function TeamScreen() {
   const api = useApi();
@@ -40,19 +113,15 @@ export function TeamScreen() {
     setEmail("");
     await team.reload();
   });
-  const changeRole = useAction(async (id: string, next: Role) => {
-    await api.patch("/members/:id", { params: { id }, body: { role: next } });
-    await team.reload();
-  });
-  const remove = useAction(async (id: string) => {
-    await api.del("/members/:id", { params: { id } });
-    await team.reload();
-  });
-  const revoke = useAction(async (id: string) => {
-    await api.del("/members/invitations/:id", { params: { id } });
-    await team.reload();
-  });
-  const onInvite = submitting(invite);
+  const changeRole = useReloadingAction(team, (id: string, next: Role) =>
+    api.patch("/members/:id", { params: { id }, body: { role: next } }),
+  );
+  const remove = useReloadingAction(team, (id: string) =>
+    api.del("/members/:id", { params: { id } }),
+  );
+  const revoke = useReloadingAction(team, (id: string) =>
+    api.del("/members/invitations/:id", { params: { id } }),
+  );
 
   return (
     <>
@@ -61,92 +130,37 @@ export function TeamScreen() {
         description="Who can work in this workspace, and what each may do."
       />
       <Card title="Members">
-        <ErrorNotice
-          error={team.error}
-          onRetry={() => void team.reload()}
-          title="Could not load the team"
-        />
+        <LoadError resource={team} title="Could not load the team" />
         <ErrorNotice
           error={changeRole.error ?? remove.error ?? revoke.error}
           title="That did not work"
         />
-        {team.loading && !team.data ? (
-          <Skeleton lines={3} />
-        ) : (
+        <Loaded resource={team} lines={3}>
           <DataTable columns={["Person", "Role", "Since"]} actions>
             {team.data?.members.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <strong>{m.full_name ?? "—"}</strong>
-                  <div className="muted small">{m.email}</div>
-                </td>
-                <td>
-                  {canManage && m.user_id !== me.user.id ? (
-                    <select
-                      aria-label={`Role of ${m.email ?? m.full_name}`}
-                      value={m.role}
-                      onChange={(e) => void changeRole.run(m.id, e.target.value as Role)}
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    m.role
-                  )}
-                </td>
-                <td>{formatDateTime(m.created_at)}</td>
-                <td className="row-actions">
-                  {canManage && m.user_id !== me.user.id && (
-                    <Button
-                      variant="ghost"
-                      onClick={() => void remove.run(m.id)}
-                      aria-label={`Remove ${m.email ?? m.full_name}`}
-                    >
-                      Remove
-                    </Button>
-                  )}
-                </td>
-              </tr>
+              <MemberRow
+                key={m.id}
+                member={m}
+                manageable={canManage && m.user_id !== me.user.id}
+                onRole={(role) => void changeRole.run(m.id, role)}
+                onRemove={() => void remove.run(m.id)}
+              />
             ))}
             {team.data?.invitations.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <strong>{i.email}</strong>
-                  <div className="muted small">
-                    Invited · expires {formatDateTime(i.expires_at)}
-                  </div>
-                </td>
-                <td>{i.role}</td>
-                <td>—</td>
-                <td className="row-actions">
-                  {canManage && (
-                    <Button
-                      variant="ghost"
-                      onClick={() => void revoke.run(i.id)}
-                      aria-label={`Revoke the invitation of ${i.email}`}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </td>
-              </tr>
+              <InvitationRow
+                key={i.id}
+                invitation={i}
+                revocable={canManage}
+                onRevoke={() => void revoke.run(i.id)}
+              />
             ))}
           </DataTable>
-        )}
+        </Loaded>
       </Card>
       {canManage && (
         <Card title="Invite someone">
-          <form className="inline-form" onSubmit={onInvite}>
-            <TextField
-              label="Email"
-              type="email"
-              required
-              value={email}
-              onValue={(value) => setEmail(value)}
-            />
+          <form className="inline-form" onSubmit={submitting(invite)}>
+            <TextField label="Email" type="email" required value={email} onValue={setEmail} />
             <Field label="Role" hint={ROLE_HELP[role]}>
               {(id, describedBy) => (
                 <select
@@ -169,14 +183,10 @@ export function TeamScreen() {
           </form>
           <ErrorNotice error={invite.error} title="The invitation was not created" />
           {invited && (
-            <SuccessNotice>
+            <OneTimeSecret secret={invited.token} copyLabel="Copy token">
               Invitation created for {invited.email}. Send them this invitation token; they enter it
               when they sign up or sign in (it is not shown again):
-              <div className="kv">
-                <code>{invited.token}</code>
-                <CopyButton text={invited.token} label="Copy token" />
-              </div>
-            </SuccessNotice>
+            </OneTimeSecret>
           )}
         </Card>
       )}

@@ -1,6 +1,7 @@
 // The sites allowed to embed the widget: origins as browsers send them (scheme, host, port; no path).
 import { useState } from "react";
-import { Button, Field } from "../../components/ui";
+import { Field } from "../../components/form-fields";
+import { Button } from "../../components/ui";
 
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 

@@ -4,17 +4,17 @@ import { useEffect, useState } from "react";
 import type { WidgetSettings } from "@coach/contracts/widget";
 import { API_BASE } from "../../api/config";
 import { useApi } from "../../auth/auth-context";
+import { Field, TextField } from "../../components/form-fields";
 import {
   Button,
   Card,
   CopyButton,
   ErrorNotice,
-  Field,
   PageHeader,
   Skeleton,
   SuccessNotice,
-  TextField,
 } from "../../components/ui";
+import { LoadError } from "../../components/resource-view";
 import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { OriginsEditor } from "./origins-editor";
 import { WidgetPreview } from "./widget-preview";
@@ -59,11 +59,7 @@ export function WidgetScreen() {
     return (
       <>
         <PageHeader title="Web widget" />
-        <ErrorNotice
-          error={widget.error}
-          onRetry={() => void widget.reload()}
-          title="Could not load the widget"
-        />
+        <LoadError resource={widget} title="Could not load the widget" />
       </>
     );
   }

@@ -230,30 +230,28 @@ export function ascii85(data: Uint8Array, cap: number): Uint8Array {
   return out.result();
 }
 
+type Decoder = (data: Uint8Array, cap: number) => Uint8Array | Promise<Uint8Array>;
+
+/** The decoders pdf.js applies to extract text, by each filter's PDF name and its abbreviation. */
+const DECODERS: Record<string, Decoder> = {
+  FlateDecode: flate,
+  Fl: flate,
+  BrotliDecode: brotli,
+  LZWDecode: lzw,
+  LZW: lzw,
+  RunLengthDecode: runLength,
+  RL: runLength,
+  ASCIIHexDecode: asciiHex,
+  AHx: asciiHex,
+  ASCII85Decode: ascii85,
+  A85: ascii85,
+};
+
 /**
  * Decodes one filter by its PDF name (or abbreviation), within `cap` bytes. Image codecs and unknown
  * filters give null: pdf.js does not decode them to extract text.
  */
 export async function decodeFilter(name: string, data: Uint8Array, cap: number): Promise<Decoded> {
-  switch (name) {
-    case "FlateDecode":
-    case "Fl":
-      return flate(data, cap);
-    case "BrotliDecode":
-      return brotli(data, cap);
-    case "LZWDecode":
-    case "LZW":
-      return lzw(data, cap);
-    case "RunLengthDecode":
-    case "RL":
-      return runLength(data, cap);
-    case "ASCIIHexDecode":
-    case "AHx":
-      return asciiHex(data, cap);
-    case "ASCII85Decode":
-    case "A85":
-      return ascii85(data, cap);
-    default:
-      return null;
-  }
+  const decode = Object.hasOwn(DECODERS, name) ? DECODERS[name] : undefined;
+  return decode ? decode(data, cap) : null;
 }

@@ -1,0 +1,61 @@
+// German crisis patterns (normalised: umlauts lose their dots, "ß" is "ss", so "möchte" is "mochte").
+import type { LanguagePatterns } from "./types";
+
+export const german: LanguagePatterns = {
+  language: "de",
+  kinds: {
+    self_harm: [
+      /\bmich (?:umbringen|umzubringen|toten|zu toten|erhangen|aufhangen)\b/,
+      /\bnicht mehr (?:leben|aufwachen|da sein|hier sein|existieren|weiterleben)\b/,
+      /\b(?:will|mochte|wurde gern|wurde gerne|wurde am liebsten|mochte einfach|will einfach) (?:nur )?(?:sterben|tot sein|verschwinden fur immer|einschlafen und nicht mehr aufwachen)\b/,
+      /\b(?:selbstmord|suizid)(?:gedanken|plane|absichten)\b/,
+      /\b(?:selbstmord|suizid) (?:begehen|machen|gedanken|plane)\b/,
+      /\bohne mich (?:besser dran|besser|glucklicher)\b/,
+      /\b(?:mich (?:selbst )?verletzen|ritze mich|mich ritzen|mich geritzt|selbstverletzung|verletze mich selbst)\b/,
+      /\b(?:dem ganzen|allem) ein ende (?:setzen|machen|bereiten)\b/,
+      /\bmir das leben (?:nehmen|zu nehmen)\b/,
+      /\b(?:habe|hab) (?:viele|alle|zu viele|eine (?:ganze )?packung|eine handvoll) (?:tabletten|pillen|schlaftabletten|medikamente) (?:genommen|geschluckt)\b/,
+      /\b(?:das leben|mein leben|leben) (?:hat|macht) keinen sinn (?:mehr)?\b/,
+      /\bdas ist (?:mein|meine) (?:abschied|letzter gruss|letzte nachricht)\b/,
+      /\bbesser dran ohne mich\b/,
+      /\b(?:nehm|nehme|nehmen) (?:ich )?mir das leben\b/,
+      /\babschiedsbrief\b/,
+      /\bmich (?:\w+ ){0,3}geritzt\b|\bmich zu ritzen\b/,
+      /\bnie (?:wieder|mehr) aufwachen\b/,
+      /\b(?:brucke|dach|hochhaus|balkon)\b.*\bspringen\b/,
+      /\b(?:tschuss|lebt wohl|auf wiedersehen) fur immer\b/,
+    ],
+    harm_to_others: [
+      /\b(?:ich werde|ich will|ich konnte|ich mochte|ich bring|ich bringe) (?:ihn|sie|jemanden|meinen \w+|meine \w+|mein \w+) (?:um|umbringen|toten|verletzen|erstechen|erwurgen)\b/,
+      /\bangst (?:dass ich|ich konnte)\b.*\b(?:antu|antue|weh tu|weh tue|wehtu|wehtue|verletze|schlage|umbringe)\b/,
+      /\bbring(?:e)? ich (?:ihn|sie|den|die|dich) um\b/,
+    ],
+    abuse: [
+      /\b(?:er|sie|mein mann|meine frau|mein freund|meine freundin|mein partner|meine partnerin|mein vater|meine mutter|mein stiefvater|mein ex) (?:schlagt|schlug|wurgt|wurgte|bedroht|bedrohte|vergewaltigt|missbraucht|tritt) mich\b/,
+      /\b(?:hat|haben) mich (?:geschlagen|bedroht|vergewaltigt|missbraucht|gewurgt|verpruegelt|verprugelt|angegriffen)\b/,
+      /\b(?:schlagt|schlagen|bedroht|bedrohen|missbraucht|vergewaltigt) mich\b/,
+      /\bbringt mich um\b|\bmir (?:was|etwas) (?:antut|antun)\b/,
+      /\b(?:sperrt|sperren|sperrte|sperrten) mich (?:\w+ ){0,4}ein\b/,
+      /\bangst (?:nach hause zu gehen|heimzugehen|vor zu hause|vor meinem (?:mann|vater|partner|freund|stiefvater)|vor meiner (?:frau|mutter|partnerin))\b/,
+      /\b(?:fuhle mich|bin) (?:zu hause |daheim )?nicht (?:mehr )?sicher(?: zu hause| daheim| bei (?:ihm|ihr))?\b/,
+    ],
+    medical_emergency: [
+      /\b(?:kann|bekomme|kriege|krieg) (?:nicht|keine|kaum|schlecht) (?:mehr )?(?:atmen|luft)\b/,
+      /\b(?:brustschmerzen|schmerzen in der brust|druck auf der brust)\b.*\b(?:arm|luft|atem|schwitz\w*|schwindel\w*|kiefer)\b/,
+      /\buberdosis\b/,
+      /\bmundwinkel (?:hangt|hangen)\b|\b(?:kann|konnte) (?:plotzlich )?nicht mehr (?:richtig )?sprechen\b/,
+      /\b(?:kind|sohn|tochter|baby|kleine|kleiner)\b.*\b(?:verschluckt|geschluckt|getrunken)\b/,
+      /\blippen (?:sind )?(?:blau|lila)\b/,
+      /\b(?:atmet nicht|atmet nicht mehr|wacht nicht (?:mehr )?auf|bewusstlos|reagiert nicht mehr)\b/,
+      /\bblutet (?:stark|sehr stark|ohne aufzuhoren)\b|\bblutung hort nicht auf\b/,
+      /\b(?:hals|zunge|lippen|gesicht) (?:schwillt|schwellen) (?:zu|an)\b/,
+      /\b(?:hat|habe|hab) (?:gerade |grad )?(?:einen )?(?:herzinfarkt|schlaganfall|krampfanfall|epileptischen anfall)\b/,
+      /\b(?:ganze|eine ganze) (?:packung|schachtel|flasche) (?:\w+ )?(?:genommen|geschluckt)\b/,
+    ],
+  },
+  negators: /\b(?:nicht|nie|niemals|kein|keine|keinen)\b/,
+  hyperbole: /\b(?:haha\w*|lol|scherz|spass|nur spass|witz)\b/,
+  conditional: /\bwenn (?:ich|er|sie|du|das|noch)\b/,
+  leaving:
+    /\bwenn ich (?:(?:ihn|sie) )?(?:verlasse|verlassen|gehe|es (?:jemandem )?erzahle|erzahle|zur polizei|die polizei)\b/,
+};
