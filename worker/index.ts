@@ -30,6 +30,7 @@ import { channelRoutes } from "./routes/channels";
 import { conversationRoutes } from "./routes/conversations";
 import { memberRoutes } from "./routes/members";
 import { personaRoutes } from "./routes/persona";
+import { testChatRoutes } from "./routes/test-chat";
 import { widgetRoutes } from "./routes/widget";
 import { webhookRoutes } from "./routes/webhooks";
 import { widgetPublicRoutes } from "./routes/widget-public";
@@ -61,6 +62,7 @@ const api = new Hono<AppEnv>()
   .route("/workspace", workspaceRoutes)
   .route("/knowledge", knowledgeRoutes)
   .route("/persona", personaRoutes)
+  .route("/test-chat", testChatRoutes)
   .route("/assistant", assistantRoutes)
   .route("/bridge", bridgeCallbackRoutes)
   .route("/channels", channelRoutes)

@@ -84,6 +84,7 @@ export type ApiRoutes = {
   "GET /widget": WidgetView;
   "PUT /widget": WidgetView;
   "POST /widget/session": WidgetSessionResponse;
+  "POST /test-chat/session": WidgetSessionResponse;
   "GET /channels": { channels: ChannelView[] };
   "POST /channels/telegram": ChannelView;
   "POST /channels/whatsapp": ChannelView;
@@ -106,6 +107,7 @@ export type ApiRoutes = {
   "PUT /programs/:id": ProgramView;
   "GET /programs/:id/analytics": ProgramAnalytics;
   "GET /enrollments": { enrollments: EnrollmentView[]; next_offset: number | null };
+  "POST /enrollments": EnrollmentView & { duplicate: boolean };
 };
 
 export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

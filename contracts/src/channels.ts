@@ -70,6 +70,13 @@ export type ChannelView = {
   last_message_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Telegram only: the bot's username without "@" (as getMe answered on connect); null once disconnected. */
+  bot_username?: string | null;
+  /**
+   * WhatsApp only: the number as Graph displays it ("+1 555-0100"), read when it was connected; null
+   * once disconnected or for a number connected before it was kept.
+   */
+  display_phone_number?: string | null;
   /** WhatsApp only: the approved template for messages outside the 24-hour window (null: none yet). */
   template?: WhatsAppTemplate | null;
   /** Telegram's own view of the webhook, when asked for one channel. */

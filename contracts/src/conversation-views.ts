@@ -31,6 +31,8 @@ export type Conversation = {
   /** When a message read as a crisis; null once a member resolved it. */
   urgent_at: number | null;
   urgent_kind: "self_harm" | "harm_to_others" | "abuse" | "medical_emergency" | null;
+  /** A member's test chat from the dashboard: not in the analytics or the gaps. */
+  test: boolean;
   taken_over: boolean;
   taken_over_by: { user_id: string; name: string | null } | null;
   taken_over_at: number | null;

@@ -107,8 +107,9 @@ export class SocketClient {
     session: WidgetSessionResponse,
     lastSeq = 0,
     welcomeWithinMs = 5000,
+    origin: string = ORIGIN,
   ): Promise<SocketClient> {
-    const res = await upgrade(session.socket_url);
+    const res = await upgrade(session.socket_url, origin);
     if (!res.webSocket) throw new Error(`upgrade failed: ${res.status} ${await res.text()}`);
     res.webSocket.accept();
     const client = new SocketClient(res.webSocket);

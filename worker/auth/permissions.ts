@@ -117,6 +117,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteRequirement>> = {
   "POST /api/v1/conversations/:id/messages": "conversations:write",
   "POST /api/v1/conversations/:id/handback": "conversations:write",
   "POST /api/v1/conversations/:id/resolve-urgent": "conversations:write",
+  "POST /api/v1/test-chat/session": "knowledge:read",
   "GET /api/v1/analytics": "analytics:read",
   "GET /api/v1/integrations/webhooks": "integrations:read",
   "POST /api/v1/integrations/webhooks": "integrations:write",

@@ -22,6 +22,8 @@ export const WhatsAppConfigSchema = z.object({
   access_token: z.string(),
   app_secret: z.string(),
   verify_token: z.string(),
+  /** Graph's display number when connected ("+1 555-0100"), for the wa.me links of the dashboard. */
+  display_phone_number: z.string().nullable().optional(),
   /** Not a secret, but kept with the credentials: sending a template needs both at once. */
   template: WhatsAppTemplateSchema.optional(),
 });

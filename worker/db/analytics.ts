@@ -5,7 +5,7 @@ import { and, between, countDistinct, eq, sql, sum } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Analytics } from "@coach/contracts/content-views";
 import { database } from "./client";
-import { answerStats, conversationDays, documents as documentRows } from "./schema";
+import { answerStats, conversationDays, conversations, documents as documentRows } from "./schema";
 
 /** Confidence buckets of answers (fallbacks are counted apart). */
 export const CONFIDENCE_BUCKETS = [
@@ -32,11 +32,18 @@ export async function workspaceAnalytics(
   to: string,
 ): Promise<Analytics> {
   const db = database(d1);
+  // Members' test chats from the dashboard are not the workspace's activity.
+  const tests = sql`(SELECT ${conversations.id} FROM ${conversations} WHERE ${conversations.tenantId} = ${tenantId} AND ${conversations.test} = 1)`;
   const inDays = and(
     eq(conversationDays.tenantId, tenantId),
     between(conversationDays.day, from, to),
+    sql`${conversationDays.conversationId} NOT IN ${tests}`,
   );
-  const inAnswers = and(eq(answerStats.tenantId, tenantId), between(answerStats.day, from, to));
+  const inAnswers = and(
+    eq(answerStats.tenantId, tenantId),
+    between(answerStats.day, from, to),
+    sql`${answerStats.conversationId} NOT IN ${tests}`,
+  );
   const total = (column: AnySQLiteColumn) =>
     sql<number>`coalesce(${sum(column)}, 0)`.mapWith(Number);
 

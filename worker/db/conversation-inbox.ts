@@ -14,6 +14,8 @@ export type InboxFilter = {
   needsHuman?: boolean;
   /** Only conversations with (true) or without (false) an unresolved crisis flag. */
   urgent?: boolean;
+  /** Only members' test chats (true), or none of them (false). */
+  test?: boolean;
   takenOver?: boolean;
   limit: number;
   offset: number;
@@ -49,6 +51,7 @@ function scope(tenantId: string, filter: Partial<InboxFilter> & { id?: string })
     filter.id !== undefined ? eq(conversations.id, filter.id) : undefined,
     filter.channel ? eq(conversations.channel, filter.channel) : undefined,
     filter.needsHuman !== undefined ? eq(conversations.needsHuman, filter.needsHuman) : undefined,
+    filter.test !== undefined ? eq(conversations.test, filter.test) : undefined,
     filter.urgent === true ? sql`${conversations.urgentAt} IS NOT NULL` : undefined,
     filter.urgent === false ? sql`${conversations.urgentAt} IS NULL` : undefined,
     filter.takenOver === true ? sql`${conversations.takenOverAt} IS NOT NULL` : undefined,

@@ -71,7 +71,8 @@ export async function applyCallback(
 }
 
 /**
- * Records a question answered poorly, once per turn (the latest attempt's figures win). A report about
+ * Records a question answered poorly, once per turn (the latest attempt's figures win); never one from
+ * a member's test chat. A report about
  * a conversation that no longer exists (erased while its answer was on the way) is refused with 404,
  * so it cannot bring the person's words back.
  */
@@ -82,8 +83,10 @@ export async function recordQuestion(db: D1Database, report: QuestionReport): Pr
     grounding: report.grounding,
   };
   const gateway = forTenant(db, report.tenant_id);
-  if (!(await gateway.find("conversations", report.conversation_id)))
-    throw notFound("conversation");
+  const conversation = await gateway.find("conversations", report.conversation_id);
+  if (!conversation) throw notFound("conversation");
+  // A member trying the assistant from the dashboard is not a gap in the material.
+  if (conversation.test) return;
   try {
     await gateway.upsert(
       "questionGaps",

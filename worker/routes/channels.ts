@@ -24,7 +24,7 @@ import {
   setWhatsAppTemplate,
   whatsappWebhookUrl,
 } from "../channels/whatsapp/admin";
-import { channelTemplate } from "../channels/whatsapp/templates";
+import { channelDetails } from "../channels/channel-details";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
@@ -52,15 +52,13 @@ function toView(channel: TenantRow<"channels">, origin: string): ChannelView {
   };
 }
 
-/** The view with the WhatsApp template shown (it is kept sealed with the credentials). */
-async function viewWithTemplate(
+/** The view with what the sealed config shows of the channel (bot username, number, template). */
+async function viewWithDetails(
   env: Env,
   channel: TenantRow<"channels">,
   origin: string,
 ): Promise<ChannelView> {
-  const view = toView(channel, origin);
-  if (channel.kind === "whatsapp") view.template = await channelTemplate(env, channel);
-  return view;
+  return { ...toView(channel, origin), ...(await channelDetails(env, channel)) };
 }
 
 function connected(channel: TenantRow<"channels">): TenantRow<"channels"> {
@@ -79,7 +77,10 @@ export const channelRoutes = new Hono<AppEnv>()
       orderBy: (t) => desc(t.createdAt),
     });
     const origin = new URL(c.req.url).origin;
-    return c.json({ channels: rows.filter((r) => r.kind !== "web").map((r) => toView(r, origin)) });
+    const channels = rows.filter((r) => r.kind !== "web");
+    return c.json({
+      channels: await Promise.all(channels.map((r) => viewWithDetails(c.env, r, origin))),
+    });
   })
   .post(
     "/telegram",
@@ -99,7 +100,7 @@ export const channelRoutes = new Hono<AppEnv>()
         target: { type: "channel", id: channel.id },
         metadata: { kind: "telegram", external_id: channel.externalId },
       });
-      return c.json(toView(channel, origin), 201);
+      return c.json(await viewWithDetails(c.env, channel, origin), 201);
     },
   )
   .post(
@@ -118,7 +119,7 @@ export const channelRoutes = new Hono<AppEnv>()
         target: { type: "channel", id: channel.id },
         metadata: { kind: "whatsapp", external_id: channel.externalId },
       });
-      return c.json(await viewWithTemplate(c.env, channel, new URL(c.req.url).origin), 201);
+      return c.json(await viewWithDetails(c.env, channel, new URL(c.req.url).origin), 201);
     },
   )
   .get("/:id", authenticate(), requirePermission("channels:read"), async (c) => {
@@ -126,7 +127,7 @@ export const channelRoutes = new Hono<AppEnv>()
       "channels",
       c.req.param("id"),
     );
-    const view = await viewWithTemplate(c.env, channel, new URL(c.req.url).origin);
+    const view = await viewWithDetails(c.env, channel, new URL(c.req.url).origin);
     if (channel.kind === "telegram" && channel.status !== "disconnected") {
       try {
         view.webhook_info = await telegramWebhookInfo(c.env, channel);
@@ -159,7 +160,7 @@ export const channelRoutes = new Hono<AppEnv>()
         target: { type: "channel", id: channel.id },
         metadata: { kind: channel.kind, fields },
       });
-      return c.json(toView(rotated, origin));
+      return c.json(await viewWithDetails(c.env, rotated, origin));
     },
   )
   .put(
@@ -183,7 +184,7 @@ export const channelRoutes = new Hono<AppEnv>()
         target: { type: "channel", id: channel.id },
         metadata: { name: template.name, language: template.language },
       });
-      return c.json(await viewWithTemplate(c.env, updated, new URL(c.req.url).origin));
+      return c.json(await viewWithDetails(c.env, updated, new URL(c.req.url).origin));
     },
   )
   .delete("/:id", authenticate(), requirePermission("channels:write"), async (c) => {
@@ -202,5 +203,5 @@ export const channelRoutes = new Hono<AppEnv>()
       target: { type: "channel", id: channel.id },
       metadata: { kind: channel.kind, external_id: channel.externalId },
     });
-    return c.json(toView(disconnected, new URL(c.req.url).origin));
+    return c.json(await viewWithDetails(c.env, disconnected, new URL(c.req.url).origin));
   });

@@ -16,6 +16,7 @@ export function toConversationJson({ conversation: row, contact }: InboxRow) {
     needs_human_at: row.needsHumanAt,
     urgent_at: row.urgentAt,
     urgent_kind: row.urgentKind,
+    test: row.test,
     taken_over: row.takenOverAt !== null,
     taken_over_by: row.takenOverBy ? { user_id: row.takenOverBy, name: row.takenOverByName } : null,
     taken_over_at: row.takenOverAt,

@@ -29,6 +29,7 @@ const ListQuerySchema = z.object({
   channel: z.enum(channelKinds).optional(),
   needs_human: flag.optional(),
   urgent: flag.optional(),
+  test: flag.optional(),
   taken_over: flag.optional(),
 });
 
@@ -46,6 +47,7 @@ export const conversationRoutes = new Hono<AppEnv>()
       channel: query.channel,
       needsHuman: query.needs_human,
       urgent: query.urgent,
+      test: query.test,
       takenOver: query.taken_over,
       limit: query.limit,
       offset: query.offset,

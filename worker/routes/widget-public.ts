@@ -6,10 +6,9 @@ import {
   applyWidgetSettings,
   DEFAULT_WIDGET_SETTINGS,
   WidgetSessionRequestSchema,
-  type WidgetSessionResponse,
   type WidgetSettings,
 } from "@coach/contracts/widget";
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ROOM_HEADERS } from "../lib/rooms";
 import type { AppEnv } from "../lib/app-env";
@@ -19,15 +18,15 @@ import { forTenant } from "../db/tenant-gateway";
 import { AppError, conversationErased } from "../lib/errors";
 import { rateLimits } from "../lib/rate-limits";
 import { roomFor } from "../lib/rooms";
-import { mintVisitorToken, verifyVisitorToken } from "../lib/visitor-token";
+import { verifyVisitorToken } from "../lib/visitor-token";
 import { jsonBody } from "../middleware/json-body";
 import { clientIp } from "../lib/client-ip";
 import { rateLimit } from "../middleware/rate-limit";
 import { loadPersona } from "../persona/load-persona";
 import { visitorPreflight } from "../widget/visitor-preflight";
+import { sessionResponse } from "../widget/session-response";
 import { openVisitorSession, visitorConversationLive } from "../widget/visitor-session";
 import { workspaceClosed } from "../workspace/workspace-closed";
-import { workerConfig } from "../lib/config";
 
 /** Settings edits reach visitors within a minute; the loader asks once per page view. */
 const CONFIG_MAX_AGE_SECONDS = 60;
@@ -63,14 +62,6 @@ function widgetNotFound(): AppError {
     "widget_not_found",
     "No widget has this public key. Copy the embed snippet again from the dashboard.",
   );
-}
-
-/** The socket URL for this edge, complete with the token (ws:// locally, wss:// in production). */
-function socketUrl(c: Context<AppEnv>, token: string): string {
-  const url = new URL("/api/v1/widget/socket", c.req.url);
-  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  url.searchParams.set("token", token);
-  return url.toString();
 }
 
 export const widgetPublicRoutes = new Hono<AppEnv>()
@@ -117,25 +108,12 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
         forTenant(c.env.DB, widget.tenantId),
         body.visitor_id,
       );
-      const ttl = workerConfig(c.env).visitorTokenTtlSeconds;
-      const token = await mintVisitorToken(c.env.VISITOR_TOKEN_SECRET, {
-        tid: widget.tenantId,
-        cid: session.conversationId,
-        sub: session.contactId,
-        org: origin,
-        exp: Math.floor(Date.now() / 1000) + ttl,
-      });
+      const response = await sessionResponse(c.env, c.req.url, widget.tenantId, session, origin);
       c.header("Access-Control-Allow-Origin", origin);
       c.header("Access-Control-Expose-Headers", "X-Request-Id");
       c.header("Vary", "Origin");
       c.header("Cache-Control", "no-store");
-      return c.json({
-        visitor_token: token,
-        visitor_id: session.visitorId,
-        conversation_id: session.conversationId,
-        socket_url: socketUrl(c, token),
-        expires_in: ttl,
-      } satisfies WidgetSessionResponse);
+      return c.json(response);
     },
   )
   .get("/socket", async (c) => {

@@ -50,6 +50,38 @@ export async function openVisitorSession(
 }
 
 /**
+ * A member's test chat from the dashboard: one web contact per member (named after them, so the inbox
+ * shows whose test it is) and a new conversation marked as a test each time, which the analytics and
+ * the gaps leave out.
+ */
+export async function openTestSession(
+  gateway: TenantGateway,
+  member: { userId: string; name: string },
+): Promise<VisitorSession> {
+  const externalId = `test_${member.userId}`;
+  const [known] = await gateway.list("contacts", {
+    where: (t) => and(eq(t.channel, "web"), eq(t.externalId, externalId)),
+    limit: 1,
+  });
+  const contact =
+    known ??
+    (await gateway.insert("contacts", {
+      id: newId(),
+      channel: "web",
+      externalId,
+      displayName: `Test chat: ${member.name}`,
+      lastSeenAt: Date.now(),
+    }));
+  const conversation = await gateway.insert("conversations", {
+    id: newId(),
+    contactId: contact.id,
+    channel: "web",
+    test: true,
+  });
+  return { visitorId: contact.externalId, contactId: contact.id, conversationId: conversation.id };
+}
+
+/**
  * Whether a visitor token's conversation still exists for its contact. Erasing the contact removes both
  * rows, so this is what revokes every token minted before the erasure (the room's own tombstone covers
  * the moments between the room's erasure and the rows').

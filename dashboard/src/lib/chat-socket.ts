@@ -1,10 +1,8 @@
-// A conversation over the widget's own socket protocol, as a visitor would have it: a visitor session
-// for the workspace's public key (the page's origin must be allowed), then frames in and out. The
-// persona editor's test chat uses it, so what the creator tries is exactly what visitors get.
-import type { ApiResponse } from "@coach/contracts/api-routes";
+// A conversation over the widget's own socket protocol, as a visitor would have it: the socket of a
+// session (a member's test chat, POST /test-chat/session), then frames in and out. The persona editor's
+// test chat uses it, so what the creator tries is exactly what visitors get.
 import type { Grounding, ServerFrame, Source } from "@coach/contracts/socket";
-import { apiPath } from "../api/api-path";
-import { apiErrorFrom, networkError } from "../api/errors";
+import type { WidgetSessionResponse } from "@coach/contracts/widget";
 
 export type ChatEntry = {
   key: string;
@@ -47,24 +45,11 @@ export type ChatCallbacks = {
   onClosed: (reason: string) => void;
 };
 
-/** Opens a visitor session and its socket. */
-export async function openChat(
-  base: string,
-  publicKey: string,
+/** Opens the socket of a conversation session (the member's test chat session). */
+export function openChat(
+  session: WidgetSessionResponse,
   { onChange, onReady, onClosed }: ChatCallbacks,
 ) {
-  let res: Response;
-  try {
-    res = await fetch(`${base}${apiPath("/widget/session", {})}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ public_key: publicKey }),
-    });
-  } catch {
-    throw networkError();
-  }
-  if (!res.ok) throw await apiErrorFrom(res);
-  const session = (await res.json()) as ApiResponse<"POST", "/widget/session">;
   const entries = new Map<string, ChatEntry>();
   const emit = () => onChange([...entries.values()]);
   const put = (entry: ChatEntry) => {
@@ -141,4 +126,4 @@ export async function openChat(
   };
 }
 
-export type ChatConnection = Awaited<ReturnType<typeof openChat>>;
+export type ChatConnection = ReturnType<typeof openChat>;

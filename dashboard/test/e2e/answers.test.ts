@@ -88,7 +88,6 @@ describe("answers as the creator sees them", () => {
   it("shows the test chat's answers with numbered sources under the new title, and what each rests on", async () => {
     const { page } = creator;
     await openScreen(page, "Persona & voice");
-    await page.getByRole("button", { name: "Allow test chat from this dashboard" }).click();
     const fallback = await askTestChat(page, OFF_TOPIC);
     expect(await fallback.locator(".answer-badges").innerText()).toBe("Fallback line");
 

@@ -1,15 +1,25 @@
 // Vitest global setup of the dashboard suite: the widget suite's local stack (with the dashboard's
 // origin allowed by CORS and the bridge's callbacks going to the edge, so uploads become ready), and the
-// dashboard built against that edge and served on its own origin.
+// dashboard built against that edge and served on its own origin. Telegram and WhatsApp are the edge
+// suite's stand-ins, so a test can connect a bot or a number as a creator does.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "vite";
 import type { TestProject } from "vitest/node";
+import { freePort } from "../../../inference-bridge/test/support/free-port";
+import { startGraphStandIn } from "../../../test/support/graph-stand-in";
+import { startTelegramStandIn } from "../../../test/support/telegram-stand-in";
 import { startWidgetStack } from "../../../widget/test/support/stack";
 import { serveSpa } from "./static-server";
 
-export type DashboardStack = { dashboardUrl: string; edgeUrl: string; controlUrl: string };
+export type DashboardStack = {
+  dashboardUrl: string;
+  edgeUrl: string;
+  controlUrl: string;
+  /** The Telegram Bot API stand-in (its `/__deliver` hands an update to a bot's webhook). */
+  telegramUrl: string;
+};
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,9 +31,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const outDir = mkdtempSync(path.join(tmpdir(), "dashboard-suite-"));
   // Listening first (on a port the system picks), so no other process can take the origin CORS names.
   const served = await serveSpa(outDir);
+  const telegramPort = await freePort();
+  const stopTelegram = await startTelegramStandIn(telegramPort);
+  const telegramUrl = `http://127.0.0.1:${telegramPort}`;
+  const graphPort = await freePort();
+  const stopGraph = await startGraphStandIn(graphPort);
   let stack: Awaited<ReturnType<typeof startWidgetStack>> | undefined;
   try {
-    stack = await startWidgetStack({ corsOrigins: [served.url], bridgeCallbacksToEdge: true });
+    stack = await startWidgetStack({
+      corsOrigins: [served.url],
+      bridgeCallbacksToEdge: true,
+      telegramApiRoot: telegramUrl,
+      whatsappGraphUrl: `http://127.0.0.1:${graphPort}`,
+    });
     process.env.VITE_API_BASE = stack.info.edgeUrl;
     await build({
       configFile: path.resolve(import.meta.dirname, "../../vite.config.ts"),
@@ -34,16 +54,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
       dashboardUrl: served.url,
       edgeUrl: stack.info.edgeUrl,
       controlUrl: stack.info.controlUrl,
+      telegramUrl,
     });
     const running = stack;
     return async () => {
       await served.close();
       await running.stop();
+      await stopTelegram();
+      await stopGraph();
       rmSync(outDir, { recursive: true, force: true });
     };
   } catch (err) {
     await served.close();
     await stack?.stop();
+    await stopTelegram();
+    await stopGraph();
     rmSync(outDir, { recursive: true, force: true });
     throw err;
   }

@@ -21,6 +21,7 @@ import type { meRoutes } from "../../../worker/routes/me";
 import type { memberRoutes } from "../../../worker/routes/members";
 import type { personaRoutes } from "../../../worker/routes/persona";
 import type { programRoutes } from "../../../worker/routes/programs";
+import type { testChatRoutes } from "../../../worker/routes/test-chat";
 import type { widgetRoutes } from "../../../worker/routes/widget";
 import type { widgetPublicRoutes } from "../../../worker/routes/widget-public";
 import type { workspaceRoutes } from "../../../worker/routes/workspace";
@@ -89,6 +90,7 @@ type Served = {
   "POST /conversations/:id/messages": Out<typeof conversationRoutes, "/:id/messages", "$post">;
   "POST /conversations/:id/takeover": Out<typeof conversationRoutes, "/:id/takeover", "$post">;
   "POST /conversations/:id/handback": Out<typeof conversationRoutes, "/:id/handback", "$post">;
+  "POST /test-chat/session": Out<typeof testChatRoutes, "/session", "$post">;
   "POST /conversations/:id/resolve-urgent": Out<
     typeof conversationRoutes,
     "/:id/resolve-urgent",
@@ -116,6 +118,7 @@ type Served = {
   // JSON it sends is this function's value.
   "GET /programs/:id/analytics": ReturnType<typeof programAnalytics>;
   "GET /enrollments": Out<typeof enrollmentRoutes, "/", "$get">;
+  "POST /enrollments": Out<typeof enrollmentRoutes, "/", "$post">;
 };
 
 /** The routes whose served body is missing (a wrong path or method above) or does not fit the contract. */

@@ -106,6 +106,10 @@ export type StackOptions = {
   corsOrigins?: string[];
   /** Send the bridge's ingestion and question callbacks to the edge, so documents become ready. */
   bridgeCallbacksToEdge?: boolean;
+  /** Where the edge reaches the Telegram Bot API (`TELEGRAM_API_ROOT`), e.g. the suite's stand-in. */
+  telegramApiRoot?: string;
+  /** Where the edge reaches WhatsApp's Graph API (`WHATSAPP_GRAPH_URL`), e.g. the suite's stand-in. */
+  whatsappGraphUrl?: string;
 };
 
 /** Starts everything; resolves to the stack's description and a stop function. */
@@ -133,6 +137,8 @@ export async function startWidgetStack(
   const vars: Record<string, string> = {
     BRIDGE_SECRET: secret,
     VISITOR_TOKEN_SECRET: randomBytes(24).toString("hex"),
+    // Channels keep their credentials sealed with it (the dashboard suite connects a bot and a number).
+    CHANNEL_SECRETS_KEY: randomBytes(32).toString("hex"),
     JWT_PRIVATE_KEY: `'${JSON.stringify(generateSigningJwk())}'`,
     JWT_PREVIOUS_PUBLIC_KEYS: "'[]'",
   };
@@ -179,6 +185,10 @@ export async function startWidgetStack(
       `RATE_LIMITS:${rateLimits}`,
       "--show-interactive-dev-session=false",
       ...(options.corsOrigins ? ["--var", `CORS_ORIGINS:${options.corsOrigins.join(",")}`] : []),
+      ...(options.telegramApiRoot ? ["--var", `TELEGRAM_API_ROOT:${options.telegramApiRoot}`] : []),
+      ...(options.whatsappGraphUrl
+        ? ["--var", `WHATSAPP_GRAPH_URL:${options.whatsappGraphUrl}`]
+        : []),
     ],
     { env, stdio: "ignore", detached: true },
   );

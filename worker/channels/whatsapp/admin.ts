@@ -16,9 +16,10 @@ export function whatsappWebhookUrl(origin: string, channelId: string): string {
   return `${origin}/webhooks/whatsapp/${channelId}`;
 }
 
-async function checkAccess(env: Env, config: WhatsAppConfig): Promise<void> {
+/** Checks the access token against the number; the number as Graph displays it. */
+async function checkAccess(env: Env, config: WhatsAppConfig): Promise<string | null> {
   try {
-    await fetchPhoneNumber(env, config);
+    return await fetchPhoneNumber(env, config);
   } catch (err) {
     if (err instanceof GraphError && err.status < 500) {
       throw new AppError(
@@ -57,13 +58,13 @@ export async function connectWhatsApp(
       "This phone number is already connected to another workspace. Disconnect it there first.",
     );
   }
-  await checkAccess(env, input);
+  const displayPhoneNumber = await checkAccess(env, input);
   const id = existing?.id ?? newId();
   // Connecting again without a template keeps the one configured before.
   const template =
     input.template ??
     (existing?.configEncrypted ? (await openWhatsAppConfig(env, existing)).template : undefined);
-  const config: WhatsAppConfig = { ...input, template };
+  const config: WhatsAppConfig = { ...input, template, display_phone_number: displayPhoneNumber };
   const values = {
     kind: "whatsapp" as const,
     status: "active" as const,
@@ -90,7 +91,8 @@ export async function rotateWhatsApp(
     app_secret: input.app_secret ?? current.app_secret,
     verify_token: input.verify_token ?? current.verify_token,
   };
-  if (input.access_token) await checkAccess(env, config);
+  // A new token is checked again, which also reads the display number for a number connected before it was kept.
+  if (input.access_token) config.display_phone_number = await checkAccess(env, config);
   return gateway.update("channels", channel.id, await sealedValues(env, channel.id, config));
 }
 

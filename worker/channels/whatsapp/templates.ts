@@ -1,10 +1,8 @@
 // Proactive messages on WhatsApp outside the 24-hour customer-service window: only an approved
 // template may be sent then. Each number has at most one configured by its creator (name, language,
 // and whether its body takes the message text as its one parameter).
-import type { WhatsAppTemplate } from "@coach/contracts/channels";
-import type { ChannelEntry } from "../../db/channel-directory";
 import { AppError } from "../../lib/errors";
-import { openWhatsAppConfig, type WhatsAppConfig } from "../channel-config";
+import type { WhatsAppConfig } from "../channel-config";
 import { GraphError, sendTemplate } from "./graph-client";
 
 /** WhatsApp refuses a body parameter longer than this. */
@@ -19,15 +17,6 @@ export function templateParameter(text: string): string {
   return folded.length <= TEMPLATE_PARAMETER_LIMIT
     ? folded
     : `${folded.slice(0, TEMPLATE_PARAMETER_LIMIT - 1).trimEnd()}…`;
-}
-
-/** The template configured for a WhatsApp channel, or null when there is none. */
-export async function channelTemplate(
-  env: Env,
-  channel: ChannelEntry,
-): Promise<WhatsAppTemplate | null> {
-  if (channel.kind !== "whatsapp" || !channel.configEncrypted) return null;
-  return (await openWhatsAppConfig(env, channel)).template ?? null;
 }
 
 /**

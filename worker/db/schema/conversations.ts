@@ -49,6 +49,8 @@ export const conversations = tenantTable(
     takenOverByName: text("taken_over_by_name"),
     takenOverAt: integer("taken_over_at"),
     lowConfidence: integer("low_confidence", { mode: "boolean" }).notNull().default(false),
+    /** A member's test chat from the dashboard: kept out of the analytics and the gaps. */
+    test: integer("is_test", { mode: "boolean" }).notNull().default(false),
     // A message read as a crisis (self-harm, harm to others, abuse, a medical emergency): urgent in
     // the inbox until a member resolves it.
     urgentAt: integer("urgent_at"),

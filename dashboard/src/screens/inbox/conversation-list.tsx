@@ -1,5 +1,5 @@
-// The inbox's list: search, filters (channel, urgent, needs a human, taken over) and the conversations,
-// newest activity first, with flags a creator should act on.
+// The inbox's list: search, filters (channel, urgent, needs a human, taken over, test chats hidden) and
+// the conversations, newest activity first, with flags a creator should act on.
 import { Link } from "react-router";
 import type { Conversation, ConversationPage } from "@coach/contracts/conversation-views";
 import { CheckLabel } from "../../components/checkboxes";
@@ -13,6 +13,8 @@ export type InboxFilters = {
   channel: string;
   urgent: boolean;
   needsHuman: boolean;
+  /** Leave out members' test chats from the dashboard. */
+  hideTests: boolean;
   takenOver: boolean;
 };
 
@@ -21,6 +23,7 @@ export function inboxQuery(filters: InboxFilters): string {
   if (filters.q.trim()) params.set("q", filters.q.trim());
   if (filters.channel) params.set("channel", filters.channel);
   if (filters.urgent) params.set("urgent", "true");
+  if (filters.hideTests) params.set("test", "false");
   if (filters.needsHuman) params.set("needs_human", "true");
   if (filters.takenOver) params.set("taken_over", "true");
   return params.toString();
@@ -44,7 +47,12 @@ export function ConversationList({
 }) {
   const list = conversations.data?.conversations ?? [];
   const filtered =
-    filters.q || filters.channel || filters.urgent || filters.needsHuman || filters.takenOver;
+    filters.q ||
+    filters.channel ||
+    filters.urgent ||
+    filters.needsHuman ||
+    filters.takenOver ||
+    filters.hideTests;
   const none = (
     <EmptyState title={filtered ? "No conversation matches" : "No conversations yet"}>
       {filtered
@@ -97,6 +105,12 @@ export function ConversationList({
           >
             Taken over
           </CheckLabel>
+          <CheckLabel
+            checked={filters.hideTests}
+            onChecked={(hideTests) => onFilters({ ...filters, hideTests })}
+          >
+            Hide test chats
+          </CheckLabel>
         </div>
       </form>
       <LoadError resource={conversations} title="Could not load conversations" />
@@ -121,6 +135,7 @@ export function ConversationList({
                 <span className="conversation-flags">
                   <Badge>{c.channel}</Badge>
                   {c.urgent_at !== null && <Badge tone="bad">Urgent</Badge>}
+                  {c.test && <Badge tone="info">Test chat</Badge>}
                   {c.needs_human && <Badge tone="bad">Needs a human</Badge>}
                   {c.contact?.unreachable_at != null && <Badge tone="warn">Can't be reached</Badge>}
                   {c.taken_over && <Badge tone="info">Taken over</Badge>}

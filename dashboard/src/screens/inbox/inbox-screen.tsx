@@ -26,6 +26,7 @@ export function InboxScreen() {
     urgent: false,
     needsHuman: false,
     takenOver: false,
+    hideTests: false,
   });
   const query = useSettled(inboxQuery(filters), 300);
   const conversations = useResource(

@@ -1,6 +1,6 @@
 // One conversation's transcript with each answer's numbered sources, what it rests on and its
 // confidence, a way to correct any answer, and the takeover controls: take over (the assistant pauses),
-// reply on the user's channel, hand back.
+// reply on the user's channel, hand back; and enrolling the person in a program.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { TakeoverState } from "@coach/contracts/conversation-views";
 import { useApi } from "../../auth/auth-context";
@@ -8,6 +8,7 @@ import { Answer } from "../../components/answer";
 import { CorrectAnswer } from "../../components/correct-answer";
 import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { contactName } from "./conversation-list";
+import { EnrolContact } from "./enrol-contact";
 import { UrgentNotice } from "./urgent-notice";
 import { formatConfidence, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
@@ -107,6 +108,7 @@ export function Transcript({
               Contact id <code>{conversation.contact_id}</code>
             </p>
           )}
+          {conversation.contact_id && <EnrolContact contactId={conversation.contact_id} />}
           <UrgentNotice
             conversation={conversation}
             onResolved={() => {

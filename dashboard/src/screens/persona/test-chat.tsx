@@ -1,16 +1,14 @@
-// The live test chat beside the persona editor: a real conversation through the workspace's own widget
-// socket, so every saved persona change shows in the next answer exactly as visitors will get it.
+// The live test chat beside the persona editor: a real conversation over the visitors' own socket, so
+// every saved persona change shows in the next answer exactly as visitors will get it. It needs no
+// widget site for the dashboard: a member's test session is opened with their own sign-in.
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { API_BASE } from "../../api/config";
 import { ApiError } from "../../api/errors";
 import { useApi } from "../../auth/auth-context";
 import { Answer } from "../../components/answer";
 import { CorrectAnswer } from "../../components/correct-answer";
-import { LoadError } from "../../components/resource-view";
-import { Button, ErrorNotice, Skeleton } from "../../components/ui";
+import { Button, ErrorNotice } from "../../components/ui";
 import { openChat, type ChatConnection, type ChatEntry } from "../../lib/chat-socket";
 import { formatConfidence } from "../../lib/format";
-import { useAction, useResource } from "../../lib/use-resource";
 
 /** "Correct this answer" for the answer at `index`, asked by the user's message before it. */
 function CorrectionOf({ entries, index }: { entries: ChatEntry[]; index: number }) {
@@ -22,9 +20,9 @@ function CorrectionOf({ entries, index }: { entries: ChatEntry[]; index: number 
 
 export function TestChat() {
   const api = useApi();
-  const widget = useResource((signal) => api.get("/widget", { signal }), [api]);
-  const origin = window.location.origin;
-  const allowed = widget.data?.allowed_origins.includes(origin) ?? false;
+  // The latest client, read when a conversation starts: a refreshed sign-in must not restart the chat.
+  const apiRef = useRef(api);
+  apiRef.current = api;
   const [entries, setEntries] = useState<ChatEntry[]>([]);
   const [closed, setClosed] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
@@ -34,26 +32,23 @@ export function TestChat() {
   const connection = useRef<ChatConnection | null>(null);
   const log = useRef<HTMLOListElement>(null);
 
-  const allow = useAction(async () => {
-    const current = widget.data?.allowed_origins ?? [];
-    widget.setData(await api.put("/widget", { body: { allowed_origins: [...current, origin] } }));
-  });
-
   useEffect(() => {
-    if (!widget.data || !allowed) return;
     let cancelled = false;
     setEntries([]);
     setClosed(null);
     setReady(false);
     setConnectError(undefined);
-    openChat(API_BASE, widget.data.public_key, {
-      onChange: setEntries,
-      onReady: () => setReady(true),
-      onClosed: setClosed,
-    })
-      .then((chat) => {
-        if (cancelled) chat.close();
-        else connection.current = chat;
+    // A new test conversation each time, marked as a test: the inbox labels it, the analytics and
+    // the gaps leave it out.
+    apiRef.current
+      .post("/test-chat/session", {})
+      .then((session) => {
+        if (cancelled) return;
+        connection.current = openChat(session, {
+          onChange: setEntries,
+          onReady: () => setReady(true),
+          onClosed: setClosed,
+        });
       })
       .catch((err: unknown) =>
         setConnectError(err instanceof ApiError ? err : new ApiError(0, "unexpected", String(err))),
@@ -63,8 +58,7 @@ export function TestChat() {
       connection.current?.close();
       connection.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reconnect on a new key, not on every widget edit
-  }, [widget.data?.public_key, allowed, generation]);
+  }, [generation]);
 
   useEffect(() => {
     // Only the log scrolls: scrollIntoView would move the page too (on a phone, far below the form).
@@ -80,22 +74,6 @@ export function TestChat() {
     setText("");
   };
 
-  if (widget.loading && !widget.data) return <Skeleton lines={5} />;
-  if (widget.error) return <LoadError resource={widget} title="The test chat could not start" />;
-  if (!allowed) {
-    return (
-      <div className="test-chat">
-        <p>
-          The test chat talks to your assistant through your own web widget. Allow this dashboard (
-          <code>{origin}</code>) as one of the widget’s sites to try it here.
-        </p>
-        <ErrorNotice error={allow.error} title="Could not allow this dashboard" />
-        <Button variant="primary" busy={allow.busy} onClick={() => void allow.run()}>
-          Allow test chat from this dashboard
-        </Button>
-      </div>
-    );
-  }
   return (
     <div className="test-chat" aria-label="Test chat">
       <div className="test-chat-head">

@@ -1,5 +1,5 @@
 // Coaching programs: the list, a new program, and for the selected one its flow builder, who is
-// enrolled, and how it works (analytics).
+// enrolled, how it works (analytics), and how people join it.
 import type { ProgramView } from "@coach/contracts/programs";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
@@ -17,10 +17,17 @@ import { formatPerson } from "../../lib/format";
 import { LoadError } from "../../components/resource-view";
 import { useResource } from "../../lib/use-resource";
 import { FlowBuilder } from "./flow-builder";
+import { JoinPanel } from "./join-panel";
 import { ProgramAnalyticsPanel } from "./program-analytics-panel";
 import "./programs.css";
 
-type Tab = "flow" | "enrolments" | "analytics";
+const TABS = {
+  flow: "Flow",
+  enrolments: "Enrolments",
+  analytics: "Analytics",
+  join: "How people join",
+} as const;
+type Tab = keyof typeof TABS;
 
 const STARTER_STEPS = {
   nodes: [
@@ -195,7 +202,7 @@ export function ProgramsScreen() {
         {program ? (
           <Card title={`${program.name} (version ${program.version})`}>
             <div className="segmented" role="tablist" aria-label="Program views">
-              {(["flow", "enrolments", "analytics"] as const).map((t) => (
+              {(Object.keys(TABS) as Tab[]).map((t) => (
                 <button
                   key={t}
                   type="button"
@@ -204,7 +211,7 @@ export function ProgramsScreen() {
                   className={`btn ${t === tab ? "btn-primary" : "btn-secondary"}`}
                   onClick={() => setTab(t)}
                 >
-                  {t === "flow" ? "Flow" : t === "enrolments" ? "Enrolments" : "Analytics"}
+                  {TABS[t]}
                 </button>
               ))}
             </div>
@@ -222,6 +229,9 @@ export function ProgramsScreen() {
             {tab === "enrolments" && <Enrolments programId={program.id} />}
             {tab === "analytics" && (
               <ProgramAnalyticsPanel programId={program.id} slug={program.slug} />
+            )}
+            {tab === "join" && (
+              <JoinPanel key={program.id} program={program} onSaved={selected.setData} />
             )}
           </Card>
         ) : (

@@ -2,7 +2,6 @@
 // snippet to copy into a site.
 import { useEffect, useState } from "react";
 import type { WidgetSettings } from "@coach/contracts/widget";
-import { API_BASE } from "../../api/config";
 import { useApi } from "../../auth/auth-context";
 import { Field, TextField } from "../../components/form-fields";
 import {
@@ -15,14 +14,10 @@ import {
   SuccessNotice,
 } from "../../components/ui";
 import { LoadError } from "../../components/resource-view";
+import { embedSnippet } from "../../lib/embed-snippet";
 import { submitting, useAction, useResource } from "../../lib/use-resource";
 import { OriginsEditor } from "./origins-editor";
 import { WidgetPreview } from "./widget-preview";
-
-/** The one line a creator pastes into their site. */
-export function embedSnippet(publicKey: string): string {
-  return `<script src="${API_BASE}/widget.js" data-creator="${publicKey}" async></script>`;
-}
 
 export function WidgetScreen() {
   const api = useApi();
