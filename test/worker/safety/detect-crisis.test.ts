@@ -25,6 +25,11 @@ describe("detectCrisis", () => {
     ["je veux en finir", "self_harm", "fr"],
     ["mon copain m'a frappée hier soir", "abuse", "fr"],
     ["ich will nicht mehr leben", "self_harm", "de"],
+    ["ich bring mich um", "self_harm", "de"],
+    ["me voy a matar", "self_harm", "es"],
+    ["I feel like dying", "self_harm", "en"],
+    // A loanword shared with other languages ("overdose") is answered in the writer's language.
+    ["i'm going to overdose tonight", "self_harm", "en"],
     ["mein Vater schlägt mich", "abuse", "de"],
   ])("reads %j as %s (%s)", (text, kind, language) => {
     expect(detectCrisis(text)).toEqual({ kind, language });
@@ -43,6 +48,8 @@ describe("detectCrisis", () => {
     "I'll kill myself if I have to do one more burpee",
     "I'm going to kill him lol he ate my leftovers",
     "What is the capital of Australia?",
+    "I want this week to end already",
+    "my knee hurts me on downhills",
   ])("leaves %j alone", (text) => {
     expect(detectCrisis(text)).toBeNull();
   });

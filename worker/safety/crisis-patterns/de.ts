@@ -6,6 +6,7 @@ export const german: LanguagePatterns = {
   kinds: {
     self_harm: [
       /\bmich (?:umbringen|umzubringen|toten|zu toten|erhangen|aufhangen)\b/,
+      /\bbring(?:e)? (?:ich )?mich um\b/,
       /\bnicht mehr (?:leben|aufwachen|da sein|hier sein|existieren|weiterleben)\b/,
       /\b(?:will|mochte|wurde gern|wurde gerne|wurde am liebsten|mochte einfach|will einfach) (?:nur )?(?:sterben|tot sein|verschwinden fur immer|einschlafen und nicht mehr aufwachen)\b/,
       /\b(?:selbstmord|suizid)(?:gedanken|plane|absichten)\b/,

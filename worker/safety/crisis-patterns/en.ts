@@ -19,6 +19,11 @@ export const english: LanguagePatterns = {
         String.raw`\b${I} (?:want|wanna|wish|want so badly|just want|need|am going|m going|going|gonna|plan|am planning|m planning|tried|have tried|ve tried|might|could) (?:to )?(?:die|be dead|not exist|stop existing|not be alive|disappear forever|end it all|end it|end things|end everything|take my (?:own )?life|end my life)\b`,
       ),
       /\b(?:end|ending|take|taking) (?:my|my own) life\b/,
+      /\b(?:feel|feeling|felt) like (?:dying|i want to die|killing myself|ending it)\b/,
+      /\b(?:kms|unalive (?:my ?self|myself))\b/,
+      /\b(?:going to|gonna|want to|wanna|will|about to) (?:overdose|od)\b/,
+      /\b(?:nobody|no one|noone) (?:would|will|is going to) (?:miss me|notice if i (?:was|were) gone|care if i (?:died|was gone|were gone|disappeared))\b/,
+      /\bwant (?:my life|everything|it all) to (?:end|be over|stop)\b/,
       /\bend(?:ing)? (?:it|things|everything) (?:all|tonight|today|now|soon|for good|once and for all)\b/,
       /\bwish (?:i|id) (?:was|were|could be|had been) (?:dead|never born|gone)\b/,
       /\bwish (?:i|id) (?:could|would) (?:just )?(?:die|not wake up|disappear|stop existing|fall asleep forever)\b/,
@@ -69,7 +74,7 @@ export const english: LanguagePatterns = {
     ],
     abuse: [
       new RegExp(
-        String.raw`\b(?:he|she|they|my (?:${PARTNER})) (?:hit|hits|hitting|beat|beats|beating|punched|punches|punch|kicked|kicks|choked|chokes|strangled|strangles|slapped|slaps|shoved|pushes|pushed|raped|rapes|molested|molests|threatened|threatens|burned|burns) (?:me|us|my (?:kids|children|son|daughter|baby|mom|mum))\b`,
+        String.raw`\b(?:he|she|they|my (?:${PARTNER})) (?:hit|hits|hitting|hurts|beat|beats|beating|punched|punches|punch|kicked|kicks|choked|chokes|strangled|strangles|slapped|slaps|shoved|pushes|pushed|raped|rapes|molested|molests|threatened|threatens|burned|burns) (?:me|us|my (?:kids|children|son|daughter|baby|mom|mum))\b`,
       ),
       /\b(?:he|she|they|my \w+) (?:has been|keeps|started|kept|has started|is) (?:hitting|beating|hurting|choking|abusing|threatening|touching) (?:me|us)\b/,
       /\b(?:abused|abuses|abusing|assaulted|assaults|raped|molested) me\b/,

@@ -8,7 +8,8 @@ export const spanish: LanguagePatterns = {
   kinds: {
     self_harm: [
       /\b(?:quiero|quisiera|me quiero|tengo ganas de|pienso en|he pensado en|estoy pensando en|pensando en|voy a|prefiero|solo quiero|ganas de) (?:morir(?:me)?|matarme|suicidarme|quitarme la vida|desaparecer para siempre|acabar con (?:todo|mi vida)|dejar de existir|no despertar|dormir y no despertar)\b/,
-      /\bme quiero (?:morir|matar)\b/,
+      /\bme quiero (?:morir|matar|suicidar)\b/,
+      /\bme voy a (?:matar|suicidar|quitar la vida)\b/,
       /\b(?:matarme|suicidarme|quitarme la vida)\b/,
       /\b(?:me las tomo|tomarmelas|me voy a tomar) todas\b/,
       /\b(?:esto es|este mensaje es) una despedida\b|\bya no (?:voy a estar|estare)\b/,

@@ -46,7 +46,7 @@ export const french: LanguagePatterns = {
       /\b(?:narrive|narrivons|arrive|peux|peut|parviens) (?:pas|plus) a respirer\b|\b(?:je ne peux|je peux) (?:pas|plus) respirer\b/,
       /\bdouleur\b.{0,30}\b(?:poitrine|thoracique)\b.*\b(?:bras|respir\w*|sueur|transpire|vertige|machoire|engourdi\w*)\b/,
       /\b(?:visage|gorge|levres|langue) (?:qui )?gonfle\b.*\brespire\b|\brespire (?:tres )?mal\b/,
-      /\b(?:surdose|overdose)\b/,
+      /\b(?:fait|pris|fais) une (?:surdose|overdose)\b|\bsurdose\b/,
       /\b(?:ne respire plus|ne respire pas|respire presque plus|respire plus|ne se reveille pas|ne reagit plus|reagit pas|inconscient|inconsciente)\b/,
       /\blevres (?:bleues|violettes)\b/,
       /\b(?:arrive|narrive) plus (?:bien )?a respirer\b/,

@@ -45,7 +45,7 @@ export const portuguese: LanguagePatterns = {
       /\b(?:filho|filha|bebe|crianca|menino|menina)\b.*\b(?:engoliu|bebeu|tomou)\b.*\b(?:comprimidos|remedios|pilulas|lixivia|agua sanitaria|veneno|produto)\b/,
       /\blabios (?:roxos|azuis)\b/,
       /\bum lado do corpo\b|\b(?:fala|falar|falando|a falar) (?:tudo )?enrolad\w*\b/,
-      /\boverdose\b/,
+      /\b(?:tive|tomei|fiz|teve|tomou) (?:uma )?overdose\b/,
       /\b(?:nao acorda|nao respira|parou de respirar|desmaiou e nao|inconsciente)\b/,
       /\b(?:sangrando|a sangrar) (?:muito|sem parar)\b|\bnao para de sangrar\b/,
       /\bgarganta (?:fechando|a fechar|inchada|inchando)\b/,

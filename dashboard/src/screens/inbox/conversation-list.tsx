@@ -18,6 +18,14 @@ export type InboxFilters = {
   takenOver: boolean;
 };
 
+/** The inbox's yes/no filters, in the order they are offered. */
+const FLAG_FILTERS = [
+  ["urgent", "Urgent"],
+  ["needsHuman", "Needs a human"],
+  ["takenOver", "Taken over"],
+  ["hideTests", "Hide test chats"],
+] as const;
+
 export function inboxQuery(filters: InboxFilters): string {
   const params = new URLSearchParams({ limit: "50" });
   if (filters.q.trim()) params.set("q", filters.q.trim());
@@ -46,13 +54,7 @@ export function ConversationList({
   selectedId: string | undefined;
 }) {
   const list = conversations.data?.conversations ?? [];
-  const filtered =
-    filters.q ||
-    filters.channel ||
-    filters.urgent ||
-    filters.needsHuman ||
-    filters.takenOver ||
-    filters.hideTests;
+  const filtered = filters.q || filters.channel || FLAG_FILTERS.some(([flag]) => filters[flag]);
   const none = (
     <EmptyState title={filtered ? "No conversation matches" : "No conversations yet"}>
       {filtered
@@ -87,30 +89,15 @@ export function ConversationList({
             <option value="telegram">Telegram</option>
             <option value="whatsapp">WhatsApp</option>
           </select>
-          <CheckLabel
-            checked={filters.urgent}
-            onChecked={(urgent) => onFilters({ ...filters, urgent })}
-          >
-            Urgent
-          </CheckLabel>
-          <CheckLabel
-            checked={filters.needsHuman}
-            onChecked={(needsHuman) => onFilters({ ...filters, needsHuman })}
-          >
-            Needs a human
-          </CheckLabel>
-          <CheckLabel
-            checked={filters.takenOver}
-            onChecked={(takenOver) => onFilters({ ...filters, takenOver })}
-          >
-            Taken over
-          </CheckLabel>
-          <CheckLabel
-            checked={filters.hideTests}
-            onChecked={(hideTests) => onFilters({ ...filters, hideTests })}
-          >
-            Hide test chats
-          </CheckLabel>
+          {FLAG_FILTERS.map(([flag, label]) => (
+            <CheckLabel
+              key={flag}
+              checked={filters[flag]}
+              onChecked={(checked) => onFilters({ ...filters, [flag]: checked })}
+            >
+              {label}
+            </CheckLabel>
+          ))}
         </div>
       </form>
       <LoadError resource={conversations} title="Could not load conversations" />
