@@ -167,6 +167,7 @@ export class ConversationRoom extends DurableObject<Env> {
         author: input.author,
         route: input.reply_route,
         quickReplyId: input.quick_reply_id,
+        language: input.language,
       });
       return { status: duplicate ? "duplicate" : "stored", seq: message.seq };
     } catch (err) {

@@ -2,12 +2,7 @@
 // deliveries; the dispatcher's alarm sends the due ones and sets itself for the next retry, so
 // back-off survives restarts and costs nothing while idle.
 import { DurableObject } from "cloudflare:workers";
-import {
-  DELIVERY_LOG_DAYS,
-  dueDeliveries,
-  nextDueAt,
-  pruneDeliveryLog,
-} from "../worker/db/webhook-store";
+import { dueDeliveries, nextDueAt } from "../worker/db/webhook-store";
 import { createLogger, describeError } from "../worker/lib/logger";
 import { deliverWebhook } from "./webhook/deliver-webhook";
 import { workerConfig } from "../worker/lib/config";
@@ -47,8 +42,6 @@ export class WebhookDispatcher extends DurableObject<Env> {
         this.again = false;
         await this.sendDue(tenantId, Math.max(this.until, Date.now()));
       } while (this.again);
-      // The log keeps a month; pruning rides on the passes events cause, so an idle workspace costs nothing.
-      await pruneDeliveryLog(this.env.DB, tenantId, Date.now() - DELIVERY_LOG_DAYS * 86_400_000);
       const next = await nextDueAt(this.env.DB, tenantId);
       if (next !== null) await this.schedule(next);
     } catch (err) {

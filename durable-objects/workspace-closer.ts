@@ -9,6 +9,7 @@ import { findClosure } from "../worker/db/workspace-store";
 import { createLogger, describeError, type Logger } from "../worker/lib/logger";
 import { eraseClosedWorkspace, sweepClosedWorkspace } from "../worker/workspace/close-workspace";
 import { workerConfig } from "../worker/lib/config";
+import { AlarmJob } from "./shared/alarm-job";
 
 type Job = {
   tenantId: string;
@@ -18,28 +19,33 @@ type Job = {
   failures: number;
 };
 
-const JOB_KEY = "job";
 /** The alarm that does the work if the nudge after the commit never comes. */
 const SAFETY_NET_MS = 10_000;
 /** How long a workspace may still be found open after scheduling (its closure being committed). */
 const COMMIT_GRACE_MS = 10 * 60_000;
 const RECHECK_MS = 30_000;
-const RETRY_BASE_MS = 60_000;
-const RETRY_MAX_MS = 6 * 3_600_000;
 
 export class WorkspaceCloser extends DurableObject<Env> {
   private readonly logger: Logger;
   private running: Promise<void> | null = null;
+  private readonly stored: AlarmJob<Job>;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.stored = new AlarmJob(ctx);
     this.logger = createLogger({ component: "workspace-closer" }, workerConfig(env).logLevel);
   }
 
   /** Takes the workspace on before its closure is committed; repeating it changes nothing. */
   async schedule(tenantId: string): Promise<void> {
-    if (!this.job())
-      this.save({ tenantId, scheduledAt: Date.now(), swept: false, cursor: null, failures: 0 });
+    if (!this.stored.get())
+      this.stored.save({
+        tenantId,
+        scheduledAt: Date.now(),
+        swept: false,
+        cursor: null,
+        failures: 0,
+      });
     await this.ctx.storage.setAlarm(Date.now() + SAFETY_NET_MS);
   }
 
@@ -61,7 +67,7 @@ export class WorkspaceCloser extends DurableObject<Env> {
   }
 
   private async step(): Promise<void> {
-    const job = this.job();
+    const job = this.stored.get();
     if (!job) return;
     const now = Date.now();
     try {
@@ -69,13 +75,13 @@ export class WorkspaceCloser extends DurableObject<Env> {
       if (!closure) {
         if (now - job.scheduledAt < COMMIT_GRACE_MS)
           await this.ctx.storage.setAlarm(now + RECHECK_MS);
-        else await this.forget();
+        else await this.stored.forget();
         return;
       }
-      if (closure.erasedAt !== null) return this.forget();
+      if (closure.erasedAt !== null) return this.stored.forget();
       if (!job.swept) {
         const pass = await sweepClosedWorkspace(this.env, job.tenantId, job.cursor, this.logger);
-        this.save({ ...job, swept: pass.next === null, cursor: pass.next, failures: 0 });
+        this.stored.save({ ...job, swept: pass.next === null, cursor: pass.next, failures: 0 });
         if (pass.next !== null) return this.ctx.storage.setAlarm(now);
       }
       const eraseAfter =
@@ -86,31 +92,16 @@ export class WorkspaceCloser extends DurableObject<Env> {
         eraseAfter,
       });
       this.logger.info("closed workspace erased", { tenant_id: job.tenantId, ...receipt });
-      await this.forget();
+      await this.stored.forget();
     } catch (err) {
-      const failures = (this.job()?.failures ?? 0) + 1;
+      const failures = (this.stored.get()?.failures ?? 0) + 1;
       this.logger.error("workspace closer step failed", {
         tenant_id: job.tenantId,
         failures,
         ...describeError(err),
       });
-      this.save({ ...(this.job() ?? job), failures });
-      await this.ctx.storage.setAlarm(
-        now + Math.min(RETRY_BASE_MS * 2 ** (failures - 1), RETRY_MAX_MS),
-      );
+      this.stored.save({ ...(this.stored.get() ?? job), failures });
+      await this.stored.retryLater(failures, now);
     }
-  }
-
-  private job(): Job | undefined {
-    return this.ctx.storage.kv.get<Job>(JOB_KEY);
-  }
-
-  private save(job: Job): void {
-    this.ctx.storage.kv.put<Job>(JOB_KEY, job);
-  }
-
-  private async forget(): Promise<void> {
-    await this.ctx.storage.deleteAlarm();
-    await this.ctx.storage.deleteAll();
   }
 }

@@ -29,7 +29,10 @@ import { meRoutes } from "./routes/me";
 import { channelRoutes } from "./routes/channels";
 import { conversationRoutes } from "./routes/conversations";
 import { memberRoutes } from "./routes/members";
+import { invitationRoutes } from "./routes/invitations";
+import { originalRoutes } from "./routes/originals";
 import { personaRoutes } from "./routes/persona";
+import { safetyRoutes } from "./routes/safety";
 import { testChatRoutes } from "./routes/test-chat";
 import { widgetRoutes } from "./routes/widget";
 import { webhookRoutes } from "./routes/webhooks";
@@ -38,6 +41,7 @@ import { widgetPublicRoutes } from "./routes/widget-public";
 export { ConversationRoom } from "../durable-objects/conversation-room";
 export { CoachingAgent } from "../durable-objects/coaching-agent";
 export { RateLimiter } from "../durable-objects/rate-limiter";
+export { RetentionSweeper } from "../durable-objects/retention-sweeper";
 export { WebhookDispatcher } from "../durable-objects/webhook-dispatcher";
 export { WorkspaceCloser } from "../durable-objects/workspace-closer";
 
@@ -45,6 +49,7 @@ const api = new Hono<AppEnv>()
   .route("/auth", authRoutes)
   .route("/me", meRoutes)
   .route("/members", memberRoutes)
+  .route("/invitations", invitationRoutes)
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes)
   .route("/contacts", contactRoutes)
@@ -60,8 +65,10 @@ const api = new Hono<AppEnv>()
   .route("/analytics", analyticsRoutes)
   .route("/integrations", integrationRoutes)
   .route("/workspace", workspaceRoutes)
+  .route("/originals", originalRoutes)
   .route("/knowledge", knowledgeRoutes)
   .route("/persona", personaRoutes)
+  .route("/safety", safetyRoutes)
   .route("/test-chat", testChatRoutes)
   .route("/assistant", assistantRoutes)
   .route("/bridge", bridgeCallbackRoutes)

@@ -56,8 +56,19 @@ export type Member = {
 };
 export type Invitation = { id: string; email: string; role: Role; expires_at: string };
 
-/** `POST /members`: the invitation and the one-time token its link carries. */
+/** `POST /members`: the invitation and the one-time token its link (`<dashboard>/invite/<token>`) carries. */
 export type InvitationCreated = { invitation: Invitation; invitation_token: string };
+
+/** `GET /invitations/:token`: what an open invitation link opens. */
+export type InvitationPreview = {
+  workspace_name: string;
+  email: string;
+  role: Role;
+  expires_at: string;
+};
+
+/** `POST /invitations/:token/accept`: the workspace the signed-in person just joined. */
+export type InvitationAccepted = { tenant_id: string; workspace_name: string; role: Role };
 
 /** `PATCH /members/:id`: the membership with its new role. */
 export type MemberRoleChanged = { id: string; user_id: string; role: Role };

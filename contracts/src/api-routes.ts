@@ -8,8 +8,10 @@ import type {
   AuditPage,
   ContactErasureReceipt,
   ExportDocument,
+  InvitationAccepted,
   InvitationCreated,
   Invitation,
+  InvitationPreview,
   LoginResponse,
   Me,
   Member,
@@ -23,6 +25,8 @@ import type { ChannelView } from "./channels";
 import type {
   Analytics,
   AssistantStatus,
+  Correction,
+  CorrectionPage,
   Deleted,
   DocumentDeleted,
   DocumentPage,
@@ -42,9 +46,14 @@ import type {
   TakeoverState,
   TranscriptPage,
 } from "./conversation-views";
+import type { CoachingRuleView, ContactSignals } from "./coaching-rules";
+import type { CommitmentView } from "./commitments";
 import type { ProgramAnalytics } from "./program-analytics";
-import type { EnrollmentView, ProgramView } from "./programs";
+import type { RetentionView } from "./retention";
+import type { CoachingStateView, EnrollmentView, ProgramView } from "./programs";
+import type { CrisisResources, ModelRedaction } from "./safety-settings";
 import type { WidgetSessionResponse, WidgetView } from "./widget";
+import type { WorkspaceExport } from "./workspace-export";
 
 /** A program in a list: everything but its steps. */
 export type ProgramSummary = Omit<ProgramView, "steps">;
@@ -63,23 +72,38 @@ export type ApiRoutes = {
   "PATCH /members/:id": MemberRoleChanged;
   "DELETE /members/:id": undefined;
   "DELETE /members/invitations/:id": undefined;
+  "GET /invitations/:token": InvitationPreview;
+  "POST /invitations/:token/accept": InvitationAccepted;
   "GET /api-keys": { api_keys: ApiKey[] };
   "POST /api-keys": ApiKeyCreated;
   "DELETE /api-keys/:id": undefined;
   "GET /audit": AuditPage;
-  "GET /workspace/export": ExportDocument;
+  "GET /workspace/export": WorkspaceExport;
   "DELETE /workspace": WorkspaceDeleted;
+  "GET /workspace/retention": RetentionView;
+  "PUT /workspace/retention": RetentionView;
   "GET /contacts/:id/export": ExportDocument;
   "DELETE /contacts/:id": ContactErasureReceipt;
+  "GET /contacts/:id/coaching": CoachingStateView;
+  "PUT /contacts/:id/coaching": CoachingStateView;
+  "GET /contacts/:id/commitments": { commitments: CommitmentView[]; next_offset: number | null };
+  "GET /contacts/:id/signals": ContactSignals;
   "GET /knowledge/documents": DocumentPage;
   "POST /knowledge/documents": KnowledgeDocument;
   "PATCH /knowledge/documents/:id": RenamedDocument;
   "DELETE /knowledge/documents/:id": DocumentDeleted;
   "POST /knowledge/documents/:id/reindex": KnowledgeDocument;
   "POST /knowledge/corrections": KnowledgeDocument;
+  "GET /knowledge/corrections": CorrectionPage;
+  "PUT /knowledge/corrections/:id": Correction;
   "GET /knowledge/gaps": GapPage;
   "GET /persona": PersonaVersion;
   "PUT /persona": PersonaVersion;
+  "GET /safety/crisis-resources": CrisisResources;
+  "PUT /safety/crisis-resources": CrisisResources;
+  "POST /safety/crisis-resources/preview": { text: string };
+  "GET /safety/model-redaction": ModelRedaction;
+  "PUT /safety/model-redaction": ModelRedaction;
   "GET /assistant/status": AssistantStatus;
   "GET /widget": WidgetView;
   "PUT /widget": WidgetView;
@@ -89,6 +113,7 @@ export type ApiRoutes = {
   "POST /channels/telegram": ChannelView;
   "POST /channels/whatsapp": ChannelView;
   "DELETE /channels/:id": ChannelView;
+  "PUT /channels/:id/template": ChannelView;
   "GET /conversations": ConversationPage;
   "GET /conversations/:id/messages": TranscriptPage;
   "POST /conversations/:id/messages": SentMessage;
@@ -108,6 +133,10 @@ export type ApiRoutes = {
   "GET /programs/:id/analytics": ProgramAnalytics;
   "GET /enrollments": { enrollments: EnrollmentView[]; next_offset: number | null };
   "POST /enrollments": EnrollmentView & { duplicate: boolean };
+  "GET /coaching-rules": { rules: CoachingRuleView[]; next_offset: number | null };
+  "POST /coaching-rules": CoachingRuleView;
+  "PUT /coaching-rules/:id": CoachingRuleView;
+  "DELETE /coaching-rules/:id": undefined;
 };
 
 export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

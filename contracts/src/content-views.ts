@@ -15,6 +15,8 @@ export type KnowledgeDocument = {
   status_reason: string | null;
   chunk_count: number;
   page_count: number | null;
+  /** When the workspace's retention removed the original file; its passages still answer. */
+  original_removed_at: number | null;
   created_at: number;
   updated_at: number;
 };
@@ -26,6 +28,22 @@ export type RenamedDocument = KnowledgeDocument & { bridge_pending: boolean };
 
 /** `DELETE /knowledge/documents/:id`: gone, with the vectors the bridge dropped. */
 export type DocumentDeleted = { id: string; deleted: true; vectors_deleted: number };
+
+/**
+ * A creator's correction: the question and the answer given word for word to it and to nearly the
+ * same question. `id` is its library document; `status` follows the document's indexing.
+ */
+export type Correction = {
+  id: string;
+  question: string;
+  answer: string;
+  status: DocumentStatus;
+  created_at: number;
+  updated_at: number;
+};
+
+/** `GET /knowledge/corrections`: newest first, in the shape of eval/golden.json (`cases`). */
+export type CorrectionPage = { cases: Correction[]; next_offset: number | null };
 
 /** A question the coach answered poorly, as the bridge reported it. */
 export type GapQuestion = {

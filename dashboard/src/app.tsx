@@ -1,5 +1,5 @@
 // The app shell: signed out, the sign-in and sign-up screens; signed in, the layout with every screen of
-// screens.tsx as a route.
+// screens.tsx as a route; either way, an invitation link's page.
 import { Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AuthProvider, useAuth } from "./auth/auth-context";
@@ -7,6 +7,7 @@ import { Layout } from "./components/layout";
 import { ErrorNotice, Spinner } from "./components/ui";
 import { screens } from "./screens";
 import { AuthScreen } from "./screens/auth/auth-screen";
+import { InviteScreen } from "./screens/invite/invite-screen";
 
 function Gate() {
   const { me, meError, reloadMe } = useAuth();
@@ -30,12 +31,14 @@ function Gate() {
       <Routes>
         <Route path="/sign-up" element={<AuthScreen mode="sign-up" />} />
         <Route path="/sign-in" element={<AuthScreen mode="sign-in" />} />
+        <Route path="/invite/:token" element={<InviteScreen />} />
         <Route path="*" element={<Navigate to="/sign-in" replace />} />
       </Routes>
     );
   }
   return (
     <Routes>
+      <Route path="/invite/:token" element={<InviteScreen />} />
       <Route element={<Layout />}>
         {screens.map((screen) => (
           <Route

@@ -13,6 +13,7 @@ import "./styles/chats.css";
 import "./styles/inbox.css";
 import "./styles/widget-preview.css";
 import "./styles/channels-and-charts.css";
+import "./styles/records.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

@@ -5,6 +5,8 @@ import { AnalyticsScreen } from "./screens/analytics/analytics-screen";
 import { ApiKeysScreen } from "./screens/api-keys/api-keys-screen";
 import { AuditScreen } from "./screens/audit/audit-screen";
 import { ChannelsScreen } from "./screens/channels/channels-screen";
+import { CoachingRulesScreen } from "./screens/coaching-rules/coaching-rules-screen";
+import { CorrectionsScreen } from "./screens/corrections/corrections-screen";
 import { DataScreen } from "./screens/data/data-screen";
 import { GapsScreen } from "./screens/gaps/gaps-screen";
 import { InboxScreen } from "./screens/inbox/inbox-screen";
@@ -12,6 +14,7 @@ import { IntegrationsScreen } from "./screens/integrations/integrations-screen";
 import { KnowledgeScreen } from "./screens/knowledge/knowledge-screen";
 import { OnboardingScreen } from "./screens/onboarding/onboarding-screen";
 import { PersonaScreen } from "./screens/persona/persona-screen";
+import { SafetyScreen } from "./screens/safety/safety-screen";
 import { TeamScreen } from "./screens/team/team-screen";
 import { WidgetScreen } from "./screens/widget/widget-screen";
 import { lazyScreen } from "./lib/lazy-screen";
@@ -40,12 +43,20 @@ export const screens: ScreenEntry[] = [
     Component: KnowledgeScreen,
   },
   {
+    path: "/corrections",
+    to: "/corrections",
+    label: "Corrections",
+    group: "Coach",
+    Component: CorrectionsScreen,
+  },
+  {
     path: "/persona",
     to: "/persona",
     label: "Persona & voice",
     group: "Coach",
     Component: PersonaScreen,
   },
+  { path: "/safety", to: "/safety", label: "Safety", group: "Coach", Component: SafetyScreen },
   { path: "/widget", to: "/widget", label: "Web widget", group: "Coach", Component: WidgetScreen },
   {
     path: "/channels",
@@ -60,6 +71,13 @@ export const screens: ScreenEntry[] = [
     label: "Programs",
     group: "Coach",
     Component: ProgramsScreen,
+  },
+  {
+    path: "/coaching-rules",
+    to: "/coaching-rules",
+    label: "Coaching rules",
+    group: "Coach",
+    Component: CoachingRulesScreen,
   },
   {
     path: "/inbox/:conversationId?",

@@ -1,9 +1,11 @@
 // What a turn asks the bridge: the question with the conversation's recent history, the workspace's
 // persona and the retrieval and deadline settings. Separate from answering the turn, which only sends it.
-// Card numbers and IBANs in what people wrote never leave the edge for the model.
+// The kinds of personal data the workspace chose (card numbers and IBANs unless it chose otherwise) are
+// masked in what people wrote before it leaves the edge for the model.
 import type { ChatRequest } from "@coach/contracts/bridge";
-import { maskPaymentData } from "@coach/contracts/personal-data";
+import { maskSelectedData } from "@coach/contracts/personal-data";
 import { loadPersona } from "../../worker/persona/load-persona";
+import { loadSafetySettings } from "../../worker/safety/safety-settings";
 import type { PendingTurn } from "./outbox";
 import type { TurnProcessorDeps } from "./turn-processor";
 
@@ -13,6 +15,10 @@ export async function chatRequest(
   question: string,
 ): Promise<ChatRequest> {
   const meta = deps.meta();
+  const [{ persona, version }, { redaction }] = await Promise.all([
+    loadPersona(deps.env.DB, meta.tenantId),
+    loadSafetySettings(deps.env.DB, meta.tenantId),
+  ]);
   const history = deps.log
     .before(turn.userSeq, deps.settings.historyMessages)
     .filter(
@@ -20,13 +26,12 @@ export async function chatRequest(
     )
     .map((m) => ({
       role: m.role === "user" ? ("user" as const) : ("assistant" as const),
-      content: maskPaymentData(m.text),
+      content: maskSelectedData(m.text, redaction),
     }));
-  const { persona, version } = await loadPersona(deps.env.DB, meta.tenantId);
   return {
     tenant_id: meta.tenantId,
     conversation_id: meta.conversationId,
-    question: maskPaymentData(question),
+    question: maskSelectedData(question, redaction),
     history,
     persona,
     persona_version: version,

@@ -3,13 +3,15 @@
 // the assistant answers it, the coaching agent takes it, or it is only stored (a person of the
 // creator's team has taken over).
 import { mentionsCommitment } from "../../worker/commitments/parse-commitment";
+import type { ReplyLanguage } from "../../worker/lib/reply-language";
 import type { CrisisSignal } from "../../worker/safety/detect-crisis";
 import { asksForHuman } from "./human-request";
 
 export type MessageDestination =
   | { kind: "crisis"; signal: CrisisSignal }
   | { kind: "assistant" }
-  | { kind: "human" }
+  /** `language`: the one the request was written in. */
+  | { kind: "human"; language: ReplyLanguage }
   /**
    * `quickReplyId`: the quick reply it answers. `possibleAnswer`: free text written right under an
    * offer of quick replies, which may answer the check-in in words ("I'd say a 4"); only the agent can
@@ -36,7 +38,8 @@ export function classifyMessage(message: ArrivingMessage): MessageDestination {
   if (message.quickReplyId !== null)
     return { kind: "coaching", quickReplyId: message.quickReplyId, possibleAnswer: false };
   if (message.takenOver) return { kind: "silent" };
-  if (asksForHuman(message.text)) return { kind: "human" };
+  const askedInLanguage = asksForHuman(message.text);
+  if (askedInLanguage) return { kind: "human", language: askedInLanguage };
   if (message.underOffer) return { kind: "coaching", quickReplyId: null, possibleAnswer: true };
   // Promises and reminder requests ("remind me to walk at 7") are the coaching agent's.
   if (mentionsCommitment(message.text))

@@ -9,17 +9,13 @@
 // treated as a possible commitment, then given to the assistant.
 import type { QuickReply } from "@coach/contracts/socket";
 import type { AgentSnapshot } from "../coaching/agent-api";
+import { COMMITMENT_TEXTS, outcomeLanguage } from "../../worker/commitments/commitment-texts";
 import {
   confirmationText,
   mentionsCommitment,
-  parseCommitment,
+  readCommitment,
 } from "../../worker/commitments/parse-commitment";
-import {
-  followUpText,
-  OUTCOME_THANKS,
-  outcomeReplies,
-  readOutcomeReply,
-} from "../../worker/commitments/follow-up";
+import { followUpText, outcomeReplies, readOutcomeReply } from "../../worker/commitments/follow-up";
 import { recordCommitment, recordOutcome } from "../../worker/db/commitment-store";
 import { emitEvent } from "../../worker/integrations/emit-event";
 import { coachingAgentFor } from "../../worker/lib/coaching-agents";
@@ -79,7 +75,9 @@ async function recordAnsweredOutcome(
     program_id: row.programId,
     enrollment_id: row.enrollmentId,
   });
-  await deps.reply(`outcome-${message.seq}`, OUTCOME_THANKS[answer.outcome]);
+  // The pressed button's label says which language the follow-up was in.
+  const thanks = COMMITMENT_TEXTS[outcomeLanguage(message.text)].thanks[answer.outcome];
+  await deps.reply(`outcome-${message.seq}`, thanks);
 }
 
 async function recordNewCommitment(
@@ -92,11 +90,12 @@ async function recordNewCommitment(
   const agent = coachingAgentFor(env, meta.tenantId, contactId);
   // The RPC typing cannot map the snapshot's free-form details; the shape is the agent's own.
   const snapshot: AgentSnapshot = await agent.snapshot();
-  const commitment = parseCommitment(message.text, {
+  const read = readCommitment(message.text, {
     now: message.at,
     timeZone: snapshot.preferences.timezone,
   });
-  if (!commitment) return deps.askAssistant();
+  if (!read) return deps.askAssistant();
+  const { commitment, language } = read;
   const enrolment = snapshot.enrollments.find((e) => e.status === "active") ?? null;
   const { row, created } = await recordCommitment(env.DB, meta.tenantId, {
     ...commitment,
@@ -112,13 +111,13 @@ async function recordNewCommitment(
   if (created) {
     await agent.queueIntervention(identity, {
       id: `commitment:${row.id}`,
-      text: followUpText(row),
-      quick_replies: outcomeReplies(row.id),
+      text: followUpText(row, language),
+      quick_replies: outcomeReplies(row.id, language),
       due_at: row.dueAt,
       reason: row.kind === "reminder" ? "reminder" : "commitment_follow_up",
     });
   }
-  await deps.reply(`commitment-${message.seq}`, confirmationText(commitment));
+  await deps.reply(`commitment-${message.seq}`, confirmationText(commitment, language));
 }
 
 /** Whether the contact's agent took the message as a check-in's answer (it thanks the contact itself). */

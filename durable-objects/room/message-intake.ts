@@ -10,7 +10,7 @@ import { detectCrisis } from "../../worker/safety/detect-crisis";
 import { noteCoachingReply } from "../coaching/note-reply";
 import { classifyMessage } from "./classify-message";
 import { handleCoachingMessage, type CoachingMessage } from "./coaching-replies";
-import { fixedReplyTo, recordFixedReply } from "./fixed-replies";
+import { fixedReplyTo, recordFixedReply, type FixedDestination } from "./fixed-replies";
 import type { OutboundInput } from "./outbound-message";
 import type { ReplyRoute } from "./reply-routes";
 import type { RoomMeta } from "./room-meta";
@@ -38,6 +38,8 @@ export type IncomingMessage = {
   author: string;
   route?: ReplyRoute;
   quickReplyId?: string;
+  /** The language the person's channel says they use (Telegram's `language_code`), when it says. */
+  language?: string;
 };
 
 export class MessageIntake {
@@ -86,7 +88,7 @@ export class MessageIntake {
       underOffer,
       quickReplyId,
     });
-    const { stored, reply } = this.deps.ctx.storage.transactionSync(() => {
+    const stored = this.deps.ctx.storage.transactionSync(() => {
       const message = this.deps.log.append({
         role: "user",
         author: input.author,
@@ -97,48 +99,23 @@ export class MessageIntake {
       });
       if (input.route) this.deps.routes.record(turnId, input.route);
       if (destination.kind === "assistant") this.deps.outbox.enqueue(turnId, message.seq, turnId);
-      // A crisis or a request for a person is answered with fixed words instead of a model call.
-      const fixed = fixedReplyTo(destination, input.route ?? null, meta);
-      const answer =
-        fixed === null
-          ? null
-          : this.deps.log.append({
-              role: "assistant",
-              author: null,
-              text: fixed,
-              status: "complete",
-              channel,
-              turnId,
-            });
-      return { stored: message, reply: answer };
+      return message;
     });
     acknowledge(stored, false);
     this.deps.hub.deliver({ type: "message", ...stored }, sender);
     this.deps.markIndexDirty();
     if (firstMessage) this.deps.emit("conversation.created", { first_seq: stored.seq });
-    if (reply) {
-      // After the caller's ack, as a real answer would be.
-      queueMicrotask(() =>
-        this.deps.deliver({
-          type: "done",
-          turn_id: turnId,
-          seq: reply.seq,
-          text: reply.text,
-          status: reply.status,
-          citations: [],
-          confidence: null,
+    if (destination.kind === "crisis" || destination.kind === "human")
+      this.deps.ctx.waitUntil(
+        this.answerFixed(destination, {
+          message: { seq: stored.seq, text: input.text },
+          route: input.route ?? null,
+          language: input.language ?? null,
+          channel,
+          turnId,
+          meta,
         }),
       );
-      this.deps.ctx.waitUntil(
-        recordFixedReply(
-          this.deps.env,
-          meta,
-          destination,
-          { seq: stored.seq, text: input.text },
-          this.deps.logger,
-        ),
-      );
-    }
     if (destination.kind === "assistant") this.deps.pump();
     const possibleAnswer = destination.kind === "coaching" && destination.possibleAnswer;
     if (destination.kind === "coaching") {
@@ -167,6 +144,44 @@ export class MessageIntake {
         ),
       );
     return { message: stored, duplicate: false };
+  }
+
+  /**
+   * Answers a crisis or a request for a person with fixed words instead of a model call, after the
+   * sender's ack as a real answer would be, then flags the conversation, tells the creator and audits.
+   */
+  private async answerFixed(
+    destination: FixedDestination,
+    turn: {
+      message: { seq: number; text: string };
+      route: ReplyRoute | null;
+      language: string | null;
+      channel: RoomMeta["channel"];
+      turnId: string;
+      meta: RoomMeta;
+    },
+  ): Promise<void> {
+    const { env, logger } = this.deps;
+    const text = await fixedReplyTo(env, destination, turn.route, turn.meta, logger, turn.language);
+    const reply = this.deps.log.append({
+      role: "assistant",
+      author: null,
+      text,
+      status: "complete",
+      channel: turn.channel,
+      turnId: turn.turnId,
+    });
+    this.deps.markIndexDirty();
+    this.deps.deliver({
+      type: "done",
+      turn_id: turn.turnId,
+      seq: reply.seq,
+      text: reply.text,
+      status: reply.status,
+      citations: [],
+      confidence: null,
+    });
+    await recordFixedReply(env, turn.meta, destination, turn.message, logger);
   }
 
   /** Hands a message set aside for coaching to room/coaching-replies.ts; it may still go to the assistant. */

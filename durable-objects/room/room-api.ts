@@ -22,6 +22,8 @@ export type ChannelMessageInput = {
   reply_route?: ReplyRoute;
   /** Set when the user pressed a quick reply; `text` is then its label. */
   quick_reply_id?: string;
+  /** The language the platform says the user has set (Telegram's `language_code`). */
+  language?: string;
 };
 
 /** A takeover as the dashboard sees it; `changed` is false when the call found it already so. */

@@ -19,6 +19,7 @@ describe("classifyMessage", () => {
   it("answers a request for a person with the fixed reply, not the assistant", () => {
     expect(classifyMessage({ ...plain, text: "Can I talk to a real person?" })).toEqual({
       kind: "human",
+      language: "en",
     });
   });
 
@@ -49,6 +50,7 @@ describe("classifyMessage", () => {
   it("still answers a request for a person written under an offer", () => {
     expect(classifyMessage({ ...plain, text: "I need a human", underOffer: true })).toEqual({
       kind: "human",
+      language: "en",
     });
   });
 

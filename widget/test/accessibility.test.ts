@@ -67,6 +67,19 @@ describe("keyboard", () => {
     await page.context().close();
   });
 
+  it("keeps focus in the composer after a suggested question is chosen with the keyboard", async () => {
+    const context = await newVisitor(browser);
+    const page = await context.newPage();
+    await page.goto(stack.demoUrl);
+    await openChat(page);
+    const chip = page.locator("#coach-widget .chips .chip").first();
+    await chip.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => chip.isHidden()).toBe(true);
+    expect(await focusInWidget(page)).toBe("textarea.");
+    await context.close();
+  });
+
   it("announces answers in a polite live region and honours reduced motion", async () => {
     const context = await newVisitor(browser);
     const page = await context.newPage();

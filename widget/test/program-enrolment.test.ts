@@ -74,7 +74,7 @@ describe("joining a coaching program from the widget", () => {
     await page.goto(stack.demoUrl);
     await openChat(page);
 
-    const join = page.getByRole("button", { name: `${PROGRAM_STRINGS.join} Morning momentum` });
+    const join = page.getByRole("button", { name: PROGRAM_STRINGS.join("Morning momentum") });
     await join.waitFor();
     expect(await bar(page).getAttribute("aria-label")).toBe(PROGRAM_STRINGS.label);
     // Slow the join down, so the moment it is in flight can be seen: the button cannot be pressed twice.
@@ -88,7 +88,7 @@ describe("joining a coaching program from the widget", () => {
 
     await expect
       .poll(() => barText(page), { timeout: 10_000 })
-      .toBe(`${PROGRAM_STRINGS.enrolledIn} Morning momentum.`);
+      .toBe(PROGRAM_STRINGS.enrolledIn("Morning momentum"));
     expect(await focusedLabel(page)).toBe(PROGRAM_STRINGS.leave);
     expect((await enrollments()).map((e) => e.status)).toEqual(["active"]);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-program-enrolled.png` });
@@ -97,7 +97,7 @@ describe("joining a coaching program from the widget", () => {
     await page.reload();
     await expect
       .poll(() => barText(page), { timeout: 10_000 })
-      .toBe(`${PROGRAM_STRINGS.enrolledIn} Morning momentum.`);
+      .toBe(PROGRAM_STRINGS.enrolledIn("Morning momentum"));
 
     await page.getByRole("button", { name: PROGRAM_STRINGS.leave }).click();
     expect(await barText(page)).toBe(PROGRAM_STRINGS.confirmLeave);
@@ -106,7 +106,7 @@ describe("joining a coaching program from the widget", () => {
     await expect.poll(() => barText(page), { timeout: 10_000 }).toBe(PROGRAM_STRINGS.stoppedNote);
     expect(
       await page
-        .getByRole("button", { name: `${PROGRAM_STRINGS.join} Morning momentum` })
+        .getByRole("button", { name: PROGRAM_STRINGS.join("Morning momentum") })
         .isVisible(),
     ).toBe(true);
 
@@ -157,7 +157,7 @@ describe("joining a coaching program from the widget", () => {
 
     await context.unroute("**/api/v1/widget/enrollment?**");
     await page.getByRole("button", { name: STRINGS.retry }).click();
-    await page.getByRole("button", { name: `${PROGRAM_STRINGS.join} Evening wind-down` }).waitFor();
+    await page.getByRole("button", { name: PROGRAM_STRINGS.join("Evening wind-down") }).waitFor();
     await context.close();
   });
 });

@@ -15,6 +15,8 @@ export type InboundMessage = {
   text: string;
   /** Set when the user pressed a quick reply; `text` is then its label. */
   quickReplyId?: string;
+  /** The language the platform says the user has set (Telegram's `language_code`). */
+  language?: string;
 };
 
 /** Stores the message in the user's open conversation and queues its answer. */
@@ -44,6 +46,7 @@ export async function forwardToRoom(
       text: message.text,
       author: session.contact.id,
       ...(message.quickReplyId ? { quick_reply_id: message.quickReplyId } : {}),
+      ...(message.language ? { language: message.language } : {}),
     },
   );
   await touchChannel(env.DB, channel.tenantId, channel.id, { lastMessageAt: Date.now() });

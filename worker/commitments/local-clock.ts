@@ -1,6 +1,6 @@
 // When a commitment or reminder is due, on the user's clock: the instant a day, a time, a day part or
 // a window resolves to in their time zone (a bare "8" is the next 8:00 or 20:00), the hour each is
-// followed up at, and how an instant is told back to them ("on Friday at 20:00"). parse-commitment.ts
+// followed up at, and the clock reading an instant is told back to them with. parse-commitment.ts
 // reads what a sentence promises; the calendar arithmetic of when lives here, apart from it.
 import { addLocalDays, instantOf, localDateTime } from "../lib/zoned-time";
 import type { DayPart, TimePhrase, TimePhrases } from "./time-phrases";
@@ -54,30 +54,6 @@ const COMMITMENT_FOLLOW_UP_HOUR: Record<DayPart | "none", number> = {
 };
 export const WINDOW_FOLLOW_UP_HOUR = 18;
 
-const WEEKDAY_TITLES = [
-  "Sunday",
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-];
-const MONTH_TITLES = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-];
-
 export function dateOf(local: LocalDateTime): CalendarDate {
   return { year: local.year, month: local.month, day: local.day };
 }
@@ -88,20 +64,30 @@ function daysBetween(a: CalendarDate, b: CalendarDate): number {
   );
 }
 
-/** `due` on the user's clock, relative to today: "today at 8:00", "on Friday at 20:00", "on 3 Dec at 9:00". */
-export function describeLocalTime(due: number, now: number, timeZone: string): string {
+/** An instant as the user's clock shows it, relative to today: for telling it back in their words. */
+export type ClockReading = {
+  /** Whole days from today (0 today, 1 tomorrow). */
+  days: number;
+  weekday: number;
+  day: number;
+  /** 1 (January) to 12. */
+  month: number;
+  hour: number;
+  /** "8:00", "20:30". */
+  clock: string;
+};
+
+/** `due` on the user's clock in `timeZone`, relative to `now`'s date there. */
+export function readClock(due: number, now: number, timeZone: string): ClockReading {
   const at = toLocal(due, timeZone);
-  const days = daysBetween(dateOf(toLocal(now, timeZone)), dateOf(at));
-  const clock = `${at.hour}:${String(at.minute).padStart(2, "0")}`;
-  const day =
-    days === 0
-      ? "today"
-      : days === 1
-        ? "tomorrow"
-        : days < 7
-          ? `on ${WEEKDAY_TITLES[at.weekday]}`
-          : `on ${at.day} ${MONTH_TITLES[at.month - 1]}`;
-  return `${day} at ${clock}`;
+  return {
+    days: daysBetween(dateOf(toLocal(now, timeZone)), dateOf(at)),
+    weekday: at.weekday,
+    day: at.day,
+    month: at.month,
+    hour: at.hour,
+    clock: `${at.hour}:${String(at.minute).padStart(2, "0")}`,
+  };
 }
 
 /** The 24-hour clock hour of a spoken time, given the day part or date it goes with. */

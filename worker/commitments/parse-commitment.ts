@@ -1,7 +1,9 @@
-// The deterministic reader of commitments and reminders in a user's message (English): cheap enough
-// to run on every message, no model call. It records only what it understands without doubt; an
-// ambiguous or impossible time ("remind me later", "at 25:00", two days in one sentence) is ignored.
+// The deterministic reader of commitments and reminders in a user's message (English and Spanish,
+// spanish-grammar.ts): cheap enough to run on every message, no model call. It records only what it
+// understands without doubt; an ambiguous or impossible time ("remind me later", "at 25:00", two days
+// in one sentence) is ignored.
 import { CommitmentSchema, type Commitment } from "@coach/contracts/commitments";
+import { COMMITMENT_TEXTS, type CommitmentLanguage } from "./commitment-texts";
 import {
   DAY,
   HOUR,
@@ -9,14 +11,34 @@ import {
   WINDOW_FOLLOW_UP_HOUR,
   addDays,
   dateOf,
-  describeLocalTime,
   fromLocal,
+  readClock,
   toLocal,
   wallClockInstant,
   windowEnd,
   type ParseContext,
 } from "./local-clock";
+import { SPANISH } from "./spanish-grammar";
 import { findTimePhrases } from "./time-phrases";
+
+/** How one language opens a reminder request or a promise, and how its times become English ones. */
+export type Grammar = {
+  language: CommitmentLanguage;
+  /** Group 1: what follows "remind me". */
+  reminder: RegExp;
+  /** Group 1: the promised action after its opener; group 2, when set: a sentence led by its time. */
+  commitment: RegExp;
+  notACommitment: RegExp;
+  softeners: RegExp;
+  /** What may follow a reminder's time: "to stretch", "llamar a mamá". */
+  reminderRest: RegExp;
+  /** What a sentence led by its time must go on with to be a promise; null when none is. */
+  timeLedAction: RegExp | null;
+  /** Time words of the language left over after the expressions are cut out: ambiguous. */
+  leftover: RegExp | null;
+  clean: (rest: string) => string;
+  toEnglishTimes: (sentence: string) => string;
+};
 
 const UNIT_MS = { minute: MINUTE, hour: HOUR, day: DAY, week: 7 * DAY } as const;
 /** Nothing further away than this is recorded. */
@@ -24,27 +46,45 @@ const MAX_AHEAD_MS = 366 * DAY;
 /** A commitment with a time is followed up this long after it. */
 const FOLLOW_UP_AFTER_MS = 2 * HOUR;
 
-const REMINDER_RE =
-  /^(?:(?:ok|okay|hey|hi|so|and|also|please|pls|can you|could you|would you|will you|can u)[,!]? +)*remind me(?: please| pls)?(?: (.*))?$/;
-const COMMITMENT_RE =
-  /^(?:(?:ok|okay|yes|yeah|yep|sure|alright|fine|so|then|and|well|right|great|cool|deal)[,!]? +)*(?:i'll|i will|ill|i'm going to|im going to|i am going to|i'm gonna|im gonna|i am gonna|i promise to|i promise i'll|i promise i will|i commit to|i'm committing to|i plan to|i'm planning to|my plan is to|my goal is to|i aim to|i intend to) +(.+)$/;
-/** Not a commitment: a refusal, a maybe, or a promise to think. */
-const NOT_A_COMMITMENT_RE =
-  /^(?:not|never|no longer|maybe|probably|perhaps|possibly|think|see|let you know|get back|consider|try and see)\b/;
-const SOFTENERS_RE =
-  /^(?:(?:definitely|really|also|actually|finally|try to|make sure to|make sure i|at least) )+/;
+const ENGLISH: Grammar = {
+  language: "en",
+  reminder:
+    /^(?:(?:ok|okay|hey|hi|so|and|also|please|pls|can you|could you|would you|will you|can u)[,!]? +)*remind me(?: please| pls)?(?: (.*))?$/,
+  commitment:
+    /^(?:(?:ok|okay|yes|yeah|yep|sure|alright|fine|so|then|and|well|right|great|cool|deal)[,!]? +)*(?:i'll|i will|ill|i'm going to|im going to|i am going to|i'm gonna|im gonna|i am gonna|i promise to|i promise i'll|i promise i will|i commit to|i'm committing to|i plan to|i'm planning to|my plan is to|my goal is to|i aim to|i intend to) +(.+)$/,
+  // Not a commitment: a refusal, a maybe, or a promise to think.
+  notACommitment:
+    /^(?:not|never|no longer|maybe|probably|perhaps|possibly|think|see|let you know|get back|consider|try and see)\b/,
+  softeners:
+    /^(?:(?:definitely|really|also|actually|finally|try to|make sure to|make sure i|at least) )+/,
+  reminderRest: /^(?:to|about|that|of)\b/,
+  timeLedAction: null,
+  leftover: null,
+  clean: (rest) =>
+    rest
+      .replace(/^(?:to|about|that|of)\s+/, "")
+      .replace(/(?:[\s,]+(?:and|please|pls|at least|ok|okay))+$/, "")
+      .replace(/^[\s,]+|[\s,]+$/g, ""),
+  toEnglishTimes: (sentence) => sentence,
+};
 
-function cleanWhat(rest: string): string {
-  return rest
-    .replace(/^(?:to|about|that|of)\s+/, "")
-    .replace(/(?:[\s,]+(?:and|please|pls|at least|ok|okay))+$/, "")
-    .replace(/^[\s,]+|[\s,]+$/g, "");
+/** Tried in this order; English first, as it was the only one before. */
+const GRAMMARS: readonly Grammar[] = [ENGLISH, SPANISH];
+
+/** The time expressions of `text` in `grammar`'s language, or null when any is ambiguous. */
+function timePhrasesIn(grammar: Grammar, text: string, options: { frequencies: boolean }) {
+  const phrases = findTimePhrases(grammar.toEnglishTimes(text), options);
+  return phrases && !grammar.leftover?.test(phrases.rest) ? phrases : null;
 }
 
-function reminder(body: string, ctx: ParseContext): Omit<Commitment, "local_time_text"> | null {
-  const phrases = findTimePhrases(body, { frequencies: false });
+function reminder(
+  grammar: Grammar,
+  body: string,
+  ctx: ParseContext,
+): Omit<Commitment, "local_time_text"> | null {
+  const phrases = timePhrasesIn(grammar, body, { frequencies: false });
   if (!phrases || phrases.window) return null;
-  if (phrases.rest !== "" && !/^(?:to|about|that|of)\b/.test(phrases.rest)) return null;
+  if (phrases.rest !== "" && !grammar.reminderRest.test(phrases.rest)) return null;
   let due: number | null;
   if (phrases.relative) {
     if (phrases.day || phrases.time || phrases.part || phrases.relative.amount < 1) return null;
@@ -53,14 +93,26 @@ function reminder(body: string, ctx: ParseContext): Omit<Commitment, "local_time
     due = wallClockInstant(phrases, ctx, "reminder");
   }
   if (due === null) return null;
-  const what = cleanWhat(phrases.rest);
-  return { kind: "reminder", what: what === "" ? "your reminder" : what, due_at: due };
+  const what = grammar.clean(phrases.rest);
+  return {
+    kind: "reminder",
+    what: what === "" ? COMMITMENT_TEXTS[grammar.language].anyReminder : what,
+    due_at: due,
+  };
 }
 
-function commitment(action: string, ctx: ParseContext): Omit<Commitment, "local_time_text"> | null {
-  if (NOT_A_COMMITMENT_RE.test(action)) return null;
-  const phrases = findTimePhrases(action.replace(SOFTENERS_RE, ""), { frequencies: true });
+function commitment(
+  grammar: Grammar,
+  action: string,
+  ctx: ParseContext,
+  timeLed: boolean,
+): Omit<Commitment, "local_time_text"> | null {
+  if (grammar.notACommitment.test(action)) return null;
+  const phrases = timePhrasesIn(grammar, action.replace(grammar.softeners, ""), {
+    frequencies: true,
+  });
   if (!phrases) return null;
+  if (timeLed && !grammar.timeLedAction?.test(phrases.rest)) return null;
   const { day, window, frequency, relative, time, part } = phrases;
   if (window && (day || time || part || relative)) return null;
   let due: number | null;
@@ -81,8 +133,8 @@ function commitment(action: string, ctx: ParseContext): Omit<Commitment, "local_
     return null;
   }
   if (due === null) return null;
-  const what = cleanWhat(phrases.rest);
-  if (!/[a-z]/.test(what)) return null;
+  const what = grammar.clean(phrases.rest);
+  if (!/\p{L}/u.test(what)) return null;
   const period = frequency
     ? (frequency.per ?? (window ? (window.span === "month" ? "month" : "week") : "day"))
     : undefined;
@@ -98,7 +150,9 @@ function commitment(action: string, ctx: ParseContext): Omit<Commitment, "local_
 export function mentionsCommitment(text: string): boolean {
   return sentencesOf(text).some((s) => {
     const sentence = s.replace(/[.!?;]+$/, "").trim();
-    return REMINDER_RE.test(sentence) || (!s.endsWith("?") && COMMITMENT_RE.test(sentence));
+    return GRAMMARS.some(
+      (g) => g.reminder.test(sentence) || (!s.endsWith("?") && g.commitment.test(sentence)),
+    );
   });
 }
 
@@ -107,47 +161,63 @@ function sentencesOf(text: string): string[] {
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .split(/\n+|(?<=[.!?;])\s+/)
-    .map((s) => s.replace(/\s+/g, " ").trim())
+    .map((s) =>
+      s
+        .replace(/\s+/g, " ")
+        .replace(/^[¿¡]+/, "")
+        .trim(),
+    )
     .filter((s) => s !== "");
 }
 
+/** A commitment or reminder read from one sentence, before its time is told back. */
+function readSentence(
+  grammar: Grammar,
+  sentence: string,
+  isQuestion: boolean,
+  ctx: ParseContext,
+): Omit<Commitment, "local_time_text"> | null {
+  const asked = grammar.reminder.exec(sentence);
+  if (asked) return reminder(grammar, asked[1] ?? "", ctx);
+  const committed = isQuestion ? null : grammar.commitment.exec(sentence);
+  if (!committed) return null;
+  const timeLed = committed[2] !== undefined;
+  return commitment(grammar, committed[1] ?? committed[2] ?? "", ctx, timeLed);
+}
+
+/** A commitment as read, with the language it was written in (and is answered in). */
+export type ReadCommitment = { commitment: Commitment; language: CommitmentLanguage };
+
 /**
  * The first commitment or reminder in `text`, validated, with its time on the user's clock in
- * `ctx.timeZone`; null when there is none or it is not certain.
+ * `ctx.timeZone` told in the language it was written in; null when there is none or it is not certain.
  */
-export function parseCommitment(text: string, ctx: ParseContext): Commitment | null {
+export function readCommitment(text: string, ctx: ParseContext): ReadCommitment | null {
   for (const raw of sentencesOf(text)) {
-    const isQuestion = raw.endsWith("?");
     const sentence = raw.replace(/[.!?;]+$/, "").trim();
-    const asked = REMINDER_RE.exec(sentence);
-    const committed = asked || isQuestion ? null : COMMITMENT_RE.exec(sentence);
-    const found = asked
-      ? reminder(asked[1] ?? "", ctx)
-      : committed
-        ? commitment(committed[1] ?? "", ctx)
-        : null;
-    if (!found || found.due_at <= ctx.now || found.due_at - ctx.now > MAX_AHEAD_MS) continue;
-    const parsed = CommitmentSchema.safeParse({
-      ...found,
-      local_time_text: describeLocalTime(found.due_at, ctx.now, ctx.timeZone),
-    });
-    if (parsed.success) return parsed.data;
+    for (const grammar of GRAMMARS) {
+      const found = readSentence(grammar, sentence, raw.endsWith("?"), ctx);
+      if (!found || found.due_at <= ctx.now || found.due_at - ctx.now > MAX_AHEAD_MS) continue;
+      const texts = COMMITMENT_TEXTS[grammar.language];
+      const parsed = CommitmentSchema.safeParse({
+        ...found,
+        local_time_text: texts.when(readClock(found.due_at, ctx.now, ctx.timeZone)),
+      });
+      if (parsed.success) return { commitment: parsed.data, language: grammar.language };
+    }
   }
   return null;
 }
 
-/** The one short line the assistant answers with once something is recorded. */
-export function confirmationText(commitment: Commitment): string {
-  if (commitment.kind === "reminder") {
-    return commitment.what === "your reminder"
-      ? `Got it: I'll remind you ${commitment.local_time_text}.`
-      : `Got it: I'll remind you ${commitment.local_time_text} (${commitment.what}).`;
-  }
+/** The one short line the assistant answers with once something is recorded, in `language`. */
+export function confirmationText(commitment: Commitment, language: CommitmentLanguage): string {
+  const texts = COMMITMENT_TEXTS[language];
+  const when = commitment.local_time_text;
+  if (commitment.kind === "reminder")
+    return texts.reminderSet(when, commitment.what === texts.anyReminder ? null : commitment.what);
   const often =
     commitment.count === undefined
-      ? ""
-      : commitment.count === 1 && commitment.period === "day"
-        ? " every day"
-        : ` ${commitment.count === 1 ? "once" : commitment.count === 2 ? "twice" : `${commitment.count} times`} a ${commitment.period ?? "week"}`;
-  return `Noted: ${commitment.what}${often}. I'll check in with you ${commitment.local_time_text}.`;
+      ? null
+      : { count: commitment.count, period: commitment.period ?? "week" };
+  return texts.noted(commitment.what, often, when);
 }

@@ -108,25 +108,32 @@ export async function acceptInvitation(
   await database(d1).batch([insert, consume]);
 }
 
+/** The invitation with this token hash, whatever its state, and the name of its workspace (not closed). */
+export async function findInvitation(
+  d1: D1Database,
+  tokenHash: string,
+): Promise<{ row: InvitationRow; workspaceName: string } | undefined> {
+  const [found] = await database(d1)
+    .select({ row: invitations, workspaceName: tenants.name })
+    .from(invitations)
+    .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
+    .where(and(eq(invitations.tokenHash, tokenHash), isNull(tenants.deletedAt)))
+    .limit(1);
+  return found;
+}
+
+/** Whether an invitation can still be accepted: not used, not revoked, not expired. */
+export function isOpenInvitation(row: InvitationRow, now = Date.now()): boolean {
+  return row.acceptedAt === null && row.revokedAt === null && row.expiresAt > now;
+}
+
 /** The open invitation with this token hash, into a workspace that is not closed. */
 export async function findOpenInvitation(
   d1: D1Database,
   tokenHash: string,
 ): Promise<InvitationRow | undefined> {
-  const [found] = await database(d1)
-    .select({ row: invitations })
-    .from(invitations)
-    .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
-    .where(
-      and(
-        eq(invitations.tokenHash, tokenHash),
-        isNull(invitations.acceptedAt),
-        isNull(tenants.deletedAt),
-      ),
-    )
-    .limit(1);
-  const row = found?.row;
-  return row && row.expiresAt > Date.now() ? row : undefined;
+  const row = (await findInvitation(d1, tokenHash))?.row;
+  return row && isOpenInvitation(row) ? row : undefined;
 }
 
 /** A user's workspaces, oldest membership first. */

@@ -4,6 +4,7 @@
 import { and, between, countDistinct, eq, sql, sum } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Analytics } from "@coach/contracts/content-views";
+import { maskPersonalData } from "@coach/contracts/personal-data";
 import { database } from "./client";
 import { answerStats, conversationDays, conversations, documents as documentRows } from "./schema";
 
@@ -123,7 +124,12 @@ export async function workspaceAnalytics(
       buckets: CONFIDENCE_BUCKETS.map((b, i) => ({ ...b, count: bucketCount(i) })),
       fallback_count: bucketCount(-1),
     },
-    top_documents: documents.map((d) => ({ ...d, citations: Number(d.citations) })),
+    // A creator's correction is titled with the question it corrects, in the person's words.
+    top_documents: documents.map((d) => ({
+      ...d,
+      title: maskPersonalData(d.title),
+      citations: Number(d.citations),
+    })),
     channels: channels.sort((a, b) => b.conversations - a.conversations),
   };
 }

@@ -116,6 +116,15 @@ export async function exportPersonalRows(
   return Object.fromEntries(entries) as Record<PersonalTableName, Record<string, unknown>[]>;
 }
 
+/** Runs the deletes as one atomic batch; answers how many rows went. */
+async function deleteInOneBatch(db: Database, statements: BatchItem<"sqlite">[]): Promise<number> {
+  const results = await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  return results.reduce(
+    (sum: number, result) => sum + ((result as D1Result).meta?.changes ?? 0),
+    0,
+  );
+}
+
 /** Deletes every personal row of the person's contacts in one atomic batch; answers how many rows went. */
 export async function erasePersonalRows(
   d1: D1Database,
@@ -127,9 +136,32 @@ export async function erasePersonalRows(
   const statements: BatchItem<"sqlite">[] = Object.values(PERSONAL_TABLES).map(
     (spec: PersonalTable) => db.delete(spec.table).where(ownedBy(db, spec, tenantId, contactIds)),
   );
-  const results = await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  return results.reduce(
-    (sum: number, result) => sum + ((result as D1Result).meta?.changes ?? 0),
-    0,
-  );
+  return deleteInOneBatch(db, statements);
+}
+
+/**
+ * Deletes every row that names one of `conversationIds` (a conversation's retention ran out), in one
+ * atomic batch; the person's contact and what is theirs beyond those conversations stay. Binds one
+ * parameter per id, so callers pass a bounded batch.
+ */
+export async function eraseConversationRows(
+  d1: D1Database,
+  tenantId: string,
+  conversationIds: string[],
+): Promise<number> {
+  if (conversationIds.length === 0) return 0;
+  const db = database(d1);
+  const statements: BatchItem<"sqlite">[] = Object.values(PERSONAL_TABLES)
+    .filter((spec: PersonalTable) => (spec.conversation ?? []).length > 0)
+    .map((spec: PersonalTable) =>
+      db
+        .delete(spec.table)
+        .where(
+          and(
+            eq(spec.tenant, tenantId),
+            or(...(spec.conversation ?? []).map((column) => inArray(column, conversationIds))),
+          ),
+        ),
+    );
+  return deleteInOneBatch(db, statements);
 }

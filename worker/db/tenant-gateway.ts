@@ -61,6 +61,8 @@ const ENTITY_NAMES: Record<TenantTableName, string> = {
   coachingRules: "coaching rule",
   commitments: "commitment",
   coachingEvents: "coaching event",
+  retentionPolicies: "retention policy",
+  safetySettings: "safety settings",
 };
 
 /** Tenant-scoped reads and writes for one workspace. */

@@ -1,6 +1,6 @@
 // Outgoing webhooks in D1: the endpoints a creator registered and the delivery log, which is also the
 // queue the tenant's WebhookDispatcher works through (rows `pending` with a `next_attempt_at`).
-import { and, asc, desc, eq, inArray, lt, lte, min, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, lte, min, or, sql, type SQL } from "drizzle-orm";
 import { database } from "./client";
 import { webhookDeliveries } from "./schema";
 import { forTenant, type TenantRow } from "./tenant-gateway";
@@ -119,27 +119,6 @@ export async function removeEndpoint(
     .where(
       and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, endpointId)),
     );
-}
-
-/** How long the delivery log keeps finished deliveries (delivered or given up). */
-export const DELIVERY_LOG_DAYS = 30;
-
-/** Deletes finished deliveries created before `before`; answers how many went. */
-export async function pruneDeliveryLog(
-  d1: D1Database,
-  tenantId: string,
-  before: number,
-): Promise<number> {
-  const result = await database(d1)
-    .delete(webhookDeliveries)
-    .where(
-      and(
-        eq(webhookDeliveries.tenantId, tenantId),
-        inArray(webhookDeliveries.status, ["delivered", "failed"]),
-        lt(webhookDeliveries.createdAt, before),
-      ),
-    );
-  return result.meta.changes ?? 0;
 }
 
 /** `instr` needles per statement: D1 binds at most 100 parameters, and a person may have many conversations. */

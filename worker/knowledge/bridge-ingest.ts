@@ -46,6 +46,14 @@ export async function requestIngest(
   requestId: string,
   bytes?: Uint8Array,
 ): Promise<TenantRow<"documents">> {
+  // Its passages are still indexed: starting over without the file would only lose them.
+  if (!bytes && row.originalRemovedAt !== null) {
+    throw new AppError(
+      409,
+      "original_removed",
+      "The original file was removed by the workspace's retention, so it cannot be re-indexed; its passages still answer. Upload it again to re-index it.",
+    );
+  }
   const attempt = row.ingestAttempt + 1;
   const reset = {
     status: "queued",

@@ -13,6 +13,7 @@ export function toDocumentJson(row: TenantRow<"documents">) {
     status_reason: row.statusReason,
     chunk_count: row.chunkCount,
     page_count: row.pageCount,
+    original_removed_at: row.originalRemovedAt,
     created_at: row.createdAt,
     updated_at: row.updatedAt,
   };

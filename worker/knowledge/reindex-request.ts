@@ -3,7 +3,7 @@
 // cannot be re-embedded without the originals, which only the edge keeps (R2). The edge answers at once
 // with the documents it will send, so the bridge knows when the new index is complete, and then sends
 // each original again as a new ingestion attempt — the library shows their progress as usual.
-import { desc } from "drizzle-orm";
+import { desc, isNull } from "drizzle-orm";
 import { forTenant, type TenantRow } from "../db/tenant-gateway";
 import { requestIngest } from "./bridge-ingest";
 
@@ -12,12 +12,13 @@ const REINDEX_MAX = 200;
 
 type Env = Parameters<typeof requestIngest>[0] & { DB: D1Database };
 
-/** The documents of `tenantId` to send again, newest first. */
+/** The documents of `tenantId` to send again (those whose original is still kept), newest first. */
 export async function documentsToReindex(
   db: D1Database,
   tenantId: string,
 ): Promise<TenantRow<"documents">[]> {
   return forTenant(db, tenantId).list("documents", {
+    where: (t) => isNull(t.originalRemovedAt),
     orderBy: (t) => [desc(t.createdAt)],
     limit: REINDEX_MAX,
   });

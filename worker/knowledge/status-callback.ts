@@ -4,6 +4,7 @@
 // nothing: a status from an older attempt, or not newer than the last applied (`seq`), is ignored, and a
 // question report is keyed by its conversation and turn.
 import type { IngestStatusCallback, QuestionReport } from "@coach/contracts/knowledge";
+import { maskPersonalData } from "@coach/contracts/personal-data";
 import type { z } from "zod";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyRequest } from "@coach/contracts/signature";
 import { forTenant } from "../db/tenant-gateway";
@@ -78,7 +79,8 @@ export async function applyCallback(
  */
 export async function recordQuestion(db: D1Database, report: QuestionReport): Promise<void> {
   const values = {
-    question: report.question,
+    // Kept for the creator to improve the material, who needs the question, not the person's details.
+    question: maskPersonalData(report.question),
     confidence: report.confidence,
     grounding: report.grounding,
   };

@@ -1,6 +1,7 @@
 // Visitor tokens: short-lived, HMAC-signed grants that let one widget visitor open the socket of one
 // conversation, from the origin the token was minted for. Format: `vt1.<payload>.<signature>`
 // (base64url), signed with the `VISITOR_TOKEN_SECRET` Worker secret.
+import { hmacSign, hmacVerify, fromBase64url } from "./hmac";
 import { base64url } from "./ids";
 
 export type VisitorClaims = {
@@ -17,28 +18,10 @@ export type VisitorClaims = {
 const PREFIX = "vt1";
 const encoder = new TextEncoder();
 
-function fromBase64url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-}
-
-async function key(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey(
-    "raw",
-    encoder.encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign", "verify"],
-  );
-}
-
 /** Signs `claims` into a token. */
 export async function mintVisitorToken(secret: string, claims: VisitorClaims): Promise<string> {
   const payload = base64url(encoder.encode(JSON.stringify(claims)));
-  const signature = new Uint8Array(
-    await crypto.subtle.sign("HMAC", await key(secret), encoder.encode(`${PREFIX}.${payload}`)),
-  );
-  return `${PREFIX}.${payload}.${base64url(signature)}`;
+  return `${PREFIX}.${payload}.${await hmacSign(secret, `${PREFIX}.${payload}`)}`;
 }
 
 /** The claims of a well-formed, authentic, unexpired token; null otherwise (callers answer 401). */
@@ -50,18 +33,9 @@ export async function verifyVisitorToken(
   const parts = token.split(".");
   if (parts.length !== 3 || parts[0] !== PREFIX || !parts[1] || !parts[2] || token.length > 2048)
     return null;
-  let signature: Uint8Array;
+  if (!(await hmacVerify(secret, `${PREFIX}.${parts[1]}`, parts[2]))) return null;
   let claims: VisitorClaims;
   try {
-    signature = fromBase64url(parts[2]);
-    // crypto.subtle.verify compares in constant time.
-    const valid = await crypto.subtle.verify(
-      "HMAC",
-      await key(secret),
-      signature,
-      encoder.encode(`${PREFIX}.${parts[1]}`),
-    );
-    if (!valid) return null;
     claims = JSON.parse(new TextDecoder().decode(fromBase64url(parts[1]))) as VisitorClaims;
   } catch {
     return null;

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { API_KEY_SCOPES, ROUTE_PERMISSIONS, type RouteRequirement } from "../auth/permissions";
 import { DirectEntrySchema } from "../knowledge/upload";
 import { schemaMarkOf, type SchemaMark } from "../lib/route-schemas";
+import { HANDLER_RESPONSES } from "./handler-responses";
 
 type RouteEntry = { method: string; path: string; handler: object };
 type JsonSchema = Record<string, unknown>;
@@ -140,7 +141,7 @@ function operation(method: string, path: string, handlers: object[]): Operation 
       ...(query ? queryParameters(query) : []),
     ],
     responses: {
-      "2XX": { description: "Success." },
+      "2XX": HANDLER_RESPONSES[`${method} ${templated}`] ?? { description: "Success." },
       default: {
         description: "An error, with its status and code.",
         content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
@@ -178,7 +179,7 @@ export function openApiDocument(routes: readonly RouteEntry[], serverUrl: string
       title: "Coach platform API",
       version: "1",
       description:
-        'The creators\' API: workspaces, members, knowledge, persona, conversations, channels, programs and analytics. Errors are `{"error":{"code","message","request_id"}}`. Generated from the routes and the zod schemas they validate with.',
+        'The creators\' API: workspaces, members, knowledge, persona, safety (crisis resources, what the model is sent), conversations, channels, programs and analytics. Errors are `{"error":{"code","message","request_id"}}`. Generated from the routes and the zod schemas they validate with.',
     },
     servers: [{ url: serverUrl }],
     paths,

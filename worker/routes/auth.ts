@@ -4,6 +4,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { noticeView } from "../auth/account-notices";
+import { auditInvitationAccepted } from "../auth/invitation-links";
 import { PLATFORM_TENANT, recordAudit } from "../auth/audit";
 import { beginSignIn, issueUnlockToken, REGISTER_IP_RULE } from "../auth/login-guard";
 import { checkPassword, hashNewPassword, shouldUpgrade } from "../auth/passwords";
@@ -18,6 +19,7 @@ import { newId } from "../lib/ids";
 import { rotateSession, startSession, type ClientMeta } from "../auth/sessions";
 import * as accounts from "../db/accounts";
 import { AppError } from "../lib/errors";
+import { retentionSweeperFor } from "../lib/retention-sweepers";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
 import { clientIp } from "../lib/client-ip";
@@ -84,15 +86,6 @@ async function openInvitationFor(env: Env, token: string | undefined, forEmail: 
   return invitation;
 }
 
-function auditAccepted(c: Context<AppEnv>, invitation: accounts.InvitationRow, userId: string) {
-  return recordAudit(c, {
-    action: "member.invitation_accepted",
-    tenantId: invitation.tenantId,
-    actor: { type: "user", id: userId },
-    target: { type: "invitation", id: invitation.id },
-  });
-}
-
 export const authRoutes = new Hono<AppEnv>()
   .post("/register", jsonBody(registerBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
     const body = c.req.valid("json");
@@ -137,7 +130,7 @@ export const authRoutes = new Hono<AppEnv>()
     const invitation = await openInvitationFor(c.env, body.invitation_token, address);
     if (invitation) {
       await accounts.acceptInvitation(c.env.DB, invitation, active.id, newId());
-      await auditAccepted(c, invitation, active.id);
+      await auditInvitationAccepted(c, invitation, active.id);
     }
     const memberships = invitation
       ? await accounts.listMembershipsOfUser(c.env.DB, active.id)
@@ -155,6 +148,9 @@ export const authRoutes = new Hono<AppEnv>()
       tenantId: membership.tenant.id,
       actor: { type: "user", id: active.id },
     });
+    // A workspace's retention sweeper is taken on at sign-in rather than at sign-up, whose two paths
+    // must do the same work; it also takes on the workspaces that predate retention.
+    await retentionSweeperFor(c.env, membership.tenant.id).schedule(membership.tenant.id);
     const session = await startSession(
       c.env,
       { user: active, tenant: membership.tenant, role: membership.role },

@@ -5,7 +5,6 @@ import {
   TelegramConnectSchema,
   WhatsAppConnectSchema,
   WhatsAppTemplateSchema,
-  type ChannelView,
 } from "@coach/contracts/channels";
 import { desc } from "drizzle-orm";
 import { Hono } from "hono";
@@ -16,50 +15,14 @@ import {
   deleteTelegramWebhook,
   rotateTelegram,
   telegramWebhookInfo,
-  telegramWebhookUrl,
 } from "../channels/telegram/admin";
-import {
-  connectWhatsApp,
-  rotateWhatsApp,
-  setWhatsAppTemplate,
-  whatsappWebhookUrl,
-} from "../channels/whatsapp/admin";
-import { channelDetails } from "../channels/channel-details";
+import { connectWhatsApp, rotateWhatsApp, setWhatsAppTemplate } from "../channels/whatsapp/admin";
+import { channelView } from "../channels/channel-view";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
 import { requirePermission } from "../middleware/require-permission";
-import { AppError, notFound } from "../lib/errors";
-
-function toView(channel: TenantRow<"channels">, origin: string): ChannelView {
-  if (channel.kind === "web") throw notFound("channel");
-  const webhookUrl =
-    channel.status === "disconnected" || !channel.externalId
-      ? null
-      : channel.kind === "telegram"
-        ? telegramWebhookUrl(origin, channel.externalId)
-        : whatsappWebhookUrl(origin, channel.id);
-  return {
-    id: channel.id,
-    kind: channel.kind,
-    status: channel.status,
-    external_id: channel.externalId,
-    webhook_url: webhookUrl,
-    last_error: channel.lastError,
-    last_message_at: channel.lastMessageAt,
-    created_at: channel.createdAt,
-    updated_at: channel.updatedAt,
-  };
-}
-
-/** The view with what the sealed config shows of the channel (bot username, number, template). */
-async function viewWithDetails(
-  env: Env,
-  channel: TenantRow<"channels">,
-  origin: string,
-): Promise<ChannelView> {
-  return { ...toView(channel, origin), ...(await channelDetails(env, channel)) };
-}
+import { AppError } from "../lib/errors";
 
 function connected(channel: TenantRow<"channels">): TenantRow<"channels"> {
   if (channel.status === "disconnected")
@@ -79,7 +42,7 @@ export const channelRoutes = new Hono<AppEnv>()
     const origin = new URL(c.req.url).origin;
     const channels = rows.filter((r) => r.kind !== "web");
     return c.json({
-      channels: await Promise.all(channels.map((r) => viewWithDetails(c.env, r, origin))),
+      channels: await Promise.all(channels.map((r) => channelView(c.env, r, origin))),
     });
   })
   .post(
@@ -100,7 +63,7 @@ export const channelRoutes = new Hono<AppEnv>()
         target: { type: "channel", id: channel.id },
         metadata: { kind: "telegram", external_id: channel.externalId },
       });
-      return c.json(await viewWithDetails(c.env, channel, origin), 201);
+      return c.json(await channelView(c.env, channel, origin), 201);
     },
   )
   .post(
@@ -119,7 +82,7 @@ export const channelRoutes = new Hono<AppEnv>()
         target: { type: "channel", id: channel.id },
         metadata: { kind: "whatsapp", external_id: channel.externalId },
       });
-      return c.json(await viewWithDetails(c.env, channel, new URL(c.req.url).origin), 201);
+      return c.json(await channelView(c.env, channel, new URL(c.req.url).origin), 201);
     },
   )
   .get("/:id", authenticate(), requirePermission("channels:read"), async (c) => {
@@ -127,7 +90,7 @@ export const channelRoutes = new Hono<AppEnv>()
       "channels",
       c.req.param("id"),
     );
-    const view = await viewWithDetails(c.env, channel, new URL(c.req.url).origin);
+    const view = await channelView(c.env, channel, new URL(c.req.url).origin);
     if (channel.kind === "telegram" && channel.status !== "disconnected") {
       try {
         view.webhook_info = await telegramWebhookInfo(c.env, channel);
@@ -160,7 +123,7 @@ export const channelRoutes = new Hono<AppEnv>()
         target: { type: "channel", id: channel.id },
         metadata: { kind: channel.kind, fields },
       });
-      return c.json(await viewWithDetails(c.env, rotated, origin));
+      return c.json(await channelView(c.env, rotated, origin));
     },
   )
   .put(
@@ -184,7 +147,7 @@ export const channelRoutes = new Hono<AppEnv>()
         target: { type: "channel", id: channel.id },
         metadata: { name: template.name, language: template.language },
       });
-      return c.json(await viewWithDetails(c.env, updated, new URL(c.req.url).origin));
+      return c.json(await channelView(c.env, updated, new URL(c.req.url).origin));
     },
   )
   .delete("/:id", authenticate(), requirePermission("channels:write"), async (c) => {
@@ -203,5 +166,5 @@ export const channelRoutes = new Hono<AppEnv>()
       target: { type: "channel", id: channel.id },
       metadata: { kind: channel.kind, external_id: channel.externalId },
     });
-    return c.json(await viewWithDetails(c.env, disconnected, new URL(c.req.url).origin));
+    return c.json(await channelView(c.env, disconnected, new URL(c.req.url).origin));
   });

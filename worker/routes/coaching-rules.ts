@@ -5,48 +5,28 @@
 import {
   CoachingRuleCreateSchema,
   CoachingRuleUpdateSchema,
-  type CoachingRuleView,
-  type RuleThen,
-  type RuleWhen,
 } from "@coach/contracts/coaching-rules";
 import type { ContactSignals } from "@coach/contracts/coaching-rules";
+import { defaultRuleName } from "@coach/contracts/rule-name";
 import { desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { newId } from "../lib/ids";
-import { forPrincipal, type TenantGateway, type TenantRow } from "../db/tenant-gateway";
+import { forPrincipal, type TenantGateway } from "../db/tenant-gateway";
 import { coachingAgentFor } from "../lib/coaching-agents";
+import { ruleView } from "../programs/rule-view";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
 
-const ListQuerySchema = z.object({ program_id: z.string().min(1).max(64).optional() });
-
-function ruleName(when: RuleWhen, then: RuleThen): string {
-  const condition =
-    "no_reply_for_hours" in when
-      ? `No reply for ${when.no_reply_for_hours} h`
-      : "score_drop" in when
-        ? `Score dropped by ${when.score_drop} over ${when.over_checkins} check-ins`
-        : `${when.missed_checkins} check-ins missed`;
-  return `${condition} → ${then.send}`;
-}
-
-function ruleView(row: TenantRow<"coachingRules">): CoachingRuleView {
-  return {
-    id: row.id,
-    name: row.name,
-    program_id: row.programId,
-    when: row.when,
-    then: row.then,
-    enabled: row.enabled,
-    created_at: row.createdAt,
-    updated_at: row.updatedAt,
-  };
-}
+const ListQuerySchema = z.object({
+  program_id: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(100),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
 
 /** A rule may name only a program of the same workspace (404 otherwise, as for any foreign row). */
 async function assertProgram(
@@ -59,12 +39,17 @@ async function assertProgram(
 export const coachingRuleRoutes = new Hono<AppEnv>()
   .use(authenticate())
   .get("/", requirePermission("programs:read"), queryParams(ListQuerySchema), async (c) => {
-    const { program_id: programId } = c.req.valid("query");
-    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("coachingRules", {
-      where: (t) => (programId ? eq(t.programId, programId) : undefined),
-      orderBy: (t) => [desc(t.createdAt), desc(t.id)],
-    });
-    return c.json({ rules: rows.map(ruleView) });
+    const { program_id: programId, limit, offset } = c.req.valid("query");
+    const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(
+      "coachingRules",
+      {
+        where: (t) => (programId ? eq(t.programId, programId) : undefined),
+        orderBy: (t) => [desc(t.createdAt), desc(t.id)],
+        limit,
+        offset,
+      },
+    );
+    return c.json({ rules: rows.map(ruleView), next_offset: nextOffset });
   })
   .post(
     "/",
@@ -78,7 +63,7 @@ export const coachingRuleRoutes = new Hono<AppEnv>()
       const row = await gateway.insert("coachingRules", {
         id: newId(),
         programId: input.program_id,
-        name: input.name ?? ruleName(input.when, input.then),
+        name: input.name ?? defaultRuleName(input.when, input.then),
         when: input.when,
         then: input.then,
         enabled: input.enabled,

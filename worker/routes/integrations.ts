@@ -6,7 +6,7 @@ import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { newSecret } from "../lib/ids";
 import { sealSecrets } from "../channels/secret-box";
-import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
+import { forPrincipal } from "../db/tenant-gateway";
 import {
   deliveryLog,
   queueDeliveries,
@@ -14,6 +14,7 @@ import {
   type WebhookDelivery,
 } from "../db/webhook-store";
 import { eventEnvelope } from "../integrations/emit-event";
+import { toWebhookJson } from "../integrations/webhook-view";
 import { dispatcherFor } from "../lib/webhook-dispatchers";
 import { subscribableEventTypes } from "../integrations/event-types";
 import { webhookUrlProblem } from "../integrations/webhook-url";
@@ -36,16 +37,6 @@ const CreateSchema = z.object({
 });
 
 const LogQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
-
-function toWebhookJson(row: TenantRow<"webhookEndpoints">) {
-  return {
-    id: row.id,
-    url: row.url,
-    events: row.events,
-    description: row.description,
-    created_at: row.createdAt,
-  };
-}
 
 function toDeliveryJson(row: WebhookDelivery) {
   return {

@@ -1,9 +1,9 @@
 // The knowledge library: upload (files typed from their bytes, or text and Q&A pairs entered directly),
-// a creator's corrections of answers, list, read, rename, delete (its vectors at the bridge go too),
+// a creator's corrections of answers (made, listed, edited), list, read, rename, delete (its vectors at the bridge go too),
 // re-index, and the questions the coach answered poorly (reported by the bridge). Originals live in R2
 // under the tenant's prefix; the bridge parses and embeds them and reports back through signed callbacks.
 import { RenameDocumentRequestSchema } from "@coach/contracts/bridge";
-import { QaPairSchema, type QaPair } from "@coach/contracts/knowledge";
+import { QaPairSchema } from "@coach/contracts/knowledge";
 import { desc, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { z } from "zod";
@@ -12,10 +12,13 @@ import { recordAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
 import { requestIngest } from "../knowledge/bridge-ingest";
 import { renameAtBridge } from "../knowledge/bridge-rename";
-import { originalKey, toDocumentJson } from "../knowledge/document-view";
+import { documentsToReindex } from "../knowledge/reindex-request";
+import { correctionUpload, readCorrections, rewriteCorrection } from "../knowledge/corrections";
+import { toDocumentJson } from "../knowledge/document-view";
+import { storeOriginal } from "../knowledge/original-file";
 import { readUpload, type Upload } from "../knowledge/upload";
 import { callBridge } from "../lib/bridge-client";
-import { AppError } from "../lib/errors";
+import { AppError, notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
@@ -35,27 +38,19 @@ const CorrectionSchema = QaPairSchema.extend({
 /** `PATCH /documents/:id`: the new title, trimmed, 1–200 characters (the bridge's limit for a rename). */
 const RenameSchema = RenameDocumentRequestSchema.pick({ title: true });
 
-/** Most corrections exported as golden cases in one call. */
+/** Most corrections exported as golden cases in one call, and the default page: one call exports them all. */
 const GOLDEN_MAX = 500;
 
-/** Most documents one "re-index all" call starts. */
-const REINDEX_ALL_MAX = 200;
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-}
+const CorrectionListSchema = ListQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(GOLDEN_MAX).default(GOLDEN_MAX),
+});
 
 /** Keeps the original in R2, records the document and hands it to the bridge; answers it as it now stands. */
 async function createDocument(c: Context<AppEnv>, upload: Upload) {
   const principal = c.get("principal");
   const gateway = forPrincipal(c.env.DB, principal);
   const id = crypto.randomUUID();
-  const key = originalKey(principal.tenantId, id);
-  const sha256 = await sha256Hex(upload.bytes);
-  await c.env.FILES.put(key, upload.bytes, {
-    customMetadata: { tenant_id: principal.tenantId, document_id: id, kind: upload.kind, sha256 },
-  });
+  const { key, sha256 } = await storeOriginal(c.env.FILES, principal.tenantId, id, upload);
   const row = await gateway.insert("documents", {
     id,
     title: upload.title,
@@ -87,12 +82,7 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     jsonBody(CorrectionSchema),
     async (c) => {
       const { question, answer, conversation_id, message_seq } = c.req.valid("json");
-      const bytes = new TextEncoder().encode(JSON.stringify([{ question, answer }]));
-      const document = await createDocument(c, {
-        bytes,
-        kind: "correction",
-        title: `Correction: ${question}`.slice(0, 300),
-      });
+      const document = await createDocument(c, correctionUpload({ question, answer }));
       await recordAudit(c, {
         action: "answer.corrected",
         target: { type: "document", id: document.id },
@@ -197,23 +187,47 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     });
     return c.json(toDocumentJson(current), 202);
   })
-  .get("/corrections", requirePermission("knowledge:read"), async (c) => {
-    // In the format of eval/golden.json, so the corrections can be replayed by `npm run eval`.
-    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("documents", {
-      where: (t) => eq(t.kind, "correction"),
-      orderBy: (t) => [desc(t.createdAt)],
-      limit: GOLDEN_MAX,
-    });
-    // The originals are independent reads: fetch them together rather than one after another.
-    const originals = await Promise.all(
-      rows.map(async (row) =>
-        row.r2Key
-          ? ((await (await c.env.FILES.get(row.r2Key))?.json()) as QaPair[] | undefined)
-          : undefined,
-      ),
-    );
-    return c.json({ cases: originals.flatMap((pairs) => pairs ?? []) });
-  })
+  .get(
+    "/corrections",
+    requirePermission("knowledge:read"),
+    queryParams(CorrectionListSchema),
+    async (c) => {
+      // In the format of eval/golden.json, so the corrections can be replayed by `npm run eval`.
+      const { limit, offset } = c.req.valid("query");
+      const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(
+        "documents",
+        {
+          where: (t) => eq(t.kind, "correction"),
+          orderBy: (t) => [desc(t.createdAt), desc(t.id)],
+          limit,
+          offset,
+        },
+      );
+      return c.json({ cases: await readCorrections(c.env.FILES, rows), next_offset: nextOffset });
+    },
+  )
+  .put(
+    "/corrections/:id",
+    requirePermission("knowledge:write"),
+    jsonBody(QaPairSchema),
+    async (c) => {
+      const gateway = forPrincipal(c.env.DB, c.get("principal"));
+      const row = await gateway.get("documents", c.req.param("id"));
+      if (row.kind !== "correction") throw notFound("correction");
+      const correction = await rewriteCorrection(
+        c.env,
+        gateway,
+        row,
+        c.req.valid("json"),
+        c.get("requestId"),
+      );
+      await recordAudit(c, {
+        action: "correction.updated",
+        target: { type: "document", id: row.id },
+      });
+      return c.json(correction, 202);
+    },
+  )
   .get("/gaps", requirePermission("knowledge:read"), queryParams(ListQuerySchema), async (c) => {
     const { limit, offset } = c.req.valid("query");
     const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(
@@ -234,11 +248,9 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     return c.json({ questions, next_offset: nextOffset });
   })
   .post("/reindex", requirePermission("knowledge:write"), async (c) => {
-    const gateway = forPrincipal(c.env.DB, c.get("principal"));
-    const rows = await gateway.list("documents", {
-      orderBy: (t) => [desc(t.createdAt)],
-      limit: REINDEX_ALL_MAX,
-    });
+    const principal = c.get("principal");
+    const gateway = forPrincipal(c.env.DB, principal);
+    const rows = await documentsToReindex(c.env.DB, principal.tenantId);
     const documents = [];
     // One at a time: the bridge parses one file at a time anyway, and this keeps the Worker's memory flat.
     for (const row of rows)

@@ -1,13 +1,14 @@
-// A workspace's people under /api/v1/members: list, invite, change roles, remove, revoke invitations.
+// A workspace's people under /api/v1/members: list, invite (the answer carries the token of the
+// invitation link), change roles, remove, revoke invitations (kept, so the link can say it was revoked).
 // Only owners grant or take away ownership, and the last owner can be neither demoted nor removed. A
 // removed member's API keys are revoked with them, or handed to another member (auth/api-key-handover.ts).
-import { isNull } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { planKeyHandover, RemovalOptionsSchema } from "../auth/api-key-handover";
 import { recordAudit } from "../auth/audit";
 import { canAssignRole } from "../auth/permissions";
+import { loadTeam } from "../auth/team";
 import { hashSecret, normalizeEmail } from "../auth/secrets";
 import { newId, newSecret } from "../lib/ids";
 import * as accounts from "../db/accounts";
@@ -43,40 +44,9 @@ function ownerGuard(result: membershipRules.OwnerGuardResult): void {
 
 export const memberRoutes = new Hono<AppEnv>()
   .use(authenticate())
-  .get("/", requirePermission("members:read"), async (c) => {
-    const gateway = forPrincipal(c.env.DB, c.get("principal"));
-    const rows = await gateway.list("memberships", { orderBy: (t) => t.createdAt });
-    const people = new Map(
-      (
-        await accounts.findUsersByIds(
-          c.env.DB,
-          rows.map((m) => m.userId),
-        )
-      ).map((u) => [u.id, u]),
-    );
-    const pending = await gateway.list("invitations", {
-      where: (t) => isNull(t.acceptedAt),
-      orderBy: (t) => t.createdAt,
-    });
-    return c.json({
-      members: rows.map((m) => ({
-        id: m.id,
-        user_id: m.userId,
-        email: people.get(m.userId)?.email ?? null,
-        full_name: people.get(m.userId)?.fullName ?? null,
-        role: m.role,
-        created_at: new Date(m.createdAt).toISOString(),
-      })),
-      invitations: pending
-        .filter((i) => i.expiresAt > Date.now())
-        .map((i) => ({
-          id: i.id,
-          email: i.email,
-          role: i.role,
-          expires_at: new Date(i.expiresAt).toISOString(),
-        })),
-    });
-  })
+  .get("/", requirePermission("members:read"), async (c) =>
+    c.json(await loadTeam(c.env.DB, forPrincipal(c.env.DB, c.get("principal")))),
+  )
   .post("/", requirePermission("members:write"), jsonBody(inviteBody), async (c) => {
     const body = c.req.valid("json");
     const principal = c.get("principal");
@@ -125,7 +95,9 @@ export const memberRoutes = new Hono<AppEnv>()
   })
   .delete("/invitations/:id", requirePermission("members:write"), async (c) => {
     const id = c.req.param("id");
-    await forPrincipal(c.env.DB, c.get("principal")).remove("invitations", id);
+    await forPrincipal(c.env.DB, c.get("principal")).update("invitations", id, {
+      revokedAt: Date.now(),
+    });
     await recordAudit(c, {
       action: "member.invitation_revoked",
       target: { type: "invitation", id },

@@ -31,8 +31,16 @@ import { workspaceClosed } from "../workspace/workspace-closed";
 /** Settings edits reach visitors within a minute; the loader asks once per page view. */
 const CONFIG_MAX_AGE_SECONDS = 60;
 
-/** `GET /api/v1/widget/config/:public_key`: what the loader needs to draw the widget. */
-export type WidgetConfigResponse = { public_key: string; settings: WidgetSettings };
+/**
+ * `GET /api/v1/widget/config/:public_key`: what the loader needs to draw the widget. `languages`: the
+ * persona's (the widget's language setting when it has none), which the widget matches against the
+ * visitor's browser to choose the language of its own words.
+ */
+export type WidgetConfigResponse = {
+  public_key: string;
+  settings: WidgetSettings;
+  languages: string[];
+};
 
 function originNotAllowed(): AppError {
   return new AppError(
@@ -76,14 +84,17 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
     c.header("Vary", "Origin");
     c.header("Cache-Control", `public, max-age=${CONFIG_MAX_AGE_SECONDS}`);
     const settings = applyWidgetSettings(widget.settings as Partial<WidgetSettings>);
+    const { persona } = await loadPersona(c.env.DB, widget.tenantId);
     // A widget whose name the creator never changed speaks as the persona ("Tide Guide", not "Coach").
-    if (settings.assistant_name === DEFAULT_WIDGET_SETTINGS.assistant_name) {
-      const { persona } = await loadPersona(c.env.DB, widget.tenantId);
+    if (settings.assistant_name === DEFAULT_WIDGET_SETTINGS.assistant_name)
       settings.assistant_name = persona.name.slice(0, 60);
-    }
+    const languages = persona.languages?.length
+      ? persona.languages
+      : [persona.language ?? settings.language];
     return c.json({
       public_key: c.req.param("public_key"),
       settings,
+      languages,
     } satisfies WidgetConfigResponse);
   })
   .options("/session", (c) => visitorPreflight(c, "Content-Type, X-Request-Id"))

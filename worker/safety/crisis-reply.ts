@@ -1,10 +1,13 @@
 // The reply to a message in a crisis: fixed words, never model text, in the language the person wrote
-// in, naming the services of their country when it is known (helplines.ts) and an international
-// directory when not. Calm and short: it says what to do now, that the assistant is not enough, and
-// that a person of the coach's team has been told.
+// in, naming the resources the workspace configured for the person's country and language first
+// (workspace-resources.ts), then the services of their country when it is known (helplines.ts) or an
+// international directory when not; the emergency number is always there. Calm and short: it says what
+// to do now, that the assistant is not enough, and that a person of the coach's team has been told.
+import { NO_CRISIS_RESOURCES, type CrisisResources } from "@coach/contracts/safety-settings";
 import type { CrisisSignal } from "./detect-crisis";
 import type { CrisisKind, CrisisLanguage } from "./crisis-patterns";
 import { HELPLINE_DIRECTORY, helplinesOf } from "./helplines";
+import { describeResource, resourcesFor } from "./workspace-resources";
 
 /** What a reply may name: the emergency number and the line for this kind, when known. */
 interface ReplyParts {
@@ -15,6 +18,8 @@ interface ReplyParts {
 type Wording = {
   unknownEmergency: string;
   directory: string;
+  /** What introduces the workspace's own resources when it has not written an introduction. */
+  ownIntro: string;
   told: string;
   kinds: Record<CrisisKind, (emergency: string, lineSentence: string) => string>;
   line: Record<CrisisKind, (line: string) => string>;
@@ -24,6 +29,7 @@ const WORDING: Record<CrisisLanguage, Wording> = {
   en: {
     unknownEmergency: "your local emergency number (112 in Europe, 911 in North America)",
     directory: `You can find a free, confidential helpline in your country at ${HELPLINE_DIRECTORY}.`,
+    ownIntro: "Your coach recommends:",
     told: "I've let the coach know, and a person will read this.",
     kinds: {
       self_harm: (e, l) =>
@@ -45,6 +51,7 @@ const WORDING: Record<CrisisLanguage, Wording> = {
   es: {
     unknownEmergency: "número de emergencias de tu país (112 en Europa, 911 en América)",
     directory: `En ${HELPLINE_DIRECTORY} encontrarás una línea de ayuda gratuita y confidencial en tu país.`,
+    ownIntro: "Tu coach te recomienda:",
     told: "He avisado al coach y una persona leerá esto.",
     kinds: {
       self_harm: (e, l) =>
@@ -66,6 +73,7 @@ const WORDING: Record<CrisisLanguage, Wording> = {
   pt: {
     unknownEmergency: "o número de emergência do seu país (112 na Europa, 192 no Brasil)",
     directory: `Em ${HELPLINE_DIRECTORY} encontra uma linha de apoio gratuita e confidencial no seu país.`,
+    ownIntro: "O seu coach recomenda:",
     told: "Avisei o coach e uma pessoa vai ler isto.",
     kinds: {
       self_harm: (e, l) =>
@@ -87,6 +95,7 @@ const WORDING: Record<CrisisLanguage, Wording> = {
   fr: {
     unknownEmergency: "numéro d'urgence de votre pays (112 en Europe, 911 en Amérique du Nord)",
     directory: `Sur ${HELPLINE_DIRECTORY}, vous trouverez une ligne d'écoute gratuite et confidentielle dans votre pays.`,
+    ownIntro: "Votre coach vous recommande :",
     told: "J'ai prévenu le coach, et une personne va lire ce message.",
     kinds: {
       self_harm: (e, l) =>
@@ -108,6 +117,7 @@ const WORDING: Record<CrisisLanguage, Wording> = {
   de: {
     unknownEmergency: "Notrufnummer deines Landes (112 in Europa, 911 in Nordamerika)",
     directory: `Auf ${HELPLINE_DIRECTORY} findest du eine kostenlose, vertrauliche Beratung in deinem Land.`,
+    ownIntro: "Dein Coach empfiehlt:",
     told: "Ich habe dem Coach Bescheid gegeben; ein Mensch wird das lesen.",
     kinds: {
       self_harm: (e, l) =>
@@ -135,16 +145,39 @@ function parts(kind: CrisisKind, country: string | null): ReplyParts {
   return { emergency: lines?.emergency ?? null, line: line ?? null };
 }
 
-/** The fixed reply to `signal`, for a person in `country` (ISO code, or null when unknown). */
-export function crisisReply(signal: CrisisSignal, country: string | null): string {
+/** The workspace's own resources for the person, introduced, as one sentence; "" when none fit. */
+function ownSentence(
+  wording: Wording,
+  own: CrisisResources,
+  country: string | null,
+  language: CrisisLanguage,
+): string {
+  const named = resourcesFor(own, country, language);
+  if (named.length === 0) return "";
+  return `${own.intro[language] ?? wording.ownIntro} ${named.map(describeResource).join("; ")}.`;
+}
+
+/**
+ * The fixed reply to `signal`, for a person in `country` (ISO code, or null when unknown), naming the
+ * workspace's `own` resources before the built-in ones. A medical emergency names the emergency number
+ * alone: any other line would only delay that call.
+ */
+export function crisisReply(
+  signal: CrisisSignal,
+  country: string | null,
+  own: CrisisResources = NO_CRISIS_RESOURCES,
+): string {
   const wording = WORDING[signal.language];
   const { emergency, line } = parts(signal.kind, country);
   const lineSentence =
     signal.kind === "medical_emergency"
       ? ""
-      : line
-        ? wording.line[signal.kind](line)
-        : wording.directory;
+      : [
+          ownSentence(wording, own, country, signal.language),
+          line ? wording.line[signal.kind](line) : wording.directory,
+        ]
+          .filter(Boolean)
+          .join(" ");
   const body = wording.kinds[signal.kind](emergency ?? wording.unknownEmergency, lineSentence);
   return `${body.trim()} ${wording.told}`;
 }

@@ -83,22 +83,37 @@ export function createApi(session: Session): Api {
   };
 }
 
+async function publicCall(base: string, path: string, init: RequestInit): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}${path}`, init);
+  } catch {
+    throw networkError();
+  }
+  if (!res.ok) throw await apiErrorFrom(res);
+  return res.json();
+}
+
 /** Calls that need no session (sign-in, registration). */
 export async function publicPost<P extends ApiPath<"POST">>(
   base: string,
   path: P,
   body: unknown,
 ): Promise<ApiResponse<"POST", P>> {
-  let res: Response;
-  try {
-    res = await fetch(`${base}${apiPath(path, {})}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw networkError();
-  }
-  if (!res.ok) throw await apiErrorFrom(res);
-  return res.json();
+  return publicCall(base, apiPath(path, {}), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  }) as Promise<ApiResponse<"POST", P>>;
+}
+
+/** Reads that need no session (what an invitation link opens). */
+export async function publicGet<P extends ApiPath<"GET">>(
+  base: string,
+  path: P,
+  options: PathOptions<P> & { signal?: AbortSignal },
+): Promise<ApiResponse<"GET", P>> {
+  return publicCall(base, apiPath(path, options), { signal: options.signal }) as Promise<
+    ApiResponse<"GET", P>
+  >;
 }

@@ -36,6 +36,12 @@ export function problemsOf(details: unknown): FieldProblem[] {
   });
 }
 
+/** What the server said about the field at `path` (or a part of it, `path.x`), for the form to show there. */
+export function problemAt(error: ApiError | undefined, path: string): string | null {
+  const problem = error?.problems.find((p) => p.path === path || p.path.startsWith(`${path}.`));
+  return problem?.message ?? null;
+}
+
 /** The ApiError of an answer with `status` and the parsed JSON `body`, or null when the body is not ours. */
 export function apiErrorOf(status: number, body: unknown): ApiError | null {
   const error = (body as Partial<ErrorBody> | null)?.error;

@@ -1,11 +1,12 @@
 // An assistant's answer as the dashboard shows it, in the test chat and in the inbox alike: its text
-// with each `[n]` as a small button that opens source n, badges saying what it rests on (the creator's
-// material, their corrected answer, general knowledge, the fallback line) and when the built-in
-// answerer quoted it, and its sources numbered in the order the text cites them, each opening to show
-// the passage it quotes.
-import { useRef, type ReactNode } from "react";
+// (Markdown) with each `[n]` as a small button that opens source n, badges saying what it rests on
+// (the creator's material, their corrected answer, general knowledge, the fallback line) and when the
+// built-in answerer quoted it, and its sources numbered in the order the text cites them, each opening
+// to show the passage it quotes.
+import { useRef } from "react";
 import type { Grounding, Source } from "@coach/contracts/socket";
 import { formatConfidence } from "../lib/format";
+import { MarkdownText } from "./markdown-text";
 import { Badge } from "./ui";
 
 /** The `model` of answers written by the bridge's built-in answerer, which quotes the material. */
@@ -42,35 +43,6 @@ function sourcePlace(source: Source): string {
   return [source.section, source.page !== undefined ? `page ${source.page}` : undefined]
     .filter(Boolean)
     .join(" · ");
-}
-
-/** `text` with each `[n]` that has a source turned into a button calling `onCite(n)`. */
-function withMarkers(text: string, sources: Source[], onCite: (n: number) => void): ReactNode[] {
-  const parts: ReactNode[] = [];
-  let last = 0;
-  for (const match of text.matchAll(/\[(\d{1,3})\]/g)) {
-    const n = Number(match[1]);
-    const source = sources[n - 1];
-    if (!source) continue;
-    const at = match.index ?? 0;
-    parts.push(text.slice(last, at));
-    parts.push(
-      <sup key={`cite-${at}`}>
-        <button
-          type="button"
-          className="cite"
-          aria-label={`Source ${n}: ${source.title}`}
-          title={`Source ${n}: ${source.title}`}
-          onClick={() => onCite(n)}
-        >
-          [{n}]
-        </button>
-      </sup>,
-    );
-    last = at + match[0].length;
-  }
-  parts.push(text.slice(last));
-  return parts;
 }
 
 /** What an answer rests on, and a note when the built-in answerer wrote it. */
@@ -117,7 +89,7 @@ export function Answer({ text, sources, grounding, model, textClassName }: Answe
   };
   return (
     <>
-      <p className={textClassName}>{withMarkers(text, sources, open)}</p>
+      <MarkdownText text={text} sources={sources} onCite={open} className={textClassName} />
       <AnswerBadges grounding={grounding} model={model} />
       {sources.length > 0 && (
         <div className="answer-sources">

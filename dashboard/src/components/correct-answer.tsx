@@ -1,30 +1,30 @@
 // "Correct this answer", under an assistant's message (inbox and test chat): the question the person asked and the answer to
 // give instead, saved as the creator's correction (POST /knowledge/corrections). From then on the same
 // or a nearly identical question gets that answer word for word.
-import { Fragment, useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useApi, useMe } from "../auth/auth-context";
 import { useAction } from "../lib/use-resource";
+import { CorrectionFields } from "./correction-fields";
 import { Button, ErrorNotice } from "./ui";
-
-/** The form's two texts: the question as asked, and the answer to give instead. */
-const PARTS = [
-  { part: "question", label: "The question", rows: 2, maxLength: 2000 },
-  { part: "answer", label: "The answer to give instead", rows: 5, maxLength: 8000 },
-] as const;
 
 export function CorrectAnswer({
   question,
   answer,
+  model,
   conversationId,
   seq,
 }: {
   question: string;
   answer: string;
+  /**
+   * The model that wrote the answer. Fixed replies (to a crisis, to a request for a person) and failed
+   * or stopped turns have none: their words are not the assistant's to correct.
+   */
+  model: string | undefined;
   /** Where the answer was given, for the audit log; the test chat's answers have none. */
   conversationId?: string;
   seq?: number;
 }) {
-  const fieldId = useId();
   // Corrections are knowledge: editors and above make them, viewers only read.
   const mayCorrect = useMe().role !== "viewer";
   const api = useApi();
@@ -48,7 +48,7 @@ export function CorrectAnswer({
     void save.run();
   };
 
-  if (!mayCorrect) return null;
+  if (!mayCorrect || model === undefined) return null;
   if (saved)
     return (
       <p className="small" role="status">
@@ -63,18 +63,7 @@ export function CorrectAnswer({
     );
   return (
     <form className="correction-form" onSubmit={onSubmit} aria-label="Correct this answer">
-      {PARTS.map(({ part, label, rows, maxLength }) => (
-        <Fragment key={part}>
-          <label htmlFor={`${fieldId}-${part}`}>{label}</label>
-          <textarea
-            id={`${fieldId}-${part}`}
-            rows={rows}
-            maxLength={maxLength}
-            value={text[part]}
-            onChange={(e) => setText({ ...text, [part]: e.target.value })}
-          />
-        </Fragment>
-      ))}
+      <CorrectionFields value={text} onValue={setText} error={save.error} />
       <ErrorNotice error={save.error} title="The correction was not saved" />
       <div className="row-actions">
         <Button

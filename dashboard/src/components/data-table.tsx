@@ -12,7 +12,8 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className="table-wrap">
+    // Focusable: on a phone a wide table scrolls sideways in here, and the keyboard must reach it.
+    <div className="table-wrap" tabIndex={0}>
       <table className="table">
         <thead>
           <tr>

@@ -16,6 +16,8 @@ export function Layout() {
   const location = useLocation();
   useEffect(() => {
     setMenuOpen(false);
+    // A new screen starts at its top, not where the last one was scrolled to (on a phone, far down).
+    window.scrollTo(0, 0);
     // Each screen names the tab, so history, bookmarks and screen readers say where one is.
     const current = screens.find((s) => matchPath(s.path, location.pathname));
     document.title = `${current?.label ?? "Dashboard"} · ${me.tenant.name} · Coach`;

@@ -159,6 +159,7 @@ describe("how people join a program", () => {
     await messageFromTelegram("Priya", "Hello, I would like to walk more.");
     await openScreen(page, "Inbox");
     await page.locator(".conversation-item", { hasText: "Priya" }).click();
+    await page.getByText("About Priya:").click();
     await page.getByLabel("Enrol in").selectOption({ label: "Walk 10K" });
     await page.getByRole("button", { name: "Enrol", exact: true }).click();
     await page.getByText("Enrolled in Walk 10K.").waitFor();

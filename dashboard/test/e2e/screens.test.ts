@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../../../widget/test/support/browser";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "../../../scripts/lib/seed-demo.mjs";
-import { creatorBrowser, openScreen, screenshot } from "../support/dashboard-page";
+import { creatorBrowser, openScreen, screenshot, settled } from "../support/dashboard-page";
 
 const { dashboardUrl, edgeUrl } = inject("dashboard");
 
@@ -25,14 +25,6 @@ async function api(
   });
   if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
-}
-
-/** Waits until the screen has replaced its loading placeholders with content. */
-async function settled(page: Page, heading: string): Promise<void> {
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-  await expect
-    .poll(() => page.locator('.skeleton, [role="status"] .spinner').count(), { timeout: 15_000 })
-    .toBe(0);
 }
 
 beforeAll(async () => {
@@ -57,7 +49,7 @@ describe("the dashboard's screens", () => {
     await page.getByLabel("Email").fill(DEMO_EMAIL);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByText("I was invited to a workspace").click();
-    await page.getByLabel("Invitation token").fill(String(invite.invitation_token));
+    await page.getByLabel("Invitation link or token").fill(String(invite.invitation_token));
     await screenshot(page, "sign-in");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Welcome, Maya" }).waitFor();
@@ -75,6 +67,7 @@ describe("the dashboard's screens", () => {
 
   const screens: [label: string, heading: string, file: string][] = [
     ["Get started", "Welcome, Maya", "onboarding-demo"],
+    ["Safety", "Safety", "safety"],
     ["Channels", "Channels", "channels"],
     ["Gaps", "Gaps", "gaps-empty"],
     ["Analytics", "Analytics", "analytics-empty"],
@@ -93,6 +86,21 @@ describe("the dashboard's screens", () => {
       await screenshot(page, file);
     });
   }
+
+  it("sets how long conversations are kept under Data retention, and keeps it after a reload", async () => {
+    const { page } = creator;
+    await openScreen(page, "Export & delete");
+    await settled(page, "Export & delete");
+    const row = page.locator('[data-retention="conversations_days"]');
+    await row.getByText("Keep forever").click();
+    await row.getByLabel("Conversations (days)").fill("3650");
+    await page.getByRole("button", { name: "Save retention" }).click();
+    await page.getByText("Saved. Older data is being deleted now.").waitFor();
+    await screenshot(page, "data-retention");
+    await page.reload();
+    await settled(page, "Export & delete");
+    await expect.poll(() => row.getByLabel("Conversations (days)").inputValue()).toBe("3650");
+  });
 
   it("shows the audit trail of the switch", async () => {
     const { page } = creator;

@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
 
 /**
  * dashboard/test/screenshots is committed, so the screens can be reviewed without running anything; a
@@ -31,6 +32,14 @@ export async function openScreen(page: Page, label: string): Promise<void> {
   await menu.getByRole("link", { name: label, exact: true }).click();
 }
 
+/** Waits until the screen (titled `heading`, or any) has replaced its loading placeholders with content. */
+export async function settled(page: Page, heading?: string): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  await expect
+    .poll(() => page.locator('.skeleton, [role="status"] .spinner').count(), { timeout: 15_000 })
+    .toBe(0);
+}
+
 /** Saves a full-page screenshot as <name>.png in DASHBOARD_SCREENSHOTS. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(DASHBOARD_SCREENSHOTS, { recursive: true });
@@ -46,6 +55,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(DASHBOARD_SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+let signUps = 0;
+
+/**
+ * Gives the page's sign-up requests an address of their own, as separate people would have: the edge
+ * allows 10 sign-ups per address per hour, and the suite signs up more creators than that from one
+ * machine. `wrangler dev` keeps a `CF-Connecting-IP` the request already carries.
+ */
+export async function signUpFromOwnAddress(page: Page): Promise<void> {
+  signUps += 1;
+  const address = `198.51.100.${signUps}`;
+  await page.route("**/api/v1/auth/register", (route) =>
+    route.continue({ headers: { ...route.request().headers(), "CF-Connecting-IP": address } }),
+  );
+}
+
 /** Signs up a new creator through the sign-up screen; resolves when the dashboard greets them. */
 export async function signUpThroughScreen(
   page: Page,
@@ -53,6 +77,7 @@ export async function signUpThroughScreen(
   person: { name: string; email: string; password: string },
   shotName?: string,
 ): Promise<void> {
+  await signUpFromOwnAddress(page);
   await page.goto(dashboardUrl);
   await page.getByRole("heading", { name: "Sign in" }).waitFor();
   await page.getByRole("link", { name: "Create an account" }).click();

@@ -15,7 +15,13 @@ import { selectQuotes, type Quote } from "./answer-selection";
 import { judgeAnswerability } from "./answerability";
 import { calibrationFor } from "./calibrations";
 import { curatedAnswer } from "./curated";
-import { outOfScope, referralLine, type ScopeTopic } from "./scope-of-practice";
+import {
+  materialOutOfScope,
+  outOfScope,
+  referralLine,
+  withoutOutOfScope,
+  type ScopeTopic,
+} from "./scope-of-practice";
 
 /** A passage is given to a model only when its relevance is at least this share of the best one's. */
 const PASSAGE_FLOOR = 0.5;
@@ -35,13 +41,13 @@ export interface AnswerPlan {
   referral: ScopeTopic | null;
 }
 
-function toPassage(chunk: IndexedChunk, index: number, score: number): Passage {
+function toPassage(chunk: IndexedChunk, index: number, score: number, text = chunk.text): Passage {
   return {
     index,
     chunkId: chunk.chunkId,
     documentId: chunk.documentId,
     title: chunk.title,
-    text: chunk.text,
+    text,
     score,
     ...(chunk.section ? { section: chunk.section } : {}),
     ...(chunk.page !== undefined ? { page: chunk.page } : {}),
@@ -74,13 +80,19 @@ export function planAnswer(
       confidence: 1,
     };
   // Outside the coach's scope (medication, diagnosis, legal, financial, the creator's own topics): the
-  // referral line, in every mode, whatever the material holds. Shown as the creator's own words.
-  const scope = outOfScope(request.question, request.persona);
+  // referral line, in every mode, whatever the material holds. Shown as the creator's own words. The
+  // material is read too: when what best matches the question is a dose, the question is one for a
+  // doctor however it was worded.
+  const { persona } = request;
+  const best = result.ranked[0];
+  const scope =
+    outOfScope(request.question, persona) ??
+    (best && judgement.answerable ? materialOutOfScope(best.unit.text, persona) : null);
   if (scope)
     return {
       ...none,
       grounding: "curated",
-      curatedText: referralLine(scope, request.persona),
+      curatedText: referralLine(scope, persona),
       confidence: 1,
       referral: scope,
     };
@@ -94,7 +106,7 @@ export function planAnswer(
       ? judgement.answerable
       : result.ranked.length > 0 && (floor <= 0 || Math.max(...dense) >= floor);
   if (!answerable) {
-    const general = request.persona.answer_mode === "adaptive" && !builtin;
+    const general = persona.answer_mode === "adaptive" && !builtin;
     return general ? { ...none, grounding: "general" } : none;
   }
   const relevance = (chunkId: string) => {
@@ -107,8 +119,8 @@ export function planAnswer(
     const quotes = selectQuotes(
       result.ranked,
       result.question,
-      request.persona.answer_length ?? "medium",
-    );
+      persona.answer_length ?? "medium",
+    ).filter((quote) => materialOutOfScope(quote.unit.text, persona) === null);
     const chunks = [
       ...new Map(
         quotes.map((q) => [q.ranked.candidate.chunk.chunkId, q.ranked.candidate.chunk]),
@@ -122,7 +134,8 @@ export function planAnswer(
     };
   }
   // A model reads whole passages: the chunks of the best-ranked pieces, best first, leaving out chunks
-  // far weaker than the best (a model cites whatever it is given).
+  // far weaker than the best (a model cites whatever it is given) and any sentence outside the coach's
+  // scope (a model repeats whatever it is given).
   const bestRelevance = Math.max(
     0,
     ...result.ranked.map((r) => relevance(r.candidate.chunk.chunkId)),
@@ -135,6 +148,8 @@ export function planAnswer(
   return {
     ...none,
     grounding: "material",
-    passages: chunks.map((chunk, i) => toPassage(chunk, i + 1, relevance(chunk.chunkId))),
+    passages: chunks.map((chunk, i) =>
+      toPassage(chunk, i + 1, relevance(chunk.chunkId), withoutOutOfScope(chunk.text, persona)),
+    ),
   };
 }

@@ -3,7 +3,8 @@
  * doses, diagnosis, legal and financial advice, and any topics the creator adds — are answered with
  * the creator's referral line (or a default in the persona's language), in every answer mode and with
  * or without a model, whatever the material says: a sleep guide that mentions melatonin is not a
- * prescription. Read from the question in English, Spanish, Portuguese, French and German.
+ * prescription. Read from the question in English, Spanish, Portuguese, French and German; and from
+ * the retrieved material too, so that a dose written in a document is never passed on as advice.
  */
 import type { Persona } from "@coach/contracts/bridge";
 
@@ -11,6 +12,17 @@ import type { Persona } from "@coach/contracts/bridge";
 export type ScopeTopic = "medication" | "diagnosis" | "legal" | "financial" | "creator";
 
 const DRUGS = String.raw`(?:meds|medication|medicine|medicines|medicamento|medicamentos|remedio|remedios|medicament|medicaments|medikament|medikamente|tablette|tabletten|pills?|tablets?|pastillas?|comprimidos?|comprimes?|cachets?|melatonin|melatonina|melatonine|ibuprofen|ibuprofeno|ibuprofene|paracetamol|acetaminophen|tylenol|aspirin|aspirina|aspirine|antidepressants?|antidepresivos?|antidepressivos?|antidepresseurs?|antidepressiva|ssri|sertraline|sertralina|fluoxetine|fluoxetina|prozac|zoloft|xanax|valium|diazepam|lorazepam|zolpidem|ambien|adderall|ritalin|methylphenidate|insulin|insulina|insuline|metformin|statins?|beta blockers?|sleeping pills?|somniferos?|somniferes?|schlaftabletten|antihistamines?|benadryl|diphenhydramine|cbd|magnesium|magnesio)`;
+
+/** A dose: an amount in a drug's units, or a drug named beside a dose or an amount. */
+const MATERIAL_DOSE = [
+  /\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|milligrams?|miligramos?|miligramas?|milligrammes?|milligramm|iu)\b/,
+  new RegExp(
+    String.raw`\b${DRUGS}\b.{0,40}\b(?:dose|doses|dosage|dosis|dosagem|posologie|dosierung|\d+(?:[.,]\d+)? ?(?:ml|drops?|tablets?|pills?|capsules?))\b`,
+  ),
+  new RegExp(
+    String.raw`\b(?:take|takes|taking|tomar|toma|tome|prendre|prenez|nimm|nehmen)\b.{0,20}\b(?:\d+|a|one|two|three|half an?|una?|dos|tres|duas|deux|trois|une?|eine?n?|zwei|drei)\b.{0,15}\b${DRUGS}\b`,
+  ),
+];
 
 const TOPICS: { topic: Exclude<ScopeTopic, "creator">; patterns: RegExp[] }[] = [
   {
@@ -128,12 +140,36 @@ function normalise(text: string): string {
     .replace(/\s+/g, " ");
 }
 
+/** The creator's own out-of-scope topics, normalised. */
+function ownTopics(persona: Persona): string[] {
+  return (persona.out_of_scope ?? []).map((topic) => normalise(topic).trim()).filter(Boolean);
+}
+
 /** The topic `question` is outside the coach's scope for, or null. */
 export function outOfScope(question: string, persona: Persona): ScopeTopic | null {
   const text = normalise(question.slice(0, 2_000));
-  const own = (persona.out_of_scope ?? []).map(normalise).filter((topic) => topic.trim());
-  if (own.some((topic) => text.includes(topic.trim()))) return "creator";
+  if (ownTopics(persona).some((topic) => text.includes(topic))) return "creator";
   return TOPICS.find(({ patterns }) => patterns.some((p) => p.test(text)))?.topic ?? null;
+}
+
+/**
+ * The topic a sentence of the creator's material is outside the coach's scope for, or null: a dose
+ * of a medicine, or one of the creator's own out-of-scope topics. Such a sentence is never quoted and
+ * never shown to a model; when it is what best matches the question, the question gets the referral.
+ */
+export function materialOutOfScope(sentence: string, persona: Persona): ScopeTopic | null {
+  const text = normalise(sentence.slice(0, 2_000));
+  if (ownTopics(persona).some((topic) => text.includes(topic))) return "creator";
+  return MATERIAL_DOSE.some((pattern) => pattern.test(text)) ? "medication" : null;
+}
+
+/** `text` without its sentences that are outside the coach's scope. */
+export function withoutOutOfScope(text: string, persona: Persona): string {
+  return text
+    .split(/(?<=[.!?])[ \t]+|(?=\n)/)
+    .filter((sentence) => materialOutOfScope(sentence, persona) === null)
+    .join(" ")
+    .replace(/ \n/g, "\n");
 }
 
 /** What the assistant says instead: the creator's own referral line, or the default in their language. */

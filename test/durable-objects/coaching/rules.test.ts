@@ -251,4 +251,20 @@ describe("the coaching-rules API", () => {
     });
     expect(viewer.status).toBe(403);
   });
+
+  it("lists the rules newest first, a page at a time", async () => {
+    // Off, so they act on none of the contacts above.
+    const rule = (missed: number) =>
+      createRule({ when: { missed_checkins: missed }, then: { send: "nudge" }, enabled: false });
+    const older = await rule(3);
+    const newer = await rule(4);
+    const page = async (query: string) =>
+      (await (
+        await call(`/api/v1/coaching-rules${query}`, { token: workspace.members.viewer.token })
+      ).json()) as { rules: CoachingRuleView[]; next_offset: number | null };
+    const first = await page("?limit=1");
+    expect(first.rules.map((r) => r.id)).toEqual([newer.id]);
+    expect(first.next_offset).toBe(1);
+    expect((await page("?limit=1&offset=1")).rules.map((r) => r.id)).toEqual([older.id]);
+  });
 });

@@ -41,6 +41,13 @@ export async function graphCalls(phoneId: string): Promise<GraphCall[]> {
   ).json()) as GraphCall[];
 }
 
+/** The texts sent from a phone number id to one WhatsApp user (wa_id), oldest first. */
+export async function whatsAppTexts(phoneId: string, to: string): Promise<string[]> {
+  return (await graphCalls(phoneId))
+    .filter((c) => c.body?.type === "text" && c.body?.to === to)
+    .map((c) => (c.body?.text as { body: string }).body);
+}
+
 /** Polls `check` until it stops throwing, or throws its last error after `timeoutMs`. */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;

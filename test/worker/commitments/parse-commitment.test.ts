@@ -1,14 +1,14 @@
 // The commitment and reminder reader: what it records from English messages, on the user's own clock,
 // and what it leaves alone because it is not certain.
 import { describe, expect, it } from "vitest";
-import { confirmationText, parseCommitment } from "../../../worker/commitments/parse-commitment";
+import { confirmationText, readCommitment } from "../../../worker/commitments/parse-commitment";
 
 /** Wednesday 25 November 2026, 10:00 in Berlin (09:00 UTC). */
 const WEDNESDAY_10AM_BERLIN = Date.UTC(2026, 10, 25, 9, 0);
 const berlin = { now: WEDNESDAY_10AM_BERLIN, timeZone: "Europe/Berlin" };
 
 function parse(text: string, ctx = berlin) {
-  return parseCommitment(text, ctx);
+  return readCommitment(text, ctx)?.commitment ?? null;
 }
 
 describe("reminders", () => {
@@ -189,10 +189,77 @@ describe("confirmation", () => {
     const run = parse("I'll run three times this week");
     const stretch = parse("remind me in 2 hours to stretch");
     if (!run || !stretch) throw new Error("both should parse");
-    expect(confirmationText(run)).toBe(
+    expect(confirmationText(run, "en")).toBe(
       "Noted: run 3 times a week. I'll check in with you on Sunday at 18:00.",
     );
-    expect(confirmationText(stretch)).toBe("Got it: I'll remind you today at 12:00 (stretch).");
-    expect(confirmationText(run)).not.toContain("\n");
+    expect(confirmationText(stretch, "en")).toBe(
+      "Got it: I'll remind you today at 12:00 (stretch).",
+    );
+    expect(confirmationText(run, "en")).not.toContain("\n");
+  });
+});
+
+describe("Spanish", () => {
+  it("reads a promise led by its time, in the near-future present", () => {
+    expect(readCommitment("Mañana a las 7 salgo a correr", berlin)).toEqual({
+      language: "es",
+      commitment: {
+        kind: "commitment",
+        what: "salgo a correr",
+        due_at: Date.UTC(2026, 10, 26, 8, 0),
+        local_time_text: "mañana a las 9:00",
+      },
+    });
+  });
+
+  it("reads a weekday and 'voy a'", () => {
+    expect(parse("El lunes voy a ir al gimnasio")).toMatchObject({
+      kind: "commitment",
+      what: "ir al gimnasio",
+      local_time_text: "el lunes a las 20:00",
+    });
+    expect(parse("Voy a meditar el lunes por la mañana")).toMatchObject({
+      what: "meditar",
+      local_time_text: "el lunes a las 12:00",
+    });
+  });
+
+  it("reads how often", () => {
+    expect(parse("Cada día camino 20 min")).toMatchObject({
+      kind: "commitment",
+      what: "camino 20 min",
+      count: 1,
+      period: "day",
+    });
+    expect(parse("Me comprometo a nadar tres veces a la semana")).toMatchObject({
+      what: "nadar",
+      count: 3,
+      period: "week",
+    });
+  });
+
+  it("reads a reminder request", () => {
+    expect(parse("Recuérdame mañana a las 8 llamar a mamá")).toMatchObject({
+      kind: "reminder",
+      what: "llamar a mamá",
+      due_at: Date.UTC(2026, 10, 26, 7, 0),
+    });
+  });
+
+  it.each([
+    "¿Mañana salgo a correr?",
+    "Mañana llueve",
+    "No voy a correr mañana",
+    "Los lunes corro",
+  ])("ignores %j", (text) => {
+    expect(parse(text)).toBeNull();
+  });
+
+  it("confirms in Spanish", () => {
+    const read = readCommitment("Mañana a las 7 salgo a correr", berlin);
+    if (!read) throw new Error("should parse");
+    expect(confirmationText(read.commitment, read.language)).toBe(
+      "Anotado: salgo a correr. Te preguntaré cómo te fue mañana a las 9:00.",
+    );
   });
 });

@@ -14,12 +14,12 @@ import {
   connectBot,
   connectNumber,
   eventually,
-  graphCalls,
   postSigned,
   postUpdate,
   telegramCalls,
   textUpdate,
   waText,
+  whatsAppTexts,
 } from "../channels/channel-helpers";
 import { hookUrl, register } from "../integrations/webhook-helpers";
 import {
@@ -203,9 +203,7 @@ describe("a message in a crisis", () => {
       waText(number.phoneId, "34612345678", "wamid.crisis-es", "ya no quiero vivir, de verdad"),
     );
     const text = await eventually(async () => {
-      const sent = (await graphCalls(number.phoneId))
-        .filter((c) => c.body?.type === "text" && c.body?.to === "34612345678")
-        .map((c) => (c.body?.text as { body: string }).body);
+      const sent = await whatsAppTexts(number.phoneId, "34612345678");
       expect(sent).toHaveLength(1);
       return sent[0] ?? "";
     });

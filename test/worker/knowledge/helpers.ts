@@ -1,10 +1,11 @@
 // Helpers for the knowledge tests: uploading as the dashboard does (multipart), and delivering the
 // bridge's signed status callbacks to the Worker. The bridge runs in Node and cannot call workerd, so
 // its callbacks land on the test control server exactly as signed, and are replayed here unchanged.
-import { statusCallbackPath } from "@coach/contracts/knowledge";
+import { QUESTION_CALLBACK_PATH, statusCallbackPath } from "@coach/contracts/knowledge";
 import { env, exports } from "cloudflare:workers";
 import type { CapturedCallback } from "../../support/bridge-stack";
-import { BASE, call, freshIp } from "../auth/helpers";
+import { openSession, ORIGIN, SocketClient } from "../../support/widget-client";
+import { BASE, call, freshIp, type SeededWorkspace } from "../auth/helpers";
 
 export type DocumentJson = {
   id: string;
@@ -66,4 +67,34 @@ export async function settle(token: string, id: string, timeoutMs = 20_000): Pro
     if (Date.now() > deadline) throw new Error(`document ${id} still ${document.status}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * A visitor of `workspace`, on its widget opened to the test origin, asks `question` in a new
+ * conversation; with no material it falls back, and the bridge reports it. That report, as signed:
+ * it carries the question as the bridge received it.
+ */
+export async function reportedQuestion(
+  workspace: SeededWorkspace,
+  question: string,
+): Promise<CapturedCallback> {
+  const owner = workspace.members.owner.token;
+  const widget = (await (
+    await call("/api/v1/widget", {
+      method: "PUT",
+      token: owner,
+      body: { allowed_origins: [ORIGIN] },
+    })
+  ).json()) as { public_key: string };
+  const session = await openSession({ tenantId: workspace.tenantId, publicKey: widget.public_key });
+  const client = await SocketClient.connect(session);
+  client.send({ type: "message", client_id: crypto.randomUUID(), text: question });
+  await client.next((f) => f.type === "done", 10_000);
+  client.close();
+  for (let i = 0; i < 50; i++) {
+    const [report] = await takeCallbacks(QUESTION_CALLBACK_PATH, session.conversation_id);
+    if (report) return report;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the bridge sent no report");
 }

@@ -5,7 +5,7 @@
 import type { CoachingStateView, EnrollmentView } from "@coach/contracts/programs";
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { STOP_REPLY } from "../../../worker/channels/whatsapp/coaching-keywords";
+import { KEYWORD_TEXTS } from "../../../worker/channels/whatsapp/keyword-texts";
 import { roomFor } from "../../../worker/lib/rooms";
 import { ORIGIN, openSession } from "../../support/widget-client";
 import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
@@ -175,7 +175,7 @@ describe("WhatsApp", () => {
     );
 
     await postSigned(number, waText(number.phoneId, "4915550001", "wamid.stop1", "Stop"));
-    await eventually(async () => expect(await texts()).toContain(STOP_REPLY));
+    await eventually(async () => expect(await texts()).toContain(KEYWORD_TEXTS.en.stopped));
     expect((await coachingOf(enrollment.contact_id)).opted_out).toBe(true);
   });
 });

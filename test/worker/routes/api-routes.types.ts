@@ -3,6 +3,7 @@
 // file; it compiles with the edge's typecheck (`tsc -p tsconfig.json`), and a drifted route fails it
 // by name. It reads each sub-app on its own: the app mounted as a whole is too deep for Hono's types.
 import type { ApiRoutes } from "@coach/contracts/api-routes";
+import type { WorkspaceExport } from "@coach/contracts/workspace-export";
 import type { Hono } from "hono";
 import type { programAnalytics } from "../../../worker/analytics/program-analytics";
 import type { AppEnv } from "../../../worker/lib/app-env";
@@ -12,15 +13,23 @@ import type { assistantRoutes } from "../../../worker/routes/assistant";
 import type { auditRoutes } from "../../../worker/routes/audit";
 import type { authRoutes } from "../../../worker/routes/auth";
 import type { channelRoutes } from "../../../worker/routes/channels";
+import type {
+  coachingRuleRoutes,
+  contactSignalRoutes,
+} from "../../../worker/routes/coaching-rules";
+import type { contactCommitmentRoutes } from "../../../worker/routes/commitments";
+import type { contactCoachingRoutes } from "../../../worker/routes/contact-coaching";
 import type { contactRoutes } from "../../../worker/routes/contacts";
 import type { conversationRoutes } from "../../../worker/routes/conversations";
 import type { enrollmentRoutes } from "../../../worker/routes/enrollments";
 import type { integrationRoutes } from "../../../worker/routes/integrations";
 import type { knowledgeRoutes } from "../../../worker/routes/knowledge";
 import type { meRoutes } from "../../../worker/routes/me";
+import type { invitationRoutes } from "../../../worker/routes/invitations";
 import type { memberRoutes } from "../../../worker/routes/members";
 import type { personaRoutes } from "../../../worker/routes/persona";
 import type { programRoutes } from "../../../worker/routes/programs";
+import type { safetyRoutes } from "../../../worker/routes/safety";
 import type { testChatRoutes } from "../../../worker/routes/test-chat";
 import type { widgetRoutes } from "../../../worker/routes/widget";
 import type { widgetPublicRoutes } from "../../../worker/routes/widget-public";
@@ -56,14 +65,23 @@ type Served = {
   "PATCH /members/:id": Out<typeof memberRoutes, "/:id", "$patch">;
   "DELETE /members/:id": Out<typeof memberRoutes, "/:id", "$delete">;
   "DELETE /members/invitations/:id": Out<typeof memberRoutes, "/invitations/:id", "$delete">;
+  "GET /invitations/:token": Out<typeof invitationRoutes, "/:token", "$get">;
+  "POST /invitations/:token/accept": Out<typeof invitationRoutes, "/:token/accept", "$post">;
   "GET /api-keys": Out<typeof apiKeyRoutes, "/", "$get">;
   "POST /api-keys": Out<typeof apiKeyRoutes, "/", "$post">;
   "DELETE /api-keys/:id": Out<typeof apiKeyRoutes, "/:id", "$delete">;
   "GET /audit": Out<typeof auditRoutes, "/", "$get">;
-  "GET /workspace/export": Out<typeof workspaceRoutes, "/export", "$get">;
+  // Streamed as a bare body, so Hono infers none; exportWorkspace types each section against the contract.
+  "GET /workspace/export": WorkspaceExport;
   "DELETE /workspace": Out<typeof workspaceRoutes, "/", "$delete">;
+  "GET /workspace/retention": Out<typeof workspaceRoutes, "/retention", "$get">;
+  "PUT /workspace/retention": Out<typeof workspaceRoutes, "/retention", "$put">;
   "GET /contacts/:id/export": Out<typeof contactRoutes, "/:id/export", "$get">;
   "DELETE /contacts/:id": Out<typeof contactRoutes, "/:id", "$delete">;
+  "GET /contacts/:id/coaching": Out<typeof contactCoachingRoutes, "/:id/coaching", "$get">;
+  "PUT /contacts/:id/coaching": Out<typeof contactCoachingRoutes, "/:id/coaching", "$put">;
+  "GET /contacts/:id/commitments": Out<typeof contactCommitmentRoutes, "/:id/commitments", "$get">;
+  "GET /contacts/:id/signals": Out<typeof contactSignalRoutes, "/:id/signals", "$get">;
   "GET /knowledge/documents": Out<typeof knowledgeRoutes, "/documents", "$get">;
   "POST /knowledge/documents": Out<typeof knowledgeRoutes, "/documents", "$post">;
   "PATCH /knowledge/documents/:id": Out<typeof knowledgeRoutes, "/documents/:id", "$patch">;
@@ -74,9 +92,20 @@ type Served = {
     "$post"
   >;
   "POST /knowledge/corrections": Out<typeof knowledgeRoutes, "/corrections", "$post">;
+  "GET /knowledge/corrections": Out<typeof knowledgeRoutes, "/corrections", "$get">;
+  "PUT /knowledge/corrections/:id": Out<typeof knowledgeRoutes, "/corrections/:id", "$put">;
   "GET /knowledge/gaps": Out<typeof knowledgeRoutes, "/gaps", "$get">;
   "GET /persona": Out<typeof personaRoutes, "/", "$get">;
   "PUT /persona": Out<typeof personaRoutes, "/", "$put">;
+  "GET /safety/crisis-resources": Out<typeof safetyRoutes, "/crisis-resources", "$get">;
+  "PUT /safety/crisis-resources": Out<typeof safetyRoutes, "/crisis-resources", "$put">;
+  "POST /safety/crisis-resources/preview": Out<
+    typeof safetyRoutes,
+    "/crisis-resources/preview",
+    "$post"
+  >;
+  "GET /safety/model-redaction": Out<typeof safetyRoutes, "/model-redaction", "$get">;
+  "PUT /safety/model-redaction": Out<typeof safetyRoutes, "/model-redaction", "$put">;
   "GET /assistant/status": Out<typeof assistantRoutes, "/status", "$get">;
   "GET /widget": Out<typeof widgetRoutes, "/", "$get">;
   "PUT /widget": Out<typeof widgetRoutes, "/", "$put">;
@@ -85,6 +114,7 @@ type Served = {
   "POST /channels/telegram": Out<typeof channelRoutes, "/telegram", "$post">;
   "POST /channels/whatsapp": Out<typeof channelRoutes, "/whatsapp", "$post">;
   "DELETE /channels/:id": Out<typeof channelRoutes, "/:id", "$delete">;
+  "PUT /channels/:id/template": Out<typeof channelRoutes, "/:id/template", "$put">;
   "GET /conversations": Out<typeof conversationRoutes, "/", "$get">;
   "GET /conversations/:id/messages": Out<typeof conversationRoutes, "/:id/messages", "$get">;
   "POST /conversations/:id/messages": Out<typeof conversationRoutes, "/:id/messages", "$post">;
@@ -119,6 +149,10 @@ type Served = {
   "GET /programs/:id/analytics": ReturnType<typeof programAnalytics>;
   "GET /enrollments": Out<typeof enrollmentRoutes, "/", "$get">;
   "POST /enrollments": Out<typeof enrollmentRoutes, "/", "$post">;
+  "GET /coaching-rules": Out<typeof coachingRuleRoutes, "/", "$get">;
+  "POST /coaching-rules": Out<typeof coachingRuleRoutes, "/", "$post">;
+  "PUT /coaching-rules/:id": Out<typeof coachingRuleRoutes, "/:id", "$put">;
+  "DELETE /coaching-rules/:id": Out<typeof coachingRuleRoutes, "/:id", "$delete">;
 };
 
 /** The routes whose served body is missing (a wrong path or method above) or does not fit the contract. */

@@ -4,7 +4,8 @@
 import type { PanelHandle, PanelModule, VisitorIdentity, WidgetErrorDetail } from "../shared/host";
 import { adoptCss, h, svgIcon } from "../shared/dom";
 import { themeOf } from "../shared/theme";
-import { STRINGS } from "../shared/strings";
+import { chooseLanguage } from "../i18n/languages";
+import { OPEN_CHAT } from "../i18n/launcher-strings";
 import { launcherCss } from "../styles/launcher.css";
 import { fetchConfig } from "./config";
 import { cleanIdentity, EventHub, programOption } from "./host-api";
@@ -64,6 +65,10 @@ async function start(script: HTMLScriptElement): Promise<void> {
   if (!("settings" in fetched)) return fail(fetched);
   const config = fetched;
   const theme = themeOf(config.settings);
+  const language = chooseLanguage(
+    config.languages ?? [config.settings.language],
+    navigator.languages ?? [navigator.language],
+  );
 
   const host = h("div", { id: "coach-widget", lang: theme.lang, dir: theme.dir });
   const root = host.attachShadow({ mode: "open" });
@@ -78,11 +83,11 @@ async function start(script: HTMLScriptElement): Promise<void> {
       type: "button",
       "aria-expanded": "false",
       "aria-controls": "coach-panel",
-      "aria-label": `${STRINGS.open}: ${config.settings.assistant_name}`,
+      "aria-label": `${OPEN_CHAT[language]}: ${config.settings.assistant_name}`,
       onclick: () => void openPanel(),
     },
     avatar,
-    h("span", {}, config.settings.launcher_text || STRINGS.open),
+    h("span", {}, config.settings.launcher_text || OPEN_CHAT[language]),
   );
   root.appendChild(launcher);
   document.body.appendChild(host);
@@ -101,6 +106,7 @@ async function start(script: HTMLScriptElement): Promise<void> {
           root,
           edge,
           config,
+          language,
           nonce,
           program,
           identity: () => identity,

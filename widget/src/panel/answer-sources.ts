@@ -18,7 +18,7 @@ export type SourceList = { el: HTMLElement | null; cite: CiteRenderer | undefine
 function sourceLabel(source: Source): HTMLElement {
   const place = [
     source.section,
-    source.page !== undefined ? `${ANSWER_STRINGS.page} ${source.page}` : undefined,
+    source.page !== undefined ? ANSWER_STRINGS.page(source.page) : undefined,
   ]
     .filter(Boolean)
     .join(" · ");
@@ -69,7 +69,7 @@ export function sourceList(entry: Entry): SourceList {
     const item = items[n - 1];
     const source = entry.citations[n - 1];
     if (!item || !source) return null;
-    const label = `${ANSWER_STRINGS.source} ${n}: ${source.title}`;
+    const label = ANSWER_STRINGS.source(n, source.title);
     return h(
       "sup",
       {},

@@ -3,7 +3,7 @@
 import type { ServerFrame } from "@coach/contracts/socket";
 import { adoptCss } from "../shared/dom";
 import type { PanelHandle, PanelHost } from "../shared/host";
-import { STRINGS } from "../shared/strings";
+import { STRINGS, useLanguage } from "../shared/strings";
 import { themeOf } from "../shared/theme";
 import { panelCss } from "../styles/panel.css";
 import { Connection, type ConnectionState } from "./connection";
@@ -31,6 +31,7 @@ function newClientId(): string {
 
 /** Mounts the panel into the loader's shadow root; returns how to open and close it. */
 export function mount(host: PanelHost): PanelHandle {
+  useLanguage(host.language);
   const { settings } = host.config;
   const theme = themeOf(settings);
   const store = new VisitorStore(host.config.public_key);
@@ -107,7 +108,7 @@ export function mount(host: PanelHost): PanelHandle {
     view.setStatus(
       state === "open"
         ? name
-          ? `${STRINGS.chattingAs} ${name}`
+          ? STRINGS.chattingAs(name)
           : ""
         : state === "connecting"
           ? STRINGS.connecting
@@ -176,7 +177,11 @@ export function mount(host: PanelHost): PanelHandle {
         }
         break;
       case "notice":
-        view.setNotice(frame.message);
+        view.setNotice(
+          frame.code === "human_joined"
+            ? STRINGS.humanJoined(frame.author_name ?? STRINGS.team)
+            : STRINGS.notices[frame.code],
+        );
         break;
       case "error":
         view.setNotice(frame.message);

@@ -8,12 +8,12 @@ import { groundingLabel, quotedNote, sourceList } from "./answer-sources";
 import { renderMarkdown } from "./markdown";
 import type { Entry } from "./transcript";
 
-const TICKS = {
-  sending: STRINGS.sending,
-  sent: `✓ ${STRINGS.sent}`,
-  read: `✓✓ ${STRINGS.read}`,
-  failed: STRINGS.failed,
-} as const;
+/** A message's delivery state, in the panel's language when drawn. */
+function ticks(delivery: NonNullable<Entry["delivery"]>): string {
+  if (delivery === "sent") return `✓ ${STRINGS.sent}`;
+  if (delivery === "read") return `✓✓ ${STRINGS.read}`;
+  return STRINGS[delivery];
+}
 
 /** The choices under a message (a scale, Done / Partly / Not yet), as buttons in a labelled group. */
 function quickReplies(entry: Entry, onQuickReply: (reply: QuickReply) => void): HTMLElement | null {
@@ -69,7 +69,7 @@ export function renderEntry(
     ? h(
         "div",
         { class: "meta" },
-        TICKS[entry.delivery],
+        ticks(entry.delivery),
         entry.delivery === "failed" &&
           h(
             "button",

@@ -50,7 +50,13 @@ export class PanelView {
       this.chips.appendChild(
         h(
           "button",
-          { class: "chip", type: "button", dir: "auto", onclick: () => actions.send(question) },
+          {
+            class: "chip",
+            type: "button",
+            dir: "auto",
+            // The chips hide once the conversation starts: keep keyboard focus in the composer.
+            onclick: () => (this.input.focus(), actions.send(question)),
+          },
           question,
         ),
       );
@@ -175,7 +181,7 @@ export class PanelView {
     this.typing.hidden = who === null;
     this.typing.replaceChildren(
       h("span", { class: "dots" }, h("i"), h("i"), h("i")),
-      who ? `${who} ${STRINGS.typing}` : "",
+      who ? STRINGS.typing(who) : "",
     );
   }
 

@@ -11,11 +11,11 @@ import {
 } from "./program-api";
 import { ProgramView, type ProgramViewState } from "./program-view";
 
-const FAILURE_WORDS: Record<ProgramFailure["failure"], string> = {
-  not_found: PROGRAM_STRINGS.notFound,
-  network: PROGRAM_STRINGS.offline,
-  other: PROGRAM_STRINGS.failed,
-};
+/** What went wrong, in the panel's language when shown. */
+function failureWords(failure: ProgramFailure["failure"]): string {
+  if (failure === "not_found") return PROGRAM_STRINGS.notFound;
+  return failure === "network" ? PROGRAM_STRINGS.offline : PROGRAM_STRINGS.failed;
+}
 
 function failed(result: object): result is ProgramFailure {
   return "failure" in result;
@@ -69,7 +69,7 @@ export class ProgramOffer {
       result.status === "stopped" || result.opted_out
         ? PROGRAM_STRINGS.stoppedNote
         : result.status === "completed"
-          ? `${PROGRAM_STRINGS.completedIn} ${this.name}.`
+          ? PROGRAM_STRINGS.completedIn(this.name)
           : null;
     return { kind: "join", name: this.name, note };
   }
@@ -89,6 +89,6 @@ export class ProgramOffer {
   }
 
   private failure(result: ProgramFailure): ProgramViewState {
-    return { kind: "error", message: FAILURE_WORDS[result.failure] };
+    return { kind: "error", message: failureWords(result.failure) };
   }
 }

@@ -53,14 +53,11 @@ export class ProgramView {
         this.render(PROGRAM_STRINGS.loading);
         break;
       case "join":
-        this.render(
-          state.note,
-          button(`${PROGRAM_STRINGS.join} ${state.name}`, actions.join, true),
-        );
+        this.render(state.note, button(PROGRAM_STRINGS.join(state.name), actions.join, true));
         break;
       case "enrolled":
         this.render(
-          `${PROGRAM_STRINGS.enrolledIn} ${state.name}.`,
+          PROGRAM_STRINGS.enrolledIn(state.name),
           button(PROGRAM_STRINGS.leave, actions.leave),
         );
         break;

@@ -1,9 +1,13 @@
 // What the loader hands the lazily loaded panel: the shadow root to draw in, the creator's settings,
 // where the edge is, and how to talk back to the host page. Types only, so the loader stays tiny.
 import type { WidgetSettings } from "@coach/contracts/widget";
+import type { WidgetLanguage } from "../i18n/languages";
 
-/** `GET /api/v1/widget/config/:public_key` as the loader receives it. */
-export type WidgetConfig = { public_key: string; settings: WidgetSettings };
+/**
+ * `GET /api/v1/widget/config/:public_key` as the loader receives it; `languages` are the persona's,
+ * first preferred (absent from an edge older than them).
+ */
+export type WidgetConfig = { public_key: string; settings: WidgetSettings; languages?: string[] };
 
 /** What the host page said about the visitor through `CoachWidget.identify()`. */
 export type VisitorIdentity = { name?: string; email?: string };
@@ -20,6 +24,8 @@ export type PanelHost = {
   /** The edge's origin, e.g. `https://edge.example`. */
   edge: string;
   config: WidgetConfig;
+  /** The language of the widget's own words, chosen by the loader. */
+  language: WidgetLanguage;
   /** The CSP nonce of the embedding script tag ("" when none). */
   nonce: string;
   /** The slug of the coaching program the embed offers to join (`data-program`), or null. */

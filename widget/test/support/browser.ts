@@ -26,15 +26,21 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * A fresh visitor (own storage) with the counters installed before any page script runs.
- * `bypassCSP` takes the demo site's CSP away, for tests that must see what would run on a lax host page.
+ * `bypassCSP` takes the demo site's CSP away, for tests that must see what would run on a lax host page;
+ * `locale` sets the browser's languages (`navigator.languages`).
  */
 export async function newVisitor(
   browser: Browser,
-  options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    bypassCSP?: boolean;
+    locale?: string;
+  } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     bypassCSP: options.bypassCSP ?? false,
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   await context.addInitScript(() => {
     window.__pwned = 0;

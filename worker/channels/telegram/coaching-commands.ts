@@ -1,6 +1,7 @@
 // Proactive coaching from Telegram: `/start <program-slug>` joins a program, `/stop` also leaves every
 // program at once, `/quiet 22-7` (or `off`) sets quiet hours and `/timezone Europe/Berlin` the time
-// zone. Runs before the general commands: a bare /start and the /stop reply are theirs.
+// zone. Runs before the general commands: a bare /start and the /stop reply are theirs. Replies are in
+// the user's language (bot-texts.ts).
 import { and, eq } from "drizzle-orm";
 import { Composer, type Context } from "grammy";
 import { canonicalContactId } from "../../db/contact-links";
@@ -12,15 +13,10 @@ import { parseQuietHours, parseTimeZone } from "../../programs/preference-comman
 import { activeProgramBySlug } from "../../programs/program-store";
 import { findOrCreateContact } from "../channel-session";
 import type { BotDeps } from "./bot-context";
+import { botTexts } from "./bot-texts";
 
 const CONTACT_WAIT_ATTEMPTS = 50;
 const CONTACT_WAIT_MS = 100;
-
-export const COACHING_HELP = [
-  "/start <program> joins a coaching program",
-  "/quiet 22-7 sets quiet hours for check-ins (/quiet off removes them)",
-  "/timezone Europe/Berlin sets your time zone",
-].join("\n");
 
 /** The user's contact, and the contact coaching follows: the canonical one when they linked channels. */
 async function contactOf(deps: BotDeps, ctx: Context) {
@@ -83,11 +79,9 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
     deps.defer(async () => {
       const found = await contactOf(deps, ctx);
       if (!found) return;
+      const texts = await botTexts(deps, ctx);
       const program = await activeProgramBySlug(gateway(), slug);
-      if (!program)
-        return ctx.reply(
-          `I couldn't find a program called "${slug}". Check the link or the name, then try again.`,
-        );
+      if (!program) return ctx.reply(texts.programNotFound(slug));
       await gateway().update("contacts", found.contact.id, {
         consentAt: found.contact.consentAt ?? Date.now(),
         optedOutAt: null,
@@ -98,11 +92,7 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
         source: "telegram",
         channelId: deps.channel.id,
       });
-      await ctx.reply(
-        duplicate
-          ? `You're already in "${program.name}". Send /stop to leave it.`
-          : `You're in: "${program.name}". I'll check in with you as we go; send /stop any time to stop.`,
-      );
+      await ctx.reply(duplicate ? texts.alreadyIn(program.name) : texts.joined(program.name));
     });
   });
 
@@ -118,10 +108,8 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
   commands.command("quiet", (ctx) => {
     const patch = parseQuietHours(typeof ctx.match === "string" ? ctx.match : "");
     deps.defer(async () => {
-      if (!patch)
-        return ctx.reply(
-          "Send it like this: /quiet 22-7 (no check-ins from 22:00 to 07:00), or /quiet off.",
-        );
+      const texts = await botTexts(deps, ctx);
+      if (!patch) return ctx.reply(texts.quietUsage);
       const found = await contactOf(deps, ctx);
       if (!found) return;
       await coachingAgentFor(deps.env, deps.channel.tenantId, found.coachingId).updatePreferences(
@@ -130,8 +118,8 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
       );
       await ctx.reply(
         patch.quiet_hours
-          ? `Got it: no check-ins between ${patch.quiet_hours.start} and ${patch.quiet_hours.end}.`
-          : "Got it: no quiet hours.",
+          ? texts.quietSet(patch.quiet_hours.start, patch.quiet_hours.end)
+          : texts.quietOff,
       );
     });
   });
@@ -139,8 +127,8 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
   commands.command("timezone", (ctx) => {
     const patch = parseTimeZone(typeof ctx.match === "string" ? ctx.match : "");
     deps.defer(async () => {
-      if (!patch?.timezone)
-        return ctx.reply("Send your time zone like this: /timezone Europe/Berlin");
+      const texts = await botTexts(deps, ctx);
+      if (!patch?.timezone) return ctx.reply(texts.timeZoneUsage);
       const found = await contactOf(deps, ctx);
       if (!found) return;
       await coachingAgentFor(deps.env, deps.channel.tenantId, found.coachingId).updatePreferences(
@@ -148,7 +136,7 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
         patch,
       );
       await gateway().update("contacts", found.coachingId, { timezone: patch.timezone });
-      await ctx.reply(`Got it: your time zone is ${patch.timezone}.`);
+      await ctx.reply(texts.timeZoneSet(patch.timezone));
     });
   });
 

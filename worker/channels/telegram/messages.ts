@@ -5,6 +5,7 @@ import { MAX_MESSAGE_CHARS } from "@coach/contracts/socket";
 import { Composer, type Context } from "grammy";
 import { forwardToRoom } from "../forward-to-room";
 import type { BotDeps } from "./bot-context";
+import { botTexts } from "./bot-texts";
 
 /** Text messages (commands are handled before this composer). */
 export function messagesComposer(deps: BotDeps): Composer<Context> {
@@ -22,14 +23,11 @@ export function messagesComposer(deps: BotDeps): Composer<Context> {
         chatId: String(chat.id),
         clientId: `tg-${deps.channel.externalId ?? deps.channel.id}-${updateId}`,
         text: text.slice(0, MAX_MESSAGE_CHARS),
+        language: from.language_code,
       });
       if (result.status === "rate_limited") {
         deps.logger.warn("telegram message rate-limited", { update_id: updateId });
-        deps.defer(() =>
-          ctx.reply(
-            "You're sending messages very quickly. Please wait a moment before the next one.",
-          ),
-        );
+        deps.defer(async () => ctx.reply((await botTexts(deps, ctx)).tooFast));
       }
     });
   });

@@ -48,6 +48,7 @@ export function quickReplyAnswersComposer(deps: BotDeps): Composer<Context> {
         clientId: `tg-${deps.channel.externalId ?? deps.channel.id}-${updateId}`,
         text: label.slice(0, MAX_MESSAGE_CHARS),
         quickReplyId: query.data,
+        language: query.from.language_code,
       });
       if (result.status === "rate_limited")
         deps.logger.warn("telegram quick reply rate-limited", { update_id: updateId });

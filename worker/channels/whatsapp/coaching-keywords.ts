@@ -1,7 +1,11 @@
-// Proactive coaching on WhatsApp, which has no commands: "STOP" leaves every program and stops all
-// check-ins at once, "START" allows them again, and a program's configured keyword (e.g. "JOIN RUN5K")
-// enrols the sender. Matched on the whole message in any case; anything else is an ordinary message.
+// Proactive coaching on WhatsApp, which has no commands: "STOP" (or "BAJA", "ARRÊTER"… in the other
+// languages, keyword-texts.ts) leaves every program and stops all check-ins at once, "START" allows
+// them again, and a program's configured keyword (e.g. "JOIN RUN5K") enrols the sender. Matched on the
+// whole message in any case; anything else is an ordinary message. Replies are in the keyword's
+// language when the persona speaks it, else in the persona's first.
 import type { ChannelEntry } from "../../db/channel-directory";
+import { chooseReplyLanguage } from "../../lib/reply-language";
+import { loadPersona } from "../../persona/load-persona";
 import { canonicalContactId } from "../../db/contact-links";
 import { forTenant } from "../../db/tenant-gateway";
 import { optInContact, optOutContact } from "../../programs/contact-consent";
@@ -10,10 +14,7 @@ import { activeProgramByKeyword } from "../../programs/program-store";
 import type { WhatsAppConfig } from "../channel-config";
 import { findOrCreateContact, type ChannelUser } from "../channel-session";
 import { sendText } from "./graph-client";
-
-export const STOP_REPLY =
-  "Check-in messages are off, and you've left every program. I'll still answer whenever you write; send START to turn them back on.";
-export const START_REPLY = "Check-in messages are on again.";
+import { consentKeyword, KEYWORD_TEXTS } from "./keyword-texts";
 
 /**
  * Acts on STOP, START or a program keyword; answers a function that sends the reply (to run after the
@@ -36,13 +37,20 @@ export async function handleCoachingKeyword(
   // Coaching follows the person's canonical contact when they linked their channels.
   const coachingId = async () =>
     canonicalContactId(env.DB, channel.tenantId, (await findOrCreateContact(gateway, user)).id);
-  if (said === "STOP") {
+  const consent = consentKeyword(said);
+  const texts = async () =>
+    KEYWORD_TEXTS[
+      chooseReplyLanguage((await loadPersona(env.DB, channel.tenantId)).persona, {
+        detected: consent?.language,
+      })
+    ];
+  if (consent?.action === "stop") {
     await optOutContact(env, channel.tenantId, await coachingId(), "whatsapp_stop");
-    return reply(STOP_REPLY);
+    return reply((await texts()).stopped);
   }
-  if (said === "START") {
+  if (consent?.action === "start") {
     await optInContact(env, channel.tenantId, await coachingId());
-    return reply(START_REPLY);
+    return reply((await texts()).started);
   }
   const program = await activeProgramByKeyword(gateway, said);
   if (!program) return null;
@@ -58,9 +66,6 @@ export async function handleCoachingKeyword(
     source: "whatsapp",
     channelId: channel.id,
   });
-  return reply(
-    duplicate
-      ? `You're already in "${program.name}". Send STOP to leave.`
-      : `You're in: "${program.name}". I'll check in with you as we go; send STOP any time to stop.`,
-  );
+  const words = await texts();
+  return reply(duplicate ? words.alreadyIn(program.name) : words.joined(program.name));
 }

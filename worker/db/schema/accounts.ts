@@ -70,6 +70,8 @@ export const invitations = tenantTable(
     invitedBy: text("invited_by").notNull(),
     expiresAt: integer("expires_at").notNull(),
     acceptedAt: integer("accepted_at"),
+    // Kept rather than deleted, so a revoked link can say it was revoked.
+    revokedAt: integer("revoked_at"),
     createdAt: createdAt(),
   },
   (t) => [index("invitations_tenant").on(t.tenantId)],

@@ -6,6 +6,8 @@ import { personas, documents, questionGaps } from "./knowledge";
 import { widgets, channels } from "./channels";
 import { contacts, conversations, conversationDays, answerStats } from "./conversations";
 import { webhookEndpoints, webhookDeliveries } from "./webhooks";
+import { retentionPolicies } from "./retention";
+import { safetySettings } from "./safety";
 import {
   coachingEvents,
   coachingRules,
@@ -22,6 +24,8 @@ export * from "./channels";
 export * from "./conversations";
 export * from "./webhooks";
 export * from "./coaching";
+export * from "./retention";
+export * from "./safety";
 
 /** Every table scoped by `tenant_id`: the only tables the tenant gateway serves. */
 export const tenantTables = {
@@ -47,4 +51,6 @@ export const tenantTables = {
   coachingRules,
   commitments,
   coachingEvents,
+  retentionPolicies,
+  safetySettings,
 } as const;

@@ -24,6 +24,8 @@ export const documents = tenantTable(
     kind: text("kind").notNull(),
     sizeBytes: integer("size_bytes").notNull().default(0),
     r2Key: text("r2_key"),
+    /** When the workspace's retention removed the original from R2 (its passages stay indexed). */
+    originalRemovedAt: integer("original_removed_at"),
     sha256: text("sha256"),
     status: text("status", { enum: documentStatuses }).notNull().default("queued"),
     statusReason: text("status_reason"),

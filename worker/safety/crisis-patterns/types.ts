@@ -1,12 +1,10 @@
 // The shape of one language's crisis patterns. Patterns are written against the normalised text of
 // `normaliseForSafety` (lower case, no accents, no apostrophes, words separated by single spaces), so
 // "don't", "dont" and "do n't" are one spelling and "não" is "nao".
+import type { CrisisKind, CrisisLanguage } from "@coach/contracts/safety-settings";
 
-/** What a message may be about; each gets its own resources and wording. */
-export type CrisisKind = "self_harm" | "harm_to_others" | "abuse" | "medical_emergency";
-
-/** The languages the detector reads. */
-export type CrisisLanguage = "en" | "es" | "pt" | "fr" | "de";
+/** What a message may be about, and the languages the detector reads (shared with the dashboard). */
+export type { CrisisKind, CrisisLanguage };
 
 /** One language's patterns. */
 export interface LanguagePatterns {

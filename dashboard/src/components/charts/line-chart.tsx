@@ -1,6 +1,12 @@
 // A small SVG line chart for daily series: one line per series, a y-axis with its maximum, and the first
 // and last dates. The figures are also given as a table for screen readers.
-export type Series = { label: string; colour: string; values: number[] };
+export type Series = {
+  label: string;
+  colour: string;
+  values: number[];
+  /** An SVG dash pattern: a line drawn over another with equal values lets it show through. */
+  dash?: string;
+};
 
 const W = 640;
 const H = 200;
@@ -52,6 +58,7 @@ export function LineChart({
             fill="none"
             stroke={s.colour}
             strokeWidth={2.5}
+            strokeDasharray={s.dash}
             strokeLinejoin="round"
             points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ")}
           />
@@ -60,7 +67,17 @@ export function LineChart({
       <figcaption className="legend">
         {series.map((s) => (
           <span key={s.label}>
-            <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />{" "}
+            <svg className="swatch" viewBox="0 0 16 4" aria-hidden="true">
+              <line
+                x1="0"
+                x2="16"
+                y1="2"
+                y2="2"
+                stroke={s.colour}
+                strokeWidth={4}
+                strokeDasharray={s.dash}
+              />
+            </svg>{" "}
             {s.label} ({s.values.reduce((a, b) => a + b, 0)})
           </span>
         ))}

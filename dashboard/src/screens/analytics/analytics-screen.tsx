@@ -74,6 +74,7 @@ export function AnalyticsScreen() {
                   label: "Active users",
                   colour: "#c2410c",
                   values: data.per_day.map((d) => d.active_users),
+                  dash: "6 5",
                 },
               ]}
             />

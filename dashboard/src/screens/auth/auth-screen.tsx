@@ -15,9 +15,15 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [fullName, setFullName] = useState("");
-  const [invitation, setInvitation] = useState("");
+  // An invitation link's page sends people here with its token (?invitation=…) to carry it along.
+  const [linked] = useState(
+    () => new URLSearchParams(window.location.search).get("invitation") ?? "",
+  );
+  const [invitation, setInvitation] = useState(linked);
   const submit = useAction(async () => {
-    const invited = invitation.trim() ? { invitation_token: invitation.trim() } : {};
+    // A pasted link is as good as its token.
+    const token = decodeURIComponent(invitation.trim().replace(/^.*\/invite\//, ""));
+    const invited = token ? { invitation_token: token } : {};
     if (mode === "sign-up") {
       // Sign-up answers alike whether or not the email already has an account (202, no tokens), so it
       // reveals nothing; the new account is then signed in to like any other. A sign-up consumes the
@@ -85,10 +91,10 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
           value={password}
           onValue={setPassword}
         />
-        <details className="small">
+        <details className="small" open={linked !== ""}>
           <summary>I was invited to a workspace</summary>
           <TextField
-            label="Invitation token"
+            label="Invitation link or token"
             hint="From the person who invited you; you join their workspace."
             autoComplete="off"
             value={invitation}
@@ -105,11 +111,11 @@ export function AuthScreen({ mode }: { mode: "sign-in" | "sign-up" }) {
         <p className="muted small">
           {signUp ? (
             <>
-              Already have an account? <Link to="/sign-in">Sign in</Link>
+              Already have an account? <Link to={`/sign-in${window.location.search}`}>Sign in</Link>
             </>
           ) : (
             <>
-              New here? <Link to="/sign-up">Create an account</Link>
+              New here? <Link to={`/sign-up${window.location.search}`}>Create an account</Link>
             </>
           )}
         </p>

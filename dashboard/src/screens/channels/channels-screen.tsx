@@ -18,6 +18,7 @@ import { formatDateTime } from "../../lib/format";
 import { useReloadingAction, useResource, type Resource } from "../../lib/use-resource";
 import { TelegramForm } from "./telegram-form";
 import { WhatsAppForm } from "./whatsapp-form";
+import { WhatsAppTemplate } from "./whatsapp-template";
 
 const NO_CHANNELS = (
   <EmptyState title="No channels yet">
@@ -67,6 +68,9 @@ function ChannelList({
                   <code>{verifyToken.token}</code>
                   <CopyButton text={verifyToken.token} label="Copy token" />
                 </div>
+              )}
+              {channel.kind === "whatsapp" && (
+                <WhatsAppTemplate channel={channel} onSaved={() => void channels.reload()} />
               )}
               <p className="muted small">Last message {formatDateTime(channel.last_message_at)}</p>
               <Button

@@ -1,10 +1,12 @@
-// Export and delete: the workspace's data as a JSON download, one end user's data (export or erase, by
-// contact id), the person's own account data, and deleting the workspace (confirmed by typing its slug).
+// Export and delete: the workspace's data as a JSON download, how long it keeps its data, one end
+// user's data (export or erase, by contact id), the person's own account data, and deleting the
+// workspace (confirmed by typing its slug).
 import { useState } from "react";
 import { useAuth, useMe } from "../../auth/auth-context";
 import { Field, TextField } from "../../components/form-fields";
 import { Button, Card, ErrorNotice, PageHeader, SuccessNotice } from "../../components/ui";
 import { submitting, useAction } from "../../lib/use-resource";
+import { RetentionCard } from "./retention-card";
 
 function download(name: string, data: unknown): void {
   const url = URL.createObjectURL(
@@ -56,7 +58,11 @@ export function DataScreen() {
       />
       <Card title="Export">
         <p className="muted">
-          A JSON file with the workspace’s settings, material list, conversations and team.
+          One JSON file with the whole workspace: persona, widget and channel settings (never their
+          credentials), the team and open invitations, programs with every version, coaching rules,
+          corrections, webhooks (without signing secrets), the library with a download link to each
+          original file (the links work for seven days), contacts, and every conversation with its
+          messages.
         </p>
         <ErrorNotice
           error={exportWorkspace.error ?? exportMine.error}
@@ -75,6 +81,7 @@ export function DataScreen() {
           </Button>
         </div>
       </Card>
+      <RetentionCard />
       <Card title="A user’s data (privacy requests)">
         <p className="muted">
           Export or erase everything stored about one end user. Their contact id is shown in the

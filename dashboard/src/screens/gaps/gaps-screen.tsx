@@ -4,16 +4,18 @@ import { Link } from "react-router";
 import type { GapQuestion } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
 import { DataTable } from "../../components/data-table";
+import { Pager, usePagedResource } from "../../components/pager";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Badge, Card, EmptyState, PageHeader } from "../../components/ui";
 import { formatConfidence, formatDateTime } from "../../lib/format";
-import { useResource } from "../../lib/use-resource";
 
 const NO_GAPS = (
   <EmptyState title="No gaps found">
     When users ask something your material does not cover, the question shows up here.
   </EmptyState>
 );
+
+const PAGE_SIZE = 100;
 
 const GROUNDING_LABEL: Record<string, string> = {
   fallback: "No answer in material",
@@ -24,9 +26,10 @@ const GROUNDING_LABEL: Record<string, string> = {
 
 export function GapsScreen() {
   const api = useApi();
-  const gaps = useResource(
-    (signal) => api.get("/knowledge/gaps", { query: { limit: 100 }, signal }),
+  const gaps = usePagedResource(
+    (page, signal) => api.get("/knowledge/gaps", { query: page, signal }),
     [api],
+    PAGE_SIZE,
   );
   const list = gaps.data?.questions ?? [];
   return (
@@ -48,6 +51,7 @@ export function GapsScreen() {
               <GapRow key={`${q.conversation_id}-${q.created_at}-${i}`} gap={q} />
             ))}
           </DataTable>
+          <Pager {...gaps.pager} count={list.length} noun="questions" />
         </Loaded>
       </Card>
     </>

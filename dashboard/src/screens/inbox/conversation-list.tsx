@@ -3,10 +3,11 @@
 import { Link } from "react-router";
 import type { Conversation, ConversationPage } from "@coach/contracts/conversation-views";
 import { CheckLabel } from "../../components/checkboxes";
+import { Pager, type PagedResource, type PageQuery } from "../../components/pager";
+import { markdownPlain } from "../../components/markdown-text";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Badge, EmptyState } from "../../components/ui";
 import { formatDateTime, formatPerson } from "../../lib/format";
-import type { Resource } from "../../lib/use-resource";
 
 export type InboxFilters = {
   q: string;
@@ -26,8 +27,12 @@ const FLAG_FILTERS = [
   ["hideTests", "Hide test chats"],
 ] as const;
 
-export function inboxQuery(filters: InboxFilters): string {
-  const params = new URLSearchParams({ limit: "50" });
+/** Conversations per page of the list. */
+export const INBOX_PAGE_SIZE = 50;
+
+/** The page of the list with its search and filters, as a query. */
+export function inboxQuery(filters: InboxFilters, page: PageQuery): string {
+  const params = new URLSearchParams({ limit: String(page.limit), offset: String(page.offset) });
   if (filters.q.trim()) params.set("q", filters.q.trim());
   if (filters.channel) params.set("channel", filters.channel);
   if (filters.urgent) params.set("urgent", "true");
@@ -50,7 +55,7 @@ export function ConversationList({
 }: {
   filters: InboxFilters;
   onFilters: (next: InboxFilters) => void;
-  conversations: Resource<ConversationPage>;
+  conversations: PagedResource<ConversationPage>;
   selectedId: string | undefined;
 }) {
   const list = conversations.data?.conversations ?? [];
@@ -117,13 +122,16 @@ export function ConversationList({
                   </span>
                 </span>
                 {c.last_preview && (
-                  <span className="conversation-preview muted">{c.last_preview}</span>
+                  <span className="conversation-preview muted">
+                    {markdownPlain(c.last_preview)}
+                  </span>
                 )}
                 <span className="conversation-flags">
                   <Badge>{c.channel}</Badge>
                   {c.urgent_at !== null && <Badge tone="bad">Urgent</Badge>}
                   {c.test && <Badge tone="info">Test chat</Badge>}
-                  {c.needs_human && <Badge tone="bad">Needs a human</Badge>}
+                  {/* A crisis also asks for a person; "Urgent" says it, and says more. */}
+                  {c.needs_human && c.urgent_at === null && <Badge tone="bad">Needs a human</Badge>}
                   {c.contact?.unreachable_at != null && <Badge tone="warn">Can't be reached</Badge>}
                   {c.taken_over && <Badge tone="info">Taken over</Badge>}
                   {c.low_confidence && <Badge tone="warn">Low confidence</Badge>}
@@ -135,6 +143,7 @@ export function ConversationList({
             </li>
           ))}
         </ul>
+        <Pager {...conversations.pager} count={list.length} noun="conversations" />
       </Loaded>
     </div>
   );

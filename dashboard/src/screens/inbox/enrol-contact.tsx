@@ -1,16 +1,22 @@
 // Enrols the person of a conversation in one of the workspace's active programs, from the inbox.
+import type { ProgramSummary } from "@coach/contracts/api-routes";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useApi } from "../../auth/auth-context";
 import { Button, ErrorNotice, SuccessNotice } from "../../components/ui";
-import { useAction, useResource } from "../../lib/use-resource";
+import { useAction, type Resource } from "../../lib/use-resource";
 
-export function EnrolContact({ contactId }: { contactId: string }) {
+export function EnrolContact({
+  contactId,
+  programs,
+  onEnrolled,
+}: {
+  contactId: string;
+  /** The workspace's programs; the active ones are offered. */
+  programs: Pick<Resource<{ programs: ProgramSummary[] }>, "data" | "error">;
+  onEnrolled: () => void;
+}) {
   const api = useApi();
-  const programs = useResource(
-    (signal) => api.get("/programs", { query: { status: "active", limit: 100 }, signal }),
-    [api],
-  );
   const [programId, setProgramId] = useState("");
   const [done, setDone] = useState<string | null>(null);
   const enrol = useAction(async () => {
@@ -20,8 +26,9 @@ export function EnrolContact({ contactId }: { contactId: string }) {
     });
     const name = programs.data?.programs.find((p) => p.id === programId)?.name ?? "the program";
     setDone(enrolment.duplicate ? `Already taking part in ${name}.` : `Enrolled in ${name}.`);
+    onEnrolled();
   });
-  const list = programs.data?.programs ?? [];
+  const list = (programs.data?.programs ?? []).filter((p) => p.status === "active");
   if (programs.data && list.length === 0)
     return (
       <p className="muted small">

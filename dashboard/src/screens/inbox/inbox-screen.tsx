@@ -2,9 +2,15 @@
 import { useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { useApi } from "../../auth/auth-context";
+import { usePagedResource } from "../../components/pager";
 import { EmptyState, PageHeader } from "../../components/ui";
-import { useInterval, useResource } from "../../lib/use-resource";
-import { ConversationList, inboxQuery, type InboxFilters } from "./conversation-list";
+import { useInterval } from "../../lib/use-resource";
+import {
+  ConversationList,
+  INBOX_PAGE_SIZE,
+  inboxQuery,
+  type InboxFilters,
+} from "./conversation-list";
 import { Transcript } from "./transcript";
 
 /** `value`, once it has stopped changing for `ms`: a search runs when typing pauses, not per keystroke. */
@@ -28,10 +34,12 @@ export function InboxScreen() {
     takenOver: false,
     hideTests: false,
   });
-  const query = useSettled(inboxQuery(filters), 300);
-  const conversations = useResource(
-    (signal) => api.get("/conversations", { query, signal }),
-    [api, query],
+  const settled = useSettled(filters, 300);
+  const conversations = usePagedResource(
+    (page, signal) => api.get("/conversations", { query: inboxQuery(settled, page), signal }),
+    [api, settled],
+    INBOX_PAGE_SIZE,
+    settled,
   );
   useInterval(() => void conversations.reload(), 5000, !conversations.error);
 

@@ -8,7 +8,7 @@ import { Answer } from "../../components/answer";
 import { CorrectAnswer } from "../../components/correct-answer";
 import { Badge, Button, ErrorNotice, Skeleton } from "../../components/ui";
 import { contactName } from "./conversation-list";
-import { EnrolContact } from "./enrol-contact";
+import { ContactPanel } from "./contact-panel";
 import { UrgentNotice } from "./urgent-notice";
 import { formatConfidence, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useResource } from "../../lib/use-resource";
@@ -108,7 +108,9 @@ export function Transcript({
               Contact id <code>{conversation.contact_id}</code>
             </p>
           )}
-          {conversation.contact_id && <EnrolContact contactId={conversation.contact_id} />}
+          {conversation.contact_id && (
+            <ContactPanel contactId={conversation.contact_id} name={contactName(conversation)} />
+          )}
           <UrgentNotice
             conversation={conversation}
             onResolved={() => {
@@ -126,7 +128,10 @@ export function Transcript({
           )}
         </div>
         <div className="row-actions">
-          {conversation.needs_human && <Badge tone="bad">Asked for a human</Badge>}
+          {/* The urgent notice already says a person must reach out. */}
+          {conversation.needs_human && conversation.urgent_at === null && (
+            <Badge tone="bad">Asked for a human</Badge>
+          )}
           {takenOver ? (
             <>
               <Badge tone="info">
@@ -192,6 +197,7 @@ export function Transcript({
                 <CorrectAnswer
                   question={asked.text}
                   answer={m.text}
+                  model={m.model}
                   conversationId={conversationId}
                   seq={m.seq}
                 />

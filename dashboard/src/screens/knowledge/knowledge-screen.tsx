@@ -5,10 +5,11 @@ import type { DocumentStatus, KnowledgeDocument } from "@coach/contracts/content
 import { useApi } from "../../auth/auth-context";
 import { AssistantModeBanner } from "../../components/assistant-mode-banner";
 import { DataTable } from "../../components/data-table";
+import { Pager, usePagedResource } from "../../components/pager";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
 import { formatBytes, formatDateTime } from "../../lib/format";
-import { useAction, useInterval, useReloadingAction, useResource } from "../../lib/use-resource";
+import { useAction, useInterval, useReloadingAction } from "../../lib/use-resource";
 import { DocumentTitle } from "./document-title";
 import { UploadZone } from "./upload-zone";
 
@@ -17,6 +18,8 @@ const NO_MATERIAL = (
     Drop a file above. Once it shows “Ready”, your assistant can answer from it.
   </EmptyState>
 );
+
+const PAGE_SIZE = 100;
 
 const STATUS: Record<DocumentStatus, { tone: "neutral" | "good" | "info" | "bad"; label: string }> =
   {
@@ -28,9 +31,10 @@ const STATUS: Record<DocumentStatus, { tone: "neutral" | "good" | "info" | "bad"
 
 export function KnowledgeScreen() {
   const api = useApi();
-  const docs = useResource(
-    (signal) => api.get("/knowledge/documents", { query: { limit: 100 }, signal }),
+  const docs = usePagedResource(
+    (page, signal) => api.get("/knowledge/documents", { query: page, signal }),
     [api],
+    PAGE_SIZE,
   );
   const pending =
     docs.data?.documents.some((d) => d.status === "queued" || d.status === "processing") ?? false;
@@ -63,6 +67,12 @@ export function KnowledgeScreen() {
             : ""}
           {doc.page_count ? ` · ${doc.page_count} pages` : ""}
         </div>
+        {doc.original_removed_at !== null && (
+          <p className="muted small">
+            Original file removed by data retention on {formatDateTime(doc.original_removed_at)};
+            its passages still answer. Upload it again to re-index it.
+          </p>
+        )}
       </td>
       <td>
         <Badge tone={STATUS[doc.status].tone}>{STATUS[doc.status].label}</Badge>
@@ -75,6 +85,7 @@ export function KnowledgeScreen() {
       <td className="row-actions">
         <Button
           onClick={() => void reindex.run(doc.id)}
+          disabled={doc.original_removed_at !== null}
           busy={reindex.busy}
           aria-label={`Re-index ${doc.title}`}
         >
@@ -114,7 +125,14 @@ export function KnowledgeScreen() {
       />
       <AssistantModeBanner />
       <Card>
-        <UploadZone onUploaded={() => void docs.reload()} documents={docs.data?.documents ?? []} />
+        <UploadZone
+          onUploaded={() => {
+            // Newest first: what was just uploaded is on the first page, where its progress shows.
+            docs.pager.onOffset(0);
+            void docs.reload();
+          }}
+          documents={docs.data?.documents ?? []}
+        />
       </Card>
       <Card
         title="Library"
@@ -132,6 +150,7 @@ export function KnowledgeScreen() {
           <DataTable columns={["Title", "Status", "Size", "Added"]} actions>
             {list.map(documentRow)}
           </DataTable>
+          <Pager {...docs.pager} count={list.length} noun="documents" />
         </Loaded>
       </Card>
     </>

@@ -15,7 +15,7 @@ function CorrectionOf({ entries, index }: { entries: ChatEntry[]; index: number 
   const answer = entries[index];
   const asked = entries.slice(0, index).findLast((earlier) => earlier.role === "user");
   if (!answer || !asked) return null;
-  return <CorrectAnswer question={asked.text} answer={answer.text} />;
+  return <CorrectAnswer question={asked.text} answer={answer.text} model={answer.model} />;
 }
 
 export function TestChat() {

@@ -3,7 +3,9 @@
 import type { ProgramView } from "@coach/contracts/programs";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
+import { DataTable } from "../../components/data-table";
 import { Field, TextField } from "../../components/form-fields";
+import { Pager, usePagedResource } from "../../components/pager";
 import {
   Badge,
   Button,
@@ -28,6 +30,9 @@ const TABS = {
   join: "How people join",
 } as const;
 type Tab = keyof typeof TABS;
+
+/** Programs and enrolments per page, the most the API gives for programs. */
+const PAGE_SIZE = 100;
 
 const STARTER_STEPS = {
   nodes: [
@@ -91,30 +96,24 @@ function NewProgram({ onCreated }: { onCreated: (program: ProgramView) => void }
 
 function Enrolments({ programId }: { programId: string }) {
   const api = useApi();
-  const list = useResource(
-    (signal) => api.get("/enrollments", { query: { program_id: programId, limit: 100 }, signal }),
+  const list = usePagedResource(
+    (page, signal) =>
+      api.get("/enrollments", { query: { ...page, program_id: programId }, signal }),
     [api, programId],
+    PAGE_SIZE,
+    programId,
   );
   if (list.error) return <LoadError resource={list} title="Could not load the enrolments" />;
   if (!list.data) return <Skeleton lines={4} />;
-  if (list.data.enrollments.length === 0)
+  if (list.data.enrollments.length === 0 && list.pager.offset === 0)
     return (
       <EmptyState title="Nobody is enrolled yet">
         Users join from the widget, with /start on Telegram or the program's keyword on WhatsApp.
       </EmptyState>
     );
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">Contact</th>
-          <th scope="col">Status</th>
-          <th scope="col">Version</th>
-          <th scope="col">Current step</th>
-          <th scope="col">Started</th>
-        </tr>
-      </thead>
-      <tbody>
+    <>
+      <DataTable columns={["Contact", "Status", "Version", "Current step", "Started"]}>
         {list.data.enrollments.map((e) => (
           <tr key={e.id}>
             <td>{formatPerson(e.contact, null, { label: "enrolled", at: e.started_at })}</td>
@@ -132,16 +131,18 @@ function Enrolments({ programId }: { programId: string }) {
             <td>{new Date(e.started_at).toLocaleString()}</td>
           </tr>
         ))}
-      </tbody>
-    </table>
+      </DataTable>
+      <Pager {...list.pager} count={list.data.enrollments.length} noun="enrolments" />
+    </>
   );
 }
 
 export function ProgramsScreen() {
   const api = useApi();
-  const programs = useResource(
-    (signal) => api.get("/programs", { query: { limit: 100 }, signal }),
+  const programs = usePagedResource(
+    (page, signal) => api.get("/programs", { query: page, signal }),
     [api],
+    PAGE_SIZE,
   );
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>("flow");
@@ -170,7 +171,7 @@ export function ProgramsScreen() {
           <Card title="Your programs">
             {!programs.data ? (
               <Skeleton lines={3} />
-            ) : programs.data.programs.length === 0 ? (
+            ) : programs.data.programs.length === 0 && programs.pager.offset === 0 ? (
               <p className="muted">No program yet: create the first one below.</p>
             ) : (
               <ul className="programs-list">
@@ -187,6 +188,9 @@ export function ProgramsScreen() {
                   </li>
                 ))}
               </ul>
+            )}
+            {programs.data && (
+              <Pager {...programs.pager} count={programs.data.programs.length} noun="programs" />
             )}
           </Card>
           <Card title="New program">

@@ -1,5 +1,5 @@
 // Team and roles: members with their role (changeable by owners and admins), pending invitations, and a
-// form to invite someone. The invitation link carries a token shown once.
+// form to invite someone. The invitation link (this dashboard's /invite/<token>) is shown once.
 import { useState } from "react";
 import type { Invitation, Member, Role } from "@coach/contracts/account-views";
 import { useApi, useMe } from "../../auth/auth-context";
@@ -9,15 +9,13 @@ import { OneTimeSecret } from "../../components/one-time-secret";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Button, Card, ErrorNotice, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
+import { ROLE_HELP, ROLES } from "../../lib/roles";
 import { submitting, useAction, useReloadingAction, useResource } from "../../lib/use-resource";
 
-const ROLES: Role[] = ["owner", "admin", "editor", "viewer"];
-const ROLE_HELP: Record<Role, string> = {
-  owner: "Everything, including billing-level decisions and personal-data requests.",
-  admin: "Everything except personal-data requests.",
-  editor: "Material, persona and conversations.",
-  viewer: "Reads everything, changes nothing.",
-};
+/** The link an invitee opens: this dashboard's invitation page for the token. */
+function invitationLink(token: string): string {
+  return `${window.location.origin}/invite/${encodeURIComponent(token)}`;
+}
 
 function MemberRow({
   member: m,
@@ -106,10 +104,10 @@ export function TeamScreen() {
   const canManage = me.role === "owner" || me.role === "admin";
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");
-  const [invited, setInvited] = useState<{ email: string; token: string } | null>(null);
+  const [invited, setInvited] = useState<{ email: string; link: string } | null>(null);
   const invite = useAction(async () => {
     const result = await api.post("/members", { body: { email, role } });
-    setInvited({ email, token: result.invitation_token });
+    setInvited({ email, link: invitationLink(result.invitation_token) });
     setEmail("");
     await team.reload();
   });
@@ -183,9 +181,10 @@ export function TeamScreen() {
           </form>
           <ErrorNotice error={invite.error} title="The invitation was not created" />
           {invited && (
-            <OneTimeSecret secret={invited.token} copyLabel="Copy token">
-              Invitation created for {invited.email}. Send them this invitation token; they enter it
-              when they sign up or sign in (it is not shown again):
+            <OneTimeSecret secret={invited.link} copyLabel="Copy link">
+              Invitation created for {invited.email}. Send them this link: they join in one click
+              after signing in or creating their account. It works once, for seven days, and is not
+              shown again.
             </OneTimeSecret>
           )}
         </Card>

@@ -1,0 +1,64 @@
+// `GET /workspace/export`: the whole workspace as one JSON document, field by field. The edge streams
+// it section by section in this order (long lists item by item), and types every section against this.
+// docs/workspace-export.md describes each field for people.
+import type { Invitation, Member } from "./account-views";
+import type { Persona } from "./bridge";
+import type { ChannelView } from "./channels";
+import type { CoachingRuleView } from "./coaching-rules";
+import type { Correction, KnowledgeDocument, Webhook } from "./content-views";
+import type { ProgramVersionView, ProgramView } from "./programs";
+import type { WidgetView } from "./widget";
+
+/** A program with every saved version of its steps, oldest first; `steps` are the current version's. */
+export type ExportedProgram = ProgramView & { versions: ProgramVersionView[] };
+
+/** A library document and a signed link to its original file (null once retention removed it). */
+export type ExportedDocument = KnowledgeDocument & { original_url: string | null };
+
+/** An end user of the workspace, on one channel. Times are Unix milliseconds. */
+export type ExportedContact = {
+  id: string;
+  channel: string;
+  external_id: string;
+  display_name: string | null;
+  email: string | null;
+  locale: string | null;
+  timezone: string | null;
+  consent_at: number | null;
+  opted_out_at: number | null;
+  last_seen_at: number | null;
+  unreachable_at: number | null;
+  unreachable_reason: string | null;
+  created_at: number;
+};
+
+/** A conversation and every message of it, as its room keeps them. */
+export type ExportedConversation = {
+  id: string;
+  contact_id: string | null;
+  channel: string;
+  status: string;
+  /** A member's test chat from the dashboard. */
+  test: boolean;
+  started_at: number;
+  last_message_at: number | null;
+  messages: unknown[];
+};
+
+export type WorkspaceExport = {
+  workspace: { id: string; name: string; slug: string; created_at: number };
+  exported_at: string;
+  /** When the `original_url` links stop working. */
+  originals_expire_at: string;
+  persona: Persona & { version: number };
+  widget: WidgetView | null;
+  channels: ChannelView[];
+  team: { members: Member[]; invitations: Invitation[] };
+  webhooks: Webhook[];
+  programs: ExportedProgram[];
+  coaching_rules: CoachingRuleView[];
+  documents: ExportedDocument[];
+  corrections: Correction[];
+  contacts: ExportedContact[];
+  conversations: ExportedConversation[];
+};

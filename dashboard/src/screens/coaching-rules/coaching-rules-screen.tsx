@@ -1,0 +1,128 @@
+// Coaching rules: messages the assistant sends on its own when someone enrolled in a program goes quiet,
+// leaves check-ins unanswered or scores lower, each said in plain words; written, changed, turned off
+// and deleted here. What a rule sends still keeps to the person's quiet hours, caps and opt-out.
+import type { CoachingRuleView } from "@coach/contracts/coaching-rules";
+import { useMemo } from "react";
+import { useApi } from "../../auth/auth-context";
+import { ConfirmDelete } from "../../components/confirm-delete";
+import { ListEditor } from "../../components/list-editor";
+import { usePageOffset } from "../../components/pager";
+import { Badge, Button, EmptyState, PageHeader } from "../../components/ui";
+import { useReloadingAction, useResource } from "../../lib/use-resource";
+import { RuleForm } from "./rule-form";
+import { ruleInWords } from "./rule-words";
+
+const PAGE_SIZE = 50;
+
+const NO_RULES = (
+  <EmptyState title="No rules yet">
+    Write one beside this list, for example: when someone has not written for 3 days, send them a
+    nudge to come back.
+  </EmptyState>
+);
+
+function RuleItem({
+  rule,
+  program,
+  onEdit,
+  onToggle,
+  onDelete,
+  busy,
+}: {
+  rule: CoachingRuleView;
+  /** The program's name; null when the rule watches every program. */
+  program: string | null;
+  onEdit: () => void;
+  onToggle: () => void;
+  onDelete: () => void;
+  busy: boolean;
+}) {
+  return (
+    <li className="record" data-rule={rule.name}>
+      <div className="record-head">
+        <strong>{rule.name}</strong>
+        <Badge tone={rule.enabled ? "good" : "neutral"}>{rule.enabled ? "On" : "Off"}</Badge>
+        <Badge tone="info">{program ?? "All programs"}</Badge>
+      </div>
+      <p>{ruleInWords(rule, program)}</p>
+      <div className="row-actions">
+        <Button
+          onClick={onToggle}
+          busy={busy}
+          aria-label={`Turn ${rule.enabled ? "off" : "on"} ${rule.name}`}
+        >
+          {rule.enabled ? "Turn off" : "Turn on"}
+        </Button>
+        <Button onClick={onEdit} aria-label={`Edit ${rule.name}`}>
+          Edit
+        </Button>
+        <ConfirmDelete name={`the rule “${rule.name}”`} busy={busy} onDelete={onDelete} />
+      </div>
+    </li>
+  );
+}
+
+export function CoachingRulesScreen() {
+  const api = useApi();
+  const [offset, setOffset] = usePageOffset();
+  const rules = useResource(
+    (signal) => api.get("/coaching-rules", { query: { limit: PAGE_SIZE, offset }, signal }),
+    [api, offset],
+  );
+  // The first hundred programs name the rules and fill "who it watches"; workspaces have far fewer.
+  const programList = useResource(
+    (signal) => api.get("/programs", { query: { limit: 100 }, signal }),
+    [api],
+  );
+  const programs = useMemo(
+    () => new Map((programList.data?.programs ?? []).map((p) => [p.id, p.name])),
+    [programList.data],
+  );
+  const toggle = useReloadingAction(rules, (rule: CoachingRuleView) =>
+    api.put("/coaching-rules/:id", { params: { id: rule.id }, body: { enabled: !rule.enabled } }),
+  );
+  const remove = useReloadingAction(rules, (id: string) =>
+    api.del("/coaching-rules/:id", { params: { id } }),
+  );
+  const programOf = (rule: CoachingRuleView) =>
+    rule.program_id === null ? null : (programs.get(rule.program_id) ?? "one of your programs");
+
+  return (
+    <>
+      <PageHeader
+        title="Coaching rules"
+        description="Messages your assistant sends on its own when someone enrolled in a program goes quiet, leaves check-ins unanswered or scores lower. Their quiet hours, daily limits and “stop” always come first."
+      />
+      <ListEditor
+        title="Rules"
+        resource={rules}
+        loadFailed="Could not load the rules"
+        actionError={toggle.error ?? remove.error}
+        actionFailed="The rule was not changed"
+        empty={NO_RULES}
+        items={rules.data?.rules ?? []}
+        pager={{
+          offset,
+          nextOffset: rules.data?.next_offset ?? null,
+          pageSize: PAGE_SIZE,
+          onOffset: setOffset,
+          noun: "rules",
+        }}
+        item={(rule, edit) => (
+          <RuleItem
+            rule={rule}
+            program={programOf(rule)}
+            onEdit={edit}
+            onToggle={() => void toggle.run(rule)}
+            onDelete={() => void remove.run(rule.id)}
+            busy={toggle.busy || remove.busy}
+          />
+        )}
+        formTitle={(editing) => (editing ? `Change “${editing.name}”` : "New rule")}
+        form={(editing, saved) => (
+          <RuleForm editing={editing} programs={programs} onSaved={saved} />
+        )}
+      />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+// Safety: the crisis resources the assistant names when a message reads as a crisis, and the kinds of
+// personal data masked in what the model is sent.
+import type { ModelRedaction } from "@coach/contracts/safety-settings";
+import { CheckLabel } from "../../components/checkboxes";
+import { LoadError, Loaded } from "../../components/resource-view";
+import { Button, Card, ErrorNotice, PageHeader, SuccessNotice } from "../../components/ui";
+import { submitting } from "../../lib/use-resource";
+import { CrisisResourcesCard } from "./crisis-resources-card";
+import { useSafetyDraft } from "./use-safety-draft";
+
+const KINDS: { kind: keyof ModelRedaction; label: string }[] = [
+  { kind: "payment", label: "Card numbers and IBANs" },
+  { kind: "email", label: "E-mail addresses" },
+  { kind: "phone", label: "Phone numbers" },
+  { kind: "address", label: "Street addresses" },
+];
+
+function ModelRedactionCard() {
+  const { current, draft, change, save, saved, mayChange } =
+    useSafetyDraft("/safety/model-redaction");
+  return (
+    <Card title="What the model is sent">
+      <p className="muted">
+        Before a question and the conversation’s recent messages leave for the model, the kinds
+        ticked here are replaced by a placeholder such as [email]. Card numbers and IBANs are masked
+        unless you untick them. Logs and exports mask all of these whatever you choose.
+      </p>
+      <LoadError resource={current} title="Could not load what the model is sent" />
+      <Loaded resource={current} lines={4}>
+        {draft && (
+          <form onSubmit={submitting(save)}>
+            <fieldset className="fieldset" disabled={!mayChange}>
+              <legend>Mask in what the model is sent</legend>
+              {KINDS.map(({ kind, label }) => (
+                <CheckLabel
+                  key={kind}
+                  checked={draft[kind]}
+                  onChecked={(checked) => change((d) => ({ ...d, [kind]: checked }))}
+                >
+                  {label}
+                </CheckLabel>
+              ))}
+            </fieldset>
+            <ErrorNotice error={save.error} title="The setting was not saved" />
+            {saved && <SuccessNotice>Saved. The next answer uses it.</SuccessNotice>}
+            {mayChange && (
+              <Button type="submit" variant="primary" busy={save.busy}>
+                Save
+              </Button>
+            )}
+          </form>
+        )}
+      </Loaded>
+    </Card>
+  );
+}
+
+export function SafetyScreen() {
+  return (
+    <>
+      <PageHeader
+        title="Safety"
+        description="What your assistant does when someone is in a crisis, and what personal data it keeps from the model."
+      />
+      <CrisisResourcesCard />
+      <ModelRedactionCard />
+    </>
+  );
+}

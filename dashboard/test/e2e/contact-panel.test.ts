@@ -1,0 +1,117 @@
+// The person behind a conversation and the inbox's pages, in real Chromium: a member opens a contact's
+// panel from the inbox, changes their quiet hours and time zone (a refused zone is explained next to
+// its field) and finds them saved after a reload; an inbox of more conversations than a page holds
+// shows the rest on the next page. One creator, whose 51 test chats are opened through the API.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "../../../widget/test/support/browser";
+import { creatorBrowser, screenshot } from "../support/dashboard-page";
+
+const { dashboardUrl, edgeUrl } = inject("dashboard");
+const PERSON = {
+  full_name: "Pia Pager",
+  email: `pia.${Date.now()}@example.test`,
+  password: "Tide-pool orbit 42",
+};
+/** One more than the inbox's page. */
+const CONVERSATIONS = 51;
+
+let browser: Browser;
+let creator: { context: BrowserContext; page: Page };
+
+async function post(route: string, body: unknown, token?: string): Promise<unknown> {
+  const res = await fetch(`${edgeUrl}/api/v1${route}`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  creator = await creatorBrowser(browser, dashboardUrl);
+  await post("/auth/register", PERSON);
+  const { access_token } = (await post("/auth/login", PERSON)) as { access_token: string };
+  // Each test-chat session is a new conversation with the member's test contact, which the first one
+  // creates: sessions opened together before it exists would each try to.
+  await post("/test-chat/session", {}, access_token);
+  await Promise.all(
+    Array.from({ length: CONVERSATIONS - 1 }, () => post("/test-chat/session", {}, access_token)),
+  );
+  const { page } = creator;
+  await page.goto(dashboardUrl);
+  await page.getByLabel("Email").fill(PERSON.email);
+  await page.getByLabel("Password").fill(PERSON.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Welcome, Pia" }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the first conversation of the inbox and the panel about its person. */
+async function openContactPanel(page: Page): Promise<void> {
+  await page.goto(new URL("/inbox", dashboardUrl).href);
+  await page.locator(".conversation-item").first().click();
+  await page.getByText("About Test chat: Pia Pager:").click();
+  await page.getByLabel("Quiet from").waitFor();
+}
+
+describe("a contact's panel in the inbox", () => {
+  it("changes the contact's quiet hours and time zone, explaining a refused zone by its field, on a desktop and a phone", async () => {
+    const { page } = creator;
+    await openContactPanel(page);
+    const zone = page.getByLabel("Time zone");
+    await zone.fill("Mars/Olympus_Mons");
+    await page.getByRole("button", { name: "Save preferences" }).click();
+    await expect
+      .poll(() => page.locator(".field", { has: zone }).locator(".field-error").innerText())
+      .toContain("IANA time zone");
+
+    await zone.fill("Europe/Lisbon");
+    await page.getByLabel("Quiet from").fill("21:30");
+    await page.getByLabel("Quiet until").fill("07:15");
+    await page.getByRole("button", { name: "Save preferences" }).click();
+    await page
+      .getByText("Saved: nothing proactive from 21:30 to 07:15, Europe/Lisbon time.")
+      .waitFor();
+    await screenshot(page, "inbox-contact-panel");
+    // On a phone the panel takes the whole width, and no more.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "mobile-inbox-contact-panel");
+    await page.setViewportSize({ width: 1360, height: 900 });
+
+    await openContactPanel(page);
+    expect(await page.getByLabel("Quiet from").inputValue()).toBe("21:30");
+    expect(await page.getByLabel("Quiet until").inputValue()).toBe("07:15");
+    expect(await page.getByLabel("Time zone").inputValue()).toBe("Europe/Lisbon");
+  });
+});
+
+describe("paging the inbox", () => {
+  it("shows the conversations beyond the first page on the next one, and back", async () => {
+    const { page } = creator;
+    await page.goto(new URL("/inbox", dashboardUrl).href);
+    const pages = page.getByRole("navigation", { name: "Pages of conversations" });
+    await pages.getByText("Conversations 1–50").waitFor();
+    expect(await page.locator(".conversation-item").count()).toBe(50);
+
+    await pages.getByRole("button", { name: "Next" }).click();
+    await pages.getByText("Conversations 51").waitFor();
+    expect(await page.locator(".conversation-item").count()).toBe(CONVERSATIONS - 50);
+    expect(await pages.getByRole("button", { name: "Next" }).isDisabled()).toBe(true);
+    await screenshot(page, "inbox-next-page");
+
+    await pages.getByRole("button", { name: "Previous" }).click();
+    await pages.getByText("Conversations 1–50").waitFor();
+  });
+});

@@ -1,0 +1,100 @@
+// The platform's own words on the channels, in the person's language: a request for a person on
+// Telegram written in Spanish is recognised whatever the persona speaks and answered in Spanish, bot
+// commands follow Telegram's language setting, and a French opt-out keyword on WhatsApp stops
+// check-ins and is answered in French when the persona speaks it.
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { HUMAN_REQUESTED_REPLY } from "../../../durable-objects/room/room-texts";
+import { BOT_TEXTS } from "../../../worker/channels/telegram/bot-texts";
+import { KEYWORD_TEXTS } from "../../../worker/channels/whatsapp/keyword-texts";
+import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
+import {
+  connectBot,
+  connectNumber,
+  eventually,
+  graphCalls,
+  postSigned,
+  postUpdate,
+  telegramCalls,
+  textUpdate,
+  waText,
+} from "./channel-helpers";
+
+let workspace: SeededWorkspace;
+
+beforeAll(async () => {
+  workspace = await seedWorkspace();
+  const res = await call("/api/v1/persona", {
+    method: "PUT",
+    token: workspace.members.editor.token,
+    body: {
+      name: "Maya",
+      voice: "Warm and clear.",
+      fallback: "I don't have that yet.",
+      languages: ["en", "fr"],
+    },
+  });
+  expect(res.status).toBe(200);
+});
+
+/** A Telegram text update from a user whose Telegram is set to `languageCode` (none when null). */
+function updateIn(languageCode: string | null, updateId: number, chatId: number, text: string) {
+  const update = textUpdate(updateId, chatId, text) as { message: { from: object } };
+  if (languageCode) update.message.from = { ...update.message.from, language_code: languageCode };
+  return update;
+}
+
+async function sentTexts(token: string, chatId: number): Promise<string[]> {
+  return (await telegramCalls(token, "sendMessage"))
+    .filter((c) => Number(c.params.chat_id) === chatId)
+    .map((c) => String(c.params.text));
+}
+
+describe("Telegram in the person's language", () => {
+  it("recognises a Spanish request for a person and answers it in Spanish", async () => {
+    const bot = await connectBot(workspace);
+    await postUpdate(
+      bot.botId,
+      bot.secret,
+      updateIn("es", 1, 7101, "Quiero hablar con una persona, por favor"),
+    );
+    await eventually(async () =>
+      expect(await sentTexts(bot.token, 7101)).toContain(HUMAN_REQUESTED_REPLY.es),
+    );
+  });
+
+  it("answers a request in a language the persona does not speak in the persona's first", async () => {
+    const bot = await connectBot(workspace);
+    await postUpdate(bot.botId, bot.secret, updateIn(null, 2, 7102, "Quero falar com uma pessoa"));
+    await eventually(async () =>
+      expect(await sentTexts(bot.token, 7102)).toContain(HUMAN_REQUESTED_REPLY.en),
+    );
+  });
+
+  it("answers /help in the user's Telegram language", async () => {
+    const bot = await connectBot(workspace);
+    await postUpdate(bot.botId, bot.secret, updateIn("de-DE", 3, 7103, "/help"));
+    await eventually(async () =>
+      expect(await sentTexts(bot.token, 7103)).toContain(BOT_TEXTS.de.help),
+    );
+  });
+});
+
+describe("WhatsApp opt-out keywords", () => {
+  it("stops check-ins on a French ARRÊTER and answers in French", async () => {
+    const number = await connectNumber(workspace);
+    await postSigned(number, waText(number.phoneId, "33612345678", "wamid.fr-stop", "Arrêter"));
+    await eventually(async () => {
+      const texts = (await graphCalls(number.phoneId))
+        .filter((c) => c.body?.type === "text")
+        .map((c) => String((c.body?.text as { body: string }).body));
+      expect(texts).toContain(KEYWORD_TEXTS.fr.stopped);
+    });
+    const contact = await env.DB.prepare(
+      "SELECT opted_out_at FROM contacts WHERE tenant_id = ? AND external_id = ?",
+    )
+      .bind(workspace.tenantId, "33612345678")
+      .first<{ opted_out_at: number | null }>();
+    expect(contact?.opted_out_at).not.toBeNull();
+  });
+});

@@ -1,0 +1,68 @@
+// The widget's own words in the visitor's language: a Spanish browser (`navigator.languages` es-ES)
+// sees Spanish when the persona speaks Spanish, and the persona's first language when it does not.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { OPEN_CHAT } from "../src/i18n/launcher-strings";
+import { UI_STRINGS } from "../src/i18n/ui-strings";
+import { launchChromium, newVisitor, openChat } from "./support/browser";
+import { demoCreatorApi, type CreatorApi } from "./support/creator-api";
+
+type PersonaView = { persona: Record<string, unknown> };
+
+const stack = inject("stack");
+let browser: Browser;
+let api: CreatorApi;
+/** The demo persona before this file, put back after it: the other files share the stack. */
+let saved: PersonaView["persona"];
+
+async function speak(languages: string[]): Promise<void> {
+  await api("/api/v1/persona", { ...saved, languages }, "PUT");
+}
+
+/** The composer's placeholder, the send button and the launcher's label a Spanish browser sees. */
+async function seenBySpanishBrowser() {
+  const context = await newVisitor(browser, { locale: "es-ES" });
+  const page = await context.newPage();
+  await page.goto(stack.demoUrl);
+  await openChat(page);
+  const widget = page.locator("#coach-widget");
+  const seen = {
+    browser: await page.evaluate(() => navigator.languages),
+    placeholder: await widget.locator("textarea").getAttribute("placeholder"),
+    send: await widget.locator("button[type=submit]").innerText(),
+    launcher: await widget.locator(".launcher").getAttribute("aria-label"),
+  };
+  await context.close();
+  return seen;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  api = await demoCreatorApi(stack.edgeUrl);
+  saved = (await api<PersonaView>("/api/v1/persona")).persona;
+});
+afterAll(async () => {
+  await api("/api/v1/persona", saved, "PUT");
+  await browser?.close();
+});
+
+describe("the widget's language", () => {
+  it("speaks Spanish to a Spanish browser when the persona speaks Spanish", async () => {
+    await speak(["en", "es"]);
+    const seen = await seenBySpanishBrowser();
+    expect(seen.browser).toEqual(["es-ES"]);
+    expect(seen).toMatchObject({
+      placeholder: UI_STRINGS.es.placeholder,
+      send: UI_STRINGS.es.send,
+    });
+    expect(seen.launcher).toMatch(new RegExp(`^${OPEN_CHAT.es}: `));
+  });
+
+  it("speaks the persona's language to a Spanish browser when the persona speaks only English", async () => {
+    await speak(["en"]);
+    expect(await seenBySpanishBrowser()).toMatchObject({
+      placeholder: UI_STRINGS.en.placeholder,
+      send: UI_STRINGS.en.send,
+    });
+  });
+});

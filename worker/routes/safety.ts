@@ -1,0 +1,81 @@
+// The workspace's duty-of-care settings (dashboard): the crisis resources named in the fixed reply to a
+// message in a crisis, before the built-in helplines (with a preview of that reply for a country and
+// language, saved or not), and what is masked in what the model is sent. Each PUT replaces its part
+// whole and is audited.
+import {
+  CrisisReplyPreviewSchema,
+  CrisisResourcesSchema,
+  ModelRedactionSchema,
+  type CrisisResources,
+  type ModelRedaction,
+} from "@coach/contracts/safety-settings";
+import { Hono } from "hono";
+import type { AppEnv } from "../lib/app-env";
+import { recordAudit } from "../auth/audit";
+import { forPrincipal } from "../db/tenant-gateway";
+import { authenticate } from "../middleware/authenticate";
+import { jsonBody } from "../middleware/json-body";
+import { requirePermission } from "../middleware/require-permission";
+import { crisisReply } from "../safety/crisis-reply";
+import { loadSafetySettings, saveSafetySettings } from "../safety/safety-settings";
+
+const TARGET = (tenantId: string) => ({ type: "workspace", id: tenantId });
+
+export const safetyRoutes = new Hono<AppEnv>()
+  .use(authenticate())
+  .get("/crisis-resources", requirePermission("settings:read"), async (c) => {
+    const { crisis } = await loadSafetySettings(c.env.DB, c.get("principal").tenantId);
+    return c.json(crisis satisfies CrisisResources);
+  })
+  .put(
+    "/crisis-resources",
+    requirePermission("settings:write"),
+    jsonBody(CrisisResourcesSchema, { maxBytes: 32 * 1024 }),
+    async (c) => {
+      const principal = c.get("principal");
+      const crisis = c.req.valid("json");
+      await saveSafetySettings(forPrincipal(c.env.DB, principal), { crisis }, principal.subjectId);
+      await recordAudit(c, {
+        action: "safety.crisis_resources_updated",
+        target: TARGET(principal.tenantId),
+        metadata: {
+          resources: crisis.resources.length,
+          countries: [...new Set(crisis.resources.map((r) => r.country))],
+        },
+      });
+      return c.json(crisis satisfies CrisisResources);
+    },
+  )
+  .post(
+    "/crisis-resources/preview",
+    requirePermission("settings:read"),
+    jsonBody(CrisisReplyPreviewSchema, { maxBytes: 32 * 1024 }),
+    (c) => {
+      const { country, language, kind, ...own } = c.req.valid("json");
+      return c.json({ text: crisisReply({ kind, language }, country, own) });
+    },
+  )
+  .get("/model-redaction", requirePermission("settings:read"), async (c) => {
+    const { redaction } = await loadSafetySettings(c.env.DB, c.get("principal").tenantId);
+    return c.json(redaction satisfies ModelRedaction);
+  })
+  .put(
+    "/model-redaction",
+    requirePermission("settings:write"),
+    jsonBody(ModelRedactionSchema, { maxBytes: 4096 }),
+    async (c) => {
+      const principal = c.get("principal");
+      const redaction = c.req.valid("json");
+      await saveSafetySettings(
+        forPrincipal(c.env.DB, principal),
+        { redaction },
+        principal.subjectId,
+      );
+      await recordAudit(c, {
+        action: "safety.model_redaction_updated",
+        target: TARGET(principal.tenantId),
+        metadata: redaction,
+      });
+      return c.json(redaction satisfies ModelRedaction);
+    },
+  );
