@@ -4,8 +4,8 @@
 // start of WhatsApp's 24-hour window, and clears `unreachable_at`. A contact that was linked continues its canonical contact's
 // conversation.
 import { and, eq } from "drizzle-orm";
-import { newId } from "../lib/ids";
 import { canonicalContactId } from "../db/contact-links";
+import { ensureContact } from "../db/ensure-contact";
 import type { ChannelKind } from "../db/enums";
 import { openConversationOf } from "../db/open-conversation";
 import { forTenant, type TenantGateway, type TenantRow } from "../db/tenant-gateway";
@@ -30,23 +30,15 @@ export async function findOrCreateContact(
   gateway: TenantGateway,
   user: ChannelUser,
 ): Promise<TenantRow<"contacts">> {
-  const now = Date.now();
-  const [known] = await gateway.list("contacts", {
-    where: (t) => and(eq(t.channel, user.kind), eq(t.externalId, user.externalId)),
-    limit: 1,
+  const { contact, created } = await ensureContact(gateway, {
+    channel: user.kind,
+    externalId: user.externalId,
+    displayName: user.displayName,
   });
-  if (!known) {
-    return gateway.insert("contacts", {
-      id: newId(),
-      channel: user.kind,
-      externalId: user.externalId,
-      displayName: user.displayName,
-      lastSeenAt: now,
-    });
-  }
+  if (created) return contact;
   // Someone who writes can be written to again, whatever the platform refused before.
-  return gateway.update("contacts", known.id, {
-    lastSeenAt: now,
+  return gateway.update("contacts", contact.id, {
+    lastSeenAt: Date.now(),
     unreachableAt: null,
     unreachableReason: null,
   });

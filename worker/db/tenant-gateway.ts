@@ -154,6 +154,22 @@ export class TenantGateway {
   }
 
   /**
+   * Inserts a row owned by this tenant unless it would break a unique constraint (a concurrent request
+   * inserted the same natural key first); answers the new row, or undefined when nothing was inserted.
+   */
+  async insertIfAbsent<N extends TenantTableName>(
+    name: N,
+    values: NoInfer<TenantInsert<N>>,
+  ): Promise<TenantRow<N> | undefined> {
+    const [row] = await this.db
+      .insert(this.table(name))
+      .values({ ...values, tenantId: this.tenantId })
+      .onConflictDoNothing()
+      .returning();
+    return row as TenantRow<N> | undefined;
+  }
+
+  /**
    * Inserts the row, or updates it with `patch` when this tenant already has a row with that id.
    * A row with the same id in another tenant is left untouched (the conflict update is tenant-guarded).
    */

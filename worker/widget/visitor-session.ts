@@ -3,6 +3,7 @@
 // fresh id, so nobody can adopt an id of their choosing.
 import { VisitorIdSchema } from "@coach/contracts/widget";
 import { and, desc, eq } from "drizzle-orm";
+import { ensureContact } from "../db/ensure-contact";
 import { newId, newSecret } from "../lib/ids";
 import type { TenantGateway } from "../db/tenant-gateway";
 
@@ -58,20 +59,11 @@ export async function openTestSession(
   gateway: TenantGateway,
   member: { userId: string; name: string },
 ): Promise<VisitorSession> {
-  const externalId = `test_${member.userId}`;
-  const [known] = await gateway.list("contacts", {
-    where: (t) => and(eq(t.channel, "web"), eq(t.externalId, externalId)),
-    limit: 1,
+  const { contact } = await ensureContact(gateway, {
+    channel: "web",
+    externalId: `test_${member.userId}`,
+    displayName: `Test chat: ${member.name}`,
   });
-  const contact =
-    known ??
-    (await gateway.insert("contacts", {
-      id: newId(),
-      channel: "web",
-      externalId,
-      displayName: `Test chat: ${member.name}`,
-      lastSeenAt: Date.now(),
-    }));
   const conversation = await gateway.insert("conversations", {
     id: newId(),
     contactId: contact.id,

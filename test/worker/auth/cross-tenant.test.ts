@@ -48,6 +48,7 @@ const TARGETS: Record<string, string> = {
   "GET /api/v1/coaching-rules/:id": "rule",
   "PUT /api/v1/coaching-rules/:id": "rule",
   "DELETE /api/v1/coaching-rules/:id": "rule",
+  "PUT /api/v1/knowledge/corrections/:id": "correction",
 };
 
 // A valid body where a route checks the body before it looks the row up; any other gets the member patch.
@@ -55,6 +56,7 @@ const BODIES: Record<string, object> = {
   "PUT /api/v1/coaching-rules/:id": { name: "Mine now" },
   "PUT /api/v1/channels/:id/template": { name: "check_in", language: "en", body_parameter: true },
   "PATCH /api/v1/knowledge/documents/:id": { title: "Mine now" },
+  "PUT /api/v1/knowledge/corrections/:id": { question: "Mine now?", answer: "Mine now." },
 };
 
 async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string, string>> {
@@ -97,6 +99,12 @@ async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string,
     kind: "md",
     status: "ready",
   });
+  const correction = await gateway.insert("documents", {
+    id: crypto.randomUUID(),
+    title: "Their correction",
+    kind: "correction",
+    status: "ready",
+  });
   const webhook = await gateway.insert("webhookEndpoints", {
     id: crypto.randomUUID(),
     url: "https://hooks.example/theirs",
@@ -132,6 +140,7 @@ async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string,
     conversation: conversation.id,
     channel: channel.id,
     document: document.id,
+    correction: correction.id,
     webhook: webhook.id,
   };
 }
@@ -182,6 +191,10 @@ describe("cross-tenant access", () => {
       status: "ready",
       ingestAttempt: 0,
       title: "Their guide",
+    });
+    expect(await gateway.find("documents", theirIds.correction ?? "")).toMatchObject({
+      ingestAttempt: 0,
+      title: "Their correction",
     });
     expect(await gateway.find("programs", theirIds.program ?? "")).toMatchObject({
       status: "active",

@@ -104,6 +104,18 @@ describe("the dashboard's test chat", () => {
     expect(after.questions.filter((q) => q === OFF_TOPIC)).toHaveLength(1);
   });
 
+  it("opens in several tabs at once on a member's first try: one contact, a conversation each", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () => testSession(workspace.members.owner.token)),
+    );
+    expect(responses.map((res) => res.status)).toEqual([201, 201, 201, 201]);
+    const sessions = (await Promise.all(
+      responses.map((res) => res.json()),
+    )) as WidgetSessionResponse[];
+    expect(new Set(sessions.map((s) => s.visitor_id)).size).toBe(1);
+    expect(new Set(sessions.map((s) => s.conversation_id)).size).toBe(4);
+  });
+
   it("needs a member: a forged token is refused", async () => {
     expect((await testSession("not-a-token")).status).toBe(401);
   });
