@@ -149,8 +149,19 @@ export const authRoutes = new Hono<AppEnv>()
       actor: { type: "user", id: active.id },
     });
     // A workspace's retention sweeper is taken on at sign-in rather than at sign-up, whose two paths
-    // must do the same work; it also takes on the workspaces that predate retention.
-    await retentionSweeperFor(c.env, membership.tenant.id).schedule(membership.tenant.id);
+    // must do the same work; it also takes on the workspaces that predate retention. Signing in never
+    // waits for it nor fails with it: the next sign-in takes the workspace on again.
+    const tenantId = membership.tenant.id;
+    c.executionCtx.waitUntil(
+      retentionSweeperFor(c.env, tenantId)
+        .schedule(tenantId)
+        .catch((error: unknown) =>
+          c.get("logger").error("retention sweeper not scheduled", {
+            tenant_id: tenantId,
+            error_message: error instanceof Error ? error.message : String(error),
+          }),
+        ),
+    );
     const session = await startSession(
       c.env,
       { user: active, tenant: membership.tenant, role: membership.role },

@@ -107,7 +107,8 @@ describe("paging the inbox", () => {
 
     await pages.getByRole("button", { name: "Next" }).click();
     await pages.getByText("Conversations 51").waitFor();
-    expect(await page.locator(".conversation-item").count()).toBe(CONVERSATIONS - 50);
+    // The pager names the page as soon as it is asked for; the list follows when the page arrives.
+    await expect.poll(() => page.locator(".conversation-item").count()).toBe(CONVERSATIONS - 50);
     expect(await pages.getByRole("button", { name: "Next" }).isDisabled()).toBe(true);
     await screenshot(page, "inbox-next-page");
 

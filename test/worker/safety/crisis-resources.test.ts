@@ -5,9 +5,13 @@ import type { CrisisResources } from "@coach/contracts/safety-settings";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, errorOf } from "../auth/helpers";
 import {
+  connectBot,
   connectNumber,
   eventually,
   postSigned,
+  postUpdate,
+  telegramCalls,
+  textUpdate,
   waText,
   whatsAppTexts,
 } from "../channels/channel-helpers";
@@ -171,6 +175,25 @@ describe("the crisis reply", () => {
     expect(reply.text).not.toContain("Nur in Deutschland");
     expect(reply.text).not.toContain("recommends");
     expect(reply.text).toContain("findahelpline.com");
+  });
+
+  it("names the workspace's resources on Telegram, in the person's language", async () => {
+    await put(workspace.members.owner.token, RESOURCES);
+    const bot = await connectBot(workspace);
+    await postUpdate(
+      bot.botId,
+      bot.secret,
+      textUpdate(811, 9311, "je veux en finir, je n'en peux plus"),
+    );
+    const text = await eventually(async () => {
+      const sent = (await telegramCalls(bot.token, "sendMessage"))
+        .filter((c) => String(c.params.chat_id) === "9311")
+        .map((c) => String(c.params.text));
+      expect(sent).toHaveLength(1);
+      return sent[0] ?? "";
+    });
+    expect(text).toContain("SOS Amitié, 09 72 39 40 50");
+    expect(text).toContain("112");
   });
 
   it("names the resources of the person's country on WhatsApp, before the country's own lines", async () => {
