@@ -1,5 +1,6 @@
 // Edge tests: the Worker and its Durable Objects run inside workerd (the Workers Vitest pool), with
-// local D1, R2 and Durable Objects; migrations are applied by test/setup/apply-migrations.ts.
+// local D1, R2 and Durable Objects; test/setup/fresh-storage.ts empties them and applies the migrations
+// before each test file.
 // Signing keys for access tokens are generated here for each run, so no private key is ever committed.
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import path from "node:path";
@@ -16,6 +17,18 @@ function testSigningJwk(label: string) {
   };
 }
 
+/** A VAPID key pair as a deployment sets it: the raw public point and private scalar, base64url. */
+function testVapidKeys() {
+  const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const jwk = privateKey.export({ format: "jwk" });
+  const point = Buffer.concat([
+    Buffer.from([4]),
+    Buffer.from(jwk.x ?? "", "base64url"),
+    Buffer.from(jwk.y ?? "", "base64url"),
+  ]);
+  return { publicKey: point.toString("base64url"), privateKey: jwk.d ?? "" };
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   // The global setup starts the real bridge on these ports; the Worker reaches it through bindings.
@@ -30,8 +43,14 @@ export default defineConfig(async () => {
   // The Telegram Bot API and Graph stand-ins (test/setup/channel-stand-ins.global.ts).
   process.env.EDGE_TEST_TELEGRAM_PORT ??= String(await freePort());
   process.env.EDGE_TEST_GRAPH_PORT ??= String(await freePort());
+  // The Stripe API stand-in (test/setup/stripe-stand-in.global.ts) and the key it accepts.
+  process.env.EDGE_TEST_STRIPE_PORT ??= String(await freePort());
+  process.env.EDGE_TEST_STRIPE_KEY ??= `sk_test_${randomBytes(12).toString("hex")}`;
   // The outgoing-webhook receiver (test/setup/webhook-receiver.global.ts).
   process.env.EDGE_TEST_WEBHOOK_PORT ??= String(await freePort());
+  // The push-service stand-in (test/setup/push-stand-in.global.ts).
+  process.env.EDGE_TEST_PUSH_PORT ??= String(await freePort());
+  const vapid = testVapidKeys();
   const current = testSigningJwk("current");
   // The key being rotated out: its public half is still accepted, its private half lets tests sign with it.
   const previous = testSigningJwk("previous");
@@ -59,10 +78,21 @@ export default defineConfig(async () => {
             CHANNEL_SECRETS_KEY: "test-channel-secrets-key-0123456789abcdef",
             TELEGRAM_API_ROOT: `http://127.0.0.1:${process.env.EDGE_TEST_TELEGRAM_PORT}`,
             WHATSAPP_GRAPH_URL: `http://127.0.0.1:${process.env.EDGE_TEST_GRAPH_PORT}`,
+            STRIPE_API_URL: `http://127.0.0.1:${process.env.EDGE_TEST_STRIPE_PORT}`,
+            STRIPE_SECRET_KEY: process.env.EDGE_TEST_STRIPE_KEY,
+            STRIPE_WEBHOOK_SECRET: "whsec_test_current_0123456789abcdef",
+            STRIPE_WEBHOOK_SECRET_PREVIOUS: "whsec_test_previous_0123456789abcdef",
+            STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_test_connect_0123456789abcdef",
+            STRIPE_PLATFORM_FEE_PERCENT: "10",
+            PUBLIC_EDGE_URL: "http://edge.test",
             TEST_WEBHOOK_RECEIVER_URL: `http://127.0.0.1:${process.env.EDGE_TEST_WEBHOOK_PORT}`,
             WEBHOOKS_ALLOW_LOCAL_HTTP: "true",
             // Webhook host names resolve at the receiver's DNS-over-HTTPS stand-in (test/support/dns-stand-in.ts).
             WEBHOOKS_DOH_URL: `http://127.0.0.1:${process.env.EDGE_TEST_WEBHOOK_PORT}/dns-query`,
+            VAPID_PUBLIC_KEY: vapid.publicKey,
+            VAPID_PRIVATE_KEY: vapid.privateKey,
+            PUSH_ALLOW_LOCAL_HTTP: "true",
+            TEST_PUSH_SERVICE_URL: `http://127.0.0.1:${process.env.EDGE_TEST_PUSH_PORT}`,
             JWT_PRIVATE_KEY: JSON.stringify(current),
             JWT_PREVIOUS_PUBLIC_KEYS: JSON.stringify([previousPublic]),
             TEST_PREVIOUS_PRIVATE_KEY: JSON.stringify(previous),
@@ -77,11 +107,18 @@ export default defineConfig(async () => {
       // Generous: CI machines are small and shared; no test asserts on its own duration.
       testTimeout: 30_000,
       hookTimeout: 60_000,
-      setupFiles: ["test/setup/apply-migrations.ts"],
+      // One workerd for the whole run instead of one per file: starting the runtime and importing the
+      // Worker took about 3 s a file, over half the suite's time. Each file still starts from empty
+      // storage and the real schema, and its spies are undone after it (test/setup/fresh-storage.ts);
+      // module state (caches, counters) carries over, as it does between requests in production.
+      isolate: false,
+      setupFiles: ["test/setup/fresh-storage.ts"],
       globalSetup: [
         "test/setup/bridge-stack.global.ts",
         "test/setup/channel-stand-ins.global.ts",
         "test/setup/webhook-receiver.global.ts",
+        "test/setup/push-stand-in.global.ts",
+        "test/setup/stripe-stand-in.global.ts",
       ],
     },
   };

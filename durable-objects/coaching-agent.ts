@@ -30,6 +30,7 @@ import { thankForAnswer } from "./coaching/answer-thanks";
 import { newEnrollment, view } from "./coaching/enrollment-records";
 import { recordAnswers } from "./coaching/checkin-answers";
 import { composeMessage } from "./coaching/compose-message";
+import { readContactLanguage } from "./coaching/contact-language";
 import { deliverProactive } from "./coaching/deliver-proactive";
 import { CoachingSignals } from "./coaching/coaching-signals";
 import { EnrollmentUpkeep } from "./coaching/enrollment-upkeep";
@@ -57,7 +58,9 @@ export class CoachingAgent extends DurableObject<Env> {
       store: this.store,
       now: () => this.now(),
       compose: (input) => composeMessage(env, { ...input, ...this.requireIdentity() }, this.logger),
-      deliver: (message) => deliverProactive(env, this.requireIdentity(), message),
+      deliver: (message) =>
+        deliverProactive(env, this.requireIdentity(), message, undefined, { logger: this.logger }),
+      language: () => readContactLanguage(env, this.requireIdentity()),
       logger: this.logger,
     });
     this.signals = new CoachingSignals({
@@ -65,6 +68,7 @@ export class CoachingAgent extends DurableObject<Env> {
       store: this.store,
       env,
       now: () => this.now(),
+      language: () => readContactLanguage(env, this.requireIdentity()),
       logger: this.logger,
     });
     this.upkeep = new EnrollmentUpkeep({
@@ -193,6 +197,7 @@ export class CoachingAgent extends DurableObject<Env> {
       env: this.env,
       logger: this.logger,
       identity: () => this.requireIdentity(),
+      language: () => readContactLanguage(this.env, this.requireIdentity()),
     };
     for (const answer of recorded) await thankForAnswer(thanks, answer, input.conversation_id);
     // Activity counts toward the streak, and an answer may trip a rule (a score that dropped).

@@ -121,7 +121,8 @@ export class ConversationRoom extends DurableObject<Env> {
     this.sockets = new RoomSockets({ ...room, turns: this.turns, intake: this.intake });
     // A fresh instance runs nothing: turns marked running were interrupted by an eviction or restart.
     ctx.blockConcurrencyWhile(async () => {
-      if (this.outbox.recoverInterrupted() > 0 || this.outbox.size() > 0)
+      const owed = this.stores.owed.all().length > 0;
+      if (this.outbox.recoverInterrupted() > 0 || this.outbox.size() > 0 || owed)
         await this.alarms.at(Date.now());
     });
   }
@@ -144,13 +145,14 @@ export class ConversationRoom extends DurableObject<Env> {
   }
 
   /**
-   * Flushes the D1 index when it is behind, sends channel messages whose wait is over, and works the
-   * outbox. An erased room has none of them.
+   * Flushes the D1 index when it is behind, sends channel messages whose wait is over, pays the fixed
+   * replies an eviction left owed, and works the outbox. An erased room has none of them.
    */
   override async alarm(): Promise<void> {
     if (this.state.erasedAt() !== null) return;
     await this.index.flush();
     await this.post.sendDue();
+    await this.intake.payOwedReplies();
     // Not awaited: a long answer must not hold the alarm (and the next index flush) hostage; the
     // turn's own safety-net alarm covers an eviction while it streams.
     this.pump();

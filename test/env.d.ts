@@ -15,6 +15,8 @@ declare namespace Cloudflare {
     TEST_PREVIOUS_PRIVATE_KEY: string;
     /** The outgoing-webhook receiver (test/support/webhook-receiver.ts). */
     TEST_WEBHOOK_RECEIVER_URL: string;
+    /** The push-service stand-in (test/support/push-stand-in.ts). */
+    TEST_PUSH_SERVICE_URL: string;
     /** Cases per property in test/proof; empty for the suite's small default. */
     PROOF_CASES: string;
   }

@@ -10,6 +10,9 @@ import { apiDocsRoutes } from "./routes/api-docs";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { assistantRoutes } from "./routes/assistant";
 import { auditRoutes } from "./routes/audit";
+import { billingRoutes } from "./routes/billing";
+import { widgetBillingRoutes } from "./routes/widget-billing";
+import { bridgeRoutes } from "./routes/bridges";
 import { authRoutes } from "./routes/auth";
 import { bridgeCallbackRoutes } from "./routes/bridge-callbacks";
 import { contactRoutes } from "./routes/contacts";
@@ -37,7 +40,10 @@ import { testChatRoutes } from "./routes/test-chat";
 import { widgetRoutes } from "./routes/widget";
 import { webhookRoutes } from "./routes/webhooks";
 import { widgetPublicRoutes } from "./routes/widget-public";
+import { appRoutes, widgetAppLinkRoutes } from "./routes/companion-app";
+import { appShellRoutes } from "./routes/app-shell";
 
+export { BridgePool } from "../durable-objects/bridge-pool";
 export { ConversationRoom } from "../durable-objects/conversation-room";
 export { CoachingAgent } from "../durable-objects/coaching-agent";
 export { RateLimiter } from "../durable-objects/rate-limiter";
@@ -69,13 +75,18 @@ const api = new Hono<AppEnv>()
   .route("/knowledge", knowledgeRoutes)
   .route("/persona", personaRoutes)
   .route("/safety", safetyRoutes)
+  .route("/billing", billingRoutes)
   .route("/test-chat", testChatRoutes)
   .route("/assistant", assistantRoutes)
   .route("/bridge", bridgeCallbackRoutes)
+  .route("/bridges", bridgeRoutes)
   .route("/channels", channelRoutes)
   .route("/widget", widgetPublicRoutes)
   .route("/widget", widgetCoachingRoutes)
-  .route("/widget", widgetRoutes);
+  .route("/widget", widgetBillingRoutes)
+  .route("/widget", widgetRoutes)
+  .route("/widget", widgetAppLinkRoutes)
+  .route("/app", appRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestContext())
@@ -83,6 +94,7 @@ export const app = new Hono<AppEnv>()
   .route("/health", healthRoutes)
   .route("/.well-known", jwksRoutes)
   .route("/api/v1", api)
+  .route("/app", appShellRoutes)
   .route("/webhooks", webhookRoutes);
 
 // The API's description is generated from the table of the routes above.

@@ -21,7 +21,7 @@ import type {
   Workspace,
   WorkspaceDeleted,
 } from "./account-views";
-import type { ChannelView } from "./channels";
+import type { ChannelView, WhatsAppTemplateDeleted, WhatsAppTemplatePage } from "./channels";
 import type {
   Analytics,
   AssistantStatus,
@@ -46,11 +46,12 @@ import type {
   TakeoverState,
   TranscriptPage,
 } from "./conversation-views";
+import type { BillingLinkView, ConnectView, PlanView, RevenueView } from "./billing";
 import type { CoachingRuleView, ContactSignals } from "./coaching-rules";
 import type { CommitmentView } from "./commitments";
 import type { ProgramAnalytics } from "./program-analytics";
 import type { RetentionView } from "./retention";
-import type { CoachingStateView, EnrollmentView, ProgramView } from "./programs";
+import type { ContactCoachingView, EnrollmentView, ProgramView } from "./programs";
 import type { CrisisResources, ModelRedaction } from "./safety-settings";
 import type { WidgetSessionResponse, WidgetView } from "./widget";
 import type { WorkspaceExport } from "./workspace-export";
@@ -84,8 +85,8 @@ export type ApiRoutes = {
   "PUT /workspace/retention": RetentionView;
   "GET /contacts/:id/export": ExportDocument;
   "DELETE /contacts/:id": ContactErasureReceipt;
-  "GET /contacts/:id/coaching": CoachingStateView;
-  "PUT /contacts/:id/coaching": CoachingStateView;
+  "GET /contacts/:id/coaching": ContactCoachingView;
+  "PUT /contacts/:id/coaching": ContactCoachingView;
   "GET /contacts/:id/commitments": { commitments: CommitmentView[]; next_offset: number | null };
   "GET /contacts/:id/signals": ContactSignals;
   "GET /knowledge/documents": DocumentPage;
@@ -113,7 +114,10 @@ export type ApiRoutes = {
   "POST /channels/telegram": ChannelView;
   "POST /channels/whatsapp": ChannelView;
   "DELETE /channels/:id": ChannelView;
+  "POST /channels/:id/rotate": ChannelView;
   "PUT /channels/:id/template": ChannelView;
+  "GET /channels/:id/templates": WhatsAppTemplatePage;
+  "DELETE /channels/:id/templates/:name": WhatsAppTemplateDeleted;
   "GET /conversations": ConversationPage;
   "GET /conversations/:id/messages": TranscriptPage;
   "POST /conversations/:id/messages": SentMessage;
@@ -121,6 +125,10 @@ export type ApiRoutes = {
   "POST /conversations/:id/handback": TakeoverState;
   "POST /conversations/:id/resolve-urgent": Conversation;
   "GET /analytics": Analytics;
+  "GET /billing/plans": { plans: PlanView[] };
+  "GET /billing/revenue": RevenueView;
+  "GET /billing/connect": ConnectView;
+  "POST /billing/connect": BillingLinkView;
   "GET /integrations/webhooks": { webhooks: Webhook[] };
   "POST /integrations/webhooks": WebhookCreated;
   "DELETE /integrations/webhooks/:id": Deleted;

@@ -147,12 +147,27 @@ export const CitationSchema = z.object({
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
+/**
+ * A bridge's load as it reports it on every answer (`queued` and `done`) and on `/health`: the edge
+ * routes each turn to the bridge with the shortest estimated wait. Optional everywhere, so bridges
+ * and edges of older versions keep talking to each other.
+ */
+export const BridgeLoadSchema = z.object({
+  queue_depth: z.number().int().min(0),
+  running: z.number().int().min(0),
+  concurrency: z.number().int().min(1),
+  /** How long a new interactive request would wait for a generation slot now. */
+  estimated_wait_ms: z.number().min(0),
+});
+export type BridgeLoad = z.infer<typeof BridgeLoadSchema>;
+
 /** One NDJSON line of a `/v1/chat` stream: queued → started → delta… → done, or error. */
 export const ChatEventSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("queued"),
     position: z.number().int().min(0),
     estimated_wait_ms: z.number().min(0),
+    load: BridgeLoadSchema.optional(),
   }),
   z.object({ type: z.literal("started"), queue_wait_ms: z.number().min(0) }),
   z.object({ type: z.literal("delta"), text: z.string() }),
@@ -173,6 +188,8 @@ export const ChatEventSchema = z.discriminatedUnion("type", [
       ttft_ms: z.number().min(0),
       total_ms: z.number().min(0),
     }),
+    /** The bridge's load once this answer's slot is released. */
+    load: BridgeLoadSchema.optional(),
   }),
   z.object({
     type: z.literal("error"),
@@ -279,7 +296,14 @@ export interface HealthResponse {
   ollama: { reachable: boolean; models_present: boolean };
   chroma: { reachable: boolean };
   queue: { depth: number; running: number; concurrency: number; draining: boolean };
+  /** Absent from bridges older than the pool of bridges. */
+  load?: BridgeLoad;
 }
+/** What the edge's probe of a bridge reads from `/health`: its status and, when it reports it, its load. */
+export const HealthStatusSchema = z.object({
+  status: z.enum(["ok", "degraded"]),
+  load: BridgeLoadSchema.optional(),
+});
 
 /** Every non-streamed error. */
 export interface ErrorBody {

@@ -38,11 +38,18 @@ export const WhatsAppTemplateSchema = z.object({
 });
 export type WhatsAppTemplate = z.infer<typeof WhatsAppTemplateSchema>;
 
+/** The WhatsApp Business Account the number belongs to: where its message templates are managed. */
+const BusinessAccountIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{5,32}$/, "The numeric WhatsApp Business Account id from the WhatsApp Manager.");
+
 export const WhatsAppConnectSchema = z.object({
   phone_number_id: z
     .string()
     .trim()
     .regex(/^\d{5,32}$/, "The numeric phone number id from the WhatsApp Manager."),
+  business_account_id: BusinessAccountIdSchema.optional(),
   access_token: secretText("The access token"),
   app_secret: secretText("The app secret"),
   verify_token: secretText("The verify token"),
@@ -50,11 +57,15 @@ export const WhatsAppConnectSchema = z.object({
 });
 export type WhatsAppConnect = z.infer<typeof WhatsAppConnectSchema>;
 
-/** New secrets for a channel. Telegram always gets a new webhook secret; the other fields are WhatsApp's. */
+/**
+ * New secrets for a channel. Telegram always gets a new webhook secret; the other fields are WhatsApp's
+ * (with the business account id, for a number connected without one).
+ */
 export const ChannelRotateSchema = z.object({
   access_token: secretText("The access token").optional(),
   app_secret: secretText("The app secret").optional(),
   verify_token: secretText("The verify token").optional(),
+  business_account_id: BusinessAccountIdSchema.optional(),
 });
 export type ChannelRotate = z.infer<typeof ChannelRotateSchema>;
 
@@ -86,6 +97,49 @@ export type ChannelView = {
     last_error_message: string | null;
     last_error_date: number | null;
   };
+};
+
+/** Where WhatsApp's review has a template (WhatsApp Manager's words). */
+export const WHATSAPP_TEMPLATE_STATUSES = [
+  "APPROVED",
+  "PENDING",
+  "REJECTED",
+  "PAUSED",
+  "DISABLED",
+] as const;
+export const WHATSAPP_TEMPLATE_CATEGORIES = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
+
+/** One language of a message template of the number's business account, as Graph reports it. */
+export type WhatsAppTemplateListing = {
+  name: string;
+  language: string;
+  /** One of WHATSAPP_TEMPLATE_STATUSES; a status Graph adds later (IN_APPEAL…) comes as it is. */
+  status: string;
+  /** One of WHATSAPP_TEMPLATE_CATEGORIES, likewise. */
+  category: string;
+  /** Whether it is the one this number sends outside the 24-hour window. */
+  configured: boolean;
+};
+
+/** `GET /api/v1/channels/:id/templates`: a page, and the cursor of the next one (null: the last). */
+export type WhatsAppTemplatePage = {
+  templates: WhatsAppTemplateListing[];
+  next_cursor: string | null;
+};
+
+/** Query of `GET /api/v1/channels/:id/templates`. */
+export const WhatsAppTemplateQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  /** `next_cursor` of the page before. */
+  after: z.string().min(1).max(512).optional(),
+});
+
+/** `DELETE /api/v1/channels/:id/templates/:name`: every language of it is gone. */
+export type WhatsAppTemplateDeleted = {
+  name: string;
+  deleted: true;
+  /** It was this number's configured template, which is now unset (proactive messages outside the window wait for a new one). */
+  was_configured: boolean;
 };
 
 /** The envelope of a Telegram update: anything else in it is optional and looked at by grammY. */

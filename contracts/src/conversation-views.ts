@@ -11,6 +11,8 @@ export type Contact = {
   email: string | null;
   channel: ConversationChannel;
   external_id: string;
+  /** A widget visitor's site (the host name of the page they first opened the widget on), else null. */
+  site: string | null;
   /** When the platform refused to deliver to them (they blocked the bot); null once they write again. */
   unreachable_at: number | null;
   /** The platform's words, e.g. "Forbidden: bot was blocked by the user". */

@@ -76,6 +76,7 @@ export const ERROR_CODES = [
   "whatsapp_template_refused",
   "whatsapp_template_required",
   "whatsapp_window_closed",
+  "whatsapp_business_account_required",
   "webhook_unauthorized",
   // Programs, coaching and the widget.
   "program_not_found",
@@ -84,10 +85,26 @@ export const ERROR_CODES = [
   "keyword_taken",
   "contact_opted_out",
   "widget_not_found",
+  // The companion app and Web Push.
+  "invalid_link_code",
+  "invalid_device_token",
+  "push_not_configured",
+  "push_endpoint_not_allowed",
   // Outbound webhooks.
   "invalid_webhook_url",
   "webhook_url_internal",
   "too_many_webhooks",
+  // A workspace's own inference bridges.
+  "invalid_bridge_url",
+  "bridge_url_internal",
+  "too_many_bridges",
+  // Memberships (Stripe).
+  "billing_not_configured",
+  "stripe_refused",
+  "stripe_unreachable",
+  "plan_not_found",
+  "free_plan_exists",
+  "plan_required",
   // Socket frames only.
   "frame_too_large",
   "invalid_frame",

@@ -8,6 +8,7 @@
  * validator, which answers 422 `program_invalid` with `details: [{node_id, problem}]`.
  */
 import { z } from "zod";
+import { CRISIS_LANGUAGES, type CrisisLanguage } from "./safety-settings";
 
 /** Node ids are short and stable: the engine's message ids and the builder's keys are made from them. */
 export const NodeIdSchema = z
@@ -222,8 +223,13 @@ export type EnrollmentView = {
     display_name: string | null;
     email: string | null;
     channel: "web" | "telegram" | "whatsapp";
+    /** A widget visitor's site, the host name of the page they first opened the widget on. */
+    site: string | null;
   } | null;
 };
+
+/** 2100-01-01T00:00:00Z: a pause ends before then. */
+const PAUSE_LIMIT_MS = 4_102_444_800_000;
 
 const IanaTimeZoneSchema = z
   .string()
@@ -248,24 +254,61 @@ export const CoachingPreferencesSchema = z.object({
     per_day: z.number().int().min(1).max(50),
     per_week: z.number().int().min(1).max(200),
   }),
+  /**
+   * No proactive message before this time (Unix ms); they resume on their own after it. Null: not
+   * paused. A time already past pauses nothing.
+   */
+  paused_until: z
+    .number()
+    .int("Unix milliseconds, a whole number")
+    .min(0)
+    .max(PAUSE_LIMIT_MS, "a time before the year 2100, in Unix milliseconds")
+    .nullable(),
 });
 export type CoachingPreferences = z.infer<typeof CoachingPreferencesSchema>;
 
-/** Body of `PUT /api/v1/contacts/:id/coaching`: any of the fields. */
+/** What the agent keeps of a change: any of the preferences. */
 export const CoachingPreferencesUpdateSchema = CoachingPreferencesSchema.partial();
 export type CoachingPreferencesUpdate = z.infer<typeof CoachingPreferencesUpdateSchema>;
+
+/** The languages the platform's own words to a contact can be written in: those of the crisis replies. */
+export const CONTACT_LANGUAGES = CRISIS_LANGUAGES;
+export type ContactLanguage = CrisisLanguage;
+
+/**
+ * Body of `PUT /api/v1/contacts/:id/coaching`: any of the preferences, the contact's `language` (null:
+ * chosen automatically), and `opted_out: true` — a member stopping every proactive message, as the
+ * person's own STOP does. Only the person can undo that, from their channel, so `false` is refused.
+ */
+export const ContactCoachingUpdateSchema = CoachingPreferencesUpdateSchema.extend({
+  language: z
+    .enum(CONTACT_LANGUAGES, { error: `one of ${CONTACT_LANGUAGES.join(", ")}, or null` })
+    .nullable()
+    .optional(),
+  opted_out: z
+    .literal(true, {
+      error:
+        "only true: a member can stop proactive messages, but only the person can start them again, from their channel",
+    })
+    .optional(),
+});
+export type ContactCoachingUpdate = z.infer<typeof ContactCoachingUpdateSchema>;
 
 export const DEFAULT_COACHING_PREFERENCES: CoachingPreferences = {
   timezone: "UTC",
   quiet_hours: { start: "22:00", end: "08:00" },
   caps: { per_day: 3, per_week: 10 },
+  paused_until: null,
 };
 
-/** `GET /api/v1/contacts/:id/coaching`. */
+/** `GET /api/v1/contacts/:id/coaching`, as the contact's agent answers it. */
 export type CoachingStateView = CoachingPreferences & {
   opted_out: boolean;
   opted_out_at: number | null;
 };
+
+/** `GET`, `PUT /api/v1/contacts/:id/coaching`: the agent's state and the contact's language. */
+export type ContactCoachingView = CoachingStateView & { language: ContactLanguage | null };
 
 /** Body of `POST /api/v1/widget/enroll`. */
 export const WidgetEnrollSchema = z.object({ program_slug: ProgramSlugSchema });

@@ -7,6 +7,8 @@ import type { ChannelView } from "./channels";
 import type { CoachingRuleView } from "./coaching-rules";
 import type { Correction, KnowledgeDocument, Webhook } from "./content-views";
 import type { ProgramVersionView, ProgramView } from "./programs";
+import type { RetentionSettings } from "./retention";
+import type { CrisisResources, ModelRedaction } from "./safety-settings";
 import type { WidgetView } from "./widget";
 
 /** A program with every saved version of its steps, oldest first; `steps` are the current version's. */
@@ -23,6 +25,10 @@ export type ExportedContact = {
   display_name: string | null;
   email: string | null;
   locale: string | null;
+  /** The language a member chose for the platform's words to them; null: automatic. */
+  language: string | null;
+  /** A widget visitor's site: the host name of the page they first opened the widget on. */
+  site: string | null;
   timezone: string | null;
   consent_at: number | null;
   opted_out_at: number | null;
@@ -55,6 +61,10 @@ export type WorkspaceExport = {
   channels: ChannelView[];
   team: { members: Member[]; invitations: Invitation[] };
   webhooks: Webhook[];
+  /** The duty-of-care settings: the workspace's own crisis resources and what is masked for the model. */
+  safety: { crisis_resources: CrisisResources; model_redaction: ModelRedaction };
+  /** How long each kind of data is kept, in days (null: kept forever). */
+  retention: RetentionSettings;
   programs: ExportedProgram[];
   coaching_rules: CoachingRuleView[];
   documents: ExportedDocument[];

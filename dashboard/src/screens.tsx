@@ -14,6 +14,7 @@ import { IntegrationsScreen } from "./screens/integrations/integrations-screen";
 import { KnowledgeScreen } from "./screens/knowledge/knowledge-screen";
 import { OnboardingScreen } from "./screens/onboarding/onboarding-screen";
 import { PersonaScreen } from "./screens/persona/persona-screen";
+import { RevenueScreen } from "./screens/revenue/revenue-screen";
 import { SafetyScreen } from "./screens/safety/safety-screen";
 import { TeamScreen } from "./screens/team/team-screen";
 import { WidgetScreen } from "./screens/widget/widget-screen";
@@ -93,6 +94,13 @@ export const screens: ScreenEntry[] = [
     label: "Analytics",
     group: "Conversations",
     Component: AnalyticsScreen,
+  },
+  {
+    path: "/revenue",
+    to: "/revenue",
+    label: "Revenue",
+    group: "Conversations",
+    Component: RevenueScreen,
   },
   { path: "/team", to: "/team", label: "Team & roles", group: "Workspace", Component: TeamScreen },
   {

@@ -1,15 +1,18 @@
 // A contact's reply read as the answer to the check-ins awaiting one: each answer is kept on its
 // enrolment (once: the check-in stops awaiting), an enrolment that stayed open at its end for this
-// answer is woken to complete, and each answer comes with the short thanks the contact is sent.
+// answer is woken to complete, and each answer comes with what its thanks needs (answer-thanks.ts
+// words it in the contact's language, read only when there is something to thank for).
+import type { ProgramNode } from "@coach/contracts/programs";
 import type { AgentStore, CheckinAnswer } from "./agent-store";
-import { answerThanks, readAnswer } from "./checkins";
+import { readAnswer } from "./checkins";
 
 export type RecordedAnswer = {
   enrollmentId: string;
   nodeId: string;
+  node: Extract<ProgramNode, { kind: "checkin" }>;
   answer: CheckinAnswer;
-  /** One per answer: the client id makes a repeated send a no-op in the room. */
-  thanks: { clientId: string; text: string };
+  /** One per answer: the client id makes a repeated send of the thanks a no-op in the room. */
+  thanksClientId: string;
 };
 
 /** Records the answers `reply` gives; none when it answers no awaiting check-in. */
@@ -45,11 +48,9 @@ export function recordAnswers(
     recorded.push({
       enrollmentId: record.id,
       nodeId: node.id,
+      node,
       answer,
-      thanks: {
-        clientId: `checkin-ack-${record.id}:${node.id}:${visit}`,
-        text: answerThanks(node, answer),
-      },
+      thanksClientId: `checkin-ack-${record.id}:${node.id}:${visit}`,
     });
   }
   return recorded;

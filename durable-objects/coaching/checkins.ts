@@ -1,8 +1,11 @@
 // Check-ins as the user sees them (the question, with quick replies for the choices or a short scale,
 // and a short thanks once answered) and as the engine reads the user's reply (a quick reply id, a
-// choice's label, or a number on the scale).
+// choice's label, or a number on the scale). The platform's own words are in the contact's language
+// (checkin-texts.ts); the question and the choices are the creator's.
 import type { ProgramNode } from "@coach/contracts/programs";
+import type { ReplyLanguage } from "../../worker/lib/reply-language";
 import type { CheckinAnswer } from "./agent-store";
+import { CHECKIN_TEXTS } from "./checkin-texts";
 
 type CheckinNode = Extract<ProgramNode, { kind: "checkin" }>;
 type QuickReply = { id: string; label: string };
@@ -10,8 +13,11 @@ type QuickReply = { id: string; label: string };
 /** Scales up to this many points are offered as one quick reply per point. */
 const MAX_SCALE_CHIPS = 10;
 
-/** The message text and quick replies of a check-in. */
-export function checkinMessage(node: CheckinNode): { text: string; quickReplies: QuickReply[] } {
+/** The message text and quick replies of a check-in, its hint in `language`. */
+export function checkinMessage(
+  node: CheckinNode,
+  language: ReplyLanguage,
+): { text: string; quickReplies: QuickReply[] } {
   if (node.choices)
     return {
       text: node.question,
@@ -21,7 +27,7 @@ export function checkinMessage(node: CheckinNode): { text: string; quickReplies:
   const labels = Object.entries(scale.labels ?? {})
     .map(([point, label]) => `${point} = ${label}`)
     .join(", ");
-  const hint = `Reply with a number from ${scale.min} to ${scale.max}${labels ? ` (${labels})` : ""}.`;
+  const hint = CHECKIN_TEXTS[language].scaleHint(scale.min, scale.max, labels);
   const points = scale.max - scale.min + 1;
   const quickReplies =
     points <= MAX_SCALE_CHIPS
@@ -61,15 +67,20 @@ export function readAnswer(
 }
 
 /** The short thanks sent once an answer is recorded, warmer at the top of a scale, gentle at the bottom. */
-export function answerThanks(node: CheckinNode, answer: CheckinAnswer): string {
+export function answerThanks(
+  node: CheckinNode,
+  answer: CheckinAnswer,
+  language: ReplyLanguage,
+): string {
+  const texts = CHECKIN_TEXTS[language];
   if (node.choices) {
     const label = node.choices.find((c) => c.id === answer.choice_id)?.label ?? answer.text;
-    return `Thanks! I've noted "${label}".`;
+    return texts.choiceNoted(label);
   }
   const scale = node.scale ?? { min: 1, max: 5 };
   const value = answer.value ?? scale.min;
   const third = (scale.max - scale.min) / 3;
-  if (value >= scale.max - third) return `Great to hear! I've noted your ${value}.`;
-  if (value <= scale.min + third) return `Thanks for being honest. I've noted your ${value}.`;
-  return `Thanks! I've noted your ${value}.`;
+  if (value >= scale.max - third) return texts.highNoted(value);
+  if (value <= scale.min + third) return texts.lowNoted(value);
+  return texts.noted(value);
 }

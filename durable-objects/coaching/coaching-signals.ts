@@ -6,6 +6,7 @@ import type { ContactSignals, RuleThen, RuleWhen } from "@coach/contracts/coachi
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { forTenant } from "../../worker/db/tenant-gateway";
 import { describeError, type Logger } from "../../worker/lib/logger";
+import type { ReplyLanguage } from "../../worker/lib/reply-language";
 import type { AgentStore } from "./agent-store";
 import {
   computeSignals,
@@ -15,6 +16,7 @@ import {
   type SignalsWithKeys,
 } from "./behaviour-signals";
 import { exportCoachingEvents } from "./event-export";
+import { defaultRuleMessage } from "./nudge-texts";
 import { localDateTime } from "../../worker/lib/zoned-time";
 
 const SCHEMA = [
@@ -27,24 +29,13 @@ const ACTIVITY_DAYS_KEPT = 400;
 /** A reply this soon after a nudge counts as a response to it. */
 export const NUDGE_RESPONSE_WINDOW_MS = 72 * 60 * 60 * 1000;
 
-const DEFAULT_TEXT: Record<RuleThen["send"], { text: string; prompt: string }> = {
-  nudge: {
-    text: "Hi! Just checking in: how are things going? Even a small step today counts.",
-    prompt:
-      "Write a short, warm nudge inviting the user back to their coaching program. One or two sentences, no pressure.",
-  },
-  supportive: {
-    text: "It sounds like things have been harder lately, and that's okay. Want to tell me what's getting in the way?",
-    prompt:
-      "The user's check-in scores have dropped. Write a short, kind, supportive message that acknowledges it and invites them to share what is hard. Two sentences at most.",
-  },
-};
-
 export type CoachingSignalsDeps = {
   sql: SqlStorage;
   store: AgentStore;
   env: Env;
   now: () => number;
+  /** The contact's language, for a rule's built-in message (read only when one is queued). */
+  language: () => Promise<ReplyLanguage>;
   logger: Logger;
 };
 
@@ -207,7 +198,7 @@ export class CoachingSignals {
     for (const rule of rules) {
       const episode = ruleEpisode(rule.when, signals, now, silenceSince);
       if (episode)
-        this.queue(
+        await this.queue(
           rule,
           episode,
           now,
@@ -220,16 +211,24 @@ export class CoachingSignals {
     this.setMeta("next_check", next === null ? null : String(next));
   }
 
-  private queue(rule: Rule, episode: string, now: number, programId: string | null): void {
+  private async queue(
+    rule: Rule,
+    episode: string,
+    now: number,
+    programId: string | null,
+  ): Promise<void> {
     const { store } = this.deps;
     const id = `rule:${rule.id}:${episode}`;
     if (store.intervention(id)) return;
-    const defaults = DEFAULT_TEXT[rule.then.send];
+    // The creator's own words go out as written; without them the model writes in their voice, in
+    // the contact's language, with the built-in text in that language when it cannot.
+    const message = rule.then.text
+      ? { text: rule.then.text, prompt: null }
+      : defaultRuleMessage(rule.then.send, await this.deps.language());
     store.saveIntervention({
       id,
-      // The creator's own words go out as written; without them the model writes in their voice.
-      text: rule.then.text ?? defaults.text,
-      prompt: rule.then.text ? null : defaults.prompt,
+      text: message.text,
+      prompt: message.prompt,
       quickReplies: [],
       dueAt: now,
       reason: `rule:${rule.then.send}`,

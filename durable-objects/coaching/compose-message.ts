@@ -1,7 +1,10 @@
 // Writes a step's message in the creator's voice: the step's prompt goes to the bridge at proactive
 // (lowest chat) priority with a short deadline, and the step's own text is what goes out whenever the
-// model cannot help in time (bridge busy, offline, slow, or answering with its fallback line).
+// model cannot help in time (bridge busy, offline, slow, or answering with its fallback line). The
+// model writes in the language a member chose for the contact, when one was chosen.
 import type { ChatRequest } from "@coach/contracts/bridge";
+import type { ContactLanguage } from "@coach/contracts/programs";
+import { chosenLanguage } from "../../worker/db/contact-language";
 import type { Logger } from "../../worker/lib/logger";
 import { loadPersona } from "../../worker/persona/load-persona";
 import { runTurn } from "../room/turn-runner";
@@ -17,11 +20,21 @@ export type ComposeInput = Pick<AgentIdentity, "tenantId" | "contactId"> & {
   prompt?: string;
 };
 
-function instruction(input: ComposeInput): string {
+/** The languages a member can choose for a contact, as the model is told them. */
+const LANGUAGE_NAMES: Record<ContactLanguage, string> = {
+  en: "English",
+  es: "Spanish",
+  pt: "Portuguese",
+  fr: "French",
+  de: "German",
+};
+
+function instruction(input: ComposeInput, language: ContactLanguage | null): string {
   return [
     "Write one short proactive coaching message to a user of this program, in your own voice.",
     `What to say: ${input.prompt}`,
     `Starting point, as the coach wrote it: "${input.text}"`,
+    ...(language ? [`Write it in ${LANGUAGE_NAMES[language]}.`] : []),
     "Answer with the message only.",
   ].join("\n");
 }
@@ -35,10 +48,11 @@ export async function composeMessage(
   if (!input.prompt) return input.text;
   try {
     const { persona, version } = await loadPersona(env.DB, input.tenantId);
+    const language = await chosenLanguage(env.DB, input.tenantId, input.contactId, logger);
     const request: ChatRequest = {
       tenant_id: input.tenantId,
       conversation_id: `coaching:${input.contactId}`,
-      question: instruction(input),
+      question: instruction(input, language),
       history: [],
       persona: { ...persona, answer_mode: "adaptive" },
       persona_version: version,

@@ -1,11 +1,14 @@
 // Sends a proactive message through the contact's conversation room, which stores it once per client
 // id (so a resend after a crash is a no-op) and delivers it on the contact's channel: the widget's open
-// sockets, the Telegram chat, or WhatsApp (as a template outside the 24-hour window).
+// sockets, the Telegram chat, or WhatsApp (as a template outside the 24-hour window). A web contact's
+// devices signed in to the companion app also get it as a Web Push notification, once (not on a resend).
 import { and, eq } from "drizzle-orm";
 import type { OutboundResult } from "../room/outbound-message";
 import { openConversationOf } from "../../worker/db/open-conversation";
 import { forTenant } from "../../worker/db/tenant-gateway";
+import type { Logger } from "../../worker/lib/logger";
 import { roomFor } from "../../worker/lib/rooms";
+import { notifyContact } from "../../worker/push/notify-contact";
 import type { AgentIdentity } from "./agent-store";
 
 export type ProactiveMessage = {
@@ -45,18 +48,20 @@ async function target(env: Env, identity: AgentIdentity, conversationId?: string
 
 /**
  * Hands the message to the room (of `writtenIn` when given, else the contact's latest open one);
- * null when the contact no longer exists (erased).
+ * null when the contact no longer exists (erased). With `push`, a web contact's app devices are
+ * notified too (a check-in, a nudge; not the thanks for an answer the person has just given).
  */
 export async function deliverProactive(
   env: Env,
   identity: AgentIdentity,
   message: ProactiveMessage,
   writtenIn?: string,
+  push?: { logger: Logger },
 ): Promise<OutboundResult | null> {
   const found = await target(env, identity, writtenIn);
   if (!found) return null;
   const { contact, conversationId, channelId } = found;
-  return roomFor(env, identity.tenantId, conversationId).sendOutbound({
+  const result = await roomFor(env, identity.tenantId, conversationId).sendOutbound({
     meta: {
       tenantId: identity.tenantId,
       conversationId,
@@ -71,4 +76,14 @@ export async function deliverProactive(
     source: "proactive",
     ...(message.quickReplies.length > 0 ? { quick_replies: message.quickReplies } : {}),
   });
+  // The agent has already held the message to the person's quiet hours and caps; the push goes with it.
+  if (push && contact.channel === "web" && !result.duplicate && !result.error)
+    await notifyContact(
+      env,
+      identity.tenantId,
+      contact.id,
+      { conversationId, seq: result.seq, text: message.text },
+      push.logger,
+    );
+  return result;
 }

@@ -1,6 +1,7 @@
-// When a proactive message may go out: never inside the contact's quiet hours (in their time zone),
-// never past their caps. Caps count sends in rolling windows (any 24 hours, any 7 days), so a message
-// held back by a cap goes out the moment the oldest send in the window ages out of it.
+// When a proactive message may go out: never while a member has paused them, never inside the
+// contact's quiet hours (in their time zone), never past their caps. Caps count sends in rolling
+// windows (any 24 hours, any 7 days), so a message held back by a cap goes out the moment the oldest
+// send in the window ages out of it.
 import type { CoachingPreferences } from "@coach/contracts/programs";
 import { localDateTime, localTimeAfterDays, minutesOfDay } from "../../worker/lib/zoned-time";
 
@@ -21,6 +22,11 @@ export function afterQuietHours(at: number, prefs: CoachingPreferences): number 
   // Wrapping hours (22:00-08:00) entered before midnight end tomorrow; everything else ends today.
   const endsTomorrow = start > end && now >= start;
   return localTimeAfterDays(at, prefs.timezone, endsTomorrow ? 1 : 0, quiet.end);
+}
+
+/** The end of a member's pause when `at` falls before it: messages resume then, with nobody acting. */
+function afterPause(at: number, prefs: CoachingPreferences): number {
+  return prefs.paused_until !== null && at < prefs.paused_until ? prefs.paused_until : at;
 }
 
 /** The first instant from `at` at which one more send stays within `cap` sends per `windowMs`. */
@@ -46,7 +52,7 @@ export function earliestSendTime(
   for (let round = 0; round < 20; round += 1) {
     const next = afterQuietHours(
       afterCap(
-        afterCap(time, sentAt, prefs.caps.per_day, DAY_MS),
+        afterCap(afterPause(time, prefs), sentAt, prefs.caps.per_day, DAY_MS),
         sentAt,
         prefs.caps.per_week,
         WEEK_MS,

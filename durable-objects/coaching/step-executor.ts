@@ -5,6 +5,7 @@
 // read from storage right before every send, and quiet hours and caps decide when a send may happen.
 import type { EnrollmentEvent, ProgramNode } from "@coach/contracts/programs";
 import type { Logger } from "../../worker/lib/logger";
+import type { ReplyLanguage } from "../../worker/lib/reply-language";
 import type { OutboundResult } from "../room/outbound-message";
 import type { AgentStore, EnrollmentRecord, Intervention } from "./agent-store";
 import { CHECKIN_ANSWER_WINDOW_MS } from "./behaviour-signals";
@@ -24,6 +25,8 @@ export type ExecutorDeps = {
   compose: (input: { messageId: string; text: string; prompt?: string }) => Promise<string>;
   /** Null when the contact no longer exists. */
   deliver: (message: ProactiveMessage) => Promise<OutboundResult | null>;
+  /** The contact's language, for a check-in's hint. */
+  language: () => Promise<ReplyLanguage>;
   logger: Logger;
 };
 
@@ -128,7 +131,7 @@ export class StepExecutor {
   ): Promise<SendOutcome> {
     const messageId = `${record.id}:${node.id}:${record.visits[node.id] ?? 1}`;
     const outcome = await this.send(messageId, now, record.id, node.id, async () => {
-      if (node.kind === "checkin") return { ...checkinMessage(node) };
+      if (node.kind === "checkin") return checkinMessage(node, await this.deps.language());
       return {
         text: await this.deps.compose({
           messageId,

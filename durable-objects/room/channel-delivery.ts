@@ -1,6 +1,7 @@
 // Delivers a conversation's answers to one messaging-channel route: the typing indicator while the
 // answer is made (renewed as long as the platform needs), the finished answer, and one "will answer
-// shortly" message (in the persona's first language) when the coach is busy or offline. Outside WhatsApp's 24-hour window the answer is
+// shortly" message (in the language a member chose for the person, else the persona's first) when
+// the coach is busy or offline. Outside WhatsApp's 24-hour window the answer is
 // withheld and the creator is told why on the channel. What the platform refuses is handled by the
 // room's ChannelPost (sent later, or the contact marked unreachable).
 import type { ServerFrame } from "@coach/contracts/socket";
@@ -8,9 +9,10 @@ import type { ChannelSender, SenderTarget } from "../../worker/channels/channel-
 import { reportSendFailure } from "../../worker/channels/send-failure";
 import { OUTSIDE_WINDOW_ERROR } from "../../worker/channels/whatsapp/service-window";
 import { touchChannel } from "../../worker/db/channel-directory";
+import { chosenLanguage } from "../../worker/db/contact-language";
 import { describeError, type Logger } from "../../worker/lib/logger";
 import { chooseReplyLanguage } from "../../worker/lib/reply-language";
-import { loadPersona } from "../../worker/persona/load-persona";
+import { replyLanguagesOrFallback } from "../../worker/persona/load-persona";
 import type { ChannelPost } from "./channel-post";
 import type { ChannelSenders } from "./channel-senders";
 import { WILL_ANSWER_SHORTLY } from "./room-texts";
@@ -41,8 +43,14 @@ export class ChannelDelivery implements ChannelAdapter {
       frame.type === "notice" &&
       (frame.code === "coach_busy" || frame.code === "coach_offline")
     ) {
-      const { persona } = await loadPersona(this.deps.env.DB, this.deps.target.tenantId);
-      await this.send("notice", WILL_ANSWER_SHORTLY[chooseReplyLanguage(persona)], null);
+      const { env, target, logger } = this.deps;
+      const persona = await replyLanguagesOrFallback(env.DB, target.tenantId, {}, logger);
+      const stated = await chosenLanguage(env.DB, target.tenantId, target.contactId, logger);
+      await this.send(
+        "notice",
+        WILL_ANSWER_SHORTLY[chooseReplyLanguage(persona, { stated })],
+        null,
+      );
     }
   }
 

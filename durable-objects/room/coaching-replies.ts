@@ -20,6 +20,7 @@ import { recordCommitment, recordOutcome } from "../../worker/db/commitment-stor
 import { emitEvent } from "../../worker/integrations/emit-event";
 import { coachingAgentFor } from "../../worker/lib/coaching-agents";
 import { describeError, type Logger } from "../../worker/lib/logger";
+import { loadPersona } from "../../worker/persona/load-persona";
 import type { RoomMeta } from "./room-meta";
 
 export type CoachingReplyDeps = {
@@ -90,10 +91,13 @@ async function recordNewCommitment(
   const agent = coachingAgentFor(env, meta.tenantId, contactId);
   // The RPC typing cannot map the snapshot's free-form details; the shape is the agent's own.
   const snapshot: AgentSnapshot = await agent.snapshot();
-  const read = readCommitment(message.text, {
-    now: message.at,
-    timeZone: snapshot.preferences.timezone,
-  });
+  // Answered in the language it was written in when the persona speaks it, else in the persona's first.
+  const { persona } = await loadPersona(env.DB, meta.tenantId);
+  const read = readCommitment(
+    message.text,
+    { now: message.at, timeZone: snapshot.preferences.timezone },
+    persona,
+  );
   if (!read) return deps.askAssistant();
   const { commitment, language } = read;
   const enrolment = snapshot.enrollments.find((e) => e.status === "active") ?? null;

@@ -2,9 +2,10 @@
 // resources and the services of the person's country, in their language) and a request for a person.
 // What each reply says, and what happens beyond the room once it is sent.
 import { NO_CRISIS_RESOURCES, type CrisisResources } from "@coach/contracts/safety-settings";
+import { chosenLanguage } from "../../worker/db/contact-language";
 import { describeError, type Logger } from "../../worker/lib/logger";
 import { chooseReplyLanguage } from "../../worker/lib/reply-language";
-import { loadPersona } from "../../worker/persona/load-persona";
+import { replyLanguagesOrFallback } from "../../worker/persona/load-persona";
 import { crisisReply } from "../../worker/safety/crisis-reply";
 import { countryOfPhone } from "../../worker/safety/helplines";
 import { loadSafetySettings } from "../../worker/safety/safety-settings";
@@ -66,18 +67,19 @@ export async function fixedReplyTo(
   if (destination.kind === "human") {
     // The persona only picks the language: when D1 fails the person still gets the reply, in the
     // language they wrote in.
-    const persona = await loadPersona(env.DB, meta.tenantId).then(
-      (loaded) => loaded.persona,
-      (err: unknown) => {
-        logger.error(
-          "persona not read; the human-request reply follows the message",
-          describeError(err),
-        );
-        return { languages: [destination.language] };
-      },
+    const persona = await replyLanguagesOrFallback(
+      env.DB,
+      meta.tenantId,
+      { languages: [destination.language] },
+      logger,
     );
+    // A language a member chose for the person outranks the one their channel reports.
+    const chosen = await chosenLanguage(env.DB, meta.tenantId, meta.contactId, logger);
     return HUMAN_REQUESTED_REPLY[
-      chooseReplyLanguage(persona, { stated: statedLanguage, detected: destination.language })
+      chooseReplyLanguage(persona, {
+        stated: chosen ?? statedLanguage,
+        detected: destination.language,
+      })
     ];
   }
   return crisisReply(

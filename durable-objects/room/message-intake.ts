@@ -10,8 +10,9 @@ import { detectCrisis } from "../../worker/safety/detect-crisis";
 import { noteCoachingReply } from "../coaching/note-reply";
 import { classifyMessage } from "./classify-message";
 import { handleCoachingMessage, type CoachingMessage } from "./coaching-replies";
-import { fixedReplyTo, recordFixedReply, type FixedDestination } from "./fixed-replies";
+import { fixedReplyTo, recordFixedReply } from "./fixed-replies";
 import type { OutboundInput } from "./outbound-message";
+import type { OwedReply } from "./owed-replies";
 import type { ReplyRoute } from "./reply-routes";
 import type { RoomMeta } from "./room-meta";
 import type { RoomStores } from "./room-stores";
@@ -43,6 +44,9 @@ export type IncomingMessage = {
 };
 
 export class MessageIntake {
+  /** Turns whose fixed reply this instance is paying now. */
+  private readonly paying = new Set<string>();
+
   constructor(private readonly deps: IntakeDeps) {}
 
   /**
@@ -88,6 +92,7 @@ export class MessageIntake {
       underOffer,
       quickReplyId,
     });
+    const fixed = destination.kind === "crisis" || destination.kind === "human";
     const stored = this.deps.ctx.storage.transactionSync(() => {
       const message = this.deps.log.append({
         role: "user",
@@ -99,23 +104,22 @@ export class MessageIntake {
       });
       if (input.route) this.deps.routes.record(turnId, input.route);
       if (destination.kind === "assistant") this.deps.outbox.enqueue(turnId, message.seq, turnId);
+      if (fixed)
+        this.deps.owed.owe({
+          turnId,
+          message: { seq: message.seq, text: input.text },
+          destination,
+          route: input.route ?? null,
+          language: input.language ?? null,
+          channel,
+        });
       return message;
     });
     acknowledge(stored, false);
     this.deps.hub.deliver({ type: "message", ...stored }, sender);
     this.deps.markIndexDirty();
     if (firstMessage) this.deps.emit("conversation.created", { first_seq: stored.seq });
-    if (destination.kind === "crisis" || destination.kind === "human")
-      this.deps.ctx.waitUntil(
-        this.answerFixed(destination, {
-          message: { seq: stored.seq, text: input.text },
-          route: input.route ?? null,
-          language: input.language ?? null,
-          channel,
-          turnId,
-          meta,
-        }),
-      );
+    if (fixed) this.deps.ctx.waitUntil(this.payOwed(turnId, meta));
     if (destination.kind === "assistant") this.deps.pump();
     const possibleAnswer = destination.kind === "coaching" && destination.possibleAnswer;
     if (destination.kind === "coaching") {
@@ -146,42 +150,60 @@ export class MessageIntake {
     return { message: stored, duplicate: false };
   }
 
+  /** Pays every fixed reply still owed: those whose object was evicted before the reply was stored. */
+  async payOwedReplies(): Promise<void> {
+    const owed = this.deps.owed.all();
+    if (owed.length === 0) return;
+    const meta = this.deps.meta();
+    for (const reply of owed) await this.payOwed(reply.turnId, meta);
+  }
+
   /**
    * Answers a crisis or a request for a person with fixed words instead of a model call, after the
    * sender's ack as a real answer would be, then flags the conversation, tells the creator and audits.
+   * Paid once: the reply is stored in the transaction that settles the debt, and a turn being paid by
+   * this instance is not paid again by a wake-up alarm meanwhile.
    */
-  private async answerFixed(
-    destination: FixedDestination,
-    turn: {
-      message: { seq: number; text: string };
-      route: ReplyRoute | null;
-      language: string | null;
-      channel: RoomMeta["channel"];
-      turnId: string;
-      meta: RoomMeta;
-    },
-  ): Promise<void> {
+  private async payOwed(turnId: string, meta: RoomMeta): Promise<void> {
+    if (this.paying.has(turnId)) return;
+    const owed = this.deps.owed.all().find((reply) => reply.turnId === turnId);
+    if (!owed) return;
+    this.paying.add(turnId);
+    try {
+      await this.answerFixed(owed, meta);
+    } finally {
+      this.paying.delete(turnId);
+    }
+  }
+
+  private async answerFixed(owed: OwedReply, meta: RoomMeta): Promise<void> {
     const { env, logger } = this.deps;
-    const text = await fixedReplyTo(env, destination, turn.route, turn.meta, logger, turn.language);
-    const reply = this.deps.log.append({
-      role: "assistant",
-      author: null,
-      text,
-      status: "complete",
-      channel: turn.channel,
-      turnId: turn.turnId,
+    const { destination, turnId } = owed;
+    const text = await fixedReplyTo(env, destination, owed.route, meta, logger, owed.language);
+    const reply = this.deps.ctx.storage.transactionSync(() => {
+      if (!this.deps.owed.isOwed(turnId)) return null;
+      this.deps.owed.settle(turnId);
+      return this.deps.log.append({
+        role: "assistant",
+        author: null,
+        text,
+        status: "complete",
+        channel: owed.channel,
+        turnId,
+      });
     });
+    if (!reply) return;
     this.deps.markIndexDirty();
     this.deps.deliver({
       type: "done",
-      turn_id: turn.turnId,
+      turn_id: turnId,
       seq: reply.seq,
       text: reply.text,
       status: reply.status,
       citations: [],
       confidence: null,
     });
-    await recordFixedReply(env, turn.meta, destination, turn.message, logger);
+    await recordFixedReply(env, meta, destination, owed.message, logger);
   }
 
   /** Hands a message set aside for coaching to room/coaching-replies.ts; it may still go to the assistant. */

@@ -1,9 +1,10 @@
 // The tables a room keeps in its SQLite, opened together: its own state, the message log, the outbox,
 // its rate-limit buckets, the takeover, the quick replies on offer, the index watermark, reply routes,
-// and the channel messages waiting to be sent again.
+// the channel messages waiting to be sent again, and the fixed replies still owed.
 import { ChannelRetries } from "./channel-retries";
 import { MessageLog } from "./message-log";
 import { Outbox } from "./outbox";
+import { OwedReplies } from "./owed-replies";
 import { PendingQuickReplies } from "./pending-quick-replies";
 import { ReplyRoutes } from "./reply-routes";
 import { RoomBuckets } from "./room-buckets";
@@ -21,6 +22,7 @@ export type RoomStores = {
   watermark: SyncWatermark;
   routes: ReplyRoutes;
   retries: ChannelRetries;
+  owed: OwedReplies;
 };
 
 export function openRoomStores(sql: SqlStorage): RoomStores {
@@ -34,5 +36,6 @@ export function openRoomStores(sql: SqlStorage): RoomStores {
     watermark: new SyncWatermark(sql),
     routes: new ReplyRoutes(sql),
     retries: new ChannelRetries(sql),
+    owed: new OwedReplies(sql),
   };
 }

@@ -5,7 +5,9 @@
 import type { Grounding, MessageView, ServerFrame, Source } from "@coach/contracts/socket";
 import type { Logger } from "../../worker/lib/logger";
 import type { BridgeEnv } from "../../worker/lib/bridge-client";
+import { allowanceRefusal, type AllowanceEnv } from "../../worker/billing/allowance";
 import { currentSources } from "./answer-sources";
+import { chooseBridge } from "./bridge-choice";
 import { chatRequest } from "./chat-request";
 import type { MessageLog } from "./message-log";
 import { nextAttemptDelay, type Outbox, type PendingTurn } from "./outbox";
@@ -20,7 +22,7 @@ export type TurnSettings = {
 };
 
 export type TurnProcessorDeps = {
-  env: BridgeEnv & Pick<Env, "DB">;
+  env: BridgeEnv & Pick<Env, "DB" | "BRIDGE_POOL"> & AllowanceEnv;
   storage: DurableObjectStorage;
   log: MessageLog;
   outbox: Outbox;
@@ -96,6 +98,16 @@ export class TurnProcessor {
           await this.deps.scheduleAlarm(turn.nextAttemptAt);
           return;
         }
+        // The person's plan decides first: a used-up allowance is answered with the way to upgrade.
+        const refusal = await allowanceRefusal(
+          this.deps.env,
+          { ...this.deps.meta(), attempts: turn.attempts },
+          this.deps.logger,
+        );
+        if (refusal !== null) {
+          this.finish(turn, refusal, "complete");
+          continue;
+        }
         await this.attempt(turn);
       }
     } finally {
@@ -116,6 +128,7 @@ export class TurnProcessor {
     if (turn.attempts > 0) this.notice(turn, "answer_restarting", "Picking up your answer again.");
     deps.deliver({ type: "typing", role: "assistant", active: true });
 
+    const bridge = await chooseBridge(deps, turn);
     const controller = new AbortController();
     this.current = { turnId: turn.turnId, controller, text: "" };
     let stalled = false;
@@ -128,7 +141,7 @@ export class TurnProcessor {
     let sources: Source[] = [];
     try {
       outcome = await runTurn({
-        env: deps.env,
+        env: bridge.env,
         request: await chatRequest(deps, turn, question.text),
         requestId: turn.requestId,
         signal: controller.signal,
@@ -168,11 +181,18 @@ export class TurnProcessor {
       this.current = null;
       deps.deliver({ type: "typing", role: "assistant", active: false });
     }
+    const failover = await bridge.report(outcome);
     // Told once: a stall notice stands for the "busy" or "offline" a retry would otherwise add.
-    this.settle(stalled ? { ...turn, notified: true } : turn, outcome, sources);
+    this.settle(stalled ? { ...turn, notified: true } : turn, outcome, sources, failover);
   }
 
-  private settle(turn: PendingTurn, outcome: TurnOutcome, sources: Source[]): void {
+  /** `failover`: another bridge can take a turn to retry right away, without a wait or a notice. */
+  private settle(
+    turn: PendingTurn,
+    outcome: TurnOutcome,
+    sources: Source[],
+    failover: boolean,
+  ): void {
     const { deps } = this;
     const fields = { turn_id: turn.turnId, attempt: turn.attempts + 1, outcome: outcome.kind };
     if (outcome.kind === "done") {
@@ -193,10 +213,10 @@ export class TurnProcessor {
       deps.logger.error("turn failed", { ...fields, reason: outcome.reason });
       this.finish(turn, FAILED_TEXT, "expired");
     } else {
-      const delay = nextAttemptDelay(turn.attempts + 1, outcome.retryAfterMs);
+      const delay = failover ? 0 : nextAttemptDelay(turn.attempts + 1, outcome.retryAfterMs);
       deps.logger.warn("turn deferred", { ...fields, reason: outcome.reason, retry_in_ms: delay });
       deps.outbox.reschedule(turn.turnId, Date.now() + delay, outcome.reason);
-      if (!turn.notified) {
+      if (!turn.notified && !failover) {
         deps.outbox.markNotified(turn.turnId);
         const message =
           outcome.code === "coach_busy"

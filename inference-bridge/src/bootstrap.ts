@@ -134,6 +134,7 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
         concurrency,
         draining,
       }))(queue.stats()),
+      load: queue.load(),
     };
   };
   const parser = new ParserPool({

@@ -8,7 +8,7 @@
  * Dispatch order (priority classes with ageing, fair between tenants) lives in `fair-lanes.ts`, the
  * wait estimate in `wait-estimate.ts`, the shapes the queue speaks in `queue-types.ts`.
  */
-import type { Priority } from "@coach/contracts/bridge";
+import type { BridgeLoad, Priority } from "@coach/contracts/bridge";
 import { AppError } from "./errors";
 import { FairLanes, PRIORITIES } from "./fair-lanes";
 import type { Admission, AdmitRequest, Lease, QueueOptions, QueueStats } from "./queue-types";
@@ -151,6 +151,26 @@ export class AdmissionQueue {
       draining: this.draining,
       depthByPriority,
       serviceMs: { ...this.serviceMs },
+    };
+  }
+
+  /**
+   * The load the edge routes on, reported on every answer and on /health: how long a new interactive
+   * request would wait now, from the same estimate admission uses.
+   */
+  load(): BridgeLoad {
+    const { waitMs } = estimateWait(
+      this.now(),
+      this.running,
+      this.lanes.ahead("interactive"),
+      this.serviceMs,
+      this.options.concurrency,
+    );
+    return {
+      queue_depth: this.lanes.size,
+      running: this.running.size,
+      concurrency: this.options.concurrency,
+      estimated_wait_ms: Math.round(waitMs),
     };
   }
 

@@ -267,6 +267,25 @@ describe("POST /v1/chat through the Ollama client", () => {
     expect(text).toMatch(/bridge_tokens_per_second \d/);
   });
 
+  it("reports its load on the queued and done lines of an answer and on /health", async () => {
+    const list = await events(
+      await harness.fetch("POST", "/v1/chat", chatBody("How do I build a habit?")),
+    );
+    const queued = list.find((event) => event.type === "queued");
+    const done = list.at(-1);
+    // Admitted, this answer holds the only slot: a question arriving now would wait for it.
+    expect(queued).toMatchObject({ load: { running: 1, queue_depth: 0, concurrency: 1 } });
+    expect(queued?.type === "queued" && queued.load?.estimated_wait_ms).toBeGreaterThan(0);
+    // Reported once its slot is released: nothing is left running.
+    expect(done).toMatchObject({
+      type: "done",
+      load: { running: 0, queue_depth: 0, concurrency: 1, estimated_wait_ms: 0 },
+    });
+    expect(await (await fetch(`${harness.url}/health`)).json()).toMatchObject({
+      load: { queue_depth: 0, running: 0, concurrency: 1, estimated_wait_ms: 0 },
+    });
+  });
+
   it("reports Ollama mode and queue depth on /health", async () => {
     expect(await (await fetch(`${harness.url}/health`)).json()).toMatchObject({
       status: "ok",

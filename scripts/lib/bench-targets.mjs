@@ -15,6 +15,22 @@ export const BENCH_TARGETS = {
     },
   ],
   "auth-login": [],
+  capacity: [
+    {
+      path: "scaling_ratio_4",
+      op: ">=",
+      target: 0.85,
+      unit: "×",
+      label: "throughput of 4 bridges ÷ 4 × one bridge's",
+    },
+    {
+      path: "scaling_ratio_8",
+      op: ">=",
+      target: 0.8,
+      unit: "×",
+      label: "throughput of 8 bridges ÷ 8 × one bridge's",
+    },
+  ],
   "bridge-overhead": [
     {
       path: "p95_added_ms",

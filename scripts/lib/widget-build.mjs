@@ -1,11 +1,13 @@
 // Builds the web widget with esbuild into dist/widget/ (served by the Worker as Workers Static Assets):
 // `widget.js`, the loader (IIFE, a stable URL with a short cache), and `panel-<hash>.js`, the chat panel
 // chunk it imports on first open (immutable). `_headers` gives both their caching and CORS headers.
+// The companion app is built beside them, into app-assets/ (scripts/lib/app-build.mjs).
 // Run directly (`npm run build:widget`) or call buildWidget() from the dev and test scripts.
 import { build } from "esbuild";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildApp } from "./app-build.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** Where the Worker's `[assets]` directory points. */
@@ -17,6 +19,8 @@ const HEADERS = `/widget.js
   Cache-Control: public, max-age=300
 /panel-*
   Cache-Control: public, max-age=31536000, immutable
+/app-assets/*
+  Cache-Control: public, max-age=300
 /*
   Access-Control-Allow-Origin: *
   Cross-Origin-Resource-Policy: cross-origin
@@ -56,6 +60,8 @@ export async function buildWidget(outdir = WIDGET_OUT_DIR) {
     define: { __PANEL_FILE__: JSON.stringify(panelFile) },
   });
   writeFileSync(path.join(outdir, "_headers"), HEADERS);
+  // The companion app ships as assets of the same Worker (app-assets/, beside the widget's files).
+  await buildApp(outdir);
   return { outdir, loader: "widget.js", panel: panelFile };
 }
 

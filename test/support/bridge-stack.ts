@@ -1,7 +1,8 @@
 // The real inference bridge for the edge tests, running in the Vitest main process (Node): a real
 // Chroma, the Ollama-protocol stand-in, and the bridge's production wiring on a fixed port, plus a small
-// control server so tests inside workerd can make the stand-in slow or failing, take the bridge down, or
-// freeze it (a listener on its port that accepts connections and never answers, as a stopped process does).
+// control server so tests inside workerd can make the stand-in slow or failing, take the bridge down, kill
+// it (open streams cut, as a crashed process does), or freeze it (a listener on its port that accepts
+// connections and never answers, as a stopped process does).
 // The bridge's signed status callbacks go to the control server (its EDGE_CALLBACK_URL), which keeps
 // them as sent so tests can deliver them to the Worker, which Node cannot call directly.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -110,6 +111,10 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
     await server?.close();
     server = null;
   };
+  const kill = async () => {
+    if (server && "closeAllConnections" in server.server) server.server.closeAllConnections();
+    await down();
+  };
   let frozen: { listener: TcpServer; held: Set<Socket> } | null = null;
   const freeze = async () => {
     await down();
@@ -169,6 +174,9 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
           break;
         case "POST /bridge/stop":
           await down();
+          break;
+        case "POST /bridge/kill":
+          await kill();
           break;
         case "POST /bridge/freeze":
           await freeze();

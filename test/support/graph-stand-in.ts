@@ -2,8 +2,10 @@
 // answers a phone number lookup and POST /<version>/<phone number id>/messages (texts and approved
 // templates get a wamid, read receipts `success`), refusing access tokens that start with "invalid" and
 // templates named "unapproved…" and text bodies over 4,096 characters as Graph does, and records every call. `GET /__calls?phone=…` answers the recorded
-// calls for one phone number id.
+// calls for one phone number id. A business account's message templates are listed and deleted as the
+// Business Management API does it (graph-templates-stand-in.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { TemplatesStandIn } from "./graph-templates-stand-in";
 
 /** One recorded call; `sent_id` is the wamid answered for a sent message. */
 export type GraphCall = {
@@ -43,6 +45,7 @@ const TEXT_LIMIT = 4096;
 /** Starts the stand-in on `port`; resolves to a stop function. */
 export async function startGraphStandIn(port: number): Promise<() => Promise<void>> {
   const calls: GraphCall[] = [];
+  const templates = new TemplatesStandIn();
   let wamid = 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -53,6 +56,7 @@ export async function startGraphStandIn(port: number): Promise<() => Promise<voi
           200,
           calls.filter((c) => c.phone === url.searchParams.get("phone")),
         );
+      if (templates.handle(req, url, res)) return;
       const match = /^\/v[\d.]+\/(\d+)(\/messages)?$/.exec(url.pathname);
       if (!match) return reply(res, 404, { error: { code: 100, message: "Unknown path" } });
       const [, phone = "", messages] = match;

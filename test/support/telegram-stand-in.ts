@@ -12,7 +12,10 @@
 // https://core.telegram.org/bots/api#responseparameters); a message sent before `retry_after` has passed
 // is refused again. `POST /__block?token=…` with `{chat_id, blocked}` is the person blocking (or
 // unblocking) the bot: while blocked, every message and chat action to them answers 403 "Forbidden: bot was
-// blocked by the user", as Telegram does.
+// blocked by the user", as Telegram does. setMyCommands and getMyCommands keep one command menu per
+// language code, and refuse a menu Telegram would refuse (telegram-command-rules.ts). `POST /__refuse?token=…`
+// with `{method, error_code, description}` makes every later call of that method by that bot fail so.
+import { commandMenuRefusal } from "./telegram-command-rules";
 import { parseMessageText } from "./telegram-html-rules";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
@@ -38,6 +41,16 @@ function delivers(allowed: readonly string[], update: Record<string, unknown>): 
   const kind = Object.keys(update).find((key) => key !== "update_id");
   if (kind === undefined) return false;
   return allowed.length === 0 ? !ONLY_ON_REQUEST.includes(kind) : allowed.includes(kind);
+}
+
+/** A JSON parameter as sent: JSON bodies carry it as it is, form bodies as its text. */
+function jsonParam(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
 }
 
 /** `allowed_updates` as sent: a JSON list (JSON bodies carry it as an array, form bodies as its text). */
@@ -69,6 +82,10 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
   // Per `token:chat_id`: refusals still to give, and until when Telegram asked to wait.
   const limits = new Map<string, { count: number; retryAfter: number; until: number }>();
   const blocked = new Set<string>();
+  // Per `token:language_code` ("" for the default menu): the commands set.
+  const menus = new Map<string, unknown[]>();
+  // Per `token:method`: the refusal every call answers.
+  const refusals = new Map<string, { error_code: number; description: string }>();
 
   /** Telegram's refusal of a message or chat action to this chat, if it would refuse it. */
   const refusal = (token: string, chatId: unknown): [number, unknown] | null => {
@@ -107,6 +124,8 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
     if (secret.startsWith("invalid"))
       return [401, { ok: false, error_code: 401, description: "Unauthorized" }];
     const ok = (result: unknown): [number, unknown] => [200, { ok: true, result }];
+    const failing = refusals.get(`${token}:${method}`);
+    if (failing) return [failing.error_code, { ok: false, ...failing }];
     switch (method) {
       case "getMe":
         return ok({
@@ -155,6 +174,16 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
       }
       case "sendChatAction":
         return refusal(token, params.chat_id) ?? ok(true);
+      case "setMyCommands": {
+        const commands = jsonParam(params.commands);
+        const languageCode = String(params.language_code ?? "");
+        const refused = commandMenuRefusal(commands, languageCode);
+        if (refused) return [400, { ok: false, error_code: 400, description: refused }];
+        menus.set(`${token}:${languageCode}`, commands as unknown[]);
+        return ok(true);
+      }
+      case "getMyCommands":
+        return ok(menus.get(`${token}:${String(params.language_code ?? "")}`) ?? []);
       case "answerCallbackQuery":
         return ok(true);
       case "editMessageReplyMarkup":
@@ -191,6 +220,15 @@ export async function startTelegramStandIn(port: number): Promise<() => Promise<
             }
           : { deliver: false, url: null, secret_token: null };
         reply(res, 200, delivery);
+        return;
+      }
+      if (url.pathname === "/__refuse") {
+        const body = await readParams(req);
+        refusals.set(`${url.searchParams.get("token") ?? ""}:${String(body.method)}`, {
+          error_code: Number(body.error_code ?? 400),
+          description: String(body.description ?? "Bad Request"),
+        });
+        reply(res, 200, { ok: true });
         return;
       }
       if (url.pathname === "/__limit" || url.pathname === "/__block") {

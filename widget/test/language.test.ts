@@ -1,7 +1,9 @@
 // The widget's own words in the visitor's language: a Spanish browser (`navigator.languages` es-ES)
-// sees Spanish when the persona speaks Spanish, and the persona's first language when it does not.
-import type { Browser } from "playwright-core";
+// sees Spanish when the persona speaks Spanish, and the persona's first language when it does not; the
+// room's refusals (`error` frames) are said in that language by their code.
+import type { Browser, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ERROR_STRINGS } from "../src/i18n/error-strings";
 import { OPEN_CHAT } from "../src/i18n/launcher-strings";
 import { UI_STRINGS } from "../src/i18n/ui-strings";
 import { launchChromium, newVisitor, openChat } from "./support/browser";
@@ -64,5 +66,40 @@ describe("the widget's language", () => {
       placeholder: UI_STRINGS.en.placeholder,
       send: UI_STRINGS.en.send,
     });
+  });
+});
+
+describe("the room's refusals", () => {
+  it("are said in the visitor's language by their code, and in the server's words for a code the widget does not know", async () => {
+    await speak(["en", "es"]);
+    const context = await newVisitor(browser, { locale: "es-ES" });
+    const page = await context.newPage();
+    // The real socket, with a way to slip in a frame as the room sends it.
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/api\/v1\/widget\/socket/, (ws) => {
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await page.goto(stack.demoUrl);
+    await openChat(page);
+    await expect.poll(() => sockets.length).toBeGreaterThan(0);
+    const notice = page.locator("#coach-widget .notice");
+    const roomSays = (frame: object) => sockets.at(-1)?.send(JSON.stringify(frame));
+
+    roomSays({
+      type: "error",
+      code: "rate_limited",
+      message: "You are sending messages too quickly. Wait a moment, then send again.",
+      retry_after: 3,
+    });
+    await expect.poll(() => notice.innerText()).toBe(ERROR_STRINGS.es.rate_limited);
+
+    roomSays({
+      type: "error",
+      code: "quota_reached",
+      message: "The coach's monthly quota is used up.",
+    });
+    await expect.poll(() => notice.innerText()).toBe("The coach's monthly quota is used up.");
+    await context.close();
   });
 });

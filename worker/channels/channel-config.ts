@@ -26,6 +26,8 @@ export const WhatsAppConfigSchema = z.object({
   display_phone_number: z.string().nullable().optional(),
   /** Not a secret, but kept with the credentials: sending a template needs both at once. */
   template: WhatsAppTemplateSchema.optional(),
+  /** The WhatsApp Business Account, where templates are listed and deleted; absent until given. */
+  business_account_id: z.string().optional(),
 });
 export type WhatsAppConfig = z.infer<typeof WhatsAppConfigSchema>;
 

@@ -107,23 +107,3 @@ export async function redeemLinkCode(
   if (own !== contactId) await linkContact(env.DB, gateway.tenantId, contactId, target);
   return { kind: "linked" };
 }
-
-/** What the user is told, with the command of their channel (`/link` or `LINK`). */
-export function linkCodeReply(code: string, command: string): string {
-  return `Your link code is ${code}. Within 10 minutes, send "${command} ${code}" from your other chat app (Telegram or WhatsApp) to continue this conversation there.`;
-}
-
-export function linkOutcomeReply(outcome: LinkOutcome, command: string): string {
-  switch (outcome.kind) {
-    case "linked":
-      return "Linked! This chat now continues your conversation, with your history and progress.";
-    case "already_linked":
-      return "This chat is already linked to that conversation.";
-    case "invalid":
-      return `That code is not valid or has expired. Send "${command}" in your other chat to get a new one.`;
-    case "rate_limited": {
-      const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-      return `Too many link attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`;
-    }
-  }
-}

@@ -2,7 +2,8 @@
 // as the web widget does for visitors. A contact is identified per channel kind by the platform's own
 // user id (Telegram chat id, WhatsApp wa_id); every message refreshes `last_seen_at`, which is also the
 // start of WhatsApp's 24-hour window, and clears `unreachable_at`. A contact that was linked continues its canonical contact's
-// conversation.
+// conversation. The language the platform reports (Telegram's `language_code`) is kept as the contact's
+// `locale`, so what is sent later without a message to answer (check-ins, nudges) is in it too.
 import { and, eq } from "drizzle-orm";
 import { canonicalContactId } from "../db/contact-links";
 import { ensureContact } from "../db/ensure-contact";
@@ -14,6 +15,8 @@ export type ChannelUser = {
   kind: Exclude<ChannelKind, "web">;
   externalId: string;
   displayName: string | null;
+  /** The person's language as their platform reports it, when it does (Telegram). */
+  locale?: string | null;
 };
 /**
  * `contact` is the user on this channel; `canonicalContactId` the contact whose conversation they
@@ -34,6 +37,7 @@ export async function findOrCreateContact(
     channel: user.kind,
     externalId: user.externalId,
     displayName: user.displayName,
+    locale: user.locale ?? null,
   });
   if (created) return contact;
   // Someone who writes can be written to again, whatever the platform refused before.
@@ -41,6 +45,7 @@ export async function findOrCreateContact(
     lastSeenAt: Date.now(),
     unreachableAt: null,
     unreachableReason: null,
+    ...(user.locale ? { locale: user.locale } : {}),
   });
 }
 

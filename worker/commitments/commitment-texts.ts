@@ -1,10 +1,12 @@
-// What the assistant says about a commitment or reminder, in the languages the commitment reader
-// understands (English and Spanish): when it is due on the user's clock ("tomorrow at 8:00", "mañana a
-// las 8:00"), the one-line confirmation, the follow-up when it is due, its Done / Partly / Not yet
-// buttons and the thanks for each. A commitment is answered in the language it was written in.
+// What the assistant says about a commitment or reminder, in every language the platform writes: when
+// it is due on the user's clock ("tomorrow at 8:00", "mañana a las 8:00"), the one-line confirmation,
+// the follow-up when it is due, its Done / Partly / Not yet buttons and the thanks for each. The reader
+// understands English and Spanish; a commitment is answered in the language it was written in when the
+// persona speaks it, else in the persona's first (parse-commitment.ts).
 import type { CommitmentOutcome } from "@coach/contracts/commitments";
 import type { ReplyLanguage } from "../lib/reply-language";
 import type { ClockReading } from "./local-clock";
+import { deOften, frOften, ptOften, WEEKDAYS_AND_MONTHS } from "./commitment-words";
 
 /** The languages the commitment reader understands. */
 export type CommitmentLanguage = Extract<ReplyLanguage, "en" | "es">;
@@ -56,7 +58,7 @@ function esOften({ count, period }: Often): string {
   return `${times} ${period === "day" ? "al día" : period === "month" ? "al mes" : "a la semana"}`;
 }
 
-export const COMMITMENT_TEXTS: Record<CommitmentLanguage, CommitmentTexts> = {
+export const COMMITMENT_TEXTS: Record<ReplyLanguage, CommitmentTexts> = {
   en: {
     anyReminder: "your reminder",
     when: (at) =>
@@ -117,14 +119,123 @@ export const COMMITMENT_TEXTS: Record<CommitmentLanguage, CommitmentTexts> = {
       not_yet: "Anotado. Sin juicios: ¿qué te lo impidió?",
     },
   },
+  pt: {
+    anyReminder: "o seu lembrete",
+    when: (at) => {
+      const { weekdays, months } = WEEKDAYS_AND_MONTHS.pt;
+      // "no domingo", "na segunda-feira": Saturday and Sunday are masculine, the other days feminine.
+      const on = (w: number) => `${w === 0 || w === 6 ? "no" : "na"} ${weekdays[w]}`;
+      return `${dayWords(at, {
+        today: "hoje",
+        tomorrow: "amanhã",
+        weekday: on,
+        date: (day, month) => `a ${day} de ${months[month - 1]}`,
+      })} ${at.hour === 1 || at.hour === 13 ? "à" : "às"} ${at.clock}`;
+    },
+    reminderSet: (when, what) =>
+      what
+        ? `Combinado: envio-lhe um lembrete ${when} (${what}).`
+        : `Combinado: envio-lhe um lembrete ${when}.`,
+    noted: (what, often, when) =>
+      often
+        ? `Anotado: ${what}, ${ptOften(often)}. Pergunto-lhe como correu ${when}.`
+        : `Anotado: ${what}. Pergunto-lhe como correu ${when}.`,
+    reminderDue: (what) =>
+      what
+        ? `Lembrete: ${what}. Conseguiu fazê-lo?`
+        : "Aqui está o lembrete que pediu. Conseguiu fazê-lo?",
+    commitmentDue: (what, often) =>
+      often
+        ? `Tinha planeado: ${what} (${ptOften(often)}). Como correu?`
+        : `Tinha planeado: ${what}. Como correu?`,
+    outcomes: { done: "Feito", partly: "Em parte", not_yet: "Ainda não" },
+    thanks: {
+      done: "Muito bem! Fica anotado.",
+      partly: "Anotado: em parte também é progresso.",
+      not_yet: "Anotado. Sem julgamentos: o que se meteu no caminho?",
+    },
+  },
+  fr: {
+    anyReminder: "votre rappel",
+    when: (at) => {
+      const { weekdays, months } = WEEKDAYS_AND_MONTHS.fr;
+      return `${dayWords(at, {
+        today: "aujourd'hui",
+        tomorrow: "demain",
+        weekday: (w) => `${weekdays[w]}`,
+        date: (day, month) => `le ${day} ${months[month - 1]}`,
+      })} à ${at.clock.replace(":", " h ")}`;
+    },
+    reminderSet: (when, what) =>
+      what
+        ? `C'est noté : je vous le rappellerai ${when} (${what}).`
+        : `C'est noté : je vous ferai signe ${when}.`,
+    noted: (what, often, when) =>
+      often
+        ? `C'est noté : ${what}, ${frOften(often)}. Je vous demanderai comment ça s'est passé ${when}.`
+        : `C'est noté : ${what}. Je vous demanderai comment ça s'est passé ${when}.`,
+    reminderDue: (what) =>
+      what
+        ? `Rappel : ${what}. Avez-vous pu le faire ?`
+        : "Voici le rappel que vous m'avez demandé. Avez-vous pu le faire ?",
+    commitmentDue: (what, often) =>
+      often
+        ? `Vous aviez prévu : ${what} (${frOften(often)}). Comment ça s'est passé ?`
+        : `Vous aviez prévu : ${what}. Comment ça s'est passé ?`,
+    outcomes: { done: "Fait", partly: "En partie", not_yet: "Pas encore" },
+    thanks: {
+      done: "Bravo ! C'est noté.",
+      partly: "C'est noté : en partie, c'est déjà un progrès.",
+      not_yet: "C'est noté. Sans jugement : qu'est-ce qui vous en a empêché ?",
+    },
+  },
+  de: {
+    anyReminder: "deine Erinnerung",
+    when: (at) => {
+      const { weekdays, months } = WEEKDAYS_AND_MONTHS.de;
+      return `${dayWords(at, {
+        today: "heute",
+        tomorrow: "morgen",
+        weekday: (w) => `am ${weekdays[w]}`,
+        date: (day, month) => `am ${day}. ${months[month - 1]}`,
+      })} um ${at.clock} Uhr`;
+    },
+    reminderSet: (when, what) =>
+      what
+        ? `Alles klar: Ich erinnere dich ${when} (${what}).`
+        : `Alles klar: Ich melde mich ${when}.`,
+    noted: (what, often, when) =>
+      often
+        ? `Notiert: ${what}, ${deOften(often)}. Ich frage dich ${when}, wie es gelaufen ist.`
+        : `Notiert: ${what}. Ich frage dich ${when}, wie es gelaufen ist.`,
+    reminderDue: (what) =>
+      what
+        ? `Erinnerung: ${what}. Hast du es geschafft?`
+        : "Hier ist die Erinnerung, um die du gebeten hast. Hast du es geschafft?",
+    commitmentDue: (what, often) =>
+      often
+        ? `Du hattest vor: ${what} (${deOften(often)}). Wie ist es gelaufen?`
+        : `Du hattest vor: ${what}. Wie ist es gelaufen?`,
+    outcomes: { done: "Erledigt", partly: "Teilweise", not_yet: "Noch nicht" },
+    thanks: {
+      done: "Gut gemacht! Ich hab's notiert.",
+      partly: "Notiert: Teilweise ist auch ein Fortschritt.",
+      not_yet: "Notiert. Ganz ohne Wertung: Was ist dir dazwischengekommen?",
+    },
+  },
 };
 
 /** The language whose button reads `label` (a pressed Done / Partly / Not yet), English when none. */
-export function outcomeLanguage(label: string): CommitmentLanguage {
-  const languages = Object.keys(COMMITMENT_TEXTS) as CommitmentLanguage[];
+export function outcomeLanguage(label: string): ReplyLanguage {
+  const languages = Object.keys(COMMITMENT_TEXTS) as ReplyLanguage[];
   return (
     languages.find((language) =>
       Object.values(COMMITMENT_TEXTS[language].outcomes).includes(label),
     ) ?? "en"
   );
+}
+
+/** Whether `what` is the stand-in of a reminder that named nothing, in whichever language it was read. */
+export function isAnyReminder(what: string): boolean {
+  return Object.values(COMMITMENT_TEXTS).some((texts) => texts.anyReminder === what);
 }

@@ -1,15 +1,16 @@
 // The follow-up of a commitment or reminder: the message the contact's coaching agent sends when it
 // is due, the three quick replies that ask how it went, and the short thanks for each answer, in the
-// language the commitment was written in (commitment-texts.ts). The replies' ids carry the commitment
+// language the commitment is answered in (commitment-texts.ts). The replies' ids carry the commitment
 // id, so an answer finds its commitment from any channel.
 import { CommitmentOutcomeSchema, type CommitmentOutcome } from "@coach/contracts/commitments";
 import type { QuickReply } from "@coach/contracts/socket";
-import { COMMITMENT_TEXTS, type CommitmentLanguage } from "./commitment-texts";
+import type { ReplyLanguage } from "../lib/reply-language";
+import { COMMITMENT_TEXTS, isAnyReminder } from "./commitment-texts";
 
 const OUTCOME_PREFIX = "outcome:";
 
 /** Done / Partly / Not yet, for commitment `id`. */
-export function outcomeReplies(commitmentId: string, language: CommitmentLanguage): QuickReply[] {
+export function outcomeReplies(commitmentId: string, language: ReplyLanguage): QuickReply[] {
   const labels = COMMITMENT_TEXTS[language].outcomes;
   return (Object.keys(labels) as CommitmentOutcome[]).map((outcome) => ({
     id: `${OUTCOME_PREFIX}${commitmentId}:${outcome}`,
@@ -37,11 +38,11 @@ export function followUpText(
     count?: number | null;
     period?: string | null;
   },
-  language: CommitmentLanguage,
+  language: ReplyLanguage,
 ): string {
   const texts = COMMITMENT_TEXTS[language];
   if (commitment.kind === "reminder")
-    return texts.reminderDue(commitment.what === texts.anyReminder ? null : commitment.what);
+    return texts.reminderDue(isAnyReminder(commitment.what) ? null : commitment.what);
   const often = commitment.count
     ? { count: commitment.count, period: commitment.period ?? "week" }
     : null;

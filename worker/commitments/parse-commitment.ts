@@ -3,7 +3,12 @@
 // understands without doubt; an ambiguous or impossible time ("remind me later", "at 25:00", two days
 // in one sentence) is ignored.
 import { CommitmentSchema, type Commitment } from "@coach/contracts/commitments";
-import { COMMITMENT_TEXTS, type CommitmentLanguage } from "./commitment-texts";
+import {
+  chooseReplyLanguage,
+  type ReplyLanguage,
+  type SpokenLanguages,
+} from "../lib/reply-language";
+import { COMMITMENT_TEXTS, isAnyReminder, type CommitmentLanguage } from "./commitment-texts";
 import {
   DAY,
   HOUR,
@@ -185,36 +190,45 @@ function readSentence(
   return commitment(grammar, committed[1] ?? committed[2] ?? "", ctx, timeLed);
 }
 
-/** A commitment as read, with the language it was written in (and is answered in). */
-export type ReadCommitment = { commitment: Commitment; language: CommitmentLanguage };
+/** A commitment as read, with the language it is answered in. */
+export type ReadCommitment = { commitment: Commitment; language: ReplyLanguage };
 
 /**
  * The first commitment or reminder in `text`, validated, with its time on the user's clock in
- * `ctx.timeZone` told in the language it was written in; null when there is none or it is not certain.
+ * `ctx.timeZone` told in the language it is answered in: the one it was written in, unless `speaks`
+ * (the persona) does not speak it, then the persona's first. Null when there is none or it is not certain.
  */
-export function readCommitment(text: string, ctx: ParseContext): ReadCommitment | null {
+export function readCommitment(
+  text: string,
+  ctx: ParseContext,
+  speaks?: SpokenLanguages,
+): ReadCommitment | null {
   for (const raw of sentencesOf(text)) {
     const sentence = raw.replace(/[.!?;]+$/, "").trim();
     for (const grammar of GRAMMARS) {
       const found = readSentence(grammar, sentence, raw.endsWith("?"), ctx);
       if (!found || found.due_at <= ctx.now || found.due_at - ctx.now > MAX_AHEAD_MS) continue;
-      const texts = COMMITMENT_TEXTS[grammar.language];
+      const language = speaks
+        ? chooseReplyLanguage(speaks, { detected: grammar.language })
+        : grammar.language;
       const parsed = CommitmentSchema.safeParse({
         ...found,
-        local_time_text: texts.when(readClock(found.due_at, ctx.now, ctx.timeZone)),
+        local_time_text: COMMITMENT_TEXTS[language].when(
+          readClock(found.due_at, ctx.now, ctx.timeZone),
+        ),
       });
-      if (parsed.success) return { commitment: parsed.data, language: grammar.language };
+      if (parsed.success) return { commitment: parsed.data, language };
     }
   }
   return null;
 }
 
 /** The one short line the assistant answers with once something is recorded, in `language`. */
-export function confirmationText(commitment: Commitment, language: CommitmentLanguage): string {
+export function confirmationText(commitment: Commitment, language: ReplyLanguage): string {
   const texts = COMMITMENT_TEXTS[language];
   const when = commitment.local_time_text;
   if (commitment.kind === "reminder")
-    return texts.reminderSet(when, commitment.what === texts.anyReminder ? null : commitment.what);
+    return texts.reminderSet(when, isAnyReminder(commitment.what) ? null : commitment.what);
   const often =
     commitment.count === undefined
       ? null

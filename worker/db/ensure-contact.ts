@@ -6,7 +6,13 @@ import { newId } from "../lib/ids";
 import type { ChannelKind } from "./enums";
 import type { TenantGateway, TenantRow } from "./tenant-gateway";
 
-export type ContactKey = { channel: ChannelKind; externalId: string; displayName: string | null };
+export type ContactKey = {
+  channel: ChannelKind;
+  externalId: string;
+  displayName: string | null;
+  /** The language the platform says the person uses (Telegram's `language_code`), when it says one. */
+  locale?: string | null;
+};
 
 async function findContact(gateway: TenantGateway, key: ContactKey) {
   const [known] = await gateway.list("contacts", {
@@ -28,6 +34,7 @@ export async function ensureContact(
     channel: key.channel,
     externalId: key.externalId,
     displayName: key.displayName,
+    locale: key.locale ?? null,
     lastSeenAt: Date.now(),
   });
   if (inserted) return { contact: inserted, created: true };

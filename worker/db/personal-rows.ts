@@ -10,6 +10,10 @@ import { database, type Database } from "./client";
 import { conversationSearch } from "./conversation-search";
 import {
   answerStats,
+  appDevices,
+  appLinkCodes,
+  billingSubscriptions,
+  billingUsage,
   channelDeliveries,
   coachingEvents,
   commitments,
@@ -19,6 +23,7 @@ import {
   conversationDays,
   conversations,
   enrollments,
+  pushSubscriptions,
   questionGaps,
 } from "./schema";
 
@@ -67,6 +72,11 @@ export const PERSONAL_TABLES = {
   enrollments: personal(enrollments, { contact: ["contactId"] }),
   contact_links: personal(contactLinks, { contact: ["contactId", "linkedTo"] }),
   contact_link_codes: personal(contactLinkCodes, { contact: ["contactId"] }),
+  app_link_codes: personal(appLinkCodes, { contact: ["contactId"] }),
+  push_subscriptions: personal(pushSubscriptions, { contact: ["contactId"] }),
+  app_devices: personal(appDevices, { contact: ["contactId"] }),
+  billing_subscriptions: personal(billingSubscriptions, { contact: ["contactId"] }),
+  billing_usage: personal(billingUsage, { contact: ["contactId"] }),
   conversations: personal(conversations, { contact: ["contactId"], conversation: ["id"] }),
   contacts: personal(contacts, { contact: ["id"] }),
 } satisfies Record<string, PersonalTable>;

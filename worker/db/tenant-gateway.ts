@@ -63,6 +63,13 @@ const ENTITY_NAMES: Record<TenantTableName, string> = {
   coachingEvents: "coaching event",
   retentionPolicies: "retention policy",
   safetySettings: "safety settings",
+  bridges: "bridge",
+  billingPlans: "plan",
+  billingSubscriptions: "subscription",
+  billingUsage: "usage record",
+  billingAccounts: "payout account",
+  appDevices: "app device",
+  pushSubscriptions: "push subscription",
 };
 
 /** Tenant-scoped reads and writes for one workspace. */

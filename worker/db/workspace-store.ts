@@ -8,6 +8,7 @@ import {
   auditLog,
   channelDeliveries,
   contactLinkCodes,
+  appLinkCodes,
   contactLinks,
   tenants,
   tenantTables,
@@ -64,9 +65,12 @@ export async function isWorkspaceClosed(d1: D1Database, tenantId: string): Promi
   return row !== undefined && row.closedAt !== null;
 }
 
-const UNSERVED_TENANT_TABLES = [channelDeliveries, contactLinks, contactLinkCodes].map((table) =>
-  getTableName(table),
-);
+const UNSERVED_TENANT_TABLES = [
+  channelDeliveries,
+  contactLinks,
+  contactLinkCodes,
+  appLinkCodes,
+].map((table) => getTableName(table));
 
 /** Deletes every row the workspace owns except its audit log, and marks it deleted (if it was not closed already) and erased. */
 export async function deleteWorkspaceRows(d1: D1Database, tenantId: string): Promise<void> {

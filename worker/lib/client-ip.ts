@@ -1,8 +1,7 @@
 // The caller's IP as Cloudflare reports it (`CF-Connecting-IP`), for rate limits and the audit log.
 import type { Context } from "hono";
-import type { AppEnv } from "./app-env";
 
-/** The caller's IP; local runs have none and share one bucket. */
-export function clientIp(c: Context<AppEnv>): string {
+/** The caller's IP; local runs have none and share one bucket. Any route's context will do. */
+export function clientIp(c: Pick<Context, "req">): string {
   return c.req.header("CF-Connecting-IP") ?? "local";
 }

@@ -65,6 +65,23 @@ const HANDLER_BODIES: Readonly<Record<string, { description: string; content: Js
     description: "Signed by the inference bridge (X-Bridge-Timestamp, X-Bridge-Signature).",
     content: jsonContent(ReindexRequestSchema),
   },
+  "POST /api/v1/billing/stripe/webhook": {
+    description:
+      "A Stripe event (https://docs.stripe.com/api/events/object) as Stripe sends it, signed with the endpoint's secret in Stripe-Signature (t=…,v1=…; five minutes of tolerance).",
+    content: {
+      "application/json": {
+        schema: {
+          type: "object",
+          required: ["id", "type", "data"],
+          properties: {
+            id: { type: "string" },
+            type: { type: "string" },
+            data: { type: "object", properties: { object: { type: "object" } } },
+          },
+        },
+      },
+    },
+  },
 };
 
 const ERROR_SCHEMA: JsonSchema = {

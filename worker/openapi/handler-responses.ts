@@ -51,7 +51,7 @@ const EXPORT_SCHEMA: JsonSchema = {
     ),
     corrections: list("Corrected answers: `id`, `question`, `answer`, `status`."),
     contacts: list(
-      "End users: `id`, `channel`, `external_id`, `display_name`, `email`, `locale`, `timezone`, consent and opt-out times.",
+      "End users: `id`, `channel`, `external_id`, `display_name`, `email`, `locale`, `language`, `site`, `timezone`, consent and opt-out times.",
     ),
     conversations: list(
       "`id`, `contact_id`, `channel`, `status`, `test`, `started_at`, `last_message_at`, and every message (`seq`, `role`, `text`, sources, times).",

@@ -2,6 +2,8 @@
 import { PersonaSchema, type Persona } from "@coach/contracts/bridge";
 import { desc } from "drizzle-orm";
 import { forTenant } from "../db/tenant-gateway";
+import { describeError, type Logger } from "../lib/logger";
+import type { SpokenLanguages } from "../lib/reply-language";
 
 /** Used until the creator saves a persona of their own. */
 export const DEFAULT_PERSONA: Persona = {
@@ -30,4 +32,25 @@ export async function loadPersona(db: D1Database, tenantId: string): Promise<Loa
   return parsed.success
     ? { persona: parsed.data, version: latest.version }
     : { persona: DEFAULT_PERSONA, version: 0 };
+}
+
+/**
+ * The languages a fixed reply (a notice, the human-request reply) may be written in. Such a reply must go
+ * out even when D1 cannot be read, so a failed read logs and offers `fallback` instead of throwing.
+ */
+export async function replyLanguagesOrFallback(
+  db: D1Database,
+  tenantId: string,
+  fallback: SpokenLanguages,
+  logger: Logger,
+): Promise<SpokenLanguages> {
+  try {
+    return (await loadPersona(db, tenantId)).persona;
+  } catch (err) {
+    logger.error(
+      "persona not read; the fixed reply uses the fallback language",
+      describeError(err),
+    );
+    return fallback;
+  }
 }

@@ -8,6 +8,7 @@ import type { TenantGateway } from "../db/tenant-gateway";
 import { emitEvent } from "../integrations/emit-event";
 import { coachingAgentFor } from "../lib/coaching-agents";
 import { AppError } from "../lib/errors";
+import { assertProgramIncluded } from "../billing/program-access";
 import { startNode } from "./validate-program";
 import { programSteps, type ProgramRow } from "./program-store";
 
@@ -33,6 +34,9 @@ export async function enrollContact(
       "program_archived",
       "This program is archived; restore it or choose another before enrolling anyone.",
     );
+  // A creator may enrol anyone by hand; people joining themselves need a plan that includes it.
+  if (request.source !== "api")
+    await assertProgramIncluded(env, gateway.tenantId, program.id, request.contactId);
   const steps = await programSteps(gateway, program.id, program.version);
   const enrollmentId = newId();
   const start = startNode(steps);

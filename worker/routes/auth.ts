@@ -1,5 +1,6 @@
 // Sign-up, sign-in (and the unlock that lets a throttled account's owner in), token refresh and
 // sign-out under /api/v1/auth.
+import { describeError } from "../lib/logger";
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
@@ -158,7 +159,7 @@ export const authRoutes = new Hono<AppEnv>()
         .catch((error: unknown) =>
           c.get("logger").error("retention sweeper not scheduled", {
             tenant_id: tenantId,
-            error_message: error instanceof Error ? error.message : String(error),
+            ...describeError(error),
           }),
         ),
     );

@@ -1,5 +1,6 @@
 // Signed callbacks from the inference bridge. No workspace credentials: the HMAC signature (same scheme
 // as edge → bridge, same BRIDGE_SECRET) is the authentication, and the tenant comes from the signed body.
+import { describeError } from "../lib/logger";
 import {
   IngestStatusCallbackSchema,
   QuestionReportSchema,
@@ -42,7 +43,7 @@ export const bridgeCallbackRoutes = new Hono<AppEnv>()
       resendOriginals(c.env, request.tenant_id, rows, c.get("requestId")).catch((error: unknown) =>
         log.error("re-index: sending the originals failed", {
           tenant_id: request.tenant_id,
-          error_message: error instanceof Error ? error.message : String(error),
+          ...describeError(error),
         }),
       ),
     );

@@ -1,9 +1,11 @@
 // Messaging channels of the workspace (dashboard): connect a Telegram bot or a WhatsApp number,
-// inspect their status, rotate their secrets, disconnect them. Credentials go in and never come out.
+// inspect their status, rotate their secrets, disconnect them; a WhatsApp number's message templates
+// (listed with their review status, deleted) and the one it sends. Credentials go in and never come out.
 import {
   ChannelRotateSchema,
   TelegramConnectSchema,
   WhatsAppConnectSchema,
+  WhatsAppTemplateQuerySchema,
   WhatsAppTemplateSchema,
 } from "@coach/contracts/channels";
 import { desc } from "drizzle-orm";
@@ -17,10 +19,15 @@ import {
   telegramWebhookInfo,
 } from "../channels/telegram/admin";
 import { connectWhatsApp, rotateWhatsApp, setWhatsAppTemplate } from "../channels/whatsapp/admin";
+import {
+  deleteChannelTemplate,
+  listChannelTemplates,
+} from "../channels/whatsapp/template-catalogue";
 import { channelView } from "../channels/channel-view";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
+import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
 import { AppError } from "../lib/errors";
 
@@ -33,6 +40,20 @@ function connected(channel: TenantRow<"channels">): TenantRow<"channels"> {
     );
   return channel;
 }
+
+/** The channel when it is a connected WhatsApp number: only those have message templates. */
+function whatsapp(channel: TenantRow<"channels">): TenantRow<"channels"> {
+  if (connected(channel).kind !== "whatsapp")
+    throw new AppError(
+      409,
+      "channel_not_whatsapp",
+      "Message templates exist only on WhatsApp channels; this channel is not one.",
+    );
+  return channel;
+}
+
+/** A template's name as WhatsApp allows it. */
+const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
 
 export const channelRoutes = new Hono<AppEnv>()
   .get("/", authenticate(), requirePermission("channels:read"), async (c) => {
@@ -57,6 +78,7 @@ export const channelRoutes = new Hono<AppEnv>()
         forPrincipal(c.env.DB, c.get("principal")),
         origin,
         c.req.valid("json").bot_token,
+        c.get("logger"),
       );
       await recordAudit(c, {
         action: "channel.connected",
@@ -133,13 +155,7 @@ export const channelRoutes = new Hono<AppEnv>()
     jsonBody(WhatsAppTemplateSchema),
     async (c) => {
       const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const channel = connected(await gateway.get("channels", c.req.param("id")));
-      if (channel.kind !== "whatsapp")
-        throw new AppError(
-          409,
-          "channel_not_whatsapp",
-          "Message templates exist only on WhatsApp channels; this channel is not one.",
-        );
+      const channel = whatsapp(await gateway.get("channels", c.req.param("id")));
       const template = c.req.valid("json");
       const updated = await setWhatsAppTemplate(c.env, gateway, channel, template);
       await recordAudit(c, {
@@ -148,6 +164,40 @@ export const channelRoutes = new Hono<AppEnv>()
         metadata: { name: template.name, language: template.language },
       });
       return c.json(await channelView(c.env, updated, new URL(c.req.url).origin));
+    },
+  )
+  .get(
+    "/:id/templates",
+    authenticate(),
+    requirePermission("channels:read"),
+    queryParams(WhatsAppTemplateQuerySchema),
+    async (c) => {
+      const gateway = forPrincipal(c.env.DB, c.get("principal"));
+      const channel = whatsapp(await gateway.get("channels", c.req.param("id")));
+      return c.json(await listChannelTemplates(c.env, channel, c.req.valid("query")));
+    },
+  )
+  .delete(
+    "/:id/templates/:name",
+    authenticate(),
+    requirePermission("channels:write"),
+    async (c) => {
+      const name = c.req.param("name");
+      if (!TEMPLATE_NAME.test(name))
+        throw new AppError(
+          400,
+          "validation_failed",
+          "A template's name is lowercase letters, digits and _, as in the WhatsApp Manager.",
+        );
+      const gateway = forPrincipal(c.env.DB, c.get("principal"));
+      const channel = whatsapp(await gateway.get("channels", c.req.param("id")));
+      const deleted = await deleteChannelTemplate(c.env, gateway, channel, name);
+      await recordAudit(c, {
+        action: "channel.template_deleted",
+        target: { type: "channel", id: channel.id },
+        metadata: { name, was_configured: deleted.was_configured },
+      });
+      return c.json(deleted);
     },
   )
   .delete("/:id", authenticate(), requirePermission("channels:write"), async (c) => {

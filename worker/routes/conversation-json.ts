@@ -28,6 +28,7 @@ export function toConversationJson({ conversation: row, contact }: InboxRow) {
           email: contact.email,
           channel: contact.channel,
           external_id: contact.externalId,
+          site: contact.site,
           unreachable_at: contact.unreachableAt,
           unreachable_reason: contact.unreachableReason,
         }

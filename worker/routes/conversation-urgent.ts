@@ -17,9 +17,10 @@ export const conversationUrgentRoutes = new Hono<AppEnv>().post(
   async (c) => {
     const principal = c.get("principal");
     const id = c.req.param("id");
-    const conversation = await forPrincipal(c.env.DB, principal).get("conversations", id);
+    const gateway = forPrincipal(c.env.DB, principal);
+    const conversation = await gateway.get("conversations", id);
     if (conversation.urgentAt !== null) {
-      await forPrincipal(c.env.DB, principal).update("conversations", id, {
+      await gateway.update("conversations", id, {
         urgentAt: null,
         urgentKind: null,
         needsHuman: false,

@@ -107,7 +107,12 @@ export const enrollmentRoutes = new Hono<AppEnv>()
         return {
           ...indexView(row),
           contact: person
-            ? { display_name: person.displayName, email: person.email, channel: person.channel }
+            ? {
+                display_name: person.displayName,
+                email: person.email,
+                channel: person.channel,
+                site: person.site,
+              }
             : null,
         };
       }),

@@ -7,7 +7,7 @@ import {
   ProgramUpdateSchema,
   type ProgramSteps,
 } from "@coach/contracts/programs";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
@@ -24,8 +24,21 @@ import { assertValidProgram } from "../programs/validate-program";
 
 const MAX_PROGRAM_BYTES = 256 * 1024;
 
+/** A page names at most this many programs by id (D1 binds at most 100 values per statement). */
+const MAX_IDS = 50;
+
 const ListQuerySchema = z.object({
   status: z.enum(["active", "archived"]).optional(),
+  /** Only these programs (comma-separated ids): how a screen names the programs its rows point to. */
+  ids: z
+    .string()
+    .transform((value) => [...new Set(value.split(",").map((id) => id.trim()))])
+    .pipe(
+      z
+        .array(z.string().min(1, "an empty id").max(64, "an id of at most 64 characters"))
+        .max(MAX_IDS, `at most ${MAX_IDS} ids at once`),
+    )
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
@@ -82,9 +95,10 @@ function sameSteps(a: ProgramSteps, b: ProgramSteps): boolean {
 export const programRoutes = new Hono<AppEnv>()
   .use(authenticate())
   .get("/", requirePermission("programs:read"), queryParams(ListQuerySchema), async (c) => {
-    const { status, limit, offset } = c.req.valid("query");
+    const { status, ids, limit, offset } = c.req.valid("query");
     const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page("programs", {
-      where: (t) => (status ? eq(t.status, status) : undefined),
+      where: (t) =>
+        and(status ? eq(t.status, status) : undefined, ids ? inArray(t.id, ids) : undefined),
       orderBy: (t) => [desc(t.updatedAt), desc(t.id)],
       limit,
       offset,

@@ -28,10 +28,10 @@ import { visitorPreflight } from "../widget/visitor-preflight";
 import { visitorConversationLive } from "../widget/visitor-session";
 import { workspaceClosed } from "../workspace/workspace-closed";
 
-type VisitorEnv = AppEnv & { Variables: AppEnv["Variables"] & { visitor: VisitorClaims } };
+export type VisitorEnv = AppEnv & { Variables: AppEnv["Variables"] & { visitor: VisitorClaims } };
 
 /** Checks the visitor token, its origin and that its workspace is open, and lets that origin read the answer. */
-const visitorAuth = createMiddleware<VisitorEnv>(async (c, next) => {
+export const visitorAuth = createMiddleware<VisitorEnv>(async (c, next) => {
   const origin = c.req.header("Origin");
   if (origin) {
     c.header("Access-Control-Allow-Origin", origin);

@@ -25,7 +25,7 @@ import { rateLimit } from "../middleware/rate-limit";
 import { loadPersona } from "../persona/load-persona";
 import { visitorPreflight } from "../widget/visitor-preflight";
 import { sessionResponse } from "../widget/session-response";
-import { openVisitorSession, visitorConversationLive } from "../widget/visitor-session";
+import { openVisitorSession, siteOf, visitorConversationLive } from "../widget/visitor-session";
 import { workspaceClosed } from "../workspace/workspace-closed";
 
 /** Settings edits reach visitors within a minute; the loader asks once per page view. */
@@ -118,6 +118,7 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
       const session = await openVisitorSession(
         forTenant(c.env.DB, widget.tenantId),
         body.visitor_id,
+        siteOf(origin),
       );
       const response = await sessionResponse(c.env, c.req.url, widget.tenantId, session, origin);
       c.header("Access-Control-Allow-Origin", origin);

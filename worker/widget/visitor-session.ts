@@ -22,10 +22,27 @@ async function findContact(gateway: TenantGateway, visitorId: string | undefined
   return contact;
 }
 
-/** The visitor's contact and latest open web conversation, created as needed. */
+/**
+ * The host name of the page the widget was opened on, from the session request's Origin (already
+ * checked against the widget's allowed origins): all a coach needs to recognise where someone came
+ * from. Never a path or query, which could say more about the person than that.
+ */
+export function siteOf(origin: string): string | null {
+  try {
+    return new URL(origin).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The visitor's contact and latest open web conversation, created as needed; `site` (see `siteOf`)
+ * is kept from their first session.
+ */
 export async function openVisitorSession(
   gateway: TenantGateway,
   requestedVisitorId: string | undefined,
+  site: string | null,
 ): Promise<VisitorSession> {
   const now = Date.now();
   const known = await findContact(gateway, requestedVisitorId);
@@ -36,8 +53,13 @@ export async function openVisitorSession(
       channel: "web",
       externalId: newVisitorId(),
       lastSeenAt: now,
+      site,
     }));
-  if (known) await gateway.update("contacts", known.id, { lastSeenAt: now });
+  if (known)
+    await gateway.update("contacts", known.id, {
+      lastSeenAt: now,
+      ...(known.site === null && site ? { site } : {}),
+    });
 
   const [open] = await gateway.list("conversations", {
     where: (t) => and(eq(t.contactId, contact.id), eq(t.status, "open")),

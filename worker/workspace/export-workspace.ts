@@ -9,6 +9,7 @@ import { roomEraser } from "../auth/gdpr/conversation-store";
 import { loadTeam } from "../auth/team";
 import { channelView } from "../channels/channel-view";
 import type { Page } from "../db/page";
+import { loadRetention } from "../db/retention-store";
 import type { ListOptions, TenantGateway, TenantRow, TenantTableName } from "../db/tenant-gateway";
 import type { WorkspaceRow } from "../db/workspace-store";
 import { toWebhookJson } from "../integrations/webhook-view";
@@ -18,6 +19,7 @@ import { jsonObjectStream } from "../lib/json-stream";
 import { loadPersona } from "../persona/load-persona";
 import { programSteps, programView, versionView } from "../programs/program-store";
 import { ruleView } from "../programs/rule-view";
+import { loadSafetySettings } from "../safety/safety-settings";
 import { toWidgetView } from "../widget/widget-store";
 import { ORIGINAL_LINK_TTL_SECONDS, originalLink } from "./original-links";
 
@@ -66,14 +68,17 @@ export async function exportWorkspace(
 ): Promise<{ conversations: number; body: ReadableStream<Uint8Array> }> {
   const tenantId = gateway.tenantId;
   const expires = Math.floor(Date.now() / 1000) + ORIGINAL_LINK_TTL_SECONDS;
-  const [persona, widgets, channels, team, webhooks, conversations] = await Promise.all([
-    loadPersona(env.DB, tenantId),
-    gateway.list("widgets"),
-    gateway.list("channels", { where: (t) => ne(t.kind, "web"), orderBy: (t) => t.createdAt }),
-    loadTeam(env.DB, gateway),
-    gateway.list("webhookEndpoints", { orderBy: (t) => t.createdAt }),
-    gateway.count("conversations"),
-  ]);
+  const [persona, widgets, channels, team, webhooks, safety, retention, conversations] =
+    await Promise.all([
+      loadPersona(env.DB, tenantId),
+      gateway.list("widgets"),
+      gateway.list("channels", { where: (t) => ne(t.kind, "web"), orderBy: (t) => t.createdAt }),
+      loadTeam(env.DB, gateway),
+      gateway.list("webhookEndpoints", { orderBy: (t) => t.createdAt }),
+      loadSafetySettings(env.DB, tenantId),
+      loadRetention(env.DB, tenantId),
+      gateway.count("conversations"),
+    ]);
   const rooms = roomEraser(env);
   const sections: Sections = {
     workspace: {
@@ -89,6 +94,8 @@ export async function exportWorkspace(
     channels: await Promise.all(channels.map((row) => channelView(env, row, origin))),
     team,
     webhooks: webhooks.map(toWebhookJson),
+    safety: { crisis_resources: safety.crisis, model_redaction: safety.redaction },
+    retention: retention.settings,
     programs: mapped(
       pages(gateway, "programs", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] }),
       async (program) => {
@@ -136,6 +143,8 @@ export async function exportWorkspace(
         display_name: c.displayName,
         email: c.email,
         locale: c.locale,
+        language: c.language,
+        site: c.site,
         timezone: c.timezone,
         consent_at: c.consentAt,
         opted_out_at: c.optedOutAt,

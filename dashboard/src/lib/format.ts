@@ -30,11 +30,14 @@ type KnownPerson = {
   display_name: string | null;
   email: string | null;
   channel: keyof typeof CHANNEL_PERSON;
+  /** A widget visitor's site: the host name of the page they opened the widget on. */
+  site?: string | null;
 };
 
 /**
- * A person as a coach recognises them: their name, their email, or where they came from and when
- * ("Website visitor since 4 Dec"); never an id.
+ * A person as a coach recognises them: their name, their email, the site a widget visitor came from
+ * ("Visitor from example.com, 4 Dec"), or where they came from and when ("Telegram user since 4 Dec");
+ * never an id.
  */
 export function formatPerson(
   person: KnownPerson | null | undefined,
@@ -44,6 +47,7 @@ export function formatPerson(
   if (person?.display_name) return person.display_name;
   if (person?.email) return person.email;
   const day = new Date(when.at).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+  if (person?.site) return `Visitor from ${person.site}, ${day}`;
   const kind = person?.channel ?? channel;
   return `${kind ? CHANNEL_PERSON[kind] : "Someone"} ${when.label} ${day}`;
 }

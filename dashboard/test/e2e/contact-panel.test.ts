@@ -1,7 +1,9 @@
 // The person behind a conversation and the inbox's pages, in real Chromium: a member opens a contact's
-// panel from the inbox, changes their quiet hours and time zone (a refused zone is explained next to
-// its field) and finds them saved after a reload; an inbox of more conversations than a page holds
-// shows the rest on the next page. One creator, whose 51 test chats are opened through the API.
+// panel from the inbox, changes their quiet hours, time zone, language and a pause (a refused zone is
+// explained next to its field), finds them saved after a reload, and stops their coaching messages; a
+// widget visitor without a name reads as the site they came from; an inbox of more conversations than
+// a page holds shows the rest on the next page. One creator, whose 51 test chats are opened through the
+// API, and one visitor of their widget on shop.example.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../../../widget/test/support/browser";
@@ -13,18 +15,29 @@ const PERSON = {
   email: `pia.${Date.now()}@example.test`,
   password: "Tide-pool orbit 42",
 };
-/** One more than the inbox's page. */
-const CONVERSATIONS = 51;
+/** One more than the inbox's page, with the visitor's. */
+const CONVERSATIONS = 52;
+/** The page the visitor opened the widget on. */
+const SITE = "https://shop.example";
 
 let browser: Browser;
 let creator: { context: BrowserContext; page: Page };
+/** The widget visitor's conversation, opened from SITE. */
+let visitorConversation: string;
 
-async function post(route: string, body: unknown, token?: string): Promise<unknown> {
+async function post(
+  route: string,
+  body: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+  method = "POST",
+): Promise<unknown> {
   const res = await fetch(`${edgeUrl}/api/v1${route}`, {
-    method: "POST",
+    method,
     headers: {
       "Content-Type": "application/json",
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: JSON.stringify(body),
   });
@@ -41,8 +54,16 @@ beforeAll(async () => {
   // creates: sessions opened together before it exists would each try to.
   await post("/test-chat/session", {}, access_token);
   await Promise.all(
-    Array.from({ length: CONVERSATIONS - 1 }, () => post("/test-chat/session", {}, access_token)),
+    Array.from({ length: CONVERSATIONS - 2 }, () => post("/test-chat/session", {}, access_token)),
   );
+  // A visitor of the creator's site: the browser names the page's origin, the edge keeps its host.
+  const widget = (await post("/widget", { allowed_origins: [SITE] }, access_token, {}, "PUT")) as {
+    public_key: string;
+  };
+  const session = (await post("/widget/session", { public_key: widget.public_key }, undefined, {
+    Origin: SITE,
+  })) as { conversation_id: string };
+  visitorConversation = session.conversation_id;
   const { page } = creator;
   await page.goto(dashboardUrl);
   await page.getByLabel("Email").fill(PERSON.email);
@@ -54,10 +75,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens the first conversation of the inbox and the panel about its person. */
+/** Opens the member's latest test chat in the inbox and the panel about its person. */
 async function openContactPanel(page: Page): Promise<void> {
   await page.goto(new URL("/inbox", dashboardUrl).href);
-  await page.locator(".conversation-item").first().click();
+  await page.locator(".conversation-item", { hasText: "Test chat: Pia Pager" }).first().click();
   await page.getByText("About Test chat: Pia Pager:").click();
   await page.getByLabel("Quiet from").waitFor();
 }
@@ -94,6 +115,36 @@ describe("a contact's panel in the inbox", () => {
     expect(await page.getByLabel("Quiet from").inputValue()).toBe("21:30");
     expect(await page.getByLabel("Quiet until").inputValue()).toBe("07:15");
     expect(await page.getByLabel("Time zone").inputValue()).toBe("Europe/Lisbon");
+  });
+
+  it("chooses their language and pauses them until a date, both kept after a reload, then stops them", async () => {
+    const { page } = creator;
+    await openContactPanel(page);
+    await page.getByLabel("Language").selectOption("es");
+    await page.getByLabel("Pause proactive messages until").fill("2031-03-02T09:30");
+    await page.getByRole("button", { name: "Save preferences" }).click();
+    await page.getByText(/Saved: .* Paused until /).waitFor();
+
+    await openContactPanel(page);
+    expect(await page.getByLabel("Language").inputValue()).toBe("es");
+    expect(await page.getByLabel("Pause proactive messages until").inputValue()).toBe(
+      "2031-03-02T09:30",
+    );
+    await page.getByRole("button", { name: "Stop coaching messages" }).click();
+    await page.getByRole("button", { name: "Stop for good" }).click();
+    await page.getByText(/Coaching messages were stopped on .*until they start again/).waitFor();
+    expect(await page.getByRole("button", { name: "Stop coaching messages" }).count()).toBe(0);
+  });
+});
+
+describe("a widget visitor without a name", () => {
+  it("reads as the site they came from and the day, in the transcript and its panel", async () => {
+    const { page } = creator;
+    await page.goto(new URL(`/inbox/${visitorConversation}`, dashboardUrl).href);
+    const name = page.getByRole("heading", { name: /^Visitor from shop\.example, / });
+    await name.waitFor();
+    await page.getByText(/^About Visitor from shop\.example, .*: preferences/).waitFor();
+    expect(await page.getByText(/Website visitor/).count()).toBe(0);
   });
 });
 

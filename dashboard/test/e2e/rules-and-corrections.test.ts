@@ -1,7 +1,8 @@
 // The screens for what was once only in the API, in real Chromium as a new coach uses them: a coaching
 // rule written (a refused value said under its field), listed in plain words, changed and turned off;
 // a correction written, its answer changed and deleted; a WhatsApp number's message template set on
-// Channels (the Graph stand-in playing WhatsApp). Each screen is saved on a desktop and a phone.
+// Channels, and its business account's templates listed with their status and one deleted (the Graph
+// stand-in playing WhatsApp). Each screen is saved on a desktop and a phone.
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../../../widget/test/support/browser";
@@ -148,5 +149,38 @@ describe("WhatsApp templates", () => {
     await template.getByRole("button", { name: "Change template" }).waitFor();
     expect(await template.innerText()).toMatch(/coach_checkin\s+en_US\s+Message fills \{\{1\}\}/);
     await bothWidths(page, "channels-whatsapp-template");
+
+    await template.getByText("Templates in your WhatsApp Business Account").click();
+    await template.getByLabel("WhatsApp Business Account id").fill(`9${phoneNumberId}`);
+    await template.getByRole("button", { name: "Save account id" }).click();
+    const offer = template.getByRole("row", { name: /spring_offer/ });
+    await offer.waitFor(SAVED);
+    expect(await offer.innerText()).toMatch(/en_US\s+Marketing\s+Pending/);
+    // One row per language of a name: only the language this number sends is marked.
+    const checkin = (language: string) =>
+      template
+        .getByRole("row")
+        .filter({ hasText: "coach_checkin" })
+        .filter({ has: page.getByRole("cell", { name: language, exact: true }) });
+    expect(await checkin("en_US").innerText()).toContain("Sent by this number");
+    expect(await checkin("es").innerText()).not.toContain("Sent by this number");
+    expect(await template.getByRole("row", { name: /old_reminder/ }).innerText()).toContain(
+      "Paused",
+    );
+    await template.getByRole("button", { name: "More templates" }).click();
+    await template.getByRole("row", { name: /daily_nudge_24/ }).waitFor(SAVED);
+    await bothWidths(page, "channels-whatsapp-template-list");
+
+    await offer
+      .getByRole("button", { name: "Delete the template “spring_offer” in every language" })
+      .click();
+    await offer
+      .getByRole("button", {
+        name: "Confirm deleting the template “spring_offer” in every language",
+      })
+      .click();
+    await expect
+      .poll(() => template.getByRole("row", { name: /spring_offer/ }).count(), SAVED)
+      .toBe(0);
   });
 });

@@ -71,6 +71,7 @@ describe("the dashboard's screens", () => {
     ["Channels", "Channels", "channels"],
     ["Gaps", "Gaps", "gaps-empty"],
     ["Analytics", "Analytics", "analytics-empty"],
+    ["Revenue", "Revenue", "revenue-empty"],
     ["Team & roles", "Team & roles", "team"],
     ["Integrations", "Integrations", "integrations"],
     ["Audit log", "Audit log", "audit"],

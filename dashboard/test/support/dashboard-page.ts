@@ -6,14 +6,18 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
 
 /**
- * dashboard/test/screenshots is committed, so the screens can be reviewed without running anything; a
- * test run writes to test-results/ (ignored) so it leaves the tree clean, and `UPDATE_SCREENSHOTS=1`
- * refreshes the committed pictures.
+ * dashboard/test/screenshots is committed, so the screens can be reviewed without running anything, and
+ * `UPDATE_SCREENSHOTS=1` refreshes it; `SCREENSHOTS=1` saves a run's pictures in test-results/ (ignored,
+ * so the tree stays clean).
  */
 export const DASHBOARD_SCREENSHOTS =
   process.env.UPDATE_SCREENSHOTS === "1"
     ? path.resolve(import.meta.dirname, "../screenshots")
     : path.resolve(import.meta.dirname, "../../../test-results/dashboard-screenshots");
+
+/** Pictures are taken only when asked for: drawing full pages costs every ordinary run time. */
+export const SCREENSHOTS_ASKED =
+  process.env.SCREENSHOTS === "1" || process.env.UPDATE_SCREENSHOTS === "1";
 
 /** A creator's browser on the dashboard, allowed to use the clipboard. */
 export async function creatorBrowser(
@@ -40,8 +44,9 @@ export async function settled(page: Page, heading?: string): Promise<void> {
     .toBe(0);
 }
 
-/** Saves a full-page screenshot as <name>.png in DASHBOARD_SCREENSHOTS. */
+/** Saves a full-page screenshot as <name>.png in DASHBOARD_SCREENSHOTS (only when asked for). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS_ASKED) return;
   mkdirSync(DASHBOARD_SCREENSHOTS, { recursive: true });
   // Spinners and skeleton shimmer would make the pictures differ run to run for no reason; the sticky
   // sidebar would be drawn where the viewport happened to be scrolled, not along the whole page.

@@ -1,5 +1,5 @@
 // A tiny static server for the built dashboard (every path that is not a file answers index.html, as
-// Cloudflare Pages does with _redirects) and for one-page "creator sites" in the journeys.
+// Cloudflare Pages does with _redirects) and for the "creator sites" in the journeys.
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
@@ -49,6 +49,19 @@ export function serveSpa(dir: string, port = 0): Promise<Served> {
 export function serveHtml(html: string, port = 0): Promise<Served> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html);
+  });
+  return listen(server, port);
+}
+
+/**
+ * Serves a creator's site of several pages on one origin: `pages` maps a path to its HTML, read at each
+ * request, so a page added later (the one offering a program) is served from then on; others are 404.
+ */
+export function serveSite(pages: Map<string, string>, port = 0): Promise<Served> {
+  const server = createServer((req, res) => {
+    const html = pages.get(new URL(req.url ?? "/", "http://local").pathname);
+    if (html === undefined) res.writeHead(404).end();
+    else res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html);
   });
   return listen(server, port);
 }

@@ -1,10 +1,13 @@
 // Answers to check-ins as the user gives them in their conversation: a pressed chip or a typed answer
 // is recorded once and thanked once, a chip of another message answers nothing, and a check-in that
-// is the program's last step keeps the enrolment open until it is answered (or its answer window ends).
+// is the program's last step keeps the enrolment open until it is answered (or its answer window ends);
+// the hint and the thanks are in the contact's language, else the persona's first.
 import type { EnrollmentView, ProgramSteps } from "@coach/contracts/programs";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RoomMeta } from "../../../durable-objects/room/room-meta";
+import { linkContact } from "../../../worker/db/contact-links";
+import { forTenant } from "../../../worker/db/tenant-gateway";
 import { roomFor } from "../../../worker/lib/rooms";
 import { call, seedWorkspace, type SeededWorkspace } from "../../worker/auth/helpers";
 import { eventually } from "../../worker/channels/channel-helpers";
@@ -49,9 +52,14 @@ const scaleThenWait: ProgramSteps = {
   ],
 };
 
-/** A web contact enrolled in `steps` whose first check-in has been sent at T0. */
-async function asked(steps: ProgramSteps) {
+/**
+ * A web contact enrolled in `steps` whose first check-in has been sent at T0; `locale` is the language
+ * their platform reported (as Telegram's `language_code` is kept).
+ */
+async function asked(steps: ProgramSteps, locale?: string) {
   const contact = await seedWebContact(workspace.tenantId);
+  if (locale)
+    await forTenant(env.DB, workspace.tenantId).update("contacts", contact.contactId, { locale });
   const agent = agentOf(workspace.tenantId, contact.contactId);
   await agent.setTestClock(T0);
   await call(`/api/v1/contacts/${contact.contactId}/coaching`, {
@@ -215,5 +223,84 @@ describe("a check-in that is the program's last step", () => {
       status: "completed",
       ended_at: T0 + 24 * HOUR,
     });
+  });
+});
+
+describe("a check-in in the contact's language", () => {
+  it("gives a German contact the hint and the thanks in German", async () => {
+    const c = await asked(scaleThenWait, "de-DE");
+    expect(await assistantTexts(c.conversationId)).toEqual([
+      "How is your energy today?\nAntworte mit einer Zahl von 1 bis 5.",
+    ]);
+    await userWrites(c, "2");
+    await eventually(async () =>
+      expect((await assistantTexts(c.conversationId)).slice(1)).toEqual([
+        "Danke für deine Ehrlichkeit. Ich habe deine 2 notiert.",
+      ]),
+    );
+  });
+
+  it("follows the language a member chose for the contact over the one their platform reported", async () => {
+    const contact = await seedWebContact(workspace.tenantId);
+    await forTenant(env.DB, workspace.tenantId).update("contacts", contact.contactId, {
+      locale: "de",
+      language: "fr",
+    });
+    const agent = agentOf(workspace.tenantId, contact.contactId);
+    await agent.setTestClock(T0);
+    await agent.updatePreferences(
+      { tenantId: workspace.tenantId, contactId: contact.contactId },
+      { quiet_hours: null },
+    );
+    const program = await createProgram(workspace, { steps: scaleThenWait });
+    await enroll(workspace, program.id, contact.contactId);
+    await runAt(workspace.tenantId, contact.contactId, T0);
+    expect(await assistantTexts(contact.conversationId)).toEqual([
+      "How is your energy today?\nRépondez par un nombre de 1 à 5.",
+    ]);
+  });
+
+  it("follows the language of a Telegram contact linked to the person's web contact", async () => {
+    const c = await asked(scaleThenWait);
+    const gateway = forTenant(env.DB, workspace.tenantId);
+    const telegram = await gateway.insert("contacts", {
+      id: crypto.randomUUID(),
+      channel: "telegram",
+      externalId: String(Date.now()),
+      locale: "pt-PT",
+    });
+    await linkContact(env.DB, workspace.tenantId, telegram.id, c.contactId);
+    await userWrites(c, "5");
+    await eventually(async () =>
+      expect((await assistantTexts(c.conversationId)).slice(1)).toEqual([
+        "Que bom saber! Anotei o seu 5.",
+      ]),
+    );
+  });
+
+  it("uses the persona's first language for a contact whose platform said none", async () => {
+    const spanish = await seedWorkspace();
+    const saved = await call("/api/v1/persona", {
+      method: "PUT",
+      token: spanish.members.editor.token,
+      body: { name: "Lola", voice: "Cercana.", fallback: "Aún no lo sé.", languages: ["es", "en"] },
+    });
+    expect(saved.status).toBe(200);
+    const contact = await seedWebContact(spanish.tenantId);
+    const agent = agentOf(spanish.tenantId, contact.contactId);
+    await agent.setTestClock(T0);
+    await agent.updatePreferences(
+      { tenantId: spanish.tenantId, contactId: contact.contactId },
+      { quiet_hours: null },
+    );
+    const program = await createProgram(spanish, { steps: scaleThenWait });
+    await enroll(spanish, program.id, contact.contactId);
+    await runAt(spanish.tenantId, contact.contactId, T0);
+    const texts = (
+      await roomFor(env, spanish.tenantId, contact.conversationId).listMessages(0, 10)
+    ).messages
+      .filter((m) => m.role === "assistant")
+      .map((m) => m.text);
+    expect(texts).toEqual(["How is your energy today?\nResponde con un número del 1 al 5."]);
   });
 });

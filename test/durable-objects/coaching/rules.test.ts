@@ -1,6 +1,7 @@
 // The creator's rules acting through a contact's CoachingAgent on a pinned clock: a silence becomes one
 // nudge, a falling score a supportive message, missed check-ins a nudge; caps and quiet hours still
-// decide when they go out; signals and rules through the API.
+// decide when they go out; a rule without the creator's words queues the built-in one in the contact's
+// language; signals and rules through the API.
 import type { ContactSignals, CoachingRuleView } from "@coach/contracts/coaching-rules";
 import type { ProgramSteps } from "@coach/contracts/programs";
 import { env } from "cloudflare:workers";
@@ -149,6 +150,25 @@ describe("no reply for N hours", () => {
     expect(await assistantTexts(c.conversationId)).toHaveLength(1);
     await runAt(workspace.tenantId, c.contactId, Date.UTC(2026, 5, 11, 8, 0) + 60_000);
     expect((await assistantTexts(c.conversationId)).at(-1)).toBe("Good morning! Run today?");
+  });
+});
+
+describe("a rule without the creator's words", () => {
+  it("queues the built-in nudge in the contact's language, and asks the model for that language", async () => {
+    const c = await enrolledContact(quietProgram);
+    await forTenant(env.DB, workspace.tenantId).update("contacts", c.contactId, { locale: "es" });
+    await createRule({
+      program_id: c.programId,
+      when: { no_reply_for_hours: 13 },
+      then: { send: "nudge" },
+    });
+    // Ripens at 23:00 UTC, inside quiet hours: it waits in the queue, where its words can be read.
+    await runAt(workspace.tenantId, c.contactId, T0 + 13 * HOUR + 60_000);
+    const [queued] = (await c.agent.snapshot()).pending_interventions;
+    expect(queued).toMatchObject({
+      text: "¡Hola! Solo quería saber cómo te va. Hasta un pequeño paso hoy cuenta.",
+      prompt: expect.stringMatching(/Write it in Spanish\.$/),
+    });
   });
 });
 

@@ -49,6 +49,12 @@ const TARGETS: Record<string, string> = {
   "PUT /api/v1/coaching-rules/:id": "rule",
   "DELETE /api/v1/coaching-rules/:id": "rule",
   "PUT /api/v1/knowledge/corrections/:id": "correction",
+  "GET /api/v1/channels/:id/templates": "channel",
+  "DELETE /api/v1/channels/:id/templates/:name": "channel",
+  "PATCH /api/v1/billing/plans/:id": "plan",
+  "DELETE /api/v1/billing/plans/:id": "plan",
+  "PATCH /api/v1/bridges/:id": "bridge",
+  "DELETE /api/v1/bridges/:id": "bridge",
 };
 
 // A valid body where a route checks the body before it looks the row up; any other gets the member patch.
@@ -57,6 +63,8 @@ const BODIES: Record<string, object> = {
   "PUT /api/v1/channels/:id/template": { name: "check_in", language: "en", body_parameter: true },
   "PATCH /api/v1/knowledge/documents/:id": { title: "Mine now" },
   "PUT /api/v1/knowledge/corrections/:id": { question: "Mine now?", answer: "Mine now." },
+  "PATCH /api/v1/billing/plans/:id": { name: "Mine now" },
+  "PATCH /api/v1/bridges/:id": { name: "Mine now" },
 };
 
 async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string, string>> {
@@ -129,7 +137,21 @@ async function seedTheirData(workspace: SeededWorkspace): Promise<Record<string,
     when: { no_reply_for_hours: 72 },
     then: { send: "nudge" },
   });
+  const plan = await gateway.insert("billingPlans", {
+    id: crypto.randomUUID(),
+    name: "Their free plan",
+    kind: "free",
+    monthlyMessages: 20,
+  });
+  const bridge = await gateway.insert("bridges", {
+    id: crypto.randomUUID(),
+    name: "Their home server",
+    url: "https://bridge.theirs.example",
+    secretsEncrypted: "v1.sealed.elsewhere",
+  });
   return {
+    plan: plan.id,
+    bridge: bridge.id,
     rule: rule.id,
     program: program.id,
     enrollment: enrollment.id,
@@ -165,7 +187,9 @@ describe("cross-tenant access", () => {
   for (const route of protectedRoutes().filter((r) => takesId(r.path))) {
     it(`${route.key} with another tenant's id is 404`, async () => {
       const target = theirIds[TARGETS[route.key] ?? ""] ?? "";
-      const res = await call(route.path.replace(/:[A-Za-z_]+/, target), {
+      // The id goes in the first parameter; a second one (a template's name) gets a valid value.
+      const path = route.path.replace(/:[A-Za-z_]+/, target).replace(/:[A-Za-z_]+/g, "check_in");
+      const res = await call(path, {
         method: route.method,
         token: mine.members.owner.token,
         body: sendsBody(route.method) ? (BODIES[route.key] ?? { role: "viewer" }) : undefined,
@@ -206,6 +230,13 @@ describe("cross-tenant access", () => {
     expect(await gateway.find("coachingRules", theirIds.rule ?? "")).toMatchObject({
       name: "Their rule",
       enabled: true,
+    });
+    expect(await gateway.find("billingPlans", theirIds.plan ?? "")).toMatchObject({
+      name: "Their free plan",
+      archivedAt: null,
+    });
+    expect(await gateway.find("bridges", theirIds.bridge ?? "")).toMatchObject({
+      name: "Their home server",
     });
   });
 

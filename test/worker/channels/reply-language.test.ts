@@ -1,10 +1,12 @@
 // The platform's own words on the channels, in the person's language: a request for a person on
 // Telegram written in Spanish is recognised whatever the persona speaks and answered in Spanish, bot
-// commands follow Telegram's language setting, and a French opt-out keyword on WhatsApp stops
-// check-ins and is answered in French when the persona speaks it.
+// commands and link codes follow Telegram's language setting (kept on the contact for what is sent
+// later), and a French opt-out keyword on WhatsApp stops check-ins and is answered in French when the
+// persona speaks it.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HUMAN_REQUESTED_REPLY } from "../../../durable-objects/room/room-texts";
+import { LINK_TEXTS } from "../../../worker/channels/link-texts";
 import { BOT_TEXTS } from "../../../worker/channels/telegram/bot-texts";
 import { KEYWORD_TEXTS } from "../../../worker/channels/whatsapp/keyword-texts";
 import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
@@ -77,6 +79,28 @@ describe("Telegram in the person's language", () => {
     await eventually(async () =>
       expect(await sentTexts(bot.token, 7103)).toContain(BOT_TEXTS.de.help),
     );
+  });
+});
+
+describe("linking channels in the person's language", () => {
+  it("tells a Spanish Telegram user their code and a wrong code in Spanish, and keeps Spanish on the contact", async () => {
+    const bot = await connectBot(workspace);
+    await postUpdate(bot.botId, bot.secret, updateIn("es", 5, 7105, "/link"));
+    await eventually(async () =>
+      expect((await sentTexts(bot.token, 7105))[0]).toMatch(
+        /^Tu código de enlace es [A-Z0-9]{6}\./,
+      ),
+    );
+    await postUpdate(bot.botId, bot.secret, updateIn("es", 6, 7105, "/link ZZZZZZ"));
+    await eventually(async () =>
+      expect(await sentTexts(bot.token, 7105)).toContain(LINK_TEXTS.es.invalid("LINK")),
+    );
+    const contact = await env.DB.prepare(
+      "SELECT locale FROM contacts WHERE tenant_id = ? AND external_id = ?",
+    )
+      .bind(workspace.tenantId, "7105")
+      .first<{ locale: string | null }>();
+    expect(contact?.locale).toBe("es");
   });
 });
 

@@ -119,3 +119,67 @@ describe("a connected bot's webhook", () => {
     expect(await wouldDeliver(connected.token, pressed)).toBe(true);
   });
 });
+
+// https://core.telegram.org/bots/api#setmycommands and #botcommand.
+describe("the Telegram stand-in's setMyCommands", () => {
+  const setMenu = async (commands: unknown, languageCode?: string) => {
+    const token = newBotToken();
+    const res = await fetch(`${env.TELEGRAM_API_ROOT}/bot${token}/setMyCommands`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        commands,
+        ...(languageCode === undefined ? {} : { language_code: languageCode }),
+      }),
+    });
+    return { token, status: res.status, body: (await res.json()) as { description?: string } };
+  };
+  const command = (name: string, description = "Does it") => ({ command: name, description });
+
+  it("keeps one menu per language code, the default under none", async () => {
+    const { token } = await setMenu([command("help", "What I can do")]);
+    await bot("setMyCommands", token, {
+      commands: [command("help", "Was ich kann")],
+      language_code: "de",
+    });
+    expect(await bot("getMyCommands", token)).toEqual([command("help", "What I can do")]);
+    expect(await bot("getMyCommands", token, { language_code: "de" })).toEqual([
+      command("help", "Was ich kann"),
+    ]);
+    expect(await bot("getMyCommands", token, { language_code: "fr" })).toEqual([]);
+  });
+
+  it("takes at most 100 commands; an empty list clears the menu", async () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => command(`c${i}`));
+    expect((await setMenu([])).status).toBe(200);
+    expect((await setMenu(many(101))).status).toBe(400);
+    expect((await setMenu(many(100))).status).toBe(200);
+  });
+
+  it("takes command names of 1 to 32 lowercase letters, digits and underscores only", async () => {
+    for (const name of ["Help", "/help", "", "a".repeat(33), "hilfe-mir", "ayuda_ñ"])
+      expect((await setMenu([command(name)])).body.description).toBe(
+        "Bad Request: BOT_COMMAND_INVALID",
+      );
+    expect((await setMenu([command(`time_zone_2${"x".repeat(21)}`)])).status).toBe(200);
+  });
+
+  it("takes descriptions of 1 to 256 characters", async () => {
+    expect((await setMenu([command("help", "")])).body.description).toBe(
+      "Bad Request: command description must be non-empty",
+    );
+    expect((await setMenu([command("help", "é".repeat(257))])).status).toBe(400);
+    expect((await setMenu([command("help", "é".repeat(256))])).status).toBe(200);
+  });
+
+  it("takes a two-letter ISO 639-1 language code, or none", async () => {
+    for (const code of ["pt-BR", "eng", "DE"])
+      expect((await setMenu([command("help")], code)).body).toEqual({
+        ok: false,
+        error_code: 400,
+        description: "Bad Request: invalid language code specified",
+      });
+    expect((await setMenu([command("help")], "")).status).toBe(200);
+    expect((await setMenu([command("help")], "pt")).status).toBe(200);
+  });
+});

@@ -1,8 +1,8 @@
 // Quick replies on WhatsApp: a proactive message with choices becomes reply buttons (a numbered list
 // beyond three or past 20 characters, answered by a typed number), and a pressed button comes back by
-// its id and is stored as the user's message.
+// its id and is stored as the user's message. The list says how to answer it in the persona's language.
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedWorkspace, type SeededWorkspace } from "../auth/helpers";
+import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import { connectNumber, eventually, graphCalls, postSigned } from "../channels/channel-helpers";
 import { channelContact, OUTCOMES, SCALE, sendProactive, userTexts } from "./quick-reply-helpers";
 
@@ -13,10 +13,10 @@ beforeAll(async () => {
 });
 
 describe("WhatsApp", () => {
-  async function openChat(from: string) {
-    const number = await connectNumber(workspace);
+  async function openChat(from: string, into: SeededWorkspace = workspace) {
+    const number = await connectNumber(into);
     await postSigned(number, waTextNotification(number.phoneId, from, `wamid.IN-${from}`, "Hi"));
-    const ids = await channelContact(workspace, "whatsapp", from);
+    const ids = await channelContact(into, "whatsapp", from);
     return { number, ...ids };
   }
 
@@ -67,6 +67,33 @@ describe("WhatsApp", () => {
         buttons: OUTCOMES.map((r) => ({ type: "reply", reply: { id: r.id, title: r.label } })),
       },
     });
+  });
+
+  it("says how to answer the numbered list in the persona's first language", async () => {
+    const german = await seedWorkspace();
+    const saved = await call("/api/v1/persona", {
+      method: "PUT",
+      token: german.members.editor.token,
+      body: {
+        name: "Mia",
+        voice: "Herzlich.",
+        fallback: "Das weiß ich noch nicht.",
+        languages: ["de"],
+      },
+    });
+    expect(saved.status).toBe(200);
+    const { number, contactId } = await openChat("15550309", german);
+    await sendProactive(german, contactId, "wa-list-de", "Wie ist deine Energie heute?", SCALE);
+    const sent = await eventually(async () => {
+      const list = (await graphCalls(number.phoneId)).find((c) =>
+        String((c.body?.text as { body?: string } | undefined)?.body ?? "").startsWith("Wie ist"),
+      );
+      if (!list) throw new Error("not sent yet");
+      return list;
+    });
+    expect((sent.body?.text as { body: string }).body).toBe(
+      "Wie ist deine Energie heute?\n\n1. 1\n2. 2\n3. 3\n4. 4\n5. 5\nAntworte mit einer Zahl.",
+    );
   });
 
   it("falls back to a numbered list beyond three choices, and matches a typed number", async () => {

@@ -1,6 +1,8 @@
 // The commitment and reminder reader: what it records from English messages, on the user's own clock,
-// and what it leaves alone because it is not certain.
+// and what it leaves alone because it is not certain; what it answers in when the persona does not
+// speak the language a commitment was written in.
 import { describe, expect, it } from "vitest";
+import { followUpText, outcomeReplies } from "../../../worker/commitments/follow-up";
 import { confirmationText, readCommitment } from "../../../worker/commitments/parse-commitment";
 
 /** Wednesday 25 November 2026, 10:00 in Berlin (09:00 UTC). */
@@ -260,6 +262,44 @@ describe("Spanish", () => {
     if (!read) throw new Error("should parse");
     expect(confirmationText(read.commitment, read.language)).toBe(
       "Anotado: salgo a correr. Te preguntaré cómo te fue mañana a las 9:00.",
+    );
+  });
+});
+
+describe("answering in the persona's languages", () => {
+  it("answers a Spanish promise in German when the persona speaks German and English only", () => {
+    const read = readCommitment("Mañana a las 7 salgo a correr", berlin, {
+      languages: ["de", "en"],
+    });
+    if (!read) throw new Error("should parse");
+    expect(read.language).toBe("de");
+    expect(confirmationText(read.commitment, read.language)).toBe(
+      "Notiert: salgo a correr. Ich frage dich morgen um 9:00 Uhr, wie es gelaufen ist.",
+    );
+    expect(followUpText(read.commitment, read.language)).toBe(
+      "Du hattest vor: salgo a correr. Wie ist es gelaufen?",
+    );
+    expect(outcomeReplies("c1", read.language).map((r) => r.label)).toEqual([
+      "Erledigt",
+      "Teilweise",
+      "Noch nicht",
+    ]);
+  });
+
+  it("keeps the language it was written in when the persona speaks it", () => {
+    const read = readCommitment("remind me tomorrow at 8", berlin, { languages: ["fr", "en"] });
+    expect(read?.language).toBe("en");
+    expect(read?.commitment.local_time_text).toBe("tomorrow at 8:00");
+  });
+
+  it("tells a reminder that names nothing as such in the persona's language", () => {
+    const read = readCommitment("remind me tomorrow at 8", berlin, { languages: ["pt"] });
+    if (!read) throw new Error("should parse");
+    expect(confirmationText(read.commitment, read.language)).toBe(
+      "Combinado: envio-lhe um lembrete amanhã às 8:00.",
+    );
+    expect(followUpText(read.commitment, "fr")).toBe(
+      "Voici le rappel que vous m'avez demandé. Avez-vous pu le faire ?",
     );
   });
 });

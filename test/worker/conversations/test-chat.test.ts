@@ -104,7 +104,9 @@ describe("the dashboard's test chat", () => {
     expect(after.questions.filter((q) => q === OFF_TOPIC)).toHaveLength(1);
   });
 
-  it("opens in several tabs at once on a member's first try: one contact, a conversation each", async () => {
+  // The race on the contact row itself is staged in test/worker/db/ensure-contact.test.ts; this checks
+  // what the member sees from several tabs: the same test contact, a conversation per tab.
+  it("opened in several tabs: one test contact, a conversation each", async () => {
     const responses = await Promise.all(
       Array.from({ length: 4 }, () => testSession(workspace.members.owner.token)),
     );

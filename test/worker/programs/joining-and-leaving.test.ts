@@ -77,6 +77,7 @@ describe("Telegram", () => {
       display_name: "Sam",
       email: null,
       channel: "telegram",
+      site: null,
     });
 
     const second = await createProgram(workspace, {

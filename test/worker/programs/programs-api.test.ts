@@ -41,6 +41,33 @@ describe("creating and reading programs", () => {
     expect(theirs.status).toBe(404);
   });
 
+  it("answers exactly the programs named by `ids`, wherever they are in the list, and no other workspace's", async () => {
+    const [first, , third] = [
+      await createProgram(workspace),
+      await createProgram(workspace),
+      await createProgram(workspace),
+    ];
+    const other = await createProgram(await seedWorkspace());
+    const ids = [first.id, third.id, other.id, first.id].join(",");
+    const res = await call(`/api/v1/programs?ids=${ids}&limit=1`, {
+      token: workspace.members.viewer.token,
+    });
+    const named = (await res.json()) as { programs: { id: string }[]; next_offset: number | null };
+    expect(named.programs.map((p) => p.id)).toHaveLength(1);
+    expect(named.next_offset).toBe(1);
+    const all = (await (
+      await call(`/api/v1/programs?ids=${ids}`, { token: workspace.members.viewer.token })
+    ).json()) as { programs: { id: string }[] };
+    expect(all.programs.map((p) => p.id).sort()).toEqual([first.id, third.id].sort());
+
+    const tooMany = await call(
+      `/api/v1/programs?ids=${Array.from({ length: 51 }, (_, i) => `p${i}`).join(",")}`,
+      { token: workspace.members.viewer.token },
+    );
+    expect(tooMany.status).toBe(400);
+    expect((await errorOf(tooMany)).code).toBe("validation_failed");
+  });
+
   it("refuses a slug or keyword another program already uses", async () => {
     const first = await createProgram(workspace, { keyword: "JOIN ONE" });
     const slug = await call("/api/v1/programs", {

@@ -11,6 +11,7 @@ import type { apiKeyRoutes } from "../../../worker/routes/api-keys";
 import type { analyticsRoutes } from "../../../worker/routes/analytics";
 import type { assistantRoutes } from "../../../worker/routes/assistant";
 import type { auditRoutes } from "../../../worker/routes/audit";
+import type { billingRoutes } from "../../../worker/routes/billing";
 import type { authRoutes } from "../../../worker/routes/auth";
 import type { channelRoutes } from "../../../worker/routes/channels";
 import type {
@@ -71,6 +72,10 @@ type Served = {
   "POST /api-keys": Out<typeof apiKeyRoutes, "/", "$post">;
   "DELETE /api-keys/:id": Out<typeof apiKeyRoutes, "/:id", "$delete">;
   "GET /audit": Out<typeof auditRoutes, "/", "$get">;
+  "GET /billing/plans": Out<typeof billingRoutes, "/plans", "$get">;
+  "GET /billing/revenue": Out<typeof billingRoutes, "/revenue", "$get">;
+  "GET /billing/connect": Out<typeof billingRoutes, "/connect", "$get">;
+  "POST /billing/connect": Out<typeof billingRoutes, "/connect", "$post">;
   // Streamed as a bare body, so Hono infers none; exportWorkspace types each section against the contract.
   "GET /workspace/export": WorkspaceExport;
   "DELETE /workspace": Out<typeof workspaceRoutes, "/", "$delete">;
@@ -115,6 +120,13 @@ type Served = {
   "POST /channels/whatsapp": Out<typeof channelRoutes, "/whatsapp", "$post">;
   "DELETE /channels/:id": Out<typeof channelRoutes, "/:id", "$delete">;
   "PUT /channels/:id/template": Out<typeof channelRoutes, "/:id/template", "$put">;
+  "POST /channels/:id/rotate": Out<typeof channelRoutes, "/:id/rotate", "$post">;
+  "GET /channels/:id/templates": Out<typeof channelRoutes, "/:id/templates", "$get">;
+  "DELETE /channels/:id/templates/:name": Out<
+    typeof channelRoutes,
+    "/:id/templates/:name",
+    "$delete"
+  >;
   "GET /conversations": Out<typeof conversationRoutes, "/", "$get">;
   "GET /conversations/:id/messages": Out<typeof conversationRoutes, "/:id/messages", "$get">;
   "POST /conversations/:id/messages": Out<typeof conversationRoutes, "/:id/messages", "$post">;

@@ -1,6 +1,6 @@
 // The workspace export holds the whole workspace: programs with every version, the team (members with
 // name, email and role; open invitations), coaching rules, corrections, webhooks and channels without
-// their secrets, and each document with a signed link to its original file.
+// their secrets, the safety and retention settings, and each document with a signed link to its original file.
 import type { WorkspaceExport } from "@coach/contracts/workspace-export";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../auth/helpers";
@@ -38,6 +38,24 @@ beforeAll(async () => {
   expect(correction.status).toBe(202);
   invitedEmail = `invited.${crypto.randomUUID().slice(0, 8)}@example.test`;
   await call("/api/v1/members", { token: owner, body: { email: invitedEmail, role: "viewer" } });
+  const safety = await call("/api/v1/safety/crisis-resources", {
+    method: "PUT",
+    token: owner,
+    body: { resources: [{ country: "GB", name: "Samaritans", phone: "116 123" }] },
+  });
+  expect(safety.status).toBe(200);
+  const retention = await call("/api/v1/workspace/retention", {
+    method: "PUT",
+    token: owner,
+    body: {
+      conversations_days: 400,
+      originals_days: null,
+      audit_days: 365,
+      webhook_deliveries_days: 30,
+      gaps_days: 180,
+    },
+  });
+  expect(retention.status).toBe(200);
   webhookSecret = (await register(workspace, ["conversation.created"], hookUrl("export"))).secret;
   const res = await call("/api/v1/workspace/export", { token: owner });
   expect(res.status).toBe(200);
@@ -85,6 +103,14 @@ describe("GET /api/v1/workspace/export", () => {
     expect(exportedText).not.toMatch(/secret|password_hash|token_hash/i);
     expect(exported.widget?.public_key).toBe(workspace.publicKey);
     expect(exported.channels).toEqual([]);
+  });
+
+  it("holds the safety settings and the retention as the Safety and Data screens set them", () => {
+    expect(exported.safety.crisis_resources.resources).toEqual([
+      expect.objectContaining({ country: "GB", name: "Samaritans", phone: "116 123" }),
+    ]);
+    expect(exported.safety.model_redaction).toMatchObject({ payment: true });
+    expect(exported.retention).toMatchObject({ conversations_days: 400, originals_days: null });
   });
 
   it("gives every document a signed link to its original that works until a stated time", () => {

@@ -3,7 +3,7 @@
 import type { ServerFrame } from "@coach/contracts/socket";
 import { adoptCss } from "../shared/dom";
 import type { PanelHandle, PanelHost } from "../shared/host";
-import { STRINGS, useLanguage } from "../shared/strings";
+import { errorWords, STRINGS, useLanguage } from "../shared/strings";
 import { themeOf } from "../shared/theme";
 import { panelCss } from "../styles/panel.css";
 import { Connection, type ConnectionState } from "./connection";
@@ -184,7 +184,7 @@ export function mount(host: PanelHost): PanelHandle {
         );
         break;
       case "error":
-        view.setNotice(frame.message);
+        view.setNotice(errorWords(frame));
         if (SEND_FAILURE_CODES.has(frame.code)) {
           // The refused message when the server names it; otherwise every one still waiting for its ack.
           for (const entry of transcript.unacknowledged())

@@ -1,14 +1,17 @@
 // Connecting, rotating and disconnecting a Telegram bot: the token is checked with getMe, the webhook
-// is set with a fresh per-bot secret_token, and the credentials are stored sealed.
+// is set with a fresh per-bot secret_token, the credentials are stored sealed, and the command menu is
+// set in the persona's languages (command-menu.ts; a failure there is only logged).
 import { GrammyError } from "grammy";
 import { newId } from "../../lib/ids";
 import { findChannelByExternalId } from "../../db/channel-directory";
 import type { TenantGateway, TenantRow } from "../../db/tenant-gateway";
 import { AppError } from "../../lib/errors";
+import type { Logger } from "../../lib/logger";
 import { openTelegramConfig, sealConfig, type TelegramConfig } from "../channel-config";
 import { newWebhookSecret, secretHash } from "../secret-box";
 import { telegramApi } from "./bot-api";
 import { HANDLED_UPDATES } from "./bot";
+import { setCommandMenus } from "./command-menu";
 import type { ChannelView } from "@coach/contracts/channels";
 
 type Channel = TenantRow<"channels">;
@@ -47,6 +50,7 @@ export async function connectTelegram(
   gateway: TenantGateway,
   origin: string,
   botToken: string,
+  logger: Logger,
 ): Promise<Channel> {
   const botInfo = await telegramApi(env, botToken)
     .getMe()
@@ -84,6 +88,7 @@ export async function connectTelegram(
     ? await gateway.update("channels", id, values)
     : await gateway.insert("channels", { id, ...values });
   await setWebhook(env, config, origin);
+  await setCommandMenus(env, config, gateway.tenantId, logger);
   return channel;
 }
 

@@ -180,8 +180,13 @@ export const BOT_TEXTS: Record<ReplyLanguage, BotTexts> = {
   },
 };
 
+/** The language to answer `ctx`'s user in: their Telegram language, else the persona's first. */
+export async function botLanguage(deps: BotDeps, ctx: Context): Promise<ReplyLanguage> {
+  const { persona } = await loadPersona(deps.env.DB, deps.channel.tenantId);
+  return chooseReplyLanguage(persona, { stated: ctx.from?.language_code });
+}
+
 /** The words to answer `ctx`'s user with: their Telegram language, else the persona's first. */
 export async function botTexts(deps: BotDeps, ctx: Context): Promise<BotTexts> {
-  const { persona } = await loadPersona(deps.env.DB, deps.channel.tenantId);
-  return BOT_TEXTS[chooseReplyLanguage(persona, { stated: ctx.from?.language_code })];
+  return BOT_TEXTS[await botLanguage(deps, ctx)];
 }

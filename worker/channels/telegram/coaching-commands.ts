@@ -28,6 +28,7 @@ async function contactOf(deps: BotDeps, ctx: Context) {
     kind: "telegram",
     externalId: String(ctx.chat.id),
     displayName: name,
+    locale: ctx.from?.language_code ?? null,
   });
   return {
     contact,

@@ -13,7 +13,12 @@ function userOf(ctx: Context): ChannelUser | null {
   const name = ctx.from
     ? [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ")
     : null;
-  return { kind: "telegram", externalId: String(ctx.chat.id), displayName: name };
+  return {
+    kind: "telegram",
+    externalId: String(ctx.chat.id),
+    displayName: name,
+    locale: ctx.from?.language_code ?? null,
+  };
 }
 
 /** /start, /help, /reset and /stop. */

@@ -1,10 +1,13 @@
 // /link shows a code to continue this conversation on WhatsApp (or another chat); /link CODE redeems a
-// code shown there. The link is made before the webhook is acknowledged; the reply follows after.
+// code shown there. The link is made before the webhook is acknowledged; the reply follows after, in
+// the user's language (their Telegram setting, else the persona's first).
 import { Composer, type Context } from "grammy";
-import { issueLinkCode, linkCodeReply, linkOutcomeReply, redeemLinkCode } from "../channel-linking";
+import { issueLinkCode, redeemLinkCode } from "../channel-linking";
 import { findOrCreateContact } from "../channel-session";
+import { linkCodeReply, linkOutcomeReply } from "../link-texts";
 import { forTenant } from "../../db/tenant-gateway";
 import type { BotDeps } from "./bot-context";
+import { botLanguage } from "./bot-texts";
 
 /** /link and /link CODE. */
 export function linkComposer(deps: BotDeps): Composer<Context> {
@@ -21,12 +24,18 @@ export function linkComposer(deps: BotDeps): Composer<Context> {
         kind: "telegram",
         externalId: String(chat.id),
         displayName: name,
+        locale: ctx.from?.language_code ?? null,
       });
       const typed = ctx.match.trim();
+      const language = await botLanguage(deps, ctx);
       const reply =
         typed === ""
-          ? linkCodeReply(await issueLinkCode(deps.env, gateway, contact.id), "LINK")
-          : linkOutcomeReply(await redeemLinkCode(deps.env, gateway, contact.id, typed), "/link");
+          ? linkCodeReply(await issueLinkCode(deps.env, gateway, contact.id), "LINK", language)
+          : linkOutcomeReply(
+              await redeemLinkCode(deps.env, gateway, contact.id, typed),
+              "LINK",
+              language,
+            );
       deps.defer(() => ctx.reply(reply));
     });
   });

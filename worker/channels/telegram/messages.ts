@@ -19,6 +19,7 @@ export function messagesComposer(deps: BotDeps): Composer<Context> {
           kind: "telegram",
           externalId: String(chat.id),
           displayName: [from.first_name, from.last_name].filter(Boolean).join(" ") || null,
+          locale: from.language_code ?? null,
         },
         chatId: String(chat.id),
         clientId: `tg-${deps.channel.externalId ?? deps.channel.id}-${updateId}`,

@@ -43,6 +43,7 @@ export function quickReplyAnswersComposer(deps: BotDeps): Composer<Context> {
           externalId: String(chat.id),
           displayName:
             [query.from.first_name, query.from.last_name].filter(Boolean).join(" ") || null,
+          locale: query.from.language_code ?? null,
         },
         chatId: String(chat.id),
         clientId: `tg-${deps.channel.externalId ?? deps.channel.id}-${updateId}`,

@@ -60,11 +60,14 @@ export async function connectWhatsApp(
   }
   const displayPhoneNumber = await checkAccess(env, input);
   const id = existing?.id ?? newId();
-  // Connecting again without a template keeps the one configured before.
-  const template =
-    input.template ??
-    (existing?.configEncrypted ? (await openWhatsAppConfig(env, existing)).template : undefined);
-  const config: WhatsAppConfig = { ...input, template, display_phone_number: displayPhoneNumber };
+  // Connecting again without a template or business account id keeps those configured before.
+  const before = existing?.configEncrypted ? await openWhatsAppConfig(env, existing) : undefined;
+  const config: WhatsAppConfig = {
+    ...input,
+    template: input.template ?? before?.template,
+    display_phone_number: displayPhoneNumber,
+    business_account_id: input.business_account_id ?? before?.business_account_id,
+  };
   const values = {
     kind: "whatsapp" as const,
     status: "active" as const,
@@ -90,6 +93,7 @@ export async function rotateWhatsApp(
     access_token: input.access_token ?? current.access_token,
     app_secret: input.app_secret ?? current.app_secret,
     verify_token: input.verify_token ?? current.verify_token,
+    business_account_id: input.business_account_id ?? current.business_account_id,
   };
   // A new token is checked again, which also reads the display number for a number connected before it was kept.
   if (input.access_token) config.display_phone_number = await checkAccess(env, config);

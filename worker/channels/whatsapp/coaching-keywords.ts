@@ -1,13 +1,14 @@
 // Proactive coaching on WhatsApp, which has no commands: "STOP" (or "BAJA", "ARRÊTER"… in the other
 // languages, keyword-texts.ts) leaves every program and stops all check-ins at once, "START" allows
 // them again, and a program's configured keyword (e.g. "JOIN RUN5K") enrols the sender. Matched on the
-// whole message in any case; anything else is an ordinary message. Replies are in the keyword's
-// language when the persona speaks it, else in the persona's first.
+// whole message in any case; anything else is an ordinary message. Replies are in the language a
+// member chose for the sender, else the keyword's language when the persona speaks it, else in the
+// persona's first.
 import type { ChannelEntry } from "../../db/channel-directory";
 import { chooseReplyLanguage } from "../../lib/reply-language";
 import { loadPersona } from "../../persona/load-persona";
 import { canonicalContactId } from "../../db/contact-links";
-import { forTenant } from "../../db/tenant-gateway";
+import { forTenant, type TenantRow } from "../../db/tenant-gateway";
 import { optInContact, optOutContact } from "../../programs/contact-consent";
 import { enrollContact } from "../../programs/enroll-contact";
 import { activeProgramByKeyword } from "../../programs/program-store";
@@ -34,13 +35,18 @@ export async function handleCoachingKeyword(
     .toUpperCase();
   const gateway = forTenant(env.DB, channel.tenantId);
   const reply = (message: string) => () => sendText(env, config, user.externalId, message);
+  // The sender's contact, found or created once, and only when a keyword asks for it.
+  let sender: Promise<TenantRow<"contacts">> | undefined;
+  const senderContact = () => (sender ??= findOrCreateContact(gateway, user));
   // Coaching follows the person's canonical contact when they linked their channels.
   const coachingId = async () =>
-    canonicalContactId(env.DB, channel.tenantId, (await findOrCreateContact(gateway, user)).id);
+    canonicalContactId(env.DB, channel.tenantId, (await senderContact()).id);
   const consent = consentKeyword(said);
+  // A language a member chose for the person outranks the keyword's.
   const texts = async () =>
     KEYWORD_TEXTS[
       chooseReplyLanguage((await loadPersona(env.DB, channel.tenantId)).persona, {
+        stated: (await senderContact()).language,
         detected: consent?.language,
       })
     ];
@@ -54,7 +60,7 @@ export async function handleCoachingKeyword(
   }
   const program = await activeProgramByKeyword(gateway, said);
   if (!program) return null;
-  const contact = await findOrCreateContact(gateway, user);
+  const contact = await senderContact();
   await gateway.update("contacts", contact.id, {
     consentAt: contact.consentAt ?? Date.now(),
     optedOutAt: null,

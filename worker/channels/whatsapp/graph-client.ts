@@ -1,6 +1,7 @@
 // The WhatsApp Business Cloud API (Graph) calls the platform makes: sending text and templates,
-// marking a message read with the typing indicator, and checking a number's credentials. Base URL and
-// version come from WHATSAPP_GRAPH_URL and WHATSAPP_GRAPH_VERSION.
+// marking a message read with the typing indicator, checking a number's credentials, and listing and
+// deleting its business account's message templates. Base URL and version come from
+// WHATSAPP_GRAPH_URL and WHATSAPP_GRAPH_VERSION.
 import type { WhatsAppConfig } from "../channel-config";
 
 type GraphEnv = Pick<Env, "WHATSAPP_GRAPH_URL" | "WHATSAPP_GRAPH_VERSION">;
@@ -25,10 +26,11 @@ async function graph(
   config: Pick<WhatsAppConfig, "access_token">,
   path: string,
   body?: object,
+  method: "GET" | "POST" | "DELETE" = body ? "POST" : "GET",
 ): Promise<unknown> {
   const url = `${env.WHATSAPP_GRAPH_URL.replace(/\/$/, "")}/${env.WHATSAPP_GRAPH_VERSION}/${path}`;
   const res = await fetch(url, {
-    method: body ? "POST" : "GET",
+    method,
     headers: {
       Authorization: `Bearer ${config.access_token}`,
       ...(body ? { "Content-Type": "application/json" } : {}),
@@ -151,4 +153,41 @@ export async function markReadWithTyping(
     message_id: messageId,
     typing_indicator: { type: "text" },
   });
+}
+
+/** One language of a template, with the fields the platform asks Graph for. */
+export type GraphTemplate = { name: string; language: string; status: string; category: string };
+
+/**
+ * A page of the business account's message templates (`limit` of them after the `after` cursor) and
+ * the cursor of the next page, null on the last one (Graph sends `paging.next` only when more follow).
+ */
+export async function listMessageTemplates(
+  env: GraphEnv,
+  config: Pick<WhatsAppConfig, "access_token">,
+  businessAccountId: string,
+  page: { limit: number; after?: string },
+): Promise<{ templates: GraphTemplate[]; next: string | null }> {
+  const query = new URLSearchParams({
+    fields: "name,status,category,language",
+    limit: String(page.limit),
+    ...(page.after ? { after: page.after } : {}),
+  });
+  const json = (await graph(env, config, `${businessAccountId}/message_templates?${query}`)) as {
+    data?: GraphTemplate[];
+    paging?: { cursors?: { after?: string }; next?: string };
+  };
+  const next = json.paging?.next ? (json.paging.cursors?.after ?? null) : null;
+  return { templates: json.data ?? [], next };
+}
+
+/** Deletes every language of the template `name` from the business account. */
+export async function deleteMessageTemplate(
+  env: GraphEnv,
+  config: Pick<WhatsAppConfig, "access_token">,
+  businessAccountId: string,
+  name: string,
+): Promise<void> {
+  const query = new URLSearchParams({ name });
+  await graph(env, config, `${businessAccountId}/message_templates?${query}`, undefined, "DELETE");
 }

@@ -1,12 +1,16 @@
 // WhatsApp's counterpart of Telegram's /link: the text "LINK" shows a code to continue this
 // conversation on Telegram, "LINK CODE" redeems a code shown there. WhatsApp has no commands, so the
 // whole message must be the keyword (any case), alone or with one code-shaped word: "link me to the
-// article" still goes to the coach.
+// article" still goes to the coach. WhatsApp tells no language, and LINK is the same word in every
+// one: the reply is in the persona's first language.
 import type { ChannelEntry } from "../../db/channel-directory";
 import { forTenant } from "../../db/tenant-gateway";
 import type { WhatsAppConfig } from "../channel-config";
-import { issueLinkCode, linkCodeReply, linkOutcomeReply, redeemLinkCode } from "../channel-linking";
+import { chooseReplyLanguage } from "../../lib/reply-language";
+import { loadPersona } from "../../persona/load-persona";
+import { issueLinkCode, redeemLinkCode } from "../channel-linking";
 import { findOrCreateContact, type ChannelUser } from "../channel-session";
+import { linkCodeReply, linkOutcomeReply } from "../link-texts";
 import { sendText } from "./graph-client";
 
 const LINK_KEYWORD = /^link(?:\s+([a-z0-9]{3}[\s-]?[a-z0-9]{3}))?$/i;
@@ -30,9 +34,10 @@ export async function handleLinkRequest(
 ): Promise<() => Promise<unknown>> {
   const gateway = forTenant(env.DB, channel.tenantId);
   const contact = await findOrCreateContact(gateway, user);
+  const language = chooseReplyLanguage((await loadPersona(env.DB, channel.tenantId)).persona);
   const reply =
     typed === ""
-      ? linkCodeReply(await issueLinkCode(env, gateway, contact.id), "/link")
-      : linkOutcomeReply(await redeemLinkCode(env, gateway, contact.id, typed), "LINK");
+      ? linkCodeReply(await issueLinkCode(env, gateway, contact.id), "/link", language)
+      : linkOutcomeReply(await redeemLinkCode(env, gateway, contact.id, typed), "/link", language);
   return () => sendText(env, config, user.externalId, reply);
 }

@@ -1,7 +1,9 @@
 // Quick replies on WhatsApp: up to three short ones (titles of at most 20 characters) go out as an
 // interactive message with reply buttons; more, or longer, are written under the text as a numbered
-// list, which the room matches when the user answers with a number or the words.
+// list, which the room matches when the user answers with a number or the words. How to answer the list
+// is said in the persona's first language: WhatsApp reports no language of its own.
 import type { QuickReply } from "@coach/contracts/socket";
+import type { ReplyLanguage } from "../../lib/reply-language";
 import type { WhatsAppConfig } from "../channel-config";
 import { splitText } from "../split-text";
 import { whatsAppText } from "./format-text";
@@ -22,16 +24,30 @@ export function fitsReplyButtons(text: string, replies: readonly QuickReply[]): 
   );
 }
 
-/** `text` with the replies as a numbered list under it, and how to answer. */
-export function withNumberedReplies(text: string, replies: readonly QuickReply[]): string {
+/** Under a numbered list: how to answer it. */
+const ANSWER_WITH_A_NUMBER: Record<ReplyLanguage, string> = {
+  en: "Reply with a number.",
+  es: "Responde con un número.",
+  pt: "Responda com um número.",
+  fr: "Répondez par un numéro.",
+  de: "Antworte mit einer Zahl.",
+};
+
+/** `text` with the replies as a numbered list under it, and how to answer, in `language`. */
+export function withNumberedReplies(
+  text: string,
+  replies: readonly QuickReply[],
+  language: ReplyLanguage,
+): string {
   if (replies.length === 0) return text;
   const list = replies.map((r, i) => `${i + 1}. ${r.label}`).join("\n");
-  return `${text}\n\n${list}\nReply with a number.`;
+  return `${text}\n\n${list}\n${ANSWER_WITH_A_NUMBER[language]}`;
 }
 
 /**
  * Sends `text` with its quick replies inside the 24-hour window: reply buttons when they fit, else the
- * numbered list (split at WhatsApp's text limit). Answers the wamids sent, in order.
+ * numbered list (split at WhatsApp's text limit), its hint in `language()` (read only then). Answers the
+ * wamids sent, in order.
  */
 export async function sendWithQuickReplies(
   env: Pick<Env, "WHATSAPP_GRAPH_URL" | "WHATSAPP_GRAPH_VERSION">,
@@ -39,6 +55,7 @@ export async function sendWithQuickReplies(
   to: string,
   text: string,
   replies: readonly QuickReply[],
+  language: () => Promise<ReplyLanguage>,
 ): Promise<string[]> {
   if (fitsReplyButtons(text, replies)) {
     return [
@@ -52,7 +69,8 @@ export async function sendWithQuickReplies(
     ];
   }
   const ids: string[] = [];
-  for (const part of splitText(withNumberedReplies(text, replies), WHATSAPP_TEXT_LIMIT))
+  const listed = replies.length > 0 ? withNumberedReplies(text, replies, await language()) : text;
+  for (const part of splitText(listed, WHATSAPP_TEXT_LIMIT))
     ids.push(await sendText(env, config, to, whatsAppText(part)));
   return ids;
 }

@@ -4,6 +4,8 @@
 // carries, so status webhooks can confirm its delivery. WhatsApp has no typing indicator to push.
 import type { QuickReply } from "@coach/contracts/socket";
 import { recordDelivery } from "../../db/channel-directory";
+import { chooseReplyLanguage, type ReplyLanguage } from "../../lib/reply-language";
+import { loadPersona } from "../../persona/load-persona";
 import type { ChannelSender, SenderTarget } from "../channel-sender";
 import type { WhatsAppConfig } from "../channel-config";
 import { whatsAppText } from "./format-text";
@@ -28,9 +30,12 @@ export function whatsAppSender(
       });
     }
   };
+  // WhatsApp reports no language: the list's hint is in the persona's first.
+  const language = async (): Promise<ReplyLanguage> =>
+    chooseReplyLanguage((await loadPersona(env.DB, target.tenantId)).persona);
   const choices = async (text: string, replies: readonly QuickReply[], seq: number | null) => {
     await remember(
-      await sendWithQuickReplies(env, config, target.externalChatId, text, replies),
+      await sendWithQuickReplies(env, config, target.externalChatId, text, replies, language),
       seq,
     );
   };
@@ -50,7 +55,7 @@ export function whatsAppSender(
             env,
             config,
             target.externalChatId,
-            whatsAppText(withNumberedReplies(text, replies)),
+            whatsAppText(withNumberedReplies(text, replies, await language())),
           ),
         ],
         seq,

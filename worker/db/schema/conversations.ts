@@ -1,5 +1,6 @@
 // A creator's users and their conversations: contacts, the conversations' D1 index (the messages live
 // in each ConversationRoom), and the counters the analytics read.
+import { CONTACT_LANGUAGES } from "@coach/contracts/programs";
 import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { channelKinds } from "../enums";
 import { createdAt } from "./columns";
@@ -14,6 +15,10 @@ export const contacts = tenantTable(
     displayName: text("display_name"),
     email: text("email"),
     locale: text("locale"),
+    /** The language a member chose for the platform's words to them (en/es/pt/fr/de); null: automatic. */
+    language: text("language", { enum: CONTACT_LANGUAGES }),
+    /** A widget visitor's site: the host name of the page they first opened the widget on, nothing more. */
+    site: text("site"),
     timezone: text("timezone"),
     consentAt: integer("consent_at"),
     optedOutAt: integer("opted_out_at"),

@@ -8,6 +8,9 @@ import { contacts, conversations, conversationDays, answerStats } from "./conver
 import { webhookEndpoints, webhookDeliveries } from "./webhooks";
 import { retentionPolicies } from "./retention";
 import { safetySettings } from "./safety";
+import { bridges } from "./bridges";
+import { billingAccounts, billingPlans, billingSubscriptions, billingUsage } from "./billing";
+import { appDevices, pushSubscriptions } from "./companion-app";
 import {
   coachingEvents,
   coachingRules,
@@ -26,6 +29,9 @@ export * from "./webhooks";
 export * from "./coaching";
 export * from "./retention";
 export * from "./safety";
+export * from "./bridges";
+export * from "./billing";
+export * from "./companion-app";
 
 /** Every table scoped by `tenant_id`: the only tables the tenant gateway serves. */
 export const tenantTables = {
@@ -53,4 +59,11 @@ export const tenantTables = {
   coachingEvents,
   retentionPolicies,
   safetySettings,
+  bridges,
+  billingPlans,
+  billingSubscriptions,
+  billingUsage,
+  billingAccounts,
+  appDevices,
+  pushSubscriptions,
 } as const;

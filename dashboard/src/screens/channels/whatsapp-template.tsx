@@ -1,7 +1,8 @@
 // A WhatsApp number's message template: outside the 24 hours after a person last wrote, WhatsApp
 // delivers only templates approved in Meta's WhatsApp Manager, so check-ins, reminders and nudges go
 // out as this one (PUT /channels/:id/template). Its name, language and whether the message text fills
-// its {{1}}; Meta shows its approval status and category, the edge keeps only what it sends.
+// its {{1}}; below it, every template of the number's business account with its review status and
+// category, as Meta reports them.
 import type { ChannelView, WhatsAppTemplate as Template } from "@coach/contracts/channels";
 import { useState } from "react";
 import { problemAt } from "../../api/errors";
@@ -11,6 +12,7 @@ import { CheckLabel } from "../../components/checkboxes";
 import { TextField } from "../../components/form-fields";
 import { Badge, Button } from "../../components/ui";
 import { useAction } from "../../lib/use-resource";
+import { TemplateCatalogue } from "./template-catalogue";
 
 function TemplateForm({
   channelId,
@@ -88,7 +90,8 @@ export function WhatsAppTemplate({
         {template
           ? "Check-ins, reminders and nudges to someone who has not written in 24 hours go out as this template."
           : "Without one, check-ins, reminders and nudges wait until the person writes: after 24 hours WhatsApp only delivers templates approved in WhatsApp Manager."}{" "}
-        Meta shows each template’s approval status and category in WhatsApp Manager.
+        Templates are written and submitted for review in WhatsApp Manager; their status shows
+        below.
       </p>
       {open ? (
         <TemplateForm
@@ -104,6 +107,7 @@ export function WhatsAppTemplate({
           {template ? "Change template" : "Set a template"}
         </Button>
       )}
+      <TemplateCatalogue channelId={channel.id} onChanged={onSaved} />
     </section>
   );
 }

@@ -69,14 +69,33 @@ export function CoachingRulesScreen() {
     (signal) => api.get("/coaching-rules", { query: { limit: PAGE_SIZE, offset }, signal }),
     [api, offset],
   );
-  // The first hundred programs name the rules and fill "who it watches"; workspaces have far fewer.
+  // The first hundred programs fill "who it watches"; workspaces have far fewer.
   const programList = useResource(
     (signal) => api.get("/programs", { query: { limit: 100 }, signal }),
     [api],
   );
+  // The rules on this page are named from exactly the programs they watch, wherever those are listed.
+  const watched = [
+    ...new Set((rules.data?.rules ?? []).flatMap((r) => (r.program_id ? [r.program_id] : []))),
+  ]
+    .sort()
+    .join(",");
+  const watchedList = useResource(
+    async (signal) =>
+      watched === ""
+        ? { programs: [], next_offset: null }
+        : api.get("/programs", { query: { ids: watched, limit: PAGE_SIZE }, signal }),
+    [api, watched],
+  );
   const programs = useMemo(
-    () => new Map((programList.data?.programs ?? []).map((p) => [p.id, p.name])),
-    [programList.data],
+    () =>
+      new Map(
+        [...(programList.data?.programs ?? []), ...(watchedList.data?.programs ?? [])].map((p) => [
+          p.id,
+          p.name,
+        ]),
+      ),
+    [programList.data, watchedList.data],
   );
   const toggle = useReloadingAction(rules, (rule: CoachingRuleView) =>
     api.put("/coaching-rules/:id", { params: { id: rule.id }, body: { enabled: !rule.enabled } }),

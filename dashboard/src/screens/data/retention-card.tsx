@@ -1,18 +1,17 @@
 // Data retention: how long the workspace keeps each kind of data, in days or forever, beside each
 // kind's default. Every member sees it; owners and admins change it, and the change is swept at once.
-import { useEffect, useState } from "react";
 import {
   MAX_RETENTION_DAYS,
   MIN_AUDIT_DAYS,
   type RetentionKind,
   type RetentionSettings,
 } from "@coach/contracts/retention";
-import { useAuth, useMe } from "../../auth/auth-context";
 import { CheckLabel } from "../../components/checkboxes";
 import { TextField } from "../../components/form-fields";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Button, Card, ErrorNotice, SuccessNotice } from "../../components/ui";
-import { submitting, useAction, useResource } from "../../lib/use-resource";
+import { submitting } from "../../lib/use-resource";
+import { type DraftShape, useSettingsDraft } from "../../lib/use-settings-draft";
 
 const KINDS: { kind: RetentionKind; label: string; what: string }[] = [
   {
@@ -31,35 +30,31 @@ const describe = (days: number | null) => (days === null ? "kept forever" : `${d
 /** What the form holds: days as typed, or null for "keep forever". */
 type Draft = Record<RetentionKind, string | null>;
 
-const toDraft = (settings: RetentionSettings): Draft =>
-  Object.fromEntries(
-    KINDS.map(({ kind }) => [kind, settings[kind] === null ? null : String(settings[kind])]),
-  ) as Draft;
+const RETENTION_DRAFT: DraftShape<"/workspace/retention", Draft> = {
+  toDraft: (view) =>
+    Object.fromEntries(
+      KINDS.map(({ kind }) => [
+        kind,
+        view.settings[kind] === null ? null : String(view.settings[kind]),
+      ]),
+    ) as Draft,
+  toBody: (draft) =>
+    Object.fromEntries(
+      KINDS.map(({ kind }) => [kind, draft[kind] === null ? null : Number(draft[kind])]),
+    ) as RetentionSettings,
+};
 
 export function RetentionCard() {
-  const { api } = useAuth();
-  const me = useMe();
-  const mayChange = me.role === "owner" || me.role === "admin";
-  const retention = useResource((signal) => api.get("/workspace/retention", { signal }), [api]);
-  const [draft, setDraft] = useState<Draft>();
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (retention.data && !draft) setDraft(toDraft(retention.data.settings));
-  }, [retention.data, draft]);
-  const save = useAction(async () => {
-    if (!draft) return;
-    const body = Object.fromEntries(
-      KINDS.map(({ kind }) => [kind, draft[kind] === null ? null : Number(draft[kind])]),
-    ) as RetentionSettings;
-    const view = await api.put("/workspace/retention", { body });
-    retention.setData(view);
-    setDraft(toDraft(view.settings));
-    setSaved(true);
-  });
-  const set = (kind: RetentionKind, value: string | null) => {
-    setSaved(false);
-    setDraft((d) => (d ? { ...d, [kind]: value } : d));
-  };
+  const {
+    current: retention,
+    draft,
+    change,
+    save,
+    saved,
+    mayChange,
+  } = useSettingsDraft("/workspace/retention", RETENTION_DRAFT);
+  const set = (kind: RetentionKind, value: string | null) =>
+    change((d) => ({ ...d, [kind]: value }));
 
   return (
     <Card title="Data retention">

@@ -1,23 +1,47 @@
 // A contact's coaching preferences as a member sees and changes them from the inbox: their time zone,
-// quiet hours and how many proactive messages they get at most (PUT /contacts/:id/coaching), and
-// whether they stopped coaching messages, which only they can undo from their channel.
-import type { CoachingStateView } from "@coach/contracts/programs";
+// quiet hours, how many proactive messages they get at most, a pause until a date, and the language
+// the platform writes to them in (PUT /contacts/:id/coaching); and whether coaching messages are
+// stopped (by them or a member), which only they can undo from their channel.
+import type { ContactCoachingView, ContactLanguage } from "@coach/contracts/programs";
 import { useState } from "react";
 import { problemAt } from "../../api/errors";
 import { useApi } from "../../auth/auth-context";
 import { ActionForm } from "../../components/action-form";
 import { CheckLabel } from "../../components/checkboxes";
-import { TextField } from "../../components/form-fields";
 import { LoadError, Loaded } from "../../components/resource-view";
+import { SelectField, TextField } from "../../components/form-fields";
 import { SuccessNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
+import { StopCoaching } from "./stop-coaching";
 
 /** The zones the browser knows, offered as the time zone is typed; the server checks the value. */
 const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 
+/** Each language in its own words; "" lets their channel and the persona decide. */
+const LANGUAGES: Record<ContactLanguage | "", string> = {
+  "": "Automatic: their channel and your persona's languages",
+  en: "English",
+  es: "Español",
+  pt: "Português",
+  fr: "Français",
+  de: "Deutsch",
+};
+
 type DraftPath =
-  "timezone" | "quiet_hours.start" | "quiet_hours.end" | "caps.per_day" | "caps.per_week";
+  | "timezone"
+  | "quiet_hours.start"
+  | "quiet_hours.end"
+  | "caps.per_day"
+  | "caps.per_week"
+  | "paused_until";
+
+/** A time (ms) as a datetime-local input's value, in the browser's zone; "" for none. */
+function localInput(at: number | null): string {
+  if (at === null) return "";
+  const date = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
+  return date.toISOString().slice(0, 16);
+}
 
 export function CoachingPreferences({ contactId }: { contactId: string }) {
   const api = useApi();
@@ -38,6 +62,9 @@ export function CoachingPreferences({ contactId }: { contactId: string }) {
             onSaved={state.setData}
           />
         )}
+        {state.data && (
+          <StopCoaching contactId={contactId} state={state.data} onStopped={state.setData} />
+        )}
       </Loaded>
     </section>
   );
@@ -49,8 +76,8 @@ function PreferencesForm({
   onSaved,
 }: {
   contactId: string;
-  initial: CoachingStateView;
-  onSaved: (state: CoachingStateView) => void;
+  initial: ContactCoachingView;
+  onSaved: (state: ContactCoachingView) => void;
 }) {
   const api = useApi();
   const [quiet, setQuiet] = useState(initial.quiet_hours !== null);
@@ -61,7 +88,9 @@ function PreferencesForm({
     "quiet_hours.end": initial.quiet_hours?.end ?? "08:00",
     "caps.per_day": String(initial.caps.per_day),
     "caps.per_week": String(initial.caps.per_week),
+    paused_until: localInput(initial.paused_until),
   });
+  const [language, setLanguage] = useState<ContactLanguage | "">(initial.language ?? "");
   const [saved, setSaved] = useState<string | null>(null);
   const save = useAction(async () => {
     setSaved(null);
@@ -73,13 +102,19 @@ function PreferencesForm({
           ? { start: draft["quiet_hours.start"], end: draft["quiet_hours.end"] }
           : null,
         caps: { per_day: Number(draft["caps.per_day"]), per_week: Number(draft["caps.per_week"]) },
+        paused_until: draft.paused_until ? new Date(draft.paused_until).getTime() : null,
+        language: language || null,
       },
     });
     onSaved(state);
+    const pause =
+      state.paused_until !== null && state.paused_until > Date.now()
+        ? ` Paused until ${formatDateTime(state.paused_until)}.`
+        : "";
     setSaved(
-      state.quiet_hours
+      (state.quiet_hours
         ? `Saved: nothing proactive from ${state.quiet_hours.start} to ${state.quiet_hours.end}, ${state.timezone} time.`
-        : `Saved: no quiet hours, ${state.timezone} time.`,
+        : `Saved: no quiet hours, ${state.timezone} time.`) + pause,
     );
   });
   /** A field's value, its change and the server's word on it. */
@@ -92,10 +127,24 @@ function PreferencesForm({
     <ActionForm action={save} failed="The preferences were not saved" submit="Save preferences">
       {initial.opted_out && (
         <p className="notice notice-warn small">
-          They stopped coaching messages on {formatDateTime(initial.opted_out_at)}: nothing
+          Coaching messages were stopped on {formatDateTime(initial.opted_out_at)}: nothing
           proactive is sent to them until they start again from their channel.
         </p>
       )}
+      <SelectField
+        label="Language"
+        hint="What our own words to them are written in: replies such as “a person will answer”, keyword answers, and the proactive messages the model writes."
+        options={LANGUAGES}
+        value={language}
+        onValue={setLanguage}
+        error={problemAt(save.error, "language")}
+      />
+      <TextField
+        label="Pause proactive messages until"
+        hint="Empty: not paused. Nothing proactive goes out before then; they resume on their own."
+        type="datetime-local"
+        {...bind("paused_until")}
+      />
       <TextField
         label="Time zone"
         hint="Where they live, e.g. Europe/Berlin; quiet hours and reminders follow it."

@@ -14,7 +14,7 @@ import { Button, Card, ErrorNotice, SuccessNotice } from "../../components/ui";
 import { submitting } from "../../lib/use-resource";
 import { CrisisReplyPreview } from "./crisis-reply-preview";
 import { CrisisResourceForm, LANGUAGE_NAMES } from "./crisis-resource-form";
-import { useSafetyDraft } from "./use-safety-draft";
+import { useSettingsDraft } from "../../lib/use-settings-draft";
 
 /** Which resource the form edits: its index, "new", or none (the form is closed). */
 type Editing = number | "new" | null;
@@ -24,7 +24,7 @@ function reach(resource: CrisisResource): string {
 }
 
 export function CrisisResourcesCard() {
-  const { current, draft, change, save, saved, mayChange } = useSafetyDraft(
+  const { current, draft, change, save, saved, mayChange } = useSettingsDraft(
     "/safety/crisis-resources",
   );
   const [editing, setEditing] = useState<Editing>(null);

@@ -6,7 +6,7 @@ import { LoadError, Loaded } from "../../components/resource-view";
 import { Button, Card, ErrorNotice, PageHeader, SuccessNotice } from "../../components/ui";
 import { submitting } from "../../lib/use-resource";
 import { CrisisResourcesCard } from "./crisis-resources-card";
-import { useSafetyDraft } from "./use-safety-draft";
+import { useSettingsDraft } from "../../lib/use-settings-draft";
 
 const KINDS: { kind: keyof ModelRedaction; label: string }[] = [
   { kind: "payment", label: "Card numbers and IBANs" },
@@ -17,7 +17,7 @@ const KINDS: { kind: keyof ModelRedaction; label: string }[] = [
 
 function ModelRedactionCard() {
   const { current, draft, change, save, saved, mayChange } =
-    useSafetyDraft("/safety/model-redaction");
+    useSettingsDraft("/safety/model-redaction");
   return (
     <Card title="What the model is sent">
       <p className="muted">

@@ -1,5 +1,0 @@
-// Applies the D1 migrations before each test file, so tests run against the real schema.
-import { applyD1Migrations } from "cloudflare:test";
-import { env } from "cloudflare:workers";
-
-await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);

@@ -1,0 +1,152 @@
+// The queries of memberships that are more than the tenant gateway's one-row reads: the answers a
+// contact used this month (taken atomically against the allowance), the Stripe events already handled,
+// and a contact's subscriptions. Every query names the tenant, which callers take from a verified
+// source (the room's meta, a subscription Stripe's API answered), never from a user.
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { database } from "./client";
+import {
+  billingAccounts,
+  billingPlans,
+  billingSubscriptions,
+  billingUsage,
+  stripeEvents,
+} from "./schema";
+
+export type PlanRow = typeof billingPlans.$inferSelect;
+export type SubscriptionRow = typeof billingSubscriptions.$inferSelect;
+
+/** `YYYY-MM` of `at` in UTC: the month an allowance counts in. */
+export function usageMonth(at: number): string {
+  return new Date(at).toISOString().slice(0, 7);
+}
+
+/**
+ * Takes one answer from the contact's allowance for the month of `at`: true when it was under `limit`
+ * (and is now one more), false when the allowance is used up. One statement, so two turns at once
+ * cannot both take the last answer.
+ */
+export async function takeAnswer(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+  limit: number,
+  at: number,
+): Promise<boolean> {
+  if (limit <= 0) return false;
+  const month = usageMonth(at);
+  const taken = await database(d1)
+    .insert(billingUsage)
+    .values({ id: `${contactId}:${month}`, tenantId, contactId, month, answers: 1 })
+    .onConflictDoUpdate({
+      target: billingUsage.id,
+      set: { answers: sql`${billingUsage.answers} + 1` },
+      setWhere: and(eq(billingUsage.tenantId, tenantId), sql`${billingUsage.answers} < ${limit}`),
+    })
+    .returning({ answers: billingUsage.answers });
+  return taken.length > 0;
+}
+
+/** The workspace's free plan (the one not archived), if it has one. */
+export async function freePlan(d1: D1Database, tenantId: string): Promise<PlanRow | undefined> {
+  const [row] = await database(d1)
+    .select()
+    .from(billingPlans)
+    .where(
+      and(
+        eq(billingPlans.tenantId, tenantId),
+        eq(billingPlans.kind, "free"),
+        isNull(billingPlans.archivedAt),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** A plan of the workspace by id, archived or not (a subscriber keeps an archived plan). */
+export async function planById(
+  d1: D1Database,
+  tenantId: string,
+  planId: string,
+): Promise<PlanRow | undefined> {
+  const [row] = await database(d1)
+    .select()
+    .from(billingPlans)
+    .where(and(eq(billingPlans.tenantId, tenantId), eq(billingPlans.id, planId)))
+    .limit(1);
+  return row;
+}
+
+/** The contact's subscriptions, newest first. */
+export function subscriptionsOf(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+): Promise<SubscriptionRow[]> {
+  return database(d1)
+    .select()
+    .from(billingSubscriptions)
+    .where(
+      and(
+        eq(billingSubscriptions.tenantId, tenantId),
+        eq(billingSubscriptions.contactId, contactId),
+      ),
+    )
+    .orderBy(desc(billingSubscriptions.updatedAt));
+}
+
+/** The subscription row `id` as last stored, whatever its tenant (Stripe ids are global). */
+export async function storedSubscription(
+  d1: D1Database,
+  id: string,
+): Promise<SubscriptionRow | undefined> {
+  const [row] = await database(d1)
+    .select()
+    .from(billingSubscriptions)
+    .where(eq(billingSubscriptions.id, id))
+    .limit(1);
+  return row;
+}
+
+/** Writes the subscription as Stripe's API answered it; the row's tenant never changes. */
+export async function saveSubscription(
+  d1: D1Database,
+  row: Omit<SubscriptionRow, "createdAt" | "updatedAt">,
+): Promise<void> {
+  const { id: _id, tenantId, ...fields } = row;
+  await database(d1)
+    .insert(billingSubscriptions)
+    .values(row)
+    .onConflictDoUpdate({
+      target: billingSubscriptions.id,
+      set: { ...fields, updatedAt: Date.now() },
+      setWhere: eq(billingSubscriptions.tenantId, tenantId),
+    });
+}
+
+/** Whether Stripe's event `id` was already handled. */
+export async function eventHandled(d1: D1Database, id: string): Promise<boolean> {
+  const [row] = await database(d1)
+    .select({ id: stripeEvents.id })
+    .from(stripeEvents)
+    .where(eq(stripeEvents.id, id))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Records Stripe's event `id` as handled (after its effects are written, so a failure is retried). */
+export async function markEventHandled(d1: D1Database, id: string, type: string): Promise<void> {
+  await database(d1).insert(stripeEvents).values({ id, type }).onConflictDoNothing();
+}
+
+/** The workspace whose payout account is `stripeAccountId` (a Connect event names only the account). */
+export async function tenantOfStripeAccount(
+  d1: D1Database,
+  stripeAccountId: string,
+): Promise<string | undefined> {
+  const [row] = await database(d1)
+    .select({ tenantId: billingAccounts.tenantId })
+    .from(billingAccounts)
+    .where(eq(billingAccounts.stripeAccountId, stripeAccountId))
+    .limit(1);
+  return row?.tenantId;
+}

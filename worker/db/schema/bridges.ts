@@ -1,0 +1,23 @@
+// The inference bridges a workspace registered: its own machines, which answer its turns instead of the
+// deployment's shared bridge (BRIDGE_URL) once it has at least one.
+import { index, text } from "drizzle-orm/sqlite-core";
+import { createdAt, updatedAt } from "./columns";
+import { tenantTable } from "./tenants";
+
+/**
+ * A bridge: its origin, and sealed (secret-box, bound to the row id) its signing secret and, with a
+ * Cloudflare Access service token, that token's secret. Neither is ever answered after creation.
+ */
+export const bridges = tenantTable(
+  "bridges",
+  {
+    name: text("name").notNull(),
+    url: text("url").notNull(),
+    accessClientId: text("access_client_id"),
+    secretsEncrypted: text("secrets_encrypted").notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("bridges_tenant").on(t.tenantId, t.createdAt)],
+);

@@ -1,0 +1,88 @@
+// The companion app per creator, at `/app/<public key>/` on the edge: the HTML shell, its manifest,
+// its service worker and its icons. A closed workspace's app answers 410 like its widget; an unknown
+// key 404. The app's script and the shared service-worker code are static assets (`/app-assets/`).
+import {
+  applyWidgetSettings,
+  DEFAULT_WIDGET_SETTINGS,
+  type WidgetSettings,
+} from "@coach/contracts/widget";
+import { Hono, type Context } from "hono";
+import { appIconPng } from "../companion/app-icon";
+import {
+  appManifest,
+  appScope,
+  appShellHtml,
+  serviceWorkerScript,
+  shellPolicy,
+  type AppLook,
+} from "../companion/app-shell";
+import { findWidgetByPublicKey } from "../db/widget-directory";
+import type { AppEnv } from "../lib/app-env";
+import { AppError } from "../lib/errors";
+import { newSecret } from "../lib/ids";
+import { loadPersona } from "../persona/load-persona";
+import { workspaceClosed } from "../workspace/workspace-closed";
+
+/** Name and colour changes reach installed apps within a few minutes. */
+const SHELL_MAX_AGE_SECONDS = 300;
+const ICON_MAX_AGE_SECONDS = 86_400;
+
+async function lookOf(c: Context<AppEnv>): Promise<AppLook> {
+  const publicKey = c.req.param("public_key") ?? "";
+  const widget = await findWidgetByPublicKey(c.env.DB, publicKey);
+  if (!widget)
+    throw new AppError(
+      404,
+      "widget_not_found",
+      "No app has this address. Open the app again from the chat on the creator's site.",
+    );
+  if (widget.workspaceClosed) throw workspaceClosed();
+  const settings = applyWidgetSettings(widget.settings as Partial<WidgetSettings>);
+  // A widget whose name the creator never changed speaks as the persona, as the widget does.
+  let name = settings.assistant_name;
+  if (name === DEFAULT_WIDGET_SETTINGS.assistant_name)
+    name = (await loadPersona(c.env.DB, widget.tenantId)).persona.name.slice(0, 60);
+  return { publicKey, name, settings };
+}
+
+function icon(size: 192 | 512) {
+  return async (c: Context<AppEnv>) => {
+    const { settings } = await lookOf(c);
+    const png = await appIconPng(size, settings.colors.primary, settings.colors.background);
+    return c.body(png.slice().buffer, 200, {
+      "Content-Type": "image/png",
+      "Cache-Control": `public, max-age=${ICON_MAX_AGE_SECONDS}`,
+    });
+  };
+}
+
+export const appShellRoutes = new Hono<AppEnv>()
+  .get("/:public_key", (c) => c.redirect(appScope(c.req.param("public_key")), 308))
+  .get("/:public_key/", async (c) => {
+    const look = await lookOf(c);
+    const nonce = newSecret().slice(0, 22);
+    return c.html(appShellHtml(look, nonce), 200, {
+      "Content-Security-Policy": shellPolicy(nonce),
+      "Cache-Control": `public, max-age=${SHELL_MAX_AGE_SECONDS}`,
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+    });
+  })
+  .get("/:public_key/manifest.webmanifest", async (c) => {
+    const manifest = appManifest(await lookOf(c));
+    return c.body(JSON.stringify(manifest), 200, {
+      "Content-Type": "application/manifest+json",
+      "Cache-Control": `public, max-age=${SHELL_MAX_AGE_SECONDS}`,
+    });
+  })
+  .get("/:public_key/sw.js", async (c) => {
+    await lookOf(c);
+    // Browsers check a service worker for updates on every navigation; it must never be cached long.
+    return c.body(serviceWorkerScript(), 200, {
+      "Content-Type": "text/javascript; charset=utf-8",
+      "Cache-Control": "no-cache",
+      "X-Content-Type-Options": "nosniff",
+    });
+  })
+  .get("/:public_key/icon-192.png", icon(192))
+  .get("/:public_key/icon-512.png", icon(512));
