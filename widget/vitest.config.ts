@@ -12,5 +12,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // What a page shows after a round trip through the stack (a program's step, a push, a reconnect)
+    // can take seconds on a loaded CI machine; the one-second default made these checks flaky.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -30,6 +30,7 @@ import type {
   Deleted,
   DocumentDeleted,
   DocumentPage,
+  GapAnswerResult,
   GapPage,
   KnowledgeDocument,
   PersonaVersion,
@@ -98,6 +99,7 @@ export type ApiRoutes = {
   "GET /knowledge/corrections": CorrectionPage;
   "PUT /knowledge/corrections/:id": Correction;
   "GET /knowledge/gaps": GapPage;
+  "POST /knowledge/gaps/answer": GapAnswerResult;
   "GET /persona": PersonaVersion;
   "PUT /persona": PersonaVersion;
   "GET /safety/crisis-resources": CrisisResources;

@@ -52,9 +52,24 @@ export type GapQuestion = {
   grounding: string | null;
   conversation_id: string | null;
   created_at: number;
+  /** Distinct conversations that asked the same question (trimmed, case-folded) and have not been sent an answer. */
+  askers: number;
 };
 
 export type GapPage = { questions: GapQuestion[]; next_offset: number | null };
+
+/**
+ * `POST /knowledge/gaps/answer`: the correction made, and with `notify_askers` how many of the people
+ * who asked were sent the answer (`sent`), how many not (`skipped`: opted out, gone, or held back by
+ * their channel's rules), and whether more are left for another call (`more`).
+ */
+export type GapAnswerResult = {
+  correction: KnowledgeDocument;
+  notify_askers: boolean;
+  sent: number;
+  skipped: number;
+  more: boolean;
+};
 
 /** `GET /assistant/status`: whether the home server answers, and with a model or the built-in answerer. */
 export type AssistantStatus = {

@@ -14,10 +14,13 @@ import { TEST_LANGUAGE_DIR } from "./support/language-dir";
 import { OllamaStandIn } from "./support/ollama-stand-in";
 
 const root = join(import.meta.dirname, "..");
-const tsx = join(root, "..", "node_modules", ".bin", "tsx");
 
+/**
+ * As `npm start` runs it: one Node process with tsx as a loader. tsx's CLI wrapper would stand between
+ * the signal and the bridge and SIGKILL it when the bridge is slow to acknowledge a SIGTERM.
+ */
 function launch(env: Record<string, string>) {
-  const child = spawn(tsx, ["src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", BRIDGE_LANGUAGE_DIR: TEST_LANGUAGE_DIR, ...env },
     stdio: ["ignore", "pipe", "pipe"],

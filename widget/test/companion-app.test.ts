@@ -1,5 +1,5 @@
-// The companion app in Chromium: a widget visitor links the app (the same conversation continues
-// there), the app is installable (Chromium's own installability check finds nothing missing), a
+// The companion app in Chromium: a widget visitor links the app with the widget's "Open in the app"
+// (the same conversation continues there), the app is installable (Chromium's own installability check finds nothing missing), a
 // push delivered to its service worker through the DevTools protocol shows the notification of a
 // program's message and its click opens the app at that message, and a message typed offline is
 // sent once when the network returns. Also measures the first load (bytes, gzipped) and the time to
@@ -17,6 +17,7 @@ import {
   type Page,
 } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { EXTRA } from "../src/shared/strings";
 import { ask, launchChromium, newVisitor, openChat } from "./support/browser";
 import { demoCreatorApi, type CreatorApi } from "./support/creator-api";
 
@@ -44,18 +45,18 @@ afterAll(async () => {
 
 const scope = () => `${stack.edgeUrl}/app/${stack.publicKey}/`;
 
-/** The visitor token the widget opened its socket with (the `token` of the socket's URL). */
-function socketToken(url: string): { token: string; conversationId: string } {
+/** The conversation the widget's socket is in (the `cid` of the visitor token in the socket's URL). */
+function socketConversation(url: string): string {
   const token = new URL(url).searchParams.get("token") ?? "";
   const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as {
     cid: string;
   };
-  return { token, conversationId: claims.cid };
+  return claims.cid;
 }
 
 /**
- * A widget visitor who asked something, and the app link they got with the widget's own visitor
- * token, asked from the creator's site (a fresh phone then opens it).
+ * A widget visitor who asked something, then pressed "Open in the app" in the widget on the creator's
+ * site: the panel shows the app's link (a fresh phone then opens it) and the one-time code.
  */
 async function linkedVisitor(question: string) {
   const site = await newVisitor(browser);
@@ -63,7 +64,7 @@ async function linkedVisitor(question: string) {
   const socket = page.waitForEvent("websocket");
   await page.goto(stack.demoUrl);
   await openChat(page);
-  const { token, conversationId } = socketToken((await socket).url());
+  const conversationId = socketConversation((await socket).url());
   await ask(page, question);
   // Stored by the room (not only drawn by the widget) before the site is closed.
   await expect
@@ -73,16 +74,17 @@ async function linkedVisitor(question: string) {
       ),
     )
     .toBe(true);
-  const url = await page.evaluate(
-    async ({ edge, visitorToken }) => {
-      const res = await fetch(`${edge}/api/v1/widget/app-link`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${visitorToken}` },
-      });
-      return ((await res.json()) as { app_url: string }).app_url;
-    },
-    { edge: stack.edgeUrl, visitorToken: token },
-  );
+  const openApp = page.getByRole("button", { name: EXTRA.openApp });
+  await openApp.click();
+  expect(await openApp.getAttribute("aria-expanded")).toBe("true");
+  const link = page.getByRole("link", { name: EXTRA.appLink });
+  await link.waitFor();
+  const url = (await link.getAttribute("href")) ?? "";
+  expect(await link.getAttribute("target")).toBe("_blank");
+  expect(await link.getAttribute("rel")).toBe("noopener");
+  const code = await page.locator("#coach-widget .sheet .code").innerText();
+  expect(url).toBe(`${scope()}#code=${code}`);
+  expect(await page.locator("#coach-widget .sheet").innerText()).toContain(EXTRA.validFor(10));
   await site.close();
   return { url, conversationId };
 }

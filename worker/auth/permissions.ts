@@ -156,6 +156,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteRequirement>> = {
   "GET /api/v1/knowledge/corrections": "knowledge:read",
   "PUT /api/v1/knowledge/corrections/:id": "knowledge:write",
   "GET /api/v1/knowledge/gaps": "knowledge:read",
+  "POST /api/v1/knowledge/gaps/answer": "knowledge:write",
   "GET /api/v1/persona": "knowledge:read",
   "PUT /api/v1/persona": "knowledge:write",
   "GET /api/v1/safety/crisis-resources": "settings:read",

@@ -36,7 +36,10 @@ export async function allowanceRefusal(
     if (await takeAnswer(env.DB, tenantId, person, plan.monthlyMessages, now)) return null;
     const contact = await forTenant(env.DB, tenantId).find("contacts", contactId);
     const persona = await replyLanguagesOrFallback(env.DB, tenantId, {}, logger);
-    const language = chooseReplyLanguage(persona, { stated: contact?.locale ?? null });
+    // A language a member chose for the person wins over what their channel reports.
+    const language = chooseReplyLanguage(persona, {
+      stated: contact?.language ?? contact?.locale ?? null,
+    });
     logger.info("allowance used up; upgrade offered", { plan_id: plan.id });
     return ALLOWANCE_USED_UP[language].replace(
       "{link}",

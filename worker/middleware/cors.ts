@@ -16,7 +16,7 @@ export function parseOrigins(value: string | undefined): Set<string> {
 
 // Called from visitors' browsers on creators' sites: these set their own CORS from the widget's origins.
 const WIDGET_PUBLIC_PATHS =
-  /^\/api\/v1\/widget\/(?:session|socket|config\/[^/]+|enrollment|enroll|stop|app-link)$/;
+  /^\/api\/v1\/widget\/(?:session|socket|config\/[^/]+|enrollment|enroll|stop|app-link|billing(?:\/checkout|\/portal)?)$/;
 
 /** CORS for the dashboard's API calls. */
 export const apiCors = () =>

@@ -1,6 +1,7 @@
 // The knowledge library: upload (files typed from their bytes, or text and Q&A pairs entered directly),
 // a creator's corrections of answers (made, listed, edited), list, read, rename, delete (its vectors at the bridge go too),
-// re-index, and the questions the coach answered poorly (reported by the bridge). Originals live in R2
+// re-index, and the questions the coach answered poorly (reported by the bridge), each answerable as a
+// correction that can also be sent to the people who asked it. Originals live in R2
 // under the tenant's prefix; the bridge parses and embeds them and reports back through signed callbacks.
 import { RenameDocumentRequestSchema } from "@coach/contracts/bridge";
 import { QaPairSchema } from "@coach/contracts/knowledge";
@@ -9,12 +10,14 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
+import { askersOf } from "../db/gap-askers";
 import { forPrincipal } from "../db/tenant-gateway";
 import { requestIngest } from "../knowledge/bridge-ingest";
 import { renameAtBridge } from "../knowledge/bridge-rename";
 import { documentsToReindex } from "../knowledge/reindex-request";
 import { correctionUpload, readCorrections, rewriteCorrection } from "../knowledge/corrections";
 import { toDocumentJson } from "../knowledge/document-view";
+import { sendGapAnswer } from "../knowledge/gap-answer";
 import { storeOriginal } from "../knowledge/original-file";
 import { readUpload, type Upload } from "../knowledge/upload";
 import { callBridge } from "../lib/bridge-client";
@@ -33,6 +36,11 @@ const ListQuerySchema = z.object({
 const CorrectionSchema = QaPairSchema.extend({
   conversation_id: z.string().min(1).max(128).optional(),
   message_seq: z.number().int().min(1).optional(),
+});
+
+/** A gap answered: the correction, and whether to send it to the people who asked (opt-in). */
+const GapAnswerSchema = QaPairSchema.extend({
+  notify_askers: z.boolean().default(false),
 });
 
 /** `PATCH /documents/:id`: the new title, trimmed, 1–200 characters (the bridge's limit for a rename). */
@@ -89,6 +97,30 @@ export const knowledgeRoutes = new Hono<AppEnv>()
         metadata: { conversation_id, message_seq },
       });
       return c.json(toDocumentJson(document), 202);
+    },
+  )
+  .post(
+    "/gaps/answer",
+    requirePermission("knowledge:write"),
+    jsonBody(GapAnswerSchema),
+    async (c) => {
+      const { question, answer, notify_askers } = c.req.valid("json");
+      const document = await createDocument(c, correctionUpload({ question, answer }));
+      const delivery = notify_askers
+        ? await sendGapAnswer(
+            c.env,
+            forPrincipal(c.env.DB, c.get("principal")),
+            question,
+            answer,
+            c.get("logger"),
+          )
+        : { sent: 0, skipped: 0, more: false };
+      await recordAudit(c, {
+        action: "gap.answered",
+        target: { type: "document", id: document.id },
+        metadata: { notify_askers, sent: delivery.sent, skipped: delivery.skipped },
+      });
+      return c.json({ correction: toDocumentJson(document), notify_askers, ...delivery }, 202);
     },
   )
   .get(
@@ -238,8 +270,14 @@ export const knowledgeRoutes = new Hono<AppEnv>()
         offset,
       },
     );
+    const askers = await askersOf(
+      c.env.DB,
+      c.get("principal").tenantId,
+      rows.map((row) => row.question),
+    );
     const questions = rows.map((row) => ({
       question: row.question,
+      askers: askers.get(row.question) ?? 0,
       confidence: row.confidence,
       grounding: row.grounding,
       conversation_id: row.conversationId,

@@ -167,3 +167,22 @@ describe("paging the inbox", () => {
     await pages.getByText("Conversations 1–50").waitFor();
   });
 });
+
+// Last: erasing the visitor removes their conversation from the inbox the tests above page through.
+describe("a privacy request", () => {
+  it("has their privacy request answered from the panel, by name, without looking up an id", async () => {
+    const { page } = creator;
+    await page.goto(new URL(`/inbox/${visitorConversation}`, dashboardUrl).href);
+    await page.getByText(/^About Visitor from shop\.example, .*: preferences/).click();
+    const download = page.waitForEvent("download");
+    await page
+      .getByRole("button", { name: /^Export Visitor from shop\.example, .*’s data$/ })
+      .click();
+    expect((await download).suggestedFilename()).toMatch(/^contact-.+\.json$/);
+    await page
+      .getByRole("button", { name: /^Erase Visitor from shop\.example, .*’s data$/ })
+      .click();
+    await page.getByRole("button", { name: "Erase for good" }).click();
+    await page.getByText("Erased from every store.").waitFor();
+  });
+});

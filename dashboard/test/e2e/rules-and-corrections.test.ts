@@ -1,17 +1,25 @@
 // The screens for what was once only in the API, in real Chromium as a new coach uses them: a coaching
 // rule written (a refused value said under its field), listed in plain words, changed and turned off;
-// a correction written, its answer changed and deleted; a WhatsApp number's message template set on
+// a correction written, its answer changed and deleted; a visitor's unanswered question answered from
+// Gaps and sent to them in their open widget; a WhatsApp number's message template set on
 // Channels, and its business account's templates listed with their status and one deleted (the Graph
 // stand-in playing WhatsApp). Each screen is saved on a desktop and a phone.
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../../../widget/test/support/browser";
+import {
+  ask,
+  launchChromium,
+  messages,
+  newVisitor,
+  openChat,
+} from "../../../widget/test/support/browser";
 import {
   creatorBrowser,
   openScreen,
   screenshot,
   signUpThroughScreen,
 } from "../support/dashboard-page";
+import { serveSite, type Served } from "../support/static-server";
 
 const { dashboardUrl } = inject("dashboard");
 const PHONE = { width: 390, height: 844 };
@@ -21,6 +29,7 @@ const SAVED = { timeout: 15_000 };
 
 let browser: Browser;
 let creator: { context: BrowserContext; page: Page };
+let site: Served | undefined;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -32,6 +41,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  await site?.close();
   await browser?.close();
 });
 
@@ -122,6 +132,59 @@ describe("corrections", () => {
       .getByRole("button", { name: `Confirm deleting the correction “${question}”` })
       .click();
     await page.getByRole("heading", { name: "No corrections yet" }).waitFor();
+  });
+});
+
+describe("gaps", () => {
+  const question = "Which tyre pressure suits a gravel ride?";
+  const answer = "Between 30 and 40 psi: lower on loose gravel, higher on packed roads.";
+
+  it("answers a visitor's unanswered question from Gaps and sends it to them, opted in", async () => {
+    const { page } = creator;
+    await openScreen(page, "Web widget");
+    const snippet = await page.getByTestId("embed-snippet").innerText();
+    site = await serveSite(
+      new Map([
+        [
+          "/",
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rae</title></head><body>${snippet}</body></html>`,
+        ],
+      ]),
+    );
+    await page.getByLabel("Add a site").fill(site.url);
+    await page.getByRole("button", { name: "Add site" }).click();
+    await page.getByRole("button", { name: "Save widget" }).click();
+    await page.getByText("Saved. Visitors see the changes within a minute.").waitFor();
+
+    // No material yet: the visitor's question falls back and becomes a gap. Their widget stays open.
+    const visit = await (await newVisitor(browser)).newPage();
+    await visit.goto(site.url);
+    await openChat(visit);
+    await ask(visit, question);
+    await expect
+      .poll(async () => (await messages(visit)).some((m) => m.role === "assistant" && !m.busy), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+
+    await openScreen(page, "Gaps");
+    const row = page.getByRole("row", { name: new RegExp(question) });
+    await row.waitFor(SAVED);
+    await row.getByRole("button", { name: "Answer this" }).click();
+    const form = page.getByRole("form", { name: "Answer this" });
+    expect(await form.getByLabel("The question").inputValue()).toBe(question);
+    await form.getByLabel("The answer to give instead").fill(answer);
+    await form.getByLabel("Also send this answer to the 1 person who asked").check();
+    await bothWidths(page, "gaps-answer");
+    await form.getByRole("button", { name: "Save answer" }).click();
+    await expect
+      .poll(() => page.getByRole("status").allInnerTexts(), SAVED)
+      .toContainEqual(expect.stringContaining("Sent to 1 person."));
+
+    await expect
+      .poll(async () => (await messages(visit)).map((m) => m.text).join("\n"), SAVED)
+      .toContain(answer);
+    await visit.context().close();
   });
 });
 

@@ -100,6 +100,7 @@ type Served = {
   "GET /knowledge/corrections": Out<typeof knowledgeRoutes, "/corrections", "$get">;
   "PUT /knowledge/corrections/:id": Out<typeof knowledgeRoutes, "/corrections/:id", "$put">;
   "GET /knowledge/gaps": Out<typeof knowledgeRoutes, "/gaps", "$get">;
+  "POST /knowledge/gaps/answer": Out<typeof knowledgeRoutes, "/gaps/answer", "$post">;
   "GET /persona": Out<typeof personaRoutes, "/", "$get">;
   "PUT /persona": Out<typeof personaRoutes, "/", "$put">;
   "GET /safety/crisis-resources": Out<typeof safetyRoutes, "/crisis-resources", "$get">;

@@ -7,6 +7,7 @@ import { errorWords, STRINGS, useLanguage } from "../shared/strings";
 import { themeOf } from "../shared/theme";
 import { panelCss } from "../styles/panel.css";
 import { Connection, type ConnectionState } from "./connection";
+import { PanelExtras } from "./extras";
 import { creatorLabel } from "./message-view";
 import { PanelView } from "./panel-view";
 import { ProgramOffer } from "./program-offer";
@@ -48,6 +49,7 @@ export function mount(host: PanelHost): PanelHandle {
   const offer = host.program
     ? new ProgramOffer(host.edge, host.program, () => connection.currentSession())
     : null;
+  const extras = new PanelExtras(host.edge, () => connection.currentSession());
   const view = new PanelView(
     settings,
     theme.position,
@@ -70,6 +72,7 @@ export function mount(host: PanelHost): PanelHandle {
       close: () => close(),
     },
     offer?.view.el,
+    extras.el,
   );
   host.root.appendChild(view.el);
 
@@ -217,6 +220,7 @@ export function mount(host: PanelHost): PanelHandle {
     connection.start();
     // Read again on every opening: the visitor may have stopped coaching from another channel meanwhile.
     offer?.refresh();
+    void extras.refresh();
     view.scrollToEnd();
     view.input.focus();
   }

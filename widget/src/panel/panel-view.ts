@@ -1,5 +1,6 @@
 // The chat panel's DOM: a labelled non-modal dialog with a header, the coaching program's bar when the
-// embed offers one, the message log, a typing line, a notice line, suggested questions and the composer.
+// embed offers one, the message log, a typing line, a notice line, suggested questions, the composer and
+// the footer (the companion app, the plans: extras.ts).
 // It renders what it is told and reports what the visitor does; the conversation logic lives in index.ts.
 import type { QuickReply } from "@coach/contracts/socket";
 import type { WidgetSettings } from "@coach/contracts/widget";
@@ -39,6 +40,7 @@ export class PanelView {
     position: "left" | "right",
     private readonly actions: PanelActions,
     programBar: HTMLElement | null = null,
+    footer: HTMLElement | null = null,
   ) {
     this.status = h("span", { class: "status" }, STRINGS.connecting);
     this.log = h("ol", { class: "log", "aria-label": STRINGS.conversation, tabindex: "0" });
@@ -131,6 +133,7 @@ export class PanelView {
       this.notice,
       this.chips,
       form,
+      footer,
       this.live,
     );
     this.el.addEventListener("keydown", (event) => {

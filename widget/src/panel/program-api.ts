@@ -10,7 +10,8 @@ export type ProgramFailure = { failure: "not_found" | "network" | "other" };
 /** Gives the current visitor session (the connection's, shared with the socket). */
 export type SessionSource = () => Promise<Session | SessionFailure>;
 
-async function call<T>(
+/** One call to `/api/v1/widget/<route>` as the visitor: a POST when there is a body, else a GET. */
+export async function visitorCall<T>(
   edge: string,
   session: SessionSource,
   route: string,
@@ -45,7 +46,7 @@ export function readEnrollment(
   session: SessionSource,
   slug: string,
 ): Promise<WidgetEnrollmentView | ProgramFailure> {
-  return call(edge, session, `enrollment?program_slug=${encodeURIComponent(slug)}`);
+  return visitorCall(edge, session, `enrollment?program_slug=${encodeURIComponent(slug)}`);
 }
 
 /** Joins the program `slug` (an active enrolment there already counts as joined). */
@@ -54,7 +55,7 @@ export function joinProgram(
   session: SessionSource,
   slug: string,
 ): Promise<WidgetEnrollResponse | ProgramFailure> {
-  return call(edge, session, "enroll", { program_slug: slug });
+  return visitorCall(edge, session, "enroll", { program_slug: slug });
 }
 
 /** Stops every coaching message to the visitor, on every channel. */
@@ -62,5 +63,5 @@ export function stopCoaching(
   edge: string,
   session: SessionSource,
 ): Promise<{ opted_out: true } | ProgramFailure> {
-  return call(edge, session, "stop", {});
+  return visitorCall(edge, session, "stop", {});
 }

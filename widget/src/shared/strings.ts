@@ -2,6 +2,7 @@
 // mounts; English until then. Live bindings, so every module reads the chosen catalogue at render
 // time: read them when drawing, never copy them into module-level constants.
 import { ERROR_STRINGS, type SocketErrorCode } from "../i18n/error-strings";
+import { EXTRA_STRINGS, type ExtraStrings } from "../i18n/extra-strings";
 import type { WidgetLanguage } from "../i18n/languages";
 import {
   ANSWER_STRINGS_BY_LANGUAGE,
@@ -18,6 +19,11 @@ export let PROGRAM_STRINGS: ProgramStrings = PROGRAM_STRINGS_BY_LANGUAGE.en;
 /** The words around an answer: its numbered sources and what it rests on. */
 export let ANSWER_STRINGS: AnswerStrings = ANSWER_STRINGS_BY_LANGUAGE.en;
 
+/** The panel's footer: the companion app's link and code, the membership plans. */
+export let EXTRA: ExtraStrings = EXTRA_STRINGS.en;
+/** The language those words are in (prices are formatted for it). */
+export let LANGUAGE: WidgetLanguage = "en";
+
 /** What an `error` frame means, by its code. */
 export let ERRORS: Record<SocketErrorCode, string> = ERROR_STRINGS.en;
 
@@ -32,4 +38,6 @@ export function useLanguage(language: WidgetLanguage): void {
   ERRORS = ERROR_STRINGS[language];
   PROGRAM_STRINGS = PROGRAM_STRINGS_BY_LANGUAGE[language];
   ANSWER_STRINGS = ANSWER_STRINGS_BY_LANGUAGE[language];
+  EXTRA = EXTRA_STRINGS[language];
+  LANGUAGE = language;
 }

@@ -15,7 +15,7 @@ header h2{flex:1;margin:0;font-size:16px;font-weight:650}
 button{font:inherit;cursor:pointer}
 .icon{display:grid;place-items:center;width:36px;height:36px;padding:0;border:0;border-radius:8px;background:transparent;color:inherit}
 .icon svg{width:20px;height:20px}
-.icon:focus-visible,.send:focus-visible,.chip:focus-visible,.retry:focus-visible,.cite:focus-visible,summary:focus-visible,.sources li:focus-visible,a:focus-visible,textarea:focus-visible{outline:3px solid var(--coach-primary);outline-offset:2px}
+.icon:focus-visible,.send:focus-visible,.chip:focus-visible,.retry:focus-visible,.cite:focus-visible,summary:focus-visible,.sources li:focus-visible,a:focus-visible,.link:focus-visible,textarea:focus-visible{outline:3px solid var(--coach-primary);outline-offset:2px}
 header .icon:focus-visible{outline-color:var(--coach-on-primary)}
 .log{flex:1;overflow-y:auto;overscroll-behavior:contain;margin:0;padding:14px;list-style:none;display:flex;flex-direction:column;gap:10px;overflow-anchor:none}
 .msg{max-width:85%;display:flex;flex-direction:column;gap:4px;contain:layout}
@@ -59,6 +59,14 @@ textarea{flex:1;resize:none;min-height:42px;max-height:120px;padding:10px;border
 .send{min-height:42px;padding:0 14px;border:0;border-radius:10px;background:var(--coach-primary);color:var(--coach-on-primary);font-weight:600}
 .send.stop{background:var(--coach-text);color:var(--coach-bg)}
 .send:disabled{opacity:.6;cursor:default}
+.more{display:flex;gap:14px;padding:0 14px 8px;font-size:12px}
+.link{border:0;background:none;color:inherit;text-decoration:underline;padding:2px 0}
+.extras{flex:none}
+.sheet{max-height:220px;overflow-y:auto;padding:8px 14px 10px;font-size:13px;border-top:1px solid color-mix(in srgb,var(--coach-text) 15%,transparent)}
+.sheet p{margin:0 0 6px}.sheet p:empty{display:none}.sheet a{color:inherit;text-decoration:underline}
+.sheet .error{color:#b91c1c}.code{font:600 15px ui-monospace,Menlo,monospace;letter-spacing:.08em}
+.plans{list-style:none;margin:0;padding:0;display:grid;gap:8px}
+.plans li{display:flex;flex-wrap:wrap;align-items:center;gap:4px 10px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:480px){.panel{inset:0;width:100%;height:100%;border-radius:0;bottom:0}.panel.right,.panel.left{right:0;left:0}}
 @media (prefers-reduced-motion:reduce){.panel{animation:none}.dots i{animation:none}}`;

@@ -53,6 +53,11 @@ export const questionGaps = tenantTable(
     question: text("question").notNull(),
     confidence: real("confidence").notNull(),
     grounding: text("grounding").notNull(),
+    /**
+     * When a creator's answer to this question was sent into the conversation (`POST
+     * /knowledge/gaps/answer` with `notify_askers`): the record that keeps it from going twice.
+     */
+    answerSentAt: integer("answer_sent_at"),
     createdAt: createdAt(),
   },
   (t) => [index("question_gaps_tenant_time").on(t.tenantId, t.createdAt)],

@@ -1,50 +1,26 @@
 // Export and delete: the workspace's data as a JSON download, how long it keeps its data, one end
-// user's data (export or erase, by contact id), the person's own account data, and deleting the
-// workspace (confirmed by typing its slug).
+// user's data (export or erase, by contact id; also beside the person in the inbox), the person's own
+// account data, and deleting the workspace (confirmed by typing its slug).
 import { useState } from "react";
 import { useAuth, useMe } from "../../auth/auth-context";
+import { ContactPrivacy } from "../../components/contact-privacy";
 import { Field, TextField } from "../../components/form-fields";
-import { Button, Card, ErrorNotice, PageHeader, SuccessNotice } from "../../components/ui";
+import { Button, Card, ErrorNotice, PageHeader } from "../../components/ui";
+import { downloadJson } from "../../lib/download";
 import { submitting, useAction } from "../../lib/use-resource";
 import { RetentionCard } from "./retention-card";
-
-function download(name: string, data: unknown): void {
-  const url = URL.createObjectURL(
-    new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }),
-  );
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 export function DataScreen() {
   const { api, signOut } = useAuth();
   const me = useMe();
   const [contactId, setContactId] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [erased, setErased] = useState<string | null>(null);
   const exportWorkspace = useAction(async () =>
-    download(`${me.tenant.slug}-export.json`, await api.get("/workspace/export")),
+    downloadJson(`${me.tenant.slug}-export.json`, await api.get("/workspace/export")),
   );
   const exportMine = useAction(async () =>
-    download("my-account.json", await api.get("/me/export")),
+    downloadJson("my-account.json", await api.get("/me/export")),
   );
-  const exportContact = useAction(async () =>
-    download(
-      `contact-${contactId}.json`,
-      await api.get("/contacts/:id/export", { params: { id: contactId } }),
-    ),
-  );
-  const eraseContact = useAction(async () => {
-    const receipt = await api.del("/contacts/:id", { params: { id: contactId } });
-    setErased(
-      receipt.complete
-        ? "Erased from every store."
-        : "Partly erased: a store could not be reached. Press erase again to finish.",
-    );
-  });
   const deleteWorkspace = useAction(async () => {
     await api.del("/workspace", { body: { confirm } });
     await signOut();
@@ -84,36 +60,16 @@ export function DataScreen() {
       <RetentionCard />
       <Card title="A user’s data (privacy requests)">
         <p className="muted">
-          Export or erase everything stored about one end user. Their contact id is shown in the
-          inbox.
+          Export or erase everything stored about one end user: open their conversation in the inbox
+          and use “About …” beside the transcript, or paste their contact id here (from the
+          workspace export or the API).
         </p>
         <TextField
           label="Contact id"
           value={contactId}
           onValue={(value) => setContactId(value.trim())}
         />
-        <ErrorNotice
-          error={exportContact.error ?? eraseContact.error}
-          title="The request did not work"
-        />
-        {erased && <SuccessNotice>{erased}</SuccessNotice>}
-        <div className="row-actions">
-          <Button
-            disabled={!contactId}
-            busy={exportContact.busy}
-            onClick={() => void exportContact.run()}
-          >
-            Export user’s data
-          </Button>
-          <Button
-            variant="danger"
-            disabled={!contactId}
-            busy={eraseContact.busy}
-            onClick={() => void eraseContact.run()}
-          >
-            Erase user’s data
-          </Button>
-        </div>
+        <ContactPrivacy contactId={contactId} name="this user" />
       </Card>
       <Card title="Delete this workspace" className="danger-zone">
         <p>

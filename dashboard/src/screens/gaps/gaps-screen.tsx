@@ -1,8 +1,10 @@
 // Questions the assistant answered poorly (fell back, answered from general knowledge, or with low
-// confidence): what to add to the material next, with a way to the upload and to the conversation.
+// confidence): what to add to the material next, with a way to the upload and to the conversation, and
+// "Answer this": the answer saved as a correction, and sent to the people who asked if the creator opts in.
 import { Link } from "react-router";
 import type { GapQuestion } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
+import { CorrectAnswer } from "../../components/correct-answer";
 import { DataTable } from "../../components/data-table";
 import { Pager, usePagedResource } from "../../components/pager";
 import { LoadError, Loaded } from "../../components/resource-view";
@@ -72,6 +74,7 @@ function GapRow({ gap: q }: { gap: GapQuestion }) {
       <td className="row-actions">
         {q.conversation_id && <Link to={`/inbox/${q.conversation_id}`}>Open conversation</Link>}
         <Link to="/knowledge">Add material</Link>
+        <CorrectAnswer question={q.question} answer="" model={undefined} askers={q.askers} />
       </td>
     </tr>
   );

@@ -1,8 +1,10 @@
 // The person behind a conversation, beside its transcript: their coaching preferences, how they are
-// doing (the signals their coaching agent keeps), what they committed to, and their programs.
+// doing (the signals their coaching agent keeps), what they committed to, their programs, and their
+// privacy requests (export or erase their data).
 import type { CommitmentStatus } from "@coach/contracts/commitments";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
+import { ContactPrivacy } from "../../components/contact-privacy";
 import { Pager, usePagedResource } from "../../components/pager";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Badge } from "../../components/ui";
@@ -30,7 +32,7 @@ export function ContactPanel({ contactId, name }: { contactId: string; name: str
   const [open, setOpen] = useState(false);
   return (
     <details className="contact-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>About {name}: preferences, commitments, programs</summary>
+      <summary>About {name}: preferences, commitments, programs, privacy</summary>
       {/* Read only once opened: most visits to a transcript never look. */}
       {open && (
         <>
@@ -38,6 +40,10 @@ export function ContactPanel({ contactId, name }: { contactId: string; name: str
           <Signals contactId={contactId} />
           <Commitments contactId={contactId} />
           <Programs contactId={contactId} />
+          <section aria-labelledby={`privacy-${contactId}`}>
+            <h3 id={`privacy-${contactId}`}>Privacy requests</h3>
+            <ContactPrivacy contactId={contactId} name={name} />
+          </section>
         </>
       )}
     </details>

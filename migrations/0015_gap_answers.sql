@@ -1,0 +1,1 @@
+ALTER TABLE `question_gaps` ADD `answer_sent_at` integer;
