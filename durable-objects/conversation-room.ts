@@ -7,6 +7,7 @@ import { DurableObject } from "cloudflare:workers";
 import { AppError, conversationErased } from "../worker/lib/errors";
 import { createLogger, describeError, type Logger } from "../worker/lib/logger";
 import type { ChannelMessageResult } from "../worker/lib/rooms";
+import { pushReply } from "../worker/push/push-reply";
 import { AlarmSchedule } from "./room/alarm-schedule";
 import { ChannelPost } from "./room/channel-post";
 import { ChannelSenders } from "./room/channel-senders";
@@ -187,7 +188,12 @@ export class ConversationRoom extends DurableObject<Env> {
     this.enter(input.meta);
     const meta = this.requireMeta();
     this.adapters.attachChannel(meta);
-    return sendFromRoom(this.outbound, meta, input);
+    const result = await sendFromRoom(this.outbound, meta, input);
+    // Stored, yet neither delivered nor refused: a web message no socket saw. (The coaching agent
+    // pushes its proactive messages itself.)
+    const unseen = result.seq > 0 && !result.duplicate && !result.delivered && !result.error;
+    if (input.source === "takeover" && unseen) this.pushIfAway(result.seq, input.text);
+    return result;
   }
 
   /**
@@ -270,6 +276,21 @@ export class ConversationRoom extends DurableObject<Env> {
   private deliver(frame: ServerFrame): void {
     this.events.noteAnswer(frame);
     this.adapters.deliver(frame);
+    // An answer on the web's own route, stored while no socket was open, reaches the person's app.
+    const { routes } = this.stores;
+    if (frame.type === "done" && frame.status === "complete" && this.hub.readyCount() === 0) {
+      // A turn on a messaging channel is answered there (room/channel-router.ts picks the same way).
+      if (!(routes.forTurn(frame.turn_id) ?? routes.latest()))
+        this.pushIfAway(frame.seq, frame.text);
+    }
+  }
+
+  /** Pushes a web conversation's reply to the person's app devices, in the background. */
+  private pushIfAway(seq: number, text: string): void {
+    const { tenantId, conversationId, contactId, channel } = this.requireMeta();
+    if (channel !== "web" || !contactId) return;
+    const message = { conversationId, seq, text };
+    this.ctx.waitUntil(pushReply(this.env, tenantId, contactId, message, this.logger));
   }
 
   /** Works the outbox without holding up the caller. */

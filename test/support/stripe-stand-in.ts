@@ -221,6 +221,26 @@ export async function startStripeStandIn(
       },
     ],
     [
+      // Cancels now (https://docs.stripe.com/api/subscriptions/cancel): answers the subscription with
+      // `status: "canceled"` and its `canceled_at` / `ended_at`, and Stripe sends
+      // `customer.subscription.deleted`. A canceled subscription cannot be canceled again.
+      "DELETE",
+      /^\/v1\/subscriptions\/([^/]+)$/,
+      ([id]) => {
+        const sub = kindOf(id!, "subscription");
+        if (!sub) return noSuch("subscription", id!);
+        if (sub.status === "canceled")
+          return stripeError(
+            400,
+            "invalid_request_error",
+            "A canceled subscription can only update its cancellation_details and metadata.",
+          );
+        Object.assign(sub, { status: "canceled", canceled_at: now(), ended_at: now() });
+        emit("customer.subscription.deleted", sub);
+        return [200, sub];
+      },
+    ],
+    [
       "POST",
       /^\/v1\/accounts$/,
       (_m, p) => [

@@ -3,6 +3,7 @@
 // subscription's metadata (written when the edge made the Checkout Session) says whose it is.
 import type Stripe from "stripe";
 import { planById, saveSubscription, storedSubscription } from "../db/billing-store";
+import { forTenant } from "../db/tenant-gateway";
 import type { Logger } from "../lib/logger";
 
 /** Seconds (Stripe) to milliseconds (the platform). */
@@ -29,6 +30,18 @@ export async function syncSubscription(
   const stored = await storedSubscription(d1, sub.id);
   if (stored && stored.tenantId !== tenantId) {
     logger.error("stripe subscription changed workspace; ignored", { subscription_id: id });
+    return;
+  }
+  // The cancellation an erasure made (worker/auth/gdpr/stripe-store.ts) reports back once the person's
+  // rows are gone: an ended subscription of a contact that no longer exists is not stored again.
+  if (
+    !stored &&
+    sub.status === "canceled" &&
+    !(await forTenant(d1, tenantId).find("contacts", contactId))
+  ) {
+    logger.info("stripe subscription of an erased contact ended; not stored", {
+      subscription_id: id,
+    });
     return;
   }
   const item = sub.items.data[0];

@@ -9,9 +9,12 @@ import { deliver, standIn, stripe, type StripeEventLike } from "./billing-helper
 
 export type SeededMembership = { tenantId: string; contactId: string; subscriptionId: string };
 
-export async function seedMembership(): Promise<SeededMembership> {
-  const { tenantId } = await createWorkspace();
-  const contactId = crypto.randomUUID();
+/** A new workspace and contact by default; `into` an existing workspace's contact when given. */
+export async function seedMembership(
+  into?: Omit<SeededMembership, "subscriptionId">,
+): Promise<SeededMembership> {
+  const { tenantId } = into ?? (await createWorkspace());
+  const contactId = into?.contactId ?? crypto.randomUUID();
   const plan = await createPlan(forTenant(env.DB, tenantId), stripe, {
     kind: "paid",
     name: "Club",

@@ -7,8 +7,10 @@
 import type { WidgetMembershipView } from "@coach/contracts/billing";
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { eraseContact, erasureStores } from "../../../worker/auth/gdpr/contact-data";
 import { createPlan } from "../../../worker/billing/plans";
 import { revenueOf } from "../../../worker/billing/revenue";
+import { storedSubscription, subscriptionsOf } from "../../../worker/db/billing-store";
 import { forTenant } from "../../../worker/db/tenant-gateway";
 import {
   createWorkspace,
@@ -19,6 +21,7 @@ import {
 } from "../../support/widget-client";
 import { errorOf } from "../auth/helpers";
 import { deliver, standIn, stripe, type StripeEventLike } from "./billing-helpers";
+import { seedMembership } from "./membership-seed";
 
 type Done = { type: "done"; seq: number; text: string };
 
@@ -144,5 +147,63 @@ describe("a widget visitor's membership", () => {
     const portal = await visitor("/portal", {});
     expect(portal.status).toBe(404);
     expect((await errorOf(portal)).code).toBe("plan_required");
+  });
+});
+
+describe("erasing a paying member", () => {
+  // Every store of a privacy erasure but the bridge's, which test/worker/auth/gdpr.test.ts covers.
+  const stores = (stripeAt: string) =>
+    erasureStores({ ...env, STRIPE_API_URL: stripeAt }).filter((s) => s.name !== "bridge");
+
+  it("cancels their subscription at Stripe before their rows go, and is incomplete while Stripe cannot be reached", async () => {
+    const { tenantId } = await createWorkspace();
+    const gateway = forTenant(env.DB, tenantId);
+    const contact = await gateway.insert("contacts", {
+      id: crypto.randomUUID(),
+      channel: "web",
+      externalId: crypto.randomUUID(),
+      displayName: "Mia",
+      email: "mia@example.test",
+    });
+    const { subscriptionId } = await seedMembership({ tenantId, contactId: contact.id });
+    expect((await storedSubscription(env.DB, subscriptionId))?.status).toBe("active");
+
+    // Stripe unreachable: the erasure says it is incomplete and keeps the row naming the subscription.
+    const offline = stores("http://127.0.0.1:9");
+    const partial = await eraseContact(env.DB, gateway, offline, contact.id, "req-offline");
+    expect(partial.complete).toBe(false);
+    expect(partial.stores).toContainEqual(
+      expect.objectContaining({ store: "stripe_subscriptions", status: "failed", items: 0 }),
+    );
+    expect(await storedSubscription(env.DB, subscriptionId)).toBeDefined();
+    expect((await stripe().subscriptions.retrieve(subscriptionId)).status).toBe("active");
+
+    // Erased again: Stripe cancels the subscription now, then the rows go.
+    const receipt = await eraseContact(
+      env.DB,
+      gateway,
+      stores(env.STRIPE_API_URL),
+      contact.id,
+      "req-again",
+    );
+    expect(receipt.stores.filter((s) => s.status === "failed")).toEqual([]);
+    expect(receipt.complete).toBe(true);
+    expect(receipt.stores).toContainEqual({
+      store: "stripe_subscriptions",
+      status: "erased",
+      items: 1,
+    });
+    expect((await stripe().subscriptions.retrieve(subscriptionId)).status).toBe("canceled");
+    expect(await subscriptionsOf(env.DB, tenantId, contact.id)).toEqual([]);
+    expect(await gateway.find("contacts", contact.id)).toBeUndefined();
+
+    // Stripe's `customer.subscription.deleted` arrives afterwards and brings nothing back.
+    const { data } = await standIn<{ data: StripeEventLike[] }>("/__events", "GET");
+    const deleted = data.filter(
+      (e) => e.type === "customer.subscription.deleted" && e.data.object.id === subscriptionId,
+    );
+    expect(deleted).toHaveLength(1);
+    expect((await deliver(deleted[0]!)).status).toBe(200);
+    expect(await storedSubscription(env.DB, subscriptionId)).toBeUndefined();
   });
 });

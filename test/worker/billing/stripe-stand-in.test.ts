@@ -17,6 +17,26 @@ async function refusal(
   return error;
 }
 
+/** A monthly subscription paid through the stand-in's Checkout. */
+async function paidSubscription(): Promise<{ subscription: string }> {
+  const product = await stripe().products.create({ name: "Monthly" });
+  const price = await stripe().prices.create({
+    product: product.id,
+    unit_amount: 1900,
+    currency: "usd",
+    recurring: { interval: "month" },
+  });
+  const session = await stripe().checkout.sessions.create({
+    mode: "subscription",
+    line_items: [{ price: price.id, quantity: 1 }],
+    success_url: "https://x.test/done",
+  });
+  const done = await fetch(`${env.STRIPE_API_URL}/__checkout/${session.id}/complete`, {
+    method: "POST",
+  });
+  return (await done.json()) as { subscription: string };
+}
+
 describe("the Stripe stand-in", () => {
   it("refuses a request without an API key with 401 (docs.stripe.com/api/authentication)", async () => {
     const res = await fetch(`${env.STRIPE_API_URL}/v1/subscriptions/sub_x`);
@@ -66,23 +86,21 @@ describe("the Stripe stand-in", () => {
     expect(error.statusCode).toBe(400);
   });
 
+  it("cancels a subscription now with DELETE: 200 and status canceled, 404 resource_missing for an unknown id (docs.stripe.com/api/subscriptions/cancel)", async () => {
+    const { subscription } = await paidSubscription();
+    const canceled = await stripe().subscriptions.cancel(subscription);
+    expect(canceled.id).toBe(subscription);
+    expect(canceled.status).toBe("canceled");
+    expect(canceled.canceled_at).toBeGreaterThan(0);
+    expect((await stripe().subscriptions.retrieve(subscription)).status).toBe("canceled");
+    const error = await refusal(stripe().subscriptions.cancel("sub_unknown"));
+    expect(error.statusCode).toBe(404);
+    expect(error.code).toBe("resource_missing");
+    expect(error.message).toContain("No such subscription: 'sub_unknown'");
+  });
+
   it("keeps current_period_end on the subscription's items, as API versions since 2025-03-31 do", async () => {
-    const product = await stripe().products.create({ name: "Monthly" });
-    const price = await stripe().prices.create({
-      product: product.id,
-      unit_amount: 1900,
-      currency: "usd",
-      recurring: { interval: "month" },
-    });
-    const session = await stripe().checkout.sessions.create({
-      mode: "subscription",
-      line_items: [{ price: price.id, quantity: 1 }],
-      success_url: "https://x.test/done",
-    });
-    const done = await fetch(`${env.STRIPE_API_URL}/__checkout/${session.id}/complete`, {
-      method: "POST",
-    });
-    const { subscription } = (await done.json()) as { subscription: string };
+    const { subscription } = await paidSubscription();
     const sub = await stripe().subscriptions.retrieve(subscription);
     expect(sub.items.data[0]?.current_period_end).toBeGreaterThan(Date.now() / 1000 + 27 * 86_400);
     expect("current_period_end" in sub).toBe(false);

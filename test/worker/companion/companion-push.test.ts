@@ -7,15 +7,18 @@ import type {
   AppDeviceResponse,
   AppLinkCodeResponse,
   AppProgressView,
+  PushPayload,
 } from "@coach/contracts/companion-app";
 import type { ContactCoachingView } from "@coach/contracts/programs";
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "../../../worker/db/tenant-gateway";
+import { roomFor } from "../../../worker/lib/rooms";
 import { mintVisitorToken } from "../../../worker/lib/visitor-token";
 import type { PushedMessage } from "../../support/push-stand-in";
 import { browserSubscriptionKeys, decryptPushBody, fromB64url } from "../../support/push-decrypt";
+import { SocketClient } from "../../support/widget-client";
 import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import {
   createProgram,
@@ -77,6 +80,15 @@ async function pushed(id: string): Promise<PushedMessage[]> {
   return (await (
     await fetch(`${env.TEST_PUSH_SERVICE_URL}/__subscriptions/${id}/messages`)
   ).json()) as PushedMessage[];
+}
+
+/** The messages the stand-in holds for `id` once there are `count` of them (waits up to 10 s). */
+async function pushedWhen(id: string, count: number): Promise<PushedMessage[]> {
+  for (let waited = 0; ; waited += 100) {
+    const messages = await pushed(id);
+    if (messages.length >= count || waited >= 10_000) return messages;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe("the companion app, from the widget to a push notification", () => {
@@ -181,6 +193,47 @@ describe("the companion app, from the widget to a push notification", () => {
     await enroll(workspace, second.id, visitor.contactId);
     await runAt(workspace.tenantId, visitor.contactId, Date.now());
     expect(await theirs()).toEqual([]);
+  });
+});
+
+describe("replies the person was not there to see", () => {
+  it("pushes an answer stored after the app's socket closed, and none while one is open", async () => {
+    const visitor = await seedWebContact(workspace.tenantId);
+    const device = (await (
+      await redeem((await appLink(visitor.contactId, visitor.conversationId)).code)
+    ).json()) as AppDeviceResponse;
+    const keys = await browserSubscriptionKeys();
+    const subscription = await standInSubscription();
+    const registered = await call(`/api/v1/app/${publicKey}/push/subscriptions`, {
+      token: device.device_token,
+      body: { endpoint: subscription.endpoint, expirationTime: null, keys },
+    });
+    expect(registered.status).toBe(201);
+    const appOrigin = new URL(device.session.socket_url.replace(/^ws/, "http")).origin;
+
+    // Asked, then closed the app before the answer came: the answer reaches the device by push.
+    const away = await SocketClient.connect(device.session, 0, 5000, appOrigin);
+    away.send({ type: "message", client_id: "reply-away-1", text: "How do I keep a routine?" });
+    away.close();
+    const [message, extra] = await pushedWhen(subscription.id, 1);
+    expect(extra).toBeUndefined();
+    const payload = JSON.parse(
+      await decryptPushBody(fromB64url(message?.body ?? ""), keys),
+    ) as PushPayload;
+    const room = roomFor(env, workspace.tenantId, visitor.conversationId);
+    const answer = (await room.listMessages(0, 50)).messages.find((m) => m.role === "assistant");
+    expect(answer?.status).toBe("complete");
+    expect(payload).toMatchObject({ conversation_id: visitor.conversationId, seq: answer?.seq });
+    expect(payload.body.length).toBeGreaterThan(0);
+    expect(payload.body.length).toBeLessThanOrEqual(120);
+
+    // Watching in the app: the answer arrives on the socket and nothing more is pushed.
+    const watching = await SocketClient.connect(device.session, answer?.seq ?? 0, 5000, appOrigin);
+    watching.send({ type: "message", client_id: "reply-watching-1", text: "And on weekends?" });
+    await watching.next((f) => f.type === "done" && f.status === "complete", 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    watching.close();
+    expect(await pushed(subscription.id)).toHaveLength(1);
   });
 });
 

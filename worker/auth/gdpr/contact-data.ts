@@ -15,6 +15,7 @@ import { conversationStore, roomEraser, type ConversationEraser } from "./conver
 import type { ErasureStore, ErasureSubject, StoreReceipt } from "./erasure-store";
 import { outcomesStore } from "./outcomes-store";
 import { r2Store } from "./r2-store";
+import { stripeStore } from "./stripe-store";
 import { webhookDeliveriesStore } from "./webhook-deliveries-store";
 
 /** Where a contact's data lives besides D1; the conversation rooms default to the ConversationRoom binding. */
@@ -23,6 +24,8 @@ export function erasureStores(
   rooms: ConversationEraser = roomEraser(env),
 ): ErasureStore[] {
   return [
+    // First, so Stripe stops charging the person whatever else fails.
+    stripeStore(env),
     conversationStore(rooms),
     r2Store(env.FILES),
     bridgeStore(env),

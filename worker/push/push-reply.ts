@@ -1,0 +1,44 @@
+// Tells a person's app about a reply they were not there to see: the assistant's answer, or a team
+// member's during a takeover, stored while the conversation had no open socket. Sent by the room in
+// the background (web conversations only), at any hour: the person asked and is waiting for it, so
+// the quiet hours that hold proactive messages back do not apply. A failure is logged, never thrown.
+import { describeError, type Logger } from "../lib/logger";
+import { notifyContact, type PushMessage } from "./notify-contact";
+
+/** A notification's body: the reply's first line or two, as plain text. */
+const REPLY_BODY_CHARS = 120;
+
+/** The reply as a notification shows it: Markdown marks and links reduced to their words, shortened. */
+export function replyPreview(text: string): string {
+  const plain = text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)/gm, "")
+    .replace(/(^|[^\w*])(\*\*|__|\*|~~|`+)(\S(?:.*?\S)?)\2(?![\w*])/gm, "$1$3")
+    .replace(/\s+/g, " ")
+    .trim();
+  return plain.length <= REPLY_BODY_CHARS
+    ? plain
+    : `${plain.slice(0, REPLY_BODY_CHARS - 1).trimEnd()}…`;
+}
+
+/** Pushes the reply `message` to the devices of the person behind `contactId`. */
+export async function pushReply(
+  env: Parameters<typeof notifyContact>[0],
+  tenantId: string,
+  contactId: string,
+  message: PushMessage,
+  logger: Logger,
+): Promise<void> {
+  try {
+    const result = await notifyContact(
+      env,
+      tenantId,
+      contactId,
+      { ...message, text: replyPreview(message.text) },
+      logger,
+    );
+    if (result.sent > 0) logger.info("reply pushed", { seq: message.seq, devices: result.sent });
+  } catch (err) {
+    logger.warn("reply push failed", { seq: message.seq, ...describeError(err) });
+  }
+}
