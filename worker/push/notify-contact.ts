@@ -25,9 +25,10 @@ type PushEnv = Pick<Env, "DB" | "JWT_ISSUER"> & {
   PUSH_ALLOW_LOCAL_HTTP?: string;
 };
 
-function shorten(text: string): string {
+/** `text` on one line, cut to `max` characters with an ellipsis. */
+export function shorten(text: string, max = BODY_CHARS): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= BODY_CHARS ? flat : `${flat.slice(0, BODY_CHARS - 1).trimEnd()}…`;
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** Pushes `message` to every device of the person behind `contactId`. */

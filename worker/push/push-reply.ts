@@ -2,23 +2,16 @@
 // member's during a takeover, stored while the conversation had no open socket. Sent by the room in
 // the background (web conversations only), at any hour: the person asked and is waiting for it, so
 // the quiet hours that hold proactive messages back do not apply. A failure is logged, never thrown.
+import { plainText } from "../channels/plain-text";
 import { describeError, type Logger } from "../lib/logger";
-import { notifyContact, type PushMessage } from "./notify-contact";
+import { notifyContact, shorten, type PushMessage } from "./notify-contact";
 
 /** A notification's body: the reply's first line or two, as plain text. */
 const REPLY_BODY_CHARS = 120;
 
-/** The reply as a notification shows it: Markdown marks and links reduced to their words, shortened. */
+/** The reply as a notification shows it: its Markdown reduced to words, shortened. */
 export function replyPreview(text: string): string {
-  const plain = text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)/gm, "")
-    .replace(/(^|[^\w*])(\*\*|__|\*|~~|`+)(\S(?:.*?\S)?)\2(?![\w*])/gm, "$1$3")
-    .replace(/\s+/g, " ")
-    .trim();
-  return plain.length <= REPLY_BODY_CHARS
-    ? plain
-    : `${plain.slice(0, REPLY_BODY_CHARS - 1).trimEnd()}…`;
+  return shorten(plainText(text), REPLY_BODY_CHARS);
 }
 
 /** Pushes the reply `message` to the devices of the person behind `contactId`. */

@@ -91,6 +91,22 @@ async function pushedWhen(id: string, count: number): Promise<PushedMessage[]> {
   }
 }
 
+/** A web visitor with the app linked on one device, subscribed at the push-service stand-in. */
+async function subscribedDevice() {
+  const visitor = await seedWebContact(workspace.tenantId);
+  const device = (await (
+    await redeem((await appLink(visitor.contactId, visitor.conversationId)).code)
+  ).json()) as AppDeviceResponse;
+  const keys = await browserSubscriptionKeys();
+  const subscription = await standInSubscription();
+  const registered = await call(`/api/v1/app/${publicKey}/push/subscriptions`, {
+    token: device.device_token,
+    body: { endpoint: subscription.endpoint, expirationTime: null, keys },
+  });
+  expect(registered.status).toBe(201);
+  return { visitor, device, keys, subscription };
+}
+
 describe("the companion app, from the widget to a push notification", () => {
   it("signs a device in with the widget's code, once, into the visitor's own conversation", async () => {
     const visitor = await seedWebContact(workspace.tenantId);
@@ -155,17 +171,7 @@ describe("the companion app, from the widget to a push notification", () => {
   });
 
   it("pushes a program's message encrypted for the subscription, and drops it after 410 Gone", async () => {
-    const visitor = await seedWebContact(workspace.tenantId);
-    const device = (await (
-      await redeem((await appLink(visitor.contactId, visitor.conversationId)).code)
-    ).json()) as AppDeviceResponse;
-    const keys = await browserSubscriptionKeys();
-    const subscription = await standInSubscription();
-    const registered = await call(`/api/v1/app/${publicKey}/push/subscriptions`, {
-      token: device.device_token,
-      body: { endpoint: subscription.endpoint, expirationTime: null, keys },
-    });
-    expect(registered.status).toBe(201);
+    const { visitor, keys, subscription } = await subscribedDevice();
 
     const text = "Welcome to the program! Today: a ten-minute walk.";
     const program = await createProgram(workspace, { steps: oneMessage(text) });
@@ -198,17 +204,7 @@ describe("the companion app, from the widget to a push notification", () => {
 
 describe("replies the person was not there to see", () => {
   it("pushes an answer stored after the app's socket closed, and none while one is open", async () => {
-    const visitor = await seedWebContact(workspace.tenantId);
-    const device = (await (
-      await redeem((await appLink(visitor.contactId, visitor.conversationId)).code)
-    ).json()) as AppDeviceResponse;
-    const keys = await browserSubscriptionKeys();
-    const subscription = await standInSubscription();
-    const registered = await call(`/api/v1/app/${publicKey}/push/subscriptions`, {
-      token: device.device_token,
-      body: { endpoint: subscription.endpoint, expirationTime: null, keys },
-    });
-    expect(registered.status).toBe(201);
+    const { visitor, device, keys, subscription } = await subscribedDevice();
     const appOrigin = new URL(device.session.socket_url.replace(/^ws/, "http")).origin;
 
     // Asked, then closed the app before the answer came: the answer reaches the device by push.
