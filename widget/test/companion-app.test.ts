@@ -189,6 +189,8 @@ describe("the companion app", () => {
       api<TranscriptPage>(`/api/v1/conversations/${link.conversationId}/messages`);
     const contactId = (await transcript()).conversation.contact_id;
     await app.close();
+    // Whatever the hour of the run, the step must not wait for the end of the default quiet hours.
+    await api(`/api/v1/contacts/${contactId}/coaching`, { quiet_hours: null }, "PUT");
     await api("/api/v1/enrollments", { program_id: program.id, contact_id: contactId });
     let seq = 0;
     await expect
