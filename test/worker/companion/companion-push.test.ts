@@ -104,6 +104,14 @@ async function subscribedDevice() {
     body: { endpoint: subscription.endpoint, expirationTime: null, keys },
   });
   expect(registered.status).toBe(201);
+  // The tests run programs at the real time of the run: the default quiet hours (22:00-08:00) would
+  // hold their messages back until morning.
+  const open = await call(`/api/v1/contacts/${visitor.contactId}/coaching`, {
+    method: "PUT",
+    token: workspace.members.owner.token,
+    body: { quiet_hours: null },
+  });
+  expect(open.status).toBe(200);
   return { visitor, device, keys, subscription };
 }
 

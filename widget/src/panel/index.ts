@@ -208,12 +208,22 @@ export function mount(host: PanelHost): PanelHandle {
     view.setTyping(assistantTyping && !streaming ? settings.assistant_name : null);
   }
 
+  function saveNow(): void {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    if (conversationId) store.saveTranscript(conversationId, transcript.snapshot());
+  }
+
   function scheduleSave(): void {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      if (conversationId) store.saveTranscript(conversationId, transcript.snapshot());
-    }, 300);
+    saveTimer = setTimeout(saveNow, 300);
   }
+
+  // A reload or a closed tab within the save's delay would bring back the state before the last change
+  // (a check-in's choices the visitor already answered): a pending save is written as the page goes.
+  addEventListener("pagehide", () => {
+    if (saveTimer !== undefined) saveNow();
+  });
 
   function open(): void {
     view.el.hidden = false;
