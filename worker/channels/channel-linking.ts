@@ -4,7 +4,8 @@
 // valid 10 minutes, single use, stored only as a hash bound to the tenant, and redemption attempts
 // are rate-limited per contact so a code cannot be guessed.
 import type { BucketRule } from "../lib/token-bucket";
-import { canonicalContactId, linkContact, storeLinkCode, takeLinkCode } from "../db/contact-links";
+import { canonicalContactId, linkContact } from "../db/contact-links";
+import { channelLinkCodes } from "../db/one-time-codes";
 import type { TenantGateway } from "../db/tenant-gateway";
 import { rateLimiterFor } from "../lib/rate-limiters";
 import { closeOpenConversations } from "./channel-session";
@@ -56,7 +57,7 @@ export async function issueLinkCode(
 ): Promise<string> {
   const canonical = await canonicalContactId(env.DB, gateway.tenantId, contactId);
   const code = newCode();
-  await storeLinkCode(
+  await channelLinkCodes.store(
     env.DB,
     gateway.tenantId,
     canonical,
@@ -93,7 +94,7 @@ export async function redeemLinkCode(
   const code = normaliseCode(typed);
   if (code.length !== LINK_CODE_LENGTH || [...code].some((ch) => !LINK_CODE_ALPHABET.includes(ch)))
     return { kind: "invalid" };
-  const issuer = await takeLinkCode(
+  const issuer = await channelLinkCodes.take(
     env.DB,
     gateway.tenantId,
     await codeHash(gateway.tenantId, code),

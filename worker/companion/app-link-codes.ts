@@ -2,7 +2,7 @@
 // works: 8 symbols from the link alphabet (no look-alikes, so a code read off one screen can be typed
 // on another), valid 10 minutes, single use, stored only as a hash bound to the tenant. Redemption is
 // rate-limited per client address, so codes cannot be guessed.
-import { storeAppLinkCode, takeAppLinkCode } from "../db/app-link-code-store";
+import { appSignInCodes } from "../db/one-time-codes";
 import { LINK_CODE_ALPHABET, normaliseCode } from "../channels/channel-linking";
 import { secretHash } from "../channels/secret-box";
 import { rateLimiterFor } from "../lib/rate-limiters";
@@ -40,7 +40,7 @@ export async function issueAppCode(
   now = Date.now(),
 ): Promise<string> {
   const code = newCode();
-  await storeAppLinkCode(
+  await appSignInCodes.store(
     d1,
     tenantId,
     contactId,
@@ -71,6 +71,6 @@ export async function redeemAppCode(
   const code = normaliseCode(typed);
   if (code.length !== APP_CODE_LENGTH || [...code].some((ch) => !LINK_CODE_ALPHABET.includes(ch)))
     return { kind: "invalid" };
-  const contactId = await takeAppLinkCode(env.DB, tenantId, await codeHash(tenantId, code));
+  const contactId = await appSignInCodes.take(env.DB, tenantId, await codeHash(tenantId, code));
   return contactId ? { kind: "valid", contactId } : { kind: "invalid" };
 }

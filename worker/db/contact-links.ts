@@ -1,9 +1,9 @@
 // Linked contacts: a person who links Telegram and WhatsApp keeps one canonical contact, and each other
-// contact of theirs points at it. Also keeps the short-lived link codes (hashed). Every query names the
+// contact of theirs points at it (the codes that link them: one-time-codes.ts). Every query names the
 // tenant, which the caller takes from the channel mapping, never from the user.
 import { and, eq } from "drizzle-orm";
 import { database } from "./client";
-import { contactLinkCodes, contactLinks } from "./schema";
+import { contactLinks } from "./schema";
 
 /** The contact whose conversations `contactId` continues: itself unless it was linked. */
 export async function canonicalContactId(
@@ -31,42 +31,6 @@ export async function linkGroup(
     .from(contactLinks)
     .where(and(eq(contactLinks.tenantId, tenantId), eq(contactLinks.linkedTo, canonical)));
   return [canonical, ...linked.map((r) => r.contactId)];
-}
-
-/** Stores a new code for the contact, replacing any earlier one. */
-export async function storeLinkCode(
-  d1: D1Database,
-  tenantId: string,
-  contactId: string,
-  codeHash: string,
-  expiresAt: number,
-): Promise<void> {
-  const db = database(d1);
-  await db.batch([
-    db
-      .delete(contactLinkCodes)
-      .where(
-        and(eq(contactLinkCodes.tenantId, tenantId), eq(contactLinkCodes.contactId, contactId)),
-      ),
-    db.insert(contactLinkCodes).values({ codeHash, tenantId, contactId, expiresAt }),
-  ]);
-}
-
-/**
- * Takes a code out of the store (single use: a concurrent second redemption finds nothing) and
- * answers the contact that issued it, or null when it is unknown in this tenant or has expired.
- */
-export async function takeLinkCode(
-  d1: D1Database,
-  tenantId: string,
-  codeHash: string,
-  now = Date.now(),
-): Promise<string | null> {
-  const [row] = await database(d1)
-    .delete(contactLinkCodes)
-    .where(and(eq(contactLinkCodes.tenantId, tenantId), eq(contactLinkCodes.codeHash, codeHash)))
-    .returning({ contactId: contactLinkCodes.contactId, expiresAt: contactLinkCodes.expiresAt });
-  return row && row.expiresAt > now ? row.contactId : null;
 }
 
 /**

@@ -16,74 +16,96 @@ import { loadPersona } from "../../persona/load-persona";
 import { openTelegramConfig, type TelegramConfig } from "../channel-config";
 import { telegramApi } from "./bot-api";
 
+/** The commands of the menu, in the order Telegram lists them. */
+const MENU_ORDER = [
+  "start",
+  "help",
+  "reset",
+  "human",
+  "link",
+  "quiet",
+  "timezone",
+  "stop",
+] as const;
+type MenuEntry = (typeof MENU_ORDER)[number];
+
 /**
- * Each language's menu. The request for a person has a command of its own in each language (the room
- * reads /human, /humano, /pessoa, /humain and /mensch alike); the others keep their names everywhere.
+ * The request for a person has a command of its own in each language (the room reads /human, /humano,
+ * /pessoa, /humain and /mensch alike); the other commands keep their names everywhere.
  */
-export const COMMAND_MENUS: Record<ReplyLanguage, BotCommand[]> = {
-  en: [
-    { command: "start", description: "Start, or turn check-ins back on" },
-    { command: "help", description: "What I can do" },
-    { command: "reset", description: "Start a new conversation" },
-    { command: "human", description: "Talk to a person from the coaching team" },
-    { command: "link", description: "Continue this conversation on WhatsApp" },
-    { command: "quiet", description: "Set quiet hours for check-ins, like /quiet 22-7" },
-    { command: "timezone", description: "Set your time zone, like /timezone Europe/London" },
-    { command: "stop", description: "Turn off check-in messages" },
-  ],
-  es: [
-    { command: "start", description: "Empezar, o volver a activar los seguimientos" },
-    { command: "help", description: "Qué puedo hacer" },
-    { command: "reset", description: "Empezar una conversación nueva" },
-    { command: "humano", description: "Hablar con una persona del equipo" },
-    { command: "link", description: "Seguir esta conversación en WhatsApp" },
-    { command: "quiet", description: "Fijar horas de silencio, por ejemplo /quiet 22-7" },
-    {
-      command: "timezone",
-      description: "Fijar tu zona horaria, por ejemplo /timezone Europe/Madrid",
-    },
-    { command: "stop", description: "Desactivar los mensajes de seguimiento" },
-  ],
-  pt: [
-    { command: "start", description: "Começar, ou voltar a ligar os acompanhamentos" },
-    { command: "help", description: "O que posso fazer" },
-    { command: "reset", description: "Começar uma conversa nova" },
-    { command: "pessoa", description: "Falar com uma pessoa da equipa" },
-    { command: "link", description: "Continuar esta conversa no WhatsApp" },
-    { command: "quiet", description: "Definir horas de silêncio, por exemplo /quiet 22-7" },
-    {
-      command: "timezone",
-      description: "Definir o seu fuso horário, por exemplo /timezone Europe/Lisbon",
-    },
-    { command: "stop", description: "Desligar as mensagens de acompanhamento" },
-  ],
-  fr: [
-    { command: "start", description: "Commencer, ou réactiver les suivis" },
-    { command: "help", description: "Ce que je sais faire" },
-    { command: "reset", description: "Commencer une nouvelle conversation" },
-    { command: "humain", description: "Parler à une personne de l'équipe" },
-    { command: "link", description: "Continuer cette conversation sur WhatsApp" },
-    { command: "quiet", description: "Définir des heures calmes, par exemple /quiet 22-7" },
-    {
-      command: "timezone",
-      description: "Définir votre fuseau horaire, par exemple /timezone Europe/Paris",
-    },
-    { command: "stop", description: "Désactiver les messages de suivi" },
-  ],
-  de: [
-    { command: "start", description: "Starten oder Check-ins wieder einschalten" },
-    { command: "help", description: "Was ich kann" },
-    { command: "reset", description: "Ein neues Gespräch beginnen" },
-    { command: "mensch", description: "Mit einem Menschen aus dem Team sprechen" },
-    { command: "link", description: "Dieses Gespräch auf WhatsApp fortsetzen" },
-    { command: "quiet", description: "Ruhezeiten festlegen, zum Beispiel /quiet 22-7" },
-    {
-      command: "timezone",
-      description: "Deine Zeitzone festlegen, zum Beispiel /timezone Europe/Berlin",
-    },
-    { command: "stop", description: "Check-in-Nachrichten ausschalten" },
-  ],
+const HUMAN_COMMAND: Record<ReplyLanguage, string> = {
+  en: "human",
+  es: "humano",
+  pt: "pessoa",
+  fr: "humain",
+  de: "mensch",
 };
+
+/** What each command does, in each language. */
+const DESCRIPTIONS: Record<ReplyLanguage, Record<MenuEntry, string>> = {
+  en: {
+    start: "Start, or turn check-ins back on",
+    help: "What I can do",
+    reset: "Start a new conversation",
+    human: "Talk to a person from the coaching team",
+    link: "Continue this conversation on WhatsApp",
+    quiet: "Set quiet hours for check-ins, like /quiet 22-7",
+    timezone: "Set your time zone, like /timezone Europe/London",
+    stop: "Turn off check-in messages",
+  },
+  es: {
+    start: "Empezar, o volver a activar los seguimientos",
+    help: "Qué puedo hacer",
+    reset: "Empezar una conversación nueva",
+    human: "Hablar con una persona del equipo",
+    link: "Seguir esta conversación en WhatsApp",
+    quiet: "Fijar horas de silencio, por ejemplo /quiet 22-7",
+    timezone: "Fijar tu zona horaria, por ejemplo /timezone Europe/Madrid",
+    stop: "Desactivar los mensajes de seguimiento",
+  },
+  pt: {
+    start: "Começar, ou voltar a ligar os acompanhamentos",
+    help: "O que posso fazer",
+    reset: "Começar uma conversa nova",
+    human: "Falar com uma pessoa da equipa",
+    link: "Continuar esta conversa no WhatsApp",
+    quiet: "Definir horas de silêncio, por exemplo /quiet 22-7",
+    timezone: "Definir o seu fuso horário, por exemplo /timezone Europe/Lisbon",
+    stop: "Desligar as mensagens de acompanhamento",
+  },
+  fr: {
+    start: "Commencer, ou réactiver les suivis",
+    help: "Ce que je sais faire",
+    reset: "Commencer une nouvelle conversation",
+    human: "Parler à une personne de l'équipe",
+    link: "Continuer cette conversation sur WhatsApp",
+    quiet: "Définir des heures calmes, par exemple /quiet 22-7",
+    timezone: "Définir votre fuseau horaire, par exemple /timezone Europe/Paris",
+    stop: "Désactiver les messages de suivi",
+  },
+  de: {
+    start: "Starten oder Check-ins wieder einschalten",
+    help: "Was ich kann",
+    reset: "Ein neues Gespräch beginnen",
+    human: "Mit einem Menschen aus dem Team sprechen",
+    link: "Dieses Gespräch auf WhatsApp fortsetzen",
+    quiet: "Ruhezeiten festlegen, zum Beispiel /quiet 22-7",
+    timezone: "Deine Zeitzone festlegen, zum Beispiel /timezone Europe/Berlin",
+    stop: "Check-in-Nachrichten ausschalten",
+  },
+};
+
+function menuIn(language: ReplyLanguage): BotCommand[] {
+  return MENU_ORDER.map((entry) => ({
+    command: entry === "human" ? HUMAN_COMMAND[language] : entry,
+    description: DESCRIPTIONS[language][entry],
+  }));
+}
+
+/** Each language's menu. */
+export const COMMAND_MENUS = Object.fromEntries(
+  Object.keys(DESCRIPTIONS).map((language) => [language, menuIn(language as ReplyLanguage)]),
+) as Record<ReplyLanguage, BotCommand[]>;
 
 /** The menus to set for a persona: the default one (no language code) first, then one per language. */
 export function commandMenus(
