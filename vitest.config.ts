@@ -7,6 +7,7 @@ import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { freePort } from "./inference-bridge/test/support/free-port";
+import { workersAiBindingScript } from "./test/support/workers-ai-binding-bundle";
 
 function testSigningJwk(label: string) {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -46,6 +47,10 @@ export default defineConfig(async () => {
   // The Stripe API stand-in (test/setup/stripe-stand-in.global.ts) and the key it accepts.
   process.env.EDGE_TEST_STRIPE_PORT ??= String(await freePort());
   process.env.EDGE_TEST_STRIPE_KEY ??= `sk_test_${randomBytes(12).toString("hex")}`;
+  // The Workers AI REST API stand-in (test/setup/workers-ai-stand-in.global.ts), its account and token.
+  process.env.EDGE_TEST_WORKERS_AI_PORT ??= String(await freePort());
+  process.env.EDGE_TEST_WORKERS_AI_ACCOUNT ??= randomBytes(16).toString("hex");
+  process.env.EDGE_TEST_WORKERS_AI_TOKEN ??= randomBytes(20).toString("base64url");
   // The outgoing-webhook receiver (test/setup/webhook-receiver.global.ts).
   process.env.EDGE_TEST_WEBHOOK_PORT ??= String(await freePort());
   // The push-service stand-in (test/setup/push-stand-in.global.ts).
@@ -62,6 +67,16 @@ export default defineConfig(async () => {
         // The production Worker, with the coaching agent whose clock tests can pin (test/support/test-worker.ts).
         main: "./test/support/test-worker.ts",
         miniflare: {
+          // The Workers AI binding as `AI`: its stand-in's run() (test/support/workers-ai-binding-stand-in.ts).
+          serviceBindings: { AI: { name: "workers-ai-stand-in", entrypoint: "WorkersAiBinding" } },
+          workers: [
+            {
+              name: "workers-ai-stand-in",
+              modules: true,
+              script: await workersAiBindingScript(),
+              compatibilityDate: "2026-04-20",
+            },
+          ],
           bindings: {
             TEST_MIGRATIONS: migrations,
             LOG_LEVEL: "warn",
@@ -84,6 +99,13 @@ export default defineConfig(async () => {
             STRIPE_WEBHOOK_SECRET_PREVIOUS: "whsec_test_previous_0123456789abcdef",
             STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_test_connect_0123456789abcdef",
             STRIPE_PLATFORM_FEE_PERCENT: "10",
+            WORKERS_AI_URL: `http://127.0.0.1:${process.env.EDGE_TEST_WORKERS_AI_PORT}/client/v4`,
+            WORKERS_AI_ACCOUNT_ID: process.env.EDGE_TEST_WORKERS_AI_ACCOUNT,
+            WORKERS_AI_TOKEN: process.env.EDGE_TEST_WORKERS_AI_TOKEN,
+            // A small platform plan the quota tests move their workspace onto; every other one stays unlimited.
+            PLATFORM_PLANS: JSON.stringify({
+              quota_test: { answers_per_month: 1, documents: 1, seats: 5, bridges: 1 },
+            }),
             PUBLIC_EDGE_URL: "http://edge.test",
             TEST_WEBHOOK_RECEIVER_URL: `http://127.0.0.1:${process.env.EDGE_TEST_WEBHOOK_PORT}`,
             WEBHOOKS_ALLOW_LOCAL_HTTP: "true",
@@ -119,6 +141,7 @@ export default defineConfig(async () => {
         "test/setup/webhook-receiver.global.ts",
         "test/setup/push-stand-in.global.ts",
         "test/setup/stripe-stand-in.global.ts",
+        "test/setup/workers-ai-stand-in.global.ts",
       ],
     },
   };

@@ -9,17 +9,25 @@
  * busy. Prints answered per minute, time to first token p50/p95 and refusals per size, and the scaling
  * ratio throughput(N) / (N × throughput(1)). Targets: ≥ 0.85 at 4 bridges, ≥ 0.8 at 8.
  *
+ * Then with the overflow on (bench/lib/capacity-overflow.ts): one bridge and a paced Workers AI
+ * stand-in, a quiet phase and a flood at 3× the one bridge's measured capacity, turns overflowing as
+ * the pool's verdict and daily budget say. Prints TTFT p50/p95 quiet vs flood, answers by the bridge
+ * vs Workers AI, and the budget used vs set; exits non-zero if the budget was ever exceeded. Target:
+ * flood p95 TTFT ≤ 2× the quiet one.
+ *
  * All figures are in model time: the stand-ins' clocks run CAPACITY_TIME_SCALE times faster than real
  * time, so one run covers many model-minutes in a few real ones.
  *
  * Run: npx tsx bench/capacity.ts   (settings: CAPACITY_* variables, see SETTINGS below)
  */
 import { setMaxListeners } from "node:events";
-import { ChatEventSchema, type ChatRequestInput } from "@coach/contracts/bridge";
+import type { ChatRequestInput } from "@coach/contracts/bridge";
 import { nextAttemptDelay } from "../durable-objects/room/outbox";
 import { PERSONA } from "../inference-bridge/test/support/harness";
 import { round, summary } from "../inference-bridge/test/support/stats";
 import { BridgeRouter, ROUTING_DEFAULTS } from "../worker/lib/bridge-routing";
+import { runOverflow } from "./lib/capacity-overflow";
+import { attemptOnBridge } from "./lib/paced-chat";
 import { startPacedBridge, stopPacedBridge, type PacedBridge } from "./lib/paced-bridge";
 
 function setting(name: string, fallback: number): number {
@@ -49,7 +57,27 @@ const SETTINGS = {
   warmupMinutes: setting("WARMUP_MINUTES", 3),
   windowMinutes: setting("WINDOW_MINUTES", 15),
 };
-const SIZES = [1, 2, 4, 8];
+/**
+ * The overflow run: a quiet phase, then a flood at 3× one bridge's measured capacity. The workspace's
+ * wait limit and daily budget are its overflow settings (contracts/src/overflow.ts; budget default
+ * 200). Workers AI's speed is not published: half a second to the first token and 100 tokens/s are
+ * assumed (set them to what your account measures); its 300 requests a minute is its published limit.
+ */
+const OVERFLOW = {
+  idleLoad: setting("IDLE_LOAD", 0.25),
+  floodLoad: setting("FLOOD_LOAD", 3),
+  maxWaitMs: setting("OVERFLOW_MAX_WAIT_MS", 8_000),
+  dailyBudget: setting("OVERFLOW_BUDGET", 200),
+  warmupMinutes: setting("OVERFLOW_WARMUP_MINUTES", 2),
+  quietWindowMinutes: setting("OVERFLOW_QUIET_MINUTES", 30),
+  floodWindowMinutes: setting("OVERFLOW_FLOOD_MINUTES", 10),
+  ai: {
+    ttftMs: setting("AI_TTFT_MS", 500),
+    tokensPerSecond: setting("AI_TOKENS_PER_SECOND", 100),
+    requestsPerMinute: setting("AI_REQUESTS_PER_MINUTE", 300),
+  },
+};
+const SIZES = (process.env.CAPACITY_SIZES ?? "1,2,4,8").split(",").map(Number);
 const TENANT = "capacity_bench";
 
 const serviceSeconds =
@@ -118,27 +146,14 @@ async function run(size: number): Promise<RunResult> {
       const choice = router.choose(now(), { preferred: user.last, exclude });
       const url = choice && urls.get(choice.bridgeId);
       if (!choice || !url) throw new Error("the pool is empty");
-      let response: Response;
-      try {
-        response = await fetch(`${url}/v1/chat`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(body),
-          signal: stop.signal,
-        });
-      } catch {
-        router.settle(choice.bridgeId, choice.leaseId, { kind: "failed" }, now());
-        if (!stop.signal.aborted) await sleep(nextAttemptDelay(++waits, undefined));
-        continue;
-      }
-      if (response.status === 429 || response.status === 503) {
-        await response.body?.cancel();
+      const attempt = await attemptOnBridge(url, body, stop.signal, () => (firstToken ??= now()));
+      if (stop.signal.aborted) return;
+      if (attempt.kind === "busy") {
         refusals++;
-        const retryAfterMs = Number(response.headers.get("retry-after") ?? 1) * 1000;
         const another = router.settle(
           choice.bridgeId,
           choice.leaseId,
-          { kind: "busy", retryAfterMs },
+          { kind: "busy", retryAfterMs: attempt.retryAfterMs },
           now(),
         );
         if (another) {
@@ -147,43 +162,30 @@ async function run(size: number): Promise<RunResult> {
           continue;
         }
         exclude = [];
-        await sleep(nextAttemptDelay(++waits, retryAfterMs));
+        await sleep(nextAttemptDelay(++waits, attempt.retryAfterMs));
         continue;
       }
-      try {
-        let buffered = "";
-        for await (const chunk of response.body ?? []) {
-          buffered += Buffer.from(chunk as Uint8Array).toString();
-          let newline = buffered.indexOf("\n");
-          while (newline >= 0) {
-            const event = ChatEventSchema.parse(JSON.parse(buffered.slice(0, newline)));
-            buffered = buffered.slice(newline + 1);
-            newline = buffered.indexOf("\n");
-            if (event.type === "delta" && firstToken === null) firstToken = now();
-            if (event.type !== "done") continue;
-            const answered = now();
-            router.settle(
-              choice.bridgeId,
-              choice.leaseId,
-              {
-                kind: "answered",
-                serviceMs: event.timings.total_ms - event.timings.queue_wait_ms,
-                ...(event.load ? { load: event.load } : {}),
-              },
-              answered,
-            );
-            user.last = choice.bridgeId;
-            if (answered >= windowStart && answered < windowEnd) {
-              answeredAt.push(answered);
-              ttfts.push(((firstToken ?? answered) - askedAt) / 1000);
-            }
-            return;
-          }
+      if (attempt.kind === "done") {
+        const answered = now();
+        const { timings, load } = attempt.event;
+        router.settle(
+          choice.bridgeId,
+          choice.leaseId,
+          {
+            kind: "answered",
+            serviceMs: timings.total_ms - timings.queue_wait_ms,
+            ...(load ? { load } : {}),
+          },
+          answered,
+        );
+        user.last = choice.bridgeId;
+        if (answered >= windowStart && answered < windowEnd) {
+          answeredAt.push(answered);
+          ttfts.push(((firstToken ?? answered) - askedAt) / 1000);
         }
-      } catch {
-        if (stop.signal.aborted) return;
+        return;
       }
-      // The stream broke off: straight to another bridge when there is one, as the room fails over.
+      // Unreachable or broke off: straight to another bridge when there is one, as the room fails over.
       if (!router.settle(choice.bridgeId, choice.leaseId, { kind: "failed" }, now()))
         await sleep(nextAttemptDelay(++waits, undefined));
     }
@@ -253,6 +255,33 @@ console.log(
     .map((r) => `${r.bridges}: ${ratios[`scaling_ratio_${r.bridges}`]}`)
     .join(", ")} (targets: ≥ 0.85 at 4, ≥ 0.8 at 8)`,
 );
+const overflow = await runOverflow({
+  bridge: {
+    promptTokens: SETTINGS.promptTokens,
+    answerTokens: SETTINGS.answerTokens,
+    promptTokensPerSecond: SETTINGS.promptTokensPerSecond,
+    generationTokensPerSecond: SETTINGS.generationTokensPerSecond,
+    timeScale: SETTINGS.timeScale,
+    maxWaitMs: SETTINGS.maxWaitMs,
+  },
+  capacityPerMinute: one,
+  questionsPerUser: SETTINGS.questionsPerUser,
+  thinkSeconds: SETTINGS.thinkSeconds,
+  ...OVERFLOW,
+});
+for (const [name, phase] of [
+  ["quiet", overflow.idle],
+  ["flood", overflow.flood],
+] as const)
+  console.log(
+    `overflow on, ${name} at ${phase.load}× one bridge's measured ${one}/min: offered ${phase.offered_per_min}/min, ` +
+      `TTFT p50 ${phase.ttft_s.p50} s p95 ${phase.ttft_s.p95} s, answered by the bridge ${phase.answered_by_bridge}, ` +
+      `by Workers AI ${phase.answered_by_overflow}, bridge refusals ${phase.bridge_refusals}`,
+  );
+console.log(
+  `overflow: flood p95 ÷ quiet p95 ${overflow.flood_p95_ratio} (target ≤ 2); budget used ${overflow.budget.used} of ${overflow.budget.set} ` +
+    `(Workers AI stand-in served ${overflow.budget.answers_served_by_workers_ai}; wait limit ${OVERFLOW.maxWaitMs} ms)`,
+);
 console.log(
   JSON.stringify({
     bench: "capacity",
@@ -261,7 +290,18 @@ console.log(
       capacity_per_bridge_per_min: round(capacityPerMinute, 2),
       runs: results,
       ...ratios,
-      pass: (ratios.scaling_ratio_4 ?? 0) >= 0.85 && (ratios.scaling_ratio_8 ?? 0) >= 0.8,
+      overflow: { settings: OVERFLOW, ...overflow },
+      pass:
+        (ratios.scaling_ratio_4 ?? 0) >= 0.85 &&
+        (ratios.scaling_ratio_8 ?? 0) >= 0.8 &&
+        overflow.flood_p95_ratio <= 2 &&
+        overflow.budget.over_budget === 0,
     },
   }),
 );
+if (overflow.budget.over_budget > 0) {
+  console.error(
+    `The overflow budget was exceeded: ${overflow.budget.used} counted, ${overflow.budget.answers_served_by_workers_ai} served, ${overflow.budget.set} set.`,
+  );
+  process.exit(1);
+}

@@ -15,8 +15,9 @@ import {
 } from "@coach/contracts/programs";
 import type { ContactSignals } from "@coach/contracts/coaching-rules";
 import { DurableObject } from "cloudflare:workers";
+import { heldForLapsedMembership } from "../worker/billing/lapsed-members";
 import { workerConfig } from "../worker/lib/config";
-import { createLogger, type Logger } from "../worker/lib/logger";
+import { createLogger, describeError, type Logger } from "../worker/lib/logger";
 import type {
   AgentSnapshot,
   EnrollInput,
@@ -61,6 +62,7 @@ export class CoachingAgent extends DurableObject<Env> {
       deliver: (message) =>
         deliverProactive(env, this.requireIdentity(), message, undefined, { logger: this.logger }),
       language: () => readContactLanguage(env, this.requireIdentity()),
+      membershipLapsed: (programId, now) => this.membershipLapsed(programId, now),
       logger: this.logger,
     });
     this.signals = new CoachingSignals({
@@ -274,6 +276,17 @@ export class CoachingAgent extends DurableObject<Env> {
   /** One alarm at the earliest wake-up, set as far ahead of the real clock as it is of `now()`. */
   protected async scheduleAlarm(): Promise<void> {
     await this.upkeep.scheduleAlarm();
+  }
+
+  /** A failure to read billing sends rather than holds: billing trouble must not silence the coach. */
+  private async membershipLapsed(programId: string, now: number): Promise<boolean> {
+    const { tenantId, contactId } = this.requireIdentity();
+    try {
+      return await heldForLapsedMembership(this.env.DB, tenantId, contactId, programId, now);
+    } catch (error) {
+      this.logger.error("membership not checked; sending", describeError(error));
+      return false;
+    }
   }
 
   private requireIdentity(): AgentIdentity {

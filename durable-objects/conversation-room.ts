@@ -7,8 +7,8 @@ import { DurableObject } from "cloudflare:workers";
 import { AppError, conversationErased } from "../worker/lib/errors";
 import { createLogger, describeError, type Logger } from "../worker/lib/logger";
 import type { ChannelMessageResult } from "../worker/lib/rooms";
-import { pushReply } from "../worker/push/push-reply";
 import { AlarmSchedule } from "./room/alarm-schedule";
+import { pushIfAway, pushToApp, type AwayPushDeps } from "./room/away-push";
 import { ChannelPost } from "./room/channel-post";
 import { ChannelSenders } from "./room/channel-senders";
 import { IndexFlush } from "./room/index-flush";
@@ -19,6 +19,7 @@ import type { Outbox } from "./room/outbox";
 import { HISTORY_PAGE } from "./room/resume-socket";
 import { RoomAdapters } from "./room/room-adapters";
 import type { ChannelMessageInput, MessagePage, TakeoverResult } from "./room/room-api";
+import { closeRoom } from "./room/room-closure";
 import { eraseRoom } from "./room/room-erasure";
 import { RoomEvents } from "./room/room-events";
 import { sendFromRoom, type RoomOutboundDeps } from "./room/room-outbound";
@@ -49,6 +50,7 @@ export class ConversationRoom extends DurableObject<Env> {
   private readonly logger: Logger;
   /** Sends on messaging channels, keeping what a platform asks to send later. */
   private readonly post: ChannelPost;
+  private readonly away: AwayPushDeps;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -97,6 +99,7 @@ export class ConversationRoom extends DurableObject<Env> {
       sendOutbound: (input: OutboundInput) => this.sendOutbound(input),
     };
     this.outbound = room;
+    this.away = room;
     this.events = new RoomEvents(room);
     this.adapters = new RoomAdapters(room);
     this.index = new IndexFlush(room);
@@ -192,7 +195,7 @@ export class ConversationRoom extends DurableObject<Env> {
     // Stored, yet neither delivered nor refused: a web message no socket saw. (The coaching agent
     // pushes its proactive messages itself.)
     const unseen = result.seq > 0 && !result.duplicate && !result.delivered && !result.error;
-    if (input.source === "takeover" && unseen) this.pushIfAway(result.seq, input.text);
+    if (input.source === "takeover" && unseen) pushToApp(this.away, result.seq, input.text);
     return result;
   }
 
@@ -245,15 +248,11 @@ export class ConversationRoom extends DurableObject<Env> {
    * messages are refused before they reach the room. Answers how many sockets were closed.
    */
   async closeSockets(frame: { code: string; message: string }, closeCode: number): Promise<number> {
-    this.outbox.clear();
-    this.stores.retries.clear();
-    this.turns.stop();
-    const sockets = this.ctx.getWebSockets();
-    for (const ws of sockets) {
-      this.hub.send(ws, { type: "error", ...frame });
-      ws.close(closeCode, frame.code);
-    }
-    return sockets.length;
+    return closeRoom(
+      { ...this.stores, ctx: this.ctx, turns: this.turns, hub: this.hub },
+      frame,
+      closeCode,
+    );
   }
 
   /**
@@ -262,35 +261,14 @@ export class ConversationRoom extends DurableObject<Env> {
    * visitor token minted before nor a late alarm can open the room again. Idempotent.
    */
   async erase(): Promise<{ messages: number; pending_turns: number }> {
-    return eraseRoom({
-      ctx: this.ctx,
-      state: this.state,
-      log: this.log,
-      outbox: this.outbox,
-      turns: this.turns,
-      hub: this.hub,
-    });
+    return eraseRoom({ ...this.stores, ctx: this.ctx, turns: this.turns, hub: this.hub });
   }
 
   /** Sends a frame to every adapter of the room, raising the webhook event an unsure answer warrants. */
   private deliver(frame: ServerFrame): void {
     this.events.noteAnswer(frame);
     this.adapters.deliver(frame);
-    // An answer on the web's own route, stored while no socket was open, reaches the person's app.
-    const { routes } = this.stores;
-    if (frame.type === "done" && frame.status === "complete" && this.hub.readyCount() === 0) {
-      // A turn on a messaging channel is answered there (room/channel-router.ts picks the same way).
-      if (!(routes.forTurn(frame.turn_id) ?? routes.latest()))
-        this.pushIfAway(frame.seq, frame.text);
-    }
-  }
-
-  /** Pushes a web conversation's reply to the person's app devices, in the background. */
-  private pushIfAway(seq: number, text: string): void {
-    const { tenantId, conversationId, contactId, channel } = this.requireMeta();
-    if (channel !== "web" || !contactId) return;
-    const message = { conversationId, seq, text };
-    this.ctx.waitUntil(pushReply(this.env, tenantId, contactId, message, this.logger));
+    pushIfAway(this.away, frame);
   }
 
   /** Works the outbox without holding up the caller. */

@@ -1,7 +1,10 @@
-// The edge app: builds the Hono app, mounts one sub-app per resource, and re-exports the Durable
-// Object classes so wrangler can bind them.
+// The edge app: builds the Hono app, mounts one sub-app per resource, re-exports the Durable Object
+// classes so wrangler can bind them, and runs the Cron Triggers.
 import { Hono } from "hono";
+import { reconcileMemberships } from "./billing/reconcile";
 import type { AppEnv } from "./lib/app-env";
+import { workerConfig } from "./lib/config";
+import { createLogger } from "./lib/logger";
 import { apiCors } from "./middleware/cors";
 import { handleError, notFoundHandler } from "./middleware/error-handler";
 import { requestContext } from "./middleware/request-context";
@@ -11,6 +14,8 @@ import { apiKeyRoutes } from "./routes/api-keys";
 import { assistantRoutes } from "./routes/assistant";
 import { auditRoutes } from "./routes/audit";
 import { billingRoutes } from "./routes/billing";
+import { billingSettingsRoutes } from "./routes/billing-settings";
+import { usageRoutes } from "./routes/usage";
 import { widgetBillingRoutes } from "./routes/widget-billing";
 import { bridgeRoutes } from "./routes/bridges";
 import { authRoutes } from "./routes/auth";
@@ -36,6 +41,7 @@ import { invitationRoutes } from "./routes/invitations";
 import { originalRoutes } from "./routes/originals";
 import { personaRoutes } from "./routes/persona";
 import { safetyRoutes } from "./routes/safety";
+import { overflowSettingsRoutes } from "./routes/overflow-settings";
 import { testChatRoutes } from "./routes/test-chat";
 import { widgetRoutes } from "./routes/widget";
 import { webhookRoutes } from "./routes/webhooks";
@@ -75,7 +81,10 @@ const api = new Hono<AppEnv>()
   .route("/knowledge", knowledgeRoutes)
   .route("/persona", personaRoutes)
   .route("/safety", safetyRoutes)
+  .route("/settings", overflowSettingsRoutes)
   .route("/billing", billingRoutes)
+  .route("/billing", billingSettingsRoutes)
+  .route("/usage", usageRoutes)
   .route("/test-chat", testChatRoutes)
   .route("/assistant", assistantRoutes)
   .route("/bridge", bridgeCallbackRoutes)
@@ -105,4 +114,19 @@ app.route(
 app.onError(handleError);
 app.notFound(notFoundHandler(app));
 
-export default app satisfies ExportedHandler<Env>;
+/**
+ * The Cron Triggers of wrangler.toml: the nightly reconciliation of memberships against Stripe's API.
+ * Each run logs under an id of its own, as a request does.
+ */
+async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
+  const logger = createLogger(
+    { component: "scheduled", cron: controller.cron, request_id: crypto.randomUUID() },
+    workerConfig(env).logLevel,
+  );
+  await reconcileMemberships(env, logger);
+}
+
+export default {
+  fetch: app.fetch,
+  scheduled: (controller, env, ctx) => ctx.waitUntil(scheduled(controller, env)),
+} satisfies ExportedHandler<Env>;

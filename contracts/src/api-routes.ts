@@ -2,6 +2,8 @@
 // A client derives its response types from this map instead of copying them, and
 // test/worker/routes/api-routes.types.ts fails to compile when a Worker handler answers something else.
 // `undefined` is a 204 without a body.
+import type { OverflowSettingsView } from "./overflow";
+import type { BridgeCreated, BridgeDeleted, BridgeView } from "./fleet-views";
 import type {
   ApiKey,
   ApiKeyCreated,
@@ -22,6 +24,7 @@ import type {
   WorkspaceDeleted,
 } from "./account-views";
 import type { ChannelView, WhatsAppTemplateDeleted, WhatsAppTemplatePage } from "./channels";
+import type { BillingSettingsView, UsageView } from "./platform-usage";
 import type {
   Analytics,
   AssistantStatus,
@@ -47,7 +50,7 @@ import type {
   TakeoverState,
   TranscriptPage,
 } from "./conversation-views";
-import type { BillingLinkView, ConnectView, PlanView, RevenueView } from "./billing";
+import type { BillingLinkView, ConnectView, MembersPage, PlanView, RevenueView } from "./billing";
 import type { CoachingRuleView, ContactSignals } from "./coaching-rules";
 import type { CommitmentView } from "./commitments";
 import type { ProgramAnalytics } from "./program-analytics";
@@ -90,6 +93,9 @@ export type ApiRoutes = {
   "PUT /contacts/:id/coaching": ContactCoachingView;
   "GET /contacts/:id/commitments": { commitments: CommitmentView[]; next_offset: number | null };
   "GET /contacts/:id/signals": ContactSignals;
+  "GET /bridges": { bridges: BridgeView[] };
+  "POST /bridges": BridgeCreated;
+  "DELETE /bridges/:id": BridgeDeleted;
   "GET /knowledge/documents": DocumentPage;
   "POST /knowledge/documents": KnowledgeDocument;
   "PATCH /knowledge/documents/:id": RenamedDocument;
@@ -107,6 +113,8 @@ export type ApiRoutes = {
   "POST /safety/crisis-resources/preview": { text: string };
   "GET /safety/model-redaction": ModelRedaction;
   "PUT /safety/model-redaction": ModelRedaction;
+  "GET /settings/overflow": OverflowSettingsView;
+  "PUT /settings/overflow": OverflowSettingsView;
   "GET /assistant/status": AssistantStatus;
   "GET /widget": WidgetView;
   "PUT /widget": WidgetView;
@@ -129,7 +137,11 @@ export type ApiRoutes = {
   "GET /analytics": Analytics;
   "GET /billing/plans": { plans: PlanView[] };
   "GET /billing/revenue": RevenueView;
+  "GET /billing/members": MembersPage;
   "GET /billing/connect": ConnectView;
+  "GET /billing/settings": BillingSettingsView;
+  "PUT /billing/settings": BillingSettingsView;
+  "GET /usage": UsageView;
   "POST /billing/connect": BillingLinkView;
   "GET /integrations/webhooks": { webhooks: Webhook[] };
   "POST /integrations/webhooks": WebhookCreated;

@@ -91,6 +91,18 @@ export type WidgetMembershipView = {
     cancel_at_period_end: boolean;
     current_period_end: number;
   } | null;
+  /**
+   * The answers the visitor's plan leaves them this UTC month; null when the workspace meters nothing
+   * (no plan in force). `remaining` and `monthly_messages` are null for an unlimited plan.
+   */
+  allowance: {
+    plan_id: string;
+    monthly_messages: number | null;
+    used: number;
+    remaining: number | null;
+    /** When the count starts again: the first instant of next month, UTC (Unix milliseconds). */
+    resets_at: number;
+  } | null;
 };
 
 /** One member as the revenue screen lists them. */
@@ -110,18 +122,62 @@ export type MemberView = {
   canceled_at: number | null;
 };
 
-/** The revenue screen: figures now, and the members behind them. */
+/** Monthly recurring revenue in one currency, in its minor unit. */
+export type MrrView = { currency: string; amount_minor: number };
+
+/** One day (`YYYY-MM-DD`) or month (`YYYY-MM`) of the revenue series, UTC. */
+export type RevenuePoint = {
+  period: string;
+  /** At the period's end (or now, for the current one); yearly plans count a twelfth. */
+  mrr: MrrView[];
+  active_members: number;
+  trials: number;
+  /** Members whose subscription ended within the period. */
+  churned: number;
+  /** Members whose renewal payment had failed (past due or unpaid) at the period's end. */
+  failed_payments: number;
+};
+
+/** The revenue screen: figures now, and the same figures over time. */
 export type RevenueView = {
   /** Monthly recurring revenue per currency (yearly plans count a twelfth), paying members only. */
-  mrr: { currency: string; amount_minor: number }[];
+  mrr: MrrView[];
   active_members: number;
   trials: number;
   /** Members whose subscription ended in the last 30 days. */
   churned_last_30_days: number;
   /** Members whose renewal payment failed and who are in their grace period or past it. */
   failed_payments: number;
-  members: MemberView[];
+  interval: "day" | "month";
+  /** Oldest first, one point per period of the window (zeros before the workspace sold anything). */
+  series: RevenuePoint[];
 };
+
+/** `GET /billing/revenue`: a daily series over `days` (default 30), or a monthly one over `months`. */
+export const RevenueQuerySchema = z.object({
+  interval: z.enum(["day", "month"]).default("day"),
+  days: z.coerce.number().int().min(1).max(366).default(30),
+  months: z.coerce.number().int().min(1).max(36).default(12),
+});
+
+/** Which members a page or an export lists. */
+export const MemberStatusFilter = z.enum([
+  "all",
+  "active",
+  "trialing",
+  "past_due",
+  "canceled",
+  "unpaid",
+]);
+
+/** `GET /billing/members`: newest change first, by offset. */
+export const MembersQuerySchema = z.object({
+  status: MemberStatusFilter.default("all"),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export type MembersPage = { members: MemberView[]; next_offset: number | null };
 
 /** Starting or resuming the creator's Stripe onboarding; Stripe sends them back to `return_url`. */
 export const ConnectStartSchema = z

@@ -19,6 +19,20 @@ export type KnowledgeDocument = {
   original_removed_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Its copy at each bridge of the workspace (`GET` of the list and of one document). */
+  bridges?: DocumentCopy[];
+};
+
+/**
+ * A document's copy at one bridge: `bridge_id` is the workspace's bridge, or `shared` (name null) for
+ * the deployment's own when the workspace has none.
+ */
+export type DocumentCopy = {
+  bridge_id: string;
+  name: string | null;
+  status: DocumentStatus;
+  reason: string | null;
+  updated_at: number | null;
 };
 
 export type DocumentPage = { documents: KnowledgeDocument[]; next_offset: number | null };

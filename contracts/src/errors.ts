@@ -105,6 +105,8 @@ export const ERROR_CODES = [
   "plan_not_found",
   "free_plan_exists",
   "plan_required",
+  // The platform's own plans: a workspace's quotas (answers, documents, seats, bridges).
+  "quota_exceeded",
   // Socket frames only.
   "frame_too_large",
   "invalid_frame",

@@ -25,6 +25,19 @@ export const DocumentKindSchema = z.enum([
 ]);
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
+/** How the edge names a bridge of a workspace: a UUID, or `shared`. */
+export const BridgeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/**
+ * Answer of `GET /v1/index/:tenant_id` (signed): the documents the bridge's live index holds for the
+ * tenant, so the edge can tell an emptied or partial index and back-fill it from the originals.
+ */
+export const IndexContentsSchema = z.object({
+  tenant_id: z.string(),
+  document_ids: z.array(z.string()),
+});
+export type IndexContents = z.infer<typeof IndexContentsSchema>;
+
 /** Largest original accepted, at the edge and at the bridge. */
 export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
@@ -34,6 +47,11 @@ export const IngestQuerySchema = z.object({
   title: z.string().min(1).max(300),
   /** Which ingestion of this document this is; callbacks carry it so the edge ignores stale runs. */
   attempt: z.coerce.number().int().min(1).max(1_000_000),
+  /**
+   * The edge's id for this bridge in the workspace (`shared` for the deployment's own); its callbacks
+   * carry it back, so the edge verifies them with that bridge's own secret and records its copy.
+   */
+  bridge_id: BridgeIdSchema.optional(),
 });
 export type IngestQuery = z.infer<typeof IngestQuerySchema>;
 
@@ -79,6 +97,8 @@ export const IngestStatusCallbackSchema = z.object({
   page_count: z.number().int().min(0).nullable().default(null),
   /** Share of the work done, 0..1, while `processing`. */
   progress: z.number().min(0).max(1).default(0),
+  /** The `bridge_id` the edge sent with the ingestion, when it sent one. */
+  bridge_id: BridgeIdSchema.optional(),
 });
 export type IngestStatusCallback = z.infer<typeof IngestStatusCallbackSchema>;
 export type IngestStatusCallbackInput = z.input<typeof IngestStatusCallbackSchema>;
@@ -86,6 +106,43 @@ export type IngestStatusCallbackInput = z.input<typeof IngestStatusCallbackSchem
 /** Path of the status callback on the edge, for a document. */
 export function statusCallbackPath(documentId: string): string {
   return `/api/v1/bridge/documents/${encodeURIComponent(documentId)}/status`;
+}
+
+/** Most passages one passages callback carries; a document's are sent in batches of at most this many. */
+export const MAX_PASSAGES_PER_CALLBACK = 32;
+/** Longest passage text the edge keeps (the bridge's chunks are about 1,000 tokens). */
+export const MAX_PASSAGE_CHARS = 8_000;
+
+/**
+ * Body of the bridge's passages callback `POST /api/v1/bridge/documents/:document_id/passages`: the
+ * chunk texts of one ingestion attempt, in batches from `from` (0 first), so the edge keeps a full-text
+ * copy to answer from when no bridge is up (the overflow to Workers AI). The batch starting at 0
+ * replaces what an earlier ingestion left; a batch of an older attempt is ignored.
+ */
+export const PassagesCallbackSchema = z.object({
+  tenant_id: TenantIdSchema,
+  document_id: DocumentIdSchema,
+  /** The `bridge_id` the edge sent with the ingestion, when it sent one (the secret it is signed with). */
+  bridge_id: BridgeIdSchema.optional(),
+  attempt: z.number().int().min(1),
+  from: z.number().int().min(0),
+  total: z.number().int().min(0).max(100_000),
+  passages: z
+    .array(
+      z.object({
+        index: z.number().int().min(0),
+        text: z.string().min(1).max(MAX_PASSAGE_CHARS),
+        section: z.string().max(500).optional(),
+        page: z.number().int().min(0).optional(),
+      }),
+    )
+    .max(MAX_PASSAGES_PER_CALLBACK),
+});
+export type PassagesCallback = z.infer<typeof PassagesCallbackSchema>;
+
+/** Path of the passages callback on the edge, for a document. */
+export function passagesCallbackPath(documentId: string): string {
+  return `/api/v1/bridge/documents/${encodeURIComponent(documentId)}/passages`;
 }
 
 /** Path of the callback by which the bridge asks the edge to send a tenant's originals again. */

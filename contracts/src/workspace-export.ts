@@ -2,6 +2,7 @@
 // it section by section in this order (long lists item by item), and types every section against this.
 // docs/workspace-export.md describes each field for people.
 import type { Invitation, Member } from "./account-views";
+import type { PlanView } from "./billing";
 import type { Persona } from "./bridge";
 import type { ChannelView } from "./channels";
 import type { CoachingRuleView } from "./coaching-rules";
@@ -38,6 +39,27 @@ export type ExportedContact = {
   created_at: number;
 };
 
+/** A person's membership: which plan and where it stands, nothing of their payments. */
+export type ExportedMembership = {
+  contact_id: string;
+  plan_id: string;
+  /** Stripe's status: active, trialing, past_due, canceled, unpaid, … */
+  status: string;
+  cancel_at_period_end: boolean;
+  current_period_end: number;
+  canceled_at: number | null;
+};
+
+/** A bridge the workspace registered: where it is and how it is reached, without its secrets. */
+export type ExportedBridge = {
+  id: string;
+  name: string;
+  url: string;
+  access_client_id: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
 /** A conversation and every message of it, as its room keeps them. */
 export type ExportedConversation = {
   id: string;
@@ -61,12 +83,17 @@ export type WorkspaceExport = {
   channels: ChannelView[];
   team: { members: Member[]; invitations: Invitation[] };
   webhooks: Webhook[];
+  /** The workspace's own inference bridges; never their signing or Access secrets. */
+  bridges: ExportedBridge[];
   /** The duty-of-care settings: the workspace's own crisis resources and what is masked for the model. */
   safety: { crisis_resources: CrisisResources; model_redaction: ModelRedaction };
   /** How long each kind of data is kept, in days (null: kept forever). */
   retention: RetentionSettings;
   programs: ExportedProgram[];
   coaching_rules: CoachingRuleView[];
+  /** The plans the creator sells, archived ones too (members may still hold them). */
+  plans: PlanView[];
+  memberships: ExportedMembership[];
   documents: ExportedDocument[];
   corrections: Correction[];
   contacts: ExportedContact[];

@@ -8,6 +8,7 @@ import { ChannelsScreen } from "./screens/channels/channels-screen";
 import { CoachingRulesScreen } from "./screens/coaching-rules/coaching-rules-screen";
 import { CorrectionsScreen } from "./screens/corrections/corrections-screen";
 import { DataScreen } from "./screens/data/data-screen";
+import { FleetScreen } from "./screens/fleet/fleet-screen";
 import { GapsScreen } from "./screens/gaps/gaps-screen";
 import { InboxScreen } from "./screens/inbox/inbox-screen";
 import { IntegrationsScreen } from "./screens/integrations/integrations-screen";
@@ -109,6 +110,13 @@ export const screens: ScreenEntry[] = [
     label: "API keys",
     group: "Workspace",
     Component: ApiKeysScreen,
+  },
+  {
+    path: "/bridges",
+    to: "/bridges",
+    label: "Bridges",
+    group: "Workspace",
+    Component: FleetScreen,
   },
   {
     path: "/integrations",

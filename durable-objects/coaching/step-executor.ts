@@ -12,6 +12,7 @@ import { CHECKIN_ANSWER_WINDOW_MS } from "./behaviour-signals";
 import { checkinMessage } from "./checkins";
 import { evaluateCondition } from "./conditions";
 import type { ProactiveMessage } from "./deliver-proactive";
+import { holdForMembership } from "./membership-hold";
 import type { SendIntent } from "./send-ledger";
 import { earliestSendTime } from "./send-window";
 import { waitEnd } from "./zoned-waits";
@@ -27,6 +28,8 @@ export type ExecutorDeps = {
   deliver: (message: ProactiveMessage) => Promise<OutboundResult | null>;
   /** The contact's language, for a check-in's hint. */
   language: () => Promise<ReplyLanguage>;
+  /** Whether the contact's membership lapsed for a paid program (its steps then wait). */
+  membershipLapsed: (programId: string, now: number) => Promise<boolean>;
   logger: Logger;
 };
 
@@ -129,6 +132,8 @@ export class StepExecutor {
     node: Extract<ProgramNode, { kind: "message" | "checkin" }>,
     now: number,
   ): Promise<SendOutcome> {
+    const { store, membershipLapsed } = this.deps;
+    if (await holdForMembership(store, membershipLapsed, record, node.id, now)) return "deferred";
     const messageId = `${record.id}:${node.id}:${record.visits[node.id] ?? 1}`;
     const outcome = await this.send(messageId, now, record.id, node.id, async () => {
       if (node.kind === "checkin") return checkinMessage(node, await this.deps.language());

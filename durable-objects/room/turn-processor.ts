@@ -5,6 +5,7 @@
 import type { Grounding, MessageView, ServerFrame, Source } from "@coach/contracts/socket";
 import type { Logger } from "../../worker/lib/logger";
 import type { BridgeEnv } from "../../worker/lib/bridge-client";
+import type { WorkersAiEnv } from "../../worker/lib/workers-ai-client";
 import { allowanceRefusal, type AllowanceEnv } from "../../worker/billing/allowance";
 import { currentSources } from "./answer-sources";
 import { chooseBridge } from "./bridge-choice";
@@ -12,7 +13,7 @@ import { chatRequest } from "./chat-request";
 import type { MessageLog } from "./message-log";
 import { nextAttemptDelay, type Outbox, type PendingTurn } from "./outbox";
 import type { RoomMeta } from "./room-meta";
-import { runTurn, type TurnOutcome } from "./turn-runner";
+import type { TurnOutcome } from "./turn-runner";
 
 export type TurnSettings = {
   /** After this long without an answer, the user is told politely and the turn is closed. */
@@ -22,7 +23,7 @@ export type TurnSettings = {
 };
 
 export type TurnProcessorDeps = {
-  env: BridgeEnv & Pick<Env, "DB" | "BRIDGE_POOL"> & AllowanceEnv;
+  env: BridgeEnv & WorkersAiEnv & Pick<Env, "DB" | "BRIDGE_POOL"> & AllowanceEnv;
   storage: DurableObjectStorage;
   log: MessageLog;
   outbox: Outbox;
@@ -140,8 +141,7 @@ export class TurnProcessor {
     let outcome: TurnOutcome;
     let sources: Source[] = [];
     try {
-      outcome = await runTurn({
-        env: bridge.env,
+      outcome = await bridge.run({
         request: await chatRequest(deps, turn, question.text),
         requestId: turn.requestId,
         signal: controller.signal,

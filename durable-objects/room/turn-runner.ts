@@ -7,6 +7,14 @@ import { AppError } from "../../worker/lib/errors";
 
 type DoneEvent = Extract<ChatEvent, { type: "done" }>;
 
+/**
+ * How long a bridge has to answer `/v1/chat` with a status. Its admission is synchronous — a refusal,
+ * or the stream opening with `queued`, goes out at once however long the queue — so silence this long
+ * means a frozen bridge (a stopped process, a stuck tunnel): the attempt fails and the turn goes to
+ * another bridge instead of waiting out its whole deadline there.
+ */
+export const BRIDGE_RESPONSE_DEADLINE_MS = 8_000;
+
 export type TurnOutcome =
   | { kind: "done"; event: DoneEvent }
   | { kind: "stopped"; partialText: string }
@@ -49,19 +57,27 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnOutcome> {
   const { signal } = options;
   let partialText = "";
   let response: Response;
+  const silent = new AbortController();
+  const deadline = setTimeout(() => silent.abort(), BRIDGE_RESPONSE_DEADLINE_MS);
   try {
     response = await callBridge(options.env, {
       method: "POST",
       path: "/v1/chat",
       body: options.request,
       requestId: options.requestId,
-      signal,
+      signal: AbortSignal.any([signal, silent.signal]),
       timeoutMs: options.request.deadline_ms + 5_000,
     });
   } catch (err) {
     if (signal.aborted) return { kind: "stopped", partialText };
-    const reason = err instanceof AppError ? err.message : "The bridge could not be reached.";
+    const reason = silent.signal.aborted
+      ? `The bridge did not answer within ${BRIDGE_RESPONSE_DEADLINE_MS / 1000} s.`
+      : err instanceof AppError
+        ? err.message
+        : "The bridge could not be reached.";
     return { kind: "retry", code: "coach_offline", reason };
+  } finally {
+    clearTimeout(deadline);
   }
 
   if (response.status === 429 || response.status === 503) {

@@ -16,6 +16,7 @@ import { MAX_DOCUMENT_BYTES } from "@coach/contracts/knowledge";
 import { chatRoutes } from "./routes/chat";
 import { contactRoutes } from "./routes/contacts";
 import { ingestRoutes } from "./routes/ingest";
+import { indexContentsRoutes } from "./routes/index-contents";
 import { knowledgeRoutes } from "./routes/knowledge";
 import { metricsBearer, opsRoutes } from "./routes/ops";
 import type { BridgeServices } from "./services";
@@ -51,6 +52,7 @@ export function createApp(services: BridgeServices): Hono<AppEnv> {
   app.route("/", chatRoutes(services));
   app.route("/", knowledgeRoutes(services));
   app.route("/", ingestRoutes(services));
+  app.route("/", indexContentsRoutes(services));
   app.route("/", contactRoutes());
   app.notFound((c) =>
     c.json(

@@ -30,6 +30,44 @@ export const BENCH_TARGETS = {
       unit: "×",
       label: "throughput of 8 bridges ÷ 8 × one bridge's",
     },
+    {
+      path: "overflow.flood_p95_ratio",
+      op: "<=",
+      target: 2,
+      unit: "× quiet",
+      label: "overflow on: TTFT p95 of a flood at 3× one bridge's capacity",
+    },
+    {
+      path: "overflow.budget.over_budget",
+      op: "<=",
+      target: 0,
+      unit: "",
+      label: "overflow answers past the daily budget",
+    },
+  ],
+  "pool-chaos": [
+    { path: "lost", op: "<=", target: 0, unit: "", label: "pool of 3, faults: questions lost" },
+    {
+      path: "duplicated",
+      op: "<=",
+      target: 0,
+      unit: "",
+      label: "pool of 3, faults: questions or answers stored twice",
+    },
+    {
+      path: "unanswered",
+      op: "<=",
+      target: 0,
+      unit: "",
+      label: "pool of 3, faults: questions without a stored answer",
+    },
+    {
+      path: "unreadable_logs",
+      op: "<=",
+      target: 0,
+      unit: "",
+      label: "pool of 3, faults: conversations whose log could not be read back",
+    },
   ],
   "bridge-overhead": [
     {

@@ -1,7 +1,8 @@
 // A workspace with two bridges of its own: when the one streaming an answer dies mid-stream, the turn
 // is retried at once on the other, the person sees the answer restart (not doubled) and it is stored
 // once. The two bridges are the test stack's bridge and its second listener behind the Access
-// stand-in (its own address and service token), so killing the first leaves the second answering.
+// stand-in (its own address and service token), so killing or freezing the first leaves the second
+// answering.
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import { sealBridgeSecrets } from "../../worker/bridges/bridge-secrets";
 import { forTenant } from "../../worker/db/tenant-gateway";
 import { bridgePoolFor } from "../../worker/lib/bridge-pools";
 import { roomFor } from "../../worker/lib/rooms";
+import { BRIDGE_RESPONSE_DEADLINE_MS } from "../../durable-objects/room/turn-runner";
 import {
   controlBridge,
   createWorkspace,
@@ -104,6 +106,39 @@ describe("a pool of bridges", () => {
     });
     client.close();
   });
+
+  it(
+    "moves a turn off a frozen bridge (connection open, no answer) to the other within seconds",
+    {
+      timeout: 30_000,
+    },
+    async () => {
+      const workspace = await createWorkspace();
+      const { first, second } = await twoBridges(workspace.tenantId);
+      // The first bridge's port still accepts connections and never answers, as a SIGSTOPped process.
+      await controlBridge("/bridge/freeze");
+      const session = await openSession(workspace);
+      const client = await SocketClient.connect(session);
+      const sent = Date.now();
+      client.send({
+        type: "message",
+        client_id: "frozen-pool-01",
+        text: "How do I start a routine?",
+      });
+      // Without a deadline for the bridge's response the turn sat on it for its whole 65 s call.
+      const done = await client.next((f) => f.type === "done", 20_000);
+      expect(done).toMatchObject({ status: "complete" });
+      expect(Date.now() - sent).toBeGreaterThanOrEqual(BRIDGE_RESPONSE_DEADLINE_MS);
+      const room = roomFor(env, workspace.tenantId, session.conversation_id);
+      const served = await runInDurableObject(room, (_instance, state) =>
+        state.storage.kv.get<string>("bridge:last"),
+      );
+      expect(served).toBe(second);
+      const pool = await bridgePoolFor(env, workspace.tenantId).status(workspace.tenantId);
+      expect(pool.find((b) => b.id === first)).toMatchObject({ consecutive_failures: 1 });
+      client.close();
+    },
+  );
 
   it("takes a bridge whose circuit opened back once its /health answers, then ramps its share up", async () => {
     const workspace = await createWorkspace();

@@ -2,7 +2,7 @@
 // Chroma, the Ollama-protocol stand-in, and the bridge's production wiring on a fixed port, plus a small
 // control server so tests inside workerd can make the stand-in slow or failing, take the bridge down, kill
 // it (open streams cut, as a crashed process does), or freeze it (a listener on its port that accepts
-// connections and never answers, as a stopped process does).
+// connections and never answers, as a stopped process does), or start a second, independent bridge.
 // The bridge's signed status callbacks go to the control server (its EDGE_CALLBACK_URL), which keeps
 // them as sent so tests can deliver them to the Worker, which Node cannot call directly.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -137,8 +137,27 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
   const stopAccess = options.access ? await startAccessPair(bridge, options.access) : null;
 
   const callbacks: CapturedCallback[] = [];
+  // A second, independent bridge (its own Chroma, its own secret) started on demand by the tests of a
+  // workspace with several bridges, so only they pay for it.
+  let peer: { stop: () => Promise<void>; url: string; controlUrl: string } | null = null;
   const control: Server = createServer((req, res) => {
     void (async () => {
+      if (req.method === "POST" && req.url === "/peer/start") {
+        const { secret } = await readJson(req);
+        if (!peer) {
+          const [bridgePort, controlPort] = [await freePort(), await freePort()];
+          const stop = await startBridgeStack({ bridgePort, controlPort, secret: String(secret) });
+          peer = {
+            stop,
+            url: `http://127.0.0.1:${bridgePort}`,
+            controlUrl: `http://127.0.0.1:${controlPort}`,
+          };
+        }
+        res
+          .writeHead(200, { "Content-Type": "application/json" })
+          .end(JSON.stringify({ url: peer.url, control_url: peer.controlUrl }));
+        return;
+      }
       if (req.method === "POST" && req.url?.startsWith("/api/v1/bridge/")) {
         const parts: Buffer[] = [];
         for await (const part of req) parts.push(part as Buffer);
@@ -185,6 +204,10 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
           await thaw();
           await up();
           break;
+        case "POST /peer/stop":
+          await peer?.stop();
+          peer = null;
+          break;
         case "GET /stand-in/stats":
           break;
         default:
@@ -197,6 +220,7 @@ export async function startBridgeStack(options: BridgeStackOptions): Promise<() 
   await new Promise<void>((resolve) => control.listen(options.controlPort, "127.0.0.1", resolve));
 
   return async () => {
+    await peer?.stop();
     control.closeAllConnections();
     await new Promise<void>((resolve) => control.close(() => resolve()));
     await thaw();

@@ -30,6 +30,22 @@ import {
   type Answer,
 } from "./stripe-stand-in-store";
 
+/** The statuses `GET /v1/subscriptions` filters by. */
+const SUBSCRIPTION_STATUSES = [
+  "active",
+  "all",
+  "canceled",
+  "ended",
+  "incomplete",
+  "incomplete_expired",
+  "past_due",
+  "paused",
+  "trialing",
+  "unpaid",
+];
+
+const ENDED = ["canceled", "incomplete_expired"];
+
 /** Starts the stand-in on `port` accepting `secretKey`; resolves to a stop function. */
 export async function startStripeStandIn(
   port: number,
@@ -190,12 +206,51 @@ export async function startStripeStandIn(
     [
       "GET",
       /^\/v1\/subscriptions$/,
+      // https://docs.stripe.com/api/subscriptions/list and /api/pagination: newest first; `limit` 1–100
+      // (default 10); `starting_after` an object of the list (the last of the page before); no
+      // `status`: every status but canceled, `status=all`: every one.
       (_m, p) => {
         const customer = text(p.customer);
-        const data = [...store.objects.values()].filter(
-          (o) => o.object === "subscription" && (!customer || o.customer === customer),
-        );
-        return [200, { object: "list", data, has_more: false, url: "/v1/subscriptions" }];
+        const status = text(p.status);
+        if (status && !SUBSCRIPTION_STATUSES.includes(status))
+          return stripeError(
+            400,
+            "invalid_request_error",
+            `Invalid status: must be one of ${SUBSCRIPTION_STATUSES.join(", ")}`,
+            { param: "status", code: "parameter_invalid_string" },
+          );
+        const limit = text(p.limit) === undefined ? 10 : Number(p.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+          return stripeError(
+            400,
+            "invalid_request_error",
+            limit > 100
+              ? "This value must be less than or equal to 100."
+              : "This value must be greater than or equal to 1.",
+            { param: "limit", code: "parameter_invalid_integer" },
+          );
+        const matches = (o: Record<string, unknown>) =>
+          (!customer || o.customer === customer) &&
+          (status === "all" ||
+            (status === "ended"
+              ? ENDED.includes(String(o.status))
+              : status
+                ? o.status === status
+                : o.status !== "canceled"));
+        // The cursor marks a place in the order of creation, whether or not it matches the filter.
+        const ordered = [...store.objects.values()]
+          .filter((o) => o.object === "subscription")
+          .reverse();
+        const after = text(p.starting_after);
+        if (after && !kindOf(after, "subscription"))
+          return noSuch("subscription", after, "starting_after");
+        const start = after ? ordered.findIndex((o) => o.id === after) + 1 : 0;
+        const window = ordered.slice(start).filter(matches);
+        const data = window.slice(0, limit);
+        return [
+          200,
+          { object: "list", data, has_more: window.length > limit, url: "/v1/subscriptions" },
+        ];
       },
     ],
     [

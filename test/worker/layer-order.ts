@@ -12,6 +12,7 @@ const FEATURES = [
   "companion",
   "integrations",
   "knowledge",
+  "overflow",
   "persona",
   "programs",
   "push",

@@ -208,7 +208,19 @@ describe("the plans in the widget", () => {
     };
     const checkoutUrl = "https://checkout.stripe.com/c/pay/cs_test_widget";
     const portalUrl = "https://billing.stripe.com/p/session/bps_test_widget";
-    let membership: WidgetMembershipView = { plans: [free, monthly, yearly], current: null };
+    // The free plan's count this month, as the edge reads it: 18 of 20 used, more on the 1st of next month.
+    const resetsAt = Date.UTC(2031, 4, 1);
+    let membership: WidgetMembershipView = {
+      plans: [free, monthly, yearly],
+      current: null,
+      allowance: {
+        plan_id: "plan_free",
+        monthly_messages: 20,
+        used: 18,
+        remaining: 2,
+        resets_at: resetsAt,
+      },
+    };
     const asked: { route: string; body: unknown }[] = [];
 
     const context = await newVisitor(browser);
@@ -261,6 +273,12 @@ describe("the plans in the widget", () => {
       ),
     ]);
     expect(await sheet.innerText()).toContain(EXTRA.freeAllowance("Free", 20));
+    const resets = new Intl.DateTimeFormat("en", {
+      day: "numeric",
+      month: "long",
+      timeZone: "UTC",
+    }).format(resetsAt);
+    expect(await sheet.innerText()).toContain(EXTRA.allowanceLeft(2, resets));
 
     const checkout = context.waitForEvent("page");
     await page.getByRole("button", { name: EXTRA.choose("Inner circle") }).click();
@@ -279,6 +297,7 @@ describe("the plans in the widget", () => {
         cancel_at_period_end: false,
         current_period_end: Date.now() + 86_400_000,
       },
+      allowance: null,
     };
     await plansButton.click();
     expect(await plansButton.getAttribute("aria-expanded")).toBe("false");

@@ -1,8 +1,11 @@
 // Programs a plan reserves (a plan's `includes.programs`): joining one needs a plan that includes it.
-// A program no plan lists is open to everyone, so a workspace that sells nothing is unchanged.
+// A program no plan lists is open to everyone, so a workspace that sells nothing is unchanged. A person
+// refused from Telegram or WhatsApp is told why, with their checkout link (programNeedsPlanText).
 import { isNull } from "drizzle-orm";
 import { forTenant } from "../db/tenant-gateway";
 import { AppError } from "../lib/errors";
+import type { ReplyLanguage } from "../lib/reply-language";
+import { PROGRAM_NEEDS_PLAN } from "./entitlement-texts";
 import { entitlementOf } from "./entitlement";
 import { upgradeLink } from "./upgrade-link";
 
@@ -26,4 +29,16 @@ export async function assertProgramIncluded(
     "This program is part of a membership plan. Join a plan that includes it, then enrol again.",
     { details: { upgrade_url: await upgradeLink(env, tenantId, person, now) } },
   );
+}
+
+/** The upgrade link of a `plan_required` refusal from `assertProgramIncluded`; null for any other error. */
+export function planRequiredLink(error: unknown): string | null {
+  if (!(error instanceof AppError) || error.code !== "plan_required") return null;
+  const details = error.details as { upgrade_url?: unknown } | undefined;
+  return typeof details?.upgrade_url === "string" ? details.upgrade_url : null;
+}
+
+/** What a person joining `program` from a messaging channel is told when it needs a plan. */
+export function programNeedsPlanText(language: ReplyLanguage, program: string, link: string) {
+  return PROGRAM_NEEDS_PLAN[language].replace("{program}", program).replace("{link}", link);
 }

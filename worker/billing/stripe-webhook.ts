@@ -2,7 +2,8 @@
 // HMAC-SHA256 of `t.body`, five minutes of tolerance) against the endpoint's current secret and, while
 // Stripe rolls it, the previous one; each event handled once by id, and only as a pointer: the
 // subscription it concerns is read again from Stripe's API and the membership recomputed from that
-// (and, for `account.updated`, the creator's payout account).
+// (and, for `account.updated`, the creator's payout account); the workspace's figures of the day
+// follow.
 import Stripe from "stripe";
 import { eventHandled, markEventHandled, tenantOfStripeAccount } from "../db/billing-store";
 import { forTenant } from "../db/tenant-gateway";
@@ -10,6 +11,7 @@ import { AppError } from "../lib/errors";
 import type { Logger } from "../lib/logger";
 import { stripeClient, stripeCrypto } from "../lib/stripe-client";
 import { payoutAccount, refreshAccount } from "./connect";
+import { recordRevenueDay } from "./revenue-days";
 import { syncSubscription } from "./subscription-sync";
 
 /** Stripe's own default: a signed timestamp older than five minutes is a replay. */
@@ -109,7 +111,7 @@ async function accountUpdated(d1: D1Database, stripe: Stripe, accountId: string)
  * unrecorded, so Stripe's retry runs it again (each step is a recomputation, safe to repeat).
  */
 export async function handleStripeEvent(
-  env: StripeWebhookEnv,
+  env: Env,
   event: Stripe.Event,
   logger: Logger,
 ): Promise<"handled" | "duplicate"> {
@@ -117,7 +119,13 @@ export async function handleStripeEvent(
   const stripe = stripeClient(env);
   if (event.type === "account.updated") await accountUpdated(env.DB, stripe, event.data.object.id);
   const ids = await subscriptionsOf(stripe, event);
-  for (const id of new Set(ids)) await syncSubscription(env.DB, stripe, id, logger);
+  const tenants = new Set<string>();
+  for (const id of new Set(ids)) {
+    const tenantId = await syncSubscription(env, stripe, id, logger);
+    if (tenantId) tenants.add(tenantId);
+  }
+  // Today's revenue figures follow the change (the series over time reads them).
+  for (const tenantId of tenants) await recordRevenueDay(env.DB, tenantId);
   await markEventHandled(env.DB, event.id, event.type);
   logger.info("stripe event handled", {
     event_id: event.id,

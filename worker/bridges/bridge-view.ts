@@ -1,4 +1,5 @@
-// A workspace bridge as the API answers it: never its signing secret nor its Access secret.
+// A workspace bridge as the API answers it: never its signing secret nor its Access secret; with what
+// its pool knows (circuit, load, index completeness and back-fill progress, last error) when asked.
 import type { PoolMemberStatus } from "../lib/bridge-pools";
 import type { TenantRow } from "../db/tenant-gateway";
 
@@ -18,6 +19,8 @@ export function toBridgeJson(row: TenantRow<"bridges">, status?: PoolMemberStatu
           estimated_wait_ms: status.estimated_wait_ms,
           load: status.load,
           share: status.share,
+          index: status.index,
+          last_error: status.last_error,
         }
       : {}),
   };

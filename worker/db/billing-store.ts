@@ -2,7 +2,7 @@
 // contact used this month (taken atomically against the allowance), the Stripe events already handled,
 // and a contact's subscriptions. Every query names the tenant, which callers take from a verified
 // source (the room's meta, a subscription Stripe's API answered), never from a user.
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { database } from "./client";
 import {
   billingAccounts,
@@ -107,20 +107,76 @@ export async function storedSubscription(
   return row;
 }
 
-/** Writes the subscription as Stripe's API answered it; the row's tenant never changes. */
-export async function saveSubscription(
+/** The subscription rows among `ids` as last stored, whatever their tenant. */
+export function storedSubscriptions(d1: D1Database, ids: string[]): Promise<SubscriptionRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return database(d1)
+    .select()
+    .from(billingSubscriptions)
+    .where(inArray(billingSubscriptions.id, ids));
+}
+
+/** Every workspace with at least one membership stored: those whose revenue figures have a day. */
+export async function tenantsWithMemberships(d1: D1Database): Promise<string[]> {
+  const rows = await database(d1)
+    .selectDistinct({ tenantId: billingSubscriptions.tenantId })
+    .from(billingSubscriptions);
+  return rows.map((r) => r.tenantId);
+}
+
+/** The answers `contactId` was given in the UTC month of `at`. */
+export async function answersUsed(
+  d1: D1Database,
+  tenantId: string,
+  contactId: string,
+  at: number,
+): Promise<number> {
+  const [row] = await database(d1)
+    .select({ answers: billingUsage.answers })
+    .from(billingUsage)
+    .where(
+      and(
+        eq(billingUsage.tenantId, tenantId),
+        eq(billingUsage.id, `${contactId}:${usageMonth(at)}`),
+      ),
+    )
+    .limit(1);
+  return row?.answers ?? 0;
+}
+
+/**
+ * Writes the subscription as Stripe's API answered it, only if the stored row is still `expected`
+ * (absent: no row yet) — by status, the part whose change is announced. False when another writer got
+ * there first (two of Stripe's events about one subscription arriving together): the caller reads the
+ * row again. The row's tenant never changes.
+ */
+export async function writeSubscription(
   d1: D1Database,
   row: Omit<SubscriptionRow, "createdAt" | "updatedAt">,
-): Promise<void> {
-  const { id: _id, tenantId, ...fields } = row;
-  await database(d1)
-    .insert(billingSubscriptions)
-    .values(row)
-    .onConflictDoUpdate({
-      target: billingSubscriptions.id,
-      set: { ...fields, updatedAt: Date.now() },
-      setWhere: eq(billingSubscriptions.tenantId, tenantId),
-    });
+  expected: Pick<SubscriptionRow, "status"> | undefined,
+): Promise<boolean> {
+  const db = database(d1);
+  if (!expected) {
+    const inserted = await db
+      .insert(billingSubscriptions)
+      .values(row)
+      .onConflictDoNothing()
+      .returning({ id: billingSubscriptions.id });
+    return inserted.length > 0;
+  }
+  const { id, tenantId, ...fields } = row;
+  const updated = await db
+    .update(billingSubscriptions)
+    .set({ ...fields, updatedAt: Date.now() })
+    .where(
+      and(
+        eq(billingSubscriptions.id, id),
+        eq(billingSubscriptions.tenantId, tenantId),
+        eq(billingSubscriptions.status, expected.status),
+      ),
+    )
+    .returning({ id: billingSubscriptions.id });
+  return updated.length > 0;
 }
 
 /** Whether Stripe's event `id` was already handled. */

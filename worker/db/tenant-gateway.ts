@@ -63,13 +63,18 @@ const ENTITY_NAMES: Record<TenantTableName, string> = {
   coachingEvents: "coaching event",
   retentionPolicies: "retention policy",
   safetySettings: "safety settings",
+  overflowSettings: "overflow settings",
   bridges: "bridge",
+  documentBridgeStatus: "document copy",
   billingPlans: "plan",
   billingSubscriptions: "subscription",
   billingUsage: "usage record",
   billingAccounts: "payout account",
   appDevices: "app device",
   pushSubscriptions: "push subscription",
+  billingSettings: "billing settings",
+  workspaceUsage: "workspace usage record",
+  revenueDays: "revenue day",
 };
 
 /** Tenant-scoped reads and writes for one workspace. */

@@ -13,6 +13,7 @@ import {
   tenants,
   tenantTables,
 } from "./schema";
+import { deleteWorkspacePassages } from "./knowledge-passages";
 
 export type WorkspaceRow = typeof tenants.$inferSelect;
 
@@ -91,6 +92,7 @@ export async function deleteWorkspaceRows(d1: D1Database, tenantId: string): Pro
       d1.prepare(`DELETE FROM "${name}" WHERE tenant_id = ?`).bind(tenantId),
     ),
     d1.prepare("DELETE FROM conversation_search WHERE tenant_id = ?").bind(tenantId),
+    deleteWorkspacePassages(d1, tenantId),
     d1
       .prepare(
         "UPDATE tenants SET deleted_at = COALESCE(deleted_at, ?1), erased_at = ?1 WHERE id = ?2",

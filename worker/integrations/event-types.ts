@@ -11,6 +11,9 @@ export const outgoingEventTypes = [
   "enrollment.created",
   "enrollment.ended",
   "outcome.recorded",
+  "member.subscribed",
+  "member.payment_failed",
+  "member.cancelled",
   "ping",
 ] as const;
 export type OutgoingEventType = (typeof outgoingEventTypes)[number];

@@ -5,8 +5,7 @@
 import type { Correction } from "@coach/contracts/content-views";
 import type { QaPair } from "@coach/contracts/knowledge";
 import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
-import type { BridgeEnv } from "../lib/bridge-client";
-import { requestIngest } from "./bridge-ingest";
+import { requestIngest, type IngestEnv } from "./bridge-ingest";
 import { storeOriginal } from "./original-file";
 import type { Upload } from "./upload";
 
@@ -53,7 +52,7 @@ export async function readCorrections(
 
 /** Replaces the words of correction `row` with `pair` and indexes it again; the correction as it now stands. */
 export async function rewriteCorrection(
-  env: BridgeEnv & Pick<Env, "FILES">,
+  env: IngestEnv,
   gateway: TenantGateway,
   row: TenantRow<"documents">,
   pair: QaPair,

@@ -42,9 +42,45 @@ export type PoolMemberStatus = {
   estimated_wait_ms: number;
   /** Below 1 while the bridge ramps up after coming back. */
   share: number;
+  /** Whether its index holds every ready document, and how far a back-fill has come. */
+  index: BridgeIndexStatus | null;
+  /** The last thing that went wrong with it (a probe, a turn, a back-fill send), if anything. */
+  last_error: { at: number; message: string } | null;
+};
+
+/** A bridge's index against the workspace's ready documents. */
+export type BridgeIndexStatus = {
+  /** `filling` until it holds every ready document whose original is kept; it answers only then. */
+  state: "complete" | "filling";
+  documents_total: number;
+  documents_indexed: number;
+  /** Ready documents it lacks whose original was removed by retention: they cannot be copied. */
+  documents_unavailable: number;
 };
 
 /** The stub of a workspace's pool of bridges. */
 export function bridgePoolFor(env: Pick<Env, "BRIDGE_POOL">, tenantId: string) {
   return env.BRIDGE_POOL.get(env.BRIDGE_POOL.idFromName(tenantId));
 }
+
+/** What a room asks before a turn's attempt when its workspace has the overflow on. */
+export type OverflowRequest = {
+  request_id: string;
+  /** The workspace's limit: a bridge that would keep the question waiting longer counts as too busy. */
+  max_wait_ms: number;
+  daily_answer_budget: number;
+  /** Bridges that just failed this turn: not up for it. */
+  exclude: string[];
+};
+
+/** The pool's answer: whether this attempt overflows (an answer of today's budget is then taken). */
+export type OverflowGrant = {
+  granted: boolean;
+  reason: "down" | "busy" | null;
+  /** The UTC day the answer was counted in, to give it back if the attempt produced none. */
+  day: string;
+  /** Answers of the budget used today, this one included. */
+  used: number;
+  /** A bridge that is up, to retrieve passages from; null when none is (the edge's own index answers). */
+  search: BridgeEnv | null;
+};

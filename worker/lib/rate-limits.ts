@@ -4,7 +4,7 @@
 import type { ClientFrame } from "@coach/contracts/socket";
 import { z } from "zod";
 import type { BucketRule } from "./token-bucket";
-import { AppError } from "./errors";
+import { readJsonSetting } from "./json-setting";
 
 const RuleSchema = z
   .object({ capacity: z.number().positive(), refill_per_second: z.number().min(0) })
@@ -84,24 +84,12 @@ function everyKind(rule: BucketRule): Record<SocketFrameKind, BucketRule> {
 export function rateLimits(env: { RATE_LIMITS?: string }): RateLimits {
   const raw = env.RATE_LIMITS ?? "";
   if (cached?.raw === raw) return cached.limits;
-  let overrides: z.infer<typeof OverridesSchema> = {};
-  if (raw.trim() !== "") {
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      json = undefined;
-    }
-    const parsed = OverridesSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new AppError(
-        500,
-        "configuration_invalid",
-        'RATE_LIMITS must be JSON such as {"socket_message": {"capacity": 10, "refill_per_second": 0.5}, "sockets_per_conversation": 20}.',
-      );
-    }
-    overrides = parsed.data;
-  }
+  const overrides = readJsonSetting(
+    raw,
+    OverridesSchema,
+    {},
+    'RATE_LIMITS must be JSON such as {"socket_message": {"capacity": 10, "refill_per_second": 0.5}, "sockets_per_conversation": 20}.',
+  );
   const limits: RateLimits = {
     socketMessage: toRule(overrides.socket_message, DEFAULTS.socketMessage),
     widgetSessionIp: toRule(overrides.widget_session_ip, DEFAULTS.widgetSessionIp),

@@ -6,6 +6,7 @@
 // callbacks), described below from their own schemas.
 import {
   IngestStatusCallbackSchema,
+  PassagesCallbackSchema,
   QuestionReportSchema,
   ReindexRequestSchema,
 } from "@coach/contracts/knowledge";
@@ -54,8 +55,14 @@ const HANDLER_BODIES: Readonly<Record<string, { description: string; content: Js
     },
   },
   "POST /api/v1/bridge/documents/{id}/status": {
-    description: "Signed by the inference bridge (X-Bridge-Timestamp, X-Bridge-Signature).",
+    description:
+      "Signed by the inference bridge with its own secret (X-Bridge-Timestamp, X-Bridge-Signature); `bridge_id` names it when the edge sent one with the ingestion, and a callback signed with another bridge's secret is refused.",
     content: jsonContent(IngestStatusCallbackSchema),
+  },
+  "POST /api/v1/bridge/documents/{id}/passages": {
+    description:
+      "Signed by the inference bridge (X-Bridge-Timestamp, X-Bridge-Signature): a batch of a document's chunk texts, kept for answers when no bridge is up.",
+    content: jsonContent(PassagesCallbackSchema),
   },
   "POST /api/v1/bridge/questions": {
     description: "Signed by the inference bridge (X-Bridge-Timestamp, X-Bridge-Signature).",

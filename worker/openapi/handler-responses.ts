@@ -1,6 +1,6 @@
 // The answers the OpenAPI document describes field by field: those a client reads as a file rather than
-// as a small JSON object (the workspace export, streamed; the originals its links open). Every other
-// route answers "Success." and its types live in contracts/src/api-routes.ts.
+// as a small JSON object (the workspace export, streamed; the members' CSV; the originals its links
+// open). Every other route answers "Success." and its types live in contracts/src/api-routes.ts.
 type JsonSchema = Record<string, unknown>;
 
 const list = (description: string, items: JsonSchema = { type: "object" }): JsonSchema => ({
@@ -40,11 +40,20 @@ const EXPORT_SCHEMA: JsonSchema = {
     webhooks: list(
       "Outgoing webhooks: `id`, `url`, `events`, `description`, `created_at`; no secret.",
     ),
+    bridges: list(
+      "The workspace's own inference bridges: `id`, `name`, `url`, `access_client_id`, `created_at`, `updated_at`; never a secret.",
+    ),
     programs: list(
       "Each program (`id`, `name`, `goal`, `slug`, `keyword`, `status`, `version`, the current `steps`) with `versions`: every saved version (`version`, `steps`, `created_at`, `created_by`), oldest first.",
     ),
     coaching_rules: list(
       "`id`, `name`, `program_id` (null: the whole workspace), `when`, `then`, `enabled`.",
+    ),
+    plans: list(
+      "The plans sold, archived ones too: `id`, `kind`, `name`, `monthly_messages`, `price_minor`, `currency`, `interval`, `trial_days`, `includes`, `stripe_price_id`, `archived_at`, `created_at`.",
+    ),
+    memberships: list(
+      "Each person's subscription, plan and status only: `contact_id`, `plan_id`, `status`, `cancel_at_period_end`, `current_period_end`, `canceled_at`.",
     ),
     documents: list(
       "The library: `id`, `title`, `kind`, `size_bytes`, `sha256`, `status`, `chunk_count`, `page_count`, `original_removed_at`, and `original_url`: a signed link to the original file (null once retention removed it).",
@@ -64,6 +73,11 @@ export const HANDLER_RESPONSES: Readonly<Record<string, JsonSchema>> = {
   "GET /api/v1/workspace/export": {
     description: "The workspace export, as a JSON file (Content-Disposition: attachment).",
     content: { "application/json": { schema: EXPORT_SCHEMA } },
+  },
+  "GET /api/v1/billing/members/export": {
+    description:
+      "Every member with `status` as CSV (Content-Disposition: attachment): `subscription_id`, `contact_id`, `name`, `plan_id`, `plan`, `status`, `cancel_at_period_end`, `amount_minor`, `currency`, `interval`, `current_period_end`, `canceled_at` (ISO 8601).",
+    content: { "text/csv": { schema: { type: "string" } } },
   },
   "GET /api/v1/originals/{tenant_id}/{document_id}": {
     description:

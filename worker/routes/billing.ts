@@ -2,12 +2,16 @@
 // Stripe's webhook (signed, idempotent, recomputing each membership from Stripe's API), and the
 // upgrade link the assistant sends when an allowance runs out (opens a Checkout Session for that
 // person), the creator's own Stripe account (Connect Express onboarding and its state), and the
-// revenue screen's figures. Plans, the account and revenue need a member's credentials; the webhook
-// and the upgrade link carry their own proof.
+// revenue screen's figures (now and over time), its members page by page and as CSV. Plans, the
+// account and revenue need a member's credentials; the webhook and the upgrade link carry their own
+// proof.
 import {
   ConnectStartSchema,
+  MembersQuerySchema,
+  MemberStatusFilter,
   PlanCreateSchema,
   PlanUpdateSchema,
+  RevenueQuerySchema,
   type ConnectView,
 } from "@coach/contracts/billing";
 import { desc, isNull } from "drizzle-orm";
@@ -17,6 +21,7 @@ import { archivePlan, createPlan, planView, updatePlan } from "../billing/plans"
 import { checkoutUrl } from "../billing/checkout";
 import { onboardingLink, payoutAccount, refreshAccount } from "../billing/connect";
 import { revenueOf } from "../billing/revenue";
+import { membersCsv, membersPage } from "../billing/revenue-members";
 import { handleStripeEvent, verifiedEvent } from "../billing/stripe-webhook";
 import { verifyUpgradeToken } from "../billing/upgrade-link";
 import { readWebhookBody } from "../channels/webhook-body";
@@ -30,6 +35,7 @@ import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
 
 const ListQuerySchema = z.object({ status: z.enum(["active", "all"]).default("active") });
+const ExportQuerySchema = z.object({ status: MemberStatusFilter.default("all") });
 const UpgradeQuerySchema = z.object({ plan_id: z.string().min(1).max(64).optional() });
 
 /** Where Stripe's hosted pages send people back to. */
@@ -114,8 +120,39 @@ export const billingRoutes = new Hono<AppEnv>()
       return c.json({ url });
     },
   )
-  .get("/revenue", authenticate(), requirePermission("analytics:read"), async (c) =>
-    c.json(await revenueOf(forPrincipal(c.env.DB, c.get("principal")))),
+  .get(
+    "/revenue",
+    authenticate(),
+    requirePermission("analytics:read"),
+    queryParams(RevenueQuerySchema),
+    async (c) => {
+      const q = c.req.valid("query");
+      const count = q.interval === "day" ? q.days : q.months;
+      const gateway = forPrincipal(c.env.DB, c.get("principal"));
+      return c.json(await revenueOf(gateway, { interval: q.interval, count }));
+    },
+  )
+  .get(
+    "/members",
+    authenticate(),
+    requirePermission("analytics:read"),
+    queryParams(MembersQuerySchema),
+    async (c) =>
+      c.json(await membersPage(forPrincipal(c.env.DB, c.get("principal")), c.req.valid("query"))),
+  )
+  .get(
+    "/members/export",
+    authenticate(),
+    requirePermission("analytics:read"),
+    queryParams(ExportQuerySchema),
+    (c) => {
+      const gateway = forPrincipal(c.env.DB, c.get("principal"));
+      const day = new Date().toISOString().slice(0, 10);
+      return c.body(membersCsv(gateway, c.req.valid("query").status), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="members-${day}.csv"`,
+      });
+    },
   )
   .post("/stripe/webhook", async (c) => {
     const body = new TextDecoder().decode(await readWebhookBody(c.req.raw));

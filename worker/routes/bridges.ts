@@ -1,14 +1,17 @@
 // A workspace's own inference bridges (settings): list them with what the pool knows of each (circuit
 // state, load), register one (its signing secret is answered once, when the edge made it up), change
 // or remove one. Secrets are stored sealed and never answered again. Every change is audited and
-// tells the workspace's BridgePool, which routes the next turn with the new list.
+// tells the workspace's BridgePool, which routes the next turn with the new list and back-fills a new
+// bridge from the originals before it answers.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
+import { assertUnderQuota } from "../billing/platform-quotas";
 import { checkBridgeUrl } from "../bridges/bridge-url";
 import { openBridgeSecrets, sealBridgeSecrets } from "../bridges/bridge-secrets";
 import { toBridgeJson } from "../bridges/bridge-view";
+import { forgetBridgeCopies } from "../db/bridge-copy-store";
 import { forPrincipal } from "../db/tenant-gateway";
 import { bridgePoolFor, type PoolMemberStatus } from "../lib/bridge-pools";
 import { AppError } from "../lib/errors";
@@ -109,6 +112,7 @@ export const bridgeRoutes = new Hono<AppEnv>()
       const body = c.req.valid("json");
       const url = await originOf(c, body.url);
       const gateway = forPrincipal(c.env.DB, principal);
+      await assertUnderQuota(c.env, gateway, "bridges");
       if ((await gateway.count("bridges")) >= MAX_BRIDGES)
         throw new AppError(
           409,
@@ -193,6 +197,7 @@ export const bridgeRoutes = new Hono<AppEnv>()
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const existing = await gateway.get("bridges", c.req.param("id"));
     await gateway.remove("bridges", existing.id);
+    await forgetBridgeCopies(c.env.DB, c.get("principal").tenantId, existing.id);
     await recordAudit(c, {
       action: "bridge.deleted",
       target: { type: "bridge", id: existing.id },

@@ -1,31 +1,33 @@
 // The knowledge library: upload (files typed from their bytes, or text and Q&A pairs entered directly),
-// a creator's corrections of answers (made, listed, edited), list, read, rename, delete (its vectors at the bridge go too),
-// re-index, and the questions the coach answered poorly (reported by the bridge), each answerable as a
-// correction that can also be sent to the people who asked it. Originals live in R2
-// under the tenant's prefix; the bridge parses and embeds them and reports back through signed callbacks.
+// a creator's corrections of answers (made, listed, edited), list, read, rename, delete (its vectors at
+// the bridge go too) and re-index; the questions answered poorly are in knowledge-gaps.ts. Originals
+// live in R2 under the tenant's prefix; the bridge parses and embeds them and reports back through
+// signed callbacks.
+import { deleteDocumentPassages } from "../db/knowledge-passages";
 import { RenameDocumentRequestSchema } from "@coach/contracts/bridge";
 import { QaPairSchema } from "@coach/contracts/knowledge";
 import { desc, eq } from "drizzle-orm";
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
-import { askersOf } from "../db/gap-askers";
 import { forPrincipal } from "../db/tenant-gateway";
+import { loadPoolMembers } from "../bridges/pool-members";
 import { requestIngest } from "../knowledge/bridge-ingest";
-import { renameAtBridge } from "../knowledge/bridge-rename";
+import { removeEverywhere } from "../knowledge/bridge-delete";
+import { renameEverywhere } from "../knowledge/bridge-rename";
+import { documentsWithCopies } from "../knowledge/document-bridges-view";
 import { documentsToReindex } from "../knowledge/reindex-request";
 import { correctionUpload, readCorrections, rewriteCorrection } from "../knowledge/corrections";
 import { toDocumentJson } from "../knowledge/document-view";
-import { sendGapAnswer } from "../knowledge/gap-answer";
-import { storeOriginal } from "../knowledge/original-file";
-import { readUpload, type Upload } from "../knowledge/upload";
-import { callBridge } from "../lib/bridge-client";
+import { readUpload } from "../knowledge/upload";
 import { AppError, notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
+import { knowledgeGapRoutes } from "./knowledge-gaps";
+import { createDocument } from "./new-document";
 
 const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -38,11 +40,6 @@ const CorrectionSchema = QaPairSchema.extend({
   message_seq: z.number().int().min(1).optional(),
 });
 
-/** A gap answered: the correction, and whether to send it to the people who asked (opt-in). */
-const GapAnswerSchema = QaPairSchema.extend({
-  notify_askers: z.boolean().default(false),
-});
-
 /** `PATCH /documents/:id`: the new title, trimmed, 1–200 characters (the bridge's limit for a rename). */
 const RenameSchema = RenameDocumentRequestSchema.pick({ title: true });
 
@@ -53,27 +50,9 @@ const CorrectionListSchema = ListQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(GOLDEN_MAX).default(GOLDEN_MAX),
 });
 
-/** Keeps the original in R2, records the document and hands it to the bridge; answers it as it now stands. */
-async function createDocument(c: Context<AppEnv>, upload: Upload) {
-  const principal = c.get("principal");
-  const gateway = forPrincipal(c.env.DB, principal);
-  const id = crypto.randomUUID();
-  const { key, sha256 } = await storeOriginal(c.env.FILES, principal.tenantId, id, upload);
-  const row = await gateway.insert("documents", {
-    id,
-    title: upload.title,
-    kind: upload.kind,
-    sizeBytes: upload.bytes.byteLength,
-    r2Key: key,
-    sha256,
-    status: "queued",
-    createdBy: principal.subjectId,
-  });
-  return requestIngest(c.env, gateway, row, c.get("requestId"), upload.bytes);
-}
-
 export const knowledgeRoutes = new Hono<AppEnv>()
   .use(authenticate())
+  .route("/", knowledgeGapRoutes)
   .post("/documents", requirePermission("knowledge:write"), async (c) => {
     const upload = await readUpload(c.req.raw);
     const document = await createDocument(c, upload);
@@ -99,30 +78,6 @@ export const knowledgeRoutes = new Hono<AppEnv>()
       return c.json(toDocumentJson(document), 202);
     },
   )
-  .post(
-    "/gaps/answer",
-    requirePermission("knowledge:write"),
-    jsonBody(GapAnswerSchema),
-    async (c) => {
-      const { question, answer, notify_askers } = c.req.valid("json");
-      const document = await createDocument(c, correctionUpload({ question, answer }));
-      const delivery = notify_askers
-        ? await sendGapAnswer(
-            c.env,
-            forPrincipal(c.env.DB, c.get("principal")),
-            question,
-            answer,
-            c.get("logger"),
-          )
-        : { sent: 0, skipped: 0, more: false };
-      await recordAudit(c, {
-        action: "gap.answered",
-        target: { type: "document", id: document.id },
-        metadata: { notify_askers, sent: delivery.sent, skipped: delivery.skipped },
-      });
-      return c.json({ correction: toDocumentJson(document), notify_askers, ...delivery }, 202);
-    },
-  )
   .get(
     "/documents",
     requirePermission("knowledge:read"),
@@ -137,15 +92,16 @@ export const knowledgeRoutes = new Hono<AppEnv>()
           offset,
         },
       );
-      return c.json({ documents: rows.map(toDocumentJson), next_offset: nextOffset });
+      const gateway = forPrincipal(c.env.DB, c.get("principal"));
+      const documents = await documentsWithCopies(gateway, rows);
+      return c.json({ documents, next_offset: nextOffset });
     },
   )
   .get("/documents/:id", requirePermission("knowledge:read"), async (c) => {
-    const row = await forPrincipal(c.env.DB, c.get("principal")).get(
-      "documents",
-      c.req.param("id"),
-    );
-    return c.json(toDocumentJson(row));
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const row = await gateway.get("documents", c.req.param("id"));
+    const [document] = await documentsWithCopies(gateway, [row]);
+    return c.json(document ?? toDocumentJson(row));
   })
   .patch(
     "/documents/:id",
@@ -158,13 +114,17 @@ export const knowledgeRoutes = new Hono<AppEnv>()
       const { title } = c.req.valid("json");
       // D1 first: it is what the library and every citation show, whether or not the bridge is there.
       const renamed = await gateway.update("documents", row.id, { title, updatedAt: Date.now() });
-      const synced = await renameAtBridge(
-        c.env,
+      const pending = await renameEverywhere(
+        await loadPoolMembers(c.env, principal.tenantId, c.get("logger")),
         { tenant_id: principal.tenantId, document_id: row.id, title },
         c.get("requestId"),
       );
+      const synced = pending.length === 0;
       if (!synced)
-        c.get("logger").warn("document rename not applied at the bridge", { document_id: row.id });
+        c.get("logger").warn("document rename not applied at every bridge", {
+          document_id: row.id,
+          bridge_ids: pending,
+        });
       await recordAudit(c, {
         action: "document.renamed",
         target: { type: "document", id: row.id },
@@ -177,30 +137,23 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     const principal = c.get("principal");
     const gateway = forPrincipal(c.env.DB, principal);
     const row = await gateway.get("documents", c.req.param("id"));
-    // Vectors first: a document whose vectors could not be removed stays listed, so it can be deleted again.
-    const response = await callBridge(c.env, {
-      method: "DELETE",
-      path: `/v1/documents/${principal.tenantId}/${row.id}`,
-      requestId: c.get("requestId"),
-    });
-    if (!response.ok) {
-      await response.body?.cancel();
+    // Vectors first, at every bridge: a document whose vectors could not be removed everywhere stays
+    // listed, so it can be deleted again.
+    const { deleted, unconfirmed } = await removeEverywhere(
+      await loadPoolMembers(c.env, principal.tenantId, c.get("logger")),
+      principal.tenantId,
+      row.id,
+      c.get("requestId"),
+    );
+    if (unconfirmed.length > 0)
       throw new AppError(
         503,
         "bridge_unavailable",
-        "The coach's server could not remove the document's passages right now. Try again shortly.",
+        "Not every coach's server could remove the document's passages right now, so it is kept. Try again shortly, or remove the bridge that is down.",
+        { details: { bridge_ids: unconfirmed } },
       );
-    }
-    // The bridge's answer is checked like any outside input; a malformed count reads as unknown (0).
-    const body: unknown = await response.json().catch(() => null);
-    const deleted =
-      body !== null &&
-      typeof body === "object" &&
-      "deleted" in body &&
-      typeof body.deleted === "number"
-        ? body.deleted
-        : 0;
     if (row.r2Key) await c.env.FILES.delete(row.r2Key);
+    await deleteDocumentPassages(c.env.DB, principal.tenantId, row.id);
     await gateway.remove("documents", row.id);
     await recordAudit(c, {
       action: "document.deleted",
@@ -260,31 +213,6 @@ export const knowledgeRoutes = new Hono<AppEnv>()
       return c.json(correction, 202);
     },
   )
-  .get("/gaps", requirePermission("knowledge:read"), queryParams(ListQuerySchema), async (c) => {
-    const { limit, offset } = c.req.valid("query");
-    const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(
-      "questionGaps",
-      {
-        orderBy: (t) => [desc(t.createdAt), desc(t.id)],
-        limit,
-        offset,
-      },
-    );
-    const askers = await askersOf(
-      c.env.DB,
-      c.get("principal").tenantId,
-      rows.map((row) => row.question),
-    );
-    const questions = rows.map((row) => ({
-      question: row.question,
-      askers: askers.get(row.question) ?? 0,
-      confidence: row.confidence,
-      grounding: row.grounding,
-      conversation_id: row.conversationId,
-      created_at: row.createdAt,
-    }));
-    return c.json({ questions, next_offset: nextOffset });
-  })
   .post("/reindex", requirePermission("knowledge:write"), async (c) => {
     const principal = c.get("principal");
     const gateway = forPrincipal(c.env.DB, principal);

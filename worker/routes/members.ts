@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { planKeyHandover, RemovalOptionsSchema } from "../auth/api-key-handover";
 import { recordAudit } from "../auth/audit";
+import { assertUnderQuota } from "../billing/platform-quotas";
 import { canAssignRole } from "../auth/permissions";
 import { loadTeam } from "../auth/team";
 import { hashSecret, normalizeEmail } from "../auth/secrets";
@@ -52,6 +53,7 @@ export const memberRoutes = new Hono<AppEnv>()
     const principal = c.get("principal");
     assertCanAssign(principal.role, undefined, body.role);
     const gateway = forPrincipal(c.env.DB, principal);
+    await assertUnderQuota(c.env, gateway, "seats");
     const email = normalizeEmail(body.email);
     const existing = await accounts.findUserByEmail(c.env.DB, email);
     if (

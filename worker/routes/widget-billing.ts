@@ -1,6 +1,7 @@
 // What the widget's upgrade panel calls, as the visitor themself (their visitor token, from the origin
-// it was minted for): the plans on sale and their own membership, a Checkout link for a plan, and a
-// customer-portal link to change their card or cancel. Memberships belong to the canonical contact.
+// it was minted for): the plans on sale, their own membership and the answers it leaves them this
+// month, a Checkout link for a plan, and a customer-portal link to change their card or cancel.
+// Memberships belong to the canonical contact.
 import {
   WidgetCheckoutSchema,
   type BillingLinkView,
@@ -9,6 +10,7 @@ import {
 import { isNull } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { checkoutUrl, portalUrl } from "../billing/checkout";
+import { allowanceOf } from "../billing/allowance-left";
 import { entitlementOf } from "../billing/entitlement";
 import { planView } from "../billing/plans";
 import { canonicalContactId } from "../db/contact-links";
@@ -34,7 +36,8 @@ export const widgetBillingRoutes = new Hono<VisitorEnv>()
       where: (t) => isNull(t.archivedAt),
       orderBy: (t) => [t.priceMinor, t.createdAt],
     });
-    const { subscription } = await entitlementOf(c.env.DB, tid, sub, Date.now());
+    const now = Date.now();
+    const { contactId, plan, subscription } = await entitlementOf(c.env.DB, tid, sub, now);
     const view: WidgetMembershipView = {
       plans: plans.map(planView),
       current: subscription && {
@@ -43,6 +46,7 @@ export const widgetBillingRoutes = new Hono<VisitorEnv>()
         cancel_at_period_end: subscription.cancelAtPeriodEnd,
         current_period_end: subscription.currentPeriodEnd,
       },
+      allowance: plan && (await allowanceOf(c.env.DB, tid, contactId, plan, now)),
     };
     return c.json(view);
   })

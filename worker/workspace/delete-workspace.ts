@@ -1,10 +1,12 @@
-// Deletes a workspace everywhere: the knowledge's vectors at the bridge, the originals in R2, every
+// Deletes a workspace everywhere: the knowledge's vectors at every bridge, the originals in R2, every
 // conversation room and every contact's coaching agent, then the D1 rows (last, so a failure before
 // leaves everything findable and the request, or the closer's next attempt, can simply repeat it). Used
 // by the owner's DELETE /api/v1/workspace and by the erasure of a closed workspace.
-import { callBridge } from "../lib/bridge-client";
+import { loadPoolMembers } from "../bridges/pool-members";
+import { removeEverywhere } from "../knowledge/bridge-delete";
 import { coachingAgentFor } from "../lib/coaching-agents";
 import { AppError } from "../lib/errors";
+import { createLogger } from "../lib/logger";
 import { roomFor } from "../lib/rooms";
 import type { TenantGateway } from "../db/tenant-gateway";
 import { deleteWorkspaceRows } from "../db/workspace-store";
@@ -35,14 +37,10 @@ export async function deleteWorkspace(
 ): Promise<WorkspaceDeletion> {
   const tenantId = gateway.tenantId;
   const documents = await gateway.list("documents");
+  const bridges = await loadPoolMembers(env, tenantId, createLogger({ request_id: requestId }));
   for (const document of documents) {
-    const response = await callBridge(env, {
-      method: "DELETE",
-      path: `/v1/documents/${tenantId}/${document.id}`,
-      requestId,
-    });
-    await response.body?.cancel();
-    if (!response.ok && response.status !== 404) {
+    const { unconfirmed } = await removeEverywhere(bridges, tenantId, document.id, requestId);
+    if (unconfirmed.length > 0) {
       throw new AppError(
         503,
         "bridge_unavailable",

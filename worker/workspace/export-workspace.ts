@@ -1,12 +1,14 @@
 // The whole workspace as one JSON document (owners and admins), field by field as in
 // contracts/src/workspace-export.ts: settings, team, programs with every version, rules, webhooks, the
-// library with signed links to its original files, corrections, contacts, and every conversation with
-// its messages read from its room. Streamed: the long sections are read a page at a time while the
+// plans sold and each person's membership (plan and status only), the library with signed links to its
+// original files, corrections, contacts, and every conversation with its messages read from its room. Streamed: the long sections are read a page at a time while the
 // answer is written, so a big workspace never sits in the Worker's memory whole.
 import type { WorkspaceExport } from "@coach/contracts/workspace-export";
 import { asc, eq, ne } from "drizzle-orm";
 import { roomEraser } from "../auth/gdpr/conversation-store";
+import { planView } from "../billing/plans";
 import { loadTeam } from "../auth/team";
+import { toBridgeJson } from "../bridges/bridge-view";
 import { channelView } from "../channels/channel-view";
 import type { Page } from "../db/page";
 import { loadRetention } from "../db/retention-store";
@@ -94,6 +96,9 @@ export async function exportWorkspace(
     channels: await Promise.all(channels.map((row) => channelView(env, row, origin))),
     team,
     webhooks: webhooks.map(toWebhookJson),
+    bridges: (await gateway.list("bridges", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] })).map(
+      (row) => toBridgeJson(row),
+    ),
     safety: { crisis_resources: safety.crisis, model_redaction: safety.redaction },
     retention: retention.settings,
     programs: mapped(
@@ -112,6 +117,21 @@ export async function exportWorkspace(
     coaching_rules: mapped(
       pages(gateway, "coachingRules", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] }),
       ruleView,
+    ),
+    plans: mapped(
+      pages(gateway, "billingPlans", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] }),
+      planView,
+    ),
+    memberships: mapped(
+      pages(gateway, "billingSubscriptions", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] }),
+      (sub) => ({
+        contact_id: sub.contactId,
+        plan_id: sub.planId,
+        status: sub.status,
+        cancel_at_period_end: sub.cancelAtPeriodEnd,
+        current_period_end: sub.currentPeriodEnd,
+        canceled_at: sub.canceledAt,
+      }),
     ),
     documents: mapped(
       pages(gateway, "documents", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] }),

@@ -8,7 +8,10 @@ import { useAction, useResource } from "./use-resource";
 
 /** The settings documents read with GET and replaced with PUT at the same path. */
 export type SettingsPath =
-  "/safety/crisis-resources" | "/safety/model-redaction" | "/workspace/retention";
+  | "/safety/crisis-resources"
+  | "/safety/model-redaction"
+  | "/workspace/retention"
+  | "/settings/overflow";
 
 type View<P extends SettingsPath> = ApiResponse<"GET", P>;
 

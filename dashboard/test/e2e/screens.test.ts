@@ -88,6 +88,16 @@ describe("the dashboard's screens", () => {
     });
   }
 
+  it("shows the workspace's platform plan usage on Team & roles, unlimited by default", async () => {
+    const { page } = creator;
+    await openScreen(page, "Team & roles");
+    await settled(page, "Team & roles");
+    await page.getByText("Plan usage").waitFor();
+    const text = await page.locator("main").innerText();
+    expect(text).toMatch(/Your workspace is on the free plan/);
+    expect(text).toMatch(/Seats \(members and pending invitations\)\s+\d+ \(unlimited\)/);
+  });
+
   it("sets how long conversations are kept under Data retention, and keeps it after a reload", async () => {
     const { page } = creator;
     await openScreen(page, "Export & delete");

@@ -1,14 +1,16 @@
 // Vitest global setup of the dashboard suite: the widget suite's local stack (with the dashboard's
 // origin allowed by CORS and the bridge's callbacks going to the edge, so uploads become ready), and the
-// dashboard built against that edge and served on its own origin. Telegram and WhatsApp are the edge
-// suite's stand-ins, so a test can connect a bot or a number as a creator does.
+// dashboard built against that edge and served on its own origin. Telegram, WhatsApp and Stripe are the
+// edge suite's stand-ins, so a test can connect a bot or a number, or sell a membership, as a creator does.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "vite";
 import type { TestProject } from "vitest/node";
 import { freePort } from "../../../inference-bridge/test/support/free-port";
+import { randomBytes } from "node:crypto";
 import { startGraphStandIn } from "../../../test/support/graph-stand-in";
+import { startStripeStandIn } from "../../../test/support/stripe-stand-in";
 import { startTelegramStandIn } from "../../../test/support/telegram-stand-in";
 import { startWidgetStack } from "../../../widget/test/support/stack";
 import { serveSpa } from "./static-server";
@@ -19,6 +21,12 @@ export type DashboardStack = {
   controlUrl: string;
   /** The Telegram Bot API stand-in (its `/__deliver` hands an update to a bot's webhook). */
   telegramUrl: string;
+  /** The Stripe API stand-in (its `/__…` controls play Stripe's hosted pages and clock). */
+  stripeUrl: string;
+  /** The stand-in's secret key, as the edge was given it. */
+  stripeKey: string;
+  /** The secret the edge's Stripe webhook endpoint verifies signatures with. */
+  stripeWebhookSecret: string;
 };
 
 declare module "vitest" {
@@ -36,6 +44,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const telegramUrl = `http://127.0.0.1:${telegramPort}`;
   const graphPort = await freePort();
   const stopGraph = await startGraphStandIn(graphPort);
+  const stripePort = await freePort();
+  const stripeKey = `sk_test_${randomBytes(12).toString("hex")}`;
+  const stripeWebhookSecret = `whsec_${randomBytes(16).toString("hex")}`;
+  const stopStripe = await startStripeStandIn(stripePort, stripeKey);
+  const stripeUrl = `http://127.0.0.1:${stripePort}`;
   let stack: Awaited<ReturnType<typeof startWidgetStack>> | undefined;
   try {
     stack = await startWidgetStack({
@@ -43,6 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       bridgeCallbacksToEdge: true,
       telegramApiRoot: telegramUrl,
       whatsappGraphUrl: `http://127.0.0.1:${graphPort}`,
+      stripe: { apiUrl: stripeUrl, secretKey: stripeKey, webhookSecret: stripeWebhookSecret },
     });
     process.env.VITE_API_BASE = stack.info.edgeUrl;
     await build({
@@ -55,6 +69,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       edgeUrl: stack.info.edgeUrl,
       controlUrl: stack.info.controlUrl,
       telegramUrl,
+      stripeUrl,
+      stripeKey,
+      stripeWebhookSecret,
     });
     const running = stack;
     return async () => {
@@ -62,6 +79,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await running.stop();
       await stopTelegram();
       await stopGraph();
+      await stopStripe();
       rmSync(outDir, { recursive: true, force: true });
     };
   } catch (err) {
@@ -69,6 +87,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await stack?.stop();
     await stopTelegram();
     await stopGraph();
+    await stopStripe();
     rmSync(outDir, { recursive: true, force: true });
     throw err;
   }

@@ -5,11 +5,15 @@
  * distinct (a status carries its attempt and a growing `seq`, a question report its turn and attempt).
  */
 import {
+  MAX_PASSAGE_CHARS,
+  MAX_PASSAGES_PER_CALLBACK,
+  passagesCallbackPath,
   QUESTION_CALLBACK_PATH,
   REINDEX_CALLBACK_PATH,
   ReindexAcceptedSchema,
   statusCallbackPath,
   type IngestStatusCallback,
+  type PassagesCallback,
   type QuestionReport,
   type ReindexRequest,
 } from "@coach/contracts/knowledge";
@@ -31,6 +35,36 @@ export class EdgeCallbacks {
   /** Posts one ingestion status; failures are logged, never thrown (ingestion goes on regardless). */
   async send(status: IngestStatusCallback): Promise<void> {
     await this.post(statusCallbackPath(status.document_id), status, status.document_id);
+  }
+
+  /**
+   * Sends a document's chunk texts to the edge in batches, so it can answer from them when no bridge
+   * is up (its overflow to Workers AI). Best effort, like every callback: ingestion goes on regardless.
+   */
+  async sendPassages(
+    document: { tenantId: string; documentId: string; attempt: number; bridgeId?: string },
+    chunks: readonly {
+      text: string;
+      metadata: { chunk_index: number; section?: string; page?: number };
+    }[],
+  ): Promise<void> {
+    for (let from = 0; from === 0 || from < chunks.length; from += MAX_PASSAGES_PER_CALLBACK) {
+      const batch: PassagesCallback = {
+        tenant_id: document.tenantId,
+        document_id: document.documentId,
+        attempt: document.attempt,
+        ...(document.bridgeId ? { bridge_id: document.bridgeId } : {}),
+        from,
+        total: chunks.length,
+        passages: chunks.slice(from, from + MAX_PASSAGES_PER_CALLBACK).map((chunk) => ({
+          index: chunk.metadata.chunk_index,
+          text: chunk.text.slice(0, MAX_PASSAGE_CHARS),
+          ...(chunk.metadata.section ? { section: chunk.metadata.section.slice(0, 500) } : {}),
+          ...(chunk.metadata.page !== undefined ? { page: chunk.metadata.page } : {}),
+        })),
+      };
+      await this.post(passagesCallbackPath(document.documentId), batch, document.documentId);
+    }
   }
 
   /** Reports a question that fell back or scored low. */

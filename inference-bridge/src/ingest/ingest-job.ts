@@ -25,6 +25,8 @@ export interface IngestJob {
   pageCount: number | null;
   /** A creator's correction: its chunks are answered verbatim (rag/curated.ts). */
   curated: boolean;
+  /** The edge's id for this bridge, echoed in every callback so the edge checks it with our secret. */
+  bridgeId?: string;
 }
 
 /** Runs the job to its end; the outcome travels as callbacks, so this never throws. */
@@ -41,6 +43,7 @@ export async function runIngestJob(services: BridgeServices, job: IngestJob): Pr
       chunk_count: 0,
       page_count: job.pageCount,
       progress: 0,
+      ...(job.bridgeId ? { bridge_id: job.bridgeId } : {}),
       ...status,
     });
   const log = services.logger.child({
@@ -77,6 +80,8 @@ export async function runIngestJob(services: BridgeServices, job: IngestJob): Pr
       }
     }
     await services.knowledge.replaceDocument(job.tenantId, job.documentId, records);
+    // Before `ready`, so the edge's copy is complete once the document reads as ready.
+    await services.callbacks.sendPassages(job, records);
     log.info("document ingested", { chunks: records.length });
     await report({ status: "ready", chunk_count: records.length, progress: 1 });
   } catch (error) {

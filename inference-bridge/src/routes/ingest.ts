@@ -1,5 +1,6 @@
 /**
- * `POST /v1/ingest/:tenant_id/:document_id?kind=&title=&attempt=`: the original file as the raw body.
+ * `POST /v1/ingest/:tenant_id/:document_id?kind=&title=&attempt=[&bridge_id=]`: the original file as the raw
+ * body.
  * The file is checked and parsed while the caller waits (a hostile or unreadable file is refused with a
  * 4xx at once); chunking is immediate, and embedding and storing run in the background, reported to the
  * edge through signed status callbacks.
@@ -53,6 +54,7 @@ export function ingestRoutes(services: BridgeServices): Hono<AppEnv> {
       chunks,
       pageCount: parsed.pageCount,
       curated: query.data.kind === "correction",
+      ...(query.data.bridge_id ? { bridgeId: query.data.bridge_id } : {}),
     };
     void runIngestJob(services, job);
     return c.json(

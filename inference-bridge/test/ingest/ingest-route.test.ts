@@ -1,9 +1,10 @@
 /**
  * `POST /v1/ingest/…` end to end: accepted at once, then signed status callbacks to the edge
- * (processing → ready with the chunk count), chunks stored with section and page, re-ingesting
- * replaces, and a refused file never reaches the store.
+ * (processing → ready with the chunk count), the chunk texts sent to the edge for its own index,
+ * chunks stored with section and page, re-ingesting replaces, and a refused file never reaches the store.
  */
 import type { SearchResponse } from "@coach/contracts/bridge";
+import { passagesCallbackPath } from "@coach/contracts/knowledge";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makePdf } from "../support/document-fixtures";
 import { startHarness, uniqueTenant, type Harness } from "../support/harness";
@@ -64,6 +65,25 @@ describe("ingest route", () => {
       section: "Evening review",
       page: 2,
     });
+  });
+
+  it("sends the chunk texts to the edge, signed, before the document reads as ready", async () => {
+    const path = passagesCallbackPath("reset");
+    const sent = sink.received.filter((c) => c.path === path && c.body.attempt === 1);
+    expect(sent.every((c) => c.signatureOk)).toBe(true);
+    expect(sent.map((c) => c.body)).toMatchObject([
+      {
+        tenant_id: tenant,
+        from: 0,
+        total: 2,
+        passages: [
+          { index: 0, page: 1, section: "The Reset Method" },
+          { index: 1, page: 2, section: "Evening review" },
+        ],
+      },
+    ]);
+    const ready = sink.received.findIndex((c) => c.body.status === "ready");
+    expect(sink.received.findIndex((c) => c.path === path)).toBeLessThan(ready);
   });
 
   it("replaces the document's chunks when it is ingested again", async () => {

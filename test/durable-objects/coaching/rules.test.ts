@@ -185,9 +185,11 @@ describe("check-in rules", () => {
       await c.agent.recordReply({ text: String(score), at: T0 + day * DAY + HOUR });
     }
     await c.agent.runDue();
-    expect((await assistantTexts(c.conversationId)).at(-1)).toBe(
-      "Tough stretch. Want to make tomorrow's run shorter?",
-    );
+    // The rule's message and the third check-in's thanks both go through the room; on a loaded machine
+    // either may land last.
+    await expect
+      .poll(async () => (await assistantTexts(c.conversationId)).slice(-2), { timeout: 10_000 })
+      .toContain("Tough stretch. Want to make tomorrow's run shorter?");
     const res = await call(`/api/v1/contacts/${c.contactId}/signals`, {
       token: workspace.members.viewer.token,
     });

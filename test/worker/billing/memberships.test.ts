@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eraseContact, erasureStores } from "../../../worker/auth/gdpr/contact-data";
 import { createPlan } from "../../../worker/billing/plans";
 import { revenueOf } from "../../../worker/billing/revenue";
+import { membersPage } from "../../../worker/billing/revenue-members";
 import { storedSubscription, subscriptionsOf } from "../../../worker/db/billing-store";
 import { forTenant } from "../../../worker/db/tenant-gateway";
 import {
@@ -119,7 +120,10 @@ describe("a widget visitor's membership", () => {
       mrr: [],
       active_members: 0,
       churned_last_30_days: 1,
+    });
+    expect(await membersPage(gateway, { status: "all", limit: 10, offset: 0 })).toMatchObject({
       members: [{ status: "canceled", plan_name: "Coaching club" }],
+      next_offset: null,
     });
     client.close();
   });

@@ -105,4 +105,38 @@ describe("the Stripe stand-in", () => {
     expect(sub.items.data[0]?.current_period_end).toBeGreaterThan(Date.now() / 1000 + 27 * 86_400);
     expect("current_period_end" in sub).toBe(false);
   });
+
+  it("lists subscriptions newest first a page at a time: limit 1–100, starting_after, has_more (docs.stripe.com/api/pagination)", async () => {
+    const made = [await paidSubscription(), await paidSubscription(), await paidSubscription()];
+    const first = await stripe().subscriptions.list({ status: "all", limit: 2 });
+    expect(first.data.map((s) => s.id)).toEqual([made[2]!.subscription, made[1]!.subscription]);
+    expect(first.has_more).toBe(true);
+    const next = await stripe().subscriptions.list({
+      status: "all",
+      limit: 1,
+      starting_after: made[1]!.subscription,
+    });
+    expect(next.data.map((s) => s.id)).toEqual([made[0]!.subscription]);
+    // The client's auto-pagination follows has_more with starting_after, each id once.
+    const ids = await stripe()
+      .subscriptions.list({ status: "all", limit: 2 })
+      .autoPagingToArray({ limit: 10000 });
+    expect(new Set(ids.map((s) => s.id)).size).toBe(ids.length);
+    expect(ids.map((s) => s.id)).toEqual(expect.arrayContaining(made.map((m) => m.subscription)));
+
+    for (const limit of [0, 101]) {
+      const refused = await refusal(stripe().subscriptions.list({ limit }));
+      expect(refused).toMatchObject({
+        statusCode: 400,
+        code: "parameter_invalid_integer",
+        param: "limit",
+      });
+    }
+    const unknown = await refusal(stripe().subscriptions.list({ starting_after: "sub_unknown" }));
+    expect(unknown).toMatchObject({
+      statusCode: 404,
+      code: "resource_missing",
+      param: "starting_after",
+    });
+  });
 });

@@ -105,6 +105,16 @@ describe("bridge routing", () => {
     expect(pool().choose(0)).toBeNull();
   });
 
+  it("sends no turn to a bridge still filling its index while a complete one is up, and one when none is", () => {
+    const router = pool("a", "b");
+    // "b" is idle and preferred by the conversation, but its index lacks documents.
+    expect(router.choose(0, { preferred: "b", filling: ["b"] })?.bridgeId).toBe("a");
+    fail(router, "a", ROUTING_DEFAULTS.failureThreshold, 1);
+    expect(router.health("a")?.state).toBe("open");
+    // The complete bridge is down: an answer from most of the material beats no answer.
+    expect(router.choose(2, { filling: ["b"] })).toMatchObject({ bridgeId: "b", degraded: false });
+  });
+
   it("forgets a turn whose room never reported back", () => {
     const router = pool("a");
     router.choose(0);

@@ -12,6 +12,8 @@ import type { analyticsRoutes } from "../../../worker/routes/analytics";
 import type { assistantRoutes } from "../../../worker/routes/assistant";
 import type { auditRoutes } from "../../../worker/routes/audit";
 import type { billingRoutes } from "../../../worker/routes/billing";
+import type { billingSettingsRoutes } from "../../../worker/routes/billing-settings";
+import type { usageRoutes } from "../../../worker/routes/usage";
 import type { authRoutes } from "../../../worker/routes/auth";
 import type { channelRoutes } from "../../../worker/routes/channels";
 import type {
@@ -24,13 +26,16 @@ import type { contactRoutes } from "../../../worker/routes/contacts";
 import type { conversationRoutes } from "../../../worker/routes/conversations";
 import type { enrollmentRoutes } from "../../../worker/routes/enrollments";
 import type { integrationRoutes } from "../../../worker/routes/integrations";
+import type { bridgeRoutes } from "../../../worker/routes/bridges";
 import type { knowledgeRoutes } from "../../../worker/routes/knowledge";
+import type { knowledgeGapRoutes } from "../../../worker/routes/knowledge-gaps";
 import type { meRoutes } from "../../../worker/routes/me";
 import type { invitationRoutes } from "../../../worker/routes/invitations";
 import type { memberRoutes } from "../../../worker/routes/members";
 import type { personaRoutes } from "../../../worker/routes/persona";
 import type { programRoutes } from "../../../worker/routes/programs";
 import type { safetyRoutes } from "../../../worker/routes/safety";
+import type { overflowSettingsRoutes } from "../../../worker/routes/overflow-settings";
 import type { testChatRoutes } from "../../../worker/routes/test-chat";
 import type { widgetRoutes } from "../../../worker/routes/widget";
 import type { widgetPublicRoutes } from "../../../worker/routes/widget-public";
@@ -74,7 +79,11 @@ type Served = {
   "GET /audit": Out<typeof auditRoutes, "/", "$get">;
   "GET /billing/plans": Out<typeof billingRoutes, "/plans", "$get">;
   "GET /billing/revenue": Out<typeof billingRoutes, "/revenue", "$get">;
+  "GET /billing/members": Out<typeof billingRoutes, "/members", "$get">;
   "GET /billing/connect": Out<typeof billingRoutes, "/connect", "$get">;
+  "GET /billing/settings": Out<typeof billingSettingsRoutes, "/settings", "$get">;
+  "PUT /billing/settings": Out<typeof billingSettingsRoutes, "/settings", "$put">;
+  "GET /usage": Out<typeof usageRoutes, "/", "$get">;
   "POST /billing/connect": Out<typeof billingRoutes, "/connect", "$post">;
   // Streamed as a bare body, so Hono infers none; exportWorkspace types each section against the contract.
   "GET /workspace/export": WorkspaceExport;
@@ -87,6 +96,9 @@ type Served = {
   "PUT /contacts/:id/coaching": Out<typeof contactCoachingRoutes, "/:id/coaching", "$put">;
   "GET /contacts/:id/commitments": Out<typeof contactCommitmentRoutes, "/:id/commitments", "$get">;
   "GET /contacts/:id/signals": Out<typeof contactSignalRoutes, "/:id/signals", "$get">;
+  "GET /bridges": Out<typeof bridgeRoutes, "/", "$get">;
+  "POST /bridges": Out<typeof bridgeRoutes, "/", "$post">;
+  "DELETE /bridges/:id": Out<typeof bridgeRoutes, "/:id", "$delete">;
   "GET /knowledge/documents": Out<typeof knowledgeRoutes, "/documents", "$get">;
   "POST /knowledge/documents": Out<typeof knowledgeRoutes, "/documents", "$post">;
   "PATCH /knowledge/documents/:id": Out<typeof knowledgeRoutes, "/documents/:id", "$patch">;
@@ -99,8 +111,8 @@ type Served = {
   "POST /knowledge/corrections": Out<typeof knowledgeRoutes, "/corrections", "$post">;
   "GET /knowledge/corrections": Out<typeof knowledgeRoutes, "/corrections", "$get">;
   "PUT /knowledge/corrections/:id": Out<typeof knowledgeRoutes, "/corrections/:id", "$put">;
-  "GET /knowledge/gaps": Out<typeof knowledgeRoutes, "/gaps", "$get">;
-  "POST /knowledge/gaps/answer": Out<typeof knowledgeRoutes, "/gaps/answer", "$post">;
+  "GET /knowledge/gaps": Out<typeof knowledgeGapRoutes, "/gaps", "$get">;
+  "POST /knowledge/gaps/answer": Out<typeof knowledgeGapRoutes, "/gaps/answer", "$post">;
   "GET /persona": Out<typeof personaRoutes, "/", "$get">;
   "PUT /persona": Out<typeof personaRoutes, "/", "$put">;
   "GET /safety/crisis-resources": Out<typeof safetyRoutes, "/crisis-resources", "$get">;
@@ -112,6 +124,8 @@ type Served = {
   >;
   "GET /safety/model-redaction": Out<typeof safetyRoutes, "/model-redaction", "$get">;
   "PUT /safety/model-redaction": Out<typeof safetyRoutes, "/model-redaction", "$put">;
+  "GET /settings/overflow": Out<typeof overflowSettingsRoutes, "/overflow", "$get">;
+  "PUT /settings/overflow": Out<typeof overflowSettingsRoutes, "/overflow", "$put">;
   "GET /assistant/status": Out<typeof assistantRoutes, "/status", "$get">;
   "GET /widget": Out<typeof widgetRoutes, "/", "$get">;
   "PUT /widget": Out<typeof widgetRoutes, "/", "$put">;

@@ -18,6 +18,8 @@ export type ExtraStrings = {
   trial: (days: number) => string;
   /** The free plan's monthly allowance (answers a month). */
   freeAllowance: (plan: string, answers: number) => string;
+  /** What the plan leaves this month, and the date (already written out) the count starts again. */
+  allowanceLeft: (left: number, resets: string) => string;
   choose: (plan: string) => string;
   memberOf: (plan: string) => string;
   manage: string;
@@ -38,6 +40,8 @@ export const EXTRA_STRINGS: Record<WidgetLanguage, ExtraStrings> = {
     perYear: "a year",
     trial: (days) => `${days}-day free trial`,
     freeAllowance: (plan, answers) => `You're on ${plan}: ${answers} answers a month.`,
+    allowanceLeft: (left, resets) =>
+      `${left === 1 ? "1 answer" : `${left} answers`} left this month, more on ${resets}.`,
     choose: (plan) => `Choose ${plan}`,
     memberOf: (plan) => `You're a member of ${plan}.`,
     manage: "Manage membership",
@@ -56,6 +60,8 @@ export const EXTRA_STRINGS: Record<WidgetLanguage, ExtraStrings> = {
     perYear: "al año",
     trial: (days) => `${days} días de prueba gratis`,
     freeAllowance: (plan, answers) => `Estás en ${plan}: ${answers} respuestas al mes.`,
+    allowanceLeft: (left, resets) =>
+      `Te ${left === 1 ? "queda 1 respuesta" : `quedan ${left} respuestas`} este mes; más el ${resets}.`,
     choose: (plan) => `Elegir ${plan}`,
     memberOf: (plan) => `Eres miembro de ${plan}.`,
     manage: "Gestionar la membresía",
@@ -74,6 +80,8 @@ export const EXTRA_STRINGS: Record<WidgetLanguage, ExtraStrings> = {
     perYear: "por ano",
     trial: (days) => `${days} dias de teste grátis`,
     freeAllowance: (plan, answers) => `Está no plano ${plan}: ${answers} respostas por mês.`,
+    allowanceLeft: (left, resets) =>
+      `${left === 1 ? "Resta 1 resposta" : `Restam ${left} respostas`} este mês; mais em ${resets}.`,
     choose: (plan) => `Escolher ${plan}`,
     memberOf: (plan) => `É membro de ${plan}.`,
     manage: "Gerir a subscrição",
@@ -92,6 +100,8 @@ export const EXTRA_STRINGS: Record<WidgetLanguage, ExtraStrings> = {
     perYear: "par an",
     trial: (days) => `${days} jours d'essai gratuit`,
     freeAllowance: (plan, answers) => `Vous êtes sur ${plan} : ${answers} réponses par mois.`,
+    allowanceLeft: (left, resets) =>
+      `${left <= 1 ? `${left} réponse restante` : `${left} réponses restantes`} ce mois-ci ; d'autres le ${resets}.`,
     choose: (plan) => `Choisir ${plan}`,
     memberOf: (plan) => `Vous êtes membre de ${plan}.`,
     manage: "Gérer l'abonnement",
@@ -110,6 +120,8 @@ export const EXTRA_STRINGS: Record<WidgetLanguage, ExtraStrings> = {
     perYear: "pro Jahr",
     trial: (days) => `${days} Tage kostenlos testen`,
     freeAllowance: (plan, answers) => `Du nutzt ${plan}: ${answers} Antworten pro Monat.`,
+    allowanceLeft: (left, resets) =>
+      `Noch ${left === 1 ? "1 Antwort" : `${left} Antworten`} diesen Monat, neue ab ${resets}.`,
     choose: (plan) => `${plan} wählen`,
     memberOf: (plan) => `Du bist Mitglied bei ${plan}.`,
     manage: "Mitgliedschaft verwalten",

@@ -1,6 +1,7 @@
 // The panel's footer: "Open in the app" (a link that signs the companion app in as this visitor, and a
 // one-time code for another device) and "Plans" (the memberships on sale, shown only when the creator
-// sells some: a Checkout link per plan, the customer portal for a member). Each button opens a sheet
+// sells some: a Checkout link per plan, the customer portal for a member, and the answers the visitor's
+// plan leaves them this month). Each button opens a sheet
 // under it (a disclosure: focus stays on the button); a polite status line says what is happening.
 import type { BillingLinkView, PlanView, WidgetMembershipView } from "@coach/contracts/billing";
 import type { AppLinkCodeResponse } from "@coach/contracts/companion-app";
@@ -23,6 +24,17 @@ export function planPrice(plan: PlanView): string {
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   const amount = format.format((plan.price_minor ?? 0) / 10 ** digits);
   return `${amount} ${plan.interval === "year" ? EXTRA.perYear : EXTRA.perMonth}`;
+}
+
+/** "2 answers left this month, more on 1 May." when the visitor's plan counts answers; else nothing. */
+function allowanceLine({ allowance }: WidgetMembershipView): HTMLElement | "" {
+  if (!allowance || allowance.remaining === null) return "";
+  const resets = new Intl.DateTimeFormat(LANGUAGE, {
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  }).format(allowance.resets_at);
+  return h("p", { class: "allowance" }, EXTRA.allowanceLeft(allowance.remaining, resets));
 }
 
 export class PanelExtras {
@@ -140,6 +152,7 @@ export class PanelExtras {
     if (current) {
       this.body.replaceChildren(
         h("p", {}, EXTRA.memberOf(plan?.name ?? "")),
+        allowanceLine(billing),
         this.linkButton(EXTRA.manage, "billing/portal", {}),
       );
       return;
@@ -162,6 +175,7 @@ export class PanelExtras {
       free && free.monthly_messages !== null
         ? h("p", {}, EXTRA.freeAllowance(free.name, free.monthly_messages))
         : "",
+      allowanceLine(billing),
       list,
     );
   }

@@ -110,6 +110,8 @@ export type StackOptions = {
   telegramApiRoot?: string;
   /** Where the edge reaches WhatsApp's Graph API (`WHATSAPP_GRAPH_URL`), e.g. the suite's stand-in. */
   whatsappGraphUrl?: string;
+  /** Stripe's API (`STRIPE_API_URL`, e.g. the suite's stand-in), its key and the webhook's signing secret. */
+  stripe?: { apiUrl: string; secretKey: string; webhookSecret: string };
 };
 
 /** Starts everything; resolves to the stack's description and a stop function. */
@@ -141,6 +143,12 @@ export async function startWidgetStack(
     CHANNEL_SECRETS_KEY: randomBytes(32).toString("hex"),
     JWT_PRIVATE_KEY: `'${JSON.stringify(generateSigningJwk())}'`,
     JWT_PREVIOUS_PUBLIC_KEYS: "'[]'",
+    ...(options.stripe
+      ? {
+          STRIPE_SECRET_KEY: options.stripe.secretKey,
+          STRIPE_WEBHOOK_SECRET: options.stripe.webhookSecret,
+        }
+      : {}),
   };
   writeFileSync(
     envFile,
@@ -189,6 +197,7 @@ export async function startWidgetStack(
       ...(options.whatsappGraphUrl
         ? ["--var", `WHATSAPP_GRAPH_URL:${options.whatsappGraphUrl}`]
         : []),
+      ...(options.stripe ? ["--var", `STRIPE_API_URL:${options.stripe.apiUrl}`] : []),
     ],
     { env, stdio: "ignore", detached: true },
   );

@@ -4,6 +4,7 @@
 // the user's language (bot-texts.ts).
 import { and, eq } from "drizzle-orm";
 import { Composer, type Context } from "grammy";
+import { planRequiredLink, programNeedsPlanText } from "../../billing/program-access";
 import { canonicalContactId } from "../../db/contact-links";
 import { forTenant } from "../../db/tenant-gateway";
 import { coachingAgentFor } from "../../lib/coaching-agents";
@@ -13,7 +14,7 @@ import { parseQuietHours, parseTimeZone } from "../../programs/preference-comman
 import { activeProgramBySlug } from "../../programs/program-store";
 import { findOrCreateContact } from "../channel-session";
 import type { BotDeps } from "./bot-context";
-import { botTexts } from "./bot-texts";
+import { botLanguage, botTexts } from "./bot-texts";
 
 const CONTACT_WAIT_ATTEMPTS = 50;
 const CONTACT_WAIT_MS = 100;
@@ -87,13 +88,24 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
         consentAt: found.contact.consentAt ?? Date.now(),
         optedOutAt: null,
       });
-      const { duplicate } = await enrollContact(deps.env, gateway(), {
+      const joined = await enrollContact(deps.env, gateway(), {
         program,
         contactId: found.coachingId,
         source: "telegram",
         channelId: deps.channel.id,
+      }).catch((error: unknown) => {
+        // A paid program: the person hears why and gets their checkout link, never silence.
+        const link = planRequiredLink(error);
+        if (link === null) throw error;
+        return { link };
       });
-      await ctx.reply(duplicate ? texts.alreadyIn(program.name) : texts.joined(program.name));
+      if ("link" in joined)
+        return ctx.reply(
+          programNeedsPlanText(await botLanguage(deps, ctx), program.name, joined.link),
+        );
+      await ctx.reply(
+        joined.duplicate ? texts.alreadyIn(program.name) : texts.joined(program.name),
+      );
     });
   });
 

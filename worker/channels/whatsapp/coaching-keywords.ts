@@ -4,6 +4,7 @@
 // whole message in any case; anything else is an ordinary message. Replies are in the language a
 // member chose for the sender, else the keyword's language when the persona speaks it, else in the
 // persona's first.
+import { planRequiredLink, programNeedsPlanText } from "../../billing/program-access";
 import type { ChannelEntry } from "../../db/channel-directory";
 import { chooseReplyLanguage } from "../../lib/reply-language";
 import { loadPersona } from "../../persona/load-persona";
@@ -43,13 +44,12 @@ export async function handleCoachingKeyword(
     canonicalContactId(env.DB, channel.tenantId, (await senderContact()).id);
   const consent = consentKeyword(said);
   // A language a member chose for the person outranks the keyword's.
-  const texts = async () =>
-    KEYWORD_TEXTS[
-      chooseReplyLanguage((await loadPersona(env.DB, channel.tenantId)).persona, {
-        stated: (await senderContact()).language,
-        detected: consent?.language,
-      })
-    ];
+  const language = async () =>
+    chooseReplyLanguage((await loadPersona(env.DB, channel.tenantId)).persona, {
+      stated: (await senderContact()).language,
+      detected: consent?.language,
+    });
+  const texts = async () => KEYWORD_TEXTS[await language()];
   if (consent?.action === "stop") {
     await optOutContact(env, channel.tenantId, await coachingId(), "whatsapp_stop");
     return reply((await texts()).stopped);
@@ -66,12 +66,19 @@ export async function handleCoachingKeyword(
     optedOutAt: null,
   });
   const contactId = await canonicalContactId(env.DB, channel.tenantId, contact.id);
-  const { duplicate } = await enrollContact(env, gateway, {
+  const joined = await enrollContact(env, gateway, {
     program,
     contactId,
     source: "whatsapp",
     channelId: channel.id,
+  }).catch((error: unknown) => {
+    // A paid program: the person hears why and gets their checkout link, never silence.
+    const link = planRequiredLink(error);
+    if (link === null) throw error;
+    return { link };
   });
+  if ("link" in joined)
+    return reply(programNeedsPlanText(await language(), program.name, joined.link));
   const words = await texts();
-  return reply(duplicate ? words.alreadyIn(program.name) : words.joined(program.name));
+  return reply(joined.duplicate ? words.alreadyIn(program.name) : words.joined(program.name));
 }

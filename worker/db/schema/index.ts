@@ -8,9 +8,13 @@ import { contacts, conversations, conversationDays, answerStats } from "./conver
 import { webhookEndpoints, webhookDeliveries } from "./webhooks";
 import { retentionPolicies } from "./retention";
 import { safetySettings } from "./safety";
+import { overflowSettings } from "./overflow";
 import { bridges } from "./bridges";
+import { documentBridgeStatus } from "./bridge-copies";
 import { billingAccounts, billingPlans, billingSubscriptions, billingUsage } from "./billing";
 import { appDevices, pushSubscriptions } from "./companion-app";
+import { billingSettings, workspaceUsage } from "./workspace-billing";
+import { revenueDays } from "./revenue";
 import {
   coachingEvents,
   coachingRules,
@@ -29,9 +33,13 @@ export * from "./webhooks";
 export * from "./coaching";
 export * from "./retention";
 export * from "./safety";
+export * from "./overflow";
 export * from "./bridges";
+export * from "./bridge-copies";
 export * from "./billing";
 export * from "./companion-app";
+export * from "./workspace-billing";
+export * from "./revenue";
 
 /** Every table scoped by `tenant_id`: the only tables the tenant gateway serves. */
 export const tenantTables = {
@@ -59,11 +67,16 @@ export const tenantTables = {
   coachingEvents,
   retentionPolicies,
   safetySettings,
+  overflowSettings,
   bridges,
+  documentBridgeStatus,
   billingPlans,
   billingSubscriptions,
   billingUsage,
   billingAccounts,
   appDevices,
   pushSubscriptions,
+  revenueDays,
+  billingSettings,
+  workspaceUsage,
 } as const;

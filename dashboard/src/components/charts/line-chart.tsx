@@ -16,10 +16,13 @@ export function LineChart({
   dates,
   series,
   title,
+  legend = "sum",
 }: {
   dates: string[];
   series: Series[];
   title: string;
+  /** What the legend gives beside each label: the period's total, or the last value (a level, e.g. MRR). */
+  legend?: "sum" | "last";
 }) {
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const n = Math.max(1, dates.length - 1);
@@ -78,7 +81,8 @@ export function LineChart({
                 strokeDasharray={s.dash}
               />
             </svg>{" "}
-            {s.label} ({s.values.reduce((a, b) => a + b, 0)})
+            {s.label} (
+            {legend === "last" ? (s.values.at(-1) ?? 0) : s.values.reduce((a, b) => a + b, 0)})
           </span>
         ))}
       </figcaption>

@@ -26,6 +26,9 @@ const EVENTS = [
   { value: "enrollment.created", label: "A user is enrolled in a program" },
   { value: "enrollment.ended", label: "An enrolment ends" },
   { value: "outcome.recorded", label: "An outcome is recorded" },
+  { value: "member.subscribed", label: "Someone becomes a paying member or starts a trial" },
+  { value: "member.payment_failed", label: "A member's renewal payment fails" },
+  { value: "member.cancelled", label: "A membership ends" },
 ];
 
 export function IntegrationsScreen() {

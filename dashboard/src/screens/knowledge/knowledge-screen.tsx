@@ -1,5 +1,6 @@
 // The knowledge library: upload material, follow each document to ready (polled while any is still being
-// processed), read why one failed, rename, re-index or delete it.
+// processed), read why one failed, see each bridge's copy when there are several, rename, re-index or
+// delete it.
 import { useState } from "react";
 import type { DocumentStatus, KnowledgeDocument } from "@coach/contracts/content-views";
 import { useApi } from "../../auth/auth-context";
@@ -10,6 +11,7 @@ import { LoadError, Loaded } from "../../components/resource-view";
 import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
 import { formatBytes, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useReloadingAction } from "../../lib/use-resource";
+import { BridgeCopies } from "./bridge-copies";
 import { DocumentTitle } from "./document-title";
 import { UploadZone } from "./upload-zone";
 
@@ -79,6 +81,7 @@ export function KnowledgeScreen() {
         {doc.status === "failed" && doc.status_reason && (
           <p className="field-error">{doc.status_reason}</p>
         )}
+        <BridgeCopies copies={doc.bridges} />
       </td>
       <td>{formatBytes(doc.size_bytes)}</td>
       <td>{formatDateTime(doc.created_at)}</td>

@@ -1,34 +1,24 @@
 // Revenue from memberships: monthly recurring revenue per currency, active members, trials, churn over
-// the last 30 days and failed payments, then every member with their plan and where their
-// subscription stands (from Stripe, as the edge last read it); above them, where the payments go.
-import type { MemberView, RevenueView } from "@coach/contracts/billing";
+// the last 30 days and failed payments, the same over time (per day or per month), then every member
+// with their plan and where their subscription stands (from Stripe, as the edge last read it); above
+// them, where the payments go.
+import type { RevenueView } from "@coach/contracts/billing";
+import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
-import { DataTable } from "../../components/data-table";
 import { LoadError, Loaded } from "../../components/resource-view";
-import { Badge, Card, EmptyState, PageHeader } from "../../components/ui";
-import { formatDateTime } from "../../lib/format";
+import { Card, PageHeader } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
+import { MembersCard } from "./members-card";
+import { formatMoney } from "./money";
 import { PayoutsCard } from "./payouts-card";
+import { RevenueChart } from "./revenue-chart";
+import "./revenue.css";
 
-/** An amount in a currency's minor unit, written the way the currency is (19.00 $, ¥1900). */
-function formatMoney(amountMinor: number, currency: string): string {
-  const format = new Intl.NumberFormat(undefined, { style: "currency", currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits);
-}
-
-function statusOf(member: MemberView): string {
-  if (member.status === "active" && member.cancel_at_period_end)
-    return `Cancels ${formatDateTime(member.current_period_end)}`;
-  const words: Record<string, string> = {
-    active: "Active",
-    trialing: "Trial",
-    past_due: "Payment failed",
-    unpaid: "Unpaid",
-    canceled: "Ended",
-  };
-  return words[member.status] ?? member.status;
-}
+const PERIODS = [
+  { key: "30d", label: "30 days", query: { interval: "day", days: 30 } },
+  { key: "90d", label: "90 days", query: { interval: "day", days: 90 } },
+  { key: "12m", label: "12 months", query: { interval: "month", months: 12 } },
+] as const;
 
 function Figures({ revenue }: { revenue: RevenueView }) {
   const mrr =
@@ -43,24 +33,45 @@ function Figures({ revenue }: { revenue: RevenueView }) {
     ["Failed payments", String(revenue.failed_payments)],
   ];
   return (
-    <dl className="program-stats">
-      {figures.flatMap(([label, value]) => [
-        <dt key={`${label}-t`}>{label}</dt>,
-        <dd key={label}>{value}</dd>,
-      ])}
+    <dl className="revenue-figures">
+      {figures.map(([label, value]) => (
+        // The figure reads first on screen (column-reverse), its name first for screen readers.
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }
 
 export function RevenueScreen() {
   const api = useApi();
-  const revenue = useResource((signal) => api.get("/billing/revenue", { signal }), [api]);
-  const members = revenue.data?.members ?? [];
+  const [period, setPeriod] = useState<(typeof PERIODS)[number]>(PERIODS[0]);
+  const revenue = useResource(
+    (signal) => api.get("/billing/revenue", { query: period.query, signal }),
+    [api, period],
+  );
   return (
     <>
       <PageHeader
         title="Revenue"
         description="What your memberships earn, and who your members are."
+        actions={
+          <div className="segmented" role="group" aria-label="Period">
+            {PERIODS.map((p) => (
+              <button
+                key={p.key}
+                type="button"
+                className={`btn ${p.key === period.key ? "btn-primary" : "btn-secondary"}`}
+                aria-pressed={p.key === period.key}
+                onClick={() => setPeriod(p)}
+              >
+                {p.label}
+              </button>
+            ))}
+          </div>
+        }
       />
       <LoadError resource={revenue} title="Could not load revenue" />
       <PayoutsCard />
@@ -69,35 +80,12 @@ export function RevenueScreen() {
           {revenue.data && <Figures revenue={revenue.data} />}
         </Loaded>
       </Card>
-      <Card title="Members">
-        <Loaded
-          resource={revenue}
-          lines={4}
-          empty={
-            members.length === 0 && (
-              <EmptyState title="No members yet">
-                People who buy a plan from your assistant are listed here.
-              </EmptyState>
-            )
-          }
-        >
-          <DataTable columns={["Member", "Plan", "Price", "Status", "Renews or ends"]}>
-            {members.map((m) => (
-              <tr key={m.subscription_id}>
-                <td>{m.display_name ?? `Contact ${m.contact_id.slice(0, 8)}`}</td>
-                <td>{m.plan_name ?? "A deleted plan"}</td>
-                <td>
-                  {formatMoney(m.amount_minor, m.currency)} / {m.interval}
-                </td>
-                <td>
-                  <Badge>{statusOf(m)}</Badge>
-                </td>
-                <td>{formatDateTime(m.canceled_at ?? m.current_period_end)}</td>
-              </tr>
-            ))}
-          </DataTable>
+      <Card title="Over time">
+        <Loaded resource={revenue} lines={6}>
+          {revenue.data && <RevenueChart revenue={revenue.data} />}
         </Loaded>
       </Card>
+      <MembersCard />
     </>
   );
 }

@@ -1,11 +1,12 @@
-// Safety: the crisis resources the assistant names when a message reads as a crisis, and the kinds of
-// personal data masked in what the model is sent.
+// Safety: the crisis resources the assistant names when a message reads as a crisis, the kinds of
+// personal data masked in what the model is sent, and the overflow to a model on Cloudflare.
 import type { ModelRedaction } from "@coach/contracts/safety-settings";
 import { CheckLabel } from "../../components/checkboxes";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Button, Card, ErrorNotice, PageHeader, SuccessNotice } from "../../components/ui";
 import { submitting } from "../../lib/use-resource";
 import { CrisisResourcesCard } from "./crisis-resources-card";
+import { OverflowCard } from "./overflow-card";
 import { useSettingsDraft } from "../../lib/use-settings-draft";
 
 const KINDS: { kind: keyof ModelRedaction; label: string }[] = [
@@ -64,6 +65,7 @@ export function SafetyScreen() {
       />
       <CrisisResourcesCard />
       <ModelRedactionCard />
+      <OverflowCard />
     </>
   );
 }

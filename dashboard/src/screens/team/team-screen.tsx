@@ -11,6 +11,7 @@ import { Button, Card, ErrorNotice, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { ROLE_HELP, ROLES } from "../../lib/roles";
 import { submitting, useAction, useReloadingAction, useResource } from "../../lib/use-resource";
+import { PlanUsageCard } from "./plan-usage-card";
 
 /** The link an invitee opens: this dashboard's invitation page for the token. */
 function invitationLink(token: string): string {
@@ -189,6 +190,7 @@ export function TeamScreen() {
           )}
         </Card>
       )}
+      <PlanUsageCard />
     </>
   );
 }

@@ -1,0 +1,104 @@
+// The workspace's fleet of inference bridges: each machine's health, load, index completeness (with
+// its back-fill's progress) and last error, read again every few seconds; adding a bridge (its signing
+// secret, when the edge makes one up, shown once) and removing one.
+import { useState } from "react";
+import { useApi } from "../../auth/auth-context";
+import { ActionForm } from "../../components/action-form";
+import { DataTable } from "../../components/data-table";
+import { TextField } from "../../components/form-fields";
+import { OneTimeSecret } from "../../components/one-time-secret";
+import { LoadError, Loaded } from "../../components/resource-view";
+import { Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
+import { useAction, useInterval, useReloadingAction, useResource } from "../../lib/use-resource";
+import { BridgeRow } from "./bridge-row";
+
+const NO_BRIDGES = (
+  <EmptyState title="No bridges of your own">
+    Your assistant answers from the platform’s shared server. Add your own machine above to answer
+    from it instead; add several and each turn goes to the one that is up and least busy.
+  </EmptyState>
+);
+
+/** The form for a new bridge, and the signing secret the edge made up for it, once. */
+function NewBridge({ onAdded }: { onAdded: () => Promise<void> }) {
+  const api = useApi();
+  const [name, setName] = useState("");
+  const [url, setUrl] = useState("");
+  const [secret, setSecret] = useState("");
+  const [madeUp, setMadeUp] = useState<string | null>(null);
+  const add = useAction(async () => {
+    const created = await api.post("/bridges", {
+      body: { name, url, ...(secret ? { secret } : {}) },
+    });
+    setMadeUp(created.secret ?? null);
+    setName("");
+    setUrl("");
+    setSecret("");
+    await onAdded();
+  });
+  return (
+    <>
+      <ActionForm action={add} failed="The bridge was not added" submit="Add bridge">
+        <TextField label="Name" required maxLength={80} value={name} onValue={setName} />
+        <TextField
+          label="Address"
+          hint="Its Cloudflare Tunnel’s https address, such as https://bridge.example.com."
+          required
+          type="url"
+          value={url}
+          onValue={setUrl}
+        />
+        <TextField
+          label="Signing secret (optional)"
+          hint="The bridge’s BRIDGE_SECRET, at least 32 characters. Leave empty and one is made up for you."
+          type="password"
+          autoComplete="off"
+          value={secret}
+          onValue={setSecret}
+        />
+      </ActionForm>
+      <OneTimeSecret secret={madeUp} copyLabel="Copy secret">
+        Put this as the bridge’s BRIDGE_SECRET now; it is not shown again. Its documents are copied
+        to it on their own, and it answers once it holds them all.
+      </OneTimeSecret>
+    </>
+  );
+}
+
+export function FleetScreen() {
+  const api = useApi();
+  const bridges = useResource((signal) => api.get("/bridges", { signal }), [api]);
+  const remove = useReloadingAction(bridges, (id: string) =>
+    api.del("/bridges/:id", { params: { id } }),
+  );
+  const list = bridges.data?.bridges ?? [];
+  // Health, load and back-fill move on their own: read them again while there is a fleet to watch.
+  useInterval(() => void bridges.reload(), 5000, list.length > 0);
+  return (
+    <>
+      <PageHeader
+        title="Bridges"
+        description="The machines your assistant answers from. Every document is copied to each of them; a machine answers once it holds them all."
+      />
+      <Card title="Add a bridge">
+        <NewBridge onAdded={bridges.reload} />
+      </Card>
+      <Card title="Fleet">
+        <LoadError resource={bridges} title="Could not load the bridges" />
+        <ErrorNotice error={remove.error} title="The bridge was not removed" />
+        <Loaded resource={bridges} lines={3} empty={list.length === 0 && NO_BRIDGES}>
+          <DataTable columns={["Bridge", "Health", "Load", "Index"]} actions>
+            {list.map((bridge) => (
+              <BridgeRow
+                key={bridge.id}
+                bridge={bridge}
+                busy={remove.busy}
+                onRemove={() => void remove.run(bridge.id)}
+              />
+            ))}
+          </DataTable>
+        </Loaded>
+      </Card>
+    </>
+  );
+}
