@@ -136,6 +136,9 @@ export type ApiRoutes = {
   "POST /conversations/:id/resolve-urgent": Conversation;
   "GET /analytics": Analytics;
   "GET /billing/plans": { plans: PlanView[] };
+  "POST /billing/plans": PlanView;
+  "PATCH /billing/plans/:id": PlanView;
+  "DELETE /billing/plans/:id": undefined;
   "GET /billing/revenue": RevenueView;
   "GET /billing/members": MembersPage;
   "GET /billing/connect": ConnectView;

@@ -100,6 +100,11 @@ export const BridgeLoadSchema = z.object({
   concurrency: z.number().int().min(1),
   /** How long a new interactive request would wait for a generation slot now. */
   estimated_wait_ms: z.number().min(0),
+  /**
+   * What the bridge answers with: its chat model (or the built-in answerer) and its embedder with its
+   * version, so a fleet running different models or indexes is seen as such.
+   */
+  version: z.string().max(200).optional(),
 });
 export type BridgeLoad = z.infer<typeof BridgeLoadSchema>;
 

@@ -134,7 +134,7 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
         concurrency,
         draining,
       }))(queue.stats()),
-      load: queue.load(),
+      load: { ...queue.load(), version },
     };
   };
   const parser = new ParserPool({
@@ -142,6 +142,7 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
     maxHeapMb: config.INGEST_PARSE_MAX_HEAP_MB,
   });
   const embedder: Embedder = ollama?.embedder ?? new BuiltinEmbedder(language.vectors);
+  const version = `${ollama ? config.CHAT_MODEL : "built-in answerer"} · ${embedder.identity.name}@${embedder.identity.version}`;
   const callbacks = new EdgeCallbacks(config.EDGE_CALLBACK_URL, config.BRIDGE_SECRET, logger);
   const reindexer = new Reindexer(
     store,
@@ -174,6 +175,7 @@ export async function createBridge(config: Config, logger: Logger): Promise<Brid
   );
   const services: BridgeServices = {
     mode,
+    version,
     secret: config.BRIDGE_SECRET,
     access:
       config.CF_ACCESS_TEAM_DOMAIN && config.CF_ACCESS_AUD

@@ -17,6 +17,8 @@ import type { LanguageResources } from "./text/language-resources";
 /** Everything a request handler may use. */
 export interface BridgeServices {
   mode: "ollama" | "builtin";
+  /** What it answers with, reported with its load (BridgeLoad.version). */
+  version: string;
   secret: string;
   /** Set when requests must also carry a valid Cloudflare Access token. */
   access?: AccessOptions;

@@ -284,6 +284,10 @@ describe("POST /v1/chat through the Ollama client", () => {
     expect(await (await fetch(`${harness.url}/health`)).json()).toMatchObject({
       load: { queue_depth: 0, running: 0, concurrency: 1, estimated_wait_ms: 0 },
     });
+    // Each report says what answers (chat model, embedder and its version), for the fleet screen.
+    const version = done?.type === "done" ? done.load?.version : undefined;
+    expect(version).toMatch(/^llama3\.2:1b · nomic-embed-text@\S+$/);
+    expect(queued?.type === "queued" && queued.load?.version).toBe(version);
   });
 
   it("reports Ollama mode and queue depth on /health", async () => {

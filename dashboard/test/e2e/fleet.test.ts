@@ -1,6 +1,7 @@
 // The Bridges screen in real Chromium, as a creator adds their own machine: the empty fleet says the
 // shared server answers, a bridge added with a secret the edge made up shows that secret once, its row
-// shows its health, load and index, the screen fits a phone's width, and removing it asks twice.
+// shows its health, load and index (and what it runs, with a warning when the fleet is too busy), the
+// screen fits a phone's width, and removing it asks twice.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../../../widget/test/support/browser";
@@ -63,6 +64,30 @@ describe("the Bridges screen", () => {
     expect(text).toContain("Complete");
     expect(text).toContain("0 of 0 documents");
     await screenshot(page, "bridges");
+
+    // A busy fleet, as the pool would report it after answers: what each bridge runs, and a warning.
+    await page.route("**/api/v1/bridges", async (route) => {
+      const real = await route.fetch();
+      const body = (await real.json()) as { bridges: Record<string, unknown>[] };
+      const busy = body.bridges.map((b) => ({
+        ...b,
+        estimated_wait_ms: 45_000,
+        load: {
+          queue_depth: 6,
+          running: 1,
+          concurrency: 1,
+          estimated_wait_ms: 45_000,
+          version: "llama3.2:1b · nomic-embed-text@0a109f422b47",
+        },
+      }));
+      await route.fulfill({ response: real, json: { bridges: busy } });
+    });
+    const warning = page.locator("[data-fleet-pressure]");
+    await warning.waitFor(SAVED);
+    expect(await warning.innerText()).toContain("cannot keep up: a new question waits about 45 s");
+    expect(await row.innerText()).toContain("Runs llama3.2:1b · nomic-embed-text@0a109f422b47");
+    await screenshot(page, "bridges-busy");
+    await page.unroute("**/api/v1/bridges");
 
     await page.setViewportSize(PHONE);
     await expect.poll(() => overflow(page)).toBeLessThanOrEqual(0);

@@ -3,7 +3,7 @@
 // one starts a trial, one pays and cancels), and Stripe's events reach the edge as Stripe sends them,
 // signed with the endpoint's secret by the `stripe` library. The screen shows the MRR, the trial, the
 // churned member, the chart over time and the members list, on a desktop and on a 390×844 phone, with
-// no serious accessibility violation (axe-core).
+// no serious accessibility violation (axe-core); and the creator sells a new plan from the Plans card.
 import type { Browser, Page } from "playwright-core";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -188,6 +188,56 @@ describe("the Revenue screen", () => {
     );
     expect(await auditPage(page, "revenue (phone)")).toEqual([]);
     await screenshot(page, "revenue-phone");
+    await page.context().close();
+  });
+
+  it("sells a yearly plan with a trial from the Plans card, refuses a price that is not one, and deletes it", async () => {
+    const page = await signedIn();
+    await openScreen(page, "Revenue");
+    await settled(page, "Revenue");
+    const plans = page
+      .locator("section.card")
+      .filter({ has: page.getByRole("heading", { name: "Plans", exact: true }) });
+    await expect.poll(() => plans.locator("tr[data-plan]").count()).toBe(2);
+    expect(await plans.locator('tr[data-plan="Taster"]').innerText()).toContain(
+      "$9.00 a month · 14-day trial · unlimited answers",
+    );
+
+    await plans.getByLabel("Name").fill("Broken");
+    await plans.getByLabel("Price", { exact: true }).fill("nineteen");
+    await plans.getByRole("button", { name: "Add plan" }).click();
+    await plans.getByText("The plan was not added").waitFor();
+
+    await plans.getByLabel("Name").fill("Annual circle");
+    await plans.getByLabel("Price", { exact: true }).fill("120");
+    await plans.getByLabel("Billed").selectOption("year");
+    await plans.getByLabel("Free trial (days)").fill("7");
+    await plans.getByLabel("Answers a month").fill("300");
+    await plans.getByRole("button", { name: "Add plan" }).click();
+    const row = plans.locator('tr[data-plan="Annual circle"]');
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.innerText()).toContain("$120.00 a year · 7-day trial · 300 answers a month");
+    const sold = await edge<{ plans: { name: string; stripe_price_id: string | null }[] }>(
+      "/api/v1/billing/plans",
+      { token },
+    );
+    expect(sold.plans.find((p) => p.name === "Annual circle")?.stripe_price_id).toMatch(/^price_/);
+
+    await plans
+      .getByLabel("When a member's paid membership lapses, for the paid programs they are in")
+      .selectOption("continue");
+    await expect
+      .poll(
+        async () =>
+          (await edge<{ proactive_for_lapsed: string }>("/api/v1/billing/settings", { token }))
+            .proactive_for_lapsed,
+      )
+      .toBe("continue");
+    await screenshot(page, "revenue-plans");
+
+    await page.getByRole("button", { name: "Delete the plan “Annual circle”" }).click();
+    await page.getByRole("button", { name: "Confirm deleting the plan “Annual circle”" }).click();
+    await expect.poll(() => row.count()).toBe(0);
     await page.context().close();
   });
 });

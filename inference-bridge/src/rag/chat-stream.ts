@@ -67,7 +67,7 @@ export function chatStream(
         type: "queued",
         position: admission.position,
         estimated_wait_ms: admission.estimatedWaitMs,
-        load: services.queue.load(),
+        load: { ...services.queue.load(), version: services.version },
       });
       void run(services, request, admission, context, send).finally(() => {
         if (closed) return;
@@ -168,7 +168,7 @@ async function run(
         ttft_ms: Math.round(written.ttftMs),
         total_ms: Math.round(totalMs),
       },
-      load: services.queue.load(),
+      load: { ...services.queue.load(), version: services.version },
     });
     if (
       request.turn_id &&

@@ -78,6 +78,9 @@ type Served = {
   "DELETE /api-keys/:id": Out<typeof apiKeyRoutes, "/:id", "$delete">;
   "GET /audit": Out<typeof auditRoutes, "/", "$get">;
   "GET /billing/plans": Out<typeof billingRoutes, "/plans", "$get">;
+  "POST /billing/plans": Out<typeof billingRoutes, "/plans", "$post">;
+  "PATCH /billing/plans/:id": Out<typeof billingRoutes, "/plans/:id", "$patch">;
+  "DELETE /billing/plans/:id": Out<typeof billingRoutes, "/plans/:id", "$delete">;
   "GET /billing/revenue": Out<typeof billingRoutes, "/revenue", "$get">;
   "GET /billing/members": Out<typeof billingRoutes, "/members", "$get">;
   "GET /billing/connect": Out<typeof billingRoutes, "/connect", "$get">;

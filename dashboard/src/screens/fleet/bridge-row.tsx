@@ -1,6 +1,6 @@
-// One bridge of the fleet: its health (up, down and probed, or trying one turn after coming back), its
-// load, whether its index holds every ready document (or how far its back-fill has come), the last
-// thing that went wrong with it, and removing it.
+// One bridge of the fleet: what it runs, its health (up, down and probed, or trying one turn after
+// coming back), its load, whether its index holds every ready document (or how far its back-fill has
+// come), the last thing that went wrong with it, and removing it.
 import type { BridgeView } from "@coach/contracts/fleet-views";
 import { ConfirmDelete } from "../../components/confirm-delete";
 import { Badge } from "../../components/ui";
@@ -81,6 +81,11 @@ export function BridgeRow({
           <code>{bridge.url}</code>
           {bridge.access_client_id ? " · behind Cloudflare Access" : ""}
         </div>
+        {bridge.load?.version && (
+          <div className="muted small" data-bridge-version>
+            Runs {bridge.load.version}
+          </div>
+        )}
         {bridge.last_error && (
           <p className="field-error">
             {bridge.last_error.message} ({formatDateTime(bridge.last_error.at)})

@@ -1,5 +1,6 @@
-// The workspace's fleet of inference bridges: each machine's health, load, index completeness (with
-// its back-fill's progress) and last error, read again every few seconds; adding a bridge (its signing
+// The workspace's fleet of inference bridges: each machine's health, load, what it runs, index
+// completeness (with its back-fill's progress) and last error, read again every few seconds, with a
+// warning when the fleet cannot keep up and the overflow's use today; adding a bridge (its signing
 // secret, when the edge makes one up, shown once) and removing one.
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
@@ -11,6 +12,7 @@ import { LoadError, Loaded } from "../../components/resource-view";
 import { Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
 import { useAction, useInterval, useReloadingAction, useResource } from "../../lib/use-resource";
 import { BridgeRow } from "./bridge-row";
+import { FleetPressure } from "./fleet-pressure";
 
 const NO_BRIDGES = (
   <EmptyState title="No bridges of your own">
@@ -71,9 +73,17 @@ export function FleetScreen() {
   const remove = useReloadingAction(bridges, (id: string) =>
     api.del("/bridges/:id", { params: { id } }),
   );
+  const overflow = useResource((signal) => api.get("/settings/overflow", { signal }), [api]);
   const list = bridges.data?.bridges ?? [];
   // Health, load and back-fill move on their own: read them again while there is a fleet to watch.
-  useInterval(() => void bridges.reload(), 5000, list.length > 0);
+  useInterval(
+    () => {
+      void bridges.reload();
+      void overflow.reload();
+    },
+    5000,
+    list.length > 0,
+  );
   return (
     <>
       <PageHeader
@@ -87,6 +97,7 @@ export function FleetScreen() {
         <LoadError resource={bridges} title="Could not load the bridges" />
         <ErrorNotice error={remove.error} title="The bridge was not removed" />
         <Loaded resource={bridges} lines={3} empty={list.length === 0 && NO_BRIDGES}>
+          <FleetPressure bridges={list} overflow={overflow.data} />
           <DataTable columns={["Bridge", "Health", "Load", "Index"]} actions>
             {list.map((bridge) => (
               <BridgeRow

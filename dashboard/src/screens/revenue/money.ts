@@ -19,3 +19,10 @@ export function formatMoney(amountMinor: number, currency: string): string {
     majorUnits(amountMinor, currency),
   );
 }
+
+/** A price typed in a currency's major unit ("19", "19.5") in its minor unit, or null when it is not one. */
+export function minorUnits(typed: string, currency: string): number | null {
+  const value = Number(typed.trim().replace(",", "."));
+  if (typed.trim() === "" || !Number.isFinite(value) || value < 0) return null;
+  return Math.round(value * 10 ** minorDigits(currency));
+}

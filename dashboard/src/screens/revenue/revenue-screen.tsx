@@ -1,7 +1,7 @@
 // Revenue from memberships: monthly recurring revenue per currency, active members, trials, churn over
 // the last 30 days and failed payments, the same over time (per day or per month), then every member
 // with their plan and where their subscription stands (from Stripe, as the edge last read it); above
-// them, where the payments go.
+// them, where the payments go; below them, the plans on sale.
 import type { RevenueView } from "@coach/contracts/billing";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
@@ -11,6 +11,7 @@ import { useResource } from "../../lib/use-resource";
 import { MembersCard } from "./members-card";
 import { formatMoney } from "./money";
 import { PayoutsCard } from "./payouts-card";
+import { PlansCard } from "./plans-card";
 import { RevenueChart } from "./revenue-chart";
 import "./revenue.css";
 
@@ -86,6 +87,7 @@ export function RevenueScreen() {
         </Loaded>
       </Card>
       <MembersCard />
+      <PlansCard />
     </>
   );
 }
