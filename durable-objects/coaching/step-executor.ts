@@ -8,8 +8,8 @@ import type { Logger } from "../../worker/lib/logger";
 import type { ReplyLanguage } from "../../worker/lib/reply-language";
 import type { OutboundResult } from "../room/outbound-message";
 import type { AgentStore, EnrollmentRecord, Intervention } from "./agent-store";
-import { CHECKIN_ANSWER_WINDOW_MS } from "./behaviour-signals";
 import { checkinMessage } from "./checkins";
+import { answerDeadline, endedEnrollment } from "./enrollment-records";
 import { evaluateCondition } from "./conditions";
 import type { ProactiveMessage } from "./deliver-proactive";
 import { holdForMembership } from "./membership-hold";
@@ -101,7 +101,7 @@ export class StepExecutor {
       case "end": {
         // A check-in still awaiting its answer keeps the enrolment open for it, as long as it can count
         // as answered (after that it is missed): the program completes with the answer recorded.
-        const answerBy = this.answerDeadline(record);
+        const answerBy = answerDeadline(record);
         if (answerBy !== null && now < answerBy) {
           if (record.wakeAt !== answerBy)
             this.history(record, {
@@ -117,13 +117,6 @@ export class StepExecutor {
         return false;
       }
     }
-  }
-
-  /** Until when the check-in awaiting an answer may still be answered; null when none awaits one. */
-  private answerDeadline(record: EnrollmentRecord): number | null {
-    const sentAt =
-      record.awaitingAnswer === null ? undefined : record.sentAt[record.awaitingAnswer];
-    return sentAt === undefined ? null : sentAt + CHECKIN_ANSWER_WINDOW_MS;
   }
 
   /** Sends a message or check-in step once, unless it must wait for the send window. */
@@ -257,18 +250,7 @@ export class StepExecutor {
     reason: string | null,
     now: number,
   ): EnrollmentRecord {
-    // A check-in sent just before the end can still be answered; a stopped enrolment takes no answers.
-    const awaitingAnswer = status === "completed" ? record.awaitingAnswer : null;
-    const done: EnrollmentRecord = {
-      ...record,
-      status,
-      wakeAt: null,
-      waitUntil: null,
-      waitStartedAt: null,
-      awaitingAnswer,
-      endedAt: now,
-      endReason: reason,
-    };
+    const done = endedEnrollment(record, status, reason, now);
     this.deps.store.saveEnrollment(done);
     this.history(done, {
       at: now,
