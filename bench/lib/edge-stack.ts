@@ -90,7 +90,8 @@ async function ingestMaterial(bridgePort: number, tenantId: string): Promise<voi
   if (!res.ok) throw new Error(`ingest: ${res.status} ${await res.text()}`);
 }
 
-async function api(
+/** A JSON call to the edge, as the creator's API client makes it; throws with the status on refusal. */
+export async function api(
   edgeUrl: string,
   path: string,
   init: { method?: string; token?: string; body?: unknown } = {},

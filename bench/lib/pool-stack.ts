@@ -21,7 +21,7 @@ import { TEST_LANGUAGE_DIR } from "../../inference-bridge/test/support/language-
 import type { StandInSettings } from "../../inference-bridge/test/support/ollama-stand-in";
 import { COACH_MATERIAL } from "../../test/support/coach-material";
 import { waitForHttp } from "../../scripts/lib/wait-for.mjs";
-import { BENCH_ORIGIN, UNLIMITED_RATE_LIMITS } from "./edge-stack";
+import { api, BENCH_ORIGIN, UNLIMITED_RATE_LIMITS } from "./edge-stack";
 import { startStandIn, stopStandIn, type StandInChild } from "./stand-in-launcher";
 import { snapshotWranglerConfig } from "./wrangler-snapshot";
 
@@ -60,22 +60,6 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null
     ? Promise.resolve()
     : new Promise((resolve) => child.once("exit", () => resolve()));
-}
-
-async function api(
-  edgeUrl: string,
-  path: string,
-  init: { method?: string; token?: string; body?: unknown } = {},
-): Promise<Record<string, unknown>> {
-  const headers: Record<string, string> = { "Content-Type": "application/json" };
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  const res = await fetch(`${edgeUrl}${path}`, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
 }
 
 async function ingest(member: Member, tenantId: string): Promise<void> {

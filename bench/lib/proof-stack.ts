@@ -17,7 +17,7 @@ import { freePort } from "../../inference-bridge/test/support/free-port";
 import type { StandInSettings } from "../../inference-bridge/test/support/ollama-stand-in";
 import { COACH_MATERIAL } from "../../test/support/coach-material";
 import { waitForHttp } from "../../scripts/lib/wait-for.mjs";
-import { BENCH_ORIGIN } from "./edge-stack";
+import { api, BENCH_ORIGIN } from "./edge-stack";
 import { startStandIn } from "./stand-in-launcher";
 import { snapshotWranglerConfig } from "./wrangler-snapshot";
 import { TEST_LANGUAGE_DIR } from "../../inference-bridge/test/support/language-dir";
@@ -79,22 +79,6 @@ function findWorkerd(): number | undefined {
       }
   }
   return rows.find((row) => mine.has(row.pid) && row.comm === "workerd")?.pid;
-}
-
-async function api(
-  edgeUrl: string,
-  path: string,
-  init: { method?: string; token?: string; body?: unknown } = {},
-): Promise<Record<string, unknown>> {
-  const headers: Record<string, string> = { "Content-Type": "application/json" };
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  const res = await fetch(`${edgeUrl}${path}`, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
 }
 
 /** Starts every part, seeds a workspace whose widget allows BENCH_ORIGIN and gives it material to answer from. */

@@ -19,12 +19,11 @@ import { recordUrgentView } from "../safety/urgent-view";
 import { toConversationJson } from "./conversation-json";
 import { conversationTakeoverRoutes } from "./conversation-takeover";
 import { conversationUrgentRoutes } from "./conversation-urgent";
+import { PageQuerySchema } from "./page-query";
 
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 
-const ListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+const ListQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(200).optional(),
   channel: z.enum(channelKinds).optional(),
   needs_human: flag.optional(),

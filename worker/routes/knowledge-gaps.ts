@@ -15,11 +15,7 @@ import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
 import { createDocument } from "./new-document";
-
-const GapListSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
-});
+import { PageQuerySchema } from "./page-query";
 
 /** A gap answered: the correction, and whether to send it to the people who asked (opt-in). */
 const GapAnswerSchema = QaPairSchema.extend({
@@ -28,7 +24,7 @@ const GapAnswerSchema = QaPairSchema.extend({
 
 /** Mounted inside the library's routes (knowledge.ts), which authenticate every request. */
 export const knowledgeGapRoutes = new Hono<AppEnv>()
-  .get("/gaps", requirePermission("knowledge:read"), queryParams(GapListSchema), async (c) => {
+  .get("/gaps", requirePermission("knowledge:read"), queryParams(PageQuerySchema), async (c) => {
     const { limit, offset } = c.req.valid("query");
     const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(
       "questionGaps",

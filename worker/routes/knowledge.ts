@@ -28,11 +28,7 @@ import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
 import { knowledgeGapRoutes } from "./knowledge-gaps";
 import { createDocument } from "./new-document";
-
-const ListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
-});
+import { PageQuerySchema } from "./page-query";
 
 /** A corrected answer from a transcript; where it came from is kept in the audit log. */
 const CorrectionSchema = QaPairSchema.extend({
@@ -46,7 +42,7 @@ const RenameSchema = RenameDocumentRequestSchema.pick({ title: true });
 /** Most corrections exported as golden cases in one call, and the default page: one call exports them all. */
 const GOLDEN_MAX = 500;
 
-const CorrectionListSchema = ListQuerySchema.extend({
+const CorrectionListSchema = PageQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(GOLDEN_MAX).default(GOLDEN_MAX),
 });
 
@@ -81,7 +77,7 @@ export const knowledgeRoutes = new Hono<AppEnv>()
   .get(
     "/documents",
     requirePermission("knowledge:read"),
-    queryParams(ListQuerySchema),
+    queryParams(PageQuerySchema),
     async (c) => {
       const { limit, offset } = c.req.valid("query");
       const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(

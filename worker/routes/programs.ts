@@ -21,13 +21,14 @@ import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
 import { programSteps, programView, versionView, type ProgramRow } from "../programs/program-store";
 import { assertValidProgram } from "../programs/validate-program";
+import { PageQuerySchema } from "./page-query";
 
 const MAX_PROGRAM_BYTES = 256 * 1024;
 
 /** A page names at most this many programs by id (D1 binds at most 100 values per statement). */
 const MAX_IDS = 50;
 
-const ListQuerySchema = z.object({
+const ListQuerySchema = PageQuerySchema.extend({
   status: z.enum(["active", "archived"]).optional(),
   /** Only these programs (comma-separated ids): how a screen names the programs its rows point to. */
   ids: z
@@ -39,8 +40,6 @@ const ListQuerySchema = z.object({
         .max(MAX_IDS, `at most ${MAX_IDS} ids at once`),
     )
     .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
 /** 409 when another program of the workspace already uses the slug or keyword. */
