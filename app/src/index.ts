@@ -6,7 +6,7 @@ import type { ServerFrame } from "@coach/contracts/socket";
 import { h } from "../../widget/src/shared/dom";
 import { AppApi } from "./app-api";
 import { readConfig, slots } from "./app-config";
-import { ChatSocket } from "./chat-socket";
+import { chatSocket } from "./chat-socket";
 import { enableNotifications, pushSupported } from "./notifications";
 import { Outbox } from "./outbox";
 import { preferencesView } from "./preferences-view";
@@ -104,7 +104,7 @@ function showChat(): void {
   const transcript = new Transcript(store.transcript);
   const status = h("p", { class: "status", role: "status" });
   let wanted = targetSeq();
-  const socket = new ChatSocket(api, {
+  const socket = chatSocket(api, {
     lastSeq: () => transcript.lastSeq,
     state: (open) => {
       main.classList.toggle("offline", !open);

@@ -13,13 +13,18 @@ export type BridgeIndexView = {
   documents_unavailable: number;
 };
 
-export type BridgeView = {
+/** A bridge the workspace registered: where it is and how it is reached, without its secrets. */
+export type RegisteredBridge = {
   id: string;
   name: string;
   url: string;
   access_client_id: string | null;
   created_at: number;
   updated_at: number;
+};
+
+/** A registered bridge with, when its pool could be asked, its health, load and index. */
+export type BridgeView = RegisteredBridge & {
   /** Its circuit: `closed` (up), `open` (down, probed), `half_open` (one trial turn). */
   state?: "closed" | "open" | "half_open";
   consecutive_failures?: number;

@@ -7,6 +7,7 @@ import type { Persona } from "./bridge";
 import type { ChannelView } from "./channels";
 import type { CoachingRuleView } from "./coaching-rules";
 import type { Correction, KnowledgeDocument, Webhook } from "./content-views";
+import type { RegisteredBridge } from "./fleet-views";
 import type { ProgramVersionView, ProgramView } from "./programs";
 import type { RetentionSettings } from "./retention";
 import type { CrisisResources, ModelRedaction } from "./safety-settings";
@@ -50,16 +51,6 @@ export type ExportedMembership = {
   canceled_at: number | null;
 };
 
-/** A bridge the workspace registered: where it is and how it is reached, without its secrets. */
-export type ExportedBridge = {
-  id: string;
-  name: string;
-  url: string;
-  access_client_id: string | null;
-  created_at: number;
-  updated_at: number;
-};
-
 /** A conversation and every message of it, as its room keeps them. */
 export type ExportedConversation = {
   id: string;
@@ -84,7 +75,7 @@ export type WorkspaceExport = {
   team: { members: Member[]; invitations: Invitation[] };
   webhooks: Webhook[];
   /** The workspace's own inference bridges; never their signing or Access secrets. */
-  bridges: ExportedBridge[];
+  bridges: RegisteredBridge[];
   /** The duty-of-care settings: the workspace's own crisis resources and what is masked for the model. */
   safety: { crisis_resources: CrisisResources; model_redaction: ModelRedaction };
   /** How long each kind of data is kept, in days (null: kept forever). */

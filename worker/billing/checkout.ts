@@ -5,7 +5,7 @@ import type Stripe from "stripe";
 import { subscriptionsOf, type PlanRow } from "../db/billing-store";
 import { forTenant } from "../db/tenant-gateway";
 import { AppError } from "../lib/errors";
-import { stripeFailure } from "../lib/stripe-client";
+import { onStripe } from "../lib/stripe-client";
 
 export type CheckoutFor = {
   tenantId: string;
@@ -47,8 +47,8 @@ export async function checkoutUrl(
 ): Promise<string> {
   const d1 = env.DB;
   const { plan } = input;
-  if (plan.kind !== "paid" || plan.archivedAt !== null || !plan.stripePriceId)
-    throw planNotForSale();
+  const price = plan.stripePriceId;
+  if (plan.kind !== "paid" || plan.archivedAt !== null || !price) throw planNotForSale();
   const metadata = { tenant_id: input.tenantId, contact_id: input.contactId, plan_id: plan.id };
   // A returning member pays with the Stripe customer they already have.
   const [previous] = await subscriptionsOf(d1, input.tenantId, input.contactId);
@@ -56,10 +56,10 @@ export async function checkoutUrl(
   const payout = await forTenant(d1, input.tenantId).find("billingAccounts", input.tenantId);
   const destination = payout?.status === "active" ? payout.stripeAccountId : null;
   const fee = destination ? platformFeePercent(env) : 0;
-  try {
+  return onStripe(async () => {
     const session = await stripe.checkout.sessions.create({
       mode: "subscription",
-      line_items: [{ price: plan.stripePriceId, quantity: 1 }],
+      line_items: [{ price, quantity: 1 }],
       success_url: `${input.returnUrl}?checkout=success`,
       cancel_url: `${input.returnUrl}?checkout=cancelled`,
       client_reference_id: input.contactId,
@@ -74,9 +74,7 @@ export async function checkoutUrl(
     });
     if (!session.url) throw new Error("Checkout Session without a URL");
     return session.url;
-  } catch (error) {
-    throw stripeFailure(error);
-  }
+  });
 }
 
 /** The URL of a customer-portal session for the person's membership; 404 when they never had one. */
@@ -94,13 +92,11 @@ export async function portalUrl(
       "plan_required",
       "There is no membership to manage yet. Choose a plan first.",
     );
-  try {
+  return onStripe(async () => {
     const session = await stripe.billingPortal.sessions.create({
       customer: latest.stripeCustomerId,
       return_url: returnUrl,
     });
     return session.url;
-  } catch (error) {
-    throw stripeFailure(error);
-  }
+  });
 }

@@ -4,7 +4,7 @@
 // state is always read again from the API (on `account.updated` and when the dashboard asks).
 import type Stripe from "stripe";
 import type { TenantGateway, TenantRow } from "../db/tenant-gateway";
-import { stripeFailure } from "../lib/stripe-client";
+import { onStripe } from "../lib/stripe-client";
 
 export type PayoutAccount = TenantRow<"billingAccounts">;
 
@@ -35,7 +35,7 @@ export async function onboardingLink(
   stripe: Stripe,
   urls: { returnUrl: string; refreshUrl: string },
 ): Promise<string> {
-  try {
+  return onStripe(async () => {
     let account = await payoutAccount(gateway);
     if (!account) {
       const created = await stripe.accounts.create(
@@ -56,9 +56,7 @@ export async function onboardingLink(
       refresh_url: urls.refreshUrl,
     });
     return link.url;
-  } catch (error) {
-    throw stripeFailure(error);
-  }
+  });
 }
 
 /** Reads the account from Stripe and stores its state; answers the stored row. */

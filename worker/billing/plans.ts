@@ -9,7 +9,7 @@ import type { PlanRow } from "../db/billing-store";
 import type { TenantGateway } from "../db/tenant-gateway";
 import { AppError } from "../lib/errors";
 import { newId } from "../lib/ids";
-import { stripeFailure } from "../lib/stripe-client";
+import { onStripe } from "../lib/stripe-client";
 
 /** The plan as the API answers it. */
 export function planView(row: PlanRow): PlanView {
@@ -27,15 +27,6 @@ export function planView(row: PlanRow): PlanView {
     archived_at: row.archivedAt,
     created_at: row.createdAt,
   };
-}
-
-/** Runs a Stripe call, turning its refusal into the API's error shape. */
-async function onStripe<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw stripeFailure(error);
-  }
 }
 
 function newPrice(

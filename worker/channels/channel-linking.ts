@@ -28,20 +28,27 @@ export type LinkOutcome =
 // Bytes at or above this are drawn again, so every symbol is equally likely.
 const UNBIASED_LIMIT = 256 - (256 % LINK_CODE_ALPHABET.length);
 
-function newCode(): string {
+/** A random code of `length` symbols from the link alphabet (also the companion app's sign-in codes). */
+export function randomLinkCode(length: number): string {
   let code = "";
-  while (code.length < LINK_CODE_LENGTH) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(LINK_CODE_LENGTH))) {
-      if (byte < UNBIASED_LIMIT && code.length < LINK_CODE_LENGTH)
+  while (code.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length))) {
+      if (byte < UNBIASED_LIMIT && code.length < length)
         code += LINK_CODE_ALPHABET[byte % LINK_CODE_ALPHABET.length];
     }
   }
   return code;
 }
 
-/** The code as typed, in the canonical form: upper case, spaces and dashes dropped. */
-export function normaliseCode(typed: string): string {
-  return typed.toUpperCase().replace(/[\s-]/g, "");
+/**
+ * The code as typed, in the canonical form (upper case, spaces and dashes dropped); null when it
+ * cannot be a code of `length` symbols from the link alphabet.
+ */
+export function typedLinkCode(typed: string, length: number): string | null {
+  const code = typed.toUpperCase().replace(/[\s-]/g, "");
+  if (code.length !== length || [...code].some((ch) => !LINK_CODE_ALPHABET.includes(ch)))
+    return null;
+  return code;
 }
 
 function codeHash(tenantId: string, code: string): Promise<string> {
@@ -56,7 +63,7 @@ export async function issueLinkCode(
   now = Date.now(),
 ): Promise<string> {
   const canonical = await canonicalContactId(env.DB, gateway.tenantId, contactId);
-  const code = newCode();
+  const code = randomLinkCode(LINK_CODE_LENGTH);
   await channelLinkCodes.store(
     env.DB,
     gateway.tenantId,
@@ -91,9 +98,8 @@ export async function redeemLinkCode(
   const limit = await allowAttempt(env, gateway.tenantId, contactId);
   if (!limit.allowed)
     return { kind: "rate_limited", retryAfterSeconds: Math.ceil(limit.retryAfterSeconds) };
-  const code = normaliseCode(typed);
-  if (code.length !== LINK_CODE_LENGTH || [...code].some((ch) => !LINK_CODE_ALPHABET.includes(ch)))
-    return { kind: "invalid" };
+  const code = typedLinkCode(typed, LINK_CODE_LENGTH);
+  if (!code) return { kind: "invalid" };
   const issuer = await channelLinkCodes.take(
     env.DB,
     gateway.tenantId,

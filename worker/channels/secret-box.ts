@@ -1,6 +1,7 @@
 // Encrypts channel credentials (bot tokens, access tokens, app secrets) for D1 with AES-256-GCM. The
 // key is derived with HKDF from the CHANNEL_SECRETS_KEY Worker secret; the channel id is bound in as
 // additional data, so a ciphertext copied onto another channel's row does not decrypt.
+import { cachedPromise } from "../lib/promise-cache";
 
 const VERSION = "v1";
 const encoder = new TextEncoder();
@@ -20,32 +21,27 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 }
 
 function deriveKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    key = (async () => {
-      if (secret.length < 32)
-        throw new Error(
-          "CHANNEL_SECRETS_KEY must be at least 32 characters (e.g. 32 random bytes as hex).",
-        );
-      const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, [
-        "deriveKey",
-      ]);
-      return crypto.subtle.deriveKey(
-        {
-          name: "HKDF",
-          hash: "SHA-256",
-          salt: encoder.encode("coach-channel-secrets"),
-          info: encoder.encode(VERSION),
-        },
-        material,
-        { name: "AES-GCM", length: 256 },
-        false,
-        ["encrypt", "decrypt"],
+  return cachedPromise(keys, secret, async () => {
+    if (secret.length < 32)
+      throw new Error(
+        "CHANNEL_SECRETS_KEY must be at least 32 characters (e.g. 32 random bytes as hex).",
       );
-    })();
-    keys.set(secret, key);
-  }
-  return key;
+    const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, [
+      "deriveKey",
+    ]);
+    return crypto.subtle.deriveKey(
+      {
+        name: "HKDF",
+        hash: "SHA-256",
+        salt: encoder.encode("coach-channel-secrets"),
+        info: encoder.encode(VERSION),
+      },
+      material,
+      { name: "AES-GCM", length: 256 },
+      false,
+      ["encrypt", "decrypt"],
+    );
+  });
 }
 
 /** `v1.<iv>.<ciphertext>` (base64) of `value` as JSON, bound to `channelId`. */

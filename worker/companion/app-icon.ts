@@ -1,6 +1,7 @@
 // The app's home-screen icon, drawn per creator in their colours: a square of the widget's primary
 // colour with a disc of its background colour, centred and inside the maskable safe zone (80%), as
 // an RGB PNG. Drawn on request (a few milliseconds) and cached by browsers for a day.
+import { concatBytes } from "../lib/bytes";
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -64,17 +65,10 @@ export async function appIconPng(
   view.setUint32(4, size);
   header.set([8, 2, 0, 0, 0], 8); // 8 bits, truecolour, deflate, no filter, no interlace
   const signature = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
-  const parts = [
+  return concatBytes(
     signature,
     chunk("IHDR", header),
     chunk("IDAT", await deflate(raw)),
     chunk("IEND", new Uint8Array()),
-  ];
-  const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    png.set(part, offset);
-    offset += part.length;
-  }
-  return png;
+  );
 }

@@ -3,7 +3,7 @@
 // on another), valid 10 minutes, single use, stored only as a hash bound to the tenant. Redemption is
 // rate-limited per client address, so codes cannot be guessed.
 import { appSignInCodes } from "../db/one-time-codes";
-import { LINK_CODE_ALPHABET, normaliseCode } from "../channels/channel-linking";
+import { randomLinkCode, typedLinkCode } from "../channels/channel-linking";
 import { secretHash } from "../channels/secret-box";
 import { rateLimiterFor } from "../lib/rate-limiters";
 import type { BucketRule } from "../lib/token-bucket";
@@ -13,20 +13,6 @@ export const APP_CODE_TTL_SECONDS = 10 * 60;
 
 /** Ten attempts, then one more a minute: 31^8 codes cannot be walked through at that pace. */
 export const APP_CODE_REDEEM_RULE: BucketRule = { capacity: 10, refillPerSecond: 1 / 60 };
-
-// Bytes at or above this are drawn again, so every symbol is equally likely.
-const UNBIASED_LIMIT = 256 - (256 % LINK_CODE_ALPHABET.length);
-
-function newCode(): string {
-  let code = "";
-  while (code.length < APP_CODE_LENGTH) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(APP_CODE_LENGTH))) {
-      if (byte < UNBIASED_LIMIT && code.length < APP_CODE_LENGTH)
-        code += LINK_CODE_ALPHABET[byte % LINK_CODE_ALPHABET.length];
-    }
-  }
-  return code;
-}
 
 function codeHash(tenantId: string, code: string): Promise<string> {
   return secretHash(`app-link:${tenantId}:${code}`);
@@ -39,7 +25,7 @@ export async function issueAppCode(
   contactId: string,
   now = Date.now(),
 ): Promise<string> {
-  const code = newCode();
+  const code = randomLinkCode(APP_CODE_LENGTH);
   await appSignInCodes.store(
     d1,
     tenantId,
@@ -68,9 +54,8 @@ export async function redeemAppCode(
   );
   if (!limit.allowed)
     return { kind: "rate_limited", retryAfterSeconds: Math.ceil(limit.retryAfterSeconds) };
-  const code = normaliseCode(typed);
-  if (code.length !== APP_CODE_LENGTH || [...code].some((ch) => !LINK_CODE_ALPHABET.includes(ch)))
-    return { kind: "invalid" };
+  const code = typedLinkCode(typed, APP_CODE_LENGTH);
+  if (!code) return { kind: "invalid" };
   const contactId = await appSignInCodes.take(env.DB, tenantId, await codeHash(tenantId, code));
   return contactId ? { kind: "valid", contactId } : { kind: "invalid" };
 }

@@ -3,9 +3,10 @@
 // invitations by their hash). What authentication checks on every request (a sign-in's state, API
 // keys) is in request-credentials.ts, a person's erasure in user-erasure.ts; tenant-scoped reads and
 // writes stay in tenant-gateway.ts.
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { database } from "./client";
 import type { Role } from "./enums";
+import { firstRow } from "./first-row";
 import {
   accountNotices,
   apiKeys,
@@ -27,15 +28,13 @@ export type AccountNoticeRow = typeof accountNotices.$inferSelect;
 export type AccountNoticeCode = AccountNoticeRow["code"];
 
 /** The user with this normalised email, deleted or not. */
-export async function findUserByEmail(d1: D1Database, email: string): Promise<UserRow | undefined> {
-  const [row] = await database(d1).select().from(users).where(eq(users.email, email)).limit(1);
-  return row;
+export function findUserByEmail(d1: D1Database, email: string): Promise<UserRow | undefined> {
+  return firstRow(database(d1).select().from(users).where(eq(users.email, email)));
 }
 
 /** The user with this id. */
-export async function findUserById(d1: D1Database, id: string): Promise<UserRow | undefined> {
-  const [row] = await database(d1).select().from(users).where(eq(users.id, id)).limit(1);
-  return row;
+export function findUserById(d1: D1Database, id: string): Promise<UserRow | undefined> {
+  return firstRow(database(d1).select().from(users).where(eq(users.id, id)));
 }
 
 /** Users by id, for listing a workspace's members. */
@@ -109,17 +108,17 @@ export async function acceptInvitation(
 }
 
 /** The invitation with this token hash, whatever its state, and the name of its workspace (not closed). */
-export async function findInvitation(
+export function findInvitation(
   d1: D1Database,
   tokenHash: string,
 ): Promise<{ row: InvitationRow; workspaceName: string } | undefined> {
-  const [found] = await database(d1)
-    .select({ row: invitations, workspaceName: tenants.name })
-    .from(invitations)
-    .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
-    .where(and(eq(invitations.tokenHash, tokenHash), isNull(tenants.deletedAt)))
-    .limit(1);
-  return found;
+  return firstRow(
+    database(d1)
+      .select({ row: invitations, workspaceName: tenants.name })
+      .from(invitations)
+      .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
+      .where(and(eq(invitations.tokenHash, tokenHash), isNull(tenants.deletedAt))),
+  );
 }
 
 /** Whether an invitation can still be accepted: not used, not revoked, not expired. */
@@ -170,30 +169,25 @@ export async function insertRefreshToken(
   await database(d1).insert(refreshTokens).values(row);
 }
 
+/** The refresh token `where` picks. */
+function findRefreshTokenWhere(d1: D1Database, where: SQL): Promise<RefreshTokenRow | undefined> {
+  return firstRow(database(d1).select().from(refreshTokens).where(where));
+}
+
 /** The refresh token with this hash. */
-export async function findRefreshToken(
+export function findRefreshToken(
   d1: D1Database,
   tokenHash: string,
 ): Promise<RefreshTokenRow | undefined> {
-  const [row] = await database(d1)
-    .select()
-    .from(refreshTokens)
-    .where(eq(refreshTokens.tokenHash, tokenHash))
-    .limit(1);
-  return row;
+  return findRefreshTokenWhere(d1, eq(refreshTokens.tokenHash, tokenHash));
 }
 
 /** The token that replaced `parentId`, if any. */
-export async function findRefreshChild(
+export function findRefreshChild(
   d1: D1Database,
   parentId: string,
 ): Promise<RefreshTokenRow | undefined> {
-  const [row] = await database(d1)
-    .select()
-    .from(refreshTokens)
-    .where(eq(refreshTokens.parentId, parentId))
-    .limit(1);
-  return row;
+  return findRefreshTokenWhere(d1, eq(refreshTokens.parentId, parentId));
 }
 
 /**
@@ -258,7 +252,7 @@ export async function takeAccountNotices(
 /** Everything stored about a person (GDPR access): profile, workspaces, sign-ins, their audit trail, keys they made. */
 export async function exportUserData(d1: D1Database, userId: string) {
   const db = database(d1);
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  const user = await findUserById(d1, userId);
   const workspaces = await listMembershipsOfUser(d1, userId);
   const sessions = await db
     .select()

@@ -2,8 +2,10 @@
 // contact used this month (taken atomically against the allowance), the Stripe events already handled,
 // and a contact's subscriptions. Every query names the tenant, which callers take from a verified
 // source (the room's meta, a subscription Stripe's API answered), never from a user.
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { database } from "./client";
+import { firstRow } from "./first-row";
+import { monthRowId, takeMonthlyAnswer, usageMonth } from "./monthly-answers";
 import {
   billingAccounts,
   billingPlans,
@@ -11,69 +13,50 @@ import {
   billingUsage,
   stripeEvents,
 } from "./schema";
+import { forTenant, type TenantRow } from "./tenant-gateway";
 
-export type PlanRow = typeof billingPlans.$inferSelect;
-export type SubscriptionRow = typeof billingSubscriptions.$inferSelect;
-
-/** `YYYY-MM` of `at` in UTC: the month an allowance counts in. */
-export function usageMonth(at: number): string {
-  return new Date(at).toISOString().slice(0, 7);
-}
+export type PlanRow = TenantRow<"billingPlans">;
+export type SubscriptionRow = TenantRow<"billingSubscriptions">;
 
 /**
  * Takes one answer from the contact's allowance for the month of `at`: true when it was under `limit`
  * (and is now one more), false when the allowance is used up. One statement, so two turns at once
  * cannot both take the last answer.
  */
-export async function takeAnswer(
+export function takeAnswer(
   d1: D1Database,
   tenantId: string,
   contactId: string,
   limit: number,
   at: number,
 ): Promise<boolean> {
-  if (limit <= 0) return false;
-  const month = usageMonth(at);
-  const taken = await database(d1)
-    .insert(billingUsage)
-    .values({ id: `${contactId}:${month}`, tenantId, contactId, month, answers: 1 })
-    .onConflictDoUpdate({
-      target: billingUsage.id,
-      set: { answers: sql`${billingUsage.answers} + 1` },
-      setWhere: and(eq(billingUsage.tenantId, tenantId), sql`${billingUsage.answers} < ${limit}`),
-    })
-    .returning({ answers: billingUsage.answers });
-  return taken.length > 0;
+  const row = { id: monthRowId(contactId, at), tenantId, contactId, month: usageMonth(at) };
+  return takeMonthlyAnswer(d1, billingUsage, row, limit);
 }
 
 /** The workspace's free plan (the one not archived), if it has one. */
-export async function freePlan(d1: D1Database, tenantId: string): Promise<PlanRow | undefined> {
-  const [row] = await database(d1)
-    .select()
-    .from(billingPlans)
-    .where(
-      and(
-        eq(billingPlans.tenantId, tenantId),
-        eq(billingPlans.kind, "free"),
-        isNull(billingPlans.archivedAt),
+export function freePlan(d1: D1Database, tenantId: string): Promise<PlanRow | undefined> {
+  return firstRow(
+    database(d1)
+      .select()
+      .from(billingPlans)
+      .where(
+        and(
+          eq(billingPlans.tenantId, tenantId),
+          eq(billingPlans.kind, "free"),
+          isNull(billingPlans.archivedAt),
+        ),
       ),
-    )
-    .limit(1);
-  return row;
+  );
 }
 
 /** A plan of the workspace by id, archived or not (a subscriber keeps an archived plan). */
-export async function planById(
+export function planById(
   d1: D1Database,
   tenantId: string,
   planId: string,
 ): Promise<PlanRow | undefined> {
-  const [row] = await database(d1)
-    .select()
-    .from(billingPlans)
-    .where(and(eq(billingPlans.tenantId, tenantId), eq(billingPlans.id, planId)))
-    .limit(1);
-  return row;
+  return forTenant(d1, tenantId).find("billingPlans", planId);
 }
 
 /** The contact's subscriptions, newest first. */
@@ -95,16 +78,13 @@ export function subscriptionsOf(
 }
 
 /** The subscription row `id` as last stored, whatever its tenant (Stripe ids are global). */
-export async function storedSubscription(
+export function storedSubscription(
   d1: D1Database,
   id: string,
 ): Promise<SubscriptionRow | undefined> {
-  const [row] = await database(d1)
-    .select()
-    .from(billingSubscriptions)
-    .where(eq(billingSubscriptions.id, id))
-    .limit(1);
-  return row;
+  return firstRow(
+    database(d1).select().from(billingSubscriptions).where(eq(billingSubscriptions.id, id)),
+  );
 }
 
 /** The subscription rows among `ids` as last stored, whatever their tenant. */
@@ -131,16 +111,14 @@ export async function answersUsed(
   contactId: string,
   at: number,
 ): Promise<number> {
-  const [row] = await database(d1)
-    .select({ answers: billingUsage.answers })
-    .from(billingUsage)
-    .where(
-      and(
-        eq(billingUsage.tenantId, tenantId),
-        eq(billingUsage.id, `${contactId}:${usageMonth(at)}`),
+  const row = await firstRow(
+    database(d1)
+      .select({ answers: billingUsage.answers })
+      .from(billingUsage)
+      .where(
+        and(eq(billingUsage.tenantId, tenantId), eq(billingUsage.id, monthRowId(contactId, at))),
       ),
-    )
-    .limit(1);
+  );
   return row?.answers ?? 0;
 }
 
@@ -181,11 +159,9 @@ export async function writeSubscription(
 
 /** Whether Stripe's event `id` was already handled. */
 export async function eventHandled(d1: D1Database, id: string): Promise<boolean> {
-  const [row] = await database(d1)
-    .select({ id: stripeEvents.id })
-    .from(stripeEvents)
-    .where(eq(stripeEvents.id, id))
-    .limit(1);
+  const row = await firstRow(
+    database(d1).select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id)),
+  );
   return row !== undefined;
 }
 
@@ -199,10 +175,11 @@ export async function tenantOfStripeAccount(
   d1: D1Database,
   stripeAccountId: string,
 ): Promise<string | undefined> {
-  const [row] = await database(d1)
-    .select({ tenantId: billingAccounts.tenantId })
-    .from(billingAccounts)
-    .where(eq(billingAccounts.stripeAccountId, stripeAccountId))
-    .limit(1);
+  const row = await firstRow(
+    database(d1)
+      .select({ tenantId: billingAccounts.tenantId })
+      .from(billingAccounts)
+      .where(eq(billingAccounts.stripeAccountId, stripeAccountId)),
+  );
   return row?.tenantId;
 }

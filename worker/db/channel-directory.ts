@@ -4,7 +4,9 @@
 import { and, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { ChannelKind } from "./enums";
 import { database } from "./client";
+import { firstRow } from "./first-row";
 import { channelDeliveries, channelEvents, channels, contacts, tenants } from "./schema";
+import { forTenant } from "./tenant-gateway";
 
 export type ChannelEntry = {
   id: string;
@@ -40,12 +42,13 @@ async function findChannel(
   d1: D1Database,
   where: SQL | undefined,
 ): Promise<FoundChannel | undefined> {
-  const [row] = await database(d1)
-    .select(entryColumns)
-    .from(channels)
-    .innerJoin(tenants, eq(tenants.id, channels.tenantId))
-    .where(where)
-    .limit(1);
+  const row = await firstRow(
+    database(d1)
+      .select(entryColumns)
+      .from(channels)
+      .innerJoin(tenants, eq(tenants.id, channels.tenantId))
+      .where(where),
+  );
   if (!row) return undefined;
   const { closedAt, ...entry } = row;
   return { ...entry, workspaceClosed: closedAt !== null };
@@ -134,12 +137,8 @@ export async function contactUnreachableReason(
   tenantId: string,
   contactId: string,
 ): Promise<string | null> {
-  const [row] = await database(d1)
-    .select({ at: contacts.unreachableAt, reason: contacts.unreachableReason })
-    .from(contacts)
-    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)))
-    .limit(1);
-  return row?.at ? (row.reason ?? "unreachable") : null;
+  const contact = await forTenant(d1, tenantId).find("contacts", contactId);
+  return contact?.unreachableAt ? (contact.unreachableReason ?? "unreachable") : null;
 }
 
 /** When a contact last wrote to us: the start of WhatsApp's 24-hour customer-service window. */
@@ -148,12 +147,8 @@ export async function contactLastSeenAt(
   tenantId: string,
   contactId: string,
 ): Promise<number | null> {
-  const [row] = await database(d1)
-    .select({ lastSeenAt: contacts.lastSeenAt })
-    .from(contacts)
-    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)))
-    .limit(1);
-  return row?.lastSeenAt ?? null;
+  const contact = await forTenant(d1, tenantId).find("contacts", contactId);
+  return contact?.lastSeenAt ?? null;
 }
 
 /** Remembers an outbound message by the platform's id, so status webhooks can confirm its delivery. */
@@ -241,11 +236,7 @@ export async function deliveriesOf(
 }
 
 /** The delivery record of our message `id` in a tenant (its latest status and error). */
-export async function findDelivery(d1: D1Database, tenantId: string, id: string) {
-  const [row] = await database(d1)
-    .select()
-    .from(channelDeliveries)
-    .where(and(eq(channelDeliveries.tenantId, tenantId), eq(channelDeliveries.id, id)))
-    .limit(1);
-  return row;
+export function findDelivery(d1: D1Database, tenantId: string, id: string) {
+  const delivery = and(eq(channelDeliveries.tenantId, tenantId), eq(channelDeliveries.id, id));
+  return firstRow(database(d1).select().from(channelDeliveries).where(delivery));
 }

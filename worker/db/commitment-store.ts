@@ -10,6 +10,7 @@ import type {
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { newId } from "../lib/ids";
 import { database } from "./client";
+import { firstRow } from "./first-row";
 import { coachingEvents, commitments } from "./schema";
 import { readPage, type Page } from "./page";
 
@@ -78,17 +79,12 @@ export async function recordCommitment(
     .onConflictDoNothing()
     .returning();
   if (created) return { row: created, created: true };
-  const [existing] = await db
-    .select()
-    .from(commitments)
-    .where(
-      and(
-        eq(commitments.tenantId, tenantId),
-        eq(commitments.conversationId, input.conversationId ?? ""),
-        eq(commitments.sourceSeq, input.sourceSeq ?? -1),
-      ),
-    )
-    .limit(1);
+  const sameSource = and(
+    eq(commitments.tenantId, tenantId),
+    eq(commitments.conversationId, input.conversationId ?? ""),
+    eq(commitments.sourceSeq, input.sourceSeq ?? -1),
+  );
+  const existing = await firstRow(db.select().from(commitments).where(sameSource));
   if (!existing) throw new Error("The commitment was neither stored nor found.");
   return { row: existing, created: false };
 }

@@ -3,6 +3,7 @@
 // tenant, which the caller takes from the channel mapping, never from the user.
 import { and, eq } from "drizzle-orm";
 import { database } from "./client";
+import { firstRow } from "./first-row";
 import { contactLinks } from "./schema";
 
 /** The contact whose conversations `contactId` continues: itself unless it was linked. */
@@ -11,11 +12,10 @@ export async function canonicalContactId(
   tenantId: string,
   contactId: string,
 ): Promise<string> {
-  const [row] = await database(d1)
-    .select({ linkedTo: contactLinks.linkedTo })
-    .from(contactLinks)
-    .where(and(eq(contactLinks.tenantId, tenantId), eq(contactLinks.contactId, contactId)))
-    .limit(1);
+  const link = and(eq(contactLinks.tenantId, tenantId), eq(contactLinks.contactId, contactId));
+  const row = await firstRow(
+    database(d1).select({ linkedTo: contactLinks.linkedTo }).from(contactLinks).where(link),
+  );
   return row?.linkedTo ?? contactId;
 }
 

@@ -5,6 +5,7 @@ import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { ChannelKind } from "./enums";
 import { database } from "./client";
 import { conversationsMatching, ftsQuery } from "./conversation-search";
+import { firstRow } from "./first-row";
 import { contacts, conversations } from "./schema";
 import { readPage, type Page } from "./page";
 
@@ -86,11 +87,10 @@ export async function listInbox(
 }
 
 /** One conversation of the tenant with its contact, or undefined (missing or another tenant's). */
-export async function findInboxConversation(
+export function findInboxConversation(
   d1: D1Database,
   tenantId: string,
   id: string,
 ): Promise<InboxRow | undefined> {
-  const [row] = await select(d1).where(scope(tenantId, { id })).limit(1);
-  return row;
+  return firstRow(select(d1).where(scope(tenantId, { id })));
 }

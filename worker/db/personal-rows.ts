@@ -126,8 +126,23 @@ export async function exportPersonalRows(
   return Object.fromEntries(entries) as Record<PersonalTableName, Record<string, unknown>[]>;
 }
 
-/** Runs the deletes as one atomic batch; answers how many rows went. */
-async function deleteInOneBatch(db: Database, statements: BatchItem<"sqlite">[]): Promise<number> {
+/**
+ * Deletes, in one atomic batch, the rows `where` picks in each personal table (a table it picks nothing
+ * in is left alone); answers how many rows went. No `ids`: nothing to pick, nothing is sent.
+ */
+async function deletePersonalRowsWhere(
+  d1: D1Database,
+  ids: string[],
+  where: (db: Database, spec: PersonalTable) => SQL | undefined,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const db = database(d1);
+  const statements: BatchItem<"sqlite">[] = Object.values(PERSONAL_TABLES).flatMap(
+    (spec: PersonalTable) => {
+      const condition = where(db, spec);
+      return condition ? [db.delete(spec.table).where(condition)] : [];
+    },
+  );
   const results = await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   return results.reduce(
     (sum: number, result) => sum + ((result as D1Result).meta?.changes ?? 0),
@@ -136,17 +151,14 @@ async function deleteInOneBatch(db: Database, statements: BatchItem<"sqlite">[])
 }
 
 /** Deletes every personal row of the person's contacts in one atomic batch; answers how many rows went. */
-export async function erasePersonalRows(
+export function erasePersonalRows(
   d1: D1Database,
   tenantId: string,
   contactIds: string[],
 ): Promise<number> {
-  if (contactIds.length === 0) return 0;
-  const db = database(d1);
-  const statements: BatchItem<"sqlite">[] = Object.values(PERSONAL_TABLES).map(
-    (spec: PersonalTable) => db.delete(spec.table).where(ownedBy(db, spec, tenantId, contactIds)),
+  return deletePersonalRowsWhere(d1, contactIds, (db, spec) =>
+    ownedBy(db, spec, tenantId, contactIds),
   );
-  return deleteInOneBatch(db, statements);
 }
 
 /**
@@ -154,24 +166,14 @@ export async function erasePersonalRows(
  * atomic batch; the person's contact and what is theirs beyond those conversations stay. Binds one
  * parameter per id, so callers pass a bounded batch.
  */
-export async function eraseConversationRows(
+export function eraseConversationRows(
   d1: D1Database,
   tenantId: string,
   conversationIds: string[],
 ): Promise<number> {
-  if (conversationIds.length === 0) return 0;
-  const db = database(d1);
-  const statements: BatchItem<"sqlite">[] = Object.values(PERSONAL_TABLES)
-    .filter((spec: PersonalTable) => (spec.conversation ?? []).length > 0)
-    .map((spec: PersonalTable) =>
-      db
-        .delete(spec.table)
-        .where(
-          and(
-            eq(spec.tenant, tenantId),
-            or(...(spec.conversation ?? []).map((column) => inArray(column, conversationIds))),
-          ),
-        ),
-    );
-  return deleteInOneBatch(db, statements);
+  return deletePersonalRowsWhere(d1, conversationIds, (_db, spec) => {
+    const columns = spec.conversation ?? [];
+    if (columns.length === 0) return undefined;
+    return and(eq(spec.tenant, tenantId), or(...columns.map((c) => inArray(c, conversationIds))));
+  });
 }

@@ -2,19 +2,18 @@
 // plan name, and its answers of the month taken atomically against the plan's quota. Every query names
 // the tenant, which callers take from a verified source (the room's meta, the principal).
 import { and, eq, sql } from "drizzle-orm";
-import { usageMonth } from "./billing-store";
 import { database } from "./client";
+import { firstRow } from "./first-row";
+import { monthRowId, takeMonthlyAnswer, usageMonth } from "./monthly-answers";
 import { tenants, workspaceUsage } from "./schema";
 
 export type WorkspaceUsageRow = typeof workspaceUsage.$inferSelect;
 
 /** The platform plan the workspace is on (`tenants.plan`); "free" when it has none recorded. */
 export async function workspacePlanName(d1: D1Database, tenantId: string): Promise<string> {
-  const [row] = await database(d1)
-    .select({ plan: tenants.plan })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId))
-    .limit(1);
+  const row = await firstRow(
+    database(d1).select({ plan: tenants.plan }).from(tenants).where(eq(tenants.id, tenantId)),
+  );
   return row?.plan ?? "free";
 }
 
@@ -24,15 +23,12 @@ export async function workspaceMonth(
   tenantId: string,
   at: number,
 ): Promise<{ month: string; answers: number; refusedAt: number | null }> {
-  const month = usageMonth(at);
-  const [row] = await database(d1)
-    .select()
-    .from(workspaceUsage)
-    .where(
-      and(eq(workspaceUsage.tenantId, tenantId), eq(workspaceUsage.id, `${tenantId}:${month}`)),
-    )
-    .limit(1);
-  return { month, answers: row?.answers ?? 0, refusedAt: row?.refusedAt ?? null };
+  const thisMonth = and(
+    eq(workspaceUsage.tenantId, tenantId),
+    eq(workspaceUsage.id, monthRowId(tenantId, at)),
+  );
+  const row = await firstRow(database(d1).select().from(workspaceUsage).where(thisMonth));
+  return { month: usageMonth(at), answers: row?.answers ?? 0, refusedAt: row?.refusedAt ?? null };
 }
 
 /**
@@ -40,27 +36,14 @@ export async function workspaceMonth(
  * (and is now one more), false when the quota is used up. One statement, so two rooms answering at
  * once cannot both take the last answer.
  */
-export async function takeWorkspaceAnswer(
+export function takeWorkspaceAnswer(
   d1: D1Database,
   tenantId: string,
   limit: number,
   at: number,
 ): Promise<boolean> {
-  if (limit <= 0) return false;
-  const month = usageMonth(at);
-  const taken = await database(d1)
-    .insert(workspaceUsage)
-    .values({ id: `${tenantId}:${month}`, tenantId, month, answers: 1 })
-    .onConflictDoUpdate({
-      target: workspaceUsage.id,
-      set: { answers: sql`${workspaceUsage.answers} + 1` },
-      setWhere: and(
-        eq(workspaceUsage.tenantId, tenantId),
-        sql`${workspaceUsage.answers} < ${limit}`,
-      ),
-    })
-    .returning({ answers: workspaceUsage.answers });
-  return taken.length > 0;
+  const row = { id: monthRowId(tenantId, at), tenantId, month: usageMonth(at) };
+  return takeMonthlyAnswer(d1, workspaceUsage, row, limit);
 }
 
 /** Records that an answer was refused for the quota this month; the first refusal's time is kept. */
@@ -72,7 +55,7 @@ export async function flagAnswerRefused(
   const month = usageMonth(at);
   await database(d1)
     .insert(workspaceUsage)
-    .values({ id: `${tenantId}:${month}`, tenantId, month, answers: 0, refusedAt: at })
+    .values({ id: monthRowId(tenantId, at), tenantId, month, answers: 0, refusedAt: at })
     .onConflictDoUpdate({
       target: workspaceUsage.id,
       set: { refusedAt: sql`COALESCE(${workspaceUsage.refusedAt}, ${at})` },

@@ -5,6 +5,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { ApiKeyRow } from "./accounts";
 import { database } from "./client";
+import { firstRow } from "./first-row";
 import type { Role } from "./enums";
 import { apiKeys, memberships, refreshTokens, tenants, users } from "./schema";
 
@@ -17,28 +18,29 @@ export async function loadSessionState(
   input: { userId: string; tenantId: string; sessionId: string },
 ): Promise<{ role: Role; tokensValidAfter: number; workspaceClosed: boolean } | undefined> {
   const now = Date.now();
-  const [row] = await database(d1)
-    .select({
-      role: memberships.role,
-      tokensValidAfter: users.tokensValidAfter,
-      closedAt: tenants.deletedAt,
-    })
-    .from(users)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.userId, users.id), eq(memberships.tenantId, input.tenantId)),
-    )
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(
-      and(
-        eq(users.id, input.userId),
-        eq(users.status, "active"),
-        sql`EXISTS (SELECT 1 FROM ${refreshTokens} WHERE ${refreshTokens.familyId} = ${input.sessionId}
-              AND ${refreshTokens.userId} = ${input.userId} AND ${refreshTokens.revokedAt} IS NULL
-              AND ${refreshTokens.expiresAt} > ${now})`,
+  const row = await firstRow(
+    database(d1)
+      .select({
+        role: memberships.role,
+        tokensValidAfter: users.tokensValidAfter,
+        closedAt: tenants.deletedAt,
+      })
+      .from(users)
+      .innerJoin(
+        memberships,
+        and(eq(memberships.userId, users.id), eq(memberships.tenantId, input.tenantId)),
+      )
+      .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+      .where(
+        and(
+          eq(users.id, input.userId),
+          eq(users.status, "active"),
+          sql`EXISTS (SELECT 1 FROM ${refreshTokens} WHERE ${refreshTokens.familyId} = ${input.sessionId}
+                AND ${refreshTokens.userId} = ${input.userId} AND ${refreshTokens.revokedAt} IS NULL
+                AND ${refreshTokens.expiresAt} > ${now})`,
+        ),
       ),
-    )
-    .limit(1);
+  );
   return (
     row && {
       role: row.role,
@@ -60,17 +62,18 @@ export async function findApiKey(
   d1: D1Database,
   keyHash: string,
 ): Promise<ApiKeyLookup | undefined> {
-  const [found] = await database(d1)
-    .select({
-      row: apiKeys,
-      closedAt: tenants.deletedAt,
-      creatorIsMember: sql<number>`(${apiKeys.createdBy} IS NULL OR EXISTS (SELECT 1 FROM ${memberships}
-        WHERE ${memberships.tenantId} = ${apiKeys.tenantId} AND ${memberships.userId} = ${apiKeys.createdBy}))`,
-    })
-    .from(apiKeys)
-    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
-    .where(eq(apiKeys.keyHash, keyHash))
-    .limit(1);
+  const found = await firstRow(
+    database(d1)
+      .select({
+        row: apiKeys,
+        closedAt: tenants.deletedAt,
+        creatorIsMember: sql<number>`(${apiKeys.createdBy} IS NULL OR EXISTS (SELECT 1 FROM ${memberships}
+          WHERE ${memberships.tenantId} = ${apiKeys.tenantId} AND ${memberships.userId} = ${apiKeys.createdBy}))`,
+      })
+      .from(apiKeys)
+      .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
+      .where(eq(apiKeys.keyHash, keyHash)),
+  );
   if (!found) return undefined;
   const { row } = found;
   const usable =

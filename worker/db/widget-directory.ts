@@ -2,6 +2,7 @@
 // tenant (a visitor's browser knows only the key). It answers the tenant and nothing of other tenants.
 import { eq } from "drizzle-orm";
 import { database } from "./client";
+import { firstRow } from "./first-row";
 import { tenants, widgets } from "./schema";
 
 export type WidgetDirectoryEntry = {
@@ -18,18 +19,19 @@ export async function findWidgetByPublicKey(
   d1: D1Database,
   publicKey: string,
 ): Promise<WidgetDirectoryEntry | undefined> {
-  const [row] = await database(d1)
-    .select({
-      widgetId: widgets.id,
-      tenantId: widgets.tenantId,
-      allowedOrigins: widgets.allowedOrigins,
-      settings: widgets.settings,
-      closedAt: tenants.deletedAt,
-    })
-    .from(widgets)
-    .innerJoin(tenants, eq(tenants.id, widgets.tenantId))
-    .where(eq(widgets.publicKey, publicKey))
-    .limit(1);
+  const row = await firstRow(
+    database(d1)
+      .select({
+        widgetId: widgets.id,
+        tenantId: widgets.tenantId,
+        allowedOrigins: widgets.allowedOrigins,
+        settings: widgets.settings,
+        closedAt: tenants.deletedAt,
+      })
+      .from(widgets)
+      .innerJoin(tenants, eq(tenants.id, widgets.tenantId))
+      .where(eq(widgets.publicKey, publicKey)),
+  );
   if (!row) return undefined;
   const { closedAt, ...entry } = row;
   return { ...entry, workspaceClosed: closedAt !== null };

@@ -4,6 +4,7 @@
 // record of what happened.
 import { and, eq, getTableName, isNull } from "drizzle-orm";
 import { database } from "./client";
+import { firstRow } from "./first-row";
 import {
   auditLog,
   channelDeliveries,
@@ -18,16 +19,9 @@ import { deleteWorkspacePassages } from "./knowledge-passages";
 export type WorkspaceRow = typeof tenants.$inferSelect;
 
 /** The workspace, unless it is missing or already deleted. */
-export async function findWorkspace(
-  d1: D1Database,
-  tenantId: string,
-): Promise<WorkspaceRow | undefined> {
-  const [row] = await database(d1)
-    .select()
-    .from(tenants)
-    .where(and(eq(tenants.id, tenantId), isNull(tenants.deletedAt)))
-    .limit(1);
-  return row;
+export function findWorkspace(d1: D1Database, tenantId: string): Promise<WorkspaceRow | undefined> {
+  const open = and(eq(tenants.id, tenantId), isNull(tenants.deletedAt));
+  return firstRow(database(d1).select().from(tenants).where(open));
 }
 
 /** Where a closed workspace stands: closed when, to be erased after, erased when (null: not yet). */
@@ -42,15 +36,16 @@ export async function findClosure(
   d1: D1Database,
   tenantId: string,
 ): Promise<WorkspaceClosure | null> {
-  const [row] = await database(d1)
-    .select({
-      closedAt: tenants.deletedAt,
-      eraseAfter: tenants.eraseAfter,
-      erasedAt: tenants.erasedAt,
-    })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId))
-    .limit(1);
+  const row = await firstRow(
+    database(d1)
+      .select({
+        closedAt: tenants.deletedAt,
+        eraseAfter: tenants.eraseAfter,
+        erasedAt: tenants.erasedAt,
+      })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId)),
+  );
   return row && row.closedAt !== null
     ? { closedAt: row.closedAt, eraseAfter: row.eraseAfter, erasedAt: row.erasedAt }
     : null;
@@ -58,12 +53,7 @@ export async function findClosure(
 
 /** True when the workspace is closed (or deleted): nothing may reach it any more. */
 export async function isWorkspaceClosed(d1: D1Database, tenantId: string): Promise<boolean> {
-  const [row] = await database(d1)
-    .select({ closedAt: tenants.deletedAt })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId))
-    .limit(1);
-  return row !== undefined && row.closedAt !== null;
+  return (await findClosure(d1, tenantId)) !== null;
 }
 
 const UNSERVED_TENANT_TABLES = [

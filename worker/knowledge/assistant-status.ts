@@ -2,8 +2,7 @@
 // (Ollama) or with the built-in answerer, which quotes the creator's material because no model runs on
 // the home server. The dashboard says so in plain words and shows the next step.
 import type { HealthResponse } from "@coach/contracts/bridge";
-import { callBridge, type BridgeEnv } from "../lib/bridge-client";
-import { AppError } from "../lib/errors";
+import { callBridgeIfReachable, type BridgeEnv } from "../lib/bridge-client";
 
 /** The dashboard waits for this; a tunnel that hangs must not hold the screen. */
 const HEALTH_TIMEOUT_MS = 3_000;
@@ -24,20 +23,15 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** Reads the bridge's health; its body is outside input, so anything unexpected reads as unreachable. */
 export async function assistantStatus(env: BridgeEnv, requestId: string): Promise<AssistantStatus> {
-  let body: unknown;
-  try {
-    // A degraded bridge answers 503 with the same body, which still says which mode it runs in.
-    const response = await callBridge(env, {
-      method: "GET",
-      path: "/health",
-      requestId,
-      timeoutMs: HEALTH_TIMEOUT_MS,
-    });
-    body = await response.json().catch(() => null);
-  } catch (err) {
-    if (err instanceof AppError) return UNREACHABLE;
-    throw err;
-  }
+  const response = await callBridgeIfReachable(env, {
+    method: "GET",
+    path: "/health",
+    requestId,
+    timeoutMs: HEALTH_TIMEOUT_MS,
+  });
+  if (!response) return UNREACHABLE;
+  // A degraded bridge answers 503 with the same body, which still says which mode it runs in.
+  const body: unknown = await response.json().catch(() => null);
   if (
     !isObject(body) ||
     (body.mode !== "ollama" && body.mode !== "builtin") ||

@@ -7,8 +7,7 @@ import { IndexContentsSchema } from "@coach/contracts/knowledge";
 import type { PoolMember } from "../bridges/pool-members";
 import { copiesDue, copiesInFlight, markMissingCopies } from "../db/bridge-copy-store";
 import { forTenant } from "../db/tenant-gateway";
-import { callBridge } from "../lib/bridge-client";
-import { AppError } from "../lib/errors";
+import { callBridgeIfReachable } from "../lib/bridge-client";
 import { sendCopy } from "./bridge-ingest";
 import { setCopy, startCopy } from "./bridge-copies";
 
@@ -62,20 +61,15 @@ export async function auditIndex(
   member: PoolMember,
   requestId: string,
 ): Promise<number | null> {
-  let response: Response;
-  try {
-    response = await callBridge(member.target, {
-      method: "GET",
-      // The request id makes each ask its own signed request: the same GET twice within a second
-      // would be refused by the bridge as a replay.
-      path: `/v1/index/${encodeURIComponent(tenantId)}?request_id=${encodeURIComponent(requestId)}`,
-      requestId,
-      timeoutMs: AUDIT_TIMEOUT_MS,
-    });
-  } catch (err) {
-    if (err instanceof AppError) return null;
-    throw err;
-  }
+  const response = await callBridgeIfReachable(member.target, {
+    method: "GET",
+    // The request id makes each ask its own signed request: the same GET twice within a second
+    // would be refused by the bridge as a replay.
+    path: `/v1/index/${encodeURIComponent(tenantId)}?request_id=${encodeURIComponent(requestId)}`,
+    requestId,
+    timeoutMs: AUDIT_TIMEOUT_MS,
+  });
+  if (!response) return null;
   const contents = IndexContentsSchema.safeParse(await response.json().catch(() => null));
   if (!response.ok || !contents.success || contents.data.tenant_id !== tenantId) return null;
   return markMissingCopies(

@@ -3,8 +3,7 @@
 // listed, so the creator can delete it again once that bridge is back (or remove the bridge); asking a
 // bridge that already removed it again is harmless (it answers 0 passages, or 404).
 import type { PoolMember } from "../bridges/pool-members";
-import { callBridge } from "../lib/bridge-client";
-import { AppError } from "../lib/errors";
+import { callBridgeIfReachable } from "../lib/bridge-client";
 
 /** How many passages were removed, and the bridges that could not confirm the removal. */
 export type RemovalOutcome = { deleted: number; unconfirmed: string[] };
@@ -15,17 +14,12 @@ async function removeAt(
   documentId: string,
   requestId: string,
 ): Promise<number | null> {
-  let response: Response;
-  try {
-    response = await callBridge(member.target, {
-      method: "DELETE",
-      path: `/v1/documents/${encodeURIComponent(tenantId)}/${encodeURIComponent(documentId)}`,
-      requestId,
-    });
-  } catch (err) {
-    if (err instanceof AppError) return null;
-    throw err;
-  }
+  const response = await callBridgeIfReachable(member.target, {
+    method: "DELETE",
+    path: `/v1/documents/${encodeURIComponent(tenantId)}/${encodeURIComponent(documentId)}`,
+    requestId,
+  });
+  if (!response) return null;
   if (response.status === 404) {
     await response.body?.cancel();
     return 0;

@@ -4,8 +4,7 @@
 // re-index or back-fill sends the title from D1) or the next rename brings up to date.
 import type { RenameDocumentRequest } from "@coach/contracts/bridge";
 import type { PoolMember } from "../bridges/pool-members";
-import { callBridge } from "../lib/bridge-client";
-import { AppError } from "../lib/errors";
+import { callBridgeIfReachable } from "../lib/bridge-client";
 
 /** A rename is a small write at the bridge; the creator waits for it, so it gets little time. */
 const RENAME_TIMEOUT_MS = 5_000;
@@ -16,21 +15,16 @@ async function renameAt(
   requestId: string,
 ): Promise<boolean> {
   const body = { tenant_id: rename.tenant_id, title: rename.title } satisfies RenameDocumentRequest;
-  try {
-    const response = await callBridge(member.target, {
-      method: "PATCH",
-      path: `/v1/documents/${encodeURIComponent(rename.document_id)}`,
-      body,
-      requestId,
-      timeoutMs: RENAME_TIMEOUT_MS,
-    });
-    await response.body?.cancel();
-    return response.ok;
-  } catch (err) {
-    // callBridge's only AppError: the bridge cannot be reached.
-    if (err instanceof AppError) return false;
-    throw err;
-  }
+  const response = await callBridgeIfReachable(member.target, {
+    method: "PATCH",
+    path: `/v1/documents/${encodeURIComponent(rename.document_id)}`,
+    body,
+    requestId,
+    timeoutMs: RENAME_TIMEOUT_MS,
+  });
+  if (!response) return false;
+  await response.body?.cancel();
+  return response.ok;
 }
 
 /** The bridges that did not rename the document's chunks (down, or refused); empty when all did. */

@@ -4,7 +4,7 @@
 import type { PassagesCallback } from "@coach/contracts/knowledge";
 import { deleteDocumentPassages, writePassages } from "../db/knowledge-passages";
 import { forTenant } from "../db/tenant-gateway";
-import { AppError } from "../lib/errors";
+import { requireSameDocument } from "./status-callback";
 
 /** 32 passages of at most 8,000 characters each, in UTF-8, with room for the JSON around them. */
 export const MAX_PASSAGES_CALLBACK_BYTES = 1024 * 1024;
@@ -15,12 +15,7 @@ export async function applyPassages(
   documentId: string,
   callback: PassagesCallback,
 ): Promise<boolean> {
-  if (callback.document_id !== documentId)
-    throw new AppError(
-      400,
-      "validation_failed",
-      "The callback names another document than its path.",
-    );
+  requireSameDocument(callback, documentId);
   const row = await forTenant(db, callback.tenant_id).get("documents", documentId);
   if (callback.attempt !== row.ingestAttempt) return false;
   if (callback.passages.length === 0) {

@@ -100,18 +100,23 @@ export async function readBridgeCallback<S extends z.ZodType>(
   return { value: parsed.data, bridge: signer, memberIds: members.map((m) => m.id) };
 }
 
-/** Applies a verified status callback to the copy at the bridge that sent it; whether it changed it. */
-export async function applyCallback(
-  db: D1Database,
-  documentId: string,
-  { value: callback, bridge, memberIds }: SignedCallback<IngestStatusCallback>,
-): Promise<boolean> {
+/** A callback's body must name the document of its path: a 400 otherwise. */
+export function requireSameDocument(callback: { document_id: string }, documentId: string): void {
   if (callback.document_id !== documentId)
     throw new AppError(
       400,
       "validation_failed",
       "The callback names another document than its path.",
     );
+}
+
+/** Applies a verified status callback to the copy at the bridge that sent it; whether it changed it. */
+export async function applyCallback(
+  db: D1Database,
+  documentId: string,
+  { value: callback, bridge, memberIds }: SignedCallback<IngestStatusCallback>,
+): Promise<boolean> {
+  requireSameDocument(callback, documentId);
   const gateway = forTenant(db, callback.tenant_id);
   await gateway.get("documents", documentId);
   const copy = await gateway.find("documentBridgeStatus", copyId(documentId, bridge.id));

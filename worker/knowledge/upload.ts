@@ -4,7 +4,7 @@ import { MAX_DOCUMENT_BYTES, QaPairSchema, type DocumentKind } from "@coach/cont
 import { z } from "zod";
 import { AppError } from "../lib/errors";
 import { readBodyWithLimit } from "../lib/body-limit";
-import { formatIssues } from "../lib/zod-issues";
+import { validated } from "../lib/validated";
 import { sniffKind } from "./sniff";
 
 /** Room for the multipart framing around the largest file. */
@@ -86,16 +86,11 @@ async function fromJson(request: Request): Promise<Upload> {
       "The body is not valid JSON. Check for a missing quote, comma or brace.",
     );
   }
-  const parsed = DirectEntrySchema.safeParse(value);
-  if (!parsed.success) {
-    throw new AppError(
-      400,
-      "validation_failed",
-      "Send {title, text} or {title, qa_pairs: [{question, answer}]}; see details.",
-      { details: formatIssues(parsed.error) },
-    );
-  }
-  const entry = parsed.data;
+  const entry = validated(
+    DirectEntrySchema,
+    value,
+    "Send {title, text} or {title, qa_pairs: [{question, answer}]}; see details.",
+  );
   const encoder = new TextEncoder();
   return "text" in entry
     ? { bytes: encoder.encode(entry.text), kind: "text", title: entry.title }

@@ -99,3 +99,19 @@ export async function callBridge(env: BridgeEnv, call: BridgeCall): Promise<Resp
   }
   return response;
 }
+
+/**
+ * `callBridge` for callers that carry on without this bridge: null when it cannot be reached or the
+ * edge is turned away (any `AppError` of `callBridge`), instead of throwing.
+ */
+export async function callBridgeIfReachable(
+  env: BridgeEnv,
+  call: BridgeCall,
+): Promise<Response | null> {
+  try {
+    return await callBridge(env, call);
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
+}

@@ -41,7 +41,7 @@ export function stripeClient(env: StripeEnv): Stripe {
 export const stripeCrypto = Stripe.createSubtleCryptoProvider();
 
 /** What a refused Stripe call becomes: 502 naming Stripe's own code and message, which say what to fix. */
-export function stripeFailure(error: unknown): AppError {
+function stripeFailure(error: unknown): AppError {
   if (error instanceof Stripe.errors.StripeError) {
     const code = error.code ?? error.type;
     return new AppError(
@@ -58,4 +58,13 @@ export function stripeFailure(error: unknown): AppError {
     "stripe_unreachable",
     "Stripe could not be reached. Try again in a minute.",
   );
+}
+
+/** Runs work that calls Stripe, turning any failure of it into the API's error shape (`stripeFailure`). */
+export async function onStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw stripeFailure(error);
+  }
 }

@@ -7,7 +7,7 @@ import { AppError } from "../lib/errors";
 import { readBodyWithLimit } from "../lib/body-limit";
 import { workerConfig } from "../lib/config";
 import { markSchema } from "../lib/route-schemas";
-import { formatIssues } from "../lib/zod-issues";
+import { validated } from "../lib/validated";
 
 export type JsonBodyOptions = {
   /** Largest accepted body in bytes; defaults to the `MAX_BODY_BYTES` setting (1 MB). */
@@ -77,16 +77,5 @@ export function jsonBody<S extends z.ZodType>(
 }
 
 function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new AppError(
-      400,
-      "validation_failed",
-      "Some fields are missing or invalid; see details.",
-      {
-        details: formatIssues(parsed.error),
-      },
-    );
-  }
-  return parsed.data;
+  return validated(schema, value, "Some fields are missing or invalid; see details.");
 }

@@ -3,9 +3,8 @@
 import type { MiddlewareHandler } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
-import { AppError } from "../lib/errors";
 import { markSchema } from "../lib/route-schemas";
-import { formatIssues } from "../lib/zod-issues";
+import { validated } from "../lib/validated";
 
 export function queryParams<S extends z.ZodType>(
   schema: S,
@@ -19,16 +18,12 @@ export function queryParams<S extends z.ZodType>(
     string,
     { in: { query: Record<string, string> }; out: { query: z.output<S> } }
   > = async (c, next) => {
-    const parsed = schema.safeParse(c.req.query());
-    if (!parsed.success) {
-      throw new AppError(
-        400,
-        "validation_failed",
-        "Some query parameters are invalid; see details.",
-        { details: formatIssues(parsed.error) },
-      );
-    }
-    c.req.addValidatedData("query", parsed.data as object);
+    const query = validated(
+      schema,
+      c.req.query(),
+      "Some query parameters are invalid; see details.",
+    );
+    c.req.addValidatedData("query", query as object);
     await next();
   };
   return markSchema(handler, { in: "query", schema });

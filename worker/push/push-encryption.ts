@@ -1,6 +1,7 @@
 // Web Push message encryption (RFC 8291) in the aes128gcm content coding (RFC 8188), with WebCrypto
 // only, so it runs in the Worker: an ephemeral ECDH key per message, the subscription's `auth` secret
 // mixed in with HKDF, one record holding the whole message.
+import { concatBytes } from "../lib/bytes";
 import { fromBase64url } from "../lib/hmac";
 
 /** The record size written in the header; one record always fits (push services take 4096 bytes). */
@@ -9,16 +10,6 @@ const RECORD_SIZE = 4096;
 export const ENCRYPTION_OVERHEAD = 86 + 1 + 16;
 
 const encoder = new TextEncoder();
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 async function hkdf(
   salt: Uint8Array,
@@ -43,7 +34,7 @@ export async function messageKeys(
   asPublic: Uint8Array,
   salt: Uint8Array,
 ): Promise<{ cek: Uint8Array; nonce: Uint8Array }> {
-  const keyInfo = concat(encoder.encode("WebPush: info\0"), uaPublic, asPublic);
+  const keyInfo = concatBytes(encoder.encode("WebPush: info\0"), uaPublic, asPublic);
   const ikm = await hkdf(authSecret, ecdhSecret, keyInfo, 32);
   const cek = await hkdf(salt, ikm, encoder.encode("Content-Encoding: aes128gcm\0"), 16);
   const nonce = await hkdf(salt, ikm, encoder.encode("Content-Encoding: nonce\0"), 12);
@@ -89,7 +80,7 @@ export async function encryptPushPayload(
   const { cek, nonce } = await messageKeys(secret, authSecret, uaPublic, asPublic, salt);
   const key = await crypto.subtle.importKey("raw", cek, "AES-GCM", false, ["encrypt"]);
   // 0x02: this is the last (and only) record; no further padding.
-  const record = concat(plaintext, new Uint8Array([2]));
+  const record = concatBytes(plaintext, new Uint8Array([2]));
   const sealed = new Uint8Array(
     await crypto.subtle.encrypt({ name: "AES-GCM", iv: nonce, tagLength: 128 }, key, record),
   );
@@ -97,5 +88,5 @@ export async function encryptPushPayload(
   new DataView(header.buffer).setUint32(16, RECORD_SIZE);
   header.set(salt, 0);
   header[20] = asPublic.length;
-  return concat(header, asPublic, sealed);
+  return concatBytes(header, asPublic, sealed);
 }

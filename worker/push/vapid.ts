@@ -6,6 +6,7 @@ import { importJWK, SignJWT, type CryptoKey as JoseKey } from "jose";
 import { AppError } from "../lib/errors";
 import { fromBase64url } from "../lib/hmac";
 import { base64url } from "../lib/ids";
+import { cachedPromise } from "../lib/promise-cache";
 
 /** Push services refuse tokens valid for more than 24 hours; 12 leaves room for clock skew. */
 const TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
@@ -57,14 +58,9 @@ export function vapidKeys(env: VapidEnv): Promise<VapidKeys> | null {
   const publicKey = env.VAPID_PUBLIC_KEY?.trim();
   const privateKey = env.VAPID_PRIVATE_KEY?.trim();
   if (!publicKey || !privateKey) return null;
-  const id = `${publicKey}.${privateKey}`;
-  let keys = cache.get(id);
-  if (!keys) {
-    keys = importKeys(publicKey, privateKey);
-    keys.catch(() => cache.delete(id));
-    cache.set(id, keys);
-  }
-  return keys;
+  return cachedPromise(cache, `${publicKey}.${privateKey}`, () =>
+    importKeys(publicKey, privateKey),
+  );
 }
 
 /**

@@ -9,8 +9,8 @@ import { newId } from "../lib/ids";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
 import { AppError } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { principalAllows, requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 
 const createBody = z.object({
   name: z.string().trim().min(1).max(100),
@@ -42,7 +42,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     });
     return c.json({ api_keys: rows.map(toJson) });
   })
-  .post("/", requirePermission("api_keys:write"), jsonBody(createBody), async (c) => {
+  .post("/", ...guardedJson("api_keys:write", createBody), async (c) => {
     const body = c.req.valid("json");
     const principal = c.get("principal");
     const scopes = [...new Set(body.scopes)];

@@ -1,7 +1,7 @@
 // Sign-up, sign-in (and the unlock that lets a throttled account's owner in), token refresh and
 // sign-out under /api/v1/auth.
 import { describeError } from "../lib/logger";
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { noticeView } from "../auth/account-notices";
@@ -10,14 +10,10 @@ import { PLATFORM_TENANT, recordAudit } from "../auth/audit";
 import { beginSignIn, issueUnlockToken, REGISTER_IP_RULE } from "../auth/login-guard";
 import { checkPassword, hashNewPassword, shouldUpgrade } from "../auth/passwords";
 import { register, REGISTRATION_ACCEPTED } from "../auth/registration";
-import {
-  assertAcceptablePassword,
-  MAX_PASSWORD_LENGTH,
-  passwordLength,
-} from "../auth/password-policy";
+import { assertAcceptablePassword } from "../auth/password-policy";
 import { hashSecret, normalizeEmail } from "../auth/secrets";
 import { newId } from "../lib/ids";
-import { rotateSession, startSession, type ClientMeta } from "../auth/sessions";
+import { rotateSession, startSession } from "../auth/sessions";
 import * as accounts from "../db/accounts";
 import { AppError } from "../lib/errors";
 import { retentionSweeperFor } from "../lib/retention-sweepers";
@@ -27,29 +23,23 @@ import { clientIp } from "../lib/client-ip";
 import { consume } from "../lib/rate-limiters";
 import { requirePermission } from "../middleware/require-permission";
 import { workerConfig } from "../lib/config";
+import { clientMeta } from "./client-meta";
+import { PasswordField } from "./password-field";
 
 const AUTH_BODY_BYTES = 8 * 1024;
 const email = z.string().trim().max(254).pipe(z.email());
-// Longer passwords are refused here, before anything is hashed.
-const password = z
-  .string()
-  .min(1)
-  .refine(
-    (p) => passwordLength(p) <= MAX_PASSWORD_LENGTH,
-    `At most ${MAX_PASSWORD_LENGTH} characters.`,
-  );
 const invitationToken = z.string().min(1).max(128).optional();
 
 const registerBody = z.object({
   email,
-  password,
+  password: PasswordField,
   full_name: z.string().trim().min(1).max(200),
   invitation_token: invitationToken,
 });
 const clientToken = z.string().min(1).max(128).optional();
 const loginBody = z.object({
   email,
-  password,
+  password: PasswordField,
   tenant_id: z.string().max(64).optional(),
   invitation_token: invitationToken,
   /** Handed out by an earlier sign-in on this device: other people's failures do not slow it. */
@@ -66,10 +56,6 @@ const UNLOCK_REQUESTED = {
   message:
     "If an account uses this email, a sign-in link for a new device is on its way. It works once, within an hour.",
 } as const;
-
-function meta(c: Context<AppEnv>): ClientMeta {
-  return { ip: clientIp(c), userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null };
-}
 
 const invalidCredentials = () =>
   new AppError(401, "invalid_credentials", "The email or password is incorrect.");
@@ -166,7 +152,7 @@ export const authRoutes = new Hono<AppEnv>()
     const session = await startSession(
       c.env,
       { user: active, tenant: membership.tenant, role: membership.role },
-      meta(c),
+      clientMeta(c),
     );
     const notices = await accounts.takeAccountNotices(c.env.DB, active.id);
     return c.json({ ...session, notices: notices.map(noticeView), device_token: deviceToken });
@@ -187,7 +173,7 @@ export const authRoutes = new Hono<AppEnv>()
     );
   })
   .post("/refresh", jsonBody(refreshBody, { maxBytes: AUTH_BODY_BYTES }), async (c) => {
-    const result = await rotateSession(c.env, c.req.valid("json").refresh_token, meta(c));
+    const result = await rotateSession(c.env, c.req.valid("json").refresh_token, clientMeta(c));
     if (result.kind === "rotated") return c.json(result.body);
     if (result.kind === "superseded") {
       throw new AppError(

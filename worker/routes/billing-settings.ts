@@ -7,8 +7,8 @@ import { billingSettingsOf, saveBillingSettings } from "../billing/lapsed-member
 import { forPrincipal } from "../db/tenant-gateway";
 import type { AppEnv } from "../lib/app-env";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 
 export const billingSettingsRoutes = new Hono<AppEnv>()
   .get("/settings", authenticate(), requirePermission("settings:read"), async (c) =>
@@ -17,8 +17,7 @@ export const billingSettingsRoutes = new Hono<AppEnv>()
   .put(
     "/settings",
     authenticate(),
-    requirePermission("settings:write"),
-    jsonBody(BillingSettingsSchema, { maxBytes: 1024 }),
+    ...guardedJson("settings:write", BillingSettingsSchema, 1024),
     async (c) => {
       const gateway = forPrincipal(c.env.DB, c.get("principal"));
       const saved = await saveBillingSettings(gateway, c.req.valid("json"));

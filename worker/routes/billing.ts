@@ -30,9 +30,9 @@ import type { AppEnv } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { stripeClient } from "../lib/stripe-client";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 
 const ListQuerySchema = z.object({ status: z.enum(["active", "all"]).default("active") });
 const ExportQuerySchema = z.object({ status: MemberStatusFilter.default("all") });
@@ -57,22 +57,15 @@ export const billingRoutes = new Hono<AppEnv>()
       return c.json({ plans: rows.map(planView) });
     },
   )
-  .post(
-    "/plans",
-    authenticate(),
-    requirePermission("settings:write"),
-    jsonBody(PlanCreateSchema),
-    async (c) => {
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const row = await createPlan(gateway, () => stripeClient(c.env), c.req.valid("json"));
-      return c.json(planView(row), 201);
-    },
-  )
+  .post("/plans", authenticate(), ...guardedJson("settings:write", PlanCreateSchema), async (c) => {
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const row = await createPlan(gateway, () => stripeClient(c.env), c.req.valid("json"));
+    return c.json(planView(row), 201);
+  })
   .patch(
     "/plans/:id",
     authenticate(),
-    requirePermission("settings:write"),
-    jsonBody(PlanUpdateSchema),
+    ...guardedJson("settings:write", PlanUpdateSchema),
     async (c) => {
       const gateway = forPrincipal(c.env.DB, c.get("principal"));
       const plan = await gateway.get("billingPlans", c.req.param("id"));
@@ -108,8 +101,7 @@ export const billingRoutes = new Hono<AppEnv>()
   .post(
     "/connect",
     authenticate(),
-    requirePermission("settings:write"),
-    jsonBody(ConnectStartSchema),
+    ...guardedJson("settings:write", ConnectStartSchema),
     async (c) => {
       const { return_url: returnUrl } = c.req.valid("json");
       const gateway = forPrincipal(c.env.DB, c.get("principal"));

@@ -9,21 +9,22 @@ import {
   ReindexRequestSchema,
   type ReindexAccepted,
 } from "@coach/contracts/knowledge";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import type { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { bridgePoolFor } from "../lib/bridge-pools";
 import { documentsToReindex, resendOriginals } from "../knowledge/reindex-request";
 import { applyCallback, readBridgeCallback, recordQuestion } from "../knowledge/status-callback";
 import { applyPassages, MAX_PASSAGES_CALLBACK_BYTES } from "../knowledge/passages-callback";
 
+/** This request's body, checked against the sending bridge's signature and then against `schema`. */
+function signedBody<S extends z.ZodType>(c: Context<AppEnv>, schema: S, maxBytes?: number) {
+  return readBridgeCallback(c.env, c.req.raw, schema, c.get("logger"), maxBytes);
+}
+
 export const bridgeCallbackRoutes = new Hono<AppEnv>()
   .post("/documents/:id/status", async (c) => {
-    const callback = await readBridgeCallback(
-      c.env,
-      c.req.raw,
-      IngestStatusCallbackSchema,
-      c.get("logger"),
-    );
+    const callback = await signedBody(c, IngestStatusCallbackSchema);
     const applied = await applyCallback(c.env.DB, c.req.param("id"), callback);
     const tenantId = callback.value.tenant_id;
     // A copy that became ready (or failed) changes which bridges are complete; the pool routes on that.
@@ -36,32 +37,17 @@ export const bridgeCallbackRoutes = new Hono<AppEnv>()
     return c.json({ applied });
   })
   .post("/documents/:id/passages", async (c) => {
-    const callback = await readBridgeCallback(
-      c.env,
-      c.req.raw,
-      PassagesCallbackSchema,
-      c.get("logger"),
-      MAX_PASSAGES_CALLBACK_BYTES,
-    );
+    const callback = await signedBody(c, PassagesCallbackSchema, MAX_PASSAGES_CALLBACK_BYTES);
     const applied = await applyPassages(c.env.DB, c.req.param("id"), callback.value);
     return c.json({ applied });
   })
   .post("/questions", async (c) => {
-    const report = await readBridgeCallback(
-      c.env,
-      c.req.raw,
-      QuestionReportSchema,
-      c.get("logger"),
-    );
+    const report = await signedBody(c, QuestionReportSchema);
     await recordQuestion(c.env.DB, report.value);
     return c.json({ recorded: true });
   })
   .post("/reindex-requests", async (c) => {
-    const {
-      value: request,
-      bridge,
-      memberIds,
-    } = await readBridgeCallback(c.env, c.req.raw, ReindexRequestSchema, c.get("logger"));
+    const { value: request, bridge, memberIds } = await signedBody(c, ReindexRequestSchema);
     const rows = await documentsToReindex(c.env.DB, request.tenant_id);
     const log = c.get("logger");
     log.info("re-index requested by the bridge", {

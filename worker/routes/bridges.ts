@@ -18,8 +18,8 @@ import { AppError } from "../lib/errors";
 import { newSecret } from "../lib/ids";
 import { describeError } from "../lib/logger";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 
 /** Most bridges one workspace may register. */
 const MAX_BRIDGES = 16;
@@ -103,96 +103,86 @@ export const bridgeRoutes = new Hono<AppEnv>()
     const status = rows.length > 0 ? await poolStatus(c) : new Map<string, PoolMemberStatus>();
     return c.json({ bridges: rows.map((row) => toBridgeJson(row, status.get(row.id))) });
   })
-  .post(
-    "/",
-    requirePermission("settings:write"),
-    jsonBody(CreateSchema, { maxBytes: 16 * 1024 }),
-    async (c) => {
-      const principal = c.get("principal");
-      const body = c.req.valid("json");
-      const url = await originOf(c, body.url);
-      const gateway = forPrincipal(c.env.DB, principal);
-      await assertUnderQuota(c.env, gateway, "bridges");
-      if ((await gateway.count("bridges")) >= MAX_BRIDGES)
+  .post("/", ...guardedJson("settings:write", CreateSchema, 16 * 1024), async (c) => {
+    const principal = c.get("principal");
+    const body = c.req.valid("json");
+    const url = await originOf(c, body.url);
+    const gateway = forPrincipal(c.env.DB, principal);
+    await assertUnderQuota(c.env, gateway, "bridges");
+    if ((await gateway.count("bridges")) >= MAX_BRIDGES)
+      throw new AppError(
+        409,
+        "too_many_bridges",
+        `A workspace may have at most ${MAX_BRIDGES} bridges. Remove one you no longer use first.`,
+      );
+    const id = crypto.randomUUID();
+    const secret = body.secret ?? `brsec_${newSecret()}`;
+    const row = await gateway.insert("bridges", {
+      id,
+      name: body.name,
+      url,
+      accessClientId: body.access_client_id ?? null,
+      secretsEncrypted: await sealBridgeSecrets(c.env, id, {
+        secret,
+        ...(body.access_client_secret ? { access_client_secret: body.access_client_secret } : {}),
+      }),
+      createdBy: principal.subjectId,
+    });
+    await recordAudit(c, {
+      action: "bridge.created",
+      target: { type: "bridge", id },
+      metadata: { name: row.name, url, access: row.accessClientId !== null },
+    });
+    await poolChanged(c);
+    // A secret the edge made up is shown this once, to be put as the bridge's BRIDGE_SECRET.
+    return c.json({ ...toBridgeJson(row), ...(body.secret ? {} : { secret }) }, 201);
+  })
+  .patch("/:id", ...guardedJson("settings:write", PatchSchema, 16 * 1024), async (c) => {
+    const body = c.req.valid("json");
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const existing = await gateway.get("bridges", c.req.param("id"));
+    const url = body.url === undefined ? existing.url : await originOf(c, body.url);
+    const accessClientId =
+      body.access_client_id === undefined ? existing.accessClientId : body.access_client_id;
+    const resealed = body.secret !== undefined || body.access_client_id !== undefined;
+    let secretsEncrypted = existing.secretsEncrypted;
+    if (resealed || body.access_client_secret !== undefined) {
+      const current = await openBridgeSecrets(c.env, existing.id, existing.secretsEncrypted);
+      const accessSecret =
+        accessClientId === null
+          ? undefined
+          : (body.access_client_secret ?? current.access_client_secret);
+      if (accessClientId !== null && accessSecret === undefined)
         throw new AppError(
-          409,
-          "too_many_bridges",
-          `A workspace may have at most ${MAX_BRIDGES} bridges. Remove one you no longer use first.`,
+          400,
+          "validation_failed",
+          "An Access service token needs its client secret: send access_client_secret too.",
         );
-      const id = crypto.randomUUID();
-      const secret = body.secret ?? `brsec_${newSecret()}`;
-      const row = await gateway.insert("bridges", {
-        id,
-        name: body.name,
-        url,
-        accessClientId: body.access_client_id ?? null,
-        secretsEncrypted: await sealBridgeSecrets(c.env, id, {
-          secret,
-          ...(body.access_client_secret ? { access_client_secret: body.access_client_secret } : {}),
-        }),
-        createdBy: principal.subjectId,
+      secretsEncrypted = await sealBridgeSecrets(c.env, existing.id, {
+        secret: body.secret ?? current.secret,
+        ...(accessSecret ? { access_client_secret: accessSecret } : {}),
       });
-      await recordAudit(c, {
-        action: "bridge.created",
-        target: { type: "bridge", id },
-        metadata: { name: row.name, url, access: row.accessClientId !== null },
-      });
-      await poolChanged(c);
-      // A secret the edge made up is shown this once, to be put as the bridge's BRIDGE_SECRET.
-      return c.json({ ...toBridgeJson(row), ...(body.secret ? {} : { secret }) }, 201);
-    },
-  )
-  .patch(
-    "/:id",
-    requirePermission("settings:write"),
-    jsonBody(PatchSchema, { maxBytes: 16 * 1024 }),
-    async (c) => {
-      const body = c.req.valid("json");
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const existing = await gateway.get("bridges", c.req.param("id"));
-      const url = body.url === undefined ? existing.url : await originOf(c, body.url);
-      const accessClientId =
-        body.access_client_id === undefined ? existing.accessClientId : body.access_client_id;
-      const resealed = body.secret !== undefined || body.access_client_id !== undefined;
-      let secretsEncrypted = existing.secretsEncrypted;
-      if (resealed || body.access_client_secret !== undefined) {
-        const current = await openBridgeSecrets(c.env, existing.id, existing.secretsEncrypted);
-        const accessSecret =
-          accessClientId === null
-            ? undefined
-            : (body.access_client_secret ?? current.access_client_secret);
-        if (accessClientId !== null && accessSecret === undefined)
-          throw new AppError(
-            400,
-            "validation_failed",
-            "An Access service token needs its client secret: send access_client_secret too.",
-          );
-        secretsEncrypted = await sealBridgeSecrets(c.env, existing.id, {
-          secret: body.secret ?? current.secret,
-          ...(accessSecret ? { access_client_secret: accessSecret } : {}),
-        });
-      }
-      const row = await gateway.update("bridges", existing.id, {
-        name: body.name ?? existing.name,
-        url,
-        accessClientId,
-        secretsEncrypted,
-        updatedAt: Date.now(),
-      });
-      await recordAudit(c, {
-        action: "bridge.updated",
-        target: { type: "bridge", id: existing.id },
-        // What changed, never a secret.
-        metadata: {
-          fields: Object.entries(body)
-            .filter(([, value]) => value !== undefined)
-            .map(([field]) => field),
-        },
-      });
-      await poolChanged(c);
-      return c.json(toBridgeJson(row));
-    },
-  )
+    }
+    const row = await gateway.update("bridges", existing.id, {
+      name: body.name ?? existing.name,
+      url,
+      accessClientId,
+      secretsEncrypted,
+      updatedAt: Date.now(),
+    });
+    await recordAudit(c, {
+      action: "bridge.updated",
+      target: { type: "bridge", id: existing.id },
+      // What changed, never a secret.
+      metadata: {
+        fields: Object.entries(body)
+          .filter(([, value]) => value !== undefined)
+          .map(([field]) => field),
+      },
+    });
+    await poolChanged(c);
+    return c.json(toBridgeJson(row));
+  })
   .delete("/:id", requirePermission("settings:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const existing = await gateway.get("bridges", c.req.param("id"));

@@ -9,7 +9,7 @@ import {
   WhatsAppTemplateSchema,
 } from "@coach/contracts/channels";
 import { desc } from "drizzle-orm";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import {
@@ -26,9 +26,9 @@ import {
 import { channelView } from "../channels/channel-view";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 import { AppError } from "../lib/errors";
 
 function connected(channel: TenantRow<"channels">): TenantRow<"channels"> {
@@ -52,6 +52,18 @@ function whatsapp(channel: TenantRow<"channels">): TenantRow<"channels"> {
   return channel;
 }
 
+/**
+ * The workspace's gateway and the channel named in the path (404 for another workspace's), once
+ * `usable` accepts it (409 otherwise).
+ */
+async function channelInPath(
+  c: Context<AppEnv>,
+  usable: (channel: TenantRow<"channels">) => TenantRow<"channels">,
+) {
+  const gateway = forPrincipal(c.env.DB, c.get("principal"));
+  return { gateway, channel: usable(await gateway.get("channels", c.req.param("id") ?? "")) };
+}
+
 /** A template's name as WhatsApp allows it. */
 const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
 
@@ -69,8 +81,7 @@ export const channelRoutes = new Hono<AppEnv>()
   .post(
     "/telegram",
     authenticate(),
-    requirePermission("channels:write"),
-    jsonBody(TelegramConnectSchema),
+    ...guardedJson("channels:write", TelegramConnectSchema),
     async (c) => {
       const origin = new URL(c.req.url).origin;
       const channel = await connectTelegram(
@@ -91,8 +102,7 @@ export const channelRoutes = new Hono<AppEnv>()
   .post(
     "/whatsapp",
     authenticate(),
-    requirePermission("channels:write"),
-    jsonBody(WhatsAppConnectSchema),
+    ...guardedJson("channels:write", WhatsAppConnectSchema),
     async (c) => {
       const channel = await connectWhatsApp(
         c.env,
@@ -128,11 +138,9 @@ export const channelRoutes = new Hono<AppEnv>()
   .post(
     "/:id/rotate",
     authenticate(),
-    requirePermission("channels:write"),
-    jsonBody(ChannelRotateSchema),
+    ...guardedJson("channels:write", ChannelRotateSchema),
     async (c) => {
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const channel = connected(await gateway.get("channels", c.req.param("id")));
+      const { gateway, channel } = await channelInPath(c, connected);
       const origin = new URL(c.req.url).origin;
       const input = c.req.valid("json");
       const rotated =
@@ -151,11 +159,9 @@ export const channelRoutes = new Hono<AppEnv>()
   .put(
     "/:id/template",
     authenticate(),
-    requirePermission("channels:write"),
-    jsonBody(WhatsAppTemplateSchema),
+    ...guardedJson("channels:write", WhatsAppTemplateSchema),
     async (c) => {
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const channel = whatsapp(await gateway.get("channels", c.req.param("id")));
+      const { gateway, channel } = await channelInPath(c, whatsapp);
       const template = c.req.valid("json");
       const updated = await setWhatsAppTemplate(c.env, gateway, channel, template);
       await recordAudit(c, {
@@ -172,8 +178,7 @@ export const channelRoutes = new Hono<AppEnv>()
     requirePermission("channels:read"),
     queryParams(WhatsAppTemplateQuerySchema),
     async (c) => {
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const channel = whatsapp(await gateway.get("channels", c.req.param("id")));
+      const { channel } = await channelInPath(c, whatsapp);
       return c.json(await listChannelTemplates(c.env, channel, c.req.valid("query")));
     },
   )
@@ -189,8 +194,7 @@ export const channelRoutes = new Hono<AppEnv>()
           "validation_failed",
           "A template's name is lowercase letters, digits and _, as in the WhatsApp Manager.",
         );
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const channel = whatsapp(await gateway.get("channels", c.req.param("id")));
+      const { gateway, channel } = await channelInPath(c, whatsapp);
       const deleted = await deleteChannelTemplate(c.env, gateway, channel, name);
       await recordAudit(c, {
         action: "channel.template_deleted",
@@ -201,8 +205,7 @@ export const channelRoutes = new Hono<AppEnv>()
     },
   )
   .delete("/:id", authenticate(), requirePermission("channels:write"), async (c) => {
-    const gateway = forPrincipal(c.env.DB, c.get("principal"));
-    const channel = connected(await gateway.get("channels", c.req.param("id")));
+    const { gateway, channel } = await channelInPath(c, connected);
     if (channel.kind === "telegram") await deleteTelegramWebhook(c.env, channel);
     const disconnected = await gateway.update("channels", channel.id, {
       status: "disconnected",

@@ -18,9 +18,9 @@ import { forPrincipal, type TenantGateway } from "../db/tenant-gateway";
 import { coachingAgentFor } from "../lib/coaching-agents";
 import { ruleView } from "../programs/rule-view";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 
 const ListQuerySchema = z.object({
   program_id: z.string().min(1).max(64).optional(),
@@ -51,32 +51,27 @@ export const coachingRuleRoutes = new Hono<AppEnv>()
     );
     return c.json({ rules: rows.map(ruleView), next_offset: nextOffset });
   })
-  .post(
-    "/",
-    requirePermission("programs:write"),
-    jsonBody(CoachingRuleCreateSchema, { maxBytes: 8 * 1024 }),
-    async (c) => {
-      const principal = c.get("principal");
-      const input = c.req.valid("json");
-      const gateway = forPrincipal(c.env.DB, principal);
-      await assertProgram(gateway, input.program_id);
-      const row = await gateway.insert("coachingRules", {
-        id: newId(),
-        programId: input.program_id,
-        name: input.name ?? defaultRuleName(input.when, input.then),
-        when: input.when,
-        then: input.then,
-        enabled: input.enabled,
-        createdBy: principal.subjectId,
-      });
-      await recordAudit(c, {
-        action: "coaching_rule.created",
-        target: { type: "coaching_rule", id: row.id },
-        metadata: { program_id: row.programId },
-      });
-      return c.json(ruleView(row), 201);
-    },
-  )
+  .post("/", ...guardedJson("programs:write", CoachingRuleCreateSchema, 8 * 1024), async (c) => {
+    const principal = c.get("principal");
+    const input = c.req.valid("json");
+    const gateway = forPrincipal(c.env.DB, principal);
+    await assertProgram(gateway, input.program_id);
+    const row = await gateway.insert("coachingRules", {
+      id: newId(),
+      programId: input.program_id,
+      name: input.name ?? defaultRuleName(input.when, input.then),
+      when: input.when,
+      then: input.then,
+      enabled: input.enabled,
+      createdBy: principal.subjectId,
+    });
+    await recordAudit(c, {
+      action: "coaching_rule.created",
+      target: { type: "coaching_rule", id: row.id },
+      metadata: { program_id: row.programId },
+    });
+    return c.json(ruleView(row), 201);
+  })
   .get("/:id", requirePermission("programs:read"), async (c) => {
     return c.json(
       ruleView(
@@ -84,31 +79,26 @@ export const coachingRuleRoutes = new Hono<AppEnv>()
       ),
     );
   })
-  .put(
-    "/:id",
-    requirePermission("programs:write"),
-    jsonBody(CoachingRuleUpdateSchema, { maxBytes: 8 * 1024 }),
-    async (c) => {
-      const input = c.req.valid("json");
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const current = await gateway.get("coachingRules", c.req.param("id"));
-      await assertProgram(gateway, input.program_id);
-      const row = await gateway.update("coachingRules", current.id, {
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.program_id !== undefined ? { programId: input.program_id } : {}),
-        ...(input.when !== undefined ? { when: input.when } : {}),
-        ...(input.then !== undefined ? { then: input.then } : {}),
-        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-        updatedAt: Date.now(),
-      });
-      await recordAudit(c, {
-        action: "coaching_rule.updated",
-        target: { type: "coaching_rule", id: row.id },
-        metadata: { fields: Object.keys(input) },
-      });
-      return c.json(ruleView(row));
-    },
-  )
+  .put("/:id", ...guardedJson("programs:write", CoachingRuleUpdateSchema, 8 * 1024), async (c) => {
+    const input = c.req.valid("json");
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const current = await gateway.get("coachingRules", c.req.param("id"));
+    await assertProgram(gateway, input.program_id);
+    const row = await gateway.update("coachingRules", current.id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.program_id !== undefined ? { programId: input.program_id } : {}),
+      ...(input.when !== undefined ? { when: input.when } : {}),
+      ...(input.then !== undefined ? { then: input.then } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      updatedAt: Date.now(),
+    });
+    await recordAudit(c, {
+      action: "coaching_rule.updated",
+      target: { type: "coaching_rule", id: row.id },
+      metadata: { fields: Object.keys(input) },
+    });
+    return c.json(ruleView(row));
+  })
   .delete("/:id", requirePermission("programs:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const id = c.req.param("id");

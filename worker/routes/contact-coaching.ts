@@ -10,8 +10,8 @@ import { recordAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
 import { coachingAgentFor } from "../lib/coaching-agents";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 import { optOutContact } from "../programs/contact-consent";
 
 export const contactCoachingRoutes = new Hono<AppEnv>()
@@ -24,8 +24,7 @@ export const contactCoachingRoutes = new Hono<AppEnv>()
   })
   .put(
     "/:id/coaching",
-    requirePermission("enrollments:write"),
-    jsonBody(ContactCoachingUpdateSchema, { maxBytes: 4096 }),
+    ...guardedJson("enrollments:write", ContactCoachingUpdateSchema, 4096),
     async (c) => {
       const principal = c.get("principal");
       const body = c.req.valid("json");

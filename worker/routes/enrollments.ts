@@ -15,9 +15,9 @@ import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
 import { coachingAgentFor } from "../lib/coaching-agents";
 import { notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 import { enrollContact } from "../programs/enroll-contact";
 
 const ListQuerySchema = z.object({
@@ -48,29 +48,24 @@ function indexView(row: TenantRow<"enrollments">): EnrollmentView {
 
 export const enrollmentRoutes = new Hono<AppEnv>()
   .use(authenticate())
-  .post(
-    "/",
-    requirePermission("enrollments:write"),
-    jsonBody(EnrollmentCreateSchema, { maxBytes: 4096 }),
-    async (c) => {
-      const input = c.req.valid("json");
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const program = await gateway.get("programs", input.program_id);
-      const contact = await gateway.get("contacts", input.contact_id);
-      const { enrollment, duplicate } = await enrollContact(c.env, gateway, {
-        program,
-        contactId: contact.id,
-        source: "api",
+  .post("/", ...guardedJson("enrollments:write", EnrollmentCreateSchema, 4096), async (c) => {
+    const input = c.req.valid("json");
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const program = await gateway.get("programs", input.program_id);
+    const contact = await gateway.get("contacts", input.contact_id);
+    const { enrollment, duplicate } = await enrollContact(c.env, gateway, {
+      program,
+      contactId: contact.id,
+      source: "api",
+    });
+    if (!duplicate)
+      await recordAudit(c, {
+        action: "enrollment.created",
+        target: { type: "enrollment", id: enrollment.id },
+        metadata: { program_id: program.id, contact_id: contact.id },
       });
-      if (!duplicate)
-        await recordAudit(c, {
-          action: "enrollment.created",
-          target: { type: "enrollment", id: enrollment.id },
-          metadata: { program_id: program.id, contact_id: contact.id },
-        });
-      return c.json({ ...enrollment, duplicate }, duplicate ? 200 : 201);
-    },
-  )
+    return c.json({ ...enrollment, duplicate }, duplicate ? 200 : 201);
+  })
   .get("/", requirePermission("enrollments:read"), queryParams(ListQuerySchema), async (c) => {
     const { program_id, contact_id, status, limit, offset } = c.req.valid("query");
     const gateway = forPrincipal(c.env.DB, c.get("principal"));

@@ -20,9 +20,9 @@ import { subscribableEventTypes } from "../integrations/event-types";
 import { webhookUrlProblem } from "../integrations/webhook-url";
 import { AppError } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 
 /** Most endpoints one workspace may register. */
 const MAX_ENDPOINTS = 20;
@@ -60,42 +60,37 @@ export const integrationRoutes = new Hono<AppEnv>()
     });
     return c.json({ webhooks: rows.map(toWebhookJson) });
   })
-  .post(
-    "/webhooks",
-    requirePermission("integrations:write"),
-    jsonBody(CreateSchema, { maxBytes: 16 * 1024 }),
-    async (c) => {
-      const principal = c.get("principal");
-      const body = c.req.valid("json");
-      const problem = await webhookUrlProblem(c.env, body.url);
-      if (problem) throw new AppError(400, problem.code, problem.message);
-      const gateway = forPrincipal(c.env.DB, principal);
-      if ((await gateway.count("webhookEndpoints")) >= MAX_ENDPOINTS) {
-        throw new AppError(
-          409,
-          "too_many_webhooks",
-          `A workspace may have at most ${MAX_ENDPOINTS} webhooks. Delete one you no longer use first.`,
-        );
-      }
-      const id = crypto.randomUUID();
-      const secret = `whsec_${newSecret()}`;
-      const row = await gateway.insert("webhookEndpoints", {
-        id,
-        url: body.url,
-        events: body.events,
-        description: body.description ?? null,
-        secretEncrypted: await sealSecrets(c.env.CHANNEL_SECRETS_KEY, id, { secret }),
-        createdBy: principal.subjectId,
-      });
-      await recordAudit(c, {
-        action: "webhook.created",
-        target: { type: "webhook", id },
-        metadata: { url: body.url, events: body.events },
-      });
-      // The secret is shown this once; only its sealed form is kept.
-      return c.json({ ...toWebhookJson(row), secret }, 201);
-    },
-  )
+  .post("/webhooks", ...guardedJson("integrations:write", CreateSchema, 16 * 1024), async (c) => {
+    const principal = c.get("principal");
+    const body = c.req.valid("json");
+    const problem = await webhookUrlProblem(c.env, body.url);
+    if (problem) throw new AppError(400, problem.code, problem.message);
+    const gateway = forPrincipal(c.env.DB, principal);
+    if ((await gateway.count("webhookEndpoints")) >= MAX_ENDPOINTS) {
+      throw new AppError(
+        409,
+        "too_many_webhooks",
+        `A workspace may have at most ${MAX_ENDPOINTS} webhooks. Delete one you no longer use first.`,
+      );
+    }
+    const id = crypto.randomUUID();
+    const secret = `whsec_${newSecret()}`;
+    const row = await gateway.insert("webhookEndpoints", {
+      id,
+      url: body.url,
+      events: body.events,
+      description: body.description ?? null,
+      secretEncrypted: await sealSecrets(c.env.CHANNEL_SECRETS_KEY, id, { secret }),
+      createdBy: principal.subjectId,
+    });
+    await recordAudit(c, {
+      action: "webhook.created",
+      target: { type: "webhook", id },
+      metadata: { url: body.url, events: body.events },
+    });
+    // The secret is shown this once; only its sealed form is kept.
+    return c.json({ ...toWebhookJson(row), secret }, 201);
+  })
   .delete("/webhooks/:id", requirePermission("integrations:write"), async (c) => {
     const id = c.req.param("id");
     await removeEndpoint(c.env.DB, c.get("principal").tenantId, id);

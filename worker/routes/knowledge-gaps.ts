@@ -11,9 +11,9 @@ import { correctionUpload } from "../knowledge/corrections";
 import { toDocumentJson } from "../knowledge/document-view";
 import { sendGapAnswer } from "../knowledge/gap-answer";
 import type { AppEnv } from "../lib/app-env";
-import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 import { createDocument } from "./new-document";
 import { PageQuerySchema } from "./page-query";
 
@@ -49,27 +49,22 @@ export const knowledgeGapRoutes = new Hono<AppEnv>()
     }));
     return c.json({ questions, next_offset: nextOffset });
   })
-  .post(
-    "/gaps/answer",
-    requirePermission("knowledge:write"),
-    jsonBody(GapAnswerSchema),
-    async (c) => {
-      const { question, answer, notify_askers } = c.req.valid("json");
-      const document = await createDocument(c, correctionUpload({ question, answer }));
-      const delivery = notify_askers
-        ? await sendGapAnswer(
-            c.env,
-            forPrincipal(c.env.DB, c.get("principal")),
-            question,
-            answer,
-            c.get("logger"),
-          )
-        : { sent: 0, skipped: 0, more: false };
-      await recordAudit(c, {
-        action: "gap.answered",
-        target: { type: "document", id: document.id },
-        metadata: { notify_askers, sent: delivery.sent, skipped: delivery.skipped },
-      });
-      return c.json({ correction: toDocumentJson(document), notify_askers, ...delivery }, 202);
-    },
-  );
+  .post("/gaps/answer", ...guardedJson("knowledge:write", GapAnswerSchema), async (c) => {
+    const { question, answer, notify_askers } = c.req.valid("json");
+    const document = await createDocument(c, correctionUpload({ question, answer }));
+    const delivery = notify_askers
+      ? await sendGapAnswer(
+          c.env,
+          forPrincipal(c.env.DB, c.get("principal")),
+          question,
+          answer,
+          c.get("logger"),
+        )
+      : { sent: 0, skipped: 0, more: false };
+    await recordAudit(c, {
+      action: "gap.answered",
+      target: { type: "document", id: document.id },
+      metadata: { notify_askers, sent: delivery.sent, skipped: delivery.skipped },
+    });
+    return c.json({ correction: toDocumentJson(document), notify_askers, ...delivery }, 202);
+  });

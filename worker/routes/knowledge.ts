@@ -23,9 +23,9 @@ import { toDocumentJson } from "../knowledge/document-view";
 import { readUpload } from "../knowledge/upload";
 import { AppError, notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 import { knowledgeGapRoutes } from "./knowledge-gaps";
 import { createDocument } from "./new-document";
 import { PageQuerySchema } from "./page-query";
@@ -59,21 +59,16 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     });
     return c.json(toDocumentJson(document), 202);
   })
-  .post(
-    "/corrections",
-    requirePermission("knowledge:write"),
-    jsonBody(CorrectionSchema),
-    async (c) => {
-      const { question, answer, conversation_id, message_seq } = c.req.valid("json");
-      const document = await createDocument(c, correctionUpload({ question, answer }));
-      await recordAudit(c, {
-        action: "answer.corrected",
-        target: { type: "document", id: document.id },
-        metadata: { conversation_id, message_seq },
-      });
-      return c.json(toDocumentJson(document), 202);
-    },
-  )
+  .post("/corrections", ...guardedJson("knowledge:write", CorrectionSchema), async (c) => {
+    const { question, answer, conversation_id, message_seq } = c.req.valid("json");
+    const document = await createDocument(c, correctionUpload({ question, answer }));
+    await recordAudit(c, {
+      action: "answer.corrected",
+      target: { type: "document", id: document.id },
+      metadata: { conversation_id, message_seq },
+    });
+    return c.json(toDocumentJson(document), 202);
+  })
   .get(
     "/documents",
     requirePermission("knowledge:read"),
@@ -99,36 +94,31 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     const [document] = await documentsWithCopies(gateway, [row]);
     return c.json(document ?? toDocumentJson(row));
   })
-  .patch(
-    "/documents/:id",
-    requirePermission("knowledge:write"),
-    jsonBody(RenameSchema),
-    async (c) => {
-      const principal = c.get("principal");
-      const gateway = forPrincipal(c.env.DB, principal);
-      const row = await gateway.get("documents", c.req.param("id"));
-      const { title } = c.req.valid("json");
-      // D1 first: it is what the library and every citation show, whether or not the bridge is there.
-      const renamed = await gateway.update("documents", row.id, { title, updatedAt: Date.now() });
-      const pending = await renameEverywhere(
-        await loadPoolMembers(c.env, principal.tenantId, c.get("logger")),
-        { tenant_id: principal.tenantId, document_id: row.id, title },
-        c.get("requestId"),
-      );
-      const synced = pending.length === 0;
-      if (!synced)
-        c.get("logger").warn("document rename not applied at every bridge", {
-          document_id: row.id,
-          bridge_ids: pending,
-        });
-      await recordAudit(c, {
-        action: "document.renamed",
-        target: { type: "document", id: row.id },
-        metadata: { from: row.title, to: title, bridge_pending: !synced },
+  .patch("/documents/:id", ...guardedJson("knowledge:write", RenameSchema), async (c) => {
+    const principal = c.get("principal");
+    const gateway = forPrincipal(c.env.DB, principal);
+    const row = await gateway.get("documents", c.req.param("id"));
+    const { title } = c.req.valid("json");
+    // D1 first: it is what the library and every citation show, whether or not the bridge is there.
+    const renamed = await gateway.update("documents", row.id, { title, updatedAt: Date.now() });
+    const pending = await renameEverywhere(
+      await loadPoolMembers(c.env, principal.tenantId, c.get("logger")),
+      { tenant_id: principal.tenantId, document_id: row.id, title },
+      c.get("requestId"),
+    );
+    const synced = pending.length === 0;
+    if (!synced)
+      c.get("logger").warn("document rename not applied at every bridge", {
+        document_id: row.id,
+        bridge_ids: pending,
       });
-      return c.json({ ...toDocumentJson(renamed), bridge_pending: !synced });
-    },
-  )
+    await recordAudit(c, {
+      action: "document.renamed",
+      target: { type: "document", id: row.id },
+      metadata: { from: row.title, to: title, bridge_pending: !synced },
+    });
+    return c.json({ ...toDocumentJson(renamed), bridge_pending: !synced });
+  })
   .delete("/documents/:id", requirePermission("knowledge:write"), async (c) => {
     const principal = c.get("principal");
     const gateway = forPrincipal(c.env.DB, principal);
@@ -187,28 +177,23 @@ export const knowledgeRoutes = new Hono<AppEnv>()
       return c.json({ cases: await readCorrections(c.env.FILES, rows), next_offset: nextOffset });
     },
   )
-  .put(
-    "/corrections/:id",
-    requirePermission("knowledge:write"),
-    jsonBody(QaPairSchema),
-    async (c) => {
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const row = await gateway.get("documents", c.req.param("id"));
-      if (row.kind !== "correction") throw notFound("correction");
-      const correction = await rewriteCorrection(
-        c.env,
-        gateway,
-        row,
-        c.req.valid("json"),
-        c.get("requestId"),
-      );
-      await recordAudit(c, {
-        action: "correction.updated",
-        target: { type: "document", id: row.id },
-      });
-      return c.json(correction, 202);
-    },
-  )
+  .put("/corrections/:id", ...guardedJson("knowledge:write", QaPairSchema), async (c) => {
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const row = await gateway.get("documents", c.req.param("id"));
+    if (row.kind !== "correction") throw notFound("correction");
+    const correction = await rewriteCorrection(
+      c.env,
+      gateway,
+      row,
+      c.req.valid("json"),
+      c.get("requestId"),
+    );
+    await recordAudit(c, {
+      action: "correction.updated",
+      target: { type: "document", id: row.id },
+    });
+    return c.json(correction, 202);
+  })
   .post("/reindex", requirePermission("knowledge:write"), async (c) => {
     const principal = c.get("principal");
     const gateway = forPrincipal(c.env.DB, principal);

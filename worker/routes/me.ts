@@ -8,37 +8,36 @@ import { recordAudit } from "../auth/audit";
 import { eraseAccount } from "../auth/erase-account";
 import { beginPasswordCheck } from "../auth/login-guard";
 import { checkPassword, hashNewPassword } from "../auth/passwords";
-import {
-  assertAcceptablePassword,
-  MAX_PASSWORD_LENGTH,
-  passwordLength,
-} from "../auth/password-policy";
+import { assertAcceptablePassword } from "../auth/password-policy";
 import { startSession } from "../auth/sessions";
 import * as accounts from "../db/accounts";
 import { AppError, notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
-import { clientIp } from "../lib/client-ip";
 import { requirePermission } from "../middleware/require-permission";
+import { clientMeta } from "./client-meta";
+import { PasswordField } from "./password-field";
 
-const boundedPassword = z
-  .string()
-  .min(1)
-  .refine(
-    (p) => passwordLength(p) <= MAX_PASSWORD_LENGTH,
-    `At most ${MAX_PASSWORD_LENGTH} characters.`,
-  );
 const passwordChange = z.object({
-  current_password: boundedPassword,
-  new_password: boundedPassword,
+  current_password: PasswordField,
+  new_password: PasswordField,
 });
 const workspaceSwitch = z.object({ tenant_id: z.string().min(1).max(64) });
 
+/** A token whose person or membership is gone since it was issued. */
+const tokenNoLongerValid = () =>
+  new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+
 async function currentUser(env: Env, userId: string): Promise<accounts.UserRow> {
   const user = await accounts.findUserById(env.DB, userId);
-  if (!user || user.status !== "active")
-    throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+  if (!user || user.status !== "active") throw tokenNoLongerValid();
   return user;
+}
+
+/** The person's membership of workspace `tenantId`, if they still belong to it. */
+async function membershipIn(env: Env, userId: string, tenantId: string) {
+  const memberships = await accounts.listMembershipsOfUser(env.DB, userId);
+  return memberships.find((m) => m.tenant.id === tenantId);
 }
 
 export const meRoutes = new Hono<AppEnv>()
@@ -46,11 +45,8 @@ export const meRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const principal = c.get("principal");
     const user = await currentUser(c.env, principal.subjectId);
-    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find(
-      (m) => m.tenant.id === principal.tenantId,
-    );
-    if (!membership)
-      throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+    const membership = await membershipIn(c.env, user.id, principal.tenantId);
+    if (!membership) throw tokenNoLongerValid();
     const { tenant } = membership;
     return c.json({
       user: {
@@ -82,15 +78,12 @@ export const meRoutes = new Hono<AppEnv>()
     const principal = c.get("principal");
     const user = await currentUser(c.env, principal.subjectId);
     const { tenant_id } = c.req.valid("json");
-    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find(
-      (m) => m.tenant.id === tenant_id,
-    );
+    const membership = await membershipIn(c.env, user.id, tenant_id);
     if (!membership) throw notFound("workspace");
-    const meta = { ip: clientIp(c), userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null };
     const session = await startSession(
       c.env,
       { user, tenant: membership.tenant, role: membership.role },
-      meta,
+      clientMeta(c),
     );
     if (principal.sessionId) await accounts.revokeFamily(c.env.DB, principal.sessionId);
     await recordAudit(c, {
@@ -118,20 +111,19 @@ export const meRoutes = new Hono<AppEnv>()
     await accounts.setPasswordHash(c.env.DB, user.id, await hashNewPassword(body.new_password));
     await accounts.revokeAllSessions(c.env.DB, user.id);
     await recordAudit(c, { action: "account.password_changed" });
-    const membership = (await accounts.listMembershipsOfUser(c.env.DB, user.id)).find(
-      (m) => m.tenant.id === principal.tenantId,
-    );
-    if (!membership)
-      throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
-    const meta = { ip: clientIp(c), userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null };
+    const membership = await membershipIn(c.env, user.id, principal.tenantId);
+    if (!membership) throw tokenNoLongerValid();
     return c.json(
-      await startSession(c.env, { user, tenant: membership.tenant, role: membership.role }, meta),
+      await startSession(
+        c.env,
+        { user, tenant: membership.tenant, role: membership.role },
+        clientMeta(c),
+      ),
     );
   })
   .get("/export", async (c) => {
     const data = await accounts.exportUserData(c.env.DB, c.get("principal").subjectId);
-    if (!data.user)
-      throw new AppError(401, "invalid_token", "The access token is not valid. Sign in again.");
+    if (!data.user) throw tokenNoLongerValid();
     await recordAudit(c, { action: "account.exported" });
     const { user } = data;
     return c.json({

@@ -18,8 +18,9 @@ import { roles, type Role } from "../db/enums";
 import { forPrincipal } from "../db/tenant-gateway";
 import { AppError, notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
+import { jsonBody } from "../middleware/json-body";
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 const inviteBody = z.object({
@@ -48,7 +49,7 @@ export const memberRoutes = new Hono<AppEnv>()
   .get("/", requirePermission("members:read"), async (c) =>
     c.json(await loadTeam(c.env.DB, forPrincipal(c.env.DB, c.get("principal")))),
   )
-  .post("/", requirePermission("members:write"), jsonBody(inviteBody), async (c) => {
+  .post("/", ...guardedJson("members:write", inviteBody), async (c) => {
     const body = c.req.valid("json");
     const principal = c.get("principal");
     assertCanAssign(principal.role, undefined, body.role);
@@ -106,7 +107,7 @@ export const memberRoutes = new Hono<AppEnv>()
     });
     return c.body(null, 204);
   })
-  .patch("/:id", requirePermission("members:write"), jsonBody(roleBody), async (c) => {
+  .patch("/:id", ...guardedJson("members:write", roleBody), async (c) => {
     const principal = c.get("principal");
     const { role } = c.req.valid("json");
     const member = await forPrincipal(c.env.DB, principal).get("memberships", c.req.param("id"));

@@ -14,8 +14,8 @@ import { bridgePoolFor } from "../lib/bridge-pools";
 import { budgetDay } from "../lib/overflow-routing";
 import { workersAiConfigured } from "../lib/workers-ai-client";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 import { loadOverflowSettings, saveOverflowSettings } from "../overflow/overflow-settings";
 
 async function view(
@@ -37,19 +37,14 @@ export const overflowSettingsRoutes = new Hono<AppEnv>()
     const tenantId = c.get("principal").tenantId;
     return c.json(await view(c.env, tenantId, await loadOverflowSettings(c.env.DB, tenantId)));
   })
-  .put(
-    "/overflow",
-    requirePermission("settings:write"),
-    jsonBody(OverflowSettingsSchema, { maxBytes: 4096 }),
-    async (c) => {
-      const principal = c.get("principal");
-      const settings = c.req.valid("json");
-      await saveOverflowSettings(forPrincipal(c.env.DB, principal), settings, principal.subjectId);
-      await recordAudit(c, {
-        action: "settings.overflow_updated",
-        target: { type: "workspace", id: principal.tenantId },
-        metadata: settings,
-      });
-      return c.json(await view(c.env, principal.tenantId, settings));
-    },
-  );
+  .put("/overflow", ...guardedJson("settings:write", OverflowSettingsSchema, 4096), async (c) => {
+    const principal = c.get("principal");
+    const settings = c.req.valid("json");
+    await saveOverflowSettings(forPrincipal(c.env.DB, principal), settings, principal.subjectId);
+    await recordAudit(c, {
+      action: "settings.overflow_updated",
+      target: { type: "workspace", id: principal.tenantId },
+      metadata: settings,
+    });
+    return c.json(await view(c.env, principal.tenantId, settings));
+  });

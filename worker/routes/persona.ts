@@ -13,8 +13,8 @@ import { recordAudit } from "../auth/audit";
 import { forPrincipal, type TenantGateway } from "../db/tenant-gateway";
 import { AppError } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 
 const MAX_PERSONA_BYTES = 64 * 1024;
 
@@ -41,40 +41,35 @@ export const personaRoutes = new Hono<AppEnv>()
       updated_at: row.createdAt,
     });
   })
-  .put(
-    "/",
-    requirePermission("knowledge:write"),
-    jsonBody(PersonaSchema, { maxBytes: MAX_PERSONA_BYTES }),
-    async (c) => {
-      const principal = c.get("principal");
-      const persona = c.req.valid("json");
-      const gateway = forPrincipal(c.env.DB, principal);
-      const previous = await latest(gateway);
-      const version = (previous?.version ?? 0) + 1;
-      let row;
-      try {
-        row = await gateway.insert("personas", {
-          id: crypto.randomUUID(),
-          version,
-          data: persona,
-          createdBy: principal.subjectId,
-        });
-      } catch {
-        // The (tenant, version) unique index: someone saved a version at the same moment.
-        throw new AppError(
-          409,
-          "version_conflict",
-          "The persona was changed by someone else just now. Reload it and save again.",
-        );
-      }
-      await recordAudit(c, {
-        action: "persona.updated",
-        target: { type: "persona", id: row.id },
-        metadata: { version },
+  .put("/", ...guardedJson("knowledge:write", PersonaSchema, MAX_PERSONA_BYTES), async (c) => {
+    const principal = c.get("principal");
+    const persona = c.req.valid("json");
+    const gateway = forPrincipal(c.env.DB, principal);
+    const previous = await latest(gateway);
+    const version = (previous?.version ?? 0) + 1;
+    let row;
+    try {
+      row = await gateway.insert("personas", {
+        id: crypto.randomUUID(),
+        version,
+        data: persona,
+        createdBy: principal.subjectId,
       });
-      const spoken = (p: Persona) => personaReplyLanguages(p).join(",");
-      if (spoken(persona) !== spoken(parsedOrDefault(previous?.data)))
-        c.executionCtx.waitUntil(refreshCommandMenus(c.env, principal.tenantId, c.get("logger")));
-      return c.json({ version: row.version, persona, updated_at: row.createdAt });
-    },
-  );
+    } catch {
+      // The (tenant, version) unique index: someone saved a version at the same moment.
+      throw new AppError(
+        409,
+        "version_conflict",
+        "The persona was changed by someone else just now. Reload it and save again.",
+      );
+    }
+    await recordAudit(c, {
+      action: "persona.updated",
+      target: { type: "persona", id: row.id },
+      metadata: { version },
+    });
+    const spoken = (p: Persona) => personaReplyLanguages(p).join(",");
+    if (spoken(persona) !== spoken(parsedOrDefault(previous?.data)))
+      c.executionCtx.waitUntil(refreshCommandMenus(c.env, principal.tenantId, c.get("logger")));
+    return c.json({ version: row.version, persona, updated_at: row.createdAt });
+  });

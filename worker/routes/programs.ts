@@ -16,9 +16,9 @@ import { newId } from "../lib/ids";
 import { forPrincipal, type TenantGateway } from "../db/tenant-gateway";
 import { AppError } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 import { programSteps, programView, versionView, type ProgramRow } from "../programs/program-store";
 import { assertValidProgram } from "../programs/validate-program";
 import { PageQuerySchema } from "./page-query";
@@ -110,8 +110,7 @@ export const programRoutes = new Hono<AppEnv>()
   })
   .post(
     "/",
-    requirePermission("programs:write"),
-    jsonBody(ProgramCreateSchema, { maxBytes: MAX_PROGRAM_BYTES }),
+    ...guardedJson("programs:write", ProgramCreateSchema, MAX_PROGRAM_BYTES),
     async (c) => {
       const principal = c.get("principal");
       const input = c.req.valid("json");
@@ -166,8 +165,7 @@ export const programRoutes = new Hono<AppEnv>()
   })
   .put(
     "/:id",
-    requirePermission("programs:write"),
-    jsonBody(ProgramUpdateSchema, { maxBytes: MAX_PROGRAM_BYTES }),
+    ...guardedJson("programs:write", ProgramUpdateSchema, MAX_PROGRAM_BYTES),
     async (c) => {
       const principal = c.get("principal");
       const input = c.req.valid("json");

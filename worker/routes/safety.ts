@@ -14,7 +14,7 @@ import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
+import { guardedJson } from "../middleware/guarded-json";
 import { requirePermission } from "../middleware/require-permission";
 import { crisisReply } from "../safety/crisis-reply";
 import { loadSafetySettings, saveSafetySettings } from "../safety/safety-settings";
@@ -29,8 +29,7 @@ export const safetyRoutes = new Hono<AppEnv>()
   })
   .put(
     "/crisis-resources",
-    requirePermission("settings:write"),
-    jsonBody(CrisisResourcesSchema, { maxBytes: 32 * 1024 }),
+    ...guardedJson("settings:write", CrisisResourcesSchema, 32 * 1024),
     async (c) => {
       const principal = c.get("principal");
       const crisis = c.req.valid("json");
@@ -48,8 +47,7 @@ export const safetyRoutes = new Hono<AppEnv>()
   )
   .post(
     "/crisis-resources/preview",
-    requirePermission("settings:read"),
-    jsonBody(CrisisReplyPreviewSchema, { maxBytes: 32 * 1024 }),
+    ...guardedJson("settings:read", CrisisReplyPreviewSchema, 32 * 1024),
     (c) => {
       const { country, language, kind, ...own } = c.req.valid("json");
       return c.json({ text: crisisReply({ kind, language }, country, own) });
@@ -61,8 +59,7 @@ export const safetyRoutes = new Hono<AppEnv>()
   })
   .put(
     "/model-redaction",
-    requirePermission("settings:write"),
-    jsonBody(ModelRedactionSchema, { maxBytes: 4096 }),
+    ...guardedJson("settings:write", ModelRedactionSchema, 4096),
     async (c) => {
       const principal = c.get("principal");
       const redaction = c.req.valid("json");

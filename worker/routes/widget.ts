@@ -5,8 +5,8 @@ import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 import { ensureWidget, toWidgetView, updateWidget } from "../widget/widget-store";
 
 export const widgetRoutes = new Hono<AppEnv>()
@@ -14,19 +14,13 @@ export const widgetRoutes = new Hono<AppEnv>()
     const widget = await ensureWidget(forPrincipal(c.env.DB, c.get("principal")));
     return c.json(toWidgetView(widget));
   })
-  .put(
-    "/",
-    authenticate(),
-    requirePermission("settings:write"),
-    jsonBody(WidgetUpdateSchema),
-    async (c) => {
-      const update = c.req.valid("json");
-      const widget = await updateWidget(forPrincipal(c.env.DB, c.get("principal")), update);
-      await recordAudit(c, {
-        action: "widget.updated",
-        target: { type: "widget", id: widget.id },
-        metadata: { fields: Object.keys(update) },
-      });
-      return c.json(toWidgetView(widget));
-    },
-  );
+  .put("/", authenticate(), ...guardedJson("settings:write", WidgetUpdateSchema), async (c) => {
+    const update = c.req.valid("json");
+    const widget = await updateWidget(forPrincipal(c.env.DB, c.get("principal")), update);
+    await recordAudit(c, {
+      action: "widget.updated",
+      target: { type: "widget", id: widget.id },
+      metadata: { fields: Object.keys(update) },
+    });
+    return c.json(toWidgetView(widget));
+  });

@@ -16,9 +16,9 @@ import { loadRetention, saveRetention, type StoredRetention } from "../db/retent
 import { findWorkspace } from "../db/workspace-store";
 import { AppError, notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
-import { jsonBody } from "../middleware/json-body";
 import { retentionSweeperFor } from "../lib/retention-sweepers";
 import { requirePermission } from "../middleware/require-permission";
+import { guardedJson } from "../middleware/guarded-json";
 import { deleteWorkspace } from "../workspace/delete-workspace";
 import { exportWorkspace } from "../workspace/export-workspace";
 
@@ -53,60 +53,45 @@ export const workspaceRoutes = new Hono<AppEnv>()
   .get("/retention", requirePermission("settings:read"), async (c) => {
     return c.json(retentionView(await loadRetention(c.env.DB, c.get("principal").tenantId)));
   })
-  .put(
-    "/retention",
-    requirePermission("settings:write"),
-    jsonBody(RetentionUpdateSchema, { maxBytes: 4096 }),
-    async (c) => {
-      const principal = c.get("principal");
-      const current = await loadRetention(c.env.DB, principal.tenantId);
-      const settings = { ...current.settings, ...c.req.valid("json") };
-      const changed = (Object.keys(settings) as RetentionKind[]).filter(
-        (kind) => settings[kind] !== current.settings[kind],
+  .put("/retention", ...guardedJson("settings:write", RetentionUpdateSchema, 4096), async (c) => {
+    const principal = c.get("principal");
+    const current = await loadRetention(c.env.DB, principal.tenantId);
+    const settings = { ...current.settings, ...c.req.valid("json") };
+    const changed = (Object.keys(settings) as RetentionKind[]).filter(
+      (kind) => settings[kind] !== current.settings[kind],
+    );
+    const stored = await saveRetention(c.env.DB, principal.tenantId, settings, principal.subjectId);
+    await recordAudit(c, {
+      action: "retention.updated",
+      target: { type: "workspace", id: principal.tenantId },
+      metadata: {
+        from: Object.fromEntries(changed.map((kind) => [kind, current.settings[kind]])),
+        to: Object.fromEntries(changed.map((kind) => [kind, settings[kind]])),
+      },
+    });
+    await retentionSweeperFor(c.env, principal.tenantId).settingsChanged(principal.tenantId);
+    return c.json(retentionView(stored));
+  })
+  .delete("/", ...guardedJson("workspace:delete", DeleteSchema, 4096), async (c) => {
+    const principal = c.get("principal");
+    const workspace = await findWorkspace(c.env.DB, principal.tenantId);
+    if (!workspace) throw notFound("workspace");
+    if (c.req.valid("json").confirm !== workspace.slug) {
+      throw new AppError(
+        400,
+        "confirmation_mismatch",
+        `To delete this workspace, send {"confirm": "${workspace.slug}"} (its slug), exactly.`,
       );
-      const stored = await saveRetention(
-        c.env.DB,
-        principal.tenantId,
-        settings,
-        principal.subjectId,
-      );
-      await recordAudit(c, {
-        action: "retention.updated",
-        target: { type: "workspace", id: principal.tenantId },
-        metadata: {
-          from: Object.fromEntries(changed.map((kind) => [kind, current.settings[kind]])),
-          to: Object.fromEntries(changed.map((kind) => [kind, settings[kind]])),
-        },
-      });
-      await retentionSweeperFor(c.env, principal.tenantId).settingsChanged(principal.tenantId);
-      return c.json(retentionView(stored));
-    },
-  )
-  .delete(
-    "/",
-    requirePermission("workspace:delete"),
-    jsonBody(DeleteSchema, { maxBytes: 4096 }),
-    async (c) => {
-      const principal = c.get("principal");
-      const workspace = await findWorkspace(c.env.DB, principal.tenantId);
-      if (!workspace) throw notFound("workspace");
-      if (c.req.valid("json").confirm !== workspace.slug) {
-        throw new AppError(
-          400,
-          "confirmation_mismatch",
-          `To delete this workspace, send {"confirm": "${workspace.slug}"} (its slug), exactly.`,
-        );
-      }
-      const deleted = await deleteWorkspace(
-        c.env,
-        forPrincipal(c.env.DB, principal),
-        c.get("requestId"),
-      );
-      await recordAudit(c, {
-        action: "workspace.deleted",
-        target: { type: "workspace", id: workspace.id },
-        metadata: deleted,
-      });
-      return c.json({ id: workspace.id, deleted: true, ...deleted });
-    },
-  );
+    }
+    const deleted = await deleteWorkspace(
+      c.env,
+      forPrincipal(c.env.DB, principal),
+      c.get("requestId"),
+    );
+    await recordAudit(c, {
+      action: "workspace.deleted",
+      target: { type: "workspace", id: workspace.id },
+      metadata: deleted,
+    });
+    return c.json({ id: workspace.id, deleted: true, ...deleted });
+  });

@@ -4,8 +4,7 @@
 // answer at all, it says that questions wait until it is back. Silent otherwise, and when the status
 // cannot be read (the screen itself says what went wrong with its own data).
 import { SETUP_GUIDE_URL } from "../api/config";
-import { useApi } from "../auth/auth-context";
-import { useResource } from "../lib/use-resource";
+import { useApiResource } from "../lib/use-api-resource";
 
 function SetupGuide() {
   if (SETUP_GUIDE_URL) {
@@ -23,8 +22,7 @@ function SetupGuide() {
 }
 
 export function AssistantModeBanner() {
-  const api = useApi();
-  const status = useResource((signal) => api.get("/assistant/status", { signal }), [api]);
+  const status = useApiResource("/assistant/status");
   const current = status.data;
   if (!current) return null;
   if (!current.reachable) {

@@ -5,6 +5,18 @@ import type { QaPair } from "@coach/contracts/knowledge";
 import { problemAt, type ApiError } from "../api/errors";
 import { TextAreaField } from "./form-fields";
 
+/** The two texts' fields, in order. */
+const FIELDS = [
+  { key: "question", label: "The question", rows: 2, maxLength: 2000 },
+  {
+    key: "answer",
+    label: "The answer to give instead",
+    hint: "Given word for word to this question and to nearly the same one.",
+    rows: 5,
+    maxLength: 8000,
+  },
+] as const;
+
 export function CorrectionFields({
   value,
   onValue,
@@ -14,25 +26,13 @@ export function CorrectionFields({
   onValue: (value: QaPair) => void;
   error: ApiError | undefined;
 }) {
-  return (
-    <>
-      <TextAreaField
-        label="The question"
-        rows={2}
-        maxLength={2000}
-        value={value.question}
-        onValue={(question) => onValue({ ...value, question })}
-        error={problemAt(error, "question")}
-      />
-      <TextAreaField
-        label="The answer to give instead"
-        hint="Given word for word to this question and to nearly the same one."
-        rows={5}
-        maxLength={8000}
-        value={value.answer}
-        onValue={(answer) => onValue({ ...value, answer })}
-        error={problemAt(error, "answer")}
-      />
-    </>
-  );
+  return FIELDS.map(({ key, ...field }) => (
+    <TextAreaField
+      key={key}
+      {...field}
+      value={value[key]}
+      onValue={(text) => onValue({ ...value, [key]: text })}
+      error={problemAt(error, key)}
+    />
+  ));
 }

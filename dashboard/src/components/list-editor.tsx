@@ -3,11 +3,12 @@
 // to the form; its title and Cancel say which it is. Once the form saves, the list is read again.
 import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ApiError } from "../api/errors";
-import { Pager, type PagerProps } from "./pager";
+import { Pager, type PagedResource } from "./pager";
 import { LoadError, Loaded } from "./resource-view";
 import { Button, Card, ErrorNotice } from "./ui";
 
-type ListResource = Parameters<typeof Loaded>[0]["resource"];
+/** What the editor needs of its list, whatever the page holds. */
+type ListResource = Omit<PagedResource<unknown>, "setData">;
 
 export function ListEditor<T extends { id: string }>({
   title,
@@ -17,12 +18,13 @@ export function ListEditor<T extends { id: string }>({
   actionFailed,
   empty,
   items,
-  pager,
+  noun,
   item,
   formTitle,
   form,
 }: {
   title: string;
+  /** The list, read a page at a time (see usePagedResource). */
   resource: ListResource;
   /** The title of the list's load error. */
   loadFailed: string;
@@ -33,7 +35,8 @@ export function ListEditor<T extends { id: string }>({
   empty: ReactNode;
   /** The page shown. */
   items: T[];
-  pager: Omit<PagerProps, "count">;
+  /** What the items are, plural and lowercase, for the Pager. */
+  noun: string;
   /** One item as an `<li>`, with what starts changing it. */
   item: (value: T, edit: () => void) => ReactNode;
   /** The form's title, for a new item (null) or the one being changed. */
@@ -61,7 +64,7 @@ export function ListEditor<T extends { id: string }>({
               <Fragment key={value.id}>{item(value, () => setEditing(value))}</Fragment>
             ))}
           </ul>
-          <Pager {...pager} count={items.length} />
+          <Pager {...resource.pager} count={items.length} noun={noun} />
         </Loaded>
       </Card>
       <div ref={formArea}>

@@ -1,8 +1,11 @@
 // Paging for the dashboard's lists. Every list of the API pages by offset (`limit`, `offset`, and
 // `next_offset` in the answer, null on the last page); a screen reads its list with usePagedResource
-// (or keeps the offset itself with usePageOffset) and puts a Pager under the rows. Previous/next
-// rather than "load more" because the lists reload themselves while open, and a page is one request.
+// and puts a Pager under the rows. Previous/next rather than "load more" because the lists reload
+// themselves while open, and a page is one request.
+import type { ApiResponse } from "@coach/contracts/api-routes";
 import { useState } from "react";
+import { useApi } from "../auth/auth-context";
+import type { PlainGetPath } from "../lib/use-api-resource";
 import { useResource, type Resource } from "../lib/use-resource";
 import { Button } from "./ui";
 
@@ -13,7 +16,7 @@ export type PageQuery = { limit: number; offset: number };
  * The offset of the page a list shows, back at 0 whenever `resetKey` changes (compared by identity:
  * a new search or filter starts from the first page).
  */
-export function usePageOffset(resetKey: unknown = ""): [number, (offset: number) => void] {
+function usePageOffset(resetKey: unknown = ""): [number, (offset: number) => void] {
   const [state, setState] = useState({ key: resetKey, offset: 0 });
   const offset = state.key === resetKey ? state.offset : 0;
   return [offset, (next) => setState({ key: resetKey, offset: next })];
@@ -54,6 +57,26 @@ export function usePagedResource<T extends { next_offset: number | null }>(
   );
   const nextOffset = resource.data?.next_offset ?? null;
   return { ...resource, pager: { offset, pageSize, nextOffset, onOffset: setOffset } };
+}
+
+/** The GET routes without parameters that answer a page of a list. */
+type ListPath = {
+  [P in PlainGetPath]: ApiResponse<"GET", P> extends { next_offset: number | null } ? P : never;
+}[PlainGetPath];
+
+/** The whole list at `path`, unfiltered, read one page of `pageSize` at a time (see usePagedResource). */
+export function usePagedList<P extends ListPath>(
+  path: P,
+  pageSize: number,
+): PagedResource<ApiResponse<"GET", P>> {
+  const api = useApi();
+  // The client checks a call's options against one path, not a type parameter: widen it to the lists.
+  const list: ListPath = path;
+  return usePagedResource(
+    (page, signal) => api.get(list, { query: page, signal }) as Promise<ApiResponse<"GET", P>>,
+    [api, list],
+    pageSize,
+  );
 }
 
 /** "Documents 101–200" between Previous and Next; nothing when everything fits on one page. */

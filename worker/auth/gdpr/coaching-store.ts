@@ -3,7 +3,12 @@
 import { eq } from "drizzle-orm";
 import { forTenant } from "../../db/tenant-gateway";
 import { coachingAgentFor } from "../../lib/coaching-agents";
-import type { ErasureStore, ErasureSubject, StoreReceipt } from "./erasure-store";
+import {
+  erasureReceipt,
+  type ErasureStore,
+  type ErasureSubject,
+  type StoreReceipt,
+} from "./erasure-store";
 
 export function coachingStore(env: Pick<Env, "DB" | "COACHING_AGENT">): ErasureStore {
   return {
@@ -11,28 +16,17 @@ export function coachingStore(env: Pick<Env, "DB" | "COACHING_AGENT">): ErasureS
     async exportData(subject: ErasureSubject): Promise<unknown> {
       return coachingAgentFor(env, subject.tenantId, subject.contactId).snapshot();
     },
-    async erase(subject: ErasureSubject): Promise<StoreReceipt> {
-      try {
-        const { enrollments } = await coachingAgentFor(
-          env,
-          subject.tenantId,
-          subject.contactId,
-        ).erase();
+    erase(subject: ErasureSubject): Promise<StoreReceipt> {
+      return erasureReceipt("coaching", "The coaching agent could not be reached.", async () => {
+        const agent = coachingAgentFor(env, subject.tenantId, subject.contactId);
+        const { enrollments } = await agent.erase();
         const gateway = forTenant(env.DB, subject.tenantId);
         const indexed = await gateway.list("enrollments", {
           where: (t) => eq(t.contactId, subject.contactId),
         });
         for (const row of indexed) await gateway.remove("enrollments", row.id);
-        const items = Math.max(enrollments, indexed.length);
-        return { store: "coaching", status: items > 0 ? "erased" : "nothing_stored", items };
-      } catch {
-        return {
-          store: "coaching",
-          status: "failed",
-          items: 0,
-          detail: "The coaching agent could not be reached.",
-        };
-      }
+        return Math.max(enrollments, indexed.length);
+      });
     },
   };
 }

@@ -1,7 +1,12 @@
 // The message logs in the contact's ConversationRoom objects, reached through `ConversationEraser`
 // so the store can be tested, or pointed at another room implementation, without the Durable Object.
 import { roomFor } from "../../lib/rooms";
-import type { ErasureStore, ErasureSubject, StoreReceipt } from "./erasure-store";
+import {
+  erasureReceipt,
+  type ErasureStore,
+  type ErasureSubject,
+  type StoreReceipt,
+} from "./erasure-store";
 
 /** What the conversation rooms must offer: erase and export one conversation of a workspace. */
 export interface ConversationEraser {
@@ -46,25 +51,17 @@ export function conversationStore(rooms: ConversationEraser): ErasureStore {
       );
       return Object.fromEntries(entries);
     },
-    async erase(subject: ErasureSubject): Promise<StoreReceipt> {
-      try {
-        const counts = await Promise.all(
-          subject.conversationIds.map((id) => rooms.eraseConversation(subject.tenantId, id)),
-        );
-        const items = counts.reduce((a, b) => a + b, 0);
-        return {
-          store: "conversation_rooms",
-          status: items > 0 ? "erased" : "nothing_stored",
-          items,
-        };
-      } catch {
-        return {
-          store: "conversation_rooms",
-          status: "failed",
-          items: 0,
-          detail: "A conversation room did not answer.",
-        };
-      }
+    erase(subject: ErasureSubject): Promise<StoreReceipt> {
+      return erasureReceipt(
+        "conversation_rooms",
+        "A conversation room did not answer.",
+        async () => {
+          const counts = await Promise.all(
+            subject.conversationIds.map((id) => rooms.eraseConversation(subject.tenantId, id)),
+          );
+          return counts.reduce((a, b) => a + b, 0);
+        },
+      );
     },
   };
 }

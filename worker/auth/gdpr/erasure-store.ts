@@ -27,3 +27,21 @@ export interface ErasureStore {
   /** Erases the subject's data; idempotent, so a failed erasure can simply be repeated. */
   erase(subject: ErasureSubject): Promise<StoreReceipt>;
 }
+
+/**
+ * The receipt of `erase`, which answers how many items went: erased, or nothing stored when none did.
+ * When it throws, the store's data is kept and the receipt says `failed` with `unreachable`, so the
+ * owner repeats the request.
+ */
+export async function erasureReceipt(
+  store: string,
+  unreachable: string,
+  erase: () => Promise<number>,
+): Promise<StoreReceipt> {
+  try {
+    const items = await erase();
+    return { store, status: items > 0 ? "erased" : "nothing_stored", items };
+  } catch {
+    return { store, status: "failed", items: 0, detail: unreachable };
+  }
+}

@@ -1,6 +1,11 @@
 // The contact's commitments and reminders, and the coaching events mirrored for analytics (D1).
 import { commitmentView, eraseContactOutcomes, listCommitments } from "../../db/commitment-store";
-import type { ErasureStore, ErasureSubject, StoreReceipt } from "./erasure-store";
+import {
+  erasureReceipt,
+  type ErasureStore,
+  type ErasureSubject,
+  type StoreReceipt,
+} from "./erasure-store";
 
 const EXPORT_LIMIT = 10_000;
 
@@ -15,18 +20,10 @@ export function outcomesStore(env: Pick<Env, "DB">): ErasureStore {
       });
       return { commitments: rows.map(commitmentView) };
     },
-    async erase(subject: ErasureSubject): Promise<StoreReceipt> {
-      try {
-        const items = await eraseContactOutcomes(env.DB, subject.tenantId, subject.contactId);
-        return { store: "commitments", status: items > 0 ? "erased" : "nothing_stored", items };
-      } catch {
-        return {
-          store: "commitments",
-          status: "failed",
-          items: 0,
-          detail: "D1 could not be reached.",
-        };
-      }
+    erase(subject: ErasureSubject): Promise<StoreReceipt> {
+      return erasureReceipt("commitments", "D1 could not be reached.", () =>
+        eraseContactOutcomes(env.DB, subject.tenantId, subject.contactId),
+      );
     },
   };
 }

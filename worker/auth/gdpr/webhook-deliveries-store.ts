@@ -1,7 +1,12 @@
 // Outgoing webhook deliveries about the contact (D1): their payloads name the contact or their
 // conversation and may quote what they wrote, so they are exported and erased with the person.
 import { deliveriesAbout, forgetDeliveriesAbout } from "../../db/webhook-store";
-import type { ErasureStore, ErasureSubject, StoreReceipt } from "./erasure-store";
+import {
+  erasureReceipt,
+  type ErasureStore,
+  type ErasureSubject,
+  type StoreReceipt,
+} from "./erasure-store";
 
 const STORE = "webhook_deliveries";
 
@@ -23,13 +28,10 @@ export function webhookDeliveriesStore(env: Pick<Env, "DB">): ErasureStore {
         payload: JSON.parse(row.payload) as unknown,
       }));
     },
-    async erase(subject: ErasureSubject): Promise<StoreReceipt> {
-      try {
-        const items = await forgetDeliveriesAbout(env.DB, subject.tenantId, about(subject));
-        return { store: STORE, status: items > 0 ? "erased" : "nothing_stored", items };
-      } catch {
-        return { store: STORE, status: "failed", items: 0, detail: "D1 could not be reached." };
-      }
+    erase(subject: ErasureSubject): Promise<StoreReceipt> {
+      return erasureReceipt(STORE, "D1 could not be reached.", () =>
+        forgetDeliveriesAbout(env.DB, subject.tenantId, about(subject)),
+      );
     },
   };
 }

@@ -1,18 +1,12 @@
 // What every Telegram feature composer needs besides grammY's context: the channel the update came
 // in on (and so its tenant), the edge's bindings, and a way to do the work after Telegram has its 200.
 import { GrammyError, HttpError } from "grammy";
-import type { ChannelEntry } from "../../db/channel-directory";
-import type { Logger } from "../../lib/logger";
-import { describeError } from "../../lib/logger";
+import { describeError, type Logger } from "../../lib/logger";
 import type { TelegramConfig } from "../channel-config";
+import type { WebhookDeps } from "../webhook-deps";
 
-export type BotDeps = {
-  env: Env;
-  channel: ChannelEntry;
-  config: TelegramConfig;
-  logger: Logger;
-  /** Runs `work` after the webhook has been acknowledged (executionCtx.waitUntil); errors go to reportBotError. */
-  defer: (work: () => Promise<unknown>) => void;
+/** Deferred work's errors go to reportBotError. */
+export type BotDeps = WebhookDeps<TelegramConfig> & {
   /**
    * Runs `work` (handing the message to its room) before the webhook is acknowledged; if it fails,
    * the update is released and Telegram is asked to deliver it again.

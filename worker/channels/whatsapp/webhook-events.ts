@@ -14,25 +14,19 @@ import {
   releaseEvent,
   setContactUnreachable,
   updateDeliveryStatus,
-  type ChannelEntry,
 } from "../../db/channel-directory";
 import { forTenant } from "../../db/tenant-gateway";
-import type { Logger } from "../../lib/logger";
 import type { WhatsAppConfig } from "../channel-config";
 import { forwardToRoom } from "../forward-to-room";
 import type { HandOff } from "../hand-off";
+import type { WebhookDeps } from "../webhook-deps";
 import { handleCoachingKeyword } from "./coaching-keywords";
 import { handleLinkRequest, linkRequest } from "./link-keyword";
 import { describeDeliveryError, UNREACHABLE_CODES } from "./delivery-errors";
 import { markReadWithTyping } from "./graph-client";
 import { inboundText } from "./inbound-text";
 
-export type WhatsAppEventDeps = {
-  env: Env;
-  channel: ChannelEntry;
-  config: WhatsAppConfig;
-  logger: Logger;
-  defer: (work: () => Promise<unknown>) => void;
+export type WhatsAppEventDeps = WebhookDeps<WhatsAppConfig> & {
   /** Collects failed room hand-offs; the webhook then asks Meta to redeliver. */
   handOff: HandOff;
 };

@@ -9,7 +9,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { roles } from "../enums";
-import { createdAt, updatedAt } from "./columns";
+import { createdAt, createdBy, status, timestamps } from "./columns";
 import { tenantTable } from "./tenants";
 
 /** A person who signs in to the dashboard; belongs to workspaces through memberships. */
@@ -18,13 +18,10 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   fullName: text("full_name").notNull(),
   passwordHash: text("password_hash").notNull(),
-  status: text("status", { enum: ["active", "deleted"] })
-    .notNull()
-    .default("active"),
+  status: status(["active", "deleted"], "active"),
   // Access tokens issued before this instant are refused: logout-all, password change, deletion.
   tokensValidAfter: integer("tokens_valid_after").notNull().default(0),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  ...timestamps(),
   deletedAt: integer("deleted_at"),
 });
 
@@ -110,7 +107,7 @@ export const apiKeys = tenantTable(
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull().unique(),
     scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
-    createdBy: text("created_by"),
+    createdBy: createdBy(),
     lastUsedAt: integer("last_used_at"),
     expiresAt: integer("expires_at"),
     revokedAt: integer("revoked_at"),

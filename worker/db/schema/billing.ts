@@ -2,7 +2,7 @@
 // Stripe's API, the answers each contact used per month, and the Stripe events already handled.
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, updatedAt } from "./columns";
+import { contactId, status, timestamps, updatedAt } from "./columns";
 import { tenantTable } from "./tenants";
 
 /** What a plan includes; an empty list includes every program (or channel). */
@@ -30,8 +30,7 @@ export const billingPlans = tenantTable(
     stripeProductId: text("stripe_product_id"),
     stripePriceId: text("stripe_price_id"),
     archivedAt: integer("archived_at"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [index("billing_plans_tenant").on(t.tenantId, t.archivedAt)],
 );
@@ -44,7 +43,7 @@ export const billingPlans = tenantTable(
 export const billingSubscriptions = tenantTable(
   "billing_subscriptions",
   {
-    contactId: text("contact_id").notNull(),
+    contactId: contactId(),
     planId: text("plan_id").notNull(),
     stripeCustomerId: text("stripe_customer_id").notNull(),
     status: text("status").notNull(),
@@ -60,15 +59,14 @@ export const billingSubscriptions = tenantTable(
     interval: text("interval", { enum: ["month", "year"] })
       .notNull()
       .default("month"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [index("billing_subscriptions_contact").on(t.tenantId, t.contactId)],
 );
 
 /** Answers a contact was given in one UTC month (`YYYY-MM`); `id` is `<contact id>:<month>`. */
 export const billingUsage = tenantTable("billing_usage", {
-  contactId: text("contact_id").notNull(),
+  contactId: contactId(),
   month: text("month").notNull(),
   answers: integer("answers").notNull().default(0),
 });
@@ -80,9 +78,7 @@ export const billingUsage = tenantTable("billing_usage", {
  */
 export const billingAccounts = tenantTable("billing_accounts", {
   stripeAccountId: text("stripe_account_id").notNull().unique(),
-  status: text("status", { enum: ["pending", "active", "restricted"] })
-    .notNull()
-    .default("pending"),
+  status: status(["pending", "active", "restricted"], "pending"),
   restrictedReason: text("restricted_reason"),
   updatedAt: updatedAt(),
 });

@@ -3,7 +3,7 @@
 // every bridge and a bridge answers only once it holds every ready document.
 import { index, integer, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { documentStatuses } from "../enums";
-import { updatedAt } from "./columns";
+import { status, updatedAt } from "./columns";
 import { documents } from "./knowledge";
 import { tenantTable } from "./tenants";
 
@@ -20,7 +20,7 @@ export const documentBridgeStatus = tenantTable(
       .notNull()
       .references(() => documents.id, { onDelete: "cascade" }),
     bridgeId: text("bridge_id").notNull(),
-    status: text("status", { enum: documentStatuses }).notNull().default("queued"),
+    status: status(documentStatuses, "queued"),
     reason: text("reason"),
     attempt: integer("attempt").notNull().default(0),
     seq: integer("seq").notNull().default(0),

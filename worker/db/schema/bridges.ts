@@ -1,7 +1,7 @@
 // The inference bridges a workspace registered: its own machines, which answer its turns instead of the
 // deployment's shared bridge (BRIDGE_URL) once it has at least one.
 import { index, text } from "drizzle-orm/sqlite-core";
-import { createdAt, updatedAt } from "./columns";
+import { createdBy, timestamps } from "./columns";
 import { tenantTable } from "./tenants";
 
 /**
@@ -15,9 +15,8 @@ export const bridges = tenantTable(
     url: text("url").notNull(),
     accessClientId: text("access_client_id"),
     secretsEncrypted: text("secrets_encrypted").notNull(),
-    createdBy: text("created_by"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    createdBy: createdBy(),
+    ...timestamps(),
   },
   (t) => [index("bridges_tenant").on(t.tenantId, t.createdAt)],
 );

@@ -2,7 +2,8 @@
 // delivered, and one person's linked contacts across Telegram and WhatsApp.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { channelKinds } from "../enums";
-import { createdAt, updatedAt } from "./columns";
+import { createdAt, status, timestamps } from "./columns";
+import { oneTimeCodeTable } from "./one-time-codes";
 import { tenantId, tenantTable } from "./tenants";
 
 /** The embeddable web widget of a workspace: its public key, allowed origins and look. */
@@ -12,8 +13,7 @@ export const widgets = tenantTable(
     publicKey: text("public_key").notNull().unique(),
     allowedOrigins: text("allowed_origins", { mode: "json" }).$type<string[]>().notNull(),
     settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [index("widgets_tenant").on(t.tenantId)],
 );
@@ -23,9 +23,7 @@ export const channels = tenantTable(
   "channels",
   {
     kind: text("kind", { enum: channelKinds }).notNull(),
-    status: text("status", { enum: ["active", "error", "disconnected"] })
-      .notNull()
-      .default("active"),
+    status: status(["active", "error", "disconnected"], "active"),
     externalId: text("external_id"),
     configEncrypted: text("config_encrypted"),
     lastError: text("last_error"),
@@ -33,8 +31,7 @@ export const channels = tenantTable(
     // SHA-256 (hex) of the webhook secret the platform sends back (Telegram's secret_token, WhatsApp's
     // verify token): checked on every webhook without decrypting the config.
     webhookSecretHash: text("webhook_secret_hash"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index("channels_tenant").on(t.tenantId),
@@ -64,12 +61,9 @@ export const channelDeliveries = tenantTable(
     channelId: text("channel_id").notNull(),
     conversationId: text("conversation_id").notNull(),
     seq: integer("seq").notNull(),
-    status: text("status", { enum: ["sent", "delivered", "read", "failed"] })
-      .notNull()
-      .default("sent"),
+    status: status(["sent", "delivered", "read", "failed"], "sent"),
     error: text("error"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [index("channel_deliveries_conversation").on(t.tenantId, t.conversationId, t.seq)],
 );
@@ -91,14 +85,4 @@ export const contactLinks = sqliteTable(
 );
 
 /** Short-lived, single-use link codes, stored only as a hash of tenant and code. */
-export const contactLinkCodes = sqliteTable(
-  "contact_link_codes",
-  {
-    codeHash: text("code_hash").primaryKey(),
-    tenantId: tenantId(),
-    contactId: text("contact_id").notNull(),
-    expiresAt: integer("expires_at").notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index("contact_link_codes_tenant_contact").on(t.tenantId, t.contactId)],
-);
+export const contactLinkCodes = oneTimeCodeTable("contact_link_codes");

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { RuleThen, RuleWhen } from "@coach/contracts/coaching-rules";
 import type { ProgramSteps } from "@coach/contracts/programs";
 import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, updatedAt } from "./columns";
+import { contactId, createdAt, createdBy, status, timestamps } from "./columns";
 import { tenantTable } from "./tenants";
 
 /** A coaching program; its steps live in program_versions, `version` names the current one. */
@@ -16,13 +16,10 @@ export const programs = tenantTable(
     slug: text("slug").notNull(),
     // Upper-cased, single-spaced: what a WhatsApp user sends to join.
     keyword: text("keyword"),
-    status: text("status", { enum: ["active", "archived"] })
-      .notNull()
-      .default("active"),
+    status: status(["active", "archived"], "active"),
     version: integer("version").notNull().default(1),
-    createdBy: text("created_by"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    createdBy: createdBy(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("programs_tenant_slug").on(t.tenantId, t.slug),
@@ -37,7 +34,7 @@ export const programVersions = tenantTable(
     programId: text("program_id").notNull(),
     version: integer("version").notNull(),
     steps: text("steps", { mode: "json" }).$type<ProgramSteps>().notNull(),
-    createdBy: text("created_by"),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("program_versions_program_version").on(t.tenantId, t.programId, t.version)],
@@ -52,10 +49,8 @@ export const enrollments = tenantTable(
   {
     programId: text("program_id").notNull(),
     programVersion: integer("program_version").notNull(),
-    contactId: text("contact_id").notNull(),
-    status: text("status", { enum: ["active", "completed", "ended", "opted_out"] })
-      .notNull()
-      .default("active"),
+    contactId: contactId(),
+    status: status(["active", "completed", "ended", "opted_out"], "active"),
     currentNode: text("current_node"),
     nextWakeAt: integer("next_wake_at"),
     source: text("source").notNull(),
@@ -81,9 +76,8 @@ export const coachingRules = tenantTable(
     when: text("when", { mode: "json" }).$type<RuleWhen>().notNull(),
     then: text("then", { mode: "json" }).$type<RuleThen>().notNull(),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
-    createdBy: text("created_by"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    createdBy: createdBy(),
+    ...timestamps(),
   },
   (t) => [index("coaching_rules_tenant_program").on(t.tenantId, t.programId)],
 );
@@ -92,7 +86,7 @@ export const coachingRules = tenantTable(
 export const commitments = tenantTable(
   "commitments",
   {
-    contactId: text("contact_id").notNull(),
+    contactId: contactId(),
     conversationId: text("conversation_id"),
     // The message it was read from: one commitment per message, however often it is delivered.
     sourceSeq: integer("source_seq"),
@@ -108,9 +102,7 @@ export const commitments = tenantTable(
     count: integer("count"),
     period: text("period", { enum: ["day", "week", "month"] }),
     timeZone: text("time_zone").notNull(),
-    status: text("status", { enum: ["open", "asked", "done", "partly", "not_yet", "cancelled"] })
-      .notNull()
-      .default("open"),
+    status: status(["open", "asked", "done", "partly", "not_yet", "cancelled"], "open"),
     followedUpAt: integer("followed_up_at"),
     outcomeAt: integer("outcome_at"),
     createdAt: createdAt(),
@@ -129,7 +121,7 @@ export const commitments = tenantTable(
 export const coachingEvents = tenantTable(
   "coaching_events",
   {
-    contactId: text("contact_id").notNull(),
+    contactId: contactId(),
     programId: text("program_id"),
     enrollmentId: text("enrollment_id"),
     nodeId: text("node_id"),

@@ -1,15 +1,16 @@
 // The companion app of the people being coached: the devices a person signed in with (each holds a
 // long-lived device token, stored only as a hash), the one-time codes that sign a device in, and the
 // Web Push subscriptions their devices registered.
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, updatedAt } from "./columns";
-import { tenantId, tenantTable } from "./tenants";
+import { index, integer, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { contactId, createdAt, timestamps } from "./columns";
+import { oneTimeCodeTable } from "./one-time-codes";
+import { tenantTable } from "./tenants";
 
 /** A device that signed in to the app as one contact; `token_hash` is SHA-256 (hex) of its token. */
 export const appDevices = tenantTable(
   "app_devices",
   {
-    contactId: text("contact_id").notNull(),
+    contactId: contactId(),
     tokenHash: text("token_hash").notNull().unique(),
     /** What the person may recognise it by (the browser's platform), at most 80 characters. */
     label: text("label"),
@@ -24,29 +25,18 @@ export const appDevices = tenantTable(
  * widget or from a device already signed in; stored only as a hash of tenant and code. Reached only
  * through app-store.ts, which scopes every query by tenant.
  */
-export const appLinkCodes = sqliteTable(
-  "app_link_codes",
-  {
-    codeHash: text("code_hash").primaryKey(),
-    tenantId: tenantId(),
-    contactId: text("contact_id").notNull(),
-    expiresAt: integer("expires_at").notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index("app_link_codes_tenant_contact").on(t.tenantId, t.contactId)],
-);
+export const appLinkCodes = oneTimeCodeTable("app_link_codes");
 
 /** A device's Web Push subscription (RFC 8030 endpoint, RFC 8291 keys as base64url). */
 export const pushSubscriptions = tenantTable(
   "push_subscriptions",
   {
-    contactId: text("contact_id").notNull(),
+    contactId: contactId(),
     deviceId: text("device_id").notNull(),
     endpoint: text("endpoint").notNull(),
     p256dh: text("p256dh").notNull(),
     auth: text("auth").notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index("push_subscriptions_tenant_contact").on(t.tenantId, t.contactId),

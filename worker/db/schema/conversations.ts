@@ -3,7 +3,7 @@
 import { CONTACT_LANGUAGES } from "@coach/contracts/programs";
 import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { channelKinds } from "../enums";
-import { createdAt } from "./columns";
+import { createdAt, status } from "./columns";
 import { tenantTable } from "./tenants";
 
 /** An end user of a creator: a widget visitor, a Telegram or WhatsApp contact. */
@@ -39,9 +39,7 @@ export const conversations = tenantTable(
   {
     contactId: text("contact_id").references(() => contacts.id),
     channel: text("channel", { enum: channelKinds }).notNull(),
-    status: text("status", { enum: ["open", "closed"] })
-      .notNull()
-      .default("open"),
+    status: status(["open", "closed"], "open"),
     startedAt: createdAt(),
     lastMessageAt: integer("last_message_at"),
     messageCount: integer("message_count").notNull().default(0),

@@ -2,7 +2,7 @@
 // the questions it could not answer.
 import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { documentStatuses } from "../enums";
-import { createdAt, updatedAt } from "./columns";
+import { createdAt, createdBy, status, timestamps } from "./columns";
 import { tenantTable } from "./tenants";
 
 /** The creator's voice, versioned: every save is a new row, the highest version is current. */
@@ -11,7 +11,7 @@ export const personas = tenantTable(
   {
     version: integer("version").notNull(),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    createdBy: text("created_by"),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("personas_tenant_version").on(t.tenantId, t.version)],
@@ -27,16 +27,15 @@ export const documents = tenantTable(
     /** When the workspace's retention removed the original from R2 (its passages stay indexed). */
     originalRemovedAt: integer("original_removed_at"),
     sha256: text("sha256"),
-    status: text("status", { enum: documentStatuses }).notNull().default("queued"),
+    status: status(documentStatuses, "queued"),
     statusReason: text("status_reason"),
     chunkCount: integer("chunk_count").notNull().default(0),
     pageCount: integer("page_count"),
     // Which ingestion is current, and the last callback applied from it: stale or replayed callbacks are ignored.
     ingestAttempt: integer("ingest_attempt").notNull().default(0),
     ingestSeq: integer("ingest_seq").notNull().default(0),
-    createdBy: text("created_by"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    createdBy: createdBy(),
+    ...timestamps(),
   },
   (t) => [index("documents_tenant").on(t.tenantId, t.createdAt)],
 );

@@ -7,7 +7,7 @@ import {
   type SQLiteColumnBuilderBase,
   type SQLiteTableExtraConfigValue,
 } from "drizzle-orm/sqlite-core";
-import { createdAt, updatedAt } from "./columns";
+import { timestamps } from "./columns";
 
 /**
  * A creator's workspace. `deleted_at` set: closed to everyone (its sole member erased their account, or
@@ -18,8 +18,7 @@ export const tenants = sqliteTable("tenants", {
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   plan: text("plan").notNull().default("free"),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  ...timestamps(),
   deletedAt: integer("deleted_at"),
   eraseAfter: integer("erase_after"),
   erasedAt: integer("erased_at"),

@@ -1,6 +1,6 @@
 // Outgoing webhooks: the endpoints a creator registered and the delivery log their dispatcher works.
 import { index, integer, text } from "drizzle-orm/sqlite-core";
-import { createdAt } from "./columns";
+import { createdAt, createdBy, status } from "./columns";
 import { tenantTable } from "./tenants";
 
 /** An outgoing webhook a creator registered: where to POST which events; the signing secret sealed. */
@@ -11,7 +11,7 @@ export const webhookEndpoints = tenantTable(
     events: text("events", { mode: "json" }).$type<string[]>().notNull(),
     description: text("description"),
     secretEncrypted: text("secret_encrypted").notNull(),
-    createdBy: text("created_by"),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index("webhook_endpoints_tenant").on(t.tenantId)],
@@ -24,9 +24,7 @@ export const webhookDeliveries = tenantTable(
     endpointId: text("endpoint_id").notNull(),
     event: text("event").notNull(),
     payload: text("payload").notNull(),
-    status: text("status", { enum: ["pending", "delivered", "failed"] })
-      .notNull()
-      .default("pending"),
+    status: status(["pending", "delivered", "failed"], "pending"),
     attempts: integer("attempts").notNull().default(0),
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),

@@ -8,6 +8,14 @@ export type Series = {
   dash?: string;
 };
 
+/** A line read off each row of a table: what `seriesOf` makes a Series of. */
+export type Line<Row> = Omit<Series, "values"> & { value: (row: Row) => number };
+
+/** One Series per line, each with a value per row. */
+export function seriesOf<Row>(rows: Row[], lines: Line<Row>[]): Series[] {
+  return lines.map(({ value, ...line }) => ({ ...line, values: rows.map(value) }));
+}
+
 const W = 640;
 const H = 200;
 const PAD = { left: 36, right: 12, top: 12, bottom: 28 };

@@ -3,12 +3,14 @@
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { BarChart, type Bar } from "../../components/charts/bar-chart";
-import { LineChart } from "../../components/charts/line-chart";
+import { LineChart, seriesOf } from "../../components/charts/line-chart";
 import { LoadError } from "../../components/resource-view";
+import { Segmented } from "../../components/segmented";
 import { Card, EmptyState, PageHeader, Skeleton } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
 
-const RANGES = [7, 30, 90];
+/** The periods offered, by their length in days. */
+const RANGES = { "7": "7 days", "30": "30 days", "90": "90 days" };
 
 /** A confidence bucket's bar, labelled in whole percents, e.g. "60–80%". */
 function confidenceBar({ min, max, count }: { min: number; max: number; count: number }): Bar {
@@ -17,9 +19,9 @@ function confidenceBar({ min, max, count }: { min: number; max: number; count: n
 
 export function AnalyticsScreen() {
   const api = useApi();
-  const [days, setDays] = useState(30);
+  const [days, setDays] = useState<keyof typeof RANGES>("30");
   const analytics = useResource(
-    (signal) => api.get("/analytics", { query: { days }, signal }),
+    (signal) => api.get("/analytics", { query: { days: Number(days) }, signal }),
     [api, days],
   );
   const data = analytics.data;
@@ -30,21 +32,7 @@ export function AnalyticsScreen() {
       <PageHeader
         title="Analytics"
         description="How your assistant is used and how well it answers."
-        actions={
-          <div className="segmented" role="group" aria-label="Period">
-            {RANGES.map((r) => (
-              <button
-                key={r}
-                type="button"
-                className={`btn ${r === days ? "btn-primary" : "btn-secondary"}`}
-                aria-pressed={r === days}
-                onClick={() => setDays(r)}
-              >
-                {r} days
-              </button>
-            ))}
-          </div>
-        }
+        actions={<Segmented label="Period" options={RANGES} value={days} onValue={setDays} />}
       />
       <LoadError resource={analytics} title="Could not load analytics" />
       {analytics.loading && !data ? (
@@ -64,19 +52,15 @@ export function AnalyticsScreen() {
             <LineChart
               title="Conversations and active users per day"
               dates={data.per_day.map((d) => d.date)}
-              series={[
-                {
-                  label: "Conversations",
-                  colour: "#0f766e",
-                  values: data.per_day.map((d) => d.conversations),
-                },
+              series={seriesOf(data.per_day, [
+                { label: "Conversations", colour: "#0f766e", value: (d) => d.conversations },
                 {
                   label: "Active users",
                   colour: "#c2410c",
-                  values: data.per_day.map((d) => d.active_users),
+                  value: (d) => d.active_users,
                   dash: "6 5",
                 },
-              ]}
+              ])}
             />
           </Card>
           <Card title={`Messages (${total})`}>

@@ -3,15 +3,15 @@
 import { useState } from "react";
 import type { ApiKey } from "@coach/contracts/account-views";
 import { useApi } from "../../auth/auth-context";
-import { ActionForm } from "../../components/action-form";
 import { CheckboxGroup } from "../../components/checkboxes";
 import { DataTable } from "../../components/data-table";
 import { TextField } from "../../components/form-fields";
-import { OneTimeSecret } from "../../components/one-time-secret";
 import { LoadError, Loaded } from "../../components/resource-view";
+import { SecretForm } from "../../components/secret-form";
 import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
-import { useAction, useReloadingAction, useResource } from "../../lib/use-resource";
+import { useApiResource } from "../../lib/use-api-resource";
+import { useReloadingAction } from "../../lib/use-resource";
 
 const NO_KEYS = (
   <EmptyState title="No API keys">
@@ -61,41 +61,37 @@ function NewKey({ onCreated }: { onCreated: () => Promise<void> }) {
   const api = useApi();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<string[]>(["knowledge:read"]);
-  const [created, setCreated] = useState<string | null>(null);
-  const create = useAction(async () => {
+  const create = async () => {
     const key = await api.post("/api-keys", { body: { name, scopes } });
-    setCreated(key.key);
     setName("");
-    await onCreated();
-  });
+    return key.key;
+  };
   return (
-    <>
-      <ActionForm
-        action={create}
-        failed="The key was not created"
-        submit="Create key"
-        disabled={scopes.length === 0}
-      >
-        <TextField
-          label="Name"
-          hint="What it is for, e.g. “Course site sync”."
-          required
-          maxLength={100}
-          value={name}
-          onValue={setName}
-        />
-        <CheckboxGroup legend="Scopes" options={SCOPES} selected={scopes} onSelected={setScopes} />
-      </ActionForm>
-      <OneTimeSecret secret={created} copyLabel="Copy key">
-        Copy this key now; it is not shown again.
-      </OneTimeSecret>
-    </>
+    <SecretForm
+      create={create}
+      onCreated={onCreated}
+      failed="The key was not created"
+      submit="Create key"
+      disabled={scopes.length === 0}
+      copyLabel="Copy key"
+      note="Copy this key now; it is not shown again."
+    >
+      <TextField
+        label="Name"
+        hint="What it is for, e.g. “Course site sync”."
+        required
+        maxLength={100}
+        value={name}
+        onValue={setName}
+      />
+      <CheckboxGroup legend="Scopes" options={SCOPES} selected={scopes} onSelected={setScopes} />
+    </SecretForm>
   );
 }
 
 export function ApiKeysScreen() {
   const api = useApi();
-  const keys = useResource((signal) => api.get("/api-keys", { signal }), [api]);
+  const keys = useApiResource("/api-keys");
   const revoke = useReloadingAction(keys, (id: string) =>
     api.del("/api-keys/:id", { params: { id } }),
   );

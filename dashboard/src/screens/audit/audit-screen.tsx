@@ -6,6 +6,7 @@ import { DataTable } from "../../components/data-table";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Button, Card, EmptyState, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
+import { useApiResource } from "../../lib/use-api-resource";
 import { useAction, useResource } from "../../lib/use-resource";
 
 export function AuditScreen() {
@@ -37,7 +38,7 @@ export function AuditScreen() {
   });
   const events = [...(first.data?.events ?? []), ...more];
   // People by their user id, so the log names who did what.
-  const members = useResource((signal) => api.get("/members", { signal }), [api]);
+  const members = useApiResource("/members");
   const names = new Map(
     (members.data?.members ?? []).map((m) => [m.user_id, m.full_name ?? m.email ?? "A member"]),
   );

@@ -15,7 +15,8 @@ import {
   SuccessNotice,
 } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
-import { useReloadingAction, useResource, type Resource } from "../../lib/use-resource";
+import { useApiResource } from "../../lib/use-api-resource";
+import { useReloadingAction, type Resource } from "../../lib/use-resource";
 import { TelegramForm } from "./telegram-form";
 import { WhatsAppForm } from "./whatsapp-form";
 import { WhatsAppTemplate } from "./whatsapp-template";
@@ -89,8 +90,7 @@ function ChannelList({
 }
 
 export function ChannelsScreen() {
-  const api = useApi();
-  const channels = useResource((signal) => api.get("/channels", { signal }), [api]);
+  const channels = useApiResource("/channels");
   const [verifyToken, setVerifyToken] = useState<{ channelId: string; token: string } | null>(null);
 
   return (

@@ -31,6 +31,12 @@ function TemplateForm({
     await api.put("/channels/:id/template", { params: { id: channelId }, body: template });
     onSaved();
   });
+  /** A text field's value, its change, and the server's word on it. */
+  const bind = (key: "name" | "language") => ({
+    value: template[key],
+    onValue: (value: string) => setTemplate({ ...template, [key]: value }),
+    error: problemAt(save.error, key),
+  });
   return (
     <ActionForm action={save} failed="The template was not saved" submit="Save template">
       <div className="form-grid">
@@ -38,17 +44,13 @@ function TemplateForm({
           label="Template name"
           hint="As approved in WhatsApp Manager, like coach_checkin."
           required
-          value={template.name}
-          onValue={(name) => setTemplate({ ...template, name })}
-          error={problemAt(save.error, "name")}
+          {...bind("name")}
         />
         <TextField
           label="Language code"
           hint="The approved language, like en or en_US."
           required
-          value={template.language}
-          onValue={(language) => setTemplate({ ...template, language })}
-          error={problemAt(save.error, "language")}
+          {...bind("language")}
         />
       </div>
       <CheckLabel

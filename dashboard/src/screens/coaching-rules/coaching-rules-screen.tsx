@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { useApi } from "../../auth/auth-context";
 import { ConfirmDelete } from "../../components/confirm-delete";
 import { ListEditor } from "../../components/list-editor";
-import { usePageOffset } from "../../components/pager";
+import { usePagedList } from "../../components/pager";
 import { Badge, Button, EmptyState, PageHeader } from "../../components/ui";
 import { useReloadingAction, useResource } from "../../lib/use-resource";
 import { RuleForm } from "./rule-form";
@@ -64,11 +64,7 @@ function RuleItem({
 
 export function CoachingRulesScreen() {
   const api = useApi();
-  const [offset, setOffset] = usePageOffset();
-  const rules = useResource(
-    (signal) => api.get("/coaching-rules", { query: { limit: PAGE_SIZE, offset }, signal }),
-    [api, offset],
-  );
+  const rules = usePagedList("/coaching-rules", PAGE_SIZE);
   // The first hundred programs fill "who it watches"; workspaces have far fewer.
   const programList = useResource(
     (signal) => api.get("/programs", { query: { limit: 100 }, signal }),
@@ -120,13 +116,7 @@ export function CoachingRulesScreen() {
         actionFailed="The rule was not changed"
         empty={NO_RULES}
         items={rules.data?.rules ?? []}
-        pager={{
-          offset,
-          nextOffset: rules.data?.next_offset ?? null,
-          pageSize: PAGE_SIZE,
-          onOffset: setOffset,
-          noun: "rules",
-        }}
+        noun="rules"
         item={(rule, edit) => (
           <RuleItem
             rule={rule}

@@ -92,7 +92,12 @@ export function RuleForm({
     setDraft(draftOf(null));
     await onSaved();
   });
-  const error = (path: string) => problemAt(save.error, path);
+  /** A field's value in the draft, its change, and the server's word on it at `path`, if any. */
+  const bind = <K extends keyof Draft>(key: K, path?: string) => ({
+    value: draft[key],
+    onValue: (value: Draft[K]) => set({ [key]: value }),
+    error: path === undefined ? null : problemAt(save.error, path),
+  });
   const number = { type: "number", required: true, min: 1 } as const;
   return (
     <ActionForm
@@ -103,24 +108,15 @@ export function RuleForm({
       <SelectField
         label="Who it watches"
         options={{ "": "Everyone enrolled in any program", ...Object.fromEntries(programs) }}
-        value={draft.programId}
-        onValue={(programId) => set({ programId })}
-        error={error("program_id")}
+        {...bind("programId", "program_id")}
       />
-      <SelectField
-        label="When"
-        options={SIGNALS}
-        value={draft.signal}
-        onValue={(signal) => set({ signal })}
-      />
+      <SelectField label="When" options={SIGNALS} {...bind("signal")} />
       {draft.signal === "silence" && (
         <TextField
           label="Hours without a message from them"
           hint="72 hours is 3 days; at most 2,160 (90 days). Counted once per silence."
           {...number}
-          value={draft.hours}
-          onValue={(hours) => set({ hours })}
-          error={error("when.no_reply_for_hours")}
+          {...bind("hours", "when.no_reply_for_hours")}
         />
       )}
       {draft.signal === "score" && (
@@ -129,17 +125,13 @@ export function RuleForm({
             label="Points the score drops by"
             {...number}
             step="any"
-            value={draft.drop}
-            onValue={(drop) => set({ drop })}
-            error={error("when.score_drop")}
+            {...bind("drop", "when.score_drop")}
           />
           <TextField
             label="Over how many check-ins"
             hint="From 2 to 20."
             {...number}
-            value={draft.over}
-            onValue={(over) => set({ over })}
-            error={error("when.over_checkins")}
+            {...bind("over", "when.over_checkins")}
           />
         </div>
       )}
@@ -148,34 +140,22 @@ export function RuleForm({
           label="Check-ins unanswered in a row"
           hint="Each counts once a day has passed without an answer; at most 50."
           {...number}
-          value={draft.missed}
-          onValue={(missed) => set({ missed })}
-          error={error("when.missed_checkins")}
+          {...bind("missed", "when.missed_checkins")}
         />
       )}
-      <SelectField
-        label="What to send"
-        options={SENDS}
-        value={draft.send}
-        onValue={(send) => set({ send })}
-        error={error("then.send")}
-      />
+      <SelectField label="What to send" options={SENDS} {...bind("send", "then.send")} />
       <TextAreaField
         label="Your words (optional)"
         hint="Sent as written. Leave empty and the assistant writes it in your voice."
         rows={3}
         maxLength={1000}
-        value={draft.text}
-        onValue={(text) => set({ text })}
-        error={error("then.text")}
+        {...bind("text", "then.text")}
       />
       <TextField
         label="Name (optional)"
         placeholder={defaultRuleName(when, then)}
         maxLength={120}
-        value={draft.name}
-        onValue={(name) => set({ name })}
-        error={error("name")}
+        {...bind("name", "name")}
       />
       <CheckLabel checked={draft.enabled} onChecked={(enabled) => set({ enabled })}>
         On: the rule acts from now on

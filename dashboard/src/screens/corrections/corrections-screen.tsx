@@ -5,10 +5,10 @@ import type { Correction, DocumentStatus } from "@coach/contracts/content-views"
 import { useApi } from "../../auth/auth-context";
 import { ConfirmDelete } from "../../components/confirm-delete";
 import { ListEditor } from "../../components/list-editor";
-import { usePageOffset } from "../../components/pager";
+import { usePagedList } from "../../components/pager";
 import { Badge, Button, EmptyState, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
-import { useInterval, useReloadingAction, useResource } from "../../lib/use-resource";
+import { useInterval, useReloadingAction } from "../../lib/use-resource";
 import { CorrectionForm } from "./correction-form";
 
 const PAGE_SIZE = 50;
@@ -65,11 +65,7 @@ function CorrectionItem({
 
 export function CorrectionsScreen() {
   const api = useApi();
-  const [offset, setOffset] = usePageOffset();
-  const corrections = useResource(
-    (signal) => api.get("/knowledge/corrections", { query: { limit: PAGE_SIZE, offset }, signal }),
-    [api, offset],
-  );
+  const corrections = usePagedList("/knowledge/corrections", PAGE_SIZE);
   const list = corrections.data?.cases ?? [];
   const indexing = list.some((c) => c.status === "queued" || c.status === "processing");
   useInterval(() => void corrections.reload(), 2000, indexing);
@@ -91,13 +87,7 @@ export function CorrectionsScreen() {
         actionFailed="The correction was not deleted"
         empty={NO_CORRECTIONS}
         items={list}
-        pager={{
-          offset,
-          nextOffset: corrections.data?.next_offset ?? null,
-          pageSize: PAGE_SIZE,
-          onOffset: setOffset,
-          noun: "corrections",
-        }}
+        noun="corrections"
         item={(c, edit) => (
           <CorrectionItem
             correction={c}

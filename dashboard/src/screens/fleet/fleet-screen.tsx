@@ -4,13 +4,13 @@
 // secret, when the edge makes one up, shown once) and removing one.
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
-import { ActionForm } from "../../components/action-form";
 import { DataTable } from "../../components/data-table";
 import { TextField } from "../../components/form-fields";
-import { OneTimeSecret } from "../../components/one-time-secret";
 import { LoadError, Loaded } from "../../components/resource-view";
+import { SecretForm } from "../../components/secret-form";
 import { Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
-import { useAction, useInterval, useReloadingAction, useResource } from "../../lib/use-resource";
+import { useApiResource } from "../../lib/use-api-resource";
+import { useInterval, useReloadingAction } from "../../lib/use-resource";
 import { BridgeRow } from "./bridge-row";
 import { FleetPressure } from "./fleet-pressure";
 
@@ -27,53 +27,52 @@ function NewBridge({ onAdded }: { onAdded: () => Promise<void> }) {
   const [name, setName] = useState("");
   const [url, setUrl] = useState("");
   const [secret, setSecret] = useState("");
-  const [madeUp, setMadeUp] = useState<string | null>(null);
-  const add = useAction(async () => {
+  const add = async () => {
     const created = await api.post("/bridges", {
       body: { name, url, ...(secret ? { secret } : {}) },
     });
-    setMadeUp(created.secret ?? null);
     setName("");
     setUrl("");
     setSecret("");
-    await onAdded();
-  });
+    return created.secret ?? null;
+  };
   return (
-    <>
-      <ActionForm action={add} failed="The bridge was not added" submit="Add bridge">
-        <TextField label="Name" required maxLength={80} value={name} onValue={setName} />
-        <TextField
-          label="Address"
-          hint="Its Cloudflare Tunnel’s https address, such as https://bridge.example.com."
-          required
-          type="url"
-          value={url}
-          onValue={setUrl}
-        />
-        <TextField
-          label="Signing secret (optional)"
-          hint="The bridge’s BRIDGE_SECRET, at least 32 characters. Leave empty and one is made up for you."
-          type="password"
-          autoComplete="off"
-          value={secret}
-          onValue={setSecret}
-        />
-      </ActionForm>
-      <OneTimeSecret secret={madeUp} copyLabel="Copy secret">
-        Put this as the bridge’s BRIDGE_SECRET now; it is not shown again. Its documents are copied
-        to it on their own, and it answers once it holds them all.
-      </OneTimeSecret>
-    </>
+    <SecretForm
+      create={add}
+      onCreated={onAdded}
+      failed="The bridge was not added"
+      submit="Add bridge"
+      copyLabel="Copy secret"
+      note="Put this as the bridge’s BRIDGE_SECRET now; it is not shown again. Its documents are copied to it on their own, and it answers once it holds them all."
+    >
+      <TextField label="Name" required maxLength={80} value={name} onValue={setName} />
+      <TextField
+        label="Address"
+        hint="Its Cloudflare Tunnel’s https address, such as https://bridge.example.com."
+        required
+        type="url"
+        value={url}
+        onValue={setUrl}
+      />
+      <TextField
+        label="Signing secret (optional)"
+        hint="The bridge’s BRIDGE_SECRET, at least 32 characters. Leave empty and one is made up for you."
+        type="password"
+        autoComplete="off"
+        value={secret}
+        onValue={setSecret}
+      />
+    </SecretForm>
   );
 }
 
 export function FleetScreen() {
   const api = useApi();
-  const bridges = useResource((signal) => api.get("/bridges", { signal }), [api]);
+  const bridges = useApiResource("/bridges");
   const remove = useReloadingAction(bridges, (id: string) =>
     api.del("/bridges/:id", { params: { id } }),
   );
-  const overflow = useResource((signal) => api.get("/settings/overflow", { signal }), [api]);
+  const overflow = useApiResource("/settings/overflow");
   const list = bridges.data?.bridges ?? [];
   // Health, load and back-fill move on their own: read them again while there is a fleet to watch.
   useInterval(

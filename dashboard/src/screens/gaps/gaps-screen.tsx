@@ -3,10 +3,9 @@
 // "Answer this": the answer saved as a correction, and sent to the people who asked if the creator opts in.
 import { Link } from "react-router";
 import type { GapQuestion } from "@coach/contracts/content-views";
-import { useApi } from "../../auth/auth-context";
 import { CorrectAnswer } from "../../components/correct-answer";
 import { DataTable } from "../../components/data-table";
-import { Pager, usePagedResource } from "../../components/pager";
+import { Pager, usePagedList } from "../../components/pager";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Badge, Card, EmptyState, PageHeader } from "../../components/ui";
 import { formatConfidence, formatDateTime } from "../../lib/format";
@@ -27,12 +26,7 @@ const GROUNDING_LABEL: Record<string, string> = {
 };
 
 export function GapsScreen() {
-  const api = useApi();
-  const gaps = usePagedResource(
-    (page, signal) => api.get("/knowledge/gaps", { query: page, signal }),
-    [api],
-    PAGE_SIZE,
-  );
+  const gaps = usePagedList("/knowledge/gaps", PAGE_SIZE);
   const list = gaps.data?.questions ?? [];
   return (
     <>

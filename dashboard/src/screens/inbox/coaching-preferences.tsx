@@ -2,7 +2,7 @@
 // quiet hours, how many proactive messages they get at most, a pause until a date, and the language
 // the platform writes to them in (PUT /contacts/:id/coaching); and whether coaching messages are
 // stopped (by them or a member), which only they can undo from their channel.
-import type { ContactCoachingView, ContactLanguage } from "@coach/contracts/programs";
+import type { ContactLanguage } from "@coach/contracts/programs";
 import { useState } from "react";
 import { problemAt } from "../../api/errors";
 import { useApi } from "../../auth/auth-context";
@@ -13,6 +13,7 @@ import { SelectField, TextField } from "../../components/form-fields";
 import { SuccessNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useAction, useResource } from "../../lib/use-resource";
+import type { CoachingStateProps } from "./coaching-state-props";
 import { StopCoaching } from "./stop-coaching";
 
 /** The zones the browser knows, offered as the time zone is typed; the server checks the value. */
@@ -58,27 +59,19 @@ export function CoachingPreferences({ contactId }: { contactId: string }) {
           <PreferencesForm
             key={contactId}
             contactId={contactId}
-            initial={state.data}
-            onSaved={state.setData}
+            state={state.data}
+            onChanged={state.setData}
           />
         )}
         {state.data && (
-          <StopCoaching contactId={contactId} state={state.data} onStopped={state.setData} />
+          <StopCoaching contactId={contactId} state={state.data} onChanged={state.setData} />
         )}
       </Loaded>
     </section>
   );
 }
 
-function PreferencesForm({
-  contactId,
-  initial,
-  onSaved,
-}: {
-  contactId: string;
-  initial: ContactCoachingView;
-  onSaved: (state: ContactCoachingView) => void;
-}) {
+function PreferencesForm({ contactId, state: initial, onChanged }: CoachingStateProps) {
   const api = useApi();
   const [quiet, setQuiet] = useState(initial.quiet_hours !== null);
   // The form's text as typed, each field by the path the API names it with in a refusal.
@@ -106,7 +99,7 @@ function PreferencesForm({
         language: language || null,
       },
     });
-    onSaved(state);
+    onChanged(state);
     const pause =
       state.paused_until !== null && state.paused_until > Date.now()
         ? ` Paused until ${formatDateTime(state.paused_until)}.`

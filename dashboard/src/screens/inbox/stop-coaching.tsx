@@ -1,24 +1,16 @@
 // Stopping every proactive message to a contact, as their own STOP would: asked twice, since only they
 // can start them again (from their channel), never a member.
-import type { ContactCoachingView } from "@coach/contracts/programs";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { Button, ErrorNotice } from "../../components/ui";
 import { useAction } from "../../lib/use-resource";
+import type { CoachingStateProps } from "./coaching-state-props";
 
-export function StopCoaching({
-  contactId,
-  state,
-  onStopped,
-}: {
-  contactId: string;
-  state: ContactCoachingView;
-  onStopped: (state: ContactCoachingView) => void;
-}) {
+export function StopCoaching({ contactId, state, onChanged }: CoachingStateProps) {
   const api = useApi();
   const [asking, setAsking] = useState(false);
   const stop = useAction(async () => {
-    onStopped(
+    onChanged(
       await api.put("/contacts/:id/coaching", {
         params: { id: contactId },
         body: { opted_out: true },

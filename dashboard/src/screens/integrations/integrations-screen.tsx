@@ -2,13 +2,13 @@
 // back-off), see the secret once, send a test event, read the delivery log, remove it.
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
-import { ActionForm } from "../../components/action-form";
 import { CheckboxGroup } from "../../components/checkboxes";
 import { TextField } from "../../components/form-fields";
-import { OneTimeSecret } from "../../components/one-time-secret";
 import { LoadError, Loaded } from "../../components/resource-view";
+import { SecretForm } from "../../components/secret-form";
 import { Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
-import { useAction, useReloadingAction, useResource } from "../../lib/use-resource";
+import { useApiResource } from "../../lib/use-api-resource";
+import { useAction, useReloadingAction } from "../../lib/use-resource";
 import { WebhookDeliveries } from "./webhook-deliveries";
 
 const NO_WEBHOOKS = (
@@ -33,22 +33,20 @@ const EVENTS = [
 
 export function IntegrationsScreen() {
   const api = useApi();
-  const hooks = useResource((signal) => api.get("/integrations/webhooks", { signal }), [api]);
+  const hooks = useApiResource("/integrations/webhooks");
   const [url, setUrl] = useState("");
   const [description, setDescription] = useState("");
   const [events, setEvents] = useState<string[]>(["human.requested"]);
-  const [secret, setSecret] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [tested, setTested] = useState<string | null>(null);
-  const create = useAction(async () => {
+  const create = async () => {
     const hook = await api.post("/integrations/webhooks", {
       body: { url, events, ...(description ? { description } : {}) },
     });
-    setSecret(hook.secret ?? null);
     setUrl("");
     setDescription("");
-    await hooks.reload();
-  });
+    return hook.secret ?? null;
+  };
   const remove = useReloadingAction(hooks, (id: string) =>
     api.del("/integrations/webhooks/:id", { params: { id } }),
   );
@@ -66,11 +64,14 @@ export function IntegrationsScreen() {
         description="Tell your other tools when something happens: we POST a signed JSON event to your URL and retry with back-off if it fails."
       />
       <Card title="Add a webhook">
-        <ActionForm
-          action={create}
+        <SecretForm
+          create={create}
+          onCreated={hooks.reload}
           failed="The webhook was not added"
           submit="Add webhook"
           disabled={events.length === 0}
+          copyLabel="Copy secret"
+          note="Webhook added. Its signing secret is shown once: verify each request’s signature with it."
         >
           <TextField
             label="Endpoint URL"
@@ -93,10 +94,7 @@ export function IntegrationsScreen() {
             selected={events}
             onSelected={setEvents}
           />
-        </ActionForm>
-        <OneTimeSecret secret={secret} copyLabel="Copy secret">
-          Webhook added. Its signing secret is shown once: verify each request’s signature with it.
-        </OneTimeSecret>
+        </SecretForm>
       </Card>
       <Card title="Webhooks">
         <LoadError resource={hooks} title="Could not load the webhooks" />

@@ -6,7 +6,7 @@ import type { DocumentStatus, KnowledgeDocument } from "@coach/contracts/content
 import { useApi } from "../../auth/auth-context";
 import { AssistantModeBanner } from "../../components/assistant-mode-banner";
 import { DataTable } from "../../components/data-table";
-import { Pager, usePagedResource } from "../../components/pager";
+import { Pager, usePagedList } from "../../components/pager";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
 import { formatBytes, formatDateTime } from "../../lib/format";
@@ -33,11 +33,7 @@ const STATUS: Record<DocumentStatus, { tone: "neutral" | "good" | "info" | "bad"
 
 export function KnowledgeScreen() {
   const api = useApi();
-  const docs = usePagedResource(
-    (page, signal) => api.get("/knowledge/documents", { query: page, signal }),
-    [api],
-    PAGE_SIZE,
-  );
+  const docs = usePagedList("/knowledge/documents", PAGE_SIZE);
   const pending =
     docs.data?.documents.some((d) => d.status === "queued" || d.status === "processing") ?? false;
   useInterval(() => void docs.reload(), 2000, pending);

@@ -14,13 +14,14 @@ import {
 } from "../../components/ui";
 import { LoadError } from "../../components/resource-view";
 import { formatDateTime } from "../../lib/format";
-import { useAction, useResource } from "../../lib/use-resource";
+import { useApiResource } from "../../lib/use-api-resource";
+import { useAction } from "../../lib/use-resource";
 import { PersonaForm } from "./persona-form";
 import { TestChat } from "./test-chat";
 
 export function PersonaScreen() {
   const api = useApi();
-  const current = useResource((signal) => api.get("/persona", { signal }), [api]);
+  const current = useApiResource("/persona");
   const [draft, setDraft] = useState<Persona>();
   const [saved, setSaved] = useState<number | null>(null);
   useEffect(() => {

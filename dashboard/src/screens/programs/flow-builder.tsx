@@ -3,7 +3,7 @@
 // its problems, shown on the steps they concern; an accepted change becomes a new version.
 import type { ApiResponse } from "@coach/contracts/api-routes";
 import type { ErrorBody } from "@coach/contracts/errors";
-import type { ProgramNodeKind, ProgramProblem, ProgramView } from "@coach/contracts/programs";
+import type { ProgramNodeKind, ProgramProblem } from "@coach/contracts/programs";
 import {
   addEdge,
   Background,
@@ -18,6 +18,7 @@ import "@xyflow/react/dist/style.css";
 import { useMemo, useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { Button } from "../../components/ui";
+import type { ProgramEditorProps } from "./program-editor-props";
 import { StepEditor } from "./step-editor";
 import { StepCard } from "./step-node";
 import { fromFlow, newStep, relayout, toFlow, type StepNode } from "./steps-graph";
@@ -37,13 +38,7 @@ type SaveState =
   | { kind: "saved"; version: number }
   | { kind: "refused"; message: string; general: string[] };
 
-export function FlowBuilder({
-  program,
-  onSaved,
-}: {
-  program: ProgramView;
-  onSaved: (program: ProgramView) => void;
-}) {
+export function FlowBuilder({ program, onSaved }: ProgramEditorProps) {
   const api = useApi();
   const initial = useMemo(() => toFlow(program.steps), [program]);
   const [nodes, setNodes, onNodesChange] = useNodesState<StepNode>(initial.nodes);

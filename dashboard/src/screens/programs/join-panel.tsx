@@ -1,24 +1,16 @@
 // "How people join" a program: the widget tag that offers it on a website, the Telegram link that
 // starts it, and the WhatsApp keyword with its link and QR code — each ready to copy.
-import type { ProgramView } from "@coach/contracts/programs";
-import { useApi } from "../../auth/auth-context";
 import { LoadError } from "../../components/resource-view";
 import { CopyButton, Skeleton } from "../../components/ui";
 import { embedSnippet } from "../../lib/embed-snippet";
-import { useResource } from "../../lib/use-resource";
+import { useApiResource } from "../../lib/use-api-resource";
+import type { ProgramEditorProps } from "./program-editor-props";
 import { TelegramJoin } from "./telegram-join";
 import { WhatsAppJoin } from "./whatsapp-join";
 
-export function JoinPanel({
-  program,
-  onSaved,
-}: {
-  program: ProgramView;
-  onSaved: (program: ProgramView) => void;
-}) {
-  const api = useApi();
-  const widget = useResource((signal) => api.get("/widget", { signal }), [api]);
-  const channels = useResource((signal) => api.get("/channels", { signal }), [api]);
+export function JoinPanel({ program, onSaved }: ProgramEditorProps) {
+  const widget = useApiResource("/widget");
+  const channels = useApiResource("/channels");
   const connected = (channels.data?.channels ?? []).filter((c) => c.status !== "disconnected");
   return (
     <div className="join-panel" aria-label="How people join">

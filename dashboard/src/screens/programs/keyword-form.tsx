@@ -1,18 +1,12 @@
 // The program's WhatsApp keyword: the message that enrols whoever sends it (any case).
-import type { ProgramView } from "@coach/contracts/programs";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { ActionForm } from "../../components/action-form";
 import { TextField } from "../../components/form-fields";
 import { useAction } from "../../lib/use-resource";
+import type { ProgramEditorProps } from "./program-editor-props";
 
-export function KeywordForm({
-  program,
-  onSaved,
-}: {
-  program: ProgramView;
-  onSaved: (program: ProgramView) => void;
-}) {
+export function KeywordForm({ program, onSaved }: ProgramEditorProps) {
   const api = useApi();
   const [keyword, setKeyword] = useState(program.keyword ?? "");
   const save = useAction(async () => {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { DataTable } from "../../components/data-table";
 import { Field, TextField } from "../../components/form-fields";
-import { Pager, usePagedResource } from "../../components/pager";
+import { Pager, usePagedList, usePagedResource } from "../../components/pager";
 import {
   Badge,
   Button,
@@ -139,11 +139,7 @@ function Enrolments({ programId }: { programId: string }) {
 
 export function ProgramsScreen() {
   const api = useApi();
-  const programs = usePagedResource(
-    (page, signal) => api.get("/programs", { query: page, signal }),
-    [api],
-    PAGE_SIZE,
-  );
+  const programs = usePagedList("/programs", PAGE_SIZE);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>("flow");
   const selected = useResource(

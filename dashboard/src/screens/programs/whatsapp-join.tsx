@@ -1,11 +1,11 @@
 // Joining on WhatsApp: people send the program's keyword to a connected number. Per number, the
 // keyword, the wa.me link that types it for them, and a QR code of that link; the keyword is set here.
 import type { ChannelView } from "@coach/contracts/channels";
-import type { ProgramView } from "@coach/contracts/programs";
 import { Link } from "react-router";
 import { CopyButton } from "../../components/ui";
 import { whatsappJoinLink } from "./join-links";
 import { KeywordForm } from "./keyword-form";
+import type { ProgramEditorProps } from "./program-editor-props";
 import { QrCode } from "./qr-code";
 
 function NumberJoin({ number, keyword }: { number: ChannelView; keyword: string }) {
@@ -36,11 +36,7 @@ export function WhatsAppJoin({
   program,
   numbers,
   onSaved,
-}: {
-  program: ProgramView;
-  numbers: ChannelView[];
-  onSaved: (program: ProgramView) => void;
-}) {
+}: ProgramEditorProps & { numbers: ChannelView[] }) {
   const keyword = program.keyword;
   return (
     <section>

@@ -6,6 +6,7 @@ import { useApi } from "../../auth/auth-context";
 import { DataTable } from "../../components/data-table";
 import { Pager, usePagedResource } from "../../components/pager";
 import { LoadError, Loaded } from "../../components/resource-view";
+import { Segmented } from "../../components/segmented";
 import { Badge, Button, Card, EmptyState, ErrorNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useAction } from "../../lib/use-resource";
@@ -13,14 +14,14 @@ import { formatMoney } from "./money";
 
 const PAGE_SIZE = 25;
 
-const FILTERS = [
-  ["all", "Everyone"],
-  ["active", "Active"],
-  ["trialing", "Trials"],
-  ["past_due", "Payment failed"],
-  ["canceled", "Ended"],
-] as const;
-type Filter = (typeof FILTERS)[number][0];
+const FILTERS = {
+  all: "Everyone",
+  active: "Active",
+  trialing: "Trials",
+  past_due: "Payment failed",
+  canceled: "Ended",
+};
+type Filter = keyof typeof FILTERS;
 
 function statusOf(member: MemberView): { text: string; tone: "neutral" | "good" | "warn" | "bad" } {
   if (member.status === "active" && member.cancel_at_period_end)
@@ -64,19 +65,7 @@ export function MembersCard() {
         </Button>
       }
     >
-      <div className="segmented" role="group" aria-label="Members to show">
-        {FILTERS.map(([value, label]) => (
-          <button
-            key={value}
-            type="button"
-            className={`btn ${value === status ? "btn-primary" : "btn-secondary"}`}
-            aria-pressed={value === status}
-            onClick={() => setStatus(value)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <Segmented label="Members to show" options={FILTERS} value={status} onValue={setStatus} />
       <LoadError resource={list} title="Could not load the members" />
       {download.error && <ErrorNotice error={download.error} title="The export failed" />}
       <Loaded

@@ -4,7 +4,8 @@ import type { ConnectView } from "@coach/contracts/billing";
 import { useApi } from "../../auth/auth-context";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Badge, Button, Card, ErrorNotice } from "../../components/ui";
-import { useAction, useResource } from "../../lib/use-resource";
+import { useApiResource } from "../../lib/use-api-resource";
+import { useAction } from "../../lib/use-resource";
 
 const STATES: Record<
   ConnectView["status"],
@@ -34,7 +35,7 @@ const STATES: Record<
 
 export function PayoutsCard() {
   const api = useApi();
-  const account = useResource((signal) => api.get("/billing/connect", { signal }), [api]);
+  const account = useApiResource("/billing/connect");
   const onboard = useAction(async () => {
     const { url } = await api.post("/billing/connect", {
       body: { return_url: window.location.href },

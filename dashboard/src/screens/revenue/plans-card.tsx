@@ -12,7 +12,8 @@ import { DataTable } from "../../components/data-table";
 import { SelectField, TextField } from "../../components/form-fields";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Card, EmptyState, ErrorNotice } from "../../components/ui";
-import { useAction, useReloadingAction, useResource } from "../../lib/use-resource";
+import { useApiResource } from "../../lib/use-api-resource";
+import { useAction, useReloadingAction } from "../../lib/use-resource";
 import { formatMoney, minorUnits } from "./money";
 
 type Draft = {
@@ -65,6 +66,11 @@ function NewPlan({ onAdded }: { onAdded: () => Promise<void> }) {
   const api = useApi();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  /** A field's value in the draft and its change. */
+  const bind = <K extends keyof Draft>(key: K) => ({
+    value: draft[key],
+    onValue: (value: Draft[K]) => set({ [key]: value }),
+  });
   const add = useAction(async () => {
     await api.post("/billing/plans", { body: toPlan(draft) });
     setDraft(EMPTY);
@@ -72,25 +78,13 @@ function NewPlan({ onAdded }: { onAdded: () => Promise<void> }) {
   });
   return (
     <ActionForm action={add} failed="The plan was not added" submit="Add plan">
-      <SelectField
-        label="Kind"
-        value={draft.kind}
-        options={{ paid: "Paid", free: "Free" }}
-        onValue={(kind) => set({ kind })}
-      />
-      <TextField
-        label="Name"
-        required
-        maxLength={80}
-        value={draft.name}
-        onValue={(name) => set({ name })}
-      />
+      <SelectField label="Kind" options={{ paid: "Paid", free: "Free" }} {...bind("kind")} />
+      <TextField label="Name" required maxLength={80} {...bind("name")} />
       <TextField
         label="Answers a month"
         hint="Leave empty for unlimited."
         inputMode="numeric"
-        value={draft.messages}
-        onValue={(messages) => set({ messages })}
+        {...bind("messages")}
       />
       {draft.kind === "paid" && (
         <>
@@ -99,29 +93,22 @@ function NewPlan({ onAdded }: { onAdded: () => Promise<void> }) {
             hint="In the currency's usual unit, such as 19 or 19.50."
             required
             inputMode="decimal"
-            value={draft.price}
-            onValue={(price) => set({ price })}
+            {...bind("price")}
           />
           <TextField
             label="Currency"
             hint="A three-letter code, such as usd or eur."
             required
             maxLength={3}
-            value={draft.currency}
+            {...bind("currency")}
             onValue={(currency) => set({ currency: currency.toLowerCase() })}
           />
           <SelectField
             label="Billed"
-            value={draft.interval}
             options={{ month: "Every month", year: "Every year" }}
-            onValue={(interval) => set({ interval })}
+            {...bind("interval")}
           />
-          <TextField
-            label="Free trial (days)"
-            inputMode="numeric"
-            value={draft.trial}
-            onValue={(trial) => set({ trial })}
-          />
+          <TextField label="Free trial (days)" inputMode="numeric" {...bind("trial")} />
         </>
       )}
     </ActionForm>
@@ -135,7 +122,7 @@ const LAPSED: Record<BillingSettingsView["proactive_for_lapsed"], string> = {
 
 function LapsedMembers() {
   const api = useApi();
-  const settings = useResource((signal) => api.get("/billing/settings", { signal }), [api]);
+  const settings = useApiResource("/billing/settings");
   const save = useReloadingAction(settings, (value: BillingSettingsView["proactive_for_lapsed"]) =>
     api.put("/billing/settings", { body: { proactive_for_lapsed: value } }),
   );
@@ -157,7 +144,7 @@ function LapsedMembers() {
 
 export function PlansCard() {
   const api = useApi();
-  const plans = useResource((signal) => api.get("/billing/plans", { signal }), [api]);
+  const plans = useApiResource("/billing/plans");
   const remove = useReloadingAction(plans, (id: string) =>
     api.del("/billing/plans/:id", { params: { id } }),
   );

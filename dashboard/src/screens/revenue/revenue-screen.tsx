@@ -6,6 +6,7 @@ import type { RevenueView } from "@coach/contracts/billing";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { LoadError, Loaded } from "../../components/resource-view";
+import { Segmented } from "../../components/segmented";
 import { Card, PageHeader } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
 import { MembersCard } from "./members-card";
@@ -15,11 +16,15 @@ import { PlansCard } from "./plans-card";
 import { RevenueChart } from "./revenue-chart";
 import "./revenue.css";
 
-const PERIODS = [
-  { key: "30d", label: "30 days", query: { interval: "day", days: 30 } },
-  { key: "90d", label: "90 days", query: { interval: "day", days: 90 } },
-  { key: "12m", label: "12 months", query: { interval: "month", months: 12 } },
-] as const;
+const PERIODS = { "30d": "30 days", "90d": "90 days", "12m": "12 months" };
+type Period = keyof typeof PERIODS;
+
+/** What each period asks the edge for. */
+const PERIOD_QUERIES = {
+  "30d": { interval: "day", days: 30 },
+  "90d": { interval: "day", days: 90 },
+  "12m": { interval: "month", months: 12 },
+} as const satisfies Record<Period, unknown>;
 
 function Figures({ revenue }: { revenue: RevenueView }) {
   const mrr =
@@ -48,9 +53,9 @@ function Figures({ revenue }: { revenue: RevenueView }) {
 
 export function RevenueScreen() {
   const api = useApi();
-  const [period, setPeriod] = useState<(typeof PERIODS)[number]>(PERIODS[0]);
+  const [period, setPeriod] = useState<Period>("30d");
   const revenue = useResource(
-    (signal) => api.get("/billing/revenue", { query: period.query, signal }),
+    (signal) => api.get("/billing/revenue", { query: PERIOD_QUERIES[period], signal }),
     [api, period],
   );
   return (
@@ -58,21 +63,7 @@ export function RevenueScreen() {
       <PageHeader
         title="Revenue"
         description="What your memberships earn, and who your members are."
-        actions={
-          <div className="segmented" role="group" aria-label="Period">
-            {PERIODS.map((p) => (
-              <button
-                key={p.key}
-                type="button"
-                className={`btn ${p.key === period.key ? "btn-primary" : "btn-secondary"}`}
-                aria-pressed={p.key === period.key}
-                onClick={() => setPeriod(p)}
-              >
-                {p.label}
-              </button>
-            ))}
-          </div>
-        }
+        actions={<Segmented label="Period" options={PERIODS} value={period} onValue={setPeriod} />}
       />
       <LoadError resource={revenue} title="Could not load revenue" />
       <PayoutsCard />

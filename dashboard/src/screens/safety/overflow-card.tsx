@@ -5,8 +5,8 @@ import type { OverflowSettings } from "@coach/contracts/overflow";
 import { CheckLabel } from "../../components/checkboxes";
 import { TextField } from "../../components/form-fields";
 import { LoadError, Loaded } from "../../components/resource-view";
-import { Button, Card, ErrorNotice, SuccessNotice } from "../../components/ui";
-import { submitting } from "../../lib/use-resource";
+import { SettingsForm } from "../../components/settings-form";
+import { Card } from "../../components/ui";
 import { type DraftShape, useSettingsDraft } from "../../lib/use-settings-draft";
 
 /** What the form holds: the numbers as typed (seconds for the wait). */
@@ -45,7 +45,13 @@ export function OverflowCard() {
       <LoadError resource={current} title="Could not load the overflow settings" />
       <Loaded resource={current} lines={4}>
         {draft && current.data && (
-          <form onSubmit={submitting(save)}>
+          <SettingsForm
+            save={save}
+            saved={saved}
+            mayChange={mayChange}
+            failed="The overflow setting was not saved"
+            done="Saved. The next question uses it."
+          >
             {today && (
               <p data-overflow-today>
                 Today: <strong>{today.answers}</strong> of {today.budget} overflow answers used.
@@ -85,14 +91,7 @@ export function OverflowCard() {
                 onValue={(model) => change((d) => ({ ...d, model }))}
               />
             </fieldset>
-            <ErrorNotice error={save.error} title="The overflow setting was not saved" />
-            {saved && <SuccessNotice>Saved. The next question uses it.</SuccessNotice>}
-            {mayChange && (
-              <Button type="submit" variant="primary" busy={save.busy}>
-                Save
-              </Button>
-            )}
-          </form>
+          </SettingsForm>
         )}
       </Loaded>
     </Card>

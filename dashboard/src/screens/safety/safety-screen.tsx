@@ -3,8 +3,8 @@
 import type { ModelRedaction } from "@coach/contracts/safety-settings";
 import { CheckLabel } from "../../components/checkboxes";
 import { LoadError, Loaded } from "../../components/resource-view";
-import { Button, Card, ErrorNotice, PageHeader, SuccessNotice } from "../../components/ui";
-import { submitting } from "../../lib/use-resource";
+import { SettingsForm } from "../../components/settings-form";
+import { Card, PageHeader } from "../../components/ui";
 import { CrisisResourcesCard } from "./crisis-resources-card";
 import { OverflowCard } from "./overflow-card";
 import { useSettingsDraft } from "../../lib/use-settings-draft";
@@ -29,7 +29,13 @@ function ModelRedactionCard() {
       <LoadError resource={current} title="Could not load what the model is sent" />
       <Loaded resource={current} lines={4}>
         {draft && (
-          <form onSubmit={submitting(save)}>
+          <SettingsForm
+            save={save}
+            saved={saved}
+            mayChange={mayChange}
+            failed="The setting was not saved"
+            done="Saved. The next answer uses it."
+          >
             <fieldset className="fieldset" disabled={!mayChange}>
               <legend>Mask in what the model is sent</legend>
               {KINDS.map(({ kind, label }) => (
@@ -42,14 +48,7 @@ function ModelRedactionCard() {
                 </CheckLabel>
               ))}
             </fieldset>
-            <ErrorNotice error={save.error} title="The setting was not saved" />
-            {saved && <SuccessNotice>Saved. The next answer uses it.</SuccessNotice>}
-            {mayChange && (
-              <Button type="submit" variant="primary" busy={save.busy}>
-                Save
-              </Button>
-            )}
-          </form>
+          </SettingsForm>
         )}
       </Loaded>
     </Card>

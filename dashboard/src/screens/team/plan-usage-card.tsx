@@ -3,11 +3,10 @@
 // creator learns it before their users complain.
 import type { PlatformQuota } from "@coach/contracts/platform-usage";
 import { Fragment } from "react";
-import { useApi } from "../../auth/auth-context";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Badge, Card } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
-import { useResource } from "../../lib/use-resource";
+import { useApiResource } from "../../lib/use-api-resource";
 
 const LABELS: Record<PlatformQuota, string> = {
   answers_per_month: "Answers this month",
@@ -17,8 +16,7 @@ const LABELS: Record<PlatformQuota, string> = {
 };
 
 export function PlanUsageCard() {
-  const api = useApi();
-  const usage = useResource((signal) => api.get("/usage", { signal }), [api]);
+  const usage = useApiResource("/usage");
   const data = usage.data;
   return (
     <Card title="Plan usage">

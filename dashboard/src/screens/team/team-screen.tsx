@@ -10,7 +10,8 @@ import { LoadError, Loaded } from "../../components/resource-view";
 import { Button, Card, ErrorNotice, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { ROLE_HELP, ROLES } from "../../lib/roles";
-import { submitting, useAction, useReloadingAction, useResource } from "../../lib/use-resource";
+import { useApiResource } from "../../lib/use-api-resource";
+import { submitting, useAction, useReloadingAction } from "../../lib/use-resource";
 import { PlanUsageCard } from "./plan-usage-card";
 
 /** The link an invitee opens: this dashboard's invitation page for the token. */
@@ -101,7 +102,7 @@ function InvitationRow({
 export function TeamScreen() {
   const api = useApi();
   const me = useMe();
-  const team = useResource((signal) => api.get("/members", { signal }), [api]);
+  const team = useApiResource("/members");
   const canManage = me.role === "owner" || me.role === "admin";
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");

@@ -15,13 +15,14 @@ import {
 } from "../../components/ui";
 import { LoadError } from "../../components/resource-view";
 import { embedSnippet } from "../../lib/embed-snippet";
-import { submitting, useAction, useResource } from "../../lib/use-resource";
+import { useApiResource } from "../../lib/use-api-resource";
+import { submitting, useAction } from "../../lib/use-resource";
 import { OriginsEditor } from "./origins-editor";
 import { WidgetPreview } from "./widget-preview";
 
 export function WidgetScreen() {
   const api = useApi();
-  const widget = useResource((signal) => api.get("/widget", { signal }), [api]);
+  const widget = useApiResource("/widget");
   const [settings, setSettings] = useState<WidgetSettings>();
   const [origins, setOrigins] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);

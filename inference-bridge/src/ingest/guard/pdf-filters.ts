@@ -22,6 +22,24 @@ function tooLarge(error: unknown): boolean {
   );
 }
 
+/**
+ * A one-shot zlib decode held to `cap` bytes of output: past the cap it throws OverCap, and any other
+ * failure (a damaged stream) gives what `damaged` gives.
+ */
+function capped<T>(
+  cap: number,
+  decode: (maxOutputLength: number) => Uint8Array,
+  damaged: () => T,
+): Uint8Array | T {
+  try {
+    // zlib takes no limit below one byte.
+    return decode(Math.max(1, cap));
+  } catch (error) {
+    if (tooLarge(error)) throw new OverCap();
+    return damaged();
+  }
+}
+
 /** zlib's output up to the first error, counted as it arrives (for damaged streams pdf.js still reads in part). */
 function inflatePartial(data: Uint8Array, cap: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -49,28 +67,25 @@ export async function flate(data: Uint8Array, cap: number): Promise<Uint8Array> 
   const cmf = data[0] ?? 0;
   const flg = data[1] ?? 0;
   if ((cmf & 0x0f) !== 8 || ((cmf << 8) + flg) % 31 !== 0 || flg & 0x20) return new Uint8Array(0);
-  try {
-    return inflateSync(data, {
-      maxOutputLength: Math.max(1, cap),
-      finishFlush: constants.Z_SYNC_FLUSH,
-    });
-  } catch (error) {
-    if (tooLarge(error)) throw new OverCap();
-    return inflatePartial(data, cap);
-  }
+  return capped(
+    cap,
+    (maxOutputLength) =>
+      inflateSync(data, { maxOutputLength, finishFlush: constants.Z_SYNC_FLUSH }),
+    () => inflatePartial(data, cap),
+  );
 }
 
 /** BrotliDecode (pdf.js 5): the format with the largest expansion of all. */
 export function brotli(data: Uint8Array, cap: number): Uint8Array {
-  try {
-    return brotliDecompressSync(data, {
-      maxOutputLength: Math.max(1, cap),
-      finishFlush: constants.BROTLI_OPERATION_FLUSH,
-    });
-  } catch (error) {
-    if (tooLarge(error)) throw new OverCap();
-    return new Uint8Array(0);
-  }
+  return capped(
+    cap,
+    (maxOutputLength) =>
+      brotliDecompressSync(data, {
+        maxOutputLength,
+        finishFlush: constants.BROTLI_OPERATION_FLUSH,
+      }),
+    () => new Uint8Array(0),
+  );
 }
 
 /** A byte sink that refuses to grow past its cap. */

@@ -1,0 +1,19 @@
+// A document the API answers at a GET route without parameters (the team, the widget, the plans…),
+// loaded as a Resource: the route alone names what is read and its type.
+import type { ApiPath, ApiResponse } from "@coach/contracts/api-routes";
+import { useApi } from "../auth/auth-context";
+import { useResource, type Resource } from "./use-resource";
+
+/** The GET routes that take no parameters. */
+export type PlainGetPath = Exclude<ApiPath<"GET">, `${string}:${string}`>;
+
+/** What `path` answers, read when the component mounts and again on reload(). */
+export function useApiResource<P extends PlainGetPath>(path: P): Resource<ApiResponse<"GET", P>> {
+  const api = useApi();
+  // The client checks a call's options against one path, not a type parameter: widen it to these.
+  const route: PlainGetPath = path;
+  return useResource(
+    (signal) => api.get(route, { signal }) as Promise<ApiResponse<"GET", P>>,
+    [api, route],
+  );
+}
