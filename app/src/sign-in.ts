@@ -1,5 +1,5 @@
 // Signing this device in: with the code the widget's "Open in the app" link carries (`#code=…`), or
-// with a code typed from another device. The device token is kept in this app's storage.
+// with a code typed from another device or from a chat (`/app` on Telegram, `APP` on WhatsApp). The device token is kept in this app's storage.
 import { h } from "../../widget/src/shared/dom";
 import type { AppApi } from "./app-api";
 
@@ -59,7 +59,7 @@ export function signInForm(
     h(
       "p",
       {},
-      "In the chat on the creator's site choose “Open in the app”, or on a device where you are signed in choose “Add a device”, then type the code here.",
+      "In the chat on the creator's site choose “Open in the app”, on a device where you are signed in choose “Add a device”, or send /app to the coach on Telegram (APP on WhatsApp), then type the code here.",
     ),
     h("label", { for: "code" }, "Code"),
     input,

@@ -95,6 +95,15 @@ export const VisitorIdSchema = z.string().regex(/^v_[A-Za-z0-9_-]{24,64}$/);
 export const WidgetSessionRequestSchema = z.object({
   public_key: z.string().min(1).max(100),
   visitor_id: z.string().max(100).optional(),
+  /**
+   * The visitor's language as their browser states it (a BCP 47 tag: "es", "pt-BR"), sent by the widget
+   * when the persona speaks it; kept on the contact so check-ins and nudges are written in it.
+   */
+  locale: z
+    .string()
+    .max(35)
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'A language tag such as "es" or "pt-BR".')
+    .optional(),
 });
 export type WidgetSessionRequest = z.infer<typeof WidgetSessionRequestSchema>;
 

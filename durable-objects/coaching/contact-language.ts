@@ -1,8 +1,9 @@
 // The language the coaching agent writes its own words in (check-in hints and thanks, the default
 // nudges): the one a member chose for the contact (contacts.language) when there is one; else the one the
-// person's platform reported (contacts.locale, from Telegram's `language_code`) on the agent's contact
-// or, for a person who linked channels, on any contact of theirs, when the platform has words in it;
-// else the persona's first. Widget visitors and WhatsApp contacts report none.
+// person's platform reported (contacts.locale: Telegram's `language_code`, or the browser's language the
+// widget sends when the persona speaks it; WhatsApp reports none) on the agent's contact or, for a
+// person who linked channels, on any contact of theirs, when the platform has words in it; else the
+// persona's first.
 import { inArray } from "drizzle-orm";
 import { linkGroup } from "../../worker/db/contact-links";
 import { forTenant } from "../../worker/db/tenant-gateway";

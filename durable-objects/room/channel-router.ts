@@ -1,14 +1,15 @@
 // The room's messaging-channel side: sends each frame to the delivery of the route its turn came from
-// (reply-routes.ts), so a person who linked both channels gets each answer where they asked. Frames
-// that name no turn (typing) belong to the turn being answered, the head of the outbox; anything else
-// follows the route the user wrote from last, or the room's own channel.
+// (reply-routes.ts), so a person who linked both channels gets each answer where they asked, and one
+// who asked in the widget or the app gets it there and not also on their chat. Frames that name no
+// turn (typing) belong to the turn being answered, the head of the outbox; anything else follows the
+// channel route the user wrote from last, or the room's own channel.
 import type { ServerFrame } from "@coach/contracts/socket";
 import type { Logger } from "../../worker/lib/logger";
 import { ChannelDelivery } from "./channel-delivery";
 import type { ChannelPost } from "./channel-post";
 import { senderTarget, type ChannelSenders } from "./channel-senders";
 import type { Outbox } from "./outbox";
-import type { ReplyRoute, ReplyRoutes } from "./reply-routes";
+import { SOCKET_ORIGIN, type ReplyRoute, type ReplyRoutes } from "./reply-routes";
 import type { RoomMeta } from "./room-meta";
 import type { ChannelAdapter } from "./socket-hub";
 
@@ -50,7 +51,10 @@ export class ChannelRouter implements ChannelAdapter {
       "turn_id" in frame && typeof frame.turn_id === "string"
         ? frame.turn_id
         : outbox.head()?.turnId;
-    return (turnId ? routes.forTurn(turnId) : null) ?? routes.latest() ?? metaRoute(meta);
+    const origin = turnId ? routes.forTurn(turnId) : null;
+    // Asked on a socket (the widget, the app): answered there, not on a chat the person also uses.
+    if (origin === SOCKET_ORIGIN) return null;
+    return origin ?? routes.latest() ?? metaRoute(meta);
   }
 
   private deliveryFor(route: ReplyRoute): ChannelDelivery {

@@ -13,7 +13,7 @@ import { handleCoachingMessage, type CoachingMessage } from "./coaching-replies"
 import { fixedReplyTo, recordFixedReply } from "./fixed-replies";
 import type { OutboundInput } from "./outbound-message";
 import type { OwedReply } from "./owed-replies";
-import type { ReplyRoute } from "./reply-routes";
+import { SOCKET_ORIGIN, type ReplyRoute } from "./reply-routes";
 import type { RoomMeta } from "./room-meta";
 import type { RoomStores } from "./room-stores";
 import type { SocketHub } from "./socket-hub";
@@ -102,7 +102,8 @@ export class MessageIntake {
         channel,
         clientId: input.clientId,
       });
-      if (input.route) this.deps.routes.record(turnId, input.route);
+      // No route: a socket's message, answered on the sockets only.
+      this.deps.routes.record(turnId, input.route ?? SOCKET_ORIGIN);
       if (destination.kind === "assistant") this.deps.outbox.enqueue(turnId, message.seq, turnId);
       if (fixed)
         this.deps.owed.owe({

@@ -83,7 +83,6 @@ export function upgrade(socketUrl: string, origin: string | null = ORIGIN): Prom
   return exports.default.fetch(socketUrl.replace(/^ws/, "http"), { headers });
 }
 
-/** A connected socket that records every frame it receives. */
 /**
  * A ping spelled unlike the widget's keep-alive (contracts/src/keep-alive.ts): the runtime's auto-response
  * does not match it, so the room's own code answers it, after every frame sent before it. Tests use it
@@ -91,6 +90,7 @@ export function upgrade(socketUrl: string, origin: string | null = ORIGIN): Prom
  */
 export const ROOM_PING = '{ "type": "ping" }';
 
+/** A connected socket that records every frame it receives. */
 export class SocketClient {
   readonly frames: ServerFrame[] = [];
   private waiters: (() => void)[] = [];

@@ -1,6 +1,6 @@
 // The widget's own words in the visitor's language: a Spanish browser (`navigator.languages` es-ES)
-// sees Spanish when the persona speaks Spanish, and the persona's first language when it does not; the
-// room's refusals (`error` frames) are said in that language by their code.
+// sees Spanish when the persona speaks Spanish (and tells the edge, which writes check-ins in it), and the
+// persona's first language when it does not; the room's refusals (`error` frames) are said in that language by their code.
 import type { Browser, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ERROR_STRINGS } from "../src/i18n/error-strings";
@@ -21,10 +21,18 @@ async function speak(languages: string[]): Promise<void> {
   await api("/api/v1/persona", { ...saved, languages }, "PUT");
 }
 
-/** The composer's placeholder, the send button and the launcher's label a Spanish browser sees. */
+/**
+ * The composer's placeholder, the send button and the launcher's label a Spanish browser sees, and the
+ * language its session requests tell the edge.
+ */
 async function seenBySpanishBrowser() {
   const context = await newVisitor(browser, { locale: "es-ES" });
   const page = await context.newPage();
+  const sessionLocales: (string | undefined)[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/v1/widget/session"))
+      sessionLocales.push((request.postDataJSON() as { locale?: string }).locale);
+  });
   await page.goto(stack.demoUrl);
   await openChat(page);
   const widget = page.locator("#coach-widget");
@@ -33,6 +41,7 @@ async function seenBySpanishBrowser() {
     placeholder: await widget.locator("textarea").getAttribute("placeholder"),
     send: await widget.locator("button[type=submit]").innerText(),
     launcher: await widget.locator(".launcher").getAttribute("aria-label"),
+    sessionLocales,
   };
   await context.close();
   return seen;
@@ -58,14 +67,19 @@ describe("the widget's language", () => {
       send: UI_STRINGS.es.send,
     });
     expect(seen.launcher).toMatch(new RegExp(`^${OPEN_CHAT.es}: `));
+    expect(seen.sessionLocales.length).toBeGreaterThan(0);
+    expect(new Set(seen.sessionLocales)).toEqual(new Set(["es-ES"]));
   });
 
   it("speaks the persona's language to a Spanish browser when the persona speaks only English", async () => {
     await speak(["en"]);
-    expect(await seenBySpanishBrowser()).toMatchObject({
+    const seen = await seenBySpanishBrowser();
+    expect(seen).toMatchObject({
       placeholder: UI_STRINGS.en.placeholder,
       send: UI_STRINGS.en.send,
     });
+    expect(seen.sessionLocales.length).toBeGreaterThan(0);
+    expect(new Set(seen.sessionLocales)).toEqual(new Set([undefined]));
   });
 });
 

@@ -34,7 +34,7 @@ export function invalidDeviceToken(): AppError {
   return new AppError(
     401,
     "invalid_device_token",
-    "This device is not signed in to the app any more. Get a new code from the chat on the creator's site, or from a device that is signed in.",
+    "This device is not signed in to the app any more. Get a new code from the chat on the creator's site, from a device that is signed in, or by sending /app to the coach on Telegram (APP on WhatsApp).",
   );
 }
 

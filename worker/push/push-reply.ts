@@ -1,7 +1,8 @@
 // Tells a person's app about a reply they were not there to see: the assistant's answer, or a team
 // member's during a takeover, stored while the conversation had no open socket. Sent by the room in
-// the background (web conversations only), at any hour: the person asked and is waiting for it, so
-// the quiet hours that hold proactive messages back do not apply. A failure is logged, never thrown.
+// the background (for web conversations, and for questions asked in the app whatever channel the
+// conversation began on), at any hour: the person asked and is waiting for it, so the quiet hours that
+// hold proactive messages back do not apply. A failure is logged, never thrown.
 import { plainText } from "../channels/plain-text";
 import { describeError, type Logger } from "../lib/logger";
 import { notifyContact, shorten, type PushMessage } from "./notify-contact";

@@ -1,24 +1,24 @@
 // The companion app's API, called by the app itself from the edge's own origin (`/app/<public key>/`):
-// a device signs in with a one-time code (from the widget, or from a device already signed in) and
-// gets a device token; the token asks for conversation sessions and for codes for another device,
-// reads the person's progress and their coaching preferences (and changes those), and registers the
-// device's Web Push subscription. Also `POST /api/v1/widget/app-link`, which the widget calls as its
-// visitor to get the code and the link that open the app as the same person.
+// a device signs in with a one-time code (from the widget, from a device already signed in, or from a
+// chat: /app on Telegram, APP on WhatsApp) and gets a device token; the token asks for conversation
+// sessions and for codes for another device, reads the person's progress and their coaching
+// preferences (and changes those), and registers the device's Web Push subscription. Also
+// `POST /api/v1/widget/app-link`, which the widget calls as its visitor to get the code and the link
+// that open the app as the same person.
 import {
   AppDeviceRequestSchema,
   AppPreferencesUpdateSchema,
   PushSubscriptionSchema,
   PushUnsubscribeSchema,
   type AppDeviceResponse,
-  type AppLinkCodeResponse,
   type PushPublicKeyResponse,
 } from "@coach/contracts/companion-app";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
-import { canonicalContactId } from "../db/contact-links";
 import { forTenant, type TenantGateway, type TenantRow } from "../db/tenant-gateway";
 import { findWidgetByPublicKey } from "../db/widget-directory";
-import { APP_CODE_TTL_SECONDS, issueAppCode, redeemAppCode } from "../companion/app-link-codes";
+import { redeemAppCode } from "../companion/app-link-codes";
+import { appSignInLink } from "../companion/app-sign-in-link";
 import { createDevice, deviceFromHeader } from "../companion/app-devices";
 import { appPreferences, updateAppPreferences } from "../companion/app-preferences";
 import { appProgress } from "../companion/app-progress";
@@ -66,27 +66,6 @@ const deviceAuth = createMiddleware<DeviceEnv>(async (c, next) => {
   await next();
 });
 
-/**
- * A code that signs a device in as the person behind `contactId`, and the app's address carrying it
- * in the fragment (never sent to a server, so never in a log).
- */
-async function codeResponse(
-  env: Env,
-  requestUrl: string,
-  tenantId: string,
-  contactId: string,
-  publicKey: string,
-): Promise<AppLinkCodeResponse> {
-  const canonical = await canonicalContactId(env.DB, tenantId, contactId);
-  const code = await issueAppCode(env.DB, tenantId, canonical);
-  const origin = new URL(requestUrl).origin;
-  return {
-    code,
-    app_url: `${origin}/app/${encodeURIComponent(publicKey)}/#code=${code}`,
-    expires_in: APP_CODE_TTL_SECONDS,
-  };
-}
-
 export const appRoutes = new Hono<DeviceEnv>()
   .use("/:public_key/*", appWorkspace)
   .post("/:public_key/devices", jsonBody(AppDeviceRequestSchema, { maxBytes: 1024 }), async (c) => {
@@ -119,7 +98,13 @@ export const appRoutes = new Hono<DeviceEnv>()
     const gateway = c.get("gateway");
     const device = c.get("device");
     return c.json(
-      await codeResponse(c.env, c.req.url, gateway.tenantId, device.contactId, c.get("publicKey")),
+      await appSignInLink(
+        c.env,
+        new URL(c.req.url).origin,
+        gateway.tenantId,
+        device.contactId,
+        c.get("publicKey"),
+      ),
       201,
     );
   })
@@ -193,7 +178,13 @@ export const widgetAppLinkRoutes = new Hono<VisitorEnv>()
     const [widget] = await forTenant(c.env.DB, visitor.tid).list("widgets", { limit: 1 });
     if (!widget) throw appNotFound();
     return c.json(
-      await codeResponse(c.env, c.req.url, visitor.tid, visitor.sub, widget.publicKey),
+      await appSignInLink(
+        c.env,
+        new URL(c.req.url).origin,
+        visitor.tid,
+        visitor.sub,
+        widget.publicKey,
+      ),
       201,
     );
   });

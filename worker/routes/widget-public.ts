@@ -119,6 +119,7 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
         forTenant(c.env.DB, widget.tenantId),
         body.visitor_id,
         siteOf(origin),
+        body.locale,
       );
       const response = await sessionResponse(c.env, c.req.url, widget.tenantId, session, origin);
       c.header("Access-Control-Allow-Origin", origin);

@@ -37,12 +37,14 @@ export function siteOf(origin: string): string | null {
 
 /**
  * The visitor's contact and latest open web conversation, created as needed; `site` (see `siteOf`)
- * is kept from their first session.
+ * is kept from their first session, `locale` (the browser's language, when the widget sends one) from
+ * their latest, as Telegram's `language_code` is for a Telegram user.
  */
 export async function openVisitorSession(
   gateway: TenantGateway,
   requestedVisitorId: string | undefined,
   site: string | null,
+  locale?: string,
 ): Promise<VisitorSession> {
   const now = Date.now();
   const known = await findContact(gateway, requestedVisitorId);
@@ -54,11 +56,13 @@ export async function openVisitorSession(
       externalId: newVisitorId(),
       lastSeenAt: now,
       site,
+      locale: locale ?? null,
     }));
   if (known)
     await gateway.update("contacts", known.id, {
       lastSeenAt: now,
       ...(known.site === null && site ? { site } : {}),
+      ...(locale ? { locale } : {}),
     });
 
   const [open] = await gateway.list("conversations", {

@@ -41,6 +41,13 @@ export async function graphCalls(phoneId: string): Promise<GraphCall[]> {
   ).json()) as GraphCall[];
 }
 
+/** The texts a bot sent to one Telegram chat, oldest first. */
+export async function telegramTexts(token: string, chatId: number): Promise<string[]> {
+  return (await telegramCalls(token, "sendMessage"))
+    .filter((c) => Number(c.params.chat_id) === chatId)
+    .map((c) => String(c.params.text));
+}
+
 /** The texts sent from a phone number id to one WhatsApp user (wa_id), oldest first. */
 export async function whatsAppTexts(phoneId: string, to: string): Promise<string[]> {
   return (await graphCalls(phoneId))

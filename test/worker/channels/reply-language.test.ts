@@ -1,8 +1,8 @@
 // The platform's own words on the channels, in the person's language: a request for a person on
 // Telegram written in Spanish is recognised whatever the persona speaks and answered in Spanish, bot
 // commands and link codes follow Telegram's language setting (kept on the contact for what is sent
-// later), and a French opt-out keyword on WhatsApp stops check-ins and is answered in French when the
-// persona speaks it.
+// later) unless a member chose a language for the person, and a French opt-out keyword on WhatsApp
+// stops check-ins and is answered in French when the persona speaks it.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HUMAN_REQUESTED_REPLY } from "../../../durable-objects/room/room-texts";
@@ -20,6 +20,7 @@ import {
   telegramCalls,
   textUpdate,
   waText,
+  whatsAppTexts,
 } from "./channel-helpers";
 
 let workspace: SeededWorkspace;
@@ -38,6 +39,27 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(200);
 });
+
+/** The contact with `externalId` in the workspace (created by its first message). */
+async function contactId(externalId: string): Promise<string> {
+  const row = await env.DB.prepare(
+    "SELECT id FROM contacts WHERE tenant_id = ? AND external_id = ?",
+  )
+    .bind(workspace.tenantId, externalId)
+    .first<{ id: string }>();
+  if (!row) throw new Error(`no contact ${externalId}`);
+  return row.id;
+}
+
+/** A member chooses `language` for the person, as the inbox's contact panel does. */
+async function chooseLanguage(externalId: string, language: string): Promise<void> {
+  const res = await call(`/api/v1/contacts/${await contactId(externalId)}/coaching`, {
+    method: "PUT",
+    token: workspace.members.editor.token,
+    body: { language },
+  });
+  expect(res.status).toBe(200);
+}
 
 /** A Telegram text update from a user whose Telegram is set to `languageCode` (none when null). */
 function updateIn(languageCode: string | null, updateId: number, chatId: number, text: string) {
@@ -80,6 +102,19 @@ describe("Telegram in the person's language", () => {
       expect(await sentTexts(bot.token, 7103)).toContain(BOT_TEXTS.de.help),
     );
   });
+
+  it("answers commands in the language a member chose for the person, over Telegram's", async () => {
+    const bot = await connectBot(workspace);
+    await postUpdate(bot.botId, bot.secret, updateIn("de", 4, 7104, "/start"));
+    await eventually(async () =>
+      expect((await sentTexts(bot.token, 7104))[0]).toContain(BOT_TEXTS.de.help),
+    );
+    await chooseLanguage("7104", "fr");
+    await postUpdate(bot.botId, bot.secret, updateIn("de", 7, 7104, "/help"));
+    await eventually(async () =>
+      expect(await sentTexts(bot.token, 7104)).toContain(BOT_TEXTS.fr.help),
+    );
+  });
 });
 
 describe("linking channels in the person's language", () => {
@@ -101,6 +136,18 @@ describe("linking channels in the person's language", () => {
       .bind(workspace.tenantId, "7105")
       .first<{ locale: string | null }>();
     expect(contact?.locale).toBe("es");
+  });
+});
+
+describe("WhatsApp link codes", () => {
+  it("tells the code in the language a member chose for the person", async () => {
+    const number = await connectNumber(workspace);
+    const texts = () => whatsAppTexts(number.phoneId, "34600111222");
+    await postSigned(number, waText(number.phoneId, "34600111222", "wamid.link-1", "LINK"));
+    await eventually(async () => expect((await texts())[0]).toMatch(/^Your link code is /));
+    await chooseLanguage("34600111222", "es");
+    await postSigned(number, waText(number.phoneId, "34600111222", "wamid.link-2", "LINK"));
+    await eventually(async () => expect((await texts())[1]).toMatch(/^Tu código de enlace es /));
   });
 });
 

@@ -19,7 +19,7 @@ import { mintVisitorToken } from "../../../worker/lib/visitor-token";
 import type { PushedMessage } from "../../support/push-stand-in";
 import { browserSubscriptionKeys, decryptPushBody, fromB64url } from "../../support/push-decrypt";
 import { SocketClient } from "../../support/widget-client";
-import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
+import { call, type SeededWorkspace } from "../auth/helpers";
 import {
   createProgram,
   enroll,
@@ -28,17 +28,14 @@ import {
   runAt,
   seedWebContact,
 } from "../programs/program-helpers";
+import { workspaceWithApp } from "./app-helpers";
 
 const SITE = "https://coach-site.example";
 let workspace: SeededWorkspace;
 let publicKey: string;
 
 beforeAll(async () => {
-  workspace = await seedWorkspace();
-  const widget = (await (
-    await call("/api/v1/widget", { token: workspace.members.owner.token })
-  ).json()) as { public_key: string };
-  publicKey = widget.public_key;
+  ({ workspace, publicKey } = await workspaceWithApp());
 });
 
 /** A widget visitor's token, as the widget holds it after `POST /api/v1/widget/session`. */

@@ -183,6 +183,33 @@ describe("POST /api/v1/widget/session", () => {
     expect(session.visitor_id).not.toBe(chosen);
   });
 
+  it("keeps the browser's language on the visitor's contact, and refuses one that is not a language tag", async () => {
+    const post = (body: object) =>
+      exports.default.fetch(`${BASE}/api/v1/widget/session`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: ORIGIN },
+        body: JSON.stringify({ public_key: workspace.publicKey, ...body }),
+      });
+    const first = await post({ locale: "es-MX" });
+    expect(first.status).toBe(200);
+    const { visitor_id } = (await first.json()) as { visitor_id: string };
+    const locale = async () =>
+      (
+        await env.DB.prepare("SELECT locale FROM contacts WHERE external_id = ?")
+          .bind(visitor_id)
+          .first<{ locale: string | null }>()
+      )?.locale;
+    expect(await locale()).toBe("es-MX");
+    expect((await post({ visitor_id, locale: "pt-BR" })).status).toBe(200);
+    expect(await locale()).toBe("pt-BR");
+    expect((await post({ visitor_id })).status).toBe(200);
+    expect(await locale()).toBe("pt-BR");
+    const refused = await post({ visitor_id, locale: "<script>" });
+    expect(refused.status).toBe(400);
+    expect((await errorOf(refused)).code).toBe("validation_failed");
+    expect(await locale()).toBe("pt-BR");
+  });
+
   it("never hands out another workspace's visitor", async () => {
     const other = await createWorkspace();
     const theirs = await openSession(other);

@@ -10,6 +10,14 @@ function known(tag: string): WidgetLanguage | null {
   return WIDGET_LANGUAGES.find((language) => language === base) ?? null;
 }
 
+/** The browser's own tag for `language` ("es-MX" for es), when the visitor's browser states it. */
+export function browserTagFor(
+  language: WidgetLanguage,
+  browser: readonly string[],
+): string | undefined {
+  return browser.find((tag) => known(tag) === language);
+}
+
 /** The language for a visitor whose browser prefers `browser`, of a persona speaking `offered`. */
 export function chooseLanguage(
   offered: readonly string[],

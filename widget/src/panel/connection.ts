@@ -25,6 +25,8 @@ export class Connection {
     private readonly edge: string,
     private readonly publicKey: string,
     private readonly visitorId: () => string | undefined,
+    /** The visitor's language as their browser states it, sent with each session request. */
+    private readonly locale: string | undefined,
     private readonly events: ConnectionEvents,
   ) {
     this.socket = new ReconnectingSocket({
@@ -56,16 +58,19 @@ export class Connection {
    */
   currentSession(): Promise<Session | SessionFailure> {
     if (this.session && Date.now() < this.session.usableUntil) return Promise.resolve(this.session);
-    this.pendingSession ??= requestSession(this.edge, this.publicKey, this.visitorId()).then(
-      (result) => {
-        this.pendingSession = null;
-        if ("socket_url" in result) {
-          this.session = result;
-          this.events.session(result);
-        }
-        return result;
-      },
-    );
+    this.pendingSession ??= requestSession(
+      this.edge,
+      this.publicKey,
+      this.visitorId(),
+      this.locale,
+    ).then((result) => {
+      this.pendingSession = null;
+      if ("socket_url" in result) {
+        this.session = result;
+        this.events.session(result);
+      }
+      return result;
+    });
     return this.pendingSession;
   }
 

@@ -1,6 +1,7 @@
 // The chat panel chunk, loaded on first open: wires the transcript, the socket and the view, keeps the
 // transcript for the next page load, and reports to the host page through the loader's events.
 import type { ServerFrame } from "@coach/contracts/socket";
+import { browserTagFor } from "../i18n/languages";
 import { adoptCss } from "../shared/dom";
 import type { PanelHandle, PanelHost } from "../shared/host";
 import { errorWords, STRINGS, useLanguage } from "../shared/strings";
@@ -85,26 +86,33 @@ export function mount(host: PanelHost): PanelHandle {
     cleared: () => view.clear(),
   });
 
-  const connection = new Connection(host.edge, host.config.public_key, () => store.visitorId(), {
-    lastSeq: () => transcript.lastSeq,
-    session: (session) => {
-      store.setVisitorId(session.visitor_id);
-      if (conversationId !== session.conversation_id) {
-        conversationId = session.conversation_id;
-        transcript.clear();
-        const saved = store.transcript(session.conversation_id);
-        if (saved) transcript.restore(saved);
-      }
+  const locale = browserTagFor(host.language, navigator.languages ?? [navigator.language]);
+  const connection = new Connection(
+    host.edge,
+    host.config.public_key,
+    () => store.visitorId(),
+    locale,
+    {
+      lastSeq: () => transcript.lastSeq,
+      session: (session) => {
+        store.setVisitorId(session.visitor_id);
+        if (conversationId !== session.conversation_id) {
+          conversationId = session.conversation_id;
+          transcript.clear();
+          const saved = store.transcript(session.conversation_id);
+          if (saved) transcript.restore(saved);
+        }
+      },
+      state: (state, failure) => {
+        if (failure?.fatal) {
+          view.setStatus("");
+          view.setNotice(STRINGS.unavailable);
+          host.emit("error", { code: failure.code, message: failure.message });
+        } else showState(state);
+      },
+      frame: (frame) => onFrame(frame),
     },
-    state: (state, failure) => {
-      if (failure?.fatal) {
-        view.setStatus("");
-        view.setNotice(STRINGS.unavailable);
-        host.emit("error", { code: failure.code, message: failure.message });
-      } else showState(state);
-    },
-    frame: (frame) => onFrame(frame),
-  });
+  );
 
   function showState(state: ConnectionState): void {
     const name = host.identity()?.name;

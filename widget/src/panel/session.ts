@@ -1,6 +1,6 @@
 // Visitor sessions: `POST /api/v1/widget/session` for a short-lived socket token. The widget asks for
 // a fresh one whenever the last is near its end or a socket failed to open with it.
-import type { WidgetSessionResponse } from "@coach/contracts/widget";
+import type { WidgetSessionRequest, WidgetSessionResponse } from "@coach/contracts/widget";
 
 /** A session with the moment its token stops being worth trying. */
 export type Session = WidgetSessionResponse & { usableUntil: number };
@@ -15,21 +15,26 @@ export type SessionFailure = {
 
 const MARGIN_MS = 30_000;
 
-/** Requests a session for `publicKey`, continuing `visitorId` when the edge knows it. */
+/**
+ * Requests a session for `publicKey`, continuing `visitorId` when the edge knows it; `locale` is the
+ * visitor's language as their browser states it, when the widget speaks it to them.
+ */
 export async function requestSession(
   edge: string,
   publicKey: string,
   visitorId: string | undefined,
+  locale: string | undefined,
 ): Promise<Session | SessionFailure> {
+  const request: WidgetSessionRequest = { public_key: publicKey };
+  if (visitorId) request.visitor_id = visitorId;
+  if (locale) request.locale = locale;
   let res: Response;
   try {
     res = await fetch(`${edge}/api/v1/widget/session`, {
       method: "POST",
       credentials: "omit",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(
-        visitorId ? { public_key: publicKey, visitor_id: visitorId } : { public_key: publicKey },
-      ),
+      body: JSON.stringify(request),
     });
   } catch {
     return { code: "network_error", message: "The chat's server cannot be reached.", fatal: false };

@@ -1,7 +1,10 @@
 // The Telegram bot's own words in each language the platform writes, and the language one update is
-// answered in: the user's Telegram language when it has a catalogue, else the persona's first. The
+// answered in: the one a member (or the person, in the app) chose for the chat's contact, else the
+// user's Telegram language when it has a catalogue, else the persona's first. The
 // commands keep their Telegram names (/start, /stop…) in every language, as Telegram's menus show them.
+import { and, eq } from "drizzle-orm";
 import type { Context } from "grammy";
+import { forTenant } from "../../db/tenant-gateway";
 import { chooseReplyLanguage, type ReplyLanguage } from "../../lib/reply-language";
 import { loadPersona } from "../../persona/load-persona";
 import type { BotDeps } from "./bot-context";
@@ -28,6 +31,7 @@ export const BOT_TEXTS: Record<ReplyLanguage, BotTexts> = {
       "Ask me anything about the coaching material; I answer from it.",
       "/reset starts a new conversation",
       "/link shows a code to continue this conversation on WhatsApp; /link CODE uses a code from there",
+      "/app gives a code to use this conversation in the coach's app on another phone or computer",
       "/stop turns off check-in messages (I still answer when you write)",
       "/start turns them on again",
       "/help shows this message",
@@ -58,6 +62,7 @@ export const BOT_TEXTS: Record<ReplyLanguage, BotTexts> = {
       "Pregúntame lo que quieras sobre el material de coaching; respondo a partir de él.",
       "/reset empieza una conversación nueva",
       "/link muestra un código para seguir esta conversación en WhatsApp; /link CÓDIGO usa un código de allí",
+      "/app da un código para usar esta conversación en la app del coach en otro teléfono u ordenador",
       "/stop desactiva los mensajes de seguimiento (sigo respondiendo cuando escribes)",
       "/start los vuelve a activar",
       "/help muestra este mensaje",
@@ -89,6 +94,7 @@ export const BOT_TEXTS: Record<ReplyLanguage, BotTexts> = {
       "Pergunte o que quiser sobre o material de coaching; respondo a partir dele.",
       "/reset começa uma conversa nova",
       "/link mostra um código para continuar esta conversa no WhatsApp; /link CÓDIGO usa um código de lá",
+      "/app dá um código para usar esta conversa na app do coach noutro telemóvel ou computador",
       "/stop desliga as mensagens de acompanhamento (continuo a responder quando escreve)",
       "/start volta a ligá-las",
       "/help mostra esta mensagem",
@@ -120,6 +126,7 @@ export const BOT_TEXTS: Record<ReplyLanguage, BotTexts> = {
       "Posez-moi vos questions sur le contenu du coaching ; je réponds à partir de celui-ci.",
       "/reset commence une nouvelle conversation",
       "/link affiche un code pour continuer cette conversation sur WhatsApp ; /link CODE utilise un code venu de là-bas",
+      "/app donne un code pour retrouver cette conversation dans l'application du coach sur un autre téléphone ou ordinateur",
       "/stop désactive les messages de suivi (je réponds toujours quand vous écrivez)",
       "/start les réactive",
       "/help affiche ce message",
@@ -152,6 +159,7 @@ export const BOT_TEXTS: Record<ReplyLanguage, BotTexts> = {
       "Frag mich alles zum Coaching-Material; ich antworte auf seiner Grundlage.",
       "/reset beginnt ein neues Gespräch",
       "/link zeigt einen Code, um dieses Gespräch auf WhatsApp fortzusetzen; /link CODE nutzt einen Code von dort",
+      "/app gibt dir einen Code, um dieses Gespräch in der App des Coaches auf einem anderen Handy oder Computer zu nutzen",
       "/stop schaltet Check-in-Nachrichten aus (ich antworte weiter, wenn du schreibst)",
       "/start schaltet sie wieder ein",
       "/help zeigt diese Nachricht",
@@ -180,13 +188,27 @@ export const BOT_TEXTS: Record<ReplyLanguage, BotTexts> = {
   },
 };
 
-/** The language to answer `ctx`'s user in: their Telegram language, else the persona's first. */
-export async function botLanguage(deps: BotDeps, ctx: Context): Promise<ReplyLanguage> {
-  const { persona } = await loadPersona(deps.env.DB, deps.channel.tenantId);
-  return chooseReplyLanguage(persona, { stated: ctx.from?.language_code });
+/** The language chosen for the contact of `ctx`'s chat (contacts.language), if it has one yet. */
+async function chosenLanguage(deps: BotDeps, ctx: Context): Promise<string | null> {
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return null;
+  const [contact] = await forTenant(deps.env.DB, deps.channel.tenantId).list("contacts", {
+    where: (t) => and(eq(t.channel, "telegram"), eq(t.externalId, String(chatId))),
+    limit: 1,
+  });
+  return contact?.language ?? null;
 }
 
-/** The words to answer `ctx`'s user with: their Telegram language, else the persona's first. */
+/** The language to answer `ctx`'s user in (see the top of this file). */
+export async function botLanguage(deps: BotDeps, ctx: Context): Promise<ReplyLanguage> {
+  const [{ persona }, chosen] = await Promise.all([
+    loadPersona(deps.env.DB, deps.channel.tenantId),
+    chosenLanguage(deps, ctx),
+  ]);
+  return chooseReplyLanguage(persona, { stated: chosen ?? ctx.from?.language_code });
+}
+
+/** The words to answer `ctx`'s user with, in `botLanguage`. */
 export async function botTexts(deps: BotDeps, ctx: Context): Promise<BotTexts> {
   return BOT_TEXTS[await botLanguage(deps, ctx)];
 }

@@ -1,6 +1,7 @@
 // The Telegram bot of one connected channel, built per webhook call from one Composer per feature.
 // botInfo comes from the stored config, so handling an update never calls getMe.
 import { Bot } from "grammy";
+import { appComposer } from "./app-command";
 import { botBlockedComposer } from "./bot-blocked";
 import { reportBotError, type BotDeps } from "./bot-context";
 import { coachingCommandsComposer } from "./coaching-commands";
@@ -24,6 +25,7 @@ export function buildBot(deps: BotDeps): Bot {
   bot.use(coachingCommandsComposer(deps));
   bot.use(commandsComposer(deps));
   bot.use(linkComposer(deps));
+  bot.use(appComposer(deps));
   bot.use(messagesComposer(deps));
   bot.use(quickReplyAnswersComposer(deps));
   bot.use(botBlockedComposer(deps));

@@ -8,7 +8,8 @@ import { forTenant } from "../../db/tenant-gateway";
 import type { BotDeps } from "./bot-context";
 import { botTexts } from "./bot-texts";
 
-function userOf(ctx: Context): ChannelUser | null {
+/** The Telegram user of `ctx`'s chat as a channel user (null for updates without a chat). */
+export function userOf(ctx: Context): ChannelUser | null {
   if (!ctx.chat) return null;
   const name = ctx.from
     ? [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ")

@@ -2,16 +2,14 @@
 // conversation on Telegram, "LINK CODE" redeems a code shown there. WhatsApp has no commands, so the
 // whole message must be the keyword (any case), alone or with one code-shaped word: "link me to the
 // article" still goes to the coach. WhatsApp tells no language, and LINK is the same word in every
-// one: the reply is in the persona's first language.
+// one: the reply is in the language a member chose for the person, else the persona's first.
 import type { ChannelEntry } from "../../db/channel-directory";
-import { forTenant } from "../../db/tenant-gateway";
 import type { WhatsAppConfig } from "../channel-config";
-import { chooseReplyLanguage } from "../../lib/reply-language";
-import { loadPersona } from "../../persona/load-persona";
 import { issueLinkCode, redeemLinkCode } from "../channel-linking";
-import { findOrCreateContact, type ChannelUser } from "../channel-session";
+import type { ChannelUser } from "../channel-session";
 import { linkCodeReply, linkOutcomeReply } from "../link-texts";
 import { sendText } from "./graph-client";
+import { keywordSender } from "./keyword-sender";
 
 const LINK_KEYWORD = /^link(?:\s+([a-z0-9]{3}[\s-]?[a-z0-9]{3}))?$/i;
 
@@ -32,9 +30,7 @@ export async function handleLinkRequest(
   user: ChannelUser,
   typed: string,
 ): Promise<() => Promise<unknown>> {
-  const gateway = forTenant(env.DB, channel.tenantId);
-  const contact = await findOrCreateContact(gateway, user);
-  const language = chooseReplyLanguage((await loadPersona(env.DB, channel.tenantId)).persona);
+  const { gateway, contact, language } = await keywordSender(env, channel, user);
   const reply =
     typed === ""
       ? linkCodeReply(await issueLinkCode(env, gateway, contact.id), "/link", language)

@@ -21,6 +21,7 @@ import { forwardToRoom } from "../forward-to-room";
 import type { HandOff } from "../hand-off";
 import type { WebhookDeps } from "../webhook-deps";
 import { handleCoachingKeyword } from "./coaching-keywords";
+import { handleAppRequest, isAppRequest } from "./app-keyword";
 import { handleLinkRequest, linkRequest } from "./link-keyword";
 import { describeDeliveryError, UNREACHABLE_CODES } from "./delivery-errors";
 import { markReadWithTyping } from "./graph-client";
@@ -50,12 +51,17 @@ async function handleMessage(deps: WhatsAppEventDeps, value: Value, raw: unknown
   const name = value.contacts?.find((c) => c.wa_id === message.from)?.profile?.name ?? null;
   const user = { kind: "whatsapp" as const, externalId: message.from, displayName: name };
   const linkCode = said.quickReplyId ? null : linkRequest(said.text);
-  // A link request is answered here rather than by the room: its reply is sent after the read receipt.
-  const link: { reply: (() => Promise<unknown>) | null } = { reply: null };
+  const appAsked = !said.quickReplyId && isAppRequest(said.text);
+  // LINK and APP are answered here rather than by the room: the reply is sent after the read receipt.
+  const keyword: { reply: (() => Promise<unknown>) | null } = { reply: null };
   const handedOff = await deps.handOff.run(async () => {
     try {
       if (linkCode !== null) {
-        link.reply = await handleLinkRequest(env, channel, config, user, linkCode);
+        keyword.reply = await handleLinkRequest(env, channel, config, user, linkCode);
+        return;
+      }
+      if (appAsked) {
+        keyword.reply = await handleAppRequest(env, channel, config, user);
         return;
       }
       const coaching = said.quickReplyId
@@ -85,7 +91,7 @@ async function handleMessage(deps: WhatsAppEventDeps, value: Value, raw: unknown
         error_message: err instanceof Error ? err.message : String(err),
       }),
     );
-    if (link.reply) await link.reply();
+    if (keyword.reply) await keyword.reply();
   });
 }
 
