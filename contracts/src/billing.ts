@@ -4,6 +4,7 @@
  * Prices are in the currency's minor unit (cents), as Stripe takes them.
  */
 import { z } from "zod";
+import type { PersonView } from "./person-view";
 
 const includes = z
   .object({
@@ -110,6 +111,10 @@ export type MemberView = {
   subscription_id: string;
   contact_id: string;
   display_name: string | null;
+  /** Who the member is, as far as they are known. */
+  contact: PersonView | null;
+  /** When the subscription began. */
+  member_since: number;
   plan_id: string;
   plan_name: string | null;
   /** Stripe's status: active, trialing, past_due, canceled, unpaid, … */

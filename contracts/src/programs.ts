@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import { LocalTimeSchema } from "./coaching-preferences";
+import type { PersonView } from "./person-view";
 
 export * from "./coaching-preferences";
 
@@ -218,13 +219,7 @@ export type EnrollmentView = {
   end_reason: string | null;
   history?: EnrollmentEvent[];
   /** In lists: who the enrolment is for, as far as they are known. */
-  contact?: {
-    display_name: string | null;
-    email: string | null;
-    channel: "web" | "telegram" | "whatsapp";
-    /** A widget visitor's site, the host name of the page they first opened the widget on. */
-    site: string | null;
-  } | null;
+  contact?: PersonView | null;
 };
 
 /** Body of `POST /api/v1/widget/enroll`. */

@@ -21,22 +21,34 @@ async function viewsOf(gateway: TenantGateway, rows: SubscriptionRow[]): Promise
       ? gateway.list("billingPlans", { where: (t) => inArray(t.id, planIds) })
       : Promise.resolve([]),
   ]);
-  const names = new Map(contacts.map((c) => [c.id, c.displayName]));
+  const people = new Map(contacts.map((c) => [c.id, c]));
   const planNames = new Map(plans.map((p) => [p.id, p.name]));
-  return rows.map((sub) => ({
-    subscription_id: sub.id,
-    contact_id: sub.contactId,
-    display_name: names.get(sub.contactId) ?? null,
-    plan_id: sub.planId,
-    plan_name: planNames.get(sub.planId) ?? null,
-    status: sub.status,
-    cancel_at_period_end: sub.cancelAtPeriodEnd,
-    current_period_end: sub.currentPeriodEnd,
-    amount_minor: sub.amountMinor,
-    currency: sub.currency,
-    interval: sub.interval,
-    canceled_at: sub.canceledAt,
-  }));
+  return rows.map((sub) => {
+    const person = people.get(sub.contactId);
+    return {
+      subscription_id: sub.id,
+      contact_id: sub.contactId,
+      display_name: person?.displayName ?? null,
+      contact: person
+        ? {
+            display_name: person.displayName,
+            email: person.email,
+            channel: person.channel,
+            site: person.site,
+          }
+        : null,
+      member_since: sub.createdAt,
+      plan_id: sub.planId,
+      plan_name: planNames.get(sub.planId) ?? null,
+      status: sub.status,
+      cancel_at_period_end: sub.cancelAtPeriodEnd,
+      current_period_end: sub.currentPeriodEnd,
+      amount_minor: sub.amountMinor,
+      currency: sub.currency,
+      interval: sub.interval,
+      canceled_at: sub.canceledAt,
+    };
+  });
 }
 
 /** One page of members with `status` (all of them for "all"). */

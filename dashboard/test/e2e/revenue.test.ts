@@ -155,6 +155,9 @@ async function expectRevenue(page: Page): Promise<void> {
   await page.getByRole("img", { name: "Members per day" }).waitFor();
   const members = memberRows(page);
   await expect.poll(() => members.count()).toBe(3);
+  // Nameless widget visitors are named by the site they came from, never by an id.
+  for (const row of await members.allInnerTexts())
+    expect(row).toMatch(new RegExp(`^Visitor from ${new URL(SITE).hostname}, `));
   expect(await members.filter({ hasText: "Taster" }).innerText()).toContain("Trial");
   const ended = members.filter({ hasText: "Ended" });
   expect(await ended.count()).toBe(1);

@@ -185,6 +185,11 @@ describe("the revenue screen's figures", () => {
       ["Ben", "Try it first", "trialing"],
       ["Cy", "Coaching club", "canceled"],
     ]);
+    for (const member of everyone) {
+      expect(member.contact?.display_name).toBe(member.display_name);
+      expect(member.contact?.channel).toBeDefined();
+      expect(member.member_since).toBeGreaterThan(0);
+    }
     const churned = await page("?status=canceled");
     expect(churned.members.map((m) => m.display_name)).toEqual(["Cy"]);
 

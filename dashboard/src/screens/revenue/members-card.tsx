@@ -8,7 +8,7 @@ import { Pager, usePagedResource } from "../../components/pager";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Segmented } from "../../components/segmented";
 import { Badge, Button, Card, EmptyState, ErrorNotice } from "../../components/ui";
-import { formatDateTime } from "../../lib/format";
+import { formatDateTime, formatPerson } from "../../lib/format";
 import { useAction } from "../../lib/use-resource";
 import { formatMoney } from "./money";
 
@@ -85,7 +85,9 @@ export function MembersCard() {
             const state = statusOf(m);
             return (
               <tr key={m.subscription_id}>
-                <td>{m.display_name ?? `Contact ${m.contact_id.slice(0, 8)}`}</td>
+                <td>
+                  {formatPerson(m.contact, null, { label: "member since", at: m.member_since })}
+                </td>
                 <td>{m.plan_name ?? "A deleted plan"}</td>
                 <td>
                   {formatMoney(m.amount_minor, m.currency)} / {m.interval}
