@@ -5,38 +5,31 @@ import type { MemberView } from "@coach/contracts/billing";
 import { desc, eq, inArray } from "drizzle-orm";
 import { csvField } from "../analytics/analytics-csv";
 import type { SubscriptionRow } from "../db/billing-store";
+import { peopleByIds } from "../db/people";
 import type { TenantGateway } from "../db/tenant-gateway";
 
 export type MemberStatus = "all" | "active" | "trialing" | "past_due" | "canceled" | "unpaid";
 
 /** Members with their names and plan names looked up for `rows`. */
 async function viewsOf(gateway: TenantGateway, rows: SubscriptionRow[]): Promise<MemberView[]> {
-  const contactIds = [...new Set(rows.map((r) => r.contactId))];
   const planIds = [...new Set(rows.map((r) => r.planId))];
-  const [contacts, plans] = await Promise.all([
-    contactIds.length
-      ? gateway.list("contacts", { where: (t) => inArray(t.id, contactIds) })
-      : Promise.resolve([]),
+  const [people, plans] = await Promise.all([
+    peopleByIds(
+      gateway,
+      rows.map((r) => r.contactId),
+    ),
     planIds.length
       ? gateway.list("billingPlans", { where: (t) => inArray(t.id, planIds) })
       : Promise.resolve([]),
   ]);
-  const people = new Map(contacts.map((c) => [c.id, c]));
   const planNames = new Map(plans.map((p) => [p.id, p.name]));
   return rows.map((sub) => {
-    const person = people.get(sub.contactId);
+    const person = people.get(sub.contactId) ?? null;
     return {
       subscription_id: sub.id,
       contact_id: sub.contactId,
-      display_name: person?.displayName ?? null,
-      contact: person
-        ? {
-            display_name: person.displayName,
-            email: person.email,
-            channel: person.channel,
-            site: person.site,
-          }
-        : null,
+      display_name: person?.display_name ?? null,
+      contact: person,
       member_since: sub.createdAt,
       plan_id: sub.planId,
       plan_name: planNames.get(sub.planId) ?? null,

@@ -66,6 +66,16 @@ const deviceAuth = createMiddleware<DeviceEnv>(async (c, next) => {
   await next();
 });
 
+/** A sign-in code for `contactId`'s person, and the app's address at the edge this request reached. */
+function signInLink(
+  c: { env: Env; req: { url: string } },
+  tenantId: string,
+  contactId: string,
+  publicKey: string,
+) {
+  return appSignInLink(c.env, new URL(c.req.url).origin, tenantId, contactId, publicKey);
+}
+
 export const appRoutes = new Hono<DeviceEnv>()
   .use("/:public_key/*", appWorkspace)
   .post("/:public_key/devices", jsonBody(AppDeviceRequestSchema, { maxBytes: 1024 }), async (c) => {
@@ -95,16 +105,9 @@ export const appRoutes = new Hono<DeviceEnv>()
     c.json(await appSession(c.env, c.get("gateway"), c.req.url, c.get("device"))),
   )
   .post("/:public_key/link-codes", deviceAuth, async (c) => {
-    const gateway = c.get("gateway");
     const device = c.get("device");
     return c.json(
-      await appSignInLink(
-        c.env,
-        new URL(c.req.url).origin,
-        gateway.tenantId,
-        device.contactId,
-        c.get("publicKey"),
-      ),
+      await signInLink(c, c.get("gateway").tenantId, device.contactId, c.get("publicKey")),
       201,
     );
   })
@@ -177,14 +180,5 @@ export const widgetAppLinkRoutes = new Hono<VisitorEnv>()
     const visitor = c.get("visitor");
     const [widget] = await forTenant(c.env.DB, visitor.tid).list("widgets", { limit: 1 });
     if (!widget) throw appNotFound();
-    return c.json(
-      await appSignInLink(
-        c.env,
-        new URL(c.req.url).origin,
-        visitor.tid,
-        visitor.sub,
-        widget.publicKey,
-      ),
-      201,
-    );
+    return c.json(await signInLink(c, visitor.tid, visitor.sub, widget.publicKey), 201);
   });

@@ -6,11 +6,12 @@ import {
   enrollmentStatuses,
   type EnrollmentView,
 } from "@coach/contracts/programs";
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
+import { peopleByIds } from "../db/people";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
 import { coachingAgentFor } from "../lib/coaching-agents";
 import { notFound } from "../lib/errors";
@@ -27,9 +28,6 @@ const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-
-/** Contacts looked up per query, under D1's 100 bound parameters with the tenant's own. */
-const CONTACTS_PER_QUERY = 90;
 
 function indexView(row: TenantRow<"enrollments">): EnrollmentView {
   return {
@@ -83,34 +81,15 @@ export const enrollmentRoutes = new Hono<AppEnv>()
       offset,
     });
     // Who each enrolment is for, so a coach reads names rather than ids.
-    const ids = [...new Set(rows.map((row) => row.contactId))];
-    const people = [];
-    // D1 binds at most 100 parameters per query: a page of 200 enrolments is read in slices.
-    for (let at = 0; at < ids.length; at += CONTACTS_PER_QUERY) {
-      const slice = ids.slice(at, at + CONTACTS_PER_QUERY);
-      people.push(
-        ...(await gateway.list("contacts", {
-          where: (t) => inArray(t.id, slice),
-          limit: slice.length,
-        })),
-      );
-    }
-    const byId = new Map(people.map((person) => [person.id, person]));
+    const people = await peopleByIds(
+      gateway,
+      rows.map((row) => row.contactId),
+    );
     return c.json({
-      enrollments: rows.map((row) => {
-        const person = byId.get(row.contactId);
-        return {
-          ...indexView(row),
-          contact: person
-            ? {
-                display_name: person.displayName,
-                email: person.email,
-                channel: person.channel,
-                site: person.site,
-              }
-            : null,
-        };
-      }),
+      enrollments: rows.map((row) => ({
+        ...indexView(row),
+        contact: people.get(row.contactId) ?? null,
+      })),
       next_offset: nextOffset,
     });
   })
