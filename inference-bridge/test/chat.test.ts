@@ -1,43 +1,15 @@
 /**
  * `POST /v1/chat` end to end through the real ollama client against the stand-in and a real Chroma.
  */
-import { ChatEventSchema, type ChatEvent } from "@coach/contracts/bridge";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chatBodies, chatEvents, until } from "./support/chat-requests";
 import { PERSONA, readNdjson, startHarness, uniqueTenant, type Harness } from "./support/harness";
 
 let harness: Harness;
 const tenant = uniqueTenant();
+const chatBody = chatBodies(tenant);
 const DOC =
   "Build a habit by attaching it to an existing morning routine. Start with two minutes a day and grow slowly.";
-
-let turn = 0;
-/** Each body differs (conversation id), since two identical signed requests in one second are a replay. */
-function chatBody(question: string, extra: Record<string, unknown> = {}) {
-  turn++;
-  return {
-    tenant_id: tenant,
-    conversation_id: `c${turn}`,
-    question,
-    history: [],
-    persona: PERSONA,
-    retrieval: { k: 3, min_score: 0.2 },
-    priority: "interactive",
-    deadline_ms: 10_000,
-    ...extra,
-  };
-}
-
-async function events(response: Response): Promise<ChatEvent[]> {
-  return (await readNdjson(response)).map((line) => ChatEventSchema.parse(line));
-}
-
-const until = async (check: () => boolean, timeoutMs = 5000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
 
 beforeAll(async () => {
   harness = await startHarness({
@@ -69,7 +41,7 @@ describe("POST /v1/chat through the Ollama client", () => {
   });
 
   it("emits queued, started, deltas and done with citations, model, tokens and timings", async () => {
-    const list = await events(
+    const list = await chatEvents(
       await harness.fetch("POST", "/v1/chat", chatBody("How do I build a habit in the morning?")),
     );
     expect(list.map((e) => e.type)).toEqual([
@@ -104,7 +76,7 @@ describe("POST /v1/chat through the Ollama client", () => {
 
   it("answers with the persona's fallback line below the similarity threshold, without calling the model", async () => {
     const before = harness.standIn?.stats.chatStarted;
-    const list = await events(
+    const list = await chatEvents(
       await harness.fetch(
         "POST",
         "/v1/chat",
@@ -124,7 +96,7 @@ describe("POST /v1/chat through the Ollama client", () => {
   });
 
   it("retrieves only from the collection of the tenant named in the request", async () => {
-    const list = await events(
+    const list = await chatEvents(
       await harness.fetch(
         "POST",
         "/v1/chat",
@@ -216,7 +188,7 @@ describe("POST /v1/chat through the Ollama client", () => {
   it("turns an Ollama 503 'server busy' into a retryable error event", async () => {
     // The question's embedding and the generation both meet the busy server.
     harness.standIn?.failNext(2, 503);
-    const list = await events(
+    const list = await chatEvents(
       await harness.fetch("POST", "/v1/chat", chatBody("How do I build a habit?")),
     );
     expect(list.at(-1)).toMatchObject({ type: "error", code: "ollama_error", retryable: true });
@@ -268,7 +240,7 @@ describe("POST /v1/chat through the Ollama client", () => {
   });
 
   it("reports its load on the queued and done lines of an answer and on /health", async () => {
-    const list = await events(
+    const list = await chatEvents(
       await harness.fetch("POST", "/v1/chat", chatBody("How do I build a habit?")),
     );
     const queued = list.find((event) => event.type === "queued");

@@ -5,6 +5,12 @@ import type { FormValue } from "./stripe-form";
 export type StripeObject = Record<string, unknown> & { id: string };
 /** Status, body, and whether it replays an earlier answer to the same idempotency key. */
 export type Answer = [number, unknown, boolean?];
+/** One endpoint: its method, its path pattern, and the handler given the pattern's groups and the parameters. */
+export type Route = [
+  method: string,
+  path: RegExp,
+  handle: (match: string[], params: Record<string, FormValue>) => Answer,
+];
 
 export const DAY = 86_400;
 let counter = 0;

@@ -5,34 +5,28 @@
 // sent once when the network returns. Also measures the first load (bytes, gzipped) and the time to
 // interactive with a mid-range phone's CPU and network, and prints both.
 import type { TranscriptPage } from "@coach/contracts/conversation-views";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type CDPSession,
-  type Page,
-} from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { EXTRA } from "../src/shared/strings";
-import { ask, launchChromium, newVisitor, openChat } from "./support/browser";
+import { launchChromium } from "./support/browser";
+import {
+  appScope,
+  linkedVisitor,
+  logTexts,
+  phoneWithProfile,
+  pngSize,
+  removePhoneProfiles,
+  runningRegistration,
+  waitForController,
+  type WorkerScope,
+} from "./support/companion-app";
 import { demoCreatorApi, type CreatorApi } from "./support/creator-api";
 
 const stack = inject("stack");
 
-/** What the tests read of the service worker's global scope (evaluated inside it). */
-type WorkerScope = {
-  registration: ServiceWorkerRegistration;
-  dispatchEvent(event: Event): boolean;
-  NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
-};
 const FIRST_LOAD_BUDGET = 60 * 1024;
 let browser: Browser;
 let api: CreatorApi;
-const profiles: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -40,108 +34,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  for (const dir of profiles) rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  removePhoneProfiles();
 });
 
-const scope = () => `${stack.edgeUrl}/app/${stack.publicKey}/`;
-
-/** The conversation the widget's socket is in (the `cid` of the visitor token in the socket's URL). */
-function socketConversation(url: string): string {
-  const token = new URL(url).searchParams.get("token") ?? "";
-  const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as {
-    cid: string;
-  };
-  return claims.cid;
-}
-
-/**
- * A widget visitor who asked something, then pressed "Open in the app" in the widget on the creator's
- * site: the panel shows the app's link (a fresh phone then opens it) and the one-time code.
- */
-async function linkedVisitor(question: string) {
-  const site = await newVisitor(browser);
-  const page = await site.newPage();
-  const socket = page.waitForEvent("websocket");
-  await page.goto(stack.demoUrl);
-  await openChat(page);
-  const conversationId = socketConversation((await socket).url());
-  await ask(page, question);
-  // Stored by the room (not only drawn by the widget) before the site is closed.
-  await expect
-    .poll(async () =>
-      (await api<TranscriptPage>(`/api/v1/conversations/${conversationId}/messages`)).messages.some(
-        (m) => m.text === question,
-      ),
-    )
-    .toBe(true);
-  const openApp = page.getByRole("button", { name: EXTRA.openApp });
-  await openApp.click();
-  expect(await openApp.getAttribute("aria-expanded")).toBe("true");
-  const link = page.getByRole("link", { name: EXTRA.appLink });
-  await link.waitFor();
-  const url = (await link.getAttribute("href")) ?? "";
-  expect(await link.getAttribute("target")).toBe("_blank");
-  expect(await link.getAttribute("rel")).toBe("noopener");
-  const code = await page.locator("#coach-widget .sheet .code").innerText();
-  expect(url).toBe(`${scope()}#code=${code}`);
-  expect(await page.locator("#coach-widget .sheet").innerText()).toContain(EXTRA.validFor(10));
-  await site.close();
-  return { url, conversationId };
-}
-
-/**
- * A phone with a real profile: Chromium never offers to install from an incognito context, which is
- * what a plain new context is. The profiles are removed once the file is done.
- */
-async function phoneWithProfile(): Promise<BrowserContext> {
-  const dir = mkdtempSync(path.join(tmpdir(), "app-phone-"));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
-  profiles.push(dir);
-  return context;
-}
-
-function logTexts(app: Page): Promise<string[]> {
-  return app.locator(".log li .bubble").allInnerTexts();
-}
-
-async function waitForController(app: Page): Promise<void> {
-  await app.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
-
-/**
- * The registration id of the app's service worker, as the DevTools protocol names it, once its worker
- * is running (started if it was stopped when the app closed), so a pushed message finds it listening.
- */
-async function runningRegistration(cdp: CDPSession): Promise<string> {
-  const registered = new Promise<string>((resolve) =>
-    cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
-      const ours = registrations.find((r) => r.scopeURL === scope() && !r.isDeleted);
-      if (ours) resolve(ours.registrationId);
-    }),
-  );
-  const running = new Promise<void>((resolve) =>
-    cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
-      if (versions.some((v) => v.scriptURL === `${scope()}sw.js` && v.runningStatus === "running"))
-        resolve();
-    }),
-  );
-  await cdp.send("ServiceWorker.enable");
-  const id = await registered;
-  await cdp.send("ServiceWorker.startWorker", { scopeURL: scope() });
-  await running;
-  return id;
-}
-
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
+const scope = () => appScope(stack);
 
 describe("the companion app", () => {
   it("continues the widget's conversation, installs, and opens at a pushed program message", async () => {
-    const link = await linkedVisitor("Hello from the widget");
+    const link = await linkedVisitor(stack, browser, api, "Hello from the widget");
     const phone = await phoneWithProfile();
     await phone.grantPermissions(["notifications"], { origin: stack.edgeUrl });
     const app = await phone.newPage();
@@ -205,7 +105,7 @@ describe("the companion app", () => {
     const origin = await phone.newPage();
     await origin.goto(`${stack.edgeUrl}/health`);
     const control = await phone.newCDPSession(origin);
-    const registrationId = await runningRegistration(control);
+    const registrationId = await runningRegistration(control, scope());
     const deliver = () =>
       control.send("ServiceWorker.deliverPushMessage", {
         origin: stack.edgeUrl,
@@ -278,7 +178,7 @@ describe("the companion app", () => {
   });
 
   it("sends a message typed offline once, when the network returns", async () => {
-    const link = await linkedVisitor("First words in the widget");
+    const link = await linkedVisitor(stack, browser, api, "First words in the widget");
     const phone: BrowserContext = await browser.newContext();
     const app = await phone.newPage();
     await app.goto(link.url);
@@ -304,7 +204,7 @@ describe("the companion app", () => {
   });
 
   it("loads within 60 KB gzipped and becomes interactive on a mid-range phone profile", async () => {
-    const link = await linkedVisitor("Measuring the app");
+    const link = await linkedVisitor(stack, browser, api, "Measuring the app");
     const phone = await browser.newContext({ viewport: { width: 412, height: 823 } });
     const app = await phone.newPage();
     const cdp = await phone.newCDPSession(app);

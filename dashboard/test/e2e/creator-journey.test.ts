@@ -9,7 +9,6 @@
 // analytics → export, holding the program's versions, the correction and links to the original files.
 // Visitors use the real widget page; Telegram users are updates delivered through the Bot API stand-in.
 // Screenshots only with SCREENSHOTS=1 (see the README).
-import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
@@ -20,7 +19,31 @@ import {
   openChat,
 } from "../../../widget/test/support/browser";
 import { PROGRAM_STRINGS } from "../../../widget/src/shared/strings";
-import { COACH_MATERIAL, ROUTINE_QUESTION } from "../../../test/support/coach-material";
+import { ROUTINE_QUESTION } from "../../../test/support/coach-material";
+import {
+  BOT_TOKEN,
+  copied,
+  CORRECTION,
+  DESKTOP,
+  FALLBACK,
+  GAP_QUESTION,
+  newVisitorAsks,
+  openProgram,
+  PROGRAM,
+  REPLY,
+  SAME_QUESTION_RETYPED,
+  sitePage,
+  SLUG,
+} from "../support/creator-journey";
+import {
+  buildProgram,
+  chartActivity,
+  connectChannels,
+  exportWorkspace,
+  namePersona,
+  searchInbox,
+  uploadMaterial,
+} from "../support/creator-journey-steps";
 import {
   creatorBrowser,
   openScreen,
@@ -31,22 +54,6 @@ import { serveSite, type Served } from "../support/static-server";
 import { telegramUser } from "../support/telegram-user";
 
 const { dashboardUrl, telegramUrl } = inject("dashboard");
-const FALLBACK = "Nova has nothing on that yet — ask about morning routines instead.";
-const GAP_QUESTION = "How do I fix a flat tyre on my bike?";
-const REPLY = "Hi, this is your coach in person. Let's set your wake-up time together.";
-const CORRECTION =
-  "Start with a ten-minute walk outside before any screen, then write three lines.";
-/** The question the coach corrected, as another visitor types it: other casing, other punctuation. */
-const SAME_QUESTION_RETYPED = "how do i START a morning routine!!";
-const PROGRAM = "Walk 10K";
-const SLUG = `walk10k-${Date.now()}`;
-const WELCOME = "Welcome to Walk 10K! This week: three easy walks of twenty minutes.";
-// A token of the form BotFather issues; the stand-in's getMe answers the username coach_<id>_bot.
-const BOT_ID = String(7_000_000_000 + Math.floor(Math.random() * 999_999_999));
-const BOT_TOKEN = `${BOT_ID}:AA${crypto.randomUUID().replaceAll("-", "")}`;
-const PHONE_NUMBER_ID = String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999));
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1360, height: 900 };
 
 let browser: Browser;
 let creator: { context: BrowserContext; page: Page };
@@ -63,47 +70,6 @@ afterAll(async () => {
   await site?.close();
   await browser?.close();
 });
-
-function sitePage(title: string, tag: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${tag}</body></html>`;
-}
-
-/** The text of the first finished answer in a visitor's widget. */
-async function firstAnswer(visit: Page): Promise<string> {
-  let answer: string | undefined;
-  await expect
-    .poll(
-      async () =>
-        (answer = (await messages(visit)).find((m) => m.role === "assistant" && !m.busy)?.text),
-      { timeout: 20_000 },
-    )
-    .toBeDefined();
-  return answer ?? "";
-}
-
-/** A new visitor opens the coach's site, asks `question` and gets an answer; their browser closes after. */
-async function newVisitorAsks(question: string): Promise<string> {
-  const context = await newVisitor(browser);
-  const visit = await context.newPage();
-  await visit.goto(site?.url ?? "");
-  await openChat(visit);
-  await ask(visit, question);
-  const answer = await firstAnswer(visit);
-  await context.close();
-  return answer;
-}
-
-async function openProgram(page: Page, tab: "How people join" | "Enrolments"): Promise<void> {
-  await openScreen(page, "Programs");
-  await page.locator(".programs-list button", { hasText: PROGRAM }).click();
-  await page.getByRole("tab", { name: tab }).click();
-}
-
-async function copied(page: Page, button: string): Promise<string> {
-  await page.getByRole("button", { name: button }).click();
-  await page.getByRole("button", { name: "Copied" }).waitFor();
-  return page.evaluate(() => navigator.clipboard.readText());
-}
 
 describe("a coach's first hour, in one workspace", () => {
   it("signs up and lands on the onboarding checklist with nothing done yet", async () => {
@@ -124,69 +90,11 @@ describe("a coach's first hour, in one workspace", () => {
     await screenshot(page, "onboarding");
   });
 
-  it("uploads material with a progress bar and sees it become ready; a program dropped in is refused with the reason", async () => {
-    const { page } = creator;
-    await openScreen(page, "Knowledge");
-    await page.getByText("No material yet").waitFor();
-    await page.getByLabel("Choose files to upload").setInputFiles({
-      name: "routine-guide.md",
-      mimeType: "text/markdown",
-      buffer: Buffer.from(`# Routine guide\n\n${COACH_MATERIAL}\n`),
-    });
-    // The upload's line follows the document: processing, then ready with its passages.
-    await page.getByText(/^Ready — \d+ passages? the assistant can answer from\.$/).waitFor({
-      timeout: 45_000,
-    });
-    expect(
-      await page
-        .getByLabel("Upload of routine-guide.md")
-        .evaluate((el) => (el as HTMLProgressElement).value),
-    ).toBe(1);
-    const row = page.locator('tr[data-document="routine-guide"]');
-    await expect.poll(() => row.locator(".badge").innerText(), { timeout: 45_000 }).toBe("Ready");
+  it("uploads material with a progress bar and sees it become ready; a program dropped in is refused with the reason", () =>
+    uploadMaterial(creator.page));
 
-    // Dropped onto the zone: a Windows program renamed to .txt is refused, and the reason is shown.
-    await page.locator('[data-testid="dropzone"]').evaluate((zone) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(
-        new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03])], "notes.txt", {
-          type: "text/plain",
-        }),
-      );
-      zone.dispatchEvent(
-        new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }),
-      );
-    });
-    await expect
-      .poll(() => page.locator(".upload-failed .field-error").innerText())
-      .toMatch(/Windows program/);
-    await screenshot(page, "knowledge");
-  });
-
-  it("names the persona, and the test chat answers in its words and from the material", async () => {
-    const { page } = creator;
-    await openScreen(page, "Persona & voice");
-    await page.getByLabel("Assistant name").fill("Nova");
-    await page.getByLabel("Fallback answer").fill(FALLBACK);
-    await page.getByRole("button", { name: "Save persona" }).click();
-    await page.getByText("Saved as version 1").waitFor();
-
-    await page.getByLabel("Message to your assistant").fill("What is the capital of Peru?");
-    await page.getByLabel("Message to your assistant").press("Enter");
-    const answer = page.locator(".chat-assistant .chat-text").last();
-    await expect.poll(() => answer.innerText(), { timeout: 20_000 }).toBe(FALLBACK);
-
-    await page.getByLabel("Message to your assistant").fill(ROUTINE_QUESTION);
-    await page.getByRole("button", { name: "Send" }).click();
-    await expect
-      .poll(
-        () =>
-          page.locator(".chat-assistant").last().locator(".source-list .src-title").allInnerTexts(),
-        { timeout: 20_000 },
-      )
-      .toEqual(["routine-guide"]);
-    await screenshot(page, "persona");
-  });
+  it("names the persona, and the test chat answers in its words and from the material", () =>
+    namePersona(creator.page));
 
   it("embeds the widget on an allowed site, where a visitor meets Nova and is answered from the material", async () => {
     const { page } = creator;
@@ -277,24 +185,14 @@ describe("a coach's first hour, in one workspace", () => {
     const row = page.locator(`tr[data-document="Correction: ${ROUTINE_QUESTION}"]`);
     await expect.poll(() => row.locator(".badge").innerText(), { timeout: 45_000 }).toBe("Ready");
 
-    expect(await newVisitorAsks(SAME_QUESTION_RETYPED)).toContain(CORRECTION);
+    expect(await newVisitorAsks(browser, site, SAME_QUESTION_RETYPED)).toContain(CORRECTION);
   });
 
-  it("searches the inbox: a phrase finds its conversation, a phrase nobody wrote finds none", async () => {
-    const { page } = creator;
-    await openScreen(page, "Inbox");
-    await page.getByLabel("Search conversations").fill("capital of Peru");
-    await expect
-      .poll(() => page.locator(".conversation-item").count(), { timeout: 10_000 })
-      .toBe(1);
-    await page.getByLabel("Search conversations").fill("zebra migration schedule");
-    await page.getByText("No conversation matches").waitFor();
-    await page.getByLabel("Search conversations").fill("");
-    await expect.poll(() => page.locator(".conversation-item").count()).toBeGreaterThanOrEqual(2);
-  });
+  it("searches the inbox: a phrase finds its conversation, a phrase nobody wrote finds none", () =>
+    searchInbox(creator.page));
 
   it("lists a visitor's question the material could not answer under Gaps, not the test chat's", async () => {
-    expect(await newVisitorAsks(GAP_QUESTION)).toBe(FALLBACK);
+    expect(await newVisitorAsks(browser, site, GAP_QUESTION)).toBe(FALLBACK);
     const { page } = creator;
     await openScreen(page, "Gaps");
     await expect
@@ -309,9 +207,9 @@ describe("a coach's first hour, in one workspace", () => {
   });
 
   it("flags a visitor's crisis as urgent, with help already sent, until the coach resolves it", async () => {
-    expect(await newVisitorAsks("honestly i just want to go to sleep and not wake up")).toContain(
-      "findahelpline.com",
-    );
+    expect(
+      await newVisitorAsks(browser, site, "honestly i just want to go to sleep and not wake up"),
+    ).toContain("findahelpline.com");
     const { page } = creator;
     await openScreen(page, "Inbox");
     await page.getByLabel("Urgent").check();
@@ -328,71 +226,11 @@ describe("a coach's first hour, in one workspace", () => {
     await page.getByLabel("Urgent").uncheck();
   });
 
-  it("builds a program in its own words, and its join panel gives the widget tag and says where to connect channels", async () => {
-    const { page } = creator;
-    await openScreen(page, "Programs");
-    await page.getByLabel("Name", { exact: true }).fill(PROGRAM);
-    await page.getByLabel("Short name").fill(SLUG);
-    await page.getByRole("button", { name: "Create program" }).click();
-    await expect.poll(() => page.locator(".flow-step").count(), { timeout: 15_000 }).toBe(2);
-    // The coach writes the welcome in their own words: a new version of the program.
-    await page.locator(".flow-step", { has: page.locator("code", { hasText: "welcome" }) }).click();
-    await page.getByLabel("Text", { exact: true }).fill(WELCOME);
-    await page.getByRole("button", { name: "Save as new version" }).click();
-    await page.getByText("Saved: version 2.").waitFor();
-    await expect
-      .poll(() => page.locator(".programs-list button", { hasText: PROGRAM }).innerText())
-      .toContain("v2");
+  it("builds a program in its own words, and its join panel gives the widget tag and says where to connect channels", () =>
+    buildProgram(creator.page, sitePages));
 
-    await page.getByRole("tab", { name: "How people join" }).click();
-    const tag = page.getByTestId("program-widget-tag");
-    await expect.poll(() => tag.innerText()).toContain(`data-program="${SLUG}"`);
-    await page.getByText("No Telegram bot is connected yet.").waitFor();
-    await page.getByText("No WhatsApp number is connected yet.").waitFor();
-    expect(await page.getByRole("link", { name: "Connect one on Channels" }).count()).toBe(2);
-    const copiedTag = await copied(page, "Copy widget tag");
-    expect(copiedTag).toBe(await tag.innerText());
-    // The coach puts the tag on a page of their site that offers the program.
-    sitePages.set("/walk", sitePage("Walk 10K with Ada", copiedTag));
-    await page.getByRole("link", { name: "Connect one on Channels" }).first().click();
-    await page.getByRole("heading", { level: 1, name: "Channels" }).waitFor();
-  });
-
-  it("connects a bot and a number, and the join panel gives the Telegram link and the WhatsApp keyword's link and QR code, on a desktop and a phone", async () => {
-    const { page } = creator;
-    await page.getByLabel("Bot token").fill(BOT_TOKEN);
-    await page.getByRole("button", { name: "Connect Telegram bot" }).click();
-    await page.getByText(BOT_ID).first().waitFor();
-    await page.getByLabel("Phone number id").fill(PHONE_NUMBER_ID);
-    await page.getByLabel("Access token").fill(`EAAG${crypto.randomUUID()}`);
-    await page.getByLabel("App secret").fill(crypto.randomUUID());
-    await page.getByRole("button", { name: "Connect WhatsApp number" }).click();
-    await page.getByText(PHONE_NUMBER_ID).first().waitFor();
-
-    await openProgram(page, "How people join");
-    const link = `https://t.me/coach_${BOT_ID}_bot?start=${SLUG}`;
-    await page.getByText(link).waitFor();
-    await page.getByText(`@coach_${BOT_ID}_bot`).waitFor();
-    expect(await copied(page, "Copy link")).toBe(link);
-
-    await page.getByLabel("Keyword").fill("join walk");
-    await page.getByRole("button", { name: "Save keyword" }).click();
-    // The stand-in displays every number as Graph would: "+1 555-0100".
-    await page.getByText("https://wa.me/15550100?text=JOIN%20WALK").waitFor();
-    const qr = page.getByRole("img", { name: "QR code: send JOIN WALK to +1 555-0100" });
-    await expect
-      .poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth))
-      .toBeGreaterThan(0);
-    await screenshot(page, "programs-join");
-
-    await page.setViewportSize(PHONE);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, "mobile-programs-join");
-    await page.setViewportSize(DESKTOP);
-  });
+  it("connects a bot and a number, and the join panel gives the Telegram link and the WhatsApp keyword's link and QR code, on a desktop and a phone", () =>
+    connectChannels(creator.page));
 
   it("a visitor joins from the page with the program's widget tag", async () => {
     const context = await newVisitor(browser);
@@ -440,37 +278,8 @@ describe("a coach's first hour, in one workspace", () => {
     await screenshot(page, "programs-enrolments");
   });
 
-  it("charts the workspace's activity", async () => {
-    const { page } = creator;
-    await openScreen(page, "Analytics");
-    await page.getByRole("img", { name: "Conversations and active users per day" }).waitFor();
-    expect(await page.locator(".legend").first().innerText()).toMatch(/Conversations \([1-9]\d*\)/);
-    await screenshot(page, "analytics");
-  });
+  it("charts the workspace's activity", () => chartActivity(creator.page));
 
-  it("exports the workspace: the file holds the program's versions, the correction and working links to the original files", async () => {
-    const { page } = creator;
-    await openScreen(page, "Export & delete");
-    const download = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Export workspace" }).click();
-    const file = await (await download).path();
-    const exported = JSON.parse(await readFile(file, "utf8")) as {
-      programs: { slug: string; name: string; versions: { version: number; steps: unknown }[] }[];
-      corrections: { question: string; answer: string }[];
-      documents: { title: string; kind: string; original_url: string | null }[];
-    };
-    expect(exported.programs).toEqual([expect.objectContaining({ slug: SLUG, name: PROGRAM })]);
-    const versions = exported.programs[0]?.versions ?? [];
-    expect(versions.map((v) => v.version)).toEqual([1, 2]);
-    expect(JSON.stringify(versions[1]?.steps)).toContain(WELCOME);
-    expect(exported.corrections).toEqual([
-      expect.objectContaining({ question: ROUTINE_QUESTION, answer: CORRECTION }),
-    ]);
-    const guide = exported.documents.find((d) => d.title === "routine-guide");
-    expect(guide?.original_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/originals\//);
-    // The link is the coach's way back to the very file they uploaded.
-    const original = await fetch(guide?.original_url ?? "");
-    expect(original.status).toBe(200);
-    expect(await original.text()).toContain("# Routine guide");
-  });
+  it("exports the workspace: the file holds the program's versions, the correction and working links to the original files", () =>
+    exportWorkspace(creator.page));
 });

@@ -1,7 +1,9 @@
-// Helpers for the channel tests: connecting a bot or a number through the API, posting webhooks as
-// Telegram and Meta do, and reading what the Bot API and Graph stand-ins were asked to do.
+// Helpers for the channel tests: connecting a bot or a number through the API (and setting a number's
+// template), posting webhooks as Telegram and Meta do, and reading what the Bot API and Graph stand-ins
+// were asked to do.
 import type { ChannelView } from "@coach/contracts/channels";
 import { env, exports } from "cloudflare:workers";
+import { findChannelById } from "../../../worker/db/channel-directory";
 import type { GraphCall } from "../../support/graph-stand-in";
 import type { TelegramCall, TelegramDelivery } from "../../support/telegram-stand-in";
 import { BASE, call, type SeededWorkspace } from "../auth/helpers";
@@ -164,6 +166,23 @@ export async function connectNumber(workspace: SeededWorkspace): Promise<Connect
     appSecret: input.app_secret,
     verifyToken: input.verify_token,
   };
+}
+
+/** Sets a number's template for proactive messages, as the owner unless another member's `token` is given. */
+export function putTemplate(
+  workspace: SeededWorkspace,
+  channelId: string,
+  body: object,
+  token = workspace.members.owner.token,
+): Promise<Response> {
+  return call(`/api/v1/channels/${channelId}/template`, { method: "PUT", token, body });
+}
+
+/** The number's entry in the channel directory, as the senders read it. */
+export async function whatsAppEntry(number: ConnectedNumber) {
+  const channel = await findChannelById(env.DB, "whatsapp", number.channel.id);
+  if (!channel) throw new Error("channel not found");
+  return channel;
 }
 
 /** "sha256=" + hex HMAC-SHA256 of `body` under `secret`, as Meta signs webhooks. */
