@@ -12,6 +12,7 @@ import {
   creatorBrowser,
   openScreen,
   screenshot,
+  settled,
   signUpThroughScreen,
 } from "../support/dashboard-page";
 
@@ -107,8 +108,20 @@ describe("answers as the creator sees them", () => {
   it("shows the same sources and badges in the inbox transcript", async () => {
     const { page } = creator;
     await openScreen(page, "Inbox");
-    await page.locator(".conversation-item").first().click();
-    await page.locator(".transcript-msg.msg-user", { hasText: ROUTINE_QUESTION }).waitFor();
+    // Each visit to a screen with the test chat opens a test conversation of its own: open the one
+    // the questions were asked in.
+    const asked = page.locator(".transcript-msg.msg-user", { hasText: ROUTINE_QUESTION });
+    const items = page.locator(".conversation-item");
+    await expect.poll(() => items.count()).toBeGreaterThan(0);
+    let found = false;
+    for (let i = 0; i < (await items.count()) && !found; i++) {
+      await items.nth(i).click();
+      found = await asked.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
+    }
+    expect(found).toBe(true);
     const answers = page.locator(".transcript-msg.msg-assistant");
     expect(await answers.locator(".answer-badges").allInnerTexts()).toEqual([
       "Fallback line",
@@ -153,16 +166,19 @@ describe("answers as the creator sees them", () => {
     const banner = page.getByRole("status", { name: "How your assistant answers" });
     await banner.waitFor();
     await openScreen(page, "Persona & voice");
-    await banner.waitFor();
+    // The Knowledge screen's banner is gone only once the persona screen has replaced it.
+    await settled(page, "Persona & voice");
+    await expect
+      .poll(() => banner.locator("code").allInnerTexts())
+      .toEqual([
+        "ollama pull llama3.2:1b",
+        "ollama pull nomic-embed-text",
+        "sudo systemctl restart inference-bridge",
+        "inference-bridge/README.md",
+      ]);
     const words = await banner.innerText();
     expect(words).toContain("Your assistant is quoting your material for now");
     expect(words).toContain("No AI model is running on your home server yet");
-    expect(await banner.locator("code").allInnerTexts()).toEqual([
-      "ollama pull llama3.2:1b",
-      "ollama pull nomic-embed-text",
-      "sudo systemctl restart inference-bridge",
-      "inference-bridge/README.md",
-    ]);
 
     await page.getByRole("button", { name: "New test conversation" }).click();
     const answer = await askTestChat(page, ROUTINE_QUESTION);
