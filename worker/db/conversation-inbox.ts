@@ -77,8 +77,10 @@ export async function listInbox(
   tenantId: string,
   filter: InboxFilter,
 ): Promise<Page<InboxRow>> {
+  // The test chat opens a conversation each time it is shown; one nobody wrote in yet is not listed.
+  const notEmptyTest = sql`NOT (${conversations.test} AND ${conversations.lastMessageAt} IS NULL)`;
   const query = select(d1)
-    .where(scope(tenantId, filter))
+    .where(and(scope(tenantId, filter), notEmptyTest))
     .orderBy(
       desc(sql`coalesce(${conversations.lastMessageAt}, ${conversations.startedAt})`),
       desc(conversations.id),

@@ -108,11 +108,12 @@ describe("answers as the creator sees them", () => {
   it("shows the same sources and badges in the inbox transcript", async () => {
     const { page } = creator;
     await openScreen(page, "Inbox");
-    // Each visit to a screen with the test chat opens a test conversation of its own: open the one
-    // the questions were asked in.
+    // Each visit to a screen with the test chat opens a test conversation of its own, listed once
+    // the room has indexed a message in it (the list reloads itself): open the one the questions
+    // were asked in.
     const asked = page.locator(".transcript-msg.msg-user", { hasText: ROUTINE_QUESTION });
     const items = page.locator(".conversation-item");
-    await expect.poll(() => items.count()).toBeGreaterThan(0);
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     let found = false;
     for (let i = 0; i < (await items.count()) && !found; i++) {
       await items.nth(i).click();

@@ -2,12 +2,12 @@
 // panel from the inbox, changes their quiet hours, time zone, language and a pause (a refused zone is
 // explained next to its field), finds them saved after a reload, and stops their coaching messages; a
 // widget visitor without a name reads as the site they came from; an inbox of more conversations than
-// a page holds shows the rest on the next page. One creator, whose 51 test chats are opened through the
-// API, and one visitor of their widget on shop.example.
+// a page holds shows the rest on the next page. One creator, who asks one question in the persona
+// screen's test chat, and 51 visitors of their widget on shop.example (opened through the API).
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { launchChromium } from "../../../widget/test/support/browser";
-import { creatorBrowser, screenshot } from "../support/dashboard-page";
+import { creatorBrowser, openScreen, screenshot } from "../support/dashboard-page";
 
 const { dashboardUrl, edgeUrl } = inject("dashboard");
 const PERSON = {
@@ -15,14 +15,14 @@ const PERSON = {
   email: `pia.${Date.now()}@example.test`,
   password: "Tide-pool orbit 42",
 };
-/** One more than the inbox's page, with the visitor's. */
+/** Two more than the inbox's page: the visitors' and the test chat's. */
 const CONVERSATIONS = 52;
 /** The page the visitor opened the widget on. */
 const SITE = "https://shop.example";
 
 let browser: Browser;
 let creator: { context: BrowserContext; page: Page };
-/** The widget visitor's conversation, opened from SITE. */
+/** The first widget visitor's conversation, opened from SITE. */
 let visitorConversation: string;
 
 async function post(
@@ -45,31 +45,52 @@ async function post(
   return res.json();
 }
 
+/** Opens a widget session for a new visitor of SITE; each from an address of its own (the edge limits sessions per address). */
+async function visitorSession(publicKey: string, n: number): Promise<string> {
+  const session = (await post("/widget/session", { public_key: publicKey }, undefined, {
+    Origin: SITE,
+    "CF-Connecting-IP": `198.51.100.${n + 1}`,
+  })) as { conversation_id: string };
+  return session.conversation_id;
+}
+
 beforeAll(async () => {
   browser = await launchChromium();
   creator = await creatorBrowser(browser, dashboardUrl);
   await post("/auth/register", PERSON);
   const { access_token } = (await post("/auth/login", PERSON)) as { access_token: string };
-  // Each test-chat session is a new conversation with the member's test contact, which the first one
-  // creates: sessions opened together before it exists would each try to.
-  await post("/test-chat/session", {}, access_token);
-  await Promise.all(
-    Array.from({ length: CONVERSATIONS - 2 }, () => post("/test-chat/session", {}, access_token)),
-  );
-  // A visitor of the creator's site: the browser names the page's origin, the edge keeps its host.
+  // Visitors of the creator's site: the browser names the page's origin, the edge keeps its host.
   const widget = (await post("/widget", { allowed_origins: [SITE] }, access_token, {}, "PUT")) as {
     public_key: string;
   };
-  const session = (await post("/widget/session", { public_key: widget.public_key }, undefined, {
-    Origin: SITE,
-  })) as { conversation_id: string };
-  visitorConversation = session.conversation_id;
+  const visitors = await Promise.all(
+    Array.from({ length: CONVERSATIONS - 1 }, (_, n) => visitorSession(widget.public_key, n)),
+  );
+  visitorConversation = visitors[0]!;
   const { page } = creator;
   await page.goto(dashboardUrl);
   await page.getByLabel("Email").fill(PERSON.email);
   await page.getByLabel("Password").fill(PERSON.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Welcome, Pia" }).waitFor();
+  // The member's own test chat is listed once something is written in it (and the room has written
+  // its inbox row, a moment after the answer).
+  await openScreen(page, "Persona & voice");
+  await page.getByLabel("Message to your assistant").fill("Where do I start?");
+  await page.getByLabel("Message to your assistant").press("Enter");
+  await vi.waitFor(
+    async () => expect(await page.locator(".chat-assistant:not([aria-busy])").count()).toBe(1),
+    { timeout: 20_000, interval: 250 },
+  );
+  await vi.waitFor(
+    async () => {
+      const res = await fetch(`${edgeUrl}/api/v1/conversations?test=true`, {
+        headers: { Authorization: `Bearer ${access_token}` },
+      });
+      expect(((await res.json()) as { conversations: unknown[] }).conversations).toHaveLength(1);
+    },
+    { timeout: 15_000, interval: 500 },
+  );
 });
 afterAll(async () => {
   await browser?.close();

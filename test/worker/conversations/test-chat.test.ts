@@ -118,6 +118,22 @@ describe("the dashboard's test chat", () => {
     expect(new Set(sessions.map((s) => s.conversation_id)).size).toBe(4);
   });
 
+  it("is listed in the inbox once someone writes in it, not when it is only opened", async () => {
+    const res = await testSession(workspace.members.owner.token);
+    const session = (await res.json()) as WidgetSessionResponse;
+    const listed = await getJson<{ conversations: TestItem[] }>(
+      "/api/v1/conversations?limit=100",
+      workspace.members.viewer.token,
+    );
+    expect(listed.conversations.map((c) => c.id)).not.toContain(session.conversation_id);
+    // Still there for whoever holds its id (the chat's own page, a link).
+    const opened = await getJson<{ id: string; test: boolean }>(
+      `/api/v1/conversations/${session.conversation_id}`,
+      workspace.members.viewer.token,
+    );
+    expect(opened).toMatchObject({ id: session.conversation_id, test: true });
+  });
+
   it("needs a member: a forged token is refused", async () => {
     expect((await testSession("not-a-token")).status).toBe(401);
   });
