@@ -1,12 +1,13 @@
 // The audit log: who did what, in which workspace, from where (IP, user agent, request id), and when.
 // Written through the tenant gateway; events with no workspace (a sign-in with an unknown email) are
 // kept under PLATFORM_TENANT, which no workspace can read.
-import { and, desc, eq, gte, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, lte, or, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../lib/app-env";
 import { forTenant, type TenantGateway, type TenantRow } from "../db/tenant-gateway";
 import { clientIp } from "../lib/client-ip";
 import { newId } from "../lib/ids";
+import { newestFirst } from "../db/creation-order";
 
 export const PLATFORM_TENANT = "_platform";
 
@@ -107,7 +108,7 @@ export async function queryAudit(gateway: TenantGateway, query: AuditQuery) {
       ];
       return and(...terms);
     },
-    orderBy: (t) => [desc(t.createdAt), desc(t.id)],
+    orderBy: newestFirst,
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);

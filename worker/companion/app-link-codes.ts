@@ -23,7 +23,6 @@ export async function issueAppCode(
   d1: D1Database,
   tenantId: string,
   contactId: string,
-  now = Date.now(),
 ): Promise<string> {
   const code = randomLinkCode(APP_CODE_LENGTH);
   await appSignInCodes.store(
@@ -31,7 +30,7 @@ export async function issueAppCode(
     tenantId,
     contactId,
     await codeHash(tenantId, code),
-    now + APP_CODE_TTL_SECONDS * 1000,
+    Date.now() + APP_CODE_TTL_SECONDS * 1000,
   );
   return code;
 }

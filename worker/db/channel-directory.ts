@@ -5,8 +5,9 @@ import { and, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { ChannelKind } from "./enums";
 import { database } from "./client";
 import { firstRow } from "./first-row";
-import { channelDeliveries, channelEvents, channels, contacts, tenants } from "./schema";
+import { channelDeliveries, channelEvents, channels, contacts } from "./schema";
 import { forTenant } from "./tenant-gateway";
+import { firstRowWithWorkspaceClosed } from "./workspace-closed-row";
 
 export type ChannelEntry = {
   id: string;
@@ -34,24 +35,11 @@ const entryColumns = {
   externalId: channels.externalId,
   configEncrypted: channels.configEncrypted,
   webhookSecretHash: channels.webhookSecretHash,
-  closedAt: tenants.deletedAt,
 };
 
 /** The one channel `where` picks, with whether its workspace is closed. */
-async function findChannel(
-  d1: D1Database,
-  where: SQL | undefined,
-): Promise<FoundChannel | undefined> {
-  const row = await firstRow(
-    database(d1)
-      .select(entryColumns)
-      .from(channels)
-      .innerJoin(tenants, eq(tenants.id, channels.tenantId))
-      .where(where),
-  );
-  if (!row) return undefined;
-  const { closedAt, ...entry } = row;
-  return { ...entry, workspaceClosed: closedAt !== null };
+function findChannel(d1: D1Database, where: SQL | undefined): Promise<FoundChannel | undefined> {
+  return firstRowWithWorkspaceClosed(d1, channels, entryColumns, where);
 }
 
 /** The connected channel of `kind` with the platform's id `externalId` (a Telegram bot id). */
@@ -76,13 +64,9 @@ export function findChannelById(
  * Records a webhook event once: true the first time `key` is seen, false for every redelivery. The
  * insert is atomic, so concurrent deliveries of one event cannot both win.
  */
-export async function claimEvent(
-  d1: D1Database,
-  channelId: string,
-  key: string,
-  now = Date.now(),
-): Promise<boolean> {
+export async function claimEvent(d1: D1Database, channelId: string, key: string): Promise<boolean> {
   const db = database(d1);
+  const now = Date.now();
   const inserted = await db
     .insert(channelEvents)
     .values({ key, channelId, expiresAt: now + EVENT_RETENTION_MS })

@@ -8,6 +8,7 @@ import { database } from "./client";
 import { firstRow } from "./first-row";
 import type { Role } from "./enums";
 import { apiKeys, memberships, refreshTokens, tenants, users } from "./schema";
+import { firstRowWithWorkspaceClosed } from "./workspace-closed-row";
 
 /**
  * What authentication needs to know per request: is the user active, their current role, is the sign-in
@@ -62,25 +63,23 @@ export async function findApiKey(
   d1: D1Database,
   keyHash: string,
 ): Promise<ApiKeyLookup | undefined> {
-  const found = await firstRow(
-    database(d1)
-      .select({
-        row: apiKeys,
-        closedAt: tenants.deletedAt,
-        creatorIsMember: sql<number>`(${apiKeys.createdBy} IS NULL OR EXISTS (SELECT 1 FROM ${memberships}
+  const found = await firstRowWithWorkspaceClosed(
+    d1,
+    apiKeys,
+    {
+      row: apiKeys,
+      creatorIsMember: sql<number>`(${apiKeys.createdBy} IS NULL OR EXISTS (SELECT 1 FROM ${memberships}
           WHERE ${memberships.tenantId} = ${apiKeys.tenantId} AND ${memberships.userId} = ${apiKeys.createdBy}))`,
-      })
-      .from(apiKeys)
-      .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
-      .where(eq(apiKeys.keyHash, keyHash)),
+    },
+    eq(apiKeys.keyHash, keyHash),
   );
   if (!found) return undefined;
-  const { row } = found;
+  const { row, creatorIsMember, workspaceClosed } = found;
   const usable =
     row.revokedAt === null &&
     (row.expiresAt === null || row.expiresAt > Date.now()) &&
-    found.creatorIsMember === 1;
-  return { row, usable, workspaceClosed: found.closedAt !== null };
+    creatorIsMember === 1;
+  return { row, usable, workspaceClosed };
 }
 
 /** Records that a key was used; written at most once a minute per key to spare D1. */

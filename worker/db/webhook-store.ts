@@ -1,9 +1,10 @@
 // Outgoing webhooks in D1: the endpoints a creator registered and the delivery log, which is also the
 // queue the tenant's WebhookDispatcher works through (rows `pending` with a `next_attempt_at`).
-import { and, asc, desc, eq, lte, min, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, lte, min, or, sql, type SQL } from "drizzle-orm";
 import { database } from "./client";
 import { webhookDeliveries } from "./schema";
 import { forTenant, type TenantRow } from "./tenant-gateway";
+import { newestFirst } from "./creation-order";
 
 export type WebhookEndpoint = TenantRow<"webhookEndpoints">;
 export type WebhookDelivery = TenantRow<"webhookDeliveries">;
@@ -101,7 +102,7 @@ export async function deliveryLog(
 ): Promise<WebhookDelivery[]> {
   return forTenant(d1, tenantId).list("webhookDeliveries", {
     where: (t) => eq(t.endpointId, endpointId),
-    orderBy: (t) => [desc(t.createdAt), desc(t.id)],
+    orderBy: newestFirst,
     limit,
   });
 }

@@ -36,19 +36,11 @@ export async function findClosure(
   d1: D1Database,
   tenantId: string,
 ): Promise<WorkspaceClosure | null> {
-  const row = await firstRow(
-    database(d1)
-      .select({
-        closedAt: tenants.deletedAt,
-        eraseAfter: tenants.eraseAfter,
-        erasedAt: tenants.erasedAt,
-      })
-      .from(tenants)
-      .where(eq(tenants.id, tenantId)),
+  const tenant = await firstRow(
+    database(d1).select().from(tenants).where(eq(tenants.id, tenantId)),
   );
-  return row && row.closedAt !== null
-    ? { closedAt: row.closedAt, eraseAfter: row.eraseAfter, erasedAt: row.erasedAt }
-    : null;
+  if (!tenant || tenant.deletedAt === null) return null;
+  return { closedAt: tenant.deletedAt, eraseAfter: tenant.eraseAfter, erasedAt: tenant.erasedAt };
 }
 
 /** True when the workspace is closed (or deleted): nothing may reach it any more. */

@@ -4,13 +4,14 @@
 // apply there (WhatsApp's template outside the 24-hour window, a care hold, an unreachable contact).
 // The rows are marked when the answer went in, and the room's client id is derived from the question,
 // so a second call, or a concurrent one, never sends it again.
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { sameQuestion } from "../db/gap-askers";
 import type { TenantGateway } from "../db/tenant-gateway";
 import type { Logger } from "../lib/logger";
 import { chooseReplyLanguage, type ReplyLanguage } from "../lib/reply-language";
 import { roomFor } from "../lib/rooms";
 import { replyLanguagesOrFallback } from "../persona/load-persona";
+import { oldestFirst } from "../db/creation-order";
 
 /** Most conversations one call sends the answer to; the rest wait for the next call. */
 export const GAP_ANSWER_MAX_ASKERS = 200;
@@ -57,7 +58,7 @@ async function pendingAskers(
   for (let offset = 0; ; offset += PAGE_ROWS) {
     const { rows, nextOffset } = await gateway.page("questionGaps", {
       where: (t) => and(sameQuestion(t, question), isNull(t.answerSentAt)),
-      orderBy: (t) => [asc(t.createdAt), asc(t.id)],
+      orderBy: oldestFirst,
       limit: PAGE_ROWS,
       offset,
     });

@@ -14,7 +14,7 @@ import {
   RevenueQuerySchema,
   type ConnectView,
 } from "@coach/contracts/billing";
-import { desc, isNull } from "drizzle-orm";
+import { isNull } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { archivePlan, createPlan, planView, updatePlan } from "../billing/plans";
@@ -25,6 +25,7 @@ import { membersCsv, membersPage } from "../billing/revenue-members";
 import { handleStripeEvent, verifiedEvent } from "../billing/stripe-webhook";
 import { verifyUpgradeToken } from "../billing/upgrade-link";
 import { readWebhookBody } from "../channels/webhook-body";
+import { newestFirst } from "../db/creation-order";
 import { forPrincipal, forTenant } from "../db/tenant-gateway";
 import type { AppEnv } from "../lib/app-env";
 import { AppError } from "../lib/errors";
@@ -52,7 +53,7 @@ export const billingRoutes = new Hono<AppEnv>()
       const { status } = c.req.valid("query");
       const rows = await forPrincipal(c.env.DB, c.get("principal")).list("billingPlans", {
         where: (t) => (status === "active" ? isNull(t.archivedAt) : undefined),
-        orderBy: (t) => [desc(t.createdAt), desc(t.id)],
+        orderBy: newestFirst,
       });
       return c.json({ plans: rows.map(planView) });
     },

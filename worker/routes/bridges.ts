@@ -12,6 +12,7 @@ import { checkBridgeUrl } from "../bridges/bridge-url";
 import { openBridgeSecrets, sealBridgeSecrets } from "../bridges/bridge-secrets";
 import { toBridgeJson } from "../bridges/bridge-view";
 import { forgetBridgeCopies } from "../db/bridge-copy-store";
+import { oldestFirst } from "../db/creation-order";
 import { forPrincipal } from "../db/tenant-gateway";
 import { bridgePoolFor, type PoolMemberStatus } from "../lib/bridge-pools";
 import { AppError } from "../lib/errors";
@@ -98,7 +99,7 @@ export const bridgeRoutes = new Hono<AppEnv>()
   .use(authenticate())
   .get("/", requirePermission("settings:read"), async (c) => {
     const rows = await forPrincipal(c.env.DB, c.get("principal")).list("bridges", {
-      orderBy: (t) => [t.createdAt, t.id],
+      orderBy: oldestFirst,
     });
     const status = rows.length > 0 ? await poolStatus(c) : new Map<string, PoolMemberStatus>();
     return c.json({ bridges: rows.map((row) => toBridgeJson(row, status.get(row.id))) });

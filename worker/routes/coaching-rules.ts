@@ -8,12 +8,13 @@ import {
 } from "@coach/contracts/coaching-rules";
 import type { ContactSignals } from "@coach/contracts/coaching-rules";
 import { defaultRuleName } from "@coach/contracts/rule-name";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { newId } from "../lib/ids";
+import { newestFirst } from "../db/creation-order";
 import { forPrincipal, type TenantGateway } from "../db/tenant-gateway";
 import { coachingAgentFor } from "../lib/coaching-agents";
 import { ruleView } from "../programs/rule-view";
@@ -44,7 +45,7 @@ export const coachingRuleRoutes = new Hono<AppEnv>()
       "coachingRules",
       {
         where: (t) => (programId ? eq(t.programId, programId) : undefined),
-        orderBy: (t) => [desc(t.createdAt), desc(t.id)],
+        orderBy: newestFirst,
         limit,
         offset,
       },

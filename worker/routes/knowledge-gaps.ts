@@ -1,10 +1,10 @@
 // The questions the coach answered poorly (reported by the bridge), with how many people asked each, and
 // a gap answered: stored as a correction, and sent once to the people who asked it when the creator opts in.
 import { QaPairSchema } from "@coach/contracts/knowledge";
-import { desc } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { recordAudit } from "../auth/audit";
+import { newestFirst } from "../db/creation-order";
 import { askersOf } from "../db/gap-askers";
 import { forPrincipal } from "../db/tenant-gateway";
 import { correctionUpload } from "../knowledge/corrections";
@@ -25,14 +25,9 @@ const GapAnswerSchema = QaPairSchema.extend({
 /** Mounted inside the library's routes (knowledge.ts), which authenticate every request. */
 export const knowledgeGapRoutes = new Hono<AppEnv>()
   .get("/gaps", requirePermission("knowledge:read"), queryParams(PageQuerySchema), async (c) => {
-    const { limit, offset } = c.req.valid("query");
     const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(
       "questionGaps",
-      {
-        orderBy: (t) => [desc(t.createdAt), desc(t.id)],
-        limit,
-        offset,
-      },
+      { ...c.req.valid("query"), orderBy: newestFirst },
     );
     const askers = await askersOf(
       c.env.DB,

@@ -6,11 +6,12 @@
 import { deleteDocumentPassages } from "../db/knowledge-passages";
 import { RenameDocumentRequestSchema } from "@coach/contracts/bridge";
 import { QaPairSchema } from "@coach/contracts/knowledge";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
+import { newestFirst } from "../db/creation-order";
 import { forPrincipal } from "../db/tenant-gateway";
 import { loadPoolMembers } from "../bridges/pool-members";
 import { requestIngest } from "../knowledge/bridge-ingest";
@@ -74,16 +75,11 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     requirePermission("knowledge:read"),
     queryParams(PageQuerySchema),
     async (c) => {
-      const { limit, offset } = c.req.valid("query");
-      const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(
-        "documents",
-        {
-          orderBy: (t) => [desc(t.createdAt), desc(t.id)],
-          limit,
-          offset,
-        },
-      );
       const gateway = forPrincipal(c.env.DB, c.get("principal"));
+      const { rows, nextOffset } = await gateway.page("documents", {
+        ...c.req.valid("query"),
+        orderBy: newestFirst,
+      });
       const documents = await documentsWithCopies(gateway, rows);
       return c.json({ documents, next_offset: nextOffset });
     },
@@ -164,15 +160,9 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     queryParams(CorrectionListSchema),
     async (c) => {
       // In the format of eval/golden.json, so the corrections can be replayed by `npm run eval`.
-      const { limit, offset } = c.req.valid("query");
       const { rows, nextOffset } = await forPrincipal(c.env.DB, c.get("principal")).page(
         "documents",
-        {
-          where: (t) => eq(t.kind, "correction"),
-          orderBy: (t) => [desc(t.createdAt), desc(t.id)],
-          limit,
-          offset,
-        },
+        { ...c.req.valid("query"), where: (t) => eq(t.kind, "correction"), orderBy: newestFirst },
       );
       return c.json({ cases: await readCorrections(c.env.FILES, rows), next_offset: nextOffset });
     },

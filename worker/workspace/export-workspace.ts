@@ -10,6 +10,7 @@ import { planView } from "../billing/plans";
 import { loadTeam } from "../auth/team";
 import { toBridgeJson } from "../bridges/bridge-view";
 import { channelView } from "../channels/channel-view";
+import { oldestFirst } from "../db/creation-order";
 import type { Page } from "../db/page";
 import { loadRetention } from "../db/retention-store";
 import type { ListOptions, TenantGateway, TenantRow, TenantTableName } from "../db/tenant-gateway";
@@ -96,34 +97,25 @@ export async function exportWorkspace(
     channels: await Promise.all(channels.map((row) => channelView(env, row, origin))),
     team,
     webhooks: webhooks.map(toWebhookJson),
-    bridges: (await gateway.list("bridges", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] })).map(
-      (row) => toBridgeJson(row),
+    bridges: (await gateway.list("bridges", { orderBy: oldestFirst })).map((row) =>
+      toBridgeJson(row),
     ),
     safety: { crisis_resources: safety.crisis, model_redaction: safety.redaction },
     retention: retention.settings,
-    programs: mapped(
-      pages(gateway, "programs", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] }),
-      async (program) => {
-        const versions = await gateway.list("programVersions", {
-          where: (t) => eq(t.programId, program.id),
-          orderBy: (t) => asc(t.version),
-        });
-        const steps =
-          versions.find((v) => v.version === program.version)?.steps ??
-          (await programSteps(gateway, program.id, program.version));
-        return { ...programView(program, steps), versions: versions.map(versionView) };
-      },
-    ),
-    coaching_rules: mapped(
-      pages(gateway, "coachingRules", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] }),
-      ruleView,
-    ),
-    plans: mapped(
-      pages(gateway, "billingPlans", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] }),
-      planView,
-    ),
+    programs: mapped(pages(gateway, "programs", { orderBy: oldestFirst }), async (program) => {
+      const versions = await gateway.list("programVersions", {
+        where: (t) => eq(t.programId, program.id),
+        orderBy: (t) => asc(t.version),
+      });
+      const steps =
+        versions.find((v) => v.version === program.version)?.steps ??
+        (await programSteps(gateway, program.id, program.version));
+      return { ...programView(program, steps), versions: versions.map(versionView) };
+    }),
+    coaching_rules: mapped(pages(gateway, "coachingRules", { orderBy: oldestFirst }), ruleView),
+    plans: mapped(pages(gateway, "billingPlans", { orderBy: oldestFirst }), planView),
     memberships: mapped(
-      pages(gateway, "billingSubscriptions", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] }),
+      pages(gateway, "billingSubscriptions", { orderBy: oldestFirst }),
       (sub) => ({
         contact_id: sub.contactId,
         plan_id: sub.planId,
@@ -133,47 +125,41 @@ export async function exportWorkspace(
         canceled_at: sub.canceledAt,
       }),
     ),
-    documents: mapped(
-      pages(gateway, "documents", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] }),
-      async (row) => ({
-        ...toDocumentJson(row),
-        original_url:
-          row.r2Key && row.originalRemovedAt === null
-            ? await originalLink(env.VISITOR_TOKEN_SECRET, origin, {
-                tenantId,
-                documentId: row.id,
-                expires,
-              })
-            : null,
-      }),
-    ),
+    documents: mapped(pages(gateway, "documents", { orderBy: oldestFirst }), async (row) => ({
+      ...toDocumentJson(row),
+      original_url:
+        row.r2Key && row.originalRemovedAt === null
+          ? await originalLink(env.VISITOR_TOKEN_SECRET, origin, {
+              tenantId,
+              documentId: row.id,
+              expires,
+            })
+          : null,
+    })),
     corrections: (async function* () {
       for await (const rows of pages(gateway, "documents", {
         where: (t) => eq(t.kind, "correction"),
-        orderBy: (t) => [asc(t.createdAt), asc(t.id)],
+        orderBy: oldestFirst,
       }))
         yield* await readCorrections(env.FILES, rows);
     })(),
-    contacts: mapped(
-      pages(gateway, "contacts", { orderBy: (t) => [asc(t.createdAt), asc(t.id)] }),
-      (c) => ({
-        id: c.id,
-        channel: c.channel,
-        external_id: c.externalId,
-        display_name: c.displayName,
-        email: c.email,
-        locale: c.locale,
-        language: c.language,
-        site: c.site,
-        timezone: c.timezone,
-        consent_at: c.consentAt,
-        opted_out_at: c.optedOutAt,
-        last_seen_at: c.lastSeenAt,
-        unreachable_at: c.unreachableAt,
-        unreachable_reason: c.unreachableReason,
-        created_at: c.createdAt,
-      }),
-    ),
+    contacts: mapped(pages(gateway, "contacts", { orderBy: oldestFirst }), (c) => ({
+      id: c.id,
+      channel: c.channel,
+      external_id: c.externalId,
+      display_name: c.displayName,
+      email: c.email,
+      locale: c.locale,
+      language: c.language,
+      site: c.site,
+      timezone: c.timezone,
+      consent_at: c.consentAt,
+      opted_out_at: c.optedOutAt,
+      last_seen_at: c.lastSeenAt,
+      unreachable_at: c.unreachableAt,
+      unreachable_reason: c.unreachableReason,
+      created_at: c.createdAt,
+    })),
     conversations: mapped(
       pages(gateway, "conversations", { orderBy: (t) => [asc(t.startedAt), asc(t.id)] }),
       async (conversation) => ({

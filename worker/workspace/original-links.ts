@@ -49,18 +49,24 @@ export async function assertOriginalLink(
     );
 }
 
-const MEDIA: Record<DocumentKind, { type: string; extension: string }> = {
+type Media = { type: string; extension: string };
+
+const PLAIN_TEXT: Media = { type: "text/plain; charset=utf-8", extension: "txt" };
+const JSON_FILE: Media = { type: "application/json", extension: "json" };
+
+/** How each kind of document is downloaded: text typed in the dashboard as plain text, Q&A pairs and corrections as JSON. */
+const MEDIA: Record<DocumentKind, Media> = {
   pdf: { type: "application/pdf", extension: "pdf" },
   docx: {
     type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     extension: "docx",
   },
-  txt: { type: "text/plain; charset=utf-8", extension: "txt" },
+  txt: PLAIN_TEXT,
   md: { type: "text/markdown; charset=utf-8", extension: "md" },
   html: { type: "text/html; charset=utf-8", extension: "html" },
-  text: { type: "text/plain; charset=utf-8", extension: "txt" },
-  qa: { type: "application/json", extension: "json" },
-  correction: { type: "application/json", extension: "json" },
+  text: PLAIN_TEXT,
+  qa: JSON_FILE,
+  correction: JSON_FILE,
 };
 
 /** The headers an original is downloaded with: its type, a file name from its title, never rendered inline. */

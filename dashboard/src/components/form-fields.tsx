@@ -13,17 +13,20 @@ export function Field({
   label,
   hint,
   error,
+  wide,
   children,
 }: {
   label: string;
   hint?: ReactNode;
   error?: string | null;
+  /** Takes both columns of a form grid, for a text too long for one. */
+  wide?: boolean;
   children: (id: string, describedBy: string | undefined) => ReactNode;
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (
-    <div className="field">
+    <div className={wide ? "field span-2" : "field"}>
       <label htmlFor={id}>{label}</label>
       {children(id, hint || error ? hintId : undefined)}
       {(hint || error) && (
@@ -39,6 +42,7 @@ type ValueFieldProps<T> = {
   label: string;
   hint?: ReactNode;
   error?: string | null;
+  wide?: boolean;
   onValue: (value: T) => void;
 };
 
@@ -56,12 +60,13 @@ function ValueField<T, A>({
   label,
   hint,
   error,
+  wide,
   onValue,
   control,
   ...attributes
 }: ValueFieldProps<T> & { control: (props: A & Control) => ReactNode } & A) {
   return (
-    <Field label={label} hint={hint} error={error}>
+    <Field label={label} hint={hint} error={error} wide={wide}>
       {(id, describedBy) =>
         control({
           ...(attributes as A),

@@ -5,26 +5,18 @@
 // member chose for the person, else the persona's first.
 import { APP_CODE_TEXTS } from "../../companion/app-code-texts";
 import { chatAppSignIn } from "../../companion/app-sign-in-link";
-import type { ChannelEntry } from "../../db/channel-directory";
-import type { WhatsAppConfig } from "../channel-config";
-import type { ChannelUser } from "../channel-session";
-import { sendText } from "./graph-client";
-import { keywordSender } from "./keyword-sender";
+import type { KeywordSender } from "./keyword-sender";
 
 /** Whether `text` is the APP keyword. */
 export function isAppRequest(text: string): boolean {
   return /^app$/i.test(text.trim());
 }
 
-/** Issues the code for the WhatsApp user; answers a function that sends the reply, to run after the webhook is acknowledged. */
-export async function handleAppRequest(
+/** Issues the code for the WhatsApp user; answers the reply that hands it over. */
+export async function appReply(
   env: Env,
-  channel: ChannelEntry,
-  config: WhatsAppConfig,
-  user: ChannelUser,
-): Promise<() => Promise<unknown>> {
-  const { gateway, contact, language } = await keywordSender(env, channel, user);
+  { gateway, contact, language }: KeywordSender,
+): Promise<string> {
   const { code, appUrl } = await chatAppSignIn(env, gateway, contact.id);
-  const reply = APP_CODE_TEXTS[language](code, appUrl);
-  return () => sendText(env, config, user.externalId, reply);
+  return APP_CODE_TEXTS[language](code, appUrl);
 }

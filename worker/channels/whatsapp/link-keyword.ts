@@ -3,13 +3,9 @@
 // whole message must be the keyword (any case), alone or with one code-shaped word: "link me to the
 // article" still goes to the coach. WhatsApp tells no language, and LINK is the same word in every
 // one: the reply is in the language a member chose for the person, else the persona's first.
-import type { ChannelEntry } from "../../db/channel-directory";
-import type { WhatsAppConfig } from "../channel-config";
 import { issueLinkCode, redeemLinkCode } from "../channel-linking";
-import type { ChannelUser } from "../channel-session";
 import { linkCodeReply, linkOutcomeReply } from "../link-texts";
-import { sendText } from "./graph-client";
-import { keywordSender } from "./keyword-sender";
+import type { KeywordSender } from "./keyword-sender";
 
 const LINK_KEYWORD = /^link(?:\s+([a-z0-9]{3}[\s-]?[a-z0-9]{3}))?$/i;
 
@@ -19,21 +15,13 @@ export function linkRequest(text: string): string | null {
   return match ? (match[1] ?? "").trim() : null;
 }
 
-/**
- * Issues or redeems a code for the WhatsApp user; answers a function that sends the reply, to be run
- * after the webhook is acknowledged.
- */
-export async function handleLinkRequest(
+/** Issues a code for the WhatsApp user (`typed` is "") or redeems the one typed; answers the reply. */
+export async function linkReply(
   env: Env,
-  channel: ChannelEntry,
-  config: WhatsAppConfig,
-  user: ChannelUser,
+  { gateway, contact, language }: KeywordSender,
   typed: string,
-): Promise<() => Promise<unknown>> {
-  const { gateway, contact, language } = await keywordSender(env, channel, user);
-  const reply =
-    typed === ""
-      ? linkCodeReply(await issueLinkCode(env, gateway, contact.id), "/link", language)
-      : linkOutcomeReply(await redeemLinkCode(env, gateway, contact.id, typed), "/link", language);
-  return () => sendText(env, config, user.externalId, reply);
+): Promise<string> {
+  return typed === ""
+    ? linkCodeReply(await issueLinkCode(env, gateway, contact.id), "/link", language)
+    : linkOutcomeReply(await redeemLinkCode(env, gateway, contact.id, typed), "/link", language);
 }

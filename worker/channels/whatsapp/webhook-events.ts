@@ -21,8 +21,9 @@ import { forwardToRoom } from "../forward-to-room";
 import type { HandOff } from "../hand-off";
 import type { WebhookDeps } from "../webhook-deps";
 import { handleCoachingKeyword } from "./coaching-keywords";
-import { handleAppRequest, isAppRequest } from "./app-keyword";
-import { handleLinkRequest, linkRequest } from "./link-keyword";
+import { appReply, isAppRequest } from "./app-keyword";
+import { answerKeyword } from "./keyword-sender";
+import { linkReply, linkRequest } from "./link-keyword";
 import { describeDeliveryError, UNREACHABLE_CODES } from "./delivery-errors";
 import { markReadWithTyping } from "./graph-client";
 import { inboundText } from "./inbound-text";
@@ -57,11 +58,13 @@ async function handleMessage(deps: WhatsAppEventDeps, value: Value, raw: unknown
   const handedOff = await deps.handOff.run(async () => {
     try {
       if (linkCode !== null) {
-        keyword.reply = await handleLinkRequest(env, channel, config, user, linkCode);
+        keyword.reply = await answerKeyword(deps, user, (sender) =>
+          linkReply(env, sender, linkCode),
+        );
         return;
       }
       if (appAsked) {
-        keyword.reply = await handleAppRequest(env, channel, config, user);
+        keyword.reply = await answerKeyword(deps, user, (sender) => appReply(env, sender));
         return;
       }
       const coaching = said.quickReplyId

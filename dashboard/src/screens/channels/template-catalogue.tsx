@@ -10,6 +10,7 @@ import { ActionForm } from "../../components/action-form";
 import { ConfirmDelete } from "../../components/confirm-delete";
 import { DataTable } from "../../components/data-table";
 import { TextField } from "../../components/form-fields";
+import { LazyDetails } from "../../components/lazy-details";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Badge, Button, ErrorNotice } from "../../components/ui";
 import { useAction, useResource } from "../../lib/use-resource";
@@ -135,11 +136,12 @@ export function TemplateCatalogue({
   channelId: string;
   onChanged: () => void;
 }) {
-  const [open, setOpen] = useState(false);
   return (
-    <details className="template-catalogue" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Templates in your WhatsApp Business Account</summary>
-      {open && <Catalogue channelId={channelId} onChanged={onChanged} />}
-    </details>
+    <LazyDetails
+      className="template-catalogue"
+      summary="Templates in your WhatsApp Business Account"
+    >
+      <Catalogue channelId={channelId} onChanged={onChanged} />
+    </LazyDetails>
   );
 }

@@ -25,6 +25,44 @@ const SENDS: Record<RuleThen["send"], string> = {
   supportive: "A supportive message",
 };
 
+/** A number a signal is set with: its field in the draft, where the server names it, and its label. */
+type SignalNumber = {
+  key: "hours" | "drop" | "over" | "missed";
+  path: string;
+  label: string;
+  hint?: string;
+  step?: string;
+};
+
+/** The numbers each signal asks for, in order. */
+const SIGNAL_NUMBERS: Record<Signal, SignalNumber[]> = {
+  silence: [
+    {
+      key: "hours",
+      path: "when.no_reply_for_hours",
+      label: "Hours without a message from them",
+      hint: "72 hours is 3 days; at most 2,160 (90 days). Counted once per silence.",
+    },
+  ],
+  score: [
+    { key: "drop", path: "when.score_drop", label: "Points the score drops by", step: "any" },
+    {
+      key: "over",
+      path: "when.over_checkins",
+      label: "Over how many check-ins",
+      hint: "From 2 to 20.",
+    },
+  ],
+  missed: [
+    {
+      key: "missed",
+      path: "when.missed_checkins",
+      label: "Check-ins unanswered in a row",
+      hint: "Each counts once a day has passed without an answer; at most 50.",
+    },
+  ],
+};
+
 /** The form's values as typed; numbers stay text until the rule is sent. */
 type Draft = {
   name: string;
@@ -99,6 +137,9 @@ export function RuleForm({
     error: path === undefined ? null : problemAt(save.error, path),
   });
   const number = { type: "number", required: true, min: 1 } as const;
+  const numbers = SIGNAL_NUMBERS[draft.signal].map(({ key, path, ...field }) => (
+    <TextField key={key} {...field} {...number} {...bind(key, path)} />
+  ));
   return (
     <ActionForm
       action={save}
@@ -111,38 +152,7 @@ export function RuleForm({
         {...bind("programId", "program_id")}
       />
       <SelectField label="When" options={SIGNALS} {...bind("signal")} />
-      {draft.signal === "silence" && (
-        <TextField
-          label="Hours without a message from them"
-          hint="72 hours is 3 days; at most 2,160 (90 days). Counted once per silence."
-          {...number}
-          {...bind("hours", "when.no_reply_for_hours")}
-        />
-      )}
-      {draft.signal === "score" && (
-        <div className="form-grid">
-          <TextField
-            label="Points the score drops by"
-            {...number}
-            step="any"
-            {...bind("drop", "when.score_drop")}
-          />
-          <TextField
-            label="Over how many check-ins"
-            hint="From 2 to 20."
-            {...number}
-            {...bind("over", "when.over_checkins")}
-          />
-        </div>
-      )}
-      {draft.signal === "missed" && (
-        <TextField
-          label="Check-ins unanswered in a row"
-          hint="Each counts once a day has passed without an answer; at most 50."
-          {...number}
-          {...bind("missed", "when.missed_checkins")}
-        />
-      )}
+      {numbers.length > 1 ? <div className="form-grid">{numbers}</div> : numbers}
       <SelectField label="What to send" options={SENDS} {...bind("send", "then.send")} />
       <TextAreaField
         label="Your words (optional)"

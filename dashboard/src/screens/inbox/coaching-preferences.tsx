@@ -116,6 +116,7 @@ function PreferencesForm({ contactId, state: initial, onChanged }: CoachingState
     onValue: (value: string) => setDraft((current) => ({ ...current, [path]: value })),
     error: problemAt(save.error, path),
   });
+  const number = { type: "number", required: true, min: 1 } as const;
   return (
     <ActionForm action={save} failed="The preferences were not saved" submit="Save preferences">
       {initial.opted_out && (
@@ -160,22 +161,8 @@ function PreferencesForm({ contactId, state: initial, onChanged }: CoachingState
         </div>
       )}
       <div className="field-pair">
-        <TextField
-          label="At most a day"
-          type="number"
-          min={1}
-          max={50}
-          required
-          {...bind("caps.per_day")}
-        />
-        <TextField
-          label="At most a week"
-          type="number"
-          min={1}
-          max={200}
-          required
-          {...bind("caps.per_week")}
-        />
+        <TextField label="At most a day" max={50} {...number} {...bind("caps.per_day")} />
+        <TextField label="At most a week" max={200} {...number} {...bind("caps.per_week")} />
       </div>
       {saved && <SuccessNotice>{saved}</SuccessNotice>}
     </ActionForm>

@@ -2,9 +2,9 @@
 // doing (the signals their coaching agent keeps), what they committed to, their programs, and their
 // privacy requests (export or erase their data).
 import type { CommitmentStatus } from "@coach/contracts/commitments";
-import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { ContactPrivacy } from "../../components/contact-privacy";
+import { LazyDetails } from "../../components/lazy-details";
 import { Pager, usePagedResource } from "../../components/pager";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Badge } from "../../components/ui";
@@ -29,24 +29,21 @@ const COMMITMENTS_PER_PAGE = 10;
 
 /** Everything about the contact a coach acts on, folded under the transcript's heading. */
 export function ContactPanel({ contactId, name }: { contactId: string; name: string }) {
-  const [open, setOpen] = useState(false);
+  // Read only once opened: most visits to a transcript never look.
   return (
-    <details className="contact-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>About {name}: preferences, commitments, programs, privacy</summary>
-      {/* Read only once opened: most visits to a transcript never look. */}
-      {open && (
-        <>
-          <CoachingPreferences contactId={contactId} />
-          <Signals contactId={contactId} />
-          <Commitments contactId={contactId} />
-          <Programs contactId={contactId} />
-          <section aria-labelledby={`privacy-${contactId}`}>
-            <h3 id={`privacy-${contactId}`}>Privacy requests</h3>
-            <ContactPrivacy contactId={contactId} name={name} />
-          </section>
-        </>
-      )}
-    </details>
+    <LazyDetails
+      className="contact-panel"
+      summary={`About ${name}: preferences, commitments, programs, privacy`}
+    >
+      <CoachingPreferences contactId={contactId} />
+      <Signals contactId={contactId} />
+      <Commitments contactId={contactId} />
+      <Programs contactId={contactId} />
+      <section aria-labelledby={`privacy-${contactId}`}>
+        <h3 id={`privacy-${contactId}`}>Privacy requests</h3>
+        <ContactPrivacy contactId={contactId} name={name} />
+      </section>
+    </LazyDetails>
   );
 }
 

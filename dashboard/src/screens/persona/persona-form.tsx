@@ -68,15 +68,14 @@ export function PersonaForm({
     <div className="form-grid">
       <TextField label="Assistant name" required maxLength={120} {...bind("name", "")} />
       <TextField label="Tagline" maxLength={200} {...bind("tagline", "")} />
-      <div className="span-2">
-        <TextAreaField
-          label="Voice"
-          hint="How your assistant speaks and coaches: tone, method, audience."
-          rows={4}
-          maxLength={4000}
-          {...bind("voice", "")}
-        />
-      </div>
+      <TextAreaField
+        label="Voice"
+        hint="How your assistant speaks and coaches: tone, method, audience."
+        wide
+        rows={4}
+        maxLength={4000}
+        {...bind("voice", "")}
+      />
       <TextField
         label="Tone words"
         hint="For example: warm, direct, playful."
@@ -114,25 +113,23 @@ export function PersonaForm({
         rows={2}
         {...bindList("languages")}
       />
-      <div className="span-2">
-        <TextAreaField
-          label="Fallback answer"
-          hint="Said, word for word, when your material does not cover the question."
-          rows={2}
-          required
-          maxLength={1000}
-          {...bind("fallback", "")}
-        />
-      </div>
-      <div className="span-2">
-        <TextAreaField
-          label="Referral line"
-          hint="Said instead of an answer to questions about medication or doses, a diagnosis, legal or financial advice, or your topics below. Leave empty for a default in your assistant's language."
-          rows={2}
-          maxLength={500}
-          {...bind("referral", "")}
-        />
-      </div>
+      <TextAreaField
+        label="Fallback answer"
+        hint="Said, word for word, when your material does not cover the question."
+        wide
+        rows={2}
+        required
+        maxLength={1000}
+        {...bind("fallback", "")}
+      />
+      <TextAreaField
+        label="Referral line"
+        hint="Said instead of an answer to questions about medication or doses, a diagnosis, legal or financial advice, or your topics below. Leave empty for a default in your assistant's language."
+        wide
+        rows={2}
+        maxLength={500}
+        {...bind("referral", "")}
+      />
       <ListField
         label="Topics to refer on"
         hint="Your own, one per line (for example: pregnancy, eating disorders)."

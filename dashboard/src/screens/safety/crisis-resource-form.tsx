@@ -56,6 +56,12 @@ export function CrisisResourceForm({
   const [draft, setDraft] = useState<Draft>(() => toDraft(resource));
   const [problems, setProblems] = useState<Partial<Record<keyof Draft, string>>>({});
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  /** A field's value, its change and what the schema said of it. */
+  const bind = (key: keyof Draft) => ({
+    value: draft[key],
+    onValue: set(key),
+    error: problems[key],
+  });
   const submit = () => {
     const parsed = CrisisResourceSchema.safeParse(toInput(draft));
     if (parsed.success) {
@@ -75,9 +81,8 @@ export function CrisisResourceForm({
         <TextField
           label="Country"
           hint='Two letters ("US", "GB", "DE"), or * for everyone.'
-          error={problems.country}
-          value={draft.country}
           maxLength={2}
+          {...bind("country")}
           onValue={(value) => set("country")(value.toUpperCase())}
         />
         <SelectField<CrisisLanguage | "">
@@ -88,31 +93,21 @@ export function CrisisResourceForm({
           onValue={set("language")}
         />
       </div>
-      <TextField label="Name" error={problems.name} value={draft.name} onValue={set("name")} />
+      <TextField label="Name" {...bind("name")} />
       <div className="inline-form">
-        <TextField
-          label="Phone (optional)"
-          error={problems.phone}
-          value={draft.phone}
-          inputMode="tel"
-          onValue={set("phone")}
-        />
+        <TextField label="Phone (optional)" inputMode="tel" {...bind("phone")} />
         <TextField
           label="Web address (optional)"
           hint="https:// only."
-          error={problems.url}
-          value={draft.url}
           type="url"
-          onValue={set("url")}
+          {...bind("url")}
         />
       </div>
       <TextField
         label="Short text (optional)"
         hint='One instruction in the resource’s language, e.g. "Text HOME to 741741".'
-        error={problems.text}
-        value={draft.text}
         maxLength={160}
-        onValue={set("text")}
+        {...bind("text")}
       />
       <div className="row-actions">
         <Button onClick={submit}>{resource ? "Update resource" : "Add resource"}</Button>

@@ -96,19 +96,17 @@ export function WidgetScreen() {
                     value={settings.launcher_text}
                     onValue={(value) => set("launcher_text", value)}
                   />
-                  <div className="span-2">
-                    <Field label="Greeting">
-                      {(id) => (
-                        <textarea
-                          id={id}
-                          rows={2}
-                          maxLength={500}
-                          value={settings.greeting}
-                          onChange={(e) => set("greeting", e.target.value)}
-                        />
-                      )}
-                    </Field>
-                  </div>
+                  <Field label="Greeting" wide>
+                    {(id) => (
+                      <textarea
+                        id={id}
+                        rows={2}
+                        maxLength={500}
+                        value={settings.greeting}
+                        onChange={(e) => set("greeting", e.target.value)}
+                      />
+                    )}
+                  </Field>
                   <TextField
                     label="Primary colour"
                     type="color"
@@ -141,31 +139,30 @@ export function WidgetScreen() {
                       </select>
                     )}
                   </Field>
-                  <div className="span-2">
-                    <Field
-                      label="Suggested questions"
-                      hint="Up to six, one per line; shown as buttons when the chat opens."
-                    >
-                      {(id, describedBy) => (
-                        <textarea
-                          id={id}
-                          rows={3}
-                          aria-describedby={describedBy}
-                          value={settings.suggested_questions.join("\n")}
-                          onChange={(e) =>
-                            set(
-                              "suggested_questions",
-                              e.target.value
-                                .split("\n")
-                                .map((q) => q.trimStart())
-                                .filter((q, i, all) => q || i === all.length - 1)
-                                .slice(0, 6),
-                            )
-                          }
-                        />
-                      )}
-                    </Field>
-                  </div>
+                  <Field
+                    label="Suggested questions"
+                    hint="Up to six, one per line; shown as buttons when the chat opens."
+                    wide
+                  >
+                    {(id, describedBy) => (
+                      <textarea
+                        id={id}
+                        rows={3}
+                        aria-describedby={describedBy}
+                        value={settings.suggested_questions.join("\n")}
+                        onChange={(e) =>
+                          set(
+                            "suggested_questions",
+                            e.target.value
+                              .split("\n")
+                              .map((q) => q.trimStart())
+                              .filter((q, i, all) => q || i === all.length - 1)
+                              .slice(0, 6),
+                          )
+                        }
+                      />
+                    )}
+                  </Field>
                 </div>
               </Card>
               <Card title="Live preview" className="sticky">
