@@ -2,6 +2,7 @@
 // grant naming the workspace and the person, which opens a Stripe Checkout Session for them when
 // followed. Signed with VISITOR_TOKEN_SECRET under its own prefix, so it can open nothing else.
 import { fromBase64url, hmacSign, hmacVerify } from "../lib/hmac";
+import { workerConfig } from "../lib/config";
 import { base64url } from "../lib/ids";
 
 export type UpgradeClaims = { tid: string; sub: string; exp: number };
@@ -25,7 +26,8 @@ export async function upgradeLink(
   };
   const payload = base64url(encoder.encode(JSON.stringify(claims)));
   const signature = await hmacSign(env.VISITOR_TOKEN_SECRET, `${PREFIX}.${payload}`);
-  return `${env.PUBLIC_EDGE_URL.replace(/\/$/, "")}/api/v1/billing/upgrade/${PREFIX}.${payload}.${signature}`;
+  const origin = workerConfig(env).publicEdgeUrl ?? "";
+  return `${origin}/api/v1/billing/upgrade/${PREFIX}.${payload}.${signature}`;
 }
 
 /** The claims of an authentic, unexpired upgrade token; null otherwise. */

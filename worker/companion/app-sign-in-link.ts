@@ -5,6 +5,7 @@
 // `APP` on WhatsApp), so a new device can be signed in from a channel the person already uses.
 import type { AppLinkCodeResponse } from "@coach/contracts/companion-app";
 import { canonicalContactId } from "../db/contact-links";
+import { workerConfig } from "../lib/config";
 import type { TenantGateway } from "../db/tenant-gateway";
 import { ensureWidget } from "../widget/widget-store";
 import { APP_CODE_TTL_SECONDS, issueAppCode } from "./app-link-codes";
@@ -36,7 +37,13 @@ export async function chatAppSignIn(
   contactId: string,
 ): Promise<{ code: string; appUrl: string | null }> {
   const widget = await ensureWidget(gateway);
-  const origin = env.PUBLIC_EDGE_URL.trim();
-  const link = await appSignInLink(env, origin, gateway.tenantId, contactId, widget.publicKey);
+  const origin = workerConfig(env).publicEdgeUrl;
+  const link = await appSignInLink(
+    env,
+    origin ?? "",
+    gateway.tenantId,
+    contactId,
+    widget.publicKey,
+  );
   return { code: link.code, appUrl: origin ? link.app_url : null };
 }

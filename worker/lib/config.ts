@@ -2,7 +2,8 @@
 // the test configuration's bindings) through one zod schema, once per isolate, by the Worker and the
 // Durable Objects alike. A wrong value is a 500 `configuration_invalid` that names the variable and says
 // what it must be, as the bridge's config.ts does; an unset one takes its default. `RATE_LIMITS` has its
-// own schema in rate-limits.ts, and plain strings (URLs, the JWT issuer and audience) are read as they are.
+// own schema in rate-limits.ts, and plain strings passed through (the bridge's URL, the JWT issuer and
+// audience) are read as they are.
 import { z } from "zod";
 import { AppError } from "./errors";
 import type { LogLevel } from "./logger";
@@ -22,6 +23,11 @@ export type WorkerConfig = {
   webhooksAllowLocalHttp: boolean;
   /** The DNS-over-HTTPS resolver webhook hosts are checked with; null: host-name rules only. */
   webhooksDohUrl: string | null;
+  /**
+   * The edge's public origin, without a trailing slash, for links sent where no request names it (a
+   * chat's app sign-in link, an upgrade link, Stripe's return pages); null when not configured.
+   */
+  publicEdgeUrl: string | null;
 };
 
 type ConfigEnv = Partial<
@@ -33,7 +39,8 @@ type ConfigEnv = Partial<
     | "ANSWER_MAX_WAIT_SECONDS"
     | "WORKSPACE_ERASURE_DAYS"
     | "WEBHOOKS_ALLOW_LOCAL_HTTP"
-    | "WEBHOOKS_DOH_URL",
+    | "WEBHOOKS_DOH_URL"
+    | "PUBLIC_EDGE_URL",
     string
   >
 >;
@@ -80,6 +87,14 @@ const ConfigSchema = z.object({
     unsetIsDefault,
     z.url({ protocol: /^https?$/, error: "an http(s) URL, or empty for none" }).optional(),
   ),
+  PUBLIC_EDGE_URL: z.preprocess(
+    unsetIsDefault,
+    z
+      .url({ protocol: /^https?$/, error: 'an http(s) origin, e.g. "https://coach.example.com"' })
+      .trim()
+      .transform((url) => url.replace(/\/+$/, ""))
+      .optional(),
+  ),
 });
 
 const parsed = new WeakMap<object, WorkerConfig>();
@@ -111,6 +126,7 @@ export function workerConfig(bindings: ConfigEnv | undefined): WorkerConfig {
     workspaceErasureMs: vars.WORKSPACE_ERASURE_DAYS * DAY_MS,
     webhooksAllowLocalHttp: vars.WEBHOOKS_ALLOW_LOCAL_HTTP === "true",
     webhooksDohUrl: vars.WEBHOOKS_DOH_URL ?? null,
+    publicEdgeUrl: vars.PUBLIC_EDGE_URL ?? null,
   };
   parsed.set(env, config);
   return config;

@@ -28,6 +28,7 @@ import { readWebhookBody } from "../channels/webhook-body";
 import { newestFirst } from "../db/creation-order";
 import { forPrincipal, forTenant } from "../db/tenant-gateway";
 import type { AppEnv } from "../lib/app-env";
+import { workerConfig } from "../lib/config";
 import { AppError } from "../lib/errors";
 import { stripeClient } from "../lib/stripe-client";
 import { authenticate } from "../middleware/authenticate";
@@ -41,7 +42,7 @@ const UpgradeQuerySchema = z.object({ plan_id: z.string().min(1).max(64).optiona
 
 /** Where Stripe's hosted pages send people back to. */
 const returnUrl = (env: Env, requestUrl: string) =>
-  `${(env.PUBLIC_EDGE_URL || new URL(requestUrl).origin).replace(/\/$/, "")}/api/v1/billing/return`;
+  `${workerConfig(env).publicEdgeUrl ?? new URL(requestUrl).origin}/api/v1/billing/return`;
 
 export const billingRoutes = new Hono<AppEnv>()
   .get(

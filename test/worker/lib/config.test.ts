@@ -26,6 +26,7 @@ describe("worker configuration", () => {
       workspaceErasureMs: 30 * 86_400_000,
       webhooksAllowLocalHttp: false,
       webhooksDohUrl: null,
+      publicEdgeUrl: null,
     });
   });
 
@@ -38,6 +39,14 @@ describe("worker configuration", () => {
       webhooksAllowLocalHttp: true,
     });
     expect(config.webhooksDohUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dns-query$/);
+    expect(config.publicEdgeUrl).toBe("http://edge.test");
+  });
+
+  it("keeps the public origin without a trailing slash, so links built on it have one", () => {
+    expect(workerConfig({ PUBLIC_EDGE_URL: " https://coach.example.com/ " }).publicEdgeUrl).toBe(
+      "https://coach.example.com",
+    );
+    expect(workerConfig({ PUBLIC_EDGE_URL: "" }).publicEdgeUrl).toBeNull();
   });
 
   it.each([
@@ -49,6 +58,8 @@ describe("worker configuration", () => {
     ["WORKSPACE_ERASURE_DAYS", "400"],
     ["WEBHOOKS_ALLOW_LOCAL_HTTP", "yes"],
     ["WEBHOOKS_DOH_URL", "cloudflare-dns.com/dns-query"],
+    ["PUBLIC_EDGE_URL", "coach.example.com"],
+    ["PUBLIC_EDGE_URL", "ftp://coach.example.com"],
   ])("refuses %s=%s with a 500 that names the variable", (name, value) => {
     const err = refusal({ [name]: value });
     expect({ status: err.status, code: err.code }).toEqual({
