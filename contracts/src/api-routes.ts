@@ -158,6 +158,7 @@ export type ApiRoutes = {
   "GET /programs/:id/analytics": ProgramAnalytics;
   "GET /enrollments": { enrollments: EnrollmentView[]; next_offset: number | null };
   "POST /enrollments": EnrollmentView & { duplicate: boolean };
+  "GET /enrollments/:id": EnrollmentView;
   "GET /coaching-rules": { rules: CoachingRuleView[]; next_offset: number | null };
   "POST /coaching-rules": CoachingRuleView;
   "PUT /coaching-rules/:id": CoachingRuleView;

@@ -278,6 +278,21 @@ describe("a coach's first hour, in one workspace", () => {
     await screenshot(page, "programs-enrolments");
   });
 
+  it("shows an enrolment's history in words: how they joined and what happened since, newest first", async () => {
+    const { page } = creator;
+    const lines = async (name: string) => {
+      await page.getByRole("button", { name: `History of ${name}` }).click();
+      const items = page.getByRole("region", { name: `History of ${name}` }).locator("li");
+      await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      return items.allInnerTexts();
+    };
+    const priya = await lines("Priya");
+    expect(priya.at(-1)).toMatch(/Joined on Telegram, version \d+$/);
+    await screenshot(page, "programs-enrolment-history");
+    const omar = await lines("Omar");
+    expect(omar.at(-1)).toMatch(/Enrolled by your team, version \d+$/);
+  });
+
   it("charts the workspace's activity", () => chartActivity(creator.page));
 
   it("exports the workspace: the file holds the program's versions, the correction and working links to the original files", () =>

@@ -179,6 +179,7 @@ type Served = {
   "GET /programs/:id/analytics": ReturnType<typeof programAnalytics>;
   "GET /enrollments": Out<typeof enrollmentRoutes, "/", "$get">;
   "POST /enrollments": Out<typeof enrollmentRoutes, "/", "$post">;
+  "GET /enrollments/:id": Out<typeof enrollmentRoutes, "/:id", "$get">;
   "GET /coaching-rules": Out<typeof coachingRuleRoutes, "/", "$get">;
   "POST /coaching-rules": Out<typeof coachingRuleRoutes, "/", "$post">;
   "PUT /coaching-rules/:id": Out<typeof coachingRuleRoutes, "/:id", "$put">;

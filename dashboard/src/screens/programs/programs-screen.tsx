@@ -3,21 +3,11 @@
 import type { ProgramView } from "@coach/contracts/programs";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
-import { DataTable } from "../../components/data-table";
 import { Field, TextField } from "../../components/form-fields";
-import { Pager, usePagedList, usePagedResource } from "../../components/pager";
-import {
-  Badge,
-  Button,
-  Card,
-  EmptyState,
-  ErrorNotice,
-  PageHeader,
-  Skeleton,
-} from "../../components/ui";
-import { formatPerson } from "../../lib/format";
-import { LoadError } from "../../components/resource-view";
+import { Pager, usePagedList } from "../../components/pager";
+import { Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
+import { Enrolments } from "./enrolments";
 import { FlowBuilder } from "./flow-builder";
 import { JoinPanel } from "./join-panel";
 import { ProgramAnalyticsPanel } from "./program-analytics-panel";
@@ -31,7 +21,7 @@ const TABS = {
 } as const;
 type Tab = keyof typeof TABS;
 
-/** Programs and enrolments per page, the most the API gives for programs. */
+/** Programs per page, the most the API gives. */
 const PAGE_SIZE = 100;
 
 const STARTER_STEPS = {
@@ -91,49 +81,6 @@ function NewProgram({ onCreated }: { onCreated: (program: ProgramView) => void }
         Create program
       </Button>
     </form>
-  );
-}
-
-function Enrolments({ programId }: { programId: string }) {
-  const api = useApi();
-  const list = usePagedResource(
-    (page, signal) =>
-      api.get("/enrollments", { query: { ...page, program_id: programId }, signal }),
-    [api, programId],
-    PAGE_SIZE,
-    programId,
-  );
-  if (list.error) return <LoadError resource={list} title="Could not load the enrolments" />;
-  if (!list.data) return <Skeleton lines={4} />;
-  if (list.data.enrollments.length === 0 && list.pager.offset === 0)
-    return (
-      <EmptyState title="Nobody is enrolled yet">
-        Users join from the widget, with /start on Telegram or the program's keyword on WhatsApp.
-      </EmptyState>
-    );
-  return (
-    <>
-      <DataTable columns={["Contact", "Status", "Version", "Current step", "Started"]}>
-        {list.data.enrollments.map((e) => (
-          <tr key={e.id}>
-            <td>{formatPerson(e.contact, null, { label: "enrolled", at: e.started_at })}</td>
-            <td>
-              <Badge
-                tone={
-                  e.status === "active" ? "info" : e.status === "completed" ? "good" : "neutral"
-                }
-              >
-                {e.status}
-              </Badge>
-            </td>
-            <td>{e.program_version}</td>
-            <td>{e.current_node ?? "—"}</td>
-            <td>{new Date(e.started_at).toLocaleString()}</td>
-          </tr>
-        ))}
-      </DataTable>
-      <Pager {...list.pager} count={list.data.enrollments.length} noun="enrolments" />
-    </>
   );
 }
 
