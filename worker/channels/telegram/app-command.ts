@@ -21,7 +21,7 @@ export function appComposer(deps: BotDeps): Composer<Context> {
       const gateway = forTenant(deps.env.DB, deps.channel.tenantId);
       const contact = await findOrCreateContact(gateway, user);
       const { code, appUrl } = await chatAppSignIn(deps.env, gateway, contact.id);
-      await ctx.reply(APP_CODE_TEXTS[await botLanguage(deps, ctx)](code, appUrl));
+      await ctx.reply(APP_CODE_TEXTS[await botLanguage(deps, ctx, contact)](code, appUrl));
     });
   });
   return app;

@@ -199,11 +199,18 @@ async function chosenLanguage(deps: BotDeps, ctx: Context): Promise<string | nul
   return contact?.language ?? null;
 }
 
-/** The language to answer `ctx`'s user in (see the top of this file). */
-export async function botLanguage(deps: BotDeps, ctx: Context): Promise<ReplyLanguage> {
+/**
+ * The language to answer `ctx`'s user in (see the top of this file). A caller that has just read the
+ * chat's contact passes it, so its chosen language is not read again.
+ */
+export async function botLanguage(
+  deps: BotDeps,
+  ctx: Context,
+  contact?: { language: string | null },
+): Promise<ReplyLanguage> {
   const [{ persona }, chosen] = await Promise.all([
     loadPersona(deps.env.DB, deps.channel.tenantId),
-    chosenLanguage(deps, ctx),
+    contact ? contact.language : chosenLanguage(deps, ctx),
   ]);
   return chooseReplyLanguage(persona, { stated: chosen ?? ctx.from?.language_code });
 }

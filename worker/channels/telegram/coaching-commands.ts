@@ -14,7 +14,7 @@ import { parseQuietHours, parseTimeZone } from "../../programs/preference-comman
 import { activeProgramBySlug } from "../../programs/program-store";
 import { findOrCreateContact } from "../channel-session";
 import type { BotDeps } from "./bot-context";
-import { botLanguage, botTexts } from "./bot-texts";
+import { BOT_TEXTS, botLanguage, botTexts } from "./bot-texts";
 
 const CONTACT_WAIT_ATTEMPTS = 50;
 const CONTACT_WAIT_MS = 100;
@@ -81,7 +81,8 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
     deps.defer(async () => {
       const found = await contactOf(deps, ctx);
       if (!found) return;
-      const texts = await botTexts(deps, ctx);
+      const language = await botLanguage(deps, ctx, found.contact);
+      const texts = BOT_TEXTS[language];
       const program = await activeProgramBySlug(gateway(), slug);
       if (!program) return ctx.reply(texts.programNotFound(slug));
       await gateway().update("contacts", found.contact.id, {
@@ -100,9 +101,7 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
         return { link };
       });
       if ("link" in joined)
-        return ctx.reply(
-          programNeedsPlanText(await botLanguage(deps, ctx), program.name, joined.link),
-        );
+        return ctx.reply(programNeedsPlanText(language, program.name, joined.link));
       await ctx.reply(
         joined.duplicate ? texts.alreadyIn(program.name) : texts.joined(program.name),
       );

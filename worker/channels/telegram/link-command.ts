@@ -27,7 +27,7 @@ export function linkComposer(deps: BotDeps): Composer<Context> {
         locale: ctx.from?.language_code ?? null,
       });
       const typed = ctx.match.trim();
-      const language = await botLanguage(deps, ctx);
+      const language = await botLanguage(deps, ctx, contact);
       const reply =
         typed === ""
           ? linkCodeReply(await issueLinkCode(deps.env, gateway, contact.id), "LINK", language)
