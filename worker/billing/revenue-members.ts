@@ -2,25 +2,27 @@
 // it stands, newest change first, a page at a time or all of it as CSV. Only plan and status leave the
 // edge: no card, customer or payment details are stored here to begin with.
 import type { MemberView } from "@coach/contracts/billing";
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { csvField } from "../analytics/analytics-csv";
 import type { SubscriptionRow } from "../db/billing-store";
 import { peopleByIds } from "../db/people";
+import { rowsByIds } from "../db/rows-by-ids";
 import type { TenantGateway } from "../db/tenant-gateway";
 
 export type MemberStatus = "all" | "active" | "trialing" | "past_due" | "canceled" | "unpaid";
 
 /** Members with their names and plan names looked up for `rows`. */
 async function viewsOf(gateway: TenantGateway, rows: SubscriptionRow[]): Promise<MemberView[]> {
-  const planIds = [...new Set(rows.map((r) => r.planId))];
   const [people, plans] = await Promise.all([
     peopleByIds(
       gateway,
       rows.map((r) => r.contactId),
     ),
-    planIds.length
-      ? gateway.list("billingPlans", { where: (t) => inArray(t.id, planIds) })
-      : Promise.resolve([]),
+    rowsByIds(
+      gateway,
+      "billingPlans",
+      rows.map((r) => r.planId),
+    ),
   ]);
   const planNames = new Map(plans.map((p) => [p.id, p.name]));
   return rows.map((sub) => {
