@@ -10,6 +10,7 @@ import type {
   AppSessionResponse,
   PushPublicKeyResponse,
 } from "@coach/contracts/companion-app";
+import { texts } from "./i18n/texts";
 
 export type ApiFailure = { code: string; message: string };
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailure };
@@ -39,14 +40,14 @@ export class AppApi {
     } catch {
       return {
         ok: false,
-        error: { code: "network_error", message: "You are offline. The app will catch up." },
+        error: { code: "network_error", message: texts.offline },
       };
     }
     const json = (await res.json().catch(() => null)) as (T & { error?: ApiFailure }) | null;
     if (res.ok) return { ok: true, value: json as T };
     return {
       ok: false,
-      error: json?.error ?? { code: "http_error", message: `The server answered ${res.status}.` },
+      error: json?.error ?? { code: "http_error", message: texts.serverAnswered(res.status) },
     };
   }
 

@@ -1,5 +1,6 @@
 // What the shell page tells the app about its creator (the JSON in `#app-config`), and where the
 // app keeps its own state: one set of localStorage keys per creator's app.
+import type { WidgetLanguage } from "../../widget/src/i18n/languages";
 
 export type AppConfig = {
   public_key: string;
@@ -7,6 +8,8 @@ export type AppConfig = {
   greeting: string;
   colors: { primary: string; background: string; text: string };
   language: string;
+  /** The persona's languages, as the widget's config names them (absent from shells cached before). */
+  languages?: string[];
 };
 
 /** The page's configuration; the shell always carries it (the Worker writes it). */
@@ -45,5 +48,7 @@ export function slots(publicKey: string) {
     deviceToken: new Slot<string>(key("device")),
     outbox: new Slot<{ client_id: string; text: string }[]>(key("outbox")),
     transcript: new Slot<unknown[]>(key("transcript")),
+    /** The language the person chose in the app's settings, once the app has read it. */
+    language: new Slot<WidgetLanguage>(key("language")),
   };
 }

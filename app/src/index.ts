@@ -7,6 +7,7 @@ import { h } from "../../widget/src/shared/dom";
 import { AppApi } from "./app-api";
 import { readConfig, slots } from "./app-config";
 import { chatSocket } from "./chat-socket";
+import { language, texts } from "./i18n/texts";
 import { enableNotifications, pushSupported } from "./notifications";
 import { Outbox } from "./outbox";
 import { preferencesView } from "./preferences-view";
@@ -71,12 +72,12 @@ function toolbar(status: HTMLElement): HTMLElement {
           onclick: (event: Event) => {
             const button = event.currentTarget as HTMLButtonElement;
             void enableNotifications(api).then((problem) => {
-              status.textContent = problem ?? "Notifications are on.";
+              status.textContent = problem ?? texts.notificationsOn;
               if (!problem) button.remove();
             });
           },
         },
-        "Turn on notifications",
+        texts.turnOnNotifications,
       ),
     );
   bar.append(
@@ -87,14 +88,14 @@ function toolbar(status: HTMLElement): HTMLElement {
         onclick: () =>
           void api.linkCode().then((result) => {
             status.textContent = result.ok
-              ? `On your other device, open this app and type ${result.value.code} (valid 10 minutes).`
+              ? texts.linkCode(result.value.code, Math.round(result.value.expires_in / 60))
               : result.error.message;
           }),
       },
-      "Add a device",
+      texts.addDevice,
     ),
-    section("Progress", ".progress", () => progressView(api)),
-    section("Settings", ".settings", () => preferencesView(api)),
+    section(texts.progress, ".progress", () => progressView(api)),
+    section(texts.settings, ".settings", () => preferencesView(api, store.language)),
   );
   return bar;
 }
@@ -118,7 +119,11 @@ function showChat(): void {
       if (wanted !== null && transcript.reveal(wanted)) wanted = null;
     },
   });
-  const input = h("textarea", { rows: 2, "aria-label": "Message", placeholder: "Write a message" });
+  const input = h("textarea", {
+    rows: 2,
+    "aria-label": texts.message,
+    placeholder: texts.placeholder,
+  });
   const composer = h(
     "form",
     {
@@ -134,7 +139,7 @@ function showChat(): void {
       },
     },
     input,
-    h("button", { type: "submit" }, "Send"),
+    h("button", { type: "submit" }, texts.send),
   );
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey) {
@@ -157,6 +162,7 @@ function showChat(): void {
 }
 
 async function start(): Promise<void> {
+  document.documentElement.lang = language;
   if ("serviceWorker" in navigator)
     void navigator.serviceWorker.register("sw.js", { scope: "./" }).catch(() => undefined);
   const code = takeCodeFromAddress();

@@ -2,6 +2,7 @@
 // VAPID public key, and that subscription registered for this device. Answers a sentence for the
 // person when it cannot be done.
 import type { AppApi } from "./app-api";
+import { texts } from "./i18n/texts";
 
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64url.replace(/-/g, "+").replace(/_/g, "/"));
@@ -15,8 +16,7 @@ export function pushSupported(): boolean {
 
 /** Subscribes this device; null on success, else what to tell the person. */
 export async function enableNotifications(api: AppApi): Promise<string | null> {
-  if ((await Notification.requestPermission()) !== "granted")
-    return "Notifications are blocked for this app. Allow them in the browser's site settings.";
+  if ((await Notification.requestPermission()) !== "granted") return texts.notificationsBlocked;
   const key = await api.pushKey();
   if (!key.ok) return key.error.message;
   const registration = await navigator.serviceWorker.ready;
@@ -30,6 +30,6 @@ export async function enableNotifications(api: AppApi): Promise<string | null> {
     const saved = await api.subscribe(subscription.toJSON());
     return saved.ok ? null : saved.error.message;
   } catch {
-    return "This browser could not set up notifications. Try again later, or from the installed app.";
+    return texts.notificationsFailed;
   }
 }

@@ -4,30 +4,37 @@
 import type { ContactCoachingView } from "@coach/contracts/programs";
 import type { AppPreferencesUpdate } from "@coach/contracts/companion-app";
 import { h } from "../../widget/src/shared/dom";
+import type { WidgetLanguage } from "../../widget/src/i18n/languages";
 import type { AppApi } from "./app-api";
+import type { Slot } from "./app-config";
+import { locale, texts } from "./i18n/texts";
 
 const DAY_MS = 86_400_000;
 
 function summary(view: ContactCoachingView): string {
-  if (view.opted_out) return "Coaching messages are stopped.";
+  if (view.opted_out) return texts.stopped;
   const paused = view.paused_until !== null && view.paused_until > Date.now();
   const quiet = view.quiet_hours
-    ? `quiet ${view.quiet_hours.start}–${view.quiet_hours.end}`
-    : "no quiet hours";
-  return `${paused ? `Paused until ${new Date(view.paused_until ?? 0).toLocaleString()}; ` : ""}${quiet}, ${view.timezone}.`;
+    ? texts.quietHours(view.quiet_hours.start, view.quiet_hours.end)
+    : texts.noQuietHours;
+  const until = paused ? new Date(view.paused_until ?? 0).toLocaleString(locale) : null;
+  return texts.summary(quiet, view.timezone, until);
 }
 
-/** The settings section, loaded from the edge when opened. */
-export function preferencesView(api: AppApi): HTMLElement {
-  const status = h("p", { class: "status", role: "status" }, "Loading your settings…");
+/**
+ * The settings section, loaded from the edge when opened; the person's language, once read, is kept
+ * in `chosenLanguage` for the app's words.
+ */
+export function preferencesView(api: AppApi, chosenLanguage: Slot<WidgetLanguage>): HTMLElement {
+  const status = h("p", { class: "status", role: "status" }, texts.loadingSettings);
   const zone = h("input", {
     name: "timezone",
     value: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   const from = h("input", { type: "time", name: "quiet_from", value: "22:00" });
   const to = h("input", { type: "time", name: "quiet_to", value: "08:00" });
-  const stop = h("button", { type: "button" }, "Stop coaching messages");
-  const section = h("section", { class: "settings", "aria-label": "Settings" });
+  const stop = h("button", { type: "button" }, texts.stopMessages);
+  const section = h("section", { class: "settings", "aria-label": texts.settings });
 
   const show = (view: ContactCoachingView) => {
     status.textContent = summary(view);
@@ -36,8 +43,9 @@ export function preferencesView(api: AppApi): HTMLElement {
       from.value = view.quiet_hours.start;
       to.value = view.quiet_hours.end;
     }
-    stop.textContent = view.opted_out ? "Start coaching messages again" : "Stop coaching messages";
+    stop.textContent = view.opted_out ? texts.startMessages : texts.stopMessages;
     stop.dataset.stopped = String(view.opted_out);
+    chosenLanguage.set(view.language);
   };
   const save = (update: AppPreferencesUpdate) =>
     void api.savePreferences(update).then((result) => {
@@ -56,10 +64,10 @@ export function preferencesView(api: AppApi): HTMLElement {
           save({ timezone: zone.value.trim(), quiet_hours: { start: from.value, end: to.value } });
         },
       },
-      h("label", {}, "Time zone ", zone),
-      h("label", {}, "Quiet from ", from),
-      h("label", {}, " to ", to),
-      h("button", { type: "submit" }, "Save"),
+      h("label", {}, `${texts.timeZone} `, zone),
+      h("label", {}, `${texts.quietFrom} `, from),
+      h("label", {}, ` ${texts.quietTo} `, to),
+      h("button", { type: "submit" }, texts.save),
     ),
     h(
       "div",
@@ -67,7 +75,7 @@ export function preferencesView(api: AppApi): HTMLElement {
       h(
         "button",
         { type: "button", onclick: () => save({ paused_until: Date.now() + DAY_MS }) },
-        "Pause for a day",
+        texts.pauseDay,
       ),
       stop,
     ),

@@ -3,6 +3,7 @@
 import type { AppProgressView } from "@coach/contracts/companion-app";
 import { h } from "../../widget/src/shared/dom";
 import type { AppApi } from "./app-api";
+import { locale, texts } from "./i18n/texts";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -18,7 +19,7 @@ function chart(activity: AppProgressView["activity"]): SVGElement {
   const total = activity.reduce((sum, d) => sum + d.messages, 0);
   const root = svg("svg", { viewBox: "0 0 140 44", role: "img", class: "chart" });
   const title = svg("title", {});
-  title.textContent = `${total} messages in the last ${activity.length} days`;
+  title.textContent = texts.messagesInDays(total, activity.length);
   root.append(title);
   activity.forEach((day, i) => {
     const height = Math.round((day.messages / most) * 40);
@@ -37,22 +38,22 @@ function render(view: AppProgressView): Node[] {
     h(
       "li",
       {},
-      `${c.what}: ${new Date(c.due_at).toLocaleDateString()} (${c.status.replace("_", " ")})`,
+      `${c.what}: ${new Date(c.due_at).toLocaleDateString(locale)} (${c.status.replace("_", " ")})`,
     ),
   );
   return [
-    h("h2", {}, "Your programs"),
-    programs.length ? h("ul", {}, ...programs) : h("p", {}, "No program yet."),
-    h("h2", {}, "Your commitments"),
-    commitments.length ? h("ul", {}, ...commitments) : h("p", {}, "No commitments yet."),
-    h("h2", {}, "Your last two weeks"),
+    h("h2", {}, texts.yourPrograms),
+    programs.length ? h("ul", {}, ...programs) : h("p", {}, texts.noProgram),
+    h("h2", {}, texts.yourCommitments),
+    commitments.length ? h("ul", {}, ...commitments) : h("p", {}, texts.noCommitments),
+    h("h2", {}, texts.lastTwoWeeks),
     chart(view.activity),
   ];
 }
 
 /** The progress section, loaded from the edge when opened. */
 export function progressView(api: AppApi): HTMLElement {
-  const section = h("section", { class: "progress", "aria-label": "Progress" }, "Loading…");
+  const section = h("section", { class: "progress", "aria-label": texts.progress }, texts.loading);
   void api.progress().then((result) => {
     if (result.ok) section.replaceChildren(...render(result.value));
     else section.textContent = result.error.message;

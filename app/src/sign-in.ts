@@ -2,6 +2,7 @@
 // with a code typed from another device or from a chat (`/app` on Telegram, `APP` on WhatsApp). The device token is kept in this app's storage.
 import { h } from "../../widget/src/shared/dom";
 import type { AppApi } from "./app-api";
+import { texts } from "./i18n/texts";
 
 /** The code the page was opened with, taken out of the address so a reload does not reuse it. */
 export function takeCodeFromAddress(): string | null {
@@ -48,22 +49,18 @@ export function signInForm(
       class: "sign-in",
       onsubmit: (event: Event) => {
         event.preventDefault();
-        status.textContent = "Signing in…";
+        status.textContent = texts.signingIn;
         void redeemCode(api, input.value).then((result) => {
           if ("token" in result) signedIn(result.token);
           else status.textContent = result.error;
         });
       },
     },
-    h("h1", {}, `Continue with ${name}`),
-    h(
-      "p",
-      {},
-      "In the chat on the creator's site choose “Open in the app”, on a device where you are signed in choose “Add a device”, or send /app to the coach on Telegram (APP on WhatsApp), then type the code here.",
-    ),
-    h("label", { for: "code" }, "Code"),
+    h("h1", {}, texts.continueWith(name)),
+    h("p", {}, texts.signInHelp(texts.openApp, texts.addDevice)),
+    h("label", { for: "code" }, texts.code),
     input,
-    h("button", { type: "submit" }, "Sign in"),
+    h("button", { type: "submit" }, texts.signIn),
     status,
   );
   return form;

@@ -3,13 +3,18 @@
 // message as a notification, and opens (or focuses) the app at that message when it is clicked.
 /// <reference lib="webworker" />
 import type { PushPayload } from "@coach/contracts/companion-app";
+import { chooseLanguage } from "../../widget/src/i18n/languages";
+import { NEW_MESSAGE } from "./i18n/notification-strings";
 
-declare const self: ServiceWorkerGlobalScope;
+/** `appLanguages`: the persona's, set by the creator's script before it imports this one. */
+declare const self: ServiceWorkerGlobalScope & { appLanguages?: string[] };
 /** The build's content hash (scripts/lib/app-build.mjs), so a new build starts a new cache. */
 declare const __APP_VERSION__: string;
 
 const CACHE = `coach-app-${__APP_VERSION__}`;
 const scope = self.registration.scope;
+/** The title of a push without one, in the language the app's words are written in. */
+const untitled = NEW_MESSAGE[chooseLanguage(self.appLanguages ?? [], self.navigator.languages)];
 const SHELL = [
   scope,
   `${scope}manifest.webmanifest`,
@@ -85,7 +90,7 @@ self.addEventListener("push", (event) => {
   const payload = payloadOf(event);
   if (!payload) return;
   event.waitUntil(
-    self.registration.showNotification(payload.title || "New message", {
+    self.registration.showNotification(payload.title || untitled, {
       body: payload.body,
       icon: `${scope}icon-192.png`,
       tag: `${payload.conversation_id}:${payload.seq}`,

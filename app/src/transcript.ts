@@ -5,6 +5,7 @@ import type { MessageView, ServerFrame, Source } from "@coach/contracts/socket";
 import { h } from "../../widget/src/shared/dom";
 import { renderMarkdown } from "../../widget/src/panel/markdown";
 import type { Slot } from "./app-config";
+import { texts } from "./i18n/texts";
 import type { Queued } from "./outbox";
 
 export type Shown = Pick<MessageView, "seq" | "role" | "text" | "client_id"> & {
@@ -22,7 +23,7 @@ export class Transcript {
   readonly list: HTMLOListElement;
 
   constructor(private readonly cache: Slot<unknown[]>) {
-    this.list = h("ol", { class: "log", "aria-live": "polite", "aria-label": "Conversation" });
+    this.list = h("ol", { class: "log", "aria-live": "polite", "aria-label": texts.conversation });
     for (const item of (cache.get() ?? []) as Shown[]) this.stored.set(item.seq, item);
   }
 
@@ -101,7 +102,7 @@ export class Transcript {
           ? h("div", { class: "bubble" }, renderMarkdown(m.text))
           : h("div", { class: "bubble" }, m.text),
         m.citations.length > 0
-          ? h("p", { class: "sources" }, `Sources: ${m.citations.map((c) => c.title).join("; ")}`)
+          ? h("p", { class: "sources" }, texts.sources(m.citations.map((c) => c.title).join("; ")))
           : null,
       ),
     );
@@ -119,7 +120,7 @@ export class Transcript {
           "li",
           { class: "msg user pending", "data-client-id": q.client_id },
           h("div", { class: "bubble" }, q.text),
-          h("p", { class: "note" }, "Waiting to send"),
+          h("p", { class: "note" }, texts.waitingToSend),
         ),
       );
     this.list.replaceChildren(...items);

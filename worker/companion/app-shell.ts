@@ -1,12 +1,19 @@
 // What the companion app is made of per creator: the web app manifest (name, colours, icons, scope
 // `/app/<key>/`), the HTML shell that names the persona and loads the app's script, and the service
-// worker script registered at the app's scope, which imports the shared worker code.
+// worker script registered at the app's scope, which imports the shared worker code. The persona's
+// languages go to the app's config and its service worker: the app's words follow the widget's rule.
 import type { WidgetSettings } from "@coach/contracts/widget";
 
 /** Where the built app lives among the Worker's static assets (scripts/lib/app-build.mjs). */
 export const APP_ASSETS = "/app-assets";
 
-export type AppLook = { publicKey: string; name: string; settings: WidgetSettings };
+/** `languages`: the persona's (the widget's language setting when it has none), as the widget's config. */
+export type AppLook = {
+  publicKey: string;
+  name: string;
+  settings: WidgetSettings;
+  languages: string[];
+};
 
 /** The app's address: everything of one creator's app sits under it (its service worker's scope). */
 export function appScope(publicKey: string): string {
@@ -51,6 +58,7 @@ function configJson(look: AppLook): string {
     greeting: look.settings.greeting,
     colors: look.settings.colors,
     language: look.settings.language,
+    languages: look.languages,
   }).replace(/</g, "\\u003c");
 }
 
@@ -101,9 +109,9 @@ export function appShellHtml(look: AppLook, nonce: string): string {
 }
 
 /**
- * The service worker registered at the app's scope: a line that imports the shared worker code
- * (built once for every creator; it reads its scope from its registration).
+ * The service worker registered at the app's scope: the persona's languages, then a line that imports
+ * the shared worker code (built once for every creator; it reads its scope from its registration).
  */
-export function serviceWorkerScript(): string {
-  return `importScripts(${JSON.stringify(`${APP_ASSETS}/sw.js`)});\n`;
+export function serviceWorkerScript(look: AppLook): string {
+  return `self.appLanguages = ${JSON.stringify(look.languages)};\nimportScripts(${JSON.stringify(`${APP_ASSETS}/sw.js`)});\n`;
 }

@@ -38,11 +38,17 @@ async function lookOf(c: Context<AppEnv>): Promise<AppLook> {
     );
   if (widget.workspaceClosed) throw workspaceClosed();
   const settings = applyWidgetSettings(widget.settings as Partial<WidgetSettings>);
+  const { persona } = await loadPersona(c.env.DB, widget.tenantId);
   // A widget whose name the creator never changed speaks as the persona, as the widget does.
-  let name = settings.assistant_name;
-  if (name === DEFAULT_WIDGET_SETTINGS.assistant_name)
-    name = (await loadPersona(c.env.DB, widget.tenantId)).persona.name.slice(0, 60);
-  return { publicKey, name, settings };
+  const name =
+    settings.assistant_name === DEFAULT_WIDGET_SETTINGS.assistant_name
+      ? persona.name.slice(0, 60)
+      : settings.assistant_name;
+  // The app's own words choose among them as the widget's do (its config's `languages`).
+  const languages = persona.languages?.length
+    ? persona.languages
+    : [persona.language ?? settings.language];
+  return { publicKey, name, settings, languages };
 }
 
 function icon(size: 192 | 512) {
@@ -76,9 +82,9 @@ export const appShellRoutes = new Hono<AppEnv>()
     });
   })
   .get("/:public_key/sw.js", async (c) => {
-    await lookOf(c);
+    const look = await lookOf(c);
     // Browsers check a service worker for updates on every navigation; it must never be cached long.
-    return c.body(serviceWorkerScript(), 200, {
+    return c.body(serviceWorkerScript(look), 200, {
       "Content-Type": "text/javascript; charset=utf-8",
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",

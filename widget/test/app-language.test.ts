@@ -1,0 +1,118 @@
+// The companion app's own words follow the widget's language rule: a Spanish phone (`es-ES`) sees the
+// sign-in screen and the main screen in Spanish when the persona speaks Spanish, and English (the
+// persona's first language) when the persona does not; the language the person chose wins once the
+// app has read their settings.
+import type { TranscriptPage } from "@coach/contracts/conversation-views";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "./support/browser";
+import { appScope, linkedVisitor, logTexts } from "./support/companion-app";
+import { demoCreatorApi, type CreatorApi } from "./support/creator-api";
+
+type PersonaView = { persona: Record<string, unknown> };
+
+const stack = inject("stack");
+let browser: Browser;
+let api: CreatorApi;
+/** The demo persona before this file, put back after it: the other files share the stack. */
+let saved: PersonaView["persona"];
+
+async function speak(languages: string[]): Promise<void> {
+  await api("/api/v1/persona", { ...saved, languages }, "PUT");
+}
+
+/** A phone whose browser prefers Spanish. */
+function spanishPhone(): Promise<BrowserContext> {
+  return browser.newContext({ locale: "es-ES" });
+}
+
+/** The sign-in screen's label and button, as a phone that was never signed in sees them. */
+async function signInWords(phone: BrowserContext) {
+  const page = await phone.newPage();
+  await page.goto(appScope(stack));
+  const form = page.locator("form.sign-in");
+  await form.waitFor();
+  return {
+    label: await form.locator("label[for=code]").innerText(),
+    button: await form.locator("button[type=submit]").innerText(),
+  };
+}
+
+/** The main screen's composer placeholder and "Add a device" button, once the conversation shows. */
+async function mainScreenWords(app: Page, question: string) {
+  await expect.poll(() => logTexts(app)).toContain(question);
+  return {
+    placeholder: await app.locator(".composer textarea").getAttribute("placeholder"),
+    addDevice: await app.locator(".tools button:not(.notify)").first().innerText(),
+    lang: await app.evaluate(() => document.documentElement.lang),
+  };
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  api = await demoCreatorApi(stack.edgeUrl);
+  saved = (await api<PersonaView>("/api/v1/persona")).persona;
+});
+afterAll(async () => {
+  await api("/api/v1/persona", saved, "PUT");
+  await browser?.close();
+});
+
+describe("the companion app's language", () => {
+  it("speaks Spanish to a Spanish phone when the persona speaks Spanish", async () => {
+    await speak(["en", "es"]);
+    const phone = await spanishPhone();
+    expect(await signInWords(phone)).toEqual({ label: "Código", button: "Iniciar sesión" });
+
+    const link = await linkedVisitor(stack, browser, api, "Hola desde el widget");
+    const app = await phone.newPage();
+    await app.goto(link.url);
+    expect(await mainScreenWords(app, "Hola desde el widget")).toEqual({
+      placeholder: "Escribe un mensaje",
+      addDevice: "Añadir un dispositivo",
+      lang: "es",
+    });
+    await phone.close();
+  });
+
+  it("speaks the persona's English to a Spanish phone when the persona speaks only English", async () => {
+    await speak(["en"]);
+    const phone = await spanishPhone();
+    expect(await signInWords(phone)).toEqual({ label: "Code", button: "Sign in" });
+
+    const link = await linkedVisitor(stack, browser, api, "Hello from an English widget");
+    const app = await phone.newPage();
+    await app.goto(link.url);
+    expect(await mainScreenWords(app, "Hello from an English widget")).toEqual({
+      placeholder: "Write a message",
+      addDevice: "Add a device",
+      lang: "en",
+    });
+    await phone.close();
+  });
+
+  it("speaks the person's own language from the start after the app has read their settings", async () => {
+    await speak(["en", "es"]);
+    const link = await linkedVisitor(stack, browser, api, "Guten Tag vom Widget");
+    const { conversation } = await api<TranscriptPage>(
+      `/api/v1/conversations/${link.conversationId}/messages`,
+    );
+    await api(`/api/v1/contacts/${conversation.contact_id}/coaching`, { language: "de" }, "PUT");
+    const phone = await spanishPhone();
+    const app = await phone.newPage();
+    await app.goto(link.url);
+    expect((await mainScreenWords(app, "Guten Tag vom Widget")).addDevice).toBe(
+      "Añadir un dispositivo",
+    );
+    await app.getByRole("button", { name: "Ajustes" }).click();
+    // Read: the summary replaces the Spanish loading line (the words change from the next start on).
+    await expect.poll(() => app.locator(".settings .status").innerText()).toContain("silencio");
+    await app.reload();
+    expect(await mainScreenWords(app, "Guten Tag vom Widget")).toEqual({
+      placeholder: "Schreib eine Nachricht",
+      addDevice: "Gerät hinzufügen",
+      lang: "de",
+    });
+    await phone.close();
+  });
+});
