@@ -36,11 +36,19 @@ export async function findClosure(
   d1: D1Database,
   tenantId: string,
 ): Promise<WorkspaceClosure | null> {
-  const tenant = await firstRow(
-    database(d1).select().from(tenants).where(eq(tenants.id, tenantId)),
+  // Three columns only: the widget's token routes ask this on every call.
+  const row = await firstRow(
+    database(d1)
+      .select({
+        closedAt: tenants.deletedAt,
+        eraseAfter: tenants.eraseAfter,
+        erasedAt: tenants.erasedAt,
+      })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId)),
   );
-  if (!tenant || tenant.deletedAt === null) return null;
-  return { closedAt: tenant.deletedAt, eraseAfter: tenant.eraseAfter, erasedAt: tenant.erasedAt };
+  if (!row || row.closedAt === null) return null;
+  return { ...row, closedAt: row.closedAt };
 }
 
 /** True when the workspace is closed (or deleted): nothing may reach it any more. */

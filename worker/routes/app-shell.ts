@@ -1,11 +1,7 @@
 // The companion app per creator, at `/app/<public key>/` on the edge: the HTML shell, its manifest,
 // its service worker and its icons. A closed workspace's app answers 410 like its widget; an unknown
 // key 404. The app's script and the shared service-worker code are static assets (`/app-assets/`).
-import {
-  applyWidgetSettings,
-  DEFAULT_WIDGET_SETTINGS,
-  type WidgetSettings,
-} from "@coach/contracts/widget";
+import { applyWidgetSettings, type WidgetSettings } from "@coach/contracts/widget";
 import { Hono, type Context } from "hono";
 import { appIconPng } from "../companion/app-icon";
 import {
@@ -21,13 +17,15 @@ import type { AppEnv } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { newSecret } from "../lib/ids";
 import { loadPersona } from "../persona/load-persona";
+import { personaLook } from "../widget/persona-look";
 import { workspaceClosed } from "../workspace/workspace-closed";
 
 /** Name and colour changes reach installed apps within a few minutes. */
 const SHELL_MAX_AGE_SECONDS = 300;
 const ICON_MAX_AGE_SECONDS = 86_400;
 
-async function lookOf(c: Context<AppEnv>): Promise<AppLook> {
+/** The app's widget and its settings; an unknown key is a 404, a closed workspace a 410. */
+async function widgetOf(c: Context<AppEnv>) {
   const publicKey = c.req.param("public_key") ?? "";
   const widget = await findWidgetByPublicKey(c.env.DB, publicKey);
   if (!widget)
@@ -38,22 +36,20 @@ async function lookOf(c: Context<AppEnv>): Promise<AppLook> {
     );
   if (widget.workspaceClosed) throw workspaceClosed();
   const settings = applyWidgetSettings(widget.settings as Partial<WidgetSettings>);
-  const { persona } = await loadPersona(c.env.DB, widget.tenantId);
-  // A widget whose name the creator never changed speaks as the persona, as the widget does.
-  const name =
-    settings.assistant_name === DEFAULT_WIDGET_SETTINGS.assistant_name
-      ? persona.name.slice(0, 60)
-      : settings.assistant_name;
-  // The app's own words choose among them as the widget's do (its config's `languages`).
-  const languages = persona.languages?.length
-    ? persona.languages
-    : [persona.language ?? settings.language];
-  return { publicKey, name, settings, languages };
+  return { publicKey, tenantId: widget.tenantId, settings };
+}
+
+/** Everything the shell, manifest and service worker name: the widget's look and the persona's. */
+async function lookOf(c: Context<AppEnv>): Promise<AppLook> {
+  const { publicKey, tenantId, settings } = await widgetOf(c);
+  const { persona } = await loadPersona(c.env.DB, tenantId);
+  return { publicKey, settings, ...personaLook(settings, persona) };
 }
 
 function icon(size: 192 | 512) {
   return async (c: Context<AppEnv>) => {
-    const { settings } = await lookOf(c);
+    // Colours only: an icon needs no persona read.
+    const { settings } = await widgetOf(c);
     const png = await appIconPng(size, settings.colors.primary, settings.colors.background);
     return c.body(png.slice().buffer, 200, {
       "Content-Type": "image/png",

@@ -4,7 +4,6 @@
 // closed workspace's widget answers 410 workspace_closed to all three.
 import {
   applyWidgetSettings,
-  DEFAULT_WIDGET_SETTINGS,
   WidgetSessionRequestSchema,
   type WidgetSettings,
 } from "@coach/contracts/widget";
@@ -25,6 +24,7 @@ import { rateLimit } from "../middleware/rate-limit";
 import { loadPersona } from "../persona/load-persona";
 import { visitorPreflight } from "../widget/visitor-preflight";
 import { sessionResponse } from "../widget/session-response";
+import { personaLook } from "../widget/persona-look";
 import { openVisitorSession, siteOf, visitorConversationLive } from "../widget/visitor-session";
 import { workspaceClosed } from "../workspace/workspace-closed";
 
@@ -85,15 +85,10 @@ export const widgetPublicRoutes = new Hono<AppEnv>()
     c.header("Cache-Control", `public, max-age=${CONFIG_MAX_AGE_SECONDS}`);
     const settings = applyWidgetSettings(widget.settings as Partial<WidgetSettings>);
     const { persona } = await loadPersona(c.env.DB, widget.tenantId);
-    // A widget whose name the creator never changed speaks as the persona ("Tide Guide", not "Coach").
-    if (settings.assistant_name === DEFAULT_WIDGET_SETTINGS.assistant_name)
-      settings.assistant_name = persona.name.slice(0, 60);
-    const languages = persona.languages?.length
-      ? persona.languages
-      : [persona.language ?? settings.language];
+    const { name, languages } = personaLook(settings, persona);
     return c.json({
       public_key: c.req.param("public_key"),
-      settings,
+      settings: { ...settings, assistant_name: name },
       languages,
     } satisfies WidgetConfigResponse);
   })
