@@ -1,6 +1,7 @@
 // The app's calls to its edge (same origin): redeem a code for a device token, open a session with
 // the token, a code for another device, the person's progress and settings, and the push subscription. Errors come back as the edge's
 // `{error:{code,message}}`, or `network_error` when the edge cannot be reached (offline).
+import { formatMessage } from "@coach/contracts/messages";
 import type { ContactCoachingView } from "@coach/contracts/programs";
 import type {
   AppDeviceResponse,
@@ -47,7 +48,10 @@ export class AppApi {
     if (res.ok) return { ok: true, value: json as T };
     return {
       ok: false,
-      error: json?.error ?? { code: "http_error", message: texts.serverAnswered(res.status) },
+      error: json?.error ?? {
+        code: "http_error",
+        message: formatMessage(texts.serverAnswered, { status: res.status }),
+      },
     };
   }
 

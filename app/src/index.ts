@@ -2,6 +2,7 @@
 // site. Signs the device in (a code from the widget or another device), keeps the conversation on
 // the widget's socket protocol, queues what is typed offline, offers notifications, and opens at the
 // message a notification named (`#m=<seq>`, or a message from the service worker).
+import { formatMessage } from "@coach/contracts/messages";
 import type { ServerFrame } from "@coach/contracts/socket";
 import { h } from "../../widget/src/shared/dom";
 import { AppApi } from "./app-api";
@@ -88,7 +89,10 @@ function toolbar(status: HTMLElement): HTMLElement {
         onclick: () =>
           void api.linkCode().then((result) => {
             status.textContent = result.ok
-              ? texts.linkCode(result.value.code, Math.round(result.value.expires_in / 60))
+              ? formatMessage(texts.linkCode, {
+                  code: result.value.code,
+                  minutes: Math.round(result.value.expires_in / 60),
+                })
               : result.error.message;
           }),
       },

@@ -1,6 +1,7 @@
 // The person's coaching settings in the app: time zone, quiet hours, a day's pause, and stopping or
 // starting proactive messages again. Read from and saved to the edge; the edge's sentence is shown
 // when a change is refused.
+import { formatMessage } from "@coach/contracts/messages";
 import type { ContactCoachingView } from "@coach/contracts/programs";
 import type { AppPreferencesUpdate } from "@coach/contracts/companion-app";
 import { h } from "../../widget/src/shared/dom";
@@ -15,10 +16,12 @@ function summary(view: ContactCoachingView): string {
   if (view.opted_out) return texts.stopped;
   const paused = view.paused_until !== null && view.paused_until > Date.now();
   const quiet = view.quiet_hours
-    ? texts.quietHours(view.quiet_hours.start, view.quiet_hours.end)
+    ? formatMessage(texts.quietHours, view.quiet_hours)
     : texts.noQuietHours;
-  const until = paused ? new Date(view.paused_until ?? 0).toLocaleString(locale) : null;
-  return texts.summary(quiet, view.timezone, until);
+  const settings = { quiet, timezone: view.timezone };
+  if (!paused) return formatMessage(texts.summary, settings);
+  const pausedUntil = new Date(view.paused_until ?? 0).toLocaleString(locale);
+  return formatMessage(texts.summaryPaused, { ...settings, pausedUntil });
 }
 
 /**

@@ -1,5 +1,6 @@
 // Signing this device in: with the code the widget's "Open in the app" link carries (`#code=…`), or
 // with a code typed from another device or from a chat (`/app` on Telegram, `APP` on WhatsApp). The device token is kept in this app's storage.
+import { formatMessage } from "@coach/contracts/messages";
 import { h } from "../../widget/src/shared/dom";
 import type { AppApi } from "./app-api";
 import { texts } from "./i18n/texts";
@@ -56,8 +57,12 @@ export function signInForm(
         });
       },
     },
-    h("h1", {}, texts.continueWith(name)),
-    h("p", {}, texts.signInHelp(texts.openApp, texts.addDevice)),
+    h("h1", {}, formatMessage(texts.continueWith, { coach: name })),
+    h(
+      "p",
+      {},
+      formatMessage(texts.signInHelp, { openApp: texts.openApp, addDevice: texts.addDevice }),
+    ),
     h("label", { for: "code" }, texts.code),
     input,
     h("button", { type: "submit" }, texts.signIn),

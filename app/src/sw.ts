@@ -4,7 +4,7 @@
 /// <reference lib="webworker" />
 import type { PushPayload } from "@coach/contracts/companion-app";
 import { chooseLanguage } from "../../widget/src/i18n/languages";
-import { NEW_MESSAGE } from "./i18n/notification-strings";
+import { NOTIFICATION_STRINGS } from "./i18n/notification-strings";
 
 /** `appLanguages`: the persona's, set by the creator's script before it imports this one. */
 declare const self: ServiceWorkerGlobalScope & { appLanguages?: string[] };
@@ -13,8 +13,10 @@ declare const __APP_VERSION__: string;
 
 const CACHE = `coach-app-${__APP_VERSION__}`;
 const scope = self.registration.scope;
-/** The title of a push without one, in the language the app's words are written in. */
-const untitled = NEW_MESSAGE[chooseLanguage(self.appLanguages ?? [], self.navigator.languages)];
+/** The language the app's words are written in. */
+const language = chooseLanguage(self.appLanguages ?? [], self.navigator.languages);
+/** The title of a push without one. */
+const untitled = NOTIFICATION_STRINGS[language].newMessage;
 const SHELL = [
   scope,
   `${scope}manifest.webmanifest`,

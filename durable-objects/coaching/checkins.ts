@@ -2,6 +2,7 @@
 // and a short thanks once answered) and as the engine reads the user's reply (a quick reply id, a
 // choice's label, or a number on the scale). The platform's own words are in the contact's language
 // (checkin-texts.ts); the question and the choices are the creator's.
+import { formatMessage } from "@coach/contracts/messages";
 import type { ProgramNode } from "@coach/contracts/programs";
 import type { ReplyLanguage } from "../../worker/lib/reply-language";
 import type { CheckinAnswer } from "./agent-store";
@@ -27,7 +28,10 @@ export function checkinMessage(
   const labels = Object.entries(scale.labels ?? {})
     .map(([point, label]) => `${point} = ${label}`)
     .join(", ");
-  const hint = CHECKIN_TEXTS[language].scaleHint(scale.min, scale.max, labels);
+  const texts = CHECKIN_TEXTS[language];
+  const hint = labels
+    ? formatMessage(texts.scaleHintWithLabels, { min: scale.min, max: scale.max, labels })
+    : formatMessage(texts.scaleHint, { min: scale.min, max: scale.max });
   const points = scale.max - scale.min + 1;
   const quickReplies =
     points <= MAX_SCALE_CHIPS
@@ -75,12 +79,12 @@ export function answerThanks(
   const texts = CHECKIN_TEXTS[language];
   if (node.choices) {
     const label = node.choices.find((c) => c.id === answer.choice_id)?.label ?? answer.text;
-    return texts.choiceNoted(label);
+    return formatMessage(texts.choiceNoted, { label });
   }
   const scale = node.scale ?? { min: 1, max: 5 };
   const value = answer.value ?? scale.min;
   const third = (scale.max - scale.min) / 3;
-  if (value >= scale.max - third) return texts.highNoted(value);
-  if (value <= scale.min + third) return texts.lowNoted(value);
-  return texts.noted(value);
+  if (value >= scale.max - third) return formatMessage(texts.highNoted, { value });
+  if (value <= scale.min + third) return formatMessage(texts.lowNoted, { value });
+  return formatMessage(texts.noted, { value });
 }

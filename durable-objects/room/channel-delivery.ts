@@ -15,7 +15,7 @@ import { chooseReplyLanguage } from "../../worker/lib/reply-language";
 import { replyLanguagesOrFallback } from "../../worker/persona/load-persona";
 import type { ChannelPost } from "./channel-post";
 import type { ChannelSenders } from "./channel-senders";
-import { WILL_ANSWER_SHORTLY } from "./room-texts";
+import { ROOM_TEXTS } from "./room-texts";
 import type { ChannelAdapter } from "./socket-hub";
 
 export type ChannelDeliveryDeps = {
@@ -46,11 +46,8 @@ export class ChannelDelivery implements ChannelAdapter {
       const { env, target, logger } = this.deps;
       const persona = await replyLanguagesOrFallback(env.DB, target.tenantId, {}, logger);
       const stated = await chosenLanguage(env.DB, target.tenantId, target.contactId, logger);
-      await this.send(
-        "notice",
-        WILL_ANSWER_SHORTLY[chooseReplyLanguage(persona, { stated })],
-        null,
-      );
+      const language = chooseReplyLanguage(persona, { stated });
+      await this.send("notice", ROOM_TEXTS[language].willAnswerShortly, null);
     }
   }
 

@@ -14,7 +14,7 @@ import { recordCrisis } from "./crisis-recorded";
 import { recordHumanRequest } from "./human-requested";
 import type { ReplyRoute } from "./reply-routes";
 import type { RoomMeta } from "./room-meta";
-import { HUMAN_REQUESTED_REPLY } from "./room-texts";
+import { ROOM_TEXTS } from "./room-texts";
 
 /** A message answered with fixed words. */
 export type FixedDestination = Extract<MessageDestination, { kind: "crisis" | "human" }>;
@@ -75,12 +75,11 @@ export async function fixedReplyTo(
     );
     // A language a member chose for the person outranks the one their channel reports.
     const chosen = await chosenLanguage(env.DB, meta.tenantId, meta.contactId, logger);
-    return HUMAN_REQUESTED_REPLY[
-      chooseReplyLanguage(persona, {
-        stated: chosen ?? statedLanguage,
-        detected: destination.language,
-      })
-    ];
+    const language = chooseReplyLanguage(persona, {
+      stated: chosen ?? statedLanguage,
+      detected: destination.language,
+    });
+    return ROOM_TEXTS[language].humanRequested;
   }
   return crisisReply(
     destination.signal,

@@ -4,7 +4,7 @@
 import type { Browser, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ERROR_STRINGS } from "../src/i18n/error-strings";
-import { OPEN_CHAT } from "../src/i18n/launcher-strings";
+import { LAUNCHER_STRINGS } from "../src/i18n/launcher-strings";
 import { UI_STRINGS } from "../src/i18n/ui-strings";
 import { launchChromium, newVisitor, openChat } from "./support/browser";
 import { demoCreatorApi, type CreatorApi } from "./support/creator-api";
@@ -66,7 +66,7 @@ describe("the widget's language", () => {
       placeholder: UI_STRINGS.es.placeholder,
       send: UI_STRINGS.es.send,
     });
-    expect(seen.launcher).toMatch(new RegExp(`^${OPEN_CHAT.es}: `));
+    expect(seen.launcher).toMatch(new RegExp(`^${LAUNCHER_STRINGS.es.openChat}: `));
     expect(seen.sessionLocales.length).toBeGreaterThan(0);
     expect(new Set(seen.sessionLocales)).toEqual(new Set(["es-ES"]));
   });

@@ -2,6 +2,7 @@
 // the free plan's allowance left this month, opens Stripe Checkout for a plan and the customer portal
 // for a member, each in a new tab without a handle back to the widget.
 import type { PlanView, WidgetMembershipView } from "@coach/contracts/billing";
+import { formatMessage, formatPlural } from "@coach/contracts/messages";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { EXTRA } from "../src/shared/strings";
@@ -116,25 +117,31 @@ describe("the plans in the widget", () => {
     expect(await sheet.locator(".plans li").allInnerTexts()).toEqual([
       expect.stringMatching(
         new RegExp(
-          `Coaching club\\s+${escape(price(19, "USD"))} ${EXTRA.perMonth}\\s+${EXTRA.trial(7)}\\s+${EXTRA.choose("Coaching club")}`,
+          `Coaching club\\s+${escape(price(19, "USD"))} ${EXTRA.perMonth}\\s+${formatMessage(EXTRA.trial, { days: 7 })}\\s+${formatMessage(EXTRA.choose, { plan: "Coaching club" })}`,
         ),
       ),
       expect.stringMatching(
         new RegExp(
-          `Inner circle\\s+${escape(price(190, "EUR"))} ${EXTRA.perYear}\\s+${EXTRA.choose("Inner circle")}`,
+          `Inner circle\\s+${escape(price(190, "EUR"))} ${EXTRA.perYear}\\s+${formatMessage(EXTRA.choose, { plan: "Inner circle" })}`,
         ),
       ),
     ]);
-    expect(await sheet.innerText()).toContain(EXTRA.freeAllowance("Free", 20));
+    expect(await sheet.innerText()).toContain(
+      formatMessage(EXTRA.freeAllowance, { plan: "Free", answers: 20 }),
+    );
     const resets = new Intl.DateTimeFormat("en", {
       day: "numeric",
       month: "long",
       timeZone: "UTC",
     }).format(resetsAt);
-    expect(await sheet.innerText()).toContain(EXTRA.allowanceLeft(2, resets));
+    expect(await sheet.innerText()).toContain(
+      formatPlural("en", EXTRA.allowanceLeft, 2, { resets }),
+    );
 
     const checkout = context.waitForEvent("page");
-    await page.getByRole("button", { name: EXTRA.choose("Inner circle") }).click();
+    await page
+      .getByRole("button", { name: formatMessage(EXTRA.choose, { plan: "Inner circle" }) })
+      .click();
     const checkoutTab = await checkout;
     await checkoutTab.waitForURL(checkoutUrl);
     expect(asked.at(-1)).toEqual({ route: "billing/checkout", body: { plan_id: "plan_yearly" } });
@@ -157,7 +164,9 @@ describe("the plans in the widget", () => {
     await plansButton.click();
     const manage = page.getByRole("button", { name: EXTRA.manage });
     await manage.waitFor();
-    expect(await sheet.innerText()).toContain(EXTRA.memberOf("Coaching club"));
+    expect(await sheet.innerText()).toContain(
+      formatMessage(EXTRA.memberOf, { plan: "Coaching club" }),
+    );
     expect(await sheet.locator(".plans").count()).toBe(0);
     const portal = context.waitForEvent("page");
     await manage.click();

@@ -3,6 +3,7 @@
 // and stops every coaching message after the visitor confirms; the dashboard's API sees the same. What
 // goes wrong (an unknown program, no network) is said in plain words with a way to try again. The
 // panel's other visitor-token calls, the membership plans, are in membership-plans.test.ts.
+import { formatMessage } from "@coach/contracts/messages";
 import type { EnrollmentView } from "@coach/contracts/programs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -75,7 +76,9 @@ describe("joining a coaching program from the widget", () => {
     await page.goto(stack.demoUrl);
     await openChat(page);
 
-    const join = page.getByRole("button", { name: PROGRAM_STRINGS.join("Morning momentum") });
+    const join = page.getByRole("button", {
+      name: formatMessage(PROGRAM_STRINGS.join, { program: "Morning momentum" }),
+    });
     await join.waitFor();
     expect(await bar(page).getAttribute("aria-label")).toBe(PROGRAM_STRINGS.label);
     // Slow the join down, so the moment it is in flight can be seen: the button cannot be pressed twice.
@@ -89,7 +92,7 @@ describe("joining a coaching program from the widget", () => {
 
     await expect
       .poll(() => barText(page), { timeout: 10_000 })
-      .toBe(PROGRAM_STRINGS.enrolledIn("Morning momentum"));
+      .toBe(formatMessage(PROGRAM_STRINGS.enrolledIn, { program: "Morning momentum" }));
     expect(await focusedLabel(page)).toBe(PROGRAM_STRINGS.leave);
     expect((await enrollments()).map((e) => e.status)).toEqual(["active"]);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-program-enrolled.png` });
@@ -98,7 +101,7 @@ describe("joining a coaching program from the widget", () => {
     await page.reload();
     await expect
       .poll(() => barText(page), { timeout: 10_000 })
-      .toBe(PROGRAM_STRINGS.enrolledIn("Morning momentum"));
+      .toBe(formatMessage(PROGRAM_STRINGS.enrolledIn, { program: "Morning momentum" }));
 
     await page.getByRole("button", { name: PROGRAM_STRINGS.leave }).click();
     expect(await barText(page)).toBe(PROGRAM_STRINGS.confirmLeave);
@@ -107,7 +110,9 @@ describe("joining a coaching program from the widget", () => {
     await expect.poll(() => barText(page), { timeout: 10_000 }).toBe(PROGRAM_STRINGS.stoppedNote);
     expect(
       await page
-        .getByRole("button", { name: PROGRAM_STRINGS.join("Morning momentum") })
+        .getByRole("button", {
+          name: formatMessage(PROGRAM_STRINGS.join, { program: "Morning momentum" }),
+        })
         .isVisible(),
     ).toBe(true);
 
@@ -158,7 +163,11 @@ describe("joining a coaching program from the widget", () => {
 
     await context.unroute("**/api/v1/widget/enrollment?**");
     await page.getByRole("button", { name: STRINGS.retry }).click();
-    await page.getByRole("button", { name: PROGRAM_STRINGS.join("Evening wind-down") }).waitFor();
+    await page
+      .getByRole("button", {
+        name: formatMessage(PROGRAM_STRINGS.join, { program: "Evening wind-down" }),
+      })
+      .waitFor();
     await context.close();
   });
 });

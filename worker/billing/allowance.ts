@@ -5,6 +5,7 @@
 // their upgrade link when upgrading is theirs to do; a workspace over its quota is also flagged for the
 // creator. A workspace without plans is not metered, and a failure to read D1 answers rather than
 // refuses: billing trouble must not silence the coach.
+import { formatMessage } from "@coach/contracts/messages";
 import { takeAnswer } from "../db/billing-store";
 import type { ChannelKind } from "../db/enums";
 import { flagAnswerRefused, takeWorkspaceAnswer, workspaceMonth } from "../db/platform-usage-store";
@@ -12,13 +13,8 @@ import { forTenant } from "../db/tenant-gateway";
 import { describeError, type Logger } from "../lib/logger";
 import { chooseReplyLanguage, type ReplyLanguage } from "../lib/reply-language";
 import { replyLanguagesOrFallback } from "../persona/load-persona";
-import { ALLOWANCE_USED_UP } from "./allowance-texts";
 import { entitlementOf } from "./entitlement";
-import {
-  CHANNEL_NAMES,
-  CHANNEL_NOT_INCLUDED,
-  WORKSPACE_ANSWERS_USED_UP,
-} from "./entitlement-texts";
+import { ENTITLEMENT_TEXTS } from "./entitlement-texts";
 import { workspaceLimits, type QuotaEnv } from "./platform-quotas";
 import { upgradeLink } from "./upgrade-link";
 
@@ -67,10 +63,11 @@ export async function allowanceRefusal(
         plan_id: plan.id,
         channel: turn.channel,
       });
-      const words = await language();
-      return CHANNEL_NOT_INCLUDED[words]
-        .replace("{channel}", CHANNEL_NAMES[words][turn.channel])
-        .replace("{link}", await link());
+      const texts = ENTITLEMENT_TEXTS[await language()];
+      return formatMessage(texts.channelNotIncluded, {
+        channel: texts.channelNames[turn.channel],
+        link: await link(),
+      });
     }
     const { limits } = await workspaceLimits(env, tenantId);
     const quota = limits.answers_per_month;
@@ -80,7 +77,9 @@ export async function allowanceRefusal(
     if (plan && plan.monthlyMessages !== null) {
       if (!(await takeAnswer(env.DB, tenantId, person, plan.monthlyMessages, now))) {
         logger.info("allowance used up; upgrade offered", { plan_id: plan.id });
-        return ALLOWANCE_USED_UP[await language()].replace("{link}", await link());
+        return formatMessage(ENTITLEMENT_TEXTS[await language()].allowanceUsedUp, {
+          link: await link(),
+        });
       }
     }
     if (quota !== null && !(await takeWorkspaceAnswer(env.DB, tenantId, quota, now)))
@@ -102,5 +101,5 @@ async function workspaceRefusal(
 ): Promise<string> {
   await flagAnswerRefused(env.DB, turn.tenantId, now);
   logger.warn("workspace answers quota used up; answer refused", { quota: "answers_per_month" });
-  return WORKSPACE_ANSWERS_USED_UP[await language()];
+  return ENTITLEMENT_TEXTS[await language()].workspaceAnswersUsedUp;
 }

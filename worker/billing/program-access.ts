@@ -1,11 +1,12 @@
 // Programs a plan reserves (a plan's `includes.programs`): joining one needs a plan that includes it.
 // A program no plan lists is open to everyone, so a workspace that sells nothing is unchanged. A person
 // refused from Telegram or WhatsApp is told why, with their checkout link (programNeedsPlanText).
+import { formatMessage } from "@coach/contracts/messages";
 import { isNull } from "drizzle-orm";
 import { forTenant } from "../db/tenant-gateway";
 import { AppError } from "../lib/errors";
 import type { ReplyLanguage } from "../lib/reply-language";
-import { PROGRAM_NEEDS_PLAN } from "./entitlement-texts";
+import { ENTITLEMENT_TEXTS } from "./entitlement-texts";
 import { entitlementOf } from "./entitlement";
 import { upgradeLink } from "./upgrade-link";
 
@@ -40,5 +41,5 @@ export function planRequiredLink(error: unknown): string | null {
 
 /** What a person joining `program` from a messaging channel is told when it needs a plan. */
 export function programNeedsPlanText(language: ReplyLanguage, program: string, link: string) {
-  return PROGRAM_NEEDS_PLAN[language].replace("{program}", program).replace("{link}", link);
+  return formatMessage(ENTITLEMENT_TEXTS[language].programNeedsPlan, { program, link });
 }

@@ -5,7 +5,7 @@
 import { CommitmentOutcomeSchema, type CommitmentOutcome } from "@coach/contracts/commitments";
 import type { QuickReply } from "@coach/contracts/socket";
 import type { ReplyLanguage } from "../lib/reply-language";
-import { COMMITMENT_TEXTS, isAnyReminder } from "./commitment-texts";
+import { COMMITMENT_TEXTS, commitmentText, type SaidCommitment } from "./commitment-texts";
 
 const OUTCOME_PREFIX = "outcome:";
 
@@ -31,20 +31,6 @@ export function readOutcomeReply(
 }
 
 /** The message sent when the commitment is due. */
-export function followUpText(
-  commitment: {
-    kind: "commitment" | "reminder";
-    what: string;
-    count?: number | null;
-    period?: string | null;
-  },
-  language: ReplyLanguage,
-): string {
-  const texts = COMMITMENT_TEXTS[language];
-  if (commitment.kind === "reminder")
-    return texts.reminderDue(isAnyReminder(commitment.what) ? null : commitment.what);
-  const often = commitment.count
-    ? { count: commitment.count, period: commitment.period ?? "week" }
-    : null;
-  return texts.commitmentDue(commitment.what, often);
+export function followUpText(commitment: SaidCommitment, language: ReplyLanguage): string {
+  return commitmentText(language, "due", commitment);
 }

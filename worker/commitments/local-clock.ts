@@ -73,8 +73,7 @@ export type ClockReading = {
   /** 1 (January) to 12. */
   month: number;
   hour: number;
-  /** "8:00", "20:30". */
-  clock: string;
+  minute: number;
 };
 
 /** `due` on the user's clock in `timeZone`, relative to `now`'s date there. */
@@ -86,7 +85,7 @@ export function readClock(due: number, now: number, timeZone: string): ClockRead
     day: at.day,
     month: at.month,
     hour: at.hour,
-    clock: `${at.hour}:${String(at.minute).padStart(2, "0")}`,
+    minute: at.minute,
   };
 }
 

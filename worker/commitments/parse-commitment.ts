@@ -8,7 +8,12 @@ import {
   type ReplyLanguage,
   type SpokenLanguages,
 } from "../lib/reply-language";
-import { COMMITMENT_TEXTS, isAnyReminder, type CommitmentLanguage } from "./commitment-texts";
+import {
+  COMMITMENT_TEXTS,
+  commitmentText,
+  whenText,
+  type CommitmentLanguage,
+} from "./commitment-texts";
 import {
   DAY,
   HOUR,
@@ -213,9 +218,7 @@ export function readCommitment(
         : grammar.language;
       const parsed = CommitmentSchema.safeParse({
         ...found,
-        local_time_text: COMMITMENT_TEXTS[language].when(
-          readClock(found.due_at, ctx.now, ctx.timeZone),
-        ),
+        local_time_text: whenText(language, readClock(found.due_at, ctx.now, ctx.timeZone)),
       });
       if (parsed.success) return { commitment: parsed.data, language };
     }
@@ -225,13 +228,5 @@ export function readCommitment(
 
 /** The one short line the assistant answers with once something is recorded, in `language`. */
 export function confirmationText(commitment: Commitment, language: ReplyLanguage): string {
-  const texts = COMMITMENT_TEXTS[language];
-  const when = commitment.local_time_text;
-  if (commitment.kind === "reminder")
-    return texts.reminderSet(when, isAnyReminder(commitment.what) ? null : commitment.what);
-  const often =
-    commitment.count === undefined
-      ? null
-      : { count: commitment.count, period: commitment.period ?? "week" };
-  return texts.noted(commitment.what, often, when);
+  return commitmentText(language, "noted", commitment, { when: commitment.local_time_text });
 }

@@ -4,6 +4,7 @@
 // apply there (WhatsApp's template outside the 24-hour window, a care hold, an unreachable contact).
 // The rows are marked when the answer went in, and the room's client id is derived from the question,
 // so a second call, or a concurrent one, never sends it again.
+import { formatMessage } from "@coach/contracts/messages";
 import { and, eq, isNull } from "drizzle-orm";
 import { sameQuestion } from "../db/gap-askers";
 import type { TenantGateway } from "../db/tenant-gateway";
@@ -12,6 +13,7 @@ import { chooseReplyLanguage, type ReplyLanguage } from "../lib/reply-language";
 import { roomFor } from "../lib/rooms";
 import { replyLanguagesOrFallback } from "../persona/load-persona";
 import { oldestFirst } from "../db/creation-order";
+import catalog from "./gap-answer.messages.json";
 
 /** Most conversations one call sends the answer to; the rest wait for the next call. */
 export const GAP_ANSWER_MAX_ASKERS = 200;
@@ -19,14 +21,13 @@ export const GAP_ANSWER_MAX_ASKERS = 200;
 /** Gap rows read per page while gathering the askers. */
 const PAGE_ROWS = 200;
 
-/** What the answer opens with, in the person's language: the question they asked. */
-const LEAD_IN: Record<ReplyLanguage, (question: string) => string> = {
-  en: (q) => `You asked: “${q}” — here is the answer:`,
-  es: (q) => `Preguntaste: «${q}». Aquí tienes la respuesta:`,
-  pt: (q) => `Você perguntou: “${q}”. Aqui está a resposta:`,
-  fr: (q) => `Vous avez demandé : « ${q} ». Voici la réponse :`,
-  de: (q) => `Du hast gefragt: „${q}“ – hier ist die Antwort:`,
+/** The words the answer is framed with in each language (gap-answer.messages.json). */
+type GapAnswerTexts = {
+  /** What the answer opens with: the `{question}` they asked. */
+  leadIn: string;
 };
+
+const GAP_ANSWER_TEXTS: Record<ReplyLanguage, GapAnswerTexts> = catalog;
 
 /** The words the person receives: what they asked, then the answer. */
 export function gapAnswerText(
@@ -34,7 +35,8 @@ export function gapAnswerText(
   answer: string,
   language: ReplyLanguage = "en",
 ): string {
-  return `${LEAD_IN[language](question.trim())}\n\n${answer.trim()}`;
+  const leadIn = formatMessage(GAP_ANSWER_TEXTS[language].leadIn, { question: question.trim() });
+  return `${leadIn}\n\n${answer.trim()}`;
 }
 
 /** The room's client id for this question's answer: the same on every call, so the room stores it once. */

@@ -9,6 +9,7 @@
 // analytics → export, holding the program's versions, the correction and links to the original files.
 // Visitors use the real widget page; Telegram users are updates delivered through the Bot API stand-in.
 // Screenshots only with SCREENSHOTS=1 (see the README).
+import { formatMessage } from "@coach/contracts/messages";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
@@ -237,10 +238,12 @@ describe("a coach's first hour, in one workspace", () => {
     const visit = await context.newPage();
     await visit.goto(`${site?.url ?? ""}/walk`);
     await openChat(visit);
-    await visit.getByRole("button", { name: PROGRAM_STRINGS.join(PROGRAM) }).click();
+    await visit
+      .getByRole("button", { name: formatMessage(PROGRAM_STRINGS.join, { program: PROGRAM }) })
+      .click();
     await expect
       .poll(() => visit.locator("#coach-widget .program p").innerText(), { timeout: 10_000 })
-      .toBe(PROGRAM_STRINGS.enrolledIn(PROGRAM));
+      .toBe(formatMessage(PROGRAM_STRINGS.enrolledIn, { program: PROGRAM }));
     await screenshot(visit, "visitor-widget-joined");
     await context.close();
   });

@@ -5,9 +5,9 @@
 // stops check-ins and is answered in French when the persona speaks it.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { HUMAN_REQUESTED_REPLY } from "../../../durable-objects/room/room-texts";
-import { LINK_TEXTS } from "../../../worker/channels/link-texts";
-import { BOT_TEXTS } from "../../../worker/channels/telegram/bot-texts";
+import { ROOM_TEXTS } from "../../../durable-objects/room/room-texts";
+import { linkOutcomeReply } from "../../../worker/channels/link-texts";
+import { BOT_TEXTS, helpMessage } from "../../../worker/channels/telegram/bot-texts";
 import { KEYWORD_TEXTS } from "../../../worker/channels/whatsapp/keyword-texts";
 import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import {
@@ -83,7 +83,7 @@ describe("Telegram in the person's language", () => {
       updateIn("es", 1, 7101, "Quiero hablar con una persona, por favor"),
     );
     await eventually(async () =>
-      expect(await sentTexts(bot.token, 7101)).toContain(HUMAN_REQUESTED_REPLY.es),
+      expect(await sentTexts(bot.token, 7101)).toContain(ROOM_TEXTS.es.humanRequested),
     );
   });
 
@@ -91,7 +91,7 @@ describe("Telegram in the person's language", () => {
     const bot = await connectBot(workspace);
     await postUpdate(bot.botId, bot.secret, updateIn(null, 2, 7102, "Quero falar com uma pessoa"));
     await eventually(async () =>
-      expect(await sentTexts(bot.token, 7102)).toContain(HUMAN_REQUESTED_REPLY.en),
+      expect(await sentTexts(bot.token, 7102)).toContain(ROOM_TEXTS.en.humanRequested),
     );
   });
 
@@ -99,7 +99,7 @@ describe("Telegram in the person's language", () => {
     const bot = await connectBot(workspace);
     await postUpdate(bot.botId, bot.secret, updateIn("de-DE", 3, 7103, "/help"));
     await eventually(async () =>
-      expect(await sentTexts(bot.token, 7103)).toContain(BOT_TEXTS.de.help),
+      expect(await sentTexts(bot.token, 7103)).toContain(helpMessage(BOT_TEXTS.de)),
     );
   });
 
@@ -107,12 +107,12 @@ describe("Telegram in the person's language", () => {
     const bot = await connectBot(workspace);
     await postUpdate(bot.botId, bot.secret, updateIn("de", 4, 7104, "/start"));
     await eventually(async () =>
-      expect((await sentTexts(bot.token, 7104))[0]).toContain(BOT_TEXTS.de.help),
+      expect((await sentTexts(bot.token, 7104))[0]).toContain(helpMessage(BOT_TEXTS.de)),
     );
     await chooseLanguage("7104", "fr");
     await postUpdate(bot.botId, bot.secret, updateIn("de", 7, 7104, "/help"));
     await eventually(async () =>
-      expect(await sentTexts(bot.token, 7104)).toContain(BOT_TEXTS.fr.help),
+      expect(await sentTexts(bot.token, 7104)).toContain(helpMessage(BOT_TEXTS.fr)),
     );
   });
 });
@@ -128,7 +128,9 @@ describe("linking channels in the person's language", () => {
     );
     await postUpdate(bot.botId, bot.secret, updateIn("es", 6, 7105, "/link ZZZZZZ"));
     await eventually(async () =>
-      expect(await sentTexts(bot.token, 7105)).toContain(LINK_TEXTS.es.invalid("LINK")),
+      expect(await sentTexts(bot.token, 7105)).toContain(
+        linkOutcomeReply({ kind: "invalid" }, "LINK", "es"),
+      ),
     );
     const contact = await env.DB.prepare(
       "SELECT locale FROM contacts WHERE tenant_id = ? AND external_id = ?",

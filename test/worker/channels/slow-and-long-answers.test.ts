@@ -3,7 +3,7 @@
 // Telegram's limit, escaped so the model's text can never be read as markup.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { seedWorkspace, type SeededWorkspace } from "../auth/helpers";
-import { WILL_ANSWER_SHORTLY } from "../../../durable-objects/room/room-texts";
+import { ROOM_TEXTS } from "../../../durable-objects/room/room-texts";
 import { ROUTINE_QUESTION } from "../../support/coach-material";
 import { controlBridge, ingestMaterial } from "../../support/widget-client";
 import {
@@ -102,8 +102,8 @@ describe("a busy coach", () => {
       expect(sent).toHaveLength(2);
       return sent;
     });
-    expect(texts[0]).toBe(WILL_ANSWER_SHORTLY.en);
-    expect(texts[1]).not.toBe(WILL_ANSWER_SHORTLY.en);
+    expect(texts[0]).toBe(ROOM_TEXTS.en.willAnswerShortly);
+    expect(texts[1]).not.toBe(ROOM_TEXTS.en.willAnswerShortly);
   }, 20_000);
 });
 

@@ -5,7 +5,8 @@
 import type { AppDeviceResponse } from "@coach/contracts/companion-app";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { APP_CODE_TEXTS } from "../../../worker/companion/app-code-texts";
+import { appCodeText } from "../../../worker/companion/app-code-texts";
+import type { ReplyLanguage } from "../../../worker/lib/reply-language";
 import { SocketClient } from "../../support/widget-client";
 import { call, type SeededWorkspace } from "../auth/helpers";
 import {
@@ -29,10 +30,10 @@ beforeAll(async () => {
 });
 
 /** The code in an app-code reply, checked against the whole reply the person should read. */
-function codeIn(reply: string | undefined, language: keyof typeof APP_CODE_TEXTS): string {
+function codeIn(reply: string | undefined, language: ReplyLanguage): string {
   const code = /([A-Z2-9]{8})/.exec(reply ?? "")?.[1] ?? "";
   const appUrl = `${env.PUBLIC_EDGE_URL}/app/${publicKey}/#code=${code}`;
-  expect(reply).toBe(APP_CODE_TEXTS[language](code, appUrl));
+  expect(reply).toBe(appCodeText(language, code, appUrl));
   return code;
 }
 

@@ -2,7 +2,7 @@
 // (without asking the model), the conversation is flagged for the inbox and audited, and taking it
 // over clears the flag. Works the same on Telegram, including its /human command.
 import { beforeAll, describe, expect, it } from "vitest";
-import { HUMAN_REQUESTED_REPLY } from "../../../durable-objects/room/room-texts";
+import { ROOM_TEXTS } from "../../../durable-objects/room/room-texts";
 import { call } from "../auth/helpers";
 import {
   connectBot,
@@ -32,7 +32,7 @@ describe("a user asking for a person", () => {
     const { client, conversationId } = await visitor(workspace);
     const seq = await say(client, "Can I talk to a human please?");
     const reply = await client.next((f) => f.type === "done" && f.seq > seq);
-    expect(reply).toMatchObject({ text: HUMAN_REQUESTED_REPLY.en, status: "complete" });
+    expect(reply).toMatchObject({ text: ROOM_TEXTS.en.humanRequested, status: "complete" });
     // No model call: nothing was streamed and the assistant never showed as typing.
     expect(client.of("delta")).toEqual([]);
     expect(client.of("typing").filter((t) => t.role === "assistant")).toEqual([]);
@@ -70,6 +70,6 @@ describe("a user asking for a person", () => {
       return sent;
     });
     // Telegram messages are HTML-escaped; the reply has an apostrophe only.
-    expect(texts[0]).toBe(HUMAN_REQUESTED_REPLY.en);
+    expect(texts[0]).toBe(ROOM_TEXTS.en.humanRequested);
   });
 });

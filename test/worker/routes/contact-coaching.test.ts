@@ -6,7 +6,7 @@
 import type { ContactCoachingView } from "@coach/contracts/programs";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { HUMAN_REQUESTED_REPLY } from "../../../durable-objects/room/room-texts";
+import { ROOM_TEXTS } from "../../../durable-objects/room/room-texts";
 import { forTenant } from "../../../worker/db/tenant-gateway";
 import { newPublicKey } from "../../../worker/widget/widget-store";
 import {
@@ -173,7 +173,7 @@ describe("a widget visitor's language and site", () => {
     const client = await SocketClient.connect(session);
     const seq = await say(client, "Can I talk to a human please?");
     const reply = await client.next((f) => f.type === "done" && f.seq > seq);
-    expect(reply).toMatchObject({ text: HUMAN_REQUESTED_REPLY.de });
+    expect(reply).toMatchObject({ text: ROOM_TEXTS.de.humanRequested });
     client.close();
   });
 });

@@ -1,12 +1,12 @@
-// The loader's only words: the launcher's label. Apart from the panel's catalogue, so the loader every
-// page view downloads carries one word per language.
+// The loader's only words: the launcher's label, in each widget language (the catalog beside this
+// module). Apart from the panel's catalogues, so the loader every page view downloads carries one
+// message per language.
+import catalog from "./launcher-strings.messages.json";
 import type { WidgetLanguage } from "./languages";
 
-/** The launcher's accessible name (before the assistant's name) and its text when the creator set none. */
-export const OPEN_CHAT: Record<WidgetLanguage, string> = {
-  en: "Open chat",
-  es: "Abrir chat",
-  pt: "Abrir chat",
-  fr: "Ouvrir le chat",
-  de: "Chat öffnen",
+export type LauncherStrings = {
+  /** The launcher's accessible name (before the assistant's name) and its text when the creator set none. */
+  openChat: string;
 };
+
+export const LAUNCHER_STRINGS: Record<WidgetLanguage, LauncherStrings> = catalog;

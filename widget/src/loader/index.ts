@@ -5,7 +5,7 @@ import type { PanelHandle, PanelModule, VisitorIdentity, WidgetErrorDetail } fro
 import { adoptCss, h, svgIcon } from "../shared/dom";
 import { themeOf } from "../shared/theme";
 import { chooseLanguage } from "../i18n/languages";
-import { OPEN_CHAT } from "../i18n/launcher-strings";
+import { LAUNCHER_STRINGS } from "../i18n/launcher-strings";
 import { launcherCss } from "../styles/launcher.css";
 import { fetchConfig } from "./config";
 import { cleanIdentity, EventHub, programOption } from "./host-api";
@@ -69,6 +69,7 @@ async function start(script: HTMLScriptElement): Promise<void> {
     config.languages ?? [config.settings.language],
     navigator.languages ?? [navigator.language],
   );
+  const { openChat } = LAUNCHER_STRINGS[language];
 
   const host = h("div", { id: "coach-widget", lang: theme.lang, dir: theme.dir });
   const root = host.attachShadow({ mode: "open" });
@@ -83,11 +84,11 @@ async function start(script: HTMLScriptElement): Promise<void> {
       type: "button",
       "aria-expanded": "false",
       "aria-controls": "coach-panel",
-      "aria-label": `${OPEN_CHAT[language]}: ${config.settings.assistant_name}`,
+      "aria-label": `${openChat}: ${config.settings.assistant_name}`,
       onclick: () => void openPanel(),
     },
     avatar,
-    h("span", {}, config.settings.launcher_text || OPEN_CHAT[language]),
+    h("span", {}, config.settings.launcher_text || openChat),
   );
   root.appendChild(launcher);
   document.body.appendChild(host);

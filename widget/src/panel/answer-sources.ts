@@ -2,6 +2,7 @@
 // markers in its text (each source opens to show the passage it quotes), and a plain note when the
 // answer is not from the creator's material in the usual way: general knowledge, the creator's own
 // corrected answer, or sentences quoted by the built-in answerer because no language model runs.
+import { formatMessage } from "@coach/contracts/messages";
 import type { Source } from "@coach/contracts/socket";
 import { h } from "../shared/dom";
 import { ANSWER_STRINGS, STRINGS } from "../shared/strings";
@@ -18,7 +19,9 @@ export type SourceList = { el: HTMLElement | null; cite: CiteRenderer | undefine
 function sourceLabel(source: Source): HTMLElement {
   const place = [
     source.section,
-    source.page !== undefined ? ANSWER_STRINGS.page(source.page) : undefined,
+    source.page !== undefined
+      ? formatMessage(ANSWER_STRINGS.page, { page: source.page })
+      : undefined,
   ]
     .filter(Boolean)
     .join(" · ");
@@ -69,7 +72,7 @@ export function sourceList(entry: Entry): SourceList {
     const item = items[n - 1];
     const source = entry.citations[n - 1];
     if (!item || !source) return null;
-    const label = ANSWER_STRINGS.source(n, source.title);
+    const label = formatMessage(ANSWER_STRINGS.source, { number: n, title: source.title });
     return h(
       "sup",
       {},
@@ -93,9 +96,9 @@ export function sourceList(entry: Entry): SourceList {
 export function groundingLabel(entry: Entry, name: string): HTMLElement | null {
   if (entry.role !== "assistant" || entry.streaming) return null;
   if (entry.grounding === "general")
-    return h("p", { class: "origin general" }, ANSWER_STRINGS.general(name));
+    return h("p", { class: "origin general" }, formatMessage(ANSWER_STRINGS.general, { name }));
   if (entry.grounding === "curated")
-    return h("p", { class: "origin" }, ANSWER_STRINGS.curated(name));
+    return h("p", { class: "origin" }, formatMessage(ANSWER_STRINGS.curated, { name }));
   return null;
 }
 
@@ -104,5 +107,5 @@ export function quotedNote(entry: Entry, name: string): HTMLElement | null {
   if (entry.role !== "assistant" || entry.streaming || entry.model !== BUILTIN_MODEL) return null;
   // The creator's own words (their corrected answer, their fallback line) are not quotations.
   if (entry.grounding === "curated" || entry.grounding === "fallback") return null;
-  return h("p", { class: "origin quoted" }, ANSWER_STRINGS.quoted(name));
+  return h("p", { class: "origin quoted" }, formatMessage(ANSWER_STRINGS.quoted, { name }));
 }

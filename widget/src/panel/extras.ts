@@ -5,6 +5,7 @@
 // under it (a disclosure: focus stays on the button); a polite status line says what is happening.
 import type { BillingLinkView, PlanView, WidgetMembershipView } from "@coach/contracts/billing";
 import type { AppLinkCodeResponse } from "@coach/contracts/companion-app";
+import { formatMessage, formatPlural } from "@coach/contracts/messages";
 import { h } from "../shared/dom";
 import { EXTRA, LANGUAGE } from "../shared/strings";
 import { visitorCall, type ProgramFailure, type SessionSource } from "./program-api";
@@ -34,7 +35,11 @@ function allowanceLine({ allowance }: WidgetMembershipView): HTMLElement | "" {
     month: "long",
     timeZone: "UTC",
   }).format(allowance.resets_at);
-  return h("p", { class: "allowance" }, EXTRA.allowanceLeft(allowance.remaining, resets));
+  return h(
+    "p",
+    { class: "allowance" },
+    formatPlural(LANGUAGE, EXTRA.allowanceLeft, allowance.remaining, { resets }),
+  );
 }
 
 export class PanelExtras {
@@ -121,6 +126,7 @@ export class PanelExtras {
     if (this.shown !== "app") return;
     if (failed(result)) return this.say(this.failureWords(result, EXTRA.appFailed), true);
     this.say("");
+    const minutes = Math.max(1, Math.round(result.expires_in / 60));
     this.body.replaceChildren(
       h(
         "p",
@@ -136,7 +142,7 @@ export class PanelExtras {
         {},
         `${EXTRA.appCode} `,
         h("strong", { class: "code" }, result.code),
-        ` ${EXTRA.validFor(Math.max(1, Math.round(result.expires_in / 60)))}`,
+        ` ${formatMessage(EXTRA.validFor, { minutes })}`,
       ),
     );
   }
@@ -151,7 +157,7 @@ export class PanelExtras {
     const plan = current && billing.plans.find((p) => p.id === current.plan_id);
     if (current) {
       this.body.replaceChildren(
-        h("p", {}, EXTRA.memberOf(plan?.name ?? "")),
+        h("p", {}, formatMessage(EXTRA.memberOf, { plan: plan?.name ?? "" })),
         allowanceLine(billing),
         this.linkButton(EXTRA.manage, "billing/portal", {}),
       );
@@ -166,14 +172,22 @@ export class PanelExtras {
           {},
           h("strong", { dir: "auto" }, paid.name),
           h("span", {}, planPrice(paid)),
-          paid.trial_days > 0 ? h("span", {}, EXTRA.trial(paid.trial_days)) : null,
-          this.linkButton(EXTRA.choose(paid.name), "billing/checkout", { plan_id: paid.id }),
+          paid.trial_days > 0
+            ? h("span", {}, formatMessage(EXTRA.trial, { days: paid.trial_days }))
+            : null,
+          this.linkButton(formatMessage(EXTRA.choose, { plan: paid.name }), "billing/checkout", {
+            plan_id: paid.id,
+          }),
         ),
       );
     }
     this.body.replaceChildren(
       free && free.monthly_messages !== null
-        ? h("p", {}, EXTRA.freeAllowance(free.name, free.monthly_messages))
+        ? h(
+            "p",
+            {},
+            formatMessage(EXTRA.freeAllowance, { plan: free.name, answers: free.monthly_messages }),
+          )
         : "",
       allowanceLine(billing),
       list,

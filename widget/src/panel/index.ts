@@ -1,5 +1,6 @@
 // The chat panel chunk, loaded on first open: wires the transcript, the socket and the view, keeps the
 // transcript for the next page load, and reports to the host page through the loader's events.
+import { formatMessage } from "@coach/contracts/messages";
 import type { ServerFrame } from "@coach/contracts/socket";
 import { browserTagFor } from "../i18n/languages";
 import { adoptCss } from "../shared/dom";
@@ -119,7 +120,7 @@ export function mount(host: PanelHost): PanelHandle {
     view.setStatus(
       state === "open"
         ? name
-          ? STRINGS.chattingAs(name)
+          ? formatMessage(STRINGS.chattingAs, { name })
           : ""
         : state === "connecting"
           ? STRINGS.connecting
@@ -190,7 +191,7 @@ export function mount(host: PanelHost): PanelHandle {
       case "notice":
         view.setNotice(
           frame.code === "human_joined"
-            ? STRINGS.humanJoined(frame.author_name ?? STRINGS.team)
+            ? formatMessage(STRINGS.humanJoined, { name: frame.author_name ?? STRINGS.team })
             : STRINGS.notices[frame.code],
         );
         break;

@@ -2,6 +2,7 @@
 // embed offers one, the message log, a typing line, a notice line, suggested questions, the composer and
 // the footer (the companion app, the plans: extras.ts).
 // It renders what it is told and reports what the visitor does; the conversation logic lives in index.ts.
+import { formatMessage } from "@coach/contracts/messages";
 import type { QuickReply } from "@coach/contracts/socket";
 import type { WidgetSettings } from "@coach/contracts/widget";
 import { h, svgIcon } from "../shared/dom";
@@ -184,7 +185,7 @@ export class PanelView {
     this.typing.hidden = who === null;
     this.typing.replaceChildren(
       h("span", { class: "dots" }, h("i"), h("i"), h("i")),
-      who ? STRINGS.typing(who) : "",
+      who ? formatMessage(STRINGS.typing, { who }) : "",
     );
   }
 

@@ -1,6 +1,7 @@
 // The coaching program the embed offers (`data-program`): reads where the visitor stands with it, lets
 // them join, and lets them stop every coaching message after confirming. The edge keeps the state, so a
 // reload (or a stop sent from another channel) shows what is true, not what this tab remembers.
+import { formatMessage } from "@coach/contracts/messages";
 import { PROGRAM_STRINGS } from "../shared/strings";
 import {
   joinProgram,
@@ -69,7 +70,7 @@ export class ProgramOffer {
       result.status === "stopped" || result.opted_out
         ? PROGRAM_STRINGS.stoppedNote
         : result.status === "completed"
-          ? PROGRAM_STRINGS.completedIn(this.name)
+          ? formatMessage(PROGRAM_STRINGS.completedIn, { program: this.name })
           : null;
     return { kind: "join", name: this.name, note };
   }

@@ -1,6 +1,7 @@
 // The coaching program's bar under the panel's header: one line of status (a polite live region, so a
 // screen reader hears each change) and the buttons that fit the visitor's standing. It renders what it
 // is told and reports what the visitor presses; program-offer.ts decides what comes next.
+import { formatMessage } from "@coach/contracts/messages";
 import { h } from "../shared/dom";
 import { PROGRAM_STRINGS, STRINGS } from "../shared/strings";
 
@@ -53,11 +54,14 @@ export class ProgramView {
         this.render(PROGRAM_STRINGS.loading);
         break;
       case "join":
-        this.render(state.note, button(PROGRAM_STRINGS.join(state.name), actions.join, true));
+        this.render(
+          state.note,
+          button(formatMessage(PROGRAM_STRINGS.join, { program: state.name }), actions.join, true),
+        );
         break;
       case "enrolled":
         this.render(
-          PROGRAM_STRINGS.enrolledIn(state.name),
+          formatMessage(PROGRAM_STRINGS.enrolledIn, { program: state.name }),
           button(PROGRAM_STRINGS.leave, actions.leave),
         );
         break;

@@ -1,15 +1,11 @@
 // The panel's words in the language the visitor sees (i18n/languages.ts), set once when the panel
 // mounts; English until then. Live bindings, so every module reads the chosen catalogue at render
 // time: read them when drawing, never copy them into module-level constants.
+import { ANSWER_STRINGS_BY_LANGUAGE, type AnswerStrings } from "../i18n/answer-strings";
 import { ERROR_STRINGS, type SocketErrorCode } from "../i18n/error-strings";
 import { EXTRA_STRINGS, type ExtraStrings } from "../i18n/extra-strings";
 import type { WidgetLanguage } from "../i18n/languages";
-import {
-  ANSWER_STRINGS_BY_LANGUAGE,
-  PROGRAM_STRINGS_BY_LANGUAGE,
-  type AnswerStrings,
-  type ProgramStrings,
-} from "../i18n/program-strings";
+import { PROGRAM_STRINGS_BY_LANGUAGE, type ProgramStrings } from "../i18n/program-strings";
 import { UI_STRINGS, type UiStrings } from "../i18n/ui-strings";
 
 /** Buttons, labels, states and notices. */

@@ -2,6 +2,7 @@
 // app", a phone with a real browser profile, the app's transcript, its service worker as the DevTools
 // protocol sees it, and a PNG's size.
 import type { TranscriptPage } from "@coach/contracts/conversation-views";
+import { formatMessage } from "@coach/contracts/messages";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -76,7 +77,9 @@ export async function linkedVisitor(
   expect(await link.getAttribute("rel")).toBe("noopener");
   const code = await page.locator("#coach-widget .sheet .code").innerText();
   expect(url).toBe(`${appScope(stack)}#code=${code}`);
-  expect(await page.locator("#coach-widget .sheet").innerText()).toContain(EXTRA.validFor(10));
+  expect(await page.locator("#coach-widget .sheet").innerText()).toContain(
+    formatMessage(EXTRA.validFor, { minutes: 10 }),
+  );
   await site.close();
   return { url, conversationId };
 }

@@ -3,7 +3,7 @@
 // progress. Only in a private chat: in a group, everyone would read a code that acts for one person.
 // Answered after the webhook is acknowledged, in the user's language.
 import { Composer, type Context } from "grammy";
-import { APP_CODE_TEXTS } from "../../companion/app-code-texts";
+import { appCodeText } from "../../companion/app-code-texts";
 import { chatAppSignIn } from "../../companion/app-sign-in-link";
 import { forTenant } from "../../db/tenant-gateway";
 import { findOrCreateContact } from "../channel-session";
@@ -21,7 +21,7 @@ export function appComposer(deps: BotDeps): Composer<Context> {
       const gateway = forTenant(deps.env.DB, deps.channel.tenantId);
       const contact = await findOrCreateContact(gateway, user);
       const { code, appUrl } = await chatAppSignIn(deps.env, gateway, contact.id);
-      await ctx.reply(APP_CODE_TEXTS[await botLanguage(deps, ctx, contact)](code, appUrl));
+      await ctx.reply(appCodeText(await botLanguage(deps, ctx, contact), code, appUrl));
     });
   });
   return app;

@@ -2,6 +2,7 @@
 // program at once, `/quiet 22-7` (or `off`) sets quiet hours and `/timezone Europe/Berlin` the time
 // zone. Runs before the general commands: a bare /start and the /stop reply are theirs. Replies are in
 // the user's language (bot-texts.ts).
+import { formatMessage } from "@coach/contracts/messages";
 import { and, eq } from "drizzle-orm";
 import { Composer, type Context } from "grammy";
 import { planRequiredLink, programNeedsPlanText } from "../../billing/program-access";
@@ -84,7 +85,7 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
       const language = await botLanguage(deps, ctx, found.contact);
       const texts = BOT_TEXTS[language];
       const program = await activeProgramBySlug(gateway(), slug);
-      if (!program) return ctx.reply(texts.programNotFound(slug));
+      if (!program) return ctx.reply(formatMessage(texts.programNotFound, { slug }));
       await gateway().update("contacts", found.contact.id, {
         consentAt: found.contact.consentAt ?? Date.now(),
         optedOutAt: null,
@@ -103,7 +104,7 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
       if ("link" in joined)
         return ctx.reply(programNeedsPlanText(language, program.name, joined.link));
       await ctx.reply(
-        joined.duplicate ? texts.alreadyIn(program.name) : texts.joined(program.name),
+        formatMessage(joined.duplicate ? texts.alreadyIn : texts.joined, { program: program.name }),
       );
     });
   });
@@ -129,9 +130,7 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
         patch,
       );
       await ctx.reply(
-        patch.quiet_hours
-          ? texts.quietSet(patch.quiet_hours.start, patch.quiet_hours.end)
-          : texts.quietOff,
+        patch.quiet_hours ? formatMessage(texts.quietSet, patch.quiet_hours) : texts.quietOff,
       );
     });
   });
@@ -148,7 +147,7 @@ export function coachingCommandsComposer(deps: BotDeps): Composer<Context> {
         patch,
       );
       await gateway().update("contacts", found.coachingId, { timezone: patch.timezone });
-      await ctx.reply(texts.timeZoneSet(patch.timezone));
+      await ctx.reply(formatMessage(texts.timeZoneSet, { timeZone: patch.timezone }));
     });
   });
 

@@ -2,7 +2,8 @@
 // list per language the persona speaks (Telegram picks it by the user's app language) and a default
 // list, in the persona's first language, for everyone else (https://core.telegram.org/bots/api#setmycommands).
 // Set when the bot is connected and whenever the persona's languages change. A menu is a convenience:
-// failing to set it is logged and never fails what the creator was doing.
+// failing to set it is logged and never fails what the creator was doing. The words of each language's
+// menu are in command-menu.messages.json.
 import { and, eq } from "drizzle-orm";
 import type { BotCommand } from "grammy/types";
 import { forTenant } from "../../db/tenant-gateway";
@@ -15,6 +16,7 @@ import {
 import { loadPersona } from "../../persona/load-persona";
 import { openTelegramConfig, type TelegramConfig } from "../channel-config";
 import { telegramApi } from "./bot-api";
+import catalog from "./command-menu.messages.json";
 
 /** The commands of the menu, in the order Telegram lists them. */
 const MENU_ORDER = [
@@ -30,87 +32,30 @@ const MENU_ORDER = [
 ] as const;
 type MenuEntry = (typeof MENU_ORDER)[number];
 
-/**
- * The request for a person has a command of its own in each language (the room reads /human, /humano,
- * /pessoa, /humain and /mensch alike); the other commands keep their names everywhere.
- */
-const HUMAN_COMMAND: Record<ReplyLanguage, string> = {
-  en: "human",
-  es: "humano",
-  pt: "pessoa",
-  fr: "humain",
-  de: "mensch",
+type MenuTexts = {
+  /**
+   * The request for a person has a command of its own in each language (the room reads /human, /humano,
+   * /pessoa, /humain and /mensch alike); the other commands keep their names everywhere. Telegram takes
+   * only lower-case letters, digits and underscores in a command.
+   */
+  humanCommand: string;
+  /** What each command does, in at most 256 characters (Telegram's limit). */
+  descriptions: Record<MenuEntry, string>;
 };
 
-/** What each command does, in each language. */
-const DESCRIPTIONS: Record<ReplyLanguage, Record<MenuEntry, string>> = {
-  en: {
-    start: "Start, or turn check-ins back on",
-    help: "What I can do",
-    reset: "Start a new conversation",
-    human: "Talk to a person from the coaching team",
-    link: "Continue this conversation on WhatsApp",
-    app: "Use this conversation in the app on another device",
-    quiet: "Set quiet hours for check-ins, like /quiet 22-7",
-    timezone: "Set your time zone, like /timezone Europe/London",
-    stop: "Turn off check-in messages",
-  },
-  es: {
-    start: "Empezar, o volver a activar los seguimientos",
-    help: "Qué puedo hacer",
-    reset: "Empezar una conversación nueva",
-    human: "Hablar con una persona del equipo",
-    link: "Seguir esta conversación en WhatsApp",
-    app: "Usar esta conversación en la app en otro dispositivo",
-    quiet: "Fijar horas de silencio, por ejemplo /quiet 22-7",
-    timezone: "Fijar tu zona horaria, por ejemplo /timezone Europe/Madrid",
-    stop: "Desactivar los mensajes de seguimiento",
-  },
-  pt: {
-    start: "Começar, ou voltar a ligar os acompanhamentos",
-    help: "O que posso fazer",
-    reset: "Começar uma conversa nova",
-    human: "Falar com uma pessoa da equipa",
-    link: "Continuar esta conversa no WhatsApp",
-    app: "Usar esta conversa na app noutro dispositivo",
-    quiet: "Definir horas de silêncio, por exemplo /quiet 22-7",
-    timezone: "Definir o seu fuso horário, por exemplo /timezone Europe/Lisbon",
-    stop: "Desligar as mensagens de acompanhamento",
-  },
-  fr: {
-    start: "Commencer, ou réactiver les suivis",
-    help: "Ce que je sais faire",
-    reset: "Commencer une nouvelle conversation",
-    human: "Parler à une personne de l'équipe",
-    link: "Continuer cette conversation sur WhatsApp",
-    app: "Retrouver cette conversation dans l'application sur un autre appareil",
-    quiet: "Définir des heures calmes, par exemple /quiet 22-7",
-    timezone: "Définir votre fuseau horaire, par exemple /timezone Europe/Paris",
-    stop: "Désactiver les messages de suivi",
-  },
-  de: {
-    start: "Starten oder Check-ins wieder einschalten",
-    help: "Was ich kann",
-    reset: "Ein neues Gespräch beginnen",
-    human: "Mit einem Menschen aus dem Team sprechen",
-    link: "Dieses Gespräch auf WhatsApp fortsetzen",
-    app: "Dieses Gespräch in der App auf einem anderen Gerät nutzen",
-    quiet: "Ruhezeiten festlegen, zum Beispiel /quiet 22-7",
-    timezone: "Deine Zeitzone festlegen, zum Beispiel /timezone Europe/Berlin",
-    stop: "Check-in-Nachrichten ausschalten",
-  },
-};
+const MENU_TEXTS: Record<ReplyLanguage, MenuTexts> = catalog;
 
 function menuIn(language: ReplyLanguage): BotCommand[] {
+  const texts = MENU_TEXTS[language];
   return MENU_ORDER.map((entry) => ({
-    command: entry === "human" ? HUMAN_COMMAND[language] : entry,
-    description: DESCRIPTIONS[language][entry],
+    command: entry === "human" ? texts.humanCommand : entry,
+    description: texts.descriptions[entry],
   }));
 }
 
 /** Each language's menu. */
 export const COMMAND_MENUS = Object.fromEntries(
-  Object.keys(DESCRIPTIONS).map((language) => [language, menuIn(language as ReplyLanguage)]),
+  Object.keys(MENU_TEXTS).map((language) => [language, menuIn(language as ReplyLanguage)]),
 ) as Record<ReplyLanguage, BotCommand[]>;
 
 /** The menus to set for a persona: the default one (no language code) first, then one per language. */

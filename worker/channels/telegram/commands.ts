@@ -1,12 +1,13 @@
 // The bot's commands: /start (greeting and consent), /help, /reset (a new conversation) and /stop (no
 // proactive messages). Replies are sent after the webhook is acknowledged, in the user's language
 // (bot-texts.ts).
+import { formatMessage } from "@coach/contracts/messages";
 import { Composer, type Context } from "grammy";
 import { closeOpenConversations, findOrCreateContact, type ChannelUser } from "../channel-session";
 import { canonicalContactId } from "../../db/contact-links";
 import { forTenant } from "../../db/tenant-gateway";
 import type { BotDeps } from "./bot-context";
-import { botTexts } from "./bot-texts";
+import { botTexts, helpMessage } from "./bot-texts";
 
 /** The Telegram user of `ctx`'s chat as a channel user (null for updates without a chat). */
 export function userOf(ctx: Context): ChannelUser | null {
@@ -37,12 +38,13 @@ export function commandsComposer(deps: BotDeps): Composer<Context> {
         optedOutAt: null,
       });
       const texts = await botTexts(deps, ctx);
-      await ctx.reply(`${texts.greeting(deps.config.bot_info.first_name)}\n\n${texts.help}`);
+      const greeting = formatMessage(texts.greeting, { botName: deps.config.bot_info.first_name });
+      await ctx.reply(`${greeting}\n\n${helpMessage(texts)}`);
     });
   });
 
   commands.command("help", (ctx) => {
-    deps.defer(async () => ctx.reply((await botTexts(deps, ctx)).help));
+    deps.defer(async () => ctx.reply(helpMessage(await botTexts(deps, ctx))));
   });
 
   commands.command("reset", (ctx) => {

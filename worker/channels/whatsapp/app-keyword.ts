@@ -3,7 +3,7 @@
 // the coach's app as this person. WhatsApp has no commands, so the whole message must be the keyword:
 // "app not working" still goes to the coach. WhatsApp tells no language: the reply is in the one a
 // member chose for the person, else the persona's first.
-import { APP_CODE_TEXTS } from "../../companion/app-code-texts";
+import { appCodeText } from "../../companion/app-code-texts";
 import { chatAppSignIn } from "../../companion/app-sign-in-link";
 import type { KeywordSender } from "./keyword-sender";
 
@@ -18,5 +18,5 @@ export async function appReply(
   { gateway, contact, language }: KeywordSender,
 ): Promise<string> {
   const { code, appUrl } = await chatAppSignIn(env, gateway, contact.id);
-  return APP_CODE_TEXTS[language](code, appUrl);
+  return appCodeText(language, code, appUrl);
 }

@@ -4,6 +4,7 @@
 // whole message in any case; anything else is an ordinary message. Replies are in the language a
 // member chose for the sender, else the keyword's language when the persona speaks it, else in the
 // persona's first.
+import { formatMessage } from "@coach/contracts/messages";
 import { planRequiredLink, programNeedsPlanText } from "../../billing/program-access";
 import type { ChannelEntry } from "../../db/channel-directory";
 import { chooseReplyLanguage } from "../../lib/reply-language";
@@ -80,5 +81,7 @@ export async function handleCoachingKeyword(
   if ("link" in joined)
     return reply(programNeedsPlanText(await language(), program.name, joined.link));
   const words = await texts();
-  return reply(joined.duplicate ? words.alreadyIn(program.name) : words.joined(program.name));
+  return reply(
+    formatMessage(joined.duplicate ? words.alreadyIn : words.joined, { program: program.name }),
+  );
 }

@@ -1,13 +1,15 @@
 // Quick replies on WhatsApp: up to three short ones (titles of at most 20 characters) go out as an
 // interactive message with reply buttons; more, or longer, are written under the text as a numbered
 // list, which the room matches when the user answers with a number or the words. How to answer the list
-// is said in the persona's first language: WhatsApp reports no language of its own.
+// is said in the persona's first language (quick-reply-message.messages.json): WhatsApp reports no
+// language of its own.
 import type { QuickReply } from "@coach/contracts/socket";
 import type { ReplyLanguage } from "../../lib/reply-language";
 import type { WhatsAppConfig } from "../channel-config";
 import { splitText } from "../split-text";
 import { whatsAppText } from "./format-text";
 import { sendReplyButtons, sendText, WHATSAPP_TEXT_LIMIT } from "./graph-client";
+import catalog from "./quick-reply-message.messages.json";
 
 export const WHATSAPP_MAX_BUTTONS = 3;
 export const WHATSAPP_BUTTON_TITLE_LIMIT = 20;
@@ -24,14 +26,12 @@ export function fitsReplyButtons(text: string, replies: readonly QuickReply[]): 
   );
 }
 
-/** Under a numbered list: how to answer it. */
-const ANSWER_WITH_A_NUMBER: Record<ReplyLanguage, string> = {
-  en: "Reply with a number.",
-  es: "Responde con un número.",
-  pt: "Responda com um número.",
-  fr: "Répondez par un numéro.",
-  de: "Antworte mit einer Zahl.",
+type QuickReplyTexts = {
+  /** Under a numbered list: how to answer it. */
+  answerWithNumber: string;
 };
+
+const QUICK_REPLY_TEXTS: Record<ReplyLanguage, QuickReplyTexts> = catalog;
 
 /** `text` with the replies as a numbered list under it, and how to answer, in `language`. */
 export function withNumberedReplies(
@@ -41,7 +41,7 @@ export function withNumberedReplies(
 ): string {
   if (replies.length === 0) return text;
   const list = replies.map((r, i) => `${i + 1}. ${r.label}`).join("\n");
-  return `${text}\n\n${list}\n${ANSWER_WITH_A_NUMBER[language]}`;
+  return `${text}\n\n${list}\n${QUICK_REPLY_TEXTS[language].answerWithNumber}`;
 }
 
 /**
