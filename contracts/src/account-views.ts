@@ -59,13 +59,8 @@ export type Invitation = { id: string; email: string; role: Role; expires_at: st
 /** `POST /members`: the invitation and the one-time token its link (`<dashboard>/invite/<token>`) carries. */
 export type InvitationCreated = { invitation: Invitation; invitation_token: string };
 
-/** `GET /invitations/:token`: what an open invitation link opens. */
-export type InvitationPreview = {
-  workspace_name: string;
-  email: string;
-  role: Role;
-  expires_at: string;
-};
+/** `GET /invitations/:token`: the invitation an open link opens (less its id) and its workspace's name. */
+export type InvitationPreview = Omit<Invitation, "id"> & { workspace_name: string };
 
 /** `POST /invitations/:token/accept`: the workspace the signed-in person just joined. */
 export type InvitationAccepted = { tenant_id: string; workspace_name: string; role: Role };

@@ -41,7 +41,7 @@ export type DocumentPage = { documents: KnowledgeDocument[]; next_offset: number
 export type RenamedDocument = KnowledgeDocument & { bridge_pending: boolean };
 
 /** `DELETE /knowledge/documents/:id`: gone, with the vectors the bridge dropped. */
-export type DocumentDeleted = { id: string; deleted: true; vectors_deleted: number };
+export type DocumentDeleted = Deleted & { vectors_deleted: number };
 
 /**
  * A creator's correction: the question and the answer given word for word to it and to nearly the

@@ -4,24 +4,22 @@
 // stands at the earliest wake-up. Separate from the Durable Object because its alarm and several RPC
 // methods share this work.
 import { isWorkspaceClosed } from "../../worker/db/workspace-store";
-import { describeError, type Logger } from "../../worker/lib/logger";
+import { describeError } from "../../worker/lib/logger";
 import type { AgentStore, EnrollmentRecord } from "./agent-store";
 import type { CoachingSignals } from "./coaching-signals";
 import { readContactTimeZone } from "./contact-time-zone";
-import { syncEnrollmentIndex } from "./enrollment-index";
+import { syncEnrollmentIndex, type IndexDeps } from "./enrollment-index";
 import type { StepExecutor } from "./step-executor";
 import { rezoneWaits } from "./zoned-waits";
 
 /** A failed step (room or D1 unreachable) is tried again after this long. */
 const RETRY_DELAY_MS = 60_000;
 
-export type UpkeepDeps = {
-  env: Env;
-  ctx: DurableObjectState;
+/** What the index is written with (env, ctx, logger), and the agent's own parts and clock. */
+export type UpkeepDeps = IndexDeps & {
   store: AgentStore;
   executor: StepExecutor;
   signals: CoachingSignals;
-  logger: Logger;
   /** The agent's clock (pinned by the tests' subclass). */
   now(): number;
 };
@@ -89,13 +87,7 @@ export class EnrollmentUpkeep {
 
   async syncIndex(record: EnrollmentRecord, justEnded = false): Promise<void> {
     const identity = this.deps.store.identity();
-    if (identity)
-      await syncEnrollmentIndex(
-        { env: this.deps.env, ctx: this.deps.ctx, logger: this.deps.logger },
-        identity,
-        record,
-        justEnded,
-      );
+    if (identity) await syncEnrollmentIndex(this.deps, identity, record, justEnded);
   }
 
   /**

@@ -6,7 +6,6 @@
 // answer is stored once, by the turn's single `finish`. With the workspace's overflow on, an attempt
 // no bridge can take in time goes to Workers AI instead (overflow-choice.ts, room/overflow-turn.ts),
 // and a turn whose bridge just failed is handed to it at once while the day's budget has room.
-import type { ChatEvent, ChatRequest } from "@coach/contracts/bridge";
 import type { DispatchOutcome } from "../../worker/lib/bridge-routing";
 import type { BridgeEnv } from "../../worker/lib/bridge-client";
 import { bridgePoolFor } from "../../worker/lib/bridge-pools";
@@ -20,7 +19,7 @@ import {
 } from "./overflow-choice";
 import { runOverflowTurn } from "./overflow-turn";
 import type { RoomMeta } from "./room-meta";
-import { runTurn, type TurnOutcome } from "./turn-runner";
+import { runTurn, type AttemptOptions, type TurnOutcome } from "./turn-runner";
 
 /** The bridge that answered this conversation last. */
 const LAST_KEY = "bridge:last";
@@ -34,14 +33,6 @@ export type ChoiceDeps = {
   storage: DurableObjectStorage;
   meta: () => RoomMeta;
   logger: Logger;
-};
-
-/** What an attempt sends and where its events go, whoever answers it. */
-export type AttemptOptions = {
-  request: ChatRequest;
-  requestId: string;
-  signal: AbortSignal;
-  onEvent: (event: ChatEvent) => void;
 };
 
 export type ChosenBridge = {

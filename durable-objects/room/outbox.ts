@@ -36,8 +36,7 @@ CREATE TABLE IF NOT EXISTS outbox (
   next_attempt_at INTEGER NOT NULL,
   created_at INTEGER NOT NULL,
   notified INTEGER NOT NULL DEFAULT 0,
-  request_id TEXT NOT NULL,
-  last_error TEXT
+  request_id TEXT NOT NULL
 );
 `;
 
@@ -110,12 +109,11 @@ export class Outbox {
     );
   }
 
-  /** Puts a turn back to wait until `nextAttemptAt`. */
-  reschedule(turnId: string, nextAttemptAt: number, error: string): void {
+  /** Puts a turn back to wait until `nextAttemptAt` (why it waits is in the "turn deferred" log line). */
+  reschedule(turnId: string, nextAttemptAt: number): void {
     this.sql.exec(
-      "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE turn_id = ?",
+      "UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE turn_id = ?",
       nextAttemptAt,
-      error,
       turnId,
     );
   }

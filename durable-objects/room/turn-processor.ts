@@ -215,7 +215,7 @@ export class TurnProcessor {
     } else {
       const delay = failover ? 0 : nextAttemptDelay(turn.attempts + 1, outcome.retryAfterMs);
       deps.logger.warn("turn deferred", { ...fields, reason: outcome.reason, retry_in_ms: delay });
-      deps.outbox.reschedule(turn.turnId, Date.now() + delay, outcome.reason);
+      deps.outbox.reschedule(turn.turnId, Date.now() + delay);
       if (!turn.notified && !failover) {
         deps.outbox.markNotified(turn.turnId);
         const message =

@@ -21,14 +21,16 @@ export type TurnOutcome =
   | { kind: "retry"; reason: string; code: "coach_busy" | "coach_offline"; retryAfterMs?: number }
   | { kind: "failed"; reason: string };
 
-export type RunTurnOptions = {
-  env: BridgeEnv;
+/** What an attempt sends and where its events go, whoever answers it. */
+export type AttemptOptions = {
   request: ChatRequest;
   requestId: string;
   signal: AbortSignal;
   /** Called for each event before `done` (queued, started, delta). */
   onEvent: (event: ChatEvent) => void;
 };
+
+export type RunTurnOptions = AttemptOptions & { env: BridgeEnv };
 
 function retryAfterMs(response: Response): number | undefined {
   const seconds = Number(response.headers.get("Retry-After"));

@@ -20,12 +20,10 @@ import { storeSubscription } from "./subscription-sync";
 /** Stripe's largest page. */
 const PAGE = 100;
 
-export type ReconcileReport = {
-  listed: number;
-  corrected: number;
-  failed: number;
-  tenants: number;
-};
+/** A run's counts: subscriptions listed, memberships corrected and not, workspaces given their day. */
+const emptyReport = () => ({ listed: 0, corrected: 0, failed: 0, tenants: 0 });
+
+export type ReconcileReport = ReturnType<typeof emptyReport>;
 
 const ms = (seconds: number | null | undefined) => (seconds ? seconds * 1000 : null);
 
@@ -81,7 +79,7 @@ async function reconcilePage(
 
 /** Runs the reconciliation once; without STRIPE_SECRET_KEY memberships are off and nothing is read. */
 export async function reconcileMemberships(env: Env, logger: Logger): Promise<ReconcileReport> {
-  const report: ReconcileReport = { listed: 0, corrected: 0, failed: 0, tenants: 0 };
+  const report = emptyReport();
   if (!env.STRIPE_SECRET_KEY) {
     logger.info("reconciliation skipped: STRIPE_SECRET_KEY is not set");
     return report;

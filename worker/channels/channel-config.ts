@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { ChannelEntry } from "../db/channel-directory";
 import { openSecrets, sealSecrets } from "./secret-box";
 
-export const TelegramConfigSchema = z.object({
+const TelegramConfigSchema = z.object({
   bot_token: z.string(),
   webhook_secret: z.string(),
   /** getMe's answer when the bot was connected, handed to grammY so no update needs a getMe. */
@@ -17,7 +17,7 @@ export const TelegramConfigSchema = z.object({
 });
 export type TelegramConfig = z.infer<typeof TelegramConfigSchema>;
 
-export const WhatsAppConfigSchema = z.object({
+const WhatsAppConfigSchema = z.object({
   phone_number_id: z.string(),
   access_token: z.string(),
   app_secret: z.string(),

@@ -57,7 +57,7 @@ function codeHash(tenantId: string, code: string): Promise<string> {
 
 /** A fresh code for the person behind `contactId` (it links to their canonical contact). */
 export async function issueLinkCode(
-  env: Env,
+  env: Pick<Env, "DB">,
   gateway: TenantGateway,
   contactId: string,
   now = Date.now(),
@@ -75,7 +75,7 @@ export async function issueLinkCode(
 }
 
 async function allowAttempt(
-  env: Env,
+  env: Pick<Env, "RATE_LIMITER">,
   tenantId: string,
   contactId: string,
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
@@ -90,7 +90,7 @@ async function allowAttempt(
  * and its own open conversations are closed (they stay in the history).
  */
 export async function redeemLinkCode(
-  env: Env,
+  env: Pick<Env, "DB" | "RATE_LIMITER">,
   gateway: TenantGateway,
   contactId: string,
   typed: string,

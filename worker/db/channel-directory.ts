@@ -1,12 +1,12 @@
 // Cross-tenant lookups for messaging channels: a webhook names only a bot id or a channel id, so the
 // channel (and with it the tenant) is found here before anything else. Also keeps the webhook
 // deduplication ledger and the delivery status of our outbound messages, both keyed by channel.
-import { and, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, lte, sql } from "drizzle-orm";
 import type { ChannelKind } from "./enums";
 import { database } from "./client";
 import { firstRow } from "./first-row";
 import { channelDeliveries, channelEvents, channels, contacts } from "./schema";
-import { forTenant } from "./tenant-gateway";
+import { forTenant, type TenantRow } from "./tenant-gateway";
 import { firstRowWithWorkspaceClosed } from "./workspace-closed-row";
 
 export type ChannelEntry = {
@@ -37,27 +37,25 @@ const entryColumns = {
   webhookSecretHash: channels.webhookSecretHash,
 };
 
-/** The one channel `where` picks, with whether its workspace is closed. */
-function findChannel(d1: D1Database, where: SQL | undefined): Promise<FoundChannel | undefined> {
+/** The channel of `kind` whose `key` column holds `value`, with whether its workspace is closed. */
+function findChannel(
+  d1: D1Database,
+  kind: ChannelKind,
+  key: typeof channels.id | typeof channels.externalId,
+  value: string,
+): Promise<FoundChannel | undefined> {
+  const where = and(eq(channels.kind, kind), eq(key, value));
   return firstRowWithWorkspaceClosed(d1, channels, entryColumns, where);
 }
 
 /** The connected channel of `kind` with the platform's id `externalId` (a Telegram bot id). */
-export function findChannelByExternalId(
-  d1: D1Database,
-  kind: ChannelKind,
-  externalId: string,
-): Promise<FoundChannel | undefined> {
-  return findChannel(d1, and(eq(channels.kind, kind), eq(channels.externalId, externalId)));
+export function findChannelByExternalId(d1: D1Database, kind: ChannelKind, externalId: string) {
+  return findChannel(d1, kind, channels.externalId, externalId);
 }
 
 /** The channel of `kind` with our own id, in whichever tenant it is. */
-export function findChannelById(
-  d1: D1Database,
-  kind: ChannelKind,
-  id: string,
-): Promise<FoundChannel | undefined> {
-  return findChannel(d1, and(eq(channels.kind, kind), eq(channels.id, id)));
+export function findChannelById(d1: D1Database, kind: ChannelKind, id: string) {
+  return findChannel(d1, kind, channels.id, id);
 }
 
 /**
@@ -115,24 +113,27 @@ export async function setContactUnreachable(
     .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)));
 }
 
-/** Why the platform will not deliver to a contact, or null when nothing says so. */
-export async function contactUnreachableReason(
+/** What `read` takes from a tenant's contact, or null when the contact is missing. */
+async function readContact<Value>(
   d1: D1Database,
   tenantId: string,
   contactId: string,
-): Promise<string | null> {
+  read: (contact: TenantRow<"contacts">) => Value | null,
+): Promise<Value | null> {
   const contact = await forTenant(d1, tenantId).find("contacts", contactId);
-  return contact?.unreachableAt ? (contact.unreachableReason ?? "unreachable") : null;
+  return contact ? read(contact) : null;
+}
+
+/** Why the platform will not deliver to a contact, or null when nothing says so. */
+export function contactUnreachableReason(d1: D1Database, tenantId: string, contactId: string) {
+  return readContact(d1, tenantId, contactId, (contact) =>
+    contact.unreachableAt ? (contact.unreachableReason ?? "unreachable") : null,
+  );
 }
 
 /** When a contact last wrote to us: the start of WhatsApp's 24-hour customer-service window. */
-export async function contactLastSeenAt(
-  d1: D1Database,
-  tenantId: string,
-  contactId: string,
-): Promise<number | null> {
-  const contact = await forTenant(d1, tenantId).find("contacts", contactId);
-  return contact?.lastSeenAt ?? null;
+export function contactLastSeenAt(d1: D1Database, tenantId: string, contactId: string) {
+  return readContact(d1, tenantId, contactId, (contact) => contact.lastSeenAt);
 }
 
 /** Remembers an outbound message by the platform's id, so status webhooks can confirm its delivery. */

@@ -96,12 +96,11 @@ export async function recordAttempt(
 /** An endpoint's delivery log, newest first. */
 export async function deliveryLog(
   d1: D1Database,
-  tenantId: string,
-  endpointId: string,
+  endpoint: Pick<WebhookEndpoint, "tenantId" | "id">,
   limit: number,
 ): Promise<WebhookDelivery[]> {
-  return forTenant(d1, tenantId).list("webhookDeliveries", {
-    where: (t) => eq(t.endpointId, endpointId),
+  return forTenant(d1, endpoint.tenantId).list("webhookDeliveries", {
+    where: (t) => eq(t.endpointId, endpoint.id),
     orderBy: newestFirst,
     limit,
   });

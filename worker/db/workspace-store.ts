@@ -31,21 +31,20 @@ export type WorkspaceClosure = {
   erasedAt: number | null;
 };
 
+// Three columns only: the widget's token routes ask for the closure on every call.
+const closureColumns = {
+  closedAt: tenants.deletedAt,
+  eraseAfter: tenants.eraseAfter,
+  erasedAt: tenants.erasedAt,
+};
+
 /** The workspace's closure, or null while it is open (or when it does not exist). */
 export async function findClosure(
   d1: D1Database,
   tenantId: string,
 ): Promise<WorkspaceClosure | null> {
-  // Three columns only: the widget's token routes ask this on every call.
   const row = await firstRow(
-    database(d1)
-      .select({
-        closedAt: tenants.deletedAt,
-        eraseAfter: tenants.eraseAfter,
-        erasedAt: tenants.erasedAt,
-      })
-      .from(tenants)
-      .where(eq(tenants.id, tenantId)),
+    database(d1).select(closureColumns).from(tenants).where(eq(tenants.id, tenantId)),
   );
   if (!row || row.closedAt === null) return null;
   return { ...row, closedAt: row.closedAt };

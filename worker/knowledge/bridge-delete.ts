@@ -3,22 +3,14 @@
 // listed, so the creator can delete it again once that bridge is back (or remove the bridge); asking a
 // bridge that already removed it again is harmless (it answers 0 passages, or 404).
 import type { PoolMember } from "../bridges/pool-members";
-import { callBridgeIfReachable } from "../lib/bridge-client";
+import { callBridgeIfReachable, type BridgeCall } from "../lib/bridge-client";
 
 /** How many passages were removed, and the bridges that could not confirm the removal. */
 export type RemovalOutcome = { deleted: number; unconfirmed: string[] };
 
-async function removeAt(
-  member: PoolMember,
-  tenantId: string,
-  documentId: string,
-  requestId: string,
-): Promise<number | null> {
-  const response = await callBridgeIfReachable(member.target, {
-    method: "DELETE",
-    path: `/v1/documents/${encodeURIComponent(tenantId)}/${encodeURIComponent(documentId)}`,
-    requestId,
-  });
+/** Sends the removal to one bridge: how many passages it removed, or null when it did not confirm. */
+async function removeAt(member: PoolMember, removal: BridgeCall): Promise<number | null> {
+  const response = await callBridgeIfReachable(member.target, removal);
   if (!response) return null;
   if (response.status === 404) {
     await response.body?.cancel();
@@ -45,9 +37,12 @@ export async function removeEverywhere(
   documentId: string,
   requestId: string,
 ): Promise<RemovalOutcome> {
-  const results = await Promise.all(
-    members.map((member) => removeAt(member, tenantId, documentId, requestId)),
-  );
+  const removal: BridgeCall = {
+    method: "DELETE",
+    path: `/v1/documents/${encodeURIComponent(tenantId)}/${encodeURIComponent(documentId)}`,
+    requestId,
+  };
+  const results = await Promise.all(members.map((member) => removeAt(member, removal)));
   return {
     // Each bridge holds a full copy: the most any of them removed is the document's passage count.
     deleted: Math.max(0, ...results.map((n) => n ?? 0)),

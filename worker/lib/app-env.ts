@@ -15,10 +15,7 @@ export type Principal = {
   sessionId?: string;
 };
 
-export type AppVariables = {
-  requestId: string;
-  logger: Logger;
-  principal: Principal;
+export type AppEnv = {
+  Bindings: Env;
+  Variables: { requestId: string; logger: Logger; principal: Principal };
 };
-
-export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -11,6 +11,7 @@ import { AppError } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
 import { principalAllows, requirePermission } from "../middleware/require-permission";
 import { guardedJson } from "../middleware/guarded-json";
+import { settingsRows } from "./settings-rows";
 
 const createBody = z.object({
   name: z.string().trim().min(1).max(100),
@@ -37,9 +38,7 @@ function toJson(row: TenantRow<"apiKeys">) {
 export const apiKeyRoutes = new Hono<AppEnv>()
   .use(authenticate())
   .get("/", requirePermission("api_keys:read"), async (c) => {
-    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("apiKeys", {
-      orderBy: (t) => t.createdAt,
-    });
+    const rows = await settingsRows(c, "apiKeys");
     return c.json({ api_keys: rows.map(toJson) });
   })
   .post("/", ...guardedJson("api_keys:write", createBody), async (c) => {

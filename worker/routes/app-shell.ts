@@ -12,13 +12,11 @@ import {
   shellPolicy,
   type AppLook,
 } from "../companion/app-shell";
-import { findWidgetByPublicKey } from "../db/widget-directory";
 import type { AppEnv } from "../lib/app-env";
-import { AppError } from "../lib/errors";
 import { newSecret } from "../lib/ids";
 import { loadPersona } from "../persona/load-persona";
 import { personaLook } from "../widget/persona-look";
-import { workspaceClosed } from "../workspace/workspace-closed";
+import { appWidget } from "./app-widget";
 
 /** Name and colour changes reach installed apps within a few minutes. */
 const SHELL_MAX_AGE_SECONDS = 300;
@@ -27,14 +25,7 @@ const ICON_MAX_AGE_SECONDS = 86_400;
 /** The app's widget and its settings; an unknown key is a 404, a closed workspace a 410. */
 async function widgetOf(c: Context<AppEnv>) {
   const publicKey = c.req.param("public_key") ?? "";
-  const widget = await findWidgetByPublicKey(c.env.DB, publicKey);
-  if (!widget)
-    throw new AppError(
-      404,
-      "widget_not_found",
-      "No app has this address. Open the app again from the chat on the creator's site.",
-    );
-  if (widget.workspaceClosed) throw workspaceClosed();
+  const widget = await appWidget(c.env.DB, publicKey);
   const settings = applyWidgetSettings(widget.settings as Partial<WidgetSettings>);
   return { publicKey, tenantId: widget.tenantId, settings };
 }

@@ -17,11 +17,10 @@ import { rotateSession, startSession } from "../auth/sessions";
 import * as accounts from "../db/accounts";
 import { AppError } from "../lib/errors";
 import { retentionSweeperFor } from "../lib/retention-sweepers";
-import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
+import { signedIn } from "../middleware/signed-in";
 import { clientIp } from "../lib/client-ip";
 import { consume } from "../lib/rate-limiters";
-import { requirePermission } from "../middleware/require-permission";
 import { workerConfig } from "../lib/config";
 import { clientMeta } from "./client-meta";
 import { PasswordField } from "./password-field";
@@ -196,7 +195,7 @@ export const authRoutes = new Hono<AppEnv>()
       "The refresh token is invalid, expired or revoked. Sign in again.",
     );
   })
-  .post("/logout", authenticate(), requirePermission("self"), async (c) => {
+  .post("/logout", ...signedIn("self"), async (c) => {
     const principal = c.get("principal");
     if (principal.sessionId) await accounts.revokeFamily(c.env.DB, principal.sessionId);
     await recordAudit(c, {
@@ -205,7 +204,7 @@ export const authRoutes = new Hono<AppEnv>()
     });
     return c.body(null, 204);
   })
-  .post("/logout-all", authenticate(), requirePermission("self"), async (c) => {
+  .post("/logout-all", ...signedIn("self"), async (c) => {
     await accounts.revokeAllSessions(c.env.DB, c.get("principal").subjectId);
     await recordAudit(c, { action: "auth.logout_all" });
     return c.body(null, 204);

@@ -6,26 +6,19 @@ import { recordAudit } from "../auth/audit";
 import { billingSettingsOf, saveBillingSettings } from "../billing/lapsed-members";
 import { forPrincipal } from "../db/tenant-gateway";
 import type { AppEnv } from "../lib/app-env";
-import { authenticate } from "../middleware/authenticate";
-import { requirePermission } from "../middleware/require-permission";
-import { guardedJson } from "../middleware/guarded-json";
+import { signedIn, signedInJson } from "../middleware/signed-in";
 
 export const billingSettingsRoutes = new Hono<AppEnv>()
-  .get("/settings", authenticate(), requirePermission("settings:read"), async (c) =>
+  .get("/settings", ...signedIn("settings:read"), async (c) =>
     c.json(await billingSettingsOf(forPrincipal(c.env.DB, c.get("principal")))),
   )
-  .put(
-    "/settings",
-    authenticate(),
-    ...guardedJson("settings:write", BillingSettingsSchema, 1024),
-    async (c) => {
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const saved = await saveBillingSettings(gateway, c.req.valid("json"));
-      await recordAudit(c, {
-        action: "billing.settings_updated",
-        target: { type: "workspace", id: gateway.tenantId },
-        metadata: { proactive_for_lapsed: saved.proactive_for_lapsed },
-      });
-      return c.json(saved);
-    },
-  );
+  .put("/settings", ...signedInJson("settings:write", BillingSettingsSchema, 1024), async (c) => {
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const saved = await saveBillingSettings(gateway, c.req.valid("json"));
+    await recordAudit(c, {
+      action: "billing.settings_updated",
+      target: { type: "workspace", id: gateway.tenantId },
+      metadata: { proactive_for_lapsed: saved.proactive_for_lapsed },
+    });
+    return c.json(saved);
+  });

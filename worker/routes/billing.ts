@@ -31,10 +31,8 @@ import type { AppEnv } from "../lib/app-env";
 import { workerConfig } from "../lib/config";
 import { AppError } from "../lib/errors";
 import { stripeClient } from "../lib/stripe-client";
-import { authenticate } from "../middleware/authenticate";
 import { queryParams } from "../middleware/query-params";
-import { requirePermission } from "../middleware/require-permission";
-import { guardedJson } from "../middleware/guarded-json";
+import { signedIn, signedInJson } from "../middleware/signed-in";
 
 const ListQuerySchema = z.object({ status: z.enum(["active", "all"]).default("active") });
 const ExportQuerySchema = z.object({ status: MemberStatusFilter.default("all") });
@@ -45,49 +43,34 @@ const returnUrl = (env: Env, requestUrl: string) =>
   `${workerConfig(env).publicEdgeUrl ?? new URL(requestUrl).origin}/api/v1/billing/return`;
 
 export const billingRoutes = new Hono<AppEnv>()
-  .get(
-    "/plans",
-    authenticate(),
-    requirePermission("settings:read"),
-    queryParams(ListQuerySchema),
-    async (c) => {
-      const { status } = c.req.valid("query");
-      const rows = await forPrincipal(c.env.DB, c.get("principal")).list("billingPlans", {
-        where: (t) => (status === "active" ? isNull(t.archivedAt) : undefined),
-        orderBy: newestFirst,
-      });
-      return c.json({ plans: rows.map(planView) });
-    },
-  )
-  .post("/plans", authenticate(), ...guardedJson("settings:write", PlanCreateSchema), async (c) => {
+  .get("/plans", ...signedIn("settings:read"), queryParams(ListQuerySchema), async (c) => {
+    const { status } = c.req.valid("query");
+    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("billingPlans", {
+      where: (t) => (status === "active" ? isNull(t.archivedAt) : undefined),
+      orderBy: newestFirst,
+    });
+    return c.json({ plans: rows.map(planView) });
+  })
+  .post("/plans", ...signedInJson("settings:write", PlanCreateSchema), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const row = await createPlan(gateway, () => stripeClient(c.env), c.req.valid("json"));
     return c.json(planView(row), 201);
   })
-  .patch(
-    "/plans/:id",
-    authenticate(),
-    ...guardedJson("settings:write", PlanUpdateSchema),
-    async (c) => {
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const plan = await gateway.get("billingPlans", c.req.param("id"));
-      if (plan.archivedAt !== null)
-        throw new AppError(
-          409,
-          "plan_not_found",
-          "This plan is deleted; create a new one instead.",
-        );
-      const row = await updatePlan(gateway, () => stripeClient(c.env), plan, c.req.valid("json"));
-      return c.json(planView(row));
-    },
-  )
-  .delete("/plans/:id", authenticate(), requirePermission("settings:write"), async (c) => {
+  .patch("/plans/:id", ...signedInJson("settings:write", PlanUpdateSchema), async (c) => {
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const plan = await gateway.get("billingPlans", c.req.param("id"));
+    if (plan.archivedAt !== null)
+      throw new AppError(409, "plan_not_found", "This plan is deleted; create a new one instead.");
+    const row = await updatePlan(gateway, () => stripeClient(c.env), plan, c.req.valid("json"));
+    return c.json(planView(row));
+  })
+  .delete("/plans/:id", ...signedIn("settings:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const plan = await gateway.get("billingPlans", c.req.param("id"));
     if (plan.archivedAt === null) await archivePlan(gateway, () => stripeClient(c.env), plan);
     return c.body(null, 204);
   })
-  .get("/connect", authenticate(), requirePermission("settings:read"), async (c) => {
+  .get("/connect", ...signedIn("settings:read"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const stored = await payoutAccount(gateway);
     const account = stored && (await refreshAccount(gateway, stripeClient(c.env), stored));
@@ -100,54 +83,32 @@ export const billingRoutes = new Hono<AppEnv>()
       : { status: "not_started", restricted_reason: null, stripe_account_id: null };
     return c.json(view);
   })
-  .post(
-    "/connect",
-    authenticate(),
-    ...guardedJson("settings:write", ConnectStartSchema),
-    async (c) => {
-      const { return_url: returnUrl } = c.req.valid("json");
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const url = await onboardingLink(gateway, stripeClient(c.env), {
-        returnUrl,
-        refreshUrl: returnUrl,
-      });
-      return c.json({ url });
-    },
+  .post("/connect", ...signedInJson("settings:write", ConnectStartSchema), async (c) => {
+    const { return_url: returnUrl } = c.req.valid("json");
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const url = await onboardingLink(gateway, stripeClient(c.env), {
+      returnUrl,
+      refreshUrl: returnUrl,
+    });
+    return c.json({ url });
+  })
+  .get("/revenue", ...signedIn("analytics:read"), queryParams(RevenueQuerySchema), async (c) => {
+    const q = c.req.valid("query");
+    const count = q.interval === "day" ? q.days : q.months;
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    return c.json(await revenueOf(gateway, { interval: q.interval, count }));
+  })
+  .get("/members", ...signedIn("analytics:read"), queryParams(MembersQuerySchema), async (c) =>
+    c.json(await membersPage(forPrincipal(c.env.DB, c.get("principal")), c.req.valid("query"))),
   )
-  .get(
-    "/revenue",
-    authenticate(),
-    requirePermission("analytics:read"),
-    queryParams(RevenueQuerySchema),
-    async (c) => {
-      const q = c.req.valid("query");
-      const count = q.interval === "day" ? q.days : q.months;
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      return c.json(await revenueOf(gateway, { interval: q.interval, count }));
-    },
-  )
-  .get(
-    "/members",
-    authenticate(),
-    requirePermission("analytics:read"),
-    queryParams(MembersQuerySchema),
-    async (c) =>
-      c.json(await membersPage(forPrincipal(c.env.DB, c.get("principal")), c.req.valid("query"))),
-  )
-  .get(
-    "/members/export",
-    authenticate(),
-    requirePermission("analytics:read"),
-    queryParams(ExportQuerySchema),
-    (c) => {
-      const gateway = forPrincipal(c.env.DB, c.get("principal"));
-      const day = new Date().toISOString().slice(0, 10);
-      return c.body(membersCsv(gateway, c.req.valid("query").status), 200, {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="members-${day}.csv"`,
-      });
-    },
-  )
+  .get("/members/export", ...signedIn("analytics:read"), queryParams(ExportQuerySchema), (c) => {
+    const gateway = forPrincipal(c.env.DB, c.get("principal"));
+    const day = new Date().toISOString().slice(0, 10);
+    return c.body(membersCsv(gateway, c.req.valid("query").status), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="members-${day}.csv"`,
+    });
+  })
   .post("/stripe/webhook", async (c) => {
     const body = new TextDecoder().decode(await readWebhookBody(c.req.raw));
     const event = await verifiedEvent(c.env, body, c.req.header("Stripe-Signature"));

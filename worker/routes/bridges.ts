@@ -12,7 +12,6 @@ import { checkBridgeUrl } from "../bridges/bridge-url";
 import { openBridgeSecrets, sealBridgeSecrets } from "../bridges/bridge-secrets";
 import { toBridgeJson } from "../bridges/bridge-view";
 import { forgetBridgeCopies } from "../db/bridge-copy-store";
-import { oldestFirst } from "../db/creation-order";
 import { forPrincipal } from "../db/tenant-gateway";
 import { bridgePoolFor, type PoolMemberStatus } from "../lib/bridge-pools";
 import { AppError } from "../lib/errors";
@@ -21,6 +20,7 @@ import { describeError } from "../lib/logger";
 import { authenticate } from "../middleware/authenticate";
 import { requirePermission } from "../middleware/require-permission";
 import { guardedJson } from "../middleware/guarded-json";
+import { settingsRows } from "./settings-rows";
 
 /** Most bridges one workspace may register. */
 const MAX_BRIDGES = 16;
@@ -98,9 +98,7 @@ async function poolChanged(c: Context<AppEnv>): Promise<void> {
 export const bridgeRoutes = new Hono<AppEnv>()
   .use(authenticate())
   .get("/", requirePermission("settings:read"), async (c) => {
-    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("bridges", {
-      orderBy: oldestFirst,
-    });
+    const rows = await settingsRows(c, "bridges");
     const status = rows.length > 0 ? await poolStatus(c) : new Map<string, PoolMemberStatus>();
     return c.json({ bridges: rows.map((row) => toBridgeJson(row, status.get(row.id))) });
   })

@@ -25,10 +25,8 @@ import {
 } from "../channels/whatsapp/template-catalogue";
 import { channelView } from "../channels/channel-view";
 import { forPrincipal, type TenantRow } from "../db/tenant-gateway";
-import { authenticate } from "../middleware/authenticate";
 import { queryParams } from "../middleware/query-params";
-import { requirePermission } from "../middleware/require-permission";
-import { guardedJson } from "../middleware/guarded-json";
+import { signedIn, signedInJson } from "../middleware/signed-in";
 import { AppError } from "../lib/errors";
 
 function connected(channel: TenantRow<"channels">): TenantRow<"channels"> {
@@ -68,7 +66,7 @@ async function channelInPath(
 const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
 
 export const channelRoutes = new Hono<AppEnv>()
-  .get("/", authenticate(), requirePermission("channels:read"), async (c) => {
+  .get("/", ...signedIn("channels:read"), async (c) => {
     const rows = await forPrincipal(c.env.DB, c.get("principal")).list("channels", {
       orderBy: (t) => desc(t.createdAt),
     });
@@ -78,46 +76,36 @@ export const channelRoutes = new Hono<AppEnv>()
       channels: await Promise.all(channels.map((r) => channelView(c.env, r, origin))),
     });
   })
-  .post(
-    "/telegram",
-    authenticate(),
-    ...guardedJson("channels:write", TelegramConnectSchema),
-    async (c) => {
-      const origin = new URL(c.req.url).origin;
-      const channel = await connectTelegram(
-        c.env,
-        forPrincipal(c.env.DB, c.get("principal")),
-        origin,
-        c.req.valid("json").bot_token,
-        c.get("logger"),
-      );
-      await recordAudit(c, {
-        action: "channel.connected",
-        target: { type: "channel", id: channel.id },
-        metadata: { kind: "telegram", external_id: channel.externalId },
-      });
-      return c.json(await channelView(c.env, channel, origin), 201);
-    },
-  )
-  .post(
-    "/whatsapp",
-    authenticate(),
-    ...guardedJson("channels:write", WhatsAppConnectSchema),
-    async (c) => {
-      const channel = await connectWhatsApp(
-        c.env,
-        forPrincipal(c.env.DB, c.get("principal")),
-        c.req.valid("json"),
-      );
-      await recordAudit(c, {
-        action: "channel.connected",
-        target: { type: "channel", id: channel.id },
-        metadata: { kind: "whatsapp", external_id: channel.externalId },
-      });
-      return c.json(await channelView(c.env, channel, new URL(c.req.url).origin), 201);
-    },
-  )
-  .get("/:id", authenticate(), requirePermission("channels:read"), async (c) => {
+  .post("/telegram", ...signedInJson("channels:write", TelegramConnectSchema), async (c) => {
+    const origin = new URL(c.req.url).origin;
+    const channel = await connectTelegram(
+      c.env,
+      forPrincipal(c.env.DB, c.get("principal")),
+      origin,
+      c.req.valid("json").bot_token,
+      c.get("logger"),
+    );
+    await recordAudit(c, {
+      action: "channel.connected",
+      target: { type: "channel", id: channel.id },
+      metadata: { kind: "telegram", external_id: channel.externalId },
+    });
+    return c.json(await channelView(c.env, channel, origin), 201);
+  })
+  .post("/whatsapp", ...signedInJson("channels:write", WhatsAppConnectSchema), async (c) => {
+    const channel = await connectWhatsApp(
+      c.env,
+      forPrincipal(c.env.DB, c.get("principal")),
+      c.req.valid("json"),
+    );
+    await recordAudit(c, {
+      action: "channel.connected",
+      target: { type: "channel", id: channel.id },
+      metadata: { kind: "whatsapp", external_id: channel.externalId },
+    });
+    return c.json(await channelView(c.env, channel, new URL(c.req.url).origin), 201);
+  })
+  .get("/:id", ...signedIn("channels:read"), async (c) => {
     const channel = await forPrincipal(c.env.DB, c.get("principal")).get(
       "channels",
       c.req.param("id"),
@@ -135,76 +123,60 @@ export const channelRoutes = new Hono<AppEnv>()
     }
     return c.json(view);
   })
-  .post(
-    "/:id/rotate",
-    authenticate(),
-    ...guardedJson("channels:write", ChannelRotateSchema),
-    async (c) => {
-      const { gateway, channel } = await channelInPath(c, connected);
-      const origin = new URL(c.req.url).origin;
-      const input = c.req.valid("json");
-      const rotated =
-        channel.kind === "telegram"
-          ? await rotateTelegram(c.env, gateway, origin, channel)
-          : await rotateWhatsApp(c.env, gateway, channel, input);
-      const fields = channel.kind === "telegram" ? ["webhook_secret"] : Object.keys(input);
-      await recordAudit(c, {
-        action: "channel.rotated",
-        target: { type: "channel", id: channel.id },
-        metadata: { kind: channel.kind, fields },
-      });
-      return c.json(await channelView(c.env, rotated, origin));
-    },
-  )
-  .put(
-    "/:id/template",
-    authenticate(),
-    ...guardedJson("channels:write", WhatsAppTemplateSchema),
-    async (c) => {
-      const { gateway, channel } = await channelInPath(c, whatsapp);
-      const template = c.req.valid("json");
-      const updated = await setWhatsAppTemplate(c.env, gateway, channel, template);
-      await recordAudit(c, {
-        action: "channel.template_set",
-        target: { type: "channel", id: channel.id },
-        metadata: { name: template.name, language: template.language },
-      });
-      return c.json(await channelView(c.env, updated, new URL(c.req.url).origin));
-    },
-  )
+  .post("/:id/rotate", ...signedInJson("channels:write", ChannelRotateSchema), async (c) => {
+    const { gateway, channel } = await channelInPath(c, connected);
+    const origin = new URL(c.req.url).origin;
+    const input = c.req.valid("json");
+    const rotated =
+      channel.kind === "telegram"
+        ? await rotateTelegram(c.env, gateway, origin, channel)
+        : await rotateWhatsApp(c.env, gateway, channel, input);
+    const fields = channel.kind === "telegram" ? ["webhook_secret"] : Object.keys(input);
+    await recordAudit(c, {
+      action: "channel.rotated",
+      target: { type: "channel", id: channel.id },
+      metadata: { kind: channel.kind, fields },
+    });
+    return c.json(await channelView(c.env, rotated, origin));
+  })
+  .put("/:id/template", ...signedInJson("channels:write", WhatsAppTemplateSchema), async (c) => {
+    const { gateway, channel } = await channelInPath(c, whatsapp);
+    const template = c.req.valid("json");
+    const updated = await setWhatsAppTemplate(c.env, gateway, channel, template);
+    await recordAudit(c, {
+      action: "channel.template_set",
+      target: { type: "channel", id: channel.id },
+      metadata: { name: template.name, language: template.language },
+    });
+    return c.json(await channelView(c.env, updated, new URL(c.req.url).origin));
+  })
   .get(
     "/:id/templates",
-    authenticate(),
-    requirePermission("channels:read"),
+    ...signedIn("channels:read"),
     queryParams(WhatsAppTemplateQuerySchema),
     async (c) => {
       const { channel } = await channelInPath(c, whatsapp);
       return c.json(await listChannelTemplates(c.env, channel, c.req.valid("query")));
     },
   )
-  .delete(
-    "/:id/templates/:name",
-    authenticate(),
-    requirePermission("channels:write"),
-    async (c) => {
-      const name = c.req.param("name");
-      if (!TEMPLATE_NAME.test(name))
-        throw new AppError(
-          400,
-          "validation_failed",
-          "A template's name is lowercase letters, digits and _, as in the WhatsApp Manager.",
-        );
-      const { gateway, channel } = await channelInPath(c, whatsapp);
-      const deleted = await deleteChannelTemplate(c.env, gateway, channel, name);
-      await recordAudit(c, {
-        action: "channel.template_deleted",
-        target: { type: "channel", id: channel.id },
-        metadata: { name, was_configured: deleted.was_configured },
-      });
-      return c.json(deleted);
-    },
-  )
-  .delete("/:id", authenticate(), requirePermission("channels:write"), async (c) => {
+  .delete("/:id/templates/:name", ...signedIn("channels:write"), async (c) => {
+    const name = c.req.param("name");
+    if (!TEMPLATE_NAME.test(name))
+      throw new AppError(
+        400,
+        "validation_failed",
+        "A template's name is lowercase letters, digits and _, as in the WhatsApp Manager.",
+      );
+    const { gateway, channel } = await channelInPath(c, whatsapp);
+    const deleted = await deleteChannelTemplate(c.env, gateway, channel, name);
+    await recordAudit(c, {
+      action: "channel.template_deleted",
+      target: { type: "channel", id: channel.id },
+      metadata: { name, was_configured: deleted.was_configured },
+    });
+    return c.json(deleted);
+  })
+  .delete("/:id", ...signedIn("channels:write"), async (c) => {
     const { gateway, channel } = await channelInPath(c, connected);
     if (channel.kind === "telegram") await deleteTelegramWebhook(c.env, channel);
     const disconnected = await gateway.update("channels", channel.id, {

@@ -16,7 +16,6 @@ import {
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { forTenant, type TenantGateway, type TenantRow } from "../db/tenant-gateway";
-import { findWidgetByPublicKey } from "../db/widget-directory";
 import { redeemAppCode } from "../companion/app-link-codes";
 import { appSignInLink } from "../companion/app-sign-in-link";
 import { createDevice, deviceFromHeader } from "../companion/app-devices";
@@ -30,7 +29,7 @@ import { jsonBody } from "../middleware/json-body";
 import { allowsLocalHttp, pushEndpointAllowed } from "../push/push-endpoint";
 import { removeSubscription, saveSubscription } from "../push/push-subscriptions";
 import { visitorPreflight } from "../widget/visitor-preflight";
-import { workspaceClosed } from "../workspace/workspace-closed";
+import { appNotFound, appWidget } from "./app-widget";
 import { visitorAuth, type VisitorEnv } from "./widget-coaching";
 
 type AppApiEnv = AppEnv & {
@@ -40,20 +39,10 @@ type DeviceEnv = AppApiEnv & {
   Variables: AppApiEnv["Variables"] & { device: TenantRow<"appDevices"> };
 };
 
-function appNotFound(): AppError {
-  return new AppError(
-    404,
-    "widget_not_found",
-    "No app has this address. Open the app again from the chat on the creator's site.",
-  );
-}
-
 /** The app's public key in the path names the workspace; a closed one answers 410 to everything. */
 const appWorkspace = createMiddleware<AppApiEnv>(async (c, next) => {
   const publicKey = c.req.param("public_key") ?? "";
-  const widget = await findWidgetByPublicKey(c.env.DB, publicKey);
-  if (!widget) throw appNotFound();
-  if (widget.workspaceClosed) throw workspaceClosed();
+  const widget = await appWidget(c.env.DB, publicKey);
   c.set("gateway", forTenant(c.env.DB, widget.tenantId));
   c.set("publicKey", publicKey);
   c.header("Cache-Control", "no-store");

@@ -35,13 +35,8 @@ async function conversationOf(c: Context<AppEnv>) {
 }
 
 /** What the room needs to bind itself if no message has opened it yet. */
-function metaOf(conversation: TenantRow<"conversations">) {
-  return {
-    tenantId: conversation.tenantId,
-    conversationId: conversation.id,
-    contactId: conversation.contactId,
-    channel: conversation.channel,
-  };
+function metaOf({ tenantId, id, contactId, channel }: TenantRow<"conversations">) {
+  return { tenantId, conversationId: id, contactId, channel };
 }
 
 const ownConversation = createMiddleware<AppEnv>(async (c, next) => {

@@ -23,6 +23,7 @@ import { authenticate } from "../middleware/authenticate";
 import { queryParams } from "../middleware/query-params";
 import { requirePermission } from "../middleware/require-permission";
 import { guardedJson } from "../middleware/guarded-json";
+import { settingsRows } from "./settings-rows";
 
 /** Most endpoints one workspace may register. */
 const MAX_ENDPOINTS = 20;
@@ -55,9 +56,7 @@ function toDeliveryJson(row: WebhookDelivery) {
 export const integrationRoutes = new Hono<AppEnv>()
   .use(authenticate())
   .get("/webhooks", requirePermission("integrations:read"), async (c) => {
-    const rows = await forPrincipal(c.env.DB, c.get("principal")).list("webhookEndpoints", {
-      orderBy: (t) => t.createdAt,
-    });
+    const rows = await settingsRows(c, "webhookEndpoints");
     return c.json({ webhooks: rows.map(toWebhookJson) });
   })
   .post("/webhooks", ...guardedJson("integrations:write", CreateSchema, 16 * 1024), async (c) => {
@@ -119,12 +118,7 @@ export const integrationRoutes = new Hono<AppEnv>()
         "webhookEndpoints",
         c.req.param("id"),
       );
-      const rows = await deliveryLog(
-        c.env.DB,
-        principal.tenantId,
-        endpoint.id,
-        c.req.valid("query").limit,
-      );
+      const rows = await deliveryLog(c.env.DB, endpoint, c.req.valid("query").limit);
       return c.json({ webhook: toWebhookJson(endpoint), deliveries: rows.map(toDeliveryJson) });
     },
   );

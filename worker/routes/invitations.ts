@@ -12,14 +12,13 @@ import { normalizeEmail } from "../auth/secrets";
 import * as accounts from "../db/accounts";
 import { AppError } from "../lib/errors";
 import { newId } from "../lib/ids";
-import { authenticate } from "../middleware/authenticate";
-import { requirePermission } from "../middleware/require-permission";
+import { signedIn } from "../middleware/signed-in";
 
 export const invitationRoutes = new Hono<AppEnv>()
   .get("/:token", async (c) =>
     c.json(invitationPreview(await openInvitationLink(c.env.DB, c.req.param("token")))),
   )
-  .post("/:token/accept", authenticate(), requirePermission("self"), async (c) => {
+  .post("/:token/accept", ...signedIn("self"), async (c) => {
     const principal = c.get("principal");
     const invitation = await openInvitationLink(c.env.DB, c.req.param("token"));
     const { row } = invitation;

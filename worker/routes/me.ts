@@ -15,7 +15,7 @@ import { AppError, notFound } from "../lib/errors";
 import { authenticate } from "../middleware/authenticate";
 import { jsonBody } from "../middleware/json-body";
 import { requirePermission } from "../middleware/require-permission";
-import { clientMeta } from "./client-meta";
+import { clientMeta, clientMetaView } from "./client-meta";
 import { PasswordField } from "./password-field";
 
 const passwordChange = z.object({
@@ -34,6 +34,16 @@ async function currentUser(env: Env, userId: string): Promise<accounts.UserRow> 
   return user;
 }
 
+/** The person as their own account shows them. */
+function userView(user: accounts.UserRow) {
+  return {
+    id: user.id,
+    email: user.email,
+    full_name: user.fullName,
+    created_at: new Date(user.createdAt).toISOString(),
+  };
+}
+
 /** The person's membership of workspace `tenantId`, if they still belong to it. */
 async function membershipIn(env: Env, userId: string, tenantId: string) {
   const memberships = await accounts.listMembershipsOfUser(env.DB, userId);
@@ -49,12 +59,7 @@ export const meRoutes = new Hono<AppEnv>()
     if (!membership) throw tokenNoLongerValid();
     const { tenant } = membership;
     return c.json({
-      user: {
-        id: user.id,
-        email: user.email,
-        full_name: user.fullName,
-        created_at: new Date(user.createdAt).toISOString(),
-      },
+      user: userView(user),
       tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, plan: tenant.plan },
       role: membership.role,
     });
@@ -128,13 +133,7 @@ export const meRoutes = new Hono<AppEnv>()
     const { user } = data;
     return c.json({
       exported_at: new Date().toISOString(),
-      user: {
-        id: user.id,
-        email: user.email,
-        full_name: user.fullName,
-        status: user.status,
-        created_at: new Date(user.createdAt).toISOString(),
-      },
+      user: { ...userView(user), status: user.status },
       workspaces: data.workspaces.map((m) => ({
         tenant_id: m.tenant.id,
         name: m.tenant.name,
@@ -144,15 +143,13 @@ export const meRoutes = new Hono<AppEnv>()
         session_id: s.familyId,
         tenant_id: s.tenantId,
         created_at: new Date(s.createdAt).toISOString(),
-        ip: s.ip,
-        user_agent: s.userAgent,
+        ...clientMetaView(s),
         revoked: s.revokedAt !== null,
       })),
       audit_events: data.events.map((e) => ({
         action: e.action,
         tenant_id: e.tenantId,
-        ip: e.ip,
-        user_agent: e.userAgent,
+        ...clientMetaView(e),
         created_at: new Date(e.createdAt).toISOString(),
       })),
       api_keys_created: data.keys.map((k) => ({

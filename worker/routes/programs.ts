@@ -25,6 +25,10 @@ import { PageQuerySchema } from "./page-query";
 
 const MAX_PROGRAM_BYTES = 256 * 1024;
 
+/** What both program writes run first: the permission, then a body with room for a large step graph. */
+const programBody = <S extends z.ZodType>(schema: S) =>
+  guardedJson("programs:write", schema, MAX_PROGRAM_BYTES);
+
 /** A page names at most this many programs by id (D1 binds at most 100 values per statement). */
 const MAX_IDS = 50;
 
@@ -108,43 +112,39 @@ export const programRoutes = new Hono<AppEnv>()
     });
     return c.json({ programs, next_offset: nextOffset });
   })
-  .post(
-    "/",
-    ...guardedJson("programs:write", ProgramCreateSchema, MAX_PROGRAM_BYTES),
-    async (c) => {
-      const principal = c.get("principal");
-      const input = c.req.valid("json");
-      assertValidProgram(input.steps);
-      const gateway = forPrincipal(c.env.DB, principal);
-      await assertUnique(gateway, input);
-      const id = newId();
-      let row: ProgramRow;
-      try {
-        row = await gateway.insert("programs", {
-          id,
-          name: input.name,
-          goal: input.goal,
-          slug: input.slug,
-          keyword: input.keyword ?? null,
-          version: 1,
-          createdBy: principal.subjectId,
-        });
-      } catch {
-        throw new AppError(
-          409,
-          "slug_taken",
-          "Another program was just saved with this slug or keyword. Choose another one.",
-        );
-      }
-      await saveVersion(gateway, id, 1, input.steps, principal.subjectId);
-      await recordAudit(c, {
-        action: "program.created",
-        target: { type: "program", id },
-        metadata: { version: 1, slug: input.slug },
+  .post("/", ...programBody(ProgramCreateSchema), async (c) => {
+    const principal = c.get("principal");
+    const input = c.req.valid("json");
+    assertValidProgram(input.steps);
+    const gateway = forPrincipal(c.env.DB, principal);
+    await assertUnique(gateway, input);
+    const id = newId();
+    let row: ProgramRow;
+    try {
+      row = await gateway.insert("programs", {
+        id,
+        name: input.name,
+        goal: input.goal,
+        slug: input.slug,
+        keyword: input.keyword ?? null,
+        version: 1,
+        createdBy: principal.subjectId,
       });
-      return c.json(programView(row, input.steps), 201);
-    },
-  )
+    } catch {
+      throw new AppError(
+        409,
+        "slug_taken",
+        "Another program was just saved with this slug or keyword. Choose another one.",
+      );
+    }
+    await saveVersion(gateway, id, 1, input.steps, principal.subjectId);
+    await recordAudit(c, {
+      action: "program.created",
+      target: { type: "program", id },
+      metadata: { version: 1, slug: input.slug },
+    });
+    return c.json(programView(row, input.steps), 201);
+  })
   .get("/:id", requirePermission("programs:read"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const row = await gateway.get("programs", c.req.param("id"));
@@ -163,37 +163,33 @@ export const programRoutes = new Hono<AppEnv>()
       versions: versions.map(versionView),
     });
   })
-  .put(
-    "/:id",
-    ...guardedJson("programs:write", ProgramUpdateSchema, MAX_PROGRAM_BYTES),
-    async (c) => {
-      const principal = c.get("principal");
-      const input = c.req.valid("json");
-      const gateway = forPrincipal(c.env.DB, principal);
-      const current = await gateway.get("programs", c.req.param("id"));
-      const currentSteps = await programSteps(gateway, current.id, current.version);
-      await assertUnique(gateway, { slug: input.slug, keyword: input.keyword }, current.id);
-      const stepsChanged = input.steps !== undefined && !sameSteps(input.steps, currentSteps);
-      if (input.steps && stepsChanged) assertValidProgram(input.steps);
-      const version = stepsChanged ? current.version + 1 : current.version;
-      if (stepsChanged && input.steps)
-        await saveVersion(gateway, current.id, version, input.steps, principal.subjectId);
-      const row = await gateway.update("programs", current.id, {
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.goal !== undefined ? { goal: input.goal } : {}),
-        ...(input.slug !== undefined ? { slug: input.slug } : {}),
-        ...(input.keyword !== undefined ? { keyword: input.keyword } : {}),
-        version,
-        updatedAt: Date.now(),
-      });
-      await recordAudit(c, {
-        action: "program.updated",
-        target: { type: "program", id: row.id },
-        metadata: { version, new_version: stepsChanged },
-      });
-      return c.json(programView(row, stepsChanged && input.steps ? input.steps : currentSteps));
-    },
-  )
+  .put("/:id", ...programBody(ProgramUpdateSchema), async (c) => {
+    const principal = c.get("principal");
+    const input = c.req.valid("json");
+    const gateway = forPrincipal(c.env.DB, principal);
+    const current = await gateway.get("programs", c.req.param("id"));
+    const currentSteps = await programSteps(gateway, current.id, current.version);
+    await assertUnique(gateway, { slug: input.slug, keyword: input.keyword }, current.id);
+    const stepsChanged = input.steps !== undefined && !sameSteps(input.steps, currentSteps);
+    if (input.steps && stepsChanged) assertValidProgram(input.steps);
+    const version = stepsChanged ? current.version + 1 : current.version;
+    if (stepsChanged && input.steps)
+      await saveVersion(gateway, current.id, version, input.steps, principal.subjectId);
+    const row = await gateway.update("programs", current.id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.goal !== undefined ? { goal: input.goal } : {}),
+      ...(input.slug !== undefined ? { slug: input.slug } : {}),
+      ...(input.keyword !== undefined ? { keyword: input.keyword } : {}),
+      version,
+      updatedAt: Date.now(),
+    });
+    await recordAudit(c, {
+      action: "program.updated",
+      target: { type: "program", id: row.id },
+      metadata: { version, new_version: stepsChanged },
+    });
+    return c.json(programView(row, stepsChanged && input.steps ? input.steps : currentSteps));
+  })
   .delete("/:id", requirePermission("programs:write"), async (c) => {
     const gateway = forPrincipal(c.env.DB, c.get("principal"));
     const current = await gateway.get("programs", c.req.param("id"));

@@ -9,7 +9,7 @@ import {
   type CrisisResources,
   type ModelRedaction,
 } from "@coach/contracts/safety-settings";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
@@ -19,7 +19,17 @@ import { requirePermission } from "../middleware/require-permission";
 import { crisisReply } from "../safety/crisis-reply";
 import { loadSafetySettings, saveSafetySettings } from "../safety/safety-settings";
 
-const TARGET = (tenantId: string) => ({ type: "workspace", id: tenantId });
+/** Saves one part of the settings in place of the old one and audits the change as `action`. */
+async function replacePart(
+  c: Context<AppEnv>,
+  part: Parameters<typeof saveSafetySettings>[1],
+  action: string,
+  metadata: Record<string, unknown>,
+): Promise<void> {
+  const principal = c.get("principal");
+  await saveSafetySettings(forPrincipal(c.env.DB, principal), part, principal.subjectId);
+  await recordAudit(c, { action, target: { type: "workspace", id: principal.tenantId }, metadata });
+}
 
 export const safetyRoutes = new Hono<AppEnv>()
   .use(authenticate())
@@ -31,16 +41,10 @@ export const safetyRoutes = new Hono<AppEnv>()
     "/crisis-resources",
     ...guardedJson("settings:write", CrisisResourcesSchema, 32 * 1024),
     async (c) => {
-      const principal = c.get("principal");
       const crisis = c.req.valid("json");
-      await saveSafetySettings(forPrincipal(c.env.DB, principal), { crisis }, principal.subjectId);
-      await recordAudit(c, {
-        action: "safety.crisis_resources_updated",
-        target: TARGET(principal.tenantId),
-        metadata: {
-          resources: crisis.resources.length,
-          countries: [...new Set(crisis.resources.map((r) => r.country))],
-        },
+      await replacePart(c, { crisis }, "safety.crisis_resources_updated", {
+        resources: crisis.resources.length,
+        countries: [...new Set(crisis.resources.map((r) => r.country))],
       });
       return c.json(crisis satisfies CrisisResources);
     },
@@ -61,18 +65,8 @@ export const safetyRoutes = new Hono<AppEnv>()
     "/model-redaction",
     ...guardedJson("settings:write", ModelRedactionSchema, 4096),
     async (c) => {
-      const principal = c.get("principal");
       const redaction = c.req.valid("json");
-      await saveSafetySettings(
-        forPrincipal(c.env.DB, principal),
-        { redaction },
-        principal.subjectId,
-      );
-      await recordAudit(c, {
-        action: "safety.model_redaction_updated",
-        target: TARGET(principal.tenantId),
-        metadata: redaction,
-      });
+      await replacePart(c, { redaction }, "safety.model_redaction_updated", redaction);
       return c.json(redaction satisfies ModelRedaction);
     },
   );

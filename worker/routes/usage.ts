@@ -4,12 +4,8 @@ import { Hono } from "hono";
 import { usageOf } from "../billing/platform-quotas";
 import { forPrincipal } from "../db/tenant-gateway";
 import type { AppEnv } from "../lib/app-env";
-import { authenticate } from "../middleware/authenticate";
-import { requirePermission } from "../middleware/require-permission";
+import { signedIn } from "../middleware/signed-in";
 
-export const usageRoutes = new Hono<AppEnv>().get(
-  "/",
-  authenticate(),
-  requirePermission("settings:read"),
-  async (c) => c.json(await usageOf(c.env, forPrincipal(c.env.DB, c.get("principal")))),
+export const usageRoutes = new Hono<AppEnv>().get("/", ...signedIn("settings:read"), async (c) =>
+  c.json(await usageOf(c.env, forPrincipal(c.env.DB, c.get("principal")))),
 );

@@ -4,17 +4,15 @@ import { Hono } from "hono";
 import type { AppEnv } from "../lib/app-env";
 import { recordAudit } from "../auth/audit";
 import { forPrincipal } from "../db/tenant-gateway";
-import { authenticate } from "../middleware/authenticate";
-import { requirePermission } from "../middleware/require-permission";
-import { guardedJson } from "../middleware/guarded-json";
+import { signedIn, signedInJson } from "../middleware/signed-in";
 import { ensureWidget, toWidgetView, updateWidget } from "../widget/widget-store";
 
 export const widgetRoutes = new Hono<AppEnv>()
-  .get("/", authenticate(), requirePermission("settings:read"), async (c) => {
+  .get("/", ...signedIn("settings:read"), async (c) => {
     const widget = await ensureWidget(forPrincipal(c.env.DB, c.get("principal")));
     return c.json(toWidgetView(widget));
   })
-  .put("/", authenticate(), ...guardedJson("settings:write", WidgetUpdateSchema), async (c) => {
+  .put("/", ...signedInJson("settings:write", WidgetUpdateSchema), async (c) => {
     const update = c.req.valid("json");
     const widget = await updateWidget(forPrincipal(c.env.DB, c.get("principal")), update);
     await recordAudit(c, {

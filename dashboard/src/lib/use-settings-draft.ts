@@ -1,6 +1,7 @@
 // A settings document edited as a draft: loaded with GET, replaced whole with PUT, the saved answer
 // becoming the draft again; and whether the signed-in member may change it (owners and admins).
-// Used by the safety settings and the retention card, whose forms differ only in their fields.
+// Used by the safety settings, the retention card, the persona and the widget, whose forms differ
+// only in their fields.
 import { useEffect, useState } from "react";
 import type { ApiResponse } from "@coach/contracts/api-routes";
 import { useAuth, useMe } from "../auth/auth-context";
@@ -11,7 +12,9 @@ export type SettingsPath =
   | "/safety/crisis-resources"
   | "/safety/model-redaction"
   | "/workspace/retention"
-  | "/settings/overflow";
+  | "/settings/overflow"
+  | "/persona"
+  | "/widget";
 
 type View<P extends SettingsPath> = ApiResponse<"GET", P>;
 
@@ -54,10 +57,15 @@ export function useSettingsDraft<P extends SettingsPath, Draft = View<P>>(
     setSaved(false);
     setDraft((d) => (d === undefined ? d : update(d)));
   };
+  /** Puts the saved document back in the draft; what was last said about saving still holds. */
+  const discard = () => {
+    if (current.data) setDraft(shape.toDraft(current.data));
+  };
   return {
     current,
     draft,
     change,
+    discard,
     save,
     saved,
     mayChange: me.role === "owner" || me.role === "admin",

@@ -8,15 +8,11 @@ export async function fetchConfig(
   edge: string,
   publicKey: string,
 ): Promise<WidgetConfig | WidgetErrorDetail> {
-  let res: Response;
-  try {
-    res = await fetch(`${edge}/api/v1/widget/config/${encodeURIComponent(publicKey)}`, {
-      credentials: "omit",
-      mode: "cors",
-    });
-  } catch {
-    return { code: "network_error", message: "The chat could not reach its server." };
-  }
+  const res = await fetch(`${edge}/api/v1/widget/config/${encodeURIComponent(publicKey)}`, {
+    credentials: "omit",
+    mode: "cors",
+  }).catch(() => null);
+  if (!res) return { code: "network_error", message: "The chat could not reach its server." };
   const body = (await res.json().catch(() => null)) as
     (WidgetConfig & { error?: WidgetErrorDetail }) | null;
   if (!res.ok || !body?.settings) {

@@ -10,7 +10,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { roles } from "../enums";
 import { createdAt, createdBy, status, timestamps } from "./columns";
-import { tenantTable } from "./tenants";
+import { creationOrderIndex, indexedTenantTable, tenantTable } from "./tenants";
 
 /** A person who signs in to the dashboard; belongs to workspaces through memberships. */
 export const users = sqliteTable("users", {
@@ -25,6 +25,12 @@ export const users = sqliteTable("users", {
   deletedAt: integer("deleted_at"),
 });
 
+/** The person a row is about: required, and a foreign key to `users`. */
+const userId = () =>
+  text("user_id")
+    .notNull()
+    .references(() => users.id);
+
 /**
  * What a person must be told at their next sign-in, one row per kind (`code`) with how often it
  * happened: e.g. someone tried to register with their email. The sign-in answers and deletes them.
@@ -32,9 +38,7 @@ export const users = sqliteTable("users", {
 export const accountNotices = sqliteTable(
   "account_notices",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: userId(),
     code: text("code", { enum: ["registration_attempted"] }).notNull(),
     count: integer("count").notNull().default(1),
     firstAt: integer("first_at").notNull(),
@@ -46,9 +50,7 @@ export const accountNotices = sqliteTable(
 export const memberships = tenantTable(
   "memberships",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: userId(),
     role: text("role", { enum: roles }).notNull(),
     createdAt: createdAt(),
   },
@@ -58,29 +60,23 @@ export const memberships = tenantTable(
   ],
 );
 
-export const invitations = tenantTable(
-  "invitations",
-  {
-    email: text("email").notNull(),
-    role: text("role", { enum: roles }).notNull(),
-    tokenHash: text("token_hash").notNull().unique(),
-    invitedBy: text("invited_by").notNull(),
-    expiresAt: integer("expires_at").notNull(),
-    acceptedAt: integer("accepted_at"),
-    // Kept rather than deleted, so a revoked link can say it was revoked.
-    revokedAt: integer("revoked_at"),
-    createdAt: createdAt(),
-  },
-  (t) => [index("invitations_tenant").on(t.tenantId)],
-);
+export const invitations = indexedTenantTable("invitations", {
+  email: text("email").notNull(),
+  role: text("role", { enum: roles }).notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  invitedBy: text("invited_by").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  acceptedAt: integer("accepted_at"),
+  // Kept rather than deleted, so a revoked link can say it was revoked.
+  revokedAt: integer("revoked_at"),
+  createdAt: createdAt(),
+});
 
 /** Opaque refresh tokens, stored only as hashes; a family is one sign-in and its rotations. */
 export const refreshTokens = tenantTable(
   "refresh_tokens",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: userId(),
     familyId: text("family_id").notNull(),
     parentId: text("parent_id"),
     tokenHash: text("token_hash").notNull().unique(),
@@ -100,21 +96,17 @@ export const refreshTokens = tenantTable(
   ],
 );
 
-export const apiKeys = tenantTable(
-  "api_keys",
-  {
-    name: text("name").notNull(),
-    prefix: text("prefix").notNull(),
-    keyHash: text("key_hash").notNull().unique(),
-    scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
-    createdBy: createdBy(),
-    lastUsedAt: integer("last_used_at"),
-    expiresAt: integer("expires_at"),
-    revokedAt: integer("revoked_at"),
-    createdAt: createdAt(),
-  },
-  (t) => [index("api_keys_tenant").on(t.tenantId)],
-);
+export const apiKeys = indexedTenantTable("api_keys", {
+  name: text("name").notNull(),
+  prefix: text("prefix").notNull(),
+  keyHash: text("key_hash").notNull().unique(),
+  scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
+  createdBy: createdBy(),
+  lastUsedAt: integer("last_used_at"),
+  expiresAt: integer("expires_at"),
+  revokedAt: integer("revoked_at"),
+  createdAt: createdAt(),
+});
 
 export const auditLog = sqliteTable(
   "audit_log",
@@ -132,5 +124,5 @@ export const auditLog = sqliteTable(
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_log_tenant_time").on(t.tenantId, t.createdAt)],
+  (t) => [creationOrderIndex("audit_log_tenant_time", t)],
 );

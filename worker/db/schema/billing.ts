@@ -1,8 +1,8 @@
-// Memberships a creator sells (issue 23): the plans, each contact's subscription as last read from
+// Memberships a creator sells: the plans, each contact's subscription as last read from
 // Stripe's API, the answers each contact used per month, and the Stripe events already handled.
-import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { contactId, status, timestamps, updatedAt } from "./columns";
+import type Stripe from "stripe";
+import { contactId, insertedAt, status, timestamps, updatedAt } from "./columns";
 import { tenantTable } from "./tenants";
 
 /** What a plan includes; an empty list includes every program (or channel). */
@@ -46,7 +46,8 @@ export const billingSubscriptions = tenantTable(
     contactId: contactId(),
     planId: text("plan_id").notNull(),
     stripeCustomerId: text("stripe_customer_id").notNull(),
-    status: text("status").notNull(),
+    // Stripe's own word for it, so a misspelt status ("cancelled") fails to compile.
+    status: text("status").notNull().$type<Stripe.Subscription.Status>(),
     cancelAtPeriodEnd: integer("cancel_at_period_end", { mode: "boolean" })
       .notNull()
       .default(false),
@@ -87,7 +88,5 @@ export const billingAccounts = tenantTable("billing_accounts", {
 export const stripeEvents = sqliteTable("stripe_events", {
   id: text("id").primaryKey(),
   type: text("type").notNull(),
-  receivedAt: integer("received_at")
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`),
+  receivedAt: insertedAt("received_at"),
 });

@@ -1,8 +1,8 @@
 // The inference bridges a workspace registered: its own machines, which answer its turns instead of the
 // deployment's shared bridge (BRIDGE_URL) once it has at least one.
-import { index, text } from "drizzle-orm/sqlite-core";
+import { text } from "drizzle-orm/sqlite-core";
 import { createdBy, timestamps } from "./columns";
-import { tenantTable } from "./tenants";
+import { creationOrderIndex, tenantTable } from "./tenants";
 
 /**
  * A bridge: its origin, and sealed (secret-box, bound to the row id) its signing secret and, with a
@@ -18,5 +18,5 @@ export const bridges = tenantTable(
     createdBy: createdBy(),
     ...timestamps(),
   },
-  (t) => [index("bridges_tenant").on(t.tenantId, t.createdAt)],
+  (t) => [creationOrderIndex("bridges_tenant", t)],
 );

@@ -4,19 +4,15 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { channelKinds } from "../enums";
 import { createdAt, status, timestamps } from "./columns";
 import { oneTimeCodeTable } from "./one-time-codes";
-import { tenantId, tenantTable } from "./tenants";
+import { indexedTenantTable, tenantId, tenantTable } from "./tenants";
 
 /** The embeddable web widget of a workspace: its public key, allowed origins and look. */
-export const widgets = tenantTable(
-  "widgets",
-  {
-    publicKey: text("public_key").notNull().unique(),
-    allowedOrigins: text("allowed_origins", { mode: "json" }).$type<string[]>().notNull(),
-    settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    ...timestamps(),
-  },
-  (t) => [index("widgets_tenant").on(t.tenantId)],
-);
+export const widgets = indexedTenantTable("widgets", {
+  publicKey: text("public_key").notNull().unique(),
+  allowedOrigins: text("allowed_origins", { mode: "json" }).$type<string[]>().notNull(),
+  settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  ...timestamps(),
+});
 
 /** A connected messaging channel (a Telegram bot, a WhatsApp number); secrets stay encrypted. */
 export const channels = tenantTable(

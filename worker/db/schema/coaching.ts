@@ -1,11 +1,10 @@
 // Proactive coaching: programs and their immutable versions, the index of enrolments, the creator's
 // rules, the commitments contacts made, and the engine's event log.
-import { sql } from "drizzle-orm";
 import type { RuleThen, RuleWhen } from "@coach/contracts/coaching-rules";
 import type { ProgramSteps } from "@coach/contracts/programs";
 import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { contactId, createdAt, createdBy, status, timestamps } from "./columns";
-import { tenantTable } from "./tenants";
+import { contactId, createdAt, createdBy, insertedAt, status, timestamps } from "./columns";
+import { creationOrderIndex, tenantTable } from "./tenants";
 
 /** A coaching program; its steps live in program_versions, `version` names the current one. */
 export const programs = tenantTable(
@@ -54,9 +53,7 @@ export const enrollments = tenantTable(
     currentNode: text("current_node"),
     nextWakeAt: integer("next_wake_at"),
     source: text("source").notNull(),
-    startedAt: integer("started_at")
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    startedAt: insertedAt("started_at"),
     endedAt: integer("ended_at"),
     endReason: text("end_reason"),
   },
@@ -109,8 +106,8 @@ export const commitments = tenantTable(
   },
   (t) => [
     uniqueIndex("commitments_source").on(t.tenantId, t.conversationId, t.sourceSeq),
-    index("commitments_tenant_contact").on(t.tenantId, t.contactId, t.createdAt),
-    index("commitments_tenant_status").on(t.tenantId, t.status, t.createdAt),
+    creationOrderIndex("commitments_tenant_contact", t, t.contactId),
+    creationOrderIndex("commitments_tenant_status", t, t.status),
   ],
 );
 

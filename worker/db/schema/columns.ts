@@ -2,14 +2,14 @@
 import { sql } from "drizzle-orm";
 import { integer, text } from "drizzle-orm/sqlite-core";
 
-export const createdAt = () =>
-  integer("created_at")
+/** A required time column named `name` that D1 sets to the moment the row is inserted. */
+export const insertedAt = <TName extends string>(name: TName) =>
+  integer(name)
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
-export const updatedAt = () =>
-  integer("updated_at")
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const createdAt = () => insertedAt("created_at");
+export const updatedAt = () => insertedAt("updated_at");
 
 /** `created_at` and `updated_at`, both set when the row is inserted. */
 export const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt() });

@@ -4,7 +4,7 @@ import { CONTACT_LANGUAGES } from "@coach/contracts/programs";
 import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { channelKinds } from "../enums";
 import { createdAt, status } from "./columns";
-import { tenantTable } from "./tenants";
+import { dailyTenantTable, tenantTable } from "./tenants";
 
 /** An end user of a creator: a widget visitor, a Telegram or WhatsApp contact. */
 export const contacts = tenantTable(
@@ -71,36 +71,28 @@ export const conversations = tenantTable(
  * Messages of one conversation on one UTC day, by author role; written by the room's batched index
  * sync (never per message), read by the analytics. `id` is `<conversation id>:<YYYY-MM-DD>`.
  */
-export const conversationDays = tenantTable(
-  "conversation_days",
-  {
-    conversationId: text("conversation_id").notNull(),
-    contactId: text("contact_id"),
-    channel: text("channel", { enum: channelKinds }).notNull(),
-    day: text("day").notNull(),
-    userMessages: integer("user_messages").notNull().default(0),
-    assistantMessages: integer("assistant_messages").notNull().default(0),
-    creatorMessages: integer("creator_messages").notNull().default(0),
-  },
-  (t) => [index("conversation_days_tenant_day").on(t.tenantId, t.day)],
-);
+export const conversationDays = dailyTenantTable("conversation_days", {
+  conversationId: text("conversation_id").notNull(),
+  contactId: text("contact_id"),
+  channel: text("channel", { enum: channelKinds }).notNull(),
+  day: text("day").notNull(),
+  userMessages: integer("user_messages").notNull().default(0),
+  assistantMessages: integer("assistant_messages").notNull().default(0),
+  creatorMessages: integer("creator_messages").notNull().default(0),
+});
 
 /**
  * One row per assistant answer (confidence, fallback, cited documents), written by the room's batched
  * index sync. `id` is `<conversation id>:<seq>`.
  */
-export const answerStats = tenantTable(
-  "answer_stats",
-  {
-    conversationId: text("conversation_id").notNull(),
-    seq: integer("seq").notNull(),
-    day: text("day").notNull(),
-    confidence: real("confidence"),
-    fallback: integer("fallback", { mode: "boolean" }).notNull().default(false),
-    citations: text("citations", { mode: "json" })
-      .$type<{ document_id: string; title: string }[]>()
-      .notNull(),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [index("answer_stats_tenant_day").on(t.tenantId, t.day)],
-);
+export const answerStats = dailyTenantTable("answer_stats", {
+  conversationId: text("conversation_id").notNull(),
+  seq: integer("seq").notNull(),
+  day: text("day").notNull(),
+  confidence: real("confidence"),
+  fallback: integer("fallback", { mode: "boolean" }).notNull().default(false),
+  citations: text("citations", { mode: "json" })
+    .$type<{ document_id: string; title: string }[]>()
+    .notNull(),
+  createdAt: integer("created_at").notNull(),
+});

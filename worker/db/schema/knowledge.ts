@@ -1,9 +1,9 @@
 // What the assistant answers from and how it speaks: the creator's persona, their documents, and
 // the questions it could not answer.
-import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { documentStatuses } from "../enums";
 import { createdAt, createdBy, status, timestamps } from "./columns";
-import { tenantTable } from "./tenants";
+import { creationOrderIndex, tenantTable } from "./tenants";
 
 /** The creator's voice, versioned: every save is a new row, the highest version is current. */
 export const personas = tenantTable(
@@ -37,7 +37,7 @@ export const documents = tenantTable(
     createdBy: createdBy(),
     ...timestamps(),
   },
-  (t) => [index("documents_tenant").on(t.tenantId, t.createdAt)],
+  (t) => [creationOrderIndex("documents_tenant", t)],
 );
 
 /**
@@ -59,5 +59,5 @@ export const questionGaps = tenantTable(
     answerSentAt: integer("answer_sent_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("question_gaps_tenant_time").on(t.tenantId, t.createdAt)],
+  (t) => [creationOrderIndex("question_gaps_tenant_time", t)],
 );

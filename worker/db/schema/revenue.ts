@@ -1,9 +1,9 @@
-// The revenue screen's history (issue 23): one row per workspace and UTC day with the figures of that
+// The revenue screen's history: one row per workspace and UTC day with the figures of that
 // day's end, rewritten whenever a membership changes (Stripe's webhooks) and by the nightly
 // reconciliation, so the series over time comes from what was true then, not from today's rows.
-import { index, integer, text } from "drizzle-orm/sqlite-core";
+import { integer, text } from "drizzle-orm/sqlite-core";
 import { updatedAt } from "./columns";
-import { tenantTable } from "./tenants";
+import { dailyTenantTable } from "./tenants";
 
 /** Monthly recurring revenue in one currency, in its minor unit. */
 export type MrrAmount = { currency: string; amount_minor: number };
@@ -13,16 +13,12 @@ export type MrrAmount = { currency: string; amount_minor: number };
  * paying and trialing members, members whose subscription ended that day, and members whose renewal
  * payment failed (past due or unpaid) at the time of writing.
  */
-export const revenueDays = tenantTable(
-  "revenue_days",
-  {
-    day: text("day").notNull(),
-    mrr: text("mrr", { mode: "json" }).$type<MrrAmount[]>().notNull().default([]),
-    activeMembers: integer("active_members").notNull().default(0),
-    trials: integer("trials").notNull().default(0),
-    churned: integer("churned").notNull().default(0),
-    failedPayments: integer("failed_payments").notNull().default(0),
-    updatedAt: updatedAt(),
-  },
-  (t) => [index("revenue_days_tenant_day").on(t.tenantId, t.day)],
-);
+export const revenueDays = dailyTenantTable("revenue_days", {
+  day: text("day").notNull(),
+  mrr: text("mrr", { mode: "json" }).$type<MrrAmount[]>().notNull().default([]),
+  activeMembers: integer("active_members").notNull().default(0),
+  trials: integer("trials").notNull().default(0),
+  churned: integer("churned").notNull().default(0),
+  failedPayments: integer("failed_payments").notNull().default(0),
+  updatedAt: updatedAt(),
+});

@@ -1,9 +1,11 @@
 // The workspace itself, and how every other table of a workspace points to it.
 import type { BuildColumns } from "drizzle-orm";
 import {
+  index,
   integer,
   sqliteTable,
   text,
+  type IndexColumn,
   type SQLiteColumnBuilderBase,
   type SQLiteTableExtraConfigValue,
 } from "drizzle-orm/sqlite-core";
@@ -48,4 +50,38 @@ export function tenantTable<
   ) => SQLiteTableExtraConfigValue[],
 ) {
   return sqliteTable(name, { ...tenantKeys(), ...columns }, extraConfig);
+}
+
+/**
+ * A `tenantTable` its workspace reads as one whole list (a single row is found by id or by a unique
+ * column), so its one index is on `tenant_id` alone, as `<name>_tenant`.
+ */
+export function indexedTenantTable<
+  TName extends string,
+  TColumns extends Record<string, SQLiteColumnBuilderBase>,
+>(name: TName, columns: TColumns) {
+  return tenantTable(name, columns, (t) => [index(`${name}_tenant`).on(t.tenantId)]);
+}
+
+/**
+ * A `tenantTable` of one row per workspace and UTC day (`day` is `YYYY-MM-DD`): the analytics screens
+ * read a range of days, so its one index is on `tenant_id` and `day`, as `<name>_tenant_day`.
+ */
+export function dailyTenantTable<
+  TName extends string,
+  TColumns extends Record<string, SQLiteColumnBuilderBase> & { day: SQLiteColumnBuilderBase },
+>(name: TName, columns: TColumns) {
+  return tenantTable(name, columns, (t) => [index(`${name}_tenant_day`).on(t.tenantId, t.day)]);
+}
+
+/**
+ * The index behind a list in creation order (`oldestFirst` / `newestFirst` in ../creation-order.ts):
+ * the workspace first, then the columns that narrow the list, then `created_at`.
+ */
+export function creationOrderIndex(
+  name: string,
+  t: { tenantId: IndexColumn; createdAt: IndexColumn },
+  ...narrowedBy: IndexColumn[]
+) {
+  return index(name).on(t.tenantId, ...narrowedBy, t.createdAt);
 }

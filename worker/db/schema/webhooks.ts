@@ -1,21 +1,17 @@
 // Outgoing webhooks: the endpoints a creator registered and the delivery log their dispatcher works.
 import { index, integer, text } from "drizzle-orm/sqlite-core";
 import { createdAt, createdBy, status } from "./columns";
-import { tenantTable } from "./tenants";
+import { creationOrderIndex, indexedTenantTable, tenantTable } from "./tenants";
 
 /** An outgoing webhook a creator registered: where to POST which events; the signing secret sealed. */
-export const webhookEndpoints = tenantTable(
-  "webhook_endpoints",
-  {
-    url: text("url").notNull(),
-    events: text("events", { mode: "json" }).$type<string[]>().notNull(),
-    description: text("description"),
-    secretEncrypted: text("secret_encrypted").notNull(),
-    createdBy: createdBy(),
-    createdAt: createdAt(),
-  },
-  (t) => [index("webhook_endpoints_tenant").on(t.tenantId)],
-);
+export const webhookEndpoints = indexedTenantTable("webhook_endpoints", {
+  url: text("url").notNull(),
+  events: text("events", { mode: "json" }).$type<string[]>().notNull(),
+  description: text("description"),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  createdBy: createdBy(),
+  createdAt: createdAt(),
+});
 
 /** One event to one endpoint: the delivery log, and the queue the tenant's WebhookDispatcher works. */
 export const webhookDeliveries = tenantTable(
@@ -33,7 +29,7 @@ export const webhookDeliveries = tenantTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("webhook_deliveries_endpoint").on(t.tenantId, t.endpointId, t.createdAt),
+    creationOrderIndex("webhook_deliveries_endpoint", t, t.endpointId),
     index("webhook_deliveries_due").on(t.tenantId, t.status, t.nextAttemptAt),
   ],
 );

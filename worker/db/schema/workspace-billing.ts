@@ -1,4 +1,4 @@
-// A workspace's own billing state (issue 23): the creator's membership settings, and what the workspace
+// A workspace's own billing state: the creator's membership settings, and what the workspace
 // used of its platform plan's quotas each month (the plan itself is deployment configuration).
 import { integer, text } from "drizzle-orm/sqlite-core";
 import { updatedAt } from "./columns";

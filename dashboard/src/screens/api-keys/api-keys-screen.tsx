@@ -11,7 +11,7 @@ import { SecretForm } from "../../components/secret-form";
 import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useApiResource } from "../../lib/use-api-resource";
-import { useReloadingAction } from "../../lib/use-resource";
+import { useDeletion } from "../../lib/use-deletion";
 
 const NO_KEYS = (
   <EmptyState title="No API keys">
@@ -90,11 +90,8 @@ function NewKey({ onCreated }: { onCreated: () => Promise<void> }) {
 }
 
 export function ApiKeysScreen() {
-  const api = useApi();
   const keys = useApiResource("/api-keys");
-  const revoke = useReloadingAction(keys, (id: string) =>
-    api.del("/api-keys/:id", { params: { id } }),
-  );
+  const revoke = useDeletion(keys, "/api-keys/:id");
   const list = keys.data?.api_keys ?? [];
 
   return (

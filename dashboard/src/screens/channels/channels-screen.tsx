@@ -2,7 +2,6 @@
 // URL, and forms to connect new ones.
 import { useState } from "react";
 import type { ApiResponse } from "@coach/contracts/api-routes";
-import { useApi } from "../../auth/auth-context";
 import { LoadError, Loaded } from "../../components/resource-view";
 import {
   Badge,
@@ -16,7 +15,8 @@ import {
 } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useApiResource } from "../../lib/use-api-resource";
-import { useReloadingAction, type Resource } from "../../lib/use-resource";
+import { useDeletion } from "../../lib/use-deletion";
+import type { Resource } from "../../lib/use-resource";
 import { TelegramForm } from "./telegram-form";
 import { WhatsAppForm } from "./whatsapp-form";
 import { WhatsAppTemplate } from "./whatsapp-template";
@@ -37,10 +37,7 @@ function ChannelList({
   channels: Resource<ApiResponse<"GET", "/channels">>;
   verifyToken: { channelId: string; token: string } | null;
 }) {
-  const api = useApi();
-  const disconnect = useReloadingAction(channels, (id: string) =>
-    api.del("/channels/:id", { params: { id } }),
-  );
+  const disconnect = useDeletion(channels, "/channels/:id");
   const list = (channels.data?.channels ?? []).filter((c) => c.status !== "disconnected");
   return (
     <>

@@ -8,6 +8,7 @@ import { ConfirmDelete } from "../../components/confirm-delete";
 import { ListEditor } from "../../components/list-editor";
 import { usePagedList } from "../../components/pager";
 import { Badge, Button, EmptyState, PageHeader } from "../../components/ui";
+import { useDeletion } from "../../lib/use-deletion";
 import { useReloadingAction, useResource } from "../../lib/use-resource";
 import { RuleForm } from "./rule-form";
 import { ruleInWords } from "./rule-words";
@@ -96,9 +97,7 @@ export function CoachingRulesScreen() {
   const toggle = useReloadingAction(rules, (rule: CoachingRuleView) =>
     api.put("/coaching-rules/:id", { params: { id: rule.id }, body: { enabled: !rule.enabled } }),
   );
-  const remove = useReloadingAction(rules, (id: string) =>
-    api.del("/coaching-rules/:id", { params: { id } }),
-  );
+  const remove = useDeletion(rules, "/coaching-rules/:id");
   const programOf = (rule: CoachingRuleView) =>
     rule.program_id === null ? null : (programs.get(rule.program_id) ?? "one of your programs");
 

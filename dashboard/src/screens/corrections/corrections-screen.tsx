@@ -2,13 +2,13 @@
 // same question, word for word. Written here or with "Correct this answer" under a message; changed or
 // deleted here. A saved change is indexed again, so the list follows it until it is ready.
 import type { Correction, DocumentStatus } from "@coach/contracts/content-views";
-import { useApi } from "../../auth/auth-context";
 import { ConfirmDelete } from "../../components/confirm-delete";
 import { ListEditor } from "../../components/list-editor";
 import { usePagedList } from "../../components/pager";
 import { Badge, Button, EmptyState, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
-import { useInterval, useReloadingAction } from "../../lib/use-resource";
+import { useDeletion } from "../../lib/use-deletion";
+import { useInterval } from "../../lib/use-resource";
 import { CorrectionForm } from "./correction-form";
 
 const PAGE_SIZE = 50;
@@ -64,14 +64,11 @@ function CorrectionItem({
 }
 
 export function CorrectionsScreen() {
-  const api = useApi();
   const corrections = usePagedList("/knowledge/corrections", PAGE_SIZE);
   const list = corrections.data?.cases ?? [];
   const indexing = list.some((c) => c.status === "queued" || c.status === "processing");
   useInterval(() => void corrections.reload(), 2000, indexing);
-  const remove = useReloadingAction(corrections, (id: string) =>
-    api.del("/knowledge/documents/:id", { params: { id } }),
-  );
+  const remove = useDeletion(corrections, "/knowledge/documents/:id");
 
   return (
     <>

@@ -10,7 +10,8 @@ import { LoadError, Loaded } from "../../components/resource-view";
 import { SecretForm } from "../../components/secret-form";
 import { Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
 import { useApiResource } from "../../lib/use-api-resource";
-import { useInterval, useReloadingAction } from "../../lib/use-resource";
+import { useDeletion } from "../../lib/use-deletion";
+import { useInterval } from "../../lib/use-resource";
 import { BridgeRow } from "./bridge-row";
 import { FleetPressure } from "./fleet-pressure";
 
@@ -67,11 +68,8 @@ function NewBridge({ onAdded }: { onAdded: () => Promise<void> }) {
 }
 
 export function FleetScreen() {
-  const api = useApi();
   const bridges = useApiResource("/bridges");
-  const remove = useReloadingAction(bridges, (id: string) =>
-    api.del("/bridges/:id", { params: { id } }),
-  );
+  const remove = useDeletion(bridges, "/bridges/:id");
   const overflow = useApiResource("/settings/overflow");
   const list = bridges.data?.bridges ?? [];
   // Health, load and back-fill move on their own: read them again while there is a fleet to watch.

@@ -8,7 +8,8 @@ import { LoadError, Loaded } from "../../components/resource-view";
 import { SecretForm } from "../../components/secret-form";
 import { Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
 import { useApiResource } from "../../lib/use-api-resource";
-import { useAction, useReloadingAction } from "../../lib/use-resource";
+import { useDeletion } from "../../lib/use-deletion";
+import { useAction } from "../../lib/use-resource";
 import { WebhookDeliveries } from "./webhook-deliveries";
 
 const NO_WEBHOOKS = (
@@ -47,9 +48,7 @@ export function IntegrationsScreen() {
     setDescription("");
     return hook.secret ?? null;
   };
-  const remove = useReloadingAction(hooks, (id: string) =>
-    api.del("/integrations/webhooks/:id", { params: { id } }),
-  );
+  const remove = useDeletion(hooks, "/integrations/webhooks/:id");
   const test = useAction(async (id: string) => {
     await api.post("/integrations/webhooks/:id/test", { params: { id } });
     setTested(id);

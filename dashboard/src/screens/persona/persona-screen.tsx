@@ -1,8 +1,6 @@
 // The persona editor with the live test chat beside it: save a version, then ask the test chat and see
 // the answer in the new voice.
-import { useEffect, useState, type FormEvent } from "react";
 import type { Persona } from "@coach/contracts/bridge";
-import { useApi } from "../../auth/auth-context";
 import { AssistantModeBanner } from "../../components/assistant-mode-banner";
 import {
   Button,
@@ -14,28 +12,22 @@ import {
 } from "../../components/ui";
 import { LoadError } from "../../components/resource-view";
 import { formatDateTime } from "../../lib/format";
-import { useApiResource } from "../../lib/use-api-resource";
-import { useAction } from "../../lib/use-resource";
+import { submitting } from "../../lib/use-resource";
+import { type DraftShape, useSettingsDraft } from "../../lib/use-settings-draft";
 import { PersonaForm } from "./persona-form";
 import { TestChat } from "./test-chat";
 
+/** The form edits the persona itself; the version and its date are the saved document's. */
+const PERSONA_DRAFT: DraftShape<"/persona", Persona> = {
+  toDraft: (view) => view.persona,
+  toBody: (persona) => persona,
+};
+
 export function PersonaScreen() {
-  const api = useApi();
-  const current = useApiResource("/persona");
-  const [draft, setDraft] = useState<Persona>();
-  const [saved, setSaved] = useState<number | null>(null);
-  useEffect(() => {
-    if (current.data && !draft) setDraft(current.data.persona);
-  }, [current.data, draft]);
-  const save = useAction(async (persona: Persona) => {
-    const version = await api.put("/persona", { body: persona });
-    current.setData(version);
-    setSaved(version.version);
-  });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (draft) void save.run(draft);
-  };
+  const { current, draft, change, discard, save, saved } = useSettingsDraft(
+    "/persona",
+    PERSONA_DRAFT,
+  );
 
   return (
     <>
@@ -59,20 +51,19 @@ export function PersonaScreen() {
           {!draft ? (
             <Skeleton lines={8} />
           ) : (
-            <form onSubmit={onSubmit} onChange={() => setSaved(null)}>
-              <PersonaForm persona={draft} onChange={setDraft} />
+            <form onSubmit={submitting(save)}>
+              <PersonaForm persona={draft} onChange={(next) => change(() => next)} />
               <ErrorNotice error={save.error} title="The persona was not saved" />
-              {saved !== null && (
-                <SuccessNotice>Saved as version {saved}. Try it in the test chat.</SuccessNotice>
+              {saved && current.data && (
+                <SuccessNotice>
+                  Saved as version {current.data.version}. Try it in the test chat.
+                </SuccessNotice>
               )}
               <div className="form-actions">
                 <Button type="submit" variant="primary" busy={save.busy}>
                   Save persona
                 </Button>
-                <Button
-                  variant="ghost"
-                  onClick={() => current.data && setDraft(current.data.persona)}
-                >
+                <Button variant="ghost" onClick={discard}>
                   Discard changes
                 </Button>
               </div>

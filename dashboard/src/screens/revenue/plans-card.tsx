@@ -13,6 +13,7 @@ import { SelectField, TextField } from "../../components/form-fields";
 import { LoadError, Loaded } from "../../components/resource-view";
 import { Card, EmptyState, ErrorNotice } from "../../components/ui";
 import { useApiResource } from "../../lib/use-api-resource";
+import { useDeletion } from "../../lib/use-deletion";
 import { useAction, useReloadingAction } from "../../lib/use-resource";
 import { formatMoney, minorUnits } from "./money";
 
@@ -143,11 +144,8 @@ function LapsedMembers() {
 }
 
 export function PlansCard() {
-  const api = useApi();
   const plans = useApiResource("/billing/plans");
-  const remove = useReloadingAction(plans, (id: string) =>
-    api.del("/billing/plans/:id", { params: { id } }),
-  );
+  const remove = useDeletion(plans, "/billing/plans/:id");
   const list = (plans.data?.plans ?? []).filter((plan) => plan.archived_at === null);
   return (
     <Card title="Plans">

@@ -11,6 +11,7 @@ import { Button, Card, ErrorNotice, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { ROLE_HELP, ROLES } from "../../lib/roles";
 import { useApiResource } from "../../lib/use-api-resource";
+import { useDeletion } from "../../lib/use-deletion";
 import { submitting, useAction, useReloadingAction } from "../../lib/use-resource";
 import { PlanUsageCard } from "./plan-usage-card";
 
@@ -116,12 +117,8 @@ export function TeamScreen() {
   const changeRole = useReloadingAction(team, (id: string, next: Role) =>
     api.patch("/members/:id", { params: { id }, body: { role: next } }),
   );
-  const remove = useReloadingAction(team, (id: string) =>
-    api.del("/members/:id", { params: { id } }),
-  );
-  const revoke = useReloadingAction(team, (id: string) =>
-    api.del("/members/invitations/:id", { params: { id } }),
-  );
+  const remove = useDeletion(team, "/members/:id");
+  const revoke = useDeletion(team, "/members/invitations/:id");
 
   return (
     <>

@@ -1,8 +1,6 @@
 // The widget designer: settings with a live preview, the sites allowed to embed it, and the embed
 // snippet to copy into a site.
-import { useEffect, useState } from "react";
-import type { WidgetSettings } from "@coach/contracts/widget";
-import { useApi } from "../../auth/auth-context";
+import type { WidgetSettings, WidgetView } from "@coach/contracts/widget";
 import { Field, TextField } from "../../components/form-fields";
 import {
   Button,
@@ -15,38 +13,31 @@ import {
 } from "../../components/ui";
 import { LoadError } from "../../components/resource-view";
 import { embedSnippet } from "../../lib/embed-snippet";
-import { useApiResource } from "../../lib/use-api-resource";
-import { submitting, useAction } from "../../lib/use-resource";
+import { submitting } from "../../lib/use-resource";
+import { type DraftShape, useSettingsDraft } from "../../lib/use-settings-draft";
 import { OriginsEditor } from "./origins-editor";
 import { WidgetPreview } from "./widget-preview";
 
+type Draft = Pick<WidgetView, "settings" | "allowed_origins">;
+
+/** The form edits the settings and the sites; empty suggested questions are dropped on save. */
+const WIDGET_DRAFT: DraftShape<"/widget", Draft> = {
+  toDraft: ({ settings, allowed_origins }) => ({ settings, allowed_origins }),
+  toBody: ({ settings, allowed_origins }) => ({
+    settings: {
+      ...settings,
+      suggested_questions: settings.suggested_questions.map((q) => q.trim()).filter(Boolean),
+    },
+    allowed_origins,
+  }),
+};
+
 export function WidgetScreen() {
-  const api = useApi();
-  const widget = useApiResource("/widget");
-  const [settings, setSettings] = useState<WidgetSettings>();
-  const [origins, setOrigins] = useState<string[]>([]);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (widget.data && !settings) {
-      setSettings(widget.data.settings);
-      setOrigins(widget.data.allowed_origins);
-    }
-  }, [widget.data, settings]);
-  const save = useAction(async () => {
-    if (!settings) return;
-    const questions = settings.suggested_questions.map((q) => q.trim()).filter(Boolean);
-    const view = await api.put("/widget", {
-      body: { settings: { ...settings, suggested_questions: questions }, allowed_origins: origins },
-    });
-    widget.setData(view);
-    setSettings(view.settings);
-    setOrigins(view.allowed_origins);
-    setSaved(true);
-  });
-  const set = <K extends keyof WidgetSettings>(key: K, value: WidgetSettings[K]) => {
-    setSaved(false);
-    setSettings((s) => (s ? { ...s, [key]: value } : s));
-  };
+  const { current: widget, draft, change, save, saved } = useSettingsDraft("/widget", WIDGET_DRAFT);
+  const settings = draft?.settings;
+  const origins = draft?.allowed_origins ?? [];
+  const set = <K extends keyof WidgetSettings>(key: K, value: WidgetSettings[K]) =>
+    change((d) => ({ ...d, settings: { ...d.settings, [key]: value } }));
   const setColour = (key: keyof WidgetSettings["colors"], value: string) =>
     settings && set("colors", { ...settings.colors, [key]: value });
   const onSubmit = submitting(save);
@@ -177,10 +168,7 @@ export function WidgetScreen() {
             <Card title="Allowed sites">
               <OriginsEditor
                 origins={origins}
-                onChange={(next) => {
-                  setSaved(false);
-                  setOrigins(next);
-                }}
+                onChange={(next) => change((d) => ({ ...d, allowed_origins: next }))}
               />
             </Card>
             <ErrorNotice error={save.error} title="The widget was not saved" />

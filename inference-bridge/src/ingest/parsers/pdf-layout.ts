@@ -20,7 +20,7 @@ import {
   type PdfPageRows,
   type Segment,
 } from "./pdf-measure";
-import { joinLine, tableLines, type Vocabulary } from "./pdf-text";
+import { joinLine, tableLines, vocabulary, type Vocabulary } from "./pdf-text";
 
 interface Open {
   kind: "heading" | "paragraph";
@@ -41,13 +41,14 @@ class Layout {
   private open: Open | null = null;
   private table: { rows: Row[]; lines: Line[]; page: number } | null = null;
   private readonly measured: ReturnType<typeof measure>;
+  private readonly vocabulary: Vocabulary;
 
   constructor(
     pages: readonly PdfPageRows[],
-    private readonly vocabulary: Vocabulary,
     private readonly isBoldFont: (font: string) => boolean,
   ) {
     this.measured = measure(pages);
+    this.vocabulary = vocabulary(pages);
   }
 
   get sized(): boolean {
@@ -251,10 +252,9 @@ function refine(layout: Layout): DraftBlock[] {
 /** Reads the rows of every page into draft blocks; `isBoldFont` tells a bold font by its pdf.js name. */
 export function layoutPdf(
   pages: readonly PdfPageRows[],
-  vocabulary: Vocabulary,
   isBoldFont: (font: string) => boolean,
 ): DraftBlock[] {
-  const layout = new Layout(pages, vocabulary, isBoldFont);
+  const layout = new Layout(pages, isBoldFont);
   layout.read(pages);
   return refine(layout);
 }

@@ -11,7 +11,7 @@ import { RefusedFile, type ParsedDocument } from "../parsed-document";
 import { fragmentsOf, rowsOf, type TextItemLike } from "./pdf-lines";
 import { layoutPdf } from "./pdf-layout";
 import { bodySize, type PdfPageRows } from "./pdf-measure";
-import { dropRunningLines, vocabulary } from "./pdf-text";
+import { dropRunningLines } from "./pdf-text";
 
 /** Most pages read from one PDF. */
 export const MAX_PDF_PAGES = 3000;
@@ -137,7 +137,7 @@ export async function parsePdf(
     dropRunningLines(pages, body);
     const bold = await boldFonts(pdf, pages, body);
     return {
-      blocks: assembleBlocks(layoutPdf(pages, vocabulary(pages), (font) => bold.has(font))),
+      blocks: assembleBlocks(layoutPdf(pages, (font) => bold.has(font))),
       pageCount: pdf.numPages,
     };
   } catch (error) {

@@ -1,0 +1,14 @@
+// Deleting one item of a listed resource by its id (an API key, a bridge, a member…): the DELETE route
+// named by its path, then the list read again.
+import type { ApiPath } from "@coach/contracts/api-routes";
+import { useApi } from "../auth/auth-context";
+import { useReloadingAction } from "./use-resource";
+
+/** The DELETE routes whose one parameter is the item's id, e.g. "/api-keys/:id". */
+export type DeletionPath = Extract<ApiPath<"DELETE">, `${string}/:id`>;
+
+/** An action that deletes the item of the id it is run with at `path`, then reloads `resource`. */
+export function useDeletion(resource: { reload: () => Promise<void> }, path: DeletionPath) {
+  const api = useApi();
+  return useReloadingAction(resource, (id: string) => api.del(path, { params: { id } }));
+}
