@@ -8,34 +8,28 @@ import { BENCH_ORIGIN } from "./edge-stack";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export type ClientTally = {
-  connections: number;
-  drops: number;
-  resent: number;
-  acks: number;
-  duplicate_acks: number;
-  /** Stored seqs received a second time (history replay or live). */
-  seq_repeats: number;
-  /** Seq-bearing frames that arrived out of order on one connection. */
-  seq_regressions: number;
-  notices: Record<string, number>;
-  errors: Record<string, number>;
-  done: number;
-};
-
-export class ResilientClient {
-  readonly tally: ClientTally = {
+/** What one client counted over a run, all zero at the start. */
+function emptyTally() {
+  return {
     connections: 0,
     drops: 0,
     resent: 0,
     acks: 0,
     duplicate_acks: 0,
+    /** Stored seqs received a second time (history replay or live). */
     seq_repeats: 0,
+    /** Seq-bearing frames that arrived out of order on one connection. */
     seq_regressions: 0,
-    notices: {},
-    errors: {},
+    notices: {} as Record<string, number>,
+    errors: {} as Record<string, number>,
     done: 0,
   };
+}
+
+export type ClientTally = ReturnType<typeof emptyTally>;
+
+export class ResilientClient {
+  readonly tally: ClientTally = emptyTally();
   /** client_id → text, until acknowledged. */
   readonly unacked = new Map<string, string>();
   readonly sent = new Set<string>();
