@@ -1,9 +1,10 @@
 // The app shell: signed out, the sign-in and sign-up screens; signed in, the layout with every screen of
-// screens.tsx as a route; either way, an invitation link's page.
+// screens.tsx as a route, told its entry (for its header); either way, an invitation link's page.
 import { Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AuthProvider, useAuth } from "./auth/auth-context";
 import { Layout } from "./components/layout";
+import { CurrentScreen } from "./components/screen-header";
 import { ErrorNotice, Spinner } from "./components/ui";
 import { screens } from "./screens";
 import { AuthScreen } from "./screens/auth/auth-screen";
@@ -45,9 +46,11 @@ function Gate() {
             key={screen.path}
             path={screen.path}
             element={
-              <Suspense fallback={<Spinner label="Opening the screen" />}>
-                <screen.Component />
-              </Suspense>
+              <CurrentScreen value={screen}>
+                <Suspense fallback={<Spinner label="Opening the screen" />}>
+                  <screen.Component />
+                </Suspense>
+              </CurrentScreen>
             }
           />
         ))}

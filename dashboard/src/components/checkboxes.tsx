@@ -18,7 +18,10 @@ export function CheckLabel({
   );
 }
 
-/** A fieldset of the `options`, each shown with its value in code; `selected` holds the checked ones. */
+/**
+ * A fieldset of the `options` (value: label, in order, as for a SelectField), each shown with its value
+ * in code; `selected` holds the checked ones.
+ */
 export function CheckboxGroup({
   legend,
   options,
@@ -26,24 +29,22 @@ export function CheckboxGroup({
   onSelected,
 }: {
   legend: string;
-  options: { value: string; label: string }[];
+  options: Record<string, string>;
   selected: string[];
   onSelected: (update: (selected: string[]) => string[]) => void;
 }) {
   return (
     <fieldset className="fieldset">
       <legend>{legend}</legend>
-      {options.map((option) => (
+      {Object.entries(options).map(([value, label]) => (
         <CheckLabel
-          key={option.value}
-          checked={selected.includes(option.value)}
+          key={value}
+          checked={selected.includes(value)}
           onChecked={(checked) =>
-            onSelected((list) =>
-              checked ? [...list, option.value] : list.filter((x) => x !== option.value),
-            )
+            onSelected((list) => (checked ? [...list, value] : list.filter((x) => x !== value)))
           }
         >
-          {option.label} <code className="small">{option.value}</code>
+          {label} <code className="small">{value}</code>
         </CheckLabel>
       ))}
     </fieldset>

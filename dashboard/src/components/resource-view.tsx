@@ -6,7 +6,7 @@ import type { Resource } from "../lib/use-resource";
 import { ErrorNotice, Skeleton } from "./ui";
 
 /** What these need of a resource, whatever its data. */
-type Loading = Pick<Resource<unknown>, "data" | "error" | "loading" | "reload">;
+export type Loading = Pick<Resource<unknown>, "data" | "error" | "loading" | "reload">;
 
 /** The resource's load error, if any, with "Try again" reloading it. */
 export function LoadError({

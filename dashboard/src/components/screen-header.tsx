@@ -14,10 +14,6 @@ export function ScreenHeader({ title, actions }: { title?: string; actions?: Rea
   const screen = useContext(CurrentScreen);
   if (!screen) throw new Error("ScreenHeader is for the screens of screens.tsx");
   return (
-    <PageHeader
-      title={title ?? screen.label}
-      description={screen.description}
-      actions={actions}
-    />
+    <PageHeader title={title ?? screen.label} description={screen.description} actions={actions} />
   );
 }

@@ -8,12 +8,19 @@ import { useResource, type Resource } from "./use-resource";
 export type PlainGetPath = Exclude<ApiPath<"GET">, `${string}:${string}`>;
 
 /** What `path` answers, read when the component mounts and again on reload(). */
-export function useApiResource<P extends PlainGetPath>(path: P): Resource<ApiResponse<"GET", P>> {
+export function useApiResource<P extends PlainGetPath>(path: P): Resource<ApiResponse<"GET", P>>;
+/** The same, carrying the title its load error is shown under, e.g. "Could not load the keys". */
+export function useApiResource<P extends PlainGetPath>(
+  path: P,
+  texts: { failed: string },
+): Resource<ApiResponse<"GET", P>> & { failed: string };
+export function useApiResource<P extends PlainGetPath>(path: P, texts?: { failed: string }) {
   const api = useApi();
   // The client checks a call's options against one path, not a type parameter: widen it to these.
   const route: PlainGetPath = path;
-  return useResource(
+  const resource = useResource(
     (signal) => api.get(route, { signal }) as Promise<ApiResponse<"GET", P>>,
     [api, route],
   );
+  return { ...resource, ...texts };
 }

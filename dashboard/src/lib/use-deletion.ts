@@ -7,8 +7,19 @@ import { useReloadingAction } from "./use-resource";
 /** The DELETE routes whose one parameter is the item's id, e.g. "/api-keys/:id". */
 export type DeletionPath = Extract<ApiPath<"DELETE">, `${string}/:id`>;
 
+type Listed = { reload: () => Promise<void> };
+type Deletion = ReturnType<typeof useReloadingAction<[id: string]>>;
+
 /** An action that deletes the item of the id it is run with at `path`, then reloads `resource`. */
-export function useDeletion(resource: { reload: () => Promise<void> }, path: DeletionPath) {
+export function useDeletion(resource: Listed, path: DeletionPath): Deletion;
+/** The same, carrying the title its error is shown under, e.g. "The key was not revoked". */
+export function useDeletion(
+  resource: Listed,
+  path: DeletionPath,
+  texts: { failed: string },
+): Deletion & { failed: string };
+export function useDeletion(resource: Listed, path: DeletionPath, texts?: { failed: string }) {
   const api = useApi();
-  return useReloadingAction(resource, (id: string) => api.del(path, { params: { id } }));
+  const deletion = useReloadingAction(resource, (id: string) => api.del(path, { params: { id } }));
+  return { ...deletion, ...texts };
 }

@@ -5,8 +5,9 @@ import { useApi } from "../../auth/auth-context";
 import { BarChart, type Bar } from "../../components/charts/bar-chart";
 import { LineChart, seriesOf } from "../../components/charts/line-chart";
 import { LoadError } from "../../components/resource-view";
+import { ScreenHeader } from "../../components/screen-header";
 import { Segmented } from "../../components/segmented";
-import { Card, EmptyState, PageHeader, Skeleton } from "../../components/ui";
+import { Card, EmptyState, Skeleton } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
 
 /** The periods offered, by their length in days. */
@@ -29,9 +30,7 @@ export function AnalyticsScreen() {
 
   return (
     <>
-      <PageHeader
-        title="Analytics"
-        description="How your assistant is used and how well it answers."
+      <ScreenHeader
         actions={<Segmented label="Period" options={RANGES} value={days} onValue={setDays} />}
       />
       <LoadError resource={analytics} title="Could not load analytics" />

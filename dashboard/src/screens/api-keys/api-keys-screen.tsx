@@ -6,9 +6,10 @@ import { useApi } from "../../auth/auth-context";
 import { CheckboxGroup } from "../../components/checkboxes";
 import { DataTable } from "../../components/data-table";
 import { TextField } from "../../components/form-fields";
-import { LoadError, Loaded } from "../../components/resource-view";
-import { SecretForm } from "../../components/secret-form";
-import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
+import { ListCard } from "../../components/list-card";
+import { ScreenHeader } from "../../components/screen-header";
+import { SecretForm, type SecretFormTexts } from "../../components/secret-form";
+import { Badge, Button, EmptyState } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useApiResource } from "../../lib/use-api-resource";
 import { useDeletion } from "../../lib/use-deletion";
@@ -19,11 +20,19 @@ const NO_KEYS = (
   </EmptyState>
 );
 
-const SCOPES = [
-  { value: "knowledge:read", label: "Read the knowledge library" },
-  { value: "knowledge:write", label: "Upload and change material" },
-  { value: "members:read", label: "Read the team" },
-];
+const NEW_KEY: SecretFormTexts = {
+  title: "Create a key",
+  failed: "The key was not created",
+  submit: "Create key",
+  copyLabel: "Copy key",
+  note: "Copy this key now; it is not shown again.",
+};
+
+const SCOPES = {
+  "knowledge:read": "Read the knowledge library",
+  "knowledge:write": "Upload and change material",
+  "members:read": "Read the team",
+};
 
 function KeyRow({ apiKey: k, onRevoke }: { apiKey: ApiKey; onRevoke: () => void }) {
   return (
@@ -68,13 +77,10 @@ function NewKey({ onCreated }: { onCreated: () => Promise<void> }) {
   };
   return (
     <SecretForm
+      texts={NEW_KEY}
       create={create}
       onCreated={onCreated}
-      failed="The key was not created"
-      submit="Create key"
       disabled={scopes.length === 0}
-      copyLabel="Copy key"
-      note="Copy this key now; it is not shown again."
     >
       <TextField
         label="Name"
@@ -90,30 +96,21 @@ function NewKey({ onCreated }: { onCreated: () => Promise<void> }) {
 }
 
 export function ApiKeysScreen() {
-  const keys = useApiResource("/api-keys");
-  const revoke = useDeletion(keys, "/api-keys/:id");
+  const keys = useApiResource("/api-keys", { failed: "Could not load the keys" });
+  const revoke = useDeletion(keys, "/api-keys/:id", { failed: "The key was not revoked" });
   const list = keys.data?.api_keys ?? [];
 
   return (
     <>
-      <PageHeader
-        title="API keys"
-        description="Let your own scripts and tools use the API. Each key can do only what its scopes allow."
-      />
-      <Card title="Create a key">
-        <NewKey onCreated={keys.reload} />
-      </Card>
-      <Card title="Keys">
-        <LoadError resource={keys} title="Could not load the keys" />
-        <ErrorNotice error={revoke.error} title="The key was not revoked" />
-        <Loaded resource={keys} lines={3} empty={list.length === 0 && NO_KEYS}>
-          <DataTable columns={["Name", "Scopes", "Last used", "Status"]} actions>
-            {list.map((k) => (
-              <KeyRow key={k.id} apiKey={k} onRevoke={() => void revoke.run(k.id)} />
-            ))}
-          </DataTable>
-        </Loaded>
-      </Card>
+      <ScreenHeader />
+      <NewKey onCreated={keys.reload} />
+      <ListCard title="Keys" resource={keys} action={revoke} items={list} empty={NO_KEYS}>
+        <DataTable columns={["Name", "Scopes", "Last used", "Status"]} actions>
+          {list.map((k) => (
+            <KeyRow key={k.id} apiKey={k} onRevoke={() => void revoke.run(k.id)} />
+          ))}
+        </DataTable>
+      </ListCard>
     </>
   );
 }

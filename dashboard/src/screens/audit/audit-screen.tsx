@@ -4,7 +4,8 @@ import type { AuditEvent } from "@coach/contracts/account-views";
 import { useApi } from "../../auth/auth-context";
 import { DataTable } from "../../components/data-table";
 import { LoadError, Loaded } from "../../components/resource-view";
-import { Button, Card, EmptyState, PageHeader } from "../../components/ui";
+import { ScreenHeader } from "../../components/screen-header";
+import { Button, Card, EmptyState } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useApiResource } from "../../lib/use-api-resource";
 import { useAction, useResource } from "../../lib/use-resource";
@@ -54,10 +55,7 @@ export function AuditScreen() {
   );
   return (
     <>
-      <PageHeader
-        title="Audit log"
-        description="Every sign-in and management action in this workspace."
-      />
+      <ScreenHeader />
       <Card>
         <form
           className="inline-form"

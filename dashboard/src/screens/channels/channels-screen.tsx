@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { ApiResponse } from "@coach/contracts/api-routes";
 import { LoadError, Loaded } from "../../components/resource-view";
+import { ScreenHeader } from "../../components/screen-header";
 import {
   Badge,
   Button,
@@ -10,7 +11,6 @@ import {
   CopyButton,
   EmptyState,
   ErrorNotice,
-  PageHeader,
   SuccessNotice,
 } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
@@ -92,10 +92,7 @@ export function ChannelsScreen() {
 
   return (
     <>
-      <PageHeader
-        title="Channels"
-        description="Reach your users where they already are. Conversations from every channel land in the same inbox."
-      />
+      <ScreenHeader />
       <Card title="Connected">
         <ChannelList channels={channels} verifyToken={verifyToken} />
         {verifyToken && (

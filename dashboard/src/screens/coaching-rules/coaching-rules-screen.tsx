@@ -7,7 +7,8 @@ import { useApi } from "../../auth/auth-context";
 import { ConfirmDelete } from "../../components/confirm-delete";
 import { ListEditor } from "../../components/list-editor";
 import { usePagedList } from "../../components/pager";
-import { Badge, Button, EmptyState, PageHeader } from "../../components/ui";
+import { ScreenHeader } from "../../components/screen-header";
+import { Badge, Button, EmptyState } from "../../components/ui";
 import { useDeletion } from "../../lib/use-deletion";
 import { useReloadingAction, useResource } from "../../lib/use-resource";
 import { RuleForm } from "./rule-form";
@@ -103,10 +104,7 @@ export function CoachingRulesScreen() {
 
   return (
     <>
-      <PageHeader
-        title="Coaching rules"
-        description="Messages your assistant sends on its own when someone enrolled in a program goes quiet, leaves check-ins unanswered or scores lower. Their quiet hours, daily limits and “stop” always come first."
-      />
+      <ScreenHeader />
       <ListEditor
         title="Rules"
         resource={rules}

@@ -5,7 +5,8 @@ import type { Correction, DocumentStatus } from "@coach/contracts/content-views"
 import { ConfirmDelete } from "../../components/confirm-delete";
 import { ListEditor } from "../../components/list-editor";
 import { usePagedList } from "../../components/pager";
-import { Badge, Button, EmptyState, PageHeader } from "../../components/ui";
+import { ScreenHeader } from "../../components/screen-header";
+import { Badge, Button, EmptyState } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useDeletion } from "../../lib/use-deletion";
 import { useInterval } from "../../lib/use-resource";
@@ -72,10 +73,7 @@ export function CorrectionsScreen() {
 
   return (
     <>
-      <PageHeader
-        title="Corrections"
-        description="Answers in your own words. When someone asks one of these questions, or nearly the same, your assistant gives your answer word for word."
-      />
+      <ScreenHeader />
       <ListEditor
         title="Your corrections"
         resource={corrections}

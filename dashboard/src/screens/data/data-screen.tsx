@@ -5,7 +5,8 @@ import { useState } from "react";
 import { useAuth, useMe } from "../../auth/auth-context";
 import { ContactPrivacy } from "../../components/contact-privacy";
 import { Field, TextField } from "../../components/form-fields";
-import { Button, Card, ErrorNotice, PageHeader } from "../../components/ui";
+import { ScreenHeader } from "../../components/screen-header";
+import { Button, Card, ErrorNotice } from "../../components/ui";
 import { downloadJson } from "../../lib/download";
 import { submitting, useAction } from "../../lib/use-resource";
 import { RetentionCard } from "./retention-card";
@@ -28,10 +29,7 @@ export function DataScreen() {
 
   return (
     <>
-      <PageHeader
-        title="Export & delete"
-        description="Your data is yours: take it with you, answer your users’ privacy requests, or close the workspace."
-      />
+      <ScreenHeader />
       <Card title="Export">
         <p className="muted">
           One JSON file with the whole workspace: persona, widget and channel settings (never their

@@ -6,9 +6,10 @@ import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { DataTable } from "../../components/data-table";
 import { TextField } from "../../components/form-fields";
-import { LoadError, Loaded } from "../../components/resource-view";
-import { SecretForm } from "../../components/secret-form";
-import { Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
+import { ListCard } from "../../components/list-card";
+import { ScreenHeader } from "../../components/screen-header";
+import { SecretForm, type SecretFormTexts } from "../../components/secret-form";
+import { EmptyState } from "../../components/ui";
 import { useApiResource } from "../../lib/use-api-resource";
 import { useDeletion } from "../../lib/use-deletion";
 import { useInterval } from "../../lib/use-resource";
@@ -21,6 +22,14 @@ const NO_BRIDGES = (
     from it instead; add several and each turn goes to the one that is up and least busy.
   </EmptyState>
 );
+
+const NEW_BRIDGE: SecretFormTexts = {
+  title: "Add a bridge",
+  failed: "The bridge was not added",
+  submit: "Add bridge",
+  copyLabel: "Copy secret",
+  note: "Put this as the bridge’s BRIDGE_SECRET now; it is not shown again. Its documents are copied to it on their own, and it answers once it holds them all.",
+};
 
 /** The form for a new bridge, and the signing secret the edge made up for it, once. */
 function NewBridge({ onAdded }: { onAdded: () => Promise<void> }) {
@@ -38,14 +47,7 @@ function NewBridge({ onAdded }: { onAdded: () => Promise<void> }) {
     return created.secret ?? null;
   };
   return (
-    <SecretForm
-      create={add}
-      onCreated={onAdded}
-      failed="The bridge was not added"
-      submit="Add bridge"
-      copyLabel="Copy secret"
-      note="Put this as the bridge’s BRIDGE_SECRET now; it is not shown again. Its documents are copied to it on their own, and it answers once it holds them all."
-    >
+    <SecretForm texts={NEW_BRIDGE} create={add} onCreated={onAdded}>
       <TextField label="Name" required maxLength={80} value={name} onValue={setName} />
       <TextField
         label="Address"
@@ -68,8 +70,8 @@ function NewBridge({ onAdded }: { onAdded: () => Promise<void> }) {
 }
 
 export function FleetScreen() {
-  const bridges = useApiResource("/bridges");
-  const remove = useDeletion(bridges, "/bridges/:id");
+  const bridges = useApiResource("/bridges", { failed: "Could not load the bridges" });
+  const remove = useDeletion(bridges, "/bridges/:id", { failed: "The bridge was not removed" });
   const overflow = useApiResource("/settings/overflow");
   const list = bridges.data?.bridges ?? [];
   // Health, load and back-fill move on their own: read them again while there is a fleet to watch.
@@ -83,30 +85,21 @@ export function FleetScreen() {
   );
   return (
     <>
-      <PageHeader
-        title="Bridges"
-        description="The machines your assistant answers from. Every document is copied to each of them; a machine answers once it holds them all."
-      />
-      <Card title="Add a bridge">
-        <NewBridge onAdded={bridges.reload} />
-      </Card>
-      <Card title="Fleet">
-        <LoadError resource={bridges} title="Could not load the bridges" />
-        <ErrorNotice error={remove.error} title="The bridge was not removed" />
-        <Loaded resource={bridges} lines={3} empty={list.length === 0 && NO_BRIDGES}>
-          <FleetPressure bridges={list} overflow={overflow.data} />
-          <DataTable columns={["Bridge", "Health", "Load", "Index"]} actions>
-            {list.map((bridge) => (
-              <BridgeRow
-                key={bridge.id}
-                bridge={bridge}
-                busy={remove.busy}
-                onRemove={() => void remove.run(bridge.id)}
-              />
-            ))}
-          </DataTable>
-        </Loaded>
-      </Card>
+      <ScreenHeader />
+      <NewBridge onAdded={bridges.reload} />
+      <ListCard title="Fleet" resource={bridges} action={remove} items={list} empty={NO_BRIDGES}>
+        <FleetPressure bridges={list} overflow={overflow.data} />
+        <DataTable columns={["Bridge", "Health", "Load", "Index"]} actions>
+          {list.map((bridge) => (
+            <BridgeRow
+              key={bridge.id}
+              bridge={bridge}
+              busy={remove.busy}
+              onRemove={() => void remove.run(bridge.id)}
+            />
+          ))}
+        </DataTable>
+      </ListCard>
     </>
   );
 }

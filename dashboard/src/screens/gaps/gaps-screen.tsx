@@ -7,7 +7,8 @@ import { CorrectAnswer } from "../../components/correct-answer";
 import { DataTable } from "../../components/data-table";
 import { Pager, usePagedList } from "../../components/pager";
 import { LoadError, Loaded } from "../../components/resource-view";
-import { Badge, Card, EmptyState, PageHeader } from "../../components/ui";
+import { ScreenHeader } from "../../components/screen-header";
+import { Badge, Card, EmptyState } from "../../components/ui";
 import { formatConfidence, formatDateTime } from "../../lib/format";
 
 const NO_GAPS = (
@@ -30,9 +31,7 @@ export function GapsScreen() {
   const list = gaps.data?.questions ?? [];
   return (
     <>
-      <PageHeader
-        title="Gaps"
-        description="Questions your material did not answer well. Add what is missing and the assistant answers them next time."
+      <ScreenHeader
         actions={
           <Link className="btn btn-primary" to="/knowledge">
             Upload material

@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { useApi } from "../../auth/auth-context";
 import { usePagedResource } from "../../components/pager";
-import { EmptyState, PageHeader } from "../../components/ui";
+import { ScreenHeader } from "../../components/screen-header";
+import { EmptyState } from "../../components/ui";
 import { useInterval } from "../../lib/use-resource";
 import {
   ConversationList,
@@ -45,10 +46,7 @@ export function InboxScreen() {
 
   return (
     <>
-      <PageHeader
-        title="Inbox"
-        description="Every conversation on every channel. Step in when a user needs you."
-      />
+      <ScreenHeader />
       <div className={`inbox ${conversationId ? "has-selection" : ""}`}>
         <ConversationList
           filters={filters}

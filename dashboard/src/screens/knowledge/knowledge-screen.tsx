@@ -8,7 +8,8 @@ import { AssistantModeBanner } from "../../components/assistant-mode-banner";
 import { DataTable } from "../../components/data-table";
 import { Pager, usePagedList } from "../../components/pager";
 import { LoadError, Loaded } from "../../components/resource-view";
-import { Badge, Button, Card, EmptyState, ErrorNotice, PageHeader } from "../../components/ui";
+import { ScreenHeader } from "../../components/screen-header";
+import { Badge, Button, Card, EmptyState, ErrorNotice } from "../../components/ui";
 import { formatBytes, formatDateTime } from "../../lib/format";
 import { useAction, useInterval, useReloadingAction } from "../../lib/use-resource";
 import { BridgeCopies } from "./bridge-copies";
@@ -118,10 +119,7 @@ export function KnowledgeScreen() {
   );
   return (
     <>
-      <PageHeader
-        title="Knowledge"
-        description="Your assistant answers from this material, and cites it. Upload what you teach: guides, course notes, FAQs."
-      />
+      <ScreenHeader />
       <AssistantModeBanner />
       <Card>
         <UploadZone

@@ -5,7 +5,8 @@ import type { KnowledgeDocument, PersonaVersion } from "@coach/contracts/content
 import type { Conversation } from "@coach/contracts/conversation-views";
 import type { WidgetView } from "@coach/contracts/widget";
 import { useApi, useMe } from "../../auth/auth-context";
-import { Card, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
+import { ScreenHeader } from "../../components/screen-header";
+import { Card, ErrorNotice, Skeleton } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
 
 type Progress = {
@@ -87,10 +88,7 @@ export function OnboardingScreen() {
 
   return (
     <>
-      <PageHeader
-        title={`Welcome, ${me.user.full_name.split(" ")[0]}`}
-        description="Four steps from your material to a coach on your site."
-      />
+      <ScreenHeader title={`Welcome, ${me.user.full_name.split(" ")[0]}`} />
       <Card title={data ? `${doneCount} of 4 done` : "Your progress"}>
         <ErrorNotice
           error={progress.error}

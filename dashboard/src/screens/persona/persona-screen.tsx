@@ -2,14 +2,8 @@
 // the answer in the new voice.
 import type { Persona } from "@coach/contracts/bridge";
 import { AssistantModeBanner } from "../../components/assistant-mode-banner";
-import {
-  Button,
-  Card,
-  ErrorNotice,
-  PageHeader,
-  Skeleton,
-  SuccessNotice,
-} from "../../components/ui";
+import { ScreenHeader } from "../../components/screen-header";
+import { Button, Card, ErrorNotice, Skeleton, SuccessNotice } from "../../components/ui";
 import { LoadError } from "../../components/resource-view";
 import { formatDateTime } from "../../lib/format";
 import { submitting } from "../../lib/use-resource";
@@ -31,10 +25,7 @@ export function PersonaScreen() {
 
   return (
     <>
-      <PageHeader
-        title="Persona & voice"
-        description="How your assistant sounds and what it does when your material has no answer. Each save is a new version; the next answer uses it."
-      />
+      <ScreenHeader />
       <AssistantModeBanner />
       <div className="split">
         <Card

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { Field, TextField } from "../../components/form-fields";
 import { Pager, usePagedList } from "../../components/pager";
-import { Button, Card, EmptyState, ErrorNotice, PageHeader, Skeleton } from "../../components/ui";
+import { ScreenHeader } from "../../components/screen-header";
+import { Button, Card, EmptyState, ErrorNotice, Skeleton } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
 import { Enrolments } from "./enrolments";
 import { FlowBuilder } from "./flow-builder";
@@ -100,10 +101,7 @@ export function ProgramsScreen() {
 
   return (
     <>
-      <PageHeader
-        title="Programs"
-        description="Guide people step by step: messages, check-ins, waits and branches, in your voice."
-      />
+      <ScreenHeader />
       <ErrorNotice
         error={programs.error}
         onRetry={() => void programs.reload()}

@@ -6,8 +6,9 @@ import type { RevenueView } from "@coach/contracts/billing";
 import { useState } from "react";
 import { useApi } from "../../auth/auth-context";
 import { LoadError, Loaded } from "../../components/resource-view";
+import { ScreenHeader } from "../../components/screen-header";
 import { Segmented } from "../../components/segmented";
-import { Card, PageHeader } from "../../components/ui";
+import { Card } from "../../components/ui";
 import { useResource } from "../../lib/use-resource";
 import { MembersCard } from "./members-card";
 import { formatMoney } from "./money";
@@ -60,9 +61,7 @@ export function RevenueScreen() {
   );
   return (
     <>
-      <PageHeader
-        title="Revenue"
-        description="What your memberships earn, and who your members are."
+      <ScreenHeader
         actions={<Segmented label="Period" options={PERIODS} value={period} onValue={setPeriod} />}
       />
       <LoadError resource={revenue} title="Could not load revenue" />

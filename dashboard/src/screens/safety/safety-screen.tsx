@@ -3,8 +3,9 @@
 import type { ModelRedaction } from "@coach/contracts/safety-settings";
 import { CheckLabel } from "../../components/checkboxes";
 import { LoadError, Loaded } from "../../components/resource-view";
+import { ScreenHeader } from "../../components/screen-header";
 import { SettingsForm } from "../../components/settings-form";
-import { Card, PageHeader } from "../../components/ui";
+import { Card } from "../../components/ui";
 import { CrisisResourcesCard } from "./crisis-resources-card";
 import { OverflowCard } from "./overflow-card";
 import { useSettingsDraft } from "../../lib/use-settings-draft";
@@ -58,10 +59,7 @@ function ModelRedactionCard() {
 export function SafetyScreen() {
   return (
     <>
-      <PageHeader
-        title="Safety"
-        description="What your assistant does when someone is in a crisis, and what personal data it keeps from the model."
-      />
+      <ScreenHeader />
       <CrisisResourcesCard />
       <ModelRedactionCard />
       <OverflowCard />

@@ -5,9 +5,10 @@ import type { Invitation, Member, Role } from "@coach/contracts/account-views";
 import { useApi, useMe } from "../../auth/auth-context";
 import { DataTable } from "../../components/data-table";
 import { Field, TextField } from "../../components/form-fields";
+import { ListCard } from "../../components/list-card";
 import { OneTimeSecret } from "../../components/one-time-secret";
-import { LoadError, Loaded } from "../../components/resource-view";
-import { Button, Card, ErrorNotice, PageHeader } from "../../components/ui";
+import { ScreenHeader } from "../../components/screen-header";
+import { Button, Card, ErrorNotice } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { ROLE_HELP, ROLES } from "../../lib/roles";
 import { useApiResource } from "../../lib/use-api-resource";
@@ -103,7 +104,7 @@ function InvitationRow({
 export function TeamScreen() {
   const api = useApi();
   const me = useMe();
-  const team = useApiResource("/members");
+  const team = useApiResource("/members", { failed: "Could not load the team" });
   const canManage = me.role === "owner" || me.role === "admin";
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");
@@ -119,41 +120,36 @@ export function TeamScreen() {
   );
   const remove = useDeletion(team, "/members/:id");
   const revoke = useDeletion(team, "/members/invitations/:id");
+  // Changing a role, removing a member and revoking an invitation share one notice.
+  const action = {
+    error: changeRole.error ?? remove.error ?? revoke.error,
+    failed: "That did not work",
+  };
 
   return (
     <>
-      <PageHeader
-        title="Team & roles"
-        description="Who can work in this workspace, and what each may do."
-      />
-      <Card title="Members">
-        <LoadError resource={team} title="Could not load the team" />
-        <ErrorNotice
-          error={changeRole.error ?? remove.error ?? revoke.error}
-          title="That did not work"
-        />
-        <Loaded resource={team} lines={3}>
-          <DataTable columns={["Person", "Role", "Since"]} actions>
-            {team.data?.members.map((m) => (
-              <MemberRow
-                key={m.id}
-                member={m}
-                manageable={canManage && m.user_id !== me.user.id}
-                onRole={(role) => void changeRole.run(m.id, role)}
-                onRemove={() => void remove.run(m.id)}
-              />
-            ))}
-            {team.data?.invitations.map((i) => (
-              <InvitationRow
-                key={i.id}
-                invitation={i}
-                revocable={canManage}
-                onRevoke={() => void revoke.run(i.id)}
-              />
-            ))}
-          </DataTable>
-        </Loaded>
-      </Card>
+      <ScreenHeader />
+      <ListCard title="Members" resource={team} action={action}>
+        <DataTable columns={["Person", "Role", "Since"]} actions>
+          {team.data?.members.map((m) => (
+            <MemberRow
+              key={m.id}
+              member={m}
+              manageable={canManage && m.user_id !== me.user.id}
+              onRole={(role) => void changeRole.run(m.id, role)}
+              onRemove={() => void remove.run(m.id)}
+            />
+          ))}
+          {team.data?.invitations.map((i) => (
+            <InvitationRow
+              key={i.id}
+              invitation={i}
+              revocable={canManage}
+              onRevoke={() => void revoke.run(i.id)}
+            />
+          ))}
+        </DataTable>
+      </ListCard>
       {canManage && (
         <Card title="Invite someone">
           <form className="inline-form" onSubmit={submitting(invite)}>

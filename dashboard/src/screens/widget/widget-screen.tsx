@@ -2,12 +2,12 @@
 // snippet to copy into a site.
 import type { WidgetSettings, WidgetView } from "@coach/contracts/widget";
 import { Field, TextField } from "../../components/form-fields";
+import { ScreenHeader } from "../../components/screen-header";
 import {
   Button,
   Card,
   CopyButton,
   ErrorNotice,
-  PageHeader,
   Skeleton,
   SuccessNotice,
 } from "../../components/ui";
@@ -45,17 +45,14 @@ export function WidgetScreen() {
   if (widget.error && !widget.data) {
     return (
       <>
-        <PageHeader title="Web widget" />
+        <ScreenHeader />
         <LoadError resource={widget} title="Could not load the widget" />
       </>
     );
   }
   return (
     <>
-      <PageHeader
-        title="Web widget"
-        description="Design the chat bubble for your site, choose where it may appear, and copy the snippet."
-      />
+      <ScreenHeader />
       {!settings || !widget.data ? (
         <Skeleton lines={8} />
       ) : (
