@@ -20,6 +20,7 @@ import { ensureDevSecrets, readDevVars } from "./lib/dev-secrets.mjs";
 import { startProcess, stopAll, stopOnSignals } from "./lib/processes.mjs";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./lib/seed-demo.mjs";
 import { waitForHttp } from "./lib/wait-for.mjs";
+import { wranglerDevArgs } from "./lib/wrangler-dev.mjs";
 import { buildWidget } from "./lib/widget-build.mjs";
 
 const env = { WRANGLER_SEND_METRICS: "false" };
@@ -60,23 +61,13 @@ step(`Starting the edge (wrangler dev) on ${EDGE_URL}`);
 startProcess(
   "edge",
   "npx",
-  [
-    "wrangler",
-    "dev",
-    "--ip",
-    "127.0.0.1",
-    "--port",
-    String(EDGE_PORT),
-    "--var",
-    `BRIDGE_URL:${BRIDGE_URL}`,
-    "--var",
-    `CORS_ORIGINS:${DASHBOARD_ORIGINS.join(",")}`,
+  wranglerDevArgs(EDGE_PORT, {
+    BRIDGE_URL,
+    CORS_ORIGINS: DASHBOARD_ORIGINS.join(","),
     // A local Bot API server or Graph stand-in, when the environment names one.
-    ...["TELEGRAM_API_ROOT", "WHATSAPP_GRAPH_URL"].flatMap((name) =>
-      process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [],
-    ),
-    "--show-interactive-dev-session=false",
-  ],
+    TELEGRAM_API_ROOT: process.env.TELEGRAM_API_ROOT,
+    WHATSAPP_GRAPH_URL: process.env.WHATSAPP_GRAPH_URL,
+  }),
   // Without internet wrangler cannot reach Cloudflare for `Request.cf`; harmless, so not shown.
   {
     env,

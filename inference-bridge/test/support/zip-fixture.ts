@@ -2,6 +2,8 @@
  * ZIP archives for tests, written byte by byte (stored entries, or pre-deflated data with its true size
  * for zip bombs), with no dependency and no Node API so workerd tests can use them too.
  */
+import { concat } from "./byte-runs";
+
 const encoder = new TextEncoder();
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -64,12 +66,5 @@ export function makeZip(entries: ZipEntry[]): Uint8Array {
   end.setUint16(10, entries.length, true);
   end.setUint32(12, centralSize, true);
   end.setUint32(16, offset, true);
-  const parts = [...locals, ...centrals, new Uint8Array(end.buffer)];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concat([...locals, ...centrals, new Uint8Array(end.buffer)]);
 }

@@ -20,6 +20,7 @@ import { generateSigningJwk } from "../../../scripts/lib/dev-secrets.mjs";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "../../../scripts/lib/seed-demo.mjs";
 import { buildWidget } from "../../../scripts/lib/widget-build.mjs";
 import { waitForHttp } from "../../../scripts/lib/wait-for.mjs";
+import { wranglerDevArgs } from "../../../scripts/lib/wrangler-dev.mjs";
 
 /** What the tests need to know about the running stack. */
 export type StackInfo = {
@@ -172,33 +173,19 @@ export async function startWidgetStack(
   });
   const wrangler = spawn(
     "npx",
-    [
-      "wrangler",
-      "dev",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(edgePort),
-      "--persist-to",
-      persist,
-      "--env-file",
-      envFile,
-      "--assets",
-      assets,
-      "--var",
-      `BRIDGE_URL:http://127.0.0.1:${bridgePort}`,
-      "--var",
-      "LOG_LEVEL:warn",
-      "--var",
-      `RATE_LIMITS:${rateLimits}`,
-      "--show-interactive-dev-session=false",
-      ...(options.corsOrigins ? ["--var", `CORS_ORIGINS:${options.corsOrigins.join(",")}`] : []),
-      ...(options.telegramApiRoot ? ["--var", `TELEGRAM_API_ROOT:${options.telegramApiRoot}`] : []),
-      ...(options.whatsappGraphUrl
-        ? ["--var", `WHATSAPP_GRAPH_URL:${options.whatsappGraphUrl}`]
-        : []),
-      ...(options.stripe ? ["--var", `STRIPE_API_URL:${options.stripe.apiUrl}`] : []),
-    ],
+    wranglerDevArgs(
+      edgePort,
+      {
+        BRIDGE_URL: `http://127.0.0.1:${bridgePort}`,
+        LOG_LEVEL: "warn",
+        RATE_LIMITS: rateLimits,
+        CORS_ORIGINS: options.corsOrigins?.join(","),
+        TELEGRAM_API_ROOT: options.telegramApiRoot,
+        WHATSAPP_GRAPH_URL: options.whatsappGraphUrl,
+        STRIPE_API_URL: options.stripe?.apiUrl,
+      },
+      ["--persist-to", persist, "--env-file", envFile, "--assets", assets],
+    ),
     { env, stdio: "ignore", detached: true },
   );
   const edgeUrl = `http://127.0.0.1:${edgePort}`;
