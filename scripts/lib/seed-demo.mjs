@@ -69,6 +69,12 @@ Close the workday by writing three lines about what went well, then plan tomorro
 
 Never miss twice: after a missed anchor, the only goal for the next day is to do it again, however small.`;
 
+/** The demo widget's name and greeting (the browser tests theme the same widget on top of them). */
+export const DEMO_WIDGET_SETTINGS = {
+  assistant_name: "Maya",
+  greeting: "Hi, I'm Maya. What would you like to work on today?",
+};
+
 function fail(step, res) {
   throw new Error(
     `Seeding the demo workspace failed at "${step}" (${res.status}): ${JSON.stringify(res.json?.error ?? res.json)}`,
@@ -94,10 +100,7 @@ export async function seedDemo(edgeUrl, demoOrigins) {
     method: "PUT",
     token,
     body: {
-      settings: {
-        assistant_name: "Maya",
-        greeting: "Hi, I'm Maya. What would you like to work on today?",
-      },
+      settings: DEMO_WIDGET_SETTINGS,
       allowed_origins: demoOrigins,
     },
   });

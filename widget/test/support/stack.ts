@@ -17,7 +17,12 @@ import {
 import { startBridgeStack } from "../../../test/support/bridge-stack";
 import { startDemoServer } from "../../../scripts/lib/demo-server.mjs";
 import { generateSigningJwk } from "../../../scripts/lib/dev-secrets.mjs";
-import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "../../../scripts/lib/seed-demo.mjs";
+import {
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_WIDGET_SETTINGS,
+  seedDemo,
+} from "../../../scripts/lib/seed-demo.mjs";
 import { buildWidget } from "../../../scripts/lib/widget-build.mjs";
 import { waitForHttp } from "../../../scripts/lib/wait-for.mjs";
 import { wranglerDevArgs } from "../../../scripts/lib/wrangler-dev.mjs";
@@ -69,8 +74,7 @@ async function seed(
     // All of the settings: a partial update currently resets the omitted ones to their defaults.
     body: {
       settings: {
-        assistant_name: "Maya",
-        greeting: "Hi, I'm Maya. What would you like to work on today?",
+        ...DEMO_WIDGET_SETTINGS,
         colors: { primary: PRIMARY_COLOUR, background: "#ffffff", text: "#111827" },
         suggested_questions: [ROUTINE_QUESTION, "How can I keep going when motivation fades?"],
       },
