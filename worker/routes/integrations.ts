@@ -7,14 +7,9 @@ import { recordAudit } from "../auth/audit";
 import { newSecret } from "../lib/ids";
 import { sealSecrets } from "../channels/secret-box";
 import { forPrincipal } from "../db/tenant-gateway";
-import {
-  deliveryLog,
-  queueDeliveries,
-  removeEndpoint,
-  type WebhookDelivery,
-} from "../db/webhook-store";
+import { deliveryLog, queueDeliveries, removeEndpoint } from "../db/webhook-store";
 import { eventEnvelope } from "../integrations/emit-event";
-import { toWebhookJson } from "../integrations/webhook-view";
+import { toDeliveryJson, toWebhookJson } from "../integrations/webhook-view";
 import { dispatcherFor } from "../lib/webhook-dispatchers";
 import { subscribableEventTypes } from "../integrations/event-types";
 import { webhookUrlProblem } from "../integrations/webhook-url";
@@ -38,20 +33,6 @@ const CreateSchema = z.object({
 });
 
 const LogQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
-
-function toDeliveryJson(row: WebhookDelivery) {
-  return {
-    id: row.id,
-    event: row.event,
-    status: row.status,
-    attempts: row.attempts,
-    last_status_code: row.lastStatusCode,
-    last_error: row.lastError,
-    next_attempt_at: row.status === "pending" ? row.nextAttemptAt : null,
-    delivered_at: row.deliveredAt,
-    created_at: row.createdAt,
-  };
-}
 
 export const integrationRoutes = new Hono<AppEnv>()
   .use(authenticate())
