@@ -9,7 +9,6 @@
 // analytics → export, holding the program's versions, the correction and links to the original files.
 // Visitors use the real widget page; Telegram users are updates delivered through the Bot API stand-in.
 // Screenshots only with SCREENSHOTS=1 (see the README).
-import { formatMessage } from "@coach/contracts/messages";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
@@ -19,7 +18,6 @@ import {
   newVisitor,
   openChat,
 } from "../../../widget/test/support/browser";
-import { PROGRAM_STRINGS } from "../../../widget/src/shared/strings";
 import { ROUTINE_QUESTION } from "../../../test/support/coach-material";
 import {
   BOT_TOKEN,
@@ -35,6 +33,7 @@ import {
   SAME_QUESTION_RETYPED,
   sitePage,
   SLUG,
+  visitorJoinsFromTag,
 } from "../support/creator-journey";
 import {
   buildProgram,
@@ -233,20 +232,8 @@ describe("a coach's first hour, in one workspace", () => {
   it("connects a bot and a number, and the join panel gives the Telegram link and the WhatsApp keyword's link and QR code, on a desktop and a phone", () =>
     connectChannels(creator.page));
 
-  it("a visitor joins from the page with the program's widget tag", async () => {
-    const context = await newVisitor(browser);
-    const visit = await context.newPage();
-    await visit.goto(`${site?.url ?? ""}/walk`);
-    await openChat(visit);
-    await visit
-      .getByRole("button", { name: formatMessage(PROGRAM_STRINGS.join, { program: PROGRAM }) })
-      .click();
-    await expect
-      .poll(() => visit.locator("#coach-widget .program p").innerText(), { timeout: 10_000 })
-      .toBe(formatMessage(PROGRAM_STRINGS.enrolledIn, { program: PROGRAM }));
-    await screenshot(visit, "visitor-widget-joined");
-    await context.close();
-  });
+  it("a visitor joins from the page with the program's widget tag", () =>
+    visitorJoinsFromTag(browser, site));
 
   it("a Telegram user joins with /start and the program's short name, as the deep link sends it", async () => {
     const priya = telegramUser(telegramUrl, BOT_TOKEN, "Priya");

@@ -1,9 +1,11 @@
 // The fixtures and page helpers of the creator's first hour (dashboard/test/e2e/creator-journey.test.ts):
 // what the coach types and connects, the pages of the coach's site, and a new visitor asking there.
+import { formatMessage } from "@coach/contracts/messages";
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
+import { PROGRAM_STRINGS } from "../../../widget/src/shared/strings";
 import { ask, messages, newVisitor, openChat } from "../../../widget/test/support/browser";
-import { openScreen } from "./dashboard-page";
+import { openScreen, screenshot } from "./dashboard-page";
 import type { Served } from "./static-server";
 
 export const FALLBACK = "Nova has nothing on that yet — ask about morning routines instead.";
@@ -57,6 +59,24 @@ export async function newVisitorAsks(
   const answer = await firstAnswer(visit);
   await context.close();
   return answer;
+}
+
+/** A new visitor on the program's page (its widget tag) joins with the widget's button, and is in. */
+export async function visitorJoinsFromTag(
+  browser: Browser,
+  site: Served | undefined,
+): Promise<void> {
+  const context = await newVisitor(browser);
+  const visit = await context.newPage();
+  await visit.goto(`${site?.url ?? ""}/walk`);
+  await openChat(visit);
+  const join = formatMessage(PROGRAM_STRINGS.join, { program: PROGRAM });
+  await visit.getByRole("button", { name: join }).click();
+  await expect
+    .poll(() => visit.locator("#coach-widget .program p").innerText(), { timeout: 10_000 })
+    .toBe(formatMessage(PROGRAM_STRINGS.enrolledIn, { program: PROGRAM }));
+  await screenshot(visit, "visitor-widget-joined");
+  await context.close();
 }
 
 /** Opens the walk's program on the Programs screen, at `tab`. */
