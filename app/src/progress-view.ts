@@ -1,10 +1,10 @@
 // The person's progress in the app: the step each program is on, their commitments, and a bar chart
 // of the messages they wrote on each of the last 14 days (SVG, with a text alternative).
 import type { AppProgressView } from "@coach/contracts/companion-app";
-import { formatMessage } from "@coach/contracts/messages";
+import { formatPlural } from "@coach/contracts/messages";
 import { h } from "../../widget/src/shared/dom";
 import type { AppApi } from "./app-api";
-import { locale, texts } from "./i18n/texts";
+import { language, locale, texts } from "./i18n/texts";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -20,7 +20,9 @@ function chart(activity: AppProgressView["activity"]): SVGElement {
   const total = activity.reduce((sum, d) => sum + d.messages, 0);
   const root = svg("svg", { viewBox: "0 0 140 44", role: "img", class: "chart" });
   const title = svg("title", {});
-  title.textContent = formatMessage(texts.messagesInDays, { total, days: activity.length });
+  title.textContent = formatPlural(language, texts.messagesInDays, total, {
+    days: activity.length,
+  });
   root.append(title);
   activity.forEach((day, i) => {
     const height = Math.round((day.messages / most) * 40);

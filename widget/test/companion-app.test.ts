@@ -48,6 +48,11 @@ describe("the companion app", () => {
     await app.goto(link.url);
     await expect.poll(() => logTexts(app)).toContain("Hello from the widget");
     expect(new URL(app.url()).hash).toBe("");
+    // The one message written so far is counted in the singular under the progress chart.
+    await app.getByRole("button", { name: "Progress" }).click();
+    await expect
+      .poll(() => app.locator(".progress svg.chart title").textContent())
+      .toBe("1 message in the last 14 days");
     await waitForController(app);
 
     const cdp = await phone.newCDPSession(app);

@@ -1,6 +1,7 @@
 // The words of the app's two sections under its toolbar, in each widget language: the person's
 // coaching settings (time zone, quiet hours, a pause, stopping) and their progress (programs,
 // commitments, the last two weeks' chart).
+import type { PluralForms } from "@coach/contracts/messages";
 import type { WidgetLanguage } from "../../../widget/src/i18n/languages";
 import catalog from "./settings-strings.messages.json";
 
@@ -22,8 +23,8 @@ export type SettingsStrings = {
   pauseDay: string;
   stopMessages: string;
   startMessages: string;
-  /** The chart's text alternative: the `{total}` of messages over its `{days}`. */
-  messagesInDays: string;
+  /** The chart's text alternative: how many messages (`{count}`) over its `{days}`. */
+  messagesInDays: PluralForms;
   yourPrograms: string;
   noProgram: string;
   yourCommitments: string;
