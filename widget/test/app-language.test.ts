@@ -3,27 +3,18 @@
 // persona's first language) when the persona does not; the language the person chose wins once the
 // app has read their settings.
 import type { TranscriptPage } from "@coach/contracts/conversation-views";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "./support/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { appScope, linkedVisitor, logTexts } from "./support/companion-app";
-import { demoCreatorApi, type CreatorApi } from "./support/creator-api";
-
-type PersonaView = { persona: Record<string, unknown> };
+import { languageSuite } from "./support/language-suite";
 
 const stack = inject("stack");
-let browser: Browser;
-let api: CreatorApi;
-/** The demo persona before this file, put back after it: the other files share the stack. */
-let saved: PersonaView["persona"];
-
-async function speak(languages: string[]): Promise<void> {
-  await api("/api/v1/persona", { ...saved, languages }, "PUT");
-}
+const suite = languageSuite();
+const { speak } = suite;
 
 /** A phone whose browser prefers Spanish. */
 function spanishPhone(): Promise<BrowserContext> {
-  return browser.newContext({ locale: "es-ES" });
+  return suite.browser.newContext({ locale: "es-ES" });
 }
 
 /** The sign-in screen's label and button, as a phone that was never signed in sees them. */
@@ -48,56 +39,45 @@ async function mainScreenWords(app: Page, question: string) {
   };
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  api = await demoCreatorApi(stack.edgeUrl);
-  saved = (await api<PersonaView>("/api/v1/persona")).persona;
-});
-afterAll(async () => {
-  await api("/api/v1/persona", saved, "PUT");
-  await browser?.close();
-});
-
 describe("the companion app's language", () => {
-  it("speaks Spanish to a Spanish phone when the persona speaks Spanish", async () => {
-    await speak(["en", "es"]);
+  it.each([
+    {
+      case: "Spanish to a Spanish phone when the persona speaks Spanish",
+      languages: ["en", "es"],
+      greeting: "Hola desde el widget",
+      signIn: { label: "Código", button: "Iniciar sesión" },
+      main: { placeholder: "Escribe un mensaje", addDevice: "Añadir un dispositivo", lang: "es" },
+    },
+    {
+      case: "the persona's English to a Spanish phone when the persona speaks only English",
+      languages: ["en"],
+      greeting: "Hello from an English widget",
+      signIn: { label: "Code", button: "Sign in" },
+      main: { placeholder: "Write a message", addDevice: "Add a device", lang: "en" },
+    },
+  ])("speaks $case", async ({ languages, greeting, signIn, main }) => {
+    await speak(languages);
     const phone = await spanishPhone();
-    expect(await signInWords(phone)).toEqual({ label: "Código", button: "Iniciar sesión" });
+    expect(await signInWords(phone)).toEqual(signIn);
 
-    const link = await linkedVisitor(stack, browser, api, "Hola desde el widget");
+    const link = await linkedVisitor(stack, suite.browser, suite.api, greeting);
     const app = await phone.newPage();
     await app.goto(link.url);
-    expect(await mainScreenWords(app, "Hola desde el widget")).toEqual({
-      placeholder: "Escribe un mensaje",
-      addDevice: "Añadir un dispositivo",
-      lang: "es",
-    });
-    await phone.close();
-  });
-
-  it("speaks the persona's English to a Spanish phone when the persona speaks only English", async () => {
-    await speak(["en"]);
-    const phone = await spanishPhone();
-    expect(await signInWords(phone)).toEqual({ label: "Code", button: "Sign in" });
-
-    const link = await linkedVisitor(stack, browser, api, "Hello from an English widget");
-    const app = await phone.newPage();
-    await app.goto(link.url);
-    expect(await mainScreenWords(app, "Hello from an English widget")).toEqual({
-      placeholder: "Write a message",
-      addDevice: "Add a device",
-      lang: "en",
-    });
+    expect(await mainScreenWords(app, greeting)).toEqual(main);
     await phone.close();
   });
 
   it("speaks the person's own language from the start after the app has read their settings", async () => {
     await speak(["en", "es"]);
-    const link = await linkedVisitor(stack, browser, api, "Guten Tag vom Widget");
-    const { conversation } = await api<TranscriptPage>(
+    const link = await linkedVisitor(stack, suite.browser, suite.api, "Guten Tag vom Widget");
+    const { conversation } = await suite.api<TranscriptPage>(
       `/api/v1/conversations/${link.conversationId}/messages`,
     );
-    await api(`/api/v1/contacts/${conversation.contact_id}/coaching`, { language: "de" }, "PUT");
+    await suite.api(
+      `/api/v1/contacts/${conversation.contact_id}/coaching`,
+      { language: "de" },
+      "PUT",
+    );
     const phone = await spanishPhone();
     const app = await phone.newPage();
     await app.goto(link.url);

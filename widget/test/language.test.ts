@@ -1,32 +1,24 @@
 // The widget's own words in the visitor's language: a Spanish browser (`navigator.languages` es-ES)
 // sees Spanish when the persona speaks Spanish (and tells the edge, which writes check-ins in it), and the
 // persona's first language when it does not; the room's refusals (`error` frames) are said in that language by their code.
-import type { Browser, WebSocketRoute } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { WebSocketRoute } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { ERROR_STRINGS } from "../src/i18n/error-strings";
 import { LAUNCHER_STRINGS } from "../src/i18n/launcher-strings";
 import { UI_STRINGS } from "../src/i18n/ui-strings";
-import { launchChromium, newVisitor, openChat } from "./support/browser";
-import { demoCreatorApi, type CreatorApi } from "./support/creator-api";
-
-type PersonaView = { persona: Record<string, unknown> };
+import { newVisitor, openChat } from "./support/browser";
+import { languageSuite } from "./support/language-suite";
 
 const stack = inject("stack");
-let browser: Browser;
-let api: CreatorApi;
-/** The demo persona before this file, put back after it: the other files share the stack. */
-let saved: PersonaView["persona"];
-
-async function speak(languages: string[]): Promise<void> {
-  await api("/api/v1/persona", { ...saved, languages }, "PUT");
-}
+const suite = languageSuite();
+const { speak } = suite;
 
 /**
  * The composer's placeholder, the send button and the launcher's label a Spanish browser sees, and the
  * language its session requests tell the edge.
  */
 async function seenBySpanishBrowser() {
-  const context = await newVisitor(browser, { locale: "es-ES" });
+  const context = await newVisitor(suite.browser, { locale: "es-ES" });
   const page = await context.newPage();
   const sessionLocales: (string | undefined)[] = [];
   page.on("request", (request) => {
@@ -46,16 +38,6 @@ async function seenBySpanishBrowser() {
   await context.close();
   return seen;
 }
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  api = await demoCreatorApi(stack.edgeUrl);
-  saved = (await api<PersonaView>("/api/v1/persona")).persona;
-});
-afterAll(async () => {
-  await api("/api/v1/persona", saved, "PUT");
-  await browser?.close();
-});
 
 describe("the widget's language", () => {
   it("speaks Spanish to a Spanish browser when the persona speaks Spanish", async () => {
@@ -86,7 +68,7 @@ describe("the widget's language", () => {
 describe("the room's refusals", () => {
   it("are said in the visitor's language by their code, and in the server's words for a code the widget does not know", async () => {
     await speak(["en", "es"]);
-    const context = await newVisitor(browser, { locale: "es-ES" });
+    const context = await newVisitor(suite.browser, { locale: "es-ES" });
     const page = await context.newPage();
     // The real socket, with a way to slip in a frame as the room sends it.
     const sockets: WebSocketRoute[] = [];

@@ -146,3 +146,16 @@ export async function errorOf(res: Response): Promise<{ code: string; message: s
   const body = (await res.json()) as { error: { code: string; message: string } };
   return { code: body.error.code, message: body.error.message };
 }
+
+/** Saves a short persona, Maya, that speaks `languages` (first preferred), as the workspace's editor. */
+export async function savePersonaSpeaking(
+  workspace: SeededWorkspace,
+  languages: string[],
+): Promise<void> {
+  const res = await call("/api/v1/persona", {
+    method: "PUT",
+    token: workspace.members.editor.token,
+    body: { name: "Maya", voice: "Warm and clear.", fallback: "I don't have that yet.", languages },
+  });
+  if (res.status !== 200) throw new Error(`saving the persona answered ${res.status}`);
+}

@@ -9,7 +9,7 @@ import { ROOM_TEXTS } from "../../../durable-objects/room/room-texts";
 import { linkOutcomeReply } from "../../../worker/channels/link-texts";
 import { BOT_TEXTS, helpMessage } from "../../../worker/channels/telegram/bot-texts";
 import { KEYWORD_TEXTS } from "../../../worker/channels/whatsapp/keyword-texts";
-import { call, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
+import { call, savePersonaSpeaking, seedWorkspace, type SeededWorkspace } from "../auth/helpers";
 import {
   connectBot,
   connectNumber,
@@ -27,17 +27,7 @@ let workspace: SeededWorkspace;
 
 beforeAll(async () => {
   workspace = await seedWorkspace();
-  const res = await call("/api/v1/persona", {
-    method: "PUT",
-    token: workspace.members.editor.token,
-    body: {
-      name: "Maya",
-      voice: "Warm and clear.",
-      fallback: "I don't have that yet.",
-      languages: ["en", "fr"],
-    },
-  });
-  expect(res.status).toBe(200);
+  await savePersonaSpeaking(workspace, ["en", "fr"]);
 });
 
 /** The contact with `externalId` in the workspace (created by its first message). */

@@ -1,7 +1,7 @@
 // The companion app's shell and service worker script carry the persona's languages, which the app
 // matches against the browser's as the widget does to choose the language of its own words.
 import { describe, expect, it } from "vitest";
-import { call } from "../auth/helpers";
+import { call, savePersonaSpeaking } from "../auth/helpers";
 import { workspaceWithApp } from "./app-helpers";
 
 /** The JSON the shell hands the app (`#app-config`). */
@@ -13,17 +13,7 @@ function appConfig(html: string): { languages?: string[]; language?: string } {
 describe("the companion app's languages", () => {
   it("names the persona's languages in the shell's config and the service worker script", async () => {
     const { workspace, publicKey } = await workspaceWithApp();
-    const saved = await call("/api/v1/persona", {
-      method: "PUT",
-      token: workspace.members.editor.token,
-      body: {
-        name: "Maya",
-        voice: "Warm and clear.",
-        fallback: "I don't have that yet.",
-        languages: ["es", "en"],
-      },
-    });
-    expect(saved.status).toBe(200);
+    await savePersonaSpeaking(workspace, ["es", "en"]);
 
     const shell = await call(`/app/${publicKey}/`);
     expect(shell.status).toBe(200);
