@@ -5,8 +5,9 @@
  *  - the piece ranker's weights (a conditional logit: the piece holding the expected fact should win
  *    among its question's pieces), printed for retrieval/ranker-weights.ts;
  *  - the answerability rule (a logistic regression of answerable against off-topic and near-domain
- *    questions, thresholded so that 95 % of the training coaches' off-topic questions fall back),
- *    printed for rag/calibrations.ts.
+ *    questions, thresholded so that 95 % of the training coaches' off-topic questions fall back, and
+ *    the topic coverage from which a question is answerable in any case: the lowest step of 0.05 above
+ *    every off-topic question the regression declines), printed for rag/calibrations.ts.
  */
 import { ANSWERABILITY_FEATURES } from "../inference-bridge/src/rag/answerability";
 import { UNIT_FEATURES } from "../inference-bridge/src/retrieval/ranker-weights";
@@ -72,10 +73,11 @@ export interface FittedRule {
   scales: number[];
   weights: number[];
   threshold: number;
+  coveredAt: number;
 }
 
 const raw = (q: QuestionOutcome) => ANSWERABILITY_FEATURES.map((name) => q.answerability[name]);
-const probability = (rule: Omit<FittedRule, "threshold">, q: QuestionOutcome) =>
+const probability = (rule: Omit<FittedRule, "threshold" | "coveredAt">, q: QuestionOutcome) =>
   1 /
   (1 +
     Math.exp(
@@ -88,6 +90,10 @@ const probability = (rule: Omit<FittedRule, "threshold">, q: QuestionOutcome) =>
         )
       ),
     ));
+
+/** Whether `rule` answers `q` from the material. */
+const answers = (rule: FittedRule, q: QuestionOutcome) =>
+  probability(rule, q) >= rule.threshold || q.answerability.coverAround >= rule.coveredAt;
 
 /** Logistic regression of answerable (1) against off-topic (0), thresholded at 95 % off-topic fallback. */
 export function fitAnswerability(
@@ -120,18 +126,23 @@ export function fitAnswerability(
       weights[j] =
         (weights[j] ?? 0) + rate * ((g[j] ?? 0) / questions.length - l2 * (weights[j] ?? 0));
   }
-  const off = questions
-    .filter((q) => q.kind !== "answerable")
+  const offTopic = questions.filter((q) => q.kind !== "answerable");
+  const off = offTopic
     .map((q) => probability({ bias, weights, means, scales }, q))
     .sort((a, b) => a - b);
   const threshold =
     off[Math.min(off.length - 1, Math.floor(off.length * OFF_TOPIC_FALLBACK))] ?? 0.5;
+  const declinedCover = offTopic
+    .filter((q) => probability({ bias, weights, means, scales }, q) < threshold)
+    .map((q) => q.answerability.coverAround);
+  const coveredAt = Math.min(1.05, Math.floor(Math.max(0, ...declinedCover) * 20 + 1) / 20);
   return {
     bias: round(bias),
     means: means.map(round),
     scales: scales.map(round),
     weights: weights.map(round),
     threshold: round(threshold),
+    coveredAt: round(coveredAt),
   };
 }
 
@@ -142,12 +153,8 @@ export function leaveOneCoachOut(outcomes: readonly QuestionOutcome[]) {
     const train = outcomes.filter((q) => q.coach !== coach);
     const test = outcomes.filter((q) => q.coach === coach);
     const rule = fitAnswerability(train);
-    const answered = test.filter(
-      (q) => q.kind === "answerable" && probability(rule, q) >= rule.threshold,
-    ).length;
-    const declined = test.filter(
-      (q) => q.kind !== "answerable" && probability(rule, q) < rule.threshold,
-    ).length;
+    const answered = test.filter((q) => q.kind === "answerable" && answers(rule, q)).length;
+    const declined = test.filter((q) => q.kind !== "answerable" && !answers(rule, q)).length;
     return {
       coach,
       best_piece_holds_fact: round(rankerTop1(test, fitRanker(train))),
@@ -168,5 +175,5 @@ export function formatFits(outcomes: readonly QuestionOutcome[]): string {
   const rankerText = UNIT_FEATURES.map((name, j) => `  ${name}: ${ranker[j]},`).join("\n");
   const record = (values: number[]) =>
     `{ ${ANSWERABILITY_FEATURES.map((name, j) => `${name}: ${values[j]}`).join(", ")} }`;
-  return `RANKER_WEIGHTS = {\n${rankerText}\n}\nanswerability: bias ${rule.bias}, threshold ${rule.threshold}\n  means ${record(rule.means)}\n  scales ${record(rule.scales)}\n  weights ${record(rule.weights)}`;
+  return `RANKER_WEIGHTS = {\n${rankerText}\n}\nanswerability: bias ${rule.bias}, threshold ${rule.threshold}, coveredAt ${rule.coveredAt}\n  means ${record(rule.means)}\n  scales ${record(rule.scales)}\n  weights ${record(rule.weights)}`;
 }

@@ -1,7 +1,8 @@
 /**
  * The built-in answerer end to end (no model server): answers quoted from the material with citations
  * whose numbers match the text, the persona's fallback for questions the material does not answer, FAQ
- * answers rather than their questions, never a heading alone, all labelled builtin.
+ * answers rather than their questions, never a heading alone, short direct questions answered however
+ * far their word vectors sit from the material's, all labelled builtin.
  */
 import { ChatEventSchema, type ChatEvent } from "@coach/contracts/bridge";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -32,6 +33,28 @@ const GUIDE = [
   "A: Yes, but by no more than one hour, or Monday morning will feel like jet lag.",
 ].join("\n");
 
+/** Short questions in the material's own words sit far from its chunks as word-vector averages. */
+const EVENING = [
+  "# Evening routine",
+  "",
+  "The evening routine protects your sleep and tomorrow's focus. These are the rules for the last hours of the day.",
+  "",
+  "## Screens",
+  "",
+  "Phones and laptops leave the bedroom. Charge them in the hallway and use a paper book instead.",
+  "",
+  "## Caffeine and naps",
+  "",
+  "The caffeine cutoff is 2 pm. Coffee later than that is still in your body at bedtime.",
+  "",
+  "Naps are fine when they last twenty minutes or less and end before 3 pm.",
+  "",
+  "## The bedroom",
+  "",
+  "Keep the bedroom cool, around 18 degrees Celsius, and dark.",
+].join("\n");
+const eveningTenant = uniqueTenant();
+
 beforeAll(async () => {
   sink = await CallbackSink.start();
   harness = await startHarness({
@@ -58,7 +81,14 @@ beforeAll(async () => {
     bytes: nudge,
     title: "The Nudge stage",
   });
-  await Promise.all([sink.settled("sleep"), sink.settled("nudge")]);
+  await postOriginal(harness.url, {
+    tenant: eveningTenant,
+    document: "evening",
+    kind: "md",
+    bytes: new TextEncoder().encode(EVENING),
+    title: "Evening routine",
+  });
+  await Promise.all([sink.settled("sleep"), sink.settled("nudge"), sink.settled("evening")]);
 });
 afterAll(async () => {
   await harness.close();
@@ -90,6 +120,17 @@ describe("built-in answerer", () => {
       grounding: "material",
       citations: [{ document_id: "nudge", title: "The Nudge stage" }],
     });
+  });
+
+  it.each([
+    ["What time is the caffeine cutoff?", "2 pm"],
+    ["Are naps allowed and for how long?", "twenty minutes or less"],
+    ["What temperature should the bedroom be?", "18 degrees Celsius"],
+  ])("answers the short, direct question %j from the material (%s)", async (question, fact) => {
+    const { done } = await ask(question, { tenantId: eveningTenant });
+    expect(done.grounding).toBe("material");
+    expect(done.text).toContain(fact);
+    expect(done.citations[0]).toMatchObject({ document_id: "evening" });
   });
 
   it("quotes the sentence that answers, streamed as deltas, with citation numbers that match the sources", async () => {

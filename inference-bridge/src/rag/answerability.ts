@@ -5,6 +5,11 @@
  * weights are fitted per embedder on answerable, off-topic and near-domain questions (`npm run eval --
  * --fit`). The threshold is set so that 95 % of the off-topic questions of the fit fall back: a
  * coach's assistant that quotes unrelated material is worse than one that says it does not know.
+ *
+ * A question whose weighted topic the best piece and its neighbours cover almost whole is answerable
+ * whatever the vectors say ("What time is the caffeine cutoff?" beside "The caffeine cutoff is 2 pm"):
+ * a word-vector average of a short question sits far from any chunk's, so the fitted rule, learnt
+ * mostly on long chatty questions, would send short direct ones to the fallback.
  */
 import type { SearchResult } from "../retrieval/hybrid-search";
 
@@ -31,6 +36,8 @@ export interface AnswerabilityCalibration {
   scales: Record<AnswerabilityFeature, number>;
   weights: Record<AnswerabilityFeature, number>;
   threshold: number;
+  /** Share of the question's weighted topic (`coverAround`) from which it is answerable in any case. */
+  coveredAt: number;
   /** How the figures were obtained, shown in logs and the README. */
   source: string;
 }
@@ -78,7 +85,8 @@ export function judgeAnswerability(
   );
   const probability = 1 / (1 + Math.exp(-z));
   return {
-    answerable: probability >= calibration.threshold,
+    answerable:
+      probability >= calibration.threshold || features.coverAround >= calibration.coveredAt,
     probability: Math.round(probability * 1000) / 1000,
     features,
   };
