@@ -35,13 +35,19 @@ function chart(activity: AppProgressView["activity"]): SVGElement {
 
 function render(view: AppProgressView): Node[] {
   const programs = view.programs.map((p) =>
-    h("li", {}, h("strong", {}, p.name), ` (${p.status})`, p.step ? h("p", {}, p.step) : null),
+    h(
+      "li",
+      {},
+      h("strong", {}, p.name),
+      ` (${texts.programStatus[p.status]})`,
+      p.step ? h("p", {}, p.step) : null,
+    ),
   );
   const commitments = view.commitments.map((c) =>
     h(
       "li",
       {},
-      `${c.what}: ${new Date(c.due_at).toLocaleDateString(locale)} (${c.status.replace("_", " ")})`,
+      `${c.what}: ${new Date(c.due_at).toLocaleDateString(locale)} (${texts.commitmentStatus[c.status]})`,
     ),
   );
   return [

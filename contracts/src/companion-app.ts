@@ -4,7 +4,12 @@
  * what a push carries to the app's service worker, and the person's own coaching preferences.
  */
 import { z } from "zod";
-import { CoachingPreferencesSchema, ContactCoachingUpdateSchema } from "./programs";
+import type { CommitmentStatus } from "./commitments";
+import {
+  CoachingPreferencesSchema,
+  ContactCoachingUpdateSchema,
+  type EnrollmentStatus,
+} from "./programs";
 import type { WidgetSessionResponse } from "./widget";
 
 /** A one-time code as typed or carried in the app link: 8 symbols, spaces and dashes allowed. */
@@ -107,9 +112,9 @@ export type AppPreferencesUpdate = z.infer<typeof AppPreferencesUpdateSchema>;
 /** `GET /api/v1/app/:public_key/progress`: where the person stands, for the app's progress view. */
 export type AppProgressView = {
   /** Their latest enrolments: the program, where it stands and the step it is on (its words). */
-  programs: { name: string; status: string; step: string | null; started_at: number }[];
+  programs: { name: string; status: EnrollmentStatus; step: string | null; started_at: number }[];
   /** Their latest commitments, newest due first. */
-  commitments: { what: string; due_at: number; status: string }[];
+  commitments: { what: string; due_at: number; status: CommitmentStatus }[];
   /** The last 14 days (UTC), oldest first: how many messages they wrote each day. */
   activity: { day: string; messages: number }[];
 };

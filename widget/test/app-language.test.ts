@@ -1,7 +1,7 @@
 // The companion app's own words follow the widget's language rule: a Spanish phone (`es-ES`) sees the
 // sign-in screen and the main screen in Spanish when the persona speaks Spanish, and English (the
 // persona's first language) when the persona does not; the language the person chose wins once the
-// app has read their settings.
+// app has read their settings, down to where their program stands.
 import type { TranscriptPage } from "@coach/contracts/conversation-views";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
@@ -93,6 +93,26 @@ describe("the companion app's language", () => {
       addDevice: "Gerät hinzufügen",
       lang: "de",
     });
+    // Where a program stands is said in their words too, not as the server's code ("active").
+    const program = await suite.api<{ id: string }>("/api/v1/programs", {
+      name: "Abendroutine",
+      slug: `abendroutine-${Date.now()}`,
+      steps: {
+        nodes: [
+          { id: "pause", kind: "wait", duration_minutes: 10_000 },
+          { id: "end", kind: "end" },
+        ],
+        edges: [{ from: "pause", to: "end" }],
+      },
+    });
+    await suite.api("/api/v1/enrollments", {
+      program_id: program.id,
+      contact_id: conversation.contact_id,
+    });
+    await app.getByRole("button", { name: "Fortschritt" }).click();
+    await expect
+      .poll(() => app.locator(".progress li").first().innerText())
+      .toBe("Abendroutine (läuft)");
     await phone.close();
   });
 });

@@ -1,7 +1,9 @@
 // The words of the app's two sections under its toolbar, in each widget language: the person's
 // coaching settings (time zone, quiet hours, a pause, stopping) and their progress (programs,
 // commitments, the last two weeks' chart).
+import type { CommitmentStatus } from "@coach/contracts/commitments";
 import type { PluralForms } from "@coach/contracts/messages";
+import type { EnrollmentStatus } from "@coach/contracts/programs";
 import type { WidgetLanguage } from "../../../widget/src/i18n/languages";
 import catalog from "./settings-strings.messages.json";
 
@@ -27,8 +29,12 @@ export type SettingsStrings = {
   messagesInDays: PluralForms;
   yourPrograms: string;
   noProgram: string;
+  /** Where a program stands for the person, in place of the server's code. */
+  programStatus: Record<EnrollmentStatus, string>;
   yourCommitments: string;
   noCommitments: string;
+  /** Where a commitment stands, in place of the server's code. */
+  commitmentStatus: Record<CommitmentStatus, string>;
   lastTwoWeeks: string;
 };
 
