@@ -1,8 +1,9 @@
 /**
  * Retrieval as the bridge does it per question, at 10k and 100k chunks of real text: the built-in
  * embedder's question vector, Chroma's nearest neighbours, the lexical index (BM25 with synonym and typo
- * expansion) and the scoring of the best chunks' pieces — `KnowledgeBase.search`. The chunks are
- * paragraphs of the evaluation coaches' documents, each given its own numbers so no two are identical;
+ * expansion) and the scoring of the best chunks' pieces — `KnowledgeBase.search`. The chunks are those
+ * the bridge stores for the evaluation coaches' documents (parsed and chunked for the built-in embedder,
+ * as ingestion does), repeated with their own numbers so no two are identical;
  * the questions are the coaches' own. Baseline in the same run: the same questions against a 1k-chunk
  * collection. Also the bridge's resident memory at rest, started as in production (built-in mode, the
  * word vectors and synonyms loaded). Targets: p95 ≤ 50 ms at 10k, ≤ 100 ms at 100k; RSS ≤ 250 MB.
@@ -13,7 +14,10 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BuiltinEmbedder } from "../inference-bridge/src/backends/builtin-embedder";
-import { ChromaStore, type ChunkRecord } from "../inference-bridge/src/backends/chroma";
+import { ChromaStore } from "../inference-bridge/src/backends/chroma";
+import { chunkRecord, embeddingText } from "../inference-bridge/src/ingest/chunk-record";
+import { parseDocument } from "../inference-bridge/src/ingest/parse-document";
+import { chunkBlocks, type SectionChunk } from "../inference-bridge/src/ingest/section-chunker";
 import { Logger } from "../inference-bridge/src/logger";
 import { KnowledgeBase } from "../inference-bridge/src/retrieval/knowledge-base";
 import { Reindexer } from "../inference-bridge/src/retrieval/reindex";
@@ -39,39 +43,36 @@ const knowledge = new KnowledgeBase({
 });
 
 const coaches = loadCoaches();
-const paragraphs = coaches.flatMap((coach) =>
-  coach.documents.flatMap((doc) =>
-    new TextDecoder()
-      .decode(doc.bytes)
-      .split(/\n\s*\n/)
-      .filter((p) => p.split(/\s+/).length >= 12),
-  ),
-);
+const { chunkTokens, overlapTokens, countTokens } = embedder.chunking;
+const stored: SectionChunk[] = [];
+for (const doc of coaches.flatMap((coach) => coach.documents)) {
+  const { blocks } = await parseDocument(doc.kind, doc.bytes);
+  stored.push(...chunkBlocks(blocks, { chunkTokens, overlapTokens, countTokens }));
+}
 const questions = coaches.flatMap((coach) =>
   [...coach.answerable, ...coach.offTopic].map((q) => q.question),
 );
 
-/** Chunk n: three consecutive paragraphs, with the chunk's own numbers so every chunk differs. */
-function chunkText(n: number): string {
-  const at = (n * 7) % paragraphs.length;
-  return [0, 1, 2]
-    .map((i) => paragraphs[(at + i) % paragraphs.length] ?? "")
-    .join("\n\n")
-    .replace(/\d+/g, (d) => String((Number(d) + n) % 1000));
+/** Chunk n: a stored chunk of the coaches, with its own numbers so every chunk differs. */
+function chunkAt(n: number): SectionChunk {
+  const chunk = stored[(n * 7) % stored.length] ?? { text: "", section: "", page: null };
+  return { ...chunk, text: chunk.text.replace(/\d+/g, (d) => String((Number(d) + n) % 1000)) };
 }
 
 async function fill(tenant: string, chunks: number): Promise<number> {
   const start = performance.now();
   for (let doc = 0; doc * BATCH < chunks; doc++) {
-    const texts = Array.from({ length: Math.min(BATCH, chunks - doc * BATCH) }, (_, i) =>
-      chunkText(doc * BATCH + i),
+    const batch = Array.from({ length: Math.min(BATCH, chunks - doc * BATCH) }, (_, i) =>
+      chunkAt(doc * BATCH + i),
     );
-    const embeddings = await embedder.embed(texts);
-    const records: ChunkRecord[] = texts.map((text, i) => ({
-      text,
-      embedding: embeddings[i] ?? [],
-      metadata: { document_id: `doc${doc}`, title: `Doc ${doc}`, chunk_index: i },
-    }));
+    const embeddings = await embedder.embed(batch.map((chunk) => embeddingText(chunk, false)));
+    const records = batch.map((chunk, i) =>
+      chunkRecord(chunk, i, embeddings[i] ?? [], {
+        documentId: `doc${doc}`,
+        title: `Doc ${doc}`,
+        curated: false,
+      }),
+    );
     await knowledge.replaceDocument(tenant, `doc${doc}`, records);
   }
   return performance.now() - start;

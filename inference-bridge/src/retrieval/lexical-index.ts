@@ -34,14 +34,49 @@ export interface IndexedChunk {
 const K1 = 1.2;
 const B = 0.75;
 /** Weight of a heading or title word relative to a word of the chunk's text. */
-const FIELD_WEIGHT = Number(process.env.FW ?? 0.5);
+const FIELD_WEIGHT = 0.5;
 /** Part of a chunk's BM25 score kept however little of the question it covers. */
-const COVERAGE_FLOOR = Number(process.env.CF ?? 0.5);
+const COVERAGE_FLOOR = 0.5;
+/** Packed postings kept at most. */
+const MAX_PACKED = 4096;
 
 interface Slot {
   chunk: IndexedChunk;
   length: number;
   terms: Map<string, number>;
+}
+
+/** A stem's posting as parallel arrays: iterating them is what a search costs at 100k chunks. */
+interface PackedPosting {
+  slots: Int32Array;
+  frequencies: Float64Array;
+}
+
+function pack(posting: Map<number, number>): PackedPosting {
+  const packed = {
+    slots: new Int32Array(posting.size),
+    frequencies: new Float64Array(posting.size),
+  };
+  let i = 0;
+  for (const [slot, tf] of posting) {
+    packed.slots[i] = slot;
+    packed.frequencies[i++] = tf;
+  }
+  return packed;
+}
+
+/** The `k` best `[slot, score]` pairs of positive scores, best first, without sorting them all. */
+function topScores(scores: Float64Array, k: number): [number, number][] {
+  const top: [number, number][] = [];
+  for (let slot = 0; slot < scores.length; slot++) {
+    const score = scores[slot] ?? 0;
+    if (score <= 0 || (top.length === k && score <= (top[k - 1]?.[1] ?? 0))) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1]?.[1] ?? 0) < score) at--;
+    top.splice(at, 0, [slot, score]);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** One BM25 hit. */
@@ -58,6 +93,8 @@ export class LexicalIndex {
   private readonly byDocument = new Map<string, Set<string>>();
   /** Stem → slot → term frequency. */
   private readonly postings = new Map<string, Map<number, number>>();
+  /** Packed copies of postings read since they last changed. */
+  private readonly packed = new Map<string, PackedPosting>();
   /** Surface words of the collection with how many chunks use them, for expansions and typo repair. */
   private readonly words = new Map<string, number>();
   private totalLength = 0;
@@ -89,6 +126,7 @@ export class LexicalIndex {
       let posting = this.postings.get(stem);
       if (!posting) this.postings.set(stem, (posting = new Map()));
       posting.set(slot, tf);
+      this.packed.delete(stem);
     }
     for (const word of seenWords) this.words.set(word, (this.words.get(word) ?? 0) + 1);
     this.slots[slot] = { chunk, length, terms };
@@ -145,19 +183,25 @@ export class LexicalIndex {
     const average = this.totalLength / n || 1;
     const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0) || 1;
     const size = this.slots.length;
+    // BM25's length normalisation of every slot, once per search rather than once per posting.
+    const norms = new Float64Array(size);
+    for (let slot = 0; slot < size; slot++)
+      norms[slot] = K1 * (1 - B + (B * (this.slots[slot]?.length ?? average)) / average);
     const bm25 = new Float64Array(size);
     const covered = new Float64Array(size);
     const best = new Float64Array(size);
     const touched: number[] = [];
     for (const term of terms) {
       for (const match of term.matches) {
-        const posting = this.postings.get(match.stem);
+        const posting = this.packedPosting(match.stem);
         if (!posting) continue;
-        const idf = Math.log(1 + (n - posting.size + 0.5) / (posting.size + 0.5));
-        for (const [slot, tf] of posting) {
-          const length = this.slots[slot]?.length ?? average;
-          const value =
-            (match.strength * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
+        const { slots, frequencies } = posting;
+        const idf = Math.log(1 + (n - slots.length + 0.5) / (slots.length + 0.5));
+        const factor = match.strength * idf * (K1 + 1);
+        for (let i = 0; i < slots.length; i++) {
+          const slot = slots[i] ?? 0;
+          const tf = frequencies[i] ?? 0;
+          const value = (factor * tf) / (tf + (norms[slot] ?? K1));
           if (value > (best[slot] ?? 0)) {
             if (best[slot] === 0) touched.push(slot);
             best[slot] = value;
@@ -171,21 +215,25 @@ export class LexicalIndex {
       }
       touched.length = 0;
     }
-    const scored: [number, number][] = [];
-    for (let slot = 0; slot < size; slot++) {
-      if ((bm25[slot] ?? 0) > 0)
-        scored.push([
-          slot,
-          (bm25[slot] ?? 0) * (COVERAGE_FLOOR + (covered[slot] ?? 0) / totalWeight),
-        ]);
+    for (let slot = 0; slot < size; slot++)
+      bm25[slot] = (bm25[slot] ?? 0) * (COVERAGE_FLOOR + (covered[slot] ?? 0) / totalWeight);
+    return topScores(bm25, k).flatMap(([slot, score]) => {
+      const chunk = this.slots[slot]?.chunk;
+      return chunk ? [{ chunk, score }] : [];
+    });
+  }
+
+  private packedPosting(stem: string): PackedPosting | undefined {
+    let packed = this.packed.get(stem);
+    if (!packed) {
+      const posting = this.postings.get(stem);
+      if (!posting) return undefined;
+      packed = pack(posting);
+      // Bounded: the stems questions use are a small part of a large collection's vocabulary.
+      if (this.packed.size >= MAX_PACKED) this.packed.clear();
+      this.packed.set(stem, packed);
     }
-    return scored
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, k)
-      .flatMap(([slot, score]) => {
-        const chunk = this.slots[slot]?.chunk;
-        return chunk ? [{ chunk, score }] : [];
-      });
+    return packed;
   }
 
   private remove(chunkId: string): void {
@@ -196,6 +244,7 @@ export class LexicalIndex {
       const posting = this.postings.get(stem);
       posting?.delete(slot);
       if (posting?.size === 0) this.postings.delete(stem);
+      this.packed.delete(stem);
     }
     for (const token of new Set(
       contentTokens(`${entry.chunk.text} ${entry.chunk.section ?? ""} ${entry.chunk.title}`).map(

@@ -86,6 +86,37 @@ describe("BM25 over the collection", () => {
     expect(index.size).toBe(0);
     expect(index.documentFrequency("breath")).toBe(0);
   });
+
+  it("searches what the collection holds now, after documents searched before change", () => {
+    const index = new LexicalIndex();
+    const naps = () =>
+      index
+        .search([{ weight: 1, matches: [{ stem: "nap", strength: 1 }] }], 5)
+        .map((hit) => hit.chunk.documentId);
+    index.add(chunk("a", "A nap after lunch helps."));
+    index.add(chunk("b", "Walk after dinner."));
+    expect(naps()).toEqual(["a"]);
+    index.removeDocument("a");
+    expect(naps()).toEqual([]);
+    index.add(chunk("b", "Walk after dinner, then a short nap."));
+    index.add(chunk("c", "Nap early, nap short: a nap before 3 pm."));
+    expect(naps()).toEqual(["c", "b"]);
+  });
+
+  it("keeps the best chunks, best first, when many match", () => {
+    const index = new LexicalIndex();
+    for (let i = 1; i <= 40; i++)
+      index.add(chunk(`d${i}`, `${"nap ".repeat(1 + (i % 3))}and ${"rest ".repeat(i % 11)}`));
+    const naps = (k: number) =>
+      index.search([{ weight: 1, matches: [{ stem: "nap", strength: 1 }] }], k);
+    const all = naps(40);
+    expect(all).toHaveLength(40);
+    expect(all.map((hit) => hit.score)).toEqual(all.map((hit) => hit.score).sort((a, b) => b - a));
+    // The first five are the first five of the whole ranking, equal scores in the order they came.
+    expect(naps(5)).toEqual(all.slice(0, 5));
+    // Three naps in the shortest chunks lead: "nap nap nap and", then "nap nap nap and rest".
+    expect(all.slice(0, 2).map((hit) => hit.chunk.documentId)).toEqual(["d11", "d23"]);
+  });
 });
 
 describe("expansion of a client's words", () => {
