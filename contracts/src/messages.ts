@@ -23,6 +23,18 @@ export function formatMessage(template: string, params: MessageParams = {}): str
   });
 }
 
+/** One rule set per language: building `Intl.PluralRules` loads locale data, and messages are many. */
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function pluralRulesOf(language: string): Intl.PluralRules {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  return rules;
+}
+
 /**
  * Picks the plural form that `count` takes in `language` (by the platform's own CLDR rules, so
  * French says "0 minute" and English "0 minutes") and fills it; `{count}` is always available.
@@ -33,6 +45,6 @@ export function formatPlural(
   count: number,
   params: MessageParams = {},
 ): string {
-  const form = forms[new Intl.PluralRules(language).select(count)] ?? forms.other;
+  const form = forms[pluralRulesOf(language).select(count)] ?? forms.other;
   return formatMessage(form, { count, ...params });
 }

@@ -75,9 +75,9 @@ export async function exportWorkspace(
     await Promise.all([
       loadPersona(env.DB, tenantId),
       gateway.list("widgets"),
-      gateway.list("channels", { where: (t) => ne(t.kind, "web"), orderBy: (t) => t.createdAt }),
+      gateway.list("channels", { where: (t) => ne(t.kind, "web"), orderBy: oldestFirst }),
       loadTeam(env.DB, gateway),
-      gateway.list("webhookEndpoints", { orderBy: (t) => t.createdAt }),
+      gateway.list("webhookEndpoints", { orderBy: oldestFirst }),
       loadSafetySettings(env.DB, tenantId),
       loadRetention(env.DB, tenantId),
       gateway.count("conversations"),
