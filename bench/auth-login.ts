@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { unstable_dev } from "wrangler";
 import { ensureDevSecrets, readDevVars } from "../scripts/lib/dev-secrets.mjs";
+import { buildWidget } from "../scripts/lib/widget-build.mjs";
 
 const WARMUP = 10;
 const RUNS = 100;
@@ -18,6 +19,8 @@ const PASSWORD = "Bench lantern 8812";
 
 process.env.WRANGLER_SEND_METRICS = "false";
 ensureDevSecrets();
+// The Worker serves the widget as static assets; wrangler refuses to start without them.
+await buildWidget();
 const persistTo = mkdtempSync(path.join(tmpdir(), "coach-auth-bench-"));
 const migrate = spawnSync(
   "npx",
