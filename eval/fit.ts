@@ -135,7 +135,7 @@ export function fitAnswerability(
   const declinedCover = offTopic
     .filter((q) => probability({ bias, weights, means, scales }, q) < threshold)
     .map((q) => q.answerability.coverAround);
-  const coveredAt = Math.min(1.05, Math.floor(Math.max(0, ...declinedCover) * 20 + 1) / 20);
+  const coveredAt = Math.floor(Math.max(0, ...declinedCover) * 20 + 1) / 20;
   return {
     bias: round(bias),
     means: means.map(round),

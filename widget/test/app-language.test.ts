@@ -6,6 +6,7 @@ import type { TranscriptPage } from "@coach/contracts/conversation-views";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { appScope, linkedVisitor, logTexts } from "./support/companion-app";
+import { createWaitingProgram } from "./support/creator-api";
 import { languageSuite } from "./support/language-suite";
 
 const stack = inject("stack");
@@ -94,17 +95,7 @@ describe("the companion app's language", () => {
       lang: "de",
     });
     // Where a program stands is said in their words too, not as the server's code ("active").
-    const program = await suite.api<{ id: string }>("/api/v1/programs", {
-      name: "Abendroutine",
-      slug: `abendroutine-${Date.now()}`,
-      steps: {
-        nodes: [
-          { id: "pause", kind: "wait", duration_minutes: 10_000 },
-          { id: "end", kind: "end" },
-        ],
-        edges: [{ from: "pause", to: "end" }],
-      },
-    });
+    const program = await createWaitingProgram(suite.api, "Abendroutine", "abendroutine");
     await suite.api("/api/v1/enrollments", {
       program_id: program.id,
       contact_id: conversation.contact_id,

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PROGRAM_STRINGS, STRINGS } from "../src/shared/strings";
 import { launchChromium, newVisitor, openChat, SCREENSHOTS } from "./support/browser";
-import { demoCreatorApi, type CreatorApi } from "./support/creator-api";
+import { createWaitingProgram, demoCreatorApi, type CreatorApi } from "./support/creator-api";
 
 const stack = inject("stack");
 let browser: Browser;
@@ -57,17 +57,7 @@ afterAll(async () => {
 
 describe("joining a coaching program from the widget", () => {
   it("joins with the button, stays enrolled after a reload, and stops every coaching message after confirming", async () => {
-    const program = await api<{ id: string; slug: string }>("/api/v1/programs", {
-      name: "Morning momentum",
-      slug: `momentum-${Date.now()}`,
-      steps: {
-        nodes: [
-          { id: "later", kind: "wait", duration_minutes: 600 },
-          { id: "end", kind: "end" },
-        ],
-        edges: [{ from: "later", to: "end" }],
-      },
-    });
+    const program = await createWaitingProgram(api, "Morning momentum", "momentum");
     const enrollments = async () =>
       (await api<{ enrollments: EnrollmentView[] }>(`/api/v1/enrollments?program_id=${program.id}`))
         .enrollments;
@@ -141,17 +131,7 @@ describe("joining a coaching program from the widget", () => {
   });
 
   it("recovers with Retry once the network is back", async () => {
-    const program = await api<{ slug: string }>("/api/v1/programs", {
-      name: "Evening wind-down",
-      slug: `wind-down-${Date.now()}`,
-      steps: {
-        nodes: [
-          { id: "later", kind: "wait", duration_minutes: 600 },
-          { id: "end", kind: "end" },
-        ],
-        edges: [{ from: "later", to: "end" }],
-      },
-    });
+    const program = await createWaitingProgram(api, "Evening wind-down", "wind-down");
     const context = await newVisitor(browser);
     const page = await pageOffering(context, program.slug);
     await context.route("**/api/v1/widget/enrollment?**", (route) =>

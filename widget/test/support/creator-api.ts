@@ -27,3 +27,25 @@ export async function demoCreatorApi(edgeUrl: string): Promise<CreatorApi> {
   ).access_token;
   return api;
 }
+
+/**
+ * Publishes a program that waits ten hours and ends, so whoever is enrolled stays enrolled and active
+ * for the whole test; `slug` is made unique with the time.
+ */
+export function createWaitingProgram(
+  api: CreatorApi,
+  name: string,
+  slug: string,
+): Promise<{ id: string; slug: string }> {
+  return api("/api/v1/programs", {
+    name,
+    slug: `${slug}-${Date.now()}`,
+    steps: {
+      nodes: [
+        { id: "later", kind: "wait", duration_minutes: 600 },
+        { id: "end", kind: "end" },
+      ],
+      edges: [{ from: "later", to: "end" }],
+    },
+  });
+}
